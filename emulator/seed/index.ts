@@ -1,0 +1,77 @@
+// The demo community every fresh emulator starts from: 青石街道 / 梧桐社区, three grids, and one
+// persona per role (plus an elderly resident), so every flow can be walked through by hand.
+import type { OrgUnit, UserProfile } from '../../src/shared/domain/org';
+import type { Role } from '../../src/shared/domain/roles';
+import { demoCategories } from './categories';
+
+export interface Persona {
+  openid: string;
+  name: string;
+  roles: Role[];
+  orgUnits: { id: string; kind: OrgUnit['kind']; name: string }[];
+  note: string;
+}
+
+export interface Seed {
+  collections: Record<string, Record<string, unknown>[]>;
+  personas: Persona[];
+}
+
+const street: OrgUnit = { _id: 'street-qingshi', kind: 'street', name: '青石街道', parentId: null, path: [] };
+const community: OrgUnit = { _id: 'community-wutong', kind: 'community', name: '梧桐社区', parentId: street._id, path: [street._id] };
+const grids: OrgUnit[] = [1, 2, 3].map((n) => ({
+  _id: `grid-${n}`,
+  kind: 'grid',
+  name: `第${'一二三'[n - 1]}网格`,
+  parentId: community._id,
+  path: [street._id, community._id],
+}));
+const buildings: OrgUnit[] = grids.flatMap((grid, g) =>
+  [1, 2, 3].map((i) => {
+    const no = g * 3 + i;
+    return { _id: `building-${no}`, kind: 'building', name: `${no}号楼`, parentId: grid._id, path: [street._id, community._id, grid._id] };
+  }),
+);
+
+type PersonaSpec = Omit<UserProfile, 'streetId' | 'communityId'> & { note: string };
+
+const people: PersonaSpec[] = [
+  { _id: 'demo-resident-wang', name: '王秀英', phone: '13800001001', roles: ['resident'], gridId: 'grid-1', buildingId: 'building-2', room: '1单元302', birthYear: 1946, note: '独居老人，不太会用手机，常请人帮忙' },
+  { _id: 'demo-resident-li', name: '李明', phone: '13800001002', roles: ['resident'], gridId: 'grid-2', buildingId: 'building-5', room: '2单元601', birthYear: 1988, note: '上班族居民' },
+  { _id: 'demo-member-zhang', name: '张建国', phone: '13800002001', roles: ['resident', 'member'], gridId: 'grid-1', buildingId: 'building-1', room: '3单元201', birthYear: 1975, note: '在职党员，已到社区双报到' },
+  { _id: 'demo-member-chen', name: '陈静', phone: '13800002002', roles: ['resident', 'member'], gridId: 'grid-2', buildingId: 'building-4', room: '1单元101', birthYear: 1960, note: '退休党员，社区志愿者' },
+  { _id: 'demo-grid-liu', name: '刘芳', phone: '13800003001', roles: ['grid_worker'], gridId: 'grid-1', buildingId: null, room: null, birthYear: 1985, note: '第一网格网格员' },
+  { _id: 'demo-grid-zhao', name: '赵强', phone: '13800003002', roles: ['grid_worker'], gridId: 'grid-2', buildingId: null, room: null, birthYear: 1990, note: '第二网格网格员' },
+  { _id: 'demo-staff-sun', name: '孙丽', phone: '13800004001', roles: ['staff'], gridId: null, buildingId: null, room: null, birthYear: 1982, note: '梧桐社区工作人员' },
+  { _id: 'demo-merchant-zhou', name: '周海', phone: '13800005001', roles: ['resident', 'merchant'], gridId: 'grid-3', buildingId: 'building-7', room: '底商12号', birthYear: 1979, note: '爱心商家「周记便利店」店主' },
+  { _id: 'demo-admin-wu', name: '吴磊', phone: '13800006001', roles: ['admin'], gridId: null, buildingId: null, room: null, birthYear: 1987, note: '青石街道系统管理员' },
+];
+
+const units = [street, community, ...grids, ...buildings];
+const unitById = new Map(units.map((u) => [u._id, u]));
+
+export function demoSeed(now: Date = new Date()): Seed {
+  const users: UserProfile[] = people.map(({ note: _note, ...p }) => ({ ...p, streetId: street._id, communityId: community._id }));
+  const personas: Persona[] = people.map((p) => {
+    const ids = [p.gridId, p.buildingId].filter((id): id is string => id !== null);
+    const own = ids.length ? ids : [community._id];
+    return {
+      openid: p._id,
+      name: p.name,
+      roles: p.roles,
+      orgUnits: own.map((id) => {
+        const u = unitById.get(id)!;
+        return { id: u._id, kind: u.kind, name: u.name };
+      }),
+      note: p.note,
+    };
+  });
+  return {
+    collections: {
+      org_units: units.map((u) => ({ ...u })),
+      users: users.map((u) => ({ ...u, createdAt: now })),
+      categories: demoCategories.map((c) => ({ ...c })),
+    },
+    personas,
+  };
+}

@@ -1,0 +1,26 @@
+import type { z } from 'zod';
+import type { Role } from '../domain/roles';
+
+/**
+ * One action of one cloud function: its input and output schemas and who may call it.
+ * `roles` is checked before the use case runs; an action with no roles can be called by no one
+ * (deny by default). `'registered'` means any seeded/registered user, `'anyone'` even unregistered callers.
+ */
+export interface ActionSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  name: `${string}.${string}`;
+  summary: string;
+  input: I;
+  output: O;
+  roles: readonly Role[] | 'registered' | 'anyone';
+  /** Mutating actions accept a requestId and replay the first reply on a retry. */
+  mutates: boolean;
+}
+
+export function defineAction<I extends z.ZodType, O extends z.ZodType>(spec: ActionSpec<I, O>): ActionSpec<I, O> {
+  return spec;
+}
+
+/** The cloud function an action belongs to: `wish.create` → `wish`. */
+export function areaOf(action: string): string {
+  return action.slice(0, action.indexOf('.'));
+}

@@ -1,0 +1,25 @@
+/**
+ * Stable error codes a client can switch on. The message is for people; the code is for code.
+ * Adding a code is fine; renaming one breaks clients in the field.
+ */
+export const errorMessages = {
+  BAD_INPUT: '填写的内容有误，请检查后重试',
+  UNKNOWN_ACTION: '不支持的操作，请升级小程序后重试',
+  UNAUTHENTICATED: '请先登录微信后再试',
+  NOT_REGISTERED: '你还没有在社区登记，请联系网格员',
+  FORBIDDEN_ROLE: '你没有进行此操作的权限',
+  FORBIDDEN_SCOPE: '这不在你负责的网格或社区范围内',
+  NOT_FOUND: '没有找到该内容，可能已被删除',
+  CONTENT_RISKY: '内容含有违规信息，请修改后再提交',
+  WISH_NOT_FOUND: '没有找到这个心愿',
+  WISH_ILLEGAL_TRANSITION: '心愿当前状态不允许此操作',
+  WISH_ALREADY_CLAIMED: '手慢了，这个心愿已被其他人认领',
+  WISH_POINTS_OUT_OF_RANGE: '积分超出该类别允许的范围',
+  CATEGORY_NOT_FOUND: '心愿类别不存在',
+  REQUEST_IN_PROGRESS: '上一次提交仍在处理中，请稍后再试',
+  INTERNAL: '服务暂时不可用，请稍后重试',
+} as const;
+
+export type ErrorCode = keyof typeof errorMessages;
+
+export const errorCodes = Object.keys(errorMessages) as ErrorCode[];

@@ -1,0 +1,31 @@
+import type { z } from 'zod';
+import type { ActionSpec } from './action';
+import { userMe } from './user';
+import { wishApprove, wishCategories, wishCreate, wishGet, wishListMine, wishListQueue, wishListWall, wishReject } from './wish';
+
+export * from './action';
+export * from './envelope';
+export * from './errors';
+export * from './common';
+export * from './user';
+export * from './wish';
+
+const all = [userMe, wishCategories, wishCreate, wishApprove, wishReject, wishListMine, wishListWall, wishListQueue, wishGet] as const;
+
+type Registry = { [S in (typeof all)[number] as S['name']]: S };
+
+/** Every action of every cloud function, by name: the one list clients, functions and the emulator share. */
+export const actions = Object.fromEntries(all.map((spec) => [spec.name, spec])) as Registry;
+
+export type ActionName = keyof Registry;
+export type Input<A extends ActionName> = z.input<Registry[A]['input']>;
+export type ParsedInput<A extends ActionName> = z.output<Registry[A]['input']>;
+export type Output<A extends ActionName> = z.output<Registry[A]['output']>;
+
+export function isActionName(name: string): name is ActionName {
+  return Object.prototype.hasOwnProperty.call(actions, name);
+}
+
+export function actionsOfArea(area: string): ActionSpec[] {
+  return all.filter((spec) => spec.name.startsWith(`${area}.`));
+}

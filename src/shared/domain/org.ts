@@ -1,0 +1,36 @@
+import type { Role } from './roles';
+
+/** 街道 → 社区 → 网格 → 楼栋: the organisation tree that scopes every action. */
+export type OrgKind = 'street' | 'community' | 'grid' | 'building';
+
+export interface OrgUnit {
+  _id: string;
+  kind: OrgKind;
+  name: string;
+  parentId: string | null;
+  /** Ancestors from the street down, excluding this unit. */
+  path: string[];
+}
+
+/** A registered person. `_id` is their OPENID, so looking a caller up is one read by key. */
+export interface UserProfile {
+  _id: string;
+  name: string;
+  phone: string;
+  roles: Role[];
+  streetId: string;
+  communityId: string;
+  gridId: string | null;
+  buildingId: string | null;
+  /** Room within the building, e.g. "3单元502"; shown only to those who need it. */
+  room: string | null;
+  birthYear: number | null;
+}
+
+/** Where a wish or petition sits in the tree; every scope check compares these ids. */
+export interface OrgPlace {
+  streetId: string;
+  communityId: string;
+  gridId: string | null;
+  buildingId: string | null;
+}
