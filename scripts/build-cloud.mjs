@@ -28,7 +28,7 @@ await Promise.all([
       format: 'cjs',
       target: 'node16',
       external: ['wx-server-sdk'],
-      sourcemap: 'inline',
+      sourcemap: 'linked',
       sourcesContent: false,
       logLevel: 'warning',
     });

@@ -4,14 +4,14 @@ import type { Role } from '../domain/roles';
 /**
  * One action of one cloud function: its input and output schemas and who may call it.
  * `roles` is checked before the use case runs; an action with no roles can be called by no one
- * (deny by default). `'registered'` means any seeded/registered user, `'anyone'` even unregistered callers.
+ * (deny by default). `'registered'` means any registered user, whatever their roles.
  */
 export interface ActionSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   name: `${string}.${string}`;
   summary: string;
   input: I;
   output: O;
-  roles: readonly Role[] | 'registered' | 'anyone';
+  roles: readonly Role[] | 'registered';
   /** Mutating actions accept a requestId and replay the first reply on a retry. */
   mutates: boolean;
 }

@@ -1,0 +1,82 @@
+import type { z } from 'zod';
+import { eventSchema, type ActionSpec, type Reply } from '../../src/shared/contract';
+import type { UserProfile } from '../../src/shared/domain/org';
+import { loadUser } from './actor';
+import { replayOnRetry } from './idempotency';
+import { badInput, fail, fromError, ok } from './reply';
+import { cloud } from './runtime';
+
+/** What a use case gets besides its parsed input: the caller (from OPENID only) and the retry key. */
+export interface Context {
+  openid: string;
+  user: UserProfile;
+  requestId: string | undefined;
+}
+
+export interface Handler<S extends ActionSpec = ActionSpec> {
+  spec: S;
+  run(input: z.output<S['input']>, ctx: Context): Promise<z.input<S['output']>>;
+}
+
+export function defineHandler<S extends ActionSpec>(spec: S, run: Handler<S>['run']): Handler<S> {
+  return { spec, run };
+}
+
+/** A timer trigger's work: no caller, returns a summary for the logs. */
+export type TimerJob = () => Promise<Record<string, unknown>>;
+
+interface TimerEvent {
+  Type: 'timer';
+  TriggerName: string;
+}
+
+function isTimerEvent(event: unknown): event is TimerEvent {
+  return typeof event === 'object' && event !== null && (event as { Type?: unknown }).Type === 'timer';
+}
+
+function allows(spec: ActionSpec, user: UserProfile): boolean {
+  if (spec.roles === 'registered') return true;
+  return spec.roles.some((role) => user.roles.includes(role));
+}
+
+/**
+ * The one entry point of every cloud function: route by action, identify the caller from the WeChat
+ * context, authorise by role (deny by default), validate the payload, run the use case once per
+ * requestId, validate what goes out (dropping any field the contract does not name), map errors.
+ */
+export function createFunction(area: string, handlers: Handler<any>[], timers: Record<string, TimerJob> = {}) {
+  const byName = new Map<string, Handler>(handlers.map((h) => [h.spec.name, h]));
+
+  return async function main(event: unknown): Promise<Reply<unknown> | Record<string, unknown>> {
+    if (isTimerEvent(event)) {
+      const job = timers[event.TriggerName];
+      if (!job) return fail('UNKNOWN_ACTION', `没有名为 ${event.TriggerName} 的定时任务`);
+      return job();
+    }
+    const parsedEvent = eventSchema.safeParse(event);
+    if (!parsedEvent.success) return badInput(parsedEvent.error);
+    const { action, payload, requestId } = parsedEvent.data;
+    const handler = byName.get(action);
+    if (!handler || !action.startsWith(`${area}.`)) return fail('UNKNOWN_ACTION');
+
+    const { OPENID } = cloud.getWXContext();
+    if (!OPENID) return fail('UNAUTHENTICATED');
+    try {
+      const user = await loadUser(OPENID);
+      if (!user) return fail('NOT_REGISTERED');
+      if (!allows(handler.spec, user)) return fail('FORBIDDEN_ROLE');
+      const input = handler.spec.input.safeParse(payload ?? {});
+      if (!input.success) return badInput(input.error);
+      const run = async (): Promise<Reply<unknown>> => {
+        try {
+          return ok(handler.spec.output.parse(await handler.run(input.data, { openid: OPENID, user, requestId })));
+        } catch (error) {
+          return fromError(error, action);
+        }
+      };
+      return handler.spec.mutates ? await replayOnRetry({ openid: OPENID, action, requestId }, run) : await run();
+    } catch (error) {
+      return fromError(error, action);
+    }
+  };
+}

@@ -1,0 +1,23 @@
+import { userMe } from '../../src/shared/contract';
+import { maskPhone } from '../../src/shared/domain/privacy';
+import { createFunction, defineHandler } from '../_lib/handler';
+import { orgNames } from '../_lib/org';
+
+const me = defineHandler(userMe, async (_input, { openid, user }) => {
+  const names = await orgNames([user.communityId, user.gridId, user.buildingId]);
+  const name = (id: string | null) => (id ? (names.get(id) ?? null) : null);
+  return {
+    openid,
+    name: user.name,
+    roles: user.roles,
+    communityId: user.communityId,
+    communityName: name(user.communityId) ?? '',
+    gridId: user.gridId,
+    gridName: name(user.gridId),
+    buildingId: user.buildingId,
+    buildingName: name(user.buildingId),
+    phone: maskPhone(user.phone),
+  };
+});
+
+export const main = createFunction('user', [me]);

@@ -1,0 +1,26 @@
+// Lint for the whole repo, plus the one architectural rule that must never bend:
+// the domain (src/shared/domain) is pure and imports no SDK, and nothing shared imports a platform SDK.
+import tseslint from 'typescript-eslint';
+
+const sdks = ['@tarojs/*', 'wx-server-sdk', '@cloudbase/*', 'react', 'react-dom'];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.linli-data/**', 'test-results/**', 'test/emulator/fixtures/**'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-require-imports': 'off',
+    },
+  },
+  {
+    files: ['src/shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: sdks, message: 'src/shared is pure: the domain and the contract import no SDK (see ARCHITECTURE.md).' }] },
+      ],
+    },
+  },
+);
