@@ -1,0 +1,8 @@
+/** The seeded personas the function tests act as (emulator/seed/index.ts). */
+export const wang = 'demo-resident-wang'; // 王秀英, resident, grid-1, 2号楼
+export const li = 'demo-resident-li'; // 李明, resident, grid-2
+export const zhang = 'demo-member-zhang'; // 张建国, party member, grid-1
+export const liu = 'demo-grid-liu'; // 刘芳, grid worker of grid-1
+export const zhao = 'demo-grid-zhao'; // 赵强, grid worker of grid-2
+export const sun = 'demo-staff-sun'; // 孙丽, community staff
+export const stranger = 'o-not-registered';
