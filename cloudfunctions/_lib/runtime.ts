@@ -17,4 +17,6 @@ export const collections = {
   categories: 'categories',
   wishes: 'wishes',
   requests: 'requests',
+  notifications: 'notifications',
+  subscriptions: 'subscriptions',
 } as const;

@@ -5,10 +5,12 @@ import type { UserProfile } from '../../src/shared/domain/org';
 import type { WishHistoryEntry } from '../../src/shared/domain/wish';
 import { checkSubmission } from '../_lib/content';
 import { defineHandler } from '../_lib/handler';
-import { notify, templates, thing } from '../_lib/notify';
 import { orgNames } from '../_lib/org';
+import { deliver, enqueue } from '../_lib/outbox';
 import { collections, db, type Loose } from '../_lib/runtime';
-import { listCategories, toViews, wishes, type WishDoc } from './wish-repo';
+import { templates, thing, time } from '../_lib/templates';
+import { listCategories, type WishDoc } from './wish-repo';
+import { toView } from './wish-view';
 
 // 群众点单: a resident posts a wish; it waits for the grid worker (组织建单).
 export const createWish = defineHandler(wishCreate, async (input, { openid, user, requestId }) => {
@@ -18,13 +20,17 @@ export const createWish = defineHandler(wishCreate, async (input, { openid, user
   const verdict = await checkSubmission(openid, `${input.title}\n${input.description}`, input.photos);
   if (verdict === 'risky') throw new DomainError('CONTENT_RISKY');
 
-  const names = await orgNames([user.gridId, user.buildingId]);
+  const [names, reviewers] = await Promise.all([orgNames([user.gridId, user.buildingId]), reviewersOf(user)]);
   const now = new Date();
-  const created: WishHistoryEntry = { event: 'create', by: openid, at: now, from: null, to: 'submitted', note: verdict === 'review' ? '内容待人工复核' : null };
+  const created: WishHistoryEntry = { event: 'create', by: openid, byName: user.name, at: now, from: null, to: 'submitted', note: verdict === 'review' ? '内容待人工复核' : null };
   const wish: WishDoc = {
     // A retried create with the same requestId lands on the same id, so it can never post twice.
-    _id: requestId ? createHash('sha256').update(`wish\n${openid}\n${requestId}`).digest('hex').slice(0, 32) : '',
-    ...input,
+    _id: createHash('sha256').update(`wish\n${openid}\n${requestId ?? `${now.getTime()}-${Math.random()}`}`).digest('hex').slice(0, 32),
+    title: input.title,
+    description: input.description,
+    categoryId: input.categoryId,
+    photos: input.photos,
+    preferredTime: input.preferredTime || null,
     status: 'submitted',
     points: null,
     residentId: openid,
@@ -36,23 +42,36 @@ export const createWish = defineHandler(wishCreate, async (input, { openid, user
     buildingName: user.buildingId ? (names.get(user.buildingId) ?? null) : null,
     gridName: user.gridId ? (names.get(user.gridId) ?? null) : null,
     claimantId: null,
+    claimantName: null,
     heldForReview: verdict === 'review',
     rejectReason: null,
+    proof: null,
+    rating: null,
+    award: null,
+    approvedAt: null,
+    claimedAt: null,
+    checkedInAt: null,
+    completedAt: null,
+    confirmedAt: null,
+    flaggedAt: null,
     history: [created],
     createdAt: now,
     updatedAt: now,
   };
-  const { _id, ...fields } = wish;
-  const added: Loose = await wishes().add({ data: _id ? wish : fields });
-  const saved = { ...wish, _id: _id || (added._id as string) };
-
-  await notify((await reviewersOf(user)).map((touser) => ({
-    touser,
-    templateId: templates.wishSubmitted,
-    page: `pages/staff/queue/index?wishId=${saved._id}`,
-    data: { thing1: thing(saved.title), thing2: thing(user.name), time3: now.toISOString().slice(0, 16).replace('T', ' ') },
-  })));
-  return { wish: (await toViews([saved], user))[0] };
+  const noticeIds: string[] = await db.runTransaction(async (tx: Loose) => {
+    await tx.collection(collections.wishes).add({ data: wish });
+    return enqueue(
+      tx,
+      reviewers.map((touser) => ({
+        touser,
+        templateId: templates.wishSubmitted,
+        page: `package-grid/queue/index?wishId=${wish._id}`,
+        data: { thing1: thing(wish.title), thing2: thing(user.name), time3: time(now) },
+      })),
+    );
+  });
+  await deliver(noticeIds);
+  return { wish: await toView(wish, user) };
 });
 
 /** The grid workers of the resident's grid review new wishes; with no grid, the community staff do. */

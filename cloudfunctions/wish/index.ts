@@ -1,7 +1,15 @@
 import { createFunction } from '../_lib/handler';
+import { claimWish, dispatchWish, releaseWish } from './claim-wish';
+import { cancel, confirm } from './close-wish';
 import { createWish } from './create-wish';
-import { categories, getWish, listMine, listQueue, listWall } from './list-wishes';
+import { categories, getWish, listMine, listQueue, listTasks, listWall } from './list-wishes';
 import { approveWish, rejectWish } from './review-wish';
+import { checkIn, complete } from './serve-wish';
+import { sweep } from './sweep';
 
-// 微心愿: the whole life of a micro-wish, one action per use case.
-export const main = createFunction('wish', [categories, createWish, approveWish, rejectWish, listMine, listWall, listQueue, getWish]);
+// 微心愿: the whole life of a micro-wish, one action per use case, and the hourly sweep.
+export const main = createFunction(
+  'wish',
+  [categories, createWish, approveWish, rejectWish, listMine, listWall, listQueue, listTasks, getWish, claimWish, dispatchWish, releaseWish, checkIn, complete, confirm, cancel],
+  { sweep },
+);

@@ -1,20 +1,25 @@
-import { wishCategories, wishGet, wishListMine, wishListQueue, wishListWall } from '../../src/shared/contract';
+import { wishCategories, wishGet, wishListMine, wishListQueue, wishListTasks, wishListWall } from '../../src/shared/contract';
 import { DomainError } from '../../src/shared/domain/errors';
 import type { UserProfile } from '../../src/shared/domain/org';
 import { organisesPlace } from '../../src/shared/domain/scope';
 import { defineHandler } from '../_lib/handler';
-import { findWish, listCategories, page, toViews, type WishDoc } from './wish-repo';
+import { _ } from '../_lib/runtime';
+import { findWish, listCategories, page, type WishDoc } from './wish-repo';
+import { toView, toViews } from './wish-view';
 
 async function render(result: { docs: WishDoc[]; nextOffset: number | null }, viewer: UserProfile) {
   return { items: await toViews(result.docs, viewer), nextOffset: result.nextOffset };
 }
+
+const newestFirst = { field: 'createdAt', dir: 'desc' } as const;
+const oldestFirst = { field: 'createdAt', dir: 'asc' } as const;
 
 export const categories = defineHandler(wishCategories, async () => ({
   items: (await listCategories()).map((c) => ({ id: c._id, name: c.name, minPoints: c.minPoints, maxPoints: c.maxPoints })),
 }));
 
 export const listMine = defineHandler(wishListMine, async ({ offset, limit }, { openid, user }) =>
-  render(await page({ residentId: openid }, 'desc', offset, limit), user),
+  render(await page({ residentId: openid }, newestFirst, offset, limit), user),
 );
 
 // 心愿墙: what is approved and waiting for a member, in my grid or my whole community.
@@ -22,13 +27,23 @@ export const listWall = defineHandler(wishListWall, async ({ scope, categoryId, 
   const where: Record<string, unknown> = scope === 'grid' && user.gridId ? { gridId: user.gridId } : { communityId: user.communityId };
   where.status = 'approved';
   if (categoryId) where.categoryId = categoryId;
-  return render(await page(where, 'desc', offset, limit), user);
+  return render(await page(where, newestFirst, offset, limit), user);
 });
 
-/** Staff see their community's queue; a grid worker their grid's. Oldest first: first come, first served. */
-export const listQueue = defineHandler(wishListQueue, async ({ offset, limit }, { user }) => {
+/**
+ * What waits for an organiser, oldest first: new wishes to review, or approved ones nobody claimed
+ * (those past the community's limit are flagged `unclaimedTooLong`). Staff see their community, a grid
+ * worker their grid.
+ */
+export const listQueue = defineHandler(wishListQueue, async ({ kind, offset, limit }, { user }) => {
   const where = user.roles.includes('staff') ? { communityId: user.communityId } : { gridId: user.gridId };
-  return render(await page({ ...where, status: 'submitted' }, 'asc', offset, limit), user);
+  return render(await page({ ...where, status: kind === 'review' ? 'submitted' : 'approved' }, oldestFirst, offset, limit), user);
+});
+
+/** A member's claimed wishes: in progress, or finished (confirmed). */
+export const listTasks = defineHandler(wishListTasks, async ({ state, offset, limit }, { openid, user }) => {
+  const status = state === 'active' ? _.in(['claimed', 'in_service', 'done']) : 'confirmed';
+  return render(await page({ claimantId: openid, status }, { field: 'updatedAt', dir: 'desc' }, offset, limit), user);
 });
 
 /** Unpublished wishes are private to the resident and the organisers; published ones to the community. */
@@ -38,5 +53,6 @@ export const getWish = defineHandler(wishGet, async ({ wishId }, { openid, user 
   const visible =
     wish.residentId === openid || wish.claimantId === openid || organisesPlace(user, wish) || (!unpublished && wish.communityId === user.communityId);
   if (!visible) throw new DomainError('WISH_NOT_FOUND');
-  return { wish: (await toViews([wish], user))[0] };
+  const history = wish.history.map((h) => ({ event: h.event, by: h.byName, at: new Date(h.at).toISOString(), note: h.note }));
+  return { wish: { ...(await toView(wish, user)), history } };
 });

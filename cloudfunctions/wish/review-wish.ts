@@ -4,26 +4,43 @@ import type { UserProfile } from '../../src/shared/domain/org';
 import { organisesPlace } from '../../src/shared/domain/scope';
 import { assertPointsInRange } from '../../src/shared/domain/wish';
 import { defineHandler } from '../_lib/handler';
-import { findWish, listCategories, toViews, transition, type WishDoc } from './wish-repo';
+import { templates, thing } from '../_lib/templates';
+import { changeWish } from './change-wish';
+import { listCategories, type WishDoc } from './wish-repo';
+import { toView } from './wish-view';
 
-async function findReviewable(wishId: string, user: UserProfile): Promise<WishDoc> {
-  const wish = await findWish(wishId);
+export function assertOrganises(user: UserProfile, wish: WishDoc): void {
   if (!organisesPlace(user, wish)) throw new DomainError('FORBIDDEN_SCOPE');
-  return wish;
 }
+
+export const progressNotice = (wish: WishDoc, phrase: string, note: string) => ({
+  touser: wish.residentId,
+  templateId: templates.wishProgress,
+  page: `pages/wish-detail/index?id=${wish._id}`,
+  data: { thing1: thing(wish.title), phrase2: thing(phrase, 5), thing3: thing(note) },
+});
 
 // 组织建单: the grid worker or staff publishes the wish on the wall with the points it earns.
 export const approveWish = defineHandler(wishApprove, async ({ wishId, points }, { openid, user }) => {
-  const wish = await findReviewable(wishId, user);
-  const category = (await listCategories()).find((c) => c._id === wish.categoryId);
-  if (!category) throw new DomainError('CATEGORY_NOT_FOUND');
-  assertPointsInRange(category, points);
-  const approved = await transition(wish, 'approve', openid, { points, heldForReview: false }, `积分 ${points}`);
-  return { wish: (await toViews([approved], user))[0] };
+  const categories = await listCategories();
+  const wish = await changeWish(wishId, 'approve', { openid, name: user.name }, (current) => {
+    assertOrganises(user, current);
+    const category = categories.find((c) => c._id === current.categoryId);
+    if (!category) throw new DomainError('CATEGORY_NOT_FOUND');
+    assertPointsInRange(category, points);
+    return {
+      changes: { points, heldForReview: false, approvedAt: new Date() },
+      note: `积分 ${points}`,
+      notices: (w) => [progressNotice(w, '已发布', `已上心愿墙，完成可得 ${points} 积分`)],
+    };
+  });
+  return { wish: await toView(wish, user) };
 });
 
 export const rejectWish = defineHandler(wishReject, async ({ wishId, reason }, { openid, user }) => {
-  const wish = await findReviewable(wishId, user);
-  const rejected = await transition(wish, 'reject', openid, { rejectReason: reason }, reason);
-  return { wish: (await toViews([rejected], user))[0] };
+  const wish = await changeWish(wishId, 'reject', { openid, name: user.name }, (current) => {
+    assertOrganises(user, current);
+    return { changes: { rejectReason: reason }, note: reason, notices: (w) => [progressNotice(w, '未通过', reason)] };
+  });
+  return { wish: await toView(wish, user) };
 });

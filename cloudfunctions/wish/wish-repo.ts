@@ -1,11 +1,7 @@
-import type { WishView } from '../../src/shared/contract';
 import { DomainError } from '../../src/shared/domain/errors';
-import type { OrgPlace, UserProfile } from '../../src/shared/domain/org';
-import { maskName } from '../../src/shared/domain/privacy';
-import { organisesPlace } from '../../src/shared/domain/scope';
-import { nextStatus, type WishCategory, type WishEvent, type WishHistoryEntry, type WishStatus } from '../../src/shared/domain/wish';
-import { photoUrls } from '../_lib/files';
-import { _, collections, db, type Loose } from '../_lib/runtime';
+import type { OrgPlace } from '../../src/shared/domain/org';
+import type { WishAward, WishCategory, WishHistoryEntry, WishStatus } from '../../src/shared/domain/wish';
+import { collections, db, type Loose } from '../_lib/runtime';
 
 /** A wish as stored. Place fields are top-level so the indexes in database/indexes.json can cover them. */
 export interface WishDoc extends OrgPlace {
@@ -14,6 +10,7 @@ export interface WishDoc extends OrgPlace {
   description: string;
   categoryId: string;
   photos: string[];
+  preferredTime: string | null;
   status: WishStatus;
   points: number | null;
   residentId: string;
@@ -21,8 +18,20 @@ export interface WishDoc extends OrgPlace {
   buildingName: string | null;
   gridName: string | null;
   claimantId: string | null;
+  claimantName: string | null;
   heldForReview: boolean;
   rejectReason: string | null;
+  proof: { text: string; photos: string[] } | null;
+  rating: { stars: number; comment: string | null } | null;
+  /** Recorded on confirmation; the points ledger posts it once under `award.key`. */
+  award: WishAward | null;
+  approvedAt: Date | null;
+  claimedAt: Date | null;
+  checkedInAt: Date | null;
+  completedAt: Date | null;
+  confirmedAt: Date | null;
+  /** Set by the sweep when an approved wish waited too long for a member. */
+  flaggedAt: Date | null;
   history: WishHistoryEntry[];
   createdAt: Date;
   updatedAt: Date;
@@ -42,72 +51,19 @@ export async function listCategories(): Promise<WishCategory[]> {
   return res.data as WishCategory[];
 }
 
-/**
- * Moves a wish along its state machine as a compare-and-set on the status it was read in, so two
- * concurrent moves cannot both succeed: the loser sees 0 updated and re-reads the new status.
- */
-export async function transition(wish: WishDoc, event: WishEvent, by: string, changes: Partial<WishDoc>, note: string | null = null): Promise<WishDoc> {
-  const to = nextStatus(wish.status, event);
-  const now = new Date();
-  const entry: WishHistoryEntry = { event, by, at: now, from: wish.status, to, note };
+/** One page of a query; asks for one extra row to know whether more follow. */
+export async function page(
+  where: Record<string, unknown>,
+  order: { field: keyof WishDoc; dir: 'asc' | 'desc' },
+  offset: number,
+  limit: number,
+): Promise<{ docs: WishDoc[]; nextOffset: number | null }> {
   const res: Loose = await wishes()
-    .where({ _id: wish._id, status: wish.status })
-    .update({ data: { ...changes, status: to, updatedAt: now, history: _.push([entry]) } });
-  if (res.stats.updated !== 1) {
-    const fresh = await findWish(wish._id);
-    nextStatus(fresh.status, event);
-    throw new DomainError('WISH_ILLEGAL_TRANSITION');
-  }
-  return { ...wish, ...changes, status: to, updatedAt: now, history: [...wish.history, entry] };
-}
-
-/** Who may see the resident's name, phone and room: the resident, the organisers of the place, the claimant. */
-function seesResident(viewer: UserProfile, wish: WishDoc): boolean {
-  return viewer._id === wish.residentId || viewer._id === wish.claimantId || organisesPlace(viewer, wish);
-}
-
-/** Renders wishes for one viewer: masks what they may not see, names categories, signs photo URLs. */
-export async function toViews(docs: readonly WishDoc[], viewer: UserProfile): Promise<WishView[]> {
-  const needContacts = docs.filter((w) => seesResident(viewer, w)).map((w) => w.residentId);
-  const [categories, urls, residents] = await Promise.all([listCategories(), photoUrls(docs.flatMap((w) => w.photos)), profiles(needContacts)]);
-  const categoryName = new Map(categories.map((c) => [c._id, c.name]));
-  return docs.map((w) => {
-    const resident = residents.get(w.residentId);
-    const full = seesResident(viewer, w);
-    return {
-      id: w._id,
-      title: w.title,
-      description: w.description,
-      categoryId: w.categoryId,
-      categoryName: categoryName.get(w.categoryId) ?? '其他',
-      status: w.status,
-      points: w.points,
-      photos: w.photos.map((fileID) => ({ fileID, url: urls.get(fileID) ?? null })),
-      resident: {
-        name: full ? w.residentName : maskName(w.residentName),
-        building: w.buildingName,
-        phone: full && resident ? resident.phone : null,
-        room: full && resident ? resident.room : null,
-      },
-      gridName: w.gridName,
-      heldForReview: w.heldForReview,
-      rejectReason: w.rejectReason,
-      createdAt: new Date(w.createdAt).toISOString(),
-      updatedAt: new Date(w.updatedAt).toISOString(),
-    };
-  });
-}
-
-async function profiles(ids: readonly string[]): Promise<Map<string, UserProfile>> {
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return new Map();
-  const res: Loose = await db.collection(collections.users).where({ _id: _.in(unique) }).limit(unique.length).get();
-  return new Map((res.data as UserProfile[]).map((u) => [u._id, u]));
-}
-
-/** One page of a query, newest or oldest first; asks for one extra row to know whether more follow. */
-export async function page(where: Record<string, unknown>, order: 'asc' | 'desc', offset: number, limit: number): Promise<{ docs: WishDoc[]; nextOffset: number | null }> {
-  const res: Loose = await wishes().where(where).orderBy('createdAt', order).skip(offset).limit(limit + 1).get();
+    .where(where)
+    .orderBy(order.field, order.dir)
+    .skip(offset)
+    .limit(limit + 1)
+    .get();
   const docs = res.data as WishDoc[];
   return { docs: docs.slice(0, limit), nextOffset: docs.length > limit ? offset + limit : null };
 }

@@ -50,6 +50,17 @@ const people: PersonaSpec[] = [
 const units = [street, community, ...grids, ...buildings];
 const unitById = new Map(units.map((u) => [u._id, u]));
 
+/**
+ * Grid workers and staff have accepted the work-notice templates long-term (长期订阅, open to 政务民生
+ * mini-programs); residents and members grant one-time consent on their own taps in the app.
+ */
+function staffSubscriptions(users: UserProfile[], now: Date) {
+  const templates = ['wish-submitted', 'wish-unclaimed'];
+  return users
+    .filter((u) => u.roles.includes('grid_worker') || u.roles.includes('staff'))
+    .flatMap((u) => templates.map((templateId) => ({ _id: `${u._id}:${templateId}`, openid: u._id, templateId, remaining: 0, longTerm: true, updatedAt: now })));
+}
+
 export function demoSeed(now: Date = new Date()): Seed {
   const users: UserProfile[] = people.map(({ note: _note, ...p }) => ({ ...p, streetId: street._id, communityId: community._id }));
   const personas: Persona[] = people.map((p) => {
@@ -71,6 +82,7 @@ export function demoSeed(now: Date = new Date()): Seed {
       org_units: units.map((u) => ({ ...u })),
       users: users.map((u) => ({ ...u, createdAt: now })),
       categories: demoCategories.map((c) => ({ ...c })),
+      subscriptions: staffSubscriptions(users, now),
     },
     personas,
   };

@@ -1,16 +1,56 @@
 import type { z } from 'zod';
 import type { ActionSpec } from './action';
-import { userMe } from './user';
-import { wishApprove, wishCategories, wishCreate, wishGet, wishListMine, wishListQueue, wishListWall, wishReject } from './wish';
+import { notifySubscribe, notifyTemplates } from './notify';
+import { userListMembers, userMe } from './user';
+import {
+  wishApprove,
+  wishCancel,
+  wishCategories,
+  wishCheckIn,
+  wishClaim,
+  wishComplete,
+  wishConfirm,
+  wishCreate,
+  wishDispatch,
+  wishGet,
+  wishListMine,
+  wishListQueue,
+  wishListTasks,
+  wishListWall,
+  wishReject,
+  wishRelease,
+} from './wish';
 
 export * from './action';
 export * from './envelope';
 export * from './errors';
 export * from './common';
+export * from './notify';
 export * from './user';
 export * from './wish';
 
-const all = [userMe, wishCategories, wishCreate, wishApprove, wishReject, wishListMine, wishListWall, wishListQueue, wishGet] as const;
+const all = [
+  userMe,
+  userListMembers,
+  wishCategories,
+  wishCreate,
+  wishApprove,
+  wishReject,
+  wishListMine,
+  wishListWall,
+  wishListQueue,
+  wishListTasks,
+  wishGet,
+  wishClaim,
+  wishDispatch,
+  wishRelease,
+  wishCheckIn,
+  wishComplete,
+  wishConfirm,
+  wishCancel,
+  notifyTemplates,
+  notifySubscribe,
+] as const;
 
 type Registry = { [S in (typeof all)[number] as S['name']]: S };
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { roles } from '../domain/roles';
 import { defineAction } from './action';
+import { pageInput, pageOf } from './common';
 
 export const meSchema = z.object({
   openid: z.string(),
@@ -21,5 +22,16 @@ export const userMe = defineAction({
   input: z.object({}).strict(),
   output: meSchema,
   roles: 'registered',
+  mutates: false,
+});
+
+export const memberSchema = z.object({ id: z.string(), name: z.string(), gridName: z.string().nullable(), activeTasks: z.number().int() });
+
+export const userListMembers = defineAction({
+  name: 'user.listMembers',
+  summary: '本社区的党员/志愿者（派单时选择）',
+  input: z.object({ ...pageInput }).strict(),
+  output: pageOf(memberSchema),
+  roles: ['grid_worker', 'staff'],
   mutates: false,
 });

@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { wishStatuses } from '../domain/wish';
+import { wishEvents, wishStatuses } from '../domain/wish';
 import { defineAction } from './action';
 import { fileIdSchema, idSchema, isoDate, pageInput, pageOf } from './common';
 
 const title = z.string().trim().min(2, '标题至少 2 个字').max(30, '标题最多 30 个字');
 const description = z.string().trim().min(5, '请用至少 5 个字说明需要什么帮助').max(500, '说明最多 500 字');
 const reason = z.string().trim().min(2, '请写明原因').max(200, '原因最多 200 字');
+const photos = (max: number) => z.array(fileIdSchema).max(max, `最多 ${max} 张图片`).default([]);
 
 export const categorySchema = z.object({ id: z.string(), name: z.string(), minPoints: z.number().int(), maxPoints: z.number().int() });
 
@@ -24,12 +25,20 @@ export const wishViewSchema = z.object({
   photos: z.array(z.object({ fileID: z.string(), url: z.string().nullable() })),
   resident: z.object({ name: z.string(), building: z.string().nullable(), phone: z.string().nullable(), room: z.string().nullable() }),
   gridName: z.string().nullable(),
+  preferredTime: z.string().nullable(),
+  claimant: z.object({ name: z.string(), phone: z.string().nullable() }).nullable(),
+  proof: z.object({ text: z.string(), photos: z.array(z.object({ fileID: z.string(), url: z.string().nullable() })) }).nullable(),
+  rating: z.object({ stars: z.number().int().min(1).max(5), comment: z.string().nullable() }).nullable(),
+  unclaimedTooLong: z.boolean().describe('approved but unclaimed past the community limit: staff should dispatch'),
   heldForReview: z.boolean().describe('content check said "review": staff must look before it is published'),
   rejectReason: z.string().nullable(),
   createdAt: isoDate,
   updatedAt: isoDate,
 });
 export type WishView = z.infer<typeof wishViewSchema>;
+
+export const wishHistorySchema = z.object({ event: z.enum([...wishEvents, 'create', 'flag']), by: z.string(), at: isoDate, note: z.string().nullable() });
+export const wishDetailSchema = wishViewSchema.extend({ history: z.array(wishHistorySchema) });
 
 const one = z.object({ wish: wishViewSchema });
 const wishRef = { wishId: idSchema };
@@ -46,7 +55,9 @@ export const wishCategories = defineAction({
 export const wishCreate = defineAction({
   name: 'wish.create',
   summary: '居民发布微心愿（群众点单）',
-  input: z.object({ title, description, categoryId: idSchema, photos: z.array(fileIdSchema).max(3, '最多 3 张图片').default([]) }).strict(),
+  input: z
+    .object({ title, description, categoryId: idSchema, photos: photos(3), preferredTime: z.string().trim().max(40, '期望时间最多 40 字').optional() })
+    .strict(),
   output: one,
   roles: ['resident'],
   mutates: true,
@@ -90,8 +101,8 @@ export const wishListWall = defineAction({
 
 export const wishListQueue = defineAction({
   name: 'wish.listQueue',
-  summary: '待我处理：本网格/本社区待审核的心愿',
-  input: z.object({ ...pageInput }).strict(),
+  summary: '待我处理：本网格/本社区待审核（review）或待派单（dispatch）的心愿，最早的在前',
+  input: z.object({ kind: z.enum(['review', 'dispatch']).default('review'), ...pageInput }).strict(),
   output: pageOf(wishViewSchema),
   roles: ['grid_worker', 'staff'],
   mutates: false,
@@ -99,9 +110,83 @@ export const wishListQueue = defineAction({
 
 export const wishGet = defineAction({
   name: 'wish.get',
-  summary: '心愿详情',
+  summary: '心愿详情，含处理记录',
   input: z.object(wishRef).strict(),
-  output: one,
+  output: z.object({ wish: wishDetailSchema }),
   roles: 'registered',
   mutates: false,
+});
+
+export const wishListTasks = defineAction({
+  name: 'wish.listTasks',
+  summary: '我认领的心愿（进行中 / 已完成）',
+  input: z.object({ state: z.enum(['active', 'finished']).default('active'), ...pageInput }).strict(),
+  output: pageOf(wishViewSchema),
+  roles: ['member'],
+  mutates: false,
+});
+
+export const wishClaim = defineAction({
+  name: 'wish.claim',
+  summary: '党员/志愿者认领心愿（党员接单）',
+  input: z.object(wishRef).strict(),
+  output: one,
+  roles: ['member'],
+  mutates: true,
+});
+
+export const wishDispatch = defineAction({
+  name: 'wish.dispatch',
+  summary: '把待认领的心愿派给指定党员（派单）',
+  input: z.object({ ...wishRef, memberId: idSchema }).strict(),
+  output: one,
+  roles: ['grid_worker', 'staff'],
+  mutates: true,
+});
+
+export const wishRelease = defineAction({
+  name: 'wish.release',
+  summary: '认领人放弃认领并说明原因，心愿回到心愿墙',
+  input: z.object({ ...wishRef, reason }).strict(),
+  output: one,
+  roles: ['member'],
+  mutates: true,
+});
+
+export const wishCheckIn = defineAction({
+  name: 'wish.checkIn',
+  summary: '认领人到场签到，开始服务',
+  input: z.object(wishRef).strict(),
+  output: one,
+  roles: ['member'],
+  mutates: true,
+});
+
+export const wishComplete = defineAction({
+  name: 'wish.complete',
+  summary: '认领人提交服务完成说明和照片',
+  input: z.object({ ...wishRef, proof: z.string().trim().min(5, '请用至少 5 个字说明服务情况').max(300, '说明最多 300 字'), photos: photos(6) }).strict(),
+  output: one,
+  roles: ['member'],
+  mutates: true,
+});
+
+export const wishConfirm = defineAction({
+  name: 'wish.confirm',
+  summary: '居民确认服务完成并评价（1–5 星）',
+  input: z
+    .object({ ...wishRef, rating: z.number().int('请选择星级').min(1, '请选择 1–5 星').max(5, '请选择 1–5 星'), comment: z.string().trim().max(200, '评价最多 200 字').optional() })
+    .strict(),
+  output: one,
+  roles: ['resident'],
+  mutates: true,
+});
+
+export const wishCancel = defineAction({
+  name: 'wish.cancel',
+  summary: '居民在被认领前撤回心愿',
+  input: z.object({ ...wishRef, reason: z.string().trim().max(200, '原因最多 200 字').optional() }).strict(),
+  output: one,
+  roles: ['resident'],
+  mutates: true,
 });

@@ -63,13 +63,18 @@ export const wishEventLabels: Record<WishEvent, string> = {
 
 /** One line of a wish's history: who did what, when, and why. */
 export interface WishHistoryEntry {
-  event: WishEvent | 'create';
+  /** `flag`: the sweep marked it unclaimed too long (no status change). */
+  event: WishEvent | 'create' | 'flag';
   by: string;
+  byName: string;
   at: Date;
   from: WishStatus | null;
   to: WishStatus;
   note: string | null;
 }
+
+/** The name history shows for automatic steps (timers). */
+export const SYSTEM_ACTOR = { openid: 'system', name: '系统' } as const;
 
 export interface WishCategory {
   _id: string;
@@ -94,4 +99,43 @@ export function worstVerdict(verdicts: readonly ContentVerdict[]): ContentVerdic
   if (verdicts.includes('risky')) return 'risky';
   if (verdicts.includes('review')) return 'review';
   return 'pass';
+}
+
+/** 社区可调: how long an approved wish may wait for a member before staff are asked to dispatch it. */
+export const DEFAULT_UNCLAIMED_LIMIT_DAYS = 3;
+/** A finished service the resident never confirms is confirmed for them (without a rating) after this. */
+export const AUTO_CONFIRM_DAYS = 7;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Approved and still unclaimed `limitDays` after approval: staff should dispatch it (派单). */
+export function isUnclaimedTooLong(wish: { status: WishStatus; approvedAt: Date | null }, now: Date, limitDays = DEFAULT_UNCLAIMED_LIMIT_DAYS): boolean {
+  return wish.status === 'approved' && wish.approvedAt !== null && now.getTime() - new Date(wish.approvedAt).getTime() >= limitDays * DAY_MS;
+}
+
+/** Done and unconfirmed for AUTO_CONFIRM_DAYS: confirmed automatically, with no rating. */
+export function isDueForAutoConfirm(wish: { status: WishStatus; completedAt: Date | null }, now: Date): boolean {
+  return wish.status === 'done' && wish.completedAt !== null && now.getTime() - new Date(wish.completedAt).getTime() >= AUTO_CONFIRM_DAYS * DAY_MS;
+}
+
+/** Who may take a wish (党员接单): a member of the same community, never the wish's own resident. */
+export function assertMayClaim(member: { _id: string; roles: readonly string[]; communityId: string }, wish: { residentId: string; communityId: string }): void {
+  if (!member.roles.includes('member')) throw new DomainError('FORBIDDEN_ROLE', '只有党员或志愿者可以认领心愿');
+  if (member._id === wish.residentId) throw new DomainError('WISH_OWN_CLAIM');
+  if (member.communityId !== wish.communityId) throw new DomainError('FORBIDDEN_SCOPE', '只能认领本社区的心愿');
+}
+
+/**
+ * The points a confirmed wish earns its member: what was offered on approval. The ledger (points
+ * function) posts it under the idempotency key `wish:<id>:confirmed`.
+ */
+export interface WishAward {
+  memberId: string;
+  points: number;
+  rating: number | null;
+  key: string;
+}
+
+export function awardFor(wish: { _id: string; claimantId: string | null; points: number | null }, rating: number | null): WishAward | null {
+  if (!wish.claimantId || !wish.points) return null;
+  return { memberId: wish.claimantId, points: wish.points, rating, key: `wish:${wish._id}:confirmed` };
 }

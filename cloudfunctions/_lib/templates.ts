@@ -1,0 +1,32 @@
+/**
+ * Subscription-message templates. Their real ids come from the mini-program's admin console and are set
+ * per environment as cloud function env vars; the client reads the same ids from TARO_APP_TMPL_* at build
+ * time. Locally (and by default) the id is the key itself.
+ */
+function templateId(envName: string, fallback: string): string {
+  return process.env[envName] || fallback;
+}
+
+export const templates = {
+  /** New wish → the grid worker: 心愿标题 thing1, 发布人 thing2, 时间 time3. */
+  wishSubmitted: templateId('LINLI_TMPL_WISH_SUBMITTED', 'wish-submitted'),
+  /** Approved / claimed / done → the resident: 心愿标题 thing1, 进度 phrase2, 说明 thing3. */
+  wishProgress: templateId('LINLI_TMPL_WISH_PROGRESS', 'wish-progress'),
+  /** Dispatched → the member: 心愿标题 thing1, 派单人 thing2, 说明 thing3. */
+  wishDispatched: templateId('LINLI_TMPL_WISH_DISPATCHED', 'wish-dispatched'),
+  /** Unclaimed too long → community staff: 心愿标题 thing1, 等待天数 thing2. */
+  wishUnclaimed: templateId('LINLI_TMPL_WISH_UNCLAIMED', 'wish-unclaimed'),
+} as const;
+
+/** 订阅消息 `thing` values hold at most 20 characters, `phrase` 5. */
+export function thing(text: string, max = 20): string {
+  const chars = Array.from(text);
+  return chars.length <= max ? text : chars.slice(0, max - 1).join('') + '…';
+}
+
+/** 订阅消息 `time` value in China time, whatever zone the function runs in. */
+export function time(at: Date): string {
+  const cst = new Date(at.getTime() + 8 * 60 * 60 * 1000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${cst.getUTCFullYear()}-${pad(cst.getUTCMonth() + 1)}-${pad(cst.getUTCDate())} ${pad(cst.getUTCHours())}:${pad(cst.getUTCMinutes())}`;
+}

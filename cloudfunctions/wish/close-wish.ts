@@ -1,0 +1,34 @@
+import { wishCancel, wishConfirm } from '../../src/shared/contract';
+import { DomainError } from '../../src/shared/domain/errors';
+import { awardFor } from '../../src/shared/domain/wish';
+import { checkText } from '../_lib/content';
+import { defineHandler } from '../_lib/handler';
+import { changeWish } from './change-wish';
+import type { WishDoc } from './wish-repo';
+import { toView } from './wish-view';
+
+function assertOwner(wish: WishDoc, openid: string): void {
+  if (wish.residentId !== openid) throw new DomainError('WISH_NOT_OWNER');
+}
+
+/** The resident confirms the service and rates it; the member's award is recorded for the ledger. */
+export const confirm = defineHandler(wishConfirm, async ({ wishId, rating, comment }, { openid, user }) => {
+  if (comment && (await checkText(openid, comment)) === 'risky') throw new DomainError('CONTENT_RISKY');
+  const wish = await changeWish(wishId, 'confirm', { openid, name: user.name }, (current) => {
+    assertOwner(current, openid);
+    return {
+      changes: { rating: { stars: rating, comment: comment || null }, confirmedAt: new Date(), award: awardFor(current, rating) },
+      note: `${rating} 星`,
+    };
+  });
+  return { wish: await toView(wish, user) };
+});
+
+/** The resident withdraws a wish nobody has claimed yet. */
+export const cancel = defineHandler(wishCancel, async ({ wishId, reason }, { openid, user }) => {
+  const wish = await changeWish(wishId, 'cancel', { openid, name: user.name }, (current) => {
+    assertOwner(current, openid);
+    return { note: reason || null };
+  });
+  return { wish: await toView(wish, user) };
+});

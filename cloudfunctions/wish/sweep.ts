@@ -1,0 +1,72 @@
+import type { OrgUnit, UserProfile } from '../../src/shared/domain/org';
+import { AUTO_CONFIRM_DAYS, DEFAULT_UNCLAIMED_LIMIT_DAYS, SYSTEM_ACTOR, awardFor, isDueForAutoConfirm, isUnclaimedTooLong } from '../../src/shared/domain/wish';
+import { deliver, enqueue } from '../_lib/outbox';
+import { _, collections, db, type Loose } from '../_lib/runtime';
+import { templates, thing } from '../_lib/templates';
+import { changeWish } from './change-wish';
+import { wishes, type WishDoc } from './wish-repo';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Bounded work per run; the next run picks up the rest. */
+const BATCH = 100;
+
+/**
+ * The hourly timer: flags approved wishes nobody claimed within the community's limit (and tells its
+ * staff, once), and confirms services the resident never confirmed within 7 days (no rating).
+ */
+export async function sweep(): Promise<Record<string, unknown>> {
+  const now = new Date();
+  const res: Loose = await db.collection(collections.orgUnits).where({ kind: 'community' }).limit(1000).get();
+  let flagged = 0;
+  let autoConfirmed = 0;
+  for (const community of res.data as (OrgUnit & { settings?: { wishUnclaimedDays?: number } })[]) {
+    const limitDays = community.settings?.wishUnclaimedDays ?? DEFAULT_UNCLAIMED_LIMIT_DAYS;
+    flagged += await flagUnclaimed(community._id, limitDays, now);
+    autoConfirmed += await autoConfirm(community._id, now);
+  }
+  return { flagged, autoConfirmed };
+}
+
+async function flagUnclaimed(communityId: string, limitDays: number, now: Date): Promise<number> {
+  const cutoff = new Date(now.getTime() - limitDays * DAY_MS);
+  const found: Loose = await wishes().where({ communityId, status: 'approved', flaggedAt: null, approvedAt: _.lte(cutoff) }).limit(BATCH).get();
+  const due = (found.data as WishDoc[]).filter((w) => isUnclaimedTooLong(w, now, limitDays));
+  if (due.length === 0) return 0;
+  const staff: Loose = await db.collection(collections.users).where({ communityId, roles: 'staff' }).limit(20).get();
+  let count = 0;
+  for (const wish of due) {
+    const noticeIds: string[] | null = await db.runTransaction(async (tx: Loose) => {
+      const current = (await tx.collection(collections.wishes).doc(wish._id).get()).data as WishDoc;
+      if (current.status !== 'approved' || current.flaggedAt) return null;
+      const entry = { event: 'flag', by: SYSTEM_ACTOR.openid, byName: SYSTEM_ACTOR.name, at: now, from: 'approved', to: 'approved', note: `超过 ${limitDays} 天无人认领，请派单` };
+      await tx.collection(collections.wishes).doc(wish._id).update({ data: { flaggedAt: now, history: _.push([entry]) } });
+      return enqueue(
+        tx,
+        (staff.data as UserProfile[]).map((s) => ({
+          touser: s._id,
+          templateId: templates.wishUnclaimed,
+          page: `package-grid/queue/index?kind=dispatch`,
+          data: { thing1: thing(wish.title), thing2: `${limitDays}天` },
+        })),
+      );
+    });
+    if (noticeIds === null) continue;
+    count += 1;
+    await deliver(noticeIds);
+  }
+  return count;
+}
+
+async function autoConfirm(communityId: string, now: Date): Promise<number> {
+  const cutoff = new Date(now.getTime() - AUTO_CONFIRM_DAYS * DAY_MS);
+  const found: Loose = await wishes().where({ communityId, status: 'done', completedAt: _.lte(cutoff) }).limit(BATCH).get();
+  let count = 0;
+  for (const wish of (found.data as WishDoc[]).filter((w) => isDueForAutoConfirm(w, now))) {
+    await changeWish(wish._id, 'autoConfirm', SYSTEM_ACTOR, (current) => ({
+      changes: { confirmedAt: now, award: awardFor(current, null) },
+      note: `${AUTO_CONFIRM_DAYS} 天未确认，系统自动确认`,
+    }));
+    count += 1;
+  }
+  return count;
+}
