@@ -6,3 +6,20 @@ export const liu = 'demo-grid-liu'; // 刘芳, grid worker of grid-1
 export const zhao = 'demo-grid-zhao'; // 赵强, grid worker of grid-2
 export const sun = 'demo-staff-sun'; // 孙丽, community staff
 export const stranger = 'o-not-registered';
+export const chen = 'demo-member-chen'; // 陈静, party member, grid-2
+export const members = [zhang, chen, 'demo-member-huang', 'demo-member-ma', 'demo-member-yang', 'demo-member-zhu'];
+export const merchant = 'demo-merchant-zhou'; // 周海, resident + merchant
+export const admin = 'demo-admin-wu'; // 吴磊, admin (street)
+
+/** Every seeded persona with its roles, for the action × role matrix. */
+export const everyone: Record<string, string[]> = {
+  [wang]: ['resident'],
+  [li]: ['resident'],
+  [zhang]: ['resident', 'member'],
+  [chen]: ['resident', 'member'],
+  [liu]: ['grid_worker'],
+  [zhao]: ['grid_worker'],
+  [sun]: ['staff'],
+  [merchant]: ['resident', 'merchant'],
+  [admin]: ['admin'],
+};

@@ -1,11 +1,11 @@
-import { startEmulator, type Emulator } from '../helpers/emulator';
+import { startEmulator, type TestEmulator as Emulator } from '../helpers/emulator';
 import { li, liu, stranger, sun, wang, zhang, zhao } from './personas';
 
 let emu: Emulator;
 beforeAll(async () => {
   emu = await startEmulator();
 });
-afterAll(() => emu?.kill());
+afterAll(() => emu?.stop());
 beforeEach(() => emu.reset());
 
 const newWish = { title: '帮忙换灯泡', description: '厨房灯泡坏了，够不着，想请人帮忙换一下', categoryId: 'repair' };

@@ -16,7 +16,10 @@ export interface ActionSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType
   mutates: boolean;
 }
 
-export function defineAction<I extends z.ZodType, O extends z.ZodType>(spec: ActionSpec<I, O>): ActionSpec<I, O> {
+/** Keeps the literal name (`'wish.create'`), so the registry can key input and output types by it. */
+export function defineAction<N extends `${string}.${string}`, I extends z.ZodType, O extends z.ZodType>(
+  spec: ActionSpec<I, O> & { name: N },
+): ActionSpec<I, O> & { name: N } {
   return spec;
 }
 

@@ -2,9 +2,7 @@ import { z } from 'zod';
 import { errorCodes, type ErrorCode } from './errors';
 
 /** The reply of every cloud function action: data on success, a stable code and a human message otherwise. */
-export type Reply<T> =
-  | { ok: true; data: T }
-  | { ok: false; code: ErrorCode; message: string; issues?: FieldIssue[] };
+export type Reply<T> = { ok: true; data: T } | { ok: false; code: ErrorCode; message: string; issues?: FieldIssue[] };
 
 /** One invalid field of a BAD_INPUT reply, so a form can point at it. */
 export interface FieldIssue {
@@ -29,7 +27,12 @@ export function replySchema<T extends z.ZodType>(data: T) {
 export const eventSchema = z.object({
   action: z.string().regex(/^[a-z]+\.[a-zA-Z]+$/),
   payload: z.unknown().optional(),
-  requestId: z.string().min(8).max(64).regex(/^[\w-]+$/).optional(),
+  requestId: z
+    .string()
+    .min(8)
+    .max(64)
+    .regex(/^[\w-]+$/)
+    .optional(),
 });
 
 export type ActionEvent = z.infer<typeof eventSchema>;

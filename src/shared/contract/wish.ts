@@ -37,7 +37,12 @@ export const wishViewSchema = z.object({
 });
 export type WishView = z.infer<typeof wishViewSchema>;
 
-export const wishHistorySchema = z.object({ event: z.enum([...wishEvents, 'create', 'flag']), by: z.string(), at: isoDate, note: z.string().nullable() });
+export const wishHistorySchema = z.object({
+  event: z.enum([...wishEvents, 'create', 'flag']),
+  by: z.string(),
+  at: isoDate,
+  note: z.string().nullable(),
+});
 export const wishDetailSchema = wishViewSchema.extend({ history: z.array(wishHistorySchema) });
 
 const one = z.object({ wish: wishViewSchema });
@@ -56,7 +61,13 @@ export const wishCreate = defineAction({
   name: 'wish.create',
   summary: '居民发布微心愿（群众点单）',
   input: z
-    .object({ title, description, categoryId: idSchema, photos: photos(3), preferredTime: z.string().trim().max(40, '期望时间最多 40 字').optional() })
+    .object({
+      title,
+      description,
+      categoryId: idSchema,
+      photos: photos(3),
+      preferredTime: z.string().trim().max(40, '期望时间最多 40 字').optional(),
+    })
     .strict(),
   output: one,
   roles: ['resident'],
@@ -165,7 +176,9 @@ export const wishCheckIn = defineAction({
 export const wishComplete = defineAction({
   name: 'wish.complete',
   summary: '认领人提交服务完成说明和照片',
-  input: z.object({ ...wishRef, proof: z.string().trim().min(5, '请用至少 5 个字说明服务情况').max(300, '说明最多 300 字'), photos: photos(6) }).strict(),
+  input: z
+    .object({ ...wishRef, proof: z.string().trim().min(5, '请用至少 5 个字说明服务情况').max(300, '说明最多 300 字'), photos: photos(6) })
+    .strict(),
   output: one,
   roles: ['member'],
   mutates: true,
@@ -175,7 +188,11 @@ export const wishConfirm = defineAction({
   name: 'wish.confirm',
   summary: '居民确认服务完成并评价（1–5 星）',
   input: z
-    .object({ ...wishRef, rating: z.number().int('请选择星级').min(1, '请选择 1–5 星').max(5, '请选择 1–5 星'), comment: z.string().trim().max(200, '评价最多 200 字').optional() })
+    .object({
+      ...wishRef,
+      rating: z.number().int('请选择星级').min(1, '请选择 1–5 星').max(5, '请选择 1–5 星'),
+      comment: z.string().trim().max(200, '评价最多 200 字').optional(),
+    })
     .strict(),
   output: one,
   roles: ['resident'],

@@ -42,7 +42,10 @@ export function canTransition(status: WishStatus, event: WishEvent): boolean {
 /** The status after `event`, or WISH_ILLEGAL_TRANSITION (claiming a taken wish is WISH_ALREADY_CLAIMED). */
 export function nextStatus(status: WishStatus, event: WishEvent): WishStatus {
   if (canTransition(status, event)) return transitions[event].to;
-  if ((event === 'claim' || event === 'dispatch') && (status === 'claimed' || status === 'in_service' || status === 'done' || status === 'confirmed')) {
+  if (
+    (event === 'claim' || event === 'dispatch') &&
+    (status === 'claimed' || status === 'in_service' || status === 'done' || status === 'confirmed')
+  ) {
     throw new DomainError('WISH_ALREADY_CLAIMED');
   }
   throw new DomainError('WISH_ILLEGAL_TRANSITION', `心愿当前为「${wishStatusLabels[status]}」，不能${wishEventLabels[event]}`);
@@ -108,7 +111,11 @@ export const AUTO_CONFIRM_DAYS = 7;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Approved and still unclaimed `limitDays` after approval: staff should dispatch it (派单). */
-export function isUnclaimedTooLong(wish: { status: WishStatus; approvedAt: Date | null }, now: Date, limitDays = DEFAULT_UNCLAIMED_LIMIT_DAYS): boolean {
+export function isUnclaimedTooLong(
+  wish: { status: WishStatus; approvedAt: Date | null },
+  now: Date,
+  limitDays = DEFAULT_UNCLAIMED_LIMIT_DAYS,
+): boolean {
   return wish.status === 'approved' && wish.approvedAt !== null && now.getTime() - new Date(wish.approvedAt).getTime() >= limitDays * DAY_MS;
 }
 
@@ -118,7 +125,10 @@ export function isDueForAutoConfirm(wish: { status: WishStatus; completedAt: Dat
 }
 
 /** Who may take a wish (党员接单): a member of the same community, never the wish's own resident. */
-export function assertMayClaim(member: { _id: string; roles: readonly string[]; communityId: string }, wish: { residentId: string; communityId: string }): void {
+export function assertMayClaim(
+  member: { _id: string; roles: readonly string[]; communityId: string },
+  wish: { residentId: string; communityId: string },
+): void {
   if (!member.roles.includes('member')) throw new DomainError('FORBIDDEN_ROLE', '只有党员或志愿者可以认领心愿');
   if (member._id === wish.residentId) throw new DomainError('WISH_OWN_CLAIM');
   if (member.communityId !== wish.communityId) throw new DomainError('FORBIDDEN_SCOPE', '只能认领本社区的心愿');

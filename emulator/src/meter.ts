@@ -1,0 +1,68 @@
+import type { DbMeterEvent } from './db';
+
+export interface UncoveredQuery {
+  collection: string;
+  query: unknown;
+  order?: unknown;
+}
+
+/** What one invocation cost. Documents read/written are as the database engine defines them (see db/index.ts). */
+export interface InvocationRecord {
+  invocationId: string;
+  parentId: string | null;
+  function: string;
+  /** `event.action` when the event is a Linli action call, else null (e.g. timer events). */
+  action: string | null;
+  caller: { openid: string | null; source: string };
+  trigger: string | null;
+  startedAt: string;
+  durationMs: number | null;
+  ok: boolean | null;
+  error: string | null;
+  dbRequests: number;
+  read: number;
+  written: number;
+  uncovered: UncoveredQuery[];
+}
+
+/** The last `capacity` invocations, newest last; database events are attributed through the invocation id. */
+export class Meter {
+  private readonly records: InvocationRecord[] = [];
+  private readonly byId = new Map<string, InvocationRecord>();
+
+  constructor(private readonly capacity = 1000) {}
+
+  start(record: Omit<InvocationRecord, 'durationMs' | 'ok' | 'error' | 'dbRequests' | 'read' | 'written' | 'uncovered'>): InvocationRecord {
+    const full: InvocationRecord = { ...record, durationMs: null, ok: null, error: null, dbRequests: 0, read: 0, written: 0, uncovered: [] };
+    this.records.push(full);
+    this.byId.set(full.invocationId, full);
+    while (this.records.length > this.capacity) this.byId.delete(this.records.shift()!.invocationId);
+    return full;
+  }
+
+  get(invocationId: string | undefined): InvocationRecord | undefined {
+    return invocationId ? this.byId.get(invocationId) : undefined;
+  }
+
+  countRequest(invocationId: string | undefined): void {
+    const record = this.get(invocationId);
+    if (record) record.dbRequests += 1;
+  }
+
+  onDb(event: DbMeterEvent): void {
+    const record = this.get(event.invocationId);
+    if (!record) return;
+    record.read += event.read;
+    record.written += event.written;
+    if (event.uncovered) record.uncovered.push(event.uncovered);
+  }
+
+  last(n?: number): InvocationRecord[] {
+    return n === undefined ? [...this.records] : this.records.slice(Math.max(0, this.records.length - n));
+  }
+
+  clear(): void {
+    this.records.length = 0;
+    this.byId.clear();
+  }
+}

@@ -1,0 +1,142 @@
+import { randomUUID } from 'node:crypto';
+import { Root } from 'protobufjs';
+import { checkImage, checkText, type ContentRules, type Verdict } from './content-check';
+import type { Outbox } from './outbox';
+
+/**
+ * wx-server-sdk's `cloud.openapi.*` wire format: the request's `requestData` field is a protobuf CommApiData whose
+ * pairs hold the (snake_cased) parameters as JSON, or raw bytes for media; the answer is a protobuf
+ * CommOpenApiResp wrapping WeChat's JSON reply. Own Root: wx-server-sdk registers the same names in protobufjs'
+ * default root.
+ */
+const root = Root.fromJSON({
+  nested: {
+    KeyValuePair: {
+      fields: {
+        key: { type: 'string', id: 1 },
+        value: { type: 'bytes', id: 2 },
+        contenttype: { type: 'string', id: 3 },
+        filename: { type: 'string', id: 4 },
+      },
+    },
+    OpenApiData: { fields: { pairs: { rule: 'repeated', type: 'KeyValuePair', id: 1 } } },
+    CommApiData: { fields: { apiType: { type: 'int32', id: 1 }, openapiData: { type: 'OpenApiData', id: 2 }, appid: { type: 'string', id: 6 } } },
+    CommOpenApiResp: {
+      fields: {
+        respData: { type: 'bytes', id: 1 },
+        contentType: { type: 'string', id: 2 },
+        errorCode: { type: 'int32', id: 3 },
+        httpCode: { type: 'uint32', id: 4 },
+      },
+    },
+  },
+});
+const CommApiData = root.lookupType('CommApiData');
+const CommOpenApiResp = root.lookupType('CommOpenApiResp');
+
+export interface Media {
+  contentType: string;
+  filename: string;
+  value: Buffer;
+}
+
+export type OpenApiParams = Record<string, unknown>;
+
+export function decodeOpenApiRequest(requestData: Buffer): OpenApiParams {
+  const message = CommApiData.toObject(CommApiData.decode(requestData), { defaults: false }) as {
+    openapiData?: { pairs?: { key: string; value?: Uint8Array; contenttype?: string; filename?: string }[] };
+  };
+  const params: OpenApiParams = {};
+  for (const pair of message.openapiData?.pairs ?? []) {
+    const bytes = Buffer.from(pair.value ?? []);
+    // wx-server-sdk names the field `contentType` where the schema says `contenttype`, so media pairs arrive
+    // with only a filename to tell them from JSON ones.
+    const isMedia = Boolean(pair.filename || pair.contenttype);
+    params[pair.key] = isMedia
+      ? ({ contentType: pair.contenttype ?? '', filename: pair.filename ?? '', value: bytes } satisfies Media)
+      : JSON.parse(bytes.toString('utf8'));
+  }
+  return params;
+}
+
+export function encodeOpenApiResponse(reply: Record<string, unknown>): Buffer {
+  const message = CommOpenApiResp.create({
+    respData: Buffer.from(JSON.stringify(reply)),
+    contentType: 'application/json; charset=utf-8',
+    errorCode: 0,
+    httpCode: 200,
+  });
+  return Buffer.from(CommOpenApiResp.encode(message).finish());
+}
+
+export interface OpenApiDeps {
+  rules: () => ContentRules;
+  outbox: Outbox;
+  now: () => number;
+}
+
+type Reply = Record<string, unknown> & { errcode: number; errmsg: string };
+
+const OK = { errcode: 0, errmsg: 'ok' };
+const FORMAT_ERROR = (hint: string): Reply => ({ errcode: 47001, errmsg: `data format error hint: ${hint}` });
+
+/** WeChat's JSON answer to one open API call. */
+export function answerOpenApi(apiName: string, params: OpenApiParams, deps: OpenApiDeps, invocationId: string | null): Reply {
+  switch (apiName) {
+    case 'security.msgSecCheck':
+      return msgSecCheck(params, deps.rules());
+    case 'security.imgSecCheck':
+      return imgSecCheck(params);
+    case 'subscribeMessage.send':
+      return subscribeMessageSend(params, deps, invocationId);
+    default:
+      return { errcode: 48001, errmsg: `api unauthorized hint: the local emulator does not implement ${apiName}` };
+  }
+}
+
+/** v2 (`version: 2`) answers with a suggestion; v1 only knows "risky" (errcode 87014) and otherwise passes. */
+function msgSecCheck(params: OpenApiParams, rules: ContentRules): Reply {
+  if (typeof params.content !== 'string') return FORMAT_ERROR('content is required');
+  const verdict = checkText(params.content, rules);
+  if (Number(params.version) !== 2) return verdict.suggest === 'risky' ? { errcode: 87014, errmsg: 'risky content' } : OK;
+  if (typeof params.openid !== 'string' || params.openid === '') return FORMAT_ERROR('openid is required in version 2');
+  if (![1, 2, 3, 4].includes(Number(params.scene))) return FORMAT_ERROR('scene must be 1, 2, 3 or 4 in version 2');
+  return { ...OK, result: { suggest: verdict.suggest, label: verdict.label }, detail: [detailOf(verdict)], trace_id: randomUUID() };
+}
+
+function detailOf(verdict: Verdict): Record<string, unknown> {
+  const detail: Record<string, unknown> = { strategy: 'keyword', errcode: 0, suggest: verdict.suggest, label: verdict.label };
+  if (verdict.keyword) detail.keyword = verdict.keyword;
+  return detail;
+}
+
+/**
+ * WeChat's imgSecCheck only passes (0) or rejects (87014 "risky content"). The emulator adds the v2-style
+ * `result` so code may tell "review" from "pass"; code that ignores it sees exactly the cloud's answer.
+ */
+function imgSecCheck(params: OpenApiParams): Reply {
+  const media = params.media as Media | undefined;
+  if (!media || !Buffer.isBuffer(media.value)) return FORMAT_ERROR('media is required');
+  const verdict = checkImage(media.value);
+  if (verdict.suggest === 'risky') return { errcode: 87014, errmsg: 'risky content' };
+  return { ...OK, result: { suggest: verdict.suggest, label: verdict.label } };
+}
+
+function subscribeMessageSend(params: OpenApiParams, deps: OpenApiDeps, invocationId: string | null): Reply {
+  const { touser, template_id: templateId } = params;
+  if (typeof touser !== 'string' || touser === '') return FORMAT_ERROR('touser is required');
+  if (typeof templateId !== 'string' || templateId === '') return FORMAT_ERROR('template_id is required');
+  if (params.data === null || typeof params.data !== 'object') return FORMAT_ERROR('data is required');
+  const text = (key: string) => (typeof params[key] === 'string' ? (params[key] as string) : null);
+  deps.outbox.add({
+    touser,
+    templateId,
+    page: text('page'),
+    data: params.data,
+    miniprogramState: text('miniprogram_state'),
+    lang: text('lang'),
+    at: new Date(deps.now()).toISOString(),
+    invocationId,
+  });
+  return OK;
+}

@@ -1,0 +1,103 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { CloudDatabase } from './db';
+import type { FileStore } from './file-store';
+import type { FunctionRunner } from './function-runner';
+import { InvokeError, type Caller } from './invocation';
+import { readBody, sendBytes, sendJson } from './http-util';
+import type { Meter } from './meter';
+import { parseMultipart } from './multipart';
+import { answerOpenApi, decodeOpenApiRequest, encodeOpenApiResponse, type OpenApiDeps } from './openapi';
+import { storageAction } from './storage-actions';
+
+export const SDK_PATH = '/__tcb';
+
+export interface GatewayDeps {
+  db: CloudDatabase;
+  runner: FunctionRunner;
+  files: FileStore;
+  meter: Meter;
+  openapi: OpenApiDeps;
+  baseUrl: () => string;
+}
+
+/** Fields every SDK request carries besides its own parameters. */
+const ENVELOPE = new Set([
+  'action',
+  'envName',
+  'wxCloudApiToken',
+  'wxCloudbaseAccesstoken',
+  'tcb_sessionToken',
+  'sessionToken',
+  'crossAuthorizationToken',
+]);
+
+/**
+ * The endpoint wx-server-sdk talks to (TCB_CONTEXT_CNFG.URL). The SDK puts the invocation's TCB_SEQID in front of
+ * the `seqId` query parameter (`<TCB_SEQID>-<eventId>`), which is how a request is tied to the invocation that
+ * made it: for the meter, for outbox attribution, and for the caller a nested callFunction passes on.
+ */
+export async function handleSdkRequest(req: IncomingMessage, res: ServerResponse, deps: GatewayDeps): Promise<void> {
+  const seqId = new URL(req.url ?? '/', 'http://localhost').searchParams.get('seqId') ?? '';
+  const invocationId = seqId.includes('-') ? seqId.slice(0, seqId.lastIndexOf('-')) : null;
+  const body = await readBody(req);
+  const contentType = req.headers['content-type'] ?? '';
+  if (contentType.startsWith('multipart/form-data')) {
+    const fields = new Map(parseMultipart(body, contentType).map((p) => [p.name, p.data]));
+    const action = fields.get('action')?.toString();
+    if (action !== 'wx.openApi') return sendJson(res, 200, unsupported(action));
+    const apiName = fields.get('apiName')?.toString() ?? '';
+    let reply;
+    try {
+      reply = answerOpenApi(apiName, decodeOpenApiRequest(fields.get('requestData') ?? Buffer.alloc(0)), deps.openapi, invocationId);
+    } catch (err) {
+      reply = { errcode: 47001, errmsg: `data format error hint: ${err instanceof Error ? err.message : String(err)}` };
+    }
+    return sendBytes(res, 200, 'application/octet-stream', encodeOpenApiResponse(reply));
+  }
+  const { action, ...rest } = JSON.parse(body.toString('utf8') || '{}') as Record<string, unknown>;
+  const params = Object.fromEntries(Object.entries(rest).filter(([k]) => !ENVELOPE.has(k)));
+  sendJson(res, 200, await answer(String(action), params, invocationId, deps));
+}
+
+async function answer(action: string, params: Record<string, unknown>, invocationId: string | null, deps: GatewayDeps): Promise<unknown> {
+  const requestId = randomUUID();
+  if (action.startsWith('database.')) {
+    deps.meter.countRequest(invocationId ?? undefined);
+    try {
+      const reply = await deps.db.handle(action, params, { invocationId: invocationId ?? undefined });
+      return reply !== null && typeof reply === 'object' && !('requestId' in reply) ? { ...reply, requestId } : reply;
+    } catch (err) {
+      return { code: 'DATABASE_REQUEST_FAILED', message: err instanceof Error ? err.message : String(err), requestId };
+    }
+  }
+  if (action === 'functions.invokeFunction') return invokeNested(params, invocationId, deps);
+  if (action.startsWith('storage.')) return { ...storageAction(action, params, deps.files, deps.baseUrl()), requestId };
+  return { ...unsupported(action), requestId };
+}
+
+/**
+ * A function calling a function: like WeChat Cloud, the callee sees the original caller's OPENID/APPID/UNIONID
+ * and a SOURCE extended with `,scf` (e.g. `wx_client,scf`).
+ */
+async function invokeNested(params: Record<string, unknown>, parentId: string | null, deps: GatewayDeps): Promise<unknown> {
+  const parent: Caller = (parentId && deps.runner.callerOf(parentId)) || { source: '' };
+  const caller: Caller = { ...parent, source: parent.source ? `${parent.source},scf` : 'scf' };
+  let event: unknown = {};
+  try {
+    event = typeof params.request_data === 'string' && params.request_data !== '' ? JSON.parse(params.request_data) : {};
+  } catch {
+    return { code: 'INVALID_PARAM', message: 'request_data is not JSON', requestId: randomUUID() };
+  }
+  try {
+    const { invocationId, result } = await deps.runner.invoke({ name: String(params.function_name), event, caller, parentId });
+    return { requestId: invocationId, data: { response_data: JSON.stringify(result) } };
+  } catch (err) {
+    const e = err instanceof InvokeError ? err : new InvokeError('FUNCTIONS_EXECUTE_FAIL', String(err));
+    return { code: e.code, message: e.message, requestId: e.invocationId ?? randomUUID() };
+  }
+}
+
+function unsupported(action: string | undefined): { code: string; message: string } {
+  return { code: 'INVALID_PARAM', message: `the local emulator does not implement action ${action ?? '(none)'}` };
+}

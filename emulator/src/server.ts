@@ -1,0 +1,55 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { DEV_PREFIX, handleDevRequest } from './dev-api';
+import type { Emulator } from './emulator';
+import { applyCors, HttpError, isLocalRequest, sendJson } from './http-util';
+import { handleSdkRequest, SDK_PATH } from './sdk-gateway';
+import { serveStatic } from './static-site';
+import { COS_PATH } from './storage-actions';
+
+/** One server for the SDK endpoint, the dev surface and the H5 app. */
+export function createEmulatorServer(emu: Emulator): Server {
+  const server = createServer((req, res) => {
+    route(req, res, emu).catch((err: unknown) => fail(res, err));
+  });
+  // The SDK keeps connections alive; idle ones must not hold the process open at shutdown.
+  server.keepAliveTimeout = 5_000;
+  return server;
+}
+
+async function route(req: IncomingMessage, res: ServerResponse, emu: Emulator): Promise<void> {
+  if (!isLocalRequest(req)) {
+    res.writeHead(403, { connection: 'close' });
+    res.end();
+    req.socket.destroy();
+    return;
+  }
+  applyCors(req, res);
+  if (req.method === 'OPTIONS') {
+    res.writeHead(204);
+    res.end();
+    return;
+  }
+  const { pathname } = new URL(req.url ?? '/', 'http://localhost');
+  if (pathname === SDK_PATH && req.method === 'POST') return handleSdkRequest(req, res, emu.gatewayDeps);
+  if (pathname.startsWith(DEV_PREFIX) || pathname.startsWith(COS_PATH)) {
+    if (await handleDevRequest(req, res, emu)) return;
+    throw new HttpError(404, 'NOT_FOUND', `no emulator route ${req.method} ${pathname}`);
+  }
+  if (emu.config.h5Dir && serveStatic(req, res, emu.config.h5Dir)) return;
+  if (pathname === '/' && req.method === 'GET') {
+    sendJson(res, 200, { name: 'Linli local CloudBase emulator', h5: emu.config.h5Dir ?? null, functions: emu.runner.list() });
+    return;
+  }
+  throw new HttpError(404, 'NOT_FOUND', `nothing at ${pathname}`);
+}
+
+function fail(res: ServerResponse, err: unknown): void {
+  const known = err instanceof HttpError;
+  if (!known) console.error('[emulator]', err);
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  const status = known ? err.status : 500;
+  sendJson(res, status, { error: known ? err.code : 'INTERNAL', message: err instanceof Error ? err.message : String(err) });
+}

@@ -1,0 +1,168 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { InvocationRecord } from '../../emulator/src/meter';
+import type { OutboxMessage } from '../../emulator/src/outbox';
+import type { TriggerFiring } from '../../emulator/src/triggers';
+
+export const repoRoot = resolve(__dirname, '../..');
+const MAIN = join(repoRoot, 'dist/emulator/main.js');
+const READY = /Linli emulator listening on (http:\/\/127\.0\.0\.1:(\d+))/;
+
+export interface StartOptions {
+  /** Defaults to the built functions, dist/cloudfunctions. */
+  functionsDir?: string;
+  h5Dir?: string;
+  /** Extra environment for the emulator process (e.g. LINLI_TRIGGER_TICK_MS). */
+  env?: Record<string, string>;
+}
+
+export interface ClockState {
+  now: string;
+  offsetMs: number;
+  /** Timer triggers that became due because the clock moved (POST only). */
+  fired?: TriggerFiring[];
+}
+
+export type ClockChange = { advanceMs: number } | { set: string } | { reset: true };
+
+/** A failed call of the dev surface: for invoke, the shape of wx.cloud.callFunction's rejection. */
+export class EmulatorCallError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: { errCode?: number; errMsg?: string; error?: string; message?: string },
+  ) {
+    super(`emulator answered ${status}: ${body.errMsg ?? body.message ?? JSON.stringify(body)}`);
+  }
+}
+
+export interface TestEmulator {
+  readonly url: string;
+  readonly dataDir: string;
+  /** Calls a function as `openid` (none: an anonymous caller); resolves to main's return value. */
+  invoke<T = unknown>(fn: string, event?: unknown, openid?: string): Promise<T>;
+  reset(): Promise<void>;
+  /** No argument: read the clock. */
+  clock(change?: ClockChange): Promise<ClockState>;
+  fireTrigger(fn: string, name?: string): Promise<TriggerFiring[]>;
+  outbox(): Promise<OutboxMessage[]>;
+  meter(last?: number): Promise<InvocationRecord[]>;
+  /** Raw request to the emulator (path starting with `/`). */
+  fetch(path: string, init?: RequestInit): Promise<Response>;
+  /** Kills the process (SIGKILL by default) and waits for it to exit. */
+  kill(signal?: NodeJS.Signals): Promise<void>;
+  /** Starts it again (after kill, or stopping it first) on the same port and data dir. */
+  restart(): Promise<void>;
+  /** Stops the process and deletes the data dir. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Spawns the built emulator (`node dist/emulator/main.js`) on a free port with a fresh data dir, and waits until
+ * it is listening. Build first with `node scripts/build-cloud.mjs`.
+ */
+export async function startEmulator(opts: StartOptions = {}): Promise<TestEmulator> {
+  if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`node scripts/build-cloud.mjs\` first`);
+  const dataDir = mkdtempSync(join(tmpdir(), 'linli-emu-'));
+  const baseEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    LINLI_DATA_DIR: dataDir,
+    LINLI_FUNCTIONS_DIR: opts.functionsDir ?? join(repoRoot, 'dist/cloudfunctions'),
+    ...(opts.h5Dir ? { LINLI_H5_DIR: opts.h5Dir } : {}),
+    ...opts.env,
+  };
+  let child: ChildProcess | null = null;
+  let url = '';
+  let port = '0';
+
+  const launch = async () => {
+    const started = await spawnEmulator({ ...baseEnv, PORT: port });
+    child = started.child;
+    url = started.url;
+    port = started.port;
+  };
+  const kill = async (signal: NodeJS.Signals = 'SIGKILL') => {
+    const proc = child;
+    child = null;
+    if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
+    const exited = new Promise<void>((done) => proc.once('exit', () => done()));
+    proc.kill(signal);
+    await exited;
+  };
+  const call = async <T>(path: string, init?: RequestInit): Promise<T> => {
+    const res = await fetch(url + path, init);
+    const body = (await res.json()) as T;
+    if (!res.ok) throw new EmulatorCallError(res.status, body as EmulatorCallError['body']);
+    return body;
+  };
+  const post = <T>(path: string, body: unknown, headers: Record<string, string> = {}) =>
+    call<T>(path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body ?? {}) });
+
+  await launch();
+  const onExit = () => child?.kill('SIGKILL');
+  process.once('exit', onExit);
+
+  return {
+    get url() {
+      return url;
+    },
+    dataDir,
+    invoke: (fn, event = {}, openid) => post(`/__emulator/invoke/${encodeURIComponent(fn)}`, event, openid ? { 'x-linli-openid': openid } : {}),
+    reset: async () => {
+      await post('/__emulator/reset', {});
+    },
+    clock: (change) => (change ? post<ClockState>('/__emulator/clock', change) : call<ClockState>('/__emulator/clock')),
+    fireTrigger: (fn, name) => post(`/__emulator/triggers/${encodeURIComponent(fn)}`, name ? { name } : {}),
+    outbox: () => call('/__emulator/outbox'),
+    meter: (last) => call(`/__emulator/meter${last === undefined ? '' : `?last=${last}`}`),
+    fetch: (path, init) => fetch(url + path, init),
+    kill,
+    restart: async () => {
+      await kill('SIGTERM');
+      await launch();
+    },
+    stop: async () => {
+      await kill('SIGTERM');
+      process.removeListener('exit', onExit);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function spawnEmulator(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string; port: string }> {
+  const child = spawn(process.execPath, [MAIN], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  let ready = false;
+  // The pipes are drained for the process's whole life (a full pipe would block it); its logs are shown only
+  // on request, or in the error when it fails to start.
+  const onOutput = (chunk: Buffer) => {
+    if (ready) {
+      if (process.env.LINLI_EMULATOR_LOGS) process.stderr.write(chunk);
+      return;
+    }
+    output += chunk.toString();
+  };
+  child.stdout!.on('data', onOutput);
+  child.stderr!.on('data', onOutput);
+  return new Promise((resolveStart, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`emulator did not start within 30 s:\n${output}`));
+    }, 30_000);
+    const onEarlyExit = (code: number | null) => {
+      clearTimeout(timer);
+      reject(new Error(`emulator exited (${code}) before listening:\n${output}`));
+    };
+    child.once('exit', onEarlyExit);
+    child.stdout!.on('data', function watch() {
+      const match = READY.exec(output);
+      if (!match) return;
+      ready = true;
+      clearTimeout(timer);
+      child.off('exit', onEarlyExit);
+      child.stdout!.off('data', watch);
+      resolveStart({ child, url: match[1], port: match[2] });
+    });
+  });
+}
