@@ -45,6 +45,7 @@ describe('the whole flow: 群众点单 → 组织建单 → 党员接单 → 服
       ['confirm', '王秀英'],
     ]);
     expect(ok(await call(zhang, 'wish.listTasks', { state: 'finished' })).items).toHaveLength(1);
+    expect((await emu.meter()).flatMap((r) => r.uncovered)).toEqual([]);
   });
 
   it('shows contacts to the claimant only after claiming, and the member phone to the resident', async () => {
@@ -171,6 +172,7 @@ describe('deadlines (emulator clock + timer trigger)', () => {
     const toStaff = ((await emu.outbox()) as any[]).filter((m) => m.touser === sun);
     expect(toStaff).toHaveLength(1);
     expect(ok(await call(sun, 'wish.get', { wishId: id })).wish.history.at(-1)).toMatchObject({ event: 'flag', by: '系统' });
+    expect((await emu.meter()).flatMap((r) => r.uncovered)).toEqual([]);
   });
 
   it('confirms a finished service automatically after 7 days, without a rating', async () => {

@@ -40,6 +40,8 @@ export class EmulatorCallError extends Error {
 export interface TestEmulator {
   readonly url: string;
   readonly dataDir: string;
+  /** The emulator process id (for the bench's memory figures). */
+  readonly pid: number | undefined;
   /** Calls a function as `openid` (none: an anonymous caller); resolves to main's return value. */
   invoke<T = unknown>(fn: string, event?: unknown, openid?: string): Promise<T>;
   reset(): Promise<void>;
@@ -106,6 +108,9 @@ export async function startEmulator(opts: StartOptions = {}): Promise<TestEmulat
   return {
     get url() {
       return url;
+    },
+    get pid() {
+      return (child as ChildProcess | null)?.pid;
     },
     dataDir,
     invoke: (fn, event = {}, openid) => post(`/__emulator/invoke/${encodeURIComponent(fn)}`, event, openid ? { 'x-linli-openid': openid } : {}),

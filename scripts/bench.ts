@@ -1,0 +1,121 @@
+// Speed, size and memory figures for Linli. Printed, never asserted: compare them across changes.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { repoRoot, startEmulator, type TestEmulator } from '../test/helpers/emulator';
+
+const rows: [string, string][] = [];
+const fig = (name: string, value: string) => {
+  rows.push([name, value]);
+  console.log(`${name.padEnd(58)} ${value}`);
+};
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+
+function dirSize(dir: string, filter: (path: string) => boolean = () => true): number {
+  if (!existsSync(dir)) return 0;
+  return readdirSync(dir, { withFileTypes: true }).reduce((sum, d) => {
+    const p = join(dir, d.name);
+    return sum + (d.isDirectory() ? dirSize(p, filter) : filter(p) ? statSync(p).size : 0);
+  }, 0);
+}
+
+function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
+  const t0 = performance.now();
+  const value = await fn();
+  return [performance.now() - t0, value];
+}
+
+function rssOf(pid: number | undefined): string {
+  if (!pid) return 'n/a';
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const rss = /VmRSS:\s+(\d+) kB/.exec(status)?.[1];
+  const hwm = /VmHWM:\s+(\d+) kB/.exec(status)?.[1];
+  return `${(Number(rss) / 1024).toFixed(0)} MiB now, ${(Number(hwm) / 1024).toFixed(0)} MiB peak`;
+}
+
+function sizes() {
+  const functions = join(repoRoot, 'dist/cloudfunctions');
+  for (const name of readdirSync(functions)) {
+    const code = readFileSync(join(functions, name, 'index.js'));
+    fig(`size: function ${name} (index.js, gzip)`, `${kb(code.length)} (${kb(gzipSync(code).length)})`);
+  }
+  const weapp = join(repoRoot, 'dist/weapp');
+  if (existsSync(weapp)) {
+    const sub = join(weapp, 'package-grid');
+    const total = dirSize(weapp, (p) => !p.endsWith('.map'));
+    const subSize = dirSize(sub, (p) => !p.endsWith('.map'));
+    fig('size: weapp main package (limit 2 MiB)', kb(total - subSize));
+    fig('size: weapp subpackage package-grid', kb(subSize));
+  } else fig('size: weapp', 'not built (npm run build:weapp)');
+  const h5 = join(repoRoot, 'dist/h5');
+  if (existsSync(h5)) fig('size: H5 js+css', kb(dirSize(h5, (p) => /\.(js|css)$/.test(p))));
+}
+
+const wang = 'demo-resident-wang';
+const liu = 'demo-grid-liu';
+const zhang = 'demo-member-zhang';
+const members = [zhang, 'demo-member-chen', 'demo-member-huang', 'demo-member-ma', 'demo-member-yang', 'demo-member-zhu'];
+const wish = { title: '帮忙换灯泡', description: '厨房灯泡坏了，够不着，想请人帮忙换一下', categoryId: 'repair' };
+
+async function call(emu: TestEmulator, openid: string, action: string, payload: unknown = {}, requestId?: string): Promise<any> {
+  return emu.invoke(action.split('.')[0], { action, payload, ...(requestId ? { requestId } : {}) }, openid);
+}
+
+async function latency(emu: TestEmulator, label: string, n: number, once: (i: number) => Promise<unknown>) {
+  const samples: number[] = [];
+  for (let i = 0; i < n; i++) samples.push((await timed(() => once(i)))[0]);
+  fig(`latency: ${label} ×${n} (p50 / p95)`, `${ms(percentile(samples, 50))} / ${ms(percentile(samples, 95))}`);
+}
+
+async function perAction(emu: TestEmulator) {
+  const records = await emu.meter();
+  const byAction = new Map<string, { n: number; requests: number; read: number; written: number }>();
+  for (const r of records) {
+    const key = r.action ?? r.trigger ?? r.function;
+    const agg = byAction.get(key) ?? { n: 0, requests: 0, read: 0, written: 0 };
+    agg.n += 1;
+    agg.requests += r.dbRequests;
+    agg.read += r.read;
+    agg.written += r.written;
+    byAction.set(key, agg);
+  }
+  for (const [action, a] of byAction) {
+    fig(`db per call: ${action} (requests / docs read / written)`, `${(a.requests / a.n).toFixed(1)} / ${(a.read / a.n).toFixed(1)} / ${(a.written / a.n).toFixed(1)}`);
+  }
+}
+
+async function main() {
+  sizes();
+  const [startMs, emu] = await timed(() => startEmulator());
+  try {
+    fig('emulator: start to listening', ms(startMs));
+    const [coldMs] = await timed(() => call(emu, wang, 'user.me'));
+    fig('cold: first user.me (loads function + SDK)', ms(coldMs));
+    await latency(emu, 'user.me', 100, () => call(emu, wang, 'user.me'));
+    await latency(emu, 'wish.create', 50, (i) => call(emu, wang, 'wish.create', wish, `bench-create-${i}`));
+    const queue = await call(emu, liu, 'wish.listQueue', { limit: 50 });
+    await latency(emu, 'wish.approve', 50, (i) => call(emu, liu, 'wish.approve', { wishId: queue.data.items[i].id, points: 10 }));
+    await latency(emu, 'wish.listWall (page of 20)', 100, () => call(emu, zhang, 'wish.listWall'));
+    await perAction(emu);
+
+    const wall = await call(emu, zhang, 'wish.listWall', { limit: 10 });
+    const [raceMs, replies] = await timed(() =>
+      Promise.all(Array.from({ length: 54 }, (_, i) => call(emu, members[i % 6], 'wish.claim', { wishId: wall.data.items[0].id }, `bench-race-${i}`))),
+    );
+    fig('race: 54 concurrent wish.claim (wall time, winners)', `${ms(raceMs)}, ${replies.filter((r) => r.ok).length} winner`);
+    fig('memory: emulator process RSS', rssOf(emu.pid));
+  } finally {
+    await emu.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
