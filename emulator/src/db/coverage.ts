@@ -59,10 +59,7 @@ export class Coverage {
     if (conds.some(([key]) => leadingKeys.has(key))) return true;
     return conds.some(
       ([key, branches]) =>
-        key === '$or' &&
-        Array.isArray(branches) &&
-        branches.length > 0 &&
-        branches.every((b) => isPlainObject(b) && this.coveredBy(leadingKeys, b)),
+        key === '$or' && Array.isArray(branches) && branches.length > 0 && branches.every((b) => isPlainObject(b) && this.coveredBy(leadingKeys, b)),
     );
   }
 }

@@ -75,7 +75,10 @@ function replace(this: Record<string, unknown>, key: string, value: unknown): un
     return { $date: { $numberLong: String(ms) } };
   }
   if (isRegExp(raw)) {
-    const options = [...raw.flags].filter((f) => REGEX_FLAGS.includes(f)).sort().join('');
+    const options = [...raw.flags]
+      .filter((f) => REGEX_FLAGS.includes(f))
+      .sort()
+      .join('');
     return { $regularExpression: { pattern: raw.source, options } };
   }
   if (typeof value === 'number' && !Number.isFinite(value)) {

@@ -1,10 +1,6 @@
 // Error codes are the ones @cloudbase/database and wx-server-sdk know (const/code.ts, TCB_ERR_CODE), so the
 // SDK maps them exactly as it does for the cloud: a body with a truthy `code` becomes a thrown TcbError.
-export type DbErrorCode =
-  | 'INVALID_PARAM'
-  | 'DATABASE_REQUEST_FAILED'
-  | 'DATABASE_TRANSACTION_CONFLICT'
-  | 'DATABASE_INVALID_OPERRATOR';
+export type DbErrorCode = 'INVALID_PARAM' | 'DATABASE_REQUEST_FAILED' | 'DATABASE_TRANSACTION_CONFLICT' | 'DATABASE_INVALID_OPERRATOR';
 
 export class DbError extends Error {
   constructor(
@@ -20,8 +16,7 @@ export const invalidParam = (message: string) => new DbError('INVALID_PARAM', me
 export const requestFailed = (message: string) => new DbError('DATABASE_REQUEST_FAILED', message);
 
 // runTransaction retries only on this code, and only when it comes back from commit (see transactions.ts).
-export const transactionConflict = (detail: string) =>
-  new DbError('DATABASE_TRANSACTION_CONFLICT', `database transaction conflict: ${detail}`);
+export const transactionConflict = (detail: string) => new DbError('DATABASE_TRANSACTION_CONFLICT', `database transaction conflict: ${detail}`);
 
 /** mingo throws plain Errors for bad operators or operands; the cloud answers those as a failed request. */
 export function toDbError(err: unknown): DbError {

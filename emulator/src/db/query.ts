@@ -50,9 +50,7 @@ export function sortSpec(order: Doc): Record<string, 1 | -1> | undefined {
 /** Conditions at the top level of a query, including those inside a top-level `$and` (any depth). */
 export function topConditions(query: Doc): [string, unknown][] {
   return Object.entries(query).flatMap(([key, value]): [string, unknown][] =>
-    key === '$and' && Array.isArray(value)
-      ? value.filter(isPlainObject).flatMap((q) => topConditions(q))
-      : [[key, value]],
+    key === '$and' && Array.isArray(value) ? value.filter(isPlainObject).flatMap((q) => topConditions(q)) : [[key, value]],
   );
 }
 
@@ -109,11 +107,6 @@ export interface FindSpec {
 /** Runs filter → sort → skip → limit → projection over the candidates, in that order, like Mongo. */
 export function find(candidates: readonly Doc[], query: Doc, spec: FindSpec = {}): Doc[] {
   const projection = spec.projection && Object.keys(spec.projection).length > 0 ? spec.projection : undefined;
-  // doc(id).get()/update()/remove(): the candidates are exactly the pinned documents, nothing to filter.
-  if (Object.keys(query).length === 1 && '_id' in query && pinnedIds(query) && !spec.sort && !projection) {
-    const skip = spec.skip ?? 0;
-    return candidates.slice(skip, spec.limit === undefined ? undefined : skip + spec.limit) as Doc[];
-  }
   try {
     let cursor = compile(query).find<Doc>(candidates as Doc[], projection);
     if (spec.sort) cursor = cursor.sort(spec.sort);

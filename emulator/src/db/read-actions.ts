@@ -3,18 +3,8 @@
 // `data.total` for count.
 import { cloneValue, decodeEJSON, encodeEJSON, isPlainObject, type Doc } from './ejson';
 import { invalidParam, requestFailed } from './errors';
-import {
-  aggregate,
-  collectionName,
-  DEFAULT_LIMIT,
-  find,
-  intParam,
-  MAX_LIMIT,
-  objectParam,
-  sortSpec,
-  type Params,
-} from './query';
-import { candidates, type Action } from './source';
+import { aggregate, collectionName, DEFAULT_LIMIT, intParam, MAX_LIMIT, objectParam, sortSpec, type Params } from './query';
+import { select, type Action } from './source';
 
 export const getDocument: Action = (p, { source, now }) => {
   const coll = collectionName(p);
@@ -24,7 +14,7 @@ export const getDocument: Action = (p, { source, now }) => {
   // limit 0 (or none) is the default page, as in the SDK (`if (limit) … else 100`).
   const limit = Math.min(intParam(p, 'limit', DEFAULT_LIMIT) || DEFAULT_LIMIT, MAX_LIMIT);
   const projection = objectParam(p, 'projection', now);
-  const docs = find(candidates(source, coll, query), query, { sort: sortSpec(order), skip: offset, limit, projection });
+  const docs = select(source, coll, query, { sort: sortSpec(order), skip: offset, limit, projection });
   return {
     data: { list: docs.map(encodeEJSON), limit, offset },
     read: docs.length,
@@ -35,7 +25,7 @@ export const getDocument: Action = (p, { source, now }) => {
 export const calculateDocument: Action = (p, { source, now }) => {
   const coll = collectionName(p);
   const query = objectParam(p, 'query', now);
-  const total = find(candidates(source, coll, query), query).length;
+  const total = select(source, coll, query).length;
   return { data: { total }, read: total, ran: { query } };
 };
 
@@ -59,7 +49,7 @@ export const aggregateDocuments: Action = (p, { source, now }) => {
   // A leading $match is where an index applies; running it here also gives `_id` lookups their fast path.
   const first = pipeline[0];
   const query = first && isPlainObject(first.$match) ? first.$match : {};
-  const input = find(candidates(source, coll, query), query);
+  const input = select(source, coll, query);
   const rest = first && first.$match !== undefined ? pipeline.slice(1) : pipeline;
   const list = aggregate(input, rest, (other) => cloneValue(source.scan(other)) as Doc[]);
   return { data: { list: list.map(encodeEJSON) }, read: input.length, ran: { query } };

@@ -3,8 +3,7 @@
 // or the transaction's buffer) and the meter counts them in one place.
 import type { Doc } from './ejson';
 import { requestFailed } from './errors';
-import type { Params } from './query';
-import { pinnedIds } from './query';
+import { find, pinnedIds, type FindSpec, type Params } from './query';
 import { idKey, type Store, type Write } from './store';
 import type { Transaction, Transactions } from './transactions';
 
@@ -43,8 +42,7 @@ export function storeSource(store: Store): Source {
 }
 
 // "事务操作时只允许进行单记录操作，不允许进行批量操作" (WeChat Cloud docs on startTransaction).
-const notSingleDocument = () =>
-  requestFailed('only single-document operations (by _id) are allowed in a transaction');
+const notSingleDocument = () => requestFailed('only single-document operations (by _id) are allowed in a transaction');
 
 export function transactionSource(txs: Transactions, tx: Transaction): Source {
   return {
@@ -56,10 +54,7 @@ export function transactionSource(txs: Transactions, tx: Transaction): Source {
   };
 }
 
-/** Documents that may match: the rows an `_id` condition pins, else the whole collection. */
-export function candidates(source: Source, coll: string, query: Doc): Readonly<Doc>[] {
-  const ids = pinnedIds(query);
-  if (!ids) return source.scan(coll);
+function fetch(source: Source, coll: string, ids: unknown[]): Readonly<Doc>[] {
   if (source.inTransaction && ids.length !== 1) throw notSingleDocument();
   const seen = new Set<string>();
   const docs: Readonly<Doc>[] = [];
@@ -71,4 +66,20 @@ export function candidates(source: Source, coll: string, query: Doc): Readonly<D
     if (doc) docs.push(doc);
   }
   return docs;
+}
+
+/**
+ * The matching documents, sorted, paged and projected. Candidates are the rows an `_id` condition pins
+ * (else the whole collection); when the query is nothing but that condition (doc(id) reads and writes) the
+ * lookup is already exact and mingo is skipped.
+ */
+export function select(source: Source, coll: string, query: Doc, spec: FindSpec = {}): Doc[] {
+  const ids = pinnedIds(query);
+  const docs = ids ? fetch(source, coll, ids) : source.scan(coll);
+  const exact = ids !== undefined && Object.keys(query).length === 1 && '_id' in query;
+  if (exact && !spec.sort && (!spec.projection || Object.keys(spec.projection).length === 0)) {
+    const skip = spec.skip ?? 0;
+    return docs.slice(skip, spec.limit === undefined ? undefined : skip + spec.limit) as Doc[];
+  }
+  return find(docs, query, spec);
 }

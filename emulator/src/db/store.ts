@@ -84,9 +84,7 @@ export class Store {
 
   /** Replaces the whole database (reset to seed) in one SQLite transaction. */
   replaceAll(collections: Record<string, Doc[]>): void {
-    const writes = Object.entries(collections).flatMap(([coll, docs]) =>
-      docs.map((doc): Write => ({ coll, id: doc._id, doc })),
-    );
+    const writes = Object.entries(collections).flatMap(([coll, docs]) => docs.map((doc): Write => ({ coll, id: doc._id, doc })));
     this.commit(writes, true);
   }
 

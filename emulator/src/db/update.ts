@@ -8,8 +8,7 @@ import { invalidParam, requestFailed, toDbError } from './errors';
 import { compile, topConditions } from './query';
 import { idKey } from './store';
 
-const immutableId = () =>
-  requestFailed("Performing an update on the path '_id' would modify the immutable field '_id'");
+const immutableId = () => requestFailed("Performing an update on the path '_id' would modify the immutable field '_id'");
 
 /** The update's operators; a document without operators is a $set of its fields, as the cloud treats it. */
 function operatorsOf(data: Doc): Record<string, Doc> {

@@ -2,8 +2,8 @@
 // @cloudbase/database reads: `data.insertedIds`, `data.updated` + `data.upsert_id`, `data.doc`, `data.deleted`.
 import { decodeEJSON, encodeEJSON, isPlainObject, type Doc } from './ejson';
 import { invalidParam, requestFailed } from './errors';
-import { collectionName, find, objectParam, type Params } from './query';
-import { candidates, type Action, type ActionEnv } from './source';
+import { collectionName, objectParam, type Params } from './query';
+import { select, type Action, type ActionEnv } from './source';
 import { idKey, type Write } from './store';
 import { applyUpdate, upsertBase } from './update';
 
@@ -38,7 +38,7 @@ interface Targeted {
 function targets(p: Params, env: ActionEnv, multi: boolean): Targeted {
   const coll = collectionName(p);
   const query = objectParam(p, 'query', env.now);
-  const matched = find(candidates(env.source, coll, query), query);
+  const matched = select(env.source, coll, query);
   return { coll, query, targets: multi ? matched : matched.slice(0, 1) };
 }
 

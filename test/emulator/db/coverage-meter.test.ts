@@ -85,7 +85,12 @@ describe('documents read and written', () => {
   });
 
   test('update counts matched as read and changed as written', () => {
-    db.handle('database.modifyDocument', { collectionName: 'wishes', query: q({ gridId: 'g1' }), data: q({ $set: { status: 'approved' } }), multi: true });
+    db.handle('database.modifyDocument', {
+      collectionName: 'wishes',
+      query: q({ gridId: 'g1' }),
+      data: q({ $set: { status: 'approved' } }),
+      multi: true,
+    });
     expect(last()).toMatchObject({ read: 2, written: 1 });
   });
 

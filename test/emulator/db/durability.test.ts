@@ -15,7 +15,15 @@ beforeAll(() => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'linli-db-'));
   worker = path.join(dir, 'worker.cjs');
   // The child runs plain node; better-sqlite3 stays external (native) and resolves through NODE_PATH.
-  buildSync({ entryPoints: [path.join(__dirname, 'durability-worker.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: worker, external: ['better-sqlite3'], logLevel: 'error' });
+  buildSync({
+    entryPoints: [path.join(__dirname, 'durability-worker.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    outfile: worker,
+    external: ['better-sqlite3'],
+    logLevel: 'error',
+  });
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -24,12 +32,21 @@ const open = (file: string) => new CloudDatabase({ file, now: () => Date.now() }
 test('documents, Dates and order survive close and reopen', () => {
   const file = path.join(dir, 'reopen.db');
   const first = open(file);
-  first.load({ wishes: [{ _id: 'b', at: new Date(5) }, { _id: 'a', at: new Date(7) }] });
+  first.load({
+    wishes: [
+      { _id: 'b', at: new Date(5) },
+      { _id: 'a', at: new Date(7) },
+    ],
+  });
   first.handle('database.insertDocument', { collectionName: 'wishes', data: ['{"_id":"c","n":{"$numberInt":"1"}}'] });
   first.close();
   const second = open(file);
   expect(second.isEmpty()).toBe(false);
-  expect(second.find('wishes')).toEqual([{ _id: 'b', at: new Date(5) }, { _id: 'a', at: new Date(7) }, { _id: 'c', n: 1 }]);
+  expect(second.find('wishes')).toEqual([
+    { _id: 'b', at: new Date(5) },
+    { _id: 'a', at: new Date(7) },
+    { _id: 'c', n: 1 },
+  ]);
   second.close();
 });
 

@@ -60,12 +60,42 @@ describe('raw engine replies', () => {
     ['no collection name', 'getDocument', {}, 'INVALID_PARAM'],
     ['malformed EJSON', 'getDocument', { collectionName: 'c', query: '{"a":' }, 'INVALID_PARAM'],
     ['an unknown query operator', 'getDocument', { collectionName: 'c', query: q({ n: { $bogus: 1 } }) }, 'DATABASE_INVALID_OPERRATOR'],
-    ['an unknown update operator', 'modifyDocument', { collectionName: 'c', query: q({ _id: 'a' }), data: q({ $bogus: { n: 1 } }) }, 'DATABASE_INVALID_OPERRATOR'],
-    ['a change of _id', 'modifyDocument', { collectionName: 'c', query: q({ _id: 'a' }), data: q({ $set: { _id: 'b' } }) }, 'DATABASE_REQUEST_FAILED'],
-    ['conflicting paths', 'modifyDocument', { collectionName: 'c', query: q({ _id: 'a' }), data: q({ $set: { sub: {} }, $inc: { 'sub.x': 1 } }) }, 'DATABASE_REQUEST_FAILED'],
-    ['$inc by a string', 'modifyDocument', { collectionName: 'c', query: q({ _id: 'a' }), data: q({ $set: { n: 2 }, $inc: { 'sub.y': 'x' } }) }, 'DATABASE_REQUEST_FAILED'],
-    ['$inc of an object field', 'modifyDocument', { collectionName: 'c', query: q({ _id: 'a' }), data: q({ $inc: { sub: 1 } }) }, 'DATABASE_REQUEST_FAILED'],
-    ['an $out stage', 'aggregateDocuments', { collectionName: 'c', stages: [{ stageKey: '$out', stageValue: '"other"' }] }, 'DATABASE_REQUEST_FAILED'],
+    [
+      'an unknown update operator',
+      'modifyDocument',
+      { collectionName: 'c', query: q({ _id: 'a' }), data: q({ $bogus: { n: 1 } }) },
+      'DATABASE_INVALID_OPERRATOR',
+    ],
+    [
+      'a change of _id',
+      'modifyDocument',
+      { collectionName: 'c', query: q({ _id: 'a' }), data: q({ $set: { _id: 'b' } }) },
+      'DATABASE_REQUEST_FAILED',
+    ],
+    [
+      'conflicting paths',
+      'modifyDocument',
+      { collectionName: 'c', query: q({ _id: 'a' }), data: q({ $set: { sub: {} }, $inc: { 'sub.x': 1 } }) },
+      'DATABASE_REQUEST_FAILED',
+    ],
+    [
+      '$inc by a string',
+      'modifyDocument',
+      { collectionName: 'c', query: q({ _id: 'a' }), data: q({ $set: { n: 2 }, $inc: { 'sub.y': 'x' } }) },
+      'DATABASE_REQUEST_FAILED',
+    ],
+    [
+      '$inc of an object field',
+      'modifyDocument',
+      { collectionName: 'c', query: q({ _id: 'a' }), data: q({ $inc: { sub: 1 } }) },
+      'DATABASE_REQUEST_FAILED',
+    ],
+    [
+      'an $out stage',
+      'aggregateDocuments',
+      { collectionName: 'c', stages: [{ stageKey: '$out', stageValue: '"other"' }] },
+      'DATABASE_REQUEST_FAILED',
+    ],
     ['an unknown action', 'dropDatabase', { collectionName: 'c' }, 'INVALID_PARAM'],
   ])('%s is rejected and changes nothing', (_name, action, params, code) => {
     expect(call(action, params as Record<string, unknown>).code).toBe(code);
@@ -75,7 +105,12 @@ describe('raw engine replies', () => {
 
   test('upsert with an operator update starts from the query equalities', () => {
     const reply = call('modifyDocument', {
-      collectionName: 'c', query: q({ _id: 'u9', grid: 'g1', n: { $gt: 5 } }), data: q({ $set: { n: 9 } }), multi: false, merge: true, upsert: true,
+      collectionName: 'c',
+      query: q({ _id: 'u9', grid: 'g1', n: { $gt: 5 } }),
+      data: q({ $set: { n: 9 } }),
+      multi: false,
+      merge: true,
+      upsert: true,
     });
     expect(reply.data).toEqual({ updated: 0, matched: 0, upsert_id: 'u9' });
     expect(db.find('c', { _id: 'u9' })).toEqual([{ _id: 'u9', grid: 'g1', n: 9 }]);
@@ -99,6 +134,9 @@ describe('raw engine replies', () => {
     expect(doc.inf).toBe(-Infinity);
     expect(doc.re).toEqual(/^a.b$/im);
     const reply = call('getDocument', { collectionName: 'c', query: q({ _id: 'v' }) });
-    expect(JSON.parse(reply.data.list[0])).toMatchObject({ nan: { $numberDouble: 'NaN' }, re: { $regularExpression: { pattern: '^a.b$', options: 'im' } } });
+    expect(JSON.parse(reply.data.list[0])).toMatchObject({
+      nan: { $numberDouble: 'NaN' },
+      re: { $regularExpression: { pattern: '^a.b$', options: 'im' } },
+    });
   });
 });

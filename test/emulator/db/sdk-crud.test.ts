@@ -33,27 +33,37 @@ test('doc().get() returns the document with Dates; a missing one rejects as on t
 
 test('doc().update() merges nested objects field by field; serverDate takes an offset', async () => {
   h.engine.load({ wishes: [{ _id: 'w1', status: 'submitted', meta: { a: 1, b: 2 } }] });
-  const res = await db.collection('wishes').doc('w1').update({
-    data: { status: 'approved', meta: { b: 3 }, approvedAt: db.serverDate({ offset: 60_000 }) },
-  });
+  const res = await db
+    .collection('wishes')
+    .doc('w1')
+    .update({
+      data: { status: 'approved', meta: { b: 3 }, approvedAt: db.serverDate({ offset: 60_000 }) },
+    });
   expect(res.stats).toEqual({ updated: 1 });
-  expect(h.engine.find('wishes')).toEqual([
-    { _id: 'w1', status: 'approved', meta: { a: 1, b: 3 }, approvedAt: new Date(NOW + 60_000) },
-  ]);
+  expect(h.engine.find('wishes')).toEqual([{ _id: 'w1', status: 'approved', meta: { a: 1, b: 3 }, approvedAt: new Date(NOW + 60_000) }]);
 });
 
 test('an update that changes nothing reports updated 0, like Mongo nModified', async () => {
   h.engine.load({ wishes: [{ _id: 'w1', status: 'approved' }] });
-  const res = await db.collection('wishes').doc('w1').update({ data: { status: 'approved' } });
+  const res = await db
+    .collection('wishes')
+    .doc('w1')
+    .update({ data: { status: 'approved' } });
   expect(res.stats).toEqual({ updated: 0 });
 });
 
 test('doc().set() replaces the whole document, creating it when absent', async () => {
   h.engine.load({ users: [{ _id: 'u1', name: '王秀英', phone: '138' }] });
-  const replaced = await db.collection('users').doc('u1').set({ data: { name: '王秀英', roles: ['resident'] } });
+  const replaced = await db
+    .collection('users')
+    .doc('u1')
+    .set({ data: { name: '王秀英', roles: ['resident'] } });
   expect(replaced.stats).toEqual({ updated: 1, created: 0 });
   expect(h.engine.find('users')).toEqual([{ _id: 'u1', name: '王秀英', roles: ['resident'] }]);
-  const created = await db.collection('users').doc('u2').set({ data: { name: '李明' } });
+  const created = await db
+    .collection('users')
+    .doc('u2')
+    .set({ data: { name: '李明' } });
   expect(created.stats).toEqual({ updated: 0, created: 1 });
   expect(h.engine.find('users', { _id: 'u2' })).toEqual([{ _id: 'u2', name: '李明' }]);
 });
@@ -61,9 +71,15 @@ test('doc().set() replaces the whole document, creating it when absent', async (
 test('where().update() and where().remove() act on every match and report counts', async () => {
   h.engine.load({ wishes: [1, 2, 3, 4].map((i) => ({ _id: `w${i}`, gridId: i % 2 ? 'g1' : 'g2', status: 'submitted' })) });
   const _ = db.command;
-  const up = await db.collection('wishes').where({ gridId: 'g1' }).update({ data: { status: 'approved' } });
+  const up = await db
+    .collection('wishes')
+    .where({ gridId: 'g1' })
+    .update({ data: { status: 'approved' } });
   expect(up.stats).toEqual({ updated: 2 });
-  const rm = await db.collection('wishes').where({ status: _.neq('approved') }).remove();
+  const rm = await db
+    .collection('wishes')
+    .where({ status: _.neq('approved') })
+    .remove();
   expect(rm.stats).toEqual({ removed: 2 });
   expect(h.engine.find('wishes').map((d) => d._id)).toEqual(['w1', 'w3']);
   expect(await db.collection('wishes').count()).toMatchObject({ total: 2 });
@@ -87,8 +103,17 @@ test('orderBy on two keys, skip, limit and field() are applied like Mongo', asyn
 });
 
 test('regular expressions: db.RegExp and JS literals', async () => {
-  h.engine.load({ users: [{ _id: '1', name: '王秀英' }, { _id: '2', name: 'Li Ming' }, { _id: '3', name: 'li lei' }] });
-  const viaDb = await db.collection('users').where({ name: db.RegExp({ regexp: '^li', options: 'i' }) }).get();
+  h.engine.load({
+    users: [
+      { _id: '1', name: '王秀英' },
+      { _id: '2', name: 'Li Ming' },
+      { _id: '3', name: 'li lei' },
+    ],
+  });
+  const viaDb = await db
+    .collection('users')
+    .where({ name: db.RegExp({ regexp: '^li', options: 'i' }) })
+    .get();
   expect(viaDb.data.map((d: { _id: string }) => d._id)).toEqual(['2', '3']);
   const viaLiteral = await db.collection('users').where({ name: /秀/ }).get();
   expect(viaLiteral.data.map((d: { _id: string }) => d._id)).toEqual(['1']);
@@ -102,7 +127,10 @@ test('aggregate: match, group, sort and lookup across collections', async () => 
       { _id: 'w3', gridId: 'g2', points: 4 },
       { _id: 'w4', gridId: 'g3', points: 9 },
     ],
-    grids: [{ _id: 'g1', name: '第一网格' }, { _id: 'g2', name: '第二网格' }],
+    grids: [
+      { _id: 'g1', name: '第一网格' },
+      { _id: 'g2', name: '第二网格' },
+    ],
   });
   const $ = db.command.aggregate;
   const _ = db.command;

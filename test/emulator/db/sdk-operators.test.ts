@@ -20,8 +20,7 @@ describe('query commands', () => {
   ];
   beforeAll(() => h.engine.load({ people }));
 
-  const ids = async (where: object) =>
-    (await db.collection('people').where(where).get()).data.map((d: { _id: string }) => d._id);
+  const ids = async (where: object) => (await db.collection('people').where(where).get()).data.map((d: { _id: string }) => d._id);
 
   test.each([
     ['eq / neq', () => ({ age: _.eq(80) }), ['p1']],
@@ -38,6 +37,8 @@ describe('query commands', () => {
     ['or across fields', () => _.or([{ age: _.lt(40) }, { phone: '138' }]), ['p2', 'p3']],
     ['mod', () => ({ age: _.mod([25, 5]) }), ['p1']],
     ['expr compares two fields', () => _.expr(db.command.aggregate.gt(['$age', 60])), ['p1']],
+    ['a range on _id', () => ({ _id: _.gt('p1') }), ['p2', 'p3']],
+    ['_id in a list, with another condition', () => ({ _id: _.in(['p1', 'p2', 'zz']), age: _.lt(50) }), ['p2']],
   ])('%s', async (_name, where, expected) => {
     expect(await ids(where())).toEqual(expected);
   });
@@ -48,9 +49,7 @@ describe('update commands', () => {
     await db.collection('docs').doc('d').update({ data });
     return h.engine.find('docs', { _id: 'd' })[0];
   };
-  beforeEach(() =>
-    h.engine.load({ docs: [{ _id: 'd', n: 10, list: [1, 2, 3, 2], set: ['a'], name: 'x', obj: { keep: 1, old: 2 } }] }),
-  );
+  beforeEach(() => h.engine.load({ docs: [{ _id: 'd', n: 10, list: [1, 2, 3, 2], set: ['a'], name: 'x', obj: { keep: 1, old: 2 } }] }));
 
   test('inc and mul', async () => {
     expect(await update({ n: _.inc(5) })).toMatchObject({ n: 15 });
@@ -93,8 +92,24 @@ describe('update commands', () => {
   });
 
   test('the positional $ updates the element the query matched', async () => {
-    h.engine.load({ docs: [{ _id: 'd', items: [{ k: 1, v: 0 }, { k: 2, v: 0 }] }] });
-    await db.collection('docs').where({ _id: 'd', 'items.k': 2 }).update({ data: { 'items.$.v': 7 } });
-    expect(h.engine.find('docs')[0].items).toEqual([{ k: 1, v: 0 }, { k: 2, v: 7 }]);
+    h.engine.load({
+      docs: [
+        {
+          _id: 'd',
+          items: [
+            { k: 1, v: 0 },
+            { k: 2, v: 0 },
+          ],
+        },
+      ],
+    });
+    await db
+      .collection('docs')
+      .where({ _id: 'd', 'items.k': 2 })
+      .update({ data: { 'items.$.v': 7 } });
+    expect(h.engine.find('docs')[0].items).toEqual([
+      { k: 1, v: 0 },
+      { k: 2, v: 7 },
+    ]);
   });
 });

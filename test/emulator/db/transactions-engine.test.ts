@@ -9,17 +9,29 @@ let meter: DbMeterEvent[];
 const call = (action: string, params: Record<string, unknown> = {}) => db.handle(`database.${action}`, params) as Reply;
 const start = () => call('startTransaction').transactionId as string;
 const get = (coll: string, id: string, transactionId?: string) =>
-  call('getDocument', { collectionName: coll, query: q({ _id: id }), queryType: 'DOC', transactionId }).data.list.map((s: string) =>
-    JSON.parse(s),
-  );
+  call('getDocument', { collectionName: coll, query: q({ _id: id }), queryType: 'DOC', transactionId }).data.list.map((s: string) => JSON.parse(s));
 const update = (coll: string, id: string, data: object, transactionId?: string) =>
-  call('modifyDocument', { collectionName: coll, query: q({ _id: id }), queryType: 'DOC', data: q(data), multi: false, merge: true, upsert: false, transactionId });
+  call('modifyDocument', {
+    collectionName: coll,
+    query: q({ _id: id }),
+    queryType: 'DOC',
+    data: q(data),
+    multi: false,
+    merge: true,
+    upsert: false,
+    transactionId,
+  });
 const insert = (coll: string, doc: object, transactionId?: string) => call('insertDocument', { collectionName: coll, data: [q(doc)], transactionId });
 
 beforeEach(() => {
   meter = [];
   db = new CloudDatabase({ file: ':memory:', now: () => 0, onMeter: (e) => meter.push(e), transactionTtlMs: 1000 });
-  db.load({ acc: [{ _id: 'a', v: 10 }, { _id: 'b', v: 10 }] });
+  db.load({
+    acc: [
+      { _id: 'a', v: 10 },
+      { _id: 'b', v: 10 },
+    ],
+  });
 });
 afterEach(() => {
   jest.restoreAllMocks();

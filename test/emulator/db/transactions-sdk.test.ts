@@ -31,7 +31,10 @@ test('20 concurrent read-modify-write transactions lose no update', async () => 
         const firstAttempt = attempts[i]++ === 0;
         const { data } = await t.collection('counters').doc('c').get();
         if (firstAttempt) await allRead();
-        await t.collection('counters').doc('c').update({ data: { n: data.n + 1, log: [...data.log, i] } });
+        await t
+          .collection('counters')
+          .doc('c')
+          .update({ data: { n: data.n + 1, log: [...data.log, i] } });
       }, 20),
     ),
   );
@@ -52,7 +55,10 @@ test('with the default 3 retries, a transaction either commits or fails loudly: 
         const { data } = await t.collection('counters').doc('c').get();
         if (first) await allRead();
         first = false;
-        await t.collection('counters').doc('c').update({ data: { n: data.n + 1 } });
+        await t
+          .collection('counters')
+          .doc('c')
+          .update({ data: { n: data.n + 1 } });
       });
     }),
   );
@@ -63,7 +69,10 @@ test('with the default 3 retries, a transaction either commits or fails loudly: 
 
 test('rollback discards every write of the transaction and rejects with the given reason', async () => {
   const run = db.runTransaction(async (t: any) => {
-    await t.collection('counters').doc('c').update({ data: { n: 99 } });
+    await t
+      .collection('counters')
+      .doc('c')
+      .update({ data: { n: 99 } });
     await t.collection('audit').add({ data: { note: 'should vanish' } });
     await t.rollback('不够积分');
   });
@@ -75,15 +84,24 @@ test('rollback discards every write of the transaction and rejects with the give
 test('startTransaction/commit: a write outside the transaction makes its commit conflict', async () => {
   const t = await db.startTransaction();
   const { data } = await t.collection('counters').doc('c').get();
-  await db.collection('counters').doc('c').update({ data: { n: 5 } });
-  await t.collection('counters').doc('c').update({ data: { n: data.n + 1 } });
+  await db
+    .collection('counters')
+    .doc('c')
+    .update({ data: { n: 5 } });
+  await t
+    .collection('counters')
+    .doc('c')
+    .update({ data: { n: data.n + 1 } });
   await expect(t.commit()).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' });
   expect(h.engine.find('counters')[0].n).toBe(5);
 });
 
 test('doc().set() and doc().remove() inside a transaction apply together at commit', async () => {
   await db.runTransaction(async (t: any) => {
-    await t.collection('counters').doc('d').set({ data: { n: 1 } });
+    await t
+      .collection('counters')
+      .doc('d')
+      .set({ data: { n: 1 } });
     await t.collection('counters').doc('c').remove();
     expect(h.engine.find('counters').map((d) => d._id)).toEqual(['c']);
   });
@@ -99,7 +117,10 @@ test('only single-document operations are allowed in a transaction', async () =>
 
 test('where().update() on a transaction object runs outside it (the SDK omits transactionId)', async () => {
   const run = db.runTransaction(async (t: any) => {
-    await t.collection('counters').where({ _id: 'c' }).update({ data: { n: 7 } });
+    await t
+      .collection('counters')
+      .where({ _id: 'c' })
+      .update({ data: { n: 7 } });
     await t.rollback('undo');
   });
   await expect(run).rejects.toBe('undo');
@@ -110,7 +131,10 @@ test('a conditional update is atomic without a transaction: one claim wins', asy
   h.engine.load({ wishes: [{ _id: 'w', status: 'approved' }] });
   const results = await Promise.all(
     Array.from({ length: 20 }, (_, i) =>
-      db.collection('wishes').where({ _id: 'w', status: 'approved' }).update({ data: { status: 'claimed', by: i } }),
+      db
+        .collection('wishes')
+        .where({ _id: 'w', status: 'approved' })
+        .update({ data: { status: 'claimed', by: i } }),
     ),
   );
   const winners = results.flatMap((r: { stats: { updated: number } }, i: number) => (r.stats.updated === 1 ? [i] : []));
