@@ -1,0 +1,39 @@
+import { Text, View } from '@tarojs/components';
+import { useState, type ReactNode } from 'react';
+import { needsPersona } from '../../services/persona';
+import { usePersona } from '../../hooks/use-persona';
+import { PersonaList, PersonaSheet } from '../persona-picker';
+import './index.scss';
+
+/**
+ * Every page's frame. On H5 nothing can be called until a demo persona is chosen, so the page shows
+ * the picker instead of its content; afterwards a floating "演示身份" chip switches at any time.
+ */
+export function PageShell({ children, className = '' }: { children: ReactNode; className?: string }) {
+  const persona = usePersona();
+  const [picking, setPicking] = useState(false);
+
+  if (needsPersona && !persona) {
+    return (
+      <View className={`page ${className}`}>
+        <View className="persona-prompt">
+          <Text className="persona-prompt__title">请选择演示身份</Text>
+          <Text className="persona-prompt__text">这是本地演示环境。选择一位社区成员，以他的身份使用邻里。</Text>
+        </View>
+        <PersonaList />
+      </View>
+    );
+  }
+  return (
+    <View className={`page ${className}`}>
+      {children}
+      {needsPersona && persona && (
+        <View className="persona-chip" onClick={() => setPicking(true)}>
+          <Text className="persona-chip__label">演示身份</Text>
+          <Text className="persona-chip__name">{persona.name}</Text>
+        </View>
+      )}
+      {picking && <PersonaSheet onClose={() => setPicking(false)} />}
+    </View>
+  );
+}

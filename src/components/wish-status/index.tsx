@@ -1,0 +1,18 @@
+import { Text } from '@tarojs/components';
+import { wishStatusLabels, type WishStatus } from '../../shared/domain/wish';
+import { chipStyle } from './tone';
+import './index.scss';
+
+/**
+ * 待审核 / 待认领 / … chip. On weapp it is the native `wish-status` component (registered in app.config);
+ * on H5 the same colours, rendered by Taro.
+ */
+export function WishStatusChip({ status }: { status: WishStatus }) {
+  const label = wishStatusLabels[status];
+  if (process.env.TARO_ENV === 'weapp') return <wish-status status={status} label={label} />;
+  return (
+    <Text className="wish-status" style={chipStyle(status)} data-status={status}>
+      {label}
+    </Text>
+  );
+}

@@ -1,0 +1,64 @@
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { PageShell } from '../../components/page-shell';
+import { PersonaList } from '../../components/persona-picker';
+import { ErrorView, Loading } from '../../components/state-view';
+import { useMe } from '../../hooks/use-me';
+import { needsPersona } from '../../services/persona';
+import { roleLabels, type Role } from '../../shared/domain/roles';
+import './index.scss';
+
+/** The pages each role works in; a person with several roles sees the union, in this order. */
+const links: { text: string; url: string; roles: Role[] }[] = [
+  { text: '发心愿', url: '/pages/wish-new/index', roles: ['resident'] },
+  { text: '我的心愿', url: '/pages/wish-mine/index', roles: ['resident'] },
+  { text: '心愿审核', url: '/package-grid/queue/index', roles: ['grid_worker', 'staff'] },
+];
+
+function MePage() {
+  const me = useMe();
+  const mine = links.filter((l) => l.roles.some((r) => me.data?.roles.includes(r)));
+  const place = me.data ? [me.data.communityName, me.data.gridName, me.data.buildingName].filter(Boolean).join(' · ') : '';
+
+  return (
+    <PageShell className="me">
+      {me.state === 'loading' && <Loading />}
+      {me.state === 'error' && <ErrorView error={me.error} onRetry={me.reload} />}
+      {me.data && (
+        <>
+          <View className="me__profile">
+            <View className="me__avatar">{Array.from(me.data.name)[0]}</View>
+            <View className="me__who">
+              <Text className="me__name">{me.data.name}</Text>
+              <View className="me__roles">
+                {me.data.roles.map((r) => (
+                  <Text key={r} className="tag me__role">
+                    {roleLabels[r]}
+                  </Text>
+                ))}
+              </View>
+              <Text className="me__place">{place}</Text>
+            </View>
+          </View>
+          {mine.length > 0 && (
+            <View className="cells">
+              {mine.map((l) => (
+                <View key={l.url} className="cell cell--link" onClick={() => void Taro.navigateTo({ url: l.url })}>
+                  <Text className="cell__body cell__title">{l.text}</Text>
+                </View>
+              ))}
+            </View>
+          )}
+        </>
+      )}
+      {needsPersona && (
+        <>
+          <Text className="section-title">演示身份（仅本地演示环境）</Text>
+          <PersonaList />
+        </>
+      )}
+    </PageShell>
+  );
+}
+
+export default MePage;

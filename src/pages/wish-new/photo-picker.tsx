@@ -1,0 +1,67 @@
+import { Image, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { uploadPhoto } from '../../services/upload';
+
+export interface Photo {
+  localPath: string;
+  fileID: string | null;
+  state: 'uploading' | 'done' | 'failed';
+}
+
+export const MAX_PHOTOS = 3;
+
+interface Props {
+  photos: Photo[];
+  onChange: (update: (photos: Photo[]) => Photo[]) => void;
+}
+
+/** Up to three photos, each uploaded as soon as it is chosen so submitting only sends file ids. */
+export function PhotoPicker({ photos, onChange }: Props) {
+  async function upload(photo: Photo) {
+    const res = await uploadPhoto(photo.localPath);
+    onChange((all) =>
+      all.map((p) => (p.localPath === photo.localPath ? { ...p, state: res.ok ? 'done' : 'failed', fileID: res.ok ? res.fileID : null } : p)),
+    );
+    if (!res.ok) void Taro.showToast({ title: res.message, icon: 'none' });
+  }
+
+  function retry(photo: Photo) {
+    onChange((all) => all.map((p) => (p.localPath === photo.localPath ? { ...p, state: 'uploading' } : p)));
+    void upload(photo);
+  }
+
+  async function choose() {
+    try {
+      const res = await Taro.chooseImage({ count: MAX_PHOTOS - photos.length, sizeType: ['compressed'] });
+      const added: Photo[] = res.tempFilePaths.map((localPath) => ({ localPath, fileID: null, state: 'uploading' }));
+      onChange((all) => [...all, ...added].slice(0, MAX_PHOTOS));
+      added.forEach((p) => void upload(p));
+    } catch {
+      // The user closed the picker: nothing to do.
+    }
+  }
+
+  return (
+    <View className="photo-picker">
+      {photos.map((p) => (
+        <View key={p.localPath} className={`photo-picker__item is-${p.state}`}>
+          <Image className="photo-picker__img" src={p.localPath} mode="aspectFill" />
+          {p.state !== 'done' && <Text className="photo-picker__state">{p.state === 'uploading' ? '上传中…' : '上传失败'}</Text>}
+          {p.state === 'failed' && (
+            <Text className="photo-picker__retry" onClick={() => retry(p)}>
+              重试
+            </Text>
+          )}
+          <Text className="photo-picker__remove" onClick={() => onChange((all) => all.filter((x) => x.localPath !== p.localPath))}>
+            ×
+          </Text>
+        </View>
+      ))}
+      {photos.length < MAX_PHOTOS && (
+        <View className="photo-picker__add" onClick={choose}>
+          <Text className="photo-picker__plus">+</Text>
+        </View>
+      )}
+    </View>
+  );
+}

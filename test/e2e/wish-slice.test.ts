@@ -1,0 +1,156 @@
+// The micro-wish slice in a real browser: the H5 build served by the emulator, running the built cloud
+// functions. Needs `npm run build` (dist/h5, dist/cloudfunctions, dist/emulator) and Debian's chromium.
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { errorMessages } from '../../src/shared/contract/errors';
+import { repoRoot, startEmulator, type TestEmulator } from '../helpers/emulator';
+import { launchChromium, phonePage, shown, withScreenshot } from './browser';
+
+jest.setTimeout(120_000);
+
+const wang = 'demo-resident-wang';
+const liu = 'demo-grid-liu';
+
+// A 1×1 PNG: enough for the upload path, tiny on disk.
+const photo = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYPj/HwADAgH/eL9GtQAAAABJRU5ErkJggg==', 'base64');
+
+let emu: TestEmulator;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  [emu, browser] = await Promise.all([startEmulator({ h5Dir: join(repoRoot, 'dist/h5') }), launchChromium()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await emu?.stop();
+});
+beforeEach(async () => {
+  await emu.reset();
+  page = await phonePage(browser);
+});
+afterEach(() => page.context().close());
+
+/** A fresh load of one route (a hash change alone would keep the old page state). */
+async function open(route: string) {
+  await page.goto('about:blank');
+  await page.goto(`${emu.url}/#${route}`);
+}
+
+/** Picks a demo persona: from the first-visit prompt, or through the floating "演示身份" chip. */
+async function actAs(name: string) {
+  const prompt = shown(page).locator('.persona-prompt');
+  const chip = shown(page).locator('.persona-chip');
+  await prompt.or(chip).first().waitFor();
+  if (!(await prompt.isVisible())) await chip.click();
+  await shown(page)
+    .locator('.persona-list__item')
+    .filter({ has: page.locator('.persona-list__name', { hasText: name }) })
+    .first()
+    .click();
+  await shown(page).locator('.persona-chip__name', { hasText: name }).waitFor();
+}
+
+async function fillWishForm(title: string, description: string) {
+  const form = shown(page);
+  if (title) await form.locator('.wish-new__input input').first().fill(title);
+  await form.locator('.wish-new__textarea textarea').fill(description);
+  // The picker opens on the first category (助老陪伴); confirming takes it.
+  await form.locator('.wish-new__picker').click();
+  await page.locator('.weui-picker__action:visible', { hasText: '确定' }).click();
+  await form.locator('.wish-new__picker', { hasText: '助老陪伴' }).waitFor();
+}
+
+test('a resident posts a wish, the grid worker approves it, a party member sees it on the wall', async () => {
+  const title = '陪我去医院复查';
+  await open('/pages/wall/index');
+
+  await withScreenshot(page, 'slice-1-resident-posts', async () => {
+    await actAs('王秀英');
+    await shown(page).getByText('发心愿', { exact: true }).click();
+    await fillWishForm(title, '下周二要去市二院复查，腿脚不便，希望有人陪同');
+    const chooser = page.waitForEvent('filechooser');
+    await shown(page).locator('.photo-picker__add').click();
+    await (await chooser).setFiles({ name: 'knee.png', mimeType: 'image/png', buffer: photo });
+    await shown(page).locator('.photo-picker__item').waitFor();
+    await shown(page).locator('.photo-picker__state').first().waitFor({ state: 'detached' });
+    await shown(page).getByText('提交心愿').click();
+
+    const card = shown(page).locator('.wish-card', { hasText: title });
+    await card.waitFor();
+    expect(page.url()).toContain('/pages/wish-mine/index');
+    expect(await card.locator('.wish-status').textContent()).toBe('待审核');
+  });
+
+  await withScreenshot(page, 'slice-2-grid-worker-approves', async () => {
+    await actAs('刘芳');
+    await open('/pages/me/index');
+    await shown(page).getByText('心愿审核').click();
+    const card = shown(page).locator('.wish-card', { hasText: title });
+    await card.waitFor();
+    expect(await card.locator('.queue__contact').textContent()).toContain('13800001001');
+    expect(await card.locator('.wish-card__photo').count()).toBe(1);
+    await card.locator('.review__points input').fill('12');
+    await card.getByText('通过', { exact: true }).click();
+    await shown(page).getByText('没有待审核的心愿').waitFor();
+  });
+
+  const outbox = await emu.outbox();
+  const toGridWorker = outbox.filter((m) => m.touser === liu);
+  expect(toGridWorker).toHaveLength(1);
+  expect(JSON.stringify(toGridWorker[0])).toContain(title);
+
+  await withScreenshot(page, 'slice-3-member-sees-wall', async () => {
+    await actAs('张建国');
+    await open('/pages/wall/index');
+    const card = shown(page).locator('.wish-card', { hasText: title });
+    await card.waitFor();
+    expect(await card.locator('.wish-card__who').textContent()).toBe('王** · 2号楼');
+    expect(await card.locator('.wish-card__points').textContent()).toBe('+12 积分');
+  });
+});
+
+test('an empty title is refused with a clear Chinese message, the form keeps its input, nothing is written', async () => {
+  await open('/pages/wish-new/index');
+  await withScreenshot(page, 'bad-input', async () => {
+    await actAs('王秀英');
+    const description = '楼道灯坏了，晚上看不清台阶';
+    await fillWishForm('', description);
+    await shown(page).getByText('提交心愿').click();
+
+    await shown(page).locator('.banner-error', { hasText: errorMessages.BAD_INPUT }).waitFor();
+    expect(await shown(page).locator('.form-field.has-error .form-field__error').first().textContent()).toBe('标题至少 2 个字');
+    expect(await shown(page).locator('.wish-new__textarea textarea').inputValue()).toBe(description);
+    expect(page.url()).toContain('/pages/wish-new/index');
+  });
+  const mine = await emu.invoke<{ ok: boolean; data: { items: unknown[] } }>('wish', { action: 'wish.listMine', payload: {} }, wang);
+  expect(mine).toMatchObject({ ok: true, data: { items: [] } });
+  expect(await emu.outbox()).toEqual([]);
+});
+
+test('a submission whose answer was lost is retried with the same requestId and takes effect once', async () => {
+  const title = '帮忙换灯泡';
+  await open('/pages/wish-new/index');
+  await withScreenshot(page, 'lost-answer-retry', async () => {
+    await actAs('王秀英');
+    await fillWishForm(title, '厨房灯泡坏了，够不着，想请人帮忙换一下');
+    // The first wish.create reaches the functions, but its answer never reaches the phone.
+    let lost = 0;
+    await page.route('**/__emulator/invoke/wish', async (route) => {
+      if (lost > 0 || !route.request().postData()?.includes('"wish.create"')) return route.continue();
+      lost += 1;
+      await route.fetch();
+      await route.abort('failed');
+    });
+    await shown(page).getByText('提交心愿').click();
+    await shown(page).locator('.banner-error', { hasText: '网络不稳定' }).waitFor();
+    expect(await shown(page).locator('.wish-new__input input').first().inputValue()).toBe(title);
+
+    await shown(page).getByText('提交心愿').click();
+    await shown(page).locator('.wish-card', { hasText: title }).waitFor();
+    expect(lost).toBe(1);
+  });
+  const mine = await emu.invoke<{ data: { items: { title: string }[] } }>('wish', { action: 'wish.listMine', payload: {} }, wang);
+  expect(mine.data.items.map((w) => w.title)).toEqual([title]);
+  expect((await emu.outbox()).filter((m) => m.touser === liu)).toHaveLength(1);
+});
