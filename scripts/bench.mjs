@@ -7,6 +7,14 @@ import { join } from 'node:path';
 const root = new URL('..', import.meta.url).pathname;
 if (spawnSync(process.execPath, [join(root, 'scripts/build-cloud.mjs')], { cwd: root, stdio: 'inherit' }).status !== 0) process.exit(1);
 const outfile = join(root, 'dist/bench/bench.js');
-await build({ entryPoints: [join(root, 'scripts/bench.ts')], outfile, bundle: true, platform: 'node', format: 'cjs', packages: 'external', logLevel: 'warning' });
+await build({
+  entryPoints: [join(root, 'scripts/bench.ts')],
+  outfile,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  packages: 'external',
+  logLevel: 'warning',
+});
 const run = spawnSync(process.execPath, ['--expose-gc', outfile], { cwd: root, stdio: 'inherit' });
 process.exit(run.status ?? 1);

@@ -86,7 +86,10 @@ async function perAction(emu: TestEmulator) {
     byAction.set(key, agg);
   }
   for (const [action, a] of byAction) {
-    fig(`db per call: ${action} (requests / docs read / written)`, `${(a.requests / a.n).toFixed(1)} / ${(a.read / a.n).toFixed(1)} / ${(a.written / a.n).toFixed(1)}`);
+    fig(
+      `db per call: ${action} (requests / docs read / written)`,
+      `${(a.requests / a.n).toFixed(1)} / ${(a.read / a.n).toFixed(1)} / ${(a.written / a.n).toFixed(1)}`,
+    );
   }
 }
 
@@ -106,7 +109,9 @@ async function main() {
 
     const wall = await call(emu, zhang, 'wish.listWall', { limit: 10 });
     const [raceMs, replies] = await timed(() =>
-      Promise.all(Array.from({ length: 54 }, (_, i) => call(emu, members[i % 6], 'wish.claim', { wishId: wall.data.items[0].id }, `bench-race-${i}`))),
+      Promise.all(
+        Array.from({ length: 54 }, (_, i) => call(emu, members[i % 6], 'wish.claim', { wishId: wall.data.items[0].id }, `bench-race-${i}`)),
+      ),
     );
     fig('race: 54 concurrent wish.claim (wall time, winners)', `${ms(raceMs)}, ${replies.filter((r) => r.ok).length} winner`);
     fig('memory: emulator process RSS', rssOf(emu.pid));

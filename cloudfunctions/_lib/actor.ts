@@ -8,10 +8,6 @@ export interface Actor {
 }
 
 export async function loadUser(openid: string): Promise<UserProfile | null> {
-  const res: Loose = await db
-    .collection(collections.users)
-    .where({ _id: openid })
-    .limit(1)
-    .get();
+  const res: Loose = await db.collection(collections.users).where({ _id: openid }).limit(1).get();
   return (res.data[0] as UserProfile | undefined) ?? null;
 }

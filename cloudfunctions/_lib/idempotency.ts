@@ -10,7 +10,10 @@ const PENDING_TTL_MS = 30_000;
  * A retried mutating call (same caller, action and requestId) gets the first call's reply instead of
  * running again. Failures other than INTERNAL are replayed too: the same bad input stays bad.
  */
-export async function replayOnRetry(key: { openid: string; action: string; requestId: string | undefined }, run: () => Promise<Reply<unknown>>): Promise<Reply<unknown>> {
+export async function replayOnRetry(
+  key: { openid: string; action: string; requestId: string | undefined },
+  run: () => Promise<Reply<unknown>>,
+): Promise<Reply<unknown>> {
   if (!key.requestId) return run();
   const _id = createHash('sha256').update(`${key.openid}\n${key.action}\n${key.requestId}`).digest('hex').slice(0, 40);
   const requests = db.collection(collections.requests);

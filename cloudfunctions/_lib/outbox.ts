@@ -41,7 +41,11 @@ export async function enqueue(tx: Loose, notices: readonly Notice[]): Promise<st
  */
 export async function deliver(ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
-  const res: Loose = await db.collection(collections.notifications).where({ _id: _.in([...ids]), status: 'pending' }).limit(ids.length).get();
+  const res: Loose = await db
+    .collection(collections.notifications)
+    .where({ _id: _.in([...ids]), status: 'pending' })
+    .limit(ids.length)
+    .get();
   await Promise.all((res.data as NoticeDoc[]).map((doc) => deliverOne(doc).catch((error) => console.warn('[outbox]', doc._id, error))));
 }
 
@@ -62,7 +66,9 @@ async function deliverOne(doc: NoticeDoc): Promise<void> {
     await notices.update({ data: { status: 'sent', attempts: doc.attempts + 1, sentAt: new Date() } });
   } catch (error) {
     const attempts = doc.attempts + 1;
-    await notices.update({ data: { status: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending', attempts, lastError: String((error as Error).message ?? error) } });
+    await notices.update({
+      data: { status: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending', attempts, lastError: String((error as Error).message ?? error) },
+    });
   }
 }
 

@@ -36,13 +36,23 @@ const listMembers = defineHandler(userListMembers, async ({ offset, limit }, { u
   const [names, active] = await Promise.all([
     orgNames(members.map((m) => m.gridId)),
     ids.length
-      ? db.collection(collections.wishes).where({ claimantId: _.in(ids), status: _.in(['claimed', 'in_service']) }).field({ claimantId: true }).limit(1000).get()
+      ? db
+          .collection(collections.wishes)
+          .where({ claimantId: _.in(ids), status: _.in(['claimed', 'in_service']) })
+          .field({ claimantId: true })
+          .limit(1000)
+          .get()
       : { data: [] },
   ]);
   const load = new Map<string, number>();
   for (const w of (active as Loose).data as { claimantId: string }[]) load.set(w.claimantId, (load.get(w.claimantId) ?? 0) + 1);
   return {
-    items: members.map((m) => ({ id: m._id, name: m.name, gridName: m.gridId ? (names.get(m.gridId) ?? null) : null, activeTasks: load.get(m._id) ?? 0 })),
+    items: members.map((m) => ({
+      id: m._id,
+      name: m.name,
+      gridName: m.gridId ? (names.get(m.gridId) ?? null) : null,
+      activeTasks: load.get(m._id) ?? 0,
+    })),
     nextOffset: res.data.length > limit ? offset + limit : null,
   };
 });

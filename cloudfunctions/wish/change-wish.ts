@@ -51,6 +51,9 @@ async function readInTransaction(tx: Loose, wishId: string): Promise<WishDoc> {
 /** The SDK flattens nested objects into dot paths; objects we store (proof, rating, award) replace whole. */
 function wholeValues(changes: Partial<WishDoc>): Record<string, unknown> {
   return Object.fromEntries(
-    Object.entries(changes).map(([key, value]) => [key, value && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date) ? _.set(value) : value]),
+    Object.entries(changes).map(([key, value]) => [
+      key,
+      value && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date) ? _.set(value) : value,
+    ]),
   );
 }

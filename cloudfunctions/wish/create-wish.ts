@@ -22,10 +22,21 @@ export const createWish = defineHandler(wishCreate, async (input, { openid, user
 
   const [names, reviewers] = await Promise.all([orgNames([user.gridId, user.buildingId]), reviewersOf(user)]);
   const now = new Date();
-  const created: WishHistoryEntry = { event: 'create', by: openid, byName: user.name, at: now, from: null, to: 'submitted', note: verdict === 'review' ? '内容待人工复核' : null };
+  const created: WishHistoryEntry = {
+    event: 'create',
+    by: openid,
+    byName: user.name,
+    at: now,
+    from: null,
+    to: 'submitted',
+    note: verdict === 'review' ? '内容待人工复核' : null,
+  };
   const wish: WishDoc = {
     // A retried create with the same requestId lands on the same id, so it can never post twice.
-    _id: createHash('sha256').update(`wish\n${openid}\n${requestId ?? `${now.getTime()}-${Math.random()}`}`).digest('hex').slice(0, 32),
+    _id: createHash('sha256')
+      .update(`wish\n${openid}\n${requestId ?? `${now.getTime()}-${Math.random()}`}`)
+      .digest('hex')
+      .slice(0, 32),
     title: input.title,
     description: input.description,
     categoryId: input.categoryId,

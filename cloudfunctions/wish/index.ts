@@ -10,6 +10,23 @@ import { sweep } from './sweep';
 // 微心愿: the whole life of a micro-wish, one action per use case, and the hourly sweep.
 export const main = createFunction(
   'wish',
-  [categories, createWish, approveWish, rejectWish, listMine, listWall, listQueue, listTasks, getWish, claimWish, dispatchWish, releaseWish, checkIn, complete, confirm, cancel],
+  [
+    categories,
+    createWish,
+    approveWish,
+    rejectWish,
+    listMine,
+    listWall,
+    listQueue,
+    listTasks,
+    getWish,
+    claimWish,
+    dispatchWish,
+    releaseWish,
+    checkIn,
+    complete,
+    confirm,
+    cancel,
+  ],
   { sweep },
 );

@@ -1,5 +1,12 @@
 import type { OrgUnit, UserProfile } from '../../src/shared/domain/org';
-import { AUTO_CONFIRM_DAYS, DEFAULT_UNCLAIMED_LIMIT_DAYS, SYSTEM_ACTOR, awardFor, isDueForAutoConfirm, isUnclaimedTooLong } from '../../src/shared/domain/wish';
+import {
+  AUTO_CONFIRM_DAYS,
+  DEFAULT_UNCLAIMED_LIMIT_DAYS,
+  SYSTEM_ACTOR,
+  awardFor,
+  isDueForAutoConfirm,
+  isUnclaimedTooLong,
+} from '../../src/shared/domain/wish';
 import { deliver, enqueue } from '../_lib/outbox';
 import { _, collections, db, type Loose } from '../_lib/runtime';
 import { templates, thing } from '../_lib/templates';
@@ -29,7 +36,10 @@ export async function sweep(): Promise<Record<string, unknown>> {
 
 async function flagUnclaimed(communityId: string, limitDays: number, now: Date): Promise<number> {
   const cutoff = new Date(now.getTime() - limitDays * DAY_MS);
-  const found: Loose = await wishes().where({ communityId, status: 'approved', flaggedAt: null, approvedAt: _.lte(cutoff) }).limit(BATCH).get();
+  const found: Loose = await wishes()
+    .where({ communityId, status: 'approved', flaggedAt: null, approvedAt: _.lte(cutoff) })
+    .limit(BATCH)
+    .get();
   const due = (found.data as WishDoc[]).filter((w) => isUnclaimedTooLong(w, now, limitDays));
   if (due.length === 0) return 0;
   const staff: Loose = await db.collection(collections.users).where({ communityId, roles: 'staff' }).limit(20).get();
@@ -38,8 +48,19 @@ async function flagUnclaimed(communityId: string, limitDays: number, now: Date):
     const noticeIds: string[] | null = await db.runTransaction(async (tx: Loose) => {
       const current = (await tx.collection(collections.wishes).doc(wish._id).get()).data as WishDoc;
       if (current.status !== 'approved' || current.flaggedAt) return null;
-      const entry = { event: 'flag', by: SYSTEM_ACTOR.openid, byName: SYSTEM_ACTOR.name, at: now, from: 'approved', to: 'approved', note: `超过 ${limitDays} 天无人认领，请派单` };
-      await tx.collection(collections.wishes).doc(wish._id).update({ data: { flaggedAt: now, history: _.push([entry]) } });
+      const entry = {
+        event: 'flag',
+        by: SYSTEM_ACTOR.openid,
+        byName: SYSTEM_ACTOR.name,
+        at: now,
+        from: 'approved',
+        to: 'approved',
+        note: `超过 ${limitDays} 天无人认领，请派单`,
+      };
+      await tx
+        .collection(collections.wishes)
+        .doc(wish._id)
+        .update({ data: { flaggedAt: now, history: _.push([entry]) } });
       return enqueue(
         tx,
         (staff.data as UserProfile[]).map((s) => ({
@@ -59,7 +80,10 @@ async function flagUnclaimed(communityId: string, limitDays: number, now: Date):
 
 async function autoConfirm(communityId: string, now: Date): Promise<number> {
   const cutoff = new Date(now.getTime() - AUTO_CONFIRM_DAYS * DAY_MS);
-  const found: Loose = await wishes().where({ communityId, status: 'done', completedAt: _.lte(cutoff) }).limit(BATCH).get();
+  const found: Loose = await wishes()
+    .where({ communityId, status: 'done', completedAt: _.lte(cutoff) })
+    .limit(BATCH)
+    .get();
   let count = 0;
   for (const wish of (found.data as WishDoc[]).filter((w) => isDueForAutoConfirm(w, now))) {
     await changeWish(wish._id, 'autoConfirm', SYSTEM_ACTOR, (current) => ({

@@ -33,7 +33,12 @@ export async function toViews(docs: readonly WishDoc[], viewer: UserProfile): Pr
       status: w.status,
       points: w.points,
       photos: w.photos.map(photo),
-      resident: { name: full ? w.residentName : maskName(w.residentName), building: w.buildingName, phone: resident?.phone ?? null, room: resident?.room ?? null },
+      resident: {
+        name: full ? w.residentName : maskName(w.residentName),
+        building: w.buildingName,
+        phone: resident?.phone ?? null,
+        room: resident?.room ?? null,
+      },
       gridName: w.gridName,
       preferredTime: w.preferredTime ?? null,
       claimant: w.claimantId ? { name: w.claimantName ?? '', phone: full ? (people.get(w.claimantId)?.phone ?? null) : null } : null,
@@ -55,6 +60,10 @@ export async function toView(doc: WishDoc, viewer: UserProfile): Promise<WishVie
 async function profiles(ids: readonly string[]): Promise<Map<string, UserProfile>> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
-  const res: Loose = await db.collection(collections.users).where({ _id: _.in(unique) }).limit(unique.length).get();
+  const res: Loose = await db
+    .collection(collections.users)
+    .where({ _id: _.in(unique) })
+    .limit(unique.length)
+    .get();
   return new Map((res.data as UserProfile[]).map((u) => [u._id, u]));
 }

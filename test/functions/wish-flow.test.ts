@@ -54,14 +54,20 @@ describe('the whole flow: 群众点单 → 组织建单 → 党员接单 → 服
     ok(await call(zhang, 'wish.claim', { wishId: id }));
     expect(ok(await call(zhang, 'wish.get', { wishId: id })).wish.resident).toMatchObject({ name: '王秀英', phone: '13800001001', room: '1单元302' });
     expect(ok(await call(wang, 'wish.get', { wishId: id })).wish.claimant).toEqual({ name: '张建国', phone: '13800002001' });
-    expect(ok(await call(chen, 'wish.get', { wishId: id })).wish).toMatchObject({ resident: { name: '王**', phone: null }, claimant: { phone: null } });
+    expect(ok(await call(chen, 'wish.get', { wishId: id })).wish).toMatchObject({
+      resident: { name: '王**', phone: null },
+      claimant: { phone: null },
+    });
   });
 
   it('a released wish goes back to the wall with the reason in its history', async () => {
     const id = await approvedWish();
     ok(await call(zhang, 'wish.claim', { wishId: id }));
     expect(await call(chen, 'wish.release', { wishId: id, reason: '临时有事' })).toMatchObject({ ok: false, code: 'WISH_NOT_CLAIMANT' });
-    expect(ok(await call(zhang, 'wish.release', { wishId: id, reason: '临时出差，去不了' })).wish).toMatchObject({ status: 'approved', claimant: null });
+    expect(ok(await call(zhang, 'wish.release', { wishId: id, reason: '临时出差，去不了' })).wish).toMatchObject({
+      status: 'approved',
+      claimant: null,
+    });
     expect(ok(await call(chen, 'wish.listWall')).items.map((w: any) => w.id)).toEqual([id]);
     const history = ok(await call(liu, 'wish.get', { wishId: id })).wish.history;
     expect(history.at(-1)).toMatchObject({ event: 'release', by: '张建国', note: '临时出差，去不了' });
@@ -74,7 +80,10 @@ describe('the whole flow: 群众点单 → 组织建单 → 党员接单 → 服
     expect(picker.items.map((m: any) => m.name)).toEqual(expect.arrayContaining(['张建国', '陈静']));
     expect(await call(sun, 'wish.dispatch', { wishId: id, memberId: li })).toMatchObject({ ok: false, code: 'MEMBER_NOT_FOUND' });
     expect(await call(sun, 'wish.dispatch', { wishId: id, memberId: 'nobody' })).toMatchObject({ ok: false, code: 'MEMBER_NOT_FOUND' });
-    expect(ok(await call(sun, 'wish.dispatch', { wishId: id, memberId: chen })).wish).toMatchObject({ status: 'claimed', claimant: { name: '陈静' } });
+    expect(ok(await call(sun, 'wish.dispatch', { wishId: id, memberId: chen })).wish).toMatchObject({
+      status: 'claimed',
+      claimant: { name: '陈静' },
+    });
     ok(await call(chen, 'notify.templates'));
     const outbox = (await emu.outbox()) as any[];
     expect(outbox.map((m) => m.touser)).toContain(liu);
@@ -143,7 +152,11 @@ describe('authorisation: every action × every role', () => {
   const personas = Object.entries(everyone);
   const cases = Object.values(actions)
     .filter((spec) => spec.roles !== 'registered')
-    .flatMap((spec) => personas.filter(([, roles]) => !roles.some((r) => (spec.roles as readonly string[]).includes(r))).map(([openid]) => [spec.name, openid] as const));
+    .flatMap((spec) =>
+      personas
+        .filter(([, roles]) => !roles.some((r) => (spec.roles as readonly string[]).includes(r)))
+        .map(([openid]) => [spec.name, openid] as const),
+    );
 
   it.each(cases)('%s is refused to %s (FORBIDDEN_ROLE)', async (action, openid) => {
     expect(await call(openid, action, {})).toMatchObject({ ok: false, code: 'FORBIDDEN_ROLE' });

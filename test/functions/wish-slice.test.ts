@@ -126,7 +126,9 @@ describe('approval rules', () => {
     const wish = await postWish();
     const replies = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        i % 2 ? call(liu, 'wish.approve', { wishId: wish.id, points: 5 + (i % 10) }) : call(sun, 'wish.reject', { wishId: wish.id, reason: `不符合条件${i}` }),
+        i % 2
+          ? call(liu, 'wish.approve', { wishId: wish.id, points: 5 + (i % 10) })
+          : call(sun, 'wish.reject', { wishId: wish.id, reason: `不符合条件${i}` }),
       ),
     );
     expect(replies.filter((r) => r.ok)).toHaveLength(1);

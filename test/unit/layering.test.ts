@@ -8,7 +8,11 @@ const root = join(__dirname, '../..');
 /** Runs the real ESLint CLI (the same one `npm run lint` runs) on a probe text placed at `file`. */
 function lint(file: string, code: string): string[] {
   const bin = join(root, 'node_modules/eslint/bin/eslint.js');
-  const run = spawnSync(process.execPath, [bin, '--stdin', '--stdin-filename', file, '--format', 'json'], { cwd: root, input: code, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [bin, '--stdin', '--stdin-filename', file, '--format', 'json'], {
+    cwd: root,
+    input: code,
+    encoding: 'utf8',
+  });
   const [result] = JSON.parse(run.stdout) as { messages: { ruleId: string | null; message: string }[] }[];
   return result.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
 }
@@ -27,7 +31,9 @@ describe('layering: src/shared/domain imports no SDK', () => {
   it('no file in src/shared imports an SDK today', () => {
     const files = (dir: string): string[] =>
       readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? files(join(dir, d.name)) : [join(dir, d.name)]));
-    const offenders = files(join(root, 'src/shared')).filter((f) => /from '(@tarojs\/|wx-server-sdk|@cloudbase\/|react)/.test(readFileSync(f, 'utf8')));
+    const offenders = files(join(root, 'src/shared')).filter((f) =>
+      /from '(@tarojs\/|wx-server-sdk|@cloudbase\/|react)/.test(readFileSync(f, 'utf8')),
+    );
     expect(offenders).toEqual([]);
   });
 });

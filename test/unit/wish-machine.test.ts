@@ -1,5 +1,14 @@
 import { DomainError } from '../../src/shared/domain/errors';
-import { assertPointsInRange, canTransition, nextStatus, wishEvents, wishStatuses, worstVerdict, type WishEvent, type WishStatus } from '../../src/shared/domain/wish';
+import {
+  assertPointsInRange,
+  canTransition,
+  nextStatus,
+  wishEvents,
+  wishStatuses,
+  worstVerdict,
+  type WishEvent,
+  type WishStatus,
+} from '../../src/shared/domain/wish';
 
 const legal: [WishStatus, WishEvent, WishStatus][] = [
   ['submitted', 'approve', 'approved'],
@@ -20,7 +29,9 @@ describe('wish state machine', () => {
     expect(nextStatus(from, event)).toBe(to);
   });
 
-  const illegal = wishStatuses.flatMap((s) => wishEvents.map((e) => [s, e] as const)).filter(([s, e]) => !legal.some(([f, ev]) => f === s && ev === e));
+  const illegal = wishStatuses
+    .flatMap((s) => wishEvents.map((e) => [s, e] as const))
+    .filter(([s, e]) => !legal.some(([f, ev]) => f === s && ev === e));
 
   test.each(illegal)('%s --%s--> is refused', (from, event) => {
     expect(canTransition(from, event)).toBe(false);
