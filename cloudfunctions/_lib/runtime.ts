@@ -8,7 +8,8 @@ export { cloud };
 /** The SDK's own typings describe the old callback API; inside _lib we talk to it through this loose view. */
 export type Loose = any;
 
-export const db: Loose = cloud.database();
+// A missing document reads as null rather than an exception, so "not found" is an answer, not an error.
+export const db: Loose = cloud.database({ throwOnNotFound: false } as Loose);
 export const _ = db.command;
 
 export const collections = {
@@ -19,4 +20,9 @@ export const collections = {
   requests: 'requests',
   notifications: 'notifications',
   subscriptions: 'subscriptions',
+  postings: 'postings',
+  balances: 'balances',
+  reconciliations: 'reconciliations',
+  leases: 'leases',
+  postingIntents: 'posting_intents',
 } as const;

@@ -1,7 +1,8 @@
+import { DomainError } from '../../src/shared/domain/errors';
 import { nextStatus, type WishEvent, type WishHistoryEntry } from '../../src/shared/domain/wish';
 import { deliver, enqueue, type Notice } from '../_lib/outbox';
 import { _, collections, db, type Loose } from '../_lib/runtime';
-import { findWish, type WishDoc } from './wish-repo';
+import type { WishDoc } from './wish-repo';
 
 export interface Actor {
   openid: string;
@@ -39,13 +40,9 @@ export async function changeWish(wishId: string, event: WishEvent, actor: Actor,
 }
 
 async function readInTransaction(tx: Loose, wishId: string): Promise<WishDoc> {
-  try {
-    const res: Loose = await tx.collection(collections.wishes).doc(wishId).get();
-    return res.data as WishDoc;
-  } catch (error) {
-    await findWish(wishId); // a missing wish becomes WISH_NOT_FOUND; anything else is rethrown
-    throw error;
-  }
+  const res: Loose = await tx.collection(collections.wishes).doc(wishId).get();
+  if (!res.data) throw new DomainError('WISH_NOT_FOUND');
+  return res.data as WishDoc;
 }
 
 /** The SDK flattens nested objects into dot paths; objects we store (proof, rating, award) replace whole. */

@@ -20,6 +20,12 @@ export const errorMessages = {
   MEMBER_NOT_FOUND: '没有找到这位党员/志愿者，或不在本社区',
   WISH_POINTS_OUT_OF_RANGE: '积分超出该类别允许的范围',
   CATEGORY_NOT_FOUND: '心愿类别不存在',
+  POINTS_INVALID: '积分记录不正确',
+  POINTS_INSUFFICIENT: '积分余额不足',
+  POINTS_BUSY: '积分账户正忙，请稍后重试',
+  POINTS_NOT_FOUND: '没有找到这条积分记录',
+  POINTS_REVERSAL_OF_REVERSAL: '冲正记录不能再次冲正',
+  POINTS_ALREADY_REVERSED: '这条积分记录已经冲正过了',
   REQUEST_IN_PROGRESS: '上一次提交仍在处理中，请稍后再试',
   INTERNAL: '服务暂时不可用，请稍后重试',
 } as const;

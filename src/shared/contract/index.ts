@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { ActionSpec } from './action';
 import { notifySubscribe, notifyTemplates } from './notify';
+import { pointsAward, pointsBalance, pointsDeduct, pointsHistory, pointsReconcile, pointsReverse } from './points';
 import { userListMembers, userMe } from './user';
 import {
   wishApprove,
@@ -26,6 +27,7 @@ export * from './envelope';
 export * from './errors';
 export * from './common';
 export * from './notify';
+export * from './points';
 export * from './user';
 export * from './wish';
 
@@ -50,6 +52,12 @@ const all = [
   wishCancel,
   notifyTemplates,
   notifySubscribe,
+  pointsBalance,
+  pointsHistory,
+  pointsAward,
+  pointsDeduct,
+  pointsReverse,
+  pointsReconcile,
 ] as const;
 
 type Registry = { [S in (typeof all)[number] as S['name']]: S };

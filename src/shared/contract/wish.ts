@@ -64,7 +64,7 @@ export const wishCreate = defineAction({
     .object({
       title,
       description,
-      categoryId: idSchema,
+      categoryId: z.string().trim().min(1, '请选择类别').max(64).regex(/^[\w-]+$/, '请选择类别'),
       photos: photos(3),
       preferredTime: z.string().trim().max(40, '期望时间最多 40 字').optional(),
     })

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { assets } from '../domain/ledger';
+import { defineAction } from './action';
+import { idSchema, isoDate, pageInput, pageOf } from './common';
+
+const asset = z.enum(assets);
+const amount = z.number().int('积分须为整数').min(1, '积分至少为 1').max(100_000, '单次积分过大');
+const reason = z.string().trim().min(2, '请写明原因').max(100, '原因最多 100 字');
+
+export const balanceSchema = z.object({
+  asset,
+  label: z.string(),
+  balance: z.number().int(),
+  spendable: z.number().int().describe('balance less points that have lapsed and wait to be expired'),
+  lifetime: z.number().int(),
+});
+
+export const virtueLevelSchema = z.object({ stars: z.number().int().min(1).max(5), name: z.string() });
+
+export const postingViewSchema = z.object({
+  id: z.string(),
+  asset,
+  /** Signed for the viewer: + credited to them, − taken from them. */
+  amount: z.number().int(),
+  reason: z.string(),
+  ref: z.string().nullable(),
+  at: isoDate,
+  byName: z.string(),
+  reversal: z.boolean(),
+  reversed: z.boolean(),
+});
+
+export const pointsBalance = defineAction({
+  name: 'points.balance',
+  summary: '我的积分：每种积分的余额、可用数和美德信用等级',
+  input: z.object({}).strict(),
+  output: z.object({ balances: z.array(balanceSchema), virtueLevel: virtueLevelSchema }),
+  roles: 'registered',
+  mutates: false,
+});
+
+export const pointsHistory = defineAction({
+  name: 'points.history',
+  summary: '我的积分明细（可按种类筛选），最新的在前',
+  input: z.object({ asset: asset.optional(), ...pageInput }).strict(),
+  output: pageOf(postingViewSchema),
+  roles: 'registered',
+  mutates: false,
+});
+
+const target = { openid: idSchema, asset, amount, reason, ref: z.string().trim().max(64).optional() };
+
+export const pointsAward = defineAction({
+  name: 'points.award',
+  summary: '社区发放积分（加分），须带 requestId',
+  input: z.object(target).strict(),
+  output: z.object({ postingId: z.string(), replayed: z.boolean(), balance: z.number().int() }),
+  roles: ['staff'],
+  mutates: true,
+});
+
+export const pointsDeduct = defineAction({
+  name: 'points.deduct',
+  summary: '社区扣减积分（减分），余额不足则拒绝，须带 requestId',
+  input: z.object(target).strict(),
+  output: z.object({ postingId: z.string(), replayed: z.boolean(), balance: z.number().int() }),
+  roles: ['staff'],
+  mutates: true,
+});
+
+export const pointsReverse = defineAction({
+  name: 'points.reverse',
+  summary: '冲正一条积分记录（原记录不改动）；余额不足时须注明强制冲正原因',
+  input: z.object({ postingId: z.string().trim().min(1).max(120), reason, override: z.string().trim().min(2).max(100).optional() }).strict(),
+  output: z.object({ postingId: z.string(), replayed: z.boolean() }),
+  roles: ['staff'],
+  mutates: true,
+});
+
+export const differenceSchema = z.object({ account: z.string(), asset, postings: z.number().int(), balance: z.number().int() });
+
+export const pointsReconcile = defineAction({
+  name: 'points.reconcile',
+  summary: '对账：本社区每个账户的积分记录之和是否等于缓存余额',
+  input: z.object({}).strict(),
+  output: z.object({ communityId: z.string(), accounts: z.number().int(), postings: z.number().int(), differences: z.array(differenceSchema), checkedAt: isoDate }),
+  roles: ['staff'],
+  mutates: false,
+});

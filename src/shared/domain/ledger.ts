@@ -1,0 +1,163 @@
+import { DomainError } from './errors';
+
+/**
+ * 积分 points: one double-entry, append-only ledger for four kinds of points. Every change is an immutable
+ * posting from one account to another; balances are cached sums kept in step in the same transaction.
+ */
+export const assets = ['volunteer', 'party', 'virtue', 'shop'] as const;
+export type Asset = (typeof assets)[number];
+
+export const assetLabels: Record<Asset, string> = {
+  volunteer: '志愿服务积分',
+  party: '党员积分',
+  virtue: '美德信用积分',
+  shop: '商铺积分',
+};
+
+/**
+ * Accounts: `issuer:<communityId>` is where a community's points come from (its balance is minus what it
+ * issued); `mall:<communityId>` and `fee:<communityId>` are where spent points go (积分超市, property-fee
+ * relief); `user:<openid>` a person; `shop:<shopId>` a merchant's shop.
+ */
+export type AccountKind = 'issuer' | 'mall' | 'fee' | 'user' | 'shop';
+export type AccountId = `${AccountKind}:${string}`;
+
+export const account = {
+  issuer: (communityId: string): AccountId => `issuer:${communityId}`,
+  mall: (communityId: string): AccountId => `mall:${communityId}`,
+  fee: (communityId: string): AccountId => `fee:${communityId}`,
+  user: (openid: string): AccountId => `user:${openid}`,
+  shop: (shopId: string): AccountId => `shop:${shopId}`,
+};
+
+export function kindOf(id: string): AccountKind {
+  const kind = id.slice(0, id.indexOf(':'));
+  if (kind === 'issuer' || kind === 'mall' || kind === 'fee' || kind === 'user' || kind === 'shop') return kind;
+  throw new DomainError('POINTS_INVALID', `未知的积分账户：${id}`);
+}
+
+/** The community's own accounts: they take part in every posting, so their balance is split to spread writes. */
+export function isSystemAccount(id: string): boolean {
+  const kind = kindOf(id);
+  return kind === 'issuer' || kind === 'mall' || kind === 'fee';
+}
+
+/** Only an issuer may go below zero: a person or a shop never spends points they do not have. */
+export function mayGoNegative(id: string): boolean {
+  return kindOf(id) === 'issuer';
+}
+
+/** A posting as stored. `_id` is the idempotency key derived from its cause (e.g. `wish:<id>:confirmed`). */
+export interface Posting {
+  _id: string;
+  asset: Asset;
+  from: AccountId;
+  to: AccountId;
+  amount: number;
+  reason: string;
+  /** What caused it: a wish id, an order id, a receipt number. */
+  ref: string | null;
+  communityId: string;
+  at: Date;
+  by: string;
+  byName: string;
+  /** Set on a reversing posting: the posting it undoes. */
+  reversalOf: string | null;
+  /** A staff decision to let a reversal take a balance below zero, recorded as such. */
+  override: { by: string; reason: string } | null;
+  /** When the points credited by this posting lapse (null: never). */
+  expiresAt: Date | null;
+}
+
+export type PostingInput = Omit<Posting, 'at' | 'reversalOf' | 'override' | 'expiresAt'> &
+  Partial<Pick<Posting, 'reversalOf' | 'override' | 'expiresAt'>>;
+
+export function assertValidPosting(p: Pick<Posting, '_id' | 'asset' | 'from' | 'to' | 'amount'>): void {
+  if (!assets.includes(p.asset)) throw new DomainError('POINTS_INVALID', `未知的积分种类：${String(p.asset)}`);
+  if (!Number.isSafeInteger(p.amount) || p.amount <= 0) throw new DomainError('POINTS_INVALID', '积分数量须为正整数');
+  if (p.from === p.to) throw new DomainError('POINTS_INVALID', '转出和转入账户不能相同');
+  if (!p._id || p._id.length > 120) throw new DomainError('POINTS_INVALID', '积分记录缺少幂等编号');
+  kindOf(p.from);
+  kindOf(p.to);
+}
+
+/** The id of the posting that reverses `postingId`: one reversal per posting, by construction. */
+export function reversalId(postingId: string): string {
+  return `reversal:${postingId}`;
+}
+
+/** A mistake is fixed by posting the opposite, never by editing. A reversal itself cannot be reversed. */
+export function reversalOf(original: Posting, by: { openid: string; name: string }, reason: string, override: Posting['override'] = null): PostingInput {
+  if (original.reversalOf) throw new DomainError('POINTS_REVERSAL_OF_REVERSAL');
+  return {
+    _id: reversalId(original._id),
+    asset: original.asset,
+    from: original.to,
+    to: original.from,
+    amount: original.amount,
+    reason,
+    ref: original._id,
+    communityId: original.communityId,
+    by: by.openid,
+    byName: by.name,
+    reversalOf: original._id,
+    override,
+  };
+}
+
+/** Points credited by one posting and not yet spent; spending takes the lots that lapse first. */
+export interface Lot {
+  postingId: string;
+  remaining: number;
+  expiresAt: Date | null;
+}
+
+function lapsesFirst(a: Lot, b: Lot): number {
+  if (a.expiresAt === null || b.expiresAt === null) return a.expiresAt === b.expiresAt ? 0 : a.expiresAt === null ? 1 : -1;
+  return new Date(a.expiresAt).getTime() - new Date(b.expiresAt).getTime();
+}
+
+export function isLive(lot: Lot, now: Date): boolean {
+  return lot.expiresAt === null || new Date(lot.expiresAt).getTime() > now.getTime();
+}
+
+/** What can be spent now: the lots that have not lapsed. */
+export function spendable(lots: readonly Lot[], now: Date): number {
+  return lots.filter((l) => isLive(l, now)).reduce((sum, l) => sum + l.remaining, 0);
+}
+
+/**
+ * Takes `amount` from the live lots, the ones that lapse soonest first. Refuses with POINTS_INSUFFICIENT
+ * unless `allowShort` (a recorded staff override), in which case the balance may go below zero.
+ */
+export function spendLots(lots: readonly Lot[], amount: number, now: Date, allowShort = false): Lot[] {
+  if (!allowShort && spendable(lots, now) < amount) throw new DomainError('POINTS_INSUFFICIENT');
+  let left = amount;
+  const ordered = [...lots].sort(lapsesFirst);
+  const kept: Lot[] = [];
+  for (const lot of ordered) {
+    const take = isLive(lot, now) ? Math.min(left, lot.remaining) : 0;
+    left -= take;
+    if (lot.remaining - take > 0) kept.push({ ...lot, remaining: lot.remaining - take });
+  }
+  return kept;
+}
+
+/** 美德信用等级: what merchants see. Levels come from lifetime virtue credit, so spending never lowers them. */
+export const virtueLevels = [
+  { stars: 1, name: '一星', min: 0 },
+  { stars: 2, name: '二星', min: 50 },
+  { stars: 3, name: '三星', min: 150 },
+  { stars: 4, name: '四星', min: 300 },
+  { stars: 5, name: '五星', min: 600 },
+] as const;
+
+export function virtueLevel(lifetime: number): (typeof virtueLevels)[number] {
+  return [...virtueLevels].reverse().find((l) => lifetime >= l.min) ?? virtueLevels[0];
+}
+
+/** Months are tallied in China time: 2026-11-30 20:00 UTC is already December in Beijing. */
+export function monthOf(at: Date): string {
+  const cst = new Date(at.getTime() + 8 * 60 * 60 * 1000);
+  return `${cst.getUTCFullYear()}-${String(cst.getUTCMonth() + 1).padStart(2, '0')}`;
+}
