@@ -2,7 +2,7 @@
 // deployable folder, and the local emulator into one file. wx-server-sdk stays external: WeChat
 // Cloud installs it from the folder's package.json, and locally it resolves from the repo.
 import { build } from 'esbuild';
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -13,12 +13,14 @@ const functionNames = readdirSync(join(root, 'cloudfunctions'), { withFileTypes:
   .filter((d) => d.isDirectory() && !d.name.startsWith('_') && existsSync(join(root, 'cloudfunctions', d.name, 'index.ts')))
   .map((d) => d.name);
 
-rmSync(join(out, 'cloudfunctions'), { recursive: true, force: true });
+// Build beside the live folder and swap at the end, so a running emulator never sees it half-built.
+const staging = join(out, `cloudfunctions.building-${process.pid}`);
+rmSync(staging, { recursive: true, force: true });
 
 await Promise.all([
   ...functionNames.map(async (name) => {
     const src = join(root, 'cloudfunctions', name);
-    const dest = join(out, 'cloudfunctions', name);
+    const dest = join(staging, name);
     mkdirSync(dest, { recursive: true });
     await build({
       entryPoints: [join(src, 'index.ts')],
@@ -53,5 +55,8 @@ await Promise.all([
     logLevel: 'warning',
   }),
 ]);
+
+rmSync(join(out, 'cloudfunctions'), { recursive: true, force: true });
+renameSync(staging, join(out, 'cloudfunctions'));
 
 console.log(`built ${functionNames.length} cloud functions (${functionNames.join(', ')}) and the emulator into dist/`);

@@ -3,12 +3,15 @@ import type { Reply } from '../../src/shared/contract';
 import { fail } from './reply';
 import { collections, db, type Loose } from './runtime';
 
+/** Replies that say "try again later" are not remembered: the retry they invite must really run. */
+const TRANSIENT = new Set(['INTERNAL', 'POINTS_BUSY', 'PETITION_BUSY', 'REQUEST_IN_PROGRESS']);
+
 /** A pending record older than this is taken to be a crashed attempt, and the action may run again. */
 const PENDING_TTL_MS = 30_000;
 
 /**
  * A retried mutating call (same caller, action and requestId) gets the first call's reply instead of
- * running again. Failures other than INTERNAL are replayed too: the same bad input stays bad.
+ * running again. Failures are replayed too (the same bad input stays bad), except transient ones.
  */
 export async function replayOnRetry(
   key: { openid: string; action: string; requestId: string | undefined },
@@ -30,7 +33,7 @@ export async function replayOnRetry(
     return fail('REQUEST_IN_PROGRESS'); // a twin of this call inserted first
   }
   const reply = await run();
-  if (!reply.ok && reply.code === 'INTERNAL') await requests.doc(_id).remove();
+  if (!reply.ok && TRANSIENT.has(reply.code)) await requests.doc(_id).remove();
   else await requests.doc(_id).set({ data: { ...pending, status: 'done', reply } });
   return reply;
 }

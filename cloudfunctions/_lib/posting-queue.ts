@@ -21,7 +21,7 @@ interface Intent {
 
 const intents = () => db.collection(collections.postingIntents);
 /** Waiting callers look again after growing pauses, so a crowd of them does not drown the one applying. */
-const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.min(300, 10 * 1.6 ** attempt) * (0.5 + Math.random())));
+const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.min(500, 10 * 1.6 ** attempt) * (0.5 + Math.random())));
 
 /**
  * Queues a posting for one person's balance and waits for it to be applied. Whoever holds the
@@ -45,7 +45,8 @@ export async function enqueuePosting(key: string, input: PostingInput, opts: Pos
       await intents().doc(input._id).remove();
       return unwrap(intent.outcome);
     }
-    const release = await tryLease(`postings:${key}`);
+    // Someone usually holds the lease and is applying our posting; try to take over only now and then.
+    const release = attempt % 4 === 0 ? await tryLease(`postings:${key}`) : null;
     if (!release) {
       await pause(attempt);
       continue;
@@ -58,6 +59,18 @@ export async function enqueuePosting(key: string, input: PostingInput, opts: Pos
       await release();
     }
   }
+  return giveUp(input._id);
+}
+
+/** Withdraws a posting still queued after the wait, so "busy, try again" is true; if it landed meanwhile, says so. */
+async function giveUp(id: string): Promise<PostResult> {
+  const withdrawn: Loose = await intents().where({ _id: id, status: 'queued' }).remove();
+  if (withdrawn.stats.removed === 1) throw new DomainError('POINTS_BUSY');
+  const settled: Loose = await intents().doc(id).get();
+  const outcome = (settled.data as Intent | null)?.outcome;
+  if (outcome) return unwrap(outcome);
+  const posting: Loose = await db.collection(collections.postings).doc(id).get();
+  if (posting.data) return { posting: { ...(posting.data as Posting), _id: id }, replayed: true };
   throw new DomainError('POINTS_BUSY');
 }
 

@@ -16,6 +16,10 @@ export const templates = {
   wishDispatched: templateId('LINLI_TMPL_WISH_DISPATCHED', 'wish-dispatched'),
   /** Unclaimed too long → community staff: 心愿标题 thing1, 等待天数 thing2. */
   wishUnclaimed: templateId('LINLI_TMPL_WISH_UNCLAIMED', 'wish-unclaimed'),
+  /** A petition arrives at a level (new, 吹哨, summoned, reopened, for review) → its staff: 类别 thing1, 位置 thing2, 时限 time3, 说明 thing4. */
+  petitionAssigned: templateId('LINLI_TMPL_PETITION_ASSIGNED', 'petition-assigned'),
+  /** Each step of a petition → the reporter and co-signers: 诉求 thing1, 进度 phrase2, 说明 thing3. */
+  petitionProgress: templateId('LINLI_TMPL_PETITION_PROGRESS', 'petition-progress'),
 } as const;
 
 /** 订阅消息 `thing` values hold at most 20 characters, `phrase` 5. */

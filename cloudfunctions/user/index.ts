@@ -1,9 +1,8 @@
-import { userListMembers, userMe } from '../../src/shared/contract';
-import type { UserProfile } from '../../src/shared/domain/org';
+import { userMe } from '../../src/shared/contract';
 import { maskPhone } from '../../src/shared/domain/privacy';
 import { createFunction, defineHandler } from '../_lib/handler';
 import { orgNames } from '../_lib/org';
-import { _, collections, db, type Loose } from '../_lib/runtime';
+import { listMembers, listPeople } from './people';
 
 const me = defineHandler(userMe, async (_input, { openid, user }) => {
   const names = await orgNames([user.communityId, user.gridId, user.buildingId]);
@@ -22,39 +21,4 @@ const me = defineHandler(userMe, async (_input, { openid, user }) => {
   };
 });
 
-/** The community's members for the dispatch picker, with how many wishes each is already serving. */
-const listMembers = defineHandler(userListMembers, async ({ offset, limit }, { user }) => {
-  const res: Loose = await db
-    .collection(collections.users)
-    .where({ communityId: user.communityId, roles: 'member' })
-    .orderBy('name', 'asc')
-    .skip(offset)
-    .limit(limit + 1)
-    .get();
-  const members = (res.data as UserProfile[]).slice(0, limit);
-  const ids = members.map((m) => m._id);
-  const [names, active] = await Promise.all([
-    orgNames(members.map((m) => m.gridId)),
-    ids.length
-      ? db
-          .collection(collections.wishes)
-          .where({ claimantId: _.in(ids), status: _.in(['claimed', 'in_service']) })
-          .field({ claimantId: true })
-          .limit(1000)
-          .get()
-      : { data: [] },
-  ]);
-  const load = new Map<string, number>();
-  for (const w of (active as Loose).data as { claimantId: string }[]) load.set(w.claimantId, (load.get(w.claimantId) ?? 0) + 1);
-  return {
-    items: members.map((m) => ({
-      id: m._id,
-      name: m.name,
-      gridName: m.gridId ? (names.get(m.gridId) ?? null) : null,
-      activeTasks: load.get(m._id) ?? 0,
-    })),
-    nextOffset: res.data.length > limit ? offset + limit : null,
-  };
-});
-
-export const main = createFunction('user', [me, listMembers]);
+export const main = createFunction('user', [me, listMembers, listPeople]);

@@ -1,6 +1,7 @@
 import { wishCancel, wishConfirm } from '../../src/shared/contract';
 import { DomainError } from '../../src/shared/domain/errors';
 import { awardFor } from '../../src/shared/domain/wish';
+import { settleAward } from '../_lib/awards';
 import { checkText } from '../_lib/content';
 import { defineHandler } from '../_lib/handler';
 import { changeWish } from './change-wish';
@@ -21,7 +22,9 @@ export const confirm = defineHandler(wishConfirm, async ({ wishId, rating, comme
       note: `${rating} 星`,
     };
   });
-  return { wish: await toView(wish, user) };
+  // The confirmation stands even if settling fails now: the hourly sweep settles pending awards.
+  const award = await settleAward(wish).catch((error: unknown) => (console.error('[award]', wish._id, error), wish.award));
+  return { wish: await toView({ ...wish, award }, user) };
 });
 
 /** The resident withdraws a wish nobody has claimed yet. */

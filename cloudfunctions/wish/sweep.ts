@@ -7,6 +7,7 @@ import {
   isDueForAutoConfirm,
   isUnclaimedTooLong,
 } from '../../src/shared/domain/wish';
+import { settleAward } from '../_lib/awards';
 import { deliver, enqueue } from '../_lib/outbox';
 import { _, collections, db, type Loose } from '../_lib/runtime';
 import { templates, thing } from '../_lib/templates';
@@ -26,12 +27,14 @@ export async function sweep(): Promise<Record<string, unknown>> {
   const res: Loose = await db.collection(collections.orgUnits).where({ kind: 'community' }).limit(1000).get();
   let flagged = 0;
   let autoConfirmed = 0;
+  let settled = 0;
   for (const community of res.data as (OrgUnit & { settings?: { wishUnclaimedDays?: number } })[]) {
     const limitDays = community.settings?.wishUnclaimedDays ?? DEFAULT_UNCLAIMED_LIMIT_DAYS;
     flagged += await flagUnclaimed(community._id, limitDays, now);
     autoConfirmed += await autoConfirm(community._id, now);
+    settled += await settlePending(community._id);
   }
-  return { flagged, autoConfirmed };
+  return { flagged, autoConfirmed, settled };
 }
 
 async function flagUnclaimed(communityId: string, limitDays: number, now: Date): Promise<number> {
@@ -86,11 +89,19 @@ async function autoConfirm(communityId: string, now: Date): Promise<number> {
     .get();
   let count = 0;
   for (const wish of (found.data as WishDoc[]).filter((w) => isDueForAutoConfirm(w, now))) {
-    await changeWish(wish._id, 'autoConfirm', SYSTEM_ACTOR, (current) => ({
+    const confirmed = await changeWish(wish._id, 'autoConfirm', SYSTEM_ACTOR, (current) => ({
       changes: { confirmedAt: now, award: awardFor(current, null) },
       note: `${AUTO_CONFIRM_DAYS} 天未确认，系统自动确认`,
     }));
+    await settleAward(confirmed);
     count += 1;
   }
   return count;
+}
+
+/** Awards left pending by a crash between confirmation and settlement. */
+async function settlePending(communityId: string): Promise<number> {
+  const found: Loose = await wishes().where({ communityId, status: 'confirmed', 'award.status': 'pending' }).limit(BATCH).get();
+  for (const wish of found.data as WishDoc[]) await settleAward(wish);
+  return found.data.length;
 }

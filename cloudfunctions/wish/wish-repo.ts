@@ -1,6 +1,7 @@
 import { DomainError } from '../../src/shared/domain/errors';
 import type { OrgPlace } from '../../src/shared/domain/org';
 import type { WishAward, WishCategory, WishHistoryEntry, WishStatus } from '../../src/shared/domain/wish';
+import { pageOf } from '../_lib/page';
 import { collections, db, type Loose } from '../_lib/runtime';
 
 /** A wish as stored. Place fields are top-level so the indexes in database/indexes.json can cover them. */
@@ -51,19 +52,7 @@ export async function listCategories(): Promise<WishCategory[]> {
   return res.data as WishCategory[];
 }
 
-/** One page of a query; asks for one extra row to know whether more follow. */
-export async function page(
-  where: Record<string, unknown>,
-  order: { field: keyof WishDoc; dir: 'asc' | 'desc' },
-  offset: number,
-  limit: number,
-): Promise<{ docs: WishDoc[]; nextOffset: number | null }> {
-  const res: Loose = await wishes()
-    .where(where)
-    .orderBy(order.field, order.dir)
-    .skip(offset)
-    .limit(limit + 1)
-    .get();
-  const docs = res.data as WishDoc[];
-  return { docs: docs.slice(0, limit), nextOffset: docs.length > limit ? offset + limit : null };
+/** One page of wishes; asks for one extra row to know whether more follow. */
+export function page(where: Record<string, unknown>, order: { field: keyof WishDoc; dir: 'asc' | 'desc' }, offset: number, limit: number) {
+  return pageOf<WishDoc>(collections.wishes, where, order, offset, limit);
 }

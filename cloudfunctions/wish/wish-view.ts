@@ -3,14 +3,14 @@ import type { UserProfile } from '../../src/shared/domain/org';
 import { maskName } from '../../src/shared/domain/privacy';
 import { organisesPlace } from '../../src/shared/domain/scope';
 import { photoUrls } from '../_lib/files';
-import { _, collections, db, type Loose } from '../_lib/runtime';
+import { profiles } from '../_lib/org';
 import { listCategories, type WishDoc } from './wish-repo';
 
 /**
  * Contacts (the resident's full name, phone and room; the member's phone) are for the two people of the
  * service and the organisers of the place: the resident, the claimant once claimed, the grid worker/staff.
  */
-function seesContacts(viewer: UserProfile, wish: WishDoc): boolean {
+export function seesContacts(viewer: UserProfile, wish: WishDoc): boolean {
   return viewer._id === wish.residentId || viewer._id === wish.claimantId || organisesPlace(viewer, wish);
 }
 
@@ -44,6 +44,7 @@ export async function toViews(docs: readonly WishDoc[], viewer: UserProfile): Pr
       claimant: w.claimantId ? { name: w.claimantName ?? '', phone: full ? (people.get(w.claimantId)?.phone ?? null) : null } : null,
       proof: w.proof ? { text: w.proof.text, photos: w.proof.photos.map(photo) } : null,
       rating: w.rating ?? null,
+      award: full && w.award ? { status: w.award.status, amount: w.award.amount, note: w.award.note } : null,
       unclaimedTooLong: w.status === 'approved' && Boolean(w.flaggedAt),
       heldForReview: w.heldForReview,
       rejectReason: w.rejectReason,
@@ -55,15 +56,4 @@ export async function toViews(docs: readonly WishDoc[], viewer: UserProfile): Pr
 
 export async function toView(doc: WishDoc, viewer: UserProfile): Promise<WishView> {
   return (await toViews([doc], viewer))[0];
-}
-
-async function profiles(ids: readonly string[]): Promise<Map<string, UserProfile>> {
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return new Map();
-  const res: Loose = await db
-    .collection(collections.users)
-    .where({ _id: _.in(unique) })
-    .limit(unique.length)
-    .get();
-  return new Map((res.data as UserProfile[]).map((u) => [u._id, u]));
 }

@@ -1,10 +1,35 @@
-import type { TestEmulator as Emulator } from '../helpers/emulator';
+import { startEmulator, type TestEmulator } from '../helpers/emulator';
 
 /** A user's call as the app makes it: the area's function, the event, the caller's openid. */
-export function caller(emu: () => Emulator) {
+export function caller(emu: () => TestEmulator) {
   return async function call(openid: string | undefined, action: string, payload: unknown = {}, requestId?: string): Promise<any> {
     return emu().invoke(action.split('.')[0], { action, payload, ...(requestId ? { requestId } : {}) }, openid);
   };
+}
+
+/**
+ * One emulator process per test file, back at the seed before every test. `env.emu` is the emulator,
+ * `env.call` acts as a persona.
+ */
+export function useEmulator() {
+  let emu: TestEmulator | undefined;
+  beforeAll(async () => {
+    emu = await startEmulator();
+  });
+  afterAll(() => emu?.stop());
+  beforeEach(() => emu!.reset());
+  return {
+    get emu(): TestEmulator {
+      return emu!;
+    },
+    call: caller(() => emu!),
+  };
+}
+
+/** The data of a successful reply; fails the test with the reply otherwise. */
+export function ok(reply: any): any {
+  expect(reply).toMatchObject({ ok: true });
+  return reply.data;
 }
 
 export const newWish = { title: '帮忙换灯泡', description: '厨房灯泡坏了，够不着，想请人帮忙换一下', categoryId: 'repair' };

@@ -10,6 +10,11 @@ export const chen = 'demo-member-chen'; // 陈静, party member, grid-2
 export const members = [zhang, chen, 'demo-member-huang', 'demo-member-ma', 'demo-member-yang', 'demo-member-zhu'];
 export const merchant = 'demo-merchant-zhou'; // 周海, resident + merchant
 export const admin = 'demo-admin-wu'; // 吴磊, admin (street)
+export const qian = 'demo-street-qian'; // 钱伟, street_staff (青石街道)
+export const he = 'demo-dept-housing-he'; // 何建华, department_staff (区住建局)
+export const xu = 'demo-dept-urban-xu'; // 许斌, department_staff (区城管局)
+export const feng = 'demo-dept-heating-feng'; // 冯涛, department_staff (区供热办)
+export const luo = 'demo-district-luo'; // 罗敏, district_staff (明德区)
 
 /** Every seeded persona with its roles, for the action × role matrix. */
 export const everyone: Record<string, string[]> = {
@@ -22,4 +27,7 @@ export const everyone: Record<string, string[]> = {
   [sun]: ['staff'],
   [merchant]: ['resident', 'merchant'],
   [admin]: ['admin'],
+  [qian]: ['street_staff'],
+  [he]: ['department_staff'],
+  [luo]: ['district_staff'],
 };

@@ -1,15 +1,9 @@
 import { actions } from '../../src/shared/contract';
-import { startEmulator, type TestEmulator as Emulator } from '../helpers/emulator';
-import { caller, newWish } from './call';
+import { newWish, ok, useEmulator } from './call';
 import { chen, everyone, li, liu, members, sun, wang, zhang, zhao } from './personas';
 
-let emu: Emulator;
-const call = caller(() => emu);
-beforeAll(async () => {
-  emu = await startEmulator();
-});
-afterAll(() => emu?.stop());
-beforeEach(() => emu.reset());
+const env = useEmulator();
+const { call } = env;
 
 /** A wish 王秀英 posted and 刘芳 approved for 10 points: on the wall, ready to claim. */
 async function approvedWish(): Promise<string> {
@@ -19,10 +13,6 @@ async function approvedWish(): Promise<string> {
   return created.data.wish.id;
 }
 
-const ok = (reply: any) => {
-  expect(reply).toMatchObject({ ok: true });
-  return reply.data;
-};
 
 describe('the whole flow: 群众点单 → 组织建单 → 党员接单 → 服务 → 评价', () => {
   it('goes from post to confirmed with a recorded award and a full history', async () => {
@@ -45,7 +35,7 @@ describe('the whole flow: 群众点单 → 组织建单 → 党员接单 → 服
       ['confirm', '王秀英'],
     ]);
     expect(ok(await call(zhang, 'wish.listTasks', { state: 'finished' })).items).toHaveLength(1);
-    expect((await emu.meter()).flatMap((r) => r.uncovered)).toEqual([]);
+    expect((await env.emu.meter()).flatMap((r) => r.uncovered)).toEqual([]);
   });
 
   it('shows contacts to the claimant only after claiming, and the member phone to the resident', async () => {
@@ -54,10 +44,12 @@ describe('the whole flow: 群众点单 → 组织建单 → 党员接单 → 服
     ok(await call(zhang, 'wish.claim', { wishId: id }));
     expect(ok(await call(zhang, 'wish.get', { wishId: id })).wish.resident).toMatchObject({ name: '王秀英', phone: '13800001001', room: '1单元302' });
     expect(ok(await call(wang, 'wish.get', { wishId: id })).wish.claimant).toEqual({ name: '张建国', phone: '13800002001' });
-    expect(ok(await call(chen, 'wish.get', { wishId: id })).wish).toMatchObject({
-      resident: { name: '王**', phone: null },
-      claimant: { phone: null },
-    });
+    const seenByOther = ok(await call(chen, 'wish.get', { wishId: id })).wish;
+    expect(seenByOther).toMatchObject({ resident: { name: '王**', phone: null }, claimant: { phone: null } });
+    expect(seenByOther.history[0]).toMatchObject({ event: 'create', by: '王**' });
+    expect(seenByOther.viewer).toEqual({ isResident: false, isClaimant: false, organises: false });
+    expect(ok(await call(zhang, 'wish.get', { wishId: id })).wish.viewer).toEqual({ isResident: false, isClaimant: true, organises: false });
+    expect(ok(await call(liu, 'wish.get', { wishId: id })).wish.viewer).toEqual({ isResident: false, isClaimant: false, organises: true });
   });
 
   it('a released wish goes back to the wall with the reason in its history', async () => {
@@ -85,7 +77,7 @@ describe('the whole flow: 群众点单 → 组织建单 → 党员接单 → 服
       claimant: { name: '陈静' },
     });
     ok(await call(chen, 'notify.templates'));
-    const outbox = (await emu.outbox()) as any[];
+    const outbox = (await env.emu.outbox()) as any[];
     expect(outbox.map((m) => m.touser)).toContain(liu);
     expect(await call(sun, 'wish.dispatch', { wishId: id, memberId: zhang })).toMatchObject({ ok: false, code: 'WISH_ALREADY_CLAIMED' });
   });
@@ -175,17 +167,17 @@ describe('deadlines (emulator clock + timer trigger)', () => {
 
   it('flags a wish unclaimed for 3 days to the staff, once', async () => {
     const id = await approvedWish();
-    await emu.clock({ advanceMs: 2 * day });
-    await emu.fireTrigger('wish');
+    await env.emu.clock({ advanceMs: 2 * day });
+    await env.emu.fireTrigger('wish');
     expect(ok(await call(sun, 'wish.listQueue', { kind: 'dispatch' })).items[0].unclaimedTooLong).toBe(false);
-    await emu.clock({ advanceMs: 1 * day + 60_000 });
-    await emu.fireTrigger('wish');
-    await emu.fireTrigger('wish');
+    await env.emu.clock({ advanceMs: 1 * day + 60_000 });
+    await env.emu.fireTrigger('wish');
+    await env.emu.fireTrigger('wish');
     expect(ok(await call(sun, 'wish.listQueue', { kind: 'dispatch' })).items[0].unclaimedTooLong).toBe(true);
-    const toStaff = ((await emu.outbox()) as any[]).filter((m) => m.touser === sun);
+    const toStaff = ((await env.emu.outbox()) as any[]).filter((m) => m.touser === sun);
     expect(toStaff).toHaveLength(1);
     expect(ok(await call(sun, 'wish.get', { wishId: id })).wish.history.at(-1)).toMatchObject({ event: 'flag', by: '系统' });
-    expect((await emu.meter()).flatMap((r) => r.uncovered)).toEqual([]);
+    expect((await env.emu.meter()).flatMap((r) => r.uncovered)).toEqual([]);
   });
 
   it('confirms a finished service automatically after 7 days, without a rating', async () => {
@@ -193,11 +185,11 @@ describe('deadlines (emulator clock + timer trigger)', () => {
     ok(await call(zhang, 'wish.claim', { wishId: id }));
     ok(await call(zhang, 'wish.checkIn', { wishId: id }));
     ok(await call(zhang, 'wish.complete', { wishId: id, proof: '已完成服务' }));
-    await emu.clock({ advanceMs: 6 * day });
-    await emu.fireTrigger('wish');
+    await env.emu.clock({ advanceMs: 6 * day });
+    await env.emu.fireTrigger('wish');
     expect(ok(await call(wang, 'wish.get', { wishId: id })).wish.status).toBe('done');
-    await emu.clock({ advanceMs: day + 60_000 });
-    await emu.fireTrigger('wish');
+    await env.emu.clock({ advanceMs: day + 60_000 });
+    await env.emu.fireTrigger('wish');
     const wish = ok(await call(wang, 'wish.get', { wishId: id })).wish;
     expect(wish).toMatchObject({ status: 'confirmed', rating: null });
     expect(wish.history.at(-1)).toMatchObject({ event: 'autoConfirm', by: '系统' });
@@ -210,7 +202,7 @@ describe('notifications respect consent', () => {
     expect(ok(await call(wang, 'notify.subscribe', { accepted: [templates.wishProgress, 'not-ours'] }))).toEqual({ granted: 1 });
     const id = await approvedWish();
     ok(await call(zhang, 'wish.claim', { wishId: id }));
-    const toWang = ((await emu.outbox()) as any[]).filter((m) => m.touser === wang);
+    const toWang = ((await env.emu.outbox()) as any[]).filter((m) => m.touser === wang);
     expect(toWang).toHaveLength(1);
     expect(JSON.stringify(toWang[0])).toContain('已发布');
   });

@@ -1,19 +1,13 @@
-import { startEmulator, type TestEmulator as Emulator } from '../helpers/emulator';
-import { caller, newWish } from './call';
+import { newWish, useEmulator } from './call';
 import { liu, wang, zhang } from './personas';
 
-let emu: Emulator;
-const call = caller(() => emu);
-beforeAll(async () => {
-  emu = await startEmulator();
-});
-afterAll(() => emu?.stop());
-beforeEach(() => emu.reset());
+const env = useEmulator();
+const { call } = env;
 
 /** Stores a "photo" the way the H5 app uploads one; the marker bytes drive the emulator's image check. */
 async function upload(name: string, marker = ''): Promise<string> {
   const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from(`photo ${name} ${marker}`)]);
-  const res = await emu.fetch(`/__emulator/upload?cloudPath=wishes/${name}.png`, { method: 'POST', body: png });
+  const res = await env.emu.fetch(`/__emulator/upload?cloudPath=wishes/${name}.png`, { method: 'POST', body: png });
   expect(res.status).toBe(200);
   return ((await res.json()) as { fileID: string }).fileID;
 }

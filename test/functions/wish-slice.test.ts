@@ -1,18 +1,8 @@
-import { startEmulator, type TestEmulator as Emulator } from '../helpers/emulator';
+import { newWish, useEmulator } from './call';
 import { li, liu, stranger, sun, wang, zhang, zhao } from './personas';
 
-let emu: Emulator;
-beforeAll(async () => {
-  emu = await startEmulator();
-});
-afterAll(() => emu?.stop());
-beforeEach(() => emu.reset());
-
-const newWish = { title: '帮忙换灯泡', description: '厨房灯泡坏了，够不着，想请人帮忙换一下', categoryId: 'repair' };
-
-async function call(openid: string | undefined, action: string, payload: unknown = {}, requestId?: string) {
-  return (await emu.invoke(action.split('.')[0], { action, payload, requestId }, openid)) as any;
-}
+const env = useEmulator();
+const { call } = env;
 
 async function postWish(payload = newWish, requestId?: string) {
   const reply = await call(wang, 'wish.create', payload, requestId);
@@ -29,7 +19,7 @@ describe('wish slice: post → notify → approve → wall', () => {
     const mine = await call(wang, 'wish.listMine');
     expect(mine.data.items.map((w: any) => w.id)).toEqual([wish.id]);
 
-    const outbox = (await emu.outbox()) as any[];
+    const outbox = (await env.emu.outbox()) as any[];
     expect(outbox).toHaveLength(1);
     expect(outbox[0]).toMatchObject({ touser: liu });
     expect(JSON.stringify(outbox[0])).toContain('帮忙换灯泡');
@@ -54,7 +44,7 @@ describe('wish slice: post → notify → approve → wall', () => {
     await call(liu, 'wish.approve', { wishId: wish.id, points: 10 });
     await call(zhang, 'wish.listWall', { scope: 'grid' });
     await call(wang, 'wish.listMine');
-    const meter = await emu.meter();
+    const meter = await env.emu.meter();
     expect(meter).toHaveLength(4);
     expect(meter.flatMap((r) => r.uncovered)).toEqual([]);
   });
@@ -67,7 +57,7 @@ describe('bad input and unknown callers change nothing', () => {
     expect(reply.message).toContain('标题至少 2 个字');
     expect(reply.issues).toEqual([{ path: 'title', message: '标题至少 2 个字' }]);
     expect((await call(wang, 'wish.listMine')).data.items).toEqual([]);
-    expect(await emu.outbox()).toEqual([]);
+    expect(await env.emu.outbox()).toEqual([]);
   });
 
   it('an unknown category is refused', async () => {
@@ -83,8 +73,8 @@ describe('bad input and unknown callers change nothing', () => {
 
   it('unknown actions and malformed events are refused', async () => {
     expect(await call(wang, 'wish.destroyAll')).toMatchObject({ ok: false, code: 'UNKNOWN_ACTION' });
-    expect(await emu.invoke('wish', { action: 'user.me' }, wang)).toMatchObject({ ok: false, code: 'UNKNOWN_ACTION' });
-    expect(await emu.invoke('wish', { payload: {} }, wang)).toMatchObject({ ok: false, code: 'BAD_INPUT' });
+    expect(await env.emu.invoke('wish', { action: 'user.me' }, wang)).toMatchObject({ ok: false, code: 'UNKNOWN_ACTION' });
+    expect(await env.emu.invoke('wish', { payload: {} }, wang)).toMatchObject({ ok: false, code: 'BAD_INPUT' });
   });
 });
 
@@ -142,7 +132,7 @@ describe('retries', () => {
     const [a, b] = [await postWish(newWish, requestId), await postWish(newWish, requestId)];
     expect(b).toEqual(a);
     expect((await call(wang, 'wish.listMine')).data.items).toHaveLength(1);
-    expect(await emu.outbox()).toHaveLength(1);
+    expect(await env.emu.outbox()).toHaveLength(1);
   });
 
   it('concurrent twins with one requestId still post once', async () => {

@@ -35,3 +35,21 @@ export const userListMembers = defineAction({
   roles: ['grid_worker', 'staff'],
   mutates: false,
 });
+
+export const personSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  roles: z.array(z.enum(roles)),
+  gridName: z.string().nullable(),
+  buildingName: z.string().nullable(),
+  phone: z.string().describe('masked: 138****1001'),
+});
+
+export const userListPeople = defineAction({
+  name: 'user.listPeople',
+  summary: '本社区登记的居民/党员（社区工作人员发放积分时选择）；可按姓名搜索',
+  input: z.object({ query: z.string().trim().max(20).optional(), role: z.enum(roles).optional(), ...pageInput }).strict(),
+  output: pageOf(personSchema),
+  roles: ['staff'],
+  mutates: false,
+});

@@ -29,6 +29,10 @@ export const wishViewSchema = z.object({
   claimant: z.object({ name: z.string(), phone: z.string().nullable() }).nullable(),
   proof: z.object({ text: z.string(), photos: z.array(z.object({ fileID: z.string(), url: z.string().nullable() })) }).nullable(),
   rating: z.object({ stars: z.number().int().min(1).max(5), comment: z.string().nullable() }).nullable(),
+  award: z
+    .object({ status: z.enum(['pending', 'posted', 'review', 'rejected', 'none']), amount: z.number().int().nullable(), note: z.string().nullable() })
+    .nullable()
+    .describe("the member's volunteer points for this wish, once confirmed (shown to the two people and the organisers)"),
   unclaimedTooLong: z.boolean().describe('approved but unclaimed past the community limit: staff should dispatch'),
   heldForReview: z.boolean().describe('content check said "review": staff must look before it is published'),
   rejectReason: z.string().nullable(),
@@ -43,7 +47,11 @@ export const wishHistorySchema = z.object({
   at: isoDate,
   note: z.string().nullable(),
 });
-export const wishDetailSchema = wishViewSchema.extend({ history: z.array(wishHistorySchema) });
+export const wishDetailSchema = wishViewSchema.extend({
+  history: z.array(wishHistorySchema),
+  /** Who the caller is to this wish, so the app offers the right buttons (the server still decides). */
+  viewer: z.object({ isResident: z.boolean(), isClaimant: z.boolean(), organises: z.boolean() }),
+});
 
 const one = z.object({ wish: wishViewSchema });
 const wishRef = { wishId: idSchema };
@@ -64,7 +72,12 @@ export const wishCreate = defineAction({
     .object({
       title,
       description,
-      categoryId: z.string().trim().min(1, '请选择类别').max(64).regex(/^[\w-]+$/, '请选择类别'),
+      categoryId: z
+        .string()
+        .trim()
+        .min(1, '请选择类别')
+        .max(64)
+        .regex(/^[\w-]+$/, '请选择类别'),
       photos: photos(3),
       preferredTime: z.string().trim().max(40, '期望时间最多 40 字').optional(),
     })

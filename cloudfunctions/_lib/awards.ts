@@ -1,0 +1,102 @@
+import { awardPoints, decideAward, defaultAwardRule, startOfDayCst, type AwardRule } from '../../src/shared/domain/award';
+import { account, type Posting } from '../../src/shared/domain/ledger';
+import type { WishAward, WishCategory } from '../../src/shared/domain/wish';
+import { post } from './ledger';
+import { expiryFor } from './point-rules';
+import { _, collections, db, type Loose } from './runtime';
+
+/** The part of a wish that settling its award needs. */
+export interface AwardedWish {
+  _id: string;
+  title: string;
+  communityId: string;
+  categoryId: string;
+  residentId: string;
+  claimantId: string | null;
+  points: number | null;
+  checkedInAt: Date | null;
+  completedAt: Date | null;
+  confirmedAt: Date | null;
+  award: WishAward | null;
+}
+
+const SYSTEM = { by: 'system', byName: '系统' };
+
+/** The community's rule (point_rules.award), with the category's counting mode on top. */
+export async function awardRule(communityId: string, categoryId: string): Promise<AwardRule> {
+  const [rules, category]: Loose[] = await Promise.all([
+    db.collection(collections.pointRules).doc(communityId).get(),
+    db.collection(collections.categories).doc(categoryId).get(),
+  ]);
+  const cat = category.data as WishCategory | null;
+  return { ...defaultAwardRule, ...(rules.data?.award ?? {}), ...(cat?.awardMode ? { mode: cat.awardMode, perHour: cat.perHour ?? defaultAwardRule.perHour } : {}) };
+}
+
+/** Volunteer points the member already got for wishes today (China time). */
+async function earnedToday(memberId: string, now: Date): Promise<number> {
+  const me = account.user(memberId);
+  const res: Loose = await db
+    .collection(collections.postings)
+    .where({ accounts: me, asset: 'volunteer', at: _.gte(startOfDayCst(now)) })
+    .limit(1000)
+    .get();
+  return (res.data as Posting[]).filter((p) => p.to === me && p._id.startsWith('wish:')).reduce((sum, p) => sum + p.amount, 0);
+}
+
+/** How many other wishes this resident and member completed together recently. */
+async function pairCount(wish: AwardedWish, rule: AwardRule, now: Date): Promise<number> {
+  const since = new Date(now.getTime() - rule.pairDays * 24 * 60 * 60 * 1000);
+  const res: Loose = await db
+    .collection(collections.wishes)
+    .where({ claimantId: wish.claimantId, status: 'confirmed', residentId: wish.residentId, confirmedAt: _.gte(since), _id: _.neq(wish._id) })
+    .count();
+  return res.total as number;
+}
+
+/** Moves the award out of `from` only if nobody settled it meanwhile. */
+async function record(wishId: string, from: WishAward['status'], award: WishAward): Promise<boolean> {
+  const res: Loose = await db
+    .collection(collections.wishes)
+    .where({ _id: wishId, 'award.status': from })
+    .update({ data: { award: _.set(award) } });
+  return res.stats.updated === 1;
+}
+
+export async function postAward(wish: AwardedWish, amount: number) {
+  return post({
+    _id: wish.award!.key,
+    asset: 'volunteer',
+    from: account.issuer(wish.communityId),
+    to: account.user(wish.award!.memberId),
+    amount,
+    reason: `微心愿「${wish.title}」`,
+    ref: wish._id,
+    communityId: wish.communityId,
+    expiresAt: await expiryFor(wish.communityId, 'volunteer'),
+    ...SYSTEM,
+  });
+}
+
+/**
+ * Settles a confirmed wish's pending award: posts it, holds it for staff, or records why nothing is
+ * due. Safe to run twice (the posting id is the award key) and from a timer after a crash.
+ */
+export async function settleAward(wish: AwardedWish): Promise<WishAward | null> {
+  const award = wish.award;
+  if (!award || award.status !== 'pending' || !wish.claimantId) return award;
+  const now = new Date();
+  const rule = await awardRule(wish.communityId, wish.categoryId);
+  const [today, pairs] = await Promise.all([earnedToday(award.memberId, now), pairCount(wish, rule, now)]);
+  const decision = decideAward(rule, awardPoints(rule, wish, award.rating), today, pairs);
+  if (decision.action === 'post') {
+    const { posting } = await postAward(wish, decision.amount);
+    const posted: WishAward = { ...award, status: 'posted', amount: decision.amount, postingId: posting._id };
+    await record(wish._id, 'pending', posted);
+    return posted;
+  }
+  const held: WishAward = { ...award, status: decision.action === 'review' ? 'review' : 'none', amount: decision.action === 'review' ? decision.amount : 0, note: decision.why };
+  await record(wish._id, 'pending', held);
+  return held;
+}
+
+export { record as recordAward };

@@ -1,0 +1,20 @@
+import { db, type Loose } from './runtime';
+
+/** One page of a query, in a stable order; asks for one extra row to know whether more follow. */
+export async function pageOf<T>(
+  collection: string,
+  where: Record<string, unknown>,
+  order: { field: string; dir: 'asc' | 'desc' },
+  offset: number,
+  limit: number,
+): Promise<{ docs: T[]; nextOffset: number | null }> {
+  const res: Loose = await db
+    .collection(collection)
+    .where(where)
+    .orderBy(order.field, order.dir)
+    .skip(offset)
+    .limit(limit + 1)
+    .get();
+  const docs = res.data as T[];
+  return { docs: docs.slice(0, limit), nextOffset: docs.length > limit ? offset + limit : null };
+}

@@ -1,0 +1,57 @@
+import { userListMembers, userListPeople } from '../../src/shared/contract';
+import type { UserProfile } from '../../src/shared/domain/org';
+import { maskPhone } from '../../src/shared/domain/privacy';
+import { defineHandler } from '../_lib/handler';
+import { orgNames } from '../_lib/org';
+import { _, collections, db, type Loose } from '../_lib/runtime';
+
+/** The community's members for the dispatch picker, with how many wishes each is already serving. */
+export const listMembers = defineHandler(userListMembers, async ({ offset, limit }, { user }) => {
+  const res: Loose = await db
+    .collection(collections.users)
+    .where({ communityId: user.communityId, roles: 'member' })
+    .orderBy('name', 'asc')
+    .skip(offset)
+    .limit(limit + 1)
+    .get();
+  const members = (res.data as UserProfile[]).slice(0, limit);
+  const ids = members.map((m) => m._id);
+  const [names, active] = await Promise.all([
+    orgNames(members.map((m) => m.gridId)),
+    ids.length
+      ? db
+          .collection(collections.wishes)
+          .where({ claimantId: _.in(ids), status: _.in(['claimed', 'in_service']) })
+          .field({ claimantId: true })
+          .limit(1000)
+          .get()
+      : { data: [] },
+  ]);
+  const load = new Map<string, number>();
+  for (const w of (active as Loose).data as { claimantId: string }[]) load.set(w.claimantId, (load.get(w.claimantId) ?? 0) + 1);
+  return {
+    items: members.map((m) => ({
+      id: m._id,
+      name: m.name,
+      gridName: m.gridId ? (names.get(m.gridId) ?? null) : null,
+      activeTasks: load.get(m._id) ?? 0,
+    })),
+    nextOffset: res.data.length > limit ? offset + limit : null,
+  };
+});
+
+
+/** Staff pick a person of their community (to award points, …): by role and a piece of the name. */
+export const listPeople = defineHandler(userListPeople, async ({ query, role, offset, limit }, { user }) => {
+  const where: Record<string, unknown> = { communityId: user.communityId };
+  if (role) where.roles = role;
+  if (query) where.name = db.RegExp({ regexp: query.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') });
+  const res: Loose = await db.collection(collections.users).where(where).orderBy('name', 'asc').skip(offset).limit(limit + 1).get();
+  const people = (res.data as UserProfile[]).slice(0, limit);
+  const names = await orgNames(people.flatMap((p) => [p.gridId, p.buildingId]));
+  const name = (id: string | null) => (id ? (names.get(id) ?? null) : null);
+  return {
+    items: people.map((p) => ({ id: p._id, name: p.name, roles: p.roles, gridName: name(p.gridId), buildingName: name(p.buildingId), phone: maskPhone(p.phone) })),
+    nextOffset: res.data.length > limit ? offset + limit : null,
+  };
+});
