@@ -1,8 +1,39 @@
 import { createFunction } from '../_lib/handler';
 import { award, deduct } from './adjust';
+import { approveAward, pendingAwards } from './awards';
+import { expireLapsed } from './expire';
+import { feeRelief } from './fee-relief';
 import { balance, history } from './my-points';
+import { partyEntries, partyEntry, partyItems } from './party-entry';
+import { closeMonth, ranking } from './ranking';
 import { reconcile, reconcileAll } from './reconcile';
 import { reverse } from './reverse';
+import { rules, setRules } from './rules';
+import { grantVirtue, setVirtueItem, virtueCatalogue } from './virtue';
 
 // 积分: one ledger for volunteer, party-member, virtue and shop points.
-export const main = createFunction('points', [balance, history, award, deduct, reverse, reconcile], { reconcile: reconcileAll });
+export const main = createFunction(
+  'points',
+  [
+    balance,
+    history,
+    award,
+    deduct,
+    reverse,
+    reconcile,
+    pendingAwards,
+    approveAward,
+    partyItems,
+    partyEntry,
+    partyEntries,
+    ranking,
+    closeMonth,
+    virtueCatalogue,
+    setVirtueItem,
+    grantVirtue,
+    feeRelief,
+    rules,
+    setRules,
+  ],
+  { reconcile: reconcileAll, expire: expireLapsed },
+);

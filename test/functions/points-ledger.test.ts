@@ -1,19 +1,9 @@
-import { startEmulator, type TestEmulator as Emulator } from '../helpers/emulator';
-import { caller } from './call';
+import { ok, useEmulator } from './call';
 import { li, sun, wang, zhang } from './personas';
 
-let emu: Emulator;
-const call = caller(() => emu);
-beforeAll(async () => {
-  emu = await startEmulator();
-});
-afterAll(() => emu?.stop());
-beforeEach(() => emu.reset());
+const env = useEmulator();
+const { call } = env;
 
-const ok = (reply: any) => {
-  expect(reply).toMatchObject({ ok: true });
-  return reply.data;
-};
 const award = (openid: string, amount: number, requestId: string, asset = 'volunteer') =>
   call(sun, 'points.award', { openid, asset, amount, reason: '志愿服务' }, requestId);
 const deduct = (openid: string, amount: number, requestId: string, asset = 'volunteer') =>
@@ -126,9 +116,9 @@ describe('durability', () => {
     ok(await award(wang, 500, 'award-wang-0500'));
     const burst = Promise.allSettled(Array.from({ length: 120 }, (_, i) => (i % 3 ? deduct(wang, 1, `burst-spend-${i}`) : award(zhang, 2, `burst-award-${i}`))));
     await new Promise((r) => setTimeout(r, 150));
-    await emu.kill('SIGKILL');
+    await env.emu.kill('SIGKILL');
     await burst;
-    await emu.restart();
+    await env.emu.restart();
     const report = await reconcile();
     expect(report.differences).toEqual([]);
     expect(await balanceOf(wang)).toBeGreaterThanOrEqual(0);
@@ -137,7 +127,7 @@ describe('durability', () => {
 
   it('the daily timer reconciles every community and keeps the report', async () => {
     ok(await award(zhang, 7, 'award-zhang-0007'));
-    const [firing] = (await emu.fireTrigger('points')) as any[];
+    const [firing] = (await env.emu.fireTrigger('points')) as any[];
     expect(firing).toMatchObject({ ok: true });
     expect(JSON.stringify(firing)).toContain('"differences":0');
   });

@@ -83,7 +83,43 @@ export const pointsReconcile = defineAction({
   name: 'points.reconcile',
   summary: '对账：本社区每个账户的积分记录之和是否等于缓存余额',
   input: z.object({}).strict(),
-  output: z.object({ communityId: z.string(), accounts: z.number().int(), postings: z.number().int(), differences: z.array(differenceSchema), checkedAt: isoDate }),
+  output: z.object({
+    communityId: z.string(),
+    accounts: z.number().int(),
+    postings: z.number().int(),
+    differences: z.array(differenceSchema),
+    checkedAt: isoDate,
+  }),
   roles: ['staff'],
   mutates: false,
+});
+
+export const pendingAwardSchema = z.object({
+  wishId: z.string(),
+  title: z.string(),
+  memberName: z.string(),
+  residentName: z.string(),
+  amount: z.number().int(),
+  note: z.string().nullable(),
+  confirmedAt: isoDate,
+});
+
+export const pointsPendingAwards = defineAction({
+  name: 'points.pendingAwards',
+  summary: '待社区确认的志愿服务积分（超过阈值或同一居民与党员频繁互动）',
+  input: z.object({ ...pageInput }).strict(),
+  output: pageOf(pendingAwardSchema),
+  roles: ['staff'],
+  mutates: false,
+});
+
+export const pointsApproveAward = defineAction({
+  name: 'points.approveAward',
+  summary: '确认（可下调）或驳回一笔待确认的志愿服务积分',
+  input: z
+    .object({ wishId: idSchema, approve: z.boolean(), amount: amount.optional(), note: z.string().trim().max(100, '说明最多 100 字').optional() })
+    .strict(),
+  output: z.object({ status: z.enum(['posted', 'rejected']), amount: z.number().int() }),
+  roles: ['staff'],
+  mutates: true,
 });

@@ -87,7 +87,12 @@ export function reversalId(postingId: string): string {
 }
 
 /** A mistake is fixed by posting the opposite, never by editing. A reversal itself cannot be reversed. */
-export function reversalOf(original: Posting, by: { openid: string; name: string }, reason: string, override: Posting['override'] = null): PostingInput {
+export function reversalOf(
+  original: Posting,
+  by: { openid: string; name: string },
+  reason: string,
+  override: Posting['override'] = null,
+): PostingInput {
   if (original.reversalOf) throw new DomainError('POINTS_REVERSAL_OF_REVERSAL');
   return {
     _id: reversalId(original._id),

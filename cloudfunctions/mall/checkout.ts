@@ -1,0 +1,101 @@
+import { DomainError } from '../../src/shared/domain/errors';
+import { account, reversalOf, type PostingInput } from '../../src/shared/domain/ledger';
+import { openOrder, type MallItem, type MallOrder } from '../../src/shared/domain/mall';
+import type { UserProfile } from '../../src/shared/domain/org';
+import { findPosting, post } from '../_lib/ledger';
+import { collections, type Loose } from '../_lib/runtime';
+import { fieldsOf, readIn, transact } from '../_lib/transact';
+import { moveOrder, orders } from './mall-repo';
+
+/**
+ * An order takes its goods off the shelf and is written in the same transaction, so stock can neither go
+ * below zero nor be lost between the two; a crowd ordering the last few items retries on the item's
+ * version until the stock says no. Ordering again with the same id returns the order already made.
+ */
+export function reserve(orderId: string, itemId: string, qty: number, buyer: UserProfile): Promise<MallOrder> {
+  return transact(async (tx) => {
+    const existing = await readIn<MallOrder>(tx, collections.mallOrders, orderId);
+    if (existing) return existing;
+    const item = await readIn<MallItem>(tx, collections.mallItems, itemId);
+    const { order, stock } = openOrder(orderId, item, qty, buyer, new Date());
+    await tx
+      .collection(collections.mallItems)
+      .doc(itemId)
+      .update({ data: { stock, updatedAt: order.createdAt } });
+    await tx
+      .collection(collections.mallOrders)
+      .doc(orderId)
+      .set({ data: fieldsOf(order) });
+    return order;
+  }, 'MALL_BUSY');
+}
+
+/** Puts an order's goods back on the shelf, inside the caller's transaction (an item since deleted stays gone). */
+export async function restock(tx: Loose, order: MallOrder): Promise<void> {
+  const item = await readIn<MallItem>(tx, collections.mallItems, order.itemId);
+  if (!item) return;
+  await tx
+    .collection(collections.mallItems)
+    .doc(item._id)
+    .update({ data: { stock: item.stock + order.qty, updatedAt: new Date() } });
+}
+
+function payment(order: MallOrder): PostingInput {
+  return {
+    _id: order.postingId,
+    asset: order.asset,
+    from: account.user(order.buyerId),
+    to: account.mall(order.communityId),
+    amount: order.amount,
+    reason: `积分超市兑换「${order.itemName}」×${order.qty}`,
+    ref: order._id,
+    communityId: order.communityId,
+    by: order.buyerId,
+    byName: order.buyerName,
+  };
+}
+
+/** Puts a refused order's goods back, unless its payment landed after all (then it stands as placed). */
+async function release(order: MallOrder): Promise<MallOrder> {
+  return transact(async (tx) => {
+    const current = await readIn<MallOrder>(tx, collections.mallOrders, order._id);
+    if (!current || current.status !== 'reserved') return current ?? order;
+    const paid = await readIn(tx, collections.postings, order.postingId);
+    const status = paid ? 'placed' : 'refused';
+    if (!paid) await restock(tx, order);
+    await tx
+      .collection(collections.mallOrders)
+      .doc(order._id)
+      .update({ data: { status, updatedAt: new Date() } });
+    return { ...current, status };
+  }, 'MALL_BUSY');
+}
+
+/**
+ * Pays a reserved order with one posting (its id is the order's, so it is paid at most once), then marks
+ * it placed; a refused payment releases the stock. A busy ledger may still apply the payment later, so
+ * the order stays reserved (支付中) and the settle timer calls this again. Safe to repeat at any point.
+ */
+export async function settle(order: MallOrder): Promise<MallOrder> {
+  if (order.status !== 'reserved') return order;
+  try {
+    await post(payment(order));
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    if (error.code === 'POINTS_BUSY') return order;
+    if (error.code !== 'POINTS_INSUFFICIENT') throw error;
+    return release(order);
+  }
+  return (await moveOrder(order._id, 'reserved', { status: 'placed' })).order;
+}
+
+/** The refund of a cancelled order is the reversal of its payment (one per payment, by construction). */
+export async function refund(order: MallOrder, by: { openid: string; name: string }): Promise<MallOrder> {
+  if (order.status !== 'cancelled' || order.refunded) return order;
+  const paid = await findPosting(order.postingId);
+  if (paid) await post(reversalOf(paid, by, `取消兑换：${order.cancelReason ?? ''}`));
+  await orders()
+    .doc(order._id)
+    .update({ data: { refunded: true, updatedAt: new Date() } });
+  return { ...order, refunded: true };
+}

@@ -1,0 +1,28 @@
+import type { MallOrder } from '../../src/shared/domain/mall';
+import { _, type Loose } from '../_lib/runtime';
+import { settle } from './checkout';
+import { orders } from './mall-repo';
+
+/** Older than this, a reserved order has no caller left waiting on it: functions time out long before. */
+const STALE_MS = 5 * 60 * 1000;
+
+/**
+ * The timer behind every order left half-way (a crash or a busy ledger between taking the stock and
+ * paying): it finishes each one as the order call would have, paying it or putting the goods back.
+ */
+export async function settleStale(): Promise<Record<string, unknown>> {
+  const res: Loose = await orders()
+    .where({ status: 'reserved', createdAt: _.lt(new Date(Date.now() - STALE_MS)) })
+    .orderBy('createdAt', 'asc')
+    .limit(100)
+    .get();
+  const tally = { placed: 0, refused: 0, pending: 0 };
+  for (const order of res.data as MallOrder[]) {
+    const after = await settle(order).catch((error: unknown) => {
+      console.warn('[mall] settle failed', order._id, error);
+      return order;
+    });
+    tally[after.status === 'placed' ? 'placed' : after.status === 'refused' ? 'refused' : 'pending'] += 1;
+  }
+  return tally;
+}

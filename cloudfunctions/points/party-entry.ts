@@ -1,0 +1,118 @@
+import { pointsPartyEntries, pointsPartyEntry, pointsPartyItems } from '../../src/shared/contract';
+import { DomainError } from '../../src/shared/domain/errors';
+import { account, monthOf, type Posting, type PostingInput } from '../../src/shared/domain/ledger';
+import type { UserProfile } from '../../src/shared/domain/org';
+import { entryPoints, isDebit, usableItem, type PointItem } from '../../src/shared/domain/point-items';
+import { photoUrls } from '../_lib/files';
+import { defineHandler } from '../_lib/handler';
+import { post, type PostResult } from '../_lib/ledger';
+import { expiryFor } from '../_lib/point-rules';
+import { collections, db, type Loose } from '../_lib/runtime';
+import { personOf, submissionKey } from '../_lib/staff-entry';
+import { findPointItem, listPointItems } from './point-items';
+
+export const partyItems = defineHandler(pointsPartyItems, async (_input, { user }) => {
+  const items = await listPointItems(user.communityId, 'party', true);
+  return { items: items.map((i) => ({ id: i._id, kind: i.kind, name: i.name, points: i.points, maxPoints: Math.max(i.points, i.maxPoints) })) };
+});
+
+/**
+ * "1+1−1" says a deduction counts in full: refusing it because the member has few points would leave
+ * misconduct unrecorded. So when the balance is short, the deduction is posted again with an override
+ * that records exactly that.
+ */
+async function postDeduction(input: PostingInput, staffOpenid: string): Promise<PostResult> {
+  try {
+    return await post(input);
+  } catch (error) {
+    if (!(error instanceof DomainError) || error.code !== 'POINTS_INSUFFICIENT') throw error;
+    return post({ ...input, override: { by: staffOpenid, reason: '党员积分减分如实记录，余额不足时记为负分' } });
+  }
+}
+
+/** The evidence sits beside the posting under the same id, so writing it again on a retry changes nothing. */
+async function keepEvidence(posting: Posting, member: UserProfile, item: PointItem, points: number, input: { reason: string; evidence: unknown }) {
+  const entry = {
+    communityId: member.communityId,
+    memberId: member._id,
+    memberName: member.name,
+    itemId: item._id,
+    itemName: item.name,
+    kind: item.kind,
+  };
+  const month = monthOf(new Date(posting.at));
+  await db
+    .collection(collections.partyEntries)
+    .doc(posting._id)
+    .set({
+      data: { ...entry, points, month, reason: input.reason, evidence: input.evidence, by: posting.by, byName: posting.byName, at: posting.at },
+    });
+  return month;
+}
+
+// 党员积分录入: base points, a bonus or a deduction for one member, with a reason and evidence.
+export const partyEntry = defineHandler(pointsPartyEntry, async (input, { openid, user, requestId }) => {
+  const _id = submissionKey('party', openid, requestId);
+  const member = await personOf(input.openid, user);
+  if (!member.roles.includes('member')) throw new DomainError('MEMBER_NOT_FOUND');
+  const item = usableItem(await findPointItem(input.itemId), 'party', user.communityId);
+  const amount = entryPoints(item, input.points);
+  const debit = isDebit(item.kind);
+  const [issuer, holder] = [account.issuer(member.communityId), account.user(member._id)];
+  const posting: PostingInput = {
+    _id,
+    asset: 'party',
+    from: debit ? holder : issuer,
+    to: debit ? issuer : holder,
+    amount,
+    reason: `${item.name}：${input.reason}`,
+    ref: item._id,
+    communityId: member.communityId,
+    by: openid,
+    byName: user.name,
+    expiresAt: debit ? null : await expiryFor(member.communityId, 'party'),
+  };
+  const { posting: saved, replayed } = debit ? await postDeduction(posting, openid) : await post(posting);
+  const points = debit ? -amount : amount;
+  const month = await keepEvidence(saved, member, item, points, input);
+  return { postingId: saved._id, replayed, points, month, belowZero: saved.override !== null };
+});
+
+interface PartyEntryDoc {
+  _id: string;
+  memberName: string;
+  kind: PointItem['kind'];
+  itemName: string;
+  points: number;
+  reason: string;
+  evidence: { text: string; photos: string[] };
+  byName: string;
+  at: Date;
+}
+
+// 党员积分明细: what staff entered in a month, with the evidence, for review and audit.
+export const partyEntries = defineHandler(pointsPartyEntries, async ({ month = monthOf(new Date()), offset, limit }, { user }) => {
+  const res: Loose = await db
+    .collection(collections.partyEntries)
+    .where({ communityId: user.communityId, month })
+    .orderBy('at', 'desc')
+    .skip(offset)
+    .limit(limit + 1)
+    .get();
+  const docs = (res.data as PartyEntryDoc[]).slice(0, limit);
+  const urls = await photoUrls(docs.flatMap((d) => d.evidence.photos));
+  return {
+    items: docs.map((d) => ({
+      postingId: d._id,
+      memberName: d.memberName,
+      kind: d.kind,
+      itemName: d.itemName,
+      points: d.points,
+      reason: d.reason,
+      byName: d.byName,
+      evidence: { text: d.evidence.text, photos: d.evidence.photos.map((fileID) => ({ fileID, url: urls.get(fileID) ?? null })) },
+      at: new Date(d.at).toISOString(),
+    })),
+    nextOffset: res.data.length > limit ? offset + limit : null,
+  };
+});

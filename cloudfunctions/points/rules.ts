@@ -1,0 +1,32 @@
+import { pointsRules, pointsSetRules } from '../../src/shared/contract';
+import { defaultPointRules, type PointRules } from '../../src/shared/domain/point-rules';
+import { defineHandler } from '../_lib/handler';
+import { loadPointRules } from '../_lib/point-rules';
+import { collections } from '../_lib/runtime';
+import { readIn, transact } from '../_lib/transact';
+
+const view = (rules: PointRules) => ({ expiryDays: rules.expiryDays, updatedAt: rules.updatedAt ? new Date(rules.updatedAt).toISOString() : null });
+
+export const rules = defineHandler(pointsRules, async (_input, { user }) => view(await loadPointRules(user.communityId)));
+
+/**
+ * 积分有效期: changes only the kinds named. The document also holds the wish award rule, so it is read and
+ * written whole in one transaction rather than replaced.
+ */
+export const setRules = defineHandler(pointsSetRules, async ({ expiryDays }, { openid, user }) => {
+  const next = await transact(async (tx) => {
+    const doc = await readIn<Partial<PointRules> & { _id: string }>(tx, collections.pointRules, user.communityId);
+    const { _id: _ignored, ...others } = doc ?? { _id: user.communityId };
+    const merged: PointRules = {
+      expiryDays: { ...defaultPointRules.expiryDays, ...others.expiryDays, ...expiryDays },
+      updatedAt: new Date(),
+      updatedBy: openid,
+    };
+    await tx
+      .collection(collections.pointRules)
+      .doc(user.communityId)
+      .set({ data: { ...others, ...merged } });
+    return merged;
+  }, 'POINTS_BUSY');
+  return view(next);
+});

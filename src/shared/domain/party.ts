@@ -1,0 +1,68 @@
+import { DomainError } from './errors';
+
+/**
+ * 党员积分 "1+1−1" by month. A month's score is what a member's party postings moved within that China-time
+ * month: base + bonuses − deductions, reversals included in the month they are posted (a closed month is
+ * never reopened; corrections land in the open one). Deductions are always recorded in full, so a score —
+ * and the running balance — may go below zero.
+ */
+const HOUR_MS = 60 * 60 * 1000;
+const CST_MS = 8 * HOUR_MS;
+
+/** 明星党员: how many places a closed month names. */
+export const STAR_PLACES = 3;
+
+export const monthPattern = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** The instants a China-time month spans, [start, end). */
+export function monthRange(month: string): { start: Date; end: Date } {
+  if (!monthPattern.test(month)) throw new DomainError('BAD_INPUT', `月份格式应为 YYYY-MM：${month}`);
+  const [year, mon] = month.split('-').map(Number);
+  return { start: new Date(Date.UTC(year, mon - 1, 1) - CST_MS), end: new Date(Date.UTC(year, mon, 1) - CST_MS) };
+}
+
+/** Only a month that is over may be closed: its ranking can no longer change. */
+export function assertMonthOver(month: string, now: Date): void {
+  if (monthRange(month).end.getTime() > now.getTime()) throw new DomainError('PARTY_MONTH_OPEN');
+}
+
+export interface MemberTally {
+  openid: string;
+  name: string;
+  points: number;
+}
+
+export interface RankedMember extends MemberTally {
+  rank: number;
+  star: boolean;
+}
+
+/**
+ * Highest score first; equal scores share a rank (1, 2, 2, 4) and are listed by name. 明星党员 are the
+ * members ranked within the first three places with a positive score, so a tie for third names them all.
+ */
+export function rankMonth(tallies: readonly MemberTally[]): RankedMember[] {
+  const sorted = [...tallies].sort((a, b) => b.points - a.points || a.name.localeCompare(b.name, 'zh-CN') || (a.openid < b.openid ? -1 : 1));
+  const ranked: RankedMember[] = [];
+  sorted.forEach((m, i) => {
+    const rank = i > 0 && sorted[i - 1].points === m.points ? ranked[i - 1].rank : i + 1;
+    ranked.push({ ...m, rank, star: rank <= STAR_PLACES && m.points > 0 });
+  });
+  return ranked;
+}
+
+/** Net points per person from what was credited to and taken from each account (`user:<openid>` only). */
+export function netByPerson(
+  credits: readonly { account: string; total: number }[],
+  debits: readonly { account: string; total: number }[],
+): Map<string, number> {
+  const net = new Map<string, number>();
+  const add = (account: string, amount: number) => {
+    if (!account.startsWith('user:')) return;
+    const openid = account.slice('user:'.length);
+    net.set(openid, (net.get(openid) ?? 0) + amount);
+  };
+  for (const c of credits) add(c.account, c.total);
+  for (const d of debits) add(d.account, -d.total);
+  return net;
+}

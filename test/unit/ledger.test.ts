@@ -1,0 +1,114 @@
+import { DomainError } from '../../src/shared/domain/errors';
+import {
+  account,
+  assertValidPosting,
+  isSystemAccount,
+  mayGoNegative,
+  monthOf,
+  reversalOf,
+  spendable,
+  spendLots,
+  virtueLevel,
+  type Lot,
+  type Posting,
+} from '../../src/shared/domain/ledger';
+
+const now = new Date('2026-11-22T00:00:00Z');
+const lot = (postingId: string, remaining: number, expiresAt: string | null): Lot => ({ postingId, remaining, expiresAt: expiresAt ? new Date(expiresAt) : null });
+
+describe('postings', () => {
+  const valid = { _id: 'award:1', asset: 'volunteer' as const, from: account.issuer('c1'), to: account.user('u1'), amount: 5 };
+
+  it('accepts a positive whole amount between two different accounts', () => {
+    expect(() => assertValidPosting(valid)).not.toThrow();
+  });
+
+  it.each([
+    [{ amount: 0 }, '积分数量须为正整数'],
+    [{ amount: 1.5 }, '积分数量须为正整数'],
+    [{ amount: -3 }, '积分数量须为正整数'],
+    [{ to: account.issuer('c1') }, '转出和转入账户不能相同'],
+    [{ _id: '' }, '积分记录缺少幂等编号'],
+    [{ from: 'bank:x' }, '未知的积分账户：bank:x'],
+  ])('refuses %p', (change, message) => {
+    expect(() => assertValidPosting({ ...valid, ...change } as never)).toThrow(message);
+  });
+
+  it('only issuers may go negative; community accounts are the system ones', () => {
+    expect(mayGoNegative(account.issuer('c1'))).toBe(true);
+    expect(mayGoNegative(account.user('u1'))).toBe(false);
+    expect(mayGoNegative(account.shop('s1'))).toBe(false);
+    expect([account.issuer('c'), account.mall('c'), account.fee('c')].every(isSystemAccount)).toBe(true);
+    expect(isSystemAccount(account.user('u'))).toBe(false);
+  });
+});
+
+describe('reversal', () => {
+  const original: Posting = {
+    _id: 'award:1',
+    asset: 'virtue',
+    from: account.issuer('c1'),
+    to: account.user('u1'),
+    amount: 7,
+    reason: '志愿服务',
+    ref: null,
+    communityId: 'c1',
+    at: now,
+    by: 'staff',
+    byName: '孙丽',
+    reversalOf: null,
+    override: null,
+    expiresAt: null,
+  };
+
+  it('posts the opposite under a derived id, pointing back at the original', () => {
+    expect(reversalOf(original, { openid: 'staff', name: '孙丽' }, '录错了')).toMatchObject({
+      _id: 'reversal:award:1',
+      from: original.to,
+      to: original.from,
+      amount: 7,
+      reversalOf: 'award:1',
+      ref: 'award:1',
+    });
+  });
+
+  it('refuses to reverse a reversal', () => {
+    const reversal = { ...original, _id: 'reversal:award:1', reversalOf: 'award:1' };
+    expect(() => reversalOf(reversal, { openid: 's', name: 's' }, 'x')).toThrow(expect.objectContaining({ code: 'POINTS_REVERSAL_OF_REVERSAL' }));
+  });
+});
+
+describe('lots: spending takes what lapses first', () => {
+  const lots = [lot('a', 5, null), lot('b', 3, '2026-12-01T00:00:00Z'), lot('c', 4, '2026-11-25T00:00:00Z'), lot('old', 9, '2026-11-01T00:00:00Z')];
+
+  it('counts only live lots as spendable', () => {
+    expect(spendable(lots, now)).toBe(12);
+  });
+
+  it('takes the soonest-lapsing lots first and never touches lapsed ones', () => {
+    const left = spendLots(lots, 6, now);
+    expect(left).toHaveLength(3);
+    expect(left).toEqual(expect.arrayContaining([lot('b', 1, '2026-12-01T00:00:00Z'), lot('a', 5, null), lot('old', 9, '2026-11-01T00:00:00Z')]));
+  });
+
+  it('refuses to overdraw unless a staff override allows going short', () => {
+    expect(() => spendLots(lots, 13, now)).toThrow(DomainError);
+    expect(spendLots(lots, 13, now, true)).toEqual([lot('old', 9, '2026-11-01T00:00:00Z')]);
+  });
+});
+
+describe('levels and months', () => {
+  it.each([
+    [0, '一星'],
+    [49, '一星'],
+    [50, '二星'],
+    [299, '三星'],
+    [600, '五星'],
+    [10_000, '五星'],
+  ])('%i lifetime virtue credit is %s', (total, name) => expect(virtueLevel(total).name).toBe(name));
+
+  it('tallies months in Beijing time', () => {
+    expect(monthOf(new Date('2026-11-30T15:59:59Z'))).toBe('2026-11');
+    expect(monthOf(new Date('2026-11-30T16:00:00Z'))).toBe('2026-12');
+  });
+});
