@@ -3,6 +3,8 @@
 import type { OrgUnit, UserProfile } from '../../src/shared/domain/org';
 import type { Role } from '../../src/shared/domain/roles';
 import { demoCategories } from './categories';
+import { ladderPeople, ladderUsers, petitionSeed } from './petitions';
+import { pointsSeed } from './points';
 
 export interface Persona {
   openid: string;
@@ -189,16 +191,19 @@ const unitById = new Map(units.map((u) => [u._id, u]));
  * mini-programs); residents and members grant one-time consent on their own taps in the app.
  */
 function staffSubscriptions(users: UserProfile[], now: Date) {
-  const templates = ['wish-submitted', 'wish-unclaimed'];
+  const templates = ['wish-submitted', 'wish-unclaimed', 'petition-assigned'];
   return users
-    .filter((u) => u.roles.includes('grid_worker') || u.roles.includes('staff'))
+    .filter((u) => u.roles.some((r) => r === 'grid_worker' || r === 'staff' || r.endsWith('_staff')))
     .flatMap((u) =>
       templates.map((templateId) => ({ _id: `${u._id}:${templateId}`, openid: u._id, templateId, remaining: 0, longTerm: true, updatedAt: now })),
     );
 }
 
 export function demoSeed(now: Date = new Date()): Seed {
-  const users: UserProfile[] = people.map(({ note: _note, ...p }) => ({ ...p, streetId: street._id, communityId: community._id }));
+  const users: UserProfile[] = [
+    ...people.map(({ note: _note, ...p }) => ({ ...p, streetId: street._id, communityId: community._id })),
+    ...ladderUsers(street._id),
+  ];
   const personas: Persona[] = people.map((p) => {
     const ids = [p.gridId, p.buildingId].filter((id): id is string => id !== null);
     const own = ids.length ? ids : [community._id];
@@ -213,12 +218,19 @@ export function demoSeed(now: Date = new Date()): Seed {
       note: p.note,
     };
   });
+  // Staff above the community: the street's are shown at the street, departments and the district at no unit.
+  for (const p of ladderPeople) {
+    const orgUnits = p.role === 'street_staff' ? [{ id: street._id, kind: street.kind, name: street.name }] : [];
+    personas.push({ openid: p._id, name: p.name, roles: [p.role], orgUnits, note: p.note });
+  }
   return {
     collections: {
       org_units: units.map((u) => ({ ...u })),
       users: users.map((u) => ({ ...u, createdAt: now })),
       categories: demoCategories.map((c) => ({ ...c })),
       subscriptions: staffSubscriptions(users, now),
+      ...pointsSeed(community._id, now),
+      ...petitionSeed(street._id),
     },
     personas,
   };

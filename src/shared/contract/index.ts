@@ -1,8 +1,41 @@
 import type { z } from 'zod';
 import type { ActionSpec } from './action';
 import { notifySubscribe, notifyTemplates } from './notify';
-import { pointsAward, pointsBalance, pointsDeduct, pointsHistory, pointsReconcile, pointsReverse } from './points';
-import { userListMembers, userMe } from './user';
+import {
+  pointsApproveAward,
+  pointsAward,
+  pointsBalance,
+  pointsDeduct,
+  pointsHistory,
+  pointsPendingAwards,
+  pointsReconcile,
+  pointsReverse,
+} from './points';
+import { mallCancel, mallFulfil, mallListItems, mallListOrders, mallOrder, mallSetItem } from './mall';
+import { pointsCloseMonth, pointsPartyEntries, pointsPartyEntry, pointsPartyItems, pointsRanking } from './party';
+import { pointsFeeRelief, pointsRules, pointsSetRules } from './point-rules';
+import {
+  petitionAccept,
+  petitionCategories,
+  petitionConclude,
+  petitionConvene,
+  petitionCosign,
+  petitionCreate,
+  petitionDecide,
+  petitionDismiss,
+  petitionEscalate,
+  petitionGet,
+  petitionListMine,
+  petitionListQueue,
+  petitionRate,
+  petitionReopen,
+  petitionReport,
+  petitionResolve,
+  petitionSimilar,
+  petitionSummon,
+} from './petition';
+import { userListMembers, userListPeople, userMe } from './user';
+import { pointsGrantVirtue, pointsSetVirtueItem, pointsVirtueCatalogue } from './virtue';
 import {
   wishApprove,
   wishCancel,
@@ -27,13 +60,19 @@ export * from './envelope';
 export * from './errors';
 export * from './common';
 export * from './notify';
+export * from './mall';
+export * from './party';
+export * from './point-rules';
+export * from './petition';
 export * from './points';
 export * from './user';
+export * from './virtue';
 export * from './wish';
 
 const all = [
   userMe,
   userListMembers,
+  userListPeople,
   wishCategories,
   wishCreate,
   wishApprove,
@@ -58,6 +97,43 @@ const all = [
   pointsDeduct,
   pointsReverse,
   pointsReconcile,
+  pointsPendingAwards,
+  pointsApproveAward,
+  pointsPartyItems,
+  pointsPartyEntry,
+  pointsPartyEntries,
+  pointsRanking,
+  pointsCloseMonth,
+  pointsVirtueCatalogue,
+  pointsSetVirtueItem,
+  pointsGrantVirtue,
+  pointsFeeRelief,
+  pointsRules,
+  pointsSetRules,
+  mallListItems,
+  mallOrder,
+  mallFulfil,
+  mallCancel,
+  mallListOrders,
+  mallSetItem,
+  petitionCategories,
+  petitionCreate,
+  petitionSimilar,
+  petitionCosign,
+  petitionAccept,
+  petitionReport,
+  petitionResolve,
+  petitionDismiss,
+  petitionEscalate,
+  petitionSummon,
+  petitionConvene,
+  petitionDecide,
+  petitionRate,
+  petitionReopen,
+  petitionConclude,
+  petitionGet,
+  petitionListMine,
+  petitionListQueue,
 ] as const;
 
 type Registry = { [S in (typeof all)[number] as S['name']]: S };

@@ -25,6 +25,8 @@ export interface UserProfile {
   /** Room within the building, e.g. "3单元502"; shown only to those who need it. */
   room: string | null;
   birthYear: number | null;
+  /** The 职能部门 (住建, 城管, …) a `department_staff` person works for. */
+  departmentId?: string;
 }
 
 /** Where a wish or petition sits in the tree; every scope check compares these ids. */

@@ -1,5 +1,19 @@
-/** Who a user is in the community. One person may hold several roles (a resident who is also a party member). */
-export const roles = ['resident', 'member', 'grid_worker', 'staff', 'merchant', 'admin'] as const;
+/**
+ * Who a user is in the community. One person may hold several roles (a resident who is also a party member).
+ * `staff` are community staff; the petition ladder above the community has its own: street (街道), a district
+ * department (职能部门: 住建, 城管, …) and the district (区级). Those belong to no community.
+ */
+export const roles = [
+  'resident',
+  'member',
+  'grid_worker',
+  'staff',
+  'merchant',
+  'admin',
+  'street_staff',
+  'department_staff',
+  'district_staff',
+] as const;
 export type Role = (typeof roles)[number];
 
 /** 中文称谓, for the UI and for error messages. */
@@ -10,4 +24,7 @@ export const roleLabels: Record<Role, string> = {
   staff: '社区工作人员',
   merchant: '爱心商家',
   admin: '管理员',
+  street_staff: '街道工作人员',
+  department_staff: '职能部门工作人员',
+  district_staff: '区级工作人员',
 };

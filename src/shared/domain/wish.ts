@@ -85,6 +85,9 @@ export interface WishCategory {
   minPoints: number;
   maxPoints: number;
   order: number;
+  /** How the member's volunteer points are counted: the offer (default), or per hour served. */
+  awardMode?: 'fixed' | 'hourly';
+  perHour?: number;
 }
 
 /** The points offered on approval must sit within the category's bounds. */
@@ -135,17 +138,31 @@ export function assertMayClaim(
 }
 
 /**
- * The points a confirmed wish earns its member: what was offered on approval. The ledger (points
- * function) posts it under the idempotency key `wish:<id>:confirmed`.
+ * The points a confirmed wish owes its member, recorded with the confirmation and then settled once: posted
+ * to the ledger under `key` (`wish:<id>:confirmed`, so it can never pay twice), held for staff review, or
+ * nothing (capped out). `pending` until settled.
  */
 export interface WishAward {
   memberId: string;
-  points: number;
+  offered: number;
   rating: number | null;
   key: string;
+  status: 'pending' | 'posted' | 'review' | 'rejected' | 'none';
+  amount: number | null;
+  note: string | null;
+  postingId: string | null;
 }
 
 export function awardFor(wish: { _id: string; claimantId: string | null; points: number | null }, rating: number | null): WishAward | null {
-  if (!wish.claimantId || !wish.points) return null;
-  return { memberId: wish.claimantId, points: wish.points, rating, key: `wish:${wish._id}:confirmed` };
+  if (!wish.claimantId) return null;
+  return {
+    memberId: wish.claimantId,
+    offered: wish.points ?? 0,
+    rating,
+    key: `wish:${wish._id}:confirmed`,
+    status: 'pending',
+    amount: null,
+    note: null,
+    postingId: null,
+  };
 }

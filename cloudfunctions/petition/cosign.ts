@@ -1,0 +1,46 @@
+import { petitionCosign, petitionSimilar } from '../../src/shared/contract';
+import { DomainError } from '../../src/shared/domain/errors';
+import type { OrgUnit } from '../../src/shared/domain/org';
+import { assertMayCosign } from '../../src/shared/domain/petition-rules';
+import { defineHandler } from '../_lib/handler';
+import { _, collections, db, type Loose } from '../_lib/runtime';
+import { readIn } from '../_lib/transact';
+import { petitions, type PetitionDoc } from './petition-repo';
+import { toView, toViews } from './petition-view';
+
+const SIMILAR_LIMIT = 10;
+const OPEN = ['pending', 'accepted', 'council', 'review'];
+
+/** Before filing: open, listed cases of the same kind in the grid of the chosen building (or the caller's). */
+export const similar = defineHandler(petitionSimilar, async ({ categoryId, buildingId }, { user }) => {
+  let gridId = user.gridId;
+  if (buildingId) {
+    const res: Loose = await db.collection(collections.orgUnits).where({ _id: buildingId }).limit(1).get();
+    gridId = (res.data[0] as OrgUnit | undefined)?.parentId ?? gridId;
+  }
+  const where = gridId ? { gridId } : { communityId: user.communityId };
+  const res: Loose = await petitions()
+    .where({ ...where, categoryId, listed: true, status: _.in(OPEN) })
+    .orderBy('createdAt', 'desc')
+    .limit(SIMILAR_LIMIT)
+    .get();
+  return { items: await toViews(res.data as PetitionDoc[], user) };
+});
+
+// 我也遇到: one co-sign per neighbour, counted on the case; co-signers follow its progress.
+export const cosign = defineHandler(petitionCosign, async ({ petitionId }, { openid, user }) => {
+  const _id = `${petitionId}:${openid}`;
+  const petition: PetitionDoc = await db.runTransaction(async (tx: Loose) => {
+    const current = await readIn<PetitionDoc>(tx, collections.petitions, petitionId);
+    if (!current) throw new DomainError('PETITION_NOT_FOUND');
+    assertMayCosign(user, current);
+    if (await readIn(tx, collections.petitionCosigns, _id)) throw new DomainError('PETITION_ALREADY_COSIGNED');
+    await tx.collection(collections.petitionCosigns).add({ data: { _id, petitionId, openid, name: user.name, at: new Date() } });
+    await tx
+      .collection(collections.petitions)
+      .doc(petitionId)
+      .update({ data: { cosignCount: _.inc(1) } });
+    return { ...current, cosignCount: current.cosignCount + 1 };
+  });
+  return { petition: await toView(petition, user) };
+});

@@ -1,0 +1,89 @@
+import { petitionCreate, type ParsedInput } from '../../src/shared/contract';
+import { DomainError } from '../../src/shared/domain/errors';
+import type { OrgUnit, UserProfile } from '../../src/shared/domain/org';
+import { loadUser } from '../_lib/actor';
+import { defineHandler } from '../_lib/handler';
+import { orgNames } from '../_lib/org';
+import { deliver, enqueue } from '../_lib/outbox';
+import { collections, db, type Loose } from '../_lib/runtime';
+import { assertPublishable } from './checks';
+import { assignedNotices, holdersOf } from './notices';
+import { newPetition, type Place, type Reporter } from './new-petition';
+import { listPetitionCategories, loadSettings } from './petition-repo';
+import { toView } from './petition-view';
+
+type Input = ParsedInput<'petition.create'>;
+
+// 日收集: a resident reports a problem (or a grid worker files it for one without a phone: 红色代办); it
+// lands at the grid of the place it is in, or at the community when that place has no grid.
+export const createPetition = defineHandler(petitionCreate, async (input, { openid, user, requestId }) => {
+  if (input.onBehalfOf && !user.roles.includes('grid_worker')) throw new DomainError('FORBIDDEN_ROLE', '只有网格员可以代办');
+  const [categories, reporter, place] = await Promise.all([listPetitionCategories(), reporterOf(input, user), placeOf(input.location, user)]);
+  const category = categories.find((c) => c._id === input.categoryId);
+  if (!category) throw new DomainError('PETITION_CATEGORY_NOT_FOUND');
+  const verdict = await assertPublishable(openid, input.description, input.photos);
+  const { ladder } = await loadSettings(place.streetId);
+  const petition = newPetition({ input, place, reporter, category, verdict, ladder, by: user, requestId });
+  const holders = await holdersOf(petition.level, petition);
+  const noticeIds: string[] = await db.runTransaction(async (tx: Loose) => {
+    await tx.collection(collections.petitions).add({ data: petition });
+    return enqueue(tx, assignedNotices(holders, petition, reporter.filedById ? '红色代办：新诉求' : '新诉求'));
+  });
+  await deliver(noticeIds);
+  return { petition: await toView(petition, user) };
+});
+
+/** The caller, or for 红色代办 a registered resident of the caller's community, or just a name and phone. */
+async function reporterOf(input: Input, user: UserProfile): Promise<Reporter> {
+  const proxy = input.onBehalfOf;
+  if (!proxy)
+    return {
+      reporterId: user._id,
+      reporterName: user.name,
+      reporterPhone: null,
+      reporterIsResident: user.roles.includes('resident'),
+      filedById: null,
+      filedByName: null,
+    };
+  const filed = { filedById: user._id, filedByName: user.name };
+  if (!proxy.residentId)
+    return { reporterId: null, reporterName: proxy.name!, reporterPhone: proxy.phone ?? null, reporterIsResident: false, ...filed };
+  const resident = await loadUser(proxy.residentId);
+  if (!resident || resident.communityId !== user.communityId) throw new DomainError('NOT_FOUND', '没有找到这位居民，或不在本社区');
+  return {
+    reporterId: resident._id,
+    reporterName: resident.name,
+    reporterPhone: null,
+    reporterIsResident: resident.roles.includes('resident'),
+    ...filed,
+  };
+}
+
+/** A building of the caller's community places the case in that building's grid; a map point, in the caller's own. */
+async function placeOf(location: Input['location'], user: UserProfile): Promise<Place> {
+  if (location.kind === 'point') {
+    const names = await orgNames([user.gridId]);
+    const gridName = user.gridId ? (names.get(user.gridId) ?? null) : null;
+    return {
+      streetId: user.streetId,
+      communityId: user.communityId,
+      gridId: user.gridId,
+      buildingId: null,
+      gridName,
+      location: { buildingName: null, detail: null, point: location.point },
+    };
+  }
+  const res: Loose = await db.collection(collections.orgUnits).where({ _id: location.buildingId }).limit(1).get();
+  const building = res.data[0] as OrgUnit | undefined;
+  if (!building || building.kind !== 'building' || !building.path.includes(user.communityId)) throw new DomainError('PETITION_PLACE_INVALID');
+  const gridId = building.parentId;
+  const gridName = gridId ? ((await orgNames([gridId])).get(gridId) ?? null) : null;
+  return {
+    streetId: building.path[0] ?? user.streetId,
+    communityId: user.communityId,
+    gridId,
+    buildingId: building._id,
+    gridName,
+    location: { buildingName: building.name, detail: location.detail || null, point: null },
+  };
+}

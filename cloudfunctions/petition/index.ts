@@ -1,0 +1,33 @@
+import { createFunction } from '../_lib/handler';
+import { cosign, similar } from './cosign';
+import { createPetition } from './create-petition';
+import { accept, conclude, convene, decide, dismiss, escalate, reopen, report, resolve, summon } from './handle-petition';
+import { categories, getPetition, listMine, listQueue } from './list-petitions';
+import { rate } from './rate-petition';
+import { sweep } from './sweep';
+
+// 微诉求: 网格预警 → 社区吹哨 → 街道统筹 → 部门报到 → 区级办结, one action per step, and the ladder's timer.
+export const main = createFunction(
+  'petition',
+  [
+    categories,
+    createPetition,
+    similar,
+    cosign,
+    accept,
+    report,
+    resolve,
+    dismiss,
+    escalate,
+    summon,
+    convene,
+    decide,
+    rate,
+    reopen,
+    conclude,
+    getPetition,
+    listMine,
+    listQueue,
+  ],
+  { sweep },
+);

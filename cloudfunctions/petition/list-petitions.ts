@@ -1,0 +1,81 @@
+import { petitionCategories, petitionGet, petitionListMine, petitionListQueue } from '../../src/shared/contract';
+import { DomainError } from '../../src/shared/domain/errors';
+import type { UserProfile } from '../../src/shared/domain/org';
+import type { PetitionLevel } from '../../src/shared/domain/petition-ladder';
+import { ladderLevelsOf } from '../../src/shared/domain/scope';
+import { defineHandler } from '../_lib/handler';
+import { orgNames } from '../_lib/org';
+import { _, collections, db, type Loose } from '../_lib/runtime';
+import { districtName, findPetition, listDepartments, listPetitionCategories, page, type PetitionDoc } from './petition-repo';
+import { lookup, render, seesReporter, toViews } from './petition-view';
+import { timelineOf } from './timeline';
+
+export const categories = defineHandler(petitionCategories, async () => {
+  const [cats, departments] = await Promise.all([listPetitionCategories(), listDepartments()]);
+  return {
+    categories: cats.map((c) => ({ id: c._id, name: c.name, parentId: c.parentId, council: c.council, private: c.private })),
+    departments: departments.map((d) => ({ id: d._id, name: d.name })),
+  };
+});
+
+/** Handlers, the reporter and co-signers see a case; neighbours in its community see listed ones. */
+export const getPetition = defineHandler(petitionGet, async ({ petitionId }, { user }) => {
+  const p = await findPetition(petitionId);
+  const l = await lookup([p], user);
+  const visible = seesReporter(user, p) || l.cosigned.has(p._id) || (p.listed && p.communityId === user.communityId);
+  if (!visible) throw new DomainError('PETITION_NOT_FOUND');
+  const now = new Date();
+  return { petition: { ...render(p, user, l, now), timeline: timelineOf(p, user, l), serverTime: now.toISOString() } };
+});
+
+async function renderPage(result: { docs: PetitionDoc[]; nextOffset: number | null }, viewer: UserProfile) {
+  return { items: await toViews(result.docs, viewer), nextOffset: result.nextOffset };
+}
+
+const newestFirst = { field: 'createdAt', dir: 'desc' } as const;
+
+export const listMine = defineHandler(petitionListMine, async ({ kind, offset, limit }, { openid, user }) => {
+  if (kind === 'reported') return renderPage(await page({ reporterId: openid }, newestFirst, offset, limit), user);
+  if (kind === 'filed') return renderPage(await page({ filedById: openid }, newestFirst, offset, limit), user);
+  const res: Loose = await db
+    .collection(collections.petitionCosigns)
+    .where({ openid })
+    .orderBy('at', 'desc')
+    .skip(offset)
+    .limit(limit + 1)
+    .get();
+  const ids = (res.data as { petitionId: string }[]).slice(0, limit).map((c) => c.petitionId);
+  const docs = ids.length ? await page({ _id: _.in(ids) }, newestFirst, 0, ids.length) : { docs: [] };
+  return { items: await toViews(docs.docs, user), nextOffset: res.data.length > limit ? offset + limit : null };
+});
+
+const QUEUE = ['pending', 'accepted', 'council', 'review'];
+
+/** Where a level's queue lives, and its name. */
+async function queueOf(level: PetitionLevel, user: UserProfile): Promise<{ where: Record<string, unknown>; unitName: string }> {
+  const names = await orgNames([user.gridId, user.communityId, user.streetId]);
+  switch (level) {
+    case 'grid':
+      return { where: { gridId: user.gridId }, unitName: names.get(user.gridId ?? '') ?? '' };
+    case 'community':
+      return { where: { communityId: user.communityId }, unitName: names.get(user.communityId) ?? '' };
+    case 'street':
+      return { where: { streetId: user.streetId }, unitName: names.get(user.streetId) ?? '' };
+    case 'department': {
+      const department = (await listDepartments()).find((d) => d._id === user.departmentId);
+      return { where: { departmentId: user.departmentId ?? null }, unitName: department?.name ?? '' };
+    }
+    case 'district':
+      return { where: {}, unitName: await districtName() };
+  }
+}
+
+/** 本级待办: what waits at the caller's level, by deadline, so the overdue come first. */
+export const listQueue = defineHandler(petitionListQueue, async ({ level: asked, offset, limit }, { user }) => {
+  const mine = ladderLevelsOf(user);
+  const level = asked ?? mine[0];
+  if (!level || !mine.includes(level)) throw new DomainError('FORBIDDEN_SCOPE', '你不在这一级办理诉求');
+  const { where, unitName } = await queueOf(level, user);
+  const result = await page({ ...where, level, status: _.in(QUEUE) }, { field: 'dueAt', dir: 'asc' }, offset, limit);
+  return { level, unitName, ...(await renderPage(result, user)) };
+});

@@ -1,0 +1,84 @@
+import { createHash } from 'node:crypto';
+import type { ParsedInput } from '../../src/shared/contract';
+import type { OrgPlace, UserProfile } from '../../src/shared/domain/org';
+import type { PetitionState } from '../../src/shared/domain/petition';
+import { actAt, dueAt, feedbackDueAt } from '../../src/shared/domain/petition-deadlines';
+import type { LadderConfig } from '../../src/shared/domain/petition-ladder';
+import type { PetitionCategory } from '../../src/shared/domain/petition-rules';
+import type { PetitionDoc } from './petition-repo';
+
+export type Reporter = Pick<PetitionDoc, 'reporterId' | 'reporterName' | 'reporterPhone' | 'reporterIsResident' | 'filedById' | 'filedByName'>;
+export type Place = OrgPlace & Pick<PetitionDoc, 'gridName' | 'location'>;
+
+interface Intake {
+  input: ParsedInput<'petition.create'>;
+  place: Place;
+  reporter: Reporter;
+  category: PetitionCategory;
+  verdict: 'pass' | 'review';
+  ladder: LadderConfig;
+  by: UserProfile;
+  requestId: string | undefined;
+}
+
+/** A new case, waiting at its grid (or its community when the place has no grid), with its clocks started. */
+export function newPetition({ input, place, reporter, category, verdict, ladder, by, requestId }: Intake): PetitionDoc {
+  const now = new Date();
+  const level = place.gridId ? 'grid' : 'community';
+  const state: PetitionState = {
+    status: 'pending',
+    level,
+    urgency: input.urgency,
+    since: now,
+    departmentId: null,
+    topLevel: level,
+    reopens: 0,
+    resolvedLevel: null,
+    outcome: null,
+    defaultDepartmentId: category.departmentId,
+    councilEligible: category.council,
+  };
+  return {
+    // A retried create with the same requestId lands on the same id, so it can never file twice.
+    _id: createHash('sha256')
+      .update(`petition\n${by._id}\n${requestId ?? `${now.getTime()}-${Math.random()}`}`)
+      .digest('hex')
+      .slice(0, 32),
+    rev: 0,
+    ...place,
+    ...state,
+    ...reporter,
+    categoryId: category._id,
+    categoryName: category.name,
+    description: input.description,
+    photos: input.photos,
+    heldForReview: verdict === 'review',
+    listed: !category.private && verdict === 'pass',
+    departmentIds: [],
+    handlerId: null,
+    handlerName: null,
+    dueAt: dueAt(state, ladder),
+    actAt: actAt(state, ladder),
+    feedbackDueAt: feedbackDueAt(now, ladder),
+    firstFeedbackAt: null,
+    resolution: null,
+    rating: null,
+    cosignCount: 0,
+    credit: null,
+    history: [
+      {
+        event: 'create',
+        by: by._id,
+        byName: by.name,
+        at: now,
+        from: null,
+        to: { status: state.status, level },
+        departmentId: null,
+        note: reporter.filedById ? '红色代办' : null,
+        automatic: false,
+      },
+    ],
+    createdAt: now,
+    updatedAt: now,
+  };
+}

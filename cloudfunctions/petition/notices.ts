@@ -1,0 +1,80 @@
+import type { UserProfile } from '../../src/shared/domain/org';
+import { ratingLabels, type PetitionEvent } from '../../src/shared/domain/petition';
+import type { PetitionLevel } from '../../src/shared/domain/petition-ladder';
+import type { Notice } from '../_lib/outbox';
+import { collections, db, type Loose } from '../_lib/runtime';
+import { templates, thing, time } from '../_lib/templates';
+import type { PetitionDoc } from './petition-repo';
+
+const MAX_HOLDERS = 20;
+const MAX_COSIGNERS = 200;
+
+/** The people who work the case at `level`: the grid's workers, the community's, the street's, the department's or the district's staff. */
+export async function holdersOf(
+  level: PetitionLevel,
+  p: Pick<PetitionDoc, 'gridId' | 'communityId' | 'streetId' | 'departmentId'>,
+): Promise<string[]> {
+  const where: Record<PetitionLevel, Record<string, unknown> | null> = {
+    grid: p.gridId ? { gridId: p.gridId, roles: 'grid_worker' } : null,
+    community: { communityId: p.communityId, roles: 'staff' },
+    street: { roles: 'street_staff', streetId: p.streetId },
+    department: p.departmentId ? { departmentId: p.departmentId, roles: 'department_staff' } : null,
+    district: { roles: 'district_staff' },
+  };
+  const query = where[level];
+  if (!query) return [];
+  const res: Loose = await db.collection(collections.users).where(query).limit(MAX_HOLDERS).get();
+  return (res.data as UserProfile[]).map((u) => u._id);
+}
+
+/** Who follows a case's progress: its reporter (or the grid worker who filed it) and its co-signers. */
+export async function followersOf(p: Pick<PetitionDoc, '_id' | 'reporterId' | 'filedById' | 'cosignCount'>): Promise<string[]> {
+  const own = [p.reporterId, p.filedById].filter((id): id is string => id !== null);
+  if (p.cosignCount === 0) return own;
+  const res: Loose = await db
+    .collection(collections.petitionCosigns)
+    .where({ petitionId: p._id })
+    .orderBy('at', 'asc')
+    .limit(MAX_COSIGNERS)
+    .field({ openid: true })
+    .get();
+  return [...new Set([...own, ...(res.data as { openid: string }[]).map((c) => c.openid)])];
+}
+
+/** Work arrives at a level: a new case, 吹哨, a summons, a reopen, a review. */
+export function assignedNotices(holders: readonly string[], p: PetitionDoc, note: string): Notice[] {
+  const where = p.location.buildingName ?? p.location.point?.address ?? p.gridName ?? '';
+  return holders.map((touser) => ({
+    touser,
+    templateId: templates.petitionAssigned,
+    page: `package-petition/handle/index?id=${p._id}`,
+    data: { thing1: thing(p.categoryName), thing2: thing(where), time3: time(p.dueAt ?? p.updatedAt), thing4: thing(note) },
+  }));
+}
+
+const phrases: Record<PetitionEvent, string> = {
+  accept: '已受理',
+  report: '部门报到',
+  resolve: '待评价',
+  dismiss: '不予受理',
+  escalate: '已上报',
+  summon: '已召集部门',
+  convene: '三方议事',
+  decide: '待评价',
+  rate: '已评价',
+  reopen: '重新交办',
+  conclude: '复核办结',
+  expire: '已办结',
+};
+
+/** Progress for the reporter and co-signers (每一步都告诉群众). */
+export function progressNotices(followers: readonly string[], p: PetitionDoc, event: PetitionEvent, note: string | null): Notice[] {
+  const phrase = event === 'rate' && p.status !== 'closed' ? (p.status === 'review' ? '社区复核' : '重新办理') : phrases[event];
+  const said = event === 'rate' && p.rating ? ratingLabels[p.rating.value] : (note ?? '');
+  return followers.map((touser) => ({
+    touser,
+    templateId: templates.petitionProgress,
+    page: `pages/petition-detail/index?id=${p._id}`,
+    data: { thing1: thing(`${p.categoryName}：${p.description}`), phrase2: thing(phrase, 5), thing3: thing(said || phrase) },
+  }));
+}

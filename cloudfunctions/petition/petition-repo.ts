@@ -1,0 +1,111 @@
+import type { z } from 'zod';
+import type { mapPointSchema } from '../../src/shared/contract';
+import { DomainError } from '../../src/shared/domain/errors';
+import type { OrgPlace } from '../../src/shared/domain/org';
+import type { PetitionRating, PetitionState } from '../../src/shared/domain/petition';
+import { ladderConfig, type LadderConfig, type LadderOverrides, type PetitionLevel } from '../../src/shared/domain/petition-ladder';
+import type { Department, PetitionCategory, PetitionStep } from '../../src/shared/domain/petition-rules';
+import { pageOf } from '../_lib/page';
+import { collections, db, type Loose } from '../_lib/runtime';
+
+export interface Resolution {
+  kind: 'handled' | 'council';
+  text: string;
+  level: PetitionLevel;
+  by: string;
+  byName: string;
+  at: Date;
+  photos: string[];
+  beforePhotos: string[];
+  afterPhotos: string[];
+  council: { ownersCommittee: string; propertyCompany: string } | null;
+}
+
+/** The reporter's virtue credit: recorded with the move that proves the case valid, then posted once under `key`. */
+export interface PetitionCredit {
+  key: string;
+  amount: number;
+  status: 'pending' | 'posted';
+  postingId: string | null;
+}
+
+/**
+ * A petition as stored. Place fields, `level`, `dueAt` and `actAt` are top-level so the indexes in
+ * database/indexes.json can serve the queues and the sweep. `rev` counts moves: a move plans against one rev
+ * and commits only if it is still current.
+ */
+export interface PetitionDoc extends OrgPlace, PetitionState {
+  _id: string;
+  rev: number;
+  categoryId: string;
+  categoryName: string;
+  description: string;
+  photos: string[];
+  location: { buildingName: string | null; detail: string | null; point: z.infer<typeof mapPointSchema> | null };
+  gridName: string | null;
+  /** Null for a resident without a phone who is not registered (红色代办 by name). */
+  reporterId: string | null;
+  reporterName: string;
+  reporterPhone: string | null;
+  reporterIsResident: boolean;
+  filedById: string | null;
+  filedByName: string | null;
+  heldForReview: boolean;
+  /** Shown to neighbours among similar cases and open to co-signing (not private, not held for review). */
+  listed: boolean;
+  departmentIds: string[];
+  handlerId: string | null;
+  handlerName: string | null;
+  dueAt: Date | null;
+  actAt: Date | null;
+  feedbackDueAt: Date;
+  firstFeedbackAt: Date | null;
+  resolution: Resolution | null;
+  rating: { value: PetitionRating; comment: string | null; at: Date } | null;
+  cosignCount: number;
+  credit: PetitionCredit | null;
+  history: PetitionStep[];
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export const petitions = () => db.collection(collections.petitions);
+
+export async function findPetition(id: string): Promise<PetitionDoc> {
+  const res: Loose = await petitions().where({ _id: id }).limit(1).get();
+  const doc = res.data[0] as PetitionDoc | undefined;
+  if (!doc) throw new DomainError('PETITION_NOT_FOUND');
+  return doc;
+}
+
+export async function listPetitionCategories(): Promise<PetitionCategory[]> {
+  const res: Loose = await db.collection(collections.petitionCategories).orderBy('order', 'asc').limit(200).get();
+  return res.data as PetitionCategory[];
+}
+
+export async function listDepartments(): Promise<Department[]> {
+  const res: Loose = await db.collection(collections.departments).orderBy('order', 'asc').limit(100).get();
+  return res.data as Department[];
+}
+
+interface SettingsDoc {
+  _id: string;
+  districtName?: string;
+  ladder?: LadderOverrides;
+}
+
+/** The street's ladder settings over the defaults (one deployment serves one district). */
+export async function loadSettings(streetId: string): Promise<{ ladder: LadderConfig; districtName: string }> {
+  const res: Loose = await db.collection(collections.petitionSettings).where({ _id: streetId }).limit(1).get();
+  const doc = res.data[0] as SettingsDoc | undefined;
+  return { ladder: ladderConfig(doc?.ladder ?? {}), districtName: doc?.districtName ?? (await districtName()) };
+}
+
+export async function districtName(): Promise<string> {
+  const res: Loose = await db.collection(collections.petitionSettings).limit(1).get();
+  return (res.data[0] as SettingsDoc | undefined)?.districtName ?? '区级';
+}
+
+export function page(where: Record<string, unknown>, order: { field: keyof PetitionDoc; dir: 'asc' | 'desc' }, offset: number, limit: number) {
+  return pageOf<PetitionDoc>(collections.petitions, where, order, offset, limit);
+}

@@ -1,0 +1,118 @@
+import type { PetitionView } from '../../src/shared/contract';
+import type { UserProfile } from '../../src/shared/domain/org';
+import { isOverdue } from '../../src/shared/domain/petition-deadlines';
+import { maskName } from '../../src/shared/domain/privacy';
+import { handlesPetition } from '../../src/shared/domain/scope';
+import { profiles } from '../_lib/org';
+import { photoUrls } from '../_lib/files';
+import { orgNames } from '../_lib/org';
+import { _, collections, db, type Loose } from '../_lib/runtime';
+import { districtName, listDepartments, type PetitionDoc } from './petition-repo';
+
+/** The reporter's name and contacts are for the reporter, whoever filed it for them, and the case's handlers. */
+export function seesReporter(viewer: UserProfile, p: PetitionDoc): boolean {
+  return viewer._id === p.reporterId || viewer._id === p.filedById || handlesPetition(viewer, p);
+}
+
+/** What rendering needs besides the petitions: names of places and departments, photo URLs, contacts, co-signs. */
+export interface Lookup {
+  names: Map<string, string>;
+  departments: Map<string, string>;
+  district: string;
+  people: Map<string, UserProfile>;
+  cosigned: Set<string>;
+  urls: Map<string, string | null>;
+}
+
+export async function lookup(docs: readonly PetitionDoc[], viewer: UserProfile): Promise<Lookup> {
+  const seen = docs.filter((p) => seesReporter(viewer, p) && p.reporterId);
+  const files = docs.flatMap((p) => [
+    ...p.photos,
+    ...(p.resolution ? [...p.resolution.photos, ...p.resolution.beforePhotos, ...p.resolution.afterPhotos] : []),
+  ]);
+  const [names, departments, district, people, cosigned, urls] = await Promise.all([
+    orgNames(docs.flatMap((p) => [p.communityId, p.streetId])),
+    listDepartments(),
+    docs.some((p) => p.level === 'district') ? districtName() : Promise.resolve('区级'),
+    profiles(seen.map((p) => p.reporterId!)),
+    cosignedBy(viewer._id, docs),
+    photoUrls(files),
+  ]);
+  return { names, departments: new Map(departments.map((d) => [d._id, d.name])), district, people, cosigned, urls };
+}
+
+export function render(p: PetitionDoc, viewer: UserProfile, l: Lookup, now: Date = new Date()): PetitionView {
+  const full = seesReporter(viewer, p);
+  const profile = full && p.reporterId ? l.people.get(p.reporterId) : undefined;
+  const photo = (fileID: string) => ({ fileID, url: l.urls.get(fileID) ?? null });
+  const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+  const unit = {
+    grid: p.gridName,
+    community: l.names.get(p.communityId),
+    street: l.names.get(p.streetId),
+    department: p.departmentId ? l.departments.get(p.departmentId) : null,
+    district: l.district,
+  }[p.level];
+  const r = p.resolution;
+  return {
+    id: p._id,
+    categoryId: p.categoryId,
+    categoryName: p.categoryName,
+    description: p.description,
+    urgency: p.urgency,
+    photos: p.photos.map(photo),
+    location: p.location,
+    gridName: p.gridName,
+    reporter: {
+      name: full ? p.reporterName : maskName(p.reporterName),
+      phone: full ? (profile?.phone ?? p.reporterPhone) : null,
+      room: profile?.room ?? null,
+      proxy: p.filedById !== null,
+      filedBy: p.filedByName,
+    },
+    status: p.status,
+    level: p.level,
+    holder: { level: p.level, unitName: unit ?? '', handlerName: p.handlerName },
+    dueAt: iso(p.dueAt),
+    overdue: p.status !== 'resolved' && isOverdue(p.dueAt, now),
+    feedback: { dueAt: iso(p.feedbackDueAt)!, at: iso(p.firstFeedbackAt), overdue: !p.firstFeedbackAt && isOverdue(p.feedbackDueAt, now) },
+    cosignCount: p.cosignCount,
+    cosigned: l.cosigned.has(p._id),
+    mine: viewer._id === p.reporterId || viewer._id === p.filedById,
+    resolution: r
+      ? {
+          ...r,
+          at: iso(r.at)!,
+          photos: r.photos.map(photo),
+          beforePhotos: r.beforePhotos.map(photo),
+          afterPhotos: r.afterPhotos.map(photo),
+        }
+      : null,
+    rating: p.rating ? { value: p.rating.value, comment: p.rating.comment } : null,
+    reopens: p.reopens,
+    outcome: p.outcome,
+    heldForReview: p.heldForReview,
+    createdAt: iso(p.createdAt)!,
+    updatedAt: iso(p.updatedAt)!,
+  };
+}
+
+export async function toViews(docs: readonly PetitionDoc[], viewer: UserProfile): Promise<PetitionView[]> {
+  const l = await lookup(docs, viewer);
+  return docs.map((p) => render(p, viewer, l));
+}
+
+export async function toView(doc: PetitionDoc, viewer: UserProfile): Promise<PetitionView> {
+  return (await toViews([doc], viewer))[0];
+}
+
+async function cosignedBy(openid: string, docs: readonly PetitionDoc[]): Promise<Set<string>> {
+  const ids = docs.filter((p) => p.cosignCount > 0).map((p) => p._id);
+  if (ids.length === 0) return new Set();
+  const res: Loose = await db
+    .collection(collections.petitionCosigns)
+    .where({ openid, petitionId: _.in(ids) })
+    .limit(ids.length)
+    .get();
+  return new Set((res.data as { petitionId: string }[]).map((c) => c.petitionId));
+}

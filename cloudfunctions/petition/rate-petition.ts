@@ -1,0 +1,25 @@
+import { petitionRate } from '../../src/shared/contract';
+import { ratingLabels } from '../../src/shared/domain/petition';
+import { assertMayRate } from '../../src/shared/domain/petition-rules';
+import { defineHandler } from '../_lib/handler';
+import { assertPublishable } from './checks';
+import { movePetition } from './move-petition';
+import { toView } from './petition-view';
+
+/**
+ * The resident rates the resolution (满意 / 基本满意 / 不满意). 不满意 sends the case back once to the level
+ * that resolved it, and after that to the community for review.
+ */
+export const rate = defineHandler(petitionRate, async ({ petitionId, rating, comment }, { openid, user }) => {
+  if (comment) await assertPublishable(openid, comment);
+  const label = ratingLabels[rating];
+  const moved = await movePetition(petitionId, { openid, name: user.name }, (current) => {
+    assertMayRate(openid, current);
+    return {
+      move: { event: 'rate', rating },
+      note: comment ? `${label}：${comment}` : label,
+      changes: { rating: { value: rating, comment: comment || null, at: new Date() } },
+    };
+  });
+  return { petition: await toView(moved!, user) };
+});

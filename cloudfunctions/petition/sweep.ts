@@ -1,0 +1,52 @@
+import { SYSTEM_ACTOR } from '../../src/shared/domain/wish';
+import { dueAction, type DueAction } from '../../src/shared/domain/petition-deadlines';
+import { _, type Loose } from '../_lib/runtime';
+import { settlePendingCredits } from './credit';
+import { movePetition, type Plan } from './move-petition';
+import { petitions, type PetitionDoc } from './petition-repo';
+
+/** Bounded work per run; the next run picks up the rest. */
+const BATCH = 100;
+
+function planFor(action: DueAction): Plan | null {
+  switch (action.kind) {
+    case 'none':
+      return null;
+    case 'escalate':
+      return { move: { event: 'escalate' }, note: action.note };
+    case 'summon':
+      return { move: { event: 'summon', departmentId: action.departmentId }, note: action.note };
+    case 'closeUnrated':
+      return { move: { event: 'expire' }, note: action.note };
+  }
+}
+
+/**
+ * petition.sweep, every quarter hour: a case whose level let its deadline pass climbs one rung by itself
+ * (recorded as automatic; the next level and the resident are told), and a resolution nobody rated within
+ * the window closes. Credits a crash left unposted are posted.
+ */
+export async function sweep(): Promise<Record<string, unknown>> {
+  const now = new Date();
+  const res: Loose = await petitions()
+    .where({ actAt: _.lte(now) })
+    .orderBy('actAt', 'asc')
+    .limit(BATCH)
+    .get();
+  const done: Record<DueAction['kind'] | 'failed', number> = { none: 0, escalate: 0, summon: 0, closeUnrated: 0, failed: 0 };
+  for (const p of res.data as PetitionDoc[]) {
+    let kind: DueAction['kind'] = 'none';
+    try {
+      await movePetition(p._id, { ...SYSTEM_ACTOR, automatic: true }, (current, ladder) => {
+        const action = dueAction(current, now, ladder);
+        kind = action.kind;
+        return planFor(action);
+      });
+      done[kind] += 1;
+    } catch (error) {
+      console.error('[petition sweep]', p._id, error);
+      done.failed += 1;
+    }
+  }
+  return { ...done, credited: await settlePendingCredits() };
+}

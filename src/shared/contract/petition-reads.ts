@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { petitionLevels } from '../domain/petition-ladder';
+import { ladderStaffRoles } from '../domain/scope';
+import { defineAction } from './action';
+import { idSchema, pageInput, pageOf } from './common';
+import { petitionDetailSchema, petitionViewSchema } from './petition-view';
+
+// What the petition pages read: the category tree, similar open cases, one case's ladder, and the lists.
+
+export const petitionCategories = defineAction({
+  name: 'petition.categories',
+  summary: '诉求类别树和可召集的职能部门',
+  input: z.object({}).strict(),
+  output: z.object({
+    categories: z.array(z.object({ id: z.string(), name: z.string(), parentId: z.string().nullable(), council: z.boolean(), private: z.boolean() })),
+    departments: z.array(z.object({ id: z.string(), name: z.string() })),
+  }),
+  roles: 'registered',
+  mutates: false,
+});
+
+export const petitionSimilar = defineAction({
+  name: 'petition.similar',
+  summary: '同网格内同类未办结的诉求（提交前先看看，可以附议）',
+  input: z.object({ categoryId: idSchema, buildingId: idSchema.optional() }).strict(),
+  output: z.object({ items: z.array(petitionViewSchema) }),
+  roles: ['resident', 'grid_worker'],
+  mutates: false,
+});
+
+export const petitionGet = defineAction({
+  name: 'petition.get',
+  summary: '诉求详情：当前层级、承办人、每一步时间线和反馈倒计时',
+  input: z.object({ petitionId: idSchema }).strict(),
+  output: z.object({ petition: petitionDetailSchema }),
+  roles: 'registered',
+  mutates: false,
+});
+
+export const petitionListMine = defineAction({
+  name: 'petition.listMine',
+  summary: '我的诉求：我提交的、我附议的、我代办的',
+  input: z.object({ kind: z.enum(['reported', 'cosigned', 'filed']).default('reported'), ...pageInput }).strict(),
+  output: pageOf(petitionViewSchema),
+  roles: ['resident', 'grid_worker'],
+  mutates: false,
+});
+
+export const petitionListQueue = defineAction({
+  name: 'petition.listQueue',
+  summary: '本级待办：待受理/报到、办理中、议事、复核，逾期的在前',
+  input: z
+    .object({ level: z.enum(petitionLevels).optional().describe('for someone who works at two levels; default the first'), ...pageInput })
+    .strict(),
+  output: pageOf(petitionViewSchema).extend({ level: z.enum(petitionLevels), unitName: z.string() }),
+  roles: ladderStaffRoles,
+  mutates: false,
+});

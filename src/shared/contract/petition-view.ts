@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { petitionEvents, petitionStatuses, ratings } from '../domain/petition';
+import { petitionLevels, urgencies } from '../domain/petition-ladder';
+import { isoDate } from './common';
+
+const photo = z.object({ fileID: z.string(), url: z.string().nullable() });
+const level = z.enum(petitionLevels);
+
+export const mapPointSchema = z.object({
+  latitude: z.number().min(-90).max(90),
+  longitude: z.number().min(-180).max(180),
+  address: z.string().trim().min(2, '请填写地点说明').max(100, '地点说明最多 100 字'),
+});
+
+export const resolutionSchema = z.object({
+  kind: z.enum(['handled', 'council']).describe('council: the decision of 三方议事 (社区 + 业委会 + 物业)'),
+  text: z.string(),
+  level,
+  byName: z.string(),
+  at: isoDate,
+  photos: z.array(photo),
+  beforePhotos: z.array(photo),
+  afterPhotos: z.array(photo),
+  council: z.object({ ownersCommittee: z.string(), propertyCompany: z.string() }).nullable(),
+});
+
+/**
+ * A petition as one caller sees it. The reporter's full name, phone and room are for the reporter and the
+ * people handling the case at any level it reached; everyone else sees 王**.
+ */
+export const petitionViewSchema = z.object({
+  id: z.string(),
+  categoryId: z.string(),
+  categoryName: z.string(),
+  description: z.string(),
+  urgency: z.enum(urgencies),
+  photos: z.array(photo),
+  location: z.object({ buildingName: z.string().nullable(), detail: z.string().nullable(), point: mapPointSchema.nullable() }),
+  gridName: z.string().nullable(),
+  reporter: z.object({
+    name: z.string(),
+    phone: z.string().nullable(),
+    room: z.string().nullable(),
+    proxy: z.boolean().describe('红色代办: filed by a grid worker for a resident without a phone'),
+    filedBy: z.string().nullable(),
+  }),
+  status: z.enum(petitionStatuses),
+  level,
+  holder: z.object({ level, unitName: z.string(), handlerName: z.string().nullable() }).describe('who holds the case now'),
+  dueAt: isoDate.nullable().describe('deadline of the current step (take, settle, or rate)'),
+  overdue: z.boolean(),
+  feedback: z.object({ dueAt: isoDate, at: isoDate.nullable(), overdue: z.boolean() }).describe('周反馈: the promised first feedback'),
+  cosignCount: z.number().int(),
+  cosigned: z.boolean().describe('the caller co-signed it (我也遇到)'),
+  mine: z.boolean().describe('the caller reported or filed it'),
+  resolution: resolutionSchema.nullable(),
+  rating: z.object({ value: z.enum(ratings), comment: z.string().nullable() }).nullable(),
+  reopens: z.number().int(),
+  outcome: z.enum(['rated', 'unrated', 'reviewed', 'dismissed']).nullable(),
+  heldForReview: z.boolean().describe('the content check asked for a human look: not listed to neighbours'),
+  createdAt: isoDate,
+  updatedAt: isoDate,
+});
+export type PetitionView = z.infer<typeof petitionViewSchema>;
+
+export const petitionStepSchema = z.object({
+  event: z.enum([...petitionEvents, 'create']),
+  level,
+  status: z.enum(petitionStatuses),
+  by: z.string(),
+  at: isoDate,
+  note: z.string().nullable(),
+  automatic: z.boolean().describe('done by the timer, not a person'),
+  departmentName: z.string().nullable(),
+});
+
+export const petitionDetailSchema = petitionViewSchema.extend({
+  timeline: z.array(petitionStepSchema),
+  serverTime: isoDate.describe('for the countdowns: the server clock when this was read'),
+});

@@ -1,0 +1,173 @@
+import { z } from 'zod';
+import { ratings } from '../domain/petition';
+import { petitionLevels, urgencies } from '../domain/petition-ladder';
+import { ladderStaffRoles } from '../domain/scope';
+import { defineAction } from './action';
+import { fileIdSchema, idSchema } from './common';
+import { mapPointSchema, petitionViewSchema } from './petition-view';
+
+export * from './petition-reads';
+export * from './petition-view';
+
+const text = (min: number, max: number, what: string) => z.string().trim().min(min, `${what}至少 ${min} 个字`).max(max, `${what}最多 ${max} 字`);
+const reason = text(2, 200, '原因');
+const photos = (max: number) => z.array(fileIdSchema).max(max, `最多 ${max} 张图片`).default([]);
+const ref = { petitionId: idSchema };
+const one = z.object({ petition: petitionViewSchema });
+
+const location = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('building'), buildingId: idSchema, detail: z.string().trim().max(50, '位置说明最多 50 字').optional() }).strict(),
+  z.object({ kind: z.literal('point'), point: mapPointSchema }).strict(),
+]);
+
+export const petitionCreate = defineAction({
+  name: 'petition.create',
+  summary: '提交诉求（网格员可为没有手机的居民红色代办）',
+  input: z
+    .object({
+      categoryId: idSchema,
+      description: text(5, 500, '问题描述'),
+      photos: photos(6),
+      urgency: z.enum(urgencies).default('normal'),
+      location,
+      onBehalfOf: z
+        .object({
+          residentId: idSchema.optional(),
+          name: z.string().trim().min(1).max(20, '姓名最多 20 字').optional(),
+          phone: z
+            .string()
+            .trim()
+            .regex(/^1\d{10}$/, '手机号格式不对')
+            .optional(),
+        })
+        .strict()
+        .refine((v) => Boolean(v.residentId || v.name), '请填写代办居民的姓名')
+        .optional()
+        .describe('红色代办 (grid workers only): a registered resident by id, or the name of one without a phone'),
+    })
+    .strict(),
+  output: one,
+  roles: ['resident', 'grid_worker'],
+  mutates: true,
+});
+
+export const petitionCosign = defineAction({
+  name: 'petition.cosign',
+  summary: '我也遇到：附议一条诉求，之后收到它的进展',
+  input: z.object(ref).strict(),
+  output: one,
+  roles: ['resident'],
+  mutates: true,
+});
+
+const note = z.string().trim().max(200, '说明最多 200 字').optional();
+
+export const petitionAccept = defineAction({
+  name: 'petition.accept',
+  summary: '受理诉求（网格、社区、街道、区级）',
+  input: z.object({ ...ref, note }).strict(),
+  output: one,
+  roles: ['grid_worker', 'staff', 'street_staff', 'district_staff'],
+  mutates: true,
+});
+
+export const petitionReport = defineAction({
+  name: 'petition.report',
+  summary: '被召集的职能部门报到受理',
+  input: z.object({ ...ref, note }).strict(),
+  output: one,
+  roles: ['department_staff'],
+  mutates: true,
+});
+
+export const petitionResolve = defineAction({
+  name: 'petition.resolve',
+  summary: '办结并反馈（网格当场办结须附处理前后照片）',
+  input: z.object({ ...ref, feedback: text(5, 500, '办理结果'), photos: photos(6), beforePhotos: photos(3), afterPhotos: photos(3) }).strict(),
+  output: one,
+  roles: ladderStaffRoles,
+  mutates: true,
+});
+
+export const petitionDismiss = defineAction({
+  name: 'petition.dismiss',
+  summary: '不予受理（重复、无效的诉求），说明原因',
+  input: z.object({ ...ref, reason }).strict(),
+  output: one,
+  roles: ladderStaffRoles,
+  mutates: true,
+});
+
+export const petitionEscalate = defineAction({
+  name: 'petition.escalate',
+  summary: '吹哨：上报上一级并说明原因（街道上报即交区级）',
+  input: z.object({ ...ref, reason }).strict(),
+  output: one,
+  roles: ['grid_worker', 'staff', 'street_staff', 'department_staff'],
+  mutates: true,
+});
+
+export const petitionSummon = defineAction({
+  name: 'petition.summon',
+  summary: '街道召集职能部门（部门须在时限内报到）',
+  input: z.object({ ...ref, departmentId: idSchema, reason }).strict(),
+  output: one,
+  roles: ['street_staff'],
+  mutates: true,
+});
+
+export const petitionConvene = defineAction({
+  name: 'petition.convene',
+  summary: '社区将物业、业主事项提交三方议事（社区、业委会、物业）',
+  input: z.object({ ...ref, note }).strict(),
+  output: one,
+  roles: ['staff'],
+  mutates: true,
+});
+
+export const petitionDecide = defineAction({
+  name: 'petition.decide',
+  summary: '记录三方议事决定，作为办理结果',
+  input: z
+    .object({
+      ...ref,
+      decision: text(5, 500, '议事决定'),
+      ownersCommittee: text(2, 30, '业委会代表'),
+      propertyCompany: text(2, 30, '物业公司'),
+      photos: photos(6),
+    })
+    .strict(),
+  output: one,
+  roles: ['staff'],
+  mutates: true,
+});
+
+export const petitionRate = defineAction({
+  name: 'petition.rate',
+  summary: '评价办理结果：满意 / 基本满意 / 不满意（不满意须说明）',
+  input: z
+    .object({ ...ref, rating: z.enum(ratings), comment: z.string().trim().max(200, '评价最多 200 字').optional() })
+    .strict()
+    .refine((v) => v.rating !== 'unsatisfied' || (v.comment?.length ?? 0) >= 2, { message: '请说明哪里不满意', path: ['comment'] }),
+  output: one,
+  roles: ['resident', 'grid_worker'],
+  mutates: true,
+});
+
+export const petitionReopen = defineAction({
+  name: 'petition.reopen',
+  summary: '社区复核后重新交办到某一级',
+  input: z.object({ ...ref, level: z.enum(petitionLevels), reason }).strict(),
+  output: one,
+  roles: ['staff'],
+  mutates: true,
+});
+
+export const petitionConclude = defineAction({
+  name: 'petition.conclude',
+  summary: '社区复核后维持办理结果并办结',
+  input: z.object({ ...ref, conclusion: text(5, 500, '复核意见') }).strict(),
+  output: one,
+  roles: ['staff'],
+  mutates: true,
+});

@@ -1,0 +1,173 @@
+import { DomainError } from './errors';
+import { DAY_MS, levelAbove, levelLabels, levelRank, type LadderConfig, type PetitionLevel, type Urgency } from './petition-ladder';
+
+/**
+ * 微诉求 petition: a problem a resident reports. It waits at a level (`pending`) until that level takes it
+ * (受理, or a department's 报到), is handled there (`accepted`) or in a three-party council (`council`, 三方议事),
+ * climbs (吹哨) when the level cannot or does not act, and once resolved waits for the resident's rating.
+ */
+export const petitionStatuses = ['pending', 'accepted', 'council', 'resolved', 'review', 'closed'] as const;
+export type PetitionStatus = (typeof petitionStatuses)[number];
+
+export const petitionStatusLabels: Record<PetitionStatus, string> = {
+  pending: '待受理',
+  accepted: '办理中',
+  council: '三方议事中',
+  resolved: '待评价',
+  review: '社区复核中',
+  closed: '已办结',
+};
+
+export const petitionEvents = [
+  'accept',
+  'report',
+  'resolve',
+  'dismiss',
+  'escalate',
+  'summon',
+  'convene',
+  'decide',
+  'rate',
+  'reopen',
+  'conclude',
+  'expire',
+] as const;
+export type PetitionEvent = (typeof petitionEvents)[number];
+
+export const petitionEventLabels: Record<PetitionEvent, string> = {
+  accept: '受理',
+  report: '报到',
+  resolve: '办结反馈',
+  dismiss: '不予受理',
+  escalate: '吹哨上报',
+  summon: '召集部门',
+  convene: '提交三方议事',
+  decide: '三方议事决定',
+  rate: '评价',
+  reopen: '重新交办',
+  conclude: '复核办结',
+  expire: '逾期未评价',
+};
+
+export const ratings = ['satisfied', 'basic', 'unsatisfied'] as const;
+export type PetitionRating = (typeof ratings)[number];
+export const ratingLabels: Record<PetitionRating, string> = { satisfied: '满意', basic: '基本满意', unsatisfied: '不满意' };
+
+/** How a closed petition ended. */
+export type PetitionOutcome = 'rated' | 'unrated' | 'reviewed' | 'dismissed';
+
+/** The part of a petition the ladder's rules read and write. */
+export interface PetitionState {
+  status: PetitionStatus;
+  level: PetitionLevel;
+  urgency: Urgency;
+  /** When the current step began: deadlines count from here. */
+  since: Date;
+  /** The department summoned last (kept after it, so a reopen can send the case back to it). */
+  departmentId: string | null;
+  /** The highest level the case has reached. */
+  topLevel: PetitionLevel;
+  /** Reopens after a 不满意: the first goes back to the resolving level, later ones to community review. */
+  reopens: number;
+  resolvedLevel: PetitionLevel | null;
+  outcome: PetitionOutcome | null;
+  /** Category facts: the department a street summons by default, and whether 三方议事 applies. */
+  defaultDepartmentId: string | null;
+  councilEligible: boolean;
+}
+
+export type PetitionMove =
+  | { event: 'accept' | 'report' | 'resolve' | 'dismiss' | 'escalate' | 'convene' | 'decide' | 'conclude' | 'expire' }
+  | { event: 'summon'; departmentId: string }
+  | { event: 'rate'; rating: PetitionRating }
+  | { event: 'reopen'; level: PetitionLevel };
+
+const open: readonly PetitionStatus[] = ['pending', 'accepted'];
+
+/** The statuses each event starts from (a level rule, if any, is checked after). */
+const from: Record<PetitionEvent, readonly PetitionStatus[]> = {
+  accept: ['pending'],
+  report: ['pending'],
+  resolve: ['accepted'],
+  dismiss: ['pending'],
+  escalate: [...open, 'council'],
+  summon: open,
+  convene: open,
+  decide: ['council'],
+  rate: ['resolved'],
+  reopen: ['review'],
+  conclude: ['review'],
+  expire: ['resolved'],
+};
+
+function illegal(state: PetitionState, event: PetitionEvent, why?: string): DomainError {
+  const where = `${levelLabels[state.level]}「${petitionStatusLabels[state.status]}」`;
+  return new DomainError('PETITION_ILLEGAL_MOVE', why ?? `诉求当前在${where}，不能${petitionEventLabels[event]}`);
+}
+
+export function canMove(state: PetitionState, event: PetitionEvent): boolean {
+  return from[event].includes(state.status);
+}
+
+/**
+ * The state after `move` at `now`, or a DomainError saying why not. The caller records who moved it; the
+ * rating window is checked here because the sweep that closes it may run late.
+ */
+export function applyMove(state: PetitionState, move: PetitionMove, now: Date, config: LadderConfig): PetitionState {
+  if (!canMove(state, move.event)) throw illegal(state, move.event);
+  const at = (status: PetitionStatus, level: PetitionLevel = state.level): PetitionState => ({
+    ...state,
+    status,
+    level,
+    since: now,
+    topLevel: levelRank(level) > levelRank(state.topLevel) ? level : state.topLevel,
+  });
+  switch (move.event) {
+    case 'accept':
+      if (state.level === 'department') throw illegal(state, 'accept', '职能部门须「报到」受理');
+      return at('accepted');
+    case 'report':
+      if (state.level !== 'department') throw illegal(state, 'report', '只有被召集的职能部门需要报到');
+      return at('accepted');
+    case 'resolve':
+      return { ...at('resolved'), resolvedLevel: state.level };
+    case 'decide':
+      return { ...at('resolved'), resolvedLevel: 'community' };
+    case 'dismiss':
+      return { ...at('closed'), outcome: 'dismissed' };
+    case 'escalate': {
+      // A street that summons no department hands the case to the district.
+      const up = state.level === 'street' ? 'district' : levelAbove(state.level);
+      if (!up) throw new DomainError('PETITION_TOP_LEVEL');
+      return at('pending', up);
+    }
+    case 'summon':
+      if (state.level !== 'street') throw illegal(state, 'summon', '只有街道可以召集职能部门');
+      return { ...at('pending', 'department'), departmentId: move.departmentId };
+    case 'convene':
+      if (state.level !== 'community') throw illegal(state, 'convene', '三方议事由社区召集');
+      if (!state.councilEligible) throw new DomainError('PETITION_COUNCIL_NOT_ELIGIBLE');
+      return at('council');
+    case 'rate':
+      if (now.getTime() - new Date(state.since).getTime() >= config.ratingDays * DAY_MS) throw new DomainError('PETITION_RATING_CLOSED');
+      if (move.rating !== 'unsatisfied') return { ...at('closed'), outcome: 'rated' };
+      // 不满意: once back to the level that resolved it; after that the community reviews.
+      if (state.reopens === 0) return { ...at('accepted', state.resolvedLevel ?? state.level), reopens: 1 };
+      return { ...at('review', 'community'), reopens: state.reopens + 1 };
+    case 'reopen':
+      assertReopenLevel(state, move.level);
+      return at('pending', move.level);
+    case 'conclude':
+      return { ...at('closed'), outcome: 'reviewed' };
+    case 'expire':
+      return { ...at('closed'), outcome: 'unrated' };
+  }
+}
+
+/** A community review may send the case back to any level it has already reached (a department: the last one). */
+function assertReopenLevel(state: PetitionState, level: PetitionLevel): void {
+  if (levelRank(level) > levelRank(state.topLevel)) {
+    throw new DomainError('PETITION_ILLEGAL_MOVE', `这条诉求没有到过${levelLabels[level]}一级，不能交办到那里`);
+  }
+  if (level === 'department' && !state.departmentId) throw new DomainError('PETITION_ILLEGAL_MOVE', '这条诉求没有召集过职能部门');
+}

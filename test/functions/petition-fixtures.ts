@@ -1,0 +1,37 @@
+import type { TestEmulator } from '../helpers/emulator';
+import { ok } from './call';
+import { wang } from './personas';
+
+type Call = (openid: string | undefined, action: string, payload?: unknown, requestId?: string) => Promise<any>;
+
+/** The issue's scenario: a broken accessibility ramp at 王秀英's building (2号楼, 第一网格). */
+export const ramp = {
+  categoryId: 'accessibility',
+  description: '2号楼门口的无障碍坡道塌了一块，轮椅推不上去',
+  location: { kind: 'building', buildingId: 'building-2', detail: '1单元门口' },
+};
+
+/** Files a petition (王秀英's ramp unless told otherwise) and returns its id. */
+export async function file(call: Call, who = wang, payload: Record<string, unknown> = {}): Promise<string> {
+  return ok(await call(who, 'petition.create', { ...ramp, ...payload })).petition.id;
+}
+
+/** Stores a "photo" the way the H5 app uploads one; marker bytes drive the emulator's image check. */
+export async function upload(emu: TestEmulator, name: string, marker = ''): Promise<string> {
+  const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from(`photo ${name} ${marker}`)]);
+  const res = await emu.fetch(`/__emulator/upload?cloudPath=petitions/${name}.png`, { method: 'POST', body: png });
+  return ((await res.json()) as { fileID: string }).fileID;
+}
+
+/** Lets `openid` receive `times` progress notices (one per one-time consent, as WeChat does). */
+export async function consent(call: Call, openid: string, times: number): Promise<void> {
+  const { templates } = ok(await call(openid, 'notify.templates'));
+  for (let i = 0; i < times; i += 1) ok(await call(openid, 'notify.subscribe', { accepted: [templates.petitionProgress] }));
+}
+
+export const HOUR = 3600 * 1000;
+
+/** The subscribe messages sent so far with `template`, as [touser, data] pairs. */
+export async function sent(emu: TestEmulator, template: string): Promise<{ touser: string; data: Record<string, { value: string }> }[]> {
+  return ((await emu.outbox()) as any[]).filter((m) => m.templateId === template);
+}
