@@ -114,6 +114,20 @@ async function main() {
       ),
     );
     fig('race: 54 concurrent wish.claim (wall time, winners)', `${ms(raceMs)}, ${replies.filter((r) => r.ok).length} winner`);
+
+    await call(emu, 'demo-staff-sun', 'points.award', { openid: wang, asset: 'volunteer', amount: 150, reason: '志愿服务' }, 'bench-award-150');
+    const [spendMs, spends] = await timed(() =>
+      Promise.all(
+        Array.from({ length: 200 }, (_, i) =>
+          call(emu, 'demo-staff-sun', 'points.deduct', { openid: wang, asset: 'volunteer', amount: 1, reason: '兑换' }, `bench-spend-${i}`),
+        ),
+      ),
+    );
+    const outcome = (code: string) => spends.filter((r) => (code === 'ok' ? r.ok : r.code === code)).length;
+    fig('ledger: 200 concurrent spends of 1 on a balance of 150 (wall time)', ms(spendMs));
+    fig('ledger: … spent / insufficient / busy', `${outcome('ok')} / ${outcome('POINTS_INSUFFICIENT')} / ${outcome('POINTS_BUSY')}`);
+    const [reconcileMs, report] = await timed(() => call(emu, 'demo-staff-sun', 'points.reconcile'));
+    fig('ledger: points.reconcile (accounts, postings, differences)', `${ms(reconcileMs)} (${report.data.accounts}, ${report.data.postings}, ${report.data.differences.length})`);
     fig('memory: emulator process RSS', rssOf(emu.pid));
   } finally {
     await emu.stop();

@@ -1,10 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { Reply } from '../../src/shared/contract';
+import { transientCodes, type Reply } from '../../src/shared/contract';
 import { fail } from './reply';
 import { collections, db, type Loose } from './runtime';
-
-/** Replies that say "try again later" are not remembered: the retry they invite must really run. */
-const TRANSIENT = new Set(['INTERNAL', 'POINTS_BUSY', 'PETITION_BUSY', 'REQUEST_IN_PROGRESS']);
 
 /** A pending record older than this is taken to be a crashed attempt, and the action may run again. */
 const PENDING_TTL_MS = 30_000;
@@ -33,7 +30,7 @@ export async function replayOnRetry(
     return fail('REQUEST_IN_PROGRESS'); // a twin of this call inserted first
   }
   const reply = await run();
-  if (!reply.ok && TRANSIENT.has(reply.code)) await requests.doc(_id).remove();
+  if (!reply.ok && transientCodes.has(reply.code)) await requests.doc(_id).remove();
   else await requests.doc(_id).set({ data: { ...pending, status: 'done', reply } });
   return reply;
 }

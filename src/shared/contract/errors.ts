@@ -55,3 +55,6 @@ export const errorMessages = {
 export type ErrorCode = keyof typeof errorMessages;
 
 export const errorCodes = Object.keys(errorMessages) as ErrorCode[];
+
+/** "Try again later": the same call may well succeed in a moment, so a retry must really run again. */
+export const transientCodes: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['INTERNAL', 'REQUEST_IN_PROGRESS', 'POINTS_BUSY', 'MALL_BUSY', 'PETITION_BUSY']);
