@@ -127,7 +127,10 @@ async function main() {
     fig('ledger: 200 concurrent spends of 1 on a balance of 150 (wall time)', ms(spendMs));
     fig('ledger: … spent / insufficient / busy', `${outcome('ok')} / ${outcome('POINTS_INSUFFICIENT')} / ${outcome('POINTS_BUSY')}`);
     const [reconcileMs, report] = await timed(() => call(emu, 'demo-staff-sun', 'points.reconcile'));
-    fig('ledger: points.reconcile (accounts, postings, differences)', `${ms(reconcileMs)} (${report.data.accounts}, ${report.data.postings}, ${report.data.differences.length})`);
+    fig(
+      'ledger: points.reconcile (accounts, postings, differences)',
+      `${ms(reconcileMs)} (${report.data.accounts}, ${report.data.postings}, ${report.data.differences.length})`,
+    );
     fig('memory: emulator process RSS', rssOf(emu.pid));
   } finally {
     await emu.stop();

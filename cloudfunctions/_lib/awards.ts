@@ -29,7 +29,11 @@ export async function awardRule(communityId: string, categoryId: string): Promis
     db.collection(collections.categories).doc(categoryId).get(),
   ]);
   const cat = category.data as WishCategory | null;
-  return { ...defaultAwardRule, ...(rules.data?.award ?? {}), ...(cat?.awardMode ? { mode: cat.awardMode, perHour: cat.perHour ?? defaultAwardRule.perHour } : {}) };
+  return {
+    ...defaultAwardRule,
+    ...(rules.data?.award ?? {}),
+    ...(cat?.awardMode ? { mode: cat.awardMode, perHour: cat.perHour ?? defaultAwardRule.perHour } : {}),
+  };
 }
 
 /** Volunteer points the member already got for wishes today (China time). */
@@ -94,7 +98,12 @@ export async function settleAward(wish: AwardedWish): Promise<WishAward | null> 
     await record(wish._id, 'pending', posted);
     return posted;
   }
-  const held: WishAward = { ...award, status: decision.action === 'review' ? 'review' : 'none', amount: decision.action === 'review' ? decision.amount : 0, note: decision.why };
+  const held: WishAward = {
+    ...award,
+    status: decision.action === 'review' ? 'review' : 'none',
+    amount: decision.action === 'review' ? decision.amount : 0,
+    note: decision.why,
+  };
   await record(wish._id, 'pending', held);
   return held;
 }

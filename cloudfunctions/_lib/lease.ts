@@ -18,7 +18,9 @@ export async function tryLease(key: string): Promise<(() => Promise<void>) | nul
     .then(() => true)
     .catch(() => false);
   if (!taken) {
-    const stolen: Loose = await leases().where({ _id: key, until: _.lt(new Date()) }).update({ data: { owner, until } });
+    const stolen: Loose = await leases()
+      .where({ _id: key, until: _.lt(new Date()) })
+      .update({ data: { owner, until } });
     if (stolen.stats.updated !== 1) return null;
   }
   return async () => {

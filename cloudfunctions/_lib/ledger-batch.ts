@@ -66,7 +66,10 @@ export async function applyBatch(tx: Loose, items: readonly { input: PostingInpu
       balances.set(to._id, movedTo);
       dirty.add(from._id).add(to._id);
       const { _id, ...fields } = posting;
-      await tx.collection(collections.postings).doc(_id).set({ data: { ...fields, accounts: [posting.from, posting.to] } });
+      await tx
+        .collection(collections.postings)
+        .doc(_id)
+        .set({ data: { ...fields, accounts: [posting.from, posting.to] } });
       outcomes.push({ ok: true, result: { posting, replayed: false } });
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
@@ -86,7 +89,17 @@ async function load(tx: Loose, cache: Map<string, BalanceDoc | null>, p: Posting
   const id = balanceId(accountId, p.asset, shard);
   if (!cache.has(id)) cache.set(id, await read<BalanceDoc>(tx, collections.balances, id));
   return (
-    cache.get(id) ?? { _id: id, account: accountId, asset: p.asset, shard, balance: 0, lifetimeIn: 0, lots: [], communityId: p.communityId, updatedAt: p.at }
+    cache.get(id) ?? {
+      _id: id,
+      account: accountId,
+      asset: p.asset,
+      shard,
+      balance: 0,
+      lifetimeIn: 0,
+      lots: [],
+      communityId: p.communityId,
+      updatedAt: p.at,
+    }
   );
 }
 
@@ -129,4 +142,3 @@ export async function withConflictRetries<T>(attempt: () => Promise<T>): Promise
   }
   throw new DomainError('POINTS_BUSY');
 }
-

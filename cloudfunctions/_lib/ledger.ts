@@ -1,4 +1,12 @@
-import { assertValidPosting, isSystemAccount, type AccountId, type Asset, type Lot, type Posting, type PostingInput } from '../../src/shared/domain/ledger';
+import {
+  assertValidPosting,
+  isSystemAccount,
+  type AccountId,
+  type Asset,
+  type Lot,
+  type Posting,
+  type PostingInput,
+} from '../../src/shared/domain/ledger';
 import { applyBatch, balanceId, unwrap, withConflictRetries, type BalanceDoc, type PostOptions, type PostResult } from './ledger-batch';
 import { enqueuePosting } from './posting-queue';
 import { collections, db, type Loose } from './runtime';
@@ -17,7 +25,8 @@ export { balanceId, type BalanceDoc, type PostOptions, type PostResult } from '.
 export async function post(input: PostingInput, opts: PostOptions = {}): Promise<PostResult> {
   assertValidPosting(input);
   const person = [input.from, input.to].find((a) => !isSystemAccount(a));
-  if (!person) return withConflictRetries(() => db.runTransaction((tx: Loose) => applyBatch(tx, [{ input, opts }], new Date()).then(([r]) => unwrap(r)), 0));
+  if (!person)
+    return withConflictRetries(() => db.runTransaction((tx: Loose) => applyBatch(tx, [{ input, opts }], new Date()).then(([r]) => unwrap(r)), 0));
   return enqueuePosting(balanceId(person, input.asset), input, opts);
 }
 
@@ -36,4 +45,3 @@ export async function findPosting(id: string): Promise<Posting | null> {
   const res: Loose = await db.collection(collections.postings).doc(id).get();
   return res.data ? ({ ...res.data, _id: id } as Posting) : null;
 }
-

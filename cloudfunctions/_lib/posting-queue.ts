@@ -29,7 +29,10 @@ const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, 
  * watch their own intent. A posting id queued twice is applied once.
  */
 export async function enqueuePosting(key: string, input: PostingInput, opts: PostOptions): Promise<PostResult> {
-  const queue = () => intents().add({ data: { _id: input._id, key, status: 'queued', input, opts, at: new Date(), outcome: null } }).catch(() => undefined);
+  const queue = () =>
+    intents()
+      .add({ data: { _id: input._id, key, status: 'queued', input, opts, at: new Date(), outcome: null } })
+      .catch(() => undefined);
   await queue();
   const started = Date.now();
   for (let attempt = 0; Date.now() - started < WAIT_MS; attempt++) {

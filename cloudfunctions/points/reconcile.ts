@@ -70,7 +70,10 @@ export async function reconcileAll(): Promise<Record<string, unknown>> {
     const report = await reconcileCommunity(community._id);
     const day = report.checkedAt.toISOString().slice(0, 10);
     const { communityId, ...fields } = report;
-    await db.collection(collections.reconciliations).doc(`${communityId}:${day}`).set({ data: { communityId, ...fields } });
+    await db
+      .collection(collections.reconciliations)
+      .doc(`${communityId}:${day}`)
+      .set({ data: { communityId, ...fields } });
     reports.push({ communityId, differences: report.differences.length });
   }
   return { reports };

@@ -40,18 +40,30 @@ export const listMembers = defineHandler(userListMembers, async ({ offset, limit
   };
 });
 
-
 /** Staff pick a person of their community (to award points, …): by role and a piece of the name. */
 export const listPeople = defineHandler(userListPeople, async ({ query, role, offset, limit }, { user }) => {
   const where: Record<string, unknown> = { communityId: user.communityId };
   if (role) where.roles = role;
   if (query) where.name = db.RegExp({ regexp: query.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') });
-  const res: Loose = await db.collection(collections.users).where(where).orderBy('name', 'asc').skip(offset).limit(limit + 1).get();
+  const res: Loose = await db
+    .collection(collections.users)
+    .where(where)
+    .orderBy('name', 'asc')
+    .skip(offset)
+    .limit(limit + 1)
+    .get();
   const people = (res.data as UserProfile[]).slice(0, limit);
   const names = await orgNames(people.flatMap((p) => [p.gridId, p.buildingId]));
   const name = (id: string | null) => (id ? (names.get(id) ?? null) : null);
   return {
-    items: people.map((p) => ({ id: p._id, name: p.name, roles: p.roles, gridName: name(p.gridId), buildingName: name(p.buildingId), phone: maskPhone(p.phone) })),
+    items: people.map((p) => ({
+      id: p._id,
+      name: p.name,
+      roles: p.roles,
+      gridName: name(p.gridId),
+      buildingName: name(p.buildingId),
+      phone: maskPhone(p.phone),
+    })),
     nextOffset: res.data.length > limit ? offset + limit : null,
   };
 });

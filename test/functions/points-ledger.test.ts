@@ -25,7 +25,9 @@ describe('the ledger', () => {
     const first = ok(await award(zhang, 30, 'award-zhang-0001'));
     expect(first).toMatchObject({ replayed: false, balance: 30 });
     const history = ok(await call(zhang, 'points.history'));
-    expect(history.items).toEqual([expect.objectContaining({ asset: 'volunteer', amount: 30, reason: '志愿服务', byName: '孙丽', reversal: false, reversed: false })]);
+    expect(history.items).toEqual([
+      expect.objectContaining({ asset: 'volunteer', amount: 30, reason: '志愿服务', byName: '孙丽', reversal: false, reversed: false }),
+    ]);
     expect(ok(await call(zhang, 'points.balance')).virtueLevel).toEqual({ stars: 1, name: '一星' });
   });
 
@@ -89,14 +91,20 @@ describe('corrections by reversal', () => {
   it('a reversal that would take a person below zero needs a recorded staff override', async () => {
     const { postingId } = ok(await award(zhang, 20, 'award-zhang-spent'));
     ok(await deduct(zhang, 15, 'spend-zhang-0015'));
-    expect(await call(sun, 'points.reverse', { postingId, reason: '误发' }, 'reverse-short-1')).toMatchObject({ ok: false, code: 'POINTS_INSUFFICIENT' });
+    expect(await call(sun, 'points.reverse', { postingId, reason: '误发' }, 'reverse-short-1')).toMatchObject({
+      ok: false,
+      code: 'POINTS_INSUFFICIENT',
+    });
     ok(await call(sun, 'points.reverse', { postingId, reason: '误发', override: '经社区会议同意追回' }, 'reverse-short-2'));
     expect(await balanceOf(zhang)).toBe(-15);
     expect((await reconcile()).differences).toEqual([]);
   });
 
   it('refuses unknown postings', async () => {
-    expect(await call(sun, 'points.reverse', { postingId: 'nope', reason: '测试' }, 'reverse-none-1')).toMatchObject({ ok: false, code: 'POINTS_NOT_FOUND' });
+    expect(await call(sun, 'points.reverse', { postingId: 'nope', reason: '测试' }, 'reverse-none-1')).toMatchObject({
+      ok: false,
+      code: 'POINTS_NOT_FOUND',
+    });
   });
 });
 
@@ -106,7 +114,10 @@ describe('who may move points', () => {
       ok: false,
       code: 'FORBIDDEN_ROLE',
     });
-    expect(await call(sun, 'points.award', { openid: zhang, asset: 'volunteer', amount: 5, reason: '没有编号' })).toMatchObject({ ok: false, code: 'BAD_INPUT' });
+    expect(await call(sun, 'points.award', { openid: zhang, asset: 'volunteer', amount: 5, reason: '没有编号' })).toMatchObject({
+      ok: false,
+      code: 'BAD_INPUT',
+    });
     expect(await award('o-not-registered', 5, 'award-nobody-1')).toMatchObject({ ok: false, code: 'NOT_FOUND' });
   });
 });
@@ -114,7 +125,9 @@ describe('who may move points', () => {
 describe('durability', () => {
   it('a kill -9 during a burst of postings, then restart: reconcile finds no difference', async () => {
     ok(await award(wang, 500, 'award-wang-0500'));
-    const burst = Promise.allSettled(Array.from({ length: 120 }, (_, i) => (i % 3 ? deduct(wang, 1, `burst-spend-${i}`) : award(zhang, 2, `burst-award-${i}`))));
+    const burst = Promise.allSettled(
+      Array.from({ length: 120 }, (_, i) => (i % 3 ? deduct(wang, 1, `burst-spend-${i}`) : award(zhang, 2, `burst-award-${i}`))),
+    );
     await new Promise((r) => setTimeout(r, 150));
     await env.emu.kill('SIGKILL');
     await burst;

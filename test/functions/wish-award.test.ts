@@ -60,7 +60,10 @@ describe('volunteer points for a confirmed wish', () => {
   it('turning a held award down pays nothing and says so', async () => {
     const id = await served({ categoryId: 'elderly', points: 20, hours: 5 });
     ok(await call(wang, 'wish.confirm', { wishId: id, rating: 3 }));
-    expect(ok(await call(sun, 'points.approveAward', { wishId: id, approve: false, note: '时长不实' }, 'reject-award-1'))).toEqual({ status: 'rejected', amount: 0 });
+    expect(ok(await call(sun, 'points.approveAward', { wishId: id, approve: false, note: '时长不实' }, 'reject-award-1'))).toEqual({
+      status: 'rejected',
+      amount: 0,
+    });
     expect(ok(await call(zhang, 'wish.get', { wishId: id })).wish.award).toMatchObject({ status: 'rejected', note: '时长不实' });
     expect(await volunteer(zhang)).toBe(0);
   });
@@ -76,6 +79,9 @@ describe('volunteer points for a confirmed wish', () => {
     expect(flagged.status).toBe('review');
     expect(flagged.note).toContain('同一居民与党员');
     const other = await served({ resident: 'demo-resident-li', member: chen, points: 10 });
-    expect(ok(await call('demo-resident-li', 'wish.confirm', { wishId: other, rating: 5 })).wish.award).toMatchObject({ status: 'posted', amount: 12 });
+    expect(ok(await call('demo-resident-li', 'wish.confirm', { wishId: other, rating: 5 })).wish.award).toMatchObject({
+      status: 'posted',
+      amount: 12,
+    });
   });
 });

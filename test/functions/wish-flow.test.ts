@@ -13,7 +13,6 @@ async function approvedWish(): Promise<string> {
   return created.data.wish.id;
 }
 
-
 describe('the whole flow: 群众点单 → 组织建单 → 党员接单 → 服务 → 评价', () => {
   it('goes from post to confirmed with a recorded award and a full history', async () => {
     const id = await approvedWish();

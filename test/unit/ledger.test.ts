@@ -14,7 +14,11 @@ import {
 } from '../../src/shared/domain/ledger';
 
 const now = new Date('2026-11-22T00:00:00Z');
-const lot = (postingId: string, remaining: number, expiresAt: string | null): Lot => ({ postingId, remaining, expiresAt: expiresAt ? new Date(expiresAt) : null });
+const lot = (postingId: string, remaining: number, expiresAt: string | null): Lot => ({
+  postingId,
+  remaining,
+  expiresAt: expiresAt ? new Date(expiresAt) : null,
+});
 
 describe('postings', () => {
   const valid = { _id: 'award:1', asset: 'volunteer' as const, from: account.issuer('c1'), to: account.user('u1'), amount: 5 };
