@@ -1,8 +1,40 @@
-// Main package: what every resident and member uses. Organiser screens (grid worker, staff) live in
-// the `package-grid` subpackage so the main package stays small for the many who never open them.
+// Main package: what every resident and member uses. Organiser screens live in subpackages (`package-grid`
+// for wish review and dispatch, `package-staff` for the community's points work) so the main package stays
+// small for the many who never open them.
 export default defineAppConfig({
-  pages: ['pages/wall/index', 'pages/me/index', 'pages/wish-new/index', 'pages/wish-mine/index'],
-  subPackages: [{ root: 'package-grid', pages: ['queue/index'] }],
+  pages: [
+    'pages/wall/index',
+    'pages/me/index',
+    'pages/wish-new/index',
+    'pages/wish-mine/index',
+    'pages/wish-detail/index',
+    'pages/tasks/index',
+    'pages/points/index',
+    'pages/mall/index',
+    'pages/ranking/index',
+    'pages/petition-new/index',
+    'pages/petition-mine/index',
+    'pages/petition-detail/index',
+  ],
+  subPackages: [
+    { root: 'package-grid', pages: ['queue/index'] },
+    // The petition ladder's handlers: grid workers, community, street, department and district staff.
+    { root: 'package-petition', pages: ['queue/index', 'handle/index'] },
+    {
+      root: 'package-staff',
+      pages: [
+        'hub/index',
+        'adjust/index',
+        'party/index',
+        'virtue/index',
+        'awards/index',
+        'orders/index',
+        'fee/index',
+        'reconcile/index',
+        'close/index',
+      ],
+    },
+  ],
   window: {
     backgroundTextStyle: 'dark',
     backgroundColor: '#ededed',
@@ -22,5 +54,7 @@ export default defineAppConfig({
   },
   // The status chip is a native custom component on weapp (see components/wish-status/native).
   usingComponents: process.env.TARO_ENV === 'weapp' ? { 'wish-status': './components/wish-status/native/index' } : {},
+  // WeChat refuses chooseLocation unless declared: a petition can be placed on the map (我要反映).
+  requiredPrivateInfos: ['chooseLocation'],
   lazyCodeLoading: 'requiredComponents',
 });

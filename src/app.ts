@@ -1,5 +1,7 @@
 import Taro from '@tarojs/taro';
-import type { PropsWithChildren } from 'react';
+import { useEffect, type PropsWithChildren } from 'react';
+import { prefetchTemplates } from './services/consent';
+import { onPersonaChange } from './services/persona';
 import './app.scss';
 
 // WeChat Cloud must be initialised once before any callFunction/uploadFile; H5 has no Taro.cloud.
@@ -8,6 +10,12 @@ if (process.env.TARO_ENV === 'weapp') {
 }
 
 function App({ children }: PropsWithChildren) {
+  // Subscription template ids must be at hand when a tap asks for consent (nothing may be awaited first).
+  // On H5 nothing can be read before a demo persona is picked, so they are fetched again once one is.
+  useEffect(() => {
+    void prefetchTemplates();
+    return onPersonaChange(() => void prefetchTemplates());
+  }, []);
   return children;
 }
 

@@ -24,7 +24,8 @@ export interface PagedList<T> {
   loadingMore: boolean;
   /** A failed "加载更多" keeps what is shown and says so here. */
   moreError: string | null;
-  reload(): void;
+  /** Resolves when the first page has arrived (or failed), so pull-to-refresh knows when to stop. */
+  reload(): Promise<void>;
   loadMore(): void;
 }
 
@@ -49,7 +50,7 @@ export function usePagedList<T>(fetchPage: (offset: number) => Promise<Reply<Pag
     const mine = ++generation.current;
     setState((s) => (s === 'ready' ? s : 'loading'));
     setMoreError(null);
-    void fetchRef.current(0).then((reply) => {
+    return fetchRef.current(0).then((reply) => {
       if (mine !== generation.current) return;
       if (reply.ok) {
         setItems(reply.data.items);
@@ -81,12 +82,12 @@ export function usePagedList<T>(fetchPage: (offset: number) => Promise<Reply<Pag
 
   useEffect(() => {
     setState('loading');
-    reload();
+    void reload();
   }, [reload, key, persona?.openid]);
   // The mount effect already loaded; useDidShow also fires for that first show.
   const shownBefore = useRef(false);
   useDidShow(() => {
-    if (shownBefore.current) reload();
+    if (shownBefore.current) void reload();
     shownBefore.current = true;
   });
 

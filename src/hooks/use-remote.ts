@@ -7,11 +7,12 @@ export interface Remote<T> {
   state: LoadState;
   data: T | null;
   error: LoadError | null;
-  reload(): void;
+  /** Resolves when the answer has arrived (or failed). */
+  reload(): Promise<void>;
 }
 
-/** One read from the server, refetched when the acting persona changes. */
-export function useRemote<T>(load: () => Promise<Reply<T>>): Remote<T> {
+/** One read from the server, refetched when the acting persona changes and when `key` (what is asked for) changes. */
+export function useRemote<T>(load: () => Promise<Reply<T>>, key = ''): Remote<T> {
   const persona = usePersona();
   const [state, setState] = useState<LoadState>('loading');
   const [data, setData] = useState<T | null>(null);
@@ -22,7 +23,7 @@ export function useRemote<T>(load: () => Promise<Reply<T>>): Remote<T> {
 
   const reload = useCallback(() => {
     const mine = ++generation.current;
-    void loadRef.current().then((reply) => {
+    return loadRef.current().then((reply) => {
       if (mine !== generation.current) return;
       if (reply.ok) {
         setData(reply.data);
@@ -37,8 +38,8 @@ export function useRemote<T>(load: () => Promise<Reply<T>>): Remote<T> {
 
   useEffect(() => {
     setState('loading');
-    reload();
-  }, [reload, persona?.openid]);
+    void reload();
+  }, [reload, persona?.openid, key]);
 
   return { state, data, error, reload };
 }

@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import type { ActionName, Input, Output } from '../shared/contract';
 import type { FieldIssue, Reply } from '../shared/contract/envelope';
 import { call } from '../services/api';
+import { askConsent } from '../services/consent';
 import { SubmissionKeys } from '../services/request-id';
 
 export interface Submit<A extends ActionName> {
@@ -24,7 +25,8 @@ function byField(issues: FieldIssue[] | undefined): Record<string, string> {
 
 /**
  * A form's submission of a mutating action: one at a time, the same requestId when the same content is
- * retried, and failures kept for display while the form keeps its input.
+ * retried, and failures kept for display while the form keeps its input. Call `submit` straight from the
+ * tap handler: it asks for notification consent before anything is awaited, as WeChat requires.
  */
 export function useSubmit<A extends ActionName>(action: A): Submit<A> {
   const keys = useRef(new SubmissionKeys()).current;
@@ -35,6 +37,7 @@ export function useSubmit<A extends ActionName>(action: A): Submit<A> {
 
   async function submit(payload: Input<A>): Promise<Reply<Output<A>> | null> {
     if (inFlight.current) return null;
+    askConsent(action);
     inFlight.current = true;
     setSubmitting(true);
     setFailure(null);

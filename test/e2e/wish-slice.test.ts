@@ -1,10 +1,10 @@
 // The micro-wish slice in a real browser: the H5 build served by the emulator, running the built cloud
 // functions. Needs `npm run build` (dist/h5, dist/cloudfunctions, dist/emulator) and Debian's chromium.
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { errorMessages } from '../../src/shared/contract/errors';
-import { repoRoot, startEmulator, type TestEmulator } from '../helpers/emulator';
-import { launchChromium, phonePage, shown, withScreenshot } from './browser';
+import type { TestEmulator } from '../helpers/emulator';
+import { browserSession, type Session } from './app';
+import { shown, withScreenshot } from './browser';
 
 jest.setTimeout(120_000);
 
@@ -14,52 +14,18 @@ const liu = 'demo-grid-liu';
 // A 1×1 PNG: enough for the upload path, tiny on disk.
 const photo = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYPj/HwADAgH/eL9GtQAAAABJRU5ErkJggg==', 'base64');
 
+const session = browserSession();
 let emu: TestEmulator;
-let browser: Browser;
 let page: Page;
+let open: Session['app']['open'];
+let actAs: Session['app']['actAs'];
+let fillWishForm: Session['app']['fillWishForm'];
+let answerConsent: Session['app']['answerConsent'];
 
-beforeAll(async () => {
-  [emu, browser] = await Promise.all([startEmulator({ h5Dir: join(repoRoot, 'dist/h5') }), launchChromium()]);
+beforeEach(() => {
+  ({ emu, page } = session);
+  ({ open, actAs, fillWishForm, answerConsent } = session.app);
 });
-afterAll(async () => {
-  await browser?.close();
-  await emu?.stop();
-});
-beforeEach(async () => {
-  await emu.reset();
-  page = await phonePage(browser);
-});
-afterEach(() => page.context().close());
-
-/** A fresh load of one route (a hash change alone would keep the old page state). */
-async function open(route: string) {
-  await page.goto('about:blank');
-  await page.goto(`${emu.url}/#${route}`);
-}
-
-/** Picks a demo persona: from the first-visit prompt, or through the floating "演示身份" chip. */
-async function actAs(name: string) {
-  const prompt = shown(page).locator('.persona-prompt');
-  const chip = shown(page).locator('.persona-chip');
-  await prompt.or(chip).first().waitFor();
-  if (!(await prompt.isVisible())) await chip.click();
-  await shown(page)
-    .locator('.persona-list__item')
-    .filter({ has: page.locator('.persona-list__name', { hasText: name }) })
-    .first()
-    .click();
-  await shown(page).locator('.persona-chip__name', { hasText: name }).waitFor();
-}
-
-async function fillWishForm(title: string, description: string) {
-  const form = shown(page);
-  if (title) await form.locator('.wish-new__input input').first().fill(title);
-  await form.locator('.wish-new__textarea textarea').fill(description);
-  // The picker opens on the first category (助老陪伴); confirming takes it.
-  await form.locator('.wish-new__picker').click();
-  await page.locator('.weui-picker__action:visible', { hasText: '确定' }).click();
-  await form.locator('.wish-new__picker', { hasText: '助老陪伴' }).waitFor();
-}
 
 test('a resident posts a wish, the grid worker approves it, a party member sees it on the wall', async () => {
   const title = '陪我去医院复查';
@@ -75,6 +41,7 @@ test('a resident posts a wish, the grid worker approves it, a party member sees 
     await shown(page).locator('.photo-picker__item').waitFor();
     await shown(page).locator('.photo-picker__state').first().waitFor({ state: 'detached' });
     await shown(page).getByText('提交心愿').click();
+    await answerConsent('接收进度通知？', false);
 
     const card = shown(page).locator('.wish-card', { hasText: title });
     await card.waitFor();
@@ -89,7 +56,7 @@ test('a resident posts a wish, the grid worker approves it, a party member sees 
     const card = shown(page).locator('.wish-card', { hasText: title });
     await card.waitFor();
     expect(await card.locator('.queue__contact').textContent()).toContain('13800001001');
-    expect(await card.locator('.wish-card__photo').count()).toBe(1);
+    expect(await card.locator('.photo-grid__item').count()).toBe(1);
     await card.locator('.review__points input').fill('12');
     await card.getByText('通过', { exact: true }).click();
     await shown(page).getByText('没有待审核的心愿').waitFor();
@@ -106,7 +73,7 @@ test('a resident posts a wish, the grid worker approves it, a party member sees 
     const card = shown(page).locator('.wish-card', { hasText: title });
     await card.waitFor();
     expect(await card.locator('.wish-card__who').textContent()).toBe('王** · 2号楼');
-    expect(await card.locator('.wish-card__points').textContent()).toBe('+12 积分');
+    expect(await card.locator('.points-badge').textContent()).toBe('+12 积分');
   });
 });
 
@@ -143,6 +110,7 @@ test('a submission whose answer was lost is retried with the same requestId and 
       await route.abort('failed');
     });
     await shown(page).getByText('提交心愿').click();
+    await answerConsent('接收进度通知？', true);
     await shown(page).locator('.banner-error', { hasText: '网络不稳定' }).waitFor();
     expect(await shown(page).locator('.wish-new__input input').first().inputValue()).toBe(title);
 

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { roleLabels } from '../../shared/domain/roles';
 import { choosePersona, fetchPersonas, type Persona } from '../../services/persona';
 import { usePersona } from '../../hooks/use-persona';
+import { BottomSheet } from '../bottom-sheet';
 import { ErrorView, Loading } from '../state-view';
 import './index.scss';
 
@@ -55,19 +56,8 @@ export function PersonaList({ onPicked }: { onPicked?: (persona: Persona) => voi
 /** A bottom sheet with the list, opened from the floating chip on any page. */
 export function PersonaSheet({ onClose }: { onClose: () => void }) {
   return (
-    <View className="sheet-mask" onClick={onClose}>
-      <View className="sheet" onClick={(e) => e.stopPropagation()}>
-        <View className="sheet__header">
-          <Text className="sheet__title">切换演示身份</Text>
-          <Text className="sheet__close" onClick={onClose}>
-            关闭
-          </Text>
-        </View>
-        <Text className="sheet__hint">仅本地演示环境可用：选择一位居民、党员或工作人员来体验对应功能。</Text>
-        <View className="sheet__body">
-          <PersonaList onPicked={onClose} />
-        </View>
-      </View>
-    </View>
+    <BottomSheet title="切换演示身份" hint="仅本地演示环境可用：选择一位居民、党员或工作人员来体验对应功能。" onClose={onClose}>
+      <PersonaList onPicked={onClose} />
+    </BottomSheet>
   );
 }

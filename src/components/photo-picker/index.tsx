@@ -1,6 +1,7 @@
 import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { uploadPhoto } from '../../services/upload';
+import './index.scss';
 
 export interface Photo {
   localPath: string;
@@ -8,15 +9,14 @@ export interface Photo {
   state: 'uploading' | 'done' | 'failed';
 }
 
-export const MAX_PHOTOS = 3;
-
 interface Props {
   photos: Photo[];
   onChange: (update: (photos: Photo[]) => Photo[]) => void;
+  max: number;
 }
 
-/** Up to three photos, each uploaded as soon as it is chosen so submitting only sends file ids. */
-export function PhotoPicker({ photos, onChange }: Props) {
+/** Up to `max` photos, each uploaded as soon as it is chosen so submitting only sends file ids. */
+export function PhotoPicker({ photos, onChange, max }: Props) {
   async function upload(photo: Photo) {
     const res = await uploadPhoto(photo.localPath);
     onChange((all) =>
@@ -32,9 +32,9 @@ export function PhotoPicker({ photos, onChange }: Props) {
 
   async function choose() {
     try {
-      const res = await Taro.chooseImage({ count: MAX_PHOTOS - photos.length, sizeType: ['compressed'] });
+      const res = await Taro.chooseImage({ count: Math.min(9, max - photos.length), sizeType: ['compressed'] });
       const added: Photo[] = res.tempFilePaths.map((localPath) => ({ localPath, fileID: null, state: 'uploading' }));
-      onChange((all) => [...all, ...added].slice(0, MAX_PHOTOS));
+      onChange((all) => [...all, ...added].slice(0, max));
       added.forEach((p) => void upload(p));
     } catch {
       // The user closed the picker: nothing to do.
@@ -57,11 +57,16 @@ export function PhotoPicker({ photos, onChange }: Props) {
           </Text>
         </View>
       ))}
-      {photos.length < MAX_PHOTOS && (
+      {photos.length < max && (
         <View className="photo-picker__add" onClick={choose}>
           <Text className="photo-picker__plus">+</Text>
         </View>
       )}
     </View>
   );
+}
+
+/** The file ids of the photos that finished uploading, and whether any is still on its way. */
+export function uploaded(photos: Photo[]): { fileIDs: string[]; uploading: boolean } {
+  return { fileIDs: photos.flatMap((p) => (p.fileID ? [p.fileID] : [])), uploading: photos.some((p) => p.state === 'uploading') };
 }

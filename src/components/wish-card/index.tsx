@@ -1,7 +1,9 @@
-import { Image, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import type { ReactNode } from 'react';
 import type { WishView } from '../../shared/contract/wish';
 import { timeAgo } from '../../utils/time-ago';
+import { PhotoGrid } from '../photo-grid';
 import { WishStatusChip } from '../wish-status';
 import './index.scss';
 
@@ -11,32 +13,40 @@ interface Props {
   showStatus?: boolean;
   /** The full description and photos (review queue); lists show two lines. */
   full?: boolean;
+  /** Tapping the card opens the wish's detail page. */
+  onOpen?: boolean;
+  /** Marks the card the user came for (a notice linked to it). */
+  focused?: boolean;
+  /** Actions under the card; taps on them never open the detail page. */
   children?: ReactNode;
 }
 
-export function WishCard({ wish, showStatus = false, full = false, children }: Props) {
+export function openWish(id: string): void {
+  void Taro.navigateTo({ url: `/pages/wish-detail/index?id=${encodeURIComponent(id)}` });
+}
+
+export function WishCard({ wish, showStatus = false, full = false, onOpen = false, focused = false, children }: Props) {
   const who = [wish.resident.name, wish.resident.building].filter(Boolean).join(' · ');
+  const classes = ['card', 'wish-card', onOpen ? 'is-link' : '', focused ? 'is-focused' : ''].filter(Boolean).join(' ');
   return (
-    <View className="card wish-card" data-wish-id={wish.id}>
+    <View className={classes} data-wish-id={wish.id} onClick={onOpen ? () => openWish(wish.id) : undefined}>
       <View className="wish-card__top">
         <Text className="tag">{wish.categoryName}</Text>
         {showStatus && <WishStatusChip status={wish.status} />}
-        {wish.points !== null && <Text className="wish-card__points">+{wish.points} 积分</Text>}
+        {wish.unclaimedTooLong && <Text className="tag tag--overdue">超时未认领</Text>}
+        {wish.points !== null && <Text className="points-badge">+{wish.points} 积分</Text>}
       </View>
       <Text className="wish-card__title">{wish.title}</Text>
       <Text className={`wish-card__desc${full ? '' : ' is-clamped'}`}>{wish.description}</Text>
-      {full && wish.photos.length > 0 && (
-        <View className="wish-card__photos">
-          {wish.photos.map((p) => (p.url ? <Image key={p.fileID} className="wish-card__photo" src={p.url} mode="aspectFill" /> : null))}
-        </View>
-      )}
+      {full && <PhotoGrid photos={wish.photos} />}
       {wish.preferredTime && <Text className="wish-card__time-wanted">期望时间：{wish.preferredTime}</Text>}
       {wish.status === 'rejected' && wish.rejectReason && <Text className="wish-card__reason">未通过原因：{wish.rejectReason}</Text>}
       <View className="wish-card__meta">
         <Text className="wish-card__who">{who}</Text>
+        {wish.claimant && <Text className="wish-card__claimant">认领：{wish.claimant.name}</Text>}
         <Text className="wish-card__time">{timeAgo(wish.createdAt)}</Text>
       </View>
-      {children}
+      {children && <View onClick={(e) => e.stopPropagation()}>{children}</View>}
     </View>
   );
 }

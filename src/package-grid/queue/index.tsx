@@ -1,42 +1,91 @@
-import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import { Text } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import { DispatchSheet } from '../../components/dispatch-sheet';
 import { PageShell } from '../../components/page-shell';
 import { PagedListView } from '../../components/paged-list';
 import { Empty } from '../../components/state-view';
-import { WishCard } from '../../components/wish-card';
+import { Tabs } from '../../components/tabs';
 import { useCategories } from '../../hooks/use-categories';
 import { usePagedList } from '../../hooks/use-paged-list';
+import { usePullRefresh } from '../../hooks/use-pull-refresh';
 import { call } from '../../services/api';
-import { ReviewActions } from './review-actions';
+import type { WishView } from '../../shared/contract/wish';
+import { QueueItem } from './queue-item';
 import './index.scss';
 
-/** 待审核: submitted wishes of the organiser's grid (grid worker) or community (staff), oldest first. */
+type Kind = 'review' | 'dispatch';
+
+const texts: Record<Kind, { title: string; empty: string; hint: string }> = {
+  review: { title: '审核通过后发布到心愿墙', empty: '没有待审核的心愿', hint: '居民提交的新心愿会出现在这里，并通过订阅消息提醒你。' },
+  dispatch: {
+    title: '已发布、还没有人认领的心愿，可以直接派给党员/志愿者',
+    empty: '没有待派单的心愿',
+    hint: '心愿都有人认领了。超时未认领的心愿会出现在这里并提醒你。',
+  },
+};
+
+/** Overdue wishes first, so the ones staff were notified about are the first thing they see. */
+function overdueFirst(items: WishView[]): WishView[] {
+  return [...items].sort((a, b) => Number(b.unclaimedTooLong) - Number(a.unclaimedTooLong));
+}
+
+/**
+ * 心愿审核 / 派单 (grid worker: their grid; staff: their community). Notices link here with `?wishId=`
+ * (a new wish to review) or `?kind=dispatch` (unclaimed too long).
+ */
 function QueuePage() {
+  const { params } = useRouter();
+  const [kind, setKind] = useState<Kind>(params.kind === 'dispatch' ? 'dispatch' : 'review');
+  const [dispatching, setDispatching] = useState<WishView | null>(null);
   const categories = useCategories();
-  const list = usePagedList((offset) => call('wish.listQueue', { offset, limit: 10 }), 'queue');
+  const list = usePagedList((offset) => call('wish.listQueue', { kind, offset, limit: 10 }), kind);
+  usePullRefresh(list.reload);
+  const overdue = list.items.filter((w) => w.unclaimedTooLong).length;
 
   function done(text: string) {
+    setDispatching(null);
     void Taro.showToast({ title: text, icon: 'success' });
-    list.reload();
+    void list.reload();
+  }
+  function stale(failure: { message: string }) {
+    setDispatching(null);
+    void Taro.showToast({ title: failure.message, icon: 'none', duration: 3000 });
+    void list.reload();
   }
 
   return (
     <PageShell className="queue">
-      <Text className="section-title">待审核的心愿 · 审核通过后将发布到心愿墙</Text>
+      <Tabs
+        tabs={[
+          { value: 'review', label: '待审核' },
+          { value: 'dispatch', label: overdue > 0 ? `待派单（${overdue} 超时）` : '待派单' },
+        ]}
+        value={kind}
+        onChange={setKind}
+      />
+      {kind === 'dispatch' && overdue > 0 ? (
+        <Text className="queue__overdue">{overdue} 个心愿超时未认领，请尽快派单</Text>
+      ) : (
+        <Text className="section-title">{texts[kind].title}</Text>
+      )}
       <PagedListView
-        list={list}
+        list={{ ...list, items: kind === 'dispatch' ? overdueFirst(list.items) : list.items }}
         keyOf={(w) => w.id}
         render={(w) => (
-          <WishCard wish={w} full showStatus>
-            <View className="queue__contact">
-              <Text>联系方式：{[w.resident.phone, w.resident.room].filter(Boolean).join(' · ') || '未登记'}</Text>
-              {w.heldForReview && <Text className="queue__flag">内容需人工复核</Text>}
-            </View>
-            <ReviewActions wish={w} category={categories.data?.items.find((c) => c.id === w.categoryId)} onDone={done} />
-          </WishCard>
+          <QueueItem
+            category={categories.data?.items.find((c) => c.id === w.categoryId)}
+            kind={kind}
+            wish={w}
+            focused={w.id === params.wishId}
+            onDone={done}
+            onStale={stale}
+            onDispatch={setDispatching}
+          />
         )}
-        empty={<Empty title="没有待审核的心愿" hint="居民提交的新心愿会出现在这里，并通过订阅消息提醒你。" />}
+        empty={<Empty title={texts[kind].empty} hint={texts[kind].hint} />}
       />
+      {dispatching && <DispatchSheet wish={dispatching} onDone={done} onStale={stale} onClose={() => setDispatching(null)} />}
     </PageShell>
   );
 }

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '心愿墙', enablePullDownRefresh: false });
+export default definePageConfig({ navigationBarTitleText: '心愿墙', enablePullDownRefresh: true });

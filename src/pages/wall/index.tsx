@@ -5,10 +5,12 @@ import { ChipFilter } from '../../components/chip-filter';
 import { PageShell } from '../../components/page-shell';
 import { PagedListView } from '../../components/paged-list';
 import { Empty } from '../../components/state-view';
+import { Tabs } from '../../components/tabs';
 import { WishCard } from '../../components/wish-card';
 import { useCategories } from '../../hooks/use-categories';
 import { useMe } from '../../hooks/use-me';
 import { usePagedList } from '../../hooks/use-paged-list';
+import { usePullRefresh } from '../../hooks/use-pull-refresh';
 import { call } from '../../services/api';
 import './index.scss';
 
@@ -23,6 +25,7 @@ function WallPage() {
     (offset) => call('wish.listWall', { scope, offset, limit: 10, ...(categoryId ? { categoryId } : {}) }),
     `${scope}|${categoryId}`,
   );
+  usePullRefresh(list.reload);
   const isResident = me.data?.roles.includes('resident') ?? false;
   const hasGrid = Boolean(me.data?.gridId);
   const goPost = () => void Taro.navigateTo({ url: '/pages/wish-new/index' });
@@ -39,13 +42,14 @@ function WallPage() {
         )}
       </View>
       {hasGrid && (
-        <View className="wall__scope">
-          {(['community', 'grid'] as const).map((s) => (
-            <Text key={s} className={`wall__scope-tab${scope === s ? ' is-on' : ''}`} onClick={() => setScope(s)}>
-              {s === 'community' ? '本社区' : `本网格${me.data?.gridName ? `（${me.data.gridName}）` : ''}`}
-            </Text>
-          ))}
-        </View>
+        <Tabs
+          tabs={[
+            { value: 'community', label: '本社区' },
+            { value: 'grid', label: `本网格${me.data?.gridName ? `（${me.data.gridName}）` : ''}` },
+          ]}
+          value={scope}
+          onChange={setScope}
+        />
       )}
       <ChipFilter
         options={[{ value: '', label: '全部' }, ...(categories.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))]}
@@ -55,7 +59,7 @@ function WallPage() {
       <PagedListView
         list={list}
         keyOf={(w) => w.id}
-        render={(w) => <WishCard wish={w} />}
+        render={(w) => <WishCard wish={w} onOpen />}
         empty={
           <Empty
             title="暂时没有待认领的心愿"

@@ -5,11 +5,13 @@ import { PagedListView } from '../../components/paged-list';
 import { Empty } from '../../components/state-view';
 import { WishCard } from '../../components/wish-card';
 import { usePagedList } from '../../hooks/use-paged-list';
+import { usePullRefresh } from '../../hooks/use-pull-refresh';
 import { call } from '../../services/api';
 import './index.scss';
 
 function WishMinePage() {
   const list = usePagedList((offset) => call('wish.listMine', { offset, limit: 10 }), 'mine');
+  usePullRefresh(list.reload);
   const goPost = () => void Taro.navigateTo({ url: '/pages/wish-new/index' });
 
   return (
@@ -24,7 +26,7 @@ function WishMinePage() {
       <PagedListView
         list={list}
         keyOf={(w) => w.id}
-        render={(w) => <WishCard wish={w} showStatus />}
+        render={(w) => <WishCard wish={w} showStatus onOpen />}
         empty={
           <Empty
             title="你还没有发过心愿"

@@ -7,7 +7,7 @@ import { PageShell } from '../../components/page-shell';
 import { ErrorView, Loading } from '../../components/state-view';
 import { useCategories } from '../../hooks/use-categories';
 import { useSubmit } from '../../hooks/use-submit';
-import { PhotoPicker, type Photo } from './photo-picker';
+import { PhotoPicker, uploaded, type Photo } from '../../components/photo-picker';
 import './index.scss';
 
 function WishNewPage() {
@@ -21,7 +21,7 @@ function WishNewPage() {
 
   const items = categories.data?.items ?? [];
   const category = items.find((c) => c.id === categoryId);
-  const uploading = photos.some((p) => p.state === 'uploading');
+  const { fileIDs, uploading } = uploaded(photos);
 
   // Typing in a field clears the server's complaint about it; the rest of the form keeps its messages.
   function edit(field: string, set: (value: string) => void) {
@@ -36,7 +36,6 @@ function WishNewPage() {
   const editTime = edit('preferredTime', setPreferredTime);
 
   async function onSubmit() {
-    const fileIDs = photos.flatMap((p) => (p.fileID ? [p.fileID] : []));
     const reply = await submit({ title, description, categoryId, photos: fileIDs, ...(preferredTime.trim() ? { preferredTime } : {}) });
     if (!reply?.ok) return;
     void Taro.showToast({ title: '已提交，等待审核', icon: 'success' });
@@ -111,7 +110,7 @@ function WishNewPage() {
           />
         </FormField>
         <FormField label={`图片（可选，最多 3 张）`} error={fieldErrors.photos}>
-          <PhotoPicker photos={photos} onChange={setPhotos} />
+          <PhotoPicker photos={photos} onChange={setPhotos} max={3} />
         </FormField>
       </View>
       <View className="wish-new__actions">

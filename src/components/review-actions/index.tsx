@@ -1,16 +1,26 @@
 import { Input, Text, Textarea, View } from '@tarojs/components';
-import { ActionButton } from '../../components/action-button';
 import { useState } from 'react';
-import type { WishView } from '../../shared/contract/wish';
 import { useSubmit } from '../../hooks/use-submit';
+import type { WishView } from '../../shared/contract/wish';
+import { afterFailure } from '../../utils/action-hints';
+import { ActionButton } from '../action-button';
+import './index.scss';
 
 interface Category {
   minPoints: number;
   maxPoints: number;
 }
 
+interface Props {
+  wish: WishView;
+  category?: Category;
+  onDone: (text: string) => void;
+  /** Someone else already decided (or the wish was withdrawn): the caller shows the current state and says why. */
+  onStale: (failure: { code: string; message: string }) => void;
+}
+
 /** 组织建单: approve with points inside the category's range, or reject with a reason the resident will read. */
-export function ReviewActions({ wish, category, onDone }: { wish: WishView; category?: Category; onDone: (text: string) => void }) {
+export function ReviewActions({ wish, category, onDone, onStale }: Props) {
   const approve = useSubmit('wish.approve');
   const reject = useSubmit('wish.reject');
   const [points, setPoints] = useState(String(category?.minPoints ?? ''));
@@ -18,21 +28,33 @@ export function ReviewActions({ wish, category, onDone }: { wish: WishView; cate
   const [reason, setReason] = useState('');
   const busy = approve.submitting || reject.submitting;
   const failure = approve.failure ?? reject.failure;
+  const hint = failure ? afterFailure(failure.code).hint : null;
   const pointsText = points || String(category?.minPoints ?? '');
+
+  function staleCheck(failure: { code: string; message: string }) {
+    if (afterFailure(failure.code).refresh) onStale(failure);
+  }
 
   async function onApprove() {
     const reply = await approve.submit({ wishId: wish.id, points: Number(pointsText) });
     if (reply?.ok) onDone('已通过');
+    else if (reply) staleCheck(reply);
   }
 
   async function onReject() {
     const reply = await reject.submit({ wishId: wish.id, reason });
     if (reply?.ok) onDone('已驳回');
+    else if (reply) staleCheck(reply);
   }
 
   return (
     <View className="review">
-      {failure && <Text className="review__error">{approve.fieldErrors.points ?? reject.fieldErrors.reason ?? failure.message}</Text>}
+      {failure && (
+        <Text className="review__error">
+          {approve.fieldErrors.points ?? reject.fieldErrors.reason ?? failure.message}
+          {hint ? ` ${hint}` : ''}
+        </Text>
+      )}
       {rejecting ? (
         <View className="review__reject">
           <Textarea

@@ -1,0 +1,86 @@
+import { Text, View } from '@tarojs/components';
+import { levelLabels } from '../../shared/domain/petition-ladder';
+import type { PetitionDetail } from '../../utils/petition-actions';
+import { countdown } from '../../utils/petition-clock';
+import { ladderRungs, rungLabels } from '../../utils/petition-rungs';
+import { dueWhat } from '../../utils/petition-text';
+import { formatDateTime } from '../../utils/date-time';
+import './index.scss';
+
+interface Props {
+  petition: PetitionDetail;
+  /** The server's clock (see useServerClock): every countdown counts from it. */
+  now: number;
+}
+
+const hhmm = (iso: string, now: number) => formatDateTime(iso, now).replace(/^今天 /, '');
+
+/** 网格 → 社区 → 街道 → 部门 → 区级: where the case stands, who holds it, and what is due by when. */
+export function PetitionLadder({ petition: p, now }: Props) {
+  const rungs = ladderRungs(p);
+  const closed = p.status === 'closed';
+  return (
+    <View className="card ladder">
+      <View className="ladder__rungs">
+        {rungs.map((r) => (
+          <View key={r.level} className={`ladder__rung is-${r.state}${closed && r.state === 'current' ? ' is-final' : ''}`} data-level={r.level}>
+            <View className="ladder__track">
+              <View className="ladder__dot">{r.state === 'passed' || (closed && r.state === 'current') ? '✓' : ''}</View>
+            </View>
+            <Text className="ladder__name">{rungLabels[r.level].motto}</Text>
+            {r.arrivedAt && <Text className="ladder__when">{hhmm(r.arrivedAt, now)}</Text>}
+            {r.automatic && <Text className="ladder__auto">自动升级</Text>}
+          </View>
+        ))}
+      </View>
+      <Holder petition={p} />
+      {!closed && <DueLine petition={p} now={now} />}
+      <FeedbackPromise petition={p} now={now} />
+    </View>
+  );
+}
+
+function Holder({ petition: p }: { petition: PetitionDetail }) {
+  const unit = p.holder.unitName || levelLabels[p.level];
+  return (
+    <View className="ladder__holder">
+      <Text className="ladder__holder-label">{p.status === 'closed' ? '办结单位' : '当前承办'}</Text>
+      <Text className="ladder__holder-unit">{unit}</Text>
+      {p.holder.handlerName && <Text className="ladder__holder-name">承办人 {p.holder.handlerName}</Text>}
+    </View>
+  );
+}
+
+/** The current step's deadline: the holder's to take or settle it, or the resident's to rate. */
+function DueLine({ petition: p, now }: Props) {
+  const what = dueWhat(p);
+  if (!what || !p.dueAt) return null;
+  const left = countdown(p.dueAt, now);
+  const who = p.status === 'resolved' ? '请在' : `${levelLabels[p.level]}须在`;
+  return (
+    <View className={`ladder__due${left.overdue ? ' is-overdue' : ''}`}>
+      <Text>
+        {who} {formatDateTime(p.dueAt, now)} 前{what}
+      </Text>
+      <Text className="ladder__left">{left.text}</Text>
+    </View>
+  );
+}
+
+/** 周反馈: the first feedback the resident was promised at filing, counted down until it came. */
+function FeedbackPromise({ petition: p, now }: Props) {
+  const given = p.feedback.at;
+  const left = given ? null : countdown(p.feedback.dueAt, now);
+  return (
+    <View className={`ladder__promise${left?.overdue ? ' is-overdue' : given ? ' is-kept' : ''}`}>
+      <Text className="ladder__promise-title">反馈承诺</Text>
+      {given ? (
+        <Text className="ladder__promise-text">已于 {formatDateTime(given, now)} 反馈办理结果</Text>
+      ) : (
+        <Text className="ladder__promise-text">
+          {formatDateTime(p.feedback.dueAt, now)} 前给你答复 · <Text className="ladder__promise-left">{left?.text}</Text>
+        </Text>
+      )}
+    </View>
+  );
+}

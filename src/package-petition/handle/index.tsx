@@ -1,0 +1,78 @@
+import { Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { PageShell } from '../../components/page-shell';
+import { barPadding } from '../../components/petition-bar';
+import { PetitionLadder } from '../../components/petition-ladder';
+import { PetitionBody, PetitionResult } from '../../components/petition-sections';
+import { PetitionTimeline } from '../../components/petition-timeline';
+import { Empty, ErrorView, Loading } from '../../components/state-view';
+import { useMe } from '../../hooks/use-me';
+import { usePetitionCategories } from '../../hooks/use-petition-categories';
+import { usePetitionOutcome } from '../../hooks/use-petition-outcome';
+import { usePullRefresh } from '../../hooks/use-pull-refresh';
+import { useReloadOnShow } from '../../hooks/use-reload-on-show';
+import { useRemote } from '../../hooks/use-remote';
+import { useServerClock } from '../../hooks/use-server-clock';
+import { call } from '../../services/api';
+import { levelLabels } from '../../shared/domain/petition-ladder';
+import { actionsFor } from '../../utils/petition-actions';
+import { HandleBar } from './handle-bar';
+import './index.scss';
+
+/**
+ * 办理诉求 (`?id=`): work notices link here. The case with the reporter's contacts, and the steps its current
+ * holder may take: 受理/报到, 办结反馈, 吹哨, 召集部门, 三方议事, 复核, 不予受理.
+ */
+function HandlePage() {
+  const id = useRouter().params.id ?? '';
+  const detail = useRemote(() => call('petition.get', { petitionId: id }), id);
+  const me = useMe();
+  const categories = usePetitionCategories();
+  const outcome = usePetitionOutcome(detail.reload);
+  const now = useServerClock(detail.data?.petition.serverTime);
+  usePullRefresh(() => Promise.all([detail.reload(), me.reload()]));
+  useReloadOnShow(detail.reload);
+
+  const p = detail.data?.petition;
+  if (!p || !me.data || now === null) {
+    const failed = detail.state === 'error' ? detail : me.state === 'error' ? me : null;
+    return (
+      <PageShell className="handle">
+        {!id || failed?.error?.code === 'PETITION_NOT_FOUND' ? (
+          <Empty
+            title="没有找到这条诉求"
+            hint="它可能不在你负责的范围内。"
+            action={{ text: '回到待办', onClick: () => void Taro.redirectTo({ url: '/package-petition/queue/index' }) }}
+          />
+        ) : failed ? (
+          <ErrorView error={failed.error} onRetry={failed.reload} />
+        ) : (
+          <Loading />
+        )}
+      </PageShell>
+    );
+  }
+
+  const category = categories.data?.categories.find((c) => c.id === p.categoryId);
+  const actions = actionsFor(p, me.data, category?.council ?? false);
+  const hasBar = actions.length > 0 || outcome.notice !== null;
+  return (
+    <PageShell className={`handle${hasBar ? ` ${barPadding}` : ''}`}>
+      {actions.length === 0 && p.status !== 'closed' && (
+        <View className="handle__elsewhere">
+          <Text>
+            这条诉求当前在{levelLabels[p.level]}（{p.holder.unitName}）办理，你可以查看进展。
+          </Text>
+        </View>
+      )}
+      {p.heldForReview && <Text className="handle__flag">内容安全检测建议人工复核，请核实文字和图片</Text>}
+      <PetitionLadder petition={p} now={now} />
+      <PetitionBody petition={p} now={now} />
+      <PetitionResult petition={p} now={now} />
+      <PetitionTimeline petition={p} now={now} />
+      <HandleBar petition={p} outcome={outcome} actions={actions} departments={categories.data?.departments ?? []} />
+    </PageShell>
+  );
+}
+
+export default HandlePage;

@@ -1,0 +1,171 @@
+import { Input, Textarea } from '@tarojs/components';
+import { useState } from 'react';
+import { ActionButton } from '../../components/action-button';
+import { BottomSheet } from '../../components/bottom-sheet';
+import { ChoiceChips } from '../../components/choice-chips';
+import { FormField } from '../../components/form-field';
+import { PhotoPicker, uploaded, type Photo } from '../../components/photo-picker';
+import { SheetError, SheetForm } from '../../components/sheet-form';
+import { useSubmit } from '../../hooks/use-submit';
+import { levelLabels, type PetitionLevel } from '../../shared/domain/petition-ladder';
+import { levelsReached } from '../../utils/petition-actions';
+import type { StepProps } from './steps';
+
+type SheetProps = StepProps & { onClose: () => void };
+
+function ReasonField({ value, error, placeholder, onChange }: { value: string; error?: string; placeholder: string; onChange: (v: string) => void }) {
+  return (
+    <FormField label="原因" error={error}>
+      <Textarea
+        className="sheet-form__textarea"
+        value={value}
+        maxlength={200}
+        placeholder={placeholder}
+        placeholderClass="input-placeholder"
+        onInput={(e) => onChange(e.detail.value)}
+      />
+    </FormField>
+  );
+}
+
+/** 街道统筹: the street summons a district department, which must report (报到) within its deadline. */
+export function SummonSheet({ petition, outcome, onClose, departments }: SheetProps & { departments: { id: string; name: string }[] }) {
+  const summon = useSubmit('petition.summon');
+  const [departmentId, setDepartmentId] = useState('');
+  const [reason, setReason] = useState('');
+  const name = departments.find((d) => d.id === departmentId)?.name;
+
+  async function onSubmit() {
+    const reply = await summon.submit({ petitionId: petition.id, departmentId, reason });
+    if (outcome.closesSheet(reply, '已召集')) onClose();
+  }
+
+  return (
+    <BottomSheet
+      title="召集职能部门"
+      hint="被召集的部门须在时限内报到受理；居民会收到进展通知。"
+      onClose={onClose}
+      footer={
+        <>
+          <SheetError text={summon.fieldErrors.reason ? null : summon.failure?.message} />
+          <ActionButton disabled={!departmentId} busy={summon.submitting} onClick={onSubmit}>
+            {name ? `召集${name}` : '请选择部门'}
+          </ActionButton>
+        </>
+      }
+    >
+      <SheetForm>
+        <FormField label="职能部门">
+          <ChoiceChips
+            name="department"
+            choices={departments.map((d) => ({ value: d.id, label: d.name }))}
+            value={departmentId}
+            onChange={setDepartmentId}
+          />
+        </FormField>
+        <ReasonField value={reason} error={summon.fieldErrors.reason} placeholder="例如：坡道属市政设施，需住建部门施工" onChange={setReason} />
+      </SheetForm>
+    </BottomSheet>
+  );
+}
+
+/** 社区复核: after a second 不满意, send the case back to a level it has reached. */
+export function ReopenSheet({ petition, outcome, onClose }: SheetProps) {
+  const reopen = useSubmit('petition.reopen');
+  const [level, setLevel] = useState<PetitionLevel | ''>('');
+  const [reason, setReason] = useState('');
+  const levels = levelsReached(petition.timeline);
+
+  async function onSubmit() {
+    if (!level) return;
+    const reply = await reopen.submit({ petitionId: petition.id, level, reason });
+    if (outcome.closesSheet(reply, '已重新交办')) onClose();
+  }
+
+  return (
+    <BottomSheet
+      title="重新交办"
+      hint="复核认为没有办好：交回到办理过的一级重新办理，该级会收到通知。"
+      onClose={onClose}
+      footer={
+        <>
+          <SheetError text={reopen.fieldErrors.reason ? null : reopen.failure?.message} />
+          <ActionButton disabled={!level} busy={reopen.submitting} onClick={onSubmit}>
+            {level ? `交办${levelLabels[level]}` : '请选择层级'}
+          </ActionButton>
+        </>
+      }
+    >
+      <SheetForm>
+        <FormField label="交办到">
+          <ChoiceChips name="level" choices={levels.map((l) => ({ value: l, label: levelLabels[l] }))} value={level} onChange={setLevel} />
+        </FormField>
+        <ReasonField value={reason} error={reopen.fieldErrors.reason} placeholder="例如：居民反映坡道仍有裂缝，请重新施工" onChange={setReason} />
+      </SheetForm>
+    </BottomSheet>
+  );
+}
+
+/** 三方议事决定: what the community, the owners' committee and the property company agreed; it is the resolution. */
+export function DecideSheet({ petition, outcome, onClose }: SheetProps) {
+  const decide = useSubmit('petition.decide');
+  const [decision, setDecision] = useState('');
+  const [owners, setOwners] = useState('');
+  const [company, setCompany] = useState('');
+  const [photos, setPhotos] = useState<Photo[]>([]);
+  const { fileIDs, uploading } = uploaded(photos);
+  const errors = decide.fieldErrors;
+
+  async function onSubmit() {
+    const reply = await decide.submit({ petitionId: petition.id, decision, ownersCommittee: owners, propertyCompany: company, photos: fileIDs });
+    if (outcome.closesSheet(reply, '已记录决定')) onClose();
+  }
+
+  const input = (value: string, set: (v: string) => void, placeholder: string) => (
+    <Input
+      className="decide__input"
+      value={value}
+      maxlength={30}
+      placeholder={placeholder}
+      placeholderClass="input-placeholder"
+      onInput={(e) => set(e.detail.value)}
+    />
+  );
+  return (
+    <BottomSheet
+      title="三方议事决定"
+      hint="议定的结果作为办理结果告知居民，请居民评价。"
+      onClose={onClose}
+      footer={
+        <>
+          <SheetError text={Object.keys(errors).length ? null : decide.failure?.message} />
+          <ActionButton disabled={uploading} busy={decide.submitting} onClick={onSubmit}>
+            {uploading ? '图片上传中…' : '记录决定'}
+          </ActionButton>
+        </>
+      }
+    >
+      <SheetForm>
+        <FormField label="议事决定" error={errors.decision}>
+          <Textarea
+            className="sheet-form__textarea"
+            value={decision}
+            maxlength={500}
+            placeholder="例如：物业本月内更换单元门禁，费用从公共维修基金列支"
+            placeholderClass="input-placeholder"
+            onInput={(e) => setDecision(e.detail.value)}
+          />
+        </FormField>
+        <FormField label="业委会代表" error={errors.ownersCommittee}>
+          {input(owners, setOwners, '姓名或职务')}
+        </FormField>
+        <FormField label="物业公司" error={errors.propertyCompany}>
+          {input(company, setCompany, '例如：梧桐物业')}
+        </FormField>
+        <FormField label="会议照片（可选）" error={errors.photos}>
+          <PhotoPicker photos={photos} onChange={setPhotos} max={6} />
+        </FormField>
+      </SheetForm>
+    </BottomSheet>
+  );
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '加分 / 扣分' });

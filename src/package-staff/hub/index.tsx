@@ -1,0 +1,53 @@
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { PageShell } from '../../components/page-shell';
+
+/** The community's points work, grouped as staff think of it: giving points, checking them, and the books. */
+const groups: { title: string; links: { text: string; note: string; page: string }[] }[] = [
+  {
+    title: '发放与扣减',
+    links: [
+      { text: '加分 / 扣分', note: '任意积分，写明原因', page: 'adjust' },
+      { text: '党员积分录入', note: '1+1−1，附佐证', page: 'party' },
+      { text: '美德信用积分', note: '按目录为居民记分', page: 'virtue' },
+    ],
+  },
+  {
+    title: '待办',
+    links: [
+      { text: '待确认积分', note: '超限或频繁互动的心愿积分', page: 'awards' },
+      { text: '兑换领取', note: '积分超市待交付订单', page: 'orders' },
+      { text: '物业费抵扣', note: '志愿服务积分抵物业费', page: 'fee' },
+    ],
+  },
+  {
+    title: '账目',
+    links: [
+      { text: '积分对账', note: '记录与余额是否一致', page: 'reconcile' },
+      { text: '月度结算', note: '冻结排名，评明星党员', page: 'close' },
+    ],
+  },
+];
+
+/** 积分管理 (community staff): the way into the staff subpackage. */
+function StaffHubPage() {
+  return (
+    <PageShell className="staff-hub">
+      {groups.map((g) => (
+        <View key={g.title}>
+          <Text className="section-title">{g.title}</Text>
+          <View className="cells">
+            {g.links.map((l) => (
+              <View key={l.page} className="cell cell--link" onClick={() => void Taro.navigateTo({ url: `/package-staff/${l.page}/index` })}>
+                <Text className="cell__body cell__title">{l.text}</Text>
+                <Text className="cell__value">{l.note}</Text>
+              </View>
+            ))}
+          </View>
+        </View>
+      ))}
+    </PageShell>
+  );
+}
+
+export default StaffHubPage;

@@ -1,0 +1,97 @@
+import Taro, { useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import { ActionButton } from '../../components/action-button';
+import { PageShell } from '../../components/page-shell';
+import { BarItem, barPadding, PetitionBar } from '../../components/petition-bar';
+import { handleUrl } from '../../components/petition-card';
+import { PetitionLadder } from '../../components/petition-ladder';
+import { PetitionBody, PetitionResult } from '../../components/petition-sections';
+import { PetitionTimeline } from '../../components/petition-timeline';
+import { Empty, ErrorView, Loading } from '../../components/state-view';
+import { useMe } from '../../hooks/use-me';
+import { usePetitionCategories } from '../../hooks/use-petition-categories';
+import { usePetitionOutcome } from '../../hooks/use-petition-outcome';
+import { usePullRefresh } from '../../hooks/use-pull-refresh';
+import { useReloadOnShow } from '../../hooks/use-reload-on-show';
+import { useRemote } from '../../hooks/use-remote';
+import { useServerClock } from '../../hooks/use-server-clock';
+import { useSubmit } from '../../hooks/use-submit';
+import { call } from '../../services/api';
+import { actionsFor, mayCosign, mayRate } from '../../utils/petition-actions';
+import { RateSheet } from './rate-sheet';
+import './index.scss';
+
+/**
+ * 诉求详情 (`?id=`): progress notices link here. The ladder with where the case stands and the countdowns,
+ * what was done, every step; the reporter rates, a neighbour backs it (我也遇到), a handler goes to handle it.
+ */
+function PetitionDetailPage() {
+  const id = useRouter().params.id ?? '';
+  const detail = useRemote(() => call('petition.get', { petitionId: id }), id);
+  const me = useMe();
+  const categories = usePetitionCategories();
+  const outcome = usePetitionOutcome(detail.reload);
+  const cosign = useSubmit('petition.cosign');
+  const [rating, setRating] = useState(false);
+  const now = useServerClock(detail.data?.petition.serverTime);
+  usePullRefresh(() => Promise.all([detail.reload(), me.reload()]));
+  useReloadOnShow(detail.reload);
+
+  const p = detail.data?.petition;
+  if (!p || !me.data || now === null) {
+    const failed = detail.state === 'error' ? detail : me.state === 'error' ? me : null;
+    const gone = !id || failed?.error?.code === 'PETITION_NOT_FOUND';
+    return (
+      <PageShell className="petition-detail">
+        {gone ? (
+          <Empty
+            title="没有找到这条诉求"
+            hint="它可能不在你所在的社区，或已不公开。"
+            action={{ text: '看看我的诉求', onClick: () => void Taro.redirectTo({ url: '/pages/petition-mine/index' }) }}
+          />
+        ) : failed ? (
+          <ErrorView error={failed.error} onRetry={failed.reload} />
+        ) : (
+          <Loading />
+        )}
+      </PageShell>
+    );
+  }
+
+  const roles = me.data.roles;
+  const council = categories.data?.categories.find((c) => c.id === p.categoryId)?.council ?? false;
+  const handles = actionsFor(p, me.data, council).length > 0;
+  const canRate = mayRate(p, roles, now);
+  const canCosign = mayCosign(p, roles);
+  const hasBar = outcome.notice !== null || handles || canRate || canCosign;
+  return (
+    <PageShell className={`petition-detail${hasBar ? ` ${barPadding}` : ''}`}>
+      <PetitionLadder petition={p} now={now} />
+      <PetitionBody petition={p} now={now} />
+      <PetitionResult petition={p} now={now} />
+      <PetitionTimeline petition={p} now={now} />
+      <PetitionBar notice={outcome.notice}>
+        {canCosign && (
+          <BarItem name="cosign">
+            <ActionButton busy={cosign.submitting} onClick={async () => outcome.settle(await cosign.submit({ petitionId: p.id }), '已附议')}>
+              我也遇到
+            </ActionButton>
+          </BarItem>
+        )}
+        {canRate && (
+          <BarItem name="rate">
+            <ActionButton onClick={() => setRating(true)}>评价办理结果</ActionButton>
+          </BarItem>
+        )}
+        {handles && (
+          <BarItem name="handle">
+            <ActionButton onClick={() => void Taro.navigateTo({ url: handleUrl(p.id) })}>去办理</ActionButton>
+          </BarItem>
+        )}
+      </PetitionBar>
+      {rating && <RateSheet petitionId={p.id} reopens={p.reopens} outcome={outcome} onClose={() => setRating(false)} />}
+    </PageShell>
+  );
+}
+
+export default PetitionDetailPage;

@@ -1,0 +1,140 @@
+import { Text, Textarea, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import { ActionButton } from '../../components/action-button';
+import { ChoiceChips } from '../../components/choice-chips';
+import { FormField } from '../../components/form-field';
+import { PageShell } from '../../components/page-shell';
+import { petitionUrl } from '../../components/petition-card';
+import { PhotoPicker, uploaded, type Photo } from '../../components/photo-picker';
+import { ErrorView, Loading } from '../../components/state-view';
+import { useMe } from '../../hooks/use-me';
+import { usePetitionCategories } from '../../hooks/use-petition-categories';
+import { useSimilarPetitions } from '../../hooks/use-similar-petitions';
+import { useSubmit } from '../../hooks/use-submit';
+import type { Urgency } from '../../shared/domain/petition-ladder';
+import { afterPetitionFailure } from '../../utils/petition-hints';
+import { emptyPoint, locationInput, type Place } from '../../utils/petition-place';
+import { CategoryField } from './category-field';
+import { LocationField } from './location-field';
+import { ProxyFields, type Proxy } from './proxy-fields';
+import { SimilarStep } from './similar-step';
+import './index.scss';
+
+const urgencyChoices: { value: Urgency; label: string; note: string }[] = [
+  { value: 'normal', label: '一般', note: '网格 24 小时内受理' },
+  { value: 'urgent', label: '紧急', note: '有安全隐患，2 小时内受理' },
+];
+
+/** 我要反映: what, where, how urgent; open cases of the same kind nearby are offered first (我也遇到). */
+function PetitionNewPage() {
+  const { params } = useRouter();
+  const me = useMe();
+  const categories = usePetitionCategories();
+  const [categoryId, setCategoryId] = useState('');
+  const [description, setDescription] = useState('');
+  const [photos, setPhotos] = useState<Photo[]>([]);
+  const [urgency, setUrgency] = useState<Urgency>('normal');
+  const [place, setPlace] = useState<Place | null>(null);
+  // 我的 → 红色代办 opens the form already filing for someone else.
+  const [proxy, setProxy] = useState<Proxy>({ on: params.proxy === '1', name: '', phone: '' });
+  const [missing, setMissing] = useState<string | null>(null);
+  const [reviewing, setReviewing] = useState(false);
+  const create = useSubmit('petition.create');
+
+  const buildingId = me.data?.buildingId ?? null;
+  const building = buildingId && me.data?.buildingName ? { id: buildingId, name: me.data.buildingName } : null;
+  const where: Place = place ?? (building ? { kind: 'building', detail: '' } : { kind: 'point', point: emptyPoint });
+  const category = categories.data?.categories.find((c) => c.id === categoryId);
+  const similar = useSimilarPetitions(categoryId, where.kind === 'building' ? buildingId : null, category?.private ?? false);
+  const { fileIDs, uploading } = uploaded(photos);
+  const isGridWorker = me.data?.roles.includes('grid_worker') ?? false;
+  const isResident = me.data?.roles.includes('resident') ?? false;
+  // The tap on 提交 must not wait for the lookup (WeChat asks consent only straight from a tap): it waits here.
+  const looking = Boolean(categoryId) && similar.state === 'loading';
+
+  function file() {
+    const at = locationInput(where, buildingId, process.env.TARO_ENV === 'weapp');
+    if ('missing' in at) {
+      setReviewing(false);
+      setMissing(at.missing);
+      return;
+    }
+    setMissing(null);
+    const onBehalfOf = proxy.on ? { name: proxy.name, ...(proxy.phone.trim() ? { phone: proxy.phone } : {}) } : undefined;
+    void create
+      .submit({ categoryId, description, photos: fileIDs, urgency, location: at.location, ...(onBehalfOf ? { onBehalfOf } : {}) })
+      .then((reply) => {
+        if (!reply) return;
+        if (!reply.ok) return setReviewing(false);
+        void Taro.showToast({ title: '已提交', icon: 'success' });
+        void Taro.redirectTo({ url: petitionUrl(reply.data.petition.id) });
+      });
+  }
+
+  function onSubmit() {
+    if (!reviewing && (similar.data?.items.length ?? 0) > 0) setReviewing(true);
+    else file();
+  }
+
+  if (!me.data || !categories.data) {
+    const failed = me.state === 'error' ? me : categories.state === 'error' ? categories : null;
+    return <PageShell>{failed ? <ErrorView error={failed.error} onRetry={failed.reload} /> : <Loading />}</PageShell>;
+  }
+
+  if (reviewing && similar.data) {
+    return (
+      <PageShell className="petition-new">
+        <SimilarStep
+          items={similar.data.items}
+          canCosign={isResident && !proxy.on}
+          filing={create.submitting}
+          onFile={file}
+          onBack={() => setReviewing(false)}
+        />
+      </PageShell>
+    );
+  }
+
+  const errors = create.fieldErrors;
+  const hint = create.failure ? afterPetitionFailure(create.failure.code).hint : null;
+  return (
+    <PageShell className="petition-new">
+      <Text className="petition-new__intro">身边的问题告诉网格员：24 小时内受理，办不了的逐级吹哨上报，7 天内给你答复。</Text>
+      {create.failure && (
+        <View className="banner-error" data-code={create.failure.code}>
+          {create.failure.message}
+          {hint ? ` ${hint}` : ''}
+        </View>
+      )}
+      <View className="petition-new__form">
+        {isGridWorker && <ProxyFields value={proxy} errors={errors} onChange={setProxy} />}
+        <CategoryField categories={categories.data.categories} value={categoryId} error={errors.categoryId} onChange={setCategoryId} />
+        <FormField label="问题描述" error={errors.description}>
+          <Textarea
+            className="petition-new__textarea"
+            value={description}
+            maxlength={500}
+            placeholder="什么问题、从什么时候开始、影响到谁"
+            placeholderClass="input-placeholder"
+            onInput={(e) => setDescription(e.detail.value)}
+          />
+        </FormField>
+        <FormField label="照片（可选，最多 6 张）" error={errors.photos}>
+          <PhotoPicker photos={photos} onChange={setPhotos} max={6} />
+        </FormField>
+        <LocationField building={building} value={where} error={missing ?? errors.location} onChange={setPlace} />
+        <FormField label="紧急程度">
+          <ChoiceChips name="urgency" choices={urgencyChoices} value={urgency} onChange={setUrgency} />
+        </FormField>
+      </View>
+      <View className="petition-new__actions">
+        <ActionButton disabled={uploading || looking} busy={create.submitting} onClick={onSubmit}>
+          {create.submitting ? '正在提交…' : uploading ? '图片上传中…' : looking ? '正在查找附近的同类问题…' : '提交'}
+        </ActionButton>
+      </View>
+    </PageShell>
+  );
+}
+
+export default PetitionNewPage;

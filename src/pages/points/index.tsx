@@ -1,0 +1,80 @@
+import { Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import type { MallOrderView } from '../../components/order-card';
+import { PageShell } from '../../components/page-shell';
+import { ErrorView, Loading } from '../../components/state-view';
+import { Tabs } from '../../components/tabs';
+import { useMe } from '../../hooks/use-me';
+import { usePagedList, type Page } from '../../hooks/use-paged-list';
+import { usePullRefresh } from '../../hooks/use-pull-refresh';
+import { useRemote } from '../../hooks/use-remote';
+import { call } from '../../services/api';
+import type { Reply } from '../../shared/contract/envelope';
+import type { Asset } from '../../shared/domain/ledger';
+import { visibleBalances } from '../../utils/points';
+import { BalanceCards } from './balances';
+import { History, type PostingView } from './history';
+import { MyOrders } from './orders';
+import './index.scss';
+
+type Tab = 'history' | 'orders';
+
+const go = (url: string) => () => void Taro.navigateTo({ url });
+const goMall = go('/pages/mall/index');
+const noOrders: Reply<Page<MallOrderView>> = { ok: true, data: { items: [], nextOffset: null } };
+
+/** 我的积分: balances by kind with the virtue level, the history, and (for those who can order) mall orders (`?tab=orders`). */
+function PointsPage() {
+  const me = useMe();
+  const balance = useRemote(() => call('points.balance', {}));
+  const [tab, setTab] = useState<Tab>(useRouter().params.tab === 'orders' ? 'orders' : 'history');
+  const [kind, setKind] = useState<Asset | ''>('');
+  const history = usePagedList<PostingView>((offset) => call('points.history', { ...(kind ? { asset: kind } : {}), offset, limit: 20 }), kind);
+  const roles = me.data?.roles ?? [];
+  const shops = roles.includes('resident') || roles.includes('member');
+  // Only residents and members order from the mall; for anyone else there is nothing to fetch.
+  const orders = usePagedList<MallOrderView>(
+    (offset) => (shops ? call('mall.listOrders', { scope: 'mine', offset, limit: 10 }) : Promise.resolve(noOrders)),
+    shops ? 'mine' : 'none',
+  );
+  usePullRefresh(() => Promise.all([balance.reload(), tab === 'history' ? history.reload() : orders.reload()]));
+
+  const failed = balance.state === 'error' ? balance : me.state === 'error' ? me : null;
+  if (!balance.data || !me.data) {
+    return <PageShell className="points">{failed ? <ErrorView error={failed.error} onRetry={failed.reload} /> : <Loading />}</PageShell>;
+  }
+  const kinds = visibleBalances(balance.data.balances, roles).map((b) => b.asset);
+  return (
+    <PageShell className="points">
+      <BalanceCards data={balance.data} roles={roles} />
+      <View className="cells">
+        <View className="cell cell--link" onClick={goMall}>
+          <Text className="cell__body cell__title">积分超市</Text>
+          <Text className="cell__value">用积分兑换生活用品</Text>
+        </View>
+        <View className="cell cell--link" onClick={go('/pages/ranking/index')}>
+          <Text className="cell__body cell__title">党员积分排名</Text>
+          <Text className="cell__value">每月评出明星党员</Text>
+        </View>
+      </View>
+      {shops && (
+        <Tabs
+          tabs={[
+            { value: 'history', label: '积分明细' },
+            { value: 'orders', label: '我的兑换' },
+          ]}
+          value={tab}
+          onChange={setTab}
+        />
+      )}
+      {tab === 'history' || !shops ? (
+        <History list={history} kinds={kinds} filter={kind} onFilter={setKind} />
+      ) : (
+        <MyOrders list={orders} onChanged={() => void Promise.all([orders.reload(), balance.reload(), history.reload()])} goMall={goMall} />
+      )}
+    </PageShell>
+  );
+}
+
+export default PointsPage;

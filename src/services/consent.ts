@@ -1,0 +1,105 @@
+import Taro from '@tarojs/taro';
+import type { ActionName } from '../shared/contract';
+import type { templateKeys } from '../shared/contract/notify';
+import { call } from './api';
+import { askOnPage } from './consent-dialog';
+import { currentPersona } from './persona';
+import { newRequestId } from './request-id';
+
+type TemplateKey = (typeof templateKeys)[number];
+type Templates = Partial<Record<TemplateKey, string>>;
+
+/**
+ * Which notices a tap on an action is the moment to ask for (WeChat only lets a tap ask). Grid workers and
+ * staff hold long-term grants for their work notices, so their taps ask nothing.
+ */
+export const consentFor: Partial<Record<ActionName, readonly TemplateKey[]>> = {
+  'wish.create': ['wishProgress'],
+  'wish.claim': ['wishDispatched'],
+  'petition.create': ['petitionProgress'],
+  'petition.cosign': ['petitionProgress'],
+};
+
+/** The H5 stand-in's question per template: H5 has no requestSubscribeMessage. */
+const questions: Partial<Record<TemplateKey, { title: string; content: string }>> = {
+  wishProgress: { title: '接收进度通知？', content: '心愿审核通过、被认领、服务完成时，通过微信提醒你。' },
+  wishDispatched: { title: '接收派单通知？', content: '社区把心愿派给你时，通过微信提醒你。' },
+  petitionProgress: { title: '接收诉求进度通知？', content: '诉求受理、上报、办结时，通过微信提醒你。' },
+};
+
+let templates: Templates | null = null;
+let loading: Promise<void> | null = null;
+let asking = false;
+
+/** Loads the template ids once (`notify.templates`); a failure is retried on the next call. */
+export function prefetchTemplates(): Promise<void> {
+  loading ??= call('notify.templates', {}).then((reply) => {
+    if (reply.ok) templates = reply.data.templates;
+    else loading = null;
+  });
+  return loading;
+}
+
+/**
+ * Asks for consent to the notices `action` leads to, on the user's tap, and reports what was accepted to
+ * `notify.subscribe`. Fire and forget: it must be called synchronously in the tap handler (WeChat refuses
+ * otherwise) and never holds up or fails the action itself; ids not loaded yet mean no question this time.
+ */
+export function askConsent(action: ActionName): void {
+  const keys = consentFor[action];
+  if (!keys) return;
+  if (!templates) {
+    void prefetchTemplates();
+    return;
+  }
+  const wanted = keys.flatMap((key) => (templates?.[key] ? [{ key, id: templates[key] as string }] : []));
+  if (wanted.length === 0 || asking) return;
+  asking = true;
+  const answer = process.env.TARO_ENV === 'weapp' ? askWeChat(wanted.map((w) => w.id)) : askStandIn(wanted);
+  void answer
+    .then((accepted) => (accepted.length ? call('notify.subscribe', { accepted }, { requestId: newRequestId() }) : null))
+    .catch((err) => console.warn('[consent]', err))
+    .finally(() => {
+      asking = false;
+    });
+}
+
+async function askWeChat(ids: string[]): Promise<string[]> {
+  const res = await Taro.requestSubscribeMessage({ tmplIds: ids } as Taro.requestSubscribeMessage.Option);
+  return ids.filter((id) => (res as Record<string, unknown>)[id] === 'accept');
+}
+
+const STORAGE_KEY = 'linli.consent';
+
+/** Answers remembered per persona and template, like WeChat's "总是保持以上选择". */
+function remembered(): Record<string, boolean> {
+  try {
+    return JSON.parse(window.localStorage.getItem(`${STORAGE_KEY}.${currentPersona()?.openid ?? ''}`) ?? '{}') as Record<string, boolean>;
+  } catch {
+    return {};
+  }
+}
+
+function remember(answers: Record<string, boolean>): void {
+  window.localStorage.setItem(`${STORAGE_KEY}.${currentPersona()?.openid ?? ''}`, JSON.stringify({ ...remembered(), ...answers }));
+}
+
+/** A confirm the first time per template; afterwards the remembered answer is reported without asking. */
+async function askStandIn(wanted: { key: TemplateKey; id: string }[]): Promise<string[]> {
+  const known = remembered();
+  const fresh = wanted.filter((w) => !(w.id in known));
+  if (fresh.length > 0) {
+    const question = questions[fresh[0].key] ?? { title: '接收进度通知？', content: '有新进展时通过微信提醒你。' };
+    const confirm = await askOnPage(question.title, question.content);
+    remember(Object.fromEntries(fresh.map((w) => [w.id, confirm])));
+  }
+  const answers = remembered();
+  return wanted.filter((w) => answers[w.id]).map((w) => w.id);
+}
+
+/** For tests: forget the loaded ids and any question in progress. */
+export function resetConsentForTests(): void {
+  templates = null;
+  loading = null;
+  asking = false;
+}

@@ -1,0 +1,104 @@
+import { asTarget, installWindow, removeWindow } from './fakes';
+
+const requestSubscribeMessage = jest.fn();
+jest.mock('@tarojs/taro', () => ({ __esModule: true, default: { requestSubscribeMessage: (o: unknown) => requestSubscribeMessage(o) } }));
+const call = jest.fn();
+jest.mock('../../../src/services/api', () => ({ call: (...args: unknown[]) => call(...args) }));
+const askOnPage = jest.fn();
+jest.mock('../../../src/services/consent-dialog', () => ({ askOnPage: (...args: unknown[]) => askOnPage(...args) }));
+
+import { askConsent, prefetchTemplates, resetConsentForTests } from '../../../src/services/consent';
+
+const templates = { wishSubmitted: 'T-sub', wishProgress: 'T-progress', wishDispatched: 'T-dispatched', wishUnclaimed: 'T-unclaimed' };
+/** Lets the fire-and-forget chain (answer → notify.subscribe) run to its end. */
+const settle = () => new Promise((done) => setTimeout(done, 0));
+const subscribed = () => call.mock.calls.filter(([action]) => action === 'notify.subscribe').map(([, payload]) => payload.accepted);
+
+beforeEach(async () => {
+  resetConsentForTests();
+  call.mockReset();
+  requestSubscribeMessage.mockReset();
+  askOnPage.mockReset();
+  call.mockImplementation(async (action: string) =>
+    action === 'notify.templates' ? { ok: true, data: { templates } } : { ok: true, data: { granted: 1 } },
+  );
+});
+afterEach(removeWindow);
+
+describe('on weapp', () => {
+  beforeEach(() => asTarget('weapp'));
+
+  it('asks WeChat synchronously in the tap, then reports only the accepted ids', async () => {
+    await prefetchTemplates();
+    requestSubscribeMessage.mockResolvedValue({ errMsg: 'requestSubscribeMessage:ok', 'T-progress': 'accept' });
+    askConsent('wish.create');
+    // Called before askConsent returned: WeChat refuses a request made after an await.
+    expect(requestSubscribeMessage).toHaveBeenCalledWith({ tmplIds: ['T-progress'] });
+    await settle();
+    expect(subscribed()).toEqual([['T-progress']]);
+    expect(call.mock.calls.find(([a]) => a === 'notify.subscribe')[2].requestId).toMatch(/^r-/);
+  });
+
+  it('reports nothing when the user rejects, and never throws when the dialog fails', async () => {
+    await prefetchTemplates();
+    requestSubscribeMessage.mockResolvedValue({ errMsg: 'requestSubscribeMessage:ok', 'T-dispatched': 'reject' });
+    askConsent('wish.claim');
+    await settle();
+    requestSubscribeMessage.mockRejectedValue({ errMsg: 'requestSubscribeMessage:fail can only be invoked by user TAP gesture.' });
+    jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    expect(() => askConsent('wish.claim')).not.toThrow();
+    await settle();
+    expect(subscribed()).toEqual([]);
+  });
+
+  it('asks nothing for actions without notices, nor before the ids are known (it loads them for next time)', async () => {
+    askConsent('wish.checkIn');
+    askConsent('wish.create');
+    expect(requestSubscribeMessage).not.toHaveBeenCalled();
+    expect(call).toHaveBeenCalledWith('notify.templates', {});
+  });
+});
+
+describe('on H5 (stand-in confirm)', () => {
+  beforeEach(() => {
+    asTarget('h5');
+    installWindow().set('linli.demoPersona', JSON.stringify({ openid: 'demo-resident-wang', name: '王秀英' }));
+  });
+
+  it('asks the first time, then reports the remembered answer without asking again', async () => {
+    await prefetchTemplates();
+    askOnPage.mockResolvedValue(true);
+    askConsent('wish.create');
+    await settle();
+    askConsent('wish.create');
+    await settle();
+    expect(askOnPage).toHaveBeenCalledTimes(1);
+    expect(askOnPage.mock.calls[0][0]).toBe('接收进度通知？');
+    expect(subscribed()).toEqual([['T-progress'], ['T-progress']]);
+  });
+
+  it('remembers a refusal too, per template: a different notice is asked about separately', async () => {
+    await prefetchTemplates();
+    askOnPage.mockResolvedValue(false);
+    askConsent('wish.create');
+    await settle();
+    askConsent('wish.create');
+    await settle();
+    askConsent('wish.claim');
+    await settle();
+    expect(askOnPage.mock.calls.map(([title]) => title)).toEqual(['接收进度通知？', '接收派单通知？']);
+    expect(subscribed()).toEqual([]);
+  });
+
+  it('does not stack a second question while one is open', async () => {
+    await prefetchTemplates();
+    let answer: (yes: boolean) => void = () => undefined;
+    askOnPage.mockReturnValue(new Promise<boolean>((done) => (answer = done)));
+    askConsent('wish.create');
+    askConsent('wish.create');
+    expect(askOnPage).toHaveBeenCalledTimes(1);
+    answer(true);
+    await settle();
+    expect(subscribed()).toEqual([['T-progress']]);
+  });
+});
