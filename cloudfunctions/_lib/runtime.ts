@@ -36,4 +36,12 @@ export const collections = {
   petitionCategories: 'petition_categories',
   departments: 'departments',
   petitionSettings: 'petition_settings',
+  merchantApplications: 'merchant_applications',
+  shops: 'shops',
+  pointsCodes: 'points_codes',
+  merchantCharges: 'merchant_charges',
+  merchantTallies: 'merchant_tallies',
+  merchantChecks: 'merchant_checks',
+  shopInspections: 'shop_inspections',
+  shopRatings: 'shop_ratings',
 } as const;

@@ -20,6 +20,8 @@ export const templates = {
   petitionAssigned: templateId('LINLI_TMPL_PETITION_ASSIGNED', 'petition-assigned'),
   /** Each step of a petition → the reporter and co-signers: 诉求 thing1, 进度 phrase2, 说明 thing3. */
   petitionProgress: templateId('LINLI_TMPL_PETITION_PROGRESS', 'petition-progress'),
+  /** A merchant charge above the cap waits for the resident → them: 商家 thing1, 积分 number2, 截止时间 time3, 商品 thing4. */
+  pointsHold: templateId('LINLI_TMPL_POINTS_HOLD', 'points-hold'),
 } as const;
 
 /** 订阅消息 `thing` values hold at most 20 characters, `phrase` 5. */

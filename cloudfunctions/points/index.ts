@@ -3,8 +3,10 @@ import { award, deduct } from './adjust';
 import { approveAward, pendingAwards } from './awards';
 import { expireLapsed } from './expire';
 import { feeRelief } from './fee-relief';
+import { confirmHold, pendingHolds, rejectHold } from './holds';
 import { balance, history } from './my-points';
 import { partyEntries, partyEntry, partyItems } from './party-entry';
+import { issuePointsCode } from './points-code';
 import { closeMonth, ranking } from './ranking';
 import { reconcile, reconcileAll } from './reconcile';
 import { reverse } from './reverse';
@@ -34,6 +36,10 @@ export const main = createFunction(
     feeRelief,
     rules,
     setRules,
+    issuePointsCode,
+    pendingHolds,
+    confirmHold,
+    rejectHold,
   ],
   { reconcile: reconcileAll, expire: expireLapsed },
 );

@@ -3,6 +3,7 @@
 import type { OrgUnit, UserProfile } from '../../src/shared/domain/org';
 import type { Role } from '../../src/shared/domain/roles';
 import { demoCategories } from './categories';
+import { merchantSeed } from './merchants';
 import { ladderPeople, ladderUsers, petitionSeed } from './petitions';
 import { pointsSeed } from './points';
 
@@ -168,7 +169,31 @@ const people: PersonaSpec[] = [
     buildingId: 'building-7',
     room: '底商12号',
     birthYear: 1979,
+    shopId: 'shop-zhouji',
     note: '爱心商家「周记便利店」店主',
+  },
+  {
+    _id: 'demo-merchant-fang',
+    name: '方丽娟',
+    phone: '13800005002',
+    roles: ['resident', 'merchant'],
+    gridId: 'grid-1',
+    buildingId: 'building-3',
+    room: '底商3号',
+    birthYear: 1984,
+    shopId: 'shop-fangji',
+    note: '爱心商家「方记早餐铺」店主',
+  },
+  {
+    _id: 'demo-resident-tang',
+    name: '唐卫东',
+    phone: '13800005003',
+    roles: ['resident'],
+    gridId: 'grid-2',
+    buildingId: 'building-6',
+    room: '底商8号',
+    birthYear: 1977,
+    note: '开水果店，商家入驻申请待社区审核',
   },
   {
     _id: 'demo-admin-wu',
@@ -231,6 +256,7 @@ export function demoSeed(now: Date = new Date()): Seed {
       subscriptions: staffSubscriptions(users, now),
       ...pointsSeed(community._id, now),
       ...petitionSeed(street._id),
+      ...merchantSeed({ streetId: street._id, communityId: community._id }, now),
     },
     personas,
   };

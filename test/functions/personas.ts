@@ -8,7 +8,9 @@ export const sun = 'demo-staff-sun'; // 孙丽, community staff
 export const stranger = 'o-not-registered';
 export const chen = 'demo-member-chen'; // 陈静, party member, grid-2
 export const members = [zhang, chen, 'demo-member-huang', 'demo-member-ma', 'demo-member-yang', 'demo-member-zhu'];
-export const merchant = 'demo-merchant-zhou'; // 周海, resident + merchant
+export const merchant = 'demo-merchant-zhou'; // 周海, resident + merchant of 周记便利店 (shop-zhouji)
+export const fang = 'demo-merchant-fang'; // 方丽娟, resident + merchant of 方记早餐铺 (shop-fangji), grid-1
+export const tang = 'demo-resident-tang'; // 唐卫东, resident with a pending merchant application (唐记水果店)
 export const admin = 'demo-admin-wu'; // 吴磊, admin (street)
 export const qian = 'demo-street-qian'; // 钱伟, street_staff (青石街道)
 export const he = 'demo-dept-housing-he'; // 何建华, department_staff (区住建局)
@@ -26,6 +28,8 @@ export const everyone: Record<string, string[]> = {
   [zhao]: ['grid_worker'],
   [sun]: ['staff'],
   [merchant]: ['resident', 'merchant'],
+  [fang]: ['resident', 'merchant'],
+  [tang]: ['resident'],
   [admin]: ['admin'],
   [qian]: ['street_staff'],
   [he]: ['department_staff'],

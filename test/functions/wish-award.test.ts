@@ -42,24 +42,26 @@ describe('volunteer points for a confirmed wish', () => {
   });
 
   it('counts hours for hourly categories and holds a large award for staff, who may lower it', async () => {
-    const id = await served({ categoryId: 'elderly', points: 20, hours: 4 });
-    const confirmed = ok(await call(wang, 'wish.confirm', { wishId: id, rating: 4 })).wish;
-    expect(confirmed.award).toMatchObject({ status: 'review', amount: 40 });
-    expect(await volunteer(zhang)).toBe(0);
+    const short = await served({ categoryId: 'elderly', points: 30, hours: 1 });
+    expect(ok(await call(wang, 'wish.confirm', { wishId: short, rating: 4 })).wish.award).toMatchObject({ status: 'posted', amount: 10 });
+    const id = await served({ categoryId: 'elderly', points: 30, hours: 4 });
+    const confirmed = ok(await call(wang, 'wish.confirm', { wishId: id, rating: 5 })).wish;
+    expect(confirmed.award).toMatchObject({ status: 'review', amount: 32 });
+    expect(await volunteer(zhang)).toBe(10);
     const pending = ok(await call(sun, 'points.pendingAwards')).items;
-    expect(pending).toEqual([expect.objectContaining({ wishId: id, memberName: '张建国', residentName: '王秀英', amount: 40 })]);
+    expect(pending).toEqual([expect.objectContaining({ wishId: id, memberName: '张建国', residentName: '王秀英', amount: 32 })]);
     expect(ok(await call(sun, 'points.approveAward', { wishId: id, approve: true, amount: 25, note: '按实际陪诊时长' }, 'approve-award-1'))).toEqual({
       status: 'posted',
       amount: 25,
     });
-    expect(await volunteer(zhang)).toBe(25);
+    expect(await volunteer(zhang)).toBe(35);
     expect(ok(await call(sun, 'points.pendingAwards')).items).toEqual([]);
     expect(ok(await call(sun, 'points.approveAward', { wishId: id, approve: false }, 'approve-award-2'))).toEqual({ status: 'posted', amount: 25 });
   });
 
   it('turning a held award down pays nothing and says so', async () => {
-    const id = await served({ categoryId: 'elderly', points: 20, hours: 5 });
-    ok(await call(wang, 'wish.confirm', { wishId: id, rating: 3 }));
+    const id = await served({ categoryId: 'elderly', points: 30, hours: 5 });
+    expect(ok(await call(wang, 'wish.confirm', { wishId: id, rating: 5 })).wish.award).toMatchObject({ status: 'review', amount: 32 });
     expect(ok(await call(sun, 'points.approveAward', { wishId: id, approve: false, note: '时长不实' }, 'reject-award-1'))).toEqual({
       status: 'rejected',
       amount: 0,

@@ -20,6 +20,12 @@ describe('volunteer award rules', () => {
     expect(awardPoints(hourly, { points: 99, checkedInAt: at(from), completedAt: at(to) }, null)).toBe(points);
   });
 
+  it('never pays more for hours than the offer the wall showed', () => {
+    const wish = { points: 20, checkedInAt: at('2026-11-01T08:00:00Z'), completedAt: at('2026-11-01T12:00:00Z') };
+    expect(awardPoints(hourly, wish, null)).toBe(20);
+    expect(awardPoints(hourly, wish, 5)).toBe(22);
+  });
+
   it('caps what a member earns in a day', () => {
     expect(capped(22, 44, defaultAwardRule)).toBe(16);
     expect(capped(22, 60, defaultAwardRule)).toBe(0);

@@ -48,6 +48,26 @@ export const errorMessages = {
   PETITION_PLACE_INVALID: '所选位置不在你的社区或网格内',
   PETITION_BUSY: '这条诉求刚被其他人处理过，请刷新后重试',
   DEPARTMENT_NOT_FOUND: '没有找到这个职能部门',
+  MERCHANT_ALREADY_APPLIED: '你已提交过商家申请或已经是商家',
+  MERCHANT_APPLICATION_NOT_FOUND: '没有找到这份商家申请',
+  MERCHANT_APPLICATION_DECIDED: '这份商家申请已经审核过了',
+  MERCHANT_NO_SHOP: '你还没有审核通过的店铺',
+  MERCHANT_SUSPENDED: '店铺已被社区暂停，暂时不能进行商家操作',
+  MERCHANT_OWN_CODE: '不能核销自己的积分码',
+  MERCHANT_OTHER_COMMUNITY: '该居民不属于本店所在社区，不能在本店使用积分',
+  MERCHANT_CAP_SHOP: '本店今日积分核销已达上限',
+  MERCHANT_CAP_RESIDENT: '该居民今日积分使用已达上限',
+  POINTS_CODE_INVALID: '积分码无效，请让居民刷新后重新出示',
+  POINTS_CODE_EXPIRED: '积分码已过期，请让居民刷新后重新出示',
+  POINTS_CODE_USED: '这个积分码已经用过了，请让居民刷新后重新出示',
+  CHARGE_NOT_FOUND: '没有找到这笔核销记录',
+  CHARGE_STATE: '这笔核销当前状态不允许此操作',
+  CHARGE_NOT_REFUNDABLE: '只能退还当天已完成的核销',
+  POINTS_HOLD_NOT_FOUND: '没有找到这笔待确认的扣分',
+  POINTS_HOLD_CLOSED: '这笔扣分已处理或已超时，积分已按结果处理',
+  SHOP_NOT_FOUND: '没有找到这家店铺',
+  SHOP_ALREADY_RATED: '今天已经评价过这家店铺了，明天再来吧',
+  SHOP_OWN_RATING: '不能评价自己的店铺',
   REQUEST_IN_PROGRESS: '上一次提交仍在处理中，请稍后再试',
   INTERNAL: '服务暂时不可用，请稍后重试',
 } as const;
@@ -57,4 +77,10 @@ export type ErrorCode = keyof typeof errorMessages;
 export const errorCodes = Object.keys(errorMessages) as ErrorCode[];
 
 /** "Try again later": the same call may well succeed in a moment, so a retry must really run again. */
-export const transientCodes: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['INTERNAL', 'REQUEST_IN_PROGRESS', 'POINTS_BUSY', 'MALL_BUSY', 'PETITION_BUSY']);
+export const transientCodes: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'INTERNAL',
+  'REQUEST_IN_PROGRESS',
+  'POINTS_BUSY',
+  'MALL_BUSY',
+  'PETITION_BUSY',
+]);

@@ -12,6 +12,19 @@ import {
   pointsReverse,
 } from './points';
 import { mallCancel, mallFulfil, mallListItems, mallListOrders, mallOrder, mallSetItem } from './mall';
+import { merchantApplications, merchantApply, merchantMine, merchantReview, merchantSetRules, merchantSuspend } from './merchant';
+import {
+  merchantCharge,
+  merchantHistory,
+  merchantRefund,
+  merchantScan,
+  merchantVerifyLevel,
+  pointsConfirmHold,
+  pointsIssueCode,
+  pointsPendingHolds,
+  pointsRejectHold,
+} from './redeem';
+import { shopGet, shopHistory, shopInspect, shopListVirtue, shopRate } from './shop';
 import { pointsCloseMonth, pointsPartyEntries, pointsPartyEntry, pointsPartyItems, pointsRanking } from './party';
 import { pointsFeeRelief, pointsRules, pointsSetRules } from './point-rules';
 import {
@@ -61,10 +74,13 @@ export * from './errors';
 export * from './common';
 export * from './notify';
 export * from './mall';
+export * from './merchant';
 export * from './party';
 export * from './point-rules';
 export * from './petition';
 export * from './points';
+export * from './redeem';
+export * from './shop';
 export * from './user';
 export * from './virtue';
 export * from './wish';
@@ -134,6 +150,26 @@ const all = [
   petitionGet,
   petitionListMine,
   petitionListQueue,
+  merchantApply,
+  merchantApplications,
+  merchantReview,
+  merchantSuspend,
+  merchantMine,
+  merchantSetRules,
+  pointsIssueCode,
+  merchantScan,
+  merchantCharge,
+  merchantVerifyLevel,
+  merchantRefund,
+  merchantHistory,
+  pointsPendingHolds,
+  pointsConfirmHold,
+  pointsRejectHold,
+  shopGet,
+  shopRate,
+  shopInspect,
+  shopListVirtue,
+  shopHistory,
 ] as const;
 
 type Registry = { [S in (typeof all)[number] as S['name']]: S };

@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { defineAction } from './action';
 
-export const templateKeys = ['wishSubmitted', 'wishProgress', 'wishDispatched', 'wishUnclaimed', 'petitionAssigned', 'petitionProgress'] as const;
+export const templateKeys = [
+  'wishSubmitted',
+  'wishProgress',
+  'wishDispatched',
+  'wishUnclaimed',
+  'petitionAssigned',
+  'petitionProgress',
+  'pointsHold',
+] as const;
 
 export const notifyTemplates = defineAction({
   name: 'notify.templates',

@@ -27,7 +27,10 @@ export const defaultAwardRule: AwardRule = {
 
 const HOUR_MS = 60 * 60 * 1000;
 
-/** Base points: the offer, or hours served (to the nearest half-hour, at least one) × rate, plus the 5-star bonus. */
+/**
+ * Base points: the offer, or hours served (to the nearest half-hour, at least one) × rate but never more
+ * than the offer the wall showed; plus the 5-star bonus.
+ */
 export function awardPoints(
   rule: AwardRule,
   wish: { points: number | null; checkedInAt: Date | null; completedAt: Date | null },
@@ -36,7 +39,7 @@ export function awardPoints(
   let base = wish.points ?? 0;
   if (rule.mode === 'hourly' && wish.checkedInAt && wish.completedAt) {
     const halfHours = Math.max(1, Math.round((new Date(wish.completedAt).getTime() - new Date(wish.checkedInAt).getTime()) / (HOUR_MS / 2)));
-    base = Math.round((halfHours / 2) * rule.perHour);
+    base = Math.min(base, Math.round((halfHours / 2) * rule.perHour));
   }
   return base + (rating === 5 ? rule.fiveStarBonus : 0);
 }

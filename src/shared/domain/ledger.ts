@@ -17,9 +17,10 @@ export const assetLabels: Record<Asset, string> = {
 /**
  * Accounts: `issuer:<communityId>` is where a community's points come from (its balance is minus what it
  * issued); `mall:<communityId>` and `fee:<communityId>` are where spent points go (积分超市, property-fee
- * relief); `user:<openid>` a person; `shop:<shopId>` a merchant's shop.
+ * relief); `user:<openid>` a person; `shop:<shopId>` a merchant's shop; `hold:<chargeId>` escrow for a
+ * merchant charge awaiting the resident's confirmation (it empties to the shop or back to the person).
  */
-export type AccountKind = 'issuer' | 'mall' | 'fee' | 'user' | 'shop';
+export type AccountKind = 'issuer' | 'mall' | 'fee' | 'user' | 'shop' | 'hold';
 export type AccountId = `${AccountKind}:${string}`;
 
 export const account = {
@@ -28,11 +29,12 @@ export const account = {
   fee: (communityId: string): AccountId => `fee:${communityId}`,
   user: (openid: string): AccountId => `user:${openid}`,
   shop: (shopId: string): AccountId => `shop:${shopId}`,
+  hold: (chargeId: string): AccountId => `hold:${chargeId}`,
 };
 
 export function kindOf(id: string): AccountKind {
   const kind = id.slice(0, id.indexOf(':'));
-  if (kind === 'issuer' || kind === 'mall' || kind === 'fee' || kind === 'user' || kind === 'shop') return kind;
+  if (kind === 'issuer' || kind === 'mall' || kind === 'fee' || kind === 'user' || kind === 'shop' || kind === 'hold') return kind;
   throw new DomainError('POINTS_INVALID', `未知的积分账户：${id}`);
 }
 

@@ -27,6 +27,8 @@ export interface UserProfile {
   birthYear: number | null;
   /** The 职能部门 (住建, 城管, …) a `department_staff` person works for. */
   departmentId?: string;
+  /** The shop a `merchant` runs (爱心商家): set when community staff approve their application. */
+  shopId?: string;
 }
 
 /** Where a wish or petition sits in the tree; every scope check compares these ids. */

@@ -1,0 +1,142 @@
+import type { ErrorCode } from '../../src/shared/contract/errors';
+import { DomainError } from '../../src/shared/domain/errors';
+import { kindOf, reversalOf } from '../../src/shared/domain/ledger';
+import {
+  assertChargeMove,
+  assertRefundable,
+  chargePostingIds,
+  holdOpen,
+  paymentOf,
+  settlementOf,
+  type Charge,
+} from '../../src/shared/domain/merchant-charge';
+import { afterPayment, countIn, holdNotice } from './charges';
+import { findPosting, post } from './ledger';
+import { deliver, enqueue, type Notice } from './outbox';
+import { expiryFor } from './point-rules';
+import { collections, type Loose } from './runtime';
+import { readIn, transact } from './transact';
+
+type Step = { changes: Partial<Charge>; notices?: Notice[] } | null;
+
+/**
+ * Changes a charge as it stands now, in one transaction with what the change brings along (tallies, the
+ * code, notices); a plan that returns null leaves it as it is. Every status change goes through here.
+ */
+async function update(id: string, missing: ErrorCode, plan: (tx: Loose, current: Charge) => Promise<Step>): Promise<Charge> {
+  const { charge, noticeIds } = await transact(async (tx) => {
+    const current = await readIn<Charge>(tx, collections.merchantCharges, id);
+    if (!current) throw new DomainError(missing);
+    const step = await plan(tx, current);
+    if (!step) return { charge: current, noticeIds: [] as string[] };
+    if (step.changes.status) assertChargeMove(current.status, step.changes.status);
+    const changes = { ...step.changes, updatedAt: new Date() };
+    await tx.collection(collections.merchantCharges).doc(id).update({ data: changes });
+    return { charge: { ...current, ...changes }, noticeIds: await enqueue(tx, step.notices ?? []) };
+  }, 'POINTS_BUSY');
+  await deliver(noticeIds);
+  return charge;
+}
+
+/** A busy ledger leaves the work for the timer: the caller sees the charge as still pending. */
+async function posted(work: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await work();
+    return true;
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'POINTS_BUSY') return false;
+    throw error;
+  }
+}
+
+/**
+ * Pays a reserved charge with one posting keyed by the charge. Points short (spent elsewhere since the
+ * scan): the charge is refused and its tallies undone, unless the payment landed meanwhile (a rerun finds it).
+ */
+async function pay(charge: Charge): Promise<Charge> {
+  try {
+    if (!(await posted(() => post(paymentOf(charge))))) return charge;
+  } catch (error) {
+    if (!(error instanceof DomainError) || error.code !== 'POINTS_INSUFFICIENT') throw error;
+    return update(charge._id, 'CHARGE_NOT_FOUND', async (tx, c) => {
+      if (c.status !== 'reserved' || (await readIn(tx, collections.postings, chargePostingIds(c._id).pay))) return null;
+      await countIn(tx, c, -1);
+      return { changes: { status: 'refused', pending: false } };
+    });
+  }
+  const now = new Date();
+  return update(charge._id, 'CHARGE_NOT_FOUND', async (_tx, c) => {
+    if (c.status !== 'reserved') return null;
+    const next = afterPayment(c, now);
+    return { changes: { ...next, pending: false }, notices: next.holdUntil ? [holdNotice(c, next.holdUntil)] : [] };
+  });
+}
+
+/** A refund reverses what reached the shop: for a hold, shop → escrow and then escrow → resident. */
+async function reverseAll(charge: Charge): Promise<void> {
+  const ids = chargePostingIds(charge._id);
+  const by = { openid: charge.merchantId, name: charge.shopName };
+  for (const id of charge.mode === 'hold' ? [ids.paid, ids.pay] : [ids.pay]) {
+    const original = await findPosting(id);
+    if (original) await post(reversalOf(original, by, `「${charge.shopName}」退还：${charge.refundReason ?? ''}`));
+  }
+}
+
+/** Escrow emptied back to the resident is a fresh credit to them, so it lapses by the community's rules. */
+async function settle(charge: Charge) {
+  const posting = settlementOf(charge);
+  const expiresAt = kindOf(posting.to) === 'user' ? await expiryFor(charge.communityId, 'virtue') : null;
+  return post({ ...posting, expiresAt });
+}
+
+/**
+ * Does the ledger work a charge's status still owes, then records it done. Every posting is keyed by the
+ * charge, so running this again — after a crash, from the timer — never moves points twice.
+ */
+export async function advance(charge: Charge): Promise<Charge> {
+  if (!charge.pending) return charge;
+  if (charge.status === 'reserved') return pay(charge);
+  const work = charge.status === 'refunded' ? () => reverseAll(charge) : () => settle(charge);
+  if (!(await posted(work))) return charge;
+  return update(charge._id, 'CHARGE_NOT_FOUND', async (_tx, c) => (c.pending && c.status === charge.status ? { changes: { pending: false } } : null));
+}
+
+/**
+ * 确认/拒绝: the resident decides a hold. Past its deadline the hold expires instead (and the points go
+ * back) whatever was asked; the caller is then told it was closed.
+ */
+export async function decideHold(id: string, openid: string, decision: 'confirmed' | 'rejected'): Promise<Charge> {
+  const now = new Date();
+  const decided = await update(id, 'POINTS_HOLD_NOT_FOUND', async (tx, c) => {
+    if (c.residentId !== openid || c.mode !== 'hold') throw new DomainError('POINTS_HOLD_NOT_FOUND');
+    if (c.status !== 'awaiting') return null;
+    const to = holdOpen(c, now) ? decision : 'expired';
+    if (to !== 'confirmed') await countIn(tx, c, -1);
+    return { changes: { status: to, pending: true } };
+  });
+  const settled = await advance(decided);
+  if (settled.status !== decision) throw new DomainError('POINTS_HOLD_CLOSED');
+  return settled;
+}
+
+/** The timer's half of a hold: past the deadline with no answer, the points go back. */
+export async function expireHold(charge: Charge, now: Date): Promise<Charge> {
+  const expired = await update(charge._id, 'CHARGE_NOT_FOUND', async (tx, c) => {
+    if (c.status !== 'awaiting' || holdOpen(c, now)) return null;
+    await countIn(tx, c, -1);
+    return { changes: { status: 'expired', pending: true } };
+  });
+  return advance(expired);
+}
+
+/** 退还: the same day, a charge whose points reached the shop goes back by reversing postings. */
+export async function refundCharge(id: string, shopId: string, reason: string): Promise<Charge> {
+  const now = new Date();
+  const marked = await update(id, 'CHARGE_NOT_FOUND', async (tx, c) => {
+    if (c.shopId !== shopId) throw new DomainError('CHARGE_NOT_FOUND');
+    assertRefundable(c, now);
+    await countIn(tx, c, -1);
+    return { changes: { status: 'refunded', pending: true, refundReason: reason } };
+  });
+  return advance(marked);
+}

@@ -1,0 +1,124 @@
+import { HOLD_MS, chargeIdOf, refundable, type Charge, type ChargeStatus } from '../../src/shared/domain/merchant-charge';
+import { assertActive, chargeMode, dayCst, tallyId, type MerchantRules, type Shop } from '../../src/shared/domain/merchant';
+import { DomainError } from '../../src/shared/domain/errors';
+import { assertUnused, type PointsCode } from '../../src/shared/domain/points-code';
+import { maskName } from '../../src/shared/domain/privacy';
+import type { Notice } from './outbox';
+import { collections, db, type Loose } from './runtime';
+import { templates, thing, time } from './templates';
+import { fieldsOf, readIn } from './transact';
+
+export const charges = () => db.collection(collections.merchantCharges);
+
+interface Tally {
+  total: number;
+  count: number;
+}
+
+async function tallyIn(tx: Loose, id: string): Promise<Tally> {
+  return (await readIn<Tally & { _id: string }>(tx, collections.merchantTallies, id)) ?? { total: 0, count: 0 };
+}
+
+/** Moves the day's totals of the shop and the resident by one charge, inside the caller's transaction. */
+export async function countIn(tx: Loose, charge: Charge, sign: 1 | -1): Promise<void> {
+  for (const id of [tallyId.shop(charge.shopId, charge.day), tallyId.resident(charge.residentId, charge.day)]) {
+    const tally = await tallyIn(tx, id);
+    await tx
+      .collection(collections.merchantTallies)
+      .doc(id)
+      .set({ data: { total: tally.total + sign * charge.points, count: tally.count + sign, updatedAt: new Date() } });
+  }
+}
+
+export interface ChargeRequest {
+  codeId: string;
+  shop: Shop;
+  merchantId: string;
+  points: number;
+  note: string;
+  rules: MerchantRules;
+}
+
+/**
+ * Takes the code, counts the charge against both daily caps and records it, in one transaction: two
+ * merchants scanning the same code conflict on it, and the retry of the loser finds it used.
+ */
+export async function reserveIn(tx: Loose, req: ChargeRequest, now: Date): Promise<Charge> {
+  // Read in the transaction, so a suspension landing meanwhile makes this charge retry and be refused.
+  assertActive(await readIn<Shop>(tx, collections.shops, req.shop._id));
+  const code = assertUnused(await readIn<PointsCode>(tx, collections.pointsCodes, req.codeId));
+  if (code.openid === req.merchantId) throw new DomainError('MERCHANT_OWN_CODE');
+  if (code.communityId !== req.shop.communityId) throw new DomainError('MERCHANT_OTHER_COMMUNITY');
+  const day = dayCst(now);
+  const [shopTally, residentTally] = [await tallyIn(tx, tallyId.shop(req.shop._id, day)), await tallyIn(tx, tallyId.resident(code.openid, day))];
+  const mode = chargeMode(req.points, req.rules, { shop: shopTally.total, resident: residentTally.total });
+  const charge: Charge = {
+    _id: chargeIdOf(code._id),
+    codeId: code._id,
+    shopId: req.shop._id,
+    shopName: req.shop.name,
+    merchantId: req.merchantId,
+    residentId: code.openid,
+    residentName: code.name,
+    communityId: code.communityId,
+    points: req.points,
+    note: req.note,
+    mode,
+    status: 'reserved',
+    pending: true,
+    day,
+    holdUntil: null,
+    refundReason: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await tx
+    .collection(collections.pointsCodes)
+    .doc(code._id)
+    .update({ data: { status: 'used', usedBy: req.shop._id, usedAt: now } });
+  await countIn(tx, charge, 1);
+  await tx
+    .collection(collections.merchantCharges)
+    .doc(charge._id)
+    .set({ data: fieldsOf(charge) });
+  return charge;
+}
+
+/** The resident is asked to confirm a held charge (subscribe message; the points page lists it too). */
+export function holdNotice(charge: Charge, holdUntil: Date): Notice {
+  return {
+    touser: charge.residentId,
+    templateId: templates.pointsHold,
+    page: 'pages/points/index?tab=holds',
+    data: { thing1: thing(charge.shopName), number2: String(charge.points), time3: time(holdUntil), thing4: thing(charge.note || '积分消费') },
+  };
+}
+
+/** The status a paid charge moves to, and the hold's deadline. */
+export function afterPayment(charge: Charge, now: Date): { status: ChargeStatus; holdUntil: Date | null } {
+  return charge.mode === 'direct' ? { status: 'posted', holdUntil: null } : { status: 'awaiting', holdUntil: new Date(now.getTime() + HOLD_MS) };
+}
+
+const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+
+export const chargeView = (c: Charge, now: Date) => ({
+  id: c._id,
+  residentName: maskName(c.residentName),
+  points: c.points,
+  note: c.note,
+  mode: c.mode,
+  status: c.status,
+  createdAt: new Date(c.createdAt).toISOString(),
+  holdUntil: iso(c.holdUntil),
+  refundable: refundable(c, now),
+});
+
+export const holdView = (c: Charge) => ({
+  id: c._id,
+  shopName: c.shopName,
+  points: c.points,
+  note: c.note,
+  status: c.status,
+  createdAt: new Date(c.createdAt).toISOString(),
+  holdUntil: iso(c.holdUntil),
+});

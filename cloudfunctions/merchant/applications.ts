@@ -1,0 +1,44 @@
+import { createHash } from 'node:crypto';
+import type { MerchantApplication } from '../../src/shared/domain/merchant';
+import { photoUrls } from '../_lib/files';
+import { collections, db, type Loose } from '../_lib/runtime';
+
+export const applications = () => db.collection(collections.merchantApplications);
+
+/** One application per person: a rejected one is sent again under the same id, so there is never a second. */
+export function applicationIdOf(openid: string): string {
+  return `app-${createHash('sha256').update(openid).digest('hex').slice(0, 24)}`;
+}
+
+export async function findApplication(id: string): Promise<MerchantApplication | null> {
+  const res: Loose = await applications().doc(id).get();
+  return res.data ? ({ ...res.data, _id: id } as MerchantApplication) : null;
+}
+
+const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+
+/** Applications as the contract shows them, with a temporary link to each licence photo. */
+export async function applicationViews(apps: readonly MerchantApplication[]) {
+  const urls = await photoUrls(apps.map((a) => a.licence));
+  return apps.map((a) => ({
+    id: a._id,
+    applicantName: a.applicantName,
+    shopName: a.shopName,
+    address: a.address,
+    category: a.category,
+    licence: a.licence,
+    licenceUrl: urls.get(a.licence) ?? null,
+    contact: a.contact,
+    status: a.status,
+    flagged: a.flagged,
+    reason: a.reason,
+    shopId: a.shopId,
+    createdAt: new Date(a.createdAt).toISOString(),
+    decidedAt: iso(a.decidedAt),
+  }));
+}
+
+export async function applicationView(app: MerchantApplication) {
+  const [view] = await applicationViews([app]);
+  return view;
+}

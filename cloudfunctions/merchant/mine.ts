@@ -1,0 +1,38 @@
+import { merchantMine, merchantSetRules } from '../../src/shared/contract';
+import { defaultMerchantRules, type MerchantRules } from '../../src/shared/domain/merchant';
+import { defineHandler } from '../_lib/handler';
+import { collections } from '../_lib/runtime';
+import { findShop, merchantRules, shopStanding, shopView } from '../_lib/shops';
+import { readIn, transact } from '../_lib/transact';
+import { applicationIdOf, applicationView, findApplication } from './applications';
+
+// 我的店铺: where an applicant sees their application, and a merchant their shop, its points and its QR.
+export const mine = defineHandler(merchantMine, async (_input, { openid, user }) => {
+  const [app, shop, rules] = await Promise.all([
+    findApplication(applicationIdOf(openid)),
+    user.shopId ? findShop(user.shopId) : null,
+    merchantRules(user.communityId),
+  ]);
+  return {
+    application: app ? await applicationView(app) : null,
+    shop: shop ? shopView(shop, await shopStanding(shop._id)) : null,
+    rules,
+  };
+});
+
+/**
+ * 核销上限: stored in the community's point_rules document beside the other point rules, so it is read
+ * and written whole in one transaction rather than replaced.
+ */
+export const setRules = defineHandler(merchantSetRules, async (changes, { openid, user }) => {
+  return transact(async (tx) => {
+    const doc = await readIn<{ _id: string; merchant?: Partial<MerchantRules> }>(tx, collections.pointRules, user.communityId);
+    const { _id: _ignored, ...others } = doc ?? { _id: user.communityId };
+    const merchant: MerchantRules = { ...defaultMerchantRules, ...others.merchant, ...changes };
+    await tx
+      .collection(collections.pointRules)
+      .doc(user.communityId)
+      .set({ data: { ...others, merchant, updatedAt: new Date(), updatedBy: openid } });
+    return merchant;
+  }, 'POINTS_BUSY');
+});

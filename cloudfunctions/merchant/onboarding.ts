@@ -1,0 +1,121 @@
+import { merchantApplications, merchantApply, merchantReview, merchantSuspend } from '../../src/shared/contract';
+import { DomainError } from '../../src/shared/domain/errors';
+import { assertMayApply, assertPending, managesShops, type MerchantApplication, type Shop } from '../../src/shared/domain/merchant';
+import type { UserProfile } from '../../src/shared/domain/org';
+import { checkSubmission } from '../_lib/content';
+import { defineHandler } from '../_lib/handler';
+import { pageOf } from '../_lib/page';
+import { collections } from '../_lib/runtime';
+import { findShop, shopStanding, shopView, shops } from '../_lib/shops';
+import { fieldsOf, readIn, transact } from '../_lib/transact';
+import { applicationIdOf, applicationView, applicationViews } from './applications';
+
+// 商家入驻申请: the shop's details and licence photo go through content security before staff see them.
+export const apply = defineHandler(merchantApply, async (input, { openid, user }) => {
+  const verdict = await checkSubmission(openid, `${input.shopName}\n${input.address}`, [input.licence]);
+  if (verdict === 'risky') throw new DomainError('CONTENT_RISKY');
+  const now = new Date();
+  const app = await transact(async (tx) => {
+    const _id = applicationIdOf(openid);
+    assertMayApply(await readIn<MerchantApplication>(tx, collections.merchantApplications, _id), user.shopId);
+    const next: MerchantApplication = {
+      _id,
+      applicantId: openid,
+      applicantName: user.name,
+      ...input,
+      streetId: user.streetId,
+      communityId: user.communityId,
+      status: 'pending',
+      flagged: verdict === 'review',
+      reason: null,
+      shopId: null,
+      createdAt: now,
+      decidedAt: null,
+      decidedBy: null,
+    };
+    await tx
+      .collection(collections.merchantApplications)
+      .doc(_id)
+      .set({ data: fieldsOf(next) });
+    return next;
+  }, 'POINTS_BUSY');
+  return { application: await applicationView(app) };
+});
+
+export const listApplications = defineHandler(merchantApplications, async ({ status, offset, limit }, { user }) => {
+  const where = user.roles.includes('staff') ? { communityId: user.communityId, status } : { streetId: user.streetId, status };
+  const { docs, nextOffset } = await pageOf<MerchantApplication>(
+    collections.merchantApplications,
+    where,
+    { field: 'createdAt', dir: 'asc' },
+    offset,
+    limit,
+  );
+  return { items: await applicationViews(docs), nextOffset };
+});
+
+function openShop(app: MerchantApplication, now: Date): Shop {
+  return {
+    _id: `shop-${app._id.slice('app-'.length)}`,
+    name: app.shopName,
+    address: app.address,
+    category: app.category,
+    contact: app.contact,
+    ownerId: app.applicantId,
+    ownerName: app.applicantName,
+    streetId: app.streetId,
+    communityId: app.communityId,
+    status: 'active',
+    suspendReason: null,
+    applicationId: app._id,
+    ratingSum: 0,
+    ratingCount: 0,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+/**
+ * 审核: approving opens the shop and makes the applicant its merchant, in the same transaction as the
+ * decision, so an approved application always has its shop and its owner the role.
+ */
+export const review = defineHandler(merchantReview, async ({ applicationId, approve, reason }, { openid, user }) => {
+  const now = new Date();
+  const { app, shop } = await transact(async (tx) => {
+    const found = await readIn<MerchantApplication>(tx, collections.merchantApplications, applicationId);
+    const pending = assertPending(found && managesShops(user, found) ? found : null);
+    const shop = approve ? openShop(pending, now) : null;
+    const decided = {
+      status: approve ? 'approved' : 'rejected',
+      reason: reason ?? null,
+      shopId: shop?._id ?? null,
+      decidedAt: now,
+      decidedBy: openid,
+    } as const;
+    if (shop) {
+      const owner = await readIn<UserProfile>(tx, collections.users, pending.applicantId);
+      if (!owner) throw new DomainError('NOT_FOUND', '申请人已不在社区登记');
+      await tx
+        .collection(collections.shops)
+        .doc(shop._id)
+        .set({ data: fieldsOf(shop) });
+      const roles = owner.roles.includes('merchant') ? owner.roles : [...owner.roles, 'merchant'];
+      await tx
+        .collection(collections.users)
+        .doc(owner._id)
+        .update({ data: { roles, shopId: shop._id } });
+    }
+    await tx.collection(collections.merchantApplications).doc(applicationId).update({ data: decided });
+    return { app: { ...pending, ...decided }, shop };
+  }, 'POINTS_BUSY');
+  return { application: await applicationView(app), shop: shop ? shopView(shop, { points: 0, virtue: 0 }) : null };
+});
+
+// 暂停/恢复: a suspended shop keeps its role and its history, but every merchant action refuses.
+export const suspend = defineHandler(merchantSuspend, async ({ shopId, suspend: stop, reason }, { user }) => {
+  const found = await findShop(shopId);
+  if (!found || !managesShops(user, found)) throw new DomainError('SHOP_NOT_FOUND');
+  const changes = { status: stop ? 'suspended' : 'active', suspendReason: stop ? reason : null, updatedAt: new Date() } as const;
+  await shops().doc(shopId).update({ data: changes });
+  return { shop: shopView({ ...found, ...changes }, await shopStanding(shopId)) };
+});

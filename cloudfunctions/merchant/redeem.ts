@@ -1,0 +1,82 @@
+import { merchantCharge, merchantRefund, merchantScan, merchantVerifyLevel } from '../../src/shared/contract';
+import { DomainError } from '../../src/shared/domain/errors';
+import { account, spendable, virtueLevel } from '../../src/shared/domain/ledger';
+import { dayCst, tallyId, type Shop } from '../../src/shared/domain/merchant';
+import type { PointsCode } from '../../src/shared/domain/points-code';
+import { maskName } from '../../src/shared/domain/privacy';
+import { advance, refundCharge } from '../_lib/charge-ledger';
+import { chargeView, reserveIn } from '../_lib/charges';
+import { defineHandler } from '../_lib/handler';
+import { balancesOf } from '../_lib/ledger';
+import { openCode } from '../_lib/points-code';
+import { collections, db, type Loose } from '../_lib/runtime';
+import { activeShopOf, merchantRules } from '../_lib/shops';
+import { transact } from '../_lib/transact';
+
+/** The resident behind a scanned code, as the merchant may see them: surname, level and spendable points. */
+async function residentOf(code: PointsCode, merchantId: string, shop: Shop, now: Date) {
+  if (code.openid === merchantId) throw new DomainError('MERCHANT_OWN_CODE');
+  if (code.communityId !== shop.communityId) throw new DomainError('MERCHANT_OTHER_COMMUNITY');
+  const virtue = (await balancesOf(account.user(code.openid))).get('virtue');
+  const level = virtueLevel(virtue?.lifetimeIn ?? 0);
+  return {
+    resident: { name: maskName(code.name), level: { stars: level.stars, name: level.name } },
+    balance: virtue ? Math.min(virtue.balance, spendable(virtue.lots, now)) : 0,
+  };
+}
+
+const insufficient = '居民的美德信用积分不足，未扣分';
+
+async function dayTotal(id: string): Promise<number> {
+  const res: Loose = await db.collection(collections.merchantTallies).doc(id).get();
+  return (res.data?.total as number | undefined) ?? 0;
+}
+
+// 扫码: who it is and what they can spend; the code stays usable for the charge that follows.
+export const scan = defineHandler(merchantScan, async ({ token }, { openid, user }) => {
+  const now = new Date();
+  const shop = await activeShopOf(user);
+  const code = await openCode(token, now);
+  const day = dayCst(now);
+  const [who, rules, shopToday, residentToday] = await Promise.all([
+    residentOf(code, openid, shop, now),
+    merchantRules(shop.communityId),
+    dayTotal(tallyId.shop(shop._id, day)),
+    dayTotal(tallyId.resident(code.openid, day)),
+  ]);
+  const dailyLeft = Math.max(0, Math.min(rules.shopDaily - shopToday, rules.residentDaily - residentToday));
+  return { ...who, perCharge: rules.perCharge, dailyLeft, expiresAt: new Date(code.expiresAt).toISOString() };
+});
+
+/**
+ * 核销: a charge the balance cannot cover is refused before the code is taken, so the resident need not
+ * refresh it. Then the code is taken and the charge recorded in one transaction, and paid (or held) in the
+ * ledger, which still refuses if the points were spent elsewhere meanwhile.
+ */
+export const charge = defineHandler(merchantCharge, async ({ token, points, note }, { openid, user }) => {
+  const now = new Date();
+  const shop = await activeShopOf(user);
+  const code = await openCode(token, now);
+  const [{ balance }, rules] = await Promise.all([residentOf(code, openid, shop, now), merchantRules(shop.communityId)]);
+  if (balance < points) throw new DomainError('POINTS_INSUFFICIENT', insufficient);
+  const reserved = await transact((tx) => reserveIn(tx, { codeId: code._id, shop, merchantId: openid, points, note, rules }, now), 'POINTS_BUSY');
+  const charged = await advance(reserved);
+  if (charged.status === 'refused') throw new DomainError('POINTS_INSUFFICIENT', insufficient);
+  return { charge: chargeView(charged, new Date()) };
+});
+
+// 核验等级: for a "信用+" discount; recorded once per code and shop, takes nothing.
+export const verifyLevel = defineHandler(merchantVerifyLevel, async ({ token }, { openid, user }) => {
+  const now = new Date();
+  const shop = await activeShopOf(user);
+  const code = await openCode(token, now);
+  const { resident } = await residentOf(code, openid, shop, now);
+  const check = { shopId: shop._id, residentId: code.openid, merchantId: openid, level: resident.level.stars, at: now };
+  await db.collection(collections.merchantChecks).doc(`${shop._id}:${code._id}`).set({ data: check });
+  return { resident, checkedAt: now.toISOString() };
+});
+
+export const refund = defineHandler(merchantRefund, async ({ chargeId, reason }, { user }) => {
+  const shop = await activeShopOf(user);
+  return { charge: chargeView(await refundCharge(chargeId, shop._id, reason), new Date()) };
+});

@@ -1,0 +1,75 @@
+import { shopGet, shopHistory, shopListVirtue } from '../../src/shared/contract';
+import { DomainError } from '../../src/shared/domain/errors';
+import { account, type Posting } from '../../src/shared/domain/ledger';
+import { managesShops, type Shop } from '../../src/shared/domain/merchant';
+import { VIRTUE_SHOPS_MAX } from '../../src/shared/domain/merchant-shop';
+import type { BalanceDoc } from '../_lib/ledger';
+import { defineHandler } from '../_lib/handler';
+import { byIds } from '../_lib/org';
+import { pageOf } from '../_lib/page';
+import { _, collections, db, type Loose } from '../_lib/runtime';
+import { findShop, publicShopView, shopPoints } from '../_lib/shops';
+import { ratingIdOf } from './rate';
+import { ratings, ratingView, type Rating } from './ratings';
+
+// 店铺页 (reached from its rating QR): the shop, its latest ratings, and whether I rated it today.
+export const getShop = defineHandler(shopGet, async ({ shopId }, { openid }) => {
+  const shop = await findShop(shopId);
+  if (!shop || shop.status !== 'active') throw new DomainError('SHOP_NOT_FOUND');
+  const [points, latest, mine]: [number, Loose, Loose] = await Promise.all([
+    shopPoints(shopId),
+    ratings().where({ shopId }).orderBy('at', 'desc').limit(10).get(),
+    ratings()
+      .doc(ratingIdOf(shopId, openid, new Date()))
+      .get(),
+  ]);
+  return { shop: publicShopView(shop, points), ratings: (latest.data as Rating[]).map(ratingView), ratedToday: Boolean(mine.data) };
+});
+
+/**
+ * 美德商铺榜: the community's shops by shop points, read from the cached balances (one indexed query),
+ * suspended shops left out.
+ */
+export const listVirtue = defineHandler(shopListVirtue, async (_input, { user }) => {
+  const res: Loose = await db
+    .collection(collections.balances)
+    .where({ communityId: user.communityId, asset: 'shop', balance: _.gt(0) })
+    .orderBy('balance', 'desc')
+    .limit(VIRTUE_SHOPS_MAX * 2)
+    .get();
+  const ranked = (res.data as BalanceDoc[]).filter((b) => b.account.startsWith('shop:'));
+  const shops = await byIds<Shop>(
+    collections.shops,
+    ranked.map((b) => b.account.slice('shop:'.length)),
+  );
+  const items = ranked.flatMap((b) => {
+    const shop = shops.get(b.account.slice('shop:'.length));
+    return shop?.status === 'active' ? [publicShopView(shop, b.balance)] : [];
+  });
+  return { items: items.slice(0, VIRTUE_SHOPS_MAX) };
+});
+
+// 店铺积分明细: the owner sees their shop; community staff any shop of their community.
+export const history = defineHandler(shopHistory, async ({ shopId, offset, limit }, { user }) => {
+  const id = shopId ?? user.shopId;
+  const shop = id ? await findShop(id) : null;
+  if (!shop || (shop.ownerId !== user._id && !managesShops(user, shop))) throw new DomainError('SHOP_NOT_FOUND');
+  const mine = account.shop(shop._id);
+  const { docs, nextOffset } = await pageOf<Posting>(
+    collections.postings,
+    { accounts: mine, asset: 'shop' },
+    { field: 'at', dir: 'desc' },
+    offset,
+    limit,
+  );
+  return {
+    items: docs.map((p) => ({
+      id: p._id,
+      amount: p.to === mine ? p.amount : -p.amount,
+      reason: p.reason,
+      byName: p.byName,
+      at: new Date(p.at).toISOString(),
+    })),
+    nextOffset,
+  };
+});

@@ -1,0 +1,40 @@
+import { shopInspect } from '../../src/shared/contract';
+import { DomainError } from '../../src/shared/domain/errors';
+import { inspectionGrade, inspectionScore } from '../../src/shared/domain/merchant-shop';
+import { defineHandler } from '../_lib/handler';
+import { collections, db } from '../_lib/runtime';
+import { findShop, publicShopView, shopPoints } from '../_lib/shops';
+import { submissionKey } from '../_lib/staff-entry';
+import { postShopPoints } from './shop-points';
+
+/**
+ * 商铺检查: staff mark the checklist, the score's grade posts or deducts shop points with the inspection as
+ * the reason. Keyed by the submission, so a retried form posts once and records one inspection.
+ */
+export const inspect = defineHandler(shopInspect, async ({ shopId, checklist, note }, { openid, user, requestId }) => {
+  const _id = submissionKey('inspect', openid, requestId);
+  const shop = await findShop(shopId);
+  if (!shop || shop.communityId !== user.communityId) throw new DomainError('SHOP_NOT_FOUND');
+  const score = inspectionScore(checklist);
+  const grade = inspectionGrade(score);
+  const reason = `社区检查：${grade.name}（${score} 分）${note ? `，${note}` : ''}`;
+  const points = await postShopPoints(shop, grade.points, { _id, reason, ref: shopId, by: openid, byName: user.name });
+  await db
+    .collection(collections.shopInspections)
+    .doc(_id)
+    .set({
+      data: {
+        shopId,
+        communityId: shop.communityId,
+        checklist,
+        score,
+        grade: grade.name,
+        points,
+        note,
+        by: openid,
+        byName: user.name,
+        at: new Date(),
+      },
+    });
+  return { inspectionId: _id, score, grade: grade.name, points, shop: publicShopView(shop, await shopPoints(shopId)) };
+});

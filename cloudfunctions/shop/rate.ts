@@ -1,0 +1,50 @@
+import { shopRate } from '../../src/shared/contract';
+import { DomainError } from '../../src/shared/domain/errors';
+import { dayCst, type Shop } from '../../src/shared/domain/merchant';
+import { ratingPoints } from '../../src/shared/domain/merchant-shop';
+import { checkText } from '../_lib/content';
+import { defineHandler } from '../_lib/handler';
+import { collections } from '../_lib/runtime';
+import { publicShopView, shopPoints } from '../_lib/shops';
+import { fieldsOf, readIn, transact } from '../_lib/transact';
+import { settleRating, type Rating } from './ratings';
+
+export const ratingIdOf = (shopId: string, openid: string, at: Date) => `${shopId}:${openid}:${dayCst(at)}`;
+
+/**
+ * 评价店铺 from its QR: one rating per person per shop per day. The rating and the shop's running average
+ * are written in one transaction (a second rating the same day finds the first); its points follow.
+ */
+export const rate = defineHandler(shopRate, async ({ shopId, stars, comment }, { openid, user }) => {
+  const verdict = comment ? await checkText(openid, comment) : 'pass';
+  if (verdict === 'risky') throw new DomainError('CONTENT_RISKY');
+  const now = new Date();
+  const rating: Rating = {
+    _id: ratingIdOf(shopId, openid, now),
+    shopId,
+    raterId: openid,
+    raterName: user.name,
+    stars,
+    comment,
+    hidden: verdict === 'review',
+    points: ratingPoints(stars),
+    posted: null,
+    settled: false,
+    at: now,
+  };
+  const shop = await transact(async (tx) => {
+    const found = await readIn<Shop>(tx, collections.shops, shopId);
+    if (!found || found.status !== 'active') throw new DomainError('SHOP_NOT_FOUND');
+    if (found.ownerId === openid) throw new DomainError('SHOP_OWN_RATING');
+    if (await readIn(tx, collections.shopRatings, rating._id)) throw new DomainError('SHOP_ALREADY_RATED');
+    const counts = { ratingSum: found.ratingSum + stars, ratingCount: found.ratingCount + 1 };
+    await tx
+      .collection(collections.shopRatings)
+      .doc(rating._id)
+      .set({ data: fieldsOf(rating) });
+    await tx.collection(collections.shops).doc(shopId).update({ data: counts });
+    return { ...found, ...counts };
+  }, 'POINTS_BUSY');
+  const points = await settleRating(rating, shop);
+  return { points, shop: publicShopView(shop, await shopPoints(shopId)) };
+});

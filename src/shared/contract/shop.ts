@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { shopCategories } from '../domain/merchant';
+import type { ChecklistItem } from '../domain/merchant-shop';
+import { defineAction } from './action';
+import { idSchema, isoDate, pageInput, pageOf } from './common';
+import { shopStarsSchema } from './merchant';
+
+/** A shop on public pages: the 美德商铺 list, the rating page reached from its QR. */
+export const publicShopSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  address: z.string(),
+  category: z.enum(shopCategories),
+  points: z.number().int(),
+  level: shopStarsSchema,
+  ratingAvg: z.number().nullable(),
+  ratingCount: z.number().int(),
+});
+
+export const ratingSchema = z.object({
+  raterName: z.string().describe('masked: 王**'),
+  stars: z.number().int(),
+  /** Null when none was written, or while a flagged comment waits for review. */
+  comment: z.string().nullable(),
+  at: isoDate,
+});
+
+const mark = z.number().int('请打 1–5 分').min(1, '请打 1–5 分').max(5, '请打 1–5 分');
+
+export const shopGet = defineAction({
+  name: 'shop.get',
+  summary: '店铺详情和最近的评价（扫店铺评价码进入）',
+  input: z.object({ shopId: idSchema }).strict(),
+  output: z.object({ shop: publicShopSchema, ratings: z.array(ratingSchema), ratedToday: z.boolean() }),
+  roles: 'registered',
+  mutates: false,
+});
+
+export const shopRate = defineAction({
+  name: 'shop.rate',
+  summary: '评价店铺 1–5 星（每人每店每天一次），按规则加减店铺积分',
+  input: z.object({ shopId: idSchema, stars: mark, comment: z.string().trim().max(100, '评价最多 100 字').default('') }).strict(),
+  output: z.object({ points: z.number().int().describe('shop points this rating added (negative: deducted)'), shop: publicShopSchema }),
+  roles: ['resident', 'member'],
+  mutates: true,
+});
+
+export const shopInspect = defineAction({
+  name: 'shop.inspect',
+  summary: '社区检查店铺：卫生、价格、占道、文明各打 1–5 分，按得分加减店铺积分，须带 requestId',
+  input: z
+    .object({
+      shopId: idSchema,
+      checklist: z.object({ hygiene: mark, prices: mark, street: mark, civility: mark } satisfies Record<ChecklistItem, typeof mark>).strict(),
+      note: z.string().trim().max(100, '备注最多 100 字').default(''),
+    })
+    .strict(),
+  output: z.object({ inspectionId: z.string(), score: z.number(), grade: z.string(), points: z.number().int(), shop: publicShopSchema }),
+  roles: ['staff'],
+  mutates: true,
+});
+
+export const shopListVirtue = defineAction({
+  name: 'shop.listVirtue',
+  summary: '本社区美德商铺榜：按店铺积分排序，带星级',
+  input: z.object({}).strict(),
+  output: z.object({ items: z.array(publicShopSchema) }),
+  roles: 'registered',
+  mutates: false,
+});
+
+export const shopPointsSchema = z.object({ id: z.string(), amount: z.number().int(), reason: z.string(), byName: z.string(), at: isoDate });
+
+export const shopHistory = defineAction({
+  name: 'shop.history',
+  summary: '店铺积分明细（检查、评价），最新的在前：店主看自己的店，社区工作人员看本社区的店',
+  input: z.object({ shopId: idSchema.optional(), ...pageInput }).strict(),
+  output: pageOf(shopPointsSchema),
+  roles: ['merchant', 'staff'],
+  mutates: false,
+});

@@ -1,0 +1,67 @@
+import { ok, useEmulator } from './call';
+import { merchantKit } from './merchant-helpers';
+import { li, merchant, wang } from './personas';
+import { expectCovered, pointsKit } from './points-helpers';
+
+const env = useEmulator();
+const { call } = env;
+const { giveVirtue, codeOf, charge, virtueOf, takenBy, holdsOf } = merchantKit(env);
+const { expectReconciled } = pointsKit(env);
+const minutes = (n: number) => n * 60 * 1000;
+
+describe('above the per-charge cap: held until the resident confirms', () => {
+  async function heldCharge(points = 80) {
+    await giveVirtue(wang, 120);
+    ok(await call(wang, 'notify.subscribe', { accepted: ['points-hold'] }, 'consent-hold-01'));
+    const held = ok(await charge(merchant, await codeOf(wang), points, '米面粮油')).charge;
+    expect(held).toMatchObject({ mode: 'hold', status: 'awaiting', refundable: false });
+    expect([await virtueOf(wang), await takenBy(merchant)]).toEqual([120 - points, 0]);
+    return held;
+  }
+
+  it('asks the resident (subscribe message + pending item); confirming pays the shop', async () => {
+    const held = await heldCharge();
+    const notice = ((await env.emu.outbox()) as any[]).find((m) => m.touser === wang);
+    expect(notice).toMatchObject({
+      templateId: 'points-hold',
+      page: 'pages/points/index?tab=holds',
+      data: { thing1: { value: '周记便利店' }, number2: { value: '80' } },
+    });
+    expect(await holdsOf(wang)).toEqual([
+      expect.objectContaining({ id: held.id, shopName: '周记便利店', points: 80, note: '米面粮油', status: 'awaiting' }),
+    ]);
+    expect(await call(li, 'points.confirmHold', { chargeId: held.id })).toMatchObject({ ok: false, code: 'POINTS_HOLD_NOT_FOUND' });
+    expect(ok(await call(wang, 'points.confirmHold', { chargeId: held.id }, 'confirm-hold-1')).hold.status).toBe('confirmed');
+    expect([await virtueOf(wang), await takenBy(merchant), (await holdsOf(wang)).length]).toEqual([40, 80, 0]);
+    expect(ok(await call(merchant, 'merchant.history')).items[0]).toMatchObject({ id: held.id, status: 'confirmed', refundable: true });
+    expect(await call(wang, 'points.rejectHold', { chargeId: held.id })).toMatchObject({ ok: false, code: 'POINTS_HOLD_CLOSED' });
+    await expectReconciled();
+    await expectCovered(env.emu);
+  });
+
+  it('refusing gives the points back', async () => {
+    const held = await heldCharge();
+    expect(ok(await call(wang, 'points.rejectHold', { chargeId: held.id }, 'reject-hold-1')).hold.status).toBe('rejected');
+    expect([await virtueOf(wang), await takenBy(merchant)]).toEqual([120, 0]);
+    expect(ok(await call(wang, 'points.history', { asset: 'virtue' })).items[0]).toMatchObject({
+      amount: 80,
+      reason: '「周记便利店」扣分退回（你已拒绝）',
+    });
+    expect(await call(wang, 'points.confirmHold', { chargeId: held.id })).toMatchObject({ ok: false, code: 'POINTS_HOLD_CLOSED' });
+    expect(ok(await call(merchant, 'merchant.history')).today).toMatchObject({ count: 0, points: 0 });
+    await expectReconciled();
+  });
+
+  it('left unanswered for 5 minutes, the timer gives the points back and the hold can no longer be confirmed', async () => {
+    const held = await heldCharge();
+    await env.emu.clock({ advanceMs: minutes(4) });
+    expect(await holdsOf(wang)).toHaveLength(1);
+    const { fired } = await env.emu.clock({ advanceMs: minutes(1) + 30_000 });
+    expect(fired?.filter((f) => f.function === 'merchant' && f.ok)).not.toEqual([]);
+    expect([await virtueOf(wang), await takenBy(merchant), (await holdsOf(wang)).length]).toEqual([120, 0, 0]);
+    expect(ok(await call(merchant, 'merchant.history')).items[0]).toMatchObject({ id: held.id, status: 'expired' });
+    expect(await call(wang, 'points.confirmHold', { chargeId: held.id })).toMatchObject({ ok: false, code: 'POINTS_HOLD_CLOSED' });
+    await expectReconciled();
+    await expectCovered(env.emu);
+  });
+});
