@@ -35,7 +35,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       router: { mode: 'hash' },
       output: { filename: 'js/[name].[hash:8].js', chunkFilename: 'js/[name].[chunkhash:8].js' },
       miniCssExtractPluginOption: { ignoreOrder: true, filename: 'css/[name].[hash].css', chunkFilename: 'css/[name].[chunkhash].css' },
-      devServer: { host: '127.0.0.1', open: false },
+      devServer: { host: '127.0.0.1', port: Number(process.env.PORT ?? 10086), open: false },
       postcss: {
         autoprefixer: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },

@@ -1,23 +1,20 @@
-// `npm start`: the whole app as H5 on http://127.0.0.1:$PORT (default 10086), backed by the local
-// CloudBase emulator running the built cloud functions. The H5 build watches src/ and rebuilds.
+// `npm start`: the whole app as H5 on http://127.0.0.1:$PORT (default 10086), served by the local
+// CloudBase emulator, which runs the built cloud functions. `npm run dev` (this script with --dev):
+// the same, but the H5 app comes from Taro's dev server, rebuilding on every edit, and the emulator
+// listens on PORT+1 behind it.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
-const port = process.env.PORT ?? '10086';
-const h5Dir = join(root, 'dist/h5');
+const dev = process.argv.includes('--dev');
+const port = Number(process.env.PORT ?? 10086);
+const taro = join(root, 'node_modules/@tarojs/cli/bin/taro');
 const children = [];
 
-function run(cmd, args, env = {}) {
-  const child = spawn(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+function run(args, env = {}) {
+  const child = spawn(process.execPath, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
   children.push(child);
-  child.on('exit', (code) => {
-    if (code) {
-      console.error(`${cmd} ${args.join(' ')} exited with ${code}`);
-      stop(code);
-    }
-  });
+  child.on('exit', (code) => code && stop(code));
   return child;
 }
 
@@ -28,17 +25,17 @@ function stop(code = 0) {
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
 
-if (spawnSync(process.execPath, [join(root, 'scripts/build-cloud.mjs')], { cwd: root, stdio: 'inherit' }).status !== 0) process.exit(1);
+function step(args) {
+  if (spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' }).status !== 0) process.exit(1);
+}
 
-console.log('Building the H5 app (first build takes ~20 s; later edits rebuild by themselves)…');
-rmSync(join(h5Dir, 'index.html'), { force: true });
-run(process.execPath, [join(root, 'node_modules/@tarojs/cli/bin/taro'), 'build', '--type', 'h5', '--watch']);
-
-const started = Date.now();
-const timer = setInterval(() => {
-  if (!existsSync(join(h5Dir, 'index.html')) || Date.now() - statSync(join(h5Dir, 'index.html')).mtimeMs < 1000) return;
-  clearInterval(timer);
-  console.log(`H5 build ready in ${Math.round((Date.now() - started) / 1000)} s`);
-  run(process.execPath, ['--enable-source-maps', join(root, 'dist/emulator/main.js')], { PORT: port, LINLI_H5_DIR: h5Dir });
+step([join(root, 'scripts/build-cloud.mjs')]);
+if (dev) {
+  run(['--enable-source-maps', join(root, 'dist/emulator/main.js')], { PORT: String(port + 1) });
+  run([taro, 'build', '--type', 'h5', '--watch'], { PORT: String(port), LINLI_EMULATOR_URL: `http://127.0.0.1:${port + 1}` });
+} else {
+  console.log('Building the H5 app (about half a minute)…');
+  step([taro, 'build', '--type', 'h5']);
+  run(['--enable-source-maps', join(root, 'dist/emulator/main.js')], { PORT: String(port), LINLI_H5_DIR: join(root, 'dist/h5') });
   console.log(`\n  Linli 邻里 → http://127.0.0.1:${port}  (pick a 演示身份 persona on the 我的 page)\n`);
-}, 500);
+}
