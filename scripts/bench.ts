@@ -47,11 +47,11 @@ function sizes() {
   }
   const weapp = join(repoRoot, 'dist/weapp');
   if (existsSync(weapp)) {
-    const sub = join(weapp, 'package-grid');
-    const total = dirSize(weapp, (p) => !p.endsWith('.map'));
-    const subSize = dirSize(sub, (p) => !p.endsWith('.map'));
-    fig('size: weapp main package (limit 2 MiB)', kb(total - subSize));
-    fig('size: weapp subpackage package-grid', kb(subSize));
+    const code = (p: string) => !p.endsWith('.map');
+    const subpackages = readdirSync(weapp).filter((d) => d.startsWith('package-'));
+    const subSizes = subpackages.map((d) => [d, dirSize(join(weapp, d), code)] as const);
+    fig('size: weapp main package (limit 2 MiB)', kb(dirSize(weapp, code) - subSizes.reduce((n, [, size]) => n + size, 0)));
+    for (const [name, size] of subSizes) fig(`size: weapp subpackage ${name}`, kb(size));
   } else fig('size: weapp', 'not built (npm run build:weapp)');
   const h5 = join(repoRoot, 'dist/h5');
   if (existsSync(h5)) fig('size: H5 js+css', kb(dirSize(h5, (p) => /\.(js|css)$/.test(p))));
