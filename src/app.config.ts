@@ -15,6 +15,9 @@ export default defineAppConfig({
     'pages/petition-new/index',
     'pages/petition-mine/index',
     'pages/petition-detail/index',
+    'pages/points-code/index',
+    'pages/shops/index',
+    'pages/shops/rate',
   ],
   subPackages: [
     { root: 'package-grid', pages: ['queue/index'] },
@@ -32,8 +35,12 @@ export default defineAppConfig({
         'fee/index',
         'reconcile/index',
         'close/index',
+        'merchants/index',
+        'inspect/index',
       ],
     },
+    // 爱心商家: scan & charge, the day's charges, the shop, and the application to become one.
+    { root: 'package-merchant', pages: ['scan/index', 'history/index', 'shop/index', 'apply/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

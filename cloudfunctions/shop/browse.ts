@@ -1,4 +1,4 @@
-import { shopGet, shopHistory, shopListVirtue } from '../../src/shared/contract';
+import { shopGet, shopHistory, shopList, shopListVirtue } from '../../src/shared/contract';
 import { DomainError } from '../../src/shared/domain/errors';
 import { account, type Posting } from '../../src/shared/domain/ledger';
 import { managesShops, type Shop } from '../../src/shared/domain/merchant';
@@ -8,7 +8,7 @@ import { defineHandler } from '../_lib/handler';
 import { byIds } from '../_lib/org';
 import { pageOf } from '../_lib/page';
 import { _, collections, db, type Loose } from '../_lib/runtime';
-import { findShop, publicShopView, shopPoints } from '../_lib/shops';
+import { findShop, publicShopView, shopPoints, shopStanding } from '../_lib/shops';
 import { ratingIdOf } from './rate';
 import { ratings, ratingView, type Rating } from './ratings';
 
@@ -69,6 +69,21 @@ export const history = defineHandler(shopHistory, async ({ shopId, offset, limit
       reason: p.reason,
       byName: p.byName,
       at: new Date(p.at).toISOString(),
+    })),
+    nextOffset,
+  };
+});
+
+// 商家名录 for staff: every shop of the community, suspended ones included, by name.
+export const listShops = defineHandler(shopList, async ({ offset, limit }, { user }) => {
+  const { docs, nextOffset } = await pageOf<Shop>(collections.shops, { communityId: user.communityId }, { field: 'name', dir: 'asc' }, offset, limit);
+  const standings = await Promise.all(docs.map((shop) => shopStanding(shop._id)));
+  return {
+    items: docs.map((shop, i) => ({
+      ...publicShopView(shop, standings[i].points),
+      status: shop.status,
+      suspendReason: shop.suspendReason,
+      ownerName: shop.ownerName,
     })),
     nextOffset,
   };

@@ -1,8 +1,8 @@
 import { createFunction } from '../_lib/handler';
-import { getShop, history, listVirtue } from './browse';
+import { getShop, history, listShops, listVirtue } from './browse';
 import { inspect } from './inspect';
 import { rate } from './rate';
 import { settleRatings } from './settle';
 
 // 商铺积分: community inspections and consumer ratings post shop points; the 美德商铺 list ranks by them.
-export const main = createFunction('shop', [getShop, rate, inspect, listVirtue, history], { settle: settleRatings });
+export const main = createFunction('shop', [getShop, rate, inspect, listVirtue, history, listShops], { settle: settleRatings });

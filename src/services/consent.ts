@@ -18,6 +18,7 @@ export const consentFor: Partial<Record<ActionName, readonly TemplateKey[]>> = {
   'wish.claim': ['wishDispatched'],
   'petition.create': ['petitionProgress'],
   'petition.cosign': ['petitionProgress'],
+  'points.issueCode': ['pointsHold'],
 };
 
 /** The H5 stand-in's question per template: H5 has no requestSubscribeMessage. */
@@ -25,6 +26,7 @@ const questions: Partial<Record<TemplateKey, { title: string; content: string }>
   wishProgress: { title: '接收进度通知？', content: '心愿审核通过、被认领、服务完成时，通过微信提醒你。' },
   wishDispatched: { title: '接收派单通知？', content: '社区把心愿派给你时，通过微信提醒你。' },
   petitionProgress: { title: '接收诉求进度通知？', content: '诉求受理、上报、办结时，通过微信提醒你。' },
+  pointsHold: { title: '接收扣分确认提醒？', content: '商家单笔扣分超过上限、需要你确认时，通过微信提醒你。' },
 };
 
 let templates: Templates | null = null;

@@ -21,10 +21,10 @@ export function pointsKit(emu: TestEmulator) {
    * A wish of 王秀英 served by 张建国 up to the resident's confirmation with `rating` stars. 助老陪伴 pays by
    * the hour, so `hours` of service (the emulator clock moves) decide the award.
    */
-  async function confirmedWish(title: string, { rating = 5, categoryId = 'repair', hours = 1 } = {}) {
+  async function confirmedWish(title: string, { rating = 5, categoryId = 'repair', hours = 1, points = 10 } = {}) {
     const { wang, liu, zhang } = personas;
     const id: string = (await act(wang, 'wish.create', { title, description: '家里的事情需要有人帮一把', categoryId })).wish.id;
-    await act(liu, 'wish.approve', { wishId: id, points: 10 });
+    await act(liu, 'wish.approve', { wishId: id, points });
     await act(zhang, 'wish.claim', { wishId: id });
     await act(zhang, 'wish.checkIn', { wishId: id });
     await emu.clock({ advanceMs: hours * HOUR });

@@ -72,9 +72,9 @@ test('staff grant virtue credit, confirm a held award lowered with a note, and r
     await app.shot('staff-virtue');
   });
 
-  // 助老陪伴 pays 10 an hour: four hours is 40, above the 30 that posts without a look.
-  const { award } = await kit.confirmedWish('陪老人去医院复查', { categoryId: 'elderly', hours: 4, rating: 4 });
-  expect(award).toMatchObject({ status: 'review', amount: 40 });
+  // 助老陪伴 pays 10 an hour up to the 30 offered; with the 5-star bonus that is 32, above the 30 that posts without a look.
+  const { award } = await kit.confirmedWish('陪老人去医院复查', { categoryId: 'elderly', hours: 4, rating: 5, points: 30 });
+  expect(award).toMatchObject({ status: 'review', amount: 32 });
   await withScreenshot(page, 'staff-awards', async () => {
     await app.open('/pages/me/index');
     await shown(page).getByText('积分管理').click();

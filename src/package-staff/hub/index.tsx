@@ -21,6 +21,13 @@ const groups: { title: string; links: { text: string; note: string; page: string
     ],
   },
   {
+    title: '爱心商家',
+    links: [
+      { text: '商家审核', note: '入驻申请、暂停店铺', page: 'merchants' },
+      { text: '店铺检查', note: '卫生、价格、占道、文明打分', page: 'inspect' },
+    ],
+  },
+  {
     title: '账目',
     links: [
       { text: '积分对账', note: '记录与余额是否一致', page: 'reconcile' },

@@ -8,6 +8,7 @@ import { Tabs } from '../../components/tabs';
 import { useMe } from '../../hooks/use-me';
 import { usePagedList, type Page } from '../../hooks/use-paged-list';
 import { usePullRefresh } from '../../hooks/use-pull-refresh';
+import { useReloadOnShow } from '../../hooks/use-reload-on-show';
 import { useRemote } from '../../hooks/use-remote';
 import { call } from '../../services/api';
 import type { Reply } from '../../shared/contract/envelope';
@@ -15,6 +16,7 @@ import type { Asset } from '../../shared/domain/ledger';
 import { visibleBalances } from '../../utils/points';
 import { BalanceCards } from './balances';
 import { History, type PostingView } from './history';
+import { PendingHolds } from './holds';
 import { MyOrders } from './orders';
 import './index.scss';
 
@@ -23,6 +25,7 @@ type Tab = 'history' | 'orders';
 const go = (url: string) => () => void Taro.navigateTo({ url });
 const goMall = go('/pages/mall/index');
 const noOrders: Reply<Page<MallOrderView>> = { ok: true, data: { items: [], nextOffset: null } };
+const noHolds: Reply<{ items: [] }> = { ok: true, data: { items: [] } };
 
 /** 我的积分: balances by kind with the virtue level, the history, and (for those who can order) mall orders (`?tab=orders`). */
 function PointsPage() {
@@ -38,7 +41,10 @@ function PointsPage() {
     (offset) => (shops ? call('mall.listOrders', { scope: 'mine', offset, limit: 10 }) : Promise.resolve(noOrders)),
     shops ? 'mine' : 'none',
   );
-  usePullRefresh(() => Promise.all([balance.reload(), tab === 'history' ? history.reload() : orders.reload()]));
+  // Charges above a merchant's cap wait here for the resident (待确认扣分).
+  const holds = useRemote(() => (shops ? call('points.pendingHolds', {}) : Promise.resolve(noHolds)), shops ? 'mine' : 'none');
+  useReloadOnShow(holds.reload);
+  usePullRefresh(() => Promise.all([balance.reload(), holds.reload(), tab === 'history' ? history.reload() : orders.reload()]));
 
   const failed = balance.state === 'error' ? balance : me.state === 'error' ? me : null;
   if (!balance.data || !me.data) {
@@ -47,8 +53,15 @@ function PointsPage() {
   const kinds = visibleBalances(balance.data.balances, roles).map((b) => b.asset);
   return (
     <PageShell className="points">
+      <PendingHolds holds={holds} onDecided={() => void Promise.all([holds.reload(), balance.reload(), history.reload()])} />
       <BalanceCards data={balance.data} roles={roles} />
       <View className="cells">
+        {shops && (
+          <View className="cell cell--link" onClick={go('/pages/points-code/index')}>
+            <Text className="cell__body cell__title">积分码</Text>
+            <Text className="cell__value">向爱心商家出示</Text>
+          </View>
+        )}
         <View className="cell cell--link" onClick={goMall}>
           <Text className="cell__body cell__title">积分超市</Text>
           <Text className="cell__value">用积分兑换生活用品</Text>

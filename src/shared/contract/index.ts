@@ -24,7 +24,7 @@ import {
   pointsPendingHolds,
   pointsRejectHold,
 } from './redeem';
-import { shopGet, shopHistory, shopInspect, shopListVirtue, shopRate } from './shop';
+import { shopGet, shopHistory, shopInspect, shopListVirtue, shopRate, shopList } from './shop';
 import { pointsCloseMonth, pointsPartyEntries, pointsPartyEntry, pointsPartyItems, pointsRanking } from './party';
 import { pointsFeeRelief, pointsRules, pointsSetRules } from './point-rules';
 import {
@@ -169,6 +169,7 @@ const all = [
   shopRate,
   shopInspect,
   shopListVirtue,
+  shopList,
   shopHistory,
 ] as const;
 

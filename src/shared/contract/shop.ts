@@ -79,3 +79,19 @@ export const shopHistory = defineAction({
   roles: ['merchant', 'staff'],
   mutates: false,
 });
+
+/** A shop as community staff see it in their list: with its standing and whether it may trade. */
+export const staffShopSchema = publicShopSchema.extend({
+  status: z.enum(['active', 'suspended']),
+  suspendReason: z.string().nullable(),
+  ownerName: z.string(),
+});
+
+export const shopList = defineAction({
+  name: 'shop.list',
+  summary: '本社区全部爱心商家（含已暂停的），供社区检查、暂停或恢复',
+  input: z.object({ ...pageInput }).strict(),
+  output: pageOf(staffShopSchema),
+  roles: ['staff'],
+  mutates: false,
+});

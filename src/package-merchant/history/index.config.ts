@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '核销记录', enablePullDownRefresh: true });

@@ -1,0 +1,43 @@
+import { Text, View } from '@tarojs/components';
+import { useState } from 'react';
+import { PagedListView } from '../../components/paged-list';
+import { PageShell } from '../../components/page-shell';
+import { Empty } from '../../components/state-view';
+import { Tabs } from '../../components/tabs';
+import { usePagedList } from '../../hooks/use-paged-list';
+import { call } from '../../services/api';
+import { ApplicationItem, type ApplicationView } from './application-item';
+import '../parts/index.scss';
+import './index.scss';
+
+type Status = ApplicationView['status'];
+
+/** 商家审核: the community's merchant applications by status; approving opens the shop and makes the applicant a merchant. */
+function MerchantsPage() {
+  const [status, setStatus] = useState<Status>('pending');
+  const list = usePagedList<ApplicationView>((offset) => call('merchant.applications', { status, offset, limit: 20 }), status);
+  return (
+    <PageShell className="staff-merchants">
+      <Text className="staff-intro">核对店名、地址和营业执照后审核。通过后申请人成为爱心商家，可扫描居民积分码；违规店铺可暂停。</Text>
+      <Tabs
+        tabs={[
+          { value: 'pending', label: '待审核' },
+          { value: 'approved', label: '已通过' },
+          { value: 'rejected', label: '已驳回' },
+        ]}
+        value={status}
+        onChange={setStatus}
+      />
+      <View className="staff-merchants__list">
+        <PagedListView
+          list={list}
+          keyOf={(a) => a.id}
+          render={(a) => <ApplicationItem app={a} onChanged={() => void list.reload()} />}
+          empty={<Empty title={status === 'pending' ? '没有待审核的申请' : '暂无记录'} />}
+        />
+      </View>
+    </PageShell>
+  );
+}
+
+export default MerchantsPage;

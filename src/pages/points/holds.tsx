@@ -1,0 +1,71 @@
+import { Text, View } from '@tarojs/components';
+import { ActionButton } from '../../components/action-button';
+import { NoticeBanner } from '../../components/notice-banner';
+import type { Remote } from '../../hooks/use-remote';
+import { useSubmit } from '../../hooks/use-submit';
+import type { Output } from '../../shared/contract';
+import type { Reply } from '../../shared/contract/envelope';
+import { clockText, secondsLeft } from '../../utils/countdown';
+import { toastResult } from '../../utils/toast';
+
+type Holds = Output<'points.pendingHolds'>;
+type Hold = Holds['items'][number];
+
+function HoldCard({ hold, onDecided }: { hold: Hold; onDecided: () => void }) {
+  const confirm = useSubmit('points.confirmHold');
+  const reject = useSubmit('points.rejectHold');
+  const busy = confirm.submitting || reject.submitting;
+  const left = hold.holdUntil ? secondsLeft(new Date(hold.holdUntil).getTime(), Date.now()) : 0;
+
+  async function decide(submit: (input: { chargeId: string }) => Promise<Reply<unknown> | null>, text: string) {
+    const reply = await submit({ chargeId: hold.id });
+    if (!reply) return;
+    if (reply.ok) toastResult({ ok: true, text });
+    // Decided or expired meanwhile: the list is reloaded either way.
+    if (reply.ok || reply.code === 'POINTS_HOLD_CLOSED' || reply.code === 'POINTS_HOLD_NOT_FOUND') onDecided();
+  }
+
+  return (
+    <View className="card hold" data-hold={hold.id}>
+      <View className="hold__head">
+        <Text className="hold__shop">{hold.shopName}</Text>
+        <Text className="hold__points">-{hold.points}</Text>
+      </View>
+      <Text className="hold__note">
+        {hold.note || '商家扣分'} · {left > 0 ? `${clockText(left)} 内不确认将自动退回` : '即将自动退回'}
+      </Text>
+      <NoticeBanner failure={confirm.failure ?? reject.failure} />
+      <View className="hold__actions">
+        <ActionButton
+          kind="warn"
+          size="small"
+          disabled={busy}
+          busy={reject.submitting}
+          onClick={() => void decide(reject.submit, '已拒绝，积分退回')}
+        >
+          拒绝
+        </ActionButton>
+        <ActionButton size="small" disabled={busy} busy={confirm.submitting} onClick={() => void decide(confirm.submit, '已确认')}>
+          确认扣 {hold.points} 分
+        </ActionButton>
+      </View>
+    </View>
+  );
+}
+
+/**
+ * 待确认扣分: a merchant charged more than the per-charge cap and the points wait for me; nothing shows
+ * when there is none (or the list could not be read: the balances above still tell the story).
+ */
+export function PendingHolds({ holds, onDecided }: { holds: Remote<Holds>; onDecided: () => void }) {
+  const items = holds.data?.items ?? [];
+  if (items.length === 0) return null;
+  return (
+    <View className="holds">
+      <Text className="section-title">待我确认的扣分</Text>
+      {items.map((h) => (
+        <HoldCard key={h.id} hold={h} onDecided={onDecided} />
+      ))}
+    </View>
+  );
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '美德商铺', enablePullDownRefresh: true });
