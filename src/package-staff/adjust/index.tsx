@@ -1,8 +1,8 @@
-import { Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
 import { ChoiceChips } from '../../components/choice-chips';
-import { FormField } from '../../components/form-field';
+import { FormField, InputField } from '../../components/form-field';
 import { NoticeBanner } from '../../components/notice-banner';
 import { PageShell } from '../../components/page-shell';
 import { Tabs } from '../../components/tabs';
@@ -60,26 +60,23 @@ function AdjustPage() {
       <FormField label="积分种类" error={form.fieldErrors.asset}>
         <ChoiceChips choices={assets.map((a) => ({ value: a, label: assetShort[a] }))} value={asset} onChange={setAsset} />
       </FormField>
-      <FormField label={`${verb}多少分`} error={form.fieldErrors.amount}>
-        <Input
-          className="staff-input"
-          type="number"
-          value={amount}
-          placeholder="整数，例如 10"
-          placeholderClass="input-placeholder"
-          onInput={(e) => setAmount(e.detail.value)}
-        />
-      </FormField>
-      <FormField label="原因" error={form.fieldErrors.reason} hint="2–100 字，对方会看到">
-        <Input
-          className="staff-input"
-          value={reason}
-          maxlength={100}
-          placeholder="例如：协助社区活动布置"
-          placeholderClass="input-placeholder"
-          onInput={(e) => setReason(e.detail.value)}
-        />
-      </FormField>
+      <InputField
+        label={`${verb}多少分`}
+        error={form.fieldErrors.amount}
+        type="number"
+        value={amount}
+        placeholder="整数，例如 10"
+        onChange={setAmount}
+      />
+      <InputField
+        label="原因"
+        error={form.fieldErrors.reason}
+        hint="2–100 字，对方会看到"
+        value={reason}
+        maxlength={100}
+        placeholder="例如：协助社区活动布置"
+        onChange={setReason}
+      />
       <View className="staff-actions">
         <ActionButton kind={mode === 'award' ? 'primary' : 'warn'} disabled={!ready} busy={form.submitting} onClick={onSubmit}>
           {ready ? `确认${verb} ${points} 分` : `确认${verb}分`}

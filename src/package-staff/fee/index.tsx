@@ -1,7 +1,7 @@
-import { Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
-import { FormField } from '../../components/form-field';
+import { InputField } from '../../components/form-field';
 import { NoticeBanner } from '../../components/notice-banner';
 import { PageShell } from '../../components/page-shell';
 import { pointsOf } from '../../utils/points';
@@ -37,26 +37,23 @@ function FeeReliefPage() {
       <NoticeBanner failure={relief.failure} />
       <DoneCard done={relief.done} />
       <PersonField label="对象" value={person} onChange={setPerson} error={relief.fieldErrors.openid} />
-      <FormField label="抵扣积分" error={relief.fieldErrors.amount}>
-        <Input
-          className="staff-input"
-          type="number"
-          value={amount}
-          placeholder="整数，不超过对方余额"
-          placeholderClass="input-placeholder"
-          onInput={(e) => setAmount(e.detail.value)}
-        />
-      </FormField>
-      <FormField label="收据号" error={relief.fieldErrors.receiptNo} hint="字母、数字和 -，4–40 位">
-        <Input
-          className="staff-input"
-          value={receiptNo}
-          maxlength={40}
-          placeholder="例如 WY-2026-0815"
-          placeholderClass="input-placeholder"
-          onInput={(e) => setReceiptNo(e.detail.value)}
-        />
-      </FormField>
+      <InputField
+        label="抵扣积分"
+        error={relief.fieldErrors.amount}
+        type="number"
+        value={amount}
+        placeholder="整数，不超过对方余额"
+        onChange={setAmount}
+      />
+      <InputField
+        label="收据号"
+        error={relief.fieldErrors.receiptNo}
+        hint="字母、数字和 -，4–40 位"
+        value={receiptNo}
+        maxlength={40}
+        placeholder="例如 WY-2026-0815"
+        onChange={setReceiptNo}
+      />
       <View className="staff-actions">
         <ActionButton disabled={!ready} busy={relief.submitting} onClick={onSubmit}>
           {ready ? `确认抵扣 ${points} 积分` : '确认抵扣'}

@@ -1,9 +1,9 @@
-import { Button, Input, View } from '@tarojs/components';
+import { Button, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
 import { ChoiceChips } from '../../components/choice-chips';
-import { FormField } from '../../components/form-field';
+import { FormField, InputField } from '../../components/form-field';
 import { NoticeBanner } from '../../components/notice-banner';
 import { PageShell } from '../../components/page-shell';
 import { StarRating } from '../../components/star-rating';
@@ -88,16 +88,14 @@ function InspectPage() {
           </View>
         </FormField>
       ))}
-      <FormField label="备注（可选）" error={inspect.fieldErrors.note}>
-        <Input
-          className="staff-input"
-          value={note}
-          maxlength={100}
-          placeholder="例如：门前堆放杂物，已当场整改"
-          placeholderClass="input-placeholder"
-          onInput={(e) => setNote(e.detail.value)}
-        />
-      </FormField>
+      <InputField
+        label="备注（可选）"
+        error={inspect.fieldErrors.note}
+        value={note}
+        maxlength={100}
+        placeholder="例如：门前堆放杂物，已当场整改"
+        onChange={setNote}
+      />
       <View className="staff-actions">
         <ActionButton disabled={!shopId || !complete} busy={inspect.submitting} onClick={onSubmit}>
           {shopId ? (complete ? '提交检查结果' : '请为每一项打分') : '请选择店铺'}

@@ -2,7 +2,7 @@ import { Input, Text, Textarea, View } from '@tarojs/components';
 import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
 import { ChoiceChips } from '../../components/choice-chips';
-import { FormField } from '../../components/form-field';
+import { FormField, InputField } from '../../components/form-field';
 import { NoticeBanner } from '../../components/notice-banner';
 import { PhotoPicker, uploaded, type Photo } from '../../components/photo-picker';
 import type { Output } from '../../shared/contract';
@@ -84,16 +84,14 @@ export function EntryForm({ items, onStaleItems }: { items: PartyItem[]; onStale
           />
         </FormField>
       )}
-      <FormField label="原因" error={entry.fieldErrors.reason}>
-        <Input
-          className="staff-input"
-          value={reason}
-          maxlength={100}
-          placeholder="例如：11月参加社区义诊志愿服务"
-          placeholderClass="input-placeholder"
-          onInput={(e) => setReason(e.detail.value)}
-        />
-      </FormField>
+      <InputField
+        label="原因"
+        error={entry.fieldErrors.reason}
+        value={reason}
+        maxlength={100}
+        placeholder="例如：11月参加社区义诊志愿服务"
+        onChange={setReason}
+      />
       <FormField label="佐证情况" error={entry.fieldErrors.evidence}>
         <Textarea
           className="staff-textarea"

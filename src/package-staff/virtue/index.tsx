@@ -1,8 +1,8 @@
-import { Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
 import { ChoiceChips } from '../../components/choice-chips';
-import { FormField } from '../../components/form-field';
+import { FormField, InputField } from '../../components/form-field';
 import { NoticeBanner } from '../../components/notice-banner';
 import { PageShell } from '../../components/page-shell';
 import { ErrorView, Loading } from '../../components/state-view';
@@ -46,16 +46,14 @@ function VirtuePage() {
       <FormField label="美德行为" error={grant.fieldErrors.itemId}>
         <ChoiceChips choices={items.map((i) => ({ value: i.id, label: i.name, note: `+${i.points} 分` }))} value={itemId} onChange={setItemId} />
       </FormField>
-      <FormField label="备注（可选）" error={grant.fieldErrors.note}>
-        <Input
-          className="staff-input"
-          value={note}
-          maxlength={100}
-          placeholder="例如：11月15日社区义诊帮忙"
-          placeholderClass="input-placeholder"
-          onInput={(e) => setNote(e.detail.value)}
-        />
-      </FormField>
+      <InputField
+        label="备注（可选）"
+        error={grant.fieldErrors.note}
+        value={note}
+        maxlength={100}
+        placeholder="例如：11月15日社区义诊帮忙"
+        onChange={setNote}
+      />
       <View className="staff-actions">
         <ActionButton disabled={!person || !item} busy={grant.submitting} onClick={onSubmit}>
           {item ? `确认记 ${item.points} 分` : '请选择美德行为'}
