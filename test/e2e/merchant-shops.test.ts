@@ -27,7 +27,11 @@ test('staff approve a shop and inspect it; a resident finds it among 美德商�
     await item.getByText('通过').click();
     await item.waitFor({ state: 'detached' });
     await shown(page).locator('.tabs__tab', { hasText: '已通过' }).click();
-    await shown(page).locator('.application-item', { hasText: '唐记水果店' }).waitFor();
+    const approved = shown(page).locator('.application-item', { hasText: '唐记水果店' });
+    await approved.waitFor();
+    // A trading shop offers 暂停 only, once the page knows its status from shop.list.
+    await approved.getByText('恢复').waitFor({ state: 'detached' });
+    await approved.getByText('暂停店铺').waitFor();
     await app.shot('merchant-12-approved');
   });
 

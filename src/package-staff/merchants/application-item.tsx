@@ -19,7 +19,15 @@ const sheets = {
 } as const;
 
 /** One application: pending ones are approved or rejected with a reason; an approved shop can be suspended or resumed. */
-export function ApplicationItem({ app, onChanged }: { app: ApplicationView; onChanged: () => void }) {
+export function ApplicationItem({
+  app,
+  shopStatus,
+  onChanged,
+}: {
+  app: ApplicationView;
+  shopStatus?: 'active' | 'suspended';
+  onChanged: () => void;
+}) {
   const review = useSubmit('merchant.review');
   const suspend = useSubmit('merchant.suspend');
   const [asking, setAsking] = useState<Asking>(null);
@@ -83,12 +91,16 @@ export function ApplicationItem({ app, onChanged }: { app: ApplicationView; onCh
         )}
         {app.status === 'approved' && app.shopId && (
           <>
-            <ActionButton kind="default" size="small" onClick={() => setAsking('resume')}>
-              恢复
-            </ActionButton>
-            <ActionButton kind="warn" size="small" onClick={() => setAsking('suspend')}>
-              暂停店铺
-            </ActionButton>
+            {shopStatus !== 'active' && (
+              <ActionButton kind="default" size="small" onClick={() => setAsking('resume')}>
+                {shopStatus === 'suspended' ? '已暂停 · 恢复营业' : '恢复'}
+              </ActionButton>
+            )}
+            {shopStatus !== 'suspended' && (
+              <ActionButton kind="warn" size="small" onClick={() => setAsking('suspend')}>
+                暂停店铺
+              </ActionButton>
+            )}
           </>
         )}
       </View>

@@ -5,6 +5,7 @@ import { PageShell } from '../../components/page-shell';
 import { Empty } from '../../components/state-view';
 import { Tabs } from '../../components/tabs';
 import { usePagedList } from '../../hooks/use-paged-list';
+import { useRemote } from '../../hooks/use-remote';
 import { call } from '../../services/api';
 import { ApplicationItem, type ApplicationView } from './application-item';
 import '../parts/index.scss';
@@ -16,6 +17,13 @@ type Status = ApplicationView['status'];
 function MerchantsPage() {
   const [status, setStatus] = useState<Status>('pending');
   const list = usePagedList<ApplicationView>((offset) => call('merchant.applications', { status, offset, limit: 20 }), status);
+  // Whether each approved shop is trading now, so its row offers 暂停 or 恢复, not both.
+  const shops = useRemote(() => call('shop.list', { limit: 50 }));
+  const shopStatus = new Map(shops.data?.items.map((s) => [s.id, s.status]) ?? []);
+  const changed = () => {
+    void list.reload();
+    void shops.reload();
+  };
   return (
     <PageShell className="staff-merchants">
       <Text className="staff-intro">核对店名、地址和营业执照后审核。通过后申请人成为爱心商家，可扫描居民积分码；违规店铺可暂停。</Text>
@@ -32,7 +40,7 @@ function MerchantsPage() {
         <PagedListView
           list={list}
           keyOf={(a) => a.id}
-          render={(a) => <ApplicationItem app={a} onChanged={() => void list.reload()} />}
+          render={(a) => <ApplicationItem app={a} shopStatus={a.shopId ? shopStatus.get(a.shopId) : undefined} onChanged={changed} />}
           empty={<Empty title={status === 'pending' ? '没有待审核的申请' : '暂无记录'} />}
         />
       </View>
