@@ -1,28 +1,12 @@
-import type { PetitionState, PetitionStatus } from '../../src/shared/domain/petition';
+import type { PetitionStatus } from '../../src/shared/domain/petition';
 import { actAt, dueAction, dueAt, feedbackDueAt, isOverdue } from '../../src/shared/domain/petition-deadlines';
 import { defaultLadderConfig, ladderConfig, type PetitionLevel, type Urgency } from '../../src/shared/domain/petition-ladder';
 
+import { petitionState as state, t0 } from './petition-state';
+
 const HOUR = 3600 * 1000;
-const t0 = new Date('2026-03-02T01:00:00Z');
 const plus = (hours: number) => new Date(t0.getTime() + hours * HOUR);
 const config = defaultLadderConfig;
-
-function state(status: PetitionStatus, level: PetitionLevel, extra: Partial<PetitionState> = {}): PetitionState {
-  return {
-    status,
-    level,
-    urgency: 'normal',
-    since: t0,
-    departmentId: null,
-    topLevel: level,
-    reopens: 0,
-    resolvedLevel: null,
-    outcome: null,
-    defaultDepartmentId: null,
-    councilEligible: false,
-    ...extra,
-  };
-}
 
 describe('deadlines (the issue’s defaults)', () => {
   it('the grid accepts within 24 h and resolves within 3 days; the resident gets feedback within 7 days', () => {

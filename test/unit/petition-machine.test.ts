@@ -11,27 +11,14 @@ import {
 } from '../../src/shared/domain/petition';
 import { earnsCredit } from '../../src/shared/domain/petition-rules';
 import { defaultLadderConfig, petitionLevels, type PetitionLevel } from '../../src/shared/domain/petition-ladder';
+import { petitionState, t0 } from './petition-state';
 
-const t0 = new Date('2026-03-02T01:00:00Z');
 const later = new Date('2026-03-02T05:00:00Z');
 const config = defaultLadderConfig;
 
-function state(status: PetitionStatus, level: PetitionLevel, extra: Partial<PetitionState> = {}): PetitionState {
-  return {
-    status,
-    level,
-    urgency: 'normal',
-    since: t0,
-    departmentId: null,
-    topLevel: level,
-    reopens: 0,
-    resolvedLevel: null,
-    outcome: null,
-    defaultDepartmentId: 'dept-housing',
-    councilEligible: true,
-    ...extra,
-  };
-}
+/** A petition whose category has a default department and may go to the three-party council. */
+const state = (status: PetitionStatus, level: PetitionLevel, extra: Partial<PetitionState> = {}): PetitionState =>
+  petitionState(status, level, { defaultDepartmentId: 'dept-housing', councilEligible: true, ...extra });
 
 const moveOf = (event: PetitionEvent): PetitionMove => {
   if (event === 'summon') return { event, departmentId: 'dept-urban' };

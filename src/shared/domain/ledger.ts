@@ -1,4 +1,5 @@
 import { DomainError } from './errors';
+import { levelFor } from './levels';
 
 /**
  * 积分 points: one double-entry, append-only ledger for four kinds of points. Every change is an immutable
@@ -160,7 +161,7 @@ export const virtueLevels = [
 ] as const;
 
 export function virtueLevel(lifetime: number): (typeof virtueLevels)[number] {
-  return [...virtueLevels].reverse().find((l) => lifetime >= l.min) ?? virtueLevels[0];
+  return levelFor(virtueLevels, lifetime);
 }
 
 /** Months are tallied in China time: 2026-11-30 20:00 UTC is already December in Beijing. */

@@ -1,4 +1,5 @@
 import { DomainError } from './errors';
+import { levelFor } from './levels';
 
 /**
  * 商铺积分 shop points (费县 model): community staff inspect a shop against a checklist, consumers rate it,
@@ -62,7 +63,7 @@ export const shopStarLevels = [
 ] as const;
 
 export function shopStars(points: number): (typeof shopStarLevels)[number] {
-  return [...shopStarLevels].reverse().find((l) => points >= l.min) ?? shopStarLevels[0];
+  return levelFor(shopStarLevels, points);
 }
 
 /** Shops listed as 美德商铺: those with shop points, at most this many per community. */
