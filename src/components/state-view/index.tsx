@@ -53,3 +53,26 @@ export function ErrorView({ error, onRetry }: { error: LoadError | null; onRetry
     </View>
   );
 }
+
+/** A load that can fail with a reason, as `useRemote` gives it. */
+interface Loadable {
+  state: string;
+  error: LoadError | null;
+  reload: () => unknown;
+}
+
+/**
+ * What a detail page shows until everything it needs is in: "not found" with a way out (when there is no
+ * id, or the server says `notFoundCode`), the first failure with its retry, or loading.
+ */
+export function DetailPending(props: {
+  loads: readonly Loadable[];
+  id: string | undefined;
+  notFoundCode: string;
+  notFound: { title: string; hint: string; action: { text: string; onClick: () => void } };
+}) {
+  const failed = props.loads.find((load) => load.state === 'error') ?? null;
+  if (!props.id || failed?.error?.code === props.notFoundCode) return <Empty {...props.notFound} />;
+  if (failed) return <ErrorView error={failed.error} onRetry={() => void failed.reload()} />;
+  return <Loading />;
+}

@@ -5,7 +5,7 @@ import { barPadding } from '../../components/petition-bar';
 import { PetitionLadder } from '../../components/petition-ladder';
 import { PetitionBody, PetitionResult } from '../../components/petition-sections';
 import { PetitionTimeline } from '../../components/petition-timeline';
-import { Empty, ErrorView, Loading } from '../../components/state-view';
+import { DetailPending } from '../../components/state-view';
 import { useMe } from '../../hooks/use-me';
 import { usePetitionCategories } from '../../hooks/use-petition-categories';
 import { usePetitionOutcome } from '../../hooks/use-petition-outcome';
@@ -35,20 +35,18 @@ function HandlePage() {
 
   const p = detail.data?.petition;
   if (!p || !me.data || now === null) {
-    const failed = detail.state === 'error' ? detail : me.state === 'error' ? me : null;
     return (
       <PageShell className="handle">
-        {!id || failed?.error?.code === 'PETITION_NOT_FOUND' ? (
-          <Empty
-            title="没有找到这条诉求"
-            hint="它可能不在你负责的范围内。"
-            action={{ text: '回到待办', onClick: () => void Taro.redirectTo({ url: '/package-petition/queue/index' }) }}
-          />
-        ) : failed ? (
-          <ErrorView error={failed.error} onRetry={failed.reload} />
-        ) : (
-          <Loading />
-        )}
+        <DetailPending
+          loads={[detail, me]}
+          id={id}
+          notFoundCode="PETITION_NOT_FOUND"
+          notFound={{
+            title: '没有找到这条诉求',
+            hint: '它可能不在你负责的范围内。',
+            action: { text: '回到待办', onClick: () => void Taro.redirectTo({ url: '/package-petition/queue/index' }) },
+          }}
+        />
       </PageShell>
     );
   }

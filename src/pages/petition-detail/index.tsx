@@ -7,7 +7,7 @@ import { handleUrl } from '../../components/petition-card';
 import { PetitionLadder } from '../../components/petition-ladder';
 import { PetitionBody, PetitionResult } from '../../components/petition-sections';
 import { PetitionTimeline } from '../../components/petition-timeline';
-import { Empty, ErrorView, Loading } from '../../components/state-view';
+import { DetailPending } from '../../components/state-view';
 import { useMe } from '../../hooks/use-me';
 import { usePetitionCategories } from '../../hooks/use-petition-categories';
 import { usePetitionOutcome } from '../../hooks/use-petition-outcome';
@@ -39,21 +39,18 @@ function PetitionDetailPage() {
 
   const p = detail.data?.petition;
   if (!p || !me.data || now === null) {
-    const failed = detail.state === 'error' ? detail : me.state === 'error' ? me : null;
-    const gone = !id || failed?.error?.code === 'PETITION_NOT_FOUND';
     return (
       <PageShell className="petition-detail">
-        {gone ? (
-          <Empty
-            title="没有找到这条诉求"
-            hint="它可能不在你所在的社区，或已不公开。"
-            action={{ text: '看看我的诉求', onClick: () => void Taro.redirectTo({ url: '/pages/petition-mine/index' }) }}
-          />
-        ) : failed ? (
-          <ErrorView error={failed.error} onRetry={failed.reload} />
-        ) : (
-          <Loading />
-        )}
+        <DetailPending
+          loads={[detail, me]}
+          id={id}
+          notFoundCode="PETITION_NOT_FOUND"
+          notFound={{
+            title: '没有找到这条诉求',
+            hint: '它可能不在你所在的社区，或已不公开。',
+            action: { text: '看看我的诉求', onClick: () => void Taro.redirectTo({ url: '/pages/petition-mine/index' }) },
+          }}
+        />
       </PageShell>
     );
   }

@@ -2,7 +2,7 @@ import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { PageShell } from '../../components/page-shell';
 import { ReviewActions } from '../../components/review-actions';
-import { Empty, ErrorView, Loading } from '../../components/state-view';
+import { DetailPending } from '../../components/state-view';
 import { useCategories } from '../../hooks/use-categories';
 import { useMe } from '../../hooks/use-me';
 import { useOutcome } from '../../hooks/use-outcome';
@@ -26,21 +26,18 @@ function WishDetailPage() {
 
   const wish = detail.data?.wish;
   if (!wish || !me.data) {
-    const failed = detail.state === 'error' ? detail : me.state === 'error' ? me : null;
-    const gone = !id || failed?.error?.code === 'WISH_NOT_FOUND';
     return (
       <PageShell className="wish-detail">
-        {gone ? (
-          <Empty
-            title="没有找到这个心愿"
-            hint="它可能已被撤回，或不属于你所在的社区。"
-            action={{ text: '去心愿墙看看', onClick: () => void Taro.switchTab({ url: '/pages/wall/index' }) }}
-          />
-        ) : failed ? (
-          <ErrorView error={failed.error} onRetry={failed.reload} />
-        ) : (
-          <Loading />
-        )}
+        <DetailPending
+          loads={[detail, me]}
+          id={id}
+          notFoundCode="WISH_NOT_FOUND"
+          notFound={{
+            title: '没有找到这个心愿',
+            hint: '它可能已被撤回，或不属于你所在的社区。',
+            action: { text: '去心愿墙看看', onClick: () => void Taro.switchTab({ url: '/pages/wall/index' }) },
+          }}
+        />
       </PageShell>
     );
   }
