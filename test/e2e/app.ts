@@ -112,8 +112,10 @@ export interface Session {
  */
 export function browserSession(): Session {
   const session = {} as Session;
+  // The browser first: without one the file fails at once and no emulator is left running behind it.
   beforeAll(async () => {
-    [session.emu, session.browser] = await Promise.all([startEmulator({ h5Dir: join(repoRoot, 'dist/h5') }), launchChromium()]);
+    session.browser = await launchChromium();
+    session.emu = await startEmulator({ h5Dir: join(repoRoot, 'dist/h5') });
   });
   afterAll(async () => {
     await session.browser?.close();
@@ -124,6 +126,6 @@ export function browserSession(): Session {
     session.page = await phonePage(session.browser);
     session.app = appDriver(session.page, session.emu);
   });
-  afterEach(() => session.page.context().close());
+  afterEach(() => session.page?.context().close());
   return session;
 }

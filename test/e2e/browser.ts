@@ -1,12 +1,26 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { repoRoot } from '../helpers/emulator';
 
-/** Debian's Chromium (`apt-get install chromium`), quiet and sandbox-free so it runs in CI containers. */
-export function launchChromium(): Promise<Browser> {
+/** Where the browser tests look for Chromium: `CHROMIUM_PATH`, else Debian's. */
+export function chromiumPath(): string {
+  return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+}
+
+/**
+ * Debian's Chromium (`apt-get install chromium`), quiet and sandbox-free so it runs in CI containers. A
+ * machine without it fails at once with what to install, before anything else is started.
+ */
+export async function launchChromium(): Promise<Browser> {
+  const executablePath = chromiumPath();
+  if (!existsSync(executablePath))
+    throw new Error(
+      `The browser tests need Chromium at ${executablePath}, and it is not there. ` +
+        'Install it with `apt-get install -y chromium fonts-noto-cjk` (Debian), or point CHROMIUM_PATH at a Chromium binary.',
+    );
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath,
     args: [
       '--headless',
       '--no-sandbox',
