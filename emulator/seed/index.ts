@@ -204,7 +204,7 @@ const people: PersonaSpec[] = [
     buildingId: null,
     room: null,
     birthYear: 1987,
-    note: '青石街道系统管理员',
+    note: '街道系统管理员',
   },
 ];
 
@@ -231,7 +231,8 @@ export function demoSeed(now: Date = new Date()): Seed {
   ];
   const personas: Persona[] = people.map((p) => {
     const ids = [p.gridId, p.buildingId].filter((id): id is string => id !== null);
-    const own = ids.length ? ids : [community._id];
+    // An admin's scope is the street; others without a grid work for the whole community.
+    const own = ids.length ? ids : [p.roles.includes('admin') ? street._id : community._id];
     return {
       openid: p._id,
       name: p.name,

@@ -31,10 +31,13 @@ type Step = PetitionDetail['timeline'][number];
 /** Steps that hand the case to a level: the headline names where it went. */
 const handovers = new Set(['create', 'escalate', 'summon', 'reopen']);
 
-/** One timeline line's headline: 社区 · 受理, 吹哨上报 → 社区, 召集部门 → 区住建局. */
-export function stepTitle(step: Pick<Step, 'event' | 'level' | 'departmentName'>): string {
+/**
+ * One timeline line's headline: 社区 · 受理, 吹哨上报 → 社区, 召集部门 → 区住建局. The timer's escalation of an
+ * overdue case is 超时自动上报: nobody blew the whistle.
+ */
+export function stepTitle(step: Pick<Step, 'event' | 'level' | 'departmentName' | 'automatic'>): string {
   const where = step.level === 'department' && step.departmentName ? step.departmentName : levelLabels[step.level];
-  const what = step.event === 'create' ? '提交诉求' : petitionEventLabels[step.event];
+  const what = step.event === 'create' ? '提交诉求' : step.event === 'escalate' && step.automatic ? '超时自动上报' : petitionEventLabels[step.event];
   if (step.event === 'rate' || step.event === 'expire') return what;
   return handovers.has(step.event) ? `${what} → ${where}` : `${where} · ${what}`;
 }

@@ -147,6 +147,8 @@ test('a case nobody takes climbs by itself: the timeline shows 自动升级 and 
     const latest = shown(page).locator('.timeline__item.is-latest');
     expect(await latest.getAttribute('data-event')).toBe('escalate');
     expect(await latest.locator('.timeline__badge').textContent()).toBe('自动升级');
+    expect(await latest.textContent()).toContain('超时自动上报 → 社区');
+    expect(await latest.textContent()).not.toContain('吹哨');
     expect(await latest.textContent()).toContain('网格超时未受理，自动上报');
     // A day of the week promised for feedback has gone by on the server, whatever the phone's clock says.
     expect(await ladder().locator('.ladder__promise').textContent()).toContain('还剩 5天23小时');

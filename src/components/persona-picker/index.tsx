@@ -42,9 +42,7 @@ export function PersonaList({ onPicked }: { onPicked?: (persona: Persona) => voi
                 </Text>
               ))}
             </View>
-            <Text className="persona-list__note">
-              {p.orgUnits.map((u) => u.name).join(' · ')} — {p.note}
-            </Text>
+            <Text className="persona-list__note">{[p.orgUnits.map((u) => u.name).join(' · '), p.note].filter(Boolean).join(' — ')}</Text>
           </View>
           {p.openid === current?.openid && <Text className="persona-list__check">当前</Text>}
         </View>

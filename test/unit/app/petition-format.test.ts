@@ -76,11 +76,12 @@ describe('words on the petition pages', () => {
   });
 
   it('timeline headlines name where a hand-over went and where a step was taken', () => {
-    expect(stepTitle({ event: 'escalate', level: 'community', departmentName: null })).toBe('吹哨上报 → 社区');
-    expect(stepTitle({ event: 'summon', level: 'department', departmentName: '区住建局' })).toBe('召集部门 → 区住建局');
-    expect(stepTitle({ event: 'accept', level: 'community', departmentName: null })).toBe('社区 · 受理');
-    expect(stepTitle({ event: 'create', level: 'grid', departmentName: null })).toBe('提交诉求 → 网格');
-    expect(stepTitle({ event: 'rate', level: 'community', departmentName: null })).toBe('评价');
+    expect(stepTitle({ event: 'escalate', level: 'community', departmentName: null, automatic: false })).toBe('吹哨上报 → 社区');
+    expect(stepTitle({ event: 'summon', level: 'department', departmentName: '区住建局', automatic: false })).toBe('召集部门 → 区住建局');
+    expect(stepTitle({ event: 'accept', level: 'community', departmentName: null, automatic: false })).toBe('社区 · 受理');
+    expect(stepTitle({ event: 'create', level: 'grid', departmentName: null, automatic: false })).toBe('提交诉求 → 网格');
+    expect(stepTitle({ event: 'rate', level: 'community', departmentName: null, automatic: false })).toBe('评价');
+    expect(stepTitle({ event: 'escalate', level: 'community', departmentName: null, automatic: true })).toBe('超时自动上报 → 社区');
   });
 
   it('what is due next', () => {

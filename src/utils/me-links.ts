@@ -1,0 +1,45 @@
+import type { Role } from '../shared/domain/roles';
+
+/**
+ * The people of the community itself, who hold points and shop there; street, department and district staff and
+ * the admin work above it and have neither.
+ */
+const communityPeople: Role[] = ['resident', 'member', 'merchant', 'grid_worker', 'staff'];
+
+/**
+ * The pages each role works in; several roles see the union, in this order, less any link whose `except` role they
+ * hold (a merchant does not apply to become one).
+ */
+const links: { text: string; note: string; url: string; roles: Role[]; except?: Role }[] = [
+  { text: '我的积分', note: '余额、明细与等级', url: '/pages/points/index', roles: communityPeople },
+  { text: '积分码', note: '向爱心商家出示', url: '/pages/points-code/index', roles: ['resident', 'member'] },
+  { text: '美德商铺', note: '用积分的好店，去评价', url: '/pages/shops/index', roles: communityPeople },
+  { text: '积分超市', note: '用积分兑换生活用品', url: '/pages/mall/index', roles: ['resident', 'member'] },
+  { text: '发心愿', note: '需要帮忙的小事', url: '/pages/wish-new/index', roles: ['resident'] },
+  { text: '我的心愿', note: '进度与评价', url: '/pages/wish-mine/index', roles: ['resident'] },
+  { text: '我的任务', note: '认领的心愿', url: '/pages/tasks/index', roles: ['member'] },
+  { text: '反映问题', note: '身边的问题告诉网格员', url: '/pages/petition-new/index', roles: ['resident'] },
+  { text: '我的诉求', note: '办理进度与评价', url: '/pages/petition-mine/index', roles: ['resident'] },
+  {
+    text: '诉求待办',
+    note: '受理、办结、吹哨上报',
+    url: '/package-petition/queue/index',
+    roles: ['grid_worker', 'staff', 'street_staff', 'district_staff'],
+  },
+  { text: '部门收件箱', note: '街道召集的诉求，报到办理', url: '/package-petition/queue/index?level=department', roles: ['department_staff'] },
+  { text: '红色代办', note: '替没有手机的居民反映问题', url: '/pages/petition-new/index?proxy=1', roles: ['grid_worker'] },
+  { text: '我代办的诉求', note: '进展请转告居民', url: '/pages/petition-mine/index?kind=filed', roles: ['grid_worker'] },
+  { text: '心愿审核', note: '新心愿待审核', url: '/package-grid/queue/index', roles: ['grid_worker', 'staff'] },
+  { text: '心愿派单', note: '无人认领的心愿', url: '/package-grid/queue/index?kind=dispatch', roles: ['grid_worker', 'staff'] },
+  { text: '积分管理', note: '发放、领取、对账与结算', url: '/package-staff/hub/index', roles: ['staff'] },
+  { text: '扫码核销', note: '扫居民积分码抵扣积分', url: '/package-merchant/scan/index', roles: ['merchant'] },
+  { text: '我的店铺', note: '店铺积分、评价码、核销记录', url: '/package-merchant/shop/index', roles: ['merchant'] },
+  { text: '商家入驻', note: '开店的居民申请成为爱心商家', url: '/package-merchant/apply/index', roles: ['resident'], except: 'merchant' },
+];
+
+export type MeLink = (typeof links)[number];
+
+/** The links a person with these roles sees on 我的. */
+export function linksFor(held: readonly Role[]): MeLink[] {
+  return links.filter((l) => l.roles.some((r) => held.includes(r)) && !(l.except && held.includes(l.except)));
+}

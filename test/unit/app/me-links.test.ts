@@ -1,0 +1,24 @@
+import { linksFor } from '../../../src/utils/me-links';
+
+const texts = (roles: Parameters<typeof linksFor>[0]) => linksFor(roles).map((l) => l.text);
+
+describe('我的 shows each role the pages it can use', () => {
+  it.each([['street_staff'], ['department_staff'], ['district_staff'], ['admin']] as const)('%s sees no points or shops of its own', (role) => {
+    expect(texts([role])).not.toContain('我的积分');
+    expect(texts([role])).not.toContain('美德商铺');
+    expect(texts([role])).not.toContain('积分码');
+  });
+
+  it('a resident sees their points, code, shops and the ways to ask for help', () => {
+    expect(texts(['resident'])).toEqual(expect.arrayContaining(['我的积分', '积分码', '美德商铺', '积分超市', '发心愿', '反映问题', '商家入驻']));
+  });
+
+  it('a merchant does not apply to become one', () => {
+    expect(texts(['resident', 'merchant'])).not.toContain('商家入驻');
+    expect(texts(['resident', 'merchant'])).toContain('扫码核销');
+  });
+
+  it('a department officer sees the inbox only', () => {
+    expect(texts(['department_staff'])).toEqual(['部门收件箱']);
+  });
+});
