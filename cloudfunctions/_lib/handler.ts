@@ -53,6 +53,11 @@ export function createFunction(area: string, handlers: Handler<any>[], timers: R
       if (!job) return fail('UNKNOWN_ACTION', `没有名为 ${event.TriggerName} 的定时任务`);
       return job();
     }
+    // Stamped after any replay: the time is when this answer left, for the app's clock.
+    return { ...(await answer(event)), serverTime: new Date().toISOString() };
+  };
+
+  async function answer(event: unknown): Promise<Reply<unknown>> {
     const parsedEvent = eventSchema.safeParse(event);
     if (!parsedEvent.success) return badInput(parsedEvent.error);
     const { action, payload, requestId } = parsedEvent.data;
@@ -78,5 +83,5 @@ export function createFunction(area: string, handlers: Handler<any>[], timers: R
     } catch (error) {
       return fromError(error, action);
     }
-  };
+  }
 }

@@ -4,6 +4,7 @@ import type { ActionName, Input, Output } from '../shared/contract';
 import type { Reply } from '../shared/contract/envelope';
 import { errorMessages } from '../shared/contract/errors';
 import { currentPersona } from './persona';
+import { noteServerTime } from './server-clock';
 
 export interface CallOptions {
   /** Idempotency key of a mutating action; pass the same one when the user retries the same submission. */
@@ -25,7 +26,10 @@ class FunctionFailed extends Error {}
 export async function call<A extends ActionName>(action: A, payload: Input<A>, opts: CallOptions = {}): Promise<Reply<Output<A>>> {
   const event = { action, payload, ...(opts.requestId ? { requestId: opts.requestId } : {}) };
   try {
-    return asReply<Output<A>>(await send(areaOf(action), event));
+    const sentAt = Date.now();
+    const reply = asReply<Output<A>>(await send(areaOf(action), event));
+    noteServerTime(reply.serverTime, sentAt, Date.now());
+    return reply;
   } catch (err) {
     console.warn(`[api] ${action} failed`, err);
     return err instanceof FunctionFailed ? crashed : unreachable;

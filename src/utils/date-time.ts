@@ -1,3 +1,5 @@
+import { serverNow } from '../services/server-clock';
+
 const pad = (n: number) => String(n).padStart(2, '0');
 
 function dayStart(at: Date): number {
@@ -5,7 +7,7 @@ function dayStart(at: Date): number {
 }
 
 /** 今天 14:05 / 昨天 09:12 / 11月3日 14:05 / 2025年11月3日 14:05, in the phone's own time zone. */
-export function formatDateTime(iso: string, now: number = Date.now()): string {
+export function formatDateTime(iso: string, now: number = serverNow()): string {
   const at = new Date(iso);
   if (Number.isNaN(at.getTime())) return '';
   const clock = `${pad(at.getHours())}:${pad(at.getMinutes())}`;

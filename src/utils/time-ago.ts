@@ -1,9 +1,11 @@
+import { serverNow } from '../services/server-clock';
+
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 /** 刚刚 / 5分钟前 / 3小时前 / 2天前 / 11月3日 / 2025年11月3日, as WeChat shows times in lists. */
-export function timeAgo(iso: string, now: number = Date.now()): string {
+export function timeAgo(iso: string, now: number = serverNow()): string {
   const at = new Date(iso);
   const ms = now - at.getTime();
   if (Number.isNaN(ms)) return '';

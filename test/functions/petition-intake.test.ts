@@ -47,8 +47,8 @@ describe('intake', () => {
   });
 
   it('a retried create with the same requestId files once', async () => {
-    const first = await call(wang, 'petition.create', ramp, 'create-ramp-0001');
-    expect(await call(wang, 'petition.create', ramp, 'create-ramp-0001')).toEqual(first);
+    const first = ok(await call(wang, 'petition.create', ramp, 'create-ramp-0001'));
+    expect(ok(await call(wang, 'petition.create', ramp, 'create-ramp-0001'))).toEqual(first);
     expect(ok(await call(wang, 'petition.listMine')).items).toHaveLength(1);
   });
 });

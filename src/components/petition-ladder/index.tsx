@@ -13,7 +13,16 @@ interface Props {
   now: number;
 }
 
-const hhmm = (iso: string, now: number) => formatDateTime(iso, now).replace(/^今天 /, '');
+/** A rung is narrow: the time alone for today, else the day over the time, each on its own line. */
+function RungTime({ iso, now }: { iso: string; now: number }) {
+  const [day, time] = formatDateTime(iso, now).split(' ');
+  return (
+    <View className="ladder__when">
+      {day !== '今天' && <Text className="ladder__when-day">{day}</Text>}
+      <Text className="ladder__when-time">{time}</Text>
+    </View>
+  );
+}
 
 /** 网格 → 社区 → 街道 → 部门 → 区级: where the case stands, who holds it, and what is due by when. */
 export function PetitionLadder({ petition: p, now }: Props) {
@@ -28,7 +37,7 @@ export function PetitionLadder({ petition: p, now }: Props) {
               <View className="ladder__dot">{r.state === 'passed' || (closed && r.state === 'current') ? '✓' : ''}</View>
             </View>
             <Text className="ladder__name">{rungLabels[r.level].motto}</Text>
-            {r.arrivedAt && <Text className="ladder__when">{hhmm(r.arrivedAt, now)}</Text>}
+            {r.arrivedAt && <RungTime iso={r.arrivedAt} now={now} />}
             {r.automatic && <Text className="ladder__auto">自动升级</Text>}
           </View>
         ))}

@@ -6,6 +6,7 @@ import { PhotoGrid } from '../../components/photo-grid';
 import { Empty } from '../../components/state-view';
 import { usePagedList } from '../../hooks/use-paged-list';
 import { call } from '../../services/api';
+import { serverNow } from '../../services/server-clock';
 import type { Output } from '../../shared/contract';
 import { monthOf } from '../../shared/domain/ledger';
 import { pointItemKindLabels } from '../../shared/domain/point-items';
@@ -37,7 +38,7 @@ function EntryCard({ e }: { e: Entry }) {
 /** 录入明细 of a month (this month by default), newest first, with the evidence as entered. */
 export function Entries() {
   // The picker counts back from the phone's month; until a month is picked the server's own "this month" is asked for.
-  const months = recentMonths(monthOf(new Date()), 12);
+  const months = recentMonths(monthOf(new Date(serverNow())), 12);
   const [month, setMonth] = useState<string | null>(null);
   const list = usePagedList((offset) => call('points.partyEntries', { ...(month ? { month } : {}), offset, limit: 10 }), month ?? '');
   return (

@@ -5,6 +5,7 @@ import type { Remote } from '../../hooks/use-remote';
 import { useSubmit } from '../../hooks/use-submit';
 import type { Output } from '../../shared/contract';
 import type { Reply } from '../../shared/contract/envelope';
+import { serverNow } from '../../services/server-clock';
 import { clockText, secondsLeft } from '../../utils/countdown';
 import { toastResult } from '../../utils/toast';
 
@@ -15,7 +16,7 @@ function HoldCard({ hold, onDecided }: { hold: Hold; onDecided: () => void }) {
   const confirm = useSubmit('points.confirmHold');
   const reject = useSubmit('points.rejectHold');
   const busy = confirm.submitting || reject.submitting;
-  const left = hold.holdUntil ? secondsLeft(new Date(hold.holdUntil).getTime(), Date.now()) : 0;
+  const left = hold.holdUntil ? secondsLeft(new Date(hold.holdUntil).getTime(), serverNow()) : 0;
 
   async function decide(submit: (input: { chargeId: string }) => Promise<Reply<unknown> | null>, text: string) {
     const reply = await submit({ chargeId: hold.id });

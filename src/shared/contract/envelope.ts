@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { errorCodes, type ErrorCode } from './errors';
 
-/** The reply of every cloud function action: data on success, a stable code and a human message otherwise. */
-export type Reply<T> = { ok: true; data: T } | { ok: false; code: ErrorCode; message: string; issues?: FieldIssue[] };
+/**
+ * The reply of every cloud function action: data on success, a stable code and a human message otherwise.
+ * `serverTime` is the server's clock when it answered, so the app shows every time on the server's clock.
+ */
+export type Reply<T> = ({ ok: true; data: T } | { ok: false; code: ErrorCode; message: string; issues?: FieldIssue[] }) & { serverTime?: string };
 
 /** One invalid field of a BAD_INPUT reply, so a form can point at it. */
 export interface FieldIssue {
@@ -17,10 +20,11 @@ export const failureSchema = z.object({
   code: z.enum(errorCodes as [ErrorCode, ...ErrorCode[]]),
   message: z.string(),
   issues: z.array(fieldIssueSchema).optional(),
+  serverTime: z.string().optional(),
 });
 
 export function replySchema<T extends z.ZodType>(data: T) {
-  return z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), data }), failureSchema]);
+  return z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), data, serverTime: z.string().optional() }), failureSchema]);
 }
 
 /** The event a cloud function receives: `{action: "<area>.<verb>", payload, requestId?}`. */
