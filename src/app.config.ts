@@ -48,6 +48,8 @@ export default defineAppConfig({
     navigationBarBackgroundColor: '#ededed',
     navigationBarTitleText: '邻里',
     navigationBarTextStyle: 'black',
+    // The weapp draws its own title bar; this makes Taro's H5 build draw one too, with a back button.
+    navigationStyle: 'default',
   },
   tabBar: {
     color: '#7f7f7f',

@@ -7,7 +7,7 @@ import './index.scss';
 
 /**
  * Every page's frame. On H5 nothing can be called until a demo persona is chosen, so the page shows
- * the picker instead of its content; afterwards a floating "演示身份" chip switches at any time.
+ * the picker instead of its content; afterwards a small "演示" tab in the top-right corner switches at any time.
  */
 export function PageShell({ children, className = '' }: { children: ReactNode; className?: string }) {
   const persona = usePersona();
@@ -29,7 +29,7 @@ export function PageShell({ children, className = '' }: { children: ReactNode; c
       {children}
       {needsPersona && persona && (
         <View className="persona-chip" onClick={() => setPicking(true)}>
-          <Text className="persona-chip__label">演示身份</Text>
+          <Text className="persona-chip__label">演示</Text>
           <Text className="persona-chip__name">{persona.name}</Text>
         </View>
       )}
