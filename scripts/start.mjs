@@ -31,7 +31,9 @@ function step(args) {
 
 step([join(root, 'scripts/build-cloud.mjs')]);
 if (dev) {
-  run(['--enable-source-maps', join(root, 'dist/emulator/main.js')], { PORT: String(port + 1) });
+  // The page comes from Taro's server, whose proxy passes the page's Origin on: the emulator serves that one too.
+  const devOrigins = `http://127.0.0.1:${port},http://localhost:${port}`;
+  run(['--enable-source-maps', join(root, 'dist/emulator/main.js')], { PORT: String(port + 1), LINLI_DEV_ORIGINS: devOrigins });
   run([taro, 'build', '--type', 'h5', '--watch'], { PORT: String(port), LINLI_EMULATOR_URL: `http://127.0.0.1:${port + 1}` });
 } else {
   console.log('Building the H5 app (about half a minute)…');

@@ -1,4 +1,5 @@
 import { worstVerdict, type ContentVerdict } from '../../src/shared/domain/wish';
+import { assertOwnPhotos } from './files';
 import { cloud, type Loose } from './runtime';
 
 /** msgSecCheck scene 3 = 论坛 (public posts); version 2 answers pass / review / risky. */
@@ -27,7 +28,9 @@ export async function checkImage(fileID: string): Promise<ContentVerdict> {
   }
 }
 
+/** What a user submits for others to see: their own photos only (BAD_INPUT otherwise), then WeChat's checks. */
 export async function checkSubmission(openid: string, text: string, fileIDs: readonly string[]): Promise<ContentVerdict> {
+  await assertOwnPhotos(openid, fileIDs);
   const verdicts = await Promise.all([checkText(openid, text), ...fileIDs.map(checkImage)]);
   return worstVerdict(verdicts);
 }

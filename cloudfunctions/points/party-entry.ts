@@ -3,7 +3,7 @@ import { DomainError } from '../../src/shared/domain/errors';
 import { account, monthOf, type Posting, type PostingInput } from '../../src/shared/domain/ledger';
 import type { UserProfile } from '../../src/shared/domain/org';
 import { entryPoints, isDebit, usableItem, type PointItem } from '../../src/shared/domain/point-items';
-import { photoUrls } from '../_lib/files';
+import { assertOwnPhotos, photoUrls } from '../_lib/files';
 import { defineHandler } from '../_lib/handler';
 import { post, type PostResult } from '../_lib/ledger';
 import { expiryFor } from '../_lib/point-rules';
@@ -52,6 +52,7 @@ async function keepEvidence(posting: Posting, member: UserProfile, item: PointIt
 
 // 党员积分录入: base points, a bonus or a deduction for one member, with a reason and evidence.
 export const partyEntry = defineHandler(pointsPartyEntry, async (input, { openid, user, requestId }) => {
+  await assertOwnPhotos(openid, input.evidence.photos);
   const _id = submissionKey('party', openid, requestId);
   const member = await personOf(input.openid, user);
   if (!member.roles.includes('member')) throw new DomainError('MEMBER_NOT_FOUND');

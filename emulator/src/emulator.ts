@@ -13,7 +13,9 @@ import { Meter } from './meter';
 import { Outbox } from './outbox';
 import { SDK_PATH, type GatewayDeps } from './sdk-gateway';
 import { createEmulatorServer } from './server';
+import { allowedOrigins } from './request-guard';
 import { TriggerScheduler } from './triggers';
+import { UrlSigner } from './url-signer';
 
 export interface EmulatorConfig {
   /** 0 picks a free port. */
@@ -23,6 +25,8 @@ export interface EmulatorConfig {
   h5Dir?: string;
   indexesFile: string;
   contentRulesFile: string;
+  /** Origins of pages besides our own that may call us: the H5 dev server's (env LINLI_DEV_ORIGINS). */
+  devOrigins: string[];
   /** env LINLI_CONTENT_RULES: inline JSON or a path, replacing contentRulesFile. */
   contentRulesOverride?: string;
   /** The cloud environment id the functions see as ENV. */
@@ -38,11 +42,14 @@ export class Emulator {
   readonly meter = new Meter(1000);
   readonly db: CloudDatabase;
   readonly files: FileStore;
+  readonly signer: UrlSigner;
   readonly outbox: Outbox;
   readonly runner: FunctionRunner;
   readonly scheduler: TriggerScheduler;
   readonly gatewayDeps: GatewayDeps;
   url = '';
+  /** Set once listening, when our own origin (its port) is known. */
+  allowedOrigins: ReadonlySet<string> = new Set();
   private readonly server: Server;
 
   constructor(readonly config: EmulatorConfig) {
@@ -58,6 +65,7 @@ export class Emulator {
       onMeter: (e) => this.meter.onDb(e),
     });
     this.files = new FileStore(config.dataDir, config.env);
+    this.signer = new UrlSigner(config.dataDir, now);
     this.outbox = new Outbox(config.dataDir);
     this.runner = new FunctionRunner({
       functionsDir: config.functionsDir,
@@ -71,6 +79,7 @@ export class Emulator {
       db: this.db,
       runner: this.runner,
       files: this.files,
+      signer: this.signer,
       meter: this.meter,
       openapi: { rules: () => loadRules(config.contentRulesOverride, config.contentRulesFile), outbox: this.outbox, now },
       baseUrl: () => this.url,
@@ -84,6 +93,7 @@ export class Emulator {
       this.server.listen(this.config.port, '127.0.0.1', resolve);
     });
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.allowedOrigins = allowedOrigins(this.url, this.config.devOrigins);
     this.pointSdkHere();
     if (this.db.isEmpty()) this.seed();
     this.scheduler.rebase();

@@ -32,10 +32,21 @@ export class FileStore {
     }
   }
 
-  write(cloudPath: string, data: Buffer): string {
+  /**
+   * Stores a new file and returns its ID; null when the path is taken. A stored file is never overwritten: a
+   * path names one upload by one person, and another upload to it must not replace what they stored.
+   */
+  create(cloudPath: string, data: Buffer): string | null {
     const file = this.fileOf(cloudPath);
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, data);
+    try {
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, data, { flag: 'wx' });
+    } catch (err) {
+      // EEXIST: the path is taken; ENOTDIR: a folder on the way is a file (`a` stored, then `a/b` asked for).
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST' || code === 'ENOTDIR') return null;
+      throw err;
+    }
     return this.fileIdOf(cloudPath);
   }
 

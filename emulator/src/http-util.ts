@@ -46,27 +46,9 @@ export function sendBytes(res: ServerResponse, status: number, contentType: stri
   res.end(body);
 }
 
-const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
-const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
-
-/**
- * Dev surface and SDK endpoint are for this machine only: the peer must be loopback, and the Host header must
- * name a loopback host so that a web page elsewhere cannot reach us through DNS rebinding.
- */
-export function isLocalRequest(req: IncomingMessage): boolean {
-  if (!LOOPBACK.has(req.socket.remoteAddress ?? '')) return false;
-  const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
-  return LOCAL_HOSTS.has(host);
-}
-
-/** Lets an H5 dev server on another loopback port call the dev surface. */
-export function applyCors(req: IncomingMessage, res: ServerResponse): void {
-  const origin = req.headers.origin;
-  if (!origin || !/^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/.test(origin)) return;
-  res.setHeader('access-control-allow-origin', origin);
-  res.setHeader('vary', 'origin');
-  res.setHeader('access-control-allow-methods', 'GET, POST, PUT, OPTIONS');
-  res.setHeader('access-control-allow-headers', 'content-type, x-linli-openid, x-linli-unionid');
+/** The media type of a request's body, without parameters: `Application/JSON; charset=utf-8` → `application/json`. */
+export function mediaTypeOf(req: IncomingMessage): string {
+  return (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
 }
 
 const MIME: Record<string, string> = {

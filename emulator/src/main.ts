@@ -25,6 +25,10 @@ function configFromEnv(): EmulatorConfig {
     indexesFile: resolve(env.LINLI_INDEXES || resolve(repo, 'database/indexes.json')),
     contentRulesFile: resolve(repo, 'emulator/content-rules.json'),
     contentRulesOverride: env.LINLI_CONTENT_RULES || undefined,
+    devOrigins: (env.LINLI_DEV_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
     env: env.LINLI_ENV || 'linli-local',
     appid: env.LINLI_APPID || 'wx0000000000linli',
     triggerTickMs: number('LINLI_TRIGGER_TICK_MS', 2000) || 2000,

@@ -6,8 +6,8 @@ export interface Part {
 }
 
 /**
- * Parses a buffered multipart/form-data body: the SDK's `wx.openApi` requests (built by the form-data package)
- * and the H5 app's photo uploads. Whole-body parsing is fine: both are small.
+ * Parses a buffered multipart/form-data body: the SDK's `wx.openApi` requests (built by the form-data package).
+ * Whole-body parsing is fine: they are small.
  */
 export function parseMultipart(body: Buffer, contentType: string): Part[] {
   const boundary = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType);

@@ -9,6 +9,7 @@ import type { Meter } from './meter';
 import { parseMultipart } from './multipart';
 import { answerOpenApi, decodeOpenApiRequest, encodeOpenApiResponse, type OpenApiDeps } from './openapi';
 import { storageAction } from './storage-actions';
+import type { UrlSigner } from './url-signer';
 
 export const SDK_PATH = '/__tcb';
 
@@ -16,6 +17,7 @@ export interface GatewayDeps {
   db: CloudDatabase;
   runner: FunctionRunner;
   files: FileStore;
+  signer: UrlSigner;
   meter: Meter;
   openapi: OpenApiDeps;
   baseUrl: () => string;
@@ -72,7 +74,9 @@ async function answer(action: string, params: Record<string, unknown>, invocatio
     }
   }
   if (action === 'functions.invokeFunction') return invokeNested(params, invocationId, deps);
-  if (action.startsWith('storage.')) return { ...storageAction(action, params, deps.files, deps.baseUrl()), requestId };
+  if (action.startsWith('storage.')) {
+    return { ...storageAction(action, params, { files: deps.files, signer: deps.signer, baseUrl: deps.baseUrl() }), requestId };
+  }
   return { ...unsupported(action), requestId };
 }
 

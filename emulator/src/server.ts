@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { DEV_PREFIX, handleDevRequest } from './dev-api';
 import type { Emulator } from './emulator';
-import { applyCors, HttpError, isLocalRequest, sendJson } from './http-util';
+import { HttpError, sendJson } from './http-util';
+import { applyCors, guard, isLocalRequest } from './request-guard';
 import { handleSdkRequest, SDK_PATH } from './sdk-gateway';
 import { serveStatic } from './static-site';
 import { COS_PATH } from './storage-actions';
@@ -23,13 +24,14 @@ async function route(req: IncomingMessage, res: ServerResponse, emu: Emulator): 
     req.socket.destroy();
     return;
   }
+  const { pathname } = new URL(req.url ?? '/', 'http://localhost');
+  guard(req, pathname, emu.allowedOrigins);
   applyCors(req, res);
   if (req.method === 'OPTIONS') {
     res.writeHead(204);
     res.end();
     return;
   }
-  const { pathname } = new URL(req.url ?? '/', 'http://localhost');
   if (pathname === SDK_PATH && req.method === 'POST') return handleSdkRequest(req, res, emu.gatewayDeps);
   if (pathname.startsWith(DEV_PREFIX) || pathname.startsWith(COS_PATH)) {
     if (await handleDevRequest(req, res, emu)) return;

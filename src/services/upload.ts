@@ -1,28 +1,54 @@
 import Taro from '@tarojs/taro';
+import { uploadFolderOf } from '../shared/domain/uploads';
+import { call } from './api';
+import { currentPersona } from './persona';
 import { newRequestId } from './request-id';
 
 export type UploadResult = { ok: true; fileID: string } | { ok: false; message: string };
 
-/** Where a resident's wish photo goes in storage; the name is random so photos never collide. */
-function cloudPathFor(typeHint: string): string {
+let signedIn: Promise<string> | null = null;
+
+/**
+ * The uploader's openid, which names their upload folder: the functions accept as someone's photo only a file in
+ * that folder. On H5 it is the chosen persona; on WeChat the client is never told its openid, so user.me is asked
+ * (once; again after a failure).
+ */
+async function uploaderOpenid(): Promise<string> {
+  if (process.env.TARO_ENV !== 'weapp') {
+    const openid = currentPersona()?.openid;
+    if (!openid) throw new Error('no demo persona chosen');
+    return openid;
+  }
+  signedIn ??= call('user.me', {}).then((reply) => {
+    if (!reply.ok) throw new Error(`user.me: ${reply.code}`);
+    return reply.data.openid;
+  });
+  return signedIn.catch((err: unknown) => {
+    signedIn = null;
+    throw err;
+  });
+}
+
+/** Where a photo goes in storage: the uploader's own folder, under a random name so photos never collide. */
+function cloudPathFor(openid: string, typeHint: string): string {
   const ext = /[./](jpe?g|png|gif|webp)$/i.exec(typeHint)?.[1]?.toLowerCase() ?? 'jpg';
-  return `wish-photos/${newRequestId()}.${ext}`;
+  return `${uploadFolderOf(openid)}${newRequestId()}.${ext}`;
 }
 
 /** Uploads one chosen photo; weapp to cloud storage, H5 to the emulator's storage. */
 export async function uploadPhoto(localPath: string): Promise<UploadResult> {
   try {
+    const openid = await uploaderOpenid();
     if (process.env.TARO_ENV === 'weapp') {
-      const res = await Taro.cloud.uploadFile({ cloudPath: cloudPathFor(localPath), filePath: localPath });
+      const res = await Taro.cloud.uploadFile({ cloudPath: cloudPathFor(openid, localPath), filePath: localPath });
       return { ok: true, fileID: res.fileID };
     }
     // On H5 a chosen photo is a blob: URL with no extension; its MIME type names the format.
     const blob = await (await fetch(localPath)).blob();
-    const cloudPath = cloudPathFor(blob.type);
-    const res = await fetch(`/__emulator/upload?cloudPath=${encodeURIComponent(cloudPath)}`, {
+    const res = await fetch(`/__emulator/upload?cloudPath=${encodeURIComponent(cloudPathFor(openid, blob.type))}`, {
       method: 'POST',
       body: blob,
-      headers: { 'Content-Type': blob.type || 'application/octet-stream' },
+      headers: { 'Content-Type': blob.type || 'application/octet-stream', 'X-Linli-OpenId': openid },
     });
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
     const { fileID } = (await res.json()) as { fileID: string };

@@ -1,23 +1,11 @@
-import { request } from 'node:http';
 import { join } from 'node:path';
-import { startEmulator, type TestEmulator } from '../helpers/emulator';
+import { rawRequest, startEmulator, type TestEmulator } from '../helpers/emulator';
 
 jest.setTimeout(60_000);
 
 const functionsDir = join(__dirname, 'fixtures/functions');
 
-/** A raw request, so the path and Host header reach the server exactly as written. */
-function raw(url: string, path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request(url + path, { headers }, (res) => {
-      let body = '';
-      res.on('data', (c: Buffer) => (body += c.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
+const raw = (url: string, path: string, headers: Record<string, string> = {}, method = 'GET') => rawRequest(url, path, { method, headers });
 
 describe('cloud storage', () => {
   let emu: TestEmulator;
@@ -31,7 +19,7 @@ describe('cloud storage', () => {
     const res = await emu.invoke<Record<string, unknown>>('services', { op: 'files', cloudPath: 'wish/照片 1.txt', text: '你好，文件' });
     expect(res.fileID).toMatch(/^cloud:\/\/linli-local\.[0-9a-f]{4}-linli-local-\d+\/wish\/照片 1\.txt$/);
     expect(res).toMatchObject({ status: 0, downloaded: '你好，文件', deleteStatus: 0, afterDeleteStatus: -503003 });
-    expect(res.tempFileURL).toBe(`${emu.url}/__emulator/files/wish/照片 1.txt`);
+    expect(res.tempFileURL).toMatch(new RegExp(`^${emu.url}/__emulator/files/wish/照片 1\\.txt\\?sign=[0-9a-f]{64}&t=\\d+$`));
   });
 
   it('serves an uploaded file at its temp URL, with a content type from its name', async () => {
@@ -42,29 +30,93 @@ describe('cloud storage', () => {
     expect(await res.text()).toBe('{"x":1}');
   });
 
-  it('takes the H5 app photo uploads as a raw body or multipart, and serves them back', async () => {
+  it('takes the H5 app photo uploads under the caller’s own folder, and serves them back', async () => {
     const bytes = Buffer.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
-    const rawUpload = await emu.fetch('/__emulator/upload?cloudPath=wish/raw.png', {
+    const upload = await emu.fetch('/__emulator/upload?cloudPath=uploads/demo-resident-wang/raw.png', {
       method: 'POST',
-      headers: { 'content-type': 'image/png' },
+      headers: { 'content-type': 'image/png', 'x-linli-openid': 'demo-resident-wang' },
       body: bytes,
     });
-    const { fileID, tempFileURL } = (await rawUpload.json()) as { fileID: string; tempFileURL: string };
-    expect(fileID).toMatch(/\/wish\/raw\.png$/);
+    expect(upload.status).toBe(200);
+    const { fileID, tempFileURL } = (await upload.json()) as { fileID: string; tempFileURL: string };
+    expect(fileID).toMatch(/\/uploads\/demo-resident-wang\/raw\.png$/);
     expect(Buffer.from(await (await fetch(tempFileURL)).arrayBuffer())).toEqual(bytes);
 
-    const form = new FormData();
-    form.append('file', new Blob([bytes], { type: 'image/png' }), 'photo.png');
-    const multi = (await (await emu.fetch('/__emulator/upload', { method: 'POST', body: form })).json()) as { fileID: string; tempFileURL: string };
-    expect(multi.fileID).toMatch(/\/uploads\/[0-9a-f]{16}\.png$/);
-    expect(Buffer.from(await (await fetch(multi.tempFileURL)).arrayBuffer())).toEqual(bytes);
+    const named = (await (
+      await emu.fetch('/__emulator/upload', {
+        method: 'POST',
+        headers: { 'content-type': 'image/png', 'x-linli-openid': 'demo-member-zhang' },
+        body: bytes,
+      })
+    ).json()) as { fileID: string };
+    expect(named.fileID).toMatch(/\/uploads\/demo-member-zhang\/[0-9a-f]{16}\.png$/);
+  });
+
+  it('refuses an upload with no caller, outside the caller’s folder, or of a type a page could send unasked', async () => {
+    const as = (openid?: string, type = 'image/png') => ({ 'content-type': type, ...(openid ? { 'x-linli-openid': openid } : {}) });
+    const post = (path: string, headers: Record<string, string>) => emu.fetch(path, { method: 'POST', headers, body: 'png' });
+    expect((await post('/__emulator/upload?cloudPath=uploads/demo-resident-wang/a.png', as())).status).toBe(401);
+    expect((await post('/__emulator/upload?cloudPath=uploads/demo-resident-li/a.png', as('demo-resident-wang'))).status).toBe(403);
+    expect((await post('/__emulator/upload?cloudPath=licences/a.png', as('demo-resident-wang'))).status).toBe(403);
+    expect((await post('/__emulator/upload?cloudPath=uploads/demo-resident-wang/../demo-resident-li/a.png', as('demo-resident-wang'))).status).toBe(
+      400,
+    );
+    for (const type of ['text/plain', 'multipart/form-data; boundary=x', 'application/x-www-form-urlencoded']) {
+      expect((await post('/__emulator/upload', as('demo-resident-wang', type))).status).toBe(415);
+    }
+  });
+
+  it('never overwrites a stored file: a second upload to its path is refused and the first bytes stay', async () => {
+    const first = await emu.upload('demo-resident-li', Buffer.from('licence of li'), 'licence');
+    const path = first.fileID.slice(first.fileID.indexOf('/uploads/') + 1);
+    const again = await emu.fetch(`/__emulator/upload?cloudPath=${encodeURIComponent(path)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'image/png', 'x-linli-openid': 'demo-resident-li' },
+      body: 'forged',
+    });
+    expect(again.status).toBe(409);
+    expect(await (await fetch(first.tempFileURL)).text()).toBe('licence of li');
+
+    const sdk = await emu
+      .invoke<{ fileID?: string; errCode?: number }>('services', { op: 'upload', cloudPath: path, text: 'forged' })
+      .catch((e) => e);
+    expect(sdk).toBeInstanceOf(Error);
+    expect(await (await fetch(first.tempFileURL)).text()).toBe('licence of li');
+  });
+
+  it('serves a file only at a signed URL, until it expires', async () => {
+    const { fileID, tempFileURL } = await emu.invoke<{ fileID: string; tempFileURL: string }>('services', {
+      op: 'upload',
+      cloudPath: 'a/signed.txt',
+      text: 'secret',
+    });
+    expect(fileID).toMatch(/\/a\/signed\.txt$/);
+    expect(tempFileURL).toMatch(/\/__emulator\/files\/a\/signed\.txt\?sign=[0-9a-f]+&t=\d+$/);
+    const bare = tempFileURL.slice(0, tempFileURL.indexOf('?'));
+    expect((await raw(bare, '')).status).toBe(403);
+    expect((await raw(bare, '', {}, 'HEAD')).status).toBe(403);
+    const forged = tempFileURL.replace(/sign=([0-9a-f])/, (_, c: string) => `sign=${c === '0' ? '1' : '0'}`);
+    expect((await raw(forged, '')).status).toBe(403);
+    const later = tempFileURL.replace(/t=(\d+)$/, (_, t: string) => `t=${Number(t) + 86_400}`);
+    expect((await raw(later, '')).status).toBe(403);
+    expect((await raw(tempFileURL, '')).body).toBe('secret');
+
+    await emu.clock({ advanceMs: 86_400_000 + 60_000 });
+    expect((await raw(tempFileURL, '')).status).toBe(403);
+    await emu.clock({ reset: true });
   });
 
   it('refuses paths that leave the storage folder, and answers 404 for missing files', async () => {
-    const escape = await emu.fetch('/__emulator/upload?cloudPath=../../escape.txt', { method: 'POST', body: 'x' });
+    const escape = await emu.fetch('/__emulator/upload?cloudPath=../../escape.txt', {
+      method: 'POST',
+      headers: { 'content-type': 'image/png', 'x-linli-openid': 'demo-resident-wang' },
+      body: 'x',
+    });
     expect(escape.status).toBe(400);
     expect((await raw(emu.url, '/__emulator/files/..%2f..%2fdb.sqlite')).status).toBe(400);
-    expect((await raw(emu.url, '/__emulator/files/nothing/here.png')).status).toBe(404);
+    const gone = await emu.invoke<{ fileID: string; tempFileURL: string }>('services', { op: 'upload', cloudPath: 'gone/soon.txt', text: 'x' });
+    await emu.invoke('services', { op: 'delete', fileID: gone.fileID });
+    expect((await raw(encodeURI(gone.tempFileURL), '')).status).toBe(404);
   });
 
   it('refuses requests whose Host is not a loopback name', async () => {

@@ -38,8 +38,9 @@ describe('state across reset and restart', () => {
   it('keeps data, outbox, files and clock across kill -9 and restart', async () => {
     for (let i = 0; i < 3; i++) await bump(emu, 'durable');
     await notify(emu);
-    const { tempFileURL } = await upload(emu, 'keep/me.txt');
     const { offsetMs } = await emu.clock({ advanceMs: 5 * DAY });
+    // Issued at the new "now", the signed URL still works after the restart: the signing key is kept too.
+    const { tempFileURL } = await upload(emu, 'keep/me.txt');
 
     await emu.kill('SIGKILL');
     await emu.restart();
@@ -136,7 +137,11 @@ describe('dev surface', () => {
   });
 
   it('rejects a malformed clock change', async () => {
-    const res = await emu.fetch('/__emulator/clock', { method: 'POST', body: JSON.stringify({ set: 'tomorrow' }) });
+    const res = await emu.fetch('/__emulator/clock', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ set: 'tomorrow' }),
+    });
     expect(res.status).toBe(400);
   });
 });

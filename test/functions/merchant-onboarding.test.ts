@@ -7,21 +7,20 @@ const env = useEmulator();
 const { call } = env;
 const { giveVirtue, codeOf, charge, virtueOf } = merchantKit(env);
 
-/** Stores a licence photo the way the app uploads one; the marker bytes drive the emulator's image check. */
-async function licence(name: string, marker = ''): Promise<string> {
+/** Stores a licence photo as `openid` the way the app uploads one; the marker bytes drive the emulator's image check. */
+async function licence(openid: string, name: string, marker = ''): Promise<string> {
   const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from(`licence ${name} ${marker}`)]);
-  const res = await env.emu.fetch(`/__emulator/upload?cloudPath=licences/${name}.png`, { method: 'POST', body: png });
-  return ((await res.json()) as { fileID: string }).fileID;
+  return (await env.emu.upload(openid, png, name)).fileID;
 }
 
 const form = { shopName: '李家小面', address: '梧桐社区5号楼底商2号', category: 'food', contact: '13800001002' };
 
 describe('merchant onboarding', () => {
   it('apply → staff approve → the applicant is a merchant with a shop and its QR, and can charge', async () => {
-    const application = ok(await call(li, 'merchant.apply', { ...form, licence: await licence('li') }, 'apply-li-0001')).application;
+    const application = ok(await call(li, 'merchant.apply', { ...form, licence: await licence(li, 'li') }, 'apply-li-0001')).application;
     expect(application).toMatchObject({ applicantName: '李明', shopName: '李家小面', status: 'pending', flagged: false });
     expect(application.licenceUrl).toMatch(/^http/);
-    expect(await call(li, 'merchant.apply', { ...form, licence: await licence('li2') }, 'apply-li-0002')).toMatchObject({
+    expect(await call(li, 'merchant.apply', { ...form, licence: await licence(li, 'li2') }, 'apply-li-0002')).toMatchObject({
       ok: false,
       code: 'MERCHANT_ALREADY_APPLIED',
     });
@@ -54,7 +53,7 @@ describe('merchant onboarding', () => {
     expect(ok(await call(tang, 'merchant.mine'))).toMatchObject({ application: { status: 'rejected', reason: '营业执照照片看不清' }, shop: null });
     expect(await call(tang, 'merchant.scan', { token: 'LL1.x.y.z0000000' })).toMatchObject({ ok: false, code: 'FORBIDDEN_ROLE' });
     const again = { shopName: '唐记水果店', address: '梧桐社区6号楼底商8号', category: 'fruit', contact: '13800005003' };
-    expect(ok(await call(tang, 'merchant.apply', { ...again, licence: await licence('tang') }, 'apply-tang-01')).application).toMatchObject({
+    expect(ok(await call(tang, 'merchant.apply', { ...again, licence: await licence(tang, 'tang') }, 'apply-tang-01')).application).toMatchObject({
       id: pending.id,
       status: 'pending',
       reason: null,
@@ -63,17 +62,39 @@ describe('merchant onboarding', () => {
   });
 
   it('content security: a risky licence refuses the application, one for review is flagged to staff', async () => {
-    expect(await call(wang, 'merchant.apply', { ...form, licence: await licence('bad', 'LINLI-RISKY') }, 'apply-wang-01')).toMatchObject({
+    expect(await call(wang, 'merchant.apply', { ...form, licence: await licence(wang, 'bad', 'LINLI-RISKY') }, 'apply-wang-01')).toMatchObject({
       ok: false,
       code: 'CONTENT_RISKY',
     });
     expect(ok(await call(wang, 'merchant.mine')).application).toBeNull();
-    const flagged = ok(await call(wang, 'merchant.apply', { ...form, licence: await licence('hmm', 'LINLI-REVIEW') }, 'apply-wang-02')).application;
+    const flagged = ok(
+      await call(wang, 'merchant.apply', { ...form, licence: await licence(wang, 'hmm', 'LINLI-REVIEW') }, 'apply-wang-02'),
+    ).application;
     expect(flagged.flagged).toBe(true);
-    expect(await call(merchant, 'merchant.apply', { ...form, licence: await licence('zhou') }, 'apply-zhou-01')).toMatchObject({
+    expect(await call(merchant, 'merchant.apply', { ...form, licence: await licence(merchant, 'zhou') }, 'apply-zhou-01')).toMatchObject({
       ok: false,
       code: 'MERCHANT_ALREADY_APPLIED',
     });
+  });
+
+  it('a licence must be the applicant’s own upload and still exist; its link goes only to the applicant and reviewers', async () => {
+    const lisLicence = await licence(li, 'li');
+    const applied = ok(await call(li, 'merchant.apply', { ...form, licence: lisLicence }, 'apply-li-own1')).application;
+    expect(await call(wang, 'merchant.apply', { ...form, licence: lisLicence }, 'apply-wang-theft')).toMatchObject({
+      ok: false,
+      code: 'BAD_INPUT',
+      message: '只能使用你自己上传的照片，请重新上传',
+    });
+    expect(ok(await call(wang, 'merchant.mine')).application).toBeNull();
+    const missing = lisLicence.replace(/li-[0-9a-f]+\.png$/, 'li-never.png');
+    expect(await call(li, 'merchant.apply', { ...form, licence: missing }, 'apply-li-miss1')).toMatchObject({
+      ok: false,
+      code: 'BAD_INPUT',
+      message: '照片不存在或已过期，请重新上传',
+    });
+    expect(ok(await call(li, 'merchant.mine')).application.licenceUrl).toMatch(/^http/);
+    expect(ok(await call(sun, 'merchant.applications', {})).items.find((a: any) => a.id === applied.id).licenceUrl).toMatch(/^http/);
+    expect(await call(wang, 'merchant.applications', {})).toMatchObject({ ok: false, code: 'FORBIDDEN_ROLE' });
   });
 
   it('the street admin reviews too; no one else may', async () => {

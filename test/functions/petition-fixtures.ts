@@ -16,11 +16,10 @@ export async function file(call: Call, who = wang, payload: Record<string, unkno
   return ok(await call(who, 'petition.create', { ...ramp, ...payload })).petition.id;
 }
 
-/** Stores a "photo" the way the H5 app uploads one; marker bytes drive the emulator's image check. */
-export async function upload(emu: TestEmulator, name: string, marker = ''): Promise<string> {
+/** Stores a "photo" as `openid` the way the H5 app uploads one; marker bytes drive the emulator's image check. */
+export async function upload(emu: TestEmulator, openid: string, name: string, marker = ''): Promise<string> {
   const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from(`photo ${name} ${marker}`)]);
-  const res = await emu.fetch(`/__emulator/upload?cloudPath=petitions/${name}.png`, { method: 'POST', body: png });
-  return ((await res.json()) as { fileID: string }).fileID;
+  return (await emu.upload(openid, png, name)).fileID;
 }
 
 /** Lets `openid` receive `times` progress notices (one per one-time consent, as WeChat does). */

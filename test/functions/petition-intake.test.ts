@@ -1,5 +1,5 @@
 import { ok, useEmulator } from './call';
-import { consent, file, ramp, sent } from './petition-fixtures';
+import { consent, file, ramp, sent, upload } from './petition-fixtures';
 import { chen, li, liu, sun, wang, zhang, zhao } from './personas';
 
 const env = useEmulator();
@@ -44,6 +44,21 @@ describe('intake', () => {
     const held = ok(await call(wang, 'petition.create', { ...ramp, description: '物业不修坡道，大家准备集体维权' })).petition;
     expect(held).toMatchObject({ heldForReview: true, status: 'pending' });
     expect(ok(await call(zhang, 'petition.similar', { categoryId: 'accessibility' })).items).toEqual([]);
+  });
+
+  it('photos must be the reporter’s own uploads and must exist', async () => {
+    const mine = await upload(env.emu, wang, 'ramp');
+    const theirs = await upload(env.emu, li, 'ramp');
+    expect(await call(wang, 'petition.create', { ...ramp, photos: [mine, theirs] })).toMatchObject({ ok: false, code: 'BAD_INPUT' });
+    const missing = mine.replace(/ramp-[0-9a-f]+\.png$/, 'ramp-never.png');
+    expect(await call(wang, 'petition.create', { ...ramp, photos: [missing] })).toMatchObject({
+      ok: false,
+      code: 'BAD_INPUT',
+      message: '照片不存在或已过期，请重新上传',
+    });
+    expect(ok(await call(wang, 'petition.listMine')).items).toEqual([]);
+    const filed = ok(await call(wang, 'petition.create', { ...ramp, photos: [mine] })).petition;
+    expect(filed.photos).toMatchObject([{ fileID: mine, url: expect.stringMatching(/^http/) }]);
   });
 
   it('a retried create with the same requestId files once', async () => {

@@ -68,9 +68,14 @@ describe('the ladder by hand: 网格预警 → 社区吹哨 → 街道统筹 →
     ok(await call(liu, 'petition.accept', { petitionId: id }));
     const feedback = '已当场清理坡道上的杂物';
     expect(await call(liu, 'petition.resolve', { petitionId: id, feedback })).toMatchObject({ ok: false, code: 'PETITION_PHOTOS_REQUIRED' });
-    const before = await upload(env.emu, 'before');
-    const after = await upload(env.emu, 'after');
-    const risky = await upload(env.emu, 'bad', 'LINLI-RISKY');
+    const before = await upload(env.emu, liu, 'before');
+    const after = await upload(env.emu, liu, 'after');
+    const risky = await upload(env.emu, liu, 'bad', 'LINLI-RISKY');
+    const residents = await upload(env.emu, wang, 'ramp');
+    expect(await call(liu, 'petition.resolve', { petitionId: id, feedback, beforePhotos: [residents], afterPhotos: [after] })).toMatchObject({
+      ok: false,
+      code: 'BAD_INPUT',
+    });
     expect(await call(liu, 'petition.resolve', { petitionId: id, feedback, beforePhotos: [before], afterPhotos: [risky] })).toMatchObject({
       ok: false,
       code: 'CONTENT_RISKY',

@@ -34,8 +34,7 @@ const table = (ranking: any) => ranking.members.map((m: any) => [m.rank, m.name,
 
 describe('党员积分 "1+1−1" entries', () => {
   it('records base, bonus and deduction as party postings, and keeps the evidence for review', async () => {
-    const upload = await env.emu.fetch('/__emulator/upload?cloudPath=party/brave.png', { method: 'POST', body: Buffer.from('photo of the rescue') });
-    const { fileID } = (await upload.json()) as { fileID: string };
+    const { fileID } = await env.emu.upload(sun, Buffer.from('photo of the rescue'), 'brave');
     expect(ok(await entry(zhang, 'party-base'))).toMatchObject({ points: 60, replayed: false, belowZero: false, month: await thisMonth() });
     const brave = { points: 30, reason: '河边救起落水儿童', evidence: { text: '派出所证明', photos: [fileID] } };
     expect(ok(await entry(zhang, 'party-brave', brave))).toMatchObject({ points: 30 });
@@ -55,6 +54,13 @@ describe('党员积分 "1+1−1" entries', () => {
     ]);
     expect(entries[1].evidence).toEqual({ text: '派出所证明', photos: [{ fileID, url: expect.stringMatching(/^http/) }] });
     await expectCovered(env.emu);
+  });
+
+  it('evidence photos must be the entering staff’s own uploads: another person’s is refused and nothing is posted', async () => {
+    const { fileID } = await env.emu.upload(zhang, Buffer.from('a photo of 张建国'), 'selfie');
+    const brave = { points: 30, reason: '河边救起落水儿童', evidence: { text: '照片', photos: [fileID] } };
+    expect(await entry(zhang, 'party-brave', brave)).toMatchObject({ ok: false, code: 'BAD_INPUT' });
+    expect(await balanceOf(zhang, 'party')).toBe(0);
   });
 
   it('a deduction is recorded in full even when the member has fewer points: the balance goes below zero, as an override', async () => {

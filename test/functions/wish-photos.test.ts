@@ -1,15 +1,13 @@
 import { newWish, useEmulator } from './call';
-import { liu, wang, zhang } from './personas';
+import { li, liu, wang, zhang } from './personas';
 
 const env = useEmulator();
 const { call } = env;
 
-/** Stores a "photo" the way the H5 app uploads one; the marker bytes drive the emulator's image check. */
-async function upload(name: string, marker = ''): Promise<string> {
+/** Stores a "photo" as `openid` the way the H5 app uploads one; the marker bytes drive the emulator's image check. */
+async function upload(name: string, marker = '', openid = wang): Promise<string> {
   const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from(`photo ${name} ${marker}`)]);
-  const res = await env.emu.fetch(`/__emulator/upload?cloudPath=wishes/${name}.png`, { method: 'POST', body: png });
-  expect(res.status).toBe(200);
-  return ((await res.json()) as { fileID: string }).fileID;
+  return (await env.emu.upload(openid, png, name)).fileID;
 }
 
 describe('photos on wishes', () => {
@@ -40,11 +38,33 @@ describe('photos on wishes', () => {
     await call(liu, 'wish.approve', { wishId: wish.id, points: 10 });
     await call(zhang, 'wish.claim', { wishId: wish.id });
     await call(zhang, 'wish.checkIn', { wishId: wish.id });
-    const bad = await call(zhang, 'wish.complete', { wishId: wish.id, proof: '灯泡已换好', photos: [await upload('proof', 'LINLI-RISKY')] });
+    const bad = await call(zhang, 'wish.complete', { wishId: wish.id, proof: '灯泡已换好', photos: [await upload('proof', 'LINLI-RISKY', zhang)] });
     expect(bad).toMatchObject({ ok: false, code: 'CONTENT_RISKY' });
-    const good = await call(zhang, 'wish.complete', { wishId: wish.id, proof: '灯泡已换好', photos: [await upload('proof2')] });
+    const good = await call(zhang, 'wish.complete', { wishId: wish.id, proof: '灯泡已换好', photos: [await upload('proof2', '', zhang)] });
     expect(good.data.wish).toMatchObject({ status: 'done', proof: { text: '灯泡已换好' } });
     expect(good.data.wish.proof.photos[0].url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
+  });
+
+  it('a photo that was never uploaded (or is gone) is bad input, not a failure of ours', async () => {
+    const fileID = await upload('kitchen');
+    const missing = fileID.replace(/kitchen-[0-9a-f]+\.png$/, 'never-uploaded.png');
+    const reply = await call(wang, 'wish.create', { ...newWish, photos: [missing] });
+    expect(reply).toMatchObject({ ok: false, code: 'BAD_INPUT', message: '照片不存在或已过期，请重新上传' });
+    expect((await call(wang, 'wish.listMine')).data.items).toEqual([]);
+  });
+
+  it('accepts only the caller’s own uploads: another person’s photo is refused and no link to it is handed out', async () => {
+    const theirs = await upload('li-private', '', li);
+    const reply = await call(wang, 'wish.create', { ...newWish, photos: [theirs] });
+    expect(reply).toMatchObject({ ok: false, code: 'BAD_INPUT', message: '只能使用你自己上传的照片，请重新上传' });
+    expect((await call(wang, 'wish.listMine')).data.items).toEqual([]);
+
+    const wish = (await call(wang, 'wish.create', newWish)).data.wish;
+    await call(liu, 'wish.approve', { wishId: wish.id, points: 10 });
+    await call(zhang, 'wish.claim', { wishId: wish.id });
+    await call(zhang, 'wish.checkIn', { wishId: wish.id });
+    const proof = await call(zhang, 'wish.complete', { wishId: wish.id, proof: '灯泡已换好', photos: [await upload('kitchen')] });
+    expect(proof).toMatchObject({ ok: false, code: 'BAD_INPUT' });
   });
 
   it('refuses a photo reference that is not a cloud file id', async () => {

@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { InvocationRecord } from '../../emulator/src/meter';
@@ -52,6 +54,11 @@ export interface TestEmulator {
   meter(last?: number): Promise<InvocationRecord[]>;
   /** Raw request to the emulator (path starting with `/`). */
   fetch(path: string, init?: RequestInit): Promise<Response>;
+  /**
+   * Stores a photo as `openid` the way the H5 app does: under the caller's own folder, with a fresh name.
+   * Resolves to the file id and a short-lived signed URL for it.
+   */
+  upload(openid: string, data: Buffer, name?: string): Promise<{ fileID: string; tempFileURL: string }>;
   /** Kills the process (SIGKILL by default) and waits for it to exit. */
   kill(signal?: NodeJS.Signals): Promise<void>;
   /** Starts it again (after kill, or stopping it first) on the same port and data dir. */
@@ -122,6 +129,11 @@ export async function startEmulator(opts: StartOptions = {}): Promise<TestEmulat
     outbox: () => call('/__emulator/outbox'),
     meter: (last) => call(`/__emulator/meter${last === undefined ? '' : `?last=${last}`}`),
     fetch: (path, init) => fetch(url + path, init),
+    upload: (openid, data, name = 'photo') => {
+      const cloudPath = `uploads/${openid}/${name}-${randomBytes(4).toString('hex')}.png`;
+      const headers = { 'content-type': 'image/png', 'x-linli-openid': openid };
+      return call(`/__emulator/upload?cloudPath=${encodeURIComponent(cloudPath)}`, { method: 'POST', headers, body: new Uint8Array(data) });
+    },
     kill,
     restart: async () => {
       await kill('SIGTERM');
@@ -133,6 +145,28 @@ export async function startEmulator(opts: StartOptions = {}): Promise<TestEmulat
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+export interface RawInit {
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string | Buffer;
+}
+
+/**
+ * A request through node:http, so the path and every header (Host, Origin, Content-Type) reach the server
+ * exactly as written: fetch would normalise some of them.
+ */
+export function rawRequest(url: string, path: string, init: RawInit = {}): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url + path, { method: init.method ?? 'GET', headers: init.headers ?? {} }, (res) => {
+      let body = '';
+      res.on('data', (c: Buffer) => (body += c.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end(init.body);
+  });
 }
 
 async function spawnEmulator(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string; port: string }> {
