@@ -1,4 +1,5 @@
 // Speed, size and memory figures for Linli. Printed, never asserted: compare them across changes.
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -43,7 +44,7 @@ function sizes() {
   const functions = join(repoRoot, 'dist/cloudfunctions');
   for (const name of readdirSync(functions)) {
     const code = readFileSync(join(functions, name, 'index.js'));
-    fig(`size: function ${name} (index.js, gzip)`, `${kb(code.length)} (${kb(gzipSync(code).length)})`);
+    fig(`size: function ${name} (index.js, gzip; limit 300 KiB)`, `${kb(code.length)} (${kb(gzipSync(code).length)})`);
   }
   const weapp = join(repoRoot, 'dist/weapp');
   if (existsSync(weapp)) {
@@ -55,6 +56,35 @@ function sizes() {
   } else fig('size: weapp', 'not built (npm run build:weapp)');
   const h5 = join(repoRoot, 'dist/h5');
   if (existsSync(h5)) fig('size: H5 js+css', kb(dirSize(h5, (p) => /\.(js|css)$/.test(p))));
+}
+
+/** One `require` in a fresh node: wall and CPU milliseconds, without node's own start-up. */
+function requireOnce(module: string): [number, number] {
+  const script = `const c = process.cpuUsage(), t = performance.now(); require(${JSON.stringify(module)});
+    const u = process.cpuUsage(c); process.stdout.write(JSON.stringify([performance.now() - t, (u.user + u.system) / 1000]));`;
+  return JSON.parse(execFileSync(process.execPath, ['-e', script], { cwd: repoRoot, encoding: 'utf8' }));
+}
+
+/**
+ * Cold start on WeChat Cloud is mostly `require`: each function against the bare SDK it loads anyway,
+ * interleaved in one run so both see the same machine. CPU time is printed too: it shrugs off load.
+ */
+function coldRequire(runs = 7) {
+  const functions = join(repoRoot, 'dist/cloudfunctions');
+  const targets = [
+    ['wx-server-sdk (bare)', 'wx-server-sdk'],
+    ...readdirSync(functions).map((n) => [`function ${n}`, join(functions, n, 'index.js')]),
+  ];
+  const samples = targets.map(() => [[], []] as [number[], number[]]);
+  for (let i = 0; i < runs; i++) {
+    targets.forEach(([, module], t) => requireOnce(module).forEach((v, k) => samples[t][k].push(v)));
+  }
+  const [sdkWall, sdkCpu] = samples[0].map((s) => percentile(s, 50));
+  targets.forEach(([label], t) => {
+    const [wall, cpu] = samples[t].map((s) => percentile(s, 50));
+    const ratio = `${(wall / sdkWall).toFixed(2)}× / ${(cpu / sdkCpu).toFixed(2)}× the SDK`;
+    fig(`cold require: ${label} (median of ${runs}, wall / CPU)`, `${ms(wall)} / ${ms(cpu)} (${ratio}; aim ≤ 1.1×)`);
+  });
 }
 
 const wang = 'demo-resident-wang';
@@ -95,6 +125,7 @@ async function perAction(emu: TestEmulator) {
 
 async function main() {
   sizes();
+  coldRequire();
   const [startMs, emu] = await timed(() => startEmulator());
   try {
     fig('emulator: start to listening', ms(startMs));

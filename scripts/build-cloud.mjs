@@ -3,7 +3,7 @@
 // Cloud installs it from the folder's package.json, and locally it resolves from the repo.
 import { build } from 'esbuild';
 import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const out = join(root, 'dist');
@@ -12,6 +12,41 @@ const SDK_VERSION = '4.0.2';
 const functionNames = readdirSync(join(root, 'cloudfunctions'), { withFileTypes: true })
   .filter((d) => d.isDirectory() && !d.name.startsWith('_') && existsSync(join(root, 'cloudfunctions', d.name, 'index.ts')))
   .map((d) => d.name);
+
+/**
+ * The contract imports `{ z } from 'zod'`, a namespace esbuild cannot tree-shake, and that namespace
+ * re-exports every locale zod ships (~360 KiB). The contract configures zh-CN alone (zod-locale.ts), so
+ * inside zod the locales index becomes just that one. Webpack already shakes it for the app.
+ */
+const zodChineseOnly = {
+  name: 'zod-chinese-only',
+  setup(b) {
+    b.onResolve({ filter: /\/locales\/index\.js$/ }, ({ importer, resolveDir }) =>
+      /[\\/]node_modules[\\/]zod[\\/]/.test(importer) ? { path: join(resolveDir, 'zh-CN-only'), namespace: 'zod-locales' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, () => ({
+      contents: "export { default as zhCN } from 'zod/v4/locales/zh-CN.js';",
+      resolveDir: root,
+    }));
+  },
+};
+
+/**
+ * Contract modules only declare schemas, so a function need not build the ones it never uses: marked
+ * side-effect free, the barrel and other areas' files drop out of its bundle, and the cold start with
+ * them. zod-locale.ts is the one exception, loaded by cloudfunctions/_lib/reply.ts.
+ */
+const contractDir = join(root, 'src/shared/contract');
+const contractDeclaresOnly = {
+  name: 'contract-declares-only',
+  setup(b) {
+    b.onResolve({ filter: /^\./ }, async ({ path, importer, resolveDir, kind, pluginData }) => {
+      if (pluginData === contractDir || !resolve(resolveDir, path).startsWith(contractDir) || path.endsWith('zod-locale')) return undefined;
+      const resolved = await b.resolve(path, { importer, resolveDir, kind, pluginData: contractDir });
+      return resolved.errors.length ? resolved : { ...resolved, sideEffects: false };
+    });
+  },
+};
 
 // Build beside the live folder and swap at the end, so a running emulator never sees it half-built.
 const staging = join(out, `cloudfunctions.building-${process.pid}`);
@@ -30,6 +65,10 @@ await Promise.all([
       format: 'cjs',
       target: 'node16',
       external: ['wx-server-sdk'],
+      plugins: [zodChineseOnly, contractDeclaresOnly],
+      // Small to upload and quick to load cold; the linked map still points stack traces at the .ts.
+      minify: true,
+      charset: 'utf8',
       sourcemap: 'linked',
       sourcesContent: false,
       logLevel: 'warning',

@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+// Before any schema parses: zod's messages in Chinese wherever the contract is loaded.
+import './zod-locale';
 import type { ActionSpec } from './action';
 import { notifySubscribe, notifyTemplates } from './notify';
 import {
