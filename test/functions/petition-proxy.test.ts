@@ -1,5 +1,5 @@
 import { ok, useEmulator } from './call';
-import { file, ramp, upload } from './petition-fixtures';
+import { ramp, upload } from './petition-fixtures';
 import { liu, sun, wang, zhang, zhao } from './personas';
 
 const env = useEmulator();
