@@ -2,7 +2,7 @@ import { HOLD_MS, chargeIdOf, refundable, type Charge, type ChargeStatus } from 
 import { assertActive, chargeMode, dayCst, tallyId, type MerchantRules, type Shop } from '../../src/shared/domain/merchant';
 import { DomainError } from '../../src/shared/domain/errors';
 import { assertUnused, type PointsCode } from '../../src/shared/domain/points-code';
-import { maskName } from '../../src/shared/domain/privacy';
+import { customer, nameFor } from '../../src/shared/domain/privacy';
 import type { Notice } from './outbox';
 import { collections, db, type Loose } from './runtime';
 import { templates, thing, time } from './templates';
@@ -103,7 +103,7 @@ const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
 export const chargeView = (c: Charge, now: Date) => ({
   id: c._id,
-  residentName: maskName(c.residentName),
+  residentName: nameFor(c.residentName, customer),
   points: c.points,
   note: c.note,
   mode: c.mode,

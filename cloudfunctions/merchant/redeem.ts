@@ -3,7 +3,7 @@ import { DomainError } from '../../src/shared/domain/errors';
 import { account, spendable, virtueLevel } from '../../src/shared/domain/ledger';
 import { dayCst, tallyId, type Shop } from '../../src/shared/domain/merchant';
 import type { PointsCode } from '../../src/shared/domain/points-code';
-import { maskName } from '../../src/shared/domain/privacy';
+import { customer, nameFor } from '../../src/shared/domain/privacy';
 import { advance, refundCharge } from '../_lib/charge-ledger';
 import { chargeView, reserveIn } from '../_lib/charges';
 import { defineHandler } from '../_lib/handler';
@@ -20,7 +20,7 @@ async function residentOf(code: PointsCode, merchantId: string, shop: Shop, now:
   const virtue = (await balancesOf(account.user(code.openid))).get('virtue');
   const level = virtueLevel(virtue?.lifetimeIn ?? 0);
   return {
-    resident: { name: maskName(code.name), level: { stars: level.stars, name: level.name } },
+    resident: { name: nameFor(code.name, customer), level: { stars: level.stars, name: level.name } },
     balance: virtue ? Math.min(virtue.balance, spendable(virtue.lots, now)) : 0,
   };
 }

@@ -1,6 +1,7 @@
 import { petitionCreate, type ParsedInput } from '../../src/shared/contract';
 import { DomainError } from '../../src/shared/domain/errors';
 import type { OrgUnit, UserProfile } from '../../src/shared/domain/org';
+import { assertMayFileAt, assertMayFileFor } from '../../src/shared/domain/petition-rules';
 import { loadUser } from '../_lib/actor';
 import { defineHandler } from '../_lib/handler';
 import { orgNames } from '../_lib/org';
@@ -14,11 +15,12 @@ import { toView } from './petition-view';
 
 type Input = ParsedInput<'petition.create'>;
 
-// 日收集: a resident reports a problem (or a grid worker files it for one without a phone: 红色代办); it
-// lands at the grid of the place it is in, or at the community when that place has no grid.
+// 日收集: a resident reports a problem (or a grid worker files it for one of their grid without a phone: 红色代办,
+// placed in that grid); it lands at the grid of the place it is in, or at the community when that place has no grid.
 export const createPetition = defineHandler(petitionCreate, async (input, { openid, user, requestId }) => {
   if (input.onBehalfOf && !user.roles.includes('grid_worker')) throw new DomainError('FORBIDDEN_ROLE', '只有网格员可以代办');
   const [categories, reporter, place] = await Promise.all([listPetitionCategories(), reporterOf(input, user), placeOf(input.location, user)]);
+  if (reporter.filedById) assertMayFileAt(user, place);
   const category = categories.find((c) => c._id === input.categoryId);
   if (!category) throw new DomainError('PETITION_CATEGORY_NOT_FOUND');
   const verdict = await assertPublishable(openid, input.description, input.photos);
@@ -33,7 +35,7 @@ export const createPetition = defineHandler(petitionCreate, async (input, { open
   return { petition: await toView(petition, user) };
 });
 
-/** The caller, or for 红色代办 a registered resident of the caller's community, or just a name and phone. */
+/** The caller, or for 红色代办 a registered resident of the caller's grid, or just a name and phone. */
 async function reporterOf(input: Input, user: UserProfile): Promise<Reporter> {
   const proxy = input.onBehalfOf;
   if (!proxy)
@@ -49,7 +51,8 @@ async function reporterOf(input: Input, user: UserProfile): Promise<Reporter> {
   if (!proxy.residentId)
     return { reporterId: null, reporterName: proxy.name!, reporterPhone: proxy.phone ?? null, reporterIsResident: false, ...filed };
   const resident = await loadUser(proxy.residentId);
-  if (!resident || resident.communityId !== user.communityId) throw new DomainError('NOT_FOUND', '没有找到这位居民，或不在本社区');
+  if (!resident) throw new DomainError('NOT_FOUND', '没有找到这位居民');
+  assertMayFileFor(user, resident);
   return {
     reporterId: resident._id,
     reporterName: resident.name,

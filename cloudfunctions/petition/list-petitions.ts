@@ -18,11 +18,12 @@ export const categories = defineHandler(petitionCategories, async () => {
   };
 });
 
-/** Handlers, the reporter and co-signers see a case; neighbours in its community see listed ones. */
+/** Handlers, the reporter, its filer and co-signers see a case; neighbours in its community see listed ones. */
 export const getPetition = defineHandler(petitionGet, async ({ petitionId }, { user }) => {
   const p = await findPetition(petitionId);
   const l = await lookup([p], user);
-  const visible = seesReporter(user, p) || l.cosigned.has(p._id) || (p.listed && p.communityId === user.communityId);
+  const own = seesReporter(user, p) || user._id === p.filedById;
+  const visible = own || l.cosigned.has(p._id) || (p.listed && p.communityId === user.communityId);
   if (!visible) throw new DomainError('PETITION_NOT_FOUND');
   const now = new Date();
   return { petition: { ...render(p, user, l, now), timeline: timelineOf(p, user, l), serverTime: now.toISOString() } };

@@ -80,7 +80,7 @@ function advance(seen: PetitionDoc, plan: Plan, by: Mover, now: Date, ladder: La
   };
   const takes = event === 'accept' || event === 'report';
   const handedOn = state.level !== seen.level || state.status === 'pending';
-  const valid = earnsCredit(event) && seen.reporterId !== null && seen.reporterIsResident;
+  const valid = earnsCredit(event, seen, by.openid);
   return {
     ...seen,
     ...plan.changes,

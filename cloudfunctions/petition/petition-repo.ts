@@ -61,7 +61,8 @@ export interface PetitionDoc extends OrgPlace, PetitionState {
   feedbackDueAt: Date;
   firstFeedbackAt: Date | null;
   resolution: Resolution | null;
-  rating: { value: PetitionRating; comment: string | null; at: Date } | null;
+  /** `byProxy`: 代评, the filer relaying for someone not registered (absent on ratings stored before it). */
+  rating: { value: PetitionRating; comment: string | null; at: Date; byProxy?: boolean } | null;
   cosignCount: number;
   credit: PetitionCredit | null;
   history: PetitionStep[];

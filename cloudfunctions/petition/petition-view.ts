@@ -1,17 +1,17 @@
 import type { PetitionView } from '../../src/shared/contract';
 import type { UserProfile } from '../../src/shared/domain/org';
 import { isOverdue } from '../../src/shared/domain/petition-deadlines';
-import { maskName } from '../../src/shared/domain/privacy';
-import { handlesPetition } from '../../src/shared/domain/scope';
+import { raterOf } from '../../src/shared/domain/petition-rules';
+import { disclose, petitionReporter } from '../../src/shared/domain/privacy';
 import { profiles } from '../_lib/org';
 import { photoUrls } from '../_lib/files';
 import { orgNames } from '../_lib/org';
 import { _, collections, db, type Loose } from '../_lib/runtime';
 import { districtName, listDepartments, type PetitionDoc } from './petition-repo';
 
-/** The reporter's name and contacts are for the reporter, whoever filed it for them, and the case's handlers. */
+/** The reporter's name and contacts are for the reporter and the case's handlers (the privacy rule). */
 export function seesReporter(viewer: UserProfile, p: PetitionDoc): boolean {
-  return viewer._id === p.reporterId || viewer._id === p.filedById || handlesPetition(viewer, p);
+  return petitionReporter(viewer, p) === 'contact';
 }
 
 /** What rendering needs besides the petitions: names of places and departments, photo URLs, contacts, co-signs. */
@@ -42,8 +42,11 @@ export async function lookup(docs: readonly PetitionDoc[], viewer: UserProfile):
 }
 
 export function render(p: PetitionDoc, viewer: UserProfile, l: Lookup, now: Date = new Date()): PetitionView {
-  const full = seesReporter(viewer, p);
-  const profile = full && p.reporterId ? l.people.get(p.reporterId) : undefined;
+  const profile = p.reporterId ? l.people.get(p.reporterId) : undefined;
+  const reporter = disclose(
+    { name: p.reporterName, phone: profile?.phone ?? p.reporterPhone, room: profile?.room ?? null },
+    petitionReporter(viewer, p),
+  );
   const photo = (fileID: string) => ({ fileID, url: l.urls.get(fileID) ?? null });
   const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
   const unit = {
@@ -64,9 +67,7 @@ export function render(p: PetitionDoc, viewer: UserProfile, l: Lookup, now: Date
     location: p.location,
     gridName: p.gridName,
     reporter: {
-      name: full ? p.reporterName : maskName(p.reporterName),
-      phone: full ? (profile?.phone ?? p.reporterPhone) : null,
-      room: profile?.room ?? null,
+      ...reporter,
       proxy: p.filedById !== null,
       filedBy: p.filedByName,
     },
@@ -79,6 +80,7 @@ export function render(p: PetitionDoc, viewer: UserProfile, l: Lookup, now: Date
     cosignCount: p.cosignCount,
     cosigned: l.cosigned.has(p._id),
     mine: viewer._id === p.reporterId || viewer._id === p.filedById,
+    rates: p.status === 'resolved' ? raterOf(viewer._id, p) : null,
     resolution: r
       ? {
           ...r,
@@ -88,7 +90,7 @@ export function render(p: PetitionDoc, viewer: UserProfile, l: Lookup, now: Date
           afterPhotos: r.afterPhotos.map(photo),
         }
       : null,
-    rating: p.rating ? { value: p.rating.value, comment: p.rating.comment } : null,
+    rating: p.rating ? { value: p.rating.value, comment: p.rating.comment, byProxy: p.rating.byProxy === true } : null,
     reopens: p.reopens,
     outcome: p.outcome,
     heldForReview: p.heldForReview,

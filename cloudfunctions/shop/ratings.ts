@@ -1,4 +1,4 @@
-import { maskName } from '../../src/shared/domain/privacy';
+import { customer, nameFor } from '../../src/shared/domain/privacy';
 import type { Shop } from '../../src/shared/domain/merchant';
 import { collections, db } from '../_lib/runtime';
 import { postShopPoints } from './shop-points';
@@ -29,7 +29,7 @@ export async function settleRating(rating: Rating, shop: Shop): Promise<number> 
     reason: `顾客评价 ${rating.stars} 星`,
     ref: rating._id,
     by: rating.raterId,
-    byName: maskName(rating.raterName),
+    byName: nameFor(rating.raterName, customer),
   });
   await ratings()
     .doc(rating._id)
@@ -38,7 +38,7 @@ export async function settleRating(rating: Rating, shop: Shop): Promise<number> 
 }
 
 export const ratingView = (r: Rating) => ({
-  raterName: maskName(r.raterName),
+  raterName: nameFor(r.raterName, customer),
   stars: r.stars,
   comment: r.comment && !r.hidden ? r.comment : null,
   at: new Date(r.at).toISOString(),

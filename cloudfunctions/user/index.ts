@@ -1,5 +1,5 @@
 import { userMe } from '../../src/shared/contract';
-import { maskPhone } from '../../src/shared/domain/privacy';
+import { directoryEntry, disclose } from '../../src/shared/domain/privacy';
 import { createFunction, defineHandler } from '../_lib/handler';
 import { orgNames } from '../_lib/org';
 import { listMembers, listPeople } from './people';
@@ -7,9 +7,10 @@ import { listMembers, listPeople } from './people';
 const me = defineHandler(userMe, async (_input, { openid, user }) => {
   const names = await orgNames([user.communityId, user.gridId, user.buildingId]);
   const name = (id: string | null) => (id ? (names.get(id) ?? null) : null);
+  const shown = disclose({ name: user.name, phone: user.phone, room: null }, directoryEntry(user, user));
   return {
     openid,
-    name: user.name,
+    name: shown.name,
     roles: user.roles,
     communityId: user.communityId,
     communityName: name(user.communityId) ?? '',
@@ -17,7 +18,7 @@ const me = defineHandler(userMe, async (_input, { openid, user }) => {
     gridName: name(user.gridId),
     buildingId: user.buildingId,
     buildingName: name(user.buildingId),
-    phone: maskPhone(user.phone),
+    phone: shown.phone ?? '',
   };
 });
 

@@ -1,6 +1,6 @@
 import { userListMembers, userListPeople } from '../../src/shared/contract';
 import type { UserProfile } from '../../src/shared/domain/org';
-import { maskPhone } from '../../src/shared/domain/privacy';
+import { directoryEntry, disclose } from '../../src/shared/domain/privacy';
 import { defineHandler } from '../_lib/handler';
 import { orgNames } from '../_lib/org';
 import { _, collections, db, type Loose } from '../_lib/runtime';
@@ -56,14 +56,10 @@ export const listPeople = defineHandler(userListPeople, async ({ query, role, of
   const names = await orgNames(people.flatMap((p) => [p.gridId, p.buildingId]));
   const name = (id: string | null) => (id ? (names.get(id) ?? null) : null);
   return {
-    items: people.map((p) => ({
-      id: p._id,
-      name: p.name,
-      roles: p.roles,
-      gridName: name(p.gridId),
-      buildingName: name(p.buildingId),
-      phone: maskPhone(p.phone),
-    })),
+    items: people.map((p) => {
+      const shown = disclose({ name: p.name, phone: p.phone, room: null }, directoryEntry(user, p));
+      return { id: p._id, name: shown.name, roles: p.roles, gridName: name(p.gridId), buildingName: name(p.buildingId), phone: shown.phone ?? '' };
+    }),
     nextOffset: res.data.length > limit ? offset + limit : null,
   };
 });

@@ -1,12 +1,12 @@
 import { wishCategories, wishGet, wishListMine, wishListQueue, wishListTasks, wishListWall } from '../../src/shared/contract';
 import { DomainError } from '../../src/shared/domain/errors';
 import type { UserProfile } from '../../src/shared/domain/org';
-import { maskName } from '../../src/shared/domain/privacy';
+import { nameFor, wishResident } from '../../src/shared/domain/privacy';
 import { organisesPlace } from '../../src/shared/domain/scope';
 import { defineHandler } from '../_lib/handler';
 import { _ } from '../_lib/runtime';
 import { findWish, listCategories, page, type WishDoc } from './wish-repo';
-import { seesContacts, toView, toViews } from './wish-view';
+import { toView, toViews } from './wish-view';
 
 async function render(result: { docs: WishDoc[]; nextOffset: number | null }, viewer: UserProfile) {
   return { items: await toViews(result.docs, viewer), nextOffset: result.nextOffset };
@@ -55,8 +55,8 @@ export const getWish = defineHandler(wishGet, async ({ wishId }, { openid, user 
     wish.residentId === openid || wish.claimantId === openid || organisesPlace(user, wish) || (!unpublished && wish.communityId === user.communityId);
   if (!visible) throw new DomainError('WISH_NOT_FOUND');
   // The resident acts in the history too: someone who may not see their name sees it masked there as well.
-  const full = seesContacts(user, wish);
-  const by = (h: (typeof wish.history)[number]) => (h.by === wish.residentId && !full ? maskName(h.byName) : h.byName);
+  const resident = wishResident(user, wish);
+  const by = (h: (typeof wish.history)[number]) => (h.by === wish.residentId ? nameFor(h.byName, resident) : h.byName);
   const history = wish.history.map((h) => ({ event: h.event, by: by(h), at: new Date(h.at).toISOString(), note: h.note }));
   const viewer = { isResident: wish.residentId === openid, isClaimant: wish.claimantId === openid, organises: organisesPlace(user, wish) };
   return { wish: { ...(await toView(wish, user)), history, viewer } };

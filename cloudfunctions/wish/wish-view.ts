@@ -1,17 +1,16 @@
 import type { WishView } from '../../src/shared/contract';
 import type { UserProfile } from '../../src/shared/domain/org';
-import { maskName } from '../../src/shared/domain/privacy';
-import { organisesPlace } from '../../src/shared/domain/scope';
+import { disclose, type Disclosure, wishClaimant, wishResident } from '../../src/shared/domain/privacy';
 import { photoUrls } from '../_lib/files';
 import { profiles } from '../_lib/org';
 import { listCategories, type WishDoc } from './wish-repo';
 
 /**
  * Contacts (the resident's full name, phone and room; the member's phone) are for the two people of the
- * service and the organisers of the place: the resident, the claimant once claimed, the grid worker/staff.
+ * service and the organisers of the place (the privacy rule, privacy.ts `wishResident`).
  */
 export function seesContacts(viewer: UserProfile, wish: WishDoc): boolean {
-  return viewer._id === wish.residentId || viewer._id === wish.claimantId || organisesPlace(viewer, wish);
+  return wishResident(viewer, wish) === 'contact';
 }
 
 /** Renders wishes for one viewer: masks what they may not see, names categories, signs photo URLs. */
@@ -23,7 +22,8 @@ export async function toViews(docs: readonly WishDoc[], viewer: UserProfile): Pr
   const photo = (fileID: string) => ({ fileID, url: urls.get(fileID) ?? null });
   return docs.map((w) => {
     const full = seesContacts(viewer, w);
-    const resident = full ? people.get(w.residentId) : undefined;
+    const resident = people.get(w.residentId);
+    const claimant = w.claimantId ? people.get(w.claimantId) : undefined;
     return {
       id: w._id,
       title: w.title,
@@ -34,14 +34,12 @@ export async function toViews(docs: readonly WishDoc[], viewer: UserProfile): Pr
       points: w.points,
       photos: w.photos.map(photo),
       resident: {
-        name: full ? w.residentName : maskName(w.residentName),
+        ...disclose({ name: w.residentName, phone: resident?.phone ?? null, room: resident?.room ?? null }, wishResident(viewer, w)),
         building: w.buildingName,
-        phone: resident?.phone ?? null,
-        room: resident?.room ?? null,
       },
       gridName: w.gridName,
       preferredTime: w.preferredTime ?? null,
-      claimant: w.claimantId ? { name: w.claimantName ?? '', phone: full ? (people.get(w.claimantId)?.phone ?? null) : null } : null,
+      claimant: w.claimantId ? claimantView(w, claimant, wishClaimant(viewer, w)) : null,
       proof: w.proof ? { text: w.proof.text, photos: w.proof.photos.map(photo) } : null,
       rating: w.rating ?? null,
       award: full && w.award ? { status: w.award.status, amount: w.award.amount, note: w.award.note } : null,
@@ -52,6 +50,11 @@ export async function toViews(docs: readonly WishDoc[], viewer: UserProfile): Pr
       updatedAt: new Date(w.updatedAt).toISOString(),
     };
   });
+}
+
+function claimantView(w: WishDoc, profile: UserProfile | undefined, d: Disclosure) {
+  const { name, phone } = disclose({ name: w.claimantName ?? '', phone: profile?.phone ?? null, room: null }, d);
+  return { name, phone };
 }
 
 export async function toView(doc: WishDoc, viewer: UserProfile): Promise<WishView> {

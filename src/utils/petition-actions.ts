@@ -86,9 +86,9 @@ export function actionsFor(p: PetitionDetail, viewer: Viewer, councilEligible: b
   });
 }
 
-/** 评价: the reporter (or the grid worker relaying for a resident without a phone), while the window is open. */
-export function mayRate(p: Pick<PetitionView, 'status' | 'mine' | 'dueAt'>, roles: readonly Role[], serverNow: number): boolean {
-  if (p.status !== 'resolved' || !p.mine) return false;
+/** 评价: the reporter (or the filer relaying, 代评, for someone not registered), while the window is open. */
+export function mayRate(p: Pick<PetitionView, 'status' | 'rates' | 'dueAt'>, roles: readonly Role[], serverNow: number): boolean {
+  if (p.status !== 'resolved' || p.rates === null) return false;
   if (!roles.includes('resident') && !roles.includes('grid_worker')) return false;
   return p.dueAt === null || serverNow < Date.parse(p.dueAt);
 }

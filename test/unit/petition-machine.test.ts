@@ -125,12 +125,23 @@ describe('what a move records', () => {
     expect(move(resolved, { event: 'rate', rating: 'satisfied' }).outcome).toBe('rated');
     expect(move(resolved, { event: 'rate', rating: 'basic' }).outcome).toBe('rated');
     expect(move(resolved, { event: 'expire' }).outcome).toBe('unrated');
+    expect(move(resolved, { event: 'rate', rating: 'satisfied', byProxy: true }).outcome).toBe('unrated');
+    expect(move(resolved, { event: 'rate', rating: 'unsatisfied', byProxy: true })).toMatchObject({ status: 'accepted', reopens: 1 });
     expect(move(state('pending', 'grid'), { event: 'dismiss' }).outcome).toBe('dismissed');
     expect(move(state('review', 'community'), { event: 'conclude' }).outcome).toBe('reviewed');
   });
 
   it('the first acceptance or resolution earns credit; climbing or dismissing does not', () => {
-    expect(petitionEvents.filter(earnsCredit)).toEqual(['accept', 'report', 'resolve', 'decide']);
+    const own = { reporterId: 'r', reporterIsResident: true, filedById: null };
+    expect(petitionEvents.filter((e) => earnsCredit(e, own, 'g'))).toEqual(['accept', 'report', 'resolve', 'decide']);
+    expect(petitionEvents.filter((e) => earnsCredit(e, { ...own, reporterIsResident: false }, 'g'))).toEqual([]);
+  });
+
+  it('a case filed for a resident earns only when the resident rates it themselves', () => {
+    const filed = { reporterId: 'r', reporterIsResident: true, filedById: 'g' };
+    expect(petitionEvents.filter((e) => earnsCredit(e, filed, 'r'))).toEqual(['rate']);
+    expect(petitionEvents.filter((e) => earnsCredit(e, filed, 'g'))).toEqual([]);
+    expect(petitionEvents.filter((e) => earnsCredit(e, { ...filed, reporterId: null }, 'g'))).toEqual([]);
   });
 });
 

@@ -1,6 +1,14 @@
 import type { OrgPlace, UserProfile } from '../../src/shared/domain/org';
 import type { PetitionStatus } from '../../src/shared/domain/petition';
-import { assertHolds, assertMayCosign, assertMayRate, assertResolutionEvidence, creditKey } from '../../src/shared/domain/petition-rules';
+import {
+  assertHolds,
+  assertMayCosign,
+  assertMayFileAt,
+  assertMayFileFor,
+  assertMayRate,
+  assertResolutionEvidence,
+  creditKey,
+} from '../../src/shared/domain/petition-rules';
 import { coversPlace, handlesPetition, holdsLevel, ladderLevelsOf, ladderStaffRoles, organisesPlace } from '../../src/shared/domain/scope';
 
 const place: OrgPlace = { streetId: 's1', communityId: 'c1', gridId: 'g1', buildingId: 'b1' };
@@ -125,10 +133,30 @@ describe('petition rules', () => {
     expect(() => assertResolutionEvidence('community', photos(0, 0))).not.toThrow();
   });
 
-  it('the reporter rates, or the grid worker who filed for a resident without a phone', () => {
-    expect(() => assertMayRate('r', { reporterId: 'r', filedById: null })).not.toThrow();
-    expect(() => assertMayRate('g', { reporterId: null, filedById: 'g' })).not.toThrow();
-    expect(() => assertMayRate('x', { reporterId: 'r', filedById: 'g' })).toThrow(expect.objectContaining({ code: 'PETITION_NOT_REPORTER' }));
+  it('a registered reporter rates themselves; for someone not registered the filer relays (代评)', () => {
+    expect(assertMayRate('r', { reporterId: 'r', filedById: null })).toBe('reporter');
+    expect(assertMayRate('r', { reporterId: 'r', filedById: 'g' })).toBe('reporter');
+    expect(assertMayRate('g', { reporterId: null, filedById: 'g' })).toBe('proxy');
+    const refused = expect.objectContaining({ code: 'PETITION_NOT_REPORTER' });
+    expect(() => assertMayRate('g', { reporterId: 'r', filedById: 'g' })).toThrow(refused);
+    expect(() => assertMayRate('x', { reporterId: 'r', filedById: 'g' })).toThrow(refused);
+    expect(() => assertMayRate('x', { reporterId: null, filedById: 'g' })).toThrow(refused);
+  });
+
+  it('红色代办: only the person’s own grid worker or community staff file for them, in their own grid', () => {
+    const filer = (roles: UserProfile['roles'], gridId: string | null, _id = 'f') => ({ _id, roles, streetId: 's1', communityId: 'c1', gridId });
+    const wang = { _id: 'w', streetId: 's1', communityId: 'c1', gridId: 'g1', buildingId: 'b2' };
+    const scope = expect.objectContaining({ code: 'FORBIDDEN_SCOPE' });
+    expect(() => assertMayFileFor(filer(['grid_worker'], 'g1'), wang)).not.toThrow();
+    expect(() => assertMayFileFor(filer(['staff'], null), wang)).not.toThrow();
+    expect(() => assertMayFileFor(filer(['grid_worker'], 'g2'), wang)).toThrow(scope);
+    expect(() => assertMayFileFor({ ...filer(['staff'], null), communityId: 'c2' }, wang)).toThrow(scope);
+    expect(() => assertMayFileFor(filer(['resident'], 'g1'), wang)).toThrow(scope);
+    expect(() => assertMayFileFor(filer(['grid_worker'], 'g1', 'w'), { ...wang, gridId: 'g1' })).toThrow(scope);
+    expect(() => assertMayFileAt(filer(['grid_worker'], 'g1'), wang)).not.toThrow();
+    expect(() => assertMayFileAt(filer(['grid_worker'], 'g1'), { ...wang, gridId: 'g2' })).toThrow(
+      expect.objectContaining({ code: 'PETITION_PLACE_INVALID' }),
+    );
   });
 
   it('co-signing: a neighbour, an open listed case, not your own', () => {

@@ -74,7 +74,7 @@ export function PetitionResult({ petition: p, now }: { petition: PetitionView; n
       )}
       {p.rating && (
         <View className="p-result__part">
-          <Text className="p-result__title">群众评价</Text>
+          <Text className="p-result__title">{p.rating.byProxy ? '群众评价（网格员代评）' : '群众评价'}</Text>
           <Text className={`p-result__rating is-${p.rating.value}`}>{ratingLabels[p.rating.value]}</Text>
           {p.rating.comment && <Text className="p-result__text">{p.rating.comment}</Text>}
         </View>

@@ -26,7 +26,7 @@ export const resolutionSchema = z.object({
 
 /**
  * A petition as one caller sees it. The reporter's full name, phone and room are for the reporter and the
- * people handling the case at any level it reached; everyone else sees 王**.
+ * people handling the case at any level it reached (privacy.ts `petitionReporter`); everyone else sees 王**.
  */
 export const petitionViewSchema = z.object({
   id: z.string(),
@@ -53,8 +53,14 @@ export const petitionViewSchema = z.object({
   cosignCount: z.number().int(),
   cosigned: z.boolean().describe('the caller co-signed it (我也遇到)'),
   mine: z.boolean().describe('the caller reported or filed it'),
+  rates: z
+    .enum(['reporter', 'proxy'])
+    .nullable()
+    .describe('the caller may rate it now: as its reporter, or relaying (代评) for someone not registered'),
   resolution: resolutionSchema.nullable(),
-  rating: z.object({ value: z.enum(ratings), comment: z.string().nullable() }).nullable(),
+  rating: z
+    .object({ value: z.enum(ratings), comment: z.string().nullable(), byProxy: z.boolean().describe('代评: relayed by the filer, not the resident') })
+    .nullable(),
   reopens: z.number().int(),
   outcome: z.enum(['rated', 'unrated', 'reviewed', 'dismissed']).nullable(),
   heldForReview: z.boolean().describe('the content check asked for a human look: not listed to neighbours'),

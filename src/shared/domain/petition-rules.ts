@@ -2,7 +2,7 @@ import { DomainError } from './errors';
 import type { OrgPlace, UserProfile } from './org';
 import type { PetitionEvent, PetitionStatus } from './petition';
 import { levelLabels, type PetitionLevel } from './petition-ladder';
-import { handlesPetition, holdsLevel } from './scope';
+import { coversPlace, handlesPetition, holdsLevel } from './scope';
 
 /** A category of the configurable tree (环境卫生 → 垃圾清运, …). */
 export interface PetitionCategory {
@@ -56,10 +56,35 @@ export function assertResolutionEvidence(level: PetitionLevel, r: ResolutionPhot
   if (level === 'grid' && (r.beforePhotos.length === 0 || r.afterPhotos.length === 0)) throw new DomainError('PETITION_PHOTOS_REQUIRED');
 }
 
-/** The reporter rates; for a case filed for a resident without a phone (红色代办), the grid worker who filed it relays. */
-export function assertMayRate(openid: string, p: { reporterId: string | null; filedById: string | null }): void {
-  if (openid === p.reporterId || (p.filedById !== null && openid === p.filedById)) return;
-  throw new DomainError('PETITION_NOT_REPORTER');
+type Filer = Pick<UserProfile, '_id' | 'roles' | 'streetId' | 'communityId' | 'gridId'>;
+
+/**
+ * 红色代办: only the grid worker of the person's own grid, or staff of their community, files for them, and
+ * never for themselves; anyone else is refused (FORBIDDEN_SCOPE) before anything of the person is shown.
+ */
+export function assertMayFileFor(filer: Filer, person: OrgPlace & { _id: string }): void {
+  const inScope = coversPlace(filer, 'grid_worker', person) || coversPlace(filer, 'staff', person);
+  if (filer._id === person._id || !inScope) throw new DomainError('FORBIDDEN_SCOPE', '只能为本网格（社区）的居民代办');
+}
+
+/** A case filed for someone lands where the filer works: a grid worker cannot place it in another grid. */
+export function assertMayFileAt(filer: Filer, place: OrgPlace): void {
+  if (!coversPlace(filer, 'grid_worker', place) && !coversPlace(filer, 'staff', place)) throw new DomainError('PETITION_PLACE_INVALID');
+}
+
+/**
+ * Who rates: a registered reporter, always themselves. For someone not registered (红色代办 by name) the filer
+ * relays their word as 代评 ('proxy'), which is recorded but never counts as the resident's satisfaction.
+ */
+export function raterOf(openid: string, p: { reporterId: string | null; filedById: string | null }): 'reporter' | 'proxy' | null {
+  if (p.reporterId !== null) return openid === p.reporterId ? 'reporter' : null;
+  return p.filedById !== null && openid === p.filedById ? 'proxy' : null;
+}
+
+export function assertMayRate(openid: string, p: { reporterId: string | null; filedById: string | null }): 'reporter' | 'proxy' {
+  const rater = raterOf(openid, p);
+  if (!rater) throw new DomainError('PETITION_NOT_REPORTER');
+  return rater;
 }
 
 /** 我也遇到: a neighbour in the same community backs an open, listed case that is not their own. */
@@ -77,8 +102,17 @@ export function creditKey(petitionId: string): string {
   return `petition:${petitionId}:valid`;
 }
 
-/** The first acceptance (or a resolution reached without one) shows the petition was valid: it earns credit. */
-export function earnsCredit(event: PetitionEvent): boolean {
+/**
+ * 有效诉求记美德信用: a resident's own case earns when first taken (or resolved without that). A case filed for
+ * them earns only when they rate it themselves: otherwise whoever files could mint credit for anyone.
+ */
+export function earnsCredit(
+  event: PetitionEvent,
+  p: { reporterId: string | null; reporterIsResident: boolean; filedById: string | null },
+  by: string,
+): boolean {
+  if (p.reporterId === null || !p.reporterIsResident) return false;
+  if (p.filedById !== null) return event === 'rate' && by === p.reporterId;
   return event === 'accept' || event === 'report' || event === 'resolve' || event === 'decide';
 }
 

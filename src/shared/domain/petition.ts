@@ -79,7 +79,7 @@ export interface PetitionState {
 export type PetitionMove =
   | { event: 'accept' | 'report' | 'resolve' | 'dismiss' | 'escalate' | 'convene' | 'decide' | 'conclude' | 'expire' }
   | { event: 'summon'; departmentId: string }
-  | { event: 'rate'; rating: PetitionRating }
+  | { event: 'rate'; rating: PetitionRating; byProxy?: boolean }
   | { event: 'reopen'; level: PetitionLevel };
 
 const open: readonly PetitionStatus[] = ['pending', 'accepted'];
@@ -150,7 +150,8 @@ export function applyMove(state: PetitionState, move: PetitionMove, now: Date, c
       return at('council');
     case 'rate':
       if (now.getTime() - new Date(state.since).getTime() >= config.ratingDays * DAY_MS) throw new DomainError('PETITION_RATING_CLOSED');
-      if (move.rating !== 'unsatisfied') return { ...at('closed'), outcome: 'rated' };
+      // A relayed 满意 (代评) closes the case but is no one's satisfaction: it ends as unrated.
+      if (move.rating !== 'unsatisfied') return { ...at('closed'), outcome: move.byProxy ? 'unrated' : 'rated' };
       // 不满意: once back to the level that resolved it; after that the community reviews.
       if (state.reopens === 0) return { ...at('accepted', state.resolvedLevel ?? state.level), reopens: 1 };
       return { ...at('review', 'community'), reopens: state.reopens + 1 };

@@ -1,3 +1,25 @@
+import type { OrgPlace, UserProfile } from './org';
+import type { PetitionLevel } from './petition-ladder';
+import { handlesPetition, organisesPlace } from './scope';
+
+/**
+ * The one privacy rule: how much of a person a viewer sees (ARCHITECTURE.md, "Privacy").
+ * - `contact`: full name, phone and room — the person, their service counterpart, and whoever handles the record;
+ * - `directory`: full name and a masked phone — community staff picking a person, and oneself on 我的;
+ * - `named`: the full name only — people on staff work lists, a member serving under their own name;
+ * - `masked`: 王** and nothing else — neighbours, merchants, shop ratings, anyone out of scope.
+ */
+export type Disclosure = 'contact' | 'directory' | 'named' | 'masked';
+
+/** What a person is known by; `phone` and `room` are null where the record has none. */
+export interface PersonFacts {
+  name: string;
+  phone: string | null;
+  room: string | null;
+}
+
+type Viewer = Pick<UserProfile, '_id' | 'roles' | 'streetId' | 'communityId' | 'gridId' | 'departmentId'>;
+
 /** 王秀英 → 王**: residents on public lists are known by surname only. */
 export function maskName(name: string): string {
   const chars = Array.from(name.trim());
@@ -11,3 +33,52 @@ export function maskPhone(phone: string): string {
   if (digits.length < 7) return '*'.repeat(digits.length);
   return digits.slice(0, 3) + '****' + digits.slice(-4);
 }
+
+export function nameFor(name: string, d: Disclosure): string {
+  return d === 'masked' ? maskName(name) : name;
+}
+
+/** What `d` lets a viewer see of a person: null where they see nothing. */
+export function disclose(p: PersonFacts, d: Disclosure): PersonFacts {
+  return {
+    name: nameFor(p.name, d),
+    phone: d === 'contact' ? p.phone : d === 'directory' && p.phone ? maskPhone(p.phone) : null,
+    room: d === 'contact' ? p.room : null,
+  };
+}
+
+/** A wish's resident: for the resident, the member who claimed it, and the organisers of its place. */
+export function wishResident(viewer: Viewer, wish: OrgPlace & { residentId: string; claimantId: string | null }): Disclosure {
+  return viewer._id === wish.residentId || viewer._id === wish.claimantId || organisesPlace(viewer, wish) ? 'contact' : 'masked';
+}
+
+/** The member serving a wish works under their own name; their phone goes to the same people as the resident's. */
+export function wishClaimant(viewer: Viewer, wish: OrgPlace & { residentId: string; claimantId: string | null }): Disclosure {
+  return wishResident(viewer, wish) === 'contact' ? 'contact' : 'named';
+}
+
+/**
+ * A petition's reporter: for the reporter and whoever handles the case at a level it reached. Whoever filed it
+ * for them (红色代办) sees no more than their role allows: as one of its handlers, or masked.
+ */
+export function petitionReporter(
+  viewer: Viewer,
+  p: OrgPlace & { reporterId: string | null; topLevel: PetitionLevel; departmentIds: readonly string[] },
+): Disclosure {
+  return viewer._id === p.reporterId || handlesPetition(viewer, p) ? 'contact' : 'masked';
+}
+
+/** A person in the community's directory (and oneself on 我的): staff of that community see the name and a masked phone. */
+export function directoryEntry(viewer: Viewer, person: Pick<UserProfile, '_id' | 'communityId'>): Disclosure {
+  const staff = viewer.roles.includes('staff') && viewer.communityId === person.communityId;
+  return viewer._id === person._id || staff ? 'directory' : 'masked';
+}
+
+/** Someone a merchant serves, or who rated a shop: the merchant, and everyone reading the ratings, see 王**. */
+export const customer: Disclosure = 'masked';
+
+/**
+ * People on community staff's work lists (buyers, award pairs, applicants, shop owners, members to dispatch) and
+ * members on the party ranking (党员积分排名 is a public honour roll): the name, never the contacts.
+ */
+export const listed: Disclosure = 'named';

@@ -47,6 +47,7 @@ function petition(level: PetitionLevel, status: PetitionStatus, more: Partial<Pe
     cosignCount: 0,
     cosigned: false,
     mine: false,
+    rates: null,
     resolution: null,
     rating: null,
     reopens: 0,
@@ -131,10 +132,11 @@ describe('levels the case has stood at', () => {
 describe('the resident’s own steps', () => {
   const now = Date.parse(NOW);
   it('rates a resolution of their own, within the window', () => {
-    const resolved = petition('community', 'resolved', { mine: true, dueAt: '2026-11-29T10:00:00.000Z' });
+    const resolved = petition('community', 'resolved', { mine: true, rates: 'reporter', dueAt: '2026-11-29T10:00:00.000Z' });
     expect(mayRate(resolved, ['resident'], now)).toBe(true);
-    expect(mayRate(resolved, ['grid_worker'], now)).toBe(true);
-    expect(mayRate({ ...resolved, mine: false }, ['resident'], now)).toBe(false);
+    expect(mayRate({ ...resolved, rates: 'proxy' }, ['grid_worker'], now)).toBe(true);
+    // The filer of a case for a registered resident: it is theirs to follow, not to rate.
+    expect(mayRate({ ...resolved, rates: null }, ['grid_worker'], now)).toBe(false);
     expect(mayRate(resolved, ['resident'], Date.parse('2026-11-29T10:00:00.000Z'))).toBe(false);
     expect(mayRate({ ...resolved, status: 'accepted' }, ['resident'], now)).toBe(false);
   });

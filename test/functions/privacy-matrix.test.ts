@@ -1,0 +1,123 @@
+import { demoSeed } from '../../emulator/seed';
+import type { UserProfile } from '../../src/shared/domain/org';
+import { customer, directoryEntry, listed, petitionReporter, wishResident, type Disclosure } from '../../src/shared/domain/privacy';
+import { newWish, ok, useEmulator } from './call';
+import { ramp } from './petition-fixtures';
+import { fang, liu, merchant, stranger, wang, zhang } from './personas';
+
+/**
+ * The privacy rule (src/shared/domain/privacy.ts) over every read action that returns people: for every seeded
+ * person (and a stranger), what the reply shows of 王秀英 — her full name, phone and room, anywhere in it — is
+ * at most what the rule allows; for a detail read it is exactly that.
+ */
+const env = useEmulator();
+const { call } = env;
+
+const users = demoSeed().collections.users as unknown as UserProfile[];
+const her = users.find((u) => u._id === wang)!;
+const viewers: (UserProfile | { _id: string })[] = [...users, { _id: stranger }];
+
+const place = { streetId: her.streetId, communityId: her.communityId, gridId: her.gridId, buildingId: her.buildingId };
+const wishFacts = { ...place, residentId: wang, claimantId: zhang };
+const caseFacts = { ...place, reporterId: wang, topLevel: 'grid' as const, departmentIds: [] };
+
+interface Scene {
+  wishId: string;
+  petitionId: string;
+  proxyId: string;
+  token: string;
+}
+
+/** 王秀英's wish (approved, claimed by 张建国), her own ramp case and one 刘芳 filed for her, a shop rating and her points code. */
+async function scene(): Promise<Scene> {
+  const wishId = ok(await call(wang, 'wish.create', newWish)).wish.id;
+  ok(await call(liu, 'wish.approve', { wishId, points: 10 }));
+  ok(await call(zhang, 'wish.claim', { wishId }));
+  const petitionId = ok(await call(wang, 'petition.create', ramp)).petition.id;
+  const proxyId = ok(
+    await call(liu, 'petition.create', { ...ramp, description: '2号楼楼道灯坏了一个月，晚上看不见台阶', onBehalfOf: { residentId: wang } }),
+  ).petition.id;
+  ok(await call(wang, 'shop.rate', { shopId: 'shop-fangji', stars: 5, comment: '豆浆很好喝' }));
+  const { token } = ok(await call(wang, 'points.issueCode'));
+  return { wishId, petitionId, proxyId, token };
+}
+
+type Rule = (viewer: UserProfile) => Disclosure;
+const self: Rule = (v) => (v._id === wang ? 'contact' : 'masked');
+
+/** Each read action with its payload, the rule that bounds it, and whether the reply must show exactly that. */
+const reads: [action: string, payload: (s: Scene) => Record<string, unknown>, rule: Rule, exact?: 'exact'][] = [
+  ['wish.get', (s) => ({ wishId: s.wishId }), (v) => wishResident(v, wishFacts), 'exact'],
+  ['wish.listWall', () => ({}), (v) => wishResident(v, wishFacts)],
+  ['wish.listMine', () => ({}), (v) => wishResident(v, wishFacts)],
+  ['wish.listQueue', () => ({ kind: 'dispatch' }), (v) => wishResident(v, wishFacts)],
+  ['wish.listTasks', () => ({ state: 'active' }), (v) => wishResident(v, wishFacts)],
+  ['petition.get', (s) => ({ petitionId: s.petitionId }), (v) => petitionReporter(v, caseFacts), 'exact'],
+  ['petition.get', (s) => ({ petitionId: s.proxyId }), (v) => petitionReporter(v, caseFacts), 'exact'],
+  ['petition.listMine', () => ({}), (v) => petitionReporter(v, caseFacts)],
+  ['petition.listMine', () => ({ kind: 'filed' }), (v) => petitionReporter(v, caseFacts)],
+  ['petition.listQueue', () => ({}), (v) => petitionReporter(v, caseFacts)],
+  ['petition.similar', () => ({ categoryId: 'accessibility' }), (v) => petitionReporter(v, caseFacts)],
+  ['user.me', () => ({}), (v) => directoryEntry(v, her)],
+  ['user.listPeople', () => ({ limit: 50 }), (v) => directoryEntry(v, her)],
+  ['user.listMembers', () => ({}), () => listed],
+  ['shop.get', () => ({ shopId: 'shop-fangji' }), () => customer],
+  ['shop.history', () => ({}), () => customer],
+  ['merchant.scan', (s) => ({ token: s.token }), () => customer],
+  ['merchant.history', () => ({}), () => customer],
+  ['points.history', () => ({ asset: 'virtue' }), self],
+  ['points.ranking', () => ({}), () => listed],
+  ['points.partyEntries', () => ({}), () => listed],
+  ['points.pendingAwards', () => ({}), () => listed],
+  ['points.pendingHolds', () => ({}), self],
+  ['mall.listOrders', () => ({}), () => listed],
+  ['merchant.applications', () => ({}), () => listed],
+  ['shop.list', () => ({}), () => listed],
+];
+
+interface Shown {
+  name: boolean;
+  phone: boolean;
+  room: boolean;
+}
+
+function shown(reply: unknown): Shown {
+  const text = JSON.stringify(reply);
+  return { name: text.includes(her.name), phone: text.includes(her.phone), room: text.includes(her.room!) };
+}
+
+function allowed(d: Disclosure | null): Shown {
+  return { name: d !== null && d !== 'masked', phone: d === 'contact', room: d === 'contact' };
+}
+
+const atMost = (seen: Shown, may: Shown) => ({ name: seen.name && !may.name, phone: seen.phone && !may.phone, room: seen.room && !may.room });
+
+describe('who sees 王秀英’s full name, phone and room', () => {
+  it.each(reads.map(([action, payload, rule, exact], i) => [`${action} ${i}`, action, payload, rule, exact === 'exact'] as const))(
+    '%s',
+    async (_label, action, payload, rule, exact) => {
+      const s = await scene();
+      const leaks: string[] = [];
+      const misses: string[] = [];
+      for (const viewer of viewers) {
+        const reply = await call(viewer._id, action, payload(s));
+        const may = allowed('roles' in viewer ? rule(viewer) : null);
+        const seen = shown(reply);
+        const over = atMost(seen, may);
+        if (over.name || over.phone || over.room) leaks.push(`${viewer._id}: ${JSON.stringify(over)}`);
+        if (exact && JSON.stringify(seen) !== JSON.stringify(may))
+          misses.push(`${viewer._id}: saw ${JSON.stringify(seen)}, rule ${JSON.stringify(may)}`);
+      }
+      expect(leaks).toEqual([]);
+      expect(misses).toEqual([]);
+    },
+  );
+
+  it('the matrix can fail: the people the rule lets see her do see her', async () => {
+    const s = await scene();
+    expect(shown(await call(liu, 'petition.get', { petitionId: s.proxyId }))).toEqual({ name: true, phone: true, room: true });
+    expect(shown(await call(zhang, 'wish.get', { wishId: s.wishId }))).toEqual({ name: true, phone: true, room: true });
+    expect(ok(await call(fang, 'merchant.scan', { token: s.token })).resident.name).toBe('王**');
+    expect(ok(await call(merchant, 'shop.get', { shopId: 'shop-fangji' })).ratings[0].raterName).toBe('王**');
+  });
+});
