@@ -3,6 +3,7 @@ import { mallCancel, mallFulfil, mallListOrders, mallOrder } from '../../src/sha
 import { DomainError } from '../../src/shared/domain/errors';
 import { assertTransition, type MallOrder } from '../../src/shared/domain/mall';
 import type { UserProfile } from '../../src/shared/domain/org';
+import { assertNotSelf } from '../../src/shared/domain/self-dealing';
 import { defineHandler } from '../_lib/handler';
 import { collections } from '../_lib/runtime';
 import { readIn, transact } from '../_lib/transact';
@@ -29,9 +30,10 @@ function assertMayTouch(order: MallOrder | null, openid: string, user: UserProfi
   return order;
 }
 
-// 交付: staff hand the goods over. Handing over twice is answered with the order as it stands.
+// 交付: staff hand the goods over, never to themselves. Handing over twice is answered with the order as it stands.
 export const fulfilOrder = defineHandler(mallFulfil, async ({ orderId }, { openid, user }) => {
   const order = assertMayTouch(await findOrder(orderId), openid, user);
+  assertNotSelf(openid, order.buyerId);
   if (order.status === 'fulfilled') return { order: orderView(order) };
   assertTransition(order.status, 'fulfilled');
   const { order: current, moved } = await moveOrder(orderId, 'placed', { status: 'fulfilled', fulfilledAt: new Date(), fulfilledBy: openid });
