@@ -8,6 +8,13 @@ import { levelFor } from './levels';
 export const assets = ['volunteer', 'party', 'virtue', 'shop'] as const;
 export type Asset = (typeof assets)[number];
 
+/**
+ * What staff may credit or debit by hand (加分/减分). Party points move only through 党员积分录入 (members,
+ * its items, evidence and caps) and shop points only through a shop inspection, so neither is here.
+ */
+export const adjustableAssets = ['volunteer', 'virtue'] as const satisfies readonly Asset[];
+export type AdjustableAsset = (typeof adjustableAssets)[number];
+
 export const assetLabels: Record<Asset, string> = {
   volunteer: '志愿服务积分',
   party: '党员积分',
