@@ -7,7 +7,7 @@ import { assertNotSelf } from '../../src/shared/domain/self-dealing';
 import { defineHandler } from '../_lib/handler';
 import { collections } from '../_lib/runtime';
 import { readIn, transact } from '../_lib/transact';
-import { refund, reserve, restock, settle } from './checkout';
+import { precheck, refund, reserve, restock, settle } from './checkout';
 import { findOrder, moveOrder, orderPage, orderView } from './mall-repo';
 
 /** The same submission (requestId) always names the same order, so a retry can only find it, not make another. */
@@ -16,9 +16,11 @@ function orderIdFor(openid: string, requestId: string | undefined): string {
   return `o-${createHash('sha256').update(seed).digest('hex').slice(0, 24)}`;
 }
 
-// 兑换: goods off the shelf, then points off the balance; if the points are short the goods go back.
+// 兑换: checked first, then goods off the shelf, then points off the balance; if the points turn out short the goods go back.
 export const placeOrder = defineHandler(mallOrder, async ({ itemId, qty }, { openid, user, requestId }) => {
-  const order = await settle(await reserve(orderIdFor(openid, requestId), itemId, qty, user));
+  const orderId = orderIdFor(openid, requestId);
+  await precheck(orderId, itemId, qty, user);
+  const order = await settle(await reserve(orderId, itemId, qty, user));
   if (order.status === 'refused') throw new DomainError('POINTS_INSUFFICIENT');
   return { order: orderView(order) };
 });

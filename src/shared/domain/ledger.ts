@@ -141,6 +141,11 @@ export function spendable(lots: readonly Lot[], now: Date): number {
   return lots.filter((l) => isLive(l, now)).reduce((sum, l) => sum + l.remaining, 0);
 }
 
+/** What a holder can spend now: their balance, less the credited points that have lapsed and wait to be expired. */
+export function spendableBalance(held: { balance: number; lots: readonly Lot[] } | undefined, now: Date): number {
+  return held ? Math.min(held.balance, spendable(held.lots, now)) : 0;
+}
+
 /**
  * Takes `amount` from the live lots, the ones that lapse soonest first. Refuses with POINTS_INSUFFICIENT
  * unless `allowShort` (a recorded staff override), in which case the balance may go below zero.
