@@ -1,12 +1,14 @@
 import { DomainError } from '../../src/shared/domain/errors';
 import { account, type Asset } from '../../src/shared/domain/ledger';
 import type { UserProfile } from '../../src/shared/domain/org';
+import { assertNotSelf } from '../../src/shared/domain/self-dealing';
 import { loadUser } from './actor';
 import { balancesOf } from './ledger';
 
 /**
  * What every staff entry of points shares: a posting id derived from the submission (so a retried or
- * double-tapped form posts once), and a person who must be registered in the staff member's community.
+ * double-tapped form posts once), and a person who must be registered in the staff member's community and
+ * must not be the staff member themselves (回避: a colleague or an admin enters their points).
  */
 export function submissionKey(prefix: string, staffOpenid: string, requestId: string | undefined): string {
   if (!requestId) throw new DomainError('BAD_INPUT', '缺少请求编号（requestId），请刷新后重试');
@@ -14,6 +16,7 @@ export function submissionKey(prefix: string, staffOpenid: string, requestId: st
 }
 
 export async function personOf(openid: string, staff: UserProfile): Promise<UserProfile> {
+  assertNotSelf(staff._id, openid);
   const person = await loadUser(openid);
   if (!person) throw new DomainError('NOT_FOUND', '没有找到这位居民');
   if (person.communityId !== staff.communityId) throw new DomainError('FORBIDDEN_SCOPE');

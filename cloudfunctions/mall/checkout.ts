@@ -1,11 +1,22 @@
 import { DomainError } from '../../src/shared/domain/errors';
-import { account, reversalOf, type PostingInput } from '../../src/shared/domain/ledger';
-import { openOrder, type MallItem, type MallOrder } from '../../src/shared/domain/mall';
+import { account, reversalOf, spendableBalance, type PostingInput } from '../../src/shared/domain/ledger';
+import { assertOrderable, openOrder, type MallItem, type MallOrder } from '../../src/shared/domain/mall';
 import type { UserProfile } from '../../src/shared/domain/org';
-import { findPosting, post } from '../_lib/ledger';
+import { balancesOf, findPosting, post } from '../_lib/ledger';
 import { collections, type Loose } from '../_lib/runtime';
 import { fieldsOf, readIn, transact } from '../_lib/transact';
-import { moveOrder, orders } from './mall-repo';
+import { items, moveOrder, orders } from './mall-repo';
+
+/**
+ * Refuses, writing nothing, an order that would be refused anyway (see assertOrderable). A retry of an
+ * order already made skips this: its goods are already its own.
+ */
+export async function precheck(orderId: string, itemId: string, qty: number, buyer: UserProfile): Promise<void> {
+  const [made, found, balances] = await Promise.all([orders().doc(orderId).get(), items().doc(itemId).get(), balancesOf(account.user(buyer._id))]);
+  if (made.data) return;
+  const item = found.data ? ({ ...found.data, _id: itemId } as MallItem) : null;
+  assertOrderable(item, qty, buyer.communityId, spendableBalance(balances.get(item?.asset ?? 'volunteer'), new Date()));
+}
 
 /**
  * An order takes its goods off the shelf and is written in the same transaction, so stock can neither go

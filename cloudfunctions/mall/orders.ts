@@ -3,10 +3,11 @@ import { mallCancel, mallFulfil, mallListOrders, mallOrder } from '../../src/sha
 import { DomainError } from '../../src/shared/domain/errors';
 import { assertTransition, type MallOrder } from '../../src/shared/domain/mall';
 import type { UserProfile } from '../../src/shared/domain/org';
+import { assertNotSelf } from '../../src/shared/domain/self-dealing';
 import { defineHandler } from '../_lib/handler';
 import { collections } from '../_lib/runtime';
 import { readIn, transact } from '../_lib/transact';
-import { refund, reserve, restock, settle } from './checkout';
+import { precheck, refund, reserve, restock, settle } from './checkout';
 import { findOrder, moveOrder, orderPage, orderView } from './mall-repo';
 
 /** The same submission (requestId) always names the same order, so a retry can only find it, not make another. */
@@ -15,9 +16,11 @@ function orderIdFor(openid: string, requestId: string | undefined): string {
   return `o-${createHash('sha256').update(seed).digest('hex').slice(0, 24)}`;
 }
 
-// 兑换: goods off the shelf, then points off the balance; if the points are short the goods go back.
+// 兑换: checked first, then goods off the shelf, then points off the balance; if the points turn out short the goods go back.
 export const placeOrder = defineHandler(mallOrder, async ({ itemId, qty }, { openid, user, requestId }) => {
-  const order = await settle(await reserve(orderIdFor(openid, requestId), itemId, qty, user));
+  const orderId = orderIdFor(openid, requestId);
+  await precheck(orderId, itemId, qty, user);
+  const order = await settle(await reserve(orderId, itemId, qty, user));
   if (order.status === 'refused') throw new DomainError('POINTS_INSUFFICIENT');
   return { order: orderView(order) };
 });
@@ -29,9 +32,10 @@ function assertMayTouch(order: MallOrder | null, openid: string, user: UserProfi
   return order;
 }
 
-// 交付: staff hand the goods over. Handing over twice is answered with the order as it stands.
+// 交付: staff hand the goods over, never to themselves. Handing over twice is answered with the order as it stands.
 export const fulfilOrder = defineHandler(mallFulfil, async ({ orderId }, { openid, user }) => {
   const order = assertMayTouch(await findOrder(orderId), openid, user);
+  assertNotSelf(openid, order.buyerId);
   if (order.status === 'fulfilled') return { order: orderView(order) };
   assertTransition(order.status, 'fulfilled');
   const { order: current, moved } = await moveOrder(orderId, 'placed', { status: 'fulfilled', fulfilledAt: new Date(), fulfilledBy: openid });

@@ -2,6 +2,7 @@ import { merchantApplications, merchantApply, merchantReview, merchantSuspend } 
 import { DomainError } from '../../src/shared/domain/errors';
 import { assertMayApply, assertPending, managesShops, type MerchantApplication, type Shop } from '../../src/shared/domain/merchant';
 import type { UserProfile } from '../../src/shared/domain/org';
+import { assertNotSelf } from '../../src/shared/domain/self-dealing';
 import { checkSubmission } from '../_lib/content';
 import { defineHandler } from '../_lib/handler';
 import { pageOf } from '../_lib/page';
@@ -77,13 +78,14 @@ function openShop(app: MerchantApplication, now: Date): Shop {
 
 /**
  * 审核: approving opens the shop and makes the applicant its merchant, in the same transaction as the
- * decision, so an approved application always has its shop and its owner the role.
+ * decision, so an approved application always has its shop and its owner the role. Nobody reviews their own.
  */
 export const review = defineHandler(merchantReview, async ({ applicationId, approve, reason }, { openid, user }) => {
   const now = new Date();
   const { app, shop } = await transact(async (tx) => {
     const found = await readIn<MerchantApplication>(tx, collections.merchantApplications, applicationId);
     const pending = assertPending(found && managesShops(user, found) ? found : null);
+    assertNotSelf(openid, pending.applicantId);
     const shop = approve ? openShop(pending, now) : null;
     const decided = {
       status: approve ? 'approved' : 'rejected',
@@ -111,10 +113,11 @@ export const review = defineHandler(merchantReview, async ({ applicationId, appr
   return { application: await applicationView(app), shop: shop ? shopView(shop, { points: 0, virtue: 0 }) : null };
 });
 
-// 暂停/恢复: a suspended shop keeps its role and its history, but every merchant action refuses.
-export const suspend = defineHandler(merchantSuspend, async ({ shopId, suspend: stop, reason }, { user }) => {
+// 暂停/恢复: a suspended shop keeps its role and its history, but every merchant action refuses. Never one's own shop.
+export const suspend = defineHandler(merchantSuspend, async ({ shopId, suspend: stop, reason }, { openid, user }) => {
   const found = await findShop(shopId);
   if (!found || !managesShops(user, found)) throw new DomainError('SHOP_NOT_FOUND');
+  assertNotSelf(openid, found.ownerId);
   const changes = { status: stop ? 'suspended' : 'active', suspendReason: stop ? reason : null, updatedAt: new Date() } as const;
   await shops().doc(shopId).update({ data: changes });
   return { shop: shopView({ ...found, ...changes }, await shopStanding(shopId)) };

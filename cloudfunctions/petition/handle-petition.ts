@@ -15,6 +15,7 @@ import {
 import { DomainError } from '../../src/shared/domain/errors';
 import type { UserProfile } from '../../src/shared/domain/org';
 import { assertHolds, assertResolutionEvidence } from '../../src/shared/domain/petition-rules';
+import { assertNotSelf } from '../../src/shared/domain/self-dealing';
 import { defineHandler } from '../_lib/handler';
 import { assertPublishable } from './checks';
 import { movePetition, type Plan } from './move-petition';
@@ -28,7 +29,8 @@ type Planned<S extends ActionSpec, C> = (input: In<S>, current: PetitionDoc, ctx
 /**
  * An action of whoever holds the case at its current level. `prepare` does the slow work (content check,
  * lookups) once; `plan` checks the case as read and says what the step is (it may run again if the case
- * moved meanwhile).
+ * moved meanwhile). Nobody handles a case they reported as a resident (their own matter, which would earn
+ * them credit): it waits for a colleague or the timer. A grid worker's own patrol report stays theirs.
  */
 function preparedAction<S extends ActionSpec, C>(spec: S, prepare: (input: In<S>, user: UserProfile) => Promise<C>, plan: Planned<S, C>) {
   return defineHandler(spec, async (input, { openid, user }) => {
@@ -36,6 +38,7 @@ function preparedAction<S extends ActionSpec, C>(spec: S, prepare: (input: In<S>
     const { petitionId } = input as { petitionId: string };
     const moved = await movePetition(petitionId, { openid, name: user.name }, (current) => {
       assertHolds(user, current);
+      if (current.reporterIsResident) assertNotSelf(user._id, current.reporterId);
       return plan(input, current, { user, prepared });
     });
     // Every holder action answers with the case as moved (`{petition}`), whatever its own input.

@@ -1,5 +1,6 @@
 import { pointsApproveAward, pointsPendingAwards } from '../../src/shared/contract';
 import { DomainError } from '../../src/shared/domain/errors';
+import { assertNotSelf } from '../../src/shared/domain/self-dealing';
 import { postAward, recordAward, type AwardedWish } from '../_lib/awards';
 import { defineHandler } from '../_lib/handler';
 import { collections, db, type Loose } from '../_lib/runtime';
@@ -30,11 +31,15 @@ export const pendingAwards = defineHandler(pointsPendingAwards, async ({ offset,
   };
 });
 
-/** Staff confirm a held award (possibly lowered) or turn it down; either way it is settled once. */
+/**
+ * Staff confirm a held award (possibly lowered) or turn it down; either way it is settled once. Neither the
+ * member it pays nor the resident they served may decide it.
+ */
 export const approveAward = defineHandler(pointsApproveAward, async ({ wishId, approve, amount, note }, { user }) => {
   const found: Loose = await db.collection(collections.wishes).doc(wishId).get();
   const wish = found.data ? ({ ...found.data, _id: wishId } as HeldWish) : null;
   if (!wish || wish.communityId !== user.communityId) throw new DomainError('WISH_NOT_FOUND');
+  assertNotSelf(user._id, wish.award?.memberId, wish.residentId);
   const award = wish.award;
   if (!award || (award.status !== 'review' && award.status !== 'posted' && award.status !== 'rejected'))
     throw new DomainError('WISH_ILLEGAL_TRANSITION', '这笔积分不在待确认状态');

@@ -1,5 +1,5 @@
 import { pointsBalance, pointsHistory } from '../../src/shared/contract';
-import { account, assetLabels, assets, reversalId, spendable, virtueLevel, type Posting } from '../../src/shared/domain/ledger';
+import { account, assetLabels, assets, reversalId, spendableBalance, virtueLevel, type Posting } from '../../src/shared/domain/ledger';
 import { defineHandler } from '../_lib/handler';
 import { balancesOf } from '../_lib/ledger';
 import { _, collections, db, type Loose } from '../_lib/runtime';
@@ -9,7 +9,7 @@ export const balance = defineHandler(pointsBalance, async (_input, { openid }) =
   const mine = await balancesOf(account.user(openid));
   const balances = assets.map((asset) => {
     const b = mine.get(asset) ?? { balance: 0, lifetimeIn: 0, lots: [] };
-    return { asset, label: assetLabels[asset], balance: b.balance, spendable: Math.min(b.balance, spendable(b.lots, now)), lifetime: b.lifetimeIn };
+    return { asset, label: assetLabels[asset], balance: b.balance, spendable: spendableBalance(b, now), lifetime: b.lifetimeIn };
   });
   const level = virtueLevel(mine.get('virtue')?.lifetimeIn ?? 0);
   return { balances, virtueLevel: { stars: level.stars, name: level.name } };

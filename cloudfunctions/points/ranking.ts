@@ -1,7 +1,16 @@
 import { pointsCloseMonth, pointsRanking } from '../../src/shared/contract';
 import { DomainError } from '../../src/shared/domain/errors';
 import { monthOf } from '../../src/shared/domain/ledger';
-import { assertMonthOver, monthRange, netByPerson, rankMonth, type MemberTally, type RankedMember } from '../../src/shared/domain/party';
+import {
+  assertMonthOver,
+  memberTallies,
+  monthRange,
+  netByPerson,
+  rankMonth,
+  type MemberTally,
+  type Registered,
+  type RankedMember,
+} from '../../src/shared/domain/party';
 import { defineHandler } from '../_lib/handler';
 import { _, collections, db, type Loose } from '../_lib/runtime';
 
@@ -43,11 +52,10 @@ async function tallies(communityId: string, month: string): Promise<MemberTally[
   const people: Loose = await db
     .collection(collections.users)
     .where({ _id: _.in([...net.keys()]) })
-    .field({ name: true })
+    .field({ name: true, roles: true })
     .limit(1000)
     .get();
-  const names = new Map((people.data as { _id: string; name: string }[]).map((u) => [u._id, u.name]));
-  return [...net].map(([openid, points]) => ({ openid, name: names.get(openid) ?? '已离开社区的党员', points }));
+  return memberTallies(net, people.data as Registered[]);
 }
 
 function view(month: string, members: RankedMember[], closedAt: Date | null, viewer: string) {

@@ -1,6 +1,7 @@
 import { shopInspect } from '../../src/shared/contract';
 import { DomainError } from '../../src/shared/domain/errors';
 import { inspectionGrade, inspectionScore } from '../../src/shared/domain/merchant-shop';
+import { assertNotSelf } from '../../src/shared/domain/self-dealing';
 import { defineHandler } from '../_lib/handler';
 import { collections, db } from '../_lib/runtime';
 import { findShop, publicShopView, shopPoints } from '../_lib/shops';
@@ -9,12 +10,14 @@ import { postShopPoints } from './shop-points';
 
 /**
  * 商铺检查: staff mark the checklist, the score's grade posts or deducts shop points with the inspection as
- * the reason. Keyed by the submission, so a retried form posts once and records one inspection.
+ * the reason. Keyed by the submission, so a retried form posts once and records one inspection. A staff
+ * member who runs a shop never inspects it.
  */
 export const inspect = defineHandler(shopInspect, async ({ shopId, checklist, note }, { openid, user, requestId }) => {
   const _id = submissionKey('inspect', openid, requestId);
   const shop = await findShop(shopId);
   if (!shop || shop.communityId !== user.communityId) throw new DomainError('SHOP_NOT_FOUND');
+  assertNotSelf(openid, shop.ownerId);
   const score = inspectionScore(checklist);
   const grade = inspectionGrade(score);
   const reason = `社区检查：${grade.name}（${score} 分）${note ? `，${note}` : ''}`;

@@ -1,5 +1,6 @@
 import { wishClaim, wishDispatch, wishRelease } from '../../src/shared/contract';
 import { DomainError } from '../../src/shared/domain/errors';
+import { assertNotSelf } from '../../src/shared/domain/self-dealing';
 import { assertMayClaim } from '../../src/shared/domain/wish';
 import { loadUser } from '../_lib/actor';
 import { defineHandler } from '../_lib/handler';
@@ -20,8 +21,9 @@ export const claimWish = defineHandler(wishClaim, async ({ wishId }, { openid, u
   return { wish: await toView(wish, user) };
 });
 
-// 派单: staff give an approved wish to a named member of the community.
+// 派单: staff give an approved wish to a named member of the community, never to themselves.
 export const dispatchWish = defineHandler(wishDispatch, async ({ wishId, memberId }, { openid, user }) => {
+  assertNotSelf(openid, memberId);
   const member = await loadUser(memberId);
   if (!member || !member.roles.includes('member')) throw new DomainError('MEMBER_NOT_FOUND');
   const wish = await changeWish(wishId, 'dispatch', { openid, name: user.name }, (current) => {

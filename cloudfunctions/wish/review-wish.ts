@@ -2,6 +2,7 @@ import { wishApprove, wishReject } from '../../src/shared/contract';
 import { DomainError } from '../../src/shared/domain/errors';
 import type { UserProfile } from '../../src/shared/domain/org';
 import { organisesPlace } from '../../src/shared/domain/scope';
+import { assertNotSelf } from '../../src/shared/domain/self-dealing';
 import { assertPointsInRange } from '../../src/shared/domain/wish';
 import { defineHandler } from '../_lib/handler';
 import { templates, thing } from '../_lib/templates';
@@ -9,8 +10,10 @@ import { changeWish } from './change-wish';
 import { listCategories, type WishDoc } from './wish-repo';
 import { toView } from './wish-view';
 
+/** Organisers act on the wishes of their grid or community, never on a wish of their own. */
 export function assertOrganises(user: UserProfile, wish: WishDoc): void {
   if (!organisesPlace(user, wish)) throw new DomainError('FORBIDDEN_SCOPE');
+  assertNotSelf(user._id, wish.residentId);
 }
 
 export const progressNotice = (wish: WishDoc, phrase: string, note: string) => ({

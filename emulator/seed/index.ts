@@ -161,6 +161,17 @@ const people: PersonaSpec[] = [
     note: '梧桐社区工作人员',
   },
   {
+    _id: 'demo-staff-gao',
+    name: '高敏',
+    phone: '13800004002',
+    roles: ['resident', 'member', 'staff'],
+    gridId: 'grid-3',
+    buildingId: 'building-7',
+    room: '2单元301',
+    birthYear: 1991,
+    note: '梧桐社区工作人员，住在本社区，也是党员：自己的事须由同事办理',
+  },
+  {
     _id: 'demo-merchant-zhou',
     name: '周海',
     phone: '13800005001',
@@ -211,6 +222,9 @@ const people: PersonaSpec[] = [
 const units = [street, community, ...grids, ...buildings];
 const unitById = new Map(units.map((u) => [u._id, u]));
 
+/** 高敏 joined the community office lately and has not accepted the work notices yet. */
+const notYetSubscribed = new Set(['demo-staff-gao']);
+
 /**
  * Grid workers and staff have accepted the work-notice templates long-term (长期订阅, open to 政务民生
  * mini-programs); residents and members grant one-time consent on their own taps in the app.
@@ -218,6 +232,7 @@ const unitById = new Map(units.map((u) => [u._id, u]));
 function staffSubscriptions(users: UserProfile[], now: Date) {
   const templates = ['wish-submitted', 'wish-unclaimed', 'petition-assigned'];
   return users
+    .filter((u) => !notYetSubscribed.has(u._id))
     .filter((u) => u.roles.some((r) => r === 'grid_worker' || r === 'staff' || r.endsWith('_staff')))
     .flatMap((u) =>
       templates.map((templateId) => ({ _id: `${u._id}:${templateId}`, openid: u._id, templateId, remaining: 0, longTerm: true, updatedAt: now })),

@@ -5,6 +5,7 @@ export const zhang = 'demo-member-zhang'; // 张建国, party member, grid-1
 export const liu = 'demo-grid-liu'; // 刘芳, grid worker of grid-1
 export const zhao = 'demo-grid-zhao'; // 赵强, grid worker of grid-2
 export const sun = 'demo-staff-sun'; // 孙丽, community staff
+export const gao = 'demo-staff-gao'; // 高敏, community staff who is also a resident and party member, grid-3
 export const stranger = 'o-not-registered';
 export const chen = 'demo-member-chen'; // 陈静, party member, grid-2
 export const members = [zhang, chen, 'demo-member-huang', 'demo-member-ma', 'demo-member-yang', 'demo-member-zhu'];
@@ -27,6 +28,7 @@ export const everyone: Record<string, string[]> = {
   [liu]: ['grid_worker'],
   [zhao]: ['grid_worker'],
   [sun]: ['staff'],
+  [gao]: ['resident', 'member', 'staff'],
   [merchant]: ['resident', 'merchant'],
   [fang]: ['resident', 'merchant'],
   [tang]: ['resident'],

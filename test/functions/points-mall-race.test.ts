@@ -1,5 +1,5 @@
 import { ok, useEmulator } from './call';
-import { chen, members, merchant, sun, wang, zhang } from './personas';
+import { chen, fang, li, members, merchant, sun, tang, wang, zhang } from './personas';
 import { expectCovered, mallKit, pointsKit, rid } from './points-helpers';
 
 const env = useEmulator();
@@ -36,6 +36,23 @@ describe('积分超市: races', () => {
     for (let left = 5 - sold.length; left > 0; left--) ok(await order(zhang, itemId, rid('after-mixed', left)));
     expect(await order(zhang, itemId, 'after-mixed-last')).toMatchObject({ ok: false, code: 'MALL_OUT_OF_STOCK' });
     expect([await balanceOf(zhang), await balanceOf(wang)]).toEqual([150, 20]);
+    await expectReconciled();
+  });
+
+  it('20 orders from residents who cannot pay never take the last item from the one who can', async () => {
+    const poor = [wang, li, chen, merchant, fang, tang, ...members.slice(2)];
+    await award(zhang, 100);
+    for (let round = 0; round < 3; round++) {
+      const itemId = await newItem(1);
+      const crowd = Array.from({ length: 20 }, (_, i) => order(poor[i % poor.length], itemId, rid(`poor-${round}`, i)));
+      const rich = order(zhang, itemId, rid('rich', round));
+      const replies = await Promise.all(crowd);
+      expect(await rich).toMatchObject({ ok: true, data: { order: { status: 'placed', buyerName: '张建国' } } });
+      // Refused for their points, or, once the rich one has it, for the empty shelf: never holding it meanwhile.
+      expect(replies.every((r) => !r.ok && ['POINTS_INSUFFICIENT', 'MALL_OUT_OF_STOCK'].includes(r.code))).toBe(true);
+      expect(await stockOf(itemId)).toBe(0);
+    }
+    expect(await balanceOf(zhang)).toBe(70);
     await expectReconciled();
   });
 });

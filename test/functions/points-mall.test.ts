@@ -29,12 +29,18 @@ describe('积分超市: ordering', () => {
     await expectCovered(env.emu);
   });
 
-  it('a refused payment puts the goods back on the shelf', async () => {
+  it('a buyer who cannot pay is refused before any stock is taken: the call writes nothing but its retry record', async () => {
     await award(li, 10);
+    const written = async () => (await env.emu.meter(1))[0].written;
+    expect(await order(li, 'mall-nothing', 'order-none-li-1')).toMatchObject({ ok: false, code: 'MALL_ITEM_NOT_FOUND' });
+    const retryRecord = await written();
     expect(await order(li, 'mall-oil', 'order-oil-li-1')).toMatchObject({ ok: false, code: 'POINTS_INSUFFICIENT' });
+    expect(await written()).toBe(retryRecord);
+    expect(await call(li, 'mall.order', { itemId: 'mall-oil', qty: 1 })).toMatchObject({ ok: false, code: 'POINTS_INSUFFICIENT' });
+    expect(await written()).toBe(0);
     expect(await stockOf('mall-oil')).toBe(10);
     expect(await balanceOf(li)).toBe(10);
-    expect(ok(await call(li, 'mall.listOrders')).items).toEqual([expect.objectContaining({ status: 'refused' })]);
+    expect(ok(await call(li, 'mall.listOrders')).items).toEqual([]);
   });
 
   it('refuses more than the stock and items that are not on the shelf', async () => {

@@ -1,5 +1,5 @@
 import { ok, useEmulator } from './call';
-import { chen, sun, wang, zhang } from './personas';
+import { admin, chen, sun, wang, zhang } from './personas';
 import { expectCovered, pointsKit, rid } from './points-helpers';
 
 const env = useEmulator();
@@ -82,6 +82,17 @@ describe('党员积分 "1+1−1" entries', () => {
       ok: false,
       code: 'BAD_INPUT',
     });
+  });
+
+  it('party points move only through entries: points.award and points.deduct refuse them, so nobody else tops the ranking', async () => {
+    ok(await entry(zhang, 'party-base'));
+    const adjust = (action: string, asset: string) =>
+      call(sun, action, { openid: admin, asset, amount: 100_000, reason: '测试发放' }, rid(`adjust-${asset}`, ++serial));
+    for (const action of ['points.award', 'points.deduct'])
+      for (const asset of ['party', 'shop'])
+        expect(await adjust(action, asset)).toMatchObject({ ok: false, code: 'BAD_INPUT', issues: [expect.objectContaining({ path: 'asset' })] });
+    expect(await balanceOf(admin, 'party')).toBe(0);
+    expect(table(ok(await call(wang, 'points.ranking')))).toEqual([[1, '张建国', 60, false]]);
   });
 
   it('lists the items staff pick from', async () => {

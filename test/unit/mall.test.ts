@@ -1,5 +1,14 @@
 import { DomainError } from '../../src/shared/domain/errors';
-import { assertTransition, openOrder, orderAmount, orderStatuses, paymentId, takeStock, type MallItem } from '../../src/shared/domain/mall';
+import {
+  assertOrderable,
+  assertTransition,
+  openOrder,
+  orderAmount,
+  orderStatuses,
+  paymentId,
+  takeStock,
+  type MallItem,
+} from '../../src/shared/domain/mall';
 
 const item: MallItem = {
   _id: 'mall-rice',
@@ -68,5 +77,15 @@ describe('order states', () => {
   it.each(pairs)('%s → %s', (from, to) => {
     const legal = allowed.some(([f, t]) => f === from && t === to);
     expect(code(() => assertTransition(from, to))).toBe(legal ? 'none' : 'MALL_ORDER_STATE');
+  });
+});
+
+describe('积分超市: what is refused before any stock is taken', () => {
+  it('refuses an item not on the shelf, too little stock, or too few spendable points; passes an order that can be paid', () => {
+    expect(code(() => assertOrderable(null, 1, 'c1', 1000))).toBe('MALL_ITEM_NOT_FOUND');
+    expect(code(() => assertOrderable({ ...item, communityId: 'c2' }, 1, 'c1', 1000))).toBe('MALL_ITEM_NOT_FOUND');
+    expect(code(() => assertOrderable(item, 4, 'c1', 1000))).toBe('MALL_OUT_OF_STOCK');
+    expect(code(() => assertOrderable(item, 2, 'c1', 99))).toBe('POINTS_INSUFFICIENT');
+    expect(code(() => assertOrderable(item, 2, 'c1', 100))).toBe('none');
   });
 });

@@ -1,6 +1,6 @@
 import { DomainError } from '../../src/shared/domain/errors';
 import { monthOf } from '../../src/shared/domain/ledger';
-import { assertMonthOver, monthRange, netByPerson, rankMonth } from '../../src/shared/domain/party';
+import { assertMonthOver, memberTallies, monthRange, netByPerson, rankMonth } from '../../src/shared/domain/party';
 
 const m = (name: string, points: number) => ({ openid: `o-${name}`, name, points });
 
@@ -75,5 +75,23 @@ describe('ranking', () => {
       ],
     );
     expect(Object.fromEntries(net)).toEqual({ a: 60, b: 5, c: -15 });
+  });
+});
+
+describe('党员积分 ranking: members only', () => {
+  it('leaves out anyone registered without the member role; a member who left keeps a placeholder name', () => {
+    const net = new Map([
+      ['o-zhang', 60],
+      ['o-admin', 100_000],
+      ['o-gone', 20],
+    ]);
+    const people = [
+      { _id: 'o-zhang', name: '张建国', roles: ['resident', 'member'] },
+      { _id: 'o-admin', name: '吴磊', roles: ['admin'] },
+    ];
+    expect(memberTallies(net, people)).toEqual([
+      { openid: 'o-zhang', name: '张建国', points: 60 },
+      { openid: 'o-gone', name: '已离开社区的党员', points: 20 },
+    ]);
   });
 });

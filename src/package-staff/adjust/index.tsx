@@ -6,7 +6,7 @@ import { FormField, InputField } from '../../components/form-field';
 import { NoticeBanner } from '../../components/notice-banner';
 import { PageShell } from '../../components/page-shell';
 import { Tabs } from '../../components/tabs';
-import { assetLabels, assets, type Asset } from '../../shared/domain/ledger';
+import { adjustableAssets, assetLabels, type AdjustableAsset } from '../../shared/domain/ledger';
 import { assetShort, pointsOf } from '../../utils/points';
 import { DoneCard } from '../parts/done-card';
 import { PersonField, type Person } from '../parts/person-field';
@@ -14,13 +14,13 @@ import { replayedNote, useStaffSubmit } from '../parts/use-staff-submit';
 
 type Mode = 'award' | 'deduct';
 
-/** 加分 / 扣分: staff credit or debit any kind of points to a person of the community, with a reason they will read. */
+/** 加分 / 扣分: staff credit or debit volunteer or virtue points to a person of the community, with a reason they will read. */
 function AdjustPage() {
   const award = useStaffSubmit('points.award');
   const deduct = useStaffSubmit('points.deduct');
   const [mode, setMode] = useState<Mode>('award');
   const [person, setPerson] = useState<Person | null>(null);
-  const [asset, setAsset] = useState<Asset>('volunteer');
+  const [asset, setAsset] = useState<AdjustableAsset>('volunteer');
   const [amount, setAmount] = useState('');
   const [reason, setReason] = useState('');
   const form = mode === 'award' ? award : deduct;
@@ -58,7 +58,7 @@ function AdjustPage() {
       <DoneCard done={form.done} />
       <PersonField label="对象" value={person} onChange={setPerson} error={form.fieldErrors.openid} />
       <FormField label="积分种类" error={form.fieldErrors.asset}>
-        <ChoiceChips choices={assets.map((a) => ({ value: a, label: assetShort[a] }))} value={asset} onChange={setAsset} />
+        <ChoiceChips choices={adjustableAssets.map((a) => ({ value: a, label: assetShort[a] }))} value={asset} onChange={setAsset} />
       </FormField>
       <InputField
         label={`${verb}多少分`}

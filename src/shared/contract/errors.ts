@@ -70,6 +70,7 @@ export const errorMessages = {
   SHOP_OWN_RATING: '不能评价自己的店铺',
   REQUEST_IN_PROGRESS: '上一次提交仍在处理中，请稍后再试',
   INTERNAL: '服务暂时不可用，请稍后重试',
+  FORBIDDEN_SELF: '不能为自己办理，请由其他工作人员或管理员办理',
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;

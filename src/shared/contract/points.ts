@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { assets } from '../domain/ledger';
+import { adjustableAssets, assets } from '../domain/ledger';
 import { defineAction } from './action';
 import { idSchema, isoDate, pageInput, pageOf } from './common';
 
@@ -48,7 +48,8 @@ export const pointsHistory = defineAction({
   mutates: false,
 });
 
-const target = { openid: idSchema, asset, amount, reason, ref: z.string().trim().max(64).optional() };
+const adjustable = z.enum(adjustableAssets, { error: '只能加减志愿服务积分或美德信用积分；党员积分请用党员积分录入' });
+const target = { openid: idSchema, asset: adjustable, amount, reason, ref: z.string().trim().max(64).optional() };
 
 export const pointsAward = defineAction({
   name: 'points.award',

@@ -8,6 +8,13 @@ import { levelFor } from './levels';
 export const assets = ['volunteer', 'party', 'virtue', 'shop'] as const;
 export type Asset = (typeof assets)[number];
 
+/**
+ * What staff may credit or debit by hand (加分/减分). Party points move only through 党员积分录入 (members,
+ * its items, evidence and caps) and shop points only through a shop inspection, so neither is here.
+ */
+export const adjustableAssets = ['volunteer', 'virtue'] as const satisfies readonly Asset[];
+export type AdjustableAsset = (typeof adjustableAssets)[number];
+
 export const assetLabels: Record<Asset, string> = {
   volunteer: '志愿服务积分',
   party: '党员积分',
@@ -132,6 +139,11 @@ export function isLive(lot: Lot, now: Date): boolean {
 /** What can be spent now: the lots that have not lapsed. */
 export function spendable(lots: readonly Lot[], now: Date): number {
   return lots.filter((l) => isLive(l, now)).reduce((sum, l) => sum + l.remaining, 0);
+}
+
+/** What a holder can spend now: their balance, less the credited points that have lapsed and wait to be expired. */
+export function spendableBalance(held: { balance: number; lots: readonly Lot[] } | undefined, now: Date): number {
+  return held ? Math.min(held.balance, spendable(held.lots, now)) : 0;
 }
 
 /**

@@ -80,6 +80,16 @@ export function takeStock(item: MallItem | null, qty: number, communityId: strin
   return item.stock - qty;
 }
 
+/**
+ * What can be refused before any stock is taken: an item not on this community's shelf, too little stock, or
+ * a buyer whose spendable points do not cover it. Checking first keeps a buyer who cannot pay from holding
+ * goods another could buy; the reservation and the payment still check again, for whoever raced us.
+ */
+export function assertOrderable(item: MallItem | null, qty: number, communityId: string, spendable: number): void {
+  takeStock(item, qty, communityId);
+  if (orderAmount(item!.price, qty) > spendable) throw new DomainError('POINTS_INSUFFICIENT');
+}
+
 /** A new order holding `qty` of `item` at today's price, and the stock left on the shelf. */
 export function openOrder(
   id: string,

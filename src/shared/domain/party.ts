@@ -66,3 +66,22 @@ export function netByPerson(
   for (const d of debits) add(d.account, -d.total);
   return net;
 }
+
+/** The person behind a tally, as registered now; absent when they have left the community. */
+export interface Registered {
+  _id: string;
+  name: string;
+  roles: readonly string[];
+}
+
+/**
+ * The month's tallies of party members only: someone registered without the member role (an admin credited
+ * by mistake, a lapsed membership) is not ranked, whatever their party postings. A member who has left the
+ * community keeps their place under a placeholder name.
+ */
+export function memberTallies(net: ReadonlyMap<string, number>, people: readonly Registered[]): MemberTally[] {
+  const byId = new Map(people.map((p) => [p._id, p]));
+  return [...net]
+    .filter(([openid]) => byId.get(openid)?.roles.includes('member') ?? true)
+    .map(([openid, points]) => ({ openid, name: byId.get(openid)?.name ?? '已离开社区的党员', points }));
+}

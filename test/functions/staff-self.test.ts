@@ -1,0 +1,290 @@
+import { newWish, ok, useEmulator } from './call';
+import { file } from './petition-fixtures';
+import { admin, gao, liu, sun, wang, zhang } from './personas';
+import { rid } from './points-helpers';
+
+/**
+ * 回避: every staff action whose subject is a person, a shop, an application, a wish, an order or a case is
+ * refused when the subject is the actor's own (FORBIDDEN_SELF), and changes nothing; a colleague or the
+ * admin acting on the same subject still succeeds. 高敏 is staff, a resident and a party member.
+ */
+const env = useEmulator();
+const { call } = env;
+const HOUR = 60 * 60 * 1000;
+
+let serial = 0;
+const act = (who: string, action: string, payload: Record<string, unknown>) =>
+  call(who, action, payload, rid(`self-${action.replace('.', '-')}`, ++serial));
+const give = async (openid: string, amount: number) =>
+  ok(await act(sun, 'points.award', { openid, asset: 'volunteer', amount, reason: '参加社区活动' }));
+const evidence = { text: '社区活动签到表', photos: [] };
+
+async function standing(openid: string) {
+  const balances = ok(await call(openid, 'points.balance')).balances.map((b: any) => [b.asset, b.balance]);
+  return { balances, postings: ok(await call(openid, 'points.history', { limit: 50 })).items.length };
+}
+const wishOf = async (wishId: string) => {
+  const { status, claimant, award } = ok(await call(sun, 'wish.get', { wishId })).wish;
+  return { status, claimant, award };
+};
+const applicationOf = async (openid: string) => ok(await call(openid, 'merchant.mine')).application?.status;
+const shopOf = async (openid: string) => {
+  const { status, points } = ok(await call(openid, 'merchant.mine')).shop;
+  return { status, points };
+};
+const caseOf = async (petitionId: string) => {
+  const { status, level, timeline } = ok(await call(sun, 'petition.get', { petitionId })).petition;
+  return { status, level, steps: timeline.length };
+};
+
+async function wishBy(resident: string, approver?: string): Promise<string> {
+  const id = ok(await call(resident, 'wish.create', newWish)).wish.id;
+  if (approver) ok(await call(approver, 'wish.approve', { wishId: id, points: 10 }));
+  return id;
+}
+
+/** 高敏 applies to open a shop; with `approved`, 孙丽 approves it. */
+async function gaoApplies(approved: boolean): Promise<{ applicationId: string; shopId: string | null }> {
+  const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('licence gao')]);
+  const upload = await env.emu.fetch('/__emulator/upload?cloudPath=licences/gao.png', { method: 'POST', body: png });
+  const { fileID } = (await upload.json()) as { fileID: string };
+  const form = { shopName: '高家花店', address: '梧桐社区7号楼底商5号', category: 'other', contact: '13800004002', licence: fileID };
+  const applicationId = ok(await act(gao, 'merchant.apply', form)).application.id;
+  if (!approved) return { applicationId, shopId: null };
+  return { applicationId, shopId: ok(await act(sun, 'merchant.review', { applicationId, approve: true })).shop.id };
+}
+
+/** A wish 高敏 served as a member whose award (hourly, large) waits for staff to confirm. */
+async function heldAwardOfGao(): Promise<string> {
+  const id = ok(await call(wang, 'wish.create', { ...newWish, categoryId: 'elderly' })).wish.id;
+  ok(await call(liu, 'wish.approve', { wishId: id, points: 30 }));
+  ok(await call(gao, 'wish.claim', { wishId: id }));
+  ok(await call(gao, 'wish.checkIn', { wishId: id }));
+  await env.emu.clock({ advanceMs: 4 * HOUR });
+  ok(await call(gao, 'wish.complete', { wishId: id, proof: '陪老人看病，已送回家' }));
+  expect(ok(await call(wang, 'wish.confirm', { wishId: id, rating: 5 })).wish.award).toMatchObject({ status: 'review' });
+  return id;
+}
+
+interface SelfCase {
+  action: string;
+  /** Who acts on their own matter, and a colleague or the admin who may act on it instead. */
+  self: string;
+  other: string;
+  /** Makes the subject; returns the payload that acts on it and a look at what the action would change. */
+  arrange: () => Promise<{ payload: Record<string, unknown>; look: () => Promise<unknown> }>;
+}
+
+const cases: [string, SelfCase][] = [
+  [
+    '孙丽 awards herself points (the issue)',
+    {
+      action: 'points.award',
+      self: sun,
+      other: gao,
+      arrange: async () => ({ payload: { openid: sun, asset: 'volunteer', amount: 100_000, reason: '自己发给自己' }, look: () => standing(sun) }),
+    },
+  ],
+  [
+    'staff award themselves points',
+    {
+      action: 'points.award',
+      self: gao,
+      other: sun,
+      arrange: async () => ({ payload: { openid: gao, asset: 'virtue', amount: 50, reason: '参加社区活动' }, look: () => standing(gao) }),
+    },
+  ],
+  [
+    'staff deduct their own points',
+    {
+      action: 'points.deduct',
+      self: gao,
+      other: sun,
+      arrange: async () => {
+        await give(gao, 50);
+        return { payload: { openid: gao, asset: 'volunteer', amount: 10, reason: '活动缺席' }, look: () => standing(gao) };
+      },
+    },
+  ],
+  [
+    'staff turn their own points into fee relief',
+    {
+      action: 'points.feeRelief',
+      self: gao,
+      other: sun,
+      arrange: async () => {
+        await give(gao, 100);
+        return { payload: { openid: gao, amount: 50, receiptNo: 'WT-2026-0099' }, look: () => standing(gao) };
+      },
+    },
+  ],
+  [
+    'staff grant themselves virtue credit',
+    {
+      action: 'points.grantVirtue',
+      self: gao,
+      other: sun,
+      arrange: async () => ({ payload: { openid: gao, itemId: 'virtue-volunteer' }, look: () => standing(gao) }),
+    },
+  ],
+  [
+    'staff who are members enter their own party points',
+    {
+      action: 'points.partyEntry',
+      self: gao,
+      other: sun,
+      arrange: async () => ({ payload: { openid: gao, itemId: 'party-base', reason: '按月录入', evidence }, look: () => standing(gao) }),
+    },
+  ],
+  [
+    'staff reverse a posting to themselves',
+    {
+      action: 'points.reverse',
+      self: gao,
+      other: sun,
+      arrange: async () => {
+        await give(gao, 40);
+        const posting = ok(await act(sun, 'points.deduct', { openid: gao, asset: 'volunteer', amount: 30, reason: '活动缺席' }));
+        return { payload: { postingId: posting.postingId, reason: '扣错了' }, look: () => standing(gao) };
+      },
+    },
+  ],
+  [
+    'staff confirm a held award that pays themselves',
+    {
+      action: 'points.approveAward',
+      self: gao,
+      other: sun,
+      arrange: async () => {
+        const wishId = await heldAwardOfGao();
+        return { payload: { wishId, approve: true }, look: async () => ({ wish: await wishOf(wishId), gao: await standing(gao) }) };
+      },
+    },
+  ],
+  [
+    'staff hand a mall order over to themselves',
+    {
+      action: 'mall.fulfil',
+      self: gao,
+      other: sun,
+      arrange: async () => {
+        await give(gao, 100);
+        const order = ok(await act(gao, 'mall.order', { itemId: 'mall-rice', qty: 1 })).order;
+        return { payload: { orderId: order.id }, look: async () => ok(await call(gao, 'mall.listOrders')).items.map((o: any) => o.status) };
+      },
+    },
+  ],
+  [
+    'staff review their own merchant application',
+    {
+      action: 'merchant.review',
+      self: gao,
+      other: admin,
+      arrange: async () => {
+        const { applicationId } = await gaoApplies(false);
+        return { payload: { applicationId, approve: true }, look: async () => [await applicationOf(gao), ok(await call(gao, 'user.me')).roles] };
+      },
+    },
+  ],
+  [
+    'staff suspend their own shop',
+    {
+      action: 'merchant.suspend',
+      self: gao,
+      other: sun,
+      arrange: async () => {
+        const { shopId } = await gaoApplies(true);
+        return { payload: { shopId, suspend: true, reason: '店主自查' }, look: () => shopOf(gao) };
+      },
+    },
+  ],
+  [
+    'staff inspect their own shop',
+    {
+      action: 'shop.inspect',
+      self: gao,
+      other: sun,
+      arrange: async () => {
+        const { shopId } = await gaoApplies(true);
+        const checklist = { hygiene: 5, prices: 5, street: 5, civility: 5 };
+        return { payload: { shopId, checklist }, look: () => shopOf(gao) };
+      },
+    },
+  ],
+  [
+    'staff approve their own wish',
+    {
+      action: 'wish.approve',
+      self: gao,
+      other: sun,
+      arrange: async () => {
+        const wishId = await wishBy(gao);
+        return { payload: { wishId, points: 20 }, look: () => wishOf(wishId) };
+      },
+    },
+  ],
+  [
+    'staff reject their own wish',
+    {
+      action: 'wish.reject',
+      self: gao,
+      other: sun,
+      arrange: async () => {
+        const wishId = await wishBy(gao);
+        return { payload: { wishId, reason: '不属于微心愿范围' }, look: () => wishOf(wishId) };
+      },
+    },
+  ],
+  [
+    'staff dispatch a wish to themselves',
+    {
+      action: 'wish.dispatch',
+      self: gao,
+      other: sun,
+      arrange: async () => {
+        const wishId = await wishBy(wang, liu);
+        return { payload: { wishId, memberId: gao }, look: () => wishOf(wishId) };
+      },
+    },
+  ],
+  [
+    'staff dispatch their own wish',
+    {
+      action: 'wish.dispatch',
+      self: gao,
+      other: sun,
+      arrange: async () => {
+        const wishId = await wishBy(gao, sun);
+        return { payload: { wishId, memberId: zhang }, look: () => wishOf(wishId) };
+      },
+    },
+  ],
+  [
+    'staff accept a petition they reported themselves',
+    {
+      action: 'petition.accept',
+      self: gao,
+      other: sun,
+      arrange: async () => {
+        const petitionId = await file(call, gao);
+        ok(await call(liu, 'petition.escalate', { petitionId, reason: '网格办不了' }));
+        return { payload: { petitionId }, look: () => caseOf(petitionId) };
+      },
+    },
+  ],
+];
+
+describe('回避: staff never act on their own account, shop, application, wish, order or case', () => {
+  it.each(cases)('%s: refused with FORBIDDEN_SELF and nothing changes; a colleague may', async (_name, { action, self, other, arrange }) => {
+    const { payload, look } = await arrange();
+    const before = await look();
+    expect(await act(self, action, payload)).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN_SELF',
+      message: '不能为自己办理，请由其他工作人员或管理员办理',
+    });
+    expect(await look()).toEqual(before);
+    ok(await act(other, action, payload));
+    expect(await look()).not.toEqual(before);
+  });
+});
