@@ -12,7 +12,7 @@ const wangContacts = /王秀英|13800001001|1单元302/;
 /** 刘芳 takes a case of her grid and closes it on the spot, with the photos that needs. */
 async function acceptAndResolve(id: string): Promise<void> {
   ok(await call(liu, 'petition.accept', { petitionId: id }));
-  const [before, after] = [await upload(env.emu, `before-${id}`), await upload(env.emu, `after-${id}`)];
+  const [before, after] = [await upload(env.emu, liu, `before-${id}`), await upload(env.emu, liu, `after-${id}`)];
   ok(await call(liu, 'petition.resolve', { petitionId: id, feedback: '已当场修补坡道', beforePhotos: [before], afterPhotos: [after] }));
 }
 

@@ -46,8 +46,7 @@ async function wishBy(resident: string, approver?: string): Promise<string> {
 /** 高敏 applies to open a shop; with `approved`, 孙丽 approves it. */
 async function gaoApplies(approved: boolean): Promise<{ applicationId: string; shopId: string | null }> {
   const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('licence gao')]);
-  const upload = await env.emu.fetch('/__emulator/upload?cloudPath=licences/gao.png', { method: 'POST', body: png });
-  const { fileID } = (await upload.json()) as { fileID: string };
+  const { fileID } = await env.emu.upload(gao, png, 'licence');
   const form = { shopName: '高家花店', address: '梧桐社区7号楼底商5号', category: 'other', contact: '13800004002', licence: fileID };
   const applicationId = ok(await act(gao, 'merchant.apply', form)).application.id;
   if (!approved) return { applicationId, shopId: null };
