@@ -30,7 +30,13 @@ export async function replayOnRetry(
     return fail('REQUEST_IN_PROGRESS'); // a twin of this call inserted first
   }
   const reply = await run();
-  if (!reply.ok && transientCodes.has(reply.code)) await requests.doc(_id).remove();
-  else await requests.doc(_id).set({ data: { ...pending, status: 'done', reply } });
+  try {
+    if (!reply.ok && transientCodes.has(reply.code)) await requests.doc(_id).remove();
+    else await requests.doc(_id).set({ data: { ...pending, status: 'done', reply } });
+  } catch (error) {
+    // The reply is true of what ran: an unkept record must not turn it into INTERNAL. The pending record
+    // lapses and a retry runs again, which finds its posting (or order) already made.
+    console.warn('[idempotency] reply not recorded', key.action, error);
+  }
   return reply;
 }

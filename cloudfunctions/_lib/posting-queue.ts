@@ -1,14 +1,23 @@
+import { randomBytes } from 'node:crypto';
 import { DomainError } from '../../src/shared/domain/errors';
 import type { Posting, PostingInput } from '../../src/shared/domain/ledger';
 import { tryLease } from './lease';
 import { applyBatch, unwrap, withConflictRetries, type Outcome, type PostOptions, type PostResult } from './ledger-batch';
 import { _, collections, db, type Loose } from './runtime';
+import { readIn, transact } from './transact';
 
 /** How many queued postings one transaction applies. */
 const BATCH = 50;
-/** How long a caller waits for its posting before being told to retry (the posting may still land). */
-const WAIT_MS = 20_000;
+/**
+ * How long a caller waits for its posting before being told to retry. LINLI_POSTING_WAIT_MS shortens it,
+ * so a test can make callers give up while their postings are being applied.
+ */
+const WAIT_MS = Number(process.env.LINLI_POSTING_WAIT_MS) || 20_000;
 
+/**
+ * One caller's request to apply one posting. Its outcome is decided in exactly one place: the drain
+ * transaction that finds it still queued (applied or refused), or the caller's own withdrawal (never applied).
+ */
 interface Intent {
   _id: string;
   key: string;
@@ -26,28 +35,17 @@ const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, 
 /**
  * Queues a posting for one person's balance and waits for it to be applied. Whoever holds the
  * person's lease applies every queued posting in order, in batches (group commit); the others only
- * watch their own intent. A posting id queued twice is applied once.
+ * watch their own intent. Every call queues an intent of its own, so when several calls carry one
+ * posting id, the one applied first posts and every other one is answered as the replay it is.
  */
 export async function enqueuePosting(key: string, input: PostingInput, opts: PostOptions): Promise<PostResult> {
-  const queue = () =>
-    intents()
-      .add({ data: { _id: input._id, key, status: 'queued', input, opts, at: new Date(), outcome: null } })
-      .catch(() => undefined);
-  await queue();
+  const id = `${input._id}#${randomBytes(6).toString('hex')}`;
+  await intents().add({ data: { _id: id, key, status: 'queued', input, opts, at: new Date(), outcome: null } });
   const started = Date.now();
   for (let attempt = 0; Date.now() - started < WAIT_MS; attempt++) {
-    const mine: Loose = await intents().doc(input._id).get();
+    const mine: Loose = await intents().doc(id).get();
     const intent = mine.data as Intent | null;
-    if (!intent) {
-      const posting: Loose = await db.collection(collections.postings).doc(input._id).get();
-      if (posting.data) return { posting: { ...(posting.data as Posting), _id: input._id }, replayed: true };
-      await queue();
-      continue;
-    }
-    if (intent.status !== 'queued' && intent.outcome) {
-      await intents().doc(input._id).remove();
-      return unwrap(intent.outcome);
-    }
+    if (intent?.outcome) return answer(id, intent.outcome);
     // Someone usually holds the lease and is applying our posting; try to take over only now and then.
     const release = attempt % 4 === 0 ? await tryLease(`postings:${key}`) : null;
     if (!release) {
@@ -58,32 +56,60 @@ export async function enqueuePosting(key: string, input: PostingInput, opts: Pos
       while (await drain(key)) {
         // keep applying while others keep queuing: they are waiting on us
       }
+    } catch (error) {
+      // Our own intent may still be applied by the next holder: only withdrawing it can make a refusal true.
+      console.warn('[ledger] drain failed', key, error);
     } finally {
       await release();
     }
   }
-  return giveUp(input._id);
+  return withdraw(id, input._id);
 }
 
-/** Withdraws a posting still queued after the wait, so "busy, try again" is true; if it landed meanwhile, says so. */
-async function giveUp(id: string): Promise<PostResult> {
-  const withdrawn: Loose = await intents().where({ _id: id, status: 'queued' }).remove();
-  if (withdrawn.stats.removed === 1) throw new DomainError('POINTS_BUSY');
-  const settled: Loose = await intents().doc(id).get();
-  const outcome = (settled.data as Intent | null)?.outcome;
-  if (outcome) return unwrap(outcome);
-  const posting: Loose = await db.collection(collections.postings).doc(id).get();
-  if (posting.data) return { posting: { ...(posting.data as Posting), _id: id }, replayed: true };
-  throw new DomainError('POINTS_BUSY');
+/** The caller's answer is its intent's outcome; the settled intent is only clutter now. */
+async function answer(id: string, outcome: Outcome): Promise<PostResult> {
+  await intents()
+    .doc(id)
+    .remove()
+    .catch((error: unknown) => console.warn('[ledger] intent cleanup failed', id, error));
+  return unwrap(outcome);
 }
 
-/** Applies the oldest queued postings of `key` in one transaction and records each one's outcome; false when none were queued. */
+/**
+ * After the wait: withdraws the intent in a transaction that reads it, so it either finds the outcome a
+ * drain recorded (and answers it) or removes an intent no drain can apply any more (and answers busy, which
+ * is then true). The transaction conflicts only with the one drain that settles the intent, so it ends.
+ */
+async function withdraw(id: string, postingId: string): Promise<PostResult> {
+  const decided = await transact(async (tx): Promise<Outcome | null> => {
+    const intent = await readIn<Intent>(tx, collections.postingIntents, id);
+    if (intent?.outcome) return intent.outcome;
+    if (intent) await tx.collection(collections.postingIntents).doc(id).remove();
+    // Another call with this posting id may have posted it: then this one is a replay, not a failure.
+    const posting = await readIn<Posting>(tx, collections.postings, postingId);
+    return posting ? { ok: true, result: { posting, replayed: true } } : null;
+  }, 'POINTS_BUSY');
+  if (!decided) throw new DomainError('POINTS_BUSY');
+  return answer(id, decided);
+}
+
+/**
+ * Applies the oldest queued postings of `key` in one transaction and records each one's outcome; false when
+ * none were queued. The query only names candidates: each intent is read again inside the transaction and
+ * applied only if still queued, so one withdrawn or settled meanwhile (even between retries) is left alone.
+ */
 async function drain(key: string): Promise<boolean> {
-  const res: Loose = await intents().where({ key, status: 'queued' }).orderBy('at', 'asc').limit(BATCH).get();
-  const batch = res.data as Intent[];
-  if (batch.length === 0) return false;
+  const res: Loose = await intents().where({ key, status: 'queued' }).orderBy('at', 'asc').limit(BATCH).field({ _id: true }).get();
+  const ids = (res.data as { _id: string }[]).map((i) => i._id);
+  if (ids.length === 0) return false;
   await withConflictRetries(() =>
     db.runTransaction(async (tx: Loose) => {
+      const batch: Intent[] = [];
+      // One read at a time: fifty at once inside the transaction measured slower under a crowd.
+      for (const id of ids) {
+        const intent = await readIn<Intent>(tx, collections.postingIntents, id);
+        if (intent?.status === 'queued') batch.push(intent);
+      }
       const outcomes = await applyBatch(
         tx,
         batch.map((i) => ({ input: i.input, opts: i.opts })),

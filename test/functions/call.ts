@@ -1,4 +1,4 @@
-import { startEmulator, type TestEmulator } from '../helpers/emulator';
+import { startEmulator, type StartOptions, type TestEmulator } from '../helpers/emulator';
 
 /** A user's call as the app makes it: the area's function, the event, the caller's openid. */
 export function caller(emu: () => TestEmulator) {
@@ -11,10 +11,10 @@ export function caller(emu: () => TestEmulator) {
  * One emulator process per test file, back at the seed before every test. `env.emu` is the emulator,
  * `env.call` acts as a persona.
  */
-export function useEmulator() {
+export function useEmulator(opts: StartOptions = {}) {
   let emu: TestEmulator | undefined;
   beforeAll(async () => {
-    emu = await startEmulator();
+    emu = await startEmulator(opts);
   });
   afterAll(() => emu?.stop());
   beforeEach(() => emu!.reset());
