@@ -98,6 +98,9 @@ export function appDriver(page: Page, emu: TestEmulator) {
   return { open, actAs, fillWishForm, answerConsent, shot, invokeWish, postedWish, detail, statusChip, bar };
 }
 
+/** React's complaints that its tree and the page's DOM disagree (e.g. "insertBefore … not a child of this node"). */
+const reactDomError = /insertBefore|removeChild|not a child of this node|unmounted component/;
+
 export interface Session {
   emu: TestEmulator;
   browser: Browser;
@@ -121,11 +124,20 @@ export function browserSession(): Session {
     await session.browser?.close();
     await session.emu?.stop();
   });
+  let domErrors: string[] = [];
   beforeEach(async () => {
     await session.emu.reset();
     session.page = await phonePage(session.browser);
     session.app = appDriver(session.page, session.emu);
+    domErrors = [];
+    session.page.on('console', (m) => {
+      if (m.type() === 'error' && reactDomError.test(m.text())) domErrors.push(m.text().slice(0, 300));
+    });
   });
-  afterEach(() => session.page?.context().close());
+  // A page change that leaves React's tree and the DOM out of step shows as an error in the console.
+  afterEach(async () => {
+    await session.page?.context().close();
+    expect(domErrors).toEqual([]);
+  });
   return session;
 }
