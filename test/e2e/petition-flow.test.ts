@@ -107,6 +107,34 @@ test('a resident reports a broken ramp, the grid escalates, the community resolv
   expect((await emu.outbox()).filter((m) => m.touser === liu).length).toBeGreaterThan(0);
 });
 
+test('an empty report names every problem and asks no consent; once fixed the errors go and it is filed', async () => {
+  await app.open('/pages/petition-new/index');
+  await withScreenshot(page, 'petition-bad-input', async () => {
+    await app.actAs('王秀英');
+    const form = shown(page).locator('.petition-new');
+    const submit = form.locator('.petition-new__actions').getByText('提交', { exact: true });
+    await submit.click();
+    const banner = shown(page).locator('.form-error-banner');
+    await banner.waitFor();
+    expect(await banner.locator('.form-error-banner__item').count()).toBe(2);
+    expect(await form.locator('.form-field.has-error .form-field__error').allTextContents()).toEqual(['请选择问题类别', '问题描述至少 5 个字']);
+    // Nothing was sent: no consent question, and no similar cases step.
+    expect(await page.locator('.consent-dialog').count()).toBe(0);
+    await app.shot('petition-new-empty-submit');
+
+    await form.locator('.choice-chips--category [data-value="accessibility"]').click();
+    await form.locator('.petition-new__textarea textarea').fill('楼下的无障碍坡道裂了');
+    await form.locator('.form-field__count', { hasText: '10/500' }).waitFor();
+    await banner.waitFor({ state: 'detached' });
+    expect(await form.locator('.form-field.has-error').count()).toBe(0);
+    await app.shot('petition-new-fixed');
+
+    await submit.click();
+    await app.answerConsent('接收诉求进度通知？', false);
+    await petitions.currentRung().waitFor();
+  });
+});
+
 test('a neighbour reporting the same problem is shown the open case and backs it (我也遇到) instead of filing twice', async () => {
   const id = await petitions.filed();
   await app.open('/pages/petition-new/index');

@@ -1,7 +1,6 @@
 // The micro-wish slice in a real browser: the H5 build served by the emulator, running the built cloud
 // functions. Needs `npm run build` (dist/h5, dist/cloudfunctions, dist/emulator) and Debian's chromium.
 import type { Page } from 'playwright-core';
-import { errorMessages } from '../../src/shared/contract/errors';
 import type { TestEmulator } from '../helpers/emulator';
 import { browserSession, type Session } from './app';
 import { shown, withScreenshot } from './browser';
@@ -21,10 +20,12 @@ let open: Session['app']['open'];
 let actAs: Session['app']['actAs'];
 let fillWishForm: Session['app']['fillWishForm'];
 let answerConsent: Session['app']['answerConsent'];
+let app: Session['app'];
 
 beforeEach(() => {
   ({ emu, page } = session);
-  ({ open, actAs, fillWishForm, answerConsent } = session.app);
+  ({ app } = session);
+  ({ open, actAs, fillWishForm, answerConsent } = app);
 });
 
 test('a resident posts a wish, the grid worker approves it, a party member sees it on the wall', async () => {
@@ -77,22 +78,55 @@ test('a resident posts a wish, the grid worker approves it, a party member sees 
   });
 });
 
-test('an empty title is refused with a clear Chinese message, the form keeps its input, nothing is written', async () => {
+test('an empty form names every problem at once and asks no consent; fixed, the errors go and it is sent', async () => {
   await open('/pages/wish-new/index');
   await withScreenshot(page, 'bad-input', async () => {
     await actAs('王秀英');
-    const description = '楼道灯坏了，晚上看不清台阶';
-    await fillWishForm('', description);
     await shown(page).getByText('提交心愿').click();
 
-    await shown(page).locator('.banner-error', { hasText: errorMessages.BAD_INPUT }).waitFor();
-    expect(await shown(page).locator('.form-field.has-error .form-field__error').first().textContent()).toBe('标题至少 2 个字');
-    expect(await shown(page).locator('.wish-new__textarea textarea').inputValue()).toBe(description);
-    expect(page.url()).toContain('/pages/wish-new/index');
+    const banner = shown(page).locator('.form-error-banner');
+    await banner.waitFor();
+    const problems = ['标题至少 2 个字', '请用至少 5 个字说明需要什么帮助', '请选择类别'];
+    expect(await banner.locator('.form-error-banner__item').allTextContents()).toEqual(problems.map((p) => `· ${p}`));
+    expect(await shown(page).locator('.form-field.has-error .form-field__error').allTextContents()).toEqual(problems);
+    // Nothing was sent, so there is nothing to be notified about: no consent question.
+    expect(await page.locator('.consent-dialog').count()).toBe(0);
+    await app.shot('wish-new-empty-submit');
+
+    const description = '楼道灯坏了，晚上看不清台阶';
+    await fillWishForm('换楼道灯', description);
+    await banner.waitFor({ state: 'detached' });
+    expect(await shown(page).locator('.form-field.has-error').count()).toBe(0);
+    expect(await shown(page).locator('.banner-error').count()).toBe(0);
+    await app.shot('wish-new-fixed');
+    const before = await emu.invoke<{ ok: boolean; data: { items: unknown[] } }>('wish', { action: 'wish.listMine', payload: {} }, wang);
+    expect(before).toMatchObject({ ok: true, data: { items: [] } });
+
+    await shown(page).getByText('提交心愿').click();
+    await answerConsent('接收进度通知？', false);
+    await shown(page).locator('.wish-card', { hasText: '换楼道灯' }).waitFor();
   });
-  const mine = await emu.invoke<{ ok: boolean; data: { items: unknown[] } }>('wish', { action: 'wish.listMine', payload: {} }, wang);
-  expect(mine).toMatchObject({ ok: true, data: { items: [] } });
-  expect(await emu.outbox()).toEqual([]);
+});
+
+test('a 45-character title is kept whole: the counter is over the limit and the error says so', async () => {
+  await open('/pages/wish-new/index');
+  await withScreenshot(page, 'long-title', async () => {
+    await actAs('王秀英');
+    const title = '请帮忙'.repeat(15);
+    const input = shown(page).locator('.wish-new__input input').first();
+    await input.fill(title);
+    await input.blur();
+    const field = shown(page).locator('.form-field', { has: page.locator('.form-field__label', { hasText: '心愿标题' }) });
+    await field.locator('.form-field__count.is-over', { hasText: '45/30' }).waitFor();
+    expect(await field.locator('.form-field__error').textContent()).toBe('标题最多 30 个字');
+    expect(await input.inputValue()).toBe(title);
+    await app.shot('wish-new-long-title');
+
+    await input.fill('请帮忙换楼道灯');
+    await field.locator('.form-field__count', { hasText: '7/30' }).waitFor();
+    expect(await field.locator('.form-field__count.is-over').count()).toBe(0);
+    expect(await field.locator('.form-field__error').count()).toBe(0);
+  });
 });
 
 test('a submission whose answer was lost is retried with the same requestId and takes effect once', async () => {

@@ -3,16 +3,19 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
 import { ChoiceChips } from '../../components/choice-chips';
-import { FormField } from '../../components/form-field';
+import { FormErrorBanner, FormField } from '../../components/form-field';
 import { PageShell } from '../../components/page-shell';
 import { petitionUrl } from '../../components/petition-card';
 import { PhotoPicker, uploaded, type Photo } from '../../components/photo-picker';
 import { ErrorView, Loading } from '../../components/state-view';
+import { useFieldErrors } from '../../hooks/use-field-errors';
 import { useMe } from '../../hooks/use-me';
 import { usePetitionCategories } from '../../hooks/use-petition-categories';
 import { useSimilarPetitions } from '../../hooks/use-similar-petitions';
 import { useSubmit } from '../../hooks/use-submit';
+import { petitionCreate, type Input as ActionInput } from '../../shared/contract';
 import type { Urgency } from '../../shared/domain/petition-ladder';
+import { formErrors, lengthCount } from '../../utils/form-errors';
 import { afterPetitionFailure } from '../../utils/petition-hints';
 import { emptyPoint, locationInput, type Place } from '../../utils/petition-place';
 import { CategoryField } from './category-field';
@@ -38,7 +41,6 @@ function PetitionNewPage() {
   const [place, setPlace] = useState<Place | null>(null);
   // 我的 → 红色代办 opens the form already filing for someone else.
   const [proxy, setProxy] = useState<Proxy>({ on: params.proxy === '1', name: '', phone: '' });
-  const [missing, setMissing] = useState<string | null>(null);
   const [reviewing, setReviewing] = useState(false);
   const create = useSubmit('petition.create');
 
@@ -53,26 +55,34 @@ function PetitionNewPage() {
   // The tap on 提交 must not wait for the lookup (WeChat asks consent only straight from a tap): it waits here.
   const looking = Boolean(categoryId) && similar.state === 'loading';
 
+  const at = locationInput(where, buildingId, process.env.TARO_ENV === 'weapp');
+  const onBehalfOf = proxy.on ? { name: proxy.name, ...(proxy.phone.trim() ? { phone: proxy.phone } : {}) } : undefined;
+  const payload = {
+    categoryId,
+    description,
+    photos: fileIDs,
+    urgency,
+    ...('location' in at ? { location: at.location } : {}),
+    ...(onBehalfOf ? { onBehalfOf } : {}),
+  };
+  const issues = formErrors(petitionCreate.input, payload);
+  // A place not picked yet is said the way the place field asks for it, not as the schema's "required".
+  if ('missing' in at) issues.location = at.missing;
+  const errors = useFieldErrors(issues, create.fieldErrors);
+
   function file() {
-    const at = locationInput(where, buildingId, process.env.TARO_ENV === 'weapp');
-    if ('missing' in at) {
-      setReviewing(false);
-      setMissing(at.missing);
-      return;
-    }
-    setMissing(null);
-    const onBehalfOf = proxy.on ? { name: proxy.name, ...(proxy.phone.trim() ? { phone: proxy.phone } : {}) } : undefined;
-    void create
-      .submit({ categoryId, description, photos: fileIDs, urgency, location: at.location, ...(onBehalfOf ? { onBehalfOf } : {}) })
-      .then((reply) => {
-        if (!reply) return;
-        if (!reply.ok) return setReviewing(false);
-        void Taro.showToast({ title: '已提交', icon: 'success' });
-        void Taro.redirectTo({ url: petitionUrl(reply.data.petition.id) });
-      });
+    if (!errors.check()) return setReviewing(false);
+    void create.submit(payload as ActionInput<'petition.create'>).then((reply) => {
+      if (!reply) return;
+      if (!reply.ok) return setReviewing(false);
+      void Taro.showToast({ title: '已提交', icon: 'success' });
+      void Taro.redirectTo({ url: petitionUrl(reply.data.petition.id) });
+    });
   }
 
+  // An invalid form neither shows the similar cases nor asks for notice consent: it shows what to fix.
   function onSubmit() {
+    if (!errors.check()) return;
     if (!reviewing && (similar.data?.items.length ?? 0) > 0) setReviewing(true);
     else file();
   }
@@ -96,34 +106,39 @@ function PetitionNewPage() {
     );
   }
 
-  const errors = create.fieldErrors;
-  const hint = create.failure ? afterPetitionFailure(create.failure.code).hint : null;
+  const failure = create.failure;
+  // A refusal over fields is shown by the fields; its banner goes once they are all edited.
+  const showFailure = failure && errors.all.length === 0 && (failure.code !== 'BAD_INPUT' || Object.keys(create.fieldErrors).length > 0);
+  const hint = failure ? afterPetitionFailure(failure.code).hint : null;
   return (
     <PageShell className="petition-new">
       <Text className="petition-new__intro">身边的问题告诉网格员：24 小时内受理，办不了的逐级吹哨上报，7 天内给你答复。</Text>
-      {create.failure && (
-        <View className="banner-error" data-code={create.failure.code}>
-          {create.failure.message}
+      <FormErrorBanner errors={errors.all} />
+      {showFailure && (
+        <View className="banner-error" data-code={failure.code}>
+          {failure.message}
           {hint ? ` ${hint}` : ''}
         </View>
       )}
       <View className="petition-new__form">
-        {isGridWorker && <ProxyFields value={proxy} errors={errors} onChange={setProxy} />}
-        <CategoryField categories={categories.data.categories} value={categoryId} error={errors.categoryId} onChange={setCategoryId} />
-        <FormField label="问题描述" error={errors.description}>
+        {isGridWorker && <ProxyFields value={proxy} errorOf={errors.of} onBlur={() => errors.touch('onBehalfOf')} onChange={setProxy} />}
+        <CategoryField categories={categories.data.categories} value={categoryId} error={errors.of('categoryId')} onChange={setCategoryId} />
+        <FormField label="问题描述" error={errors.of('description')} count={lengthCount(description, 500)}>
           <Textarea
             className="petition-new__textarea"
             value={description}
-            maxlength={500}
+            // Not cut at 500: the counter and the error say it is too long.
+            maxlength={-1}
+            onBlur={() => errors.touch('description')}
             placeholder="什么问题、从什么时候开始、影响到谁"
             placeholderClass="input-placeholder"
             onInput={(e) => setDescription(e.detail.value)}
           />
         </FormField>
-        <FormField label="照片（可选，最多 6 张）" error={errors.photos}>
+        <FormField label="照片（可选，最多 6 张）" error={errors.of('photos')}>
           <PhotoPicker photos={photos} onChange={setPhotos} max={6} />
         </FormField>
-        <LocationField building={building} value={where} error={missing ?? errors.location} onChange={setPlace} />
+        <LocationField building={building} value={where} error={errors.of('location')} onChange={setPlace} />
         <FormField label="紧急程度">
           <ChoiceChips name="urgency" choices={urgencyChoices} value={urgency} onChange={setUrgency} />
         </FormField>

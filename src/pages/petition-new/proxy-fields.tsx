@@ -9,12 +9,14 @@ export interface Proxy {
 
 interface Props {
   value: Proxy;
-  errors: Record<string, string>;
+  /** The form's message for a field path ("onBehalfOf.name"), see useFieldErrors. */
+  errorOf: (field: string) => string | undefined;
+  onBlur: () => void;
   onChange: (proxy: Proxy) => void;
 }
 
 /** 红色代办: a grid worker files for a resident without a phone; the case is marked and the worker relays its progress. */
-export function ProxyFields({ value, errors, onChange }: Props) {
+export function ProxyFields({ value, errorOf, onBlur, onChange }: Props) {
   return (
     <View className="petition-new__proxy">
       <View className="form-field petition-new__switch">
@@ -26,22 +28,24 @@ export function ProxyFields({ value, errors, onChange }: Props) {
       </View>
       {value.on && (
         <>
-          <FormField label="居民姓名" error={errors.onBehalfOf}>
+          <FormField label="居民姓名" error={errorOf('onBehalfOf.name') ?? (errorOf('onBehalfOf.phone') ? undefined : errorOf('onBehalfOf'))}>
             <Input
               className="petition-new__input petition-new__proxy-name"
               value={value.name}
               maxlength={20}
+              onBlur={onBlur}
               placeholder="例如：王秀英"
               placeholderClass="input-placeholder"
               onInput={(e) => onChange({ ...value, name: e.detail.value })}
             />
           </FormField>
-          <FormField label="联系电话（可选）" hint="家人或邻居的电话也可以">
+          <FormField label="联系电话（可选）" hint="家人或邻居的电话也可以" error={errorOf('onBehalfOf.phone')}>
             <Input
               className="petition-new__input"
               type="number"
               value={value.phone}
               maxlength={11}
+              onBlur={onBlur}
               placeholder="11 位手机号"
               placeholderClass="input-placeholder"
               onInput={(e) => onChange({ ...value, phone: e.detail.value })}

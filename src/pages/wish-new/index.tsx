@@ -2,12 +2,15 @@ import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
-import { FormField } from '../../components/form-field';
+import { FormErrorBanner, FormField } from '../../components/form-field';
 import { PageShell } from '../../components/page-shell';
 import { ErrorView, Loading } from '../../components/state-view';
 import { useCategories } from '../../hooks/use-categories';
+import { useFieldErrors } from '../../hooks/use-field-errors';
 import { useSubmit } from '../../hooks/use-submit';
 import { PhotoPicker, uploaded, type Photo } from '../../components/photo-picker';
+import { wishCreate, type Input as ActionInput } from '../../shared/contract';
+import { formErrors, lengthCount } from '../../utils/form-errors';
 import './index.scss';
 
 function WishNewPage() {
@@ -22,6 +25,8 @@ function WishNewPage() {
   const items = categories.data?.items ?? [];
   const category = items.find((c) => c.id === categoryId);
   const { fileIDs, uploading } = uploaded(photos);
+  const payload: ActionInput<'wish.create'> = { title, description, categoryId, photos: fileIDs, ...(preferredTime.trim() ? { preferredTime } : {}) };
+  const errors = useFieldErrors(formErrors(wishCreate.input, payload), fieldErrors);
 
   // Typing in a field clears the server's complaint about it; the rest of the form keeps its messages.
   function edit(field: string, set: (value: string) => void) {
@@ -35,8 +40,10 @@ function WishNewPage() {
   const editCategory = edit('categoryId', setCategoryId);
   const editTime = edit('preferredTime', setPreferredTime);
 
+  // An invalid form is not sent, and so asks for no notice consent: there is nothing to be notified about.
   async function onSubmit() {
-    const reply = await submit({ title, description, categoryId, photos: fileIDs, ...(preferredTime.trim() ? { preferredTime } : {}) });
+    if (!errors.check()) return;
+    const reply = await submit(payload);
     if (!reply?.ok) return;
     void Taro.showToast({ title: '已提交，等待审核', icon: 'success' });
     void Taro.redirectTo({ url: '/pages/wish-mine/index' });
@@ -59,23 +66,30 @@ function WishNewPage() {
   return (
     <PageShell className="wish-new">
       <Text className="wish-new__intro">说说你需要什么帮助。网格员审核后，心愿会出现在心愿墙上，由党员志愿者认领。</Text>
-      {failure && <View className="banner-error">{failure.message}</View>}
+      <FormErrorBanner errors={errors.all} />
+      {/* A refusal over fields is shown by the fields; it goes once they are all edited. */}
+      {failure && errors.all.length === 0 && (failure.code !== 'BAD_INPUT' || Object.keys(fieldErrors).length > 0) && (
+        <View className="banner-error">{failure.message}</View>
+      )}
       <View className="wish-new__form">
-        <FormField label="心愿标题" error={fieldErrors.title} hint="2–30 个字，例如“厨房水龙头漏水”">
+        <FormField label="心愿标题" error={errors.of('title')} hint="2–30 个字，例如“厨房水龙头漏水”" count={lengthCount(title, 30)}>
           <Input
             className="wish-new__input"
             value={title}
-            maxlength={30}
+            // Not cut at 30: the counter and the error say it is too long, and the person chooses what to drop.
+            maxlength={-1}
+            onBlur={() => errors.touch('title')}
             placeholder="一句话说明需要什么帮助"
             placeholderClass="input-placeholder"
             onInput={(e) => editTitle(e.detail.value)}
           />
         </FormField>
-        <FormField label="详细说明" error={fieldErrors.description}>
+        <FormField label="详细说明" error={errors.of('description')} count={lengthCount(description, 500)}>
           <Textarea
             className="wish-new__textarea"
             value={description}
-            maxlength={500}
+            maxlength={-1}
+            onBlur={() => errors.touch('description')}
             placeholder="什么时间、什么地点、具体需要做什么"
             placeholderClass="input-placeholder"
             onInput={(e) => editDescription(e.detail.value)}
@@ -83,8 +97,7 @@ function WishNewPage() {
         </FormField>
         <FormField
           label="类别"
-          // The contract's generic "缺少编号" reads oddly for a picker nobody touched.
-          error={fieldErrors.categoryId && !categoryId ? '请选择类别' : fieldErrors.categoryId}
+          error={errors.of('categoryId')}
           hint={category ? `帮助你的志愿者可获 ${category.minPoints}–${category.maxPoints} 积分（网格员审核时确定）` : undefined}
         >
           <Picker
@@ -99,17 +112,18 @@ function WishNewPage() {
             <View className={`wish-new__picker${category ? '' : ' is-placeholder'}`}>{category?.name ?? '请选择类别'}</View>
           </Picker>
         </FormField>
-        <FormField label="期望时间（可选）" error={fieldErrors.preferredTime}>
+        <FormField label="期望时间（可选）" error={errors.of('preferredTime')} count={lengthCount(preferredTime, 40)}>
           <Input
             className="wish-new__input"
             value={preferredTime}
-            maxlength={40}
+            maxlength={-1}
+            onBlur={() => errors.touch('preferredTime')}
             placeholder="例如：周六上午、工作日晚上"
             placeholderClass="input-placeholder"
             onInput={(e) => editTime(e.detail.value)}
           />
         </FormField>
-        <FormField label={`图片（可选，最多 3 张）`} error={fieldErrors.photos}>
+        <FormField label={`图片（可选，最多 3 张）`} error={errors.of('photos')}>
           <PhotoPicker photos={photos} onChange={setPhotos} max={3} />
         </FormField>
       </View>
