@@ -1,4 +1,12 @@
-import { awardPoints, decideAward, defaultAwardRule, startOfDayCst, type AwardRule } from '../../src/shared/domain/award';
+import {
+  awardParts,
+  decideAward,
+  defaultAwardRule,
+  explainAward,
+  ruleForCategory,
+  startOfDayCst,
+  type AwardRule,
+} from '../../src/shared/domain/award';
 import { account, type Posting } from '../../src/shared/domain/ledger';
 import type { WishAward, WishCategory } from '../../src/shared/domain/wish';
 import { post } from './ledger';
@@ -22,18 +30,19 @@ export interface AwardedWish {
 
 const SYSTEM = { by: 'system', byName: '系统' };
 
-/** The community's rule (point_rules.award), with the category's counting mode on top. */
+/** The community's rule (point_rules.award), before any category's counting mode. */
+export async function communityAwardRule(communityId: string): Promise<AwardRule> {
+  const rules: Loose = await db.collection(collections.pointRules).doc(communityId).get();
+  return { ...defaultAwardRule, ...(rules.data?.award ?? {}) };
+}
+
+/** The community's rule, with the category's counting mode on top. */
 export async function awardRule(communityId: string, categoryId: string): Promise<AwardRule> {
-  const [rules, category]: Loose[] = await Promise.all([
-    db.collection(collections.pointRules).doc(communityId).get(),
+  const [rule, category]: [AwardRule, Loose] = await Promise.all([
+    communityAwardRule(communityId),
     db.collection(collections.categories).doc(categoryId).get(),
   ]);
-  const cat = category.data as WishCategory | null;
-  return {
-    ...defaultAwardRule,
-    ...(rules.data?.award ?? {}),
-    ...(cat?.awardMode ? { mode: cat.awardMode, perHour: cat.perHour ?? defaultAwardRule.perHour } : {}),
-  };
+  return ruleForCategory(rule, category.data as WishCategory | null);
 }
 
 /** Volunteer points the member already got for wishes today (China time). */
@@ -91,10 +100,12 @@ export async function settleAward(wish: AwardedWish): Promise<WishAward | null> 
   const now = new Date();
   const rule = await awardRule(wish.communityId, wish.categoryId);
   const [today, pairs] = await Promise.all([earnedToday(award.memberId, now), pairCount(wish, rule, now)]);
-  const decision = decideAward(rule, awardPoints(rule, wish, award.rating), today, pairs);
+  const parts = awardParts(rule, wish, award.rating);
+  const decision = decideAward(rule, parts.total, today, pairs);
+  const breakdown = explainAward(rule, parts, decision);
   if (decision.action === 'post') {
     const { posting } = await postAward(wish, decision.amount);
-    const posted: WishAward = { ...award, status: 'posted', amount: decision.amount, postingId: posting._id };
+    const posted: WishAward = { ...award, status: 'posted', amount: decision.amount, postingId: posting._id, breakdown };
     await record(wish._id, 'pending', posted);
     return posted;
   }
@@ -103,6 +114,7 @@ export async function settleAward(wish: AwardedWish): Promise<WishAward | null> 
     status: decision.action === 'review' ? 'review' : 'none',
     amount: decision.action === 'review' ? decision.amount : 0,
     note: decision.why,
+    breakdown,
   };
   await record(wish._id, 'pending', held);
   return held;

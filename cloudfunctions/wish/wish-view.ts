@@ -1,6 +1,8 @@
 import type { WishView } from '../../src/shared/contract';
 import type { UserProfile } from '../../src/shared/domain/org';
+import { describeOffer, ruleForCategory, type AwardRule } from '../../src/shared/domain/award';
 import { disclose, type Disclosure, wishClaimant, wishResident } from '../../src/shared/domain/privacy';
+import { communityAwardRule } from '../_lib/awards';
 import { photoUrls } from '../_lib/files';
 import { profiles } from '../_lib/org';
 import { listCategories, type WishDoc } from './wish-repo';
@@ -17,8 +19,10 @@ export function seesContacts(viewer: UserProfile, wish: WishDoc): boolean {
 export async function toViews(docs: readonly WishDoc[], viewer: UserProfile): Promise<WishView[]> {
   const contacts = docs.filter((w) => seesContacts(viewer, w)).flatMap((w) => (w.claimantId ? [w.residentId, w.claimantId] : [w.residentId]));
   const files = docs.flatMap((w) => [...w.photos, ...(w.proof?.photos ?? [])]);
-  const [categories, urls, people] = await Promise.all([listCategories(), photoUrls(files), profiles(contacts)]);
-  const categoryName = new Map(categories.map((c) => [c._id, c.name]));
+  const [categories, urls, people, rules] = await Promise.all([listCategories(), photoUrls(files), profiles(contacts), communityRules(docs)]);
+  const category = new Map(categories.map((c) => [c._id, c]));
+  const offerOf = (w: WishDoc) =>
+    w.points === null ? null : describeOffer(ruleForCategory(rules.get(w.communityId)!, category.get(w.categoryId)), w.points);
   const photo = (fileID: string) => ({ fileID, url: urls.get(fileID) ?? null });
   return docs.map((w) => {
     const full = seesContacts(viewer, w);
@@ -29,9 +33,10 @@ export async function toViews(docs: readonly WishDoc[], viewer: UserProfile): Pr
       title: w.title,
       description: w.description,
       categoryId: w.categoryId,
-      categoryName: categoryName.get(w.categoryId) ?? '其他',
+      categoryName: category.get(w.categoryId)?.name ?? '其他',
       status: w.status,
       points: w.points,
+      offer: offerOf(w),
       photos: w.photos.map(photo),
       resident: {
         ...disclose({ name: w.residentName, phone: resident?.phone ?? null, room: resident?.room ?? null }, wishResident(viewer, w)),
@@ -42,7 +47,7 @@ export async function toViews(docs: readonly WishDoc[], viewer: UserProfile): Pr
       claimant: w.claimantId ? claimantView(w, claimant, wishClaimant(viewer, w)) : null,
       proof: w.proof ? { text: w.proof.text, photos: w.proof.photos.map(photo) } : null,
       rating: w.rating ?? null,
-      award: full && w.award ? { status: w.award.status, amount: w.award.amount, note: w.award.note } : null,
+      award: full && w.award ? { status: w.award.status, amount: w.award.amount, note: w.award.note, breakdown: w.award.breakdown ?? null } : null,
       unclaimedTooLong: w.status === 'approved' && Boolean(w.flaggedAt),
       heldForReview: w.heldForReview,
       rejectReason: w.rejectReason,
@@ -50,6 +55,12 @@ export async function toViews(docs: readonly WishDoc[], viewer: UserProfile): Pr
       updatedAt: new Date(w.updatedAt).toISOString(),
     };
   });
+}
+
+/** Each community's award rule, read once per page of wishes. */
+async function communityRules(docs: readonly WishDoc[]): Promise<Map<string, AwardRule>> {
+  const ids = [...new Set(docs.map((w) => w.communityId))];
+  return new Map(await Promise.all(ids.map(async (id) => [id, await communityAwardRule(id)] as const)));
 }
 
 function claimantView(w: WishDoc, profile: UserProfile | undefined, d: Disclosure) {

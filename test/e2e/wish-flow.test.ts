@@ -55,8 +55,16 @@ test('a resident posts, the grid worker approves, a member claims, serves and co
   await withScreenshot(page, 'flow-3-member-claims', async () => {
     await app.actAs('张建国');
     await app.open('/pages/wall/index');
-    await shown(page).locator('.wish-card', { hasText: title }).click();
+    const card = shown(page).locator('.wish-card', { hasText: title });
+    // 助老陪伴 pays by the hour: the wall promises at most the offer and says how it is counted.
+    expect(await card.locator('.points-badge').textContent()).toBe('最多 +15 积分');
+    expect(await card.locator('.wish-card__offer').textContent()).toContain('每小时 10 分');
+    await app.shot('flow-3-wall-offer');
+    await card.click();
     await statusChip().filter({ hasText: '待认领' }).waitFor();
+    expect(await detail().locator('.detail-status__offer').textContent()).toBe(
+      '积分规则：按服务时长计：每小时 10 分（按半小时折算），最多 15 分；五星好评另加 2 分；每人每天最多 60 分',
+    );
     expect(await detail().locator('.detail-people').textContent()).toContain('王**');
     expect(await detail().locator('.detail-people').textContent()).not.toContain('13800001001');
     await app.shot('flow-3-detail-before-claim');
@@ -101,6 +109,11 @@ test('a resident posts, the grid worker approves, a member claims, serves and co
       .locator('.timeline__item')
       .evaluateAll((items) => items.map((i) => i.getAttribute('data-event')));
     expect(events).toEqual(['confirm', 'complete', 'checkIn', 'claim', 'approve', 'create']);
+    // Served at once (counted as half an hour): the resident sees why 7 was paid on a 15-point offer.
+    const paid = '服务 0.5 小时 × 每小时 10 分 = 5 分，五星好评 +2 分，共 7 分（报价 15 分）';
+    expect(await detail().locator('.detail-award__text').textContent()).toBe('已发放 7 积分');
+    expect(await detail().locator('.detail-award__breakdown').textContent()).toBe(paid);
+    expect(await detail().locator('.detail-status__offer').count()).toBe(0);
     await app.shot('flow-8-detail-confirmed');
   });
 
@@ -109,8 +122,12 @@ test('a resident posts, the grid worker approves, a member claims, serves and co
     await app.open('/pages/me/index');
     await shown(page).getByText('我的任务').click();
     await shown(page).locator('.tabs__tab', { hasText: '已完成' }).click();
-    await shown(page).locator('.wish-card', { hasText: title }).locator('.wish-status', { hasText: '已完成' }).waitFor();
+    const done = shown(page).locator('.wish-card', { hasText: title });
+    await done.locator('.wish-status', { hasText: '已完成' }).waitFor();
     await app.shot('flow-9-tasks-finished');
+    await done.click();
+    await detail().locator('.detail-award__breakdown', { hasText: '共 7 分（报价 15 分）' }).waitFor();
+    await app.shot('flow-9-member-sees-breakdown');
   });
 
   // 王秀英 accepted progress notices once, so exactly one (the approval) reached her; 张建国 declined his.

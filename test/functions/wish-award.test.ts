@@ -24,13 +24,43 @@ describe('volunteer points for a confirmed wish', () => {
     const id = await served({ points: 10 });
     const confirm = () => call(wang, 'wish.confirm', { wishId: id, rating: 5, comment: '很好' }, 'confirm-award-01');
     const first = ok(await confirm());
-    expect(first.wish.award).toEqual({ status: 'posted', amount: 12, note: null });
+    expect(first.wish.award).toEqual({
+      status: 'posted',
+      amount: 12,
+      note: null,
+      breakdown: '完成服务 10 分，五星好评 +2 分，共 12 分（报价 10 分）',
+    });
     ok(await confirm());
     await env.emu.fireTrigger('wish');
     expect(await volunteer(zhang)).toBe(12);
     const history = ok(await call(zhang, 'points.history')).items;
     expect(history).toEqual([expect.objectContaining({ amount: 12, reason: '微心愿「帮忙换灯泡」', ref: id })]);
     expect((await env.emu.meter()).flatMap((r) => r.uncovered)).toEqual([]);
+  });
+
+  it('tells the member before claiming how an hourly wish is counted, and after confirming why it paid less than offered', async () => {
+    const id = ok(await call(wang, 'wish.create', { ...newWish, categoryId: 'elderly' })).wish.id;
+    expect(ok(await call(wang, 'wish.get', { wishId: id })).wish.offer).toBeNull();
+    ok(await call(liu, 'wish.approve', { wishId: id, points: 15 }));
+    const offer = {
+      mode: 'hourly',
+      points: 15,
+      perHour: 10,
+      bonus: 2,
+      text: '按服务时长计：每小时 10 分（按半小时折算），最多 15 分；五星好评另加 2 分；每人每天最多 60 分',
+    };
+    expect(ok(await call(zhang, 'wish.listWall', {})).items.find((w: any) => w.id === id).offer).toEqual(offer);
+    expect(ok(await call(zhang, 'wish.get', { wishId: id })).wish.offer).toEqual(offer);
+    ok(await call(zhang, 'wish.claim', { wishId: id }));
+    ok(await call(zhang, 'wish.checkIn', { wishId: id }));
+    await env.emu.clock({ advanceMs: HOUR / 2 });
+    ok(await call(zhang, 'wish.complete', { wishId: id, proof: '陪老人聊天半小时' }));
+    ok(await call(wang, 'wish.confirm', { wishId: id, rating: 5 }));
+    const breakdown = '服务 0.5 小时 × 每小时 10 分 = 5 分，五星好评 +2 分，共 7 分（报价 15 分）';
+    for (const viewer of [zhang, wang]) {
+      expect(ok(await call(viewer, 'wish.get', { wishId: id })).wish.award).toEqual({ status: 'posted', amount: 7, note: null, breakdown });
+    }
+    expect(await volunteer(zhang)).toBe(7);
   });
 
   it('pays the offer without bonus when the sweep confirms after 7 days', async () => {
@@ -75,7 +105,11 @@ describe('volunteer points for a confirmed wish', () => {
     await env.emu.clock({ set: '2026-03-02T01:00:00.000Z' });
     for (const _ of [1, 2]) ok(await call(wang, 'wish.confirm', { wishId: await served({ points: 20 }), rating: 5 }));
     const third = await served({ points: 20 });
-    expect(ok(await call(wang, 'wish.confirm', { wishId: third, rating: 5 })).wish.award).toMatchObject({ status: 'posted', amount: 16 });
+    expect(ok(await call(wang, 'wish.confirm', { wishId: third, rating: 5 })).wish.award).toMatchObject({
+      status: 'posted',
+      amount: 16,
+      breakdown: '完成服务 20 分，五星好评 +2 分，共 22 分（报价 20 分）；已达每日上限 60 分，本次 16 分',
+    });
     expect(await volunteer(zhang)).toBe(60);
     await env.emu.clock({ advanceMs: 24 * HOUR });
     const fourth = await served({ points: 10 });

@@ -25,6 +25,11 @@ export function openWish(id: string): void {
   void Taro.navigateTo({ url: `/pages/wish-detail/index?id=${encodeURIComponent(id)}` });
 }
 
+/** Hourly wishes pay for the time served, so the wall promises the most, not a fixed sum. */
+export function pointsBadge(wish: Pick<WishView, 'points' | 'offer'>): string {
+  return wish.offer?.mode === 'hourly' ? `最多 +${wish.points} 积分` : `+${wish.points} 积分`;
+}
+
 export function WishCard({ wish, showStatus = false, full = false, onOpen = false, focused = false, children }: Props) {
   const who = [wish.resident.name, wish.resident.building].filter(Boolean).join(' · ');
   const classes = ['card', 'wish-card', onOpen ? 'is-link' : '', focused ? 'is-focused' : ''].filter(Boolean).join(' ');
@@ -34,9 +39,10 @@ export function WishCard({ wish, showStatus = false, full = false, onOpen = fals
         <Text className="tag">{wish.categoryName}</Text>
         {showStatus && <WishStatusChip status={wish.status} />}
         {wish.unclaimedTooLong && <Text className="tag tag--overdue">超时未认领</Text>}
-        {wish.points !== null && <Text className="points-badge">+{wish.points} 积分</Text>}
+        {wish.points !== null && <Text className="points-badge">{pointsBadge(wish)}</Text>}
       </View>
       <Text className="wish-card__title">{wish.title}</Text>
+      {wish.offer && wish.status === 'approved' && <Text className="wish-card__offer">{wish.offer.text}</Text>}
       <Text className={`wish-card__desc${full ? '' : ' is-clamped'}`}>{wish.description}</Text>
       {full && <PhotoGrid photos={wish.photos} />}
       {wish.preferredTime && <Text className="wish-card__time-wanted">期望时间：{wish.preferredTime}</Text>}

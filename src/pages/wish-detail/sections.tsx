@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import { pointsBadge } from '../../components/wish-card';
 import { PhotoGrid } from '../../components/photo-grid';
 import { StarRating } from '../../components/star-rating';
 import { WishStatusChip } from '../../components/wish-status';
@@ -16,9 +17,10 @@ export function StatusHeader({ wish, relation }: { wish: WishView; relation: Rel
       <View className="detail-status__row">
         <WishStatusChip status={wish.status} />
         {wish.unclaimedTooLong && <Text className="tag tag--overdue">超时未认领</Text>}
-        {wish.points !== null && <Text className="points-badge">+{wish.points} 积分</Text>}
+        {wish.points !== null && <Text className="points-badge">{pointsBadge(wish)}</Text>}
       </View>
       <Text className="detail-status__summary">{summaryOf(wish, relation)}</Text>
+      {wish.offer && wish.status !== 'confirmed' && <Text className="detail-status__offer">积分规则：{wish.offer.text}</Text>}
       <AwardLine wish={wish} />
       {wish.heldForReview && relation.organises && <Text className="detail-status__flag">内容安全检测建议人工复核，请仔细查看文字和图片</Text>}
     </View>
@@ -33,6 +35,7 @@ function AwardLine({ wish }: { wish: WishView }) {
     <View className={`detail-award is-${line.tone}`}>
       <Text className="detail-award__label">志愿服务积分</Text>
       <Text className="detail-award__text">{line.text}</Text>
+      {wish.award?.breakdown && <Text className="detail-award__breakdown">{wish.award.breakdown}</Text>}
     </View>
   );
 }

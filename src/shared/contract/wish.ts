@@ -22,6 +22,16 @@ export const wishViewSchema = z.object({
   categoryName: z.string(),
   status: z.enum(wishStatuses),
   points: z.number().int().nullable(),
+  offer: z
+    .object({
+      mode: z.enum(['fixed', 'hourly']),
+      points: z.number().int(),
+      perHour: z.number().nullable(),
+      bonus: z.number().int(),
+      text: z.string(),
+    })
+    .nullable()
+    .describe('how the offered points are counted (per task or per hour, the most, the bonus, caps), once points are set'),
   photos: z.array(z.object({ fileID: z.string(), url: z.string().nullable() })),
   resident: z.object({ name: z.string(), building: z.string().nullable(), phone: z.string().nullable(), room: z.string().nullable() }),
   gridName: z.string().nullable(),
@@ -30,7 +40,12 @@ export const wishViewSchema = z.object({
   proof: z.object({ text: z.string(), photos: z.array(z.object({ fileID: z.string(), url: z.string().nullable() })) }).nullable(),
   rating: z.object({ stars: z.number().int().min(1).max(5), comment: z.string().nullable() }).nullable(),
   award: z
-    .object({ status: z.enum(['pending', 'posted', 'review', 'rejected', 'none']), amount: z.number().int().nullable(), note: z.string().nullable() })
+    .object({
+      status: z.enum(['pending', 'posted', 'review', 'rejected', 'none']),
+      amount: z.number().int().nullable(),
+      note: z.string().nullable(),
+      breakdown: z.string().nullable().describe('how the amount was counted against the offer, once settled'),
+    })
     .nullable()
     .describe("the member's volunteer points for this wish, once confirmed (shown to the two people and the organisers)"),
   unclaimedTooLong: z.boolean().describe('approved but unclaimed past the community limit: staff should dispatch'),

@@ -150,6 +150,8 @@ export interface WishAward {
   status: 'pending' | 'posted' | 'review' | 'rejected' | 'none';
   amount: number | null;
   note: string | null;
+  /** How the amount was counted against the offer (hours × rate, bonus, daily cap); set on settling. */
+  breakdown?: string | null;
   postingId: string | null;
 }
 

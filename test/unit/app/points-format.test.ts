@@ -40,13 +40,13 @@ describe('points as the app shows them', () => {
 
   it('says what a confirmed wish paid its member, whatever became of the award', () => {
     expect(awardLine(null)).toBeNull();
-    expect(awardLine({ status: 'posted', amount: 12, note: null })).toEqual({ text: '已发放 12 积分', tone: 'done' });
-    expect(awardLine({ status: 'pending', amount: 12, note: null })?.tone).toBe('waiting');
-    expect(awardLine({ status: 'review', amount: 40, note: '超过 30 分，需社区确认' })).toEqual({
+    expect(awardLine({ status: 'posted', amount: 12, note: null, breakdown: null })).toEqual({ text: '已发放 12 积分', tone: 'done' });
+    expect(awardLine({ status: 'pending', amount: 12, note: null, breakdown: null })?.tone).toBe('waiting');
+    expect(awardLine({ status: 'review', amount: 40, note: '超过 30 分，需社区确认', breakdown: null })).toEqual({
       text: '40 积分待社区确认（超过 30 分，需社区确认）',
       tone: 'waiting',
     });
-    expect(awardLine({ status: 'rejected', amount: 0, note: '时长不实' })).toEqual({ text: '未发放：时长不实', tone: 'stopped' });
-    expect(awardLine({ status: 'none', amount: null, note: '已达每日上限 60 分' })?.text).toBe('未发放：已达每日上限 60 分');
+    expect(awardLine({ status: 'rejected', amount: 0, note: '时长不实', breakdown: null })).toEqual({ text: '未发放：时长不实', tone: 'stopped' });
+    expect(awardLine({ status: 'none', amount: null, note: '已达每日上限 60 分', breakdown: null })?.text).toBe('未发放：已达每日上限 60 分');
   });
 });

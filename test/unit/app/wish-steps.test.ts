@@ -30,6 +30,7 @@ function wish(status: WishStatus): WishView {
     categoryName: '家电维修',
     status,
     points: status === 'submitted' ? null : 10,
+    offer: null,
     photos: [],
     resident: { name: '王**', building: '2号楼', phone: null, room: null },
     gridName: '第一网格',
