@@ -11,17 +11,20 @@ interface Props {
   children: ReactNode;
 }
 
+const isWeapp = process.env.TARO_ENV === 'weapp';
+
 /**
- * WeUI-style button (styles in app.scss) whose disabled look works on both targets. The label sits in its own
- * element: on H5 the button draws its spinner before its first child, and a bare text node that React replaces
- * in the same render would leave it nothing to insert before ("insertBefore … not a child of this node").
+ * WeUI-style button (styles in app.scss) whose disabled look works on both targets. On H5 the spinner is ours:
+ * the H5 button draws its own before its first child, which React may have just replaced in the same render
+ * ("insertBefore … not a child of this node"); the weapp's native spinner has no such problem.
  */
 export function ActionButton({ kind = 'primary', size = 'block', disabled = false, busy = false, onClick, children }: Props) {
   const off = disabled || busy;
   const className = ['btn', `btn--${kind}`, size === 'block' ? '' : `btn--${size}`, off ? 'is-disabled' : ''].filter(Boolean).join(' ');
   return (
-    <Button className={className} disabled={off} loading={busy} onClick={off ? undefined : onClick}>
-      <Text className="btn__text">{children}</Text>
+    <Button className={className} disabled={off} loading={isWeapp && busy} onClick={off ? undefined : onClick}>
+      {!isWeapp && busy && <Text className="weui-loading btn__spinner" />}
+      {children}
     </Button>
   );
 }
