@@ -103,3 +103,6 @@ export const pointsCloseMonth = defineAction({
   roles: ['staff'],
   mutates: true,
 });
+
+/** Every action declared here, in order: the registry (index.ts) is built from these lists, never by hand. */
+export const partyActions = [pointsPartyItems, pointsPartyEntry, pointsPartyEntries, pointsRanking, pointsCloseMonth] as const;
