@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ParsedInput } from '../../src/shared/contract';
+import type { PublishedVerdict } from '../../src/shared/domain/content';
 import type { OrgPlace, UserProfile } from '../../src/shared/domain/org';
 import type { PetitionState } from '../../src/shared/domain/petition';
 import { actAt, dueAt, feedbackDueAt } from '../../src/shared/domain/petition-deadlines';
@@ -15,7 +16,7 @@ interface Intake {
   place: Place;
   reporter: Reporter;
   category: PetitionCategory;
-  verdict: 'pass' | 'review';
+  verdict: PublishedVerdict;
   ladder: LadderConfig;
   by: UserProfile;
   requestId: string | undefined;

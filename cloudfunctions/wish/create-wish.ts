@@ -3,7 +3,7 @@ import { wishCreate } from '../../src/shared/contract';
 import { DomainError } from '../../src/shared/domain/errors';
 import type { UserProfile } from '../../src/shared/domain/org';
 import type { WishHistoryEntry } from '../../src/shared/domain/wish';
-import { checkSubmission } from '../_lib/content';
+import { assertPublishable } from '../_lib/content';
 import { defineHandler } from '../_lib/handler';
 import { orgNames } from '../_lib/org';
 import { deliver, enqueue } from '../_lib/outbox';
@@ -17,8 +17,7 @@ export const createWish = defineHandler(wishCreate, async (input, { openid, user
   const categories = await listCategories();
   if (!categories.some((c) => c._id === input.categoryId)) throw new DomainError('CATEGORY_NOT_FOUND');
 
-  const verdict = await checkSubmission(openid, `${input.title}\n${input.description}`, input.photos);
-  if (verdict === 'risky') throw new DomainError('CONTENT_RISKY');
+  const verdict = await assertPublishable(openid, `${input.title}\n${input.description}`, input.photos);
 
   const [names, reviewers] = await Promise.all([orgNames([user.gridId, user.buildingId]), reviewersOf(user)]);
   const now = new Date();

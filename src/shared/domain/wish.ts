@@ -97,16 +97,6 @@ export function assertPointsInRange(category: WishCategory, points: number): voi
   }
 }
 
-/** What the content check said about a text or photo (WeChat msgSecCheck / image check suggest). */
-export type ContentVerdict = 'pass' | 'review' | 'risky';
-
-/** The strictest of several verdicts: one risky field makes the whole submission risky. */
-export function worstVerdict(verdicts: readonly ContentVerdict[]): ContentVerdict {
-  if (verdicts.includes('risky')) return 'risky';
-  if (verdicts.includes('review')) return 'review';
-  return 'pass';
-}
-
 /** 社区可调: how long an approved wish may wait for a member before staff are asked to dispatch it. */
 export const DEFAULT_UNCLAIMED_LIMIT_DAYS = 3;
 /** A finished service the resident never confirms is confirmed for them (without a rating) after this. */
