@@ -1,7 +1,8 @@
 import { shopRate } from '../../src/shared/contract';
 import { DomainError } from '../../src/shared/domain/errors';
-import { dayCst, type Shop } from '../../src/shared/domain/merchant';
+import type { Shop } from '../../src/shared/domain/merchant';
 import { ratingPoints } from '../../src/shared/domain/merchant-shop';
+import { dayCst } from '../../src/shared/domain/time';
 import { assertPublishable } from '../_lib/content';
 import { defineHandler } from '../_lib/handler';
 import { collections } from '../_lib/runtime';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { monthPattern } from '../domain/party';
+import { monthPattern } from '../domain/time';
 import { pointItemKinds } from '../domain/point-items';
 import { defineAction } from './action';
 import { fileIdSchema, idSchema, isoDate, pageInput, pageOf } from './common';

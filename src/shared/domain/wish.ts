@@ -1,4 +1,5 @@
 import { DomainError } from './errors';
+import { DAY_MS } from './time';
 
 /**
  * 微心愿 micro-wish: 群众点单 (a resident posts) → 组织建单 (the grid worker or staff approves and offers points)
@@ -101,7 +102,6 @@ export function assertPointsInRange(category: WishCategory, points: number): voi
 export const DEFAULT_UNCLAIMED_LIMIT_DAYS = 3;
 /** A finished service the resident never confirms is confirmed for them (without a rating) after this. */
 export const AUTO_CONFIRM_DAYS = 7;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Approved and still unclaimed `limitDays` after approval: staff should dispatch it (派单). */
 export function isUnclaimedTooLong(
