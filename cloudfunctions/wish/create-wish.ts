@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { wishCreate } from '../../src/shared/contract';
 import { DomainError } from '../../src/shared/domain/errors';
 import type { UserProfile } from '../../src/shared/domain/org';
@@ -6,6 +5,7 @@ import type { WishHistoryEntry } from '../../src/shared/domain/wish';
 import { assertPublishable } from '../_lib/content';
 import { defineHandler } from '../_lib/handler';
 import { orgNames } from '../_lib/org';
+import { idForRequest } from '../_lib/ids';
 import { deliver, enqueue } from '../_lib/outbox';
 import { collections, db, type Loose } from '../_lib/runtime';
 import { templates, thing, time } from '../_lib/templates';
@@ -32,10 +32,7 @@ export const createWish = defineHandler(wishCreate, async (input, { openid, user
   };
   const wish: WishDoc = {
     // A retried create with the same requestId lands on the same id, so it can never post twice.
-    _id: createHash('sha256')
-      .update(`wish\n${openid}\n${requestId ?? `${now.getTime()}-${Math.random()}`}`)
-      .digest('hex')
-      .slice(0, 32),
+    _id: idForRequest(['wish', openid], requestId, 32),
     title: input.title,
     description: input.description,
     categoryId: input.categoryId,
