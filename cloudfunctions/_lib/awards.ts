@@ -1,14 +1,7 @@
-import {
-  awardParts,
-  decideAward,
-  defaultAwardRule,
-  explainAward,
-  ruleForCategory,
-  startOfDayCst,
-  type AwardRule,
-} from '../../src/shared/domain/award';
+import { awardParts, decideAward, defaultAwardRule, explainAward, ruleForCategory, type AwardRule } from '../../src/shared/domain/award';
 import { account, type Posting } from '../../src/shared/domain/ledger';
 import type { WishAward, WishCategory } from '../../src/shared/domain/wish';
+import { addDays, startOfDayCst } from '../../src/shared/domain/time';
 import { post } from './ledger';
 import { expiryFor } from './point-rules';
 import { _, collections, db, type Loose } from './runtime';
@@ -58,7 +51,7 @@ async function earnedToday(memberId: string, now: Date): Promise<number> {
 
 /** How many other wishes this resident and member completed together recently. */
 async function pairCount(wish: AwardedWish, rule: AwardRule, now: Date): Promise<number> {
-  const since = new Date(now.getTime() - rule.pairDays * 24 * 60 * 60 * 1000);
+  const since = addDays(now, -rule.pairDays);
   const res: Loose = await db
     .collection(collections.wishes)
     .where({ claimantId: wish.claimantId, status: 'confirmed', residentId: wish.residentId, confirmedAt: _.gte(since), _id: _.neq(wish._id) })

@@ -1,8 +1,9 @@
 import { HOLD_MS, chargeIdOf, refundable, type Charge, type ChargeStatus } from '../../src/shared/domain/merchant-charge';
-import { assertActive, chargeMode, dayCst, tallyId, type MerchantRules, type Shop } from '../../src/shared/domain/merchant';
+import { assertActive, chargeMode, tallyId, type MerchantRules, type Shop } from '../../src/shared/domain/merchant';
 import { DomainError } from '../../src/shared/domain/errors';
 import { assertUnused, type PointsCode } from '../../src/shared/domain/points-code';
 import { customer, nameFor } from '../../src/shared/domain/privacy';
+import { dayCst } from '../../src/shared/domain/time';
 import type { Notice } from './outbox';
 import { collections, db, type Loose } from './runtime';
 import { templates, thing, time } from './templates';

@@ -1,4 +1,4 @@
-import { worstVerdict, type ContentVerdict } from '../../src/shared/domain/wish';
+import { assertNotRisky, worstVerdict, type ContentVerdict, type PublishedVerdict } from '../../src/shared/domain/content';
 import { assertOwnPhotos } from './files';
 import { cloud, type Loose } from './runtime';
 
@@ -11,13 +11,13 @@ function verdictOf(res: Loose): ContentVerdict {
 }
 
 /** WeChat content security on what a user wrote. Errors propagate: unchecked text is never published. */
-export async function checkText(openid: string, text: string): Promise<ContentVerdict> {
+async function checkText(openid: string, text: string): Promise<ContentVerdict> {
   const res = await cloud.openapi.security.msgSecCheck({ openid, scene: FORUM_SCENE, version: 2, content: text });
   return verdictOf(res);
 }
 
 /** The synchronous image check: 87014 means the picture is not allowed. */
-export async function checkImage(fileID: string): Promise<ContentVerdict> {
+async function checkImage(fileID: string): Promise<ContentVerdict> {
   const file: Loose = await cloud.downloadFile({ fileID });
   try {
     const res = await cloud.openapi.security.imgSecCheck({ media: { contentType: 'image/png', value: file.fileContent } });
@@ -28,9 +28,13 @@ export async function checkImage(fileID: string): Promise<ContentVerdict> {
   }
 }
 
-/** What a user submits for others to see: their own photos only (BAD_INPUT otherwise), then WeChat's checks. */
-export async function checkSubmission(openid: string, text: string, fileIDs: readonly string[]): Promise<ContentVerdict> {
-  await assertOwnPhotos(openid, fileIDs);
-  const verdicts = await Promise.all([checkText(openid, text), ...fileIDs.map(checkImage)]);
-  return worstVerdict(verdicts);
+/**
+ * The one gate for what a user submits for others to see: their own photos only (BAD_INPUT otherwise), then
+ * WeChat's checks; risky content is refused (CONTENT_RISKY) before anything is written. An optional comment
+ * left empty has nothing to check.
+ */
+export async function assertPublishable(openid: string, text: string | undefined, photos: readonly string[] = []): Promise<PublishedVerdict> {
+  await assertOwnPhotos(openid, photos);
+  const verdicts = await Promise.all([...(text ? [checkText(openid, text)] : []), ...photos.map(checkImage)]);
+  return assertNotRisky(worstVerdict(verdicts));
 }

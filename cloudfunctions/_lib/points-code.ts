@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { UserProfile } from '../../src/shared/domain/org';
 import { CODE_TTL_MS, assertUnused, readCode, signCode, type PointsCode } from '../../src/shared/domain/points-code';
+import { addHours } from '../../src/shared/domain/time';
 import { _, collections, db, type Loose } from './runtime';
 import { fieldsOf } from './transact';
 
@@ -49,7 +50,7 @@ export async function openCode(token: string, now: Date): Promise<PointsCode> {
 /** Codes are only worth keeping while they could be scanned; an hour later they go. */
 export async function removeOldCodes(now: Date): Promise<number> {
   const res: Loose = await codes()
-    .where({ expiresAt: _.lt(new Date(now.getTime() - 60 * 60 * 1000)) })
+    .where({ expiresAt: _.lt(addHours(now, -1)) })
     .remove();
   return res.stats.removed as number;
 }

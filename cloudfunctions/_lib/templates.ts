@@ -1,3 +1,5 @@
+import { minuteCst } from '../../src/shared/domain/time';
+
 /**
  * Subscription-message templates. Their real ids come from the mini-program's admin console and are set
  * per environment as cloud function env vars; the client reads the same ids from TARO_APP_TMPL_* at build
@@ -32,7 +34,5 @@ export function thing(text: string, max = 20): string {
 
 /** 订阅消息 `time` value in China time, whatever zone the function runs in. */
 export function time(at: Date): string {
-  const cst = new Date(at.getTime() + 8 * 60 * 60 * 1000);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${cst.getUTCFullYear()}-${pad(cst.getUTCMonth() + 1)}-${pad(cst.getUTCDate())} ${pad(cst.getUTCHours())}:${pad(cst.getUTCMinutes())}`;
+  return minuteCst(at);
 }

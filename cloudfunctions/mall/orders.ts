@@ -1,10 +1,10 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { mallCancel, mallFulfil, mallListOrders, mallOrder } from '../../src/shared/contract';
 import { DomainError } from '../../src/shared/domain/errors';
 import { assertTransition, type MallOrder } from '../../src/shared/domain/mall';
 import type { UserProfile } from '../../src/shared/domain/org';
 import { assertNotSelf } from '../../src/shared/domain/self-dealing';
 import { defineHandler } from '../_lib/handler';
+import { idForRequest } from '../_lib/ids';
 import { collections } from '../_lib/runtime';
 import { readIn, transact } from '../_lib/transact';
 import { precheck, refund, reserve, restock, settle } from './checkout';
@@ -12,8 +12,7 @@ import { findOrder, moveOrder, orderPage, orderView } from './mall-repo';
 
 /** The same submission (requestId) always names the same order, so a retry can only find it, not make another. */
 function orderIdFor(openid: string, requestId: string | undefined): string {
-  const seed = requestId ? `${openid}\n${requestId}` : randomBytes(16).toString('hex');
-  return `o-${createHash('sha256').update(seed).digest('hex').slice(0, 24)}`;
+  return `o-${idForRequest([openid], requestId, 24)}`;
 }
 
 // 兑换: checked first, then goods off the shelf, then points off the balance; if the points turn out short the goods go back.

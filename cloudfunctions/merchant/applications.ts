@@ -1,13 +1,13 @@
-import { createHash } from 'node:crypto';
 import type { MerchantApplication } from '../../src/shared/domain/merchant';
 import { photoUrls } from '../_lib/files';
+import { idOf } from '../_lib/ids';
 import { collections, db, type Loose } from '../_lib/runtime';
 
 export const applications = () => db.collection(collections.merchantApplications);
 
 /** One application per person: a rejected one is sent again under the same id, so there is never a second. */
 export function applicationIdOf(openid: string): string {
-  return `app-${createHash('sha256').update(openid).digest('hex').slice(0, 24)}`;
+  return `app-${idOf([openid], 24)}`;
 }
 
 export async function findApplication(id: string): Promise<MerchantApplication | null> {

@@ -1,6 +1,6 @@
 import { merchantHistory } from '../../src/shared/contract';
-import { startOfDayCst } from '../../src/shared/domain/award';
-import { dayCst, tallyId } from '../../src/shared/domain/merchant';
+import { tallyId } from '../../src/shared/domain/merchant';
+import { dayCst, startOfDayCst } from '../../src/shared/domain/time';
 import type { Charge } from '../../src/shared/domain/merchant-charge';
 import { chargeView } from '../_lib/charges';
 import { defineHandler } from '../_lib/handler';

@@ -3,7 +3,7 @@ import { DomainError } from '../../src/shared/domain/errors';
 import { assertMayApply, assertPending, managesShops, type MerchantApplication, type Shop } from '../../src/shared/domain/merchant';
 import type { UserProfile } from '../../src/shared/domain/org';
 import { assertNotSelf } from '../../src/shared/domain/self-dealing';
-import { checkSubmission } from '../_lib/content';
+import { assertPublishable } from '../_lib/content';
 import { defineHandler } from '../_lib/handler';
 import { pageOf } from '../_lib/page';
 import { collections } from '../_lib/runtime';
@@ -13,8 +13,7 @@ import { applicationIdOf, applicationView, applicationViews } from './applicatio
 
 // 商家入驻申请: the shop's details and licence photo go through content security before staff see them.
 export const apply = defineHandler(merchantApply, async (input, { openid, user }) => {
-  const verdict = await checkSubmission(openid, `${input.shopName}\n${input.address}`, [input.licence]);
-  if (verdict === 'risky') throw new DomainError('CONTENT_RISKY');
+  const verdict = await assertPublishable(openid, `${input.shopName}\n${input.address}`, [input.licence]);
   const now = new Date();
   const app = await transact(async (tx) => {
     const _id = applicationIdOf(openid);

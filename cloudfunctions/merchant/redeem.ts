@@ -1,9 +1,10 @@
 import { merchantCharge, merchantRefund, merchantScan, merchantVerifyLevel } from '../../src/shared/contract';
 import { DomainError } from '../../src/shared/domain/errors';
 import { account, spendable, virtueLevel } from '../../src/shared/domain/ledger';
-import { dayCst, tallyId, type Shop } from '../../src/shared/domain/merchant';
+import { tallyId, type Shop } from '../../src/shared/domain/merchant';
 import type { PointsCode } from '../../src/shared/domain/points-code';
 import { customer, nameFor } from '../../src/shared/domain/privacy';
+import { dayCst } from '../../src/shared/domain/time';
 import { advance, refundCharge } from '../_lib/charge-ledger';
 import { chargeView, reserveIn } from '../_lib/charges';
 import { defineHandler } from '../_lib/handler';

@@ -22,4 +22,7 @@ async function retry(): Promise<Record<string, unknown>> {
 }
 
 // 通知: subscription consent and the outbox's retries.
-export const main = createFunction('notify', [listTemplates, subscribe], { retry });
+/** One handler per notify.* action of the contract, and none besides (test/unit/registry.test.ts). */
+export const handlers = [listTemplates, subscribe];
+
+export const main = createFunction('notify', handlers, { retry });

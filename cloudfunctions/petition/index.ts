@@ -7,27 +7,26 @@ import { rate } from './rate-petition';
 import { sweep } from './sweep';
 
 // 微诉求: 网格预警 → 社区吹哨 → 街道统筹 → 部门报到 → 区级办结, one action per step, and the ladder's timer.
-export const main = createFunction(
-  'petition',
-  [
-    categories,
-    createPetition,
-    similar,
-    cosign,
-    accept,
-    report,
-    resolve,
-    dismiss,
-    escalate,
-    summon,
-    convene,
-    decide,
-    rate,
-    reopen,
-    conclude,
-    getPetition,
-    listMine,
-    listQueue,
-  ],
-  { sweep },
-);
+/** One handler per petition.* action of the contract, and none besides (test/unit/registry.test.ts). */
+export const handlers = [
+  categories,
+  createPetition,
+  similar,
+  cosign,
+  accept,
+  report,
+  resolve,
+  dismiss,
+  escalate,
+  summon,
+  convene,
+  decide,
+  rate,
+  reopen,
+  conclude,
+  getPetition,
+  listMine,
+  listQueue,
+];
+
+export const main = createFunction('petition', handlers, { sweep });

@@ -1,10 +1,11 @@
-import { createHash } from 'node:crypto';
 import type { ParsedInput } from '../../src/shared/contract';
+import type { PublishedVerdict } from '../../src/shared/domain/content';
 import type { OrgPlace, UserProfile } from '../../src/shared/domain/org';
 import type { PetitionState } from '../../src/shared/domain/petition';
 import { actAt, dueAt, feedbackDueAt } from '../../src/shared/domain/petition-deadlines';
 import type { LadderConfig } from '../../src/shared/domain/petition-ladder';
 import type { PetitionCategory } from '../../src/shared/domain/petition-rules';
+import { idForRequest } from '../_lib/ids';
 import type { PetitionDoc } from './petition-repo';
 
 export type Reporter = Pick<PetitionDoc, 'reporterId' | 'reporterName' | 'reporterPhone' | 'reporterIsResident' | 'filedById' | 'filedByName'>;
@@ -15,7 +16,7 @@ interface Intake {
   place: Place;
   reporter: Reporter;
   category: PetitionCategory;
-  verdict: 'pass' | 'review';
+  verdict: PublishedVerdict;
   ladder: LadderConfig;
   by: UserProfile;
   requestId: string | undefined;
@@ -40,10 +41,7 @@ export function newPetition({ input, place, reporter, category, verdict, ladder,
   };
   return {
     // A retried create with the same requestId lands on the same id, so it can never file twice.
-    _id: createHash('sha256')
-      .update(`petition\n${by._id}\n${requestId ?? `${now.getTime()}-${Math.random()}`}`)
-      .digest('hex')
-      .slice(0, 32),
+    _id: idForRequest(['petition', by._id], requestId, 32),
     rev: 0,
     ...place,
     ...state,

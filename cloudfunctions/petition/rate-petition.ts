@@ -1,8 +1,8 @@
 import { petitionRate } from '../../src/shared/contract';
 import { ratingLabels } from '../../src/shared/domain/petition';
 import { assertMayRate } from '../../src/shared/domain/petition-rules';
+import { assertPublishable } from '../_lib/content';
 import { defineHandler } from '../_lib/handler';
-import { assertPublishable } from './checks';
 import { movePetition } from './move-petition';
 import { toView } from './petition-view';
 
@@ -12,7 +12,7 @@ import { toView } from './petition-view';
  * registered is marked 代评 and ends the case as unrated.
  */
 export const rate = defineHandler(petitionRate, async ({ petitionId, rating, comment }, { openid, user }) => {
-  if (comment) await assertPublishable(openid, comment);
+  await assertPublishable(openid, comment);
   const moved = await movePetition(petitionId, { openid, name: user.name }, (current) => {
     const byProxy = assertMayRate(openid, current) === 'proxy';
     const label = `${byProxy ? '代评：' : ''}${ratingLabels[rating]}`;

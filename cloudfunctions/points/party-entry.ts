@@ -1,8 +1,9 @@
 import { pointsPartyEntries, pointsPartyEntry, pointsPartyItems } from '../../src/shared/contract';
 import { DomainError } from '../../src/shared/domain/errors';
-import { account, monthOf, type Posting, type PostingInput } from '../../src/shared/domain/ledger';
+import { account, type Posting, type PostingInput } from '../../src/shared/domain/ledger';
 import type { UserProfile } from '../../src/shared/domain/org';
 import { entryPoints, isDebit, usableItem, type PointItem } from '../../src/shared/domain/point-items';
+import { monthOf } from '../../src/shared/domain/time';
 import { assertOwnPhotos, photoUrls } from '../_lib/files';
 import { defineHandler } from '../_lib/handler';
 import { post, type PostResult } from '../_lib/ledger';

@@ -1,16 +1,15 @@
 import { pointsCloseMonth, pointsRanking } from '../../src/shared/contract';
 import { DomainError } from '../../src/shared/domain/errors';
-import { monthOf } from '../../src/shared/domain/ledger';
 import {
   assertMonthOver,
   memberTallies,
-  monthRange,
   netByPerson,
   rankMonth,
   type MemberTally,
   type Registered,
   type RankedMember,
 } from '../../src/shared/domain/party';
+import { monthOf, monthRange } from '../../src/shared/domain/time';
 import { defineHandler } from '../_lib/handler';
 import { _, collections, db, type Loose } from '../_lib/runtime';
 

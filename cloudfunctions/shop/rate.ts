@@ -1,8 +1,9 @@
 import { shopRate } from '../../src/shared/contract';
 import { DomainError } from '../../src/shared/domain/errors';
-import { dayCst, type Shop } from '../../src/shared/domain/merchant';
+import type { Shop } from '../../src/shared/domain/merchant';
 import { ratingPoints } from '../../src/shared/domain/merchant-shop';
-import { checkText } from '../_lib/content';
+import { dayCst } from '../../src/shared/domain/time';
+import { assertPublishable } from '../_lib/content';
 import { defineHandler } from '../_lib/handler';
 import { collections } from '../_lib/runtime';
 import { publicShopView, shopPoints } from '../_lib/shops';
@@ -16,8 +17,7 @@ export const ratingIdOf = (shopId: string, openid: string, at: Date) => `${shopI
  * are written in one transaction (a second rating the same day finds the first); its points follow.
  */
 export const rate = defineHandler(shopRate, async ({ shopId, stars, comment }, { openid, user }) => {
-  const verdict = comment ? await checkText(openid, comment) : 'pass';
-  if (verdict === 'risky') throw new DomainError('CONTENT_RISKY');
+  const verdict = await assertPublishable(openid, comment);
   const now = new Date();
   const rating: Rating = {
     _id: ratingIdOf(shopId, openid, now),

@@ -2,7 +2,7 @@ import { wishCancel, wishConfirm } from '../../src/shared/contract';
 import { DomainError } from '../../src/shared/domain/errors';
 import { awardFor } from '../../src/shared/domain/wish';
 import { settleAward } from '../_lib/awards';
-import { checkText } from '../_lib/content';
+import { assertPublishable } from '../_lib/content';
 import { defineHandler } from '../_lib/handler';
 import { changeWish } from './change-wish';
 import type { WishDoc } from './wish-repo';
@@ -14,7 +14,7 @@ function assertOwner(wish: WishDoc, openid: string): void {
 
 /** The resident confirms the service and rates it; the member's award is recorded for the ledger. */
 export const confirm = defineHandler(wishConfirm, async ({ wishId, rating, comment }, { openid, user }) => {
-  if (comment && (await checkText(openid, comment)) === 'risky') throw new DomainError('CONTENT_RISKY');
+  await assertPublishable(openid, comment);
   const wish = await changeWish(wishId, 'confirm', { openid, name: user.name }, (current) => {
     assertOwner(current, openid);
     return {

@@ -1,11 +1,11 @@
-import { createHash } from 'node:crypto';
 import { wishCreate } from '../../src/shared/contract';
 import { DomainError } from '../../src/shared/domain/errors';
 import type { UserProfile } from '../../src/shared/domain/org';
 import type { WishHistoryEntry } from '../../src/shared/domain/wish';
-import { checkSubmission } from '../_lib/content';
+import { assertPublishable } from '../_lib/content';
 import { defineHandler } from '../_lib/handler';
 import { orgNames } from '../_lib/org';
+import { idForRequest } from '../_lib/ids';
 import { deliver, enqueue } from '../_lib/outbox';
 import { collections, db, type Loose } from '../_lib/runtime';
 import { templates, thing, time } from '../_lib/templates';
@@ -17,8 +17,7 @@ export const createWish = defineHandler(wishCreate, async (input, { openid, user
   const categories = await listCategories();
   if (!categories.some((c) => c._id === input.categoryId)) throw new DomainError('CATEGORY_NOT_FOUND');
 
-  const verdict = await checkSubmission(openid, `${input.title}\n${input.description}`, input.photos);
-  if (verdict === 'risky') throw new DomainError('CONTENT_RISKY');
+  const verdict = await assertPublishable(openid, `${input.title}\n${input.description}`, input.photos);
 
   const [names, reviewers] = await Promise.all([orgNames([user.gridId, user.buildingId]), reviewersOf(user)]);
   const now = new Date();
@@ -33,10 +32,7 @@ export const createWish = defineHandler(wishCreate, async (input, { openid, user
   };
   const wish: WishDoc = {
     // A retried create with the same requestId lands on the same id, so it can never post twice.
-    _id: createHash('sha256')
-      .update(`wish\n${openid}\n${requestId ?? `${now.getTime()}-${Math.random()}`}`)
-      .digest('hex')
-      .slice(0, 32),
+    _id: idForRequest(['wish', openid], requestId, 32),
     title: input.title,
     description: input.description,
     categoryId: input.categoryId,

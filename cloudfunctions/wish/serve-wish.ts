@@ -1,6 +1,6 @@
 import { wishCheckIn, wishComplete } from '../../src/shared/contract';
 import { DomainError } from '../../src/shared/domain/errors';
-import { checkSubmission } from '../_lib/content';
+import { assertPublishable } from '../_lib/content';
 import { defineHandler } from '../_lib/handler';
 import { changeWish } from './change-wish';
 import { progressNotice } from './review-wish';
@@ -22,8 +22,7 @@ export const checkIn = defineHandler(wishCheckIn, async ({ wishId }, { openid, u
 
 /** The member reports the service done with words and photos; the resident is asked to confirm. */
 export const complete = defineHandler(wishComplete, async ({ wishId, proof, photos }, { openid, user }) => {
-  const verdict = await checkSubmission(openid, proof, photos);
-  if (verdict === 'risky') throw new DomainError('CONTENT_RISKY');
+  const verdict = await assertPublishable(openid, proof, photos);
   const wish = await changeWish(wishId, 'complete', { openid, name: user.name }, (current) => {
     assertClaimant(current, openid);
     return {

@@ -7,6 +7,7 @@ import {
   isDueForAutoConfirm,
   isUnclaimedTooLong,
 } from '../../src/shared/domain/wish';
+import { addDays } from '../../src/shared/domain/time';
 import { settleAward } from '../_lib/awards';
 import { deliver, enqueue } from '../_lib/outbox';
 import { _, collections, db, type Loose } from '../_lib/runtime';
@@ -14,7 +15,6 @@ import { templates, thing } from '../_lib/templates';
 import { changeWish } from './change-wish';
 import { wishes, type WishDoc } from './wish-repo';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 /** Bounded work per run; the next run picks up the rest. */
 const BATCH = 100;
 
@@ -38,7 +38,7 @@ export async function sweep(): Promise<Record<string, unknown>> {
 }
 
 async function flagUnclaimed(communityId: string, limitDays: number, now: Date): Promise<number> {
-  const cutoff = new Date(now.getTime() - limitDays * DAY_MS);
+  const cutoff = addDays(now, -limitDays);
   const found: Loose = await wishes()
     .where({ communityId, status: 'approved', flaggedAt: null, approvedAt: _.lte(cutoff) })
     .limit(BATCH)
@@ -82,7 +82,7 @@ async function flagUnclaimed(communityId: string, limitDays: number, now: Date):
 }
 
 async function autoConfirm(communityId: string, now: Date): Promise<number> {
-  const cutoff = new Date(now.getTime() - AUTO_CONFIRM_DAYS * DAY_MS);
+  const cutoff = addDays(now, -AUTO_CONFIRM_DAYS);
   const found: Loose = await wishes()
     .where({ communityId, status: 'done', completedAt: _.lte(cutoff) })
     .limit(BATCH)

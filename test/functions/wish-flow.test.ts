@@ -125,6 +125,24 @@ describe('the claim race', () => {
   });
 });
 
+describe('content security on the rating', () => {
+  it('a risky comment is refused and the wish stays unconfirmed; an empty one needs no check', async () => {
+    const id = await approvedWish();
+    ok(await call(zhang, 'wish.claim', { wishId: id }));
+    ok(await call(zhang, 'wish.checkIn', { wishId: id }));
+    ok(await call(zhang, 'wish.complete', { wishId: id, proof: '已完成服务' }));
+    expect(await call(wang, 'wish.confirm', { wishId: id, rating: 5, comment: '楼里有人组织赌博' })).toMatchObject({
+      ok: false,
+      code: 'CONTENT_RISKY',
+    });
+    expect(ok(await call(wang, 'wish.get', { wishId: id })).wish).toMatchObject({ status: 'done', rating: null });
+    expect(ok(await call(wang, 'wish.confirm', { wishId: id, rating: 5, comment: '' })).wish).toMatchObject({
+      status: 'confirmed',
+      rating: { comment: null },
+    });
+  });
+});
+
 describe('retries', () => {
   it('a retried claim, check-in and confirmation each have one effect', async () => {
     const id = await approvedWish();

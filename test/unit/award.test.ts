@@ -1,4 +1,4 @@
-import { awardPoints, capped, decideAward, defaultAwardRule, startOfDayCst } from '../../src/shared/domain/award';
+import { awardPoints, capped, decideAward, defaultAwardRule } from '../../src/shared/domain/award';
 
 const at = (iso: string) => new Date(iso);
 const hourly = { ...defaultAwardRule, mode: 'hourly' as const, perHour: 10 };
@@ -38,10 +38,5 @@ describe('volunteer award rules', () => {
     expect(decideAward(defaultAwardRule, 12, 0, 3)).toMatchObject({ action: 'review', amount: 12 });
     expect(decideAward(defaultAwardRule, 12, 60, 0)).toEqual({ action: 'none', why: '已达每日上限 60 分' });
     expect(decideAward(defaultAwardRule, 0, 0, 0)).toEqual({ action: 'none', why: '未设积分' });
-  });
-
-  it('starts the day at midnight Beijing time', () => {
-    expect(startOfDayCst(at('2026-11-22T15:59:00Z')).toISOString()).toBe('2026-11-21T16:00:00.000Z');
-    expect(startOfDayCst(at('2026-11-22T16:00:00Z')).toISOString()).toBe('2026-11-22T16:00:00.000Z');
   });
 });

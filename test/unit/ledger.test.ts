@@ -4,7 +4,6 @@ import {
   assertValidPosting,
   isSystemAccount,
   mayGoNegative,
-  monthOf,
   reversalOf,
   spendable,
   spendLots,
@@ -110,9 +109,4 @@ describe('levels and months', () => {
     [600, '五星'],
     [10_000, '五星'],
   ])('%i lifetime virtue credit is %s', (total, name) => expect(virtueLevel(total).name).toBe(name));
-
-  it('tallies months in Beijing time', () => {
-    expect(monthOf(new Date('2026-11-30T15:59:59Z'))).toBe('2026-11');
-    expect(monthOf(new Date('2026-11-30T16:00:00Z'))).toBe('2026-12');
-  });
 });

@@ -1,6 +1,7 @@
 import { HOLD_MS, assertChargeMove, holdOpen, paymentOf, refundable, settlementOf, type Charge } from '../../src/shared/domain/merchant-charge';
 import { account, isSystemAccount, kindOf, mayGoNegative } from '../../src/shared/domain/ledger';
-import { assertActive, assertMayApply, chargeMode, dayCst, defaultMerchantRules, managesShops, type Shop } from '../../src/shared/domain/merchant';
+import { assertActive, assertMayApply, chargeMode, defaultMerchantRules, managesShops, type Shop } from '../../src/shared/domain/merchant';
+import { dayCst } from '../../src/shared/domain/time';
 
 const rules = defaultMerchantRules;
 const codeOf = (fn: () => unknown) => {
@@ -26,11 +27,6 @@ describe('charge caps', () => {
     expect(codeOf(() => chargeMode(21, tight, { shop: 40, resident: 40 }))).toBe('MERCHANT_CAP_RESIDENT');
     expect(codeOf(() => chargeMode(11, tight, { shop: 90, resident: 0 }))).toBe('MERCHANT_CAP_SHOP');
     expect(() => chargeMode(21, tight, { shop: 40, resident: 40 })).toThrow('该居民今日还可使用 20 分');
-  });
-
-  it('counts days in China time', () => {
-    expect(dayCst(new Date('2026-11-30T15:59:59Z'))).toBe('2026-11-30');
-    expect(dayCst(new Date('2026-11-30T16:00:00Z'))).toBe('2026-12-01');
   });
 });
 

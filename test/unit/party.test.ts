@@ -1,28 +1,9 @@
 import { DomainError } from '../../src/shared/domain/errors';
-import { monthOf } from '../../src/shared/domain/ledger';
-import { assertMonthOver, memberTallies, monthRange, netByPerson, rankMonth } from '../../src/shared/domain/party';
+import { assertMonthOver, memberTallies, netByPerson, rankMonth } from '../../src/shared/domain/party';
 
 const m = (name: string, points: number) => ({ openid: `o-${name}`, name, points });
 
 describe('党员积分 months', () => {
-  it('spans a China-time month, so its edges agree with monthOf', () => {
-    const { start, end } = monthRange('2026-11');
-    expect(start.toISOString()).toBe('2026-10-31T16:00:00.000Z');
-    expect(end.toISOString()).toBe('2026-11-30T16:00:00.000Z');
-    expect(monthOf(start)).toBe('2026-11');
-    expect(monthOf(new Date(end.getTime() - 1))).toBe('2026-11');
-    expect(monthOf(end)).toBe('2026-12');
-  });
-
-  it('rolls December into the next year', () => {
-    expect(monthRange('2026-12').end.toISOString()).toBe('2026-12-31T16:00:00.000Z');
-  });
-
-  it('refuses a malformed month', () => {
-    expect(() => monthRange('2026-13')).toThrow(DomainError);
-    expect(() => monthRange('2026-1')).toThrow(DomainError);
-  });
-
   it('may close a month only once it is over in Beijing', () => {
     expect(() => assertMonthOver('2026-11', new Date('2026-11-30T15:59:59Z'))).toThrow(expect.objectContaining({ code: 'PARTY_MONTH_OPEN' }));
     expect(() => assertMonthOver('2026-11', new Date('2026-11-30T16:00:00Z'))).not.toThrow();

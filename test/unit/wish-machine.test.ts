@@ -5,7 +5,6 @@ import {
   nextStatus,
   wishEvents,
   wishStatuses,
-  worstVerdict,
   type WishEvent,
   type WishStatus,
 } from '../../src/shared/domain/wish';
@@ -58,12 +57,4 @@ describe('points offered on approval', () => {
   const category = { _id: 'repair', name: '家电维修', minPoints: 5, maxPoints: 20, order: 1 };
   it.each([5, 12, 20])('accepts %i', (p) => expect(() => assertPointsInRange(category, p)).not.toThrow());
   it.each([4, 21, 7.5, -1])('refuses %p', (p) => expect(() => assertPointsInRange(category, p)).toThrow('「家电维修」类心愿的积分应在 5–20 之间'));
-});
-
-describe('content verdicts', () => {
-  it('takes the strictest', () => {
-    expect(worstVerdict([])).toBe('pass');
-    expect(worstVerdict(['pass', 'review'])).toBe('review');
-    expect(worstVerdict(['review', 'risky', 'pass'])).toBe('risky');
-  });
 });

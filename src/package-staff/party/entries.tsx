@@ -8,7 +8,7 @@ import { usePagedList } from '../../hooks/use-paged-list';
 import { call } from '../../services/api';
 import { serverNow } from '../../services/server-clock';
 import type { Output } from '../../shared/contract';
-import { monthOf } from '../../shared/domain/ledger';
+import { monthOf } from '../../shared/domain/time';
 import { pointItemKindLabels } from '../../shared/domain/point-items';
 import { formatDateTime } from '../../utils/date-time';
 import { recentMonths } from '../../utils/month';

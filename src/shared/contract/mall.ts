@@ -95,3 +95,6 @@ export const mallSetItem = defineAction({
   roles: ['admin'],
   mutates: true,
 });
+
+/** Every action declared here, in order: the registry (index.ts) is built from these lists, never by hand. */
+export const mallActions = [mallListItems, mallOrder, mallFulfil, mallCancel, mallListOrders, mallSetItem] as const;

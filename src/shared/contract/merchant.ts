@@ -122,3 +122,6 @@ export const merchantSetRules = defineAction({
   roles: ['admin'],
   mutates: true,
 });
+
+/** Every action declared here, in order: the registry (index.ts) is built from these lists, never by hand. */
+export const merchantActions = [merchantApply, merchantApplications, merchantReview, merchantSuspend, merchantMine, merchantSetRules] as const;

@@ -28,3 +28,6 @@ export const notifySubscribe = defineAction({
   roles: 'registered',
   mutates: true,
 });
+
+/** Every action declared here, in order: the registry (index.ts) is built from these lists, never by hand. */
+export const notifyActions = [notifyTemplates, notifySubscribe] as const;

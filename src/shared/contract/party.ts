@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { monthPattern } from '../domain/party';
+import { monthPattern } from '../domain/time';
 import { pointItemKinds } from '../domain/point-items';
 import { defineAction } from './action';
 import { fileIdSchema, idSchema, isoDate, pageInput, pageOf } from './common';
@@ -103,3 +103,6 @@ export const pointsCloseMonth = defineAction({
   roles: ['staff'],
   mutates: true,
 });
+
+/** Every action declared here, in order: the registry (index.ts) is built from these lists, never by hand. */
+export const partyActions = [pointsPartyItems, pointsPartyEntry, pointsPartyEntries, pointsRanking, pointsCloseMonth] as const;

@@ -56,3 +56,6 @@ export const petitionListQueue = defineAction({
   roles: ladderStaffRoles,
   mutates: false,
 });
+
+/** Every action declared here, in order: the registry (index.ts) is built from these lists, never by hand. */
+export const petitionReadActions = [petitionCategories, petitionSimilar, petitionGet, petitionListMine, petitionListQueue] as const;

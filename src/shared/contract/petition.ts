@@ -4,6 +4,7 @@ import { petitionLevels, urgencies } from '../domain/petition-ladder';
 import { ladderStaffRoles } from '../domain/scope';
 import { defineAction } from './action';
 import { fileIdSchema, idSchema } from './common';
+import { petitionReadActions } from './petition-reads';
 import { mapPointSchema, petitionViewSchema } from './petition-view';
 
 export * from './petition-reads';
@@ -171,3 +172,21 @@ export const petitionConclude = defineAction({
   roles: ['staff'],
   mutates: true,
 });
+
+/** Every action declared here, in order: the registry (index.ts) is built from these lists, never by hand. */
+export const petitionActions = [
+  petitionCreate,
+  petitionCosign,
+  petitionAccept,
+  petitionReport,
+  petitionResolve,
+  petitionDismiss,
+  petitionEscalate,
+  petitionSummon,
+  petitionConvene,
+  petitionDecide,
+  petitionRate,
+  petitionReopen,
+  petitionConclude,
+  ...petitionReadActions,
+] as const;

@@ -46,3 +46,6 @@ export const pointsFeeRelief = defineAction({
   roles: ['staff'],
   mutates: true,
 });
+
+/** Every action declared here, in order: the registry (index.ts) is built from these lists, never by hand. */
+export const pointRuleActions = [pointsRules, pointsSetRules, pointsFeeRelief] as const;

@@ -124,3 +124,15 @@ export const pointsApproveAward = defineAction({
   roles: ['staff'],
   mutates: true,
 });
+
+/** Every action declared here, in order: the registry (index.ts) is built from these lists, never by hand. */
+export const pointsActions = [
+  pointsBalance,
+  pointsHistory,
+  pointsAward,
+  pointsDeduct,
+  pointsReverse,
+  pointsReconcile,
+  pointsPendingAwards,
+  pointsApproveAward,
+] as const;

@@ -130,3 +130,16 @@ export const pointsRejectHold = defineAction({
   roles: ['resident', 'member'],
   mutates: true,
 });
+
+/** Every action declared here, in order: the registry (index.ts) is built from these lists, never by hand. */
+export const redeemActions = [
+  pointsIssueCode,
+  merchantScan,
+  merchantCharge,
+  merchantVerifyLevel,
+  merchantRefund,
+  merchantHistory,
+  pointsPendingHolds,
+  pointsConfirmHold,
+  pointsRejectHold,
+] as const;

@@ -95,3 +95,6 @@ export const shopList = defineAction({
   roles: ['staff'],
   mutates: false,
 });
+
+/** Every action declared here, in order: the registry (index.ts) is built from these lists, never by hand. */
+export const shopActions = [shopGet, shopRate, shopInspect, shopListVirtue, shopHistory, shopList] as const;

@@ -53,3 +53,6 @@ export const userListPeople = defineAction({
   roles: ['staff'],
   mutates: false,
 });
+
+/** Every action declared here, in order: the registry (index.ts) is built from these lists, never by hand. */
+export const userActions = [userMe, userListMembers, userListPeople] as const;

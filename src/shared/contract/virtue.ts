@@ -51,3 +51,6 @@ export const pointsGrantVirtue = defineAction({
   roles: ['staff'],
   mutates: true,
 });
+
+/** Every action declared here, in order: the registry (index.ts) is built from these lists, never by hand. */
+export const virtueActions = [pointsVirtueCatalogue, pointsSetVirtueItem, pointsGrantVirtue] as const;

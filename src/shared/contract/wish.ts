@@ -235,3 +235,23 @@ export const wishCancel = defineAction({
   roles: ['resident'],
   mutates: true,
 });
+
+/** Every action declared here, in order: the registry (index.ts) is built from these lists, never by hand. */
+export const wishActions = [
+  wishCategories,
+  wishCreate,
+  wishApprove,
+  wishReject,
+  wishListMine,
+  wishListWall,
+  wishListQueue,
+  wishGet,
+  wishListTasks,
+  wishClaim,
+  wishDispatch,
+  wishRelease,
+  wishCheckIn,
+  wishComplete,
+  wishConfirm,
+  wishCancel,
+] as const;

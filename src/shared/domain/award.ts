@@ -1,3 +1,5 @@
+import { HOUR_MS } from './time';
+
 /**
  * 志愿服务积分 for a confirmed wish: how much the member earns, and when staff must look first.
  * Category decides the base (the points offered on approval, or per hour served); the community decides
@@ -24,8 +26,6 @@ export const defaultAwardRule: AwardRule = {
   pairLimit: 3,
   pairDays: 30,
 };
-
-const HOUR_MS = 60 * 60 * 1000;
 
 /** A category's counting mode on top of the community's rule (categories without one pay the offer). */
 export function ruleForCategory(rule: AwardRule, category: { awardMode?: 'fixed' | 'hourly'; perHour?: number } | null | undefined): AwardRule {
@@ -122,10 +122,4 @@ export function decideAward(rule: AwardRule, amount: number, earnedToday: number
     return { action: 'review', amount: allowed, why: `${rule.pairDays} 天内同一居民与党员互动 ${pairCount + 1} 次，请核实` };
   if (allowed > rule.reviewAbove) return { action: 'review', amount: allowed, why: `超过 ${rule.reviewAbove} 分，需社区确认` };
   return { action: 'post', amount: allowed };
-}
-
-/** Start of the China-time day containing `at`, as an instant. */
-export function startOfDayCst(at: Date): Date {
-  const cst = new Date(at.getTime() + 8 * HOUR_MS);
-  return new Date(Date.UTC(cst.getUTCFullYear(), cst.getUTCMonth(), cst.getUTCDate()) - 8 * HOUR_MS);
 }

@@ -175,9 +175,3 @@ export const virtueLevels = [
 export function virtueLevel(lifetime: number): (typeof virtueLevels)[number] {
   return levelFor(virtueLevels, lifetime);
 }
-
-/** Months are tallied in China time: 2026-11-30 20:00 UTC is already December in Beijing. */
-export function monthOf(at: Date): string {
-  const cst = new Date(at.getTime() + 8 * 60 * 60 * 1000);
-  return `${cst.getUTCFullYear()}-${String(cst.getUTCMonth() + 1).padStart(2, '0')}`;
-}

@@ -1,6 +1,6 @@
 import { DomainError } from './errors';
 import { account, type PostingInput } from './ledger';
-import { dayCst } from './merchant';
+import { dayCst } from './time';
 
 /**
  * 核销 a merchant charge: virtue points from a resident to a shop, one per points code. Small charges post

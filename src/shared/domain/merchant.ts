@@ -1,4 +1,3 @@
-import { startOfDayCst } from './award';
 import { DomainError } from './errors';
 import type { UserProfile } from './org';
 import { coversPlace } from './scope';
@@ -113,11 +112,6 @@ export function chargeMode(points: number, rules: MerchantRules, today: DayTotal
   if (today.resident + points > rules.residentDaily)
     throw new DomainError('MERCHANT_CAP_RESIDENT', `该居民今日还可使用 ${Math.max(0, rules.residentDaily - today.resident)} 分`);
   return points > rules.perCharge ? 'hold' : 'direct';
-}
-
-/** The day a charge counts against, in China time: `2026-11-30`. */
-export function dayCst(at: Date): string {
-  return new Date(startOfDayCst(at).getTime() + 8 * 60 * 60 * 1000).toISOString().slice(0, 10);
 }
 
 export const tallyId = {

@@ -1,4 +1,5 @@
 import { DomainError } from './errors';
+import { monthRange } from './time';
 
 /**
  * 党员积分 "1+1−1" by month. A month's score is what a member's party postings moved within that China-time
@@ -6,20 +7,8 @@ import { DomainError } from './errors';
  * never reopened; corrections land in the open one). Deductions are always recorded in full, so a score —
  * and the running balance — may go below zero.
  */
-const HOUR_MS = 60 * 60 * 1000;
-const CST_MS = 8 * HOUR_MS;
-
 /** 明星党员: how many places a closed month names. */
 export const STAR_PLACES = 3;
-
-export const monthPattern = /^\d{4}-(0[1-9]|1[0-2])$/;
-
-/** The instants a China-time month spans, [start, end). */
-export function monthRange(month: string): { start: Date; end: Date } {
-  if (!monthPattern.test(month)) throw new DomainError('BAD_INPUT', `月份格式应为 YYYY-MM：${month}`);
-  const [year, mon] = month.split('-').map(Number);
-  return { start: new Date(Date.UTC(year, mon - 1, 1) - CST_MS), end: new Date(Date.UTC(year, mon, 1) - CST_MS) };
-}
 
 /** Only a month that is over may be closed: its ranking can no longer change. */
 export function assertMonthOver(month: string, now: Date): void {

@@ -1,5 +1,6 @@
 import type { PetitionState } from './petition';
-import { addHours, DAY_MS, levelLabels, type LadderConfig } from './petition-ladder';
+import { levelLabels, type LadderConfig } from './petition-ladder';
+import { addDays, addHours } from './time';
 
 type Timed = Pick<PetitionState, 'status' | 'level' | 'urgency' | 'since'>;
 
@@ -14,7 +15,7 @@ export function dueAt(p: Timed, config: LadderConfig): Date | null {
     case 'review':
       return addHours(p.since, config.resolveHours.community[p.urgency]);
     case 'resolved':
-      return new Date(new Date(p.since).getTime() + config.ratingDays * DAY_MS);
+      return addDays(p.since, config.ratingDays);
     case 'closed':
       return null;
   }
@@ -55,7 +56,7 @@ export function actAt(p: PetitionState, config: LadderConfig): Date | null {
 
 /** 周反馈: the countdown to the first feedback promised at filing. */
 export function feedbackDueAt(createdAt: Date, config: LadderConfig): Date {
-  return new Date(new Date(createdAt).getTime() + config.feedbackDays * DAY_MS);
+  return addDays(createdAt, config.feedbackDays);
 }
 
 export function isOverdue(due: Date | null, now: Date): boolean {

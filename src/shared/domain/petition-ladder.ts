@@ -83,10 +83,3 @@ export function levelRank(level: PetitionLevel): number {
 export function levelAbove(level: PetitionLevel): PetitionLevel | null {
   return petitionLevels[levelRank(level) + 1] ?? null;
 }
-
-export const HOUR_MS = 60 * 60 * 1000;
-export const DAY_MS = 24 * HOUR_MS;
-
-export function addHours(at: Date, hours: number): Date {
-  return new Date(new Date(at).getTime() + hours * HOUR_MS);
-}

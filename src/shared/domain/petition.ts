@@ -1,5 +1,6 @@
 import { DomainError } from './errors';
-import { DAY_MS, levelAbove, levelLabels, levelRank, type LadderConfig, type PetitionLevel, type Urgency } from './petition-ladder';
+import { levelAbove, levelLabels, levelRank, type LadderConfig, type PetitionLevel, type Urgency } from './petition-ladder';
+import { DAY_MS } from './time';
 
 /**
  * 微诉求 petition: a problem a resident reports. It waits at a level (`pending`) until that level takes it

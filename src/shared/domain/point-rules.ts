@@ -1,6 +1,5 @@
 import type { Asset } from './ledger';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { addDays } from './time';
 
 /** A community's point rules (积分规则), one document per community, edited by an admin. */
 export interface PointRules {
@@ -19,7 +18,7 @@ export const defaultPointRules: PointRules = {
 /** When points credited now lapse under these rules; null when the kind does not expire. */
 export function expiresAtFor(rules: Pick<PointRules, 'expiryDays'>, asset: Asset, now: Date): Date | null {
   const days = rules.expiryDays[asset];
-  return days === null || days === undefined ? null : new Date(now.getTime() + days * DAY_MS);
+  return days === null || days === undefined ? null : addDays(now, days);
 }
 
 /** The id of the posting that lets one lapsed lot go back to the issuer: each lot expires once. */

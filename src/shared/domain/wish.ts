@@ -1,4 +1,5 @@
 import { DomainError } from './errors';
+import { DAY_MS } from './time';
 
 /**
  * 微心愿 micro-wish: 群众点单 (a resident posts) → 组织建单 (the grid worker or staff approves and offers points)
@@ -97,21 +98,10 @@ export function assertPointsInRange(category: WishCategory, points: number): voi
   }
 }
 
-/** What the content check said about a text or photo (WeChat msgSecCheck / image check suggest). */
-export type ContentVerdict = 'pass' | 'review' | 'risky';
-
-/** The strictest of several verdicts: one risky field makes the whole submission risky. */
-export function worstVerdict(verdicts: readonly ContentVerdict[]): ContentVerdict {
-  if (verdicts.includes('risky')) return 'risky';
-  if (verdicts.includes('review')) return 'review';
-  return 'pass';
-}
-
 /** 社区可调: how long an approved wish may wait for a member before staff are asked to dispatch it. */
 export const DEFAULT_UNCLAIMED_LIMIT_DAYS = 3;
 /** A finished service the resident never confirms is confirmed for them (without a rating) after this. */
 export const AUTO_CONFIRM_DAYS = 7;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Approved and still unclaimed `limitDays` after approval: staff should dispatch it (派单). */
 export function isUnclaimedTooLong(
