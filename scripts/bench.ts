@@ -123,7 +123,76 @@ async function perAction(emu: TestEmulator) {
   }
 }
 
+/** The meter's record of the last call: what one invocation of an action cost the database. */
+async function costOf(emu: TestEmulator, label: string, reply: Promise<any>) {
+  const answer = await reply;
+  const [record] = await emu.meter(1);
+  fig(
+    `db requests per action: ${label} (requests / docs read / written)`,
+    `${record.dbRequests} / ${record.read} / ${record.written}${answer.ok ? '' : ` (${answer.code})`}`,
+  );
+  return answer;
+}
+
+/** The write path: what one posting costs, and a crowd of spends on one balance against the same spends one by one. */
+async function ledger(emu: TestEmulator) {
+  const sun = 'demo-staff-sun';
+  const award = (amount: number, requestId: string) =>
+    call(emu, sun, 'points.award', { openid: wang, asset: 'volunteer', amount, reason: '志愿服务' }, requestId);
+  const spend = (i: number, prefix: string) =>
+    call(emu, sun, 'points.deduct', { openid: wang, asset: 'volunteer', amount: 1, reason: '兑换' }, `${prefix}-${i}`);
+
+  await costOf(emu, 'points.award', award(500, 'bench-award-500'));
+  await costOf(emu, 'points.award (replayed requestId)', award(500, 'bench-award-500'));
+  await costOf(emu, 'points.deduct', spend(0, 'bench-cost'));
+  await call(emu, 'demo-merchant-zhou', 'points.balance');
+  await call(emu, sun, 'points.award', { openid: wang, asset: 'virtue', amount: 50, reason: '志愿服务' }, 'bench-virtue');
+  const code = await call(emu, wang, 'points.issueCode', {}, 'bench-code');
+  await costOf(
+    emu,
+    'merchant.charge',
+    call(emu, 'demo-merchant-zhou', 'merchant.charge', { token: code.data.token, points: 5, note: '' }, 'bench-charge'),
+  );
+  const item = await call(emu, 'demo-admin-wu', 'mall.setItem', { name: '环保袋', price: 10, asset: 'volunteer', stock: 5 }, 'bench-item');
+  await costOf(emu, 'mall.order', call(emu, wang, 'mall.order', { itemId: item.data.item.id, qty: 1 }, 'bench-order'));
+  const created = await call(emu, wang, 'wish.create', wish, 'bench-wish');
+  const wishId = created.data.wish.id;
+  await call(emu, liu, 'wish.approve', { wishId, points: 10 }, 'bench-wish-approve');
+  await call(emu, zhang, 'wish.claim', { wishId }, 'bench-wish-claim');
+  await call(emu, zhang, 'wish.checkIn', { wishId }, 'bench-wish-checkin');
+  await emu.clock({ advanceMs: 60 * 60 * 1000 });
+  await call(emu, zhang, 'wish.complete', { wishId, proof: '已完成服务，居民满意' }, 'bench-wish-complete');
+  await costOf(emu, 'wish.confirm', call(emu, wang, 'wish.confirm', { wishId, rating: 5, comment: '很好' }, 'bench-wish-confirm'));
+  await emu.clock({ reset: true });
+
+  const n = 200;
+  await award(2 * n, 'bench-award-spends');
+  const [oneByOneMs] = await timed(async () => {
+    for (let i = 0; i < n; i++) await spend(i, 'bench-serial');
+  });
+  fig(`ledger: ${n} spends of 1 on one balance, one after another`, ms(oneByOneMs));
+  const [crowdMs, spends] = await timed(() => Promise.all(Array.from({ length: n }, (_, i) => spend(i, 'bench-crowd'))));
+  const outcome = (code: string) => spends.filter((r) => (code === 'ok' ? r.ok : r.code === code)).length;
+  fig(`ledger: the same ${n} spends all at once`, `${ms(crowdMs)} (${(crowdMs / oneByOneMs).toFixed(2)}× one by one; aim ≤ 3×)`);
+  fig(
+    'ledger: … spent / insufficient / busy / other',
+    `${outcome('ok')} / ${outcome('POINTS_INSUFFICIENT')} / ${outcome('POINTS_BUSY')} / ${spends.filter((r) => !r.ok && r.code !== 'POINTS_INSUFFICIENT' && r.code !== 'POINTS_BUSY').length}`,
+  );
+  const balance = await call(emu, wang, 'points.balance');
+  fig('ledger: … volunteer balance left', String(balance.data.balances.find((b: any) => b.asset === 'volunteer').balance));
+  const [reconcileMs, report] = await timed(() => call(emu, sun, 'points.reconcile'));
+  fig(
+    'ledger: points.reconcile (accounts, postings, differences)',
+    `${ms(reconcileMs)} (${report.data.accounts}, ${report.data.postings}, ${report.data.differences.length})`,
+  );
+}
+
 async function main() {
+  // `npm run bench -- ledger`: only the write path (the rest takes minutes on a loaded machine).
+  if (process.argv[2] === 'ledger') {
+    const emu = await startEmulator();
+    return ledger(emu).finally(() => emu.stop());
+  }
   sizes();
   coldRequire();
   const [startMs, emu] = await timed(() => startEmulator());
@@ -146,22 +215,7 @@ async function main() {
     );
     fig('race: 54 concurrent wish.claim (wall time, winners)', `${ms(raceMs)}, ${replies.filter((r) => r.ok).length} winner`);
 
-    await call(emu, 'demo-staff-sun', 'points.award', { openid: wang, asset: 'volunteer', amount: 150, reason: '志愿服务' }, 'bench-award-150');
-    const [spendMs, spends] = await timed(() =>
-      Promise.all(
-        Array.from({ length: 200 }, (_, i) =>
-          call(emu, 'demo-staff-sun', 'points.deduct', { openid: wang, asset: 'volunteer', amount: 1, reason: '兑换' }, `bench-spend-${i}`),
-        ),
-      ),
-    );
-    const outcome = (code: string) => spends.filter((r) => (code === 'ok' ? r.ok : r.code === code)).length;
-    fig('ledger: 200 concurrent spends of 1 on a balance of 150 (wall time)', ms(spendMs));
-    fig('ledger: … spent / insufficient / busy', `${outcome('ok')} / ${outcome('POINTS_INSUFFICIENT')} / ${outcome('POINTS_BUSY')}`);
-    const [reconcileMs, report] = await timed(() => call(emu, 'demo-staff-sun', 'points.reconcile'));
-    fig(
-      'ledger: points.reconcile (accounts, postings, differences)',
-      `${ms(reconcileMs)} (${report.data.accounts}, ${report.data.postings}, ${report.data.differences.length})`,
-    );
+    await ledger(emu);
     fig('memory: emulator process RSS', rssOf(emu.pid));
   } finally {
     await emu.stop();

@@ -12,7 +12,7 @@ import {
 } from '../../src/shared/domain/merchant-charge';
 import { afterPayment, countIn, holdNotice } from './charges';
 import { findPosting, post } from './ledger';
-import { deliver, enqueue, type Notice } from './outbox';
+import type { Notice } from './outbox';
 import { expiryFor } from './point-rules';
 import { collections, type Loose } from './runtime';
 import { readIn, transact } from './transact';
@@ -24,18 +24,17 @@ type Step = { changes: Partial<Charge>; notices?: Notice[] } | null;
  * code, notices); a plan that returns null leaves it as it is. Every status change goes through here.
  */
 async function update(id: string, missing: ErrorCode, plan: (tx: Loose, current: Charge) => Promise<Step>): Promise<Charge> {
-  const { charge, noticeIds } = await transact(async (tx) => {
+  return transact(async (tx, unit) => {
     const current = await readIn<Charge>(tx, collections.merchantCharges, id);
     if (!current) throw new DomainError(missing);
     const step = await plan(tx, current);
-    if (!step) return { charge: current, noticeIds: [] as string[] };
+    if (!step) return current;
     if (step.changes.status) assertChargeMove(current.status, step.changes.status);
     const changes = { ...step.changes, updatedAt: new Date() };
     await tx.collection(collections.merchantCharges).doc(id).update({ data: changes });
-    return { charge: { ...current, ...changes }, noticeIds: await enqueue(tx, step.notices ?? []) };
+    await unit.notify(step.notices ?? []);
+    return { ...current, ...changes };
   }, 'POINTS_BUSY');
-  await deliver(noticeIds);
-  return charge;
 }
 
 /** A busy ledger leaves the work for the timer: the caller sees the charge as still pending. */

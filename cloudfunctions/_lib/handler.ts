@@ -2,24 +2,29 @@ import type { z } from 'zod';
 import { eventSchema, type ActionSpec, type Reply } from '../../src/shared/contract';
 import type { UserProfile } from '../../src/shared/domain/org';
 import { loadUser } from './actor';
-import { replayOnRetry } from './idempotency';
+import { replayOnRetry, type RecordMode } from './idempotency';
 import { badInput, fail, fromError, ok } from './reply';
 import { cloud } from './runtime';
+import type { RetryRecord } from './transact';
 
 /** What a use case gets besides its parsed input: the caller (from OPENID only) and the retry key. */
 export interface Context {
   openid: string;
   user: UserProfile;
   requestId: string | undefined;
+  /** Set for a handler defined with `record: 'inTransaction'`: the use case writes it in its effect's transaction. */
+  request?: RetryRecord;
 }
 
 export interface Handler<S extends ActionSpec = ActionSpec> {
   spec: S;
   run(input: z.output<S['input']>, ctx: Context): Promise<z.input<S['output']>>;
+  /** Where a mutating call's retry record is kept (idempotency.ts); `apart` unless the use case takes it in. */
+  record: RecordMode;
 }
 
-export function defineHandler<S extends ActionSpec>(spec: S, run: Handler<S>['run']): Handler<S> {
-  return { spec, run };
+export function defineHandler<S extends ActionSpec>(spec: S, run: Handler<S>['run'], opts: { record?: RecordMode } = {}): Handler<S> {
+  return { spec, run, record: opts.record ?? 'apart' };
 }
 
 /** A timer trigger's work: no caller, returns a summary for the logs. */
@@ -72,14 +77,16 @@ export function createFunction(area: string, handlers: Handler<any>[], timers: R
       if (!allows(handler.spec, user)) return fail('FORBIDDEN_ROLE');
       const input = handler.spec.input.safeParse(payload ?? {});
       if (!input.success) return badInput(input.error);
-      const run = async (): Promise<Reply<unknown>> => {
+      const toReply = (output: unknown) => ok(handler.spec.output.parse(output));
+      const run = async (request?: RetryRecord): Promise<Reply<unknown>> => {
         try {
-          return ok(handler.spec.output.parse(await handler.run(input.data, { openid: OPENID, user, requestId })));
+          return toReply(await handler.run(input.data, { openid: OPENID, user, requestId, request }));
         } catch (error) {
           return fromError(error, action);
         }
       };
-      return handler.spec.mutates ? await replayOnRetry({ openid: OPENID, action, requestId }, run) : await run();
+      if (!handler.spec.mutates) return await run();
+      return await replayOnRetry({ openid: OPENID, action, requestId }, handler.record, toReply, run);
     } catch (error) {
       return fromError(error, action);
     }

@@ -1,33 +1,186 @@
+import { DomainError } from '../../src/shared/domain/errors';
 import {
   assertValidPosting,
   isSystemAccount,
+  spendLots,
   type AccountId,
   type Asset,
   type Lot,
   type Posting,
   type PostingInput,
 } from '../../src/shared/domain/ledger';
-import { applyBatch, balanceId, unwrap, withConflictRetries, type BalanceDoc, type PostOptions, type PostResult } from './ledger-batch';
-import { enqueuePosting } from './posting-queue';
-import { collections, db, type Loose } from './runtime';
+import { _, collections, db, type Loose } from './runtime';
+import { readIn, transact, type RetryRecord } from './transact';
 
-export { balanceId, type BalanceDoc, type PostOptions, type PostResult } from './ledger-batch';
+/** A system account's balance is split over this many documents, so its postings rarely meet on one. */
+export const SYSTEM_SHARDS = 8;
+
+/** The cached balance of one account in one kind of points (one shard of it, for system accounts). */
+export interface BalanceDoc {
+  _id: string;
+  account: AccountId;
+  asset: Asset;
+  shard: number;
+  balance: number;
+  /** Credited in total, not counting reversals: what virtue levels are measured by. */
+  lifetimeIn: number;
+  lots: Lot[];
+  communityId: string;
+  updatedAt: Date;
+}
+
+export function balanceId(account: string, asset: Asset, shard = 0): string {
+  return `${account}|${asset}|${shard}`;
+}
+
+export interface PostOptions {
+  /** For expiry: take the points from this lot even though it has lapsed. */
+  fromLot?: string;
+  /**
+   * The call's retry record, written in the posting's transaction with what the call answers
+   * (`output` of the result), so the reply is on record exactly when the posting is.
+   */
+  record?: { request: RetryRecord | undefined; output: (result: PostResult) => unknown };
+}
+
+export interface PostResult {
+  posting: Posting;
+  replayed: boolean;
+  /** The balances of the posting's person, shop or escrow sides once it is in (system accounts are sharded). */
+  balances: ReadonlyMap<AccountId, number>;
+}
+
+/** A posting with this id exists: the transaction that found it must end, and the call is answered as a replay. */
+class AlreadyPosted extends Error {
+  constructor(readonly cause: unknown) {
+    super('posting exists');
+  }
+}
 
 /**
- * Appends one posting and moves both cached balances in the same transaction. Idempotent: if a posting
- * with this id exists, nothing changes and the first one is returned (`replayed`). A person's or a shop's
+ * Appends one posting and moves both cached balances in one transaction. Idempotent: if a posting with
+ * this id exists, nothing changes and the first one is returned (`replayed`). A person's or a shop's
  * balance never goes below zero (POINTS_INSUFFICIENT) unless the posting carries a staff override.
  *
- * Postings that touch a person are queued per person and applied in batches by whoever holds that
- * person's lease (group commit), so a crowd of spends against one balance commits in a few transactions
- * instead of colliding and retrying one by one.
+ * One transaction per posting, and no more requests than it needs: the posting is inserted (a duplicate
+ * insert is how an existing one is found), a system account's shard is incremented without a read, and
+ * the person's balance — the document a crowd of spends contends for — is read last, so the span in
+ * which another commit can invalidate this one is two requests long.
  */
 export async function post(input: PostingInput, opts: PostOptions = {}): Promise<PostResult> {
   assertValidPosting(input);
-  const person = [input.from, input.to].find((a) => !isSystemAccount(a));
-  if (!person)
-    return withConflictRetries(() => db.runTransaction((tx: Loose) => applyBatch(tx, [{ input, opts }], new Date()).then(([r]) => unwrap(r)), 0));
-  return enqueuePosting(balanceId(person, input.asset), input, opts);
+  try {
+    return await transact((tx) => postIn(tx, input, opts), { busy: 'POINTS_BUSY', record: opts.record });
+  } catch (error) {
+    if (!(error instanceof AlreadyPosted)) throw error;
+    const existing = await findPosting(input._id);
+    if (!existing) throw error.cause;
+    return { posting: existing, replayed: true, balances: await balancesAfter(existing) };
+  }
+}
+
+/**
+ * The posting's writes inside the caller's transaction. Throws AlreadyPosted when a posting with this id
+ * exists; the caller must then let its transaction end (as `post` does).
+ */
+async function postIn(tx: Loose, input: PostingInput, opts: PostOptions): Promise<PostResult> {
+  const now = new Date();
+  const posting: Posting = { reversalOf: null, override: null, expiresAt: null, ...input, at: now };
+  const { _id, ...fields } = posting;
+  try {
+    await tx.collection(collections.postings).add({ data: { _id, ...fields, accounts: [posting.from, posting.to] } });
+  } catch (error) {
+    throw new AlreadyPosted(error);
+  }
+  const balances = new Map<AccountId, number>();
+  for (const side of ['from', 'to'] as const) {
+    if (isSystemAccount(posting[side])) await moveSystem(tx, posting, side);
+  }
+  for (const side of ['from', 'to'] as const) {
+    if (!isSystemAccount(posting[side])) balances.set(posting[side], await moveHolder(tx, posting, side, opts));
+  }
+  return { posting, replayed: false, balances };
+}
+
+/** A system account never runs dry and keeps no lots: its shard moves by increment, unread. */
+async function moveSystem(tx: Loose, p: Posting, side: 'from' | 'to'): Promise<void> {
+  const sign = side === 'from' ? -1 : 1;
+  const lifetime = side === 'from' ? (p.reversalOf ? -p.amount : 0) : p.reversalOf ? 0 : p.amount;
+  const shard = Math.floor(Math.random() * SYSTEM_SHARDS);
+  const id = balanceId(p[side], p.asset, shard);
+  const res: Loose = await tx
+    .collection(collections.balances)
+    .doc(id)
+    .update({ data: { balance: _.inc(sign * p.amount), lifetimeIn: _.inc(lifetime), updatedAt: p.at } });
+  if (updatedCount(res) === 1) return;
+  // The shard's first posting: there is nothing to increment yet.
+  const doc = { ...emptyBalance(p, side, shard), balance: sign * p.amount, lifetimeIn: lifetime };
+  await tx
+    .collection(collections.balances)
+    .doc(id)
+    .set({ data: withoutId(doc) });
+}
+
+/** A person, shop or escrow: read, checked against overdraft and its lots, written back. */
+async function moveHolder(tx: Loose, p: Posting, side: 'from' | 'to', opts: PostOptions): Promise<number> {
+  const id = balanceId(p[side], p.asset);
+  const doc = (await readIn<BalanceDoc>(tx, collections.balances, id)) ?? emptyBalance(p, side, 0);
+  const next = side === 'from' ? moveOut(doc, p, opts) : moveIn(doc, p);
+  await tx
+    .collection(collections.balances)
+    .doc(id)
+    .set({ data: withoutId(next) });
+  return next.balance;
+}
+
+function updatedCount(res: Loose): number {
+  return Number(res?.stats?.updated ?? res?.updated ?? 0);
+}
+
+function emptyBalance(p: Posting, side: 'from' | 'to', shard: number): BalanceDoc {
+  const account = p[side];
+  return {
+    _id: balanceId(account, p.asset, shard),
+    account,
+    asset: p.asset,
+    shard,
+    balance: 0,
+    lifetimeIn: 0,
+    lots: [],
+    communityId: p.communityId,
+    updatedAt: p.at,
+  };
+}
+
+function withoutId(doc: BalanceDoc): Omit<BalanceDoc, '_id'> {
+  const { _id: _ignored, ...data } = doc;
+  return data;
+}
+
+function moveOut(doc: BalanceDoc, p: Posting, opts: PostOptions): BalanceDoc {
+  const lots = debitLots(doc.lots, p, opts);
+  return { ...doc, balance: doc.balance - p.amount, lifetimeIn: p.reversalOf ? doc.lifetimeIn - p.amount : doc.lifetimeIn, lots, updatedAt: p.at };
+}
+
+function moveIn(doc: BalanceDoc, p: Posting): BalanceDoc {
+  const lots = [...doc.lots, { postingId: p._id, remaining: p.amount, expiresAt: p.expiresAt }];
+  return { ...doc, balance: doc.balance + p.amount, lifetimeIn: p.reversalOf ? doc.lifetimeIn : doc.lifetimeIn + p.amount, lots, updatedAt: p.at };
+}
+
+function debitLots(lots: Lot[], p: Posting, opts: PostOptions): Lot[] {
+  if (opts.fromLot) {
+    const lot = lots.find((l) => l.postingId === opts.fromLot);
+    if (!lot || lot.remaining < p.amount) throw new DomainError('POINTS_INSUFFICIENT');
+    return lots.flatMap((l) => (l === lot ? (l.remaining > p.amount ? [{ ...l, remaining: l.remaining - p.amount }] : []) : [l]));
+  }
+  return spendLots(lots, p.amount, p.at, p.override !== null);
+}
+
+/** A replay's answer: the balances of the posting's holders as they stand now. */
+async function balancesAfter(p: Posting): Promise<Map<AccountId, number>> {
+  const holders = [p.from, p.to].filter((a) => !isSystemAccount(a));
+  const docs = await Promise.all(holders.map((a) => db.collection(collections.balances).doc(balanceId(a, p.asset)).get()));
+  return new Map(holders.map((a, i) => [a, (docs[i] as Loose).data?.balance ?? 0]));
 }
 
 /** An account's balances across all kinds of points, shards summed. */

@@ -1,20 +1,80 @@
-import { DomainError } from '../../src/shared/domain/errors';
 import type { ErrorCode } from '../../src/shared/contract/errors';
-import { withConflictRetries } from './ledger-batch';
+import { DomainError } from '../../src/shared/domain/errors';
+import { deliver, enqueue, type Notice } from './outbox';
 import { db, type Loose } from './runtime';
 
 /**
- * Runs `work` in one transaction, retrying with growing random pauses while other transactions keep
- * changing the documents it read; when they never stop, the caller gets `busy` and may try again.
+ * A call's retry record, kept in the transaction of the call's effect (handler.ts makes it): the effect and
+ * the reply a retry will get commit together, so there is no window in which one exists without the other.
  */
-export async function transact<T>(work: (tx: Loose) => Promise<T>, busy: ErrorCode): Promise<T> {
-  try {
-    return await withConflictRetries(() => db.runTransaction(work, 0));
-  } catch (error) {
-    if (error instanceof DomainError && error.code === 'POINTS_BUSY') throw new DomainError(busy);
-    throw error;
+export interface RetryRecord {
+  /** Stages the reply for `output` inside `tx`. */
+  write(tx: Loose, output: unknown): Promise<void>;
+  /** The transaction that wrote it committed: the call's reply is now on record. */
+  committed(): void;
+}
+
+/** What a unit of work may do besides reading and writing documents through `tx`. */
+export interface Unit {
+  /** Queues notices in this transaction; they are sent once it has committed, never before. */
+  notify(notices: readonly Notice[]): Promise<void>;
+}
+
+export interface TransactOptions<T> {
+  /** What the caller is told when other transactions never stop changing what this one read. */
+  busy?: ErrorCode;
+  /** Written in the same transaction with the call's output: `output(result)`, or the result itself. */
+  record?: { request: RetryRecord | undefined; output?: (result: T) => unknown };
+}
+
+/**
+ * How long conflicting attempts go on before the caller is told `busy`. A crowd on one document commits
+ * one by one; the pauses grow (with full jitter) so that the crowd thins out instead of colliding again.
+ */
+const GIVE_UP_MS = Number(process.env.LINLI_TRANSACTION_GIVE_UP_MS) || 15_000;
+const FIRST_PAUSE_MS = 20;
+const MAX_PAUSE_MS = 10_000;
+
+/**
+ * The one way to change several documents together: runs `work` in a transaction (reads inside it see one
+ * consistent state, writes land all or none), retries it while conflicting transactions win, then — after
+ * the commit only — delivers the notices the work queued. A DomainError thrown by `work` aborts it unchanged.
+ */
+export async function transact<T>(work: (tx: Loose, unit: Unit) => Promise<T>, options: ErrorCode | TransactOptions<T> = {}): Promise<T> {
+  const opts: TransactOptions<T> = typeof options === 'string' ? { busy: options } : options;
+  const request = opts.record?.request;
+  const started = Date.now();
+  for (let attempt = 0; ; attempt++) {
+    const noticeIds: string[] = [];
+    const attemptStarted = Date.now();
+    try {
+      const result: T = await db.runTransaction(async (tx: Loose) => {
+        const value = await work(tx, { notify: async (notices) => void noticeIds.push(...(await enqueue(tx, notices))) });
+        if (request) await request.write(tx, opts.record?.output ? opts.record.output(value) : value);
+        return value;
+      }, 0);
+      request?.committed();
+      // The change stands whatever happens to its notices: a failed send stays queued for the retry timer.
+      await deliver(noticeIds).catch((error: unknown) => console.warn('[transact] notices not delivered', error));
+      return result;
+    } catch (error) {
+      if (!isConflict(error)) throw error;
+      const wait = pauseBefore(attempt, Date.now() - attemptStarted);
+      if (Date.now() + wait - started > GIVE_UP_MS) throw new DomainError(opts.busy ?? 'POINTS_BUSY');
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
   }
 }
+
+function isConflict(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === 'DATABASE_TRANSACTION_CONFLICT';
+}
+
+/**
+ * Full jitter over a window that doubles with every conflict and starts at the length of the attempt that
+ * lost: the more crowded the database, the longer an attempt takes, so a crowd spreads itself out sooner.
+ */
+const pauseBefore = (attempt: number, lostMs: number) => Math.random() * Math.min(MAX_PAUSE_MS, Math.max(FIRST_PAUSE_MS, lostMs) * 2 ** attempt);
 
 /** One document by id inside a transaction, or null. */
 export async function readIn<T>(tx: Loose, collection: string, id: string): Promise<T | null> {

@@ -54,7 +54,8 @@ describe('the ledger', () => {
     const report = await reconcile();
     expect(report.differences).toEqual([]);
     expect(report.postings).toBe(1 + spent);
-  });
+    // One transaction per posting: the crowd commits one by one and the last may wait its full turn (15 s).
+  }, 90_000);
 
   it('spending more than the balance is refused and changes nothing', async () => {
     ok(await award(li, 10, 'award-li-00010'));

@@ -1,0 +1,40 @@
+import { ok, useEmulator } from './call';
+import { sun, wang } from './personas';
+
+// What one call costs the database, counted by the emulator's meter (requests, not time). A posting is one
+// transaction that also carries the call's retry record; a retried requestId is answered from that record.
+const env = useEmulator();
+const { call } = env;
+
+const adjust = (action: 'points.award' | 'points.deduct', amount: number, requestId: string) =>
+  call(sun, action, { openid: wang, asset: 'volunteer', amount, reason: '计量测试' }, requestId);
+
+/** The database requests of the last invocation. */
+async function lastCost(): Promise<number> {
+  const [record] = await env.emu.meter(1);
+  return record.dbRequests;
+}
+
+describe('what a posting costs the database', () => {
+  it('points.award and points.deduct each take one transaction plus the reads they need; a replay takes two requests', async () => {
+    // caller, retry record, person, point rules; the transaction: start, posting, issuer shard (a shard's
+    // first posting sets it instead: one more), the person's balance read and written, retry record, commit.
+    const award = ok(await adjust('points.award', 30, 'cost-award-1'));
+    expect(await lastCost()).toBeLessThanOrEqual(12);
+    // The same without the point rules (a deduction does not lapse).
+    expect(ok(await adjust('points.deduct', 10, 'cost-deduct-1'))).toMatchObject({ replayed: false, balance: 20 });
+    expect(await lastCost()).toBeLessThanOrEqual(11);
+    // A retry: the caller and the retry record, read by id; the first reply, word for word.
+    expect(ok(await adjust('points.award', 30, 'cost-award-1'))).toEqual(award);
+    expect(await lastCost()).toBe(2);
+  });
+
+  it('a refusal costs no more than a posting and leaves nothing behind; its retry is a replay too', async () => {
+    const refused = await adjust('points.deduct', 10, 'cost-refused-1');
+    expect(refused).toMatchObject({ ok: false, code: 'POINTS_INSUFFICIENT' });
+    expect(await lastCost()).toBeLessThanOrEqual(12);
+    expect(await adjust('points.deduct', 10, 'cost-refused-1')).toEqual({ ...refused, serverTime: expect.any(String) });
+    expect(await lastCost()).toBe(2);
+    expect(ok(await call(wang, 'points.history')).items).toEqual([]);
+  });
+});
