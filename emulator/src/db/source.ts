@@ -91,10 +91,12 @@ export interface Selection {
  */
 export function select(env: Pick<ActionEnv, 'source' | 'plan'>, coll: string, query: Doc, spec: FindSpec = {}): Selection {
   const ids = pinnedIds(query);
-  const candidates = ids ? fetch(env.source, coll, ids) : env.source.scan(coll);
   const plan = env.plan(coll, query, spec.sort, spec.skip);
-  const examined = plan.kind === 'index' ? examine(candidates, plan, query, spec) : candidates.length;
-  return { docs: matching(candidates, query, spec, ids !== undefined), examined, plan };
+  const all = ids ? fetch(env.source, coll, ids) : env.source.scan(coll);
+  // The bounds are a part of the query's own conditions, so its matches are among the bounded documents.
+  const bounded = plan.bounds ? find(all, plan.bounds) : all;
+  const docs = matching(bounded, query, spec, ids !== undefined);
+  return { docs, examined: plan.kind === 'index' ? walked(bounded, plan, query, spec) : all.length, plan };
 }
 
 function matching(docs: readonly Readonly<Doc>[], query: Doc, spec: FindSpec, pinned: boolean): Doc[] {
@@ -106,16 +108,15 @@ function matching(docs: readonly Readonly<Doc>[], query: Doc, spec: FindSpec, pi
   return find(docs, query, spec);
 }
 
-/** See Selection.examined. */
-function examine(all: readonly Readonly<Doc>[], plan: Plan, query: Doc, spec: FindSpec): number {
-  const bounded = find(all, plan.bounds ?? {});
+/** Through an index: the bounded documents, or only those walked to fill the page when the index gives the order. */
+function walked(bounded: readonly Readonly<Doc>[], plan: Plan, query: Doc, spec: FindSpec): number {
   if (!plan.sortServed || spec.limit === undefined) return bounded.length;
-  const walked = spec.sort ? find(bounded, {}, { sort: spec.sort }) : bounded;
+  const inOrder = spec.sort ? find(bounded, {}, { sort: spec.sort }) : bounded;
   const wanted = (spec.skip ?? 0) + spec.limit;
   const filter = compile(query);
   let matched = 0;
-  for (let i = 0; i < walked.length; i++) {
-    if (filter.test(walked[i]) && ++matched >= wanted) return i + 1;
+  for (let i = 0; i < inOrder.length; i++) {
+    if (filter.test(inOrder[i]) && ++matched >= wanted) return i + 1;
   }
-  return walked.length;
+  return inOrder.length;
 }
