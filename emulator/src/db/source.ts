@@ -85,9 +85,9 @@ export interface Selection {
 }
 
 /**
- * The matching documents, sorted, paged and projected. Candidates are the rows an `_id` condition pins
- * (else the whole collection); when the query is nothing but that condition (doc(id) reads and writes) the
- * lookup is already exact and mingo is skipped.
+ * The matching documents, sorted, paged and projected, with the query's plan. Candidates are the rows an
+ * `_id` condition pins (else the whole collection), narrowed to the plan's index bounds; when the query is
+ * nothing but the `_id` condition (doc(id) reads and writes) the lookup is already exact and mingo is skipped.
  */
 export function select(env: Pick<ActionEnv, 'source' | 'plan'>, coll: string, query: Doc, spec: FindSpec = {}): Selection {
   const ids = pinnedIds(query);
