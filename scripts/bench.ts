@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { BUDGET, budgetOf, costTable, measureMainFlows } from '../test/functions/cost-flows';
 import { repoRoot, startEmulator, type TestEmulator } from '../test/helpers/emulator';
 
 const rows: [string, string][] = [];
@@ -187,6 +188,19 @@ async function ledger(emu: TestEmulator) {
   );
 }
 
+/**
+ * Issue 10's table: what each action of the main flows costs the database, from the meter, on a fresh
+ * seed (the same calls as test/functions/db-cost.test.ts), and the actions over their budget.
+ */
+async function dbCostPerAction(emu: TestEmulator) {
+  await emu.reset();
+  const costs = await measureMainFlows(emu);
+  console.log(`\nDB requests per action (docs read / examined / written); budget ${BUDGET.action}, a page read ${BUDGET.list}`);
+  for (const line of costTable(costs)) console.log(`  ${line}`);
+  const over = costs.filter((c) => c.requests > budgetOf(c));
+  fig('db budget: actions over budget', `${over.length} of ${costs.length}: ${over.map((c) => `${c.label} ${c.requests}`).join(', ')}`);
+}
+
 async function main() {
   // `npm run bench -- ledger`: only the write path (the rest takes minutes on a loaded machine).
   if (process.argv[2] === 'ledger') {
@@ -217,6 +231,7 @@ async function main() {
 
     await ledger(emu);
     fig('memory: emulator process RSS', rssOf(emu.pid));
+    await dbCostPerAction(emu);
   } finally {
     await emu.stop();
   }

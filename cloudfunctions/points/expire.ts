@@ -25,31 +25,42 @@ function expiryOf(doc: BalanceDoc, lot: BalanceDoc['lots'][number]): PostingInpu
  * The daily timer: every lot whose `expiresAt` has passed goes back to the issuer, one posting per lot
  * taken from that very lot (spending already skipped it). Each lot's expiry has its own id, so a rerun
  * after a crash posts nothing twice; a lot that fails is left for the next run.
+ *
+ * An expired lot leaves its balance, so the balances still holding one are the work left: each page asks
+ * for them again (bounded by index lots_expires) instead of paging by `_id`, which that index cannot
+ * order. A balance seen twice (a lot failed, or was not taken away) is not visited again this run.
  */
 export async function expireLapsed(): Promise<Record<string, unknown>> {
   const now = new Date();
   const tally = { lots: 0, points: 0, failed: 0 };
-  for (let after = ''; ;) {
+  const seen = new Set<string>();
+  const skipped: string[] = [];
+  for (;;) {
     const res: Loose = await db
       .collection(collections.balances)
-      .where({ 'lots.expiresAt': _.lte(now), _id: _.gt(after) })
-      .orderBy('_id', 'asc')
+      .where({ 'lots.expiresAt': _.lte(now), ...(skipped.length ? { _id: _.nin(skipped) } : {}) })
       .limit(PAGE)
       .get();
     const docs = res.data as BalanceDoc[];
-    for (const doc of docs) {
-      for (const lot of doc.lots.filter((l) => !isLive(l, now) && l.remaining > 0)) {
-        try {
-          await post(expiryOf(doc, lot), { fromLot: lot.postingId });
-          tally.lots += 1;
-          tally.points += lot.remaining;
-        } catch (error) {
-          tally.failed += 1;
-          console.warn('[points] expiry failed', lot.postingId, error);
-        }
-      }
+    const fresh = docs.filter((doc) => !seen.has(doc._id));
+    skipped.push(...docs.filter((doc) => seen.has(doc._id)).map((doc) => doc._id));
+    for (const doc of fresh) {
+      seen.add(doc._id);
+      await expireLots(doc, now, tally);
     }
-    if (docs.length < PAGE) return tally;
-    after = docs[docs.length - 1]._id;
+    if (docs.length < PAGE && fresh.length === 0) return tally;
+  }
+}
+
+async function expireLots(doc: BalanceDoc, now: Date, tally: { lots: number; points: number; failed: number }): Promise<void> {
+  for (const lot of doc.lots.filter((l) => !isLive(l, now) && l.remaining > 0)) {
+    try {
+      await post(expiryOf(doc, lot), { fromLot: lot.postingId });
+      tally.lots += 1;
+      tally.points += lot.remaining;
+    } catch (error) {
+      tally.failed += 1;
+      console.warn('[points] expiry failed', lot.postingId, error);
+    }
   }
 }

@@ -3,7 +3,7 @@ import type { Asset } from '../../src/shared/domain/ledger';
 import type { OrgUnit } from '../../src/shared/domain/org';
 import { defineHandler } from '../_lib/handler';
 import type { BalanceDoc } from '../_lib/ledger';
-import { collections, db, type Loose } from '../_lib/runtime';
+import { _, collections, db, type Loose } from '../_lib/runtime';
 
 const PAGE = 1000;
 
@@ -36,10 +36,18 @@ async function postingSums(communityId: string): Promise<{ sums: Map<string, num
 
 async function cachedBalances(communityId: string): Promise<Map<string, number>> {
   const sums = new Map<string, number>();
-  for (let offset = 0; ; offset += PAGE) {
-    const res: Loose = await db.collection(collections.balances).where({ communityId }).orderBy('_id', 'asc').skip(offset).limit(PAGE).get();
-    for (const b of res.data as BalanceDoc[]) sums.set(`${b.account}|${b.asset}`, (sums.get(`${b.account}|${b.asset}`) ?? 0) + b.balance);
-    if (res.data.length < PAGE) return sums;
+  // Paged by _id after the last one seen (index community_id), not by skip, which re-reads every skipped page.
+  for (let after = ''; ;) {
+    const res: Loose = await db
+      .collection(collections.balances)
+      .where({ communityId, _id: _.gt(after) })
+      .orderBy('_id', 'asc')
+      .limit(PAGE)
+      .get();
+    const page = res.data as BalanceDoc[];
+    for (const b of page) sums.set(`${b.account}|${b.asset}`, (sums.get(`${b.account}|${b.asset}`) ?? 0) + b.balance);
+    if (page.length < PAGE) return sums;
+    after = page[page.length - 1]._id;
   }
 }
 

@@ -1,9 +1,10 @@
-// Which queries an index declared in database/indexes.json (the file the deploy script applies) would serve.
-// The emulator itself scans in memory, so this is bookkeeping for the meter: it flags the queries that would
-// be collection scans on WeChat Cloud.
+// Which queries an index declared in database/indexes.json (the file the deploy script applies) would serve,
+// and how. The emulator itself scans in memory, so this is bookkeeping for the meter: it plans each query
+// the way Mongo's planner would with those indexes, to count the documents the cloud would examine and to
+// flag the queries that would scan there (no index at all, only part of one, a sort outside it, a deep skip).
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { isPlainObject, type Doc } from './ejson';
+import { isPlainObject, isRegExp, type Doc } from './ejson';
 import { pinnedIds, topConditions } from './query';
 
 const indexFileSchema = z.object({
@@ -18,11 +19,134 @@ const indexFileSchema = z.object({
 
 export type IndexFile = z.infer<typeof indexFileSchema>;
 
+interface Index {
+  name: string;
+  keys: [string, 1 | -1][];
+}
+
 interface CollectionIndexes {
-  /** The first key of each declared index: a query needs a condition on one of them. */
-  leadingKeys: Set<string>;
+  indexes: Index[];
   fullScanAllowed: boolean;
 }
+
+/** Why a covered query is still flagged; `no-index` is the meter's `uncovered`. */
+export type FlagReason = 'partial-index' | 'sort-outside-index' | 'skip-over-1000';
+
+export interface PlanFlag {
+  reason: FlagReason;
+  detail: string;
+}
+
+/** How the cloud would find a query's candidates with the declared indexes. */
+export interface Plan {
+  /** By `_id`; through index bounds (`bounds`); or by reading the whole collection. */
+  kind: 'id' | 'index' | 'scan';
+  /** For kind 'index': the query's conditions the index bounds; the documents matching it are the ones examined. */
+  bounds?: Doc;
+  /** The index hands documents over in the requested order, so a limit ends the scan early. */
+  sortServed: boolean;
+  /** No declared index serves the query and the collection does not allow full scans. */
+  uncovered: boolean;
+  flags: PlanFlag[];
+}
+
+/** A `skip` beyond this still walks every skipped document: page by a key instead. */
+export const MAX_SKIP = 1000;
+
+const RANGE_OPS = new Set(['$gt', '$gte', '$lt', '$lte']);
+
+/** point: one value (constant in the results); in: a set of points; range: an interval; other: $ne, $exists, regex… */
+type Shape = 'point' | 'in' | 'range' | 'other';
+const STRENGTH: Record<Shape, number> = { point: 3, in: 2, range: 1, other: 0 };
+
+function shapeOf(cond: unknown): Shape {
+  if (isRegExp(cond)) return 'other';
+  if (!isPlainObject(cond)) return 'point';
+  const ops = Object.keys(cond);
+  if (ops.length === 0 || ops.every((k) => !k.startsWith('$')) || '$eq' in cond) return 'point';
+  if (ops.length === 1 && Array.isArray(cond.$in) && !cond.$in.some(isRegExp)) return 'in';
+  return ops.every((k) => RANGE_OPS.has(k)) ? 'range' : 'other';
+}
+
+/** The strongest shape each field is constrained by (conditions combine with AND at the top level). */
+function shapes(conds: [string, unknown][]): Map<string, Shape> {
+  const byField = new Map<string, Shape>();
+  for (const [field, cond] of conds) {
+    if (field.startsWith('$')) continue;
+    const shape = shapeOf(cond);
+    const seen = byField.get(field);
+    if (!seen || STRENGTH[shape] > STRENGTH[seen]) byField.set(field, shape);
+  }
+  return byField;
+}
+
+interface IndexPlan {
+  bounded: string[];
+  sortServed: boolean;
+  flags: PlanFlag[];
+}
+
+const keyList = (index: Index) => index.keys.map(([k, d]) => (d === -1 ? `${k}↓` : k)).join(', ');
+
+/**
+ * One index against a query. The scan is bounded by the equality prefix (keys with a point or $in condition,
+ * in index order) plus a range on the key right after it; the other conditions filter the documents the
+ * bounds let through. So:
+ * - equality on a short prefix is fine even if it is not selective (it is what the index is for);
+ * - a range on a field that is not that next key is `partial-index`: it bounds nothing, and the scan reads
+ *   every document of the prefix however old (a time window over a growing history);
+ * - the sort, without the fields pinned to one value, must be the index keys that follow (an $in key of
+ *   the prefix may be skipped: Mongo merges its sorted runs), all in the index's direction or all reversed;
+ *   otherwise `sort-outside-index`: the whole bounded set is read and sorted in memory.
+ */
+function planIndex(index: Index, byField: Map<string, Shape>, sort: [string, 1 | -1][]): IndexPlan {
+  const keys = index.keys.map(([k]) => k);
+  let prefix = 0;
+  while (prefix < keys.length && ['point', 'in'].includes(byField.get(keys[prefix]) ?? '')) prefix += 1;
+  const rangeNext = prefix < keys.length && byField.get(keys[prefix]) === 'range';
+  const bounded = keys.slice(0, Math.max(1, prefix + (rangeNext ? 1 : 0)));
+  const flags: PlanFlag[] = [];
+  for (const [field, shape] of byField) {
+    if (shape === 'range' && !bounded.includes(field)) {
+      const equality = prefix > 0 ? keys.slice(0, prefix).join(', ') : 'none';
+      flags.push({
+        reason: 'partial-index',
+        detail: `range on ${field} is not the next key of index ${index.name} (${keyList(index)}) after its equality prefix (${equality}): every document of the prefix is examined`,
+      });
+    }
+  }
+  const sortServed = servesSort(index, prefix, byField, sort);
+  if (!sortServed) {
+    const order = sort.map(([k, d]) => (d === -1 ? `${k}↓` : k)).join(', ');
+    flags.push({
+      reason: 'sort-outside-index',
+      detail: `sort by ${order} is not served by index ${index.name} (${keyList(index)}): every document of the prefix is read and sorted in memory`,
+    });
+  }
+  return { bounded, sortServed, flags };
+}
+
+function servesSort(index: Index, prefix: number, byField: Map<string, Shape>, sort: [string, 1 | -1][]): boolean {
+  const wanted = sort.filter(([field]) => byField.get(field) !== 'point');
+  if (wanted.length === 0) return true;
+  const sortFields = new Set(wanted.map(([f]) => f));
+  const usable = index.keys.filter(([field], i) => byField.get(field) !== 'point' && !(i < prefix && !sortFields.has(field)));
+  if (wanted.length > usable.length) return false;
+  const flip = wanted[0][1] === usable[0][1] ? 1 : -1;
+  return wanted.every(([field, dir], i) => usable[i][0] === field && usable[i][1] * flip === dir);
+}
+
+/** Fewest flags first, then the tightest bounds, then the one that serves the sort. */
+const better = (a: IndexPlan, b: IndexPlan) =>
+  a.flags.length !== b.flags.length
+    ? a.flags.length < b.flags.length
+    : a.bounded.length !== b.bounded.length
+      ? a.bounded.length > b.bounded.length
+      : a.sortServed && !b.sortServed;
+
+const boundsQuery = (conds: [string, unknown][], fields: string[]): Doc => ({
+  $and: conds.filter(([key]) => fields.includes(key)).map(([key, value]) => ({ [key]: value })),
+});
 
 export class Coverage {
   private readonly collections = new Map<string, CollectionIndexes>();
@@ -37,29 +161,60 @@ export class Coverage {
 
   constructor(spec: IndexFile) {
     for (const [name, coll] of Object.entries(spec.collections)) {
-      const leadingKeys = new Set(coll.indexes.map((ix) => Object.keys(ix.keys)[0]).filter((k) => k !== undefined));
-      this.collections.set(name, { leadingKeys, fullScanAllowed: coll.fullScanAllowed === true });
+      const indexes = coll.indexes.filter((ix) => Object.keys(ix.keys).length > 0).map((ix) => ({ name: ix.name, keys: Object.entries(ix.keys) }));
+      this.collections.set(name, { indexes, fullScanAllowed: coll.fullScanAllowed === true });
     }
   }
 
   /**
    * Covered: `_id` pinned by equality/$in, or a condition on the leading key of a declared index (top level
    * or inside a top-level $and), or a top-level $or whose every branch is covered (Mongo needs an index per
-   * branch), or a collection declared `fullScanAllowed` (small lookup tables).
+   * branch), or a collection declared `fullScanAllowed` (small lookup tables). A covered query may still be
+   * flagged (see planIndex), and any `skip` beyond MAX_SKIP is.
    */
-  covers(coll: string, query: Doc): boolean {
+  plan(coll: string, query: Doc, sort: Record<string, 1 | -1> = {}, skip = 0): Plan {
     const spec = this.collections.get(coll);
-    if (spec?.fullScanAllowed) return true;
-    return this.coveredBy(spec?.leadingKeys ?? new Set(), query);
+    const plan: Plan = spec?.fullScanAllowed
+      ? { kind: pinnedIds(query) ? 'id' : 'scan', sortServed: false, uncovered: false, flags: [] }
+      : this.planWith(spec?.indexes ?? [], query, Object.entries(sort));
+    if (skip > MAX_SKIP) {
+      plan.flags.push({
+        reason: 'skip-over-1000',
+        detail: `skip ${skip} > ${MAX_SKIP}: every skipped document is still read; page by a key instead`,
+      });
+    }
+    return plan;
   }
 
-  private coveredBy(leadingKeys: Set<string>, query: Doc): boolean {
-    if (pinnedIds(query)) return true;
+  private planWith(indexes: Index[], query: Doc, sort: [string, 1 | -1][]): Plan {
+    if (pinnedIds(query)) return { kind: 'id', sortServed: false, uncovered: false, flags: [] };
     const conds = topConditions(query);
-    if (conds.some(([key]) => leadingKeys.has(key))) return true;
-    return conds.some(
-      ([key, branches]) =>
-        key === '$or' && Array.isArray(branches) && branches.length > 0 && branches.every((b) => isPlainObject(b) && this.coveredBy(leadingKeys, b)),
-    );
+    const byField = shapes(conds);
+    let best: IndexPlan | undefined;
+    for (const index of indexes) {
+      if (!byField.has(index.keys[0][0])) continue;
+      const candidate = planIndex(index, byField, sort);
+      if (!best || better(candidate, best)) best = candidate;
+    }
+    if (best) return { kind: 'index', bounds: boundsQuery(conds, best.bounded), sortServed: best.sortServed, uncovered: false, flags: best.flags };
+    return this.planOr(indexes, conds, sort) ?? { kind: 'scan', sortServed: false, uncovered: true, flags: [] };
+  }
+
+  /** A top-level $or is one index scan per branch; the documents examined are the union of theirs. */
+  private planOr(indexes: Index[], conds: [string, unknown][], sort: [string, 1 | -1][]): Plan | undefined {
+    for (const [key, branches] of conds) {
+      if (key !== '$or' || !Array.isArray(branches) || branches.length === 0 || !branches.every(isPlainObject)) continue;
+      const plans = branches.map((b) => this.planWith(indexes, b, sort));
+      if (plans.some((p) => p.uncovered)) continue;
+      const bounds = plans.map((p, i) => p.bounds ?? (branches[i] as Doc));
+      return {
+        kind: 'index',
+        bounds: { $or: bounds },
+        sortServed: plans.every((p) => p.sortServed),
+        uncovered: false,
+        flags: plans.flatMap((p) => p.flags),
+      };
+    }
+    return undefined;
   }
 }

@@ -5,7 +5,7 @@
 // each action runs alone: a conditional update such as where({_id, status: 'approved'}).update(...) cannot
 // interleave with another request, which is what makes it atomic, as it is on the cloud. Keep it that way.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Coverage } from './coverage';
+import { Coverage, type FlagReason } from './coverage';
 import { cloneValue, encodeEJSON, isPlainObject, type Doc } from './ejson';
 import { invalidParam, toDbError } from './errors';
 import { aggregateDocuments, calculateDocument, getDocument } from './read-actions';
@@ -15,16 +15,36 @@ import { Transactions } from './transactions';
 import { find as runFind } from './query';
 import { insertDocument, modifyAndReturnDoc, modifyDocument, removeDocument } from './write-actions';
 
+/** A query as the meter shows it: JSON-safe (Dates and RegExps in their EJSON form). */
+export interface MeteredQuery {
+  collection: string;
+  query: unknown;
+  order?: unknown;
+}
+
+/** A covered query the cloud would still run badly, and why (see coverage.ts planIndex). */
+export interface FlaggedQuery extends MeteredQuery {
+  reason: FlagReason;
+  detail: string;
+}
+
 export interface DbMeterEvent {
   invocationId?: string;
   action: string;
   collection?: string;
   /** Documents the action matched: returned by get, counted by count, targeted by update/remove, fed into an aggregation after its leading $match. */
   read: number;
+  /**
+   * Documents the cloud would look at to answer, with the indexes of the index file: the whole collection
+   * without one, the candidates within an index's bounds with one (see source.ts Selection). 0 for inserts.
+   */
+  examined: number;
   /** Documents inserted, changed or removed; inside a transaction they count at commitTransaction. */
   written: number;
   /** Set when no index in the index file serves the query: it would scan the collection on the cloud. */
-  uncovered?: { collection: string; query: unknown; order?: unknown };
+  uncovered?: MeteredQuery;
+  /** Set when an index serves the query only in part, the sort is outside it, or it skips more than 1,000. */
+  flags?: FlaggedQuery[];
 }
 
 export interface CloudDatabaseOptions {
@@ -69,7 +89,7 @@ export class CloudDatabase {
   /** One SDK `database.*` action → the exact JSON body the SDK expects (success, or the cloud's error shape). */
   handle(action: string, params: Record<string, unknown>, ctx?: { invocationId?: string }): unknown {
     const collection = typeof params.collectionName === 'string' ? params.collectionName : undefined;
-    const meter: DbMeterEvent = { invocationId: ctx?.invocationId, action, collection, read: 0, written: 0 };
+    const meter: DbMeterEvent = { invocationId: ctx?.invocationId, action, collection, read: 0, examined: 0, written: 0 };
     let reply: Record<string, unknown>;
     try {
       reply = { requestId: randomUUID(), ...this.dispatch(action, params, meter) };
@@ -97,7 +117,8 @@ export class CloudDatabase {
     const txId = params.transactionId;
     const tx = txId !== undefined && txId !== null && txId !== '' ? this.txs.get(txId) : undefined;
     const source = tx ? transactionSource(this.txs, tx) : storeSource(this.store);
-    const result = run(params, { source, now: this.opts.now(), newId });
+    const plan = this.coverage.plan.bind(this.coverage);
+    const result = run(params, { source, now: this.opts.now(), newId, plan });
     if (result.writes?.length) {
       if (tx) this.txs.stage(tx, result.writes);
       else this.store.apply(result.writes);
@@ -108,12 +129,14 @@ export class CloudDatabase {
 
   private record(meter: DbMeterEvent, result: ActionResult, inTransaction: boolean): void {
     meter.read = result.read;
+    meter.examined = result.examined;
     meter.written = inTransaction ? 0 : (result.writes?.length ?? 0);
     const { collection } = meter;
-    if (collection && result.ran && !this.coverage.covers(collection, result.ran.query)) {
-      const { query, order } = result.ran;
-      meter.uncovered = { collection, query: display(query), ...(order ? { order: display(order) } : {}) };
-    }
+    if (!collection || !result.ran) return;
+    const { query, order, plan } = result.ran;
+    const shown: MeteredQuery = { collection, query: display(query), ...(order ? { order: display(order) } : {}) };
+    if (plan.uncovered) meter.uncovered = shown;
+    if (plan.flags.length > 0) meter.flags = plan.flags.map((f) => ({ ...shown, ...f }));
   }
 
   /** Replace ALL data with these documents (plain objects; Date values are dates), atomically. */

@@ -6,7 +6,8 @@ import { invalidParam, requestFailed } from './errors';
 import { aggregate, collectionName, DEFAULT_LIMIT, intParam, MAX_LIMIT, objectParam, sortSpec, type Params } from './query';
 import { select, type Action } from './source';
 
-export const getDocument: Action = (p, { source, now }) => {
+export const getDocument: Action = (p, env) => {
+  const { now } = env;
   const coll = collectionName(p);
   const query = objectParam(p, 'query', now);
   const order = objectParam(p, 'order', now);
@@ -14,19 +15,20 @@ export const getDocument: Action = (p, { source, now }) => {
   // limit 0 (or none) is the default page, as in the SDK (`if (limit) … else 100`).
   const limit = Math.min(intParam(p, 'limit', DEFAULT_LIMIT) || DEFAULT_LIMIT, MAX_LIMIT);
   const projection = objectParam(p, 'projection', now);
-  const docs = select(source, coll, query, { sort: sortSpec(order), skip: offset, limit, projection });
+  const { docs, examined, plan } = select(env, coll, query, { sort: sortSpec(order), skip: offset, limit, projection });
   return {
     data: { list: docs.map(encodeEJSON), limit, offset },
     read: docs.length,
-    ran: { query, order: Object.keys(order).length > 0 ? order : undefined },
+    examined,
+    ran: { query, order: Object.keys(order).length > 0 ? order : undefined, plan },
   };
 };
 
-export const calculateDocument: Action = (p, { source, now }) => {
+export const calculateDocument: Action = (p, env) => {
   const coll = collectionName(p);
-  const query = objectParam(p, 'query', now);
-  const total = select(source, coll, query).length;
-  return { data: { total }, read: total, ran: { query } };
+  const query = objectParam(p, 'query', env.now);
+  const { docs, examined, plan } = select(env, coll, query);
+  return { data: { total: docs.length }, read: docs.length, examined, ran: { query, plan } };
 };
 
 /** The SDK sends each stage as `{stageKey: '$match', stageValue: '<EJSON or JSON text>'}`. */
@@ -42,15 +44,17 @@ function pipelineOf(p: Params, now: number): Doc[] {
   });
 }
 
-export const aggregateDocuments: Action = (p, { source, now }) => {
+export const aggregateDocuments: Action = (p, env) => {
+  const { source, now } = env;
   const coll = collectionName(p);
   if (source.inTransaction) throw requestFailed('aggregate is not allowed in a transaction');
   const pipeline = pipelineOf(p, now);
   // A leading $match is where an index applies; running it here also gives `_id` lookups their fast path.
   const first = pipeline[0];
   const query = first && isPlainObject(first.$match) ? first.$match : {};
-  const input = select(source, coll, query);
+  // Only the leading $match is planned: a later $sort/$skip is not checked against the indexes.
+  const { docs: input, examined, plan } = select(env, coll, query);
   const rest = first && first.$match !== undefined ? pipeline.slice(1) : pipeline;
   const list = aggregate(input, rest, (other) => cloneValue(source.scan(other)) as Doc[]);
-  return { data: { list: list.map(encodeEJSON) }, read: input.length, ran: { query } };
+  return { data: { list: list.map(encodeEJSON) }, read: input.length, examined, ran: { query, plan } };
 };

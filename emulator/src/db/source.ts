@@ -1,9 +1,10 @@
 // What a `database.*` action works against: the committed store, or a transaction's view of it. Actions
 // return their writes instead of applying them, so the caller decides where they go (one SQLite transaction,
 // or the transaction's buffer) and the meter counts them in one place.
+import type { Plan } from './coverage';
 import type { Doc } from './ejson';
 import { requestFailed } from './errors';
-import { find, pinnedIds, type FindSpec, type Params } from './query';
+import { compile, find, pinnedIds, type FindSpec, type Params } from './query';
 import { idKey, type Store, type Write } from './store';
 import type { Transaction, Transactions } from './transactions';
 
@@ -19,6 +20,8 @@ export interface ActionEnv {
   /** The emulator clock, for db.serverDate(). */
   now: number;
   newId: () => string;
+  /** How the cloud would run a query with the declared indexes (coverage.ts), for the meter. */
+  plan: (coll: string, query: Doc, sort?: Record<string, 1 | -1>, skip?: number) => Plan;
 }
 
 export interface ActionResult {
@@ -26,9 +29,11 @@ export interface ActionResult {
   data: Doc;
   /** Documents the action matched (for get: returned); see DbMeterEvent. */
   read: number;
+  /** Documents the cloud would look at to answer (see Selection). */
+  examined: number;
   writes?: Write[];
-  /** The query the action ran over the collection, for index coverage. */
-  ran?: { query: Doc; order?: Doc };
+  /** The query the action ran over the collection and its plan, for index coverage. */
+  ran?: { query: Doc; order?: Doc; plan: Plan };
 }
 
 export type Action = (params: Params, env: ActionEnv) => ActionResult;
@@ -68,18 +73,50 @@ function fetch(source: Source, coll: string, ids: unknown[]): Readonly<Doc>[] {
   return docs;
 }
 
+export interface Selection {
+  docs: Doc[];
+  /**
+   * Documents the cloud would look at to answer: the ones fetched by `_id`; the whole collection for a scan;
+   * through an index, the ones its bounds let through, or, when the index also gives the requested order
+   * and there is a limit, only those walked until the page is full.
+   */
+  examined: number;
+  plan: Plan;
+}
+
 /**
- * The matching documents, sorted, paged and projected. Candidates are the rows an `_id` condition pins
- * (else the whole collection); when the query is nothing but that condition (doc(id) reads and writes) the
- * lookup is already exact and mingo is skipped.
+ * The matching documents, sorted, paged and projected, with the query's plan. Candidates are the rows an
+ * `_id` condition pins (else the whole collection), narrowed to the plan's index bounds; when the query is
+ * nothing but the `_id` condition (doc(id) reads and writes) the lookup is already exact and mingo is skipped.
  */
-export function select(source: Source, coll: string, query: Doc, spec: FindSpec = {}): Doc[] {
+export function select(env: Pick<ActionEnv, 'source' | 'plan'>, coll: string, query: Doc, spec: FindSpec = {}): Selection {
   const ids = pinnedIds(query);
-  const docs = ids ? fetch(source, coll, ids) : source.scan(coll);
-  const exact = ids !== undefined && Object.keys(query).length === 1 && '_id' in query;
+  const plan = env.plan(coll, query, spec.sort, spec.skip);
+  const all = ids ? fetch(env.source, coll, ids) : env.source.scan(coll);
+  // The bounds are a part of the query's own conditions, so its matches are among the bounded documents.
+  const bounded = plan.bounds ? find(all, plan.bounds) : all;
+  const docs = matching(bounded, query, spec, ids !== undefined);
+  return { docs, examined: plan.kind === 'index' ? walked(bounded, plan, query, spec) : all.length, plan };
+}
+
+function matching(docs: readonly Readonly<Doc>[], query: Doc, spec: FindSpec, pinned: boolean): Doc[] {
+  const exact = pinned && Object.keys(query).length === 1 && '_id' in query;
   if (exact && !spec.sort && (!spec.projection || Object.keys(spec.projection).length === 0)) {
     const skip = spec.skip ?? 0;
     return docs.slice(skip, spec.limit === undefined ? undefined : skip + spec.limit) as Doc[];
   }
   return find(docs, query, spec);
+}
+
+/** Through an index: the bounded documents, or only those walked to fill the page when the index gives the order. */
+function walked(bounded: readonly Readonly<Doc>[], plan: Plan, query: Doc, spec: FindSpec): number {
+  if (!plan.sortServed || spec.limit === undefined) return bounded.length;
+  const inOrder = spec.sort ? find(bounded, {}, { sort: spec.sort }) : bounded;
+  const wanted = (spec.skip ?? 0) + spec.limit;
+  const filter = compile(query);
+  let matched = 0;
+  for (let i = 0; i < inOrder.length; i++) {
+    if (filter.test(inOrder[i]) && ++matched >= wanted) return i + 1;
+  }
+  return inOrder.length;
 }

@@ -81,7 +81,7 @@ describe('index coverage', () => {
 describe('documents read and written', () => {
   test('get counts the documents returned, with the caller context', () => {
     get('wishes', { gridId: 'g1' }, { limit: 1 });
-    expect(last()).toEqual({ invocationId: 'inv-1', action: 'database.getDocument', collection: 'wishes', read: 1, written: 0 });
+    expect(last()).toEqual({ invocationId: 'inv-1', action: 'database.getDocument', collection: 'wishes', read: 1, examined: 1, written: 0 });
   });
 
   test('update counts matched as read and changed as written', () => {

@@ -1,0 +1,120 @@
+// The main flows, one action at a time, with what each call cost the database as the emulator's meter saw
+// it. Shared by test/functions/db-cost.test.ts (counts) and scripts/bench.ts (the printed table), so both
+// measure the same calls. No jest here: the bench runs it outside a test.
+import type { TestEmulator } from '../helpers/emulator';
+import type { InvocationRecord } from '../../emulator/src/meter';
+import { ramp } from './petition-fixtures';
+import { liu, merchant, sun, wang, zhang } from './personas';
+
+export interface ActionCost {
+  /** The action, with the situation when one action is measured twice (petition.accept at grid and community). */
+  label: string;
+  action: string;
+  /** A read that lists one page (the 3-request budget of issue 10), as opposed to a mutation or a single read. */
+  list: boolean;
+  /** DB requests of the call and of the calls it made (nested invocations), retry record included. */
+  requests: number;
+  read: number;
+  examined: number;
+  written: number;
+  /** Queries the meter flagged (no index, part of one, sort outside one, skip > 1000). */
+  flagged: number;
+}
+
+/** Budgets of issue 10: every action ≤ 8 requests, a page read ≤ 3. */
+export const BUDGET = { action: 8, list: 3 } as const;
+export const budgetOf = (cost: ActionCost) => (cost.list ? BUDGET.list : BUDGET.action);
+
+/** The call and every invocation it caused (nested callFunction), from the newest meter records. */
+function treeOf(records: InvocationRecord[], action: string): InvocationRecord[] {
+  const root = [...records].reverse().find((r) => r.action === action && r.parentId === null);
+  if (!root) throw new Error(`no meter record for ${action}`);
+  const tree = [root];
+  for (let i = 0; i < tree.length; i++) tree.push(...records.filter((r) => r.parentId === tree[i].invocationId));
+  return tree;
+}
+
+let serial = 0;
+
+/** Calls `action` as `openid` (mutations under a fresh requestId) and returns its data and its cost. */
+async function measured(emu: TestEmulator, label: string, openid: string, action: string, payload: unknown = {}, list = false) {
+  const reply: any = await emu.invoke(action.split('.')[0], { action, payload, requestId: `cost-${++serial}-${Date.now()}` }, openid);
+  if (!reply?.ok) throw new Error(`${label} failed: ${JSON.stringify(reply)}`);
+  const tree = treeOf(await emu.meter(50), action);
+  const sum = (key: 'dbRequests' | 'read' | 'examined' | 'written') => tree.reduce((n, r) => n + r[key], 0);
+  const cost: ActionCost = {
+    label,
+    action,
+    list,
+    requests: sum('dbRequests'),
+    read: sum('read'),
+    examined: sum('examined'),
+    written: sum('written'),
+    flagged: tree.reduce((n, r) => n + r.uncovered.length, 0),
+  };
+  return { data: reply.data, cost };
+}
+
+/**
+ * Runs the main flows on a freshly seeded emulator: a wish from post to confirmation, a petition accepted
+ * at the grid, escalated, resolved and rated, the points desk, the mall and a merchant charge, and the
+ * list pages each of them is seen through.
+ */
+export async function measureMainFlows(emu: TestEmulator): Promise<ActionCost[]> {
+  const costs: ActionCost[] = [];
+  const step = async (label: string, openid: string, action: string, payload: unknown = {}, list = false) => {
+    const { data, cost } = await measured(emu, label, openid, action, payload, list);
+    costs.push(cost);
+    return data;
+  };
+  const list = (openid: string, action: string, payload: unknown = {}) => step(action, openid, action, payload, true);
+
+  const wish = { title: '帮忙换灯泡', description: '厨房灯泡坏了，够不着，想请人帮忙换一下', categoryId: 'repair' };
+  const wishId = (await step('wish.create', wang, 'wish.create', wish)).wish.id;
+  await list(liu, 'wish.listQueue');
+  await step('wish.approve', liu, 'wish.approve', { wishId, points: 10 });
+  await list(zhang, 'wish.listWall');
+  await step('wish.claim', zhang, 'wish.claim', { wishId });
+  await list(zhang, 'wish.listTasks');
+  await step('wish.checkIn', zhang, 'wish.checkIn', { wishId });
+  await step('wish.complete', zhang, 'wish.complete', { wishId, proof: '已上门换好灯泡，试过能用' });
+  await step('wish.confirm', wang, 'wish.confirm', { wishId, rating: 5, comment: '小张很热心，谢谢！' });
+  await list(wang, 'wish.listMine');
+
+  const petitionId = (await step('petition.create', wang, 'petition.create', ramp)).petition.id;
+  await list(liu, 'petition.listQueue');
+  await step('petition.accept (grid)', liu, 'petition.accept', { petitionId });
+  await step('petition.escalate', liu, 'petition.escalate', { petitionId, reason: '需要社区协调施工' });
+  await step('petition.accept (community)', sun, 'petition.accept', { petitionId });
+  await step('petition.resolve', sun, 'petition.resolve', { petitionId, feedback: '已联系施工队修补坡道' });
+  await step('petition.rate', wang, 'petition.rate', { petitionId, rating: 'satisfied' });
+  await list(wang, 'petition.listMine');
+
+  await step('points.award', sun, 'points.award', { openid: wang, asset: 'volunteer', amount: 100, reason: '志愿服务' });
+  await step('points.deduct', sun, 'points.deduct', { openid: wang, asset: 'volunteer', amount: 5, reason: '更正' });
+  await list(wang, 'points.history');
+  const evidence = { text: '社区活动签到表、居民反馈', photos: [] };
+  await step('points.partyEntry', sun, 'points.partyEntry', { openid: zhang, itemId: 'party-base', reason: '按月录入', evidence });
+  await list(wang, 'points.ranking');
+  await step('points.reconcile', sun, 'points.reconcile');
+
+  await list(wang, 'mall.listItems');
+  await step('mall.order', wang, 'mall.order', { itemId: 'mall-eggs', qty: 1 });
+
+  await step('points.award (virtue)', sun, 'points.award', { openid: wang, asset: 'virtue', amount: 50, reason: '文明行为' });
+  const { token } = await step('points.issueCode', wang, 'points.issueCode');
+  await step('merchant.scan', merchant, 'merchant.scan', { token });
+  await step('merchant.charge', merchant, 'merchant.charge', { token, points: 5, note: '' });
+  await list(merchant, 'merchant.history');
+  return costs;
+}
+
+/** The table issue 10 asks for, one row per action, and the actions over their budget. */
+export function costTable(costs: ActionCost[]): string[] {
+  const rows = costs.map((c) => {
+    const over = c.requests > budgetOf(c) ? `  over budget (${budgetOf(c)})` : '';
+    const flagged = c.flagged > 0 ? `  ${c.flagged} flagged` : '';
+    return `${c.label.padEnd(30)} ${String(c.requests).padStart(3)} (${c.read} / ${c.examined} / ${c.written})${over}${flagged}`;
+  });
+  return [`${'action'.padEnd(30)} DB requests (docs read / examined / written)`, ...rows];
+}
