@@ -3,6 +3,7 @@ import type { UserProfile } from '../../src/shared/domain/org';
 import { describeOffer, ruleForCategory, type AwardRule } from '../../src/shared/domain/award';
 import { disclose, type Disclosure, wishClaimant, wishResident } from '../../src/shared/domain/privacy';
 import { communityAwardRule } from '../_lib/awards';
+import { warmCached } from '../_lib/warm-cache';
 import { photoUrls } from '../_lib/files';
 import { profiles } from '../_lib/org';
 import { listCategories, type WishDoc } from './wish-repo';
@@ -57,10 +58,17 @@ export async function toViews(docs: readonly WishDoc[], viewer: UserProfile): Pr
   });
 }
 
-/** Each community's award rule, read once per page of wishes. */
+/** How long a warm instance shows a community's award rule in offers before reading it again. */
+const RULE_DISPLAY_TTL_MS = 60_000;
+
+/**
+ * Each community's award rule, for the offer text only: kept by the warm instance for a minute, so a page of
+ * wishes costs no extra read. What is paid is decided at confirmation from the rule read then.
+ */
 async function communityRules(docs: readonly WishDoc[]): Promise<Map<string, AwardRule>> {
   const ids = [...new Set(docs.map((w) => w.communityId))];
-  return new Map(await Promise.all(ids.map(async (id) => [id, await communityAwardRule(id)] as const)));
+  const rule = (id: string) => warmCached(`award-rule:${id}`, RULE_DISPLAY_TTL_MS, () => communityAwardRule(id));
+  return new Map(await Promise.all(ids.map(async (id) => [id, await rule(id)] as const)));
 }
 
 function claimantView(w: WishDoc, profile: UserProfile | undefined, d: Disclosure) {
