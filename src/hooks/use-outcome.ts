@@ -23,19 +23,20 @@ export interface Outcome<T = unknown, E extends string = string> {
   succeed(text: string, change?: Change<T, E>): void;
   /** A step failed: explain it and, when the record moved on meanwhile, show its current state. */
   report(failure: Failure): void;
-  /** Takes a button's reply; true on success. */
-  settle(reply: Reply<T> | null, successText: string, event: E | null): boolean;
+  /** Takes a button's reply; true on success. `note` is the reason the user wrote, which the line keeps. */
+  settle(reply: Reply<T> | null, successText: string, event: E | null, note?: string | null): boolean;
   /**
    * Takes a sheet's reply; true when the sheet should close: on success, or when the record moved on so the
    * sheet's form no longer applies. Other failures stay in the sheet, next to the input they concern.
    */
-  closesSheet(reply: Reply<T> | null, successText: string, event: E | null): boolean;
+  closesSheet(reply: Reply<T> | null, successText: string, event: E | null, note?: string | null): boolean;
 }
 
 /** What a step's reply says the record is now, and which step it was. */
 export interface Change<T, E extends string> {
   data: T;
   event: E | null;
+  note?: string | null;
 }
 
 /**
@@ -59,16 +60,16 @@ export function useOutcome<T, E extends string>(reload: () => Promise<void>, app
     if (refresh) void reload();
   }
 
-  function settle(reply: Reply<T> | null, successText: string, event: E | null): boolean {
+  function settle(reply: Reply<T> | null, successText: string, event: E | null, note: string | null = null): boolean {
     if (!reply) return false;
-    if (reply.ok) succeed(successText, { data: reply.data, event });
+    if (reply.ok) succeed(successText, { data: reply.data, event, note });
     else report({ code: reply.code, message: reply.issues?.[0]?.message ?? reply.message });
     return reply.ok;
   }
 
-  function closesSheet(reply: Reply<T> | null, successText: string, event: E | null): boolean {
+  function closesSheet(reply: Reply<T> | null, successText: string, event: E | null, note: string | null = null): boolean {
     if (!reply) return false;
-    if (reply.ok || afterFailure(reply.code).refresh) return settle(reply, successText, event) || true;
+    if (reply.ok || afterFailure(reply.code).refresh) return settle(reply, successText, event, note) || true;
     return false;
   }
 

@@ -22,15 +22,15 @@ export function usePetitionOutcome<T, E extends string>(reload: () => Promise<vo
     if (extraRefresh(failure.code)) void reload();
   }
 
-  function settle(reply: Reply<T> | null, successText: string, event: E | null): boolean {
-    const ok = base.settle(reply, successText, event);
+  function settle(reply: Reply<T> | null, successText: string, event: E | null, note: string | null = null): boolean {
+    const ok = base.settle(reply, successText, event, note);
     if (reply && !reply.ok && extraRefresh(reply.code)) void reload();
     return ok;
   }
 
-  function closesSheet(reply: Reply<T> | null, successText: string, event: E | null): boolean {
-    if (reply && !reply.ok && afterPetitionFailure(reply.code).refresh) return settle(reply, successText, event) || true;
-    return base.closesSheet(reply, successText, event);
+  function closesSheet(reply: Reply<T> | null, successText: string, event: E | null, note: string | null = null): boolean {
+    if (reply && !reply.ok && afterPetitionFailure(reply.code).refresh) return settle(reply, successText, event, note) || true;
+    return base.closesSheet(reply, successText, event, note);
   }
 
   const notice = base.notice && { ...base.notice, hint: afterPetitionFailure(base.notice.code).hint };

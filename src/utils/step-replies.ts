@@ -6,18 +6,24 @@ import type { PetitionDetail } from './petition-actions';
 import type { WishDetail } from './wish-story';
 
 // A step's reply carries the record as it is now, not its history: the line the step wrote is added here
-// (by the caller, at the record's new time) so the page shows it without reading the record again. The
-// server's line, with its note, replaces it the next time the page is read.
+// (by the caller, at the record's new time, with the reason the caller wrote) so the page shows it without
+// reading the record again. The server's line replaces it the next time the page is read.
 
 /** The wish detail after the caller's own step; claiming makes the caller its claimant, releasing undoes that. */
-export function afterWishStep(detail: WishDetail, wish: WishView, event: WishEvent | null, byName: string): WishDetail {
+export function afterWishStep(detail: WishDetail, wish: WishView, event: WishEvent | null, byName: string, note: string | null = null): WishDetail {
   const isClaimant = event === 'claim' ? true : event === 'release' ? false : detail.viewer.isClaimant;
-  const line = event ? [{ event, by: byName, at: wish.updatedAt, note: null }] : [];
+  const line = event ? [{ event, by: byName, at: wish.updatedAt, note }] : [];
   return { ...detail, ...wish, history: [...detail.history, ...line], viewer: { ...detail.viewer, isClaimant } };
 }
 
 /** The petition detail after the caller's own step; the countdowns keep counting from the detail's read. */
-export function afterPetitionStep(detail: PetitionDetail, petition: PetitionView, event: PetitionEvent | null, byName: string): PetitionDetail {
+export function afterPetitionStep(
+  detail: PetitionDetail,
+  petition: PetitionView,
+  event: PetitionEvent | null,
+  byName: string,
+  note: string | null = null,
+): PetitionDetail {
   const line = event
     ? [
         {
@@ -26,7 +32,7 @@ export function afterPetitionStep(detail: PetitionDetail, petition: PetitionView
           status: petition.status,
           by: byName,
           at: petition.updatedAt,
-          note: null,
+          note,
           automatic: false,
           departmentName: null,
         },

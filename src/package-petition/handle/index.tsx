@@ -30,8 +30,8 @@ function HandlePage() {
   const me = useMe();
   const categories = usePetitionCategories();
   // A step's reply is the case as it is now: shown as it is, not read again.
-  const outcome: PetitionOutcome = usePetitionOutcome(detail.reload, ({ data, event }) =>
-    detail.update(({ petition }) => ({ petition: afterPetitionStep(petition, data.petition, event, me.data?.name ?? '') })),
+  const outcome: PetitionOutcome = usePetitionOutcome(detail.reload, ({ data, event, note }) =>
+    detail.update(({ petition }) => ({ petition: afterPetitionStep(petition, data.petition, event, me.data?.name ?? '', note) })),
   );
   const now = useServerClock(detail.data?.petition.serverTime);
   usePullRefresh(() => Promise.all([detail.reload(), me.reload()]));

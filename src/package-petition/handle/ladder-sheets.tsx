@@ -79,7 +79,7 @@ export function ReopenSheet({ petition, outcome, onClose }: SheetProps) {
   async function onSubmit() {
     if (!level) return;
     const reply = await reopen.submit({ petitionId: petition.id, level, reason });
-    if (outcome.closesSheet(reply, '已重新交办', 'reopen')) onClose();
+    if (outcome.closesSheet(reply, '已重新交办', 'reopen', reason)) onClose();
   }
 
   return (

@@ -88,7 +88,7 @@ export function ReasonStep({ petition, outcome, as }: StepProps & { as: ReasonAc
           kind={ask.kind === 'warn' ? 'warn' : 'primary'}
           busy={submitter.submitting}
           error={Object.values(submitter.fieldErrors)[0] ?? submitter.failure?.message ?? null}
-          onSubmit={async (text) => outcome.closesSheet(await send(text), ask.done, as) && setOpen(false)}
+          onSubmit={async (text) => outcome.closesSheet(await send(text), ask.done, as, as === 'convene' ? null : text) && setOpen(false)}
           onClose={() => setOpen(false)}
         />
       )}

@@ -32,8 +32,8 @@ function PetitionDetailPage() {
   const me = useMe();
   const categories = usePetitionCategories();
   // A step's reply is the case as it is now: shown as it is, not read again.
-  const outcome: PetitionOutcome = usePetitionOutcome(detail.reload, ({ data, event }) =>
-    detail.update(({ petition }) => ({ petition: afterPetitionStep(petition, data.petition, event, me.data?.name ?? '') })),
+  const outcome: PetitionOutcome = usePetitionOutcome(detail.reload, ({ data, event, note }) =>
+    detail.update(({ petition }) => ({ petition: afterPetitionStep(petition, data.petition, event, me.data?.name ?? '', note) })),
   );
   const cosign = useSubmit('petition.cosign');
   const [rating, setRating] = useState(false);

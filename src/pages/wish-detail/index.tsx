@@ -24,8 +24,8 @@ function WishDetailPage() {
   const me = useMe();
   const categories = useCategories();
   // A step's reply is the wish as it is now: shown as it is, not read again.
-  const outcome: WishOutcome = useOutcome(detail.reload, ({ data, event }) =>
-    detail.update(({ wish: shown }) => ({ wish: afterWishStep(shown, data.wish, event, me.data?.name ?? '') })),
+  const outcome: WishOutcome = useOutcome(detail.reload, ({ data, event, note }) =>
+    detail.update(({ wish: shown }) => ({ wish: afterWishStep(shown, data.wish, event, me.data?.name ?? '', note) })),
   );
   usePullRefresh(() => Promise.all([detail.reload(), me.reload()]));
 

@@ -55,7 +55,7 @@ export function ReleaseStep({ wish, outcome }: StepProps) {
           busy={release.submitting}
           error={release.fieldErrors.reason ?? release.failure?.message ?? null}
           onSubmit={async (reason) =>
-            outcome.closesSheet(await release.submit({ wishId: wish.id, reason }), '已放弃认领', 'release') && setOpen(false)
+            outcome.closesSheet(await release.submit({ wishId: wish.id, reason }), '已放弃认领', 'release', reason) && setOpen(false)
           }
           onClose={() => setOpen(false)}
         />
@@ -84,7 +84,8 @@ export function CancelStep({ wish, outcome }: StepProps) {
           busy={cancel.submitting}
           error={cancel.fieldErrors.reason ?? cancel.failure?.message ?? null}
           onSubmit={async (reason) =>
-            outcome.closesSheet(await cancel.submit({ wishId: wish.id, ...(reason ? { reason } : {}) }), '已撤回', 'cancel') && setOpen(false)
+            outcome.closesSheet(await cancel.submit({ wishId: wish.id, ...(reason ? { reason } : {}) }), '已撤回', 'cancel', reason || null) &&
+            setOpen(false)
           }
           onClose={() => setOpen(false)}
         />

@@ -30,6 +30,11 @@ describe('a wish step shown from its reply', () => {
     expect(afterWishStep(approved, view({ status: 'claimed' }), 'dispatch', '孙丽').viewer.isClaimant).toBe(false);
   });
 
+  it('keeps the reason the caller wrote on the line (撤回, 放弃认领)', () => {
+    const line = afterWishStep(approved, view({ status: 'cancelled' }), 'cancel', '王秀英', '已经约到老朋友了').history.at(-1);
+    expect(line?.note).toBe('已经约到老朋友了');
+  });
+
   it('adds no line for a step that writes none', () => {
     expect(afterWishStep(approved, view({}), null, '张建国').history).toEqual(approved.history);
   });
