@@ -1,7 +1,8 @@
-import Taro from '@tarojs/taro';
-import { useEffect, type PropsWithChildren } from 'react';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { useEffect, useRef, type PropsWithChildren } from 'react';
 import { prefetchTemplates } from './services/consent';
 import { onPersonaChange } from './services/persona';
+import { forget } from './services/session-cache';
 import './app.scss';
 
 // WeChat Cloud must be initialised once before any callFunction/uploadFile; H5 has no Taro.cloud.
@@ -16,6 +17,14 @@ function App({ children }: PropsWithChildren) {
     void prefetchTemplates();
     return onPersonaChange(() => void prefetchTemplates());
   }, []);
+  // Kept answers (who I am, categories) hold while the app is open: back from the background, someone may have
+  // changed them meanwhile (a shop application approved adds the merchant role), so they are asked again.
+  // The launch is a show too, and answers asked for by then are fresh.
+  const launched = useRef(false);
+  useDidShow(() => {
+    if (launched.current) forget();
+    launched.current = true;
+  });
   return children;
 }
 

@@ -1,7 +1,7 @@
 import { call } from '../services/api';
 import { useRemote } from './use-remote';
 
-/** The caller's profile (`user.me`): name, roles and place, refetched when the persona changes. */
+/** The caller's profile (`user.me`): name, roles and place, kept for the session and asked anew when the persona changes. */
 export function useMe() {
-  return useRemote(() => call('user.me', {}));
+  return useRemote((again) => call('user.me', {}, { fresh: again }));
 }

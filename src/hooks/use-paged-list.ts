@@ -27,13 +27,19 @@ export interface PagedList<T> {
   /** Resolves when the first page has arrived (or failed), so pull-to-refresh knows when to stop. */
   reload(): Promise<void>;
   loadMore(): void;
+  /**
+   * Shows what a mutation's reply says instead of reading the list again: each item is kept, replaced, or
+   * dropped (null) because it no longer belongs to the list, which the next page's offset then accounts for.
+   */
+  edit(change: (item: T) => T | null): void;
 }
 
 /**
  * One paged list from the server: first page on mount, on every return to the page (so a wish posted
- * or approved elsewhere shows up), when the acting persona changes, and when `key` (filters) changes.
+ * or approved elsewhere shows up), when the acting persona changes, and when `key` (filters) changes. A
+ * null `key` waits: what to list is not known yet, and a guess would be fetched only to be thrown away.
  */
-export function usePagedList<T>(fetchPage: (offset: number) => Promise<Reply<Page<T>>>, key: string): PagedList<T> {
+export function usePagedList<T>(fetchPage: (offset: number) => Promise<Reply<Page<T>>>, key: string | null): PagedList<T> {
   const persona = usePersona();
   const [state, setState] = useState<LoadState>('loading');
   const [items, setItems] = useState<T[]>([]);
@@ -80,16 +86,30 @@ export function usePagedList<T>(fetchPage: (offset: number) => Promise<Reply<Pag
     });
   }, [nextOffset, loadingMore]);
 
+  const shownItems = useRef(items);
+  shownItems.current = items;
+  const edit = useCallback((change: (item: T) => T | null) => {
+    const kept = shownItems.current.flatMap((item) => {
+      const next = change(item);
+      return next === null ? [] : [next];
+    });
+    const dropped = shownItems.current.length - kept.length;
+    shownItems.current = kept;
+    setItems(kept);
+    setNextOffset((offset) => (offset === null ? null : offset - dropped));
+  }, []);
+
   useEffect(() => {
+    if (key === null) return;
     setState('loading');
     void reload();
   }, [reload, key, persona?.openid]);
   // The mount effect already loaded; useDidShow also fires for that first show.
   const shownBefore = useRef(false);
   useDidShow(() => {
-    if (shownBefore.current) void reload();
+    if (shownBefore.current && key !== null) void reload();
     shownBefore.current = true;
   });
 
-  return { state, items, error, hasMore: nextOffset !== null, loadingMore, moreError, reload, loadMore };
+  return { state, items, error, hasMore: nextOffset !== null, loadingMore, moreError, reload, loadMore, edit };
 }

@@ -1,14 +1,19 @@
 import type { Reply } from '../shared/contract/envelope';
+import type { PetitionView } from '../shared/contract/petition-view';
+import type { PetitionEvent } from '../shared/domain/petition';
 import { afterFailure } from '../utils/action-hints';
 import { afterPetitionFailure } from '../utils/petition-hints';
-import { useOutcome, type Failure, type Outcome } from './use-outcome';
+import { useOutcome, type Change, type Failure, type Outcome } from './use-outcome';
+
+/** A petition step's reply carries the case; the event names the line it adds to the timeline. */
+export type PetitionOutcome = Outcome<{ petition: PetitionView }, PetitionEvent>;
 
 /**
  * The app's way of answering a step (useOutcome), with the petition's own failures explained too: a case
  * that moved on under the user is reloaded and the notice says so.
  */
-export function usePetitionOutcome(reload: () => Promise<void>): Outcome {
-  const base = useOutcome(reload);
+export function usePetitionOutcome<T, E extends string>(reload: () => Promise<void>, apply?: (change: Change<T, E>) => void): Outcome<T, E> {
+  const base = useOutcome(reload, apply);
   // useOutcome already reloads for the app-wide codes; only the petition's own are added here.
   const extraRefresh = (code: string) => afterPetitionFailure(code).refresh && !afterFailure(code).refresh;
 
@@ -17,15 +22,15 @@ export function usePetitionOutcome(reload: () => Promise<void>): Outcome {
     if (extraRefresh(failure.code)) void reload();
   }
 
-  function settle<T>(reply: Reply<T> | null, successText: string): boolean {
-    const ok = base.settle(reply, successText);
+  function settle(reply: Reply<T> | null, successText: string, event: E | null, note: string | null = null): boolean {
+    const ok = base.settle(reply, successText, event, note);
     if (reply && !reply.ok && extraRefresh(reply.code)) void reload();
     return ok;
   }
 
-  function closesSheet<T>(reply: Reply<T> | null, successText: string): boolean {
-    if (reply && !reply.ok && afterPetitionFailure(reply.code).refresh) return settle(reply, successText) || true;
-    return base.closesSheet(reply, successText);
+  function closesSheet(reply: Reply<T> | null, successText: string, event: E | null, note: string | null = null): boolean {
+    if (reply && !reply.ok && afterPetitionFailure(reply.code).refresh) return settle(reply, successText, event, note) || true;
+    return base.closesSheet(reply, successText, event, note);
   }
 
   const notice = base.notice && { ...base.notice, hint: afterPetitionFailure(base.notice.code).hint };

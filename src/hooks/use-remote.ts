@@ -7,12 +7,18 @@ export interface Remote<T> {
   state: LoadState;
   data: T | null;
   error: LoadError | null;
-  /** Resolves when the answer has arrived (or failed). */
+  /** Asks again (a retry, a pull-to-refresh); resolves when the answer has arrived (or failed). */
   reload(): Promise<void>;
+  /** Shows what a mutation's reply says the data is now, instead of reading it again. */
+  update(change: (data: T) => T): void;
 }
 
-/** One read from the server, refetched when the acting persona changes and when `key` (what is asked for) changes. */
-export function useRemote<T>(load: () => Promise<Reply<T>>, key = ''): Remote<T> {
+/**
+ * One read from the server, refetched when the acting persona changes and when `key` (what is asked for)
+ * changes; a null `key` waits (what to ask for is not known yet). `load` is told whether the user asked
+ * again, so an answer kept for the session is then fetched anew.
+ */
+export function useRemote<T>(load: (again: boolean) => Promise<Reply<T>>, key: string | null = ''): Remote<T> {
   const persona = usePersona();
   const [state, setState] = useState<LoadState>('loading');
   const [data, setData] = useState<T | null>(null);
@@ -20,12 +26,14 @@ export function useRemote<T>(load: () => Promise<Reply<T>>, key = ''): Remote<T>
   const loadRef = useRef(load);
   loadRef.current = load;
   const generation = useRef(0);
+  const shown = useRef(false);
 
-  const reload = useCallback(() => {
+  const run = useCallback((again: boolean) => {
     const mine = ++generation.current;
-    return loadRef.current().then((reply) => {
+    return loadRef.current(again).then((reply) => {
       if (mine !== generation.current) return;
       if (reply.ok) {
+        shown.current = true;
         setData(reply.data);
         setError(null);
         setState('ready');
@@ -35,11 +43,22 @@ export function useRemote<T>(load: () => Promise<Reply<T>>, key = ''): Remote<T>
       }
     });
   }, []);
+  const reload = useCallback(() => run(true), [run]);
+
+  const update = useCallback((change: (data: T) => T) => {
+    if (!shown.current) return;
+    // A read still on its way started before the change: its answer would put the old state back.
+    generation.current++;
+    setData((prev) => (prev === null ? prev : change(prev)));
+    setError(null);
+    setState('ready');
+  }, []);
 
   useEffect(() => {
+    if (key === null) return;
     setState('loading');
-    void reload();
-  }, [reload, persona?.openid, key]);
+    void run(false);
+  }, [run, persona?.openid, key]);
 
-  return { state, data, error, reload };
+  return { state, data, error, reload, update };
 }

@@ -5,10 +5,13 @@ import type { Reply } from '../shared/contract/envelope';
 import { errorMessages } from '../shared/contract/errors';
 import { currentPersona } from './persona';
 import { noteServerTime } from './server-clock';
+import { forget, isSessionRead, remembered } from './session-cache';
 
 export interface CallOptions {
   /** Idempotency key of a mutating action; pass the same one when the user retries the same submission. */
   requestId?: string;
+  /** Ask the server even for an answer kept for the session (`user.me`, categories): a retry or a pull-to-refresh. */
+  fresh?: boolean;
 }
 
 /** What the caller sees when the request never got an answer: the same shape as any other failure. */
@@ -21,9 +24,16 @@ class FunctionFailed extends Error {}
 
 /**
  * The only caller of cloud functions. The function is the action's area (`wish.create` → `wish`);
- * every outcome, including a lost network, comes back as a Reply, never as a thrown error.
+ * every outcome, including a lost network, comes back as a Reply, never as a thrown error. Who the caller
+ * is and the category lists are asked once per caller while the app is open (session-cache.ts).
  */
-export async function call<A extends ActionName>(action: A, payload: Input<A>, opts: CallOptions = {}): Promise<Reply<Output<A>>> {
+export function call<A extends ActionName>(action: A, payload: Input<A>, opts: CallOptions = {}): Promise<Reply<Output<A>>> {
+  if (!isSessionRead(action)) return ask(action, payload, opts);
+  if (opts.fresh) forget(action);
+  return remembered(currentPersona()?.openid ?? '', action, () => ask(action, payload, opts));
+}
+
+async function ask<A extends ActionName>(action: A, payload: Input<A>, opts: CallOptions): Promise<Reply<Output<A>>> {
   const event = { action, payload, ...(opts.requestId ? { requestId: opts.requestId } : {}) };
   try {
     const sentAt = Date.now();

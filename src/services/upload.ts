@@ -6,12 +6,10 @@ import { newRequestId } from './request-id';
 
 export type UploadResult = { ok: true; fileID: string } | { ok: false; message: string };
 
-let signedIn: Promise<string> | null = null;
-
 /**
  * The uploader's openid, which names their upload folder: the functions accept as someone's photo only a file in
  * that folder. On H5 it is the chosen persona; on WeChat the client is never told its openid, so user.me is asked
- * (once; again after a failure).
+ * (the answer kept for the session, see session-cache.ts).
  */
 async function uploaderOpenid(): Promise<string> {
   if (process.env.TARO_ENV !== 'weapp') {
@@ -19,14 +17,9 @@ async function uploaderOpenid(): Promise<string> {
     if (!openid) throw new Error('no demo persona chosen');
     return openid;
   }
-  signedIn ??= call('user.me', {}).then((reply) => {
-    if (!reply.ok) throw new Error(`user.me: ${reply.code}`);
-    return reply.data.openid;
-  });
-  return signedIn.catch((err: unknown) => {
-    signedIn = null;
-    throw err;
-  });
+  const reply = await call('user.me', {});
+  if (!reply.ok) throw new Error(`user.me: ${reply.code}`);
+  return reply.data.openid;
 }
 
 /** Where a photo goes in storage: the uploader's own folder, under a random name so photos never collide. */

@@ -16,7 +16,8 @@ type Member = Output<'user.listMembers'>['items'][number];
 
 interface Props {
   wish: WishView;
-  onDone: (text: string) => void;
+  /** Dispatched: the wish as the reply tells it, so the caller shows it without reading it again. */
+  onDone: (text: string, wish: WishView) => void;
   /** The wish was taken meanwhile: the caller shows its current state and says why. */
   onStale: (failure: { code: string; message: string }) => void;
   onClose: () => void;
@@ -32,7 +33,7 @@ export function DispatchSheet({ wish, onDone, onStale, onClose }: Props) {
   async function onConfirm() {
     if (!picked) return;
     const reply = await dispatch.submit({ wishId: wish.id, memberId: picked.id });
-    if (reply?.ok) onDone(`已派给${picked.name}`);
+    if (reply?.ok) onDone(`已派给${picked.name}`, reply.data.wish);
     else if (reply && afterFailure(reply.code).refresh) onStale(reply);
   }
 

@@ -14,7 +14,8 @@ interface Category {
 interface Props {
   wish: WishView;
   category?: Category;
-  onDone: (text: string) => void;
+  /** Decided: the wish as the reply tells it, so the caller shows it without reading it again. */
+  onDone: (text: string, wish: WishView) => void;
   /** Someone else already decided (or the wish was withdrawn): the caller shows the current state and says why. */
   onStale: (failure: { code: string; message: string }) => void;
 }
@@ -37,13 +38,13 @@ export function ReviewActions({ wish, category, onDone, onStale }: Props) {
 
   async function onApprove() {
     const reply = await approve.submit({ wishId: wish.id, points: Number(pointsText) });
-    if (reply?.ok) onDone('已通过');
+    if (reply?.ok) onDone('已通过', reply.data.wish);
     else if (reply) staleCheck(reply);
   }
 
   async function onReject() {
     const reply = await reject.submit({ wishId: wish.id, reason });
-    if (reply?.ok) onDone('已驳回');
+    if (reply?.ok) onDone('已驳回', reply.data.wish);
     else if (reply) staleCheck(reply);
   }
 

@@ -43,10 +43,11 @@ function QueuePage() {
   usePullRefresh(list.reload);
   const overdue = list.items.filter((w) => w.unclaimedTooLong).length;
 
-  function done(text: string) {
+  // A decided or dispatched wish leaves this queue: the reply says so, no need to read the queue again.
+  function done(text: string, decided: WishView) {
     setDispatching(null);
     void Taro.showToast({ title: text, icon: 'success' });
-    void list.reload();
+    list.edit((w) => (w.id === decided.id ? null : w));
   }
   function stale(failure: { message: string }) {
     setDispatching(null);

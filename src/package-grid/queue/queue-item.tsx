@@ -15,7 +15,7 @@ interface Props {
   kind: 'review' | 'dispatch';
   wish: WishView;
   focused: boolean;
-  onDone: (text: string) => void;
+  onDone: (text: string, wish: WishView) => void;
   onStale: (failure: { code: string; message: string }) => void;
   onDispatch: (wish: WishView) => void;
 }

@@ -48,7 +48,8 @@ function ShopHeader({ shop }: { shop: MyShop }) {
 /** 我的店铺: the shop's points and star level, its 评价码 for customers, the way to the tools, and the shop points history. */
 function MyShopPage() {
   const mine = useMyShop();
-  const history = usePagedList<ShopPosting>((offset) => call('shop.history', { offset, limit: 20 }), mine.data?.shop?.id ?? '');
+  // The history is the caller's own shop's: asked alongside `merchant.mine`, not after it (and not again once it answers).
+  const history = usePagedList<ShopPosting>((offset) => call('shop.history', { offset, limit: 20 }), 'mine');
   usePullRefresh(() => Promise.all([mine.reload(), history.reload()]));
   useReloadOnShow(mine.reload);
 

@@ -8,12 +8,13 @@ import { PetitionTimeline } from '../../components/petition-timeline';
 import { DetailPending } from '../../components/state-view';
 import { useMe } from '../../hooks/use-me';
 import { usePetitionCategories } from '../../hooks/use-petition-categories';
-import { usePetitionOutcome } from '../../hooks/use-petition-outcome';
+import { usePetitionOutcome, type PetitionOutcome } from '../../hooks/use-petition-outcome';
 import { usePullRefresh } from '../../hooks/use-pull-refresh';
 import { useReloadOnShow } from '../../hooks/use-reload-on-show';
 import { useRemote } from '../../hooks/use-remote';
 import { useServerClock } from '../../hooks/use-server-clock';
 import { call } from '../../services/api';
+import { afterPetitionStep } from '../../utils/step-replies';
 import { levelLabels } from '../../shared/domain/petition-ladder';
 import { actionsFor } from '../../utils/petition-actions';
 import { HandleBar } from './handle-bar';
@@ -28,7 +29,10 @@ function HandlePage() {
   const detail = useRemote(() => call('petition.get', { petitionId: id }), id);
   const me = useMe();
   const categories = usePetitionCategories();
-  const outcome = usePetitionOutcome(detail.reload);
+  // A step's reply is the case as it is now: shown as it is, not read again.
+  const outcome: PetitionOutcome = usePetitionOutcome(detail.reload, ({ data, event, note }) =>
+    detail.update(({ petition }) => ({ petition: afterPetitionStep(petition, data.petition, event, me.data?.name ?? '', note) })),
+  );
   const now = useServerClock(detail.data?.petition.serverTime);
   usePullRefresh(() => Promise.all([detail.reload(), me.reload()]));
   useReloadOnShow(detail.reload);

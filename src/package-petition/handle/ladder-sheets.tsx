@@ -37,7 +37,7 @@ export function SummonSheet({ petition, outcome, onClose, departments }: SheetPr
 
   async function onSubmit() {
     const reply = await summon.submit({ petitionId: petition.id, departmentId, reason });
-    if (outcome.closesSheet(reply, '已召集')) onClose();
+    if (outcome.closesSheet(reply, '已召集', 'summon')) onClose();
   }
 
   return (
@@ -79,7 +79,7 @@ export function ReopenSheet({ petition, outcome, onClose }: SheetProps) {
   async function onSubmit() {
     if (!level) return;
     const reply = await reopen.submit({ petitionId: petition.id, level, reason });
-    if (outcome.closesSheet(reply, '已重新交办')) onClose();
+    if (outcome.closesSheet(reply, '已重新交办', 'reopen', reason)) onClose();
   }
 
   return (
@@ -118,7 +118,7 @@ export function DecideSheet({ petition, outcome, onClose }: SheetProps) {
 
   async function onSubmit() {
     const reply = await decide.submit({ petitionId: petition.id, decision, ownersCommittee: owners, propertyCompany: company, photos: fileIDs });
-    if (outcome.closesSheet(reply, '已记录决定')) onClose();
+    if (outcome.closesSheet(reply, '已记录决定', 'decide')) onClose();
   }
 
   const input = (value: string, set: (v: string) => void, placeholder: string) => (

@@ -26,7 +26,7 @@ export function ResolveSheet({ petition, outcome, onClose }: StepProps & { onClo
   async function onSubmit() {
     const [p, b, a] = sets.map((s) => s.fileIDs);
     const reply = await resolve.submit({ petitionId: petition.id, feedback, photos: p, beforePhotos: b, afterPhotos: a });
-    if (outcome.closesSheet(reply, '已办结')) onClose();
+    if (outcome.closesSheet(reply, '已办结', 'resolve')) onClose();
   }
 
   const errors = resolve.fieldErrors;

@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
 import { ReasonSheet } from '../../components/reason-sheet';
-import type { Outcome } from '../../hooks/use-outcome';
+import type { PetitionOutcome } from '../../hooks/use-petition-outcome';
 import { useSubmit } from '../../hooks/use-submit';
 import type { PetitionDetail } from '../../utils/petition-actions';
 import { actionLabel } from '../../utils/petition-text';
 
 export interface StepProps {
   petition: PetitionDetail;
-  outcome: Outcome;
+  outcome: PetitionOutcome;
 }
 
 /** 受理, or a summoned department's 报到: one tap takes the case, and the deadline to settle it starts. */
@@ -16,7 +16,7 @@ export function TakeStep({ petition, outcome, as }: StepProps & { as: 'accept' |
   const take = useSubmit(as === 'accept' ? 'petition.accept' : 'petition.report');
   const label = actionLabel(as, petition.level);
   return (
-    <ActionButton busy={take.submitting} onClick={async () => outcome.settle(await take.submit({ petitionId: petition.id }), `已${label}`)}>
+    <ActionButton busy={take.submitting} onClick={async () => outcome.settle(await take.submit({ petitionId: petition.id }), `已${label}`, as)}>
       {label}
     </ActionButton>
   );
@@ -88,7 +88,7 @@ export function ReasonStep({ petition, outcome, as }: StepProps & { as: ReasonAc
           kind={ask.kind === 'warn' ? 'warn' : 'primary'}
           busy={submitter.submitting}
           error={Object.values(submitter.fieldErrors)[0] ?? submitter.failure?.message ?? null}
-          onSubmit={async (text) => outcome.closesSheet(await send(text), ask.done) && setOpen(false)}
+          onSubmit={async (text) => outcome.closesSheet(await send(text), ask.done, as, as === 'convene' ? null : text) && setOpen(false)}
           onClose={() => setOpen(false)}
         />
       )}

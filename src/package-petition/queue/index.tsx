@@ -29,12 +29,16 @@ function QueuePage() {
   const [picked, setPicked] = useState<PetitionLevel | null>(asked ?? null);
   const level = picked ?? levels[0] ?? null;
   const [unit, setUnit] = useState('');
-  // The page of the queue also names the unit (第一网格, 区住建局): kept for the title.
-  const list = usePagedList(async (offset) => {
-    const reply = await call('petition.listQueue', { ...(level ? { level } : {}), offset, limit: 10 });
-    if (reply.ok) setUnit(reply.data.unitName);
-    return reply;
-  }, level ?? '');
+  // The page of the queue also names the unit (第一网格, 区住建局): kept for the title. Which level to list
+  // comes from who the caller is, so the queue waits for that rather than load a guess and then the level.
+  const list = usePagedList(
+    async (offset) => {
+      const reply = await call('petition.listQueue', { ...(level ? { level } : {}), offset, limit: 10 });
+      if (reply.ok) setUnit(reply.data.unitName);
+      return reply;
+    },
+    me.data ? (level ?? '') : null,
+  );
   usePullRefresh(list.reload);
   const overdue = list.items.filter((p) => p.overdue).length;
 

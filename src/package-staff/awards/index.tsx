@@ -25,7 +25,9 @@ function AwardsPage() {
             award={a}
             onDone={(result) => {
               toastResult(result);
-              void list.reload();
+              // A decided award leaves the list; one decided meanwhile by someone else is read again.
+              if (result.ok) list.edit((held) => (held.wishId === a.wishId ? null : held));
+              else void list.reload();
             }}
           />
         )}

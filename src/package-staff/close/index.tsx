@@ -30,7 +30,8 @@ function CloseMonthPage() {
     if (!reply?.ok) return;
     setConfirming(false);
     toastResult({ ok: true, text: reply.data.replayed ? '该月此前已结算' : '结算完成' });
-    void ranking.reload();
+    // The reply is the frozen ranking itself.
+    ranking.update(() => reply.data);
   }
 
   return (

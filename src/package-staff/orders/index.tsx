@@ -35,9 +35,11 @@ function FulfilButton({ order, onDone }: { order: MallOrderView; onDone: (result
 function StaffOrdersPage() {
   const list = usePagedList((offset) => call('mall.listOrders', { scope: 'pending', offset, limit: 10 }), 'pending');
   usePullRefresh(list.reload);
-  const done = (result: Result) => {
+  // A handed-over or cancelled order leaves the list; one that moved on meanwhile is read again.
+  const done = (orderId: string) => (result: Result) => {
     toastResult(result);
-    void list.reload();
+    if (result.ok) list.edit((o) => (o.id === orderId ? null : o));
+    else void list.reload();
   };
   return (
     <PageShell className="staff-orders">
@@ -47,8 +49,8 @@ function StaffOrdersPage() {
         keyOf={(o) => o.id}
         render={(o) => (
           <OrderCard order={o} showBuyer>
-            <CancelOrder order={o} byStaff onChanged={done} />
-            <FulfilButton order={o} onDone={done} />
+            <CancelOrder order={o} byStaff onChanged={done(o.id)} />
+            <FulfilButton order={o} onDone={done(o.id)} />
           </OrderCard>
         )}
         empty={<Empty title="没有待领取的订单" hint="居民在积分超市兑换后，订单会出现在这里。" />}

@@ -10,13 +10,14 @@ import { PetitionTimeline } from '../../components/petition-timeline';
 import { DetailPending } from '../../components/state-view';
 import { useMe } from '../../hooks/use-me';
 import { usePetitionCategories } from '../../hooks/use-petition-categories';
-import { usePetitionOutcome } from '../../hooks/use-petition-outcome';
+import { usePetitionOutcome, type PetitionOutcome } from '../../hooks/use-petition-outcome';
 import { usePullRefresh } from '../../hooks/use-pull-refresh';
 import { useReloadOnShow } from '../../hooks/use-reload-on-show';
 import { useRemote } from '../../hooks/use-remote';
 import { useServerClock } from '../../hooks/use-server-clock';
 import { useSubmit } from '../../hooks/use-submit';
 import { call } from '../../services/api';
+import { afterPetitionStep } from '../../utils/step-replies';
 import { actionsFor, mayCosign, mayRate } from '../../utils/petition-actions';
 import { RateSheet } from './rate-sheet';
 import './index.scss';
@@ -30,7 +31,10 @@ function PetitionDetailPage() {
   const detail = useRemote(() => call('petition.get', { petitionId: id }), id);
   const me = useMe();
   const categories = usePetitionCategories();
-  const outcome = usePetitionOutcome(detail.reload);
+  // A step's reply is the case as it is now: shown as it is, not read again.
+  const outcome: PetitionOutcome = usePetitionOutcome(detail.reload, ({ data, event, note }) =>
+    detail.update(({ petition }) => ({ petition: afterPetitionStep(petition, data.petition, event, me.data?.name ?? '', note) })),
+  );
   const cosign = useSubmit('petition.cosign');
   const [rating, setRating] = useState(false);
   const now = useServerClock(detail.data?.petition.serverTime);
@@ -70,7 +74,7 @@ function PetitionDetailPage() {
       <PetitionBar notice={outcome.notice}>
         {canCosign && (
           <BarItem name="cosign">
-            <ActionButton busy={cosign.submitting} onClick={async () => outcome.settle(await cosign.submit({ petitionId: p.id }), '已附议')}>
+            <ActionButton busy={cosign.submitting} onClick={async () => outcome.settle(await cosign.submit({ petitionId: p.id }), '已附议', null)}>
               我也遇到
             </ActionButton>
           </BarItem>

@@ -5,7 +5,7 @@ import { BottomSheet } from '../../components/bottom-sheet';
 import { ChoiceChips } from '../../components/choice-chips';
 import { FormField } from '../../components/form-field';
 import { SheetError, SheetForm } from '../../components/sheet-form';
-import type { Outcome } from '../../hooks/use-outcome';
+import type { PetitionOutcome } from '../../hooks/use-petition-outcome';
 import { useSubmit } from '../../hooks/use-submit';
 import { ratingLabels, ratings, type PetitionRating } from '../../shared/domain/petition';
 
@@ -13,7 +13,7 @@ interface Props {
   petitionId: string;
   /** 不满意 sends the case back: once to the level that resolved it, then to the community for review. */
   reopens: number;
-  outcome: Outcome;
+  outcome: PetitionOutcome;
   onClose: () => void;
 }
 
@@ -27,7 +27,7 @@ export function RateSheet({ petitionId, reopens, outcome, onClose }: Props) {
   async function onSubmit() {
     if (!rating) return;
     const reply = await rate.submit({ petitionId, rating, ...(comment.trim() ? { comment } : {}) });
-    if (outcome.closesSheet(reply, rating === 'unsatisfied' ? '已退回重办' : '感谢评价')) onClose();
+    if (outcome.closesSheet(reply, rating === 'unsatisfied' ? '已退回重办' : '感谢评价', 'rate')) onClose();
   }
 
   const back = reopens === 0 ? '诉求将退回原办理单位重新办理。' : '诉求将交社区复核。';

@@ -9,9 +9,11 @@ import { useOutcome } from '../../hooks/use-outcome';
 import { usePullRefresh } from '../../hooks/use-pull-refresh';
 import { useRemote } from '../../hooks/use-remote';
 import { call } from '../../services/api';
+import { afterWishStep } from '../../utils/step-replies';
 import { stepsFor } from '../../utils/wish-steps';
 import { People, Result, StatusHeader, WishBody } from './sections';
 import { StepBar } from './step-bar';
+import type { WishOutcome } from './steps';
 import { Timeline } from './timeline';
 import './index.scss';
 
@@ -21,7 +23,10 @@ function WishDetailPage() {
   const detail = useRemote(() => call('wish.get', { wishId: id }));
   const me = useMe();
   const categories = useCategories();
-  const outcome = useOutcome(detail.reload);
+  // A step's reply is the wish as it is now: shown as it is, not read again.
+  const outcome: WishOutcome = useOutcome(detail.reload, ({ data, event, note }) =>
+    detail.update(({ wish: shown }) => ({ wish: afterWishStep(shown, data.wish, event, me.data?.name ?? '', note) })),
+  );
   usePullRefresh(() => Promise.all([detail.reload(), me.reload()]));
 
   const wish = detail.data?.wish;
@@ -57,7 +62,7 @@ function WishDetailPage() {
             key={wish.updatedAt}
             wish={wish}
             category={categories.data?.items.find((c) => c.id === wish.categoryId)}
-            onDone={outcome.succeed}
+            onDone={(text, done) => outcome.succeed(text, { data: { wish: done }, event: done.status === 'approved' ? 'approve' : 'reject' })}
             onStale={outcome.report}
           />
         </View>

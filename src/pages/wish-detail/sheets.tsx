@@ -20,7 +20,7 @@ export function CompleteSheet({ wish, outcome, onClose }: SheetProps) {
 
   async function onSubmit() {
     const reply = await complete.submit({ wishId: wish.id, proof, photos: fileIDs });
-    if (outcome.closesSheet(reply, '已提交')) onClose();
+    if (outcome.closesSheet(reply, '已提交', 'complete')) onClose();
   }
 
   return (
@@ -67,7 +67,7 @@ export function RateSheet({ wish, outcome, onClose }: SheetProps) {
 
   async function onSubmit() {
     const reply = await confirm.submit({ wishId: wish.id, rating: stars, ...(comment.trim() ? { comment } : {}) });
-    if (outcome.closesSheet(reply, '感谢评价')) onClose();
+    if (outcome.closesSheet(reply, '感谢评价', 'confirm')) onClose();
   }
 
   return (

@@ -5,18 +5,22 @@ import { ReasonSheet } from '../../components/reason-sheet';
 import type { Outcome } from '../../hooks/use-outcome';
 import { useSubmit } from '../../hooks/use-submit';
 import type { WishView } from '../../shared/contract/wish';
+import type { WishEvent } from '../../shared/domain/wish';
 import { CompleteSheet, RateSheet } from './sheets';
+
+/** A wish step's reply carries the wish; the event names the line it adds to the history. */
+export type WishOutcome = Outcome<{ wish: WishView }, WishEvent>;
 
 export interface StepProps {
   wish: WishView;
-  outcome: Outcome;
+  outcome: WishOutcome;
 }
 
 /** 党员接单: one tap. Losing the race is explained by the outcome notice and the page shows who won. */
 export function ClaimStep({ wish, outcome }: StepProps) {
   const claim = useSubmit('wish.claim');
   return (
-    <ActionButton busy={claim.submitting} onClick={async () => outcome.settle(await claim.submit({ wishId: wish.id }), '认领成功')}>
+    <ActionButton busy={claim.submitting} onClick={async () => outcome.settle(await claim.submit({ wishId: wish.id }), '认领成功', 'claim')}>
       认领
     </ActionButton>
   );
@@ -25,7 +29,7 @@ export function ClaimStep({ wish, outcome }: StepProps) {
 export function CheckInStep({ wish, outcome }: StepProps) {
   const checkIn = useSubmit('wish.checkIn');
   return (
-    <ActionButton busy={checkIn.submitting} onClick={async () => outcome.settle(await checkIn.submit({ wishId: wish.id }), '已签到')}>
+    <ActionButton busy={checkIn.submitting} onClick={async () => outcome.settle(await checkIn.submit({ wishId: wish.id }), '已签到', 'checkIn')}>
       到场签到
     </ActionButton>
   );
@@ -50,7 +54,9 @@ export function ReleaseStep({ wish, outcome }: StepProps) {
           kind="warn"
           busy={release.submitting}
           error={release.fieldErrors.reason ?? release.failure?.message ?? null}
-          onSubmit={async (reason) => outcome.closesSheet(await release.submit({ wishId: wish.id, reason }), '已放弃认领') && setOpen(false)}
+          onSubmit={async (reason) =>
+            outcome.closesSheet(await release.submit({ wishId: wish.id, reason }), '已放弃认领', 'release', reason) && setOpen(false)
+          }
           onClose={() => setOpen(false)}
         />
       )}
@@ -78,7 +84,8 @@ export function CancelStep({ wish, outcome }: StepProps) {
           busy={cancel.submitting}
           error={cancel.fieldErrors.reason ?? cancel.failure?.message ?? null}
           onSubmit={async (reason) =>
-            outcome.closesSheet(await cancel.submit({ wishId: wish.id, ...(reason ? { reason } : {}) }), '已撤回') && setOpen(false)
+            outcome.closesSheet(await cancel.submit({ wishId: wish.id, ...(reason ? { reason } : {}) }), '已撤回', 'cancel', reason || null) &&
+            setOpen(false)
           }
           onClose={() => setOpen(false)}
         />
@@ -117,9 +124,9 @@ export function DispatchStep({ wish, outcome }: StepProps) {
       {open && (
         <DispatchSheet
           wish={wish}
-          onDone={(text) => {
+          onDone={(text, done) => {
             close();
-            outcome.succeed(text);
+            outcome.succeed(text, { data: { wish: done }, event: 'dispatch' });
           }}
           onStale={(failure) => {
             close();
