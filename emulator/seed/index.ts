@@ -70,6 +70,7 @@ const people: PersonaSpec[] = [
     buildingId: 'building-1',
     room: '3单元201',
     birthYear: 1975,
+    skills: ['助老陪伴', '代买代办'],
     note: '在职党员，已到社区双报到',
   },
   {
@@ -81,6 +82,7 @@ const people: PersonaSpec[] = [
     buildingId: 'building-4',
     room: '1单元101',
     birthYear: 1960,
+    skills: ['助老陪伴', '健康咨询'],
     note: '退休党员，社区志愿者',
   },
   {
@@ -92,6 +94,7 @@ const people: PersonaSpec[] = [
     buildingId: 'building-3',
     room: '2单元402',
     birthYear: 1983,
+    skills: ['水电维修', '家电维修'],
     note: '在职党员，会修水电',
   },
   {
@@ -103,6 +106,7 @@ const people: PersonaSpec[] = [
     buildingId: 'building-6',
     room: '1单元201',
     birthYear: 1958,
+    skills: ['学业辅导', '读书读报'],
     note: '退休教师，志愿辅导功课',
   },
   {
@@ -114,6 +118,7 @@ const people: PersonaSpec[] = [
     buildingId: 'building-8',
     room: '3单元101',
     birthYear: 1996,
+    skills: ['代买代办', '手机教学'],
     note: '青年志愿者',
   },
   {
@@ -125,6 +130,7 @@ const people: PersonaSpec[] = [
     buildingId: 'building-9',
     room: '1单元602',
     birthYear: 1970,
+    skills: ['邻里调解', '助老陪伴'],
     note: '楼栋长，党员',
   },
   {
@@ -169,6 +175,7 @@ const people: PersonaSpec[] = [
     buildingId: 'building-7',
     room: '2单元301',
     birthYear: 1991,
+    skills: ['政策咨询'],
     note: '梧桐社区工作人员，住在本社区，也是党员：自己的事须由同事办理',
   },
   {
