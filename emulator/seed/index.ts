@@ -5,7 +5,7 @@ import type { Role } from '../../src/shared/domain/roles';
 import { demoCategories } from './categories';
 import { merchantSeed } from './merchants';
 import { ladderPeople, ladderUsers, petitionSeed } from './petitions';
-import { pointsSeed } from './points';
+import { mallFiles, pointsSeed } from './points';
 
 export interface Persona {
   openid: string;
@@ -17,8 +17,13 @@ export interface Persona {
 
 export interface Seed {
   collections: Record<string, Record<string, unknown>[]>;
+  /** Files the seed's records point at (the mall's pictures), stored under their cloud path. */
+  files: { cloudPath: string; data: Buffer }[];
   personas: Persona[];
 }
+
+/** A fileID in the emulator's default environment; the emulator passes its own. */
+const localFileId = (cloudPath: string) => `cloud://linli-local/${cloudPath}`;
 
 const street: OrgUnit = { _id: 'street-qingshi', kind: 'street', name: '青石街道', parentId: null, path: [] };
 const community: OrgUnit = { _id: 'community-wutong', kind: 'community', name: '梧桐社区', parentId: street._id, path: [street._id] };
@@ -246,7 +251,8 @@ function staffSubscriptions(users: UserProfile[], now: Date) {
     );
 }
 
-export function demoSeed(now: Date = new Date()): Seed {
+export function demoSeed(now: Date = new Date(), fileIdOf: (cloudPath: string) => string = localFileId): Seed {
+  const mall = mallFiles(fileIdOf);
   const users: UserProfile[] = [
     ...people.map(({ note: _note, ...p }) => ({ ...p, streetId: street._id, communityId: community._id })),
     ...ladderUsers(street._id),
@@ -277,10 +283,11 @@ export function demoSeed(now: Date = new Date()): Seed {
       users: users.map((u) => ({ ...u, createdAt: now })),
       categories: demoCategories.map((c) => ({ ...c })),
       subscriptions: staffSubscriptions(users, now),
-      ...pointsSeed(community._id, now),
+      ...pointsSeed(community._id, now, mall.photoOf),
       ...petitionSeed(street._id),
       ...merchantSeed({ streetId: street._id, communityId: community._id }, now),
     },
+    files: mall.files,
     personas,
   };
 }
