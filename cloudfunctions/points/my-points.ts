@@ -32,7 +32,10 @@ async function paidShops(postings: Posting[], me: string): Promise<Map<string, s
     .limit(held.length)
     .get();
   const byCharge = new Map((res.data as { _id: string; shopId: string }[]).map((c) => [c._id, c.shopId]));
-  for (const p of held) if (byCharge.has(p.ref!)) shops.set(p._id, byCharge.get(p.ref!)!);
+  for (const p of held) {
+    const shopId = byCharge.get(p.ref ?? '');
+    if (shopId) shops.set(p._id, shopId);
+  }
   return shops;
 }
 
