@@ -2,34 +2,51 @@ import { randomBytes } from 'node:crypto';
 import { mallListItems, mallSetItem } from '../../src/shared/contract';
 import { DomainError } from '../../src/shared/domain/errors';
 import type { MallItem } from '../../src/shared/domain/mall';
+import { assertOwnPhotos } from '../_lib/files';
 import { defineHandler } from '../_lib/handler';
 import { collections, type Loose } from '../_lib/runtime';
 import { fieldsOf, readIn, transact } from '../_lib/transact';
-import { itemView, items } from './mall-repo';
+import { itemViews, items } from './mall-repo';
 
 // 积分超市货架: residents see what is on offer; the admin also sees what was taken off.
 export const listItems = defineHandler(mallListItems, async (_input, { user }) => {
   const where: Record<string, unknown> = { communityId: user.communityId };
   if (!user.roles.includes('admin')) where.active = true;
   const res: Loose = await items().where(where).orderBy('order', 'asc').limit(200).get();
-  return { items: (res.data as MallItem[]).map(itemView) };
+  return { items: await itemViews(res.data as MallItem[]) };
 });
 
 /**
  * 上架/修改: the admin sets the stock on the shelf outright. Written in a transaction on the item, so an
  * order taking stock at the same moment makes one of the two retry instead of one overwriting the other.
  */
-export const setItem = defineHandler(mallSetItem, async ({ itemId, ...fields }, { user }) => {
+/** A new picture must be the admin's own upload; the one the item already has may be sent back as it is. */
+async function assertPhotoAllowed(openid: string, itemId: string | undefined, photo: string | null | undefined): Promise<void> {
+  if (!photo) return;
+  const current: Loose = itemId ? await items().where({ _id: itemId }).field({ photo: true }).get() : { data: [] };
+  if (current.data[0]?.photo !== photo) await assertOwnPhotos(openid, [photo]);
+}
+
+export const setItem = defineHandler(mallSetItem, async ({ itemId, photo, ...fields }, { openid, user }) => {
   const id = itemId ?? `item-${randomBytes(6).toString('hex')}`;
+  await assertPhotoAllowed(openid, itemId, photo);
   const item = await transact(async (tx) => {
     const existing = itemId ? await readIn<MallItem>(tx, collections.mallItems, itemId) : null;
     if (itemId && existing?.communityId !== user.communityId) throw new DomainError('MALL_ITEM_NOT_FOUND');
-    const next: MallItem = { _id: id, communityId: user.communityId, order: existing?.order ?? 100, ...fields, updatedAt: new Date() };
+    const kept = existing?.photo ?? null;
+    const next: MallItem = {
+      _id: id,
+      communityId: user.communityId,
+      order: existing?.order ?? 100,
+      ...fields,
+      photo: photo === undefined ? kept : photo,
+      updatedAt: new Date(),
+    };
     await tx
       .collection(collections.mallItems)
       .doc(id)
       .set({ data: fieldsOf(next) });
     return next;
   }, 'MALL_BUSY');
-  return { item: itemView(item) };
+  return { item: (await itemViews([item]))[0] };
 });

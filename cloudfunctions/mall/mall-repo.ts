@@ -1,5 +1,6 @@
 import { DomainError } from '../../src/shared/domain/errors';
 import type { MallItem, MallOrder, OrderStatus } from '../../src/shared/domain/mall';
+import { photoUrls } from '../_lib/files';
 import { collections, db, type Loose } from '../_lib/runtime';
 
 export const items = () => db.collection(collections.mallItems);
@@ -7,15 +8,21 @@ export const orders = () => db.collection(collections.mallOrders);
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
-export const itemView = (i: MallItem) => ({
-  id: i._id,
-  name: i.name,
-  description: i.description,
-  price: i.price,
-  asset: i.asset,
-  stock: i.stock,
-  active: i.active,
-});
+/** Items as shown, with a temporary link to each picture (one storage call for the lot). */
+export async function itemViews(list: MallItem[]) {
+  const urls = await photoUrls(list.flatMap((i) => (i.photo ? [i.photo] : [])));
+  return list.map((i) => ({
+    id: i._id,
+    name: i.name,
+    description: i.description,
+    price: i.price,
+    asset: i.asset,
+    stock: i.stock,
+    active: i.active,
+    photo: i.photo ?? null,
+    photoUrl: i.photo ? (urls.get(i.photo) ?? null) : null,
+  }));
+}
 
 export const orderView = (o: MallOrder) => ({
   id: o._id,

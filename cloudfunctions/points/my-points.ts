@@ -1,5 +1,5 @@
 import { pointsBalance, pointsHistory } from '../../src/shared/contract';
-import { account, assetLabels, assets, reversalId, spendableBalance, virtueLevel, type Posting } from '../../src/shared/domain/ledger';
+import { account, assetLabels, assets, kindOf, reversalId, spendableBalance, virtueLevel, type Posting } from '../../src/shared/domain/ledger';
 import { defineHandler } from '../_lib/handler';
 import { balancesOf } from '../_lib/ledger';
 import { _, collections, db, type Loose } from '../_lib/runtime';
@@ -15,7 +15,31 @@ export const balance = defineHandler(pointsBalance, async (_input, { openid }) =
   return { balances, virtueLevel: { stars: level.stars, name: level.name } };
 });
 
-/** Postings that touched me, newest first, signed from my side; a reversed one says so. */
+/**
+ * The shop each of my payments at a merchant went to: named by the account for a direct charge; a charge
+ * above the cap was paid into its hold, so its shop is read from the charge (one query for the page).
+ */
+async function paidShops(postings: Posting[], me: string): Promise<Map<string, string>> {
+  const paid = postings.filter((p) => p.from === me && p.reversalOf === null);
+  const shops = new Map<string, string>();
+  for (const p of paid) if (kindOf(p.to) === 'shop') shops.set(p._id, p.to.slice('shop:'.length));
+  const held = paid.filter((p) => kindOf(p.to) === 'hold' && p.ref);
+  if (held.length === 0) return shops;
+  const res: Loose = await db
+    .collection(collections.merchantCharges)
+    .where({ _id: _.in(held.map((p) => p.ref)) })
+    .field({ shopId: true })
+    .limit(held.length)
+    .get();
+  const byCharge = new Map((res.data as { _id: string; shopId: string }[]).map((c) => [c._id, c.shopId]));
+  for (const p of held) {
+    const shopId = byCharge.get(p.ref ?? '');
+    if (shopId) shops.set(p._id, shopId);
+  }
+  return shops;
+}
+
+/** Postings that touched me, newest first, signed from my side; a reversed one says so, a payment at a shop names it. */
 export const history = defineHandler(pointsHistory, async ({ asset, offset, limit }, { openid }) => {
   const me = account.user(openid);
   const where: Record<string, unknown> = { accounts: me };
@@ -37,6 +61,7 @@ export const history = defineHandler(pointsHistory, async ({ asset, offset, limi
         .get()) as Loose)
     : { data: [] };
   const reversed = new Set((reversals.data as { _id: string }[]).map((r) => r._id));
+  const shops = await paidShops(postings, me);
   return {
     items: postings.map((p) => ({
       id: p._id,
@@ -48,6 +73,7 @@ export const history = defineHandler(pointsHistory, async ({ asset, offset, limi
       byName: p.byName,
       reversal: p.reversalOf !== null,
       reversed: reversed.has(reversalId(p._id)),
+      shopId: shops.get(p._id) ?? null,
     })),
     nextOffset: res.data.length > limit ? offset + limit : null,
   };

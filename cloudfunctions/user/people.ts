@@ -5,7 +5,7 @@ import { defineHandler } from '../_lib/handler';
 import { orgNames } from '../_lib/org';
 import { _, collections, db, type Loose } from '../_lib/runtime';
 
-/** The community's members for the dispatch picker, with how many wishes each is already serving. */
+/** The community's members for the dispatch picker: what each offers to do and how many wishes they already serve. */
 export const listMembers = defineHandler(userListMembers, async ({ offset, limit }, { user }) => {
   const res: Loose = await db
     .collection(collections.users)
@@ -35,6 +35,7 @@ export const listMembers = defineHandler(userListMembers, async ({ offset, limit
       name: m.name,
       gridName: m.gridId ? (names.get(m.gridId) ?? null) : null,
       activeTasks: load.get(m._id) ?? 0,
+      skills: m.skills ?? [],
     })),
     nextOffset: res.data.length > limit ? offset + limit : null,
   };

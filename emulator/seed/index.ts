@@ -5,7 +5,7 @@ import type { Role } from '../../src/shared/domain/roles';
 import { demoCategories } from './categories';
 import { merchantSeed } from './merchants';
 import { ladderPeople, ladderUsers, petitionSeed } from './petitions';
-import { pointsSeed } from './points';
+import { mallFiles, pointsSeed } from './points';
 
 export interface Persona {
   openid: string;
@@ -17,8 +17,13 @@ export interface Persona {
 
 export interface Seed {
   collections: Record<string, Record<string, unknown>[]>;
+  /** Files the seed's records point at (the mall's pictures), stored under their cloud path. */
+  files: { cloudPath: string; data: Buffer }[];
   personas: Persona[];
 }
+
+/** A fileID in the emulator's default environment; the emulator passes its own. */
+const localFileId = (cloudPath: string) => `cloud://linli-local/${cloudPath}`;
 
 const street: OrgUnit = { _id: 'street-qingshi', kind: 'street', name: '青石街道', parentId: null, path: [] };
 const community: OrgUnit = { _id: 'community-wutong', kind: 'community', name: '梧桐社区', parentId: street._id, path: [street._id] };
@@ -70,6 +75,7 @@ const people: PersonaSpec[] = [
     buildingId: 'building-1',
     room: '3单元201',
     birthYear: 1975,
+    skills: ['助老陪伴', '代买代办'],
     note: '在职党员，已到社区双报到',
   },
   {
@@ -81,6 +87,7 @@ const people: PersonaSpec[] = [
     buildingId: 'building-4',
     room: '1单元101',
     birthYear: 1960,
+    skills: ['助老陪伴', '健康咨询'],
     note: '退休党员，社区志愿者',
   },
   {
@@ -92,6 +99,7 @@ const people: PersonaSpec[] = [
     buildingId: 'building-3',
     room: '2单元402',
     birthYear: 1983,
+    skills: ['水电维修', '家电维修'],
     note: '在职党员，会修水电',
   },
   {
@@ -103,6 +111,7 @@ const people: PersonaSpec[] = [
     buildingId: 'building-6',
     room: '1单元201',
     birthYear: 1958,
+    skills: ['学业辅导', '读书读报'],
     note: '退休教师，志愿辅导功课',
   },
   {
@@ -114,6 +123,7 @@ const people: PersonaSpec[] = [
     buildingId: 'building-8',
     room: '3单元101',
     birthYear: 1996,
+    skills: ['代买代办', '手机教学'],
     note: '青年志愿者',
   },
   {
@@ -125,6 +135,7 @@ const people: PersonaSpec[] = [
     buildingId: 'building-9',
     room: '1单元602',
     birthYear: 1970,
+    skills: ['邻里调解', '助老陪伴'],
     note: '楼栋长，党员',
   },
   {
@@ -169,6 +180,7 @@ const people: PersonaSpec[] = [
     buildingId: 'building-7',
     room: '2单元301',
     birthYear: 1991,
+    skills: ['政策咨询'],
     note: '梧桐社区工作人员，住在本社区，也是党员：自己的事须由同事办理',
   },
   {
@@ -239,7 +251,8 @@ function staffSubscriptions(users: UserProfile[], now: Date) {
     );
 }
 
-export function demoSeed(now: Date = new Date()): Seed {
+export function demoSeed(now: Date = new Date(), fileIdOf: (cloudPath: string) => string = localFileId): Seed {
+  const mall = mallFiles(fileIdOf);
   const users: UserProfile[] = [
     ...people.map(({ note: _note, ...p }) => ({ ...p, streetId: street._id, communityId: community._id })),
     ...ladderUsers(street._id),
@@ -270,10 +283,11 @@ export function demoSeed(now: Date = new Date()): Seed {
       users: users.map((u) => ({ ...u, createdAt: now })),
       categories: demoCategories.map((c) => ({ ...c })),
       subscriptions: staffSubscriptions(users, now),
-      ...pointsSeed(community._id, now),
+      ...pointsSeed(community._id, now, mall.photoOf),
       ...petitionSeed(street._id),
       ...merchantSeed({ streetId: street._id, communityId: community._id }, now),
     },
+    files: mall.files,
     personas,
   };
 }

@@ -3,6 +3,7 @@
 import { defaultPointRules } from '../../src/shared/domain/point-rules';
 import type { MallItem } from '../../src/shared/domain/mall';
 import type { PointItem } from '../../src/shared/domain/point-items';
+import { mallPicturePath, mallPictures } from './mall-pictures';
 
 type Shelf = Pick<MallItem, '_id' | 'name' | 'description' | 'price' | 'asset' | 'stock'>;
 
@@ -32,9 +33,17 @@ const catalogue: Entry[] = [
   { _id: 'party-conduct', asset: 'party', kind: 'deduction', name: '违反社区公约', points: 10, maxPoints: 30 },
 ];
 
-export function pointsSeed(communityId: string, now: Date): Record<string, Record<string, unknown>[]> {
+/** The mall's pictures as stored files, and the fileID each item keeps (null: drawn without one). */
+export function mallFiles(fileIdOf: (cloudPath: string) => string) {
+  const pictures = mallPictures();
+  const files = [...pictures].map(([id, data]) => ({ cloudPath: mallPicturePath(id), data }));
+  const photoOf = (id: string) => (pictures.has(id) ? fileIdOf(mallPicturePath(id)) : null);
+  return { files, photoOf };
+}
+
+export function pointsSeed(communityId: string, now: Date, photoOf: (itemId: string) => string | null): Record<string, Record<string, unknown>[]> {
   return {
-    mall_items: shelf.map((item, i) => ({ ...item, communityId, active: true, order: i + 1, updatedAt: now })),
+    mall_items: shelf.map((item, i) => ({ ...item, photo: photoOf(item._id), communityId, active: true, order: i + 1, updatedAt: now })),
     point_items: catalogue.map((item, i) => ({ ...item, communityId, active: true, order: i + 1, updatedAt: now })),
     point_rules: [{ _id: communityId, ...defaultPointRules }],
   };

@@ -104,9 +104,10 @@ export class Emulator {
   /** Back to the seed: data, files, outbox, meter and clock. */
   async reset(): Promise<void> {
     this.clock.reset();
+    // Files first: the seed stores its own (the mall's pictures).
+    this.files.clear();
     this.seed();
     this.outbox.clear();
-    this.files.clear();
     this.meter.clear();
     this.scheduler.rebase();
   }
@@ -120,7 +121,9 @@ export class Emulator {
   }
 
   private seed(): void {
-    this.db.load(demoSeed(new Date(this.clock.now())).collections);
+    const seed = demoSeed(new Date(this.clock.now()), (cloudPath) => this.files.fileIdOf(cloudPath));
+    this.db.load(seed.collections);
+    for (const f of seed.files) this.files.create(f.cloudPath, f.data);
   }
 
   /**

@@ -5,6 +5,9 @@ import { starsOf } from './points';
 export type ChargeView = Output<'merchant.charge'>['charge'];
 export type ScanView = Output<'merchant.scan'>;
 
+/** 评价店铺: one shop's rating page (from its 评价码, the 美德商铺 list or a payment in 积分明细). */
+export const rateShopUrl = (shopId: string) => `/pages/shops/rate?shopId=${encodeURIComponent(shopId)}`;
+
 /** ★★☆☆☆ 二星: a resident's virtue level as the merchant reads it. */
 export function levelText(level: { stars: number; name: string }): string {
   return `${starsOf(level.stars)} ${level.name}`;

@@ -78,6 +78,15 @@ test('a resident shows her code, the merchant charges it, an over-cap charge wai
     await app.shot('merchant-6-confirmed');
   });
 
+  // After paying at the shop, 积分明细 offers to rate it; the link leads to that shop's rating page.
+  await withScreenshot(page, 'merchant-6-rate-link', async () => {
+    const paid = shown(page).locator('.posting', { hasText: '「周记便利店」消费：酱油一瓶' });
+    await paid.locator('.posting__rate', { hasText: '评价这家店' }).click();
+    await shown(page).locator('.rate-shop .shop-card__name', { hasText: '周记便利店' }).waitFor();
+    await shown(page).locator('.rate-shop .stars--input').waitFor();
+    await app.shot('merchant-6-rate-from-history');
+  });
+
   await withScreenshot(page, 'merchant-7-history', async () => {
     await app.open('/package-merchant/history/index');
     await app.actAs('周海');

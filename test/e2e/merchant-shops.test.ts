@@ -1,5 +1,6 @@
 // 美德商铺 in a real browser: staff approve a merchant application and inspect the new shop, which then
-// shows among 美德商铺, where a resident rates it (once a day); the applicant sees the approval. Needs
+// shows among 美德商铺; a resident types in its 评价码 (H5 has no scanner) and rates it (once a day); the
+// applicant sees the approval. Needs
 // `npm run build` and chromium. Screens go to test-results/.
 import type { Page } from 'playwright-core';
 import { browserSession, personas, type Session } from './app';
@@ -52,13 +53,32 @@ test('staff approve a shop and inspect it; a resident finds it among 美德商�
     await app.shot('merchant-13-inspect');
   });
 
+  // The shop's 评价码 as its owner prints it: the QR and the text under it.
+  const code = await withScreenshot(page, 'merchant-14-shop-code', async () => {
+    await app.open('/package-merchant/shop/index');
+    await app.actAs('唐卫东');
+    const text = shown(page).locator('.shop-qr__text');
+    await text.waitFor();
+    await app.shot('merchant-14-shop-code');
+    return ((await text.textContent()) ?? '').trim();
+  });
+  expect(code).toMatch(/^LLSHOP\./);
+
+  // H5 has no scanner: the resident types the code's text in on 美德商铺.
   await withScreenshot(page, 'merchant-14-shops', async () => {
     await app.open('/pages/shops/index');
     await app.actAs('王秀英');
     const card = shown(page).locator('.shop-card', { hasText: '唐记水果店' });
     expect(await card.locator('.shop-card__points').textContent()).toBe('10 分');
+    const input = shown(page).locator('.shop-code__input input');
+    await input.fill('LL1.not-a-shop');
+    await shown(page).getByText('去评价这家店').click();
+    await shown(page).locator('.shop-code .form-field__error', { hasText: '这不是店铺评价码' }).waitFor();
+    // Typed by hand: a lower-case prefix and stray spaces still read as the code.
+    await input.fill(` llshop. ${code.slice('LLSHOP.'.length)} `);
     await app.shot('merchant-14-shops');
-    await card.click();
+    await shown(page).getByText('去评价这家店').click();
+    await shown(page).locator('.rate-shop .shop-card__name', { hasText: '唐记水果店' }).waitFor();
   });
 
   await withScreenshot(page, 'merchant-15-rate', async () => {

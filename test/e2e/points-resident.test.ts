@@ -75,6 +75,14 @@ test('a resident orders from the mall, is told when stock runs out, cancels one 
     await app.actAs('王秀英');
     await shown(page).getByText('积分超市').click();
     await shown(page).locator('.mall__wallet-item[data-asset="virtue"]', { hasText: '60' }).waitFor();
+    // Each seeded item shows its picture (a PNG drawn into storage at seed time); the voucher has none: a placeholder.
+    // Pictures load lazily: each item is brought into view first.
+    for (const name of ['东北大米', '花生油', '鲜鸡蛋', '洗衣液', '抽纸一提', '理发券']) await item(name).scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => {
+      const imgs = Array.from(document.querySelectorAll<HTMLImageElement>('.mall-item img')).filter((i) => i.offsetParent !== null);
+      return imgs.length === 5 && imgs.every((i) => i.complete && i.naturalWidth === 192);
+    });
+    expect(await item('理发券').locator('.mall-item__photo.is-empty').textContent()).toBe('理');
     await app.shot('mall-1-shelf');
   });
 

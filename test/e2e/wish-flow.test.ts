@@ -171,7 +171,13 @@ test('staff see a wish unclaimed too long marked 超时未认领 and dispatch it
     await shown(page).locator('.queue__overdue', { hasText: '1 个心愿超时未认领' }).waitFor();
     await app.shot('dispatch-1-queue');
     await card.getByText('派单', { exact: true }).click();
-    await shown(page).locator('.dispatch__member[data-member="陈静"]').click();
+    const chenRow = shown(page).locator('.dispatch__member[data-member="陈静"]');
+    // What each member offers to do; the one matching the wish's category (助老陪伴) stands out.
+    await chenRow.locator('.dispatch__skill.is-match').waitFor();
+    expect(await chenRow.locator('.dispatch__skill').allTextContents()).toEqual(['助老陪伴', '健康咨询']);
+    expect(await chenRow.locator('.dispatch__skill.is-match').allTextContents()).toEqual(['助老陪伴']);
+    expect(await shown(page).locator('.dispatch__member[data-member="黄志刚"] .dispatch__skill').allTextContents()).toEqual(['水电维修', '家电维修']);
+    await chenRow.click();
     await app.shot('dispatch-2-sheet');
     await shown(page).getByText('派给 陈静').click();
     await shown(page).getByText('没有待派单的心愿').waitFor();

@@ -27,6 +27,7 @@ describe('积分码: show, scan, charge once', () => {
       amount: -30,
       reason: '「周记便利店」消费：酱油两瓶',
       byName: '周记便利店',
+      shopId: 'shop-zhouji',
     });
 
     expect(await call(merchant, 'merchant.scan', { token: issued.token })).toMatchObject({ ok: false, code: 'POINTS_CODE_USED' });

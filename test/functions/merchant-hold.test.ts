@@ -39,6 +39,15 @@ describe('above the per-charge cap: held until the resident confirms', () => {
     await expectCovered(env.emu);
   });
 
+  it("names the shop of a held payment in the resident's history, so they can rate it; a refund names none", async () => {
+    const held = await heldCharge();
+    ok(await call(wang, 'points.rejectHold', { chargeId: held.id }, 'reject-hold-shop'));
+    const [back, paid] = ok(await call(wang, 'points.history', { asset: 'virtue' })).items;
+    expect(paid).toMatchObject({ amount: -80, reason: '「周记便利店」消费（待确认）：米面粮油', shopId: 'shop-zhouji' });
+    expect(back).toMatchObject({ amount: 80, shopId: null });
+    await expectCovered(env.emu);
+  });
+
   it('refusing gives the points back', async () => {
     const held = await heldCharge();
     expect(ok(await call(wang, 'points.rejectHold', { chargeId: held.id }, 'reject-hold-1')).hold.status).toBe('rejected');

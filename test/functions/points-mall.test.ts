@@ -15,6 +15,34 @@ describe('积分超市: ordering', () => {
     expect(items.every((i: { active: boolean }) => i.active)).toBe(true);
   });
 
+  it('shows each item with a link to its picture, a PNG; an item without one shows none', async () => {
+    const items = ok(await call(wang, 'mall.listItems')).items as { id: string; photo: string | null; photoUrl: string | null }[];
+    const rice = items.find((i) => i.id === 'mall-rice')!;
+    expect(rice.photo).toMatch(/^cloud:\/\//);
+    const res = await fetch(encodeURI(rice.photoUrl!));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('image/png');
+    expect(
+      Buffer.from(await res.arrayBuffer())
+        .subarray(1, 4)
+        .toString(),
+    ).toBe('PNG');
+    expect(items.filter((i) => i.photoUrl).length).toBe(5);
+    expect(items.find((i) => i.id === 'mall-haircut')).toMatchObject({ photo: null, photoUrl: null });
+  });
+
+  it("keeps an item's picture when the admin edits it, takes only the admin's own upload as a new one", async () => {
+    const edit = { itemId: 'mall-oil', name: '花生油 1.8 升', price: 80, asset: 'volunteer', stock: 10 };
+    const seeded = ok(await call(admin, 'mall.setItem', edit, 'oil-edit-01')).item;
+    expect(seeded.photoUrl).toMatch(/^http/);
+    expect(ok(await call(admin, 'mall.setItem', { ...edit, photo: seeded.photo }, 'oil-edit-02')).item.photo).toBe(seeded.photo);
+    const theirs = (await env.emu.upload(wang, Buffer.from('not the admin'))).fileID;
+    expect(await call(admin, 'mall.setItem', { ...edit, photo: theirs }, 'oil-edit-03')).toMatchObject({ ok: false, code: 'BAD_INPUT' });
+    const mine = (await env.emu.upload(admin, Buffer.from('png bytes'))).fileID;
+    expect(ok(await call(admin, 'mall.setItem', { ...edit, photo: mine }, 'oil-edit-04')).item.photo).toBe(mine);
+    expect(ok(await call(admin, 'mall.setItem', { ...edit, photo: null }, 'oil-edit-05')).item).toMatchObject({ photo: null, photoUrl: null });
+  });
+
   it('an order takes the stock and the points together, and waits for hand-over', async () => {
     await award(zhang, 120);
     const placed = ok(await order(zhang, 'mall-rice', 'order-rice-01', 2)).order;

@@ -20,3 +20,17 @@ describe('staff pick a person of their community', () => {
     expect(await call(liu, 'user.listPeople', {})).toMatchObject({ ok: false, code: 'FORBIDDEN_ROLE' });
   });
 });
+
+describe('the dispatch picker', () => {
+  it('lists each member with what they offer to do, and no phone or room', async () => {
+    const members = ok(await call(liu, 'user.listMembers', { limit: 50 })).items;
+    expect(members.find((m: any) => m.id === zhang)).toEqual({
+      id: zhang,
+      name: '张建国',
+      gridName: '第一网格',
+      activeTasks: expect.any(Number),
+      skills: ['助老陪伴', '代买代办'],
+    });
+    expect(members.every((m: any) => Array.isArray(m.skills))).toBe(true);
+  });
+});

@@ -4,6 +4,7 @@ import {
   inspectionScore,
   ratingPoints,
   shopIdFromQr,
+  shopIdFromTyped,
   shopQrText,
   shopStars,
 } from '../../src/shared/domain/merchant-shop';
@@ -40,5 +41,12 @@ describe('商铺积分 rules', () => {
     expect(shopIdFromQr(shopQrText('shop-zhouji'))).toBe('shop-zhouji');
     expect(shopIdFromQr('LL1.abc.def.ghi')).toBeNull();
     expect(shopIdFromQr('LLSHOP.a b')).toBeNull();
+  });
+
+  it('a code typed by hand may differ in spaces and the case of its prefix, not in the shop id', () => {
+    expect(shopIdFromTyped(' llshop. shop-zhouji ')).toBe('shop-zhouji');
+    expect(shopIdFromTyped('LLSHOP.shop-zhouji')).toBe('shop-zhouji');
+    expect(shopIdFromTyped('shop-zhouji')).toBeNull();
+    expect(shopIdFromTyped('LL1.abc.def.ghi')).toBeNull();
   });
 });

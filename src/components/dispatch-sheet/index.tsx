@@ -23,7 +23,21 @@ interface Props {
   onClose: () => void;
 }
 
-/** 派单: pick a party member / volunteer of the community, seeing how many tasks each already carries. */
+/** What a member offers to do; a skill named like the wish's category stands out. */
+function MemberSkills({ skills, wanted }: { skills: string[]; wanted: string }) {
+  if (skills.length === 0) return <Text className="dispatch__no-skills">未填写特长</Text>;
+  return (
+    <View className="dispatch__skills">
+      {skills.map((s) => (
+        <Text key={s} className={`tag dispatch__skill${s === wanted ? ' is-match' : ''}`}>
+          {s}
+        </Text>
+      ))}
+    </View>
+  );
+}
+
+/** 派单: pick a party member / volunteer of the community, seeing what each offers to do and how many tasks they already carry. */
 export function DispatchSheet({ wish, onDone, onStale, onClose }: Props) {
   const members = usePagedList((offset) => call('user.listMembers', { offset, limit: 20 }), 'members');
   const dispatch = useSubmit('wish.dispatch');
@@ -40,7 +54,7 @@ export function DispatchSheet({ wish, onDone, onStale, onClose }: Props) {
   return (
     <BottomSheet
       title="派单"
-      hint={`把「${wish.title}」派给一位党员/志愿者，对方会收到通知。可参考每人进行中的任务数。`}
+      hint={`把「${wish.title}」派给一位党员/志愿者，对方会收到通知。可参考每人的特长和进行中的任务数。`}
       onClose={onClose}
       footer={
         <>
@@ -61,8 +75,11 @@ export function DispatchSheet({ wish, onDone, onStale, onClose }: Props) {
         render={(m) => (
           <View className={`cell dispatch__member${picked?.id === m.id ? ' is-picked' : ''}`} data-member={m.name} onClick={() => setPicked(m)}>
             <View className="cell__body">
-              <Text className="dispatch__name">{m.name}</Text>
-              {m.gridName && <Text className="tag">{m.gridName}</Text>}
+              <View className="dispatch__who">
+                <Text className="dispatch__name">{m.name}</Text>
+                {m.gridName && <Text className="tag">{m.gridName}</Text>}
+              </View>
+              <MemberSkills skills={m.skills} wanted={wish.categoryName} />
             </View>
             <Text className={`dispatch__load${m.activeTasks === 0 ? ' is-free' : ''}`}>
               {m.activeTasks === 0 ? '暂无任务' : `进行中 ${m.activeTasks} 个`}

@@ -71,7 +71,7 @@ function MyShopPage() {
           </View>
           <View className="card shop-qr">
             <Text className="shop-qr__title">店铺评价码</Text>
-            <Text className="shop-qr__hint">打印张贴在店内，顾客用邻里「美德商铺」扫码评价，好评增加店铺积分。</Text>
+            <Text className="shop-qr__hint">打印张贴在店内，顾客在邻里「美德商铺」扫码或输入下方文字评价，好评增加店铺积分。</Text>
             <QrCode text={shop.qr} className="shop-qr__code" />
             <Text className="shop-qr__text">{shop.qr}</Text>
           </View>

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import { ChipFilter } from '../../components/chip-filter';
 import { PagedListView } from '../../components/paged-list';
 import { Empty } from '../../components/state-view';
@@ -6,9 +7,19 @@ import type { PagedList } from '../../hooks/use-paged-list';
 import type { Output } from '../../shared/contract';
 import type { Asset } from '../../shared/domain/ledger';
 import { formatDateTime } from '../../utils/date-time';
+import { rateShopUrl } from '../../utils/merchant';
 import { assetShort, signedPoints } from '../../utils/points';
 
 export type PostingView = Output<'points.history'>['items'][number];
+
+/** After paying at a shop: the way to rate it (once a day per shop, the rating page says if already done). */
+function RateShopLink({ shopId }: { shopId: string }) {
+  return (
+    <Text className="posting__rate" onClick={() => void Taro.navigateTo({ url: rateShopUrl(shopId) })}>
+      评价这家店 ›
+    </Text>
+  );
+}
 
 function PostingRow({ p, showAsset }: { p: PostingView; showAsset: boolean }) {
   return (
@@ -23,6 +34,7 @@ function PostingRow({ p, showAsset }: { p: PostingView; showAsset: boolean }) {
             {formatDateTime(p.at)} · {p.byName}
           </Text>
         </View>
+        {p.shopId && <RateShopLink shopId={p.shopId} />}
       </View>
       <Text className={`posting__amount${p.amount > 0 ? ' is-in' : ' is-out'}`}>{signedPoints(p.amount)}</Text>
     </View>

@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { PageShell } from '../../components/page-shell';
 import { Empty, ErrorView, Loading } from '../../components/state-view';
@@ -6,23 +6,12 @@ import { usePullRefresh } from '../../hooks/use-pull-refresh';
 import { useReloadOnShow } from '../../hooks/use-reload-on-show';
 import { useRemote } from '../../hooks/use-remote';
 import { call } from '../../services/api';
-import { shopIdFromQr } from '../../shared/domain/merchant-shop';
+import { rateShopUrl } from '../../utils/merchant';
+import { ShopCodeEntry } from './code-entry';
 import { ShopCard } from './shop-card';
 import './index.scss';
 
-const rate = (shopId: string) => void Taro.navigateTo({ url: `/pages/shops/rate?shopId=${encodeURIComponent(shopId)}` });
-
-/** Opens the rating page of the shop whose 评价码 the resident scans in the shop (WeChat only). */
-async function scanShop() {
-  try {
-    const { result } = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] });
-    const shopId = shopIdFromQr(result);
-    if (shopId) rate(shopId);
-    else void Taro.showToast({ title: '这不是店铺评价码', icon: 'none' });
-  } catch {
-    // The scanner was closed: nothing to do.
-  }
-}
+const rate = (shopId: string) => void Taro.navigateTo({ url: rateShopUrl(shopId) });
 
 /** 美德商铺: the community's shops ranked by shop points (inspections and ratings), with their star level. */
 function ShopsPage() {
@@ -32,14 +21,10 @@ function ShopsPage() {
 
   return (
     <PageShell className="shops">
-      <Text className="shops__intro">社区检查和居民评价计入店铺积分，积分越高星级越高。在店里消费后，可以扫店内的评价码给店铺打分。</Text>
-      {process.env.TARO_ENV === 'weapp' && (
-        <View className="shops__scan">
-          <Button className="btn btn--default" onClick={scanShop}>
-            扫店铺评价码
-          </Button>
-        </View>
-      )}
+      <Text className="shops__intro">
+        社区检查和居民评价计入店铺积分，积分越高星级越高。在店里消费后，可以扫店内的评价码（或输入码下方的文字）给店铺打分。
+      </Text>
+      <ShopCodeEntry />
       {shops.state === 'loading' && <Loading />}
       {shops.state === 'error' && <ErrorView error={shops.error} onRetry={shops.reload} />}
       {shops.data &&

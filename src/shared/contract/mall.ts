@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { mallAssets, orderStatuses } from '../domain/mall';
 import { defineAction } from './action';
-import { idSchema, isoDate, pageInput, pageOf } from './common';
+import { fileIdSchema, idSchema, isoDate, pageInput, pageOf } from './common';
 
 const asset = z.enum(mallAssets);
 
@@ -13,6 +13,9 @@ export const mallItemSchema = z.object({
   asset,
   stock: z.number().int().min(0),
   active: z.boolean(),
+  /** The picture's fileID (the admin keeps or replaces it) and a temporary URL to show it; null when it has none. */
+  photo: z.string().nullable(),
+  photoUrl: z.string().nullable(),
 });
 
 export const mallOrderSchema = z.object({
@@ -89,6 +92,8 @@ export const mallSetItem = defineAction({
       asset,
       stock: z.number().int('库存须为整数').min(0, '库存不能为负').max(100_000),
       active: z.boolean().default(true),
+      /** A picture the admin uploaded; null takes it off, leaving it out keeps the one the item has. */
+      photo: fileIdSchema.nullable().optional(),
     })
     .strict(),
   output: z.object({ item: mallItemSchema }),

@@ -28,6 +28,8 @@ export const postingViewSchema = z.object({
   byName: z.string(),
   reversal: z.boolean(),
   reversed: z.boolean(),
+  /** The shop I paid with this posting (a merchant's charge), so I can rate it; null for anything else. */
+  shopId: z.string().nullable(),
 });
 
 export const pointsBalance = defineAction({

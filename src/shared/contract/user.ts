@@ -25,7 +25,14 @@ export const userMe = defineAction({
   mutates: false,
 });
 
-export const memberSchema = z.object({ id: z.string(), name: z.string(), gridName: z.string().nullable(), activeTasks: z.number().int() });
+export const memberSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  gridName: z.string().nullable(),
+  activeTasks: z.number().int(),
+  /** What the member offers to do, so the dispatcher can match the wish (empty when they named none). */
+  skills: z.array(z.string()),
+});
 
 export const userListMembers = defineAction({
   name: 'user.listMembers',

@@ -37,6 +37,8 @@ export interface MallItem {
   stock: number;
   active: boolean;
   order: number;
+  /** fileID of the item's picture; null shows a placeholder. Older items have none stored. */
+  photo?: string | null;
   updatedAt: Date;
 }
 

@@ -79,3 +79,8 @@ export function shopIdFromQr(text: string): string | null {
   const match = /^LLSHOP\.([\w-]{1,64})$/.exec(text.trim());
   return match ? match[1] : null;
 }
+
+/** A 评价码 typed or pasted by hand: spaces and the case of its prefix do not matter. */
+export function shopIdFromTyped(text: string): string | null {
+  return shopIdFromQr(text.replace(/\s+/g, '').replace(/^llshop\./i, 'LLSHOP.'));
+}

@@ -29,6 +29,8 @@ export interface UserProfile {
   departmentId?: string;
   /** The shop a `merchant` runs (爱心商家): set when community staff approve their application. */
   shopId?: string;
+  /** What a member offers to do (修水电, 辅导功课, …), shown to whoever dispatches a wish; residents have none. */
+  skills?: string[];
 }
 
 /** Where a wish or petition sits in the tree; every scope check compares these ids. */
