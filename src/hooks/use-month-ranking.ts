@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { call } from '../services/api';
 import { serverClockHeard, serverNow } from '../services/server-clock';
-import { monthOf } from '../shared/domain/ledger';
+import { monthOf } from '../shared/domain/time';
 import { recentMonths, shiftMonth } from '../utils/month';
 import { useRemote } from './use-remote';
 
