@@ -3,6 +3,7 @@ import { cosign, similar } from './cosign';
 import { createPetition } from './create-petition';
 import { accept, conclude, convene, decide, dismiss, escalate, reopen, report, resolve, summon } from './handle-petition';
 import { categories, getPetition, listMine, listQueue } from './list-petitions';
+import { places } from './places';
 import { rate } from './rate-petition';
 import { sweep } from './sweep';
 
@@ -12,6 +13,7 @@ export const main = createFunction(
   [
     categories,
     createPetition,
+    places,
     similar,
     cosign,
     accept,
