@@ -94,8 +94,7 @@ test('选择楼栋: the caller’s building comes picked; another grid’s build
     await app.actAs('李明');
     const form = await describeProblem(page, '8号楼北侧的路灯坏了，晚上很黑');
     const own = form.locator('.choice-chips--building .choice-chips__chip.is-on');
-    expect(await own.locator('.choice-chips__label').textContent()).toBe('5号楼');
-    expect(await own.locator('.choice-chips__note').textContent()).toBe('我住');
+    expect(await own.locator('.choice-chips__label').textContent()).toBe('5号楼（我住）');
     expect(await form.locator('.choice-chips--grid .choice-chips__label').allTextContents()).toEqual(['第一网格', '第二网格', '第三网格']);
     await form.locator('.choice-chips--grid [data-value="grid-3"]').click();
     expect(await form.locator('.choice-chips--building .choice-chips__label').allTextContents()).toEqual(['7号楼', '8号楼', '9号楼']);
@@ -118,6 +117,7 @@ test('a grid worker filing for a resident (红色代办) is offered the building
     await form.locator('.petition-new__proxy-name').waitFor();
     await form.locator('.choice-chips--building').waitFor();
     expect(await form.locator('.choice-chips--grid').count()).toBe(0);
+    expect(await form.locator('.petition-new__buildings .petition-new__sub-label').textContent()).toBe('楼栋（第一网格）');
     expect(await form.locator('.choice-chips--building .choice-chips__label').allTextContents()).toEqual(['1号楼', '2号楼', '3号楼']);
     await app.shot('petition-new-location-proxy');
   });

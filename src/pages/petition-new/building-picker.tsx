@@ -6,7 +6,7 @@ interface Props {
   grids: PlaceGrid[];
   gridId: string;
   buildingId: string;
-  /** The caller's own building, marked 我住 so it is found at a glance. */
+  /** The caller's own building, marked （我住） so it is found at a glance. */
   homeId: string | null;
   onChange: (gridId: string, buildingId: string) => void;
 }
@@ -23,10 +23,10 @@ export function BuildingPicker({ grids, gridId, buildingId, homeId, onChange }: 
           <ChoiceChips name="grid" choices={grids.map((g) => ({ value: g.id, label: g.name }))} value={grid.id} onChange={(id) => onChange(id, '')} />
         </>
       )}
-      <Text className="petition-new__sub-label">楼栋</Text>
+      <Text className="petition-new__sub-label">{grids.length > 1 ? '楼栋' : `楼栋（${grid.name}）`}</Text>
       <ChoiceChips
         name="building"
-        choices={grid.buildings.map((b) => ({ value: b.id, label: b.name, ...(b.id === homeId ? { note: '我住' } : {}) }))}
+        choices={grid.buildings.map((b) => ({ value: b.id, label: b.id === homeId ? `${b.name}（我住）` : b.name }))}
         value={buildingId}
         onChange={(id) => onChange(grid.id, id)}
       />
