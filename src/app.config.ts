@@ -63,7 +63,9 @@ export default defineAppConfig({
   },
   // The status chip is a native custom component on weapp (see components/wish-status/native).
   usingComponents: process.env.TARO_ENV === 'weapp' ? { 'wish-status': './components/wish-status/native/index' } : {},
-  // WeChat refuses chooseLocation unless declared: a petition can be placed on the map (我要反映).
-  requiredPrivateInfos: ['chooseLocation'],
+  // WeChat refuses getLocation and chooseLocation unless declared, and shows `desc` when it asks for the
+  // location: a petition can be placed where the person stands or on the map (我要反映).
+  requiredPrivateInfos: ['getLocation', 'chooseLocation'],
+  permission: { 'scope.userLocation': { desc: '用于确定你反映的问题所在的位置' } },
   lazyCodeLoading: 'requiredComponents',
 });

@@ -3,6 +3,7 @@ import { cosign, similar } from './cosign';
 import { createPetition } from './create-petition';
 import { accept, conclude, convene, decide, dismiss, escalate, reopen, report, resolve, summon } from './handle-petition';
 import { categories, getPetition, listMine, listQueue } from './list-petitions';
+import { places } from './places';
 import { rate } from './rate-petition';
 import { sweep } from './sweep';
 
@@ -11,6 +12,7 @@ import { sweep } from './sweep';
 export const handlers = [
   categories,
   createPetition,
+  places,
   similar,
   cosign,
   accept,

@@ -33,9 +33,19 @@ export async function launchChromium(): Promise<Browser> {
   });
 }
 
+export interface PhoneOptions {
+  /** Where the phone is, with the site allowed to ask (the browser's geolocation granted). */
+  geolocation?: { latitude: number; longitude: number; accuracy?: number };
+}
+
 /** A phone-sized page, as the mini-program is meant to be seen. */
-export async function phonePage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 375, height: 740 }, deviceScaleFactor: 2, locale: 'zh-CN' });
+export async function phonePage(browser: Browser, { geolocation }: PhoneOptions = {}): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 375, height: 740 },
+    deviceScaleFactor: 2,
+    locale: 'zh-CN',
+    ...(geolocation ? { geolocation, permissions: ['geolocation'] } : {}),
+  });
   return context.newPage();
 }
 

@@ -44,6 +44,15 @@ export function petitionDriver(page: Page, emu: TestEmulator) {
       .locator('.timeline__item')
       .evaluateAll((items) => items.map((i) => i.getAttribute('data-event')));
 
+  /**
+   * The form's 提交 button itself: its label sits under the button's hairline border (WeUI's ::after), so a
+   * click aimed at the label is refused by Playwright's hit check though a finger's tap works.
+   */
+  const submitButton = () =>
+    shown(page)
+      .locator('.petition-new__actions .btn')
+      .filter({ hasText: /^提交$/ });
+
   /** Opens a case from the list on screen by its text. */
   async function openCard(text: string) {
     await shown(page).locator('.petition-card', { hasText: text }).first().click();
@@ -59,5 +68,5 @@ export function petitionDriver(page: Page, emu: TestEmulator) {
     await shown(page).locator('.sheet').waitFor({ state: 'detached' });
   }
 
-  return { invoke, filed, ladder, currentRung, status, bar, events, step, openCard };
+  return { invoke, filed, ladder, currentRung, status, bar, events, step, openCard, submitButton };
 }

@@ -33,11 +33,11 @@ test('a resident reports a broken ramp, the grid escalates, the community resolv
     const form = shown(page).locator('.petition-new');
     await form.locator('.choice-chips--category [data-value="accessibility"]').click();
     await form.locator('.petition-new__textarea textarea').fill('无障碍坡道坏了：2号楼门口的坡道塌了一块，轮椅推不上去');
-    // 王秀英's own building is offered first; the spot within it is optional.
-    await form.locator('.choice-chips--place .choice-chips__chip.is-on', { hasText: '2号楼' }).waitFor();
+    // 王秀英's own building comes picked; the spot within it is optional.
+    await form.locator('.choice-chips--building .choice-chips__chip.is-on', { hasText: '2号楼' }).waitFor();
     await form.locator('.petition-new__detail input').fill('1单元门口');
     await app.shot('petition-new');
-    await form.locator('.petition-new__actions').getByText('提交', { exact: true }).click();
+    await petitions.submitButton().click();
     await app.answerConsent('接收诉求进度通知？', true);
     await currentRung().and(page.locator('[data-level="grid"]')).waitFor();
     expect(await status().textContent()).toBe('待受理');
@@ -112,7 +112,7 @@ test('an empty report names every problem and asks no consent; once fixed the er
   await withScreenshot(page, 'petition-bad-input', async () => {
     await app.actAs('王秀英');
     const form = shown(page).locator('.petition-new');
-    const submit = form.locator('.petition-new__actions').getByText('提交', { exact: true });
+    const submit = petitions.submitButton();
     await submit.click();
     const banner = shown(page).locator('.form-error-banner');
     await banner.waitFor();
@@ -143,7 +143,7 @@ test('a neighbour reporting the same problem is shown the open case and backs it
     const form = shown(page).locator('.petition-new');
     await form.locator('.choice-chips--category [data-value="accessibility"]').click();
     await form.locator('.petition-new__textarea textarea').fill('2号楼那边的无障碍坡道塌了，推婴儿车也过不去');
-    await form.locator('.petition-new__actions').getByText('提交', { exact: true }).click();
+    await petitions.submitButton().click();
     const similar = shown(page).locator('.similar');
     await similar.locator('.similar__title', { hasText: '附近已有 1 条同类问题' }).waitFor();
     // The neighbour sees the case, but not who reported it.

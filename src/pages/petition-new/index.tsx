@@ -11,13 +11,15 @@ import { ErrorView, Loading } from '../../components/state-view';
 import { useFieldErrors } from '../../hooks/use-field-errors';
 import { useMe } from '../../hooks/use-me';
 import { usePetitionCategories } from '../../hooks/use-petition-categories';
+import { useRemote } from '../../hooks/use-remote';
 import { useSimilarPetitions } from '../../hooks/use-similar-petitions';
 import { useSubmit } from '../../hooks/use-submit';
+import { call } from '../../services/api';
 import { petitionCreate, type Input as ActionInput } from '../../shared/contract';
 import type { Urgency } from '../../shared/domain/petition-ladder';
 import { formErrors, lengthCount } from '../../utils/form-errors';
 import { afterPetitionFailure } from '../../utils/petition-hints';
-import { emptyPoint, locationInput, type Place } from '../../utils/petition-place';
+import { buildingChoice, firstPlace, gridsOffered, locationInput, type Place } from '../../utils/petition-place';
 import { CategoryField } from './category-field';
 import { LocationField } from './location-field';
 import { ProxyFields, type Proxy } from './proxy-fields';
@@ -34,6 +36,7 @@ function PetitionNewPage() {
   const { params } = useRouter();
   const me = useMe();
   const categories = usePetitionCategories();
+  const places = useRemote(() => call('petition.places', {}));
   const [categoryId, setCategoryId] = useState('');
   const [description, setDescription] = useState('');
   const [photos, setPhotos] = useState<Photo[]>([]);
@@ -44,18 +47,19 @@ function PetitionNewPage() {
   const [reviewing, setReviewing] = useState(false);
   const create = useSubmit('petition.create');
 
-  const buildingId = me.data?.buildingId ?? null;
-  const building = buildingId && me.data?.buildingName ? { id: buildingId, name: me.data.buildingName } : null;
-  const where: Place = place ?? (building ? { kind: 'building', detail: '' } : { kind: 'point', point: emptyPoint });
+  const home = { gridId: me.data?.gridId ?? null, buildingId: me.data?.buildingId ?? null };
+  const where: Place = place ?? firstPlace(home);
+  const grids = gridsOffered(places.data?.grids ?? [], proxy.on ? home.gridId : null);
+  const buildingId = where.kind === 'building' ? (buildingChoice(where, grids).building?.id ?? null) : null;
   const category = categories.data?.categories.find((c) => c.id === categoryId);
-  const similar = useSimilarPetitions(categoryId, where.kind === 'building' ? buildingId : null, category?.private ?? false);
+  const similar = useSimilarPetitions(categoryId, buildingId, category?.private ?? false);
   const { fileIDs, uploading } = uploaded(photos);
   const isGridWorker = me.data?.roles.includes('grid_worker') ?? false;
   const isResident = me.data?.roles.includes('resident') ?? false;
   // The tap on 提交 must not wait for the lookup (WeChat asks consent only straight from a tap): it waits here.
   const looking = Boolean(categoryId) && similar.state === 'loading';
 
-  const at = locationInput(where, buildingId, process.env.TARO_ENV === 'weapp');
+  const at = locationInput(where, grids, process.env.TARO_ENV === 'weapp');
   const onBehalfOf = proxy.on ? { name: proxy.name, ...(proxy.phone.trim() ? { phone: proxy.phone } : {}) } : undefined;
   const payload = {
     categoryId,
@@ -138,7 +142,7 @@ function PetitionNewPage() {
         <FormField label="照片（可选，最多 6 张）" error={errors.of('photos')}>
           <PhotoPicker photos={photos} onChange={setPhotos} max={6} />
         </FormField>
-        <LocationField building={building} value={where} error={errors.of('location')} onChange={setPlace} />
+        <LocationField grids={grids} places={places} me={home} value={where} error={errors.of('location')} onChange={setPlace} />
         <FormField label="紧急程度">
           <ChoiceChips name="urgency" choices={urgencyChoices} value={urgency} onChange={setUrgency} />
         </FormField>

@@ -19,6 +19,17 @@ export const petitionCategories = defineAction({
   mutates: false,
 });
 
+const unit = z.object({ id: z.string(), name: z.string() });
+
+export const petitionPlaces = defineAction({
+  name: 'petition.places',
+  summary: '问题位置可选的楼栋：本社区各网格的楼栋，按序排好',
+  input: z.object({}).strict(),
+  output: z.object({ grids: z.array(unit.extend({ buildings: z.array(unit) })) }),
+  roles: ['resident', 'grid_worker'],
+  mutates: false,
+});
+
 export const petitionSimilar = defineAction({
   name: 'petition.similar',
   summary: '同网格内同类未办结的诉求（提交前先看看，可以附议）',
@@ -58,4 +69,4 @@ export const petitionListQueue = defineAction({
 });
 
 /** Every action declared here, in order: the registry (index.ts) is built from these lists, never by hand. */
-export const petitionReadActions = [petitionCategories, petitionSimilar, petitionGet, petitionListMine, petitionListQueue] as const;
+export const petitionReadActions = [petitionCategories, petitionPlaces, petitionSimilar, petitionGet, petitionListMine, petitionListQueue] as const;

@@ -2,7 +2,6 @@ import type { PetitionLevel } from '../../../src/shared/domain/petition-ladder';
 import { afterPetitionFailure } from '../../../src/utils/petition-hints';
 import { categoryGroups, groupOf, type PetitionCategory } from '../../../src/utils/petition-categories';
 import { countdown, serverNow, spanText } from '../../../src/utils/petition-clock';
-import { emptyPoint, locationInput } from '../../../src/utils/petition-place';
 import { ladderRungs } from '../../../src/utils/petition-rungs';
 import { actionLabel, dueWhat, placeText, statusLabel, stepTitle } from '../../../src/utils/petition-text';
 
@@ -128,30 +127,6 @@ describe('the category tree', () => {
     expect(groupOf(groups, 'road')?.parent.id).toBe('facilities');
     expect(groupOf(groups, 'facilities')?.parent.id).toBe('facilities');
     expect(groupOf(groups, '')).toBeUndefined();
-  });
-});
-
-describe('the location sent with a report', () => {
-  it('the caller’s building with an optional spot', () => {
-    expect(locationInput({ kind: 'building', detail: ' 1单元门口 ' }, 'building-2', false)).toEqual({
-      location: { kind: 'building', buildingId: 'building-2', detail: '1单元门口' },
-    });
-    expect(locationInput({ kind: 'building', detail: '' }, 'building-2', false)).toEqual({
-      location: { kind: 'building', buildingId: 'building-2' },
-    });
-    expect(locationInput({ kind: 'building', detail: '' }, null, false)).toEqual({ missing: '请在地图上选点' });
-  });
-
-  it('a map point, only with coordinates that exist', () => {
-    const point = { latitude: '34.26', longitude: '108.94', address: ' 东门停车场 ' };
-    expect(locationInput({ kind: 'point', point }, null, false)).toEqual({
-      location: { kind: 'point', point: { latitude: 34.26, longitude: 108.94, address: '东门停车场' } },
-    });
-    expect(locationInput({ kind: 'point', point: emptyPoint }, null, true)).toEqual({ missing: '请打开地图选点' });
-    expect(locationInput({ kind: 'point', point: { ...point, latitude: '95' } }, null, false)).toMatchObject({
-      missing: expect.stringContaining('经纬度'),
-    });
-    expect(locationInput({ kind: 'point', point: { ...point, longitude: 'abc' } }, null, false)).toMatchObject({ missing: expect.any(String) });
   });
 });
 
