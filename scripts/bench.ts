@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { BUDGET, budgetOf, costTable, measureMainFlows } from '../test/functions/cost-flows';
+import { seedLedger } from '../test/functions/ledger-fixture';
 import { repoRoot, startEmulator, type TestEmulator } from '../test/helpers/emulator';
 
 const rows: [string, string][] = [];
@@ -201,11 +202,44 @@ async function dbCostPerAction(emu: TestEmulator) {
   fig('db budget: actions over budget', `${over.length} of ${costs.length}: ${over.map((c) => `${c.label} ${c.requests}`).join(', ')}`);
 }
 
+/** Docs read by the open ranking and the daily reconcile over a seeded ledger of `count` postings plus a day's calls. */
+async function readsOver(emu: TestEmulator, count: number): Promise<{ ranking: number; reconcile: number }> {
+  await emu.reset();
+  const { month } = await seedLedger(emu, count);
+  for (let i = 0; i < 4; i++) {
+    const entry = { openid: zhang, itemId: 'party-volunteer', reason: '按月录入', evidence: { text: '签到表', photos: [] } };
+    await call(emu, 'demo-staff-sun', 'points.partyEntry', entry, `bench-flat-party-${i}`);
+  }
+  await call(emu, wang, 'points.ranking', { month });
+  const ranking = [...(await emu.meter())].reverse().find((r) => r.action === 'points.ranking')!.read;
+  await emu.fireTrigger('points', 'reconcile');
+  const reconcile = [...(await emu.meter())].reverse().find((r) => r.trigger === 'reconcile')!.read;
+  return { ranking, reconcile };
+}
+
+/** Issue 10's "reads that stay flat": docs read at 1 k against 100 k postings (seeded through the SDK), and the ratio. */
+async function flatReads(emu: TestEmulator) {
+  const small = await readsOver(emu, 1_000);
+  const big = await readsOver(emu, 100_000);
+  for (const key of ['ranking', 'reconcile'] as const) {
+    const label = key === 'ranking' ? 'points.ranking' : 'daily reconcile';
+    fig(
+      `flat reads: ${label}, docs read at 1 k / 100 k postings`,
+      `${small[key]} / ${big[key]} (${(big[key] / small[key]).toFixed(2)}×; aim ≤ 1.1×)`,
+    );
+  }
+}
+
 async function main() {
   // `npm run bench -- ledger`: only the write path (the rest takes minutes on a loaded machine).
   if (process.argv[2] === 'ledger') {
     const emu = await startEmulator();
     return ledger(emu).finally(() => emu.stop());
+  }
+  // `npm run bench -- flat`: only the reads over a big ledger.
+  if (process.argv[2] === 'flat') {
+    const emu = await startEmulator();
+    return flatReads(emu).finally(() => emu.stop());
   }
   sizes();
   coldRequire();
@@ -232,6 +266,7 @@ async function main() {
     await ledger(emu);
     fig('memory: emulator process RSS', rssOf(emu.pid));
     await dbCostPerAction(emu);
+    await flatReads(emu);
   } finally {
     await emu.stop();
   }

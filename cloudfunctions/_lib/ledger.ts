@@ -1,7 +1,10 @@
 import { DomainError } from '../../src/shared/domain/errors';
+import { tallyId, type PartyTally } from '../../src/shared/domain/party';
+import { monthOf } from '../../src/shared/domain/time';
 import {
   assertValidPosting,
   isSystemAccount,
+  kindOf,
   spendLots,
   type AccountId,
   type Asset,
@@ -97,6 +100,9 @@ async function postIn(tx: Loose, input: PostingInput, opts: PostOptions): Promis
     if (isSystemAccount(posting[side])) await moveSystem(tx, posting, side);
   }
   for (const side of ['from', 'to'] as const) {
+    if (posting.asset === 'party' && kindOf(posting[side]) === 'user') await moveTally(tx, posting, side);
+  }
+  for (const side of ['from', 'to'] as const) {
     if (!isSystemAccount(posting[side])) balances.set(posting[side], await moveHolder(tx, posting, side, opts));
   }
   return { posting, replayed: false, balances };
@@ -119,6 +125,25 @@ async function moveSystem(tx: Loose, p: Posting, side: 'from' | 'to'): Promise<v
     .collection(collections.balances)
     .doc(id)
     .set({ data: withoutId(doc) });
+}
+
+/**
+ * A party posting moves the member's tally of the posting's month too, in the same transaction, so the
+ * ranking (which reads tallies) is never out of step with the ledger. Like a system shard: incremented
+ * unread, and set on the month's first posting.
+ */
+async function moveTally(tx: Loose, p: Posting, side: 'from' | 'to'): Promise<void> {
+  const openid = p[side].slice('user:'.length);
+  const month = monthOf(p.at);
+  const [credited, debited] = side === 'to' ? [p.amount, 0] : [0, p.amount];
+  const id = tallyId(p.communityId, month, openid);
+  const res: Loose = await tx
+    .collection(collections.partyTallies)
+    .doc(id)
+    .update({ data: { total: _.inc(credited - debited), credited: _.inc(credited), debited: _.inc(debited), updatedAt: p.at } });
+  if (updatedCount(res) === 1) return;
+  const tally: Omit<PartyTally, '_id'> = { communityId: p.communityId, month, openid, total: credited - debited, credited, debited, updatedAt: p.at };
+  await tx.collection(collections.partyTallies).doc(id).set({ data: tally });
 }
 
 /** A person, shop or escrow: read, checked against overdraft and its lots, written back. */

@@ -9,6 +9,7 @@ import { partyEntries, partyEntry, partyItems } from './party-entry';
 import { issuePointsCode } from './points-code';
 import { closeMonth, ranking } from './ranking';
 import { reconcile, reconcileAll } from './reconcile';
+import { reproveAll } from './reproof';
 import { reverse } from './reverse';
 import { rules, setRules } from './rules';
 import { grantVirtue, setVirtueItem, virtueCatalogue } from './virtue';
@@ -41,4 +42,4 @@ export const handlers = [
   rejectHold,
 ];
 
-export const main = createFunction('points', handlers, { reconcile: reconcileAll, expire: expireLapsed });
+export const main = createFunction('points', handlers, { reconcile: reconcileAll, expire: expireLapsed, reproof: reproveAll });

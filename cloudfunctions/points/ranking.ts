@@ -2,14 +2,16 @@ import { pointsCloseMonth, pointsRanking } from '../../src/shared/contract';
 import { DomainError } from '../../src/shared/domain/errors';
 import {
   assertMonthOver,
+  isMonthOver,
   memberTallies,
-  netByPerson,
+  netOfTallies,
   rankMonth,
   type MemberTally,
+  type PartyTally,
   type Registered,
   type RankedMember,
 } from '../../src/shared/domain/party';
-import { monthOf, monthRange } from '../../src/shared/domain/time';
+import { monthOf } from '../../src/shared/domain/time';
 import { defineHandler } from '../_lib/handler';
 import { _, collections, db, type Loose } from '../_lib/runtime';
 
@@ -31,22 +33,30 @@ async function findSnapshot(communityId: string, month: string): Promise<MonthSn
   return (res.data as MonthSnapshot | null) ?? null;
 }
 
-/** Each member's party points in the month, summed by the database from the month's postings. */
-async function tallies(communityId: string, month: string): Promise<MemberTally[]> {
-  const { start, end } = monthRange(month);
-  const $ = db.command.aggregate;
-  const side = async (field: '$to' | '$from') => {
+const TALLY_PAGE = 1000;
+
+/** The month's tallies of the community, one indexed page after another (index community_month_id). */
+async function monthTallies(communityId: string, month: string): Promise<PartyTally[]> {
+  const out: PartyTally[] = [];
+  for (let after = ''; ;) {
     const res: Loose = await db
-      .collection(collections.postings)
-      .aggregate()
-      .match({ communityId, asset: 'party', at: _.gte(start).and(_.lt(end)) })
-      .group({ _id: field, total: $.sum('$amount') })
-      .limit(100_000)
-      .end();
-    return (res.list as { _id: string; total: number }[]).map((r) => ({ account: r._id, total: r.total }));
-  };
-  const [credits, debits] = await Promise.all([side('$to'), side('$from')]);
-  const net = netByPerson(credits, debits);
+      .collection(collections.partyTallies)
+      .where({ communityId, month, _id: _.gt(after) })
+      .orderBy('_id', 'asc')
+      .limit(TALLY_PAGE)
+      .get();
+    out.push(...(res.data as PartyTally[]));
+    if (res.data.length < TALLY_PAGE) return out;
+    after = out[out.length - 1]._id;
+  }
+}
+
+/**
+ * Each member's party points in the month, from the per-member tallies the ledger keeps with every party
+ * posting: reads one document per member, however many postings the month holds.
+ */
+async function tallies(communityId: string, month: string): Promise<MemberTally[]> {
+  const net = netOfTallies(await monthTallies(communityId, month));
   if (net.size === 0) return [];
   const people: Loose = await db
     .collection(collections.users)
@@ -68,7 +78,8 @@ function view(month: string, members: RankedMember[], closedAt: Date | null, vie
 
 // 党员积分排名: a closed month reads its snapshot; an open one is tallied live (stars are named at close).
 export const ranking = defineHandler(pointsRanking, async ({ month = monthOf(new Date()) }, { openid, user }) => {
-  const closed = await findSnapshot(user.communityId, month);
+  // A month still running has no snapshot to look for.
+  const closed = isMonthOver(month, new Date()) ? await findSnapshot(user.communityId, month) : null;
   if (closed) return view(month, closed.members, closed.closedAt, openid);
   const live = rankMonth(await tallies(user.communityId, month)).map((m) => ({ ...m, star: false }));
   return view(month, live, null, openid);

@@ -1,88 +1,103 @@
 import { pointsReconcile } from '../../src/shared/contract';
-import type { Asset } from '../../src/shared/domain/ledger';
+import { addPostings, keyParts, totalKey, type AccountId, type Difference } from '../../src/shared/domain/ledger';
 import type { OrgUnit } from '../../src/shared/domain/org';
+import { dayCst } from '../../src/shared/domain/time';
 import { defineHandler } from '../_lib/handler';
-import type { BalanceDoc } from '../_lib/ledger';
-import { _, collections, db, type Loose } from '../_lib/runtime';
+import { collections, db, type Loose } from '../_lib/runtime';
+import {
+  accountsOf,
+  balancesOfAccounts,
+  compareAt,
+  emptyCheckpoint,
+  postingsSince,
+  readCheckpoint,
+  saveCheckpoint,
+  SETTLE_MS,
+  totalsList,
+  totalsMap,
+  type Checkpoint,
+} from './proof';
+import { lastFullProof, startFullProofIfDue } from './reproof';
 
-const PAGE = 1000;
+export interface Proof {
+  report: Report;
+  checkpoint: Checkpoint;
+  /** How many postings this proof read. */
+  checked: number;
+  /** The accounts (`<account>|<asset>`) held against their balances. */
+  held: ReadonlySet<string>;
+}
 
-interface Difference {
-  account: string;
-  asset: Asset;
+export interface Report {
+  communityId: string;
+  accounts: number;
   postings: number;
-  balance: number;
+  differences: Difference[];
+  checkedAt: Date;
 }
 
-/** Sum of (credits − debits) per account and kind, computed by the database, not by reading postings. */
-async function postingSums(communityId: string): Promise<{ sums: Map<string, number>; count: number }> {
-  const $ = db.command.aggregate;
-  const side = async (field: '$to' | '$from') => {
-    const res: Loose = await db
-      .collection(collections.postings)
-      .aggregate()
-      .match({ communityId })
-      .group({ _id: { account: field, asset: '$asset' }, total: $.sum('$amount'), n: $.sum(1) })
-      .limit(100_000)
-      .end();
-    return res.list as { _id: { account: string; asset: Asset }; total: number; n: number }[];
-  };
-  const [credits, debits] = await Promise.all([side('$to'), side('$from')]);
-  const sums = new Map<string, number>();
-  for (const c of credits) sums.set(`${c._id.account}|${c._id.asset}`, (sums.get(`${c._id.account}|${c._id.asset}`) ?? 0) + c.total);
-  for (const d of debits) sums.set(`${d._id.account}|${d._id.asset}`, (sums.get(`${d._id.account}|${d._id.asset}`) ?? 0) - d.total);
-  return { sums, count: credits.reduce((n, c) => n + c.n, 0) };
+/**
+ * Proves the ledger from the last checkpoint on: the postings since it are added to its proven totals, and
+ * every account they touched is held against its cached balance. Reads the checkpoint, the postings since
+ * it and the balances of the accounts they touched — never the whole history — and returns the next
+ * checkpoint. An account no posting touched keeps its proven total; the full re-proof (reproof.ts) is what
+ * rereads every posting and every balance.
+ */
+export async function proveSinceCheckpoint(communityId: string, now: Date): Promise<Proof> {
+  const base = (await readCheckpoint(communityId)) ?? emptyCheckpoint(communityId);
+  const cut = new Date(Math.max(base.through.getTime(), now.getTime() - SETTLE_MS));
+  const recent = await postingsSince(communityId, base.through);
+  const settled = recent.filter((p) => new Date(p.at) < cut);
+  const late = recent.filter((p) => new Date(p.at) >= cut);
+  const totals = addPostings(totalsMap(base.totals), settled);
+  const touched = accountsOf(recent);
+  const cached = await balancesOfAccounts(touched);
+  const keys = new Set([...cached.keys(), ...addPostings(new Map(), recent).keys()]);
+  for (const key of totals.keys()) if (touched.has(keyParts(key).account as AccountId)) keys.add(key);
+  const differences = await compareAt(totals, cached, late, keys, cut);
+  const accounts = new Set([...totals.keys(), ...keys]).size;
+  const checkpoint: Checkpoint = { ...base, through: cut, totals: totalsList(totals), postings: base.postings + settled.length, provedAt: now };
+  const report = { communityId, accounts, postings: base.postings + recent.length, differences, checkedAt: now };
+  return { report, checkpoint, checked: recent.length, held: keys };
 }
 
-async function cachedBalances(communityId: string): Promise<Map<string, number>> {
-  const sums = new Map<string, number>();
-  // Paged by _id after the last one seen (index community_id), not by skip, which re-reads every skipped page.
-  for (let after = ''; ;) {
-    const res: Loose = await db
-      .collection(collections.balances)
-      .where({ communityId, _id: _.gt(after) })
-      .orderBy('_id', 'asc')
-      .limit(PAGE)
-      .get();
-    const page = res.data as BalanceDoc[];
-    for (const b of page) sums.set(`${b.account}|${b.asset}`, (sums.get(`${b.account}|${b.asset}`) ?? 0) + b.balance);
-    if (page.length < PAGE) return sums;
-    after = page[page.length - 1]._id;
-  }
+/**
+ * The differences the last full re-proof found in accounts this proof did not hold against their balances
+ * still stand: nothing has moved them since. An account held just now has a fresh result.
+ */
+function withStanding(report: Report, standing: readonly Difference[], held: ReadonlySet<string>): Report {
+  const kept = standing.filter((d) => !held.has(totalKey(d.account, d.asset)));
+  return { ...report, differences: [...report.differences, ...kept] };
 }
 
-/** Proves sum(postings) == cached balance for every account of a community, and lists any difference. */
-export async function reconcileCommunity(communityId: string) {
-  const [{ sums, count }, balances] = await Promise.all([postingSums(communityId), cachedBalances(communityId)]);
-  const differences: Difference[] = [];
-  for (const key of new Set([...sums.keys(), ...balances.keys()])) {
-    const [account, asset] = key.split('|') as [string, Asset];
-    const fromPostings = sums.get(key) ?? 0;
-    const cached = balances.get(key) ?? 0;
-    if (fromPostings !== cached) differences.push({ account, asset, postings: fromPostings, balance: cached });
-  }
-  const checkedAt = new Date();
-  return { communityId, accounts: new Set([...sums.keys(), ...balances.keys()]).size, postings: count, differences, checkedAt };
+/** Proves since the checkpoint, keeps the next one, and adds the standing differences of the last full proof. */
+async function proveAndKeep(communityId: string, now: Date): Promise<{ report: Report; checked: number }> {
+  const [{ report, checkpoint, checked, held }, full] = await Promise.all([proveSinceCheckpoint(communityId, now), lastFullProof(communityId)]);
+  await saveCheckpoint(checkpoint);
+  return { report: withStanding(report, full?.differences ?? [], held), checked };
 }
 
+// 对账: proves the books since the last checkpoint (the cost of a day's postings, not of the whole ledger).
 export const reconcile = defineHandler(pointsReconcile, async (_input, { user }) => {
-  const report = await reconcileCommunity(user.communityId);
+  const { report } = await proveAndKeep(user.communityId, new Date());
   return { ...report, checkedAt: report.checkedAt.toISOString() };
 });
 
-/** The daily timer: reconciles every community and keeps the report for the staff view. */
+/** The daily timer: proves every community since its checkpoint, keeps the day's report, starts a full re-proof when due. */
 export async function reconcileAll(): Promise<Record<string, unknown>> {
   const res: Loose = await db.collection(collections.orgUnits).where({ kind: 'community' }).limit(1000).get();
   const reports = [];
+  const now = new Date();
   for (const community of res.data as OrgUnit[]) {
-    const report = await reconcileCommunity(community._id);
-    const day = report.checkedAt.toISOString().slice(0, 10);
+    const { report, checked } = await proveAndKeep(community._id, now);
     const { communityId, ...fields } = report;
+    // Keyed by the China-time day the job ran on, as staff read the date.
     await db
       .collection(collections.reconciliations)
-      .doc(`${communityId}:${day}`)
-      .set({ data: { communityId, ...fields } });
-    reports.push({ communityId, differences: report.differences.length });
+      .doc(`${communityId}:${dayCst(now)}`)
+      .set({ data: { communityId, ...fields, checked } });
+    const fullProof = await startFullProofIfDue(communityId, now);
+    reports.push({ communityId, checked, differences: report.differences.length, fullProof });
   }
   return { reports };
 }

@@ -11,7 +11,15 @@ const env = useEmulator();
 
 // Within budget today (a page read ≤ 3 requests, any other action ≤ 8). Add an action here once the
 // write path brings it within its budget; the others are printed by the table as over budget.
-const WITHIN_BUDGET = ['wish.listWall', 'points.history', 'mall.listItems', 'points.issueCode', 'merchant.scan', 'points.reconcile'];
+const WITHIN_BUDGET = [
+  'wish.listWall',
+  'points.history',
+  'mall.listItems',
+  'points.issueCode',
+  'merchant.scan',
+  'points.reconcile',
+  'points.ranking',
+];
 
 let costs: ActionCost[];
 beforeAll(async () => {

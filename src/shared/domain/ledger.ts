@@ -175,3 +175,45 @@ export const virtueLevels = [
 export function virtueLevel(lifetime: number): (typeof virtueLevels)[number] {
   return levelFor(virtueLevels, lifetime);
 }
+
+/**
+ * Reconciliation: the ledger's sum per account and kind (credits − debits), keyed `<account>|<asset>`, is
+ * what the cached balances of that account must add up to.
+ */
+export const totalKey = (accountId: string, asset: Asset): string => `${accountId}|${asset}`;
+
+export function keyParts(key: string): { account: string; asset: Asset } {
+  const cut = key.lastIndexOf('|');
+  return { account: key.slice(0, cut), asset: key.slice(cut + 1) as Asset };
+}
+
+/** Adds the postings to running totals, in place. */
+export function addPostings(
+  totals: Map<string, number>,
+  postings: readonly Pick<Posting, 'from' | 'to' | 'asset' | 'amount'>[],
+): Map<string, number> {
+  for (const p of postings) {
+    totals.set(totalKey(p.to, p.asset), (totals.get(totalKey(p.to, p.asset)) ?? 0) + p.amount);
+    totals.set(totalKey(p.from, p.asset), (totals.get(totalKey(p.from, p.asset)) ?? 0) - p.amount);
+  }
+  return totals;
+}
+
+export interface Difference {
+  account: string;
+  asset: Asset;
+  /** What the postings add up to. */
+  postings: number;
+  /** What the cached balances hold. */
+  balance: number;
+}
+
+/** The accounts among `keys` whose cached balance is not what their postings add up to. */
+export function differencesOf(ledger: ReadonlyMap<string, number>, cached: ReadonlyMap<string, number>, keys: Iterable<string>): Difference[] {
+  const out: Difference[] = [];
+  for (const key of new Set(keys)) {
+    const [postings, balance] = [ledger.get(key) ?? 0, cached.get(key) ?? 0];
+    if (postings !== balance) out.push({ ...keyParts(key), postings, balance });
+  }
+  return out;
+}

@@ -10,9 +10,13 @@ import { monthRange } from './time';
 /** 明星党员: how many places a closed month names. */
 export const STAR_PLACES = 3;
 
-/** Only a month that is over may be closed: its ranking can no longer change. */
+/** A month that is over: its ranking can no longer change, and only such a month may be closed. */
+export function isMonthOver(month: string, now: Date): boolean {
+  return monthRange(month).end.getTime() <= now.getTime();
+}
+
 export function assertMonthOver(month: string, now: Date): void {
-  if (monthRange(month).end.getTime() > now.getTime()) throw new DomainError('PARTY_MONTH_OPEN');
+  if (!isMonthOver(month, now)) throw new DomainError('PARTY_MONTH_OPEN');
 }
 
 export interface MemberTally {
@@ -73,4 +77,29 @@ export function memberTallies(net: ReadonlyMap<string, number>, people: readonly
   return [...net]
     .filter(([openid]) => byId.get(openid)?.roles.includes('member') ?? true)
     .map(([openid, points]) => ({ openid, name: byId.get(openid)?.name ?? '已离开社区的党员', points }));
+}
+
+/**
+ * A member's party points in one China-time month, kept in step with every party posting in that posting's
+ * own transaction, so the month's ranking reads one document per member instead of every posting.
+ * `total` is what the ranking shows: `credited` (base, bonuses) less `debited` (deductions, reversals, expiry).
+ */
+export interface PartyTally {
+  _id: string;
+  communityId: string;
+  month: string;
+  openid: string;
+  total: number;
+  credited: number;
+  debited: number;
+  updatedAt: Date;
+}
+
+export function tallyId(communityId: string, month: string, openid: string): string {
+  return `tally:${communityId}:${month}:${openid}`;
+}
+
+/** The month's net points per member, from the month's tallies. */
+export function netOfTallies(tallies: readonly Pick<PartyTally, 'openid' | 'total'>[]): Map<string, number> {
+  return new Map(tallies.map((t) => [t.openid, t.total]));
 }
