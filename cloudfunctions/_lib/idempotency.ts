@@ -23,11 +23,14 @@ export interface RetryKey {
 
 /**
  * How a use case keeps its retry record. `apart`: a pending record before it runs and the reply after (three
- * requests), which keeps twins of any action apart. `inTransaction`: the use case writes the reply in its
- * effect's transaction (one request, through the RetryRecord it is given); only for effects that are
- * idempotent by their own keys (a posting's id), since twins then both run and the second finds the first's.
+ * requests), which keeps twins of any action apart. `inTransaction`: the use case inserts the reply in its
+ * effect's transaction (one request, through the RetryRecord it is given) and nothing is read first: a retry
+ * after success runs again and is undone whole — its state check refuses it, or its record insert finds the
+ * first call's — and only then is the first reply read and replayed. Twins both run; one commits.
  */
 export type RecordMode = 'apart' | 'inTransaction';
+
+const recordId = (key: RetryKey) => createHash('sha256').update(`${key.openid}\n${key.action}\n${key.requestId}`).digest('hex').slice(0, 40);
 
 /**
  * A retried mutating call (same caller, action and requestId) gets the first call's reply instead of
@@ -40,29 +43,44 @@ export async function replayOnRetry(
   run: (request: RetryRecord | undefined) => Promise<Reply<unknown>>,
 ): Promise<Reply<unknown>> {
   if (!key.requestId) return run(undefined);
-  const _id = createHash('sha256').update(`${key.openid}\n${key.action}\n${key.requestId}`).digest('hex').slice(0, 40);
+  const _id = recordId(key);
   const requests = db.collection(collections.requests);
+  const pending: RequestDoc = { status: 'pending', action: key.action, openid: key.openid, at: new Date() };
+  if (mode === 'inTransaction') {
+    const record = inTransactionRecord(_id, pending, toReply);
+    const reply = await run(record);
+    if (record.recorded) return record.recorded;
+    // Not recorded with an effect: a retry refused by what the first call did, or a reply of its own.
+    const first = await recorded(_id);
+    if (first) return first;
+    return keep(_id, key, reply, 'inTransaction');
+  }
   const found: Loose = await requests.doc(_id).get();
   const previous = found.data as RequestDoc | null;
   if (previous?.status === 'done' && previous.reply) return previous.reply;
   if (previous && Date.now() - new Date(previous.at).getTime() < PENDING_TTL_MS) return fail('REQUEST_IN_PROGRESS');
-
-  const pending: RequestDoc = { status: 'pending', action: key.action, openid: key.openid, at: new Date() };
-  if (mode === 'apart') {
-    try {
-      if (previous) await requests.doc(_id).set({ data: pending });
-      else await requests.add({ data: { _id, ...pending } });
-    } catch {
-      return fail('REQUEST_IN_PROGRESS'); // a twin of this call inserted first
-    }
+  try {
+    if (previous) await requests.doc(_id).set({ data: pending });
+    else await requests.add({ data: { _id, ...pending } });
+  } catch {
+    return fail('REQUEST_IN_PROGRESS'); // a twin of this call inserted first
   }
-  const record = inTransactionRecord(_id, pending, toReply);
-  const reply = await run(mode === 'inTransaction' ? record : undefined);
-  if (record.recorded) return record.recorded;
+  return keep(_id, key, await run(undefined), 'apart');
+}
+
+async function recorded(_id: string): Promise<Reply<unknown> | null> {
+  const found: Loose = await db.collection(collections.requests).doc(_id).get();
+  const doc = found.data as RequestDoc | null;
+  return doc?.status === 'done' && doc.reply ? doc.reply : null;
+}
+
+/** Records a reply made outside an effect's transaction (a transient failure is not kept: a retry runs again). */
+async function keep(_id: string, key: RetryKey, reply: Reply<unknown>, mode: RecordMode): Promise<Reply<unknown>> {
+  const requests = db.collection(collections.requests);
   try {
     if (!reply.ok && transientCodes.has(reply.code)) {
       if (mode === 'apart') await requests.doc(_id).remove();
-    } else await requests.doc(_id).set({ data: { ...pending, status: 'done', reply } });
+    } else await requests.doc(_id).set({ data: { status: 'done', action: key.action, openid: key.openid, at: new Date(), reply } });
   } catch (error) {
     // The reply is true of what ran: an unkept record must not turn it into INTERNAL. The pending record
     // lapses and a retry runs again, which finds its posting (or order) already made.
@@ -71,17 +89,17 @@ export async function replayOnRetry(
   return reply;
 }
 
-/** The record a use case writes in its own transaction; `recorded` is the reply once that transaction committed. */
+/**
+ * The record a use case writes in its own transaction; `recorded` is the reply once that transaction committed.
+ * Inserted, not set: if the first call's record is there, the insert fails and the whole attempt is undone.
+ */
 function inTransactionRecord(_id: string, pending: RequestDoc, toReply: (output: unknown) => Reply<unknown>) {
   let staged: Reply<unknown> | null = null;
   const record = {
     recorded: null as Reply<unknown> | null,
     async write(tx: Loose, output: unknown) {
       staged = toReply(output);
-      await tx
-        .collection(collections.requests)
-        .doc(_id)
-        .set({ data: { ...pending, status: 'done', reply: staged } });
+      await tx.collection(collections.requests).add({ data: { _id, ...pending, status: 'done', reply: staged } });
     },
     committed() {
       record.recorded = staged;

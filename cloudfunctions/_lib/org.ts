@@ -1,5 +1,6 @@
 import type { OrgUnit, UserProfile } from '../../src/shared/domain/org';
 import { _, collections, db, type Loose } from './runtime';
+import { warmCached } from './warm-cache';
 
 /** Documents of one collection by id, in one read; missing ids and nulls are skipped. */
 export async function byIds<T extends { _id: string }>(collection: string, ids: readonly (string | null)[]): Promise<Map<string, T>> {
@@ -17,6 +18,16 @@ export async function byIds<T extends { _id: string }>(collection: string, ids: 
 export async function orgNames(ids: readonly (string | null)[]): Promise<Map<string, string>> {
   const units = await byIds<OrgUnit>(collections.orgUnits, ids);
   return new Map([...units].map(([id, unit]) => [id, unit.name]));
+}
+
+/** How long a warm instance keeps the names of org units (renamed a few times a year, if ever). */
+const NAMES_TTL_MS = 60_000;
+
+/** Names of org units for what a view shows or a record carries, as a warm instance keeps them. */
+export function cachedOrgNames(ids: readonly (string | null)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))].sort();
+  if (wanted.length === 0) return Promise.resolve(new Map());
+  return warmCached(`org-names:${wanted.join(',')}`, NAMES_TTL_MS, () => orgNames(wanted));
 }
 
 /** Registered people by openid. */

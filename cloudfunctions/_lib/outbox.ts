@@ -22,22 +22,62 @@ interface NoticeDoc extends Notice {
 /** After this many failed sends a notice is given up on (the staff queues still show the work). */
 export const MAX_ATTEMPTS = 5;
 
-/** Adds notices to the outbox inside the caller's transaction, so they exist exactly when the change does. */
-export async function enqueue(tx: Loose, notices: readonly Notice[]): Promise<string[]> {
-  const ids: string[] = [];
-  for (const notice of notices) {
-    const res: Loose = await tx.collection(collections.notifications).add({
-      data: { ...notice, status: 'pending', attempts: 0, lastError: null, createdAt: new Date(), sentAt: null },
-    });
-    ids.push(res._id);
-  }
-  return ids;
+/** A notice written to the outbox with the consent it was queued under, for sending right after the commit. */
+export interface QueuedNotice {
+  doc: NoticeDoc;
+  /** A long-term grant allows any number of sends; a one-time grant is spent when the notice is sent. */
+  longTerm: boolean;
+}
+
+interface Grant {
+  _id: string;
+  longTerm?: boolean;
+  remaining?: number;
 }
 
 /**
- * Sends pending notices. WeChat only delivers what the user consented to (one send per one-time grant,
- * or any number with a long-term grant), so a grant is taken before sending; no grant means no send.
- * Never throws: a failed send stays pending for the retry timer and never touches the business change.
+ * Adds notices to the outbox inside the caller's transaction, so they exist exactly when the change does.
+ * WeChat delivers only what the recipient consented to, so the grants are read first (one read for all of
+ * them): a notice nobody allowed is never written, since nothing could ever send it.
+ */
+export async function enqueue(tx: Loose, notices: readonly Notice[]): Promise<QueuedNotice[]> {
+  if (notices.length === 0) return [];
+  const grants = await grantsFor(notices);
+  const queued: QueuedNotice[] = [];
+  for (const notice of notices) {
+    const grant = grants.get(grantId(notice.touser, notice.templateId));
+    if (!grant || (!grant.longTerm && !(Number(grant.remaining) > 0))) continue;
+    const fields: Omit<NoticeDoc, '_id'> = { ...notice, status: 'pending', attempts: 0, lastError: null, createdAt: new Date(), sentAt: null };
+    const res: Loose = await tx.collection(collections.notifications).add({ data: fields });
+    queued.push({ doc: { _id: res._id, ...fields }, longTerm: grant.longTerm === true });
+  }
+  return queued;
+}
+
+const grantId = (openid: string, templateId: string) => `${openid}:${templateId}`;
+
+/** The recipients' grants, in one read (read outside the transaction: consent is spent after it commits). */
+async function grantsFor(notices: readonly Notice[]): Promise<Map<string, Grant>> {
+  const ids = [...new Set(notices.map((n) => grantId(n.touser, n.templateId)))];
+  const res: Loose = await db
+    .collection(collections.subscriptions)
+    .where({ _id: _.in(ids) })
+    .limit(ids.length)
+    .get();
+  return new Map((res.data as Grant[]).map((g) => [g._id, g]));
+}
+
+/** Sends notices queued by a transaction that has committed, without reading them back. Never throws. */
+export async function deliverQueued(queued: readonly QueuedNotice[]): Promise<void> {
+  await Promise.all(
+    queued.map(({ doc, longTerm }) => deliverOne(doc, longTerm ? 'longTerm' : 'once').catch((error) => console.warn('[outbox]', doc._id, error))),
+  );
+}
+
+/**
+ * Sends pending notices (the retry timer's path). WeChat only delivers what the user consented to (one send
+ * per one-time grant, or any number with a long-term grant), so a grant is taken before sending; no grant
+ * means no send. Never throws: a failed send stays pending for the retry timer and never touches the business change.
  */
 export async function deliver(ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
@@ -46,12 +86,15 @@ export async function deliver(ids: readonly string[]): Promise<void> {
     .where({ _id: _.in([...ids]), status: 'pending' })
     .limit(ids.length)
     .get();
-  await Promise.all((res.data as NoticeDoc[]).map((doc) => deliverOne(doc).catch((error) => console.warn('[outbox]', doc._id, error))));
+  await Promise.all((res.data as NoticeDoc[]).map((doc) => deliverOne(doc, 'unknown').catch((error) => console.warn('[outbox]', doc._id, error))));
 }
 
-async function deliverOne(doc: NoticeDoc): Promise<void> {
+/** The kind of grant a notice was queued under, or `unknown` when the timer picks it up. */
+type GrantKind = 'longTerm' | 'once' | 'unknown';
+
+async function deliverOne(doc: NoticeDoc, grant: GrantKind): Promise<void> {
   const notices = db.collection(collections.notifications).doc(doc._id);
-  if (doc.attempts === 0 && !(await takeGrant(doc.touser, doc.templateId))) {
+  if (doc.attempts === 0 && grant !== 'longTerm' && !(await takeGrant(doc.touser, doc.templateId, grant))) {
     await notices.update({ data: { status: 'no_consent' } });
     return;
   }
@@ -72,14 +115,19 @@ async function deliverOne(doc: NoticeDoc): Promise<void> {
   }
 }
 
-/** Spends one consent: a long-term grant always allows; a one-time grant is decremented atomically. */
-async function takeGrant(openid: string, templateId: string): Promise<boolean> {
+/**
+ * Spends one consent: a long-term grant always allows; a one-time grant is decremented atomically (a grant
+ * already known to be one-time is not read again: the conditional decrement alone decides).
+ */
+async function takeGrant(openid: string, templateId: string, kind: GrantKind): Promise<boolean> {
   const subscriptions = db.collection(collections.subscriptions);
-  const _id = `${openid}:${templateId}`;
-  const found: Loose = await subscriptions.where({ _id }).limit(1).get();
-  const grant = found.data[0] as { longTerm?: boolean } | undefined;
-  if (!grant) return false;
-  if (grant.longTerm) return true;
+  const _id = grantId(openid, templateId);
+  if (kind === 'unknown') {
+    const found: Loose = await subscriptions.where({ _id }).limit(1).get();
+    const grant = found.data[0] as Grant | undefined;
+    if (!grant) return false;
+    if (grant.longTerm) return true;
+  }
   const res: Loose = await subscriptions.where({ _id, remaining: _.gt(0) }).update({ data: { remaining: _.inc(-1) } });
   return res.stats.updated === 1;
 }

@@ -1,6 +1,6 @@
 import type { ErrorCode } from '../../src/shared/contract/errors';
 import { DomainError } from '../../src/shared/domain/errors';
-import { deliver, enqueue, type Notice } from './outbox';
+import { deliverQueued, enqueue, type Notice, type QueuedNotice } from './outbox';
 import { db, type Loose } from './runtime';
 
 /**
@@ -45,17 +45,17 @@ export async function transact<T>(work: (tx: Loose, unit: Unit) => Promise<T>, o
   const request = opts.record?.request;
   const started = Date.now();
   for (let attempt = 0; ; attempt++) {
-    const noticeIds: string[] = [];
+    const queued: QueuedNotice[] = [];
     const attemptStarted = Date.now();
     try {
       const result: T = await db.runTransaction(async (tx: Loose) => {
-        const value = await work(tx, { notify: async (notices) => void noticeIds.push(...(await enqueue(tx, notices))) });
+        const value = await work(tx, { notify: async (notices) => void queued.push(...(await enqueue(tx, notices))) });
         if (request) await request.write(tx, opts.record?.output ? opts.record.output(value) : value);
         return value;
       }, 0);
       request?.committed();
       // The change stands whatever happens to its notices: a failed send stays queued for the retry timer.
-      await deliver(noticeIds).catch((error: unknown) => console.warn('[transact] notices not delivered', error));
+      await deliverQueued(queued).catch((error: unknown) => console.warn('[transact] notices not delivered', error));
       return result;
     } catch (error) {
       if (!isConflict(error)) throw error;

@@ -1,8 +1,12 @@
+import type { WishView } from '../../src/shared/contract';
 import { DomainError } from '../../src/shared/domain/errors';
 import { nextStatus, type WishEvent, type WishHistoryEntry } from '../../src/shared/domain/wish';
-import { deliver, enqueue, type Notice } from '../_lib/outbox';
-import { _, collections, db, type Loose } from '../_lib/runtime';
+import type { Context } from '../_lib/handler';
+import type { Notice } from '../_lib/outbox';
+import { _, collections, type Loose } from '../_lib/runtime';
+import { readIn, transact, type RetryRecord } from '../_lib/transact';
 import type { WishDoc } from './wish-repo';
+import { toView } from './wish-view';
 
 export interface Actor {
   openid: string;
@@ -16,33 +20,50 @@ export interface Plan {
   notices?: (wish: WishDoc) => Notice[];
 }
 
+type Planner = (wish: WishDoc) => Plan;
+
 /**
- * Moves a wish one step along its state machine, atomically with its history line and its notices.
- * `plan` sees the wish as read inside the transaction, so its checks hold at commit: of two members
- * claiming at once, the second retries (DATABASE_TRANSACTION_CONFLICT), re-reads and is refused.
+ * Moves a wish one step along its state machine, atomically with its history line, its notices and (for a
+ * caller's action) the retry record of the reply. `plan` sees the wish as read inside the transaction, so its
+ * checks hold at commit: of two members claiming at once, the second retries, re-reads and is refused.
  */
-export async function changeWish(wishId: string, event: WishEvent, actor: Actor, plan: (wish: WishDoc) => Plan = () => ({})): Promise<WishDoc> {
-  const { wish, noticeIds } = await db.runTransaction(async (tx: Loose) => {
-    const current = await readInTransaction(tx, wishId);
-    const to = nextStatus(current.status, event);
-    const { changes = {}, note = null, notices } = plan(current);
-    const now = new Date();
-    const entry: WishHistoryEntry = { event, by: actor.openid, byName: actor.name, at: now, from: current.status, to, note };
-    await tx
-      .collection(collections.wishes)
-      .doc(wishId)
-      .update({ data: { ...wholeValues(changes), status: to, updatedAt: now, history: _.push([entry]) } });
-    const next: WishDoc = { ...current, ...changes, status: to, updatedAt: now, history: [...current.history, entry] };
-    return { wish: next, noticeIds: await enqueue(tx, notices ? notices(next) : []) };
-  });
-  await deliver(noticeIds);
-  return wish;
+async function change<R>(
+  wishId: string,
+  event: WishEvent,
+  actor: Actor,
+  plan: Planner,
+  answer: (wish: WishDoc) => Promise<R>,
+  request?: RetryRecord,
+) {
+  return transact(
+    async (tx: Loose, unit) => {
+      const current = await readIn<WishDoc>(tx, collections.wishes, wishId);
+      if (!current) throw new DomainError('WISH_NOT_FOUND');
+      const to = nextStatus(current.status, event);
+      const { changes = {}, note = null, notices } = plan(current);
+      const now = new Date();
+      const entry: WishHistoryEntry = { event, by: actor.openid, byName: actor.name, at: now, from: current.status, to, note };
+      await tx
+        .collection(collections.wishes)
+        .doc(wishId)
+        .update({ data: { ...wholeValues(changes), status: to, updatedAt: now, history: _.push([entry]) } });
+      const next: WishDoc = { ...current, ...changes, status: to, updatedAt: now, history: [...current.history, entry] };
+      await unit.notify(notices ? notices(next) : []);
+      return { wish: next, reply: await answer(next) };
+    },
+    { busy: 'BUSY', record: { request, output: (result) => result.reply } },
+  );
 }
 
-async function readInTransaction(tx: Loose, wishId: string): Promise<WishDoc> {
-  const res: Loose = await tx.collection(collections.wishes).doc(wishId).get();
-  if (!res.data) throw new DomainError('WISH_NOT_FOUND');
-  return res.data as WishDoc;
+/** A step taken by the system or followed by more work (the sweep, a confirmation that settles its award). */
+export async function changeWish(wishId: string, event: WishEvent, actor: Actor, plan: Planner = () => ({})): Promise<WishDoc> {
+  return (await change(wishId, event, actor, plan, async () => undefined)).wish;
+}
+
+/** A caller's step, answered with the wish as they now see it; the answer is their retry record, kept with the step. */
+export async function moveWish(wishId: string, event: WishEvent, { openid, user, request }: Context, plan: Planner): Promise<{ wish: WishView }> {
+  const answer = async (wish: WishDoc) => ({ wish: await toView(wish, user) });
+  return (await change(wishId, event, { openid, name: user.name }, plan, answer, request)).reply;
 }
 
 /** The SDK flattens nested objects into dot paths; objects we store (proof, rating, award) replace whole. */

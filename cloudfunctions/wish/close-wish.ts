@@ -4,7 +4,7 @@ import { awardFor } from '../../src/shared/domain/wish';
 import { settleAward } from '../_lib/awards';
 import { assertPublishable } from '../_lib/content';
 import { defineHandler } from '../_lib/handler';
-import { changeWish } from './change-wish';
+import { changeWish, moveWish } from './change-wish';
 import type { WishDoc } from './wish-repo';
 import { toView } from './wish-view';
 
@@ -28,10 +28,12 @@ export const confirm = defineHandler(wishConfirm, async ({ wishId, rating, comme
 });
 
 /** The resident withdraws a wish nobody has claimed yet. */
-export const cancel = defineHandler(wishCancel, async ({ wishId, reason }, { openid, user }) => {
-  const wish = await changeWish(wishId, 'cancel', { openid, name: user.name }, (current) => {
-    assertOwner(current, openid);
-    return { note: reason || null };
-  });
-  return { wish: await toView(wish, user) };
-});
+export const cancel = defineHandler(
+  wishCancel,
+  async ({ wishId, reason }, ctx) =>
+    moveWish(wishId, 'cancel', ctx, (current) => {
+      assertOwner(current, ctx.openid);
+      return { note: reason || null };
+    }),
+  { record: 'inTransaction' },
+);

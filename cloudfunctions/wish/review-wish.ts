@@ -6,9 +6,8 @@ import { assertNotSelf } from '../../src/shared/domain/self-dealing';
 import { assertPointsInRange } from '../../src/shared/domain/wish';
 import { defineHandler } from '../_lib/handler';
 import { templates, thing } from '../_lib/templates';
-import { changeWish } from './change-wish';
-import { listCategories, type WishDoc } from './wish-repo';
-import { toView } from './wish-view';
+import { moveWish } from './change-wish';
+import { cachedCategories, type WishDoc } from './wish-repo';
 
 /** Organisers act on the wishes of their grid or community, never on a wish of their own. */
 export function assertOrganises(user: UserProfile, wish: WishDoc): void {
@@ -24,26 +23,32 @@ export const progressNotice = (wish: WishDoc, phrase: string, note: string) => (
 });
 
 // 组织建单: the grid worker or staff publishes the wish on the wall with the points it earns.
-export const approveWish = defineHandler(wishApprove, async ({ wishId, points }, { openid, user }) => {
-  const categories = await listCategories();
-  const wish = await changeWish(wishId, 'approve', { openid, name: user.name }, (current) => {
-    assertOrganises(user, current);
-    const category = categories.find((c) => c._id === current.categoryId);
-    if (!category) throw new DomainError('CATEGORY_NOT_FOUND');
-    assertPointsInRange(category, points);
-    return {
-      changes: { points, heldForReview: false, approvedAt: new Date() },
-      note: `积分 ${points}`,
-      notices: (w) => [progressNotice(w, '已发布', `已上心愿墙，完成可得 ${points} 积分`)],
-    };
-  });
-  return { wish: await toView(wish, user) };
-});
+export const approveWish = defineHandler(
+  wishApprove,
+  async ({ wishId, points }, ctx) => {
+    const { user } = ctx;
+    const categories = await cachedCategories();
+    return moveWish(wishId, 'approve', ctx, (current) => {
+      assertOrganises(user, current);
+      const category = categories.find((c) => c._id === current.categoryId);
+      if (!category) throw new DomainError('CATEGORY_NOT_FOUND');
+      assertPointsInRange(category, points);
+      return {
+        changes: { points, heldForReview: false, approvedAt: new Date() },
+        note: `积分 ${points}`,
+        notices: (w) => [progressNotice(w, '已发布', `已上心愿墙，完成可得 ${points} 积分`)],
+      };
+    });
+  },
+  { record: 'inTransaction' },
+);
 
-export const rejectWish = defineHandler(wishReject, async ({ wishId, reason }, { openid, user }) => {
-  const wish = await changeWish(wishId, 'reject', { openid, name: user.name }, (current) => {
-    assertOrganises(user, current);
-    return { changes: { rejectReason: reason }, note: reason, notices: (w) => [progressNotice(w, '未通过', reason)] };
-  });
-  return { wish: await toView(wish, user) };
-});
+export const rejectWish = defineHandler(
+  wishReject,
+  async ({ wishId, reason }, ctx) =>
+    moveWish(wishId, 'reject', ctx, (current) => {
+      assertOrganises(ctx.user, current);
+      return { changes: { rejectReason: reason }, note: reason, notices: (w) => [progressNotice(w, '未通过', reason)] };
+    }),
+  { record: 'inTransaction' },
+);

@@ -9,9 +9,9 @@ import {
 } from '../../src/shared/domain/wish';
 import { addDays } from '../../src/shared/domain/time';
 import { settleAward } from '../_lib/awards';
-import { deliver, enqueue } from '../_lib/outbox';
 import { _, collections, db, type Loose } from '../_lib/runtime';
 import { templates, thing } from '../_lib/templates';
+import { readIn, transact } from '../_lib/transact';
 import { changeWish } from './change-wish';
 import { wishes, type WishDoc } from './wish-repo';
 
@@ -48,9 +48,9 @@ async function flagUnclaimed(communityId: string, limitDays: number, now: Date):
   const staff: Loose = await db.collection(collections.users).where({ communityId, roles: 'staff' }).limit(20).get();
   let count = 0;
   for (const wish of due) {
-    const noticeIds: string[] | null = await db.runTransaction(async (tx: Loose) => {
-      const current = (await tx.collection(collections.wishes).doc(wish._id).get()).data as WishDoc;
-      if (current.status !== 'approved' || current.flaggedAt) return null;
+    const flagged = await transact(async (tx: Loose, unit) => {
+      const current = await readIn<WishDoc>(tx, collections.wishes, wish._id);
+      if (!current || current.status !== 'approved' || current.flaggedAt) return false;
       const entry = {
         event: 'flag',
         by: SYSTEM_ACTOR.openid,
@@ -64,8 +64,7 @@ async function flagUnclaimed(communityId: string, limitDays: number, now: Date):
         .collection(collections.wishes)
         .doc(wish._id)
         .update({ data: { flaggedAt: now, history: _.push([entry]) } });
-      return enqueue(
-        tx,
+      await unit.notify(
         (staff.data as UserProfile[]).map((s) => ({
           touser: s._id,
           templateId: templates.wishUnclaimed,
@@ -73,10 +72,9 @@ async function flagUnclaimed(communityId: string, limitDays: number, now: Date):
           data: { thing1: thing(wish.title), thing2: `${limitDays}天` },
         })),
       );
-    });
-    if (noticeIds === null) continue;
-    count += 1;
-    await deliver(noticeIds);
+      return true;
+    }, 'BUSY');
+    if (flagged) count += 1;
   }
   return count;
 }

@@ -3,6 +3,7 @@ import type { OrgPlace } from '../../src/shared/domain/org';
 import type { WishAward, WishCategory, WishHistoryEntry, WishStatus } from '../../src/shared/domain/wish';
 import { pageOf } from '../_lib/page';
 import { collections, db, type Loose } from '../_lib/runtime';
+import { warmCached } from '../_lib/warm-cache';
 
 /** A wish as stored. Place fields are top-level so the indexes in database/indexes.json can cover them. */
 export interface WishDoc extends OrgPlace {
@@ -50,6 +51,18 @@ export async function findWish(id: string): Promise<WishDoc> {
 export async function listCategories(): Promise<WishCategory[]> {
   const res: Loose = await db.collection(collections.categories).orderBy('order', 'asc').limit(100).get();
   return res.data as WishCategory[];
+}
+
+/** How long a warm instance keeps the category list: staff edit it a few times a year. */
+const CATEGORIES_TTL_MS = 60_000;
+
+/**
+ * The categories as a warm instance keeps them (a change reaches every instance within a minute): for naming
+ * them in views and checking a new wish's category and points range. What a service is paid is decided at
+ * confirmation from the category read then (awards.ts).
+ */
+export function cachedCategories(): Promise<WishCategory[]> {
+  return warmCached('wish-categories', CATEGORIES_TTL_MS, listCategories);
 }
 
 /** One page of wishes; asks for one extra row to know whether more follow. */

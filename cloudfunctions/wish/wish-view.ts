@@ -6,7 +6,7 @@ import { communityAwardRule } from '../_lib/awards';
 import { warmCached } from '../_lib/warm-cache';
 import { photoUrls } from '../_lib/files';
 import { profiles } from '../_lib/org';
-import { listCategories, type WishDoc } from './wish-repo';
+import { cachedCategories, type WishDoc } from './wish-repo';
 
 /**
  * Contacts (the resident's full name, phone and room; the member's phone) are for the two people of the
@@ -20,7 +20,12 @@ export function seesContacts(viewer: UserProfile, wish: WishDoc): boolean {
 export async function toViews(docs: readonly WishDoc[], viewer: UserProfile): Promise<WishView[]> {
   const contacts = docs.filter((w) => seesContacts(viewer, w)).flatMap((w) => (w.claimantId ? [w.residentId, w.claimantId] : [w.residentId]));
   const files = docs.flatMap((w) => [...w.photos, ...(w.proof?.photos ?? [])]);
-  const [categories, urls, people, rules] = await Promise.all([listCategories(), photoUrls(files), profiles(contacts), communityRules(docs)]);
+  const [categories, urls, people, rules] = await Promise.all([
+    cachedCategories(),
+    photoUrls(files),
+    contactsOf(contacts, viewer),
+    communityRules(docs),
+  ]);
   const category = new Map(categories.map((c) => [c._id, c]));
   const offerOf = (w: WishDoc) =>
     w.points === null ? null : describeOffer(ruleForCategory(rules.get(w.communityId)!, category.get(w.categoryId)), w.points);
@@ -56,6 +61,13 @@ export async function toViews(docs: readonly WishDoc[], viewer: UserProfile): Pr
       updatedAt: new Date(w.updatedAt).toISOString(),
     };
   });
+}
+
+/** The profiles whose contacts a view shows; the viewer's own is the one the caller was identified by. */
+async function contactsOf(ids: readonly string[], viewer: UserProfile): Promise<Map<string, UserProfile>> {
+  const people = await profiles(ids.filter((id) => id !== viewer._id));
+  if (ids.includes(viewer._id)) people.set(viewer._id, viewer);
+  return people;
 }
 
 /** How long a warm instance shows a community's award rule in offers before reading it again. */

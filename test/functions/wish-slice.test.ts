@@ -1,4 +1,4 @@
-import { newWish, useEmulator } from './call';
+import { newWish, ok, useEmulator } from './call';
 import { li, liu, stranger, sun, wang, zhang, zhao } from './personas';
 
 const env = useEmulator();
@@ -133,6 +133,23 @@ describe('retries', () => {
     expect(b).toEqual(a);
     expect((await call(wang, 'wish.listMine')).data.items).toHaveLength(1);
     expect(await env.emu.outbox()).toHaveLength(1);
+  });
+
+  it('a retried step replays its first reply, even after the wish moved on, and a retried refusal stays refused', async () => {
+    const wishId = (await postWish()).id;
+    ok(await call(liu, 'wish.approve', { wishId, points: 10 }));
+    const first = await call(zhang, 'wish.claim', { wishId }, 'req-claim-0001');
+    ok(await call(zhang, 'wish.checkIn', { wishId }));
+    const again = await call(zhang, 'wish.claim', { wishId }, 'req-claim-0001');
+    expect(again).toMatchObject({ ok: true, data: first.data });
+    expect(again.data.wish.status).toBe('claimed');
+
+    const refused = await call(zhang, 'wish.checkIn', { wishId }, 'req-checkin-0002');
+    expect(refused).toMatchObject({ ok: false, code: 'WISH_ILLEGAL_TRANSITION' });
+    ok(await call(zhang, 'wish.complete', { wishId, proof: '已上门换好灯泡，试过能用' }));
+    expect(await call(zhang, 'wish.checkIn', { wishId }, 'req-checkin-0002')).toMatchObject({ ok: false, code: 'WISH_ILLEGAL_TRANSITION' });
+    const history = ok(await call(wang, 'wish.get', { wishId })).wish.history.map((h: any) => h.event);
+    expect(history).toEqual(['create', 'approve', 'claim', 'checkIn', 'complete']);
   });
 
   it('concurrent twins with one requestId still post once', async () => {

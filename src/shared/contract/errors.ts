@@ -71,6 +71,7 @@ export const errorMessages = {
   REQUEST_IN_PROGRESS: '上一次提交仍在处理中，请稍后再试',
   INTERNAL: '服务暂时不可用，请稍后重试',
   FORBIDDEN_SELF: '不能为自己办理，请由其他工作人员或管理员办理',
+  BUSY: '操作的人太多，请稍后重试',
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;
@@ -84,4 +85,5 @@ export const transientCodes: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'POINTS_BUSY',
   'MALL_BUSY',
   'PETITION_BUSY',
+  'BUSY',
 ]);
