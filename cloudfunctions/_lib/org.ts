@@ -1,6 +1,6 @@
 import type { OrgUnit, UserProfile } from '../../src/shared/domain/org';
 import { _, collections, db, type Loose } from './runtime';
-import { warmCached } from './warm-cache';
+import { warmCachedEach } from './warm-cache';
 
 /** Documents of one collection by id, in one read; missing ids and nulls are skipped. */
 export async function byIds<T extends { _id: string }>(collection: string, ids: readonly (string | null)[]): Promise<Map<string, T>> {
@@ -25,12 +25,18 @@ const NAMES_TTL_MS = 60_000;
 
 /** Names of org units for what a view shows or a record carries, as a warm instance keeps them. */
 export function cachedOrgNames(ids: readonly (string | null)[]): Promise<Map<string, string>> {
-  const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))].sort();
-  if (wanted.length === 0) return Promise.resolve(new Map());
-  return warmCached(`org-names:${wanted.join(',')}`, NAMES_TTL_MS, () => orgNames(wanted));
+  const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))];
+  return warmCachedEach('org-name', wanted, NAMES_TTL_MS, orgNames);
 }
 
 /** Registered people by openid. */
 export function profiles(ids: readonly (string | null)[]): Promise<Map<string, UserProfile>> {
   return byIds<UserProfile>(collections.users, ids);
+}
+
+/** People a view shows to `viewer`: the viewer's own profile is the one the caller was identified by, not read again. */
+export async function profilesFor(ids: readonly (string | null)[], viewer: UserProfile): Promise<Map<string, UserProfile>> {
+  const people = await profiles(ids.filter((id) => id !== viewer._id));
+  if (ids.includes(viewer._id)) people.set(viewer._id, viewer);
+  return people;
 }

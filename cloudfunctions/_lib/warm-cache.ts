@@ -15,3 +15,25 @@ export function warmCached<T>(key: string, ttlMs: number, load: () => Promise<T>
   value.catch(() => kept.delete(key));
   return value;
 }
+
+/**
+ * Values by id, each kept on its own (so a page that names a street and a community reuses what a call that
+ * named only the community read); the ids not kept yet are read together in one `load`.
+ */
+export async function warmCachedEach<T>(
+  prefix: string,
+  ids: readonly string[],
+  ttlMs: number,
+  load: (ids: string[]) => Promise<Map<string, T>>,
+): Promise<Map<string, T>> {
+  const now = Date.now();
+  const unique = [...new Set(ids)];
+  const missing = unique.filter((id) => !((kept.get(`${prefix}:${id}`)?.until ?? 0) > now));
+  const loaded = missing.length > 0 ? load(missing) : Promise.resolve(new Map<string, T>());
+  const found = new Map<string, T>();
+  for (const id of unique) {
+    const value = await warmCached<T | undefined>(`${prefix}:${id}`, ttlMs, async () => (await loaded).get(id));
+    if (value !== undefined) found.set(id, value);
+  }
+  return found;
+}

@@ -4,7 +4,7 @@ import type { OrgUnit } from '../../src/shared/domain/org';
 import { assertMayCosign } from '../../src/shared/domain/petition-rules';
 import { defineHandler } from '../_lib/handler';
 import { _, collections, db, type Loose } from '../_lib/runtime';
-import { readIn } from '../_lib/transact';
+import { readIn, transact } from '../_lib/transact';
 import { petitions, type PetitionDoc } from './petition-repo';
 import { toView, toViews } from './petition-view';
 
@@ -28,19 +28,27 @@ export const similar = defineHandler(petitionSimilar, async ({ categoryId, build
 });
 
 // 我也遇到: one co-sign per neighbour, counted on the case; co-signers follow its progress.
-export const cosign = defineHandler(petitionCosign, async ({ petitionId }, { openid, user }) => {
-  const _id = `${petitionId}:${openid}`;
-  const petition: PetitionDoc = await db.runTransaction(async (tx: Loose) => {
-    const current = await readIn<PetitionDoc>(tx, collections.petitions, petitionId);
-    if (!current) throw new DomainError('PETITION_NOT_FOUND');
-    assertMayCosign(user, current);
-    if (await readIn(tx, collections.petitionCosigns, _id)) throw new DomainError('PETITION_ALREADY_COSIGNED');
-    await tx.collection(collections.petitionCosigns).add({ data: { _id, petitionId, openid, name: user.name, at: new Date() } });
-    await tx
-      .collection(collections.petitions)
-      .doc(petitionId)
-      .update({ data: { cosignCount: _.inc(1) } });
-    return { ...current, cosignCount: current.cosignCount + 1 };
-  });
-  return { petition: await toView(petition, user) };
-});
+export const cosign = defineHandler(
+  petitionCosign,
+  async ({ petitionId }, { openid, user, request }) => {
+    const _id = `${petitionId}:${openid}`;
+    return transact(
+      async (tx: Loose) => {
+        const current = await readIn<PetitionDoc>(tx, collections.petitions, petitionId);
+        if (!current) throw new DomainError('PETITION_NOT_FOUND');
+        assertMayCosign(user, current);
+        if (await readIn(tx, collections.petitionCosigns, _id)) throw new DomainError('PETITION_ALREADY_COSIGNED');
+        await tx.collection(collections.petitionCosigns).add({ data: { _id, petitionId, openid, name: user.name, at: new Date() } });
+        await tx
+          .collection(collections.petitions)
+          .doc(petitionId)
+          .update({ data: { cosignCount: _.inc(1) } });
+        // Rendered before the commit, when the co-sign is not yet there to be read back: it is the caller's.
+        const view = await toView({ ...current, cosignCount: current.cosignCount + 1 }, user);
+        return { petition: { ...view, cosigned: true } };
+      },
+      { busy: 'BUSY', record: { request } },
+    );
+  },
+  { record: 'inTransaction' },
+);

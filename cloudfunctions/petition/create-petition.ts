@@ -5,35 +5,42 @@ import { assertMayFileAt, assertMayFileFor } from '../../src/shared/domain/petit
 import { loadUser } from '../_lib/actor';
 import { assertPublishable } from '../_lib/content';
 import { defineHandler } from '../_lib/handler';
-import { orgNames } from '../_lib/org';
-import { deliver, enqueue } from '../_lib/outbox';
+import { cachedOrgNames } from '../_lib/org';
 import { collections, db, type Loose } from '../_lib/runtime';
+import { transact } from '../_lib/transact';
 import { assignedNotices, holdersOf } from './notices';
 import { newPetition, type Place, type Reporter } from './new-petition';
-import { listPetitionCategories, loadSettings } from './petition-repo';
+import { cachedPetitionCategories, cachedSettings } from './petition-repo';
 import { toView } from './petition-view';
 
 type Input = ParsedInput<'petition.create'>;
 
 // 日收集: a resident reports a problem (or a grid worker files it for one of their grid without a phone: 红色代办,
 // placed in that grid); it lands at the grid of the place it is in, or at the community when that place has no grid.
-export const createPetition = defineHandler(petitionCreate, async (input, { openid, user, requestId }) => {
-  if (input.onBehalfOf && !user.roles.includes('grid_worker')) throw new DomainError('FORBIDDEN_ROLE', '只有网格员可以代办');
-  const [categories, reporter, place] = await Promise.all([listPetitionCategories(), reporterOf(input, user), placeOf(input.location, user)]);
-  if (reporter.filedById) assertMayFileAt(user, place);
-  const category = categories.find((c) => c._id === input.categoryId);
-  if (!category) throw new DomainError('PETITION_CATEGORY_NOT_FOUND');
-  const verdict = await assertPublishable(openid, input.description, input.photos);
-  const { ladder } = await loadSettings(place.streetId);
-  const petition = newPetition({ input, place, reporter, category, verdict, ladder, by: user, requestId });
-  const holders = await holdersOf(petition.level, petition);
-  const noticeIds: string[] = await db.runTransaction(async (tx: Loose) => {
-    await tx.collection(collections.petitions).add({ data: petition });
-    return enqueue(tx, assignedNotices(holders, petition, reporter.filedById ? '红色代办：新诉求' : '新诉求'));
-  });
-  await deliver(noticeIds);
-  return { petition: await toView(petition, user) };
-});
+export const createPetition = defineHandler(
+  petitionCreate,
+  async (input, { openid, user, requestId, request }) => {
+    if (input.onBehalfOf && !user.roles.includes('grid_worker')) throw new DomainError('FORBIDDEN_ROLE', '只有网格员可以代办');
+    const [categories, reporter, place] = await Promise.all([cachedPetitionCategories(), reporterOf(input, user), placeOf(input.location, user)]);
+    if (reporter.filedById) assertMayFileAt(user, place);
+    const category = categories.find((c) => c._id === input.categoryId);
+    if (!category) throw new DomainError('PETITION_CATEGORY_NOT_FOUND');
+    const verdict = await assertPublishable(openid, input.description, input.photos);
+    const { ladder } = await cachedSettings(place.streetId);
+    const petition = newPetition({ input, place, reporter, category, verdict, ladder, by: user, requestId });
+    const holders = await holdersOf(petition.level, petition);
+    // A retry after success finds its case (same id) already there and replays the first reply.
+    return transact(
+      async (tx: Loose, unit) => {
+        await tx.collection(collections.petitions).add({ data: petition });
+        await unit.notify(assignedNotices(holders, petition, reporter.filedById ? '红色代办：新诉求' : '新诉求'));
+        return { petition: await toView(petition, user) };
+      },
+      { busy: 'BUSY', record: { request } },
+    );
+  },
+  { record: 'inTransaction' },
+);
 
 /** The caller, or for 红色代办 a registered resident of the caller's grid, or just a name and phone. */
 async function reporterOf(input: Input, user: UserProfile): Promise<Reporter> {
@@ -65,7 +72,7 @@ async function reporterOf(input: Input, user: UserProfile): Promise<Reporter> {
 /** A building of the caller's community places the case in that building's grid; a map point, in the caller's own. */
 async function placeOf(location: Input['location'], user: UserProfile): Promise<Place> {
   if (location.kind === 'point') {
-    const names = await orgNames([user.gridId]);
+    const names = await cachedOrgNames([user.gridId]);
     const gridName = user.gridId ? (names.get(user.gridId) ?? null) : null;
     return {
       streetId: user.streetId,
@@ -80,7 +87,7 @@ async function placeOf(location: Input['location'], user: UserProfile): Promise<
   const building = res.data[0] as OrgUnit | undefined;
   if (!building || building.kind !== 'building' || !building.path.includes(user.communityId)) throw new DomainError('PETITION_PLACE_INVALID');
   const gridId = building.parentId;
-  const gridName = gridId ? ((await orgNames([gridId])).get(gridId) ?? null) : null;
+  const gridName = gridId ? ((await cachedOrgNames([gridId])).get(gridId) ?? null) : null;
   return {
     streetId: building.path[0] ?? user.streetId,
     communityId: user.communityId,

@@ -33,17 +33,22 @@ type Planned<S extends ActionSpec, C> = (input: In<S>, current: PetitionDoc, ctx
  * them credit): it waits for a colleague or the timer. A grid worker's own patrol report stays theirs.
  */
 function preparedAction<S extends ActionSpec, C>(spec: S, prepare: (input: In<S>, user: UserProfile) => Promise<C>, plan: Planned<S, C>) {
-  return defineHandler(spec, async (input, { openid, user }) => {
-    const prepared = await prepare(input, user);
-    const { petitionId } = input as { petitionId: string };
-    const moved = await movePetition(petitionId, { openid, name: user.name }, (current) => {
-      assertHolds(user, current);
-      if (current.reporterIsResident) assertNotSelf(user._id, current.reporterId);
-      return plan(input, current, { user, prepared });
-    });
-    // Every holder action answers with the case as moved (`{petition}`), whatever its own input.
-    return { petition: await toView(moved!, user) } as z.input<S['output']>;
-  });
+  return defineHandler(
+    spec,
+    async (input, { openid, user, request }) => {
+      const prepared = await prepare(input, user);
+      const { petitionId } = input as { petitionId: string };
+      const planner = (current: PetitionDoc) => {
+        assertHolds(user, current);
+        if (current.reporterIsResident) assertNotSelf(user._id, current.reporterId);
+        return plan(input, current, { user, prepared });
+      };
+      // Every holder action answers with the case as moved (`{petition}`), whatever its own input.
+      const reply = async (moved: PetitionDoc) => ({ petition: await toView(moved, user) }) as z.input<S['output']>;
+      return movePetition(petitionId, { openid, name: user.name }, planner, { request, reply });
+    },
+    { record: 'inTransaction' },
+  );
 }
 
 function holderAction<S extends ActionSpec>(spec: S, plan: Planned<S, undefined>) {

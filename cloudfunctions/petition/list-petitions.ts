@@ -4,9 +4,17 @@ import type { UserProfile } from '../../src/shared/domain/org';
 import type { PetitionLevel } from '../../src/shared/domain/petition-ladder';
 import { ladderLevelsOf } from '../../src/shared/domain/scope';
 import { defineHandler } from '../_lib/handler';
-import { orgNames } from '../_lib/org';
+import { cachedOrgNames } from '../_lib/org';
 import { _, collections, db, type Loose } from '../_lib/runtime';
-import { districtName, findPetition, listDepartments, listPetitionCategories, page, type PetitionDoc } from './petition-repo';
+import {
+  cachedDepartments,
+  cachedDistrictName,
+  findPetition,
+  listDepartments,
+  listPetitionCategories,
+  page,
+  type PetitionDoc,
+} from './petition-repo';
 import { lookup, render, seesReporter, toViews } from './petition-view';
 import { timelineOf } from './timeline';
 
@@ -54,7 +62,7 @@ const QUEUE = ['pending', 'accepted', 'council', 'review'];
 
 /** Where a level's queue lives, and its name. */
 async function queueOf(level: PetitionLevel, user: UserProfile): Promise<{ where: Record<string, unknown>; unitName: string }> {
-  const names = await orgNames([user.gridId, user.communityId, user.streetId]);
+  const names = await cachedOrgNames([user.gridId, user.communityId, user.streetId]);
   switch (level) {
     case 'grid':
       return { where: { gridId: user.gridId }, unitName: names.get(user.gridId ?? '') ?? '' };
@@ -63,11 +71,11 @@ async function queueOf(level: PetitionLevel, user: UserProfile): Promise<{ where
     case 'street':
       return { where: { streetId: user.streetId }, unitName: names.get(user.streetId) ?? '' };
     case 'department': {
-      const department = (await listDepartments()).find((d) => d._id === user.departmentId);
+      const department = (await cachedDepartments()).find((d) => d._id === user.departmentId);
       return { where: { departmentId: user.departmentId ?? null }, unitName: department?.name ?? '' };
     }
     case 'district':
-      return { where: {}, unitName: await districtName() };
+      return { where: {}, unitName: await cachedDistrictName() };
   }
 }
 

@@ -3,12 +3,12 @@ import { applyMove, type PetitionMove, type PetitionState } from '../../src/shar
 import { actAt, dueAt } from '../../src/shared/domain/petition-deadlines';
 import type { LadderConfig } from '../../src/shared/domain/petition-ladder';
 import { creditKey, earnsCredit, type PetitionStep } from '../../src/shared/domain/petition-rules';
-import { deliver, enqueue, type Notice } from '../_lib/outbox';
-import { _, collections, db, type Loose } from '../_lib/runtime';
-import { readIn } from '../_lib/transact';
+import type { Notice } from '../_lib/outbox';
+import { _, collections, type Loose } from '../_lib/runtime';
+import { readIn, transact, type RetryRecord } from '../_lib/transact';
 import { settleCredit } from './credit';
 import { assignedNotices, followersOf, holdersOf, progressNotices } from './notices';
-import { findPetition, loadSettings, type PetitionDoc } from './petition-repo';
+import { cachedSettings, loadSettings, type PetitionDoc } from './petition-repo';
 
 export interface Mover {
   openid: string;
@@ -26,36 +26,51 @@ export interface Plan {
 /** Checks the case as read (authority, evidence) and says what to do, or null for nothing. */
 export type Planner = (current: PetitionDoc, ladder: LadderConfig) => Plan | null;
 
-const ATTEMPTS = 5;
+/** What a caller's move answers with, made in its transaction so that the retry record holds it. */
+export interface Answer<R> {
+  request: RetryRecord | undefined;
+  reply: (moved: PetitionDoc) => Promise<R>;
+}
 
 /**
- * Moves a petition one step: the state change, its timeline line, and its notices commit together. The plan
- * is made against one revision, and whom to notify is looked up before the transaction (which may hold only
- * single-document operations); if another move committed meanwhile, the step is planned again.
+ * Moves a petition one step: the state change, its timeline line, its notices and (for a caller) the retry
+ * record of the answer commit together. The plan is made against the case as read inside the transaction;
+ * if another move commits meanwhile, the transaction conflicts and the step is planned again.
  */
-export async function movePetition(id: string, by: Mover, planner: Planner): Promise<PetitionDoc | null> {
-  for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
-    const seen = await findPetition(id);
-    const { ladder } = await loadSettings(seen.streetId);
-    const plan = planner(seen, ladder);
-    if (!plan) return null;
-    const next = advance(seen, plan, by, new Date(), ladder);
-    const notices = await noticesFor(seen, next, plan, by);
-    const noticeIds: string[] | null = await db.runTransaction(async (tx: Loose) => {
-      const current = await readIn<PetitionDoc>(tx, collections.petitions, id);
-      if (!current || current.rev !== seen.rev) return null;
+export async function movePetition(id: string, by: Mover, planner: Planner): Promise<PetitionDoc | null>;
+export async function movePetition<R>(id: string, by: Mover, planner: Planner, answer: Answer<R>): Promise<R>;
+export async function movePetition<R>(id: string, by: Mover, planner: Planner, answer?: Answer<R>): Promise<PetitionDoc | R | null> {
+  const moved = await transact(
+    async (tx: Loose, unit) => {
+      const seen = await readIn<PetitionDoc>(tx, collections.petitions, id);
+      if (!seen) throw new DomainError('PETITION_NOT_FOUND');
+      const { ladder: kept } = await cachedSettings(seen.streetId);
+      const plan = planner(seen, kept);
+      if (!plan) return null;
+      const ladder = await withCurrentCredit(kept, seen, plan, by);
+      const next = advance(seen, plan, by, new Date(), ladder);
       await tx
         .collection(collections.petitions)
         .doc(id)
         .update({ data: { ...changedFields(seen, next, plan), history: _.push([next.history.at(-1)]) } });
-      return enqueue(tx, notices);
-    });
-    if (noticeIds === null) continue;
-    await deliver(noticeIds);
-    if (next.credit?.status === 'pending') await settleCredit(next).catch((error: unknown) => console.error('[petition credit]', id, error));
-    return next;
-  }
-  throw new DomainError('PETITION_BUSY');
+      await unit.notify(await noticesFor(seen, next, plan, by));
+      return { next, reply: answer ? await answer.reply(next) : undefined };
+    },
+    { busy: 'PETITION_BUSY', record: { request: answer?.request, output: (result) => result?.reply } },
+  );
+  if (!moved) return null;
+  const { next, reply } = moved;
+  if (next.credit?.status === 'pending') await settleCredit(next).catch((error: unknown) => console.error('[petition credit]', id, error));
+  return answer ? (reply as R) : next;
+}
+
+/**
+ * Deadlines come from the settings as a warm instance keeps them; the credit amount, which is paid, from the
+ * settings as they are now, read only for the one move that earns it.
+ */
+async function withCurrentCredit(kept: LadderConfig, seen: PetitionDoc, plan: Plan, by: Mover): Promise<LadderConfig> {
+  if (seen.credit !== null || !earnsCredit(plan.move.event, seen, by.openid)) return kept;
+  return { ...kept, virtueCredit: (await loadSettings(seen.streetId)).ladder.virtueCredit };
 }
 
 function stateOf(p: PetitionDoc): PetitionState {

@@ -1,12 +1,11 @@
-import type { UserProfile } from '../../src/shared/domain/org';
 import { ratingLabels, type PetitionEvent } from '../../src/shared/domain/petition';
 import type { PetitionLevel } from '../../src/shared/domain/petition-ladder';
+import { holdersWhere } from '../_lib/holders';
 import type { Notice } from '../_lib/outbox';
 import { collections, db, type Loose } from '../_lib/runtime';
 import { templates, thing, time } from '../_lib/templates';
 import type { PetitionDoc } from './petition-repo';
 
-const MAX_HOLDERS = 20;
 const MAX_COSIGNERS = 200;
 
 /** The people who work the case at `level`: the grid's workers, the community's, the street's, the department's or the district's staff. */
@@ -22,9 +21,7 @@ export async function holdersOf(
     district: { roles: 'district_staff' },
   };
   const query = where[level];
-  if (!query) return [];
-  const res: Loose = await db.collection(collections.users).where(query).limit(MAX_HOLDERS).get();
-  return (res.data as UserProfile[]).map((u) => u._id);
+  return query ? holdersWhere(query) : [];
 }
 
 /** Who follows a case's progress: its reporter (or the grid worker who filed it) and its co-signers. */

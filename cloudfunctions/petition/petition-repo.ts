@@ -7,6 +7,7 @@ import { ladderConfig, type LadderConfig, type LadderOverrides, type PetitionLev
 import type { Department, PetitionCategory, PetitionStep } from '../../src/shared/domain/petition-rules';
 import { pageOf } from '../_lib/page';
 import { collections, db, type Loose } from '../_lib/runtime';
+import { warmCached } from '../_lib/warm-cache';
 
 export interface Resolution {
   kind: 'handled' | 'council';
@@ -105,6 +106,26 @@ export async function loadSettings(streetId: string): Promise<{ ladder: LadderCo
 export async function districtName(): Promise<string> {
   const res: Loose = await db.collection(collections.petitionSettings).limit(1).get();
   return (res.data[0] as SettingsDoc | undefined)?.districtName ?? '区级';
+}
+
+/** How long a warm instance keeps what rarely changes and pays nothing: deadlines, names, categories, departments. */
+const SETTINGS_TTL_MS = 60_000;
+
+/** The street's deadlines and the district's name as a warm instance keeps them (the credit amount is read fresh). */
+export function cachedSettings(streetId: string): ReturnType<typeof loadSettings> {
+  return warmCached(`petition-settings:${streetId}`, SETTINGS_TTL_MS, () => loadSettings(streetId));
+}
+
+export function cachedDistrictName(): Promise<string> {
+  return warmCached('petition-district', SETTINGS_TTL_MS, districtName);
+}
+
+export function cachedDepartments(): Promise<Department[]> {
+  return warmCached('petition-departments', SETTINGS_TTL_MS, listDepartments);
+}
+
+export function cachedPetitionCategories(): Promise<PetitionCategory[]> {
+  return warmCached('petition-categories', SETTINGS_TTL_MS, listPetitionCategories);
 }
 
 export function page(where: Record<string, unknown>, order: { field: keyof PetitionDoc; dir: 'asc' | 'desc' }, offset: number, limit: number) {

@@ -3,11 +3,10 @@ import type { UserProfile } from '../../src/shared/domain/org';
 import { isOverdue } from '../../src/shared/domain/petition-deadlines';
 import { raterOf } from '../../src/shared/domain/petition-rules';
 import { disclose, petitionReporter } from '../../src/shared/domain/privacy';
-import { profiles } from '../_lib/org';
 import { photoUrls } from '../_lib/files';
-import { orgNames } from '../_lib/org';
+import { cachedOrgNames, profilesFor } from '../_lib/org';
 import { _, collections, db, type Loose } from '../_lib/runtime';
-import { districtName, listDepartments, type PetitionDoc } from './petition-repo';
+import { cachedDepartments, cachedDistrictName, type PetitionDoc } from './petition-repo';
 
 /** The reporter's name and contacts are for the reporter and the case's handlers (the privacy rule). */
 export function seesReporter(viewer: UserProfile, p: PetitionDoc): boolean {
@@ -31,10 +30,13 @@ export async function lookup(docs: readonly PetitionDoc[], viewer: UserProfile):
     ...(p.resolution ? [...p.resolution.photos, ...p.resolution.beforePhotos, ...p.resolution.afterPhotos] : []),
   ]);
   const [names, departments, district, people, cosigned, urls] = await Promise.all([
-    orgNames(docs.flatMap((p) => [p.communityId, p.streetId])),
-    listDepartments(),
-    docs.some((p) => p.level === 'district') ? districtName() : Promise.resolve('区级'),
-    profiles(seen.map((p) => p.reporterId!)),
+    cachedOrgNames(docs.flatMap((p) => [p.communityId, p.streetId])),
+    cachedDepartments(),
+    docs.some((p) => p.level === 'district') ? cachedDistrictName() : Promise.resolve('区级'),
+    profilesFor(
+      seen.map((p) => p.reporterId!),
+      viewer,
+    ),
     cosignedBy(viewer._id, docs),
     photoUrls(files),
   ]);

@@ -5,7 +5,7 @@ import { disclose, type Disclosure, wishClaimant, wishResident } from '../../src
 import { communityAwardRule } from '../_lib/awards';
 import { warmCached } from '../_lib/warm-cache';
 import { photoUrls } from '../_lib/files';
-import { profiles } from '../_lib/org';
+import { profilesFor } from '../_lib/org';
 import { cachedCategories, type WishDoc } from './wish-repo';
 
 /**
@@ -23,7 +23,7 @@ export async function toViews(docs: readonly WishDoc[], viewer: UserProfile): Pr
   const [categories, urls, people, rules] = await Promise.all([
     cachedCategories(),
     photoUrls(files),
-    contactsOf(contacts, viewer),
+    profilesFor(contacts, viewer),
     communityRules(docs),
   ]);
   const category = new Map(categories.map((c) => [c._id, c]));
@@ -61,13 +61,6 @@ export async function toViews(docs: readonly WishDoc[], viewer: UserProfile): Pr
       updatedAt: new Date(w.updatedAt).toISOString(),
     };
   });
-}
-
-/** The profiles whose contacts a view shows; the viewer's own is the one the caller was identified by. */
-async function contactsOf(ids: readonly string[], viewer: UserProfile): Promise<Map<string, UserProfile>> {
-  const people = await profiles(ids.filter((id) => id !== viewer._id));
-  if (ids.includes(viewer._id)) people.set(viewer._id, viewer);
-  return people;
 }
 
 /** How long a warm instance shows a community's award rule in offers before reading it again. */

@@ -92,6 +92,8 @@ describe('retries with a requestId have one effect', () => {
     const p = ok(await call(wang, 'petition.get', { petitionId: id })).petition;
     expect(p.level).toBe('community');
     expect(p.timeline.map((s: any) => s.event)).toEqual(['create', 'accept', 'escalate']);
+    // Long after, with the case moved on, the acceptance retried still gets its own first reply.
+    expect(ok(await call(liu, 'petition.accept', { petitionId: id }, 'accept-ramp-001'))).toEqual(first);
   });
 
   it('two handlers racing on one case: the second is refused, nothing is applied twice', async () => {
