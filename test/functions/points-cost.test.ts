@@ -16,25 +16,28 @@ async function lastCost(): Promise<number> {
 }
 
 describe('what a posting costs the database', () => {
-  it('points.award and points.deduct each take one transaction plus the reads they need; a replay takes two requests', async () => {
+  it('points.award and points.deduct each take one transaction plus the reads they need; a replay costs no more', async () => {
     // caller, retry record, person, point rules; the transaction: start, posting, issuer shard (a shard's
     // first posting sets it instead: one more), the person's balance read and written, retry record, commit.
     const award = ok(await adjust('points.award', 30, 'cost-award-1'));
-    expect(await lastCost()).toBeLessThanOrEqual(12);
+    const first = await lastCost();
+    expect(first).toBeLessThanOrEqual(12);
     // The same without the point rules (a deduction does not lapse).
     expect(ok(await adjust('points.deduct', 10, 'cost-deduct-1'))).toMatchObject({ replayed: false, balance: 20 });
     expect(await lastCost()).toBeLessThanOrEqual(11);
-    // A retry: the caller and the retry record, read by id; the first reply, word for word.
+    // A retry: no record is read up front (every first call saves that request), so the attempt runs, meets the
+    // first call's record in its transaction and rolls back, and the first reply is read by id, word for word.
     expect(ok(await adjust('points.award', 30, 'cost-award-1'))).toEqual(award);
-    expect(await lastCost()).toBe(2);
+    expect(await lastCost()).toBeLessThanOrEqual(first);
   });
 
   it('a refusal costs no more than a posting and leaves nothing behind; its retry is a replay too', async () => {
     const refused = await adjust('points.deduct', 10, 'cost-refused-1');
     expect(refused).toMatchObject({ ok: false, code: 'POINTS_INSUFFICIENT' });
-    expect(await lastCost()).toBeLessThanOrEqual(12);
+    const first = await lastCost();
+    expect(first).toBeLessThanOrEqual(12);
     expect(await adjust('points.deduct', 10, 'cost-refused-1')).toEqual({ ...refused, serverTime: expect.any(String) });
-    expect(await lastCost()).toBe(2);
+    expect(await lastCost()).toBeLessThanOrEqual(first);
     expect(ok(await call(wang, 'points.history')).items).toEqual([]);
   });
 });
