@@ -3,27 +3,25 @@ import { DomainError } from '../../src/shared/domain/errors';
 import { account, type Posting } from '../../src/shared/domain/ledger';
 import { managesShops, type Shop } from '../../src/shared/domain/merchant';
 import { VIRTUE_SHOPS_MAX } from '../../src/shared/domain/merchant-shop';
-import type { BalanceDoc } from '../_lib/ledger';
 import { defineHandler } from '../_lib/handler';
 import { byIds } from '../_lib/org';
 import { pageOf } from '../_lib/page';
-import { _, collections, db, type Loose } from '../_lib/runtime';
+import { _, collections } from '../_lib/runtime';
 import { findShop, publicShopView, shopPoints, shopStanding } from '../_lib/shops';
 import { ratingIdOf } from './rate';
-import { ratings, ratingView, type Rating } from './ratings';
+import { table } from '../_lib/typed-db';
+import { ratings, ratingView } from './ratings';
 
 // 店铺页 (reached from its rating QR): the shop, its latest ratings, and whether I rated it today.
 export const getShop = defineHandler(shopGet, async ({ shopId }, { openid }) => {
   const shop = await findShop(shopId);
   if (!shop || shop.status !== 'active') throw new DomainError('SHOP_NOT_FOUND');
-  const [points, latest, mine]: [number, Loose, Loose] = await Promise.all([
+  const [points, latest, mine] = await Promise.all([
     shopPoints(shopId),
     ratings().where({ shopId }).orderBy('at', 'desc').limit(10).get(),
-    ratings()
-      .doc(ratingIdOf(shopId, openid, new Date()))
-      .get(),
+    ratings().get(ratingIdOf(shopId, openid, new Date())),
   ]);
-  return { shop: publicShopView(shop, points), ratings: (latest.data as Rating[]).map(ratingView), ratedToday: Boolean(mine.data) };
+  return { shop: publicShopView(shop, points), ratings: latest.map(ratingView), ratedToday: Boolean(mine) };
 });
 
 /**
@@ -31,13 +29,12 @@ export const getShop = defineHandler(shopGet, async ({ shopId }, { openid }) => 
  * suspended shops left out.
  */
 export const listVirtue = defineHandler(shopListVirtue, async (_input, { user }) => {
-  const res: Loose = await db
-    .collection(collections.balances)
+  const balances = await table(collections.balances)
     .where({ communityId: user.communityId, asset: 'shop', balance: _.gt(0) })
     .orderBy('balance', 'desc')
     .limit(VIRTUE_SHOPS_MAX * 2)
     .get();
-  const ranked = (res.data as BalanceDoc[]).filter((b) => b.account.startsWith('shop:'));
+  const ranked = balances.filter((b) => b.account.startsWith('shop:'));
   const shops = await byIds<Shop>(
     collections.shops,
     ranked.map((b) => b.account.slice('shop:'.length)),
