@@ -13,7 +13,7 @@ import type { Difference } from '../../src/shared/domain/ledger';
 import type { WishCategory } from '../../src/shared/domain/wish';
 import type { WishDoc } from '../wish/wish-repo';
 import type { BalanceDoc } from './ledger';
-import { collections, db } from './runtime';
+import { _, collections, db } from './runtime';
 
 /**
  * The compiler checks documents instead of casts: each collection's document type, and a thin typed view
@@ -291,6 +291,14 @@ export class Found<T extends { _id: string }> {
     return (await this.raw.get()).data as T[];
   }
 
+  /** One page in the order asked for; one extra row says whether more follow. */
+  async page(offset: number, limit: number): Promise<{ docs: T[]; nextOffset: number | null }> {
+    const docs = await this.skip(offset)
+      .limit(limit + 1)
+      .get();
+    return { docs: docs.slice(0, limit), nextOffset: docs.length > limit ? offset + limit : null };
+  }
+
   async count(): Promise<number> {
     return (await this.raw.count()).total;
   }
@@ -324,6 +332,16 @@ export class Table<T extends { _id: string }> extends Found<T> {
   override get(id: string): Promise<T | null>;
   override get(id?: string): Promise<T[] | T | null> {
     return id === undefined ? super.get() : read<T>(this.col.doc(id), id);
+  }
+
+  /** Documents by id, in one read; missing ids and nulls are skipped. */
+  async byIds(ids: readonly (string | null)[]): Promise<Map<string, T>> {
+    const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))];
+    if (wanted.length === 0) return new Map();
+    const docs = await this.where({ _id: _.in(wanted) })
+      .limit(wanted.length)
+      .get();
+    return new Map(docs.map((doc) => [doc._id, doc]));
   }
 
   async add(doc: NewDoc<T>): Promise<string> {

@@ -59,11 +59,6 @@ export async function moveOrder(id: string, from: OrderStatus, changes: Partial<
 
 /** One page of orders, newest or oldest first; one extra row says whether more follow. */
 export async function orderPage(where: Query<MallOrder>, dir: 'asc' | 'desc', offset: number, limit: number) {
-  const docs = await orders()
-    .where(where)
-    .orderBy('createdAt', dir)
-    .skip(offset)
-    .limit(limit + 1)
-    .get();
-  return { items: docs.slice(0, limit).map(orderView), nextOffset: docs.length > limit ? offset + limit : null };
+  const { docs, nextOffset } = await orders().where(where).orderBy('createdAt', dir).page(offset, limit);
+  return { items: docs.map(orderView), nextOffset };
 }

@@ -4,12 +4,11 @@ import { assertMayApply, assertPending, managesShops, type MerchantApplication, 
 import { assertNotSelf } from '../../src/shared/domain/self-dealing';
 import { assertPublishable } from '../_lib/content';
 import { defineHandler } from '../_lib/handler';
-import { pageOf } from '../_lib/page';
 import { collections } from '../_lib/runtime';
 import { findShop, shopStanding, shopView, shops } from '../_lib/shops';
 import { fieldsOf, transact } from '../_lib/transact';
 import { tableIn } from '../_lib/typed-db';
-import { applicationIdOf, applicationView, applicationViews } from './applications';
+import { applicationIdOf, applications, applicationView, applicationViews } from './applications';
 
 // 商家入驻申请: the shop's details and licence photo go through content security before staff see them.
 export const apply = defineHandler(merchantApply, async (input, { openid, user }) => {
@@ -42,13 +41,7 @@ export const apply = defineHandler(merchantApply, async (input, { openid, user }
 
 export const listApplications = defineHandler(merchantApplications, async ({ status, offset, limit }, { user }) => {
   const where = user.roles.includes('staff') ? { communityId: user.communityId, status } : { streetId: user.streetId, status };
-  const { docs, nextOffset } = await pageOf<MerchantApplication>(
-    collections.merchantApplications,
-    where,
-    { field: 'createdAt', dir: 'asc' },
-    offset,
-    limit,
-  );
+  const { docs, nextOffset } = await applications().where(where).orderBy('createdAt', 'asc').page(offset, limit);
   return { items: await applicationViews(docs), nextOffset };
 });
 

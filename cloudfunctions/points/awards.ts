@@ -8,15 +8,12 @@ import { table } from '../_lib/typed-db';
 
 /** Awards held for review in my community, oldest confirmation first. */
 export const pendingAwards = defineHandler(pointsPendingAwards, async ({ offset, limit }, { user }) => {
-  const found = await table(collections.wishes)
+  const { docs, nextOffset } = await table(collections.wishes)
     .where({ communityId: user.communityId, status: 'confirmed', 'award.status': 'review' })
     .orderBy('confirmedAt', 'asc')
-    .skip(offset)
-    .limit(limit + 1)
-    .get();
-  const held = found.slice(0, limit);
+    .page(offset, limit);
   return {
-    items: held.map((w) => ({
+    items: docs.map((w) => ({
       wishId: w._id,
       title: w.title,
       memberName: w.claimantName ?? '',
@@ -25,7 +22,7 @@ export const pendingAwards = defineHandler(pointsPendingAwards, async ({ offset,
       note: w.award?.note ?? null,
       confirmedAt: new Date(w.confirmedAt ?? w.completedAt ?? 0).toISOString(),
     })),
-    nextOffset: found.length > limit ? offset + limit : null,
+    nextOffset,
   };
 });
 

@@ -44,13 +44,7 @@ export const history = defineHandler(pointsHistory, async ({ asset, offset, limi
   const me = account.user(openid);
   const where: Query<StoredPosting> = { accounts: me };
   if (asset) where.asset = asset;
-  const page = await table(collections.postings)
-    .where(where)
-    .orderBy('at', 'desc')
-    .skip(offset)
-    .limit(limit + 1)
-    .get();
-  const postings = page.slice(0, limit);
+  const { docs: postings, nextOffset } = await table(collections.postings).where(where).orderBy('at', 'desc').page(offset, limit);
   const reversals = postings.length
     ? await table(collections.postings)
         .where({ _id: _.in(postings.map((p) => reversalId(p._id))) })
@@ -73,6 +67,6 @@ export const history = defineHandler(pointsHistory, async ({ asset, offset, limi
       reversed: reversed.has(reversalId(p._id)),
       shopId: shops.get(p._id) ?? null,
     })),
-    nextOffset: page.length > limit ? offset + limit : null,
+    nextOffset,
   };
 });

@@ -93,13 +93,10 @@ export const partyEntry = defineHandler(pointsPartyEntry, async (input, { openid
 
 // 党员积分明细: what staff entered in a month, with the evidence, for review and audit.
 export const partyEntries = defineHandler(pointsPartyEntries, async ({ month = monthOf(new Date()), offset, limit }, { user }) => {
-  const page = await table(collections.partyEntries)
+  const { docs, nextOffset } = await table(collections.partyEntries)
     .where({ communityId: user.communityId, month })
     .orderBy('at', 'desc')
-    .skip(offset)
-    .limit(limit + 1)
-    .get();
-  const docs = page.slice(0, limit);
+    .page(offset, limit);
   const urls = await photoUrls(docs.flatMap((d) => d.evidence.photos));
   return {
     items: docs.map((d) => ({
@@ -113,6 +110,6 @@ export const partyEntries = defineHandler(pointsPartyEntries, async ({ month = m
       evidence: { text: d.evidence.text, photos: d.evidence.photos.map((fileID) => ({ fileID, url: urls.get(fileID) ?? null })) },
       at: new Date(d.at).toISOString(),
     })),
-    nextOffset: page.length > limit ? offset + limit : null,
+    nextOffset,
   };
 });

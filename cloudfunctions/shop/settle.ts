@@ -1,6 +1,5 @@
-import type { Shop } from '../../src/shared/domain/merchant';
-import { byIds } from '../_lib/org';
 import { _, collections } from '../_lib/runtime';
+import { table } from '../_lib/typed-db';
 import { ratings, settleRating } from './ratings';
 
 /** Older than this, an unsettled rating has no caller left posting its points. */
@@ -13,10 +12,7 @@ export async function settleRatings(): Promise<Record<string, unknown>> {
     .orderBy('at', 'asc')
     .limit(100)
     .get();
-  const shops = await byIds<Shop>(
-    collections.shops,
-    stale.map((r) => r.shopId),
-  );
+  const shops = await table(collections.shops).byIds(stale.map((r) => r.shopId));
   const tally = { settled: 0, failed: 0 };
   for (const rating of stale) {
     const shop = shops.get(rating.shopId);
