@@ -233,7 +233,7 @@ export type Changes<T> = { [K in keyof Omit<T, '_id'>]?: T[K] | Command } & { [p
 export type NewDoc<T extends { _id: string }> = Omit<T, '_id'> & { _id?: string };
 
 /** The part of the SDK's query/collection/document objects this view talks to. */
-interface RawQuery {
+export interface RawQuery {
   where(query: object): RawQuery;
   orderBy(field: string, dir: 'asc' | 'desc'): RawQuery;
   skip(n: number): RawQuery;
@@ -245,14 +245,14 @@ interface RawQuery {
   remove(): Promise<{ stats: { removed: number } }>;
 }
 
-interface RawDoc {
+export interface RawDoc {
   get(): Promise<{ data?: unknown }>;
   set(options: { data: object }): Promise<unknown>;
   update(options: { data: object }): Promise<{ stats?: { updated?: number }; updated?: number }>;
   remove(): Promise<unknown>;
 }
 
-interface RawCollection extends RawQuery {
+export interface RawCollection extends RawQuery {
   doc(id: string): RawDoc;
   add(options: { data: object }): Promise<{ _id: string }>;
 }
