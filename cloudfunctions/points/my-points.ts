@@ -3,7 +3,8 @@ import { account, assetLabels, assets, kindOf, reversalId, spendableBalance, vir
 import { defineHandler } from '../_lib/handler';
 import { balancesOf } from '../_lib/ledger';
 import { _, collections } from '../_lib/runtime';
-import { table, type Query, type StoredPosting } from '../_lib/typed-db';
+import type { StoredPosting } from '../_lib/documents';
+import { table, type Query } from '../_lib/typed-db';
 
 export const balance = defineHandler(pointsBalance, async (_input, { openid }) => {
   const now = new Date();

@@ -9,7 +9,8 @@ import { defineHandler } from '../_lib/handler';
 import { post, type PostResult } from '../_lib/ledger';
 import { expiryFor } from '../_lib/point-rules';
 import { collections } from '../_lib/runtime';
-import { table, type PartyEntryDoc } from '../_lib/typed-db';
+import type { PartyEntryDoc } from '../_lib/documents';
+import { table } from '../_lib/typed-db';
 import { personOf, submissionKey } from '../_lib/staff-entry';
 import { findPointItem, listPointItems } from './point-items';
 

@@ -3,7 +3,8 @@
 import { addPostings, differencesOf, keyParts, totalKey, type AccountId, type Difference, type Posting } from '../../src/shared/domain/ledger';
 import type { BalanceDoc } from '../_lib/ledger';
 import { _, collections } from '../_lib/runtime';
-import { table, type AccountTotal, type Checkpoint } from '../_lib/typed-db';
+import type { AccountTotal, Checkpoint } from '../_lib/documents';
+import { table } from '../_lib/typed-db';
 
 export type { AccountTotal, Checkpoint };
 

@@ -13,7 +13,8 @@ import {
 import { monthOf } from '../../src/shared/domain/time';
 import { defineHandler } from '../_lib/handler';
 import { _, collections } from '../_lib/runtime';
-import { table, type MonthSnapshot } from '../_lib/typed-db';
+import type { MonthSnapshot } from '../_lib/documents';
+import { table } from '../_lib/typed-db';
 
 const snapshots = () => table(collections.partyMonths);
 

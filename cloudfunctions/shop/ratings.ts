@@ -1,7 +1,8 @@
 import { customer, nameFor } from '../../src/shared/domain/privacy';
 import type { Shop } from '../../src/shared/domain/merchant';
 import { collections } from '../_lib/runtime';
-import { table, type ShopRating } from '../_lib/typed-db';
+import type { ShopRating } from '../_lib/documents';
+import { table } from '../_lib/typed-db';
 import { postShopPoints } from './shop-points';
 
 /** One consumer's rating of one shop on one day. */
