@@ -1,10 +1,11 @@
 import { awardParts, decideAward, defaultAwardRule, explainAward, ruleForCategory, type AwardRule } from '../../src/shared/domain/award';
-import { account, type Posting } from '../../src/shared/domain/ledger';
-import type { WishAward, WishCategory } from '../../src/shared/domain/wish';
+import { account } from '../../src/shared/domain/ledger';
+import type { WishAward } from '../../src/shared/domain/wish';
 import { addDays, startOfDayCst } from '../../src/shared/domain/time';
 import { post } from './ledger';
 import { expiryFor } from './point-rules';
-import { _, collections, db, type Loose } from './runtime';
+import { _, collections } from './runtime';
+import { table } from './typed-db';
 
 /** The part of a wish that settling its award needs. */
 export interface AwardedWish {
@@ -25,47 +26,40 @@ const SYSTEM = { by: 'system', byName: '系统' };
 
 /** The community's rule (point_rules.award), before any category's counting mode. */
 export async function communityAwardRule(communityId: string): Promise<AwardRule> {
-  const rules: Loose = await db.collection(collections.pointRules).doc(communityId).get();
-  return { ...defaultAwardRule, ...(rules.data?.award ?? {}) };
+  const rules = await table(collections.pointRules).get(communityId);
+  return { ...defaultAwardRule, ...(rules?.award ?? {}) };
 }
 
 /** The community's rule, with the category's counting mode on top. */
 export async function awardRule(communityId: string, categoryId: string): Promise<AwardRule> {
-  const [rule, category]: [AwardRule, Loose] = await Promise.all([
-    communityAwardRule(communityId),
-    db.collection(collections.categories).doc(categoryId).get(),
-  ]);
-  return ruleForCategory(rule, category.data as WishCategory | null);
+  const [rule, category] = await Promise.all([communityAwardRule(communityId), table(collections.categories).get(categoryId)]);
+  return ruleForCategory(rule, category);
 }
 
 /** Volunteer points the member already got for wishes today (China time). */
 async function earnedToday(memberId: string, now: Date): Promise<number> {
   const me = account.user(memberId);
-  const res: Loose = await db
-    .collection(collections.postings)
+  const postings = await table(collections.postings)
     .where({ accounts: me, asset: 'volunteer', at: _.gte(startOfDayCst(now)) })
     .limit(1000)
     .get();
-  return (res.data as Posting[]).filter((p) => p.to === me && p._id.startsWith('wish:')).reduce((sum, p) => sum + p.amount, 0);
+  return postings.filter((p) => p.to === me && p._id.startsWith('wish:')).reduce((sum, p) => sum + p.amount, 0);
 }
 
 /** How many other wishes this resident and member completed together recently. */
 async function pairCount(wish: AwardedWish, rule: AwardRule, now: Date): Promise<number> {
   const since = addDays(now, -rule.pairDays);
-  const res: Loose = await db
-    .collection(collections.wishes)
+  return table(collections.wishes)
     .where({ claimantId: wish.claimantId, status: 'confirmed', residentId: wish.residentId, confirmedAt: _.gte(since), _id: _.neq(wish._id) })
     .count();
-  return res.total as number;
 }
 
 /** Moves the award out of `from` only if nobody settled it meanwhile. */
 async function record(wishId: string, from: WishAward['status'], award: WishAward): Promise<boolean> {
-  const res: Loose = await db
-    .collection(collections.wishes)
+  const updated = await table(collections.wishes)
     .where({ _id: wishId, 'award.status': from })
-    .update({ data: { award: _.set(award) } });
-  return res.stats.updated === 1;
+    .update({ award: _.set(award) });
+  return updated === 1;
 }
 
 export async function postAward(wish: AwardedWish, amount: number) {

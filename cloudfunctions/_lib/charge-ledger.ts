@@ -14,8 +14,9 @@ import { afterPayment, countIn, holdNotice } from './charges';
 import { findPosting, post } from './ledger';
 import type { Notice } from './outbox';
 import { expiryFor } from './point-rules';
-import { collections, type Loose } from './runtime';
-import { readIn, transact } from './transact';
+import { collections } from './runtime';
+import { transact } from './transact';
+import { tableIn, type Tx } from './typed-db';
 
 type Step = { changes: Partial<Charge>; notices?: Notice[] } | null;
 
@@ -23,15 +24,16 @@ type Step = { changes: Partial<Charge>; notices?: Notice[] } | null;
  * Changes a charge as it stands now, in one transaction with what the change brings along (tallies, the
  * code, notices); a plan that returns null leaves it as it is. Every status change goes through here.
  */
-async function update(id: string, missing: ErrorCode, plan: (tx: Loose, current: Charge) => Promise<Step>): Promise<Charge> {
+async function update(id: string, missing: ErrorCode, plan: (tx: Tx, current: Charge) => Promise<Step>): Promise<Charge> {
   return transact(async (tx, unit) => {
-    const current = await readIn<Charge>(tx, collections.merchantCharges, id);
+    const charges = tableIn(tx, collections.merchantCharges);
+    const current = await charges.get(id);
     if (!current) throw new DomainError(missing);
     const step = await plan(tx, current);
     if (!step) return current;
     if (step.changes.status) assertChargeMove(current.status, step.changes.status);
     const changes = { ...step.changes, updatedAt: new Date() };
-    await tx.collection(collections.merchantCharges).doc(id).update({ data: changes });
+    await charges.change(id, changes);
     await unit.notify(step.notices ?? []);
     return { ...current, ...changes };
   }, 'POINTS_BUSY');
@@ -58,7 +60,7 @@ async function pay(charge: Charge): Promise<Charge> {
   } catch (error) {
     if (!(error instanceof DomainError) || error.code !== 'POINTS_INSUFFICIENT') throw error;
     return update(charge._id, 'CHARGE_NOT_FOUND', async (tx, c) => {
-      if (c.status !== 'reserved' || (await readIn(tx, collections.postings, chargePostingIds(c._id).pay))) return null;
+      if (c.status !== 'reserved' || (await tableIn(tx, collections.postings).get(chargePostingIds(c._id).pay))) return null;
       await countIn(tx, c, -1);
       return { changes: { status: 'refused', pending: false } };
     });

@@ -1,33 +1,30 @@
 import { HOLD_MS, chargeIdOf, refundable, type Charge, type ChargeStatus } from '../../src/shared/domain/merchant-charge';
 import { assertActive, chargeMode, tallyId, type MerchantRules, type Shop } from '../../src/shared/domain/merchant';
 import { DomainError } from '../../src/shared/domain/errors';
-import { assertUnused, type PointsCode } from '../../src/shared/domain/points-code';
+import { assertUnused } from '../../src/shared/domain/points-code';
 import { customer, nameFor } from '../../src/shared/domain/privacy';
 import { dayCst } from '../../src/shared/domain/time';
 import type { Notice } from './outbox';
-import { collections, db, type Loose } from './runtime';
+import { collections } from './runtime';
 import { templates, thing, time } from './templates';
-import { fieldsOf, readIn } from './transact';
+import { fieldsOf } from './transact';
+import { table, tableIn, type Tx } from './typed-db';
 
-export const charges = () => db.collection(collections.merchantCharges);
+export const charges = () => table(collections.merchantCharges);
 
-interface Tally {
-  total: number;
-  count: number;
-}
-
-async function tallyIn(tx: Loose, id: string): Promise<Tally> {
-  return (await readIn<Tally & { _id: string }>(tx, collections.merchantTallies, id)) ?? { total: 0, count: 0 };
+async function tallyIn(tx: Tx, id: string): Promise<{ total: number; count: number }> {
+  return (await tableIn(tx, collections.merchantTallies).get(id)) ?? { total: 0, count: 0 };
 }
 
 /** Moves the day's totals of the shop and the resident by one charge, inside the caller's transaction. */
-export async function countIn(tx: Loose, charge: Charge, sign: 1 | -1): Promise<void> {
+export async function countIn(tx: Tx, charge: Charge, sign: 1 | -1): Promise<void> {
   for (const id of [tallyId.shop(charge.shopId, charge.day), tallyId.resident(charge.residentId, charge.day)]) {
     const tally = await tallyIn(tx, id);
-    await tx
-      .collection(collections.merchantTallies)
-      .doc(id)
-      .set({ data: { total: tally.total + sign * charge.points, count: tally.count + sign, updatedAt: new Date() } });
+    await tableIn(tx, collections.merchantTallies).set(id, {
+      total: tally.total + sign * charge.points,
+      count: tally.count + sign,
+      updatedAt: new Date(),
+    });
   }
 }
 
@@ -44,10 +41,11 @@ export interface ChargeRequest {
  * Takes the code, counts the charge against both daily caps and records it, in one transaction: two
  * merchants scanning the same code conflict on it, and the retry of the loser finds it used.
  */
-export async function reserveIn(tx: Loose, req: ChargeRequest, now: Date): Promise<Charge> {
+export async function reserveIn(tx: Tx, req: ChargeRequest, now: Date): Promise<Charge> {
   // Read in the transaction, so a suspension landing meanwhile makes this charge retry and be refused.
-  assertActive(await readIn<Shop>(tx, collections.shops, req.shop._id));
-  const code = assertUnused(await readIn<PointsCode>(tx, collections.pointsCodes, req.codeId));
+  assertActive(await tableIn(tx, collections.shops).get(req.shop._id));
+  const codes = tableIn(tx, collections.pointsCodes);
+  const code = assertUnused(await codes.get(req.codeId));
   if (code.openid === req.merchantId) throw new DomainError('MERCHANT_OWN_CODE');
   if (code.communityId !== req.shop.communityId) throw new DomainError('MERCHANT_OTHER_COMMUNITY');
   const day = dayCst(now);
@@ -73,15 +71,9 @@ export async function reserveIn(tx: Loose, req: ChargeRequest, now: Date): Promi
     createdAt: now,
     updatedAt: now,
   };
-  await tx
-    .collection(collections.pointsCodes)
-    .doc(code._id)
-    .update({ data: { status: 'used', usedBy: req.shop._id, usedAt: now } });
+  await codes.change(code._id, { status: 'used', usedBy: req.shop._id, usedAt: now });
   await countIn(tx, charge, 1);
-  await tx
-    .collection(collections.merchantCharges)
-    .doc(charge._id)
-    .set({ data: fieldsOf(charge) });
+  await tableIn(tx, collections.merchantCharges).set(charge._id, fieldsOf(charge));
   return charge;
 }
 

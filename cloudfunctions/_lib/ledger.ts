@@ -12,8 +12,9 @@ import {
   type Posting,
   type PostingInput,
 } from '../../src/shared/domain/ledger';
-import { _, collections, db, type Loose } from './runtime';
-import { readIn, transact, type RetryRecord } from './transact';
+import { _, collections } from './runtime';
+import { transact, type RetryRecord } from './transact';
+import { table, tableIn, type Tx } from './typed-db';
 
 /** A system account's balance is split over this many documents, so its postings rarely meet on one. */
 export const SYSTEM_SHARDS = 8;
@@ -86,12 +87,12 @@ export async function post(input: PostingInput, opts: PostOptions = {}): Promise
  * The posting's writes inside the caller's transaction. Throws AlreadyPosted when a posting with this id
  * exists; the caller must then let its transaction end (as `post` does).
  */
-async function postIn(tx: Loose, input: PostingInput, opts: PostOptions): Promise<PostResult> {
+async function postIn(tx: Tx, input: PostingInput, opts: PostOptions): Promise<PostResult> {
   const now = new Date();
   const posting: Posting = { reversalOf: null, override: null, expiresAt: null, ...input, at: now };
   const { _id, ...fields } = posting;
   try {
-    await tx.collection(collections.postings).add({ data: { _id, ...fields, accounts: [posting.from, posting.to] } });
+    await tableIn(tx, collections.postings).add({ _id, ...fields, accounts: [posting.from, posting.to] });
   } catch (error) {
     throw new AlreadyPosted(error);
   }
@@ -109,22 +110,16 @@ async function postIn(tx: Loose, input: PostingInput, opts: PostOptions): Promis
 }
 
 /** A system account never runs dry and keeps no lots: its shard moves by increment, unread. */
-async function moveSystem(tx: Loose, p: Posting, side: 'from' | 'to'): Promise<void> {
+async function moveSystem(tx: Tx, p: Posting, side: 'from' | 'to'): Promise<void> {
   const sign = side === 'from' ? -1 : 1;
   const lifetime = side === 'from' ? (p.reversalOf ? -p.amount : 0) : p.reversalOf ? 0 : p.amount;
   const shard = Math.floor(Math.random() * SYSTEM_SHARDS);
   const id = balanceId(p[side], p.asset, shard);
-  const res: Loose = await tx
-    .collection(collections.balances)
-    .doc(id)
-    .update({ data: { balance: _.inc(sign * p.amount), lifetimeIn: _.inc(lifetime), updatedAt: p.at } });
-  if (updatedCount(res) === 1) return;
+  const balances = tableIn(tx, collections.balances);
+  if ((await balances.change(id, { balance: _.inc(sign * p.amount), lifetimeIn: _.inc(lifetime), updatedAt: p.at })) === 1) return;
   // The shard's first posting: there is nothing to increment yet.
   const doc = { ...emptyBalance(p, side, shard), balance: sign * p.amount, lifetimeIn: lifetime };
-  await tx
-    .collection(collections.balances)
-    .doc(id)
-    .set({ data: withoutId(doc) });
+  await balances.set(id, withoutId(doc));
 }
 
 /**
@@ -132,34 +127,26 @@ async function moveSystem(tx: Loose, p: Posting, side: 'from' | 'to'): Promise<v
  * ranking (which reads tallies) is never out of step with the ledger. Like a system shard: incremented
  * unread, and set on the month's first posting.
  */
-async function moveTally(tx: Loose, p: Posting, side: 'from' | 'to'): Promise<void> {
+async function moveTally(tx: Tx, p: Posting, side: 'from' | 'to'): Promise<void> {
   const openid = p[side].slice('user:'.length);
   const month = monthOf(p.at);
   const [credited, debited] = side === 'to' ? [p.amount, 0] : [0, p.amount];
   const id = tallyId(p.communityId, month, openid);
-  const res: Loose = await tx
-    .collection(collections.partyTallies)
-    .doc(id)
-    .update({ data: { total: _.inc(credited - debited), credited: _.inc(credited), debited: _.inc(debited), updatedAt: p.at } });
-  if (updatedCount(res) === 1) return;
+  const tallies = tableIn(tx, collections.partyTallies);
+  if ((await tallies.change(id, { total: _.inc(credited - debited), credited: _.inc(credited), debited: _.inc(debited), updatedAt: p.at })) === 1)
+    return;
   const tally: Omit<PartyTally, '_id'> = { communityId: p.communityId, month, openid, total: credited - debited, credited, debited, updatedAt: p.at };
-  await tx.collection(collections.partyTallies).doc(id).set({ data: tally });
+  await tallies.set(id, tally);
 }
 
 /** A person, shop or escrow: read, checked against overdraft and its lots, written back. */
-async function moveHolder(tx: Loose, p: Posting, side: 'from' | 'to', opts: PostOptions): Promise<number> {
+async function moveHolder(tx: Tx, p: Posting, side: 'from' | 'to', opts: PostOptions): Promise<number> {
   const id = balanceId(p[side], p.asset);
-  const doc = (await readIn<BalanceDoc>(tx, collections.balances, id)) ?? emptyBalance(p, side, 0);
+  const balances = tableIn(tx, collections.balances);
+  const doc = (await balances.get(id)) ?? emptyBalance(p, side, 0);
   const next = side === 'from' ? moveOut(doc, p, opts) : moveIn(doc, p);
-  await tx
-    .collection(collections.balances)
-    .doc(id)
-    .set({ data: withoutId(next) });
+  await balances.set(id, withoutId(next));
   return next.balance;
-}
-
-function updatedCount(res: Loose): number {
-  return Number(res?.stats?.updated ?? res?.updated ?? 0);
 }
 
 function emptyBalance(p: Posting, side: 'from' | 'to', shard: number): BalanceDoc {
@@ -204,15 +191,15 @@ function debitLots(lots: Lot[], p: Posting, opts: PostOptions): Lot[] {
 /** A replay's answer: the balances of the posting's holders as they stand now. */
 async function balancesAfter(p: Posting): Promise<Map<AccountId, number>> {
   const holders = [p.from, p.to].filter((a) => !isSystemAccount(a));
-  const docs = await Promise.all(holders.map((a) => db.collection(collections.balances).doc(balanceId(a, p.asset)).get()));
-  return new Map(holders.map((a, i) => [a, (docs[i] as Loose).data?.balance ?? 0]));
+  const docs = await Promise.all(holders.map((a) => table(collections.balances).get(balanceId(a, p.asset))));
+  return new Map(holders.map((a, i) => [a, docs[i]?.balance ?? 0]));
 }
 
 /** An account's balances across all kinds of points, shards summed. */
 export async function balancesOf(accountId: AccountId): Promise<Map<Asset, { balance: number; lifetimeIn: number; lots: Lot[] }>> {
-  const res: Loose = await db.collection(collections.balances).where({ account: accountId }).limit(1000).get();
+  const docs = await table(collections.balances).where({ account: accountId }).limit(1000).get();
   const out = new Map<Asset, { balance: number; lifetimeIn: number; lots: Lot[] }>();
-  for (const doc of res.data as BalanceDoc[]) {
+  for (const doc of docs) {
     const sum = out.get(doc.asset) ?? { balance: 0, lifetimeIn: 0, lots: [] };
     out.set(doc.asset, { balance: sum.balance + doc.balance, lifetimeIn: sum.lifetimeIn + doc.lifetimeIn, lots: [...sum.lots, ...doc.lots] });
   }
@@ -220,6 +207,5 @@ export async function balancesOf(accountId: AccountId): Promise<Map<Asset, { bal
 }
 
 export async function findPosting(id: string): Promise<Posting | null> {
-  const res: Loose = await db.collection(collections.postings).doc(id).get();
-  return res.data ? ({ ...res.data, _id: id } as Posting) : null;
+  return table(collections.postings).get(id);
 }

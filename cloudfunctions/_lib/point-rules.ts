@@ -1,11 +1,11 @@
 import type { Asset } from '../../src/shared/domain/ledger';
 import { defaultPointRules, expiresAtFor, type PointRules } from '../../src/shared/domain/point-rules';
-import { collections, db, type Loose } from './runtime';
+import { collections } from './runtime';
+import { table } from './typed-db';
 
 /** The community's point rules; the same document also holds the wish award rule (`award`). */
 export async function loadPointRules(communityId: string): Promise<PointRules> {
-  const res: Loose = await db.collection(collections.pointRules).doc(communityId).get();
-  const doc = res.data as Partial<PointRules> | null;
+  const doc = await table(collections.pointRules).get(communityId);
   return {
     expiryDays: { ...defaultPointRules.expiryDays, ...(doc?.expiryDays ?? {}) },
     updatedAt: doc?.updatedAt ?? null,

@@ -2,8 +2,9 @@ import { createHmac, randomBytes } from 'node:crypto';
 import type { UserProfile } from '../../src/shared/domain/org';
 import { CODE_TTL_MS, assertUnused, readCode, signCode, type PointsCode } from '../../src/shared/domain/points-code';
 import { addHours } from '../../src/shared/domain/time';
-import { _, collections, db, type Loose } from './runtime';
+import { _, collections } from './runtime';
 import { fieldsOf } from './transact';
+import { table } from './typed-db';
 
 /**
  * The signing key comes from the function's environment (`LINLI_CODE_SECRET`). Only the local emulator,
@@ -21,7 +22,7 @@ function secret(): string {
 
 export const sign = (text: string): string => createHmac('sha256', secret()).update(text).digest('base64url');
 
-const codes = () => db.collection(collections.pointsCodes);
+const codes = () => table(collections.pointsCodes);
 
 /** A fresh code for the resident: stored (that is what makes it single-use) and handed out signed. */
 export async function issueCode(user: UserProfile, now: Date): Promise<{ token: string; expiresAt: Date }> {
@@ -36,21 +37,19 @@ export async function issueCode(user: UserProfile, now: Date): Promise<{ token: 
     usedAt: null,
     createdAt: now,
   };
-  await codes().add({ data: { _id: code._id, ...fieldsOf(code) } });
+  await codes().add({ _id: code._id, ...fieldsOf(code) });
   return { token: signCode({ codeId: code._id, expiresAt: code.expiresAt }, sign), expiresAt: code.expiresAt };
 }
 
 /** A scanned token's code, checked but not consumed: signature, expiry, and that no merchant has charged it. */
 export async function openCode(token: string, now: Date): Promise<PointsCode> {
   const { codeId } = readCode(token, sign, now);
-  const res: Loose = await codes().doc(codeId).get();
-  return assertUnused(res.data ? ({ ...res.data, _id: codeId } as PointsCode) : null);
+  return assertUnused(await codes().get(codeId));
 }
 
 /** Codes are only worth keeping while they could be scanned; an hour later they go. */
 export async function removeOldCodes(now: Date): Promise<number> {
-  const res: Loose = await codes()
+  return codes()
     .where({ expiresAt: _.lt(addHours(now, -1)) })
     .remove();
-  return res.stats.removed as number;
 }

@@ -3,13 +3,13 @@ import { assertActive, defaultMerchantRules, type MerchantRules, type Shop } fro
 import { shopQrText, shopStars } from '../../src/shared/domain/merchant-shop';
 import type { UserProfile } from '../../src/shared/domain/org';
 import { balancesOf } from './ledger';
-import { collections, db, type Loose } from './runtime';
+import { collections } from './runtime';
+import { table } from './typed-db';
 
-export const shops = () => db.collection(collections.shops);
+export const shops = () => table(collections.shops);
 
 export async function findShop(id: string): Promise<Shop | null> {
-  const res: Loose = await shops().doc(id).get();
-  return res.data ? ({ ...res.data, _id: id } as Shop) : null;
+  return shops().get(id);
 }
 
 /** The caller's own shop, refusing a merchant without one or whose shop is suspended. */
@@ -19,8 +19,8 @@ export async function activeShopOf(user: UserProfile): Promise<Shop> {
 
 /** The community's merchant limits: `point_rules.<community>.merchant` over the defaults. */
 export async function merchantRules(communityId: string): Promise<MerchantRules> {
-  const res: Loose = await db.collection(collections.pointRules).doc(communityId).get();
-  return { ...defaultMerchantRules, ...((res.data?.merchant as Partial<MerchantRules> | undefined) ?? {}) };
+  const rules = await table(collections.pointRules).get(communityId);
+  return { ...defaultMerchantRules, ...(rules?.merchant ?? {}) };
 }
 
 /** 商铺积分: the shop's balance of shop points. */

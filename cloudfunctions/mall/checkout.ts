@@ -1,10 +1,11 @@
 import { DomainError } from '../../src/shared/domain/errors';
 import { account, reversalOf, spendableBalance, type PostingInput } from '../../src/shared/domain/ledger';
-import { assertOrderable, openOrder, type MallItem, type MallOrder } from '../../src/shared/domain/mall';
+import { assertOrderable, openOrder, type MallOrder } from '../../src/shared/domain/mall';
 import type { UserProfile } from '../../src/shared/domain/org';
 import { balancesOf, findPosting, post } from '../_lib/ledger';
-import { collections, type Loose } from '../_lib/runtime';
-import { fieldsOf, readIn, transact } from '../_lib/transact';
+import { collections } from '../_lib/runtime';
+import { fieldsOf, transact } from '../_lib/transact';
+import { tableIn, type Tx } from '../_lib/typed-db';
 import { items, moveOrder, orders } from './mall-repo';
 
 /**
@@ -12,9 +13,8 @@ import { items, moveOrder, orders } from './mall-repo';
  * order already made skips this: its goods are already its own.
  */
 export async function precheck(orderId: string, itemId: string, qty: number, buyer: UserProfile): Promise<void> {
-  const [made, found, balances] = await Promise.all([orders().doc(orderId).get(), items().doc(itemId).get(), balancesOf(account.user(buyer._id))]);
-  if (made.data) return;
-  const item = found.data ? ({ ...found.data, _id: itemId } as MallItem) : null;
+  const [made, item, balances] = await Promise.all([orders().get(orderId), items().get(itemId), balancesOf(account.user(buyer._id))]);
+  if (made) return;
   assertOrderable(item, qty, buyer.communityId, spendableBalance(balances.get(item?.asset ?? 'volunteer'), new Date()));
 }
 
@@ -25,30 +25,24 @@ export async function precheck(orderId: string, itemId: string, qty: number, buy
  */
 export function reserve(orderId: string, itemId: string, qty: number, buyer: UserProfile): Promise<MallOrder> {
   return transact(async (tx) => {
-    const existing = await readIn<MallOrder>(tx, collections.mallOrders, orderId);
+    const ordersIn = tableIn(tx, collections.mallOrders);
+    const shelf = tableIn(tx, collections.mallItems);
+    const existing = await ordersIn.get(orderId);
     if (existing) return existing;
-    const item = await readIn<MallItem>(tx, collections.mallItems, itemId);
+    const item = await shelf.get(itemId);
     const { order, stock } = openOrder(orderId, item, qty, buyer, new Date());
-    await tx
-      .collection(collections.mallItems)
-      .doc(itemId)
-      .update({ data: { stock, updatedAt: order.createdAt } });
-    await tx
-      .collection(collections.mallOrders)
-      .doc(orderId)
-      .set({ data: fieldsOf(order) });
+    await shelf.change(itemId, { stock, updatedAt: order.createdAt });
+    await ordersIn.set(orderId, fieldsOf(order));
     return order;
   }, 'MALL_BUSY');
 }
 
 /** Puts an order's goods back on the shelf, inside the caller's transaction (an item since deleted stays gone). */
-export async function restock(tx: Loose, order: MallOrder): Promise<void> {
-  const item = await readIn<MallItem>(tx, collections.mallItems, order.itemId);
+export async function restock(tx: Tx, order: MallOrder): Promise<void> {
+  const shelf = tableIn(tx, collections.mallItems);
+  const item = await shelf.get(order.itemId);
   if (!item) return;
-  await tx
-    .collection(collections.mallItems)
-    .doc(item._id)
-    .update({ data: { stock: item.stock + order.qty, updatedAt: new Date() } });
+  await shelf.change(item._id, { stock: item.stock + order.qty, updatedAt: new Date() });
 }
 
 function payment(order: MallOrder): PostingInput {
@@ -69,15 +63,13 @@ function payment(order: MallOrder): PostingInput {
 /** Puts a refused order's goods back, unless its payment landed after all (then it stands as placed). */
 async function release(order: MallOrder): Promise<MallOrder> {
   return transact(async (tx) => {
-    const current = await readIn<MallOrder>(tx, collections.mallOrders, order._id);
+    const ordersIn = tableIn(tx, collections.mallOrders);
+    const current = await ordersIn.get(order._id);
     if (!current || current.status !== 'reserved') return current ?? order;
-    const paid = await readIn(tx, collections.postings, order.postingId);
+    const paid = await tableIn(tx, collections.postings).get(order.postingId);
     const status = paid ? 'placed' : 'refused';
     if (!paid) await restock(tx, order);
-    await tx
-      .collection(collections.mallOrders)
-      .doc(order._id)
-      .update({ data: { status, updatedAt: new Date() } });
+    await ordersIn.change(order._id, { status, updatedAt: new Date() });
     return { ...current, status };
   }, 'MALL_BUSY');
 }
@@ -105,8 +97,6 @@ export async function refund(order: MallOrder, by: { openid: string; name: strin
   if (order.status !== 'cancelled' || order.refunded) return order;
   const paid = await findPosting(order.postingId);
   if (paid) await post(reversalOf(paid, by, `取消兑换：${order.cancelReason ?? ''}`));
-  await orders()
-    .doc(order._id)
-    .update({ data: { refunded: true, updatedAt: new Date() } });
+  await orders().change(order._id, { refunded: true, updatedAt: new Date() });
   return { ...order, refunded: true };
 }

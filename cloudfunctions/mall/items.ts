@@ -4,16 +4,16 @@ import { DomainError } from '../../src/shared/domain/errors';
 import type { MallItem } from '../../src/shared/domain/mall';
 import { assertOwnPhotos } from '../_lib/files';
 import { defineHandler } from '../_lib/handler';
-import { collections, type Loose } from '../_lib/runtime';
-import { fieldsOf, readIn, transact } from '../_lib/transact';
+import { collections } from '../_lib/runtime';
+import { fieldsOf, transact } from '../_lib/transact';
+import { tableIn, type Query } from '../_lib/typed-db';
 import { itemViews, items } from './mall-repo';
 
 // 积分超市货架: residents see what is on offer; the admin also sees what was taken off.
 export const listItems = defineHandler(mallListItems, async (_input, { user }) => {
-  const where: Record<string, unknown> = { communityId: user.communityId };
+  const where: Query<MallItem> = { communityId: user.communityId };
   if (!user.roles.includes('admin')) where.active = true;
-  const res: Loose = await items().where(where).orderBy('order', 'asc').limit(200).get();
-  return { items: await itemViews(res.data as MallItem[]) };
+  return { items: await itemViews(await items().where(where).orderBy('order', 'asc').limit(200).get()) };
 });
 
 /**
@@ -23,15 +23,16 @@ export const listItems = defineHandler(mallListItems, async (_input, { user }) =
 /** A new picture must be the admin's own upload; the one the item already has may be sent back as it is. */
 async function assertPhotoAllowed(openid: string, itemId: string | undefined, photo: string | null | undefined): Promise<void> {
   if (!photo) return;
-  const current: Loose = itemId ? await items().where({ _id: itemId }).field({ photo: true }).get() : { data: [] };
-  if (current.data[0]?.photo !== photo) await assertOwnPhotos(openid, [photo]);
+  const current = itemId ? await items().where({ _id: itemId }).field({ photo: true }).get() : [];
+  if (current[0]?.photo !== photo) await assertOwnPhotos(openid, [photo]);
 }
 
 export const setItem = defineHandler(mallSetItem, async ({ itemId, photo, ...fields }, { openid, user }) => {
   const id = itemId ?? `item-${randomBytes(6).toString('hex')}`;
   await assertPhotoAllowed(openid, itemId, photo);
   const item = await transact(async (tx) => {
-    const existing = itemId ? await readIn<MallItem>(tx, collections.mallItems, itemId) : null;
+    const shelf = tableIn(tx, collections.mallItems);
+    const existing = itemId ? await shelf.get(itemId) : null;
     if (itemId && existing?.communityId !== user.communityId) throw new DomainError('MALL_ITEM_NOT_FOUND');
     const kept = existing?.photo ?? null;
     const next: MallItem = {
@@ -42,10 +43,7 @@ export const setItem = defineHandler(mallSetItem, async ({ itemId, photo, ...fie
       photo: photo === undefined ? kept : photo,
       updatedAt: new Date(),
     };
-    await tx
-      .collection(collections.mallItems)
-      .doc(id)
-      .set({ data: fieldsOf(next) });
+    await shelf.set(id, fieldsOf(next));
     return next;
   }, 'MALL_BUSY');
   return { item: (await itemViews([item]))[0] };

@@ -1,10 +1,11 @@
 import { DomainError } from '../../src/shared/domain/errors';
 import type { MallItem, MallOrder, OrderStatus } from '../../src/shared/domain/mall';
 import { photoUrls } from '../_lib/files';
-import { collections, db, type Loose } from '../_lib/runtime';
+import { collections } from '../_lib/runtime';
+import { table, type Query } from '../_lib/typed-db';
 
-export const items = () => db.collection(collections.mallItems);
-export const orders = () => db.collection(collections.mallOrders);
+export const items = () => table(collections.mallItems);
+export const orders = () => table(collections.mallOrders);
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
@@ -40,9 +41,9 @@ export const orderView = (o: MallOrder) => ({
 });
 
 export async function findOrder(id: string): Promise<MallOrder> {
-  const res: Loose = await orders().doc(id).get();
-  if (!res.data) throw new DomainError('MALL_ORDER_NOT_FOUND');
-  return { ...res.data, _id: id } as MallOrder;
+  const order = await orders().get(id);
+  if (!order) throw new DomainError('MALL_ORDER_NOT_FOUND');
+  return order;
 }
 
 /**
@@ -50,20 +51,14 @@ export async function findOrder(id: string): Promise<MallOrder> {
  * handing over at once cannot both succeed); returns the order as it now stands either way.
  */
 export async function moveOrder(id: string, from: OrderStatus, changes: Partial<MallOrder>): Promise<{ order: MallOrder; moved: boolean }> {
-  const res: Loose = await orders()
+  const updated = await orders()
     .where({ _id: id, status: from })
-    .update({ data: { ...changes, updatedAt: new Date() } });
-  return { order: await findOrder(id), moved: res.stats.updated === 1 };
+    .update({ ...changes, updatedAt: new Date() });
+  return { order: await findOrder(id), moved: updated === 1 };
 }
 
 /** One page of orders, newest or oldest first; one extra row says whether more follow. */
-export async function orderPage(where: Record<string, unknown>, dir: 'asc' | 'desc', offset: number, limit: number) {
-  const res: Loose = await orders()
-    .where(where)
-    .orderBy('createdAt', dir)
-    .skip(offset)
-    .limit(limit + 1)
-    .get();
-  const docs = res.data as MallOrder[];
-  return { items: docs.slice(0, limit).map(orderView), nextOffset: docs.length > limit ? offset + limit : null };
+export async function orderPage(where: Query<MallOrder>, dir: 'asc' | 'desc', offset: number, limit: number) {
+  const { docs, nextOffset } = await orders().where(where).orderBy('createdAt', dir).page(offset, limit);
+  return { items: docs.map(orderView), nextOffset };
 }

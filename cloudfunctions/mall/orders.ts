@@ -6,7 +6,8 @@ import { assertNotSelf } from '../../src/shared/domain/self-dealing';
 import { defineHandler } from '../_lib/handler';
 import { idForRequest } from '../_lib/ids';
 import { collections } from '../_lib/runtime';
-import { readIn, transact } from '../_lib/transact';
+import { transact } from '../_lib/transact';
+import { tableIn } from '../_lib/typed-db';
 import { precheck, refund, reserve, restock, settle } from './checkout';
 import { findOrder, moveOrder, orderPage, orderView } from './mall-repo';
 
@@ -45,12 +46,13 @@ export const fulfilOrder = defineHandler(mallFulfil, async ({ orderId }, { openi
 // 取消兑换: before hand-over, the goods go back on the shelf with the status change, then the points by reversal.
 export const cancelOrder = defineHandler(mallCancel, async ({ orderId, reason }, { openid, user }) => {
   const cancelled = await transact(async (tx) => {
-    const order = assertMayTouch(await readIn<MallOrder>(tx, collections.mallOrders, orderId), openid, user);
+    const orders = tableIn(tx, collections.mallOrders);
+    const order = assertMayTouch(await orders.get(orderId), openid, user);
     if (order.status === 'cancelled') return order;
     assertTransition(order.status, 'cancelled');
     await restock(tx, order);
     const changes = { status: 'cancelled' as const, cancelledAt: new Date(), cancelledBy: openid, cancelReason: reason, updatedAt: new Date() };
-    await tx.collection(collections.mallOrders).doc(orderId).update({ data: changes });
+    await orders.change(orderId, changes);
     return { ...order, ...changes };
   }, 'MALL_BUSY');
   return { order: orderView(await refund(cancelled, { openid, name: user.name })) };

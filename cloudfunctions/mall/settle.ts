@@ -1,5 +1,4 @@
-import type { MallOrder } from '../../src/shared/domain/mall';
-import { _, type Loose } from '../_lib/runtime';
+import { _ } from '../_lib/runtime';
 import { settle } from './checkout';
 import { orders } from './mall-repo';
 
@@ -11,13 +10,13 @@ const STALE_MS = 5 * 60 * 1000;
  * paying): it finishes each one as the order call would have, paying it or putting the goods back.
  */
 export async function settleStale(): Promise<Record<string, unknown>> {
-  const res: Loose = await orders()
+  const stale = await orders()
     .where({ status: 'reserved', createdAt: _.lt(new Date(Date.now() - STALE_MS)) })
     .orderBy('createdAt', 'asc')
     .limit(100)
     .get();
   const tally = { placed: 0, refused: 0, pending: 0 };
-  for (const order of res.data as MallOrder[]) {
+  for (const order of stale) {
     const after = await settle(order).catch((error: unknown) => {
       console.warn('[mall] settle failed', order._id, error);
       return order;

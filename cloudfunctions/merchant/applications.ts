@@ -1,9 +1,10 @@
 import type { MerchantApplication } from '../../src/shared/domain/merchant';
 import { photoUrls } from '../_lib/files';
 import { idOf } from '../_lib/ids';
-import { collections, db, type Loose } from '../_lib/runtime';
+import { collections } from '../_lib/runtime';
+import { table } from '../_lib/typed-db';
 
-export const applications = () => db.collection(collections.merchantApplications);
+export const applications = () => table(collections.merchantApplications);
 
 /** One application per person: a rejected one is sent again under the same id, so there is never a second. */
 export function applicationIdOf(openid: string): string {
@@ -11,8 +12,7 @@ export function applicationIdOf(openid: string): string {
 }
 
 export async function findApplication(id: string): Promise<MerchantApplication | null> {
-  const res: Loose = await applications().doc(id).get();
-  return res.data ? ({ ...res.data, _id: id } as MerchantApplication) : null;
+  return applications().get(id);
 }
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);

@@ -3,7 +3,8 @@ import { defaultMerchantRules, type MerchantRules } from '../../src/shared/domai
 import { defineHandler } from '../_lib/handler';
 import { collections } from '../_lib/runtime';
 import { findShop, merchantRules, shopStanding, shopView } from '../_lib/shops';
-import { readIn, transact } from '../_lib/transact';
+import { transact } from '../_lib/transact';
+import { tableIn } from '../_lib/typed-db';
 import { applicationIdOf, applicationView, findApplication } from './applications';
 
 // 我的店铺: where an applicant sees their application, and a merchant their shop, its points and its QR.
@@ -26,13 +27,11 @@ export const mine = defineHandler(merchantMine, async (_input, { openid, user })
  */
 export const setRules = defineHandler(merchantSetRules, async (changes, { openid, user }) => {
   return transact(async (tx) => {
-    const doc = await readIn<{ _id: string; merchant?: Partial<MerchantRules> }>(tx, collections.pointRules, user.communityId);
+    const rules = tableIn(tx, collections.pointRules);
+    const doc = await rules.get(user.communityId);
     const { _id: _ignored, ...others } = doc ?? { _id: user.communityId };
     const merchant: MerchantRules = { ...defaultMerchantRules, ...others.merchant, ...changes };
-    await tx
-      .collection(collections.pointRules)
-      .doc(user.communityId)
-      .set({ data: { ...others, merchant, updatedAt: new Date(), updatedBy: openid } });
+    await rules.set(user.communityId, { ...others, merchant, updatedAt: new Date(), updatedBy: openid });
     return merchant;
   }, 'POINTS_BUSY');
 });

@@ -1,15 +1,14 @@
 import { merchantApplications, merchantApply, merchantReview, merchantSuspend } from '../../src/shared/contract';
 import { DomainError } from '../../src/shared/domain/errors';
 import { assertMayApply, assertPending, managesShops, type MerchantApplication, type Shop } from '../../src/shared/domain/merchant';
-import type { UserProfile } from '../../src/shared/domain/org';
 import { assertNotSelf } from '../../src/shared/domain/self-dealing';
 import { assertPublishable } from '../_lib/content';
 import { defineHandler } from '../_lib/handler';
-import { pageOf } from '../_lib/page';
 import { collections } from '../_lib/runtime';
 import { findShop, shopStanding, shopView, shops } from '../_lib/shops';
-import { fieldsOf, readIn, transact } from '../_lib/transact';
-import { applicationIdOf, applicationView, applicationViews } from './applications';
+import { fieldsOf, transact } from '../_lib/transact';
+import { tableIn } from '../_lib/typed-db';
+import { applicationIdOf, applications, applicationView, applicationViews } from './applications';
 
 // 商家入驻申请: the shop's details and licence photo go through content security before staff see them.
 export const apply = defineHandler(merchantApply, async (input, { openid, user }) => {
@@ -17,7 +16,8 @@ export const apply = defineHandler(merchantApply, async (input, { openid, user }
   const now = new Date();
   const app = await transact(async (tx) => {
     const _id = applicationIdOf(openid);
-    assertMayApply(await readIn<MerchantApplication>(tx, collections.merchantApplications, _id), user.shopId);
+    const applications = tableIn(tx, collections.merchantApplications);
+    assertMayApply(await applications.get(_id), user.shopId);
     const next: MerchantApplication = {
       _id,
       applicantId: openid,
@@ -33,10 +33,7 @@ export const apply = defineHandler(merchantApply, async (input, { openid, user }
       decidedAt: null,
       decidedBy: null,
     };
-    await tx
-      .collection(collections.merchantApplications)
-      .doc(_id)
-      .set({ data: fieldsOf(next) });
+    await applications.set(_id, fieldsOf(next));
     return next;
   }, 'POINTS_BUSY');
   return { application: await applicationView(app) };
@@ -44,13 +41,7 @@ export const apply = defineHandler(merchantApply, async (input, { openid, user }
 
 export const listApplications = defineHandler(merchantApplications, async ({ status, offset, limit }, { user }) => {
   const where = user.roles.includes('staff') ? { communityId: user.communityId, status } : { streetId: user.streetId, status };
-  const { docs, nextOffset } = await pageOf<MerchantApplication>(
-    collections.merchantApplications,
-    where,
-    { field: 'createdAt', dir: 'asc' },
-    offset,
-    limit,
-  );
+  const { docs, nextOffset } = await applications().where(where).orderBy('createdAt', 'asc').page(offset, limit);
   return { items: await applicationViews(docs), nextOffset };
 });
 
@@ -82,7 +73,8 @@ function openShop(app: MerchantApplication, now: Date): Shop {
 export const review = defineHandler(merchantReview, async ({ applicationId, approve, reason }, { openid, user }) => {
   const now = new Date();
   const { app, shop } = await transact(async (tx) => {
-    const found = await readIn<MerchantApplication>(tx, collections.merchantApplications, applicationId);
+    const applications = tableIn(tx, collections.merchantApplications);
+    const found = await applications.get(applicationId);
     const pending = assertPending(found && managesShops(user, found) ? found : null);
     assertNotSelf(openid, pending.applicantId);
     const shop = approve ? openShop(pending, now) : null;
@@ -94,19 +86,14 @@ export const review = defineHandler(merchantReview, async ({ applicationId, appr
       decidedBy: openid,
     } as const;
     if (shop) {
-      const owner = await readIn<UserProfile>(tx, collections.users, pending.applicantId);
+      const users = tableIn(tx, collections.users);
+      const owner = await users.get(pending.applicantId);
       if (!owner) throw new DomainError('NOT_FOUND', '申请人已不在社区登记');
-      await tx
-        .collection(collections.shops)
-        .doc(shop._id)
-        .set({ data: fieldsOf(shop) });
-      const roles = owner.roles.includes('merchant') ? owner.roles : [...owner.roles, 'merchant'];
-      await tx
-        .collection(collections.users)
-        .doc(owner._id)
-        .update({ data: { roles, shopId: shop._id } });
+      await tableIn(tx, collections.shops).set(shop._id, fieldsOf(shop));
+      const roles = owner.roles.includes('merchant') ? owner.roles : [...owner.roles, 'merchant' as const];
+      await users.change(owner._id, { roles, shopId: shop._id });
     }
-    await tx.collection(collections.merchantApplications).doc(applicationId).update({ data: decided });
+    await applications.change(applicationId, decided);
     return { app: { ...pending, ...decided }, shop };
   }, 'POINTS_BUSY');
   return { application: await applicationView(app), shop: shop ? shopView(shop, { points: 0, virtue: 0 }) : null };
@@ -118,6 +105,6 @@ export const suspend = defineHandler(merchantSuspend, async ({ shopId, suspend: 
   if (!found || !managesShops(user, found)) throw new DomainError('SHOP_NOT_FOUND');
   assertNotSelf(openid, found.ownerId);
   const changes = { status: stop ? 'suspended' : 'active', suspendReason: stop ? reason : null, updatedAt: new Date() } as const;
-  await shops().doc(shopId).update({ data: changes });
+  await shops().change(shopId, changes);
   return { shop: shopView({ ...found, ...changes }, await shopStanding(shopId)) };
 });

@@ -10,9 +10,10 @@ import { chargeView, reserveIn } from '../_lib/charges';
 import { defineHandler } from '../_lib/handler';
 import { balancesOf } from '../_lib/ledger';
 import { openCode } from '../_lib/points-code';
-import { collections, db, type Loose } from '../_lib/runtime';
+import { collections } from '../_lib/runtime';
 import { activeShopOf, merchantRules } from '../_lib/shops';
 import { transact } from '../_lib/transact';
+import { table } from '../_lib/typed-db';
 
 /** The resident behind a scanned code, as the merchant may see them: surname, level and spendable points. */
 async function residentOf(code: PointsCode, merchantId: string, shop: Shop, now: Date) {
@@ -29,8 +30,7 @@ async function residentOf(code: PointsCode, merchantId: string, shop: Shop, now:
 const insufficient = '居民的美德信用积分不足，未扣分';
 
 async function dayTotal(id: string): Promise<number> {
-  const res: Loose = await db.collection(collections.merchantTallies).doc(id).get();
-  return (res.data?.total as number | undefined) ?? 0;
+  return (await table(collections.merchantTallies).get(id))?.total ?? 0;
 }
 
 // 扫码: who it is and what they can spend; the code stays usable for the charge that follows.
@@ -73,7 +73,7 @@ export const verifyLevel = defineHandler(merchantVerifyLevel, async ({ token }, 
   const code = await openCode(token, now);
   const { resident } = await residentOf(code, openid, shop, now);
   const check = { shopId: shop._id, residentId: code.openid, merchantId: openid, level: resident.level.stars, at: now };
-  await db.collection(collections.merchantChecks).doc(`${shop._id}:${code._id}`).set({ data: check });
+  await table(collections.merchantChecks).set(`${shop._id}:${code._id}`, check);
   return { resident, checkedAt: now.toISOString() };
 });
 

@@ -2,16 +2,21 @@ import type { Charge } from '../../src/shared/domain/merchant-charge';
 import { advance, expireHold } from '../_lib/charge-ledger';
 import { charges } from '../_lib/charges';
 import { removeOldCodes } from '../_lib/points-code';
-import { _, type Loose } from '../_lib/runtime';
+import { _ } from '../_lib/runtime';
+import type { Query } from '../_lib/typed-db';
 
 /** Older than this, ledger work still owed has no caller left finishing it: functions time out long before. */
 const STALE_MS = 60_000;
 const BATCH = 100;
 
-async function each(where: Record<string, unknown>, order: string, work: (c: Charge) => Promise<unknown>): Promise<{ done: number; failed: number }> {
-  const res: Loose = await charges().where(where).orderBy(order, 'asc').limit(BATCH).get();
+async function each(
+  where: Query<Charge>,
+  order: 'updatedAt' | 'holdUntil',
+  work: (c: Charge) => Promise<unknown>,
+): Promise<{ done: number; failed: number }> {
+  const found = await charges().where(where).orderBy(order, 'asc').limit(BATCH).get();
   const tally = { done: 0, failed: 0 };
-  for (const charge of res.data as Charge[]) {
+  for (const charge of found) {
     try {
       await work(charge);
       tally.done += 1;

@@ -1,24 +1,19 @@
 import { pointsApproveAward, pointsPendingAwards } from '../../src/shared/contract';
 import { DomainError } from '../../src/shared/domain/errors';
 import { assertNotSelf } from '../../src/shared/domain/self-dealing';
-import { postAward, recordAward, type AwardedWish } from '../_lib/awards';
+import { postAward, recordAward } from '../_lib/awards';
 import { defineHandler } from '../_lib/handler';
-import { collections, db, type Loose } from '../_lib/runtime';
-
-type HeldWish = AwardedWish & { residentName: string; claimantName: string | null };
+import { collections } from '../_lib/runtime';
+import { table } from '../_lib/typed-db';
 
 /** Awards held for review in my community, oldest confirmation first. */
 export const pendingAwards = defineHandler(pointsPendingAwards, async ({ offset, limit }, { user }) => {
-  const res: Loose = await db
-    .collection(collections.wishes)
+  const { docs, nextOffset } = await table(collections.wishes)
     .where({ communityId: user.communityId, status: 'confirmed', 'award.status': 'review' })
     .orderBy('confirmedAt', 'asc')
-    .skip(offset)
-    .limit(limit + 1)
-    .get();
-  const held = (res.data as HeldWish[]).slice(0, limit);
+    .page(offset, limit);
   return {
-    items: held.map((w) => ({
+    items: docs.map((w) => ({
       wishId: w._id,
       title: w.title,
       memberName: w.claimantName ?? '',
@@ -27,7 +22,7 @@ export const pendingAwards = defineHandler(pointsPendingAwards, async ({ offset,
       note: w.award?.note ?? null,
       confirmedAt: new Date(w.confirmedAt ?? w.completedAt ?? 0).toISOString(),
     })),
-    nextOffset: res.data.length > limit ? offset + limit : null,
+    nextOffset,
   };
 });
 
@@ -36,8 +31,7 @@ export const pendingAwards = defineHandler(pointsPendingAwards, async ({ offset,
  * member it pays nor the resident they served may decide it.
  */
 export const approveAward = defineHandler(pointsApproveAward, async ({ wishId, approve, amount, note }, { user }) => {
-  const found: Loose = await db.collection(collections.wishes).doc(wishId).get();
-  const wish = found.data ? ({ ...found.data, _id: wishId } as HeldWish) : null;
+  const wish = await table(collections.wishes).get(wishId);
   if (!wish || wish.communityId !== user.communityId) throw new DomainError('WISH_NOT_FOUND');
   assertNotSelf(user._id, wish.award?.memberId, wish.residentId);
   const award = wish.award;

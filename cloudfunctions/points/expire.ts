@@ -1,7 +1,8 @@
 import { account, isLive, type PostingInput } from '../../src/shared/domain/ledger';
 import { expiryId } from '../../src/shared/domain/point-rules';
 import { post, type BalanceDoc } from '../_lib/ledger';
-import { _, collections, db, type Loose } from '../_lib/runtime';
+import { _, collections } from '../_lib/runtime';
+import { table } from '../_lib/typed-db';
 
 const PAGE = 100;
 
@@ -36,12 +37,10 @@ export async function expireLapsed(): Promise<Record<string, unknown>> {
   const seen = new Set<string>();
   const skipped: string[] = [];
   for (;;) {
-    const res: Loose = await db
-      .collection(collections.balances)
+    const docs = await table(collections.balances)
       .where({ 'lots.expiresAt': _.lte(now), ...(skipped.length ? { _id: _.nin(skipped) } : {}) })
       .limit(PAGE)
       .get();
-    const docs = res.data as BalanceDoc[];
     const fresh = docs.filter((doc) => !seen.has(doc._id));
     skipped.push(...docs.filter((doc) => seen.has(doc._id)).map((doc) => doc._id));
     for (const doc of fresh) {

@@ -2,7 +2,9 @@ import { pointsBalance, pointsHistory } from '../../src/shared/contract';
 import { account, assetLabels, assets, kindOf, reversalId, spendableBalance, virtueLevel, type Posting } from '../../src/shared/domain/ledger';
 import { defineHandler } from '../_lib/handler';
 import { balancesOf } from '../_lib/ledger';
-import { _, collections, db, type Loose } from '../_lib/runtime';
+import { _, collections } from '../_lib/runtime';
+import type { StoredPosting } from '../_lib/documents';
+import { table, type Query } from '../_lib/typed-db';
 
 export const balance = defineHandler(pointsBalance, async (_input, { openid }) => {
   const now = new Date();
@@ -25,13 +27,12 @@ async function paidShops(postings: Posting[], me: string): Promise<Map<string, s
   for (const p of paid) if (kindOf(p.to) === 'shop') shops.set(p._id, p.to.slice('shop:'.length));
   const held = paid.filter((p) => kindOf(p.to) === 'hold' && p.ref);
   if (held.length === 0) return shops;
-  const res: Loose = await db
-    .collection(collections.merchantCharges)
+  const charges = await table(collections.merchantCharges)
     .where({ _id: _.in(held.map((p) => p.ref)) })
     .field({ shopId: true })
     .limit(held.length)
     .get();
-  const byCharge = new Map((res.data as { _id: string; shopId: string }[]).map((c) => [c._id, c.shopId]));
+  const byCharge = new Map(charges.map((c) => [c._id, c.shopId]));
   for (const p of held) {
     const shopId = byCharge.get(p.ref ?? '');
     if (shopId) shops.set(p._id, shopId);
@@ -42,25 +43,17 @@ async function paidShops(postings: Posting[], me: string): Promise<Map<string, s
 /** Postings that touched me, newest first, signed from my side; a reversed one says so, a payment at a shop names it. */
 export const history = defineHandler(pointsHistory, async ({ asset, offset, limit }, { openid }) => {
   const me = account.user(openid);
-  const where: Record<string, unknown> = { accounts: me };
+  const where: Query<StoredPosting> = { accounts: me };
   if (asset) where.asset = asset;
-  const res: Loose = await db
-    .collection(collections.postings)
-    .where(where)
-    .orderBy('at', 'desc')
-    .skip(offset)
-    .limit(limit + 1)
-    .get();
-  const postings = (res.data as Posting[]).slice(0, limit);
+  const { docs: postings, nextOffset } = await table(collections.postings).where(where).orderBy('at', 'desc').page(offset, limit);
   const reversals = postings.length
-    ? ((await db
-        .collection(collections.postings)
+    ? await table(collections.postings)
         .where({ _id: _.in(postings.map((p) => reversalId(p._id))) })
         .field({ _id: true })
         .limit(limit)
-        .get()) as Loose)
-    : { data: [] };
-  const reversed = new Set((reversals.data as { _id: string }[]).map((r) => r._id));
+        .get()
+    : [];
+  const reversed = new Set(reversals.map((r) => r._id));
   const shops = await paidShops(postings, me);
   return {
     items: postings.map((p) => ({
@@ -75,6 +68,6 @@ export const history = defineHandler(pointsHistory, async ({ asset, offset, limi
       reversed: reversed.has(reversalId(p._id)),
       shopId: shops.get(p._id) ?? null,
     })),
-    nextOffset: res.data.length > limit ? offset + limit : null,
+    nextOffset,
   };
 });

@@ -8,7 +8,9 @@ import { assertOwnPhotos, photoUrls } from '../_lib/files';
 import { defineHandler } from '../_lib/handler';
 import { post, type PostResult } from '../_lib/ledger';
 import { expiryFor } from '../_lib/point-rules';
-import { collections, db, type Loose } from '../_lib/runtime';
+import { collections } from '../_lib/runtime';
+import type { PartyEntryDoc } from '../_lib/documents';
+import { table } from '../_lib/typed-db';
 import { personOf, submissionKey } from '../_lib/staff-entry';
 import { findPointItem, listPointItems } from './point-items';
 
@@ -32,7 +34,13 @@ async function postDeduction(input: PostingInput, staffOpenid: string): Promise<
 }
 
 /** The evidence sits beside the posting under the same id, so writing it again on a retry changes nothing. */
-async function keepEvidence(posting: Posting, member: UserProfile, item: PointItem, points: number, input: { reason: string; evidence: unknown }) {
+async function keepEvidence(
+  posting: Posting,
+  member: UserProfile,
+  item: PointItem,
+  points: number,
+  input: { reason: string; evidence: PartyEntryDoc['evidence'] },
+) {
   const entry = {
     communityId: member.communityId,
     memberId: member._id,
@@ -42,12 +50,16 @@ async function keepEvidence(posting: Posting, member: UserProfile, item: PointIt
     kind: item.kind,
   };
   const month = monthOf(new Date(posting.at));
-  await db
-    .collection(collections.partyEntries)
-    .doc(posting._id)
-    .set({
-      data: { ...entry, points, month, reason: input.reason, evidence: input.evidence, by: posting.by, byName: posting.byName, at: posting.at },
-    });
+  await table(collections.partyEntries).set(posting._id, {
+    ...entry,
+    points,
+    month,
+    reason: input.reason,
+    evidence: input.evidence,
+    by: posting.by,
+    byName: posting.byName,
+    at: posting.at,
+  });
   return month;
 }
 
@@ -80,28 +92,12 @@ export const partyEntry = defineHandler(pointsPartyEntry, async (input, { openid
   return { postingId: saved._id, replayed, points, month, belowZero: saved.override !== null };
 });
 
-interface PartyEntryDoc {
-  _id: string;
-  memberName: string;
-  kind: PointItem['kind'];
-  itemName: string;
-  points: number;
-  reason: string;
-  evidence: { text: string; photos: string[] };
-  byName: string;
-  at: Date;
-}
-
 // 党员积分明细: what staff entered in a month, with the evidence, for review and audit.
 export const partyEntries = defineHandler(pointsPartyEntries, async ({ month = monthOf(new Date()), offset, limit }, { user }) => {
-  const res: Loose = await db
-    .collection(collections.partyEntries)
+  const { docs, nextOffset } = await table(collections.partyEntries)
     .where({ communityId: user.communityId, month })
     .orderBy('at', 'desc')
-    .skip(offset)
-    .limit(limit + 1)
-    .get();
-  const docs = (res.data as PartyEntryDoc[]).slice(0, limit);
+    .page(offset, limit);
   const urls = await photoUrls(docs.flatMap((d) => d.evidence.photos));
   return {
     items: docs.map((d) => ({
@@ -115,6 +111,6 @@ export const partyEntries = defineHandler(pointsPartyEntries, async ({ month = m
       evidence: { text: d.evidence.text, photos: d.evidence.photos.map((fileID) => ({ fileID, url: urls.get(fileID) ?? null })) },
       at: new Date(d.at).toISOString(),
     })),
-    nextOffset: res.data.length > limit ? offset + limit : null,
+    nextOffset,
   };
 });

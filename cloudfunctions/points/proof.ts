@@ -1,17 +1,12 @@
 // What reconciliation reads and keeps: the checkpoint of proven per-account totals, the postings after a
 // point in time, and the cached balances to hold them against. Each read is an indexed, paged query.
-import {
-  addPostings,
-  differencesOf,
-  keyParts,
-  totalKey,
-  type AccountId,
-  type Asset,
-  type Difference,
-  type Posting,
-} from '../../src/shared/domain/ledger';
+import { addPostings, differencesOf, keyParts, totalKey, type AccountId, type Difference, type Posting } from '../../src/shared/domain/ledger';
 import type { BalanceDoc } from '../_lib/ledger';
-import { _, collections, db, type Loose } from '../_lib/runtime';
+import { _, collections } from '../_lib/runtime';
+import type { AccountTotal, Checkpoint } from '../_lib/documents';
+import { table } from '../_lib/typed-db';
+
+export type { AccountTotal, Checkpoint };
 
 export const PAGE = 1000;
 
@@ -20,26 +15,6 @@ export const PAGE = 1000;
  * committing: a proof counts only postings older than this as settled, and the newer ones as late.
  */
 export const SETTLE_MS = 5 * 60 * 1000;
-
-/** One account's proven sum of postings in one kind of points. */
-export interface AccountTotal {
-  account: string;
-  asset: Asset;
-  total: number;
-}
-
-/**
- * The proven state of a community's ledger: every posting stamped before `through` adds up, per account,
- * to `totals` (the cached balances agreed, or the differences were reported). `_id` is the community id.
- */
-export interface Checkpoint {
-  _id: string;
-  communityId: string;
-  through: Date;
-  totals: AccountTotal[];
-  postings: number;
-  provedAt: Date;
-}
 
 export const emptyCheckpoint = (communityId: string): Checkpoint => ({
   _id: communityId,
@@ -54,14 +29,14 @@ export const totalsMap = (totals: readonly AccountTotal[]) => new Map(totals.map
 export const totalsList = (totals: ReadonlyMap<string, number>): AccountTotal[] => [...totals].map(([key, total]) => ({ ...keyParts(key), total }));
 
 export async function readCheckpoint(communityId: string): Promise<Checkpoint | null> {
-  const res: Loose = await db.collection(collections.ledgerCheckpoints).doc(communityId).get();
-  return res.data ? ({ ...res.data, _id: communityId, through: new Date(res.data.through) } as Checkpoint) : null;
+  const doc = await table(collections.ledgerCheckpoints).get(communityId);
+  return doc ? { ...doc, through: new Date(doc.through) } : null;
 }
 
 /** Any checkpoint is a proven state, so a later one simply replaces it. */
 export async function saveCheckpoint(checkpoint: Checkpoint): Promise<void> {
   const { _id, ...fields } = checkpoint;
-  await db.collection(collections.ledgerCheckpoints).doc(_id).set({ data: fields });
+  await table(collections.ledgerCheckpoints).set(_id, fields);
 }
 
 /**
@@ -72,13 +47,11 @@ export async function postingsSince(communityId: string, from: Date): Promise<Po
   const out: Posting[] = [];
   const seen = new Set<string>();
   for (let cursor = from; ;) {
-    const res: Loose = await db
-      .collection(collections.postings)
+    const page = await table(collections.postings)
       .where({ communityId, at: _.gte(cursor) })
       .orderBy('at', 'asc')
       .limit(PAGE)
       .get();
-    const page = res.data as Posting[];
     const fresh = page.filter((p) => !seen.has(p._id));
     out.push(...fresh);
     if (page.length < PAGE) return out;
@@ -96,13 +69,14 @@ export async function postingsSince(communityId: string, from: Date): Promise<Po
  * cut. One page: the minutes after a cut never hold a thousand postings of one account.
  */
 export async function accountPostingsSince(accountId: string, from: Date): Promise<Posting[]> {
-  const res: Loose = await db
-    .collection(collections.postings)
-    .where({ accounts: accountId, at: _.gte(from) })
-    .orderBy('at', 'desc')
-    .limit(PAGE)
-    .get();
-  return res.data as Posting[];
+  return (
+    table(collections.postings)
+      // A difference names its account by the string it was keyed by.
+      .where({ accounts: accountId as AccountId, at: _.gte(from) })
+      .orderBy('at', 'desc')
+      .limit(PAGE)
+      .get()
+  );
 }
 
 /** A system account has SYSTEM_SHARDS balance documents per kind of points, so 30 accounts fill a page at most. */
@@ -114,12 +88,13 @@ export async function balancesOfAccounts(accounts: Iterable<string>): Promise<Ma
   const sums = new Map<string, number>();
   for (let i = 0; i < list.length; i += ACCOUNTS_PER_QUERY) {
     const chunk = list.slice(i, i + ACCOUNTS_PER_QUERY);
-    const res: Loose = await db
-      .collection(collections.balances)
-      .where({ account: _.in(chunk) })
-      .limit(PAGE)
-      .get();
-    addBalances(sums, res.data as BalanceDoc[]);
+    addBalances(
+      sums,
+      await table(collections.balances)
+        .where({ account: _.in(chunk) })
+        .limit(PAGE)
+        .get(),
+    );
   }
   return sums;
 }
@@ -128,13 +103,11 @@ export async function balancesOfAccounts(accounts: Iterable<string>): Promise<Ma
 export async function allBalances(communityId: string): Promise<Map<string, number>> {
   const sums = new Map<string, number>();
   for (let after = ''; ;) {
-    const res: Loose = await db
-      .collection(collections.balances)
+    const page = await table(collections.balances)
       .where({ communityId, _id: _.gt(after) })
       .orderBy('_id', 'asc')
       .limit(PAGE)
       .get();
-    const page = res.data as BalanceDoc[];
     addBalances(sums, page);
     if (page.length < PAGE) return sums;
     after = page[page.length - 1]._id;

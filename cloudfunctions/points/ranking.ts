@@ -8,29 +8,18 @@ import {
   rankMonth,
   type MemberTally,
   type PartyTally,
-  type Registered,
   type RankedMember,
 } from '../../src/shared/domain/party';
 import { monthOf } from '../../src/shared/domain/time';
 import { defineHandler } from '../_lib/handler';
-import { _, collections, db, type Loose } from '../_lib/runtime';
+import { _, collections } from '../_lib/runtime';
+import type { MonthSnapshot } from '../_lib/documents';
+import { table } from '../_lib/typed-db';
 
-/** A closed month's ranking as frozen by `points.closeMonth`; `_id` is `<communityId>:<month>`. */
-interface MonthSnapshot {
-  _id: string;
-  communityId: string;
-  month: string;
-  members: RankedMember[];
-  closedAt: Date;
-  closedBy: string;
-  closedByName: string;
-}
-
-const snapshots = () => db.collection(collections.partyMonths);
+const snapshots = () => table(collections.partyMonths);
 
 async function findSnapshot(communityId: string, month: string): Promise<MonthSnapshot | null> {
-  const res: Loose = await snapshots().doc(`${communityId}:${month}`).get();
-  return (res.data as MonthSnapshot | null) ?? null;
+  return snapshots().get(`${communityId}:${month}`);
 }
 
 const TALLY_PAGE = 1000;
@@ -39,14 +28,13 @@ const TALLY_PAGE = 1000;
 async function monthTallies(communityId: string, month: string): Promise<PartyTally[]> {
   const out: PartyTally[] = [];
   for (let after = ''; ;) {
-    const res: Loose = await db
-      .collection(collections.partyTallies)
+    const page = await table(collections.partyTallies)
       .where({ communityId, month, _id: _.gt(after) })
       .orderBy('_id', 'asc')
       .limit(TALLY_PAGE)
       .get();
-    out.push(...(res.data as PartyTally[]));
-    if (res.data.length < TALLY_PAGE) return out;
+    out.push(...page);
+    if (page.length < TALLY_PAGE) return out;
     after = out[out.length - 1]._id;
   }
 }
@@ -58,13 +46,12 @@ async function monthTallies(communityId: string, month: string): Promise<PartyTa
 async function tallies(communityId: string, month: string): Promise<MemberTally[]> {
   const net = netOfTallies(await monthTallies(communityId, month));
   if (net.size === 0) return [];
-  const people: Loose = await db
-    .collection(collections.users)
+  const people = await table(collections.users)
     .where({ _id: _.in([...net.keys()]) })
     .field({ name: true, roles: true })
     .limit(1000)
     .get();
-  return memberTallies(net, people.data as Registered[]);
+  return memberTallies(net, people);
 }
 
 function view(month: string, members: RankedMember[], closedAt: Date | null, viewer: string) {
@@ -102,7 +89,7 @@ export const closeMonth = defineHandler(pointsCloseMonth, async ({ month }, { op
     closedByName: user.name,
   };
   const inserted = await snapshots()
-    .add({ data: snapshot })
+    .add(snapshot)
     .then(() => true)
     .catch(() => false);
   // Two closes at once: the insert is keyed by month, so one wins and the other returns the winner's snapshot.

@@ -1,9 +1,9 @@
 import { pointsReconcile } from '../../src/shared/contract';
 import { addPostings, keyParts, totalKey, type AccountId, type Difference } from '../../src/shared/domain/ledger';
-import type { OrgUnit } from '../../src/shared/domain/org';
 import { dayCst } from '../../src/shared/domain/time';
 import { defineHandler } from '../_lib/handler';
-import { collections, db, type Loose } from '../_lib/runtime';
+import { collections } from '../_lib/runtime';
+import { table } from '../_lib/typed-db';
 import {
   accountsOf,
   balancesOfAccounts,
@@ -85,17 +85,14 @@ export const reconcile = defineHandler(pointsReconcile, async (_input, { user })
 
 /** The daily timer: proves every community since its checkpoint, keeps the day's report, starts a full re-proof when due. */
 export async function reconcileAll(): Promise<Record<string, unknown>> {
-  const res: Loose = await db.collection(collections.orgUnits).where({ kind: 'community' }).limit(1000).get();
+  const communities = await table(collections.orgUnits).where({ kind: 'community' }).limit(1000).get();
   const reports = [];
   const now = new Date();
-  for (const community of res.data as OrgUnit[]) {
+  for (const community of communities) {
     const { report, checked } = await proveAndKeep(community._id, now);
     const { communityId, ...fields } = report;
     // Keyed by the China-time day the job ran on, as staff read the date.
-    await db
-      .collection(collections.reconciliations)
-      .doc(`${communityId}:${dayCst(now)}`)
-      .set({ data: { communityId, ...fields, checked } });
+    await table(collections.reconciliations).set(`${communityId}:${dayCst(now)}`, { communityId, ...fields, checked });
     const fullProof = await startFullProofIfDue(communityId, now);
     reports.push({ communityId, checked, differences: report.differences.length, fullProof });
   }

@@ -1,43 +1,27 @@
-import { addPostings, type Difference, type Posting } from '../../src/shared/domain/ledger';
+import { addPostings, type Posting } from '../../src/shared/domain/ledger';
 import { DAY_MS } from '../../src/shared/domain/time';
-import type { OrgUnit } from '../../src/shared/domain/org';
-import { _, collections, db, type Loose } from '../_lib/runtime';
-import { allBalances, compareAt, PAGE, postingsSince, saveCheckpoint, SETTLE_MS, totalsList, totalsMap, type AccountTotal } from './proof';
+import { _, collections } from '../_lib/runtime';
+import type { ProofJob } from '../_lib/documents';
+import { table } from '../_lib/typed-db';
+import { allBalances, compareAt, PAGE, postingsSince, saveCheckpoint, SETTLE_MS, totalsList, totalsMap } from './proof';
+
+export type { ProofJob };
 
 /** A full re-proof is started by the daily job this often. */
 const FULL_PROOF_EVERY_MS = 7 * DAY_MS;
 /** Pages of postings one timer run adds up before it hands over to the next run. */
 const PAGES_PER_RUN = Number(process.env.LINLI_REPROOF_PAGES) || 20;
 
-/**
- * A full re-proof of one community, carried from timer run to timer run: every posting stamped before `cut`
- * is read once, in `_id` order, and `totals` holds the sums of those up to `after`. The cursor and the sums
- * it covers are one document, written together, so a run killed at any point loses at most the page it was
- * adding up, and the next run takes it up again. `_id` is the community id.
- */
-export interface ProofJob {
-  _id: string;
-  communityId: string;
-  cut: Date;
-  after: string;
-  totals: AccountTotal[];
-  postings: number;
-  startedAt: Date;
-  finishedAt: Date | null;
-  /** What the finished proof found: accounts whose balance is not the sum of their postings. */
-  differences: Difference[] | null;
-}
-
-const jobs = () => db.collection(collections.reconcileJobs);
+const jobs = () => table(collections.reconcileJobs);
 
 async function readJob(communityId: string): Promise<ProofJob | null> {
-  const res: Loose = await jobs().doc(communityId).get();
-  return res.data ? ({ ...res.data, _id: communityId, cut: new Date(res.data.cut), startedAt: new Date(res.data.startedAt) } as ProofJob) : null;
+  const job = await jobs().get(communityId);
+  return job ? { ...job, cut: new Date(job.cut), startedAt: new Date(job.startedAt) } : null;
 }
 
 async function saveJob(job: ProofJob): Promise<void> {
   const { _id, ...fields } = job;
-  await jobs().doc(_id).set({ data: fields });
+  await jobs().set(_id, fields);
 }
 
 /** The last finished full re-proof of the community, if any. */
@@ -58,13 +42,11 @@ export async function startFullProofIfDue(communityId: string, now: Date): Promi
 
 /** The next page of the community's postings after `after`, by `_id` (index community_id). */
 async function pageAfter(communityId: string, after: string): Promise<Posting[]> {
-  const res: Loose = await db
-    .collection(collections.postings)
+  return table(collections.postings)
     .where({ communityId, _id: _.gt(after) })
     .orderBy('_id', 'asc')
     .limit(PAGE)
     .get();
-  return res.data as Posting[];
 }
 
 /** Adds up to PAGES_PER_RUN pages of the job, saving after each, and finishes it after the last page. */
@@ -99,10 +81,10 @@ async function finish(job: ProofJob, totals: Map<string, number>, postings: numb
 
 /** The re-proof timer: advances every community's full re-proof that is under way. */
 export async function reproveAll(): Promise<Record<string, unknown>> {
-  const res: Loose = await db.collection(collections.orgUnits).where({ kind: 'community' }).limit(1000).get();
+  const communities = await table(collections.orgUnits).where({ kind: 'community' }).limit(1000).get();
   const now = new Date();
   const runs = [];
-  for (const community of res.data as OrgUnit[]) {
+  for (const community of communities) {
     const job = await readJob(community._id);
     if (job && !job.finishedAt) runs.push(await advance(job, now));
   }

@@ -3,7 +3,8 @@ import { defaultPointRules, type PointRules } from '../../src/shared/domain/poin
 import { defineHandler } from '../_lib/handler';
 import { loadPointRules } from '../_lib/point-rules';
 import { collections } from '../_lib/runtime';
-import { readIn, transact } from '../_lib/transact';
+import { transact } from '../_lib/transact';
+import { tableIn } from '../_lib/typed-db';
 
 const view = (rules: PointRules) => ({ expiryDays: rules.expiryDays, updatedAt: rules.updatedAt ? new Date(rules.updatedAt).toISOString() : null });
 
@@ -15,17 +16,15 @@ export const rules = defineHandler(pointsRules, async (_input, { user }) => view
  */
 export const setRules = defineHandler(pointsSetRules, async ({ expiryDays }, { openid, user }) => {
   const next = await transact(async (tx) => {
-    const doc = await readIn<Partial<PointRules> & { _id: string }>(tx, collections.pointRules, user.communityId);
+    const pointRules = tableIn(tx, collections.pointRules);
+    const doc = await pointRules.get(user.communityId);
     const { _id: _ignored, ...others } = doc ?? { _id: user.communityId };
     const merged: PointRules = {
       expiryDays: { ...defaultPointRules.expiryDays, ...others.expiryDays, ...expiryDays },
       updatedAt: new Date(),
       updatedBy: openid,
     };
-    await tx
-      .collection(collections.pointRules)
-      .doc(user.communityId)
-      .set({ data: { ...others, ...merged } });
+    await pointRules.set(user.communityId, { ...others, ...merged });
     return merged;
   }, 'POINTS_BUSY');
   return view(next);

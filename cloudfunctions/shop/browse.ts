@@ -1,29 +1,25 @@
 import { shopGet, shopHistory, shopList, shopListVirtue } from '../../src/shared/contract';
 import { DomainError } from '../../src/shared/domain/errors';
-import { account, type Posting } from '../../src/shared/domain/ledger';
-import { managesShops, type Shop } from '../../src/shared/domain/merchant';
+import { account } from '../../src/shared/domain/ledger';
+import { managesShops } from '../../src/shared/domain/merchant';
 import { VIRTUE_SHOPS_MAX } from '../../src/shared/domain/merchant-shop';
-import type { BalanceDoc } from '../_lib/ledger';
 import { defineHandler } from '../_lib/handler';
-import { byIds } from '../_lib/org';
-import { pageOf } from '../_lib/page';
-import { _, collections, db, type Loose } from '../_lib/runtime';
+import { _, collections } from '../_lib/runtime';
 import { findShop, publicShopView, shopPoints, shopStanding } from '../_lib/shops';
 import { ratingIdOf } from './rate';
-import { ratings, ratingView, type Rating } from './ratings';
+import { table } from '../_lib/typed-db';
+import { ratings, ratingView } from './ratings';
 
 // 店铺页 (reached from its rating QR): the shop, its latest ratings, and whether I rated it today.
 export const getShop = defineHandler(shopGet, async ({ shopId }, { openid }) => {
   const shop = await findShop(shopId);
   if (!shop || shop.status !== 'active') throw new DomainError('SHOP_NOT_FOUND');
-  const [points, latest, mine]: [number, Loose, Loose] = await Promise.all([
+  const [points, latest, mine] = await Promise.all([
     shopPoints(shopId),
     ratings().where({ shopId }).orderBy('at', 'desc').limit(10).get(),
-    ratings()
-      .doc(ratingIdOf(shopId, openid, new Date()))
-      .get(),
+    ratings().get(ratingIdOf(shopId, openid, new Date())),
   ]);
-  return { shop: publicShopView(shop, points), ratings: (latest.data as Rating[]).map(ratingView), ratedToday: Boolean(mine.data) };
+  return { shop: publicShopView(shop, points), ratings: latest.map(ratingView), ratedToday: Boolean(mine) };
 });
 
 /**
@@ -31,17 +27,13 @@ export const getShop = defineHandler(shopGet, async ({ shopId }, { openid }) => 
  * suspended shops left out.
  */
 export const listVirtue = defineHandler(shopListVirtue, async (_input, { user }) => {
-  const res: Loose = await db
-    .collection(collections.balances)
+  const balances = await table(collections.balances)
     .where({ communityId: user.communityId, asset: 'shop', balance: _.gt(0) })
     .orderBy('balance', 'desc')
     .limit(VIRTUE_SHOPS_MAX * 2)
     .get();
-  const ranked = (res.data as BalanceDoc[]).filter((b) => b.account.startsWith('shop:'));
-  const shops = await byIds<Shop>(
-    collections.shops,
-    ranked.map((b) => b.account.slice('shop:'.length)),
-  );
+  const ranked = balances.filter((b) => b.account.startsWith('shop:'));
+  const shops = await table(collections.shops).byIds(ranked.map((b) => b.account.slice('shop:'.length)));
   const items = ranked.flatMap((b) => {
     const shop = shops.get(b.account.slice('shop:'.length));
     return shop?.status === 'active' ? [publicShopView(shop, b.balance)] : [];
@@ -55,13 +47,7 @@ export const history = defineHandler(shopHistory, async ({ shopId, offset, limit
   const shop = id ? await findShop(id) : null;
   if (!shop || (shop.ownerId !== user._id && !managesShops(user, shop))) throw new DomainError('SHOP_NOT_FOUND');
   const mine = account.shop(shop._id);
-  const { docs, nextOffset } = await pageOf<Posting>(
-    collections.postings,
-    { accounts: mine, asset: 'shop' },
-    { field: 'at', dir: 'desc' },
-    offset,
-    limit,
-  );
+  const { docs, nextOffset } = await table(collections.postings).where({ accounts: mine, asset: 'shop' }).orderBy('at', 'desc').page(offset, limit);
   return {
     items: docs.map((p) => ({
       id: p._id,
@@ -76,7 +62,7 @@ export const history = defineHandler(shopHistory, async ({ shopId, offset, limit
 
 // 商家名录 for staff: every shop of the community, suspended ones included, by name.
 export const listShops = defineHandler(shopList, async ({ offset, limit }, { user }) => {
-  const { docs, nextOffset } = await pageOf<Shop>(collections.shops, { communityId: user.communityId }, { field: 'name', dir: 'asc' }, offset, limit);
+  const { docs, nextOffset } = await table(collections.shops).where({ communityId: user.communityId }).orderBy('name', 'asc').page(offset, limit);
   const standings = await Promise.all(docs.map((shop) => shopStanding(shop._id)));
   return {
     items: docs.map((shop, i) => ({

@@ -3,7 +3,8 @@ import { DomainError } from '../../src/shared/domain/errors';
 import { inspectionGrade, inspectionScore } from '../../src/shared/domain/merchant-shop';
 import { assertNotSelf } from '../../src/shared/domain/self-dealing';
 import { defineHandler } from '../_lib/handler';
-import { collections, db } from '../_lib/runtime';
+import { collections } from '../_lib/runtime';
+import { table } from '../_lib/typed-db';
 import { findShop, publicShopView, shopPoints } from '../_lib/shops';
 import { submissionKey } from '../_lib/staff-entry';
 import { postShopPoints } from './shop-points';
@@ -22,22 +23,17 @@ export const inspect = defineHandler(shopInspect, async ({ shopId, checklist, no
   const grade = inspectionGrade(score);
   const reason = `社区检查：${grade.name}（${score} 分）${note ? `，${note}` : ''}`;
   const points = await postShopPoints(shop, grade.points, { _id, reason, ref: shopId, by: openid, byName: user.name });
-  await db
-    .collection(collections.shopInspections)
-    .doc(_id)
-    .set({
-      data: {
-        shopId,
-        communityId: shop.communityId,
-        checklist,
-        score,
-        grade: grade.name,
-        points,
-        note,
-        by: openid,
-        byName: user.name,
-        at: new Date(),
-      },
-    });
+  await table(collections.shopInspections).set(_id, {
+    shopId,
+    communityId: shop.communityId,
+    checklist,
+    score,
+    grade: grade.name,
+    points,
+    note,
+    by: openid,
+    byName: user.name,
+    at: new Date(),
+  });
   return { inspectionId: _id, score, grade: grade.name, points, shop: publicShopView(shop, await shopPoints(shopId)) };
 });

@@ -1,13 +1,13 @@
 import { shopRate } from '../../src/shared/contract';
 import { DomainError } from '../../src/shared/domain/errors';
-import type { Shop } from '../../src/shared/domain/merchant';
 import { ratingPoints } from '../../src/shared/domain/merchant-shop';
 import { dayCst } from '../../src/shared/domain/time';
 import { assertPublishable } from '../_lib/content';
 import { defineHandler } from '../_lib/handler';
 import { collections } from '../_lib/runtime';
 import { publicShopView, shopPoints } from '../_lib/shops';
-import { fieldsOf, readIn, transact } from '../_lib/transact';
+import { fieldsOf, transact } from '../_lib/transact';
+import { tableIn } from '../_lib/typed-db';
 import { settleRating, type Rating } from './ratings';
 
 export const ratingIdOf = (shopId: string, openid: string, at: Date) => `${shopId}:${openid}:${dayCst(at)}`;
@@ -33,16 +33,15 @@ export const rate = defineHandler(shopRate, async ({ shopId, stars, comment }, {
     at: now,
   };
   const shop = await transact(async (tx) => {
-    const found = await readIn<Shop>(tx, collections.shops, shopId);
+    const shops = tableIn(tx, collections.shops);
+    const ratings = tableIn(tx, collections.shopRatings);
+    const found = await shops.get(shopId);
     if (!found || found.status !== 'active') throw new DomainError('SHOP_NOT_FOUND');
     if (found.ownerId === openid) throw new DomainError('SHOP_OWN_RATING');
-    if (await readIn(tx, collections.shopRatings, rating._id)) throw new DomainError('SHOP_ALREADY_RATED');
+    if (await ratings.get(rating._id)) throw new DomainError('SHOP_ALREADY_RATED');
     const counts = { ratingSum: found.ratingSum + stars, ratingCount: found.ratingCount + 1 };
-    await tx
-      .collection(collections.shopRatings)
-      .doc(rating._id)
-      .set({ data: fieldsOf(rating) });
-    await tx.collection(collections.shops).doc(shopId).update({ data: counts });
+    await ratings.set(rating._id, fieldsOf(rating));
+    await shops.change(shopId, counts);
     return { ...found, ...counts };
   }, 'POINTS_BUSY');
   const points = await settleRating(rating, shop);

@@ -1,26 +1,14 @@
 import { customer, nameFor } from '../../src/shared/domain/privacy';
 import type { Shop } from '../../src/shared/domain/merchant';
-import { collections, db } from '../_lib/runtime';
+import { collections } from '../_lib/runtime';
+import type { ShopRating } from '../_lib/documents';
+import { table } from '../_lib/typed-db';
 import { postShopPoints } from './shop-points';
 
-/** One consumer's rating of one shop on one day (its id says so: `<shopId>:<openid>:<day>`). */
-export interface Rating {
-  _id: string;
-  shopId: string;
-  raterId: string;
-  raterName: string;
-  stars: number;
-  comment: string;
-  /** The content check asked for review: the comment is kept but not shown. */
-  hidden: boolean;
-  /** Shop points the rules give for it; `posted` is what the ledger took (a deduction stops at zero). */
-  points: number;
-  posted: number | null;
-  settled: boolean;
-  at: Date;
-}
+/** One consumer's rating of one shop on one day. */
+export type Rating = ShopRating;
 
-export const ratings = () => db.collection(collections.shopRatings);
+export const ratings = () => table(collections.shopRatings);
 
 /** Posts a rating's shop points and marks it settled; the shop timer reruns it after a crash. */
 export async function settleRating(rating: Rating, shop: Shop): Promise<number> {
@@ -31,9 +19,7 @@ export async function settleRating(rating: Rating, shop: Shop): Promise<number> 
     by: rating.raterId,
     byName: nameFor(rating.raterName, customer),
   });
-  await ratings()
-    .doc(rating._id)
-    .update({ data: { settled: true, posted } });
+  await ratings().change(rating._id, { settled: true, posted });
   return posted;
 }
 

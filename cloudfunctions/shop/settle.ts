@@ -1,23 +1,18 @@
-import type { Shop } from '../../src/shared/domain/merchant';
-import { byIds } from '../_lib/org';
-import { _, collections, type Loose } from '../_lib/runtime';
-import { ratings, settleRating, type Rating } from './ratings';
+import { _, collections } from '../_lib/runtime';
+import { table } from '../_lib/typed-db';
+import { ratings, settleRating } from './ratings';
 
 /** Older than this, an unsettled rating has no caller left posting its points. */
 const STALE_MS = 60_000;
 
 /** The timer behind ratings whose points were not posted (a crash, a busy ledger): posts them now. */
 export async function settleRatings(): Promise<Record<string, unknown>> {
-  const res: Loose = await ratings()
+  const stale = await ratings()
     .where({ settled: false, at: _.lt(new Date(Date.now() - STALE_MS)) })
     .orderBy('at', 'asc')
     .limit(100)
     .get();
-  const stale = res.data as Rating[];
-  const shops = await byIds<Shop>(
-    collections.shops,
-    stale.map((r) => r.shopId),
-  );
+  const shops = await table(collections.shops).byIds(stale.map((r) => r.shopId));
   const tally = { settled: 0, failed: 0 };
   for (const rating of stale) {
     const shop = shops.get(rating.shopId);

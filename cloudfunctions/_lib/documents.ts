@@ -1,0 +1,205 @@
+// Each collection's document type: what the typed collections (typed-db.ts) read and write.
+import type { AccountId, Difference, Posting } from '../../src/shared/domain/ledger';
+import type { MallItem, MallOrder } from '../../src/shared/domain/mall';
+import type { MerchantApplication, MerchantRules, Shop } from '../../src/shared/domain/merchant';
+import type { Charge } from '../../src/shared/domain/merchant-charge';
+import type { Checklist } from '../../src/shared/domain/merchant-shop';
+import type { OrgUnit, UserProfile } from '../../src/shared/domain/org';
+import type { PartyTally, RankedMember } from '../../src/shared/domain/party';
+import type { PointItem } from '../../src/shared/domain/point-items';
+import type { PointRules } from '../../src/shared/domain/point-rules';
+import type { PointsCode } from '../../src/shared/domain/points-code';
+import type { AwardRule } from '../../src/shared/domain/award';
+import type { WishCategory } from '../../src/shared/domain/wish';
+import type { WishDoc } from '../wish/wish-repo';
+import type { BalanceDoc } from './ledger';
+import type { collections } from './runtime';
+
+/** A document of a collection this registry does not describe yet (its owners still cast it). */
+export interface Unchecked {
+  _id: string;
+  [field: string]: unknown;
+}
+
+/** A posting as stored: both accounts listed, so "every posting of an account" is one indexed query. */
+export type StoredPosting = Posting & { accounts: AccountId[] };
+
+/** `point_rules.<community>`: the point rules, with the wish award rule and the merchant limits beside them. */
+export type PointRulesDoc = Partial<Omit<PointRules, 'updatedAt'>> & {
+  _id: string;
+  updatedAt?: Date | null;
+  award?: Partial<AwardRule>;
+  merchant?: Partial<MerchantRules>;
+};
+
+/** A merchant day's running totals (`tallyId.shop` / `tallyId.resident`). */
+export interface MerchantTally {
+  _id: string;
+  total: number;
+  count: number;
+  updatedAt: Date;
+}
+
+/** 核验等级: one level check of a resident by a shop. */
+export interface MerchantCheck {
+  _id: string;
+  shopId: string;
+  residentId: string;
+  merchantId: string;
+  level: number;
+  at: Date;
+}
+
+export interface ShopInspection {
+  _id: string;
+  shopId: string;
+  communityId: string;
+  checklist: Checklist;
+  score: number;
+  grade: string;
+  points: number;
+  note: string;
+  by: string;
+  byName: string;
+  at: Date;
+}
+
+/** One consumer's rating of one shop on one day (its id says so: `<shopId>:<openid>:<day>`). */
+export interface ShopRating {
+  _id: string;
+  shopId: string;
+  raterId: string;
+  raterName: string;
+  stars: number;
+  comment: string;
+  /** The content check asked for review: the comment is kept but not shown. */
+  hidden: boolean;
+  /** Shop points the rules give for it; `posted` is what the ledger took (a deduction stops at zero). */
+  points: number;
+  posted: number | null;
+  settled: boolean;
+  at: Date;
+}
+
+/** One account's proven sum of postings in one kind of points. */
+export interface AccountTotal {
+  account: string;
+  asset: Posting['asset'];
+  total: number;
+}
+
+/**
+ * The proven state of a community's ledger: every posting stamped before `through` adds up, per account,
+ * to `totals` (the cached balances agreed, or the differences were reported). `_id` is the community id.
+ */
+export interface Checkpoint {
+  _id: string;
+  communityId: string;
+  through: Date;
+  totals: AccountTotal[];
+  postings: number;
+  provedAt: Date;
+}
+
+/**
+ * A full re-proof of one community, carried from timer run to timer run: every posting stamped before `cut`
+ * is read once, in `_id` order, and `totals` holds the sums of those up to `after`. The cursor and the sums
+ * it covers are one document, written together, so a run killed at any point loses at most the page it was
+ * adding up, and the next run takes it up again. `_id` is the community id.
+ */
+export interface ProofJob {
+  _id: string;
+  communityId: string;
+  cut: Date;
+  after: string;
+  totals: AccountTotal[];
+  postings: number;
+  startedAt: Date;
+  finishedAt: Date | null;
+  /** What the finished proof found: accounts whose balance is not the sum of their postings. */
+  differences: Difference[] | null;
+}
+
+/** The daily reconcile's report, kept per community and China-time day. */
+export interface ReconciliationDoc {
+  _id: string;
+  communityId: string;
+  accounts: number;
+  postings: number;
+  differences: Difference[];
+  checkedAt: Date;
+  checked: number;
+}
+
+/** A closed month's ranking as frozen by `points.closeMonth`; `_id` is `<communityId>:<month>`. */
+export interface MonthSnapshot {
+  _id: string;
+  communityId: string;
+  month: string;
+  members: RankedMember[];
+  closedAt: Date;
+  closedBy: string;
+  closedByName: string;
+}
+
+/** 党员积分明细: one entry of party points by staff, with its evidence. */
+export interface PartyEntryDoc {
+  _id: string;
+  communityId: string;
+  month: string;
+  memberId: string;
+  memberName: string;
+  itemId: string;
+  kind: PointItem['kind'];
+  itemName: string;
+  points: number;
+  reason: string;
+  evidence: { text: string; photos: string[] };
+  by: string;
+  byName: string;
+  at: Date;
+}
+
+/** Each collection's document type, by the collection's name in `collections`. */
+export interface Registry {
+  users: UserProfile;
+  org_units: OrgUnit;
+  categories: WishCategory;
+  wishes: WishDoc;
+  requests: Unchecked;
+  notifications: Unchecked;
+  subscriptions: Unchecked;
+  postings: StoredPosting;
+  balances: BalanceDoc;
+  reconciliations: ReconciliationDoc;
+  ledger_checkpoints: Checkpoint;
+  reconcile_jobs: ProofJob;
+  party_tallies: PartyTally;
+  point_rules: PointRulesDoc;
+  point_items: PointItem;
+  party_entries: PartyEntryDoc;
+  party_months: MonthSnapshot;
+  mall_items: MallItem;
+  mall_orders: MallOrder;
+  petitions: Unchecked;
+  petition_cosigns: Unchecked;
+  petition_categories: Unchecked;
+  departments: Unchecked;
+  petition_settings: Unchecked;
+  merchant_applications: MerchantApplication;
+  shops: Shop;
+  points_codes: PointsCode;
+  merchant_charges: Charge;
+  merchant_tallies: MerchantTally;
+  merchant_checks: MerchantCheck;
+  shop_inspections: ShopInspection;
+  shop_ratings: ShopRating;
+}
+
+export type CollectionName = (typeof collections)[keyof typeof collections];
+export type DocOf<N extends CollectionName> = Registry[N];
+
+// Every collection has a document type, and the registry names no collection that does not exist.
+type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const registryCoversCollections: Exact<CollectionName, keyof Registry> = true;
+void registryCoversCollections;
