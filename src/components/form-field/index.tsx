@@ -1,5 +1,6 @@
 import { Input, Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
+import { lengthCount } from '../../utils/form-errors';
 import './index.scss';
 
 /**
@@ -20,7 +21,7 @@ export function FormField(props: { label: string; error?: string; hint?: string;
   );
 }
 
-/** A labelled one-line text or number input, the usual row of the staff forms. */
+/** A labelled one-line text or number input, the usual row of the staff forms; a text limit shows as a counter. */
 export function InputField(props: {
   label: string;
   error?: string;
@@ -33,7 +34,7 @@ export function InputField(props: {
 }) {
   const { label, error, hint, value, onChange, placeholder, type = 'text', maxlength } = props;
   return (
-    <FormField label={label} error={error} hint={hint}>
+    <FormField label={label} error={error} hint={hint} count={maxlength && type === 'text' ? lengthCount(value, maxlength) : undefined}>
       <Input
         className="staff-input"
         type={type}

@@ -1,5 +1,6 @@
 import { Input, Switch, Text, View } from '@tarojs/components';
 import { FormField } from '../../components/form-field';
+import { lengthCount } from '../../utils/form-errors';
 
 export interface Proxy {
   on: boolean;
@@ -28,7 +29,11 @@ export function ProxyFields({ value, errorOf, onBlur, onChange }: Props) {
       </View>
       {value.on && (
         <>
-          <FormField label="居民姓名" error={errorOf('onBehalfOf.name') ?? (errorOf('onBehalfOf.phone') ? undefined : errorOf('onBehalfOf'))}>
+          <FormField
+            label="居民姓名"
+            count={lengthCount(value.name, 20)}
+            error={errorOf('onBehalfOf.name') ?? (errorOf('onBehalfOf.phone') ? undefined : errorOf('onBehalfOf'))}
+          >
             <Input
               className="petition-new__input petition-new__proxy-name"
               value={value.name}
