@@ -15,7 +15,7 @@ function App({ children }: PropsWithChildren) {
   // On H5 nothing can be read before a demo persona is picked, so they are fetched again once one is.
   useEffect(() => {
     void prefetchTemplates();
-    return onPersonaChange(() => void prefetchTemplates());
+    return onPersonaChange(() => void prefetchTemplates(true));
   }, []);
   // Kept answers (who I am, categories) hold while the app is open: back from the background, someone may have
   // changed them meanwhile (a shop application approved adds the merchant role), so they are asked again.

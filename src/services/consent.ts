@@ -32,10 +32,21 @@ const questions: Partial<Record<TemplateKey, { title: string; content: string }>
 let templates: Templates | null = null;
 let loading: Promise<void> | null = null;
 let asking = false;
+/** Bumped by a fresh fetch, so the answer of one asked earlier (e.g. refused before a persona was picked) is ignored. */
+let generation = 0;
 
-/** Loads the template ids once (`notify.templates`); a failure is retried on the next call. */
-export function prefetchTemplates(): Promise<void> {
+/**
+ * Loads the template ids once (`notify.templates`); a failure is retried on the next call. `fresh` asks again even
+ * while an earlier request is in flight: that one may be refused for a caller who has changed since.
+ */
+export function prefetchTemplates(fresh = false): Promise<void> {
+  if (fresh) {
+    generation += 1;
+    loading = null;
+  }
+  const mine = generation;
   loading ??= call('notify.templates', {}).then((reply) => {
+    if (mine !== generation) return;
     if (reply.ok) templates = reply.data.templates;
     else loading = null;
   });

@@ -102,3 +102,20 @@ describe('on H5 (stand-in confirm)', () => {
     expect(subscribed()).toEqual([['T-progress']]);
   });
 });
+
+describe('the template ids and a change of caller', () => {
+  beforeEach(() => asTarget('weapp'));
+
+  it('a fetch refused before a persona was picked does not leave the ids unloaded once one is', async () => {
+    let refuse: (value: unknown) => void = () => undefined;
+    call.mockImplementationOnce(() => new Promise((done) => (refuse = done)));
+    const early = prefetchTemplates();
+    // The persona is picked while the first (anonymous) request is still in flight: ask again.
+    await prefetchTemplates(true);
+    refuse({ ok: false, code: 'UNAUTHENTICATED', message: '' });
+    await early;
+    requestSubscribeMessage.mockResolvedValue({ errMsg: 'requestSubscribeMessage:ok' });
+    askConsent('wish.create');
+    expect(requestSubscribeMessage).toHaveBeenCalledWith({ tmplIds: ['T-progress'] });
+  });
+});
