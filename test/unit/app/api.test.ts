@@ -1,6 +1,6 @@
 import { eventSchema } from '../../../src/shared/contract/envelope';
 import { errorMessages } from '../../../src/shared/contract/errors';
-import { asTarget, installWindow, removeWindow } from './fakes';
+import { asTarget, fakeTransports, installWindow } from './fakes';
 
 const callFunction = jest.fn();
 jest.mock('@tarojs/taro', () => ({ __esModule: true, default: { cloud: { callFunction: (...args: unknown[]) => callFunction(...args) } } }));
@@ -9,21 +9,9 @@ jest.mock('@tarojs/taro', () => ({ __esModule: true, default: { cloud: { callFun
 import { call } from '../../../src/services/api';
 import { newRequestId } from '../../../src/services/request-id';
 
-const fetchMock = jest.fn();
-const realFetch = globalThis.fetch;
 const wang = { openid: 'demo-resident-wang', name: '王秀英', roles: ['resident'], orgUnits: [], note: '' };
 
-beforeEach(() => {
-  callFunction.mockReset();
-  fetchMock.mockReset();
-  globalThis.fetch = fetchMock as unknown as typeof fetch;
-  jest.spyOn(console, 'warn').mockImplementation(() => undefined);
-});
-afterEach(() => {
-  globalThis.fetch = realFetch;
-  removeWindow();
-  jest.restoreAllMocks();
-});
+const fetchMock = fakeTransports(callFunction);
 
 const answer = (status: number, body: unknown) => ({ ok: status < 400, status, json: async () => body, text: async () => JSON.stringify(body) });
 

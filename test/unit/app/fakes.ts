@@ -21,3 +21,25 @@ export function removeWindow(): void {
 export function asTarget(target: 'weapp' | 'h5'): void {
   process.env.TARO_ENV = target;
 }
+
+/**
+ * Both transports of services/api under test: `callFunction` (weapp, mocked by the test file) is reset before each
+ * test, and `fetch` (H5) is replaced by the returned mock and restored after; the api's warnings stay quiet.
+ */
+export function fakeTransports(callFunction: jest.Mock, before: () => void = () => undefined): jest.Mock {
+  const fetchMock = jest.fn();
+  const realFetch = globalThis.fetch;
+  beforeEach(() => {
+    before();
+    callFunction.mockReset();
+    fetchMock.mockReset();
+    globalThis.fetch = fetchMock as unknown as typeof fetch;
+    jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+  });
+  afterEach(() => {
+    globalThis.fetch = realFetch;
+    removeWindow();
+    jest.restoreAllMocks();
+  });
+  return fetchMock;
+}

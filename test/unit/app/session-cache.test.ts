@@ -1,4 +1,4 @@
-import { installWindow, asTarget, removeWindow } from './fakes';
+import { asTarget, fakeTransports, installWindow } from './fakes';
 
 const callFunction = jest.fn();
 jest.mock('@tarojs/taro', () => ({ __esModule: true, default: { cloud: { callFunction: (...args: unknown[]) => callFunction(...args) } } }));
@@ -7,8 +7,6 @@ import { call } from '../../../src/services/api';
 import { choosePersona, type Persona } from '../../../src/services/persona';
 import { forget } from '../../../src/services/session-cache';
 
-const fetchMock = jest.fn();
-const realFetch = globalThis.fetch;
 const persona = (openid: string): Persona => ({ openid, name: openid, roles: ['resident'], orgUnits: [], note: '' });
 const me = (openid: string) => ({ ok: true, data: { openid, name: openid } });
 const answer = (body: unknown) => ({ ok: true, status: 200, json: async () => body, text: async () => JSON.stringify(body) });
@@ -16,18 +14,7 @@ const answer = (body: unknown) => ({ ok: true, status: 200, json: async () => bo
 /** The actions the server was asked for, in order. */
 const asked = () => callFunction.mock.calls.map(([req]) => (req as { data: { action: string } }).data.action);
 
-beforeEach(() => {
-  forget();
-  callFunction.mockReset();
-  fetchMock.mockReset();
-  globalThis.fetch = fetchMock as unknown as typeof fetch;
-  jest.spyOn(console, 'warn').mockImplementation(() => undefined);
-});
-afterEach(() => {
-  globalThis.fetch = realFetch;
-  removeWindow();
-  jest.restoreAllMocks();
-});
+const fetchMock = fakeTransports(callFunction, forget);
 
 describe('who the caller is and the categories, kept while the app is open', () => {
   beforeEach(() => asTarget('weapp'));
