@@ -66,6 +66,7 @@ async function answer(action: string, params: Record<string, unknown>, invocatio
   const requestId = randomUUID();
   if (action.startsWith('database.')) {
     deps.meter.countRequest(invocationId ?? undefined);
+    if (TRACE) console.error(`[db] ${deps.meter.get(invocationId ?? undefined)?.action ?? '-'} ${action} ${traceOf(params)}`);
     try {
       const reply = await deps.db.handle(action, params, { invocationId: invocationId ?? undefined });
       return reply !== null && typeof reply === 'object' && !('requestId' in reply) ? { ...reply, requestId } : reply;
@@ -101,6 +102,10 @@ async function invokeNested(params: Record<string, unknown>, parentId: string | 
     return { code: e.code, message: e.message, requestId: e.invocationId ?? randomUUID() };
   }
 }
+
+/** LINLI_METER_TRACE=1 prints every database request (action, collection, query) to stderr: where a budget goes. */
+const TRACE = process.env.LINLI_METER_TRACE === '1';
+const traceOf = (params: Record<string, unknown>) => JSON.stringify(params).slice(0, 240);
 
 function unsupported(action: string | undefined): { code: string; message: string } {
   return { code: 'INVALID_PARAM', message: `the local emulator does not implement action ${action ?? '(none)'}` };
