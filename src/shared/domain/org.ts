@@ -29,6 +29,11 @@ export interface UserProfile {
   departmentId?: string;
   /** The shop a `merchant` runs (爱心商家): set when community staff approve their application. */
   shopId?: string;
+  /**
+   * How far an `admin` reaches: their street (the default), or the whole district (one deployment serves one
+   * district). Read through `adminCoversStreet` in scope.ts, never directly.
+   */
+  adminScope?: 'street' | 'district';
   /** What a member offers to do (修水电, 辅导功课, …), shown to whoever dispatches a wish; residents have none. */
   skills?: string[];
 }

@@ -2,7 +2,17 @@ import type { OrgPlace, UserProfile } from './org';
 import { levelRank, petitionLevels, type PetitionLevel } from './petition-ladder';
 import type { Role } from './roles';
 
-type Person = Pick<UserProfile, 'roles' | 'streetId' | 'communityId' | 'gridId' | 'departmentId'>;
+type Person = Pick<UserProfile, 'roles' | 'streetId' | 'communityId' | 'gridId' | 'departmentId' | 'adminScope'>;
+
+/**
+ * Whether an admin runs the street `streetId`: a street admin their own street, a district admin every street
+ * of the deployment (one deployment serves one district). The one rule for an admin's reach (org tree, roster,
+ * roles, settings).
+ */
+export function adminCoversStreet(user: Pick<Person, 'roles' | 'streetId' | 'adminScope'>, streetId: string): boolean {
+  if (!user.roles.includes('admin')) return false;
+  return user.adminScope === 'district' || user.streetId === streetId;
+}
 
 /**
  * Whether a person acting in `role` may handle something located at `place`:
@@ -17,7 +27,7 @@ export function coversPlace(user: Person, role: Role, place: OrgPlace): boolean 
     case 'staff':
       return place.communityId === user.communityId;
     case 'admin':
-      return place.streetId === user.streetId;
+      return adminCoversStreet(user, place.streetId);
     default:
       return false;
   }
