@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { browserSession, personas, type Session } from './app';
 import { shown, withScreenshot } from './browser';
 import { petitionDriver } from './petition-app';
-import { pickPerson, pointsKit } from './points-kit';
+import { pickPerson, pointsKit, staffForm } from './points-kit';
 
 jest.setTimeout(240_000);
 
@@ -133,6 +133,8 @@ test('a resident walks through every main page: who she is and the categories ar
       `/pages/petition-detail/index?id=${petitionId}`,
       '/pages/points-code/index',
       '/pages/shops/index',
+      '/pages/shops/rate?shopId=shop-zhouji',
+      '/package-merchant/apply/index',
       '/pages/wall/index',
     ]);
     const all = counts(calls.since(start));
@@ -144,7 +146,21 @@ test('a resident walks through every main page: who she is and the categories ar
     ]);
     // Each page's own read happened on its open, not only the ones kept for the session.
     expect(asked).toEqual(expect.arrayContaining(['wish.listMine', 'wish.get', 'points.balance', 'mall.listItems', 'points.ranking']));
-    expect(asked).toEqual(expect.arrayContaining(['petition.listMine', 'petition.get', 'shop.listVirtue', 'wish.listWall']));
+    expect(asked).toEqual(
+      expect.arrayContaining(['petition.listMine', 'petition.get', 'shop.listVirtue', 'wish.listWall', 'shop.get', 'merchant.mine']),
+    );
+  });
+});
+
+test('a member opens his tasks and the wall: who he is is asked once', async () => {
+  await app.postedWish('帮忙搬一下柜子');
+  await app.open('/pages/wall/index');
+  await withScreenshot(page, 'lean-member-walk', async () => {
+    const start = await actAs('张建国');
+    await shown(page).locator('.wish-card').first().waitFor();
+    const asked = await walk(['/pages/tasks/index', '/pages/me/index', '/pages/points/index', '/pages/wall/index']);
+    expect(asked).toEqual(expect.arrayContaining(['wish.listTasks']));
+    expect(counts(calls.since(start))['user.me']).toBe(1);
   });
 });
 
@@ -298,9 +314,10 @@ test('a resident orders in the 积分超市 and cancels in 我的兑换: one cal
   expect(await kit.balanceOf(wang, 'virtue')).toBe(50);
 });
 
-test('staff approve and suspend a shop, hand over or cancel an order, confirm an award, grant virtue: one call each', async () => {
-  await kit.act(sun, 'points.award', { openid: wang, asset: 'virtue', amount: 50, reason: '参加社区活动' });
+test('staff approve and suspend a shop, cancel and hand over orders, confirm an award, grant virtue and party points: one call each', async () => {
+  await kit.act(sun, 'points.award', { openid: wang, asset: 'virtue', amount: 60, reason: '参加社区活动' });
   await kit.act(wang, 'mall.order', { itemId: 'mall-tissue', qty: 1 });
+  await kit.act(wang, 'mall.order', { itemId: 'mall-detergent', qty: 1 });
   // 助老陪伴 for 4 hours with 5 stars comes to 32 points, above what posts without a look.
   await kit.confirmedWish('陪老人去医院复查', { categoryId: 'elderly', hours: 4, rating: 5, points: 30 });
   await app.open('/package-staff/merchants/index');
@@ -340,6 +357,12 @@ test('staff approve and suspend a shop, hand over or cancel an order, confirm an
       await order.waitFor({ state: 'detached' });
     });
     expect(cancel).toEqual(['mall.cancel']);
+    const other = shown(page).locator('.order-card', { hasText: '洗衣液' });
+    const fulfil = await pressing(async () => {
+      await other.getByText('确认领取').click();
+      await other.waitFor({ state: 'detached' });
+    });
+    expect(fulfil).toEqual(['mall.fulfil']);
 
     await visit('/package-staff/awards/index');
     const award = shown(page).locator('.award-item', { hasText: '陪老人去医院复查' });
@@ -358,6 +381,19 @@ test('staff approve and suspend a shop, hand over or cancel an order, confirm an
       await shown(page).locator('.staff-done__title', { hasText: '已为王秀英记美德信用积分 3 分' }).waitFor();
     });
     expect(grant).toEqual(['points.grantVirtue']);
+
+    await visit('/package-staff/party/index');
+    await pickPerson(page, '张', '张建国');
+    await shown(page).locator('.choice-chips__chip', { hasText: '加分·志愿服务' }).click();
+    const form = staffForm(page);
+    await form.field('分值').locator('input').fill('8');
+    await form.field('原因').locator('input').fill('参加社区义诊志愿服务');
+    await form.field('佐证情况').locator('textarea').fill('义诊签到表第 3 页');
+    const entry = await pressing(async () => {
+      await shown(page).getByText('确认录入').click();
+      await form.done().locator('.staff-done__title', { hasText: '已为张建国录入 +8 分' }).waitFor();
+    });
+    expect(entry).toEqual(['points.partyEntry']);
   });
 });
 
