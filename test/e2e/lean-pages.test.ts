@@ -458,3 +458,24 @@ test('the merchant refunds a charge, a resident rates a shop, another applies to
     await app.shot('lean-merchant-applied');
   });
 });
+
+test('a resident confirms a merchant’s held charge with one call: the points had already left, only the hold goes', async () => {
+  await kit.act(sun, 'points.award', { openid: wang, asset: 'virtue', amount: 100, reason: '参加社区活动' });
+  const { token } = await kit.act<{ token: string }>(wang, 'points.issueCode');
+  const { charge } = await kit.act<{ charge: { status: string } }>(zhou, 'merchant.charge', { token, points: 80, note: '米面油' });
+  expect(charge.status).toBe('awaiting');
+  await app.open('/pages/points/index');
+  await withScreenshot(page, 'lean-hold-confirm', async () => {
+    await app.actAs('王秀英');
+    const hold = shown(page).locator('.hold', { hasText: '周记便利店' });
+    await hold.waitFor();
+    await shown(page).locator('.balance.is-virtue .balance__amount', { hasText: /^20$/ }).waitFor();
+    const confirm = await pressing(async () => {
+      await hold.getByText('确认扣 80 分').click();
+      await hold.waitFor({ state: 'detached' });
+    });
+    expect(confirm).toEqual(['points.confirmHold']);
+    expect(await textOf('.balance.is-virtue .balance__amount')).toBe('20');
+  });
+  expect(await kit.balanceOf(wang, 'virtue')).toBe(20);
+});

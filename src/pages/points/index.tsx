@@ -17,7 +17,7 @@ import { walletAfterOrder } from '../../utils/mall-order';
 import { visibleBalances } from '../../utils/points';
 import { BalanceCards } from './balances';
 import { History, type PostingView } from './history';
-import { PendingHolds } from './holds';
+import { PendingHolds, type Outcome } from './holds';
 import { MyOrders } from './orders';
 import './index.scss';
 
@@ -59,6 +59,13 @@ function PointsPage() {
     balance.update((d) => ({ ...d, balances: walletAfterOrder(d.balances, cancelled, 'refunded') }));
     historyStale.current = true;
   };
+  // A confirmed hold only leaves the list: its points left the balance when the merchant charged. A rejected
+  // one brings them back with a posting the reply does not carry, so the balance and history are read.
+  const onHoldDecided = (holdId: string, outcome: Outcome) => {
+    if (outcome === 'closed') void holds.reload();
+    else holds.update((d) => ({ items: d.items.filter((h) => h.id !== holdId) }));
+    if (outcome !== 'confirmed') void Promise.all([balance.reload(), history.reload()]);
+  };
   const showTab = (next: Tab) => {
     setTab(next);
     if (next === 'history' && historyStale.current) {
@@ -74,7 +81,7 @@ function PointsPage() {
   const kinds = visibleBalances(balance.data.balances, roles).map((b) => b.asset);
   return (
     <PageShell className="points">
-      <PendingHolds holds={holds} onDecided={() => void Promise.all([holds.reload(), balance.reload(), history.reload()])} />
+      <PendingHolds holds={holds} onDecided={onHoldDecided} />
       <BalanceCards data={balance.data} roles={roles} />
       <View className="cells">
         {shops && (
