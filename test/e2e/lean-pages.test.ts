@@ -304,6 +304,7 @@ test('a resident orders in the 积分超市 and cancels in 我的兑换: one cal
     });
     expect(cancel).toEqual(['mall.cancel']);
     expect(await textOf('.balance.is-virtue .balance__amount')).toBe('50');
+    await app.shot('lean-points-cancelled');
     // The refund is a posting: the history reads it when its tab is opened again, once.
     const history = await pressing(async () => {
       await shown(page).locator('.tabs__tab', { hasText: '积分明细' }).click();
@@ -450,6 +451,7 @@ test('the merchant reads a code, charges and refunds it, a resident rates a shop
     expect(rate).toEqual(['shop.rate']);
     await shown(page).locator('.rate-shop__done').waitFor();
     expect(await shown(page).locator('.rate-shop__form').count()).toBe(0);
+    await app.shot('lean-shop-rated');
   });
 
   await app.open('/package-merchant/apply/index');
