@@ -27,6 +27,7 @@ export function nodeOf(unit: OrgUnit, counts: Counts = { people: 0, openCases: 0
     kind: unit.kind,
     name: unit.name,
     parentId: unit.parentId,
+    path: unit.path,
     ...counts,
     retired: unit.retiredAt ? { at: new Date(unit.retiredAt).toISOString(), reason: unit.retiredReason ?? '' } : null,
     entrances: unit.entrances ?? null,

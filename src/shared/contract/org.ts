@@ -15,6 +15,8 @@ export const orgNodeSchema = z.object({
   kind: z.enum(orgKinds),
   name: z.string(),
   parentId: z.string().nullable(),
+  /** Ancestors' ids from the street down (for a move: where the parent's siblings are). */
+  path: z.array(z.string()),
   /** Registered people whose place is in this unit. */
   people: z.number().int(),
   /** Wishes and petitions not yet finished whose place is in this unit. */
