@@ -115,6 +115,19 @@ describe('org.tree: the caller’s part of the tree, with counts and no people',
     expect(await call(stranger, 'org.printCodes', { gridId: 'grid-1' })).toMatchObject({ ok: false, code: 'FORBIDDEN_SCOPE' });
   });
 
+  it('a district admin starts from every street and may manage either', async () => {
+    await otherStreetAdmin();
+    const db = databaseOf(env.emu);
+    await db
+      .collection('users')
+      .doc(admin)
+      .update({ data: { adminScope: 'district' } });
+    const roots = ok(await tree(admin));
+    expect(roots.items.map((i: { id: string }) => i.id).sort()).toEqual(['street-other', STREET].sort());
+    expect(roots.canManage).toBe(true);
+    expect(ok(await upsert({ parentId: 'street-other', name: '白河社区' }, 'd-c')).unit.path).toEqual(['street-other']);
+  });
+
   it('shows no phone, no name of a person and no openid anywhere in the tree', async () => {
     const text = JSON.stringify([
       ok(await tree(admin)),
