@@ -48,7 +48,7 @@ describe('who sees and changes which part of the org tree', () => {
 
   it('a building id is the scene of its code only if it fits WeChat’s 32 characters', () => {
     expect(sceneOf('b-0123456789ab')).toBe('b-0123456789ab');
-    expect(() => sceneOf('b'.repeat(33))).toThrow(/scene/);
+    expect(() => sceneOf('b'.repeat(33))).toThrow(/楼栋码/);
   });
 });
 

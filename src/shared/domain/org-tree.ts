@@ -1,3 +1,4 @@
+import { DomainError } from './errors';
 import type { OrgKind, OrgPlace, OrgUnit, UserProfile } from './org';
 import type { PetitionStatus } from './petition';
 import type { WishStatus } from './wish';
@@ -84,8 +85,12 @@ export function sameName(a: string, b: string): boolean {
   return norm(a) === norm(b);
 }
 
-/** The scene of a building's code: its id, which must fit WeChat's 32 characters. */
+/**
+ * The scene of a building's code: its id, which must fit WeChat's 32 characters. Ids made by org.upsertUnit
+ * (`b-` + 12 hex) and the seed's always do; one that does not gets no code rather than a wrong one.
+ */
 export function sceneOf(buildingId: string): string {
-  if (buildingId.length > SCENE_MAX || !/^[\w-]+$/.test(buildingId)) throw new Error(`building id ${buildingId} cannot be a scene`);
+  if (buildingId.length > SCENE_MAX || !/^[\w-]+$/.test(buildingId))
+    throw new DomainError('BAD_INPUT', '这栋楼的编号过长，无法生成楼栋码，请联系管理员');
   return buildingId;
 }
