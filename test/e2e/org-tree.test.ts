@@ -63,8 +63,17 @@ test('the admin builds a community with 2 grids and 4 buildings and prints a gri
   });
 
   // The same tree as the server has it: two grids under the new community, two buildings under each.
-  const tree = await session.emu.invoke<any>('org', { action: 'org.tree', payload: {} }, 'demo-admin-wu');
-  expect(tree.ok).toBe(true);
+  const children = async (parentId: string) => {
+    const reply = await session.emu.invoke<any>('org', { action: 'org.tree', payload: { parentId } }, 'demo-admin-wu');
+    return reply.data.items as { id: string; name: string }[];
+  };
+  const community = (await children('street-qingshi')).find((c) => c.name === '新河社区')!;
+  const grids = await children(community.id);
+  expect(grids.map((g) => g.name)).toEqual(['新河第一网格', '新河第二网格']);
+  expect(await Promise.all(grids.map(async (g) => (await children(g.id)).map((b) => b.name)))).toEqual([
+    ['新河1号楼', '新河2号楼'],
+    ['新河3号楼', '新河4号楼'],
+  ]);
 
   await withScreenshot(page, 'org-3-print', async () => {
     await action('新河第一网格', '打印楼栋码').click();
