@@ -1,7 +1,7 @@
 import { orgBuildingCode, orgPrintCodes } from '../../src/shared/contract';
 import { DomainError } from '../../src/shared/domain/errors';
 import type { OrgUnit } from '../../src/shared/domain/org';
-import { JOIN_PAGE, printsCodesOf, sceneOf } from '../../src/shared/domain/org-tree';
+import { isRetired, JOIN_PAGE, printsCodesOf, sceneOf } from '../../src/shared/domain/org-tree';
 import { photoUrls } from '../_lib/files';
 import { defineHandler } from '../_lib/handler';
 import { cachedOrgNames } from '../_lib/org';
@@ -39,6 +39,8 @@ export const buildingCode = defineHandler(orgBuildingCode, async ({ buildingId }
   const [building] = await unitsById([buildingId]);
   if (building.kind !== 'building') throw new DomainError('ORG_UNIT_NOT_FOUND', '这不是一栋楼，请从网格下选择楼栋');
   if (!printsCodesOf(user, building)) throw new DomainError('FORBIDDEN_SCOPE');
+  // A retired building takes no new members, so nobody should be sent to join it.
+  if (isRetired(building)) throw new DomainError('ORG_RETIRED');
   const [communityId, gridId] = building.path.slice(1);
   const [names, [view]] = await Promise.all([cachedOrgNames([communityId, gridId]), codeViews([building])]);
   return { ...view, gridName: names.get(gridId) ?? '', communityName: names.get(communityId) ?? '' };

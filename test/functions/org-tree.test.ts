@@ -254,6 +254,8 @@ describe('org.buildingCode and org.printCodes: 楼栋码', () => {
     expect(await call(zhao, 'org.buildingCode', { buildingId: 'building-2' })).toMatchObject({ ok: false, code: 'FORBIDDEN_SCOPE' });
     expect(await call(wang, 'org.buildingCode', { buildingId: 'building-2' })).toMatchObject({ ok: false, code: 'FORBIDDEN_ROLE' });
     expect(await call(liu, 'org.buildingCode', { buildingId: 'grid-1' })).toMatchObject({ ok: false, code: 'ORG_UNIT_NOT_FOUND' });
+    ok(await call(admin, 'org.retireUnit', { id: 'building-3', reason: '拆除' }, 'code-ret'));
+    expect(await call(liu, 'org.buildingCode', { buildingId: 'building-3' })).toMatchObject({ ok: false, code: 'ORG_RETIRED' });
   });
 
   it('prints a grid’s live buildings in order, each with its name and code', async () => {
