@@ -41,6 +41,8 @@ export default defineAppConfig({
     },
     // 爱心商家: scan & charge, the day's charges, the shop, and the application to become one.
     { root: 'package-merchant', pages: ['scan/index', 'history/index', 'shop/index', 'apply/index'] },
+    // 管理员: the org tree and building codes (issue 12).
+    { root: 'package-admin', pages: ['tree/index', 'unit/index', 'codes/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -47,8 +47,16 @@ export interface RawDoc {
   remove(): Promise<unknown>;
 }
 
+/** The SDK's aggregate builder, as far as grouped counts go. */
+export interface RawAggregate {
+  match(query: object): RawAggregate;
+  group(spec: object): RawAggregate;
+  end(): Promise<{ list: unknown[] }>;
+}
+
 export interface RawCollection extends RawQuery {
   doc(id: string): RawDoc;
+  aggregate(): RawAggregate;
   add(options: { data: object }): Promise<{ _id: string }>;
 }
 
@@ -137,6 +145,17 @@ export class Table<T extends { _id: string }> extends Found<T> {
       .limit(wanted.length)
       .get();
     return new Map(docs.map((doc) => [doc._id, doc]));
+  }
+
+  /** How many documents match `where`, per value of `field` (documents without one are left out): one request. */
+  async countBy(where: Query<T>, field: keyof T & string): Promise<Map<string, number>> {
+    const res = await this.col
+      .aggregate()
+      .match(where)
+      .group({ _id: `$${field}`, n: db.command.aggregate.sum(1) })
+      .end();
+    const groups = res.list as { _id: unknown; n: number }[];
+    return new Map(groups.filter((g) => typeof g._id === 'string').map((g) => [g._id as string, g.n]));
   }
 
   async add(doc: NewDoc<T>): Promise<string> {

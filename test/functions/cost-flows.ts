@@ -4,7 +4,7 @@
 import type { TestEmulator } from '../helpers/emulator';
 import type { InvocationRecord } from '../../emulator/src/meter';
 import { ramp } from './petition-fixtures';
-import { liu, merchant, sun, wang, zhang } from './personas';
+import { admin, liu, merchant, sun, wang, zhang } from './personas';
 
 export interface ActionCost {
   /** The action, with the situation when one action is measured twice (petition.accept at grid and community). */
@@ -106,6 +106,11 @@ export async function measureMainFlows(emu: TestEmulator): Promise<ActionCost[]>
   await step('merchant.scan', merchant, 'merchant.scan', { token });
   await step('merchant.charge', merchant, 'merchant.charge', { token, points: 5, note: '' });
   await list(merchant, 'merchant.history');
+
+  await list(admin, 'org.tree', { parentId: 'grid-1' });
+  const { unit } = await step('org.upsertUnit', admin, 'org.upsertUnit', { parentId: 'community-wutong', name: '第四网格' });
+  await step('org.retireUnit', admin, 'org.retireUnit', { id: unit.id, reason: '建错了，撤销' });
+  await step('org.buildingCode', liu, 'org.buildingCode', { buildingId: 'building-1' });
   return costs;
 }
 

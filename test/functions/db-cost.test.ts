@@ -31,6 +31,9 @@ const WITHIN_BUDGET = [
   'merchant.scan',
   'points.reconcile',
   'points.ranking',
+  'org.upsertUnit',
+  'org.retireUnit',
+  'org.buildingCode',
 ];
 
 let costs: ActionCost[];

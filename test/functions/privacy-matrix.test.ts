@@ -73,6 +73,11 @@ const reads: [action: string, payload: (s: Scene) => Record<string, unknown>, ru
   ['mall.listOrders', () => ({}), () => listed],
   ['merchant.applications', () => ({}), () => listed],
   ['shop.list', () => ({}), () => listed],
+  // The org tree counts people and never names them.
+  ['org.tree', () => ({}), () => 'masked'],
+  ['org.tree', () => ({ parentId: 'grid-1', includeRetired: true }), () => 'masked'],
+  ['org.buildingCode', () => ({ buildingId: 'building-2' }), () => 'masked'],
+  ['org.printCodes', () => ({ gridId: 'grid-1' }), () => 'masked'],
 ];
 
 interface Shown {

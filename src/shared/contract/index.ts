@@ -5,6 +5,7 @@ import type { ActionSpec } from './action';
 import { mallActions } from './mall';
 import { merchantActions } from './merchant';
 import { notifyActions } from './notify';
+import { orgActions } from './org';
 import { partyActions } from './party';
 import { petitionActions } from './petition';
 import { pointRuleActions } from './point-rules';
@@ -20,6 +21,7 @@ export * from './envelope';
 export * from './errors';
 export * from './common';
 export * from './notify';
+export * from './org';
 export * from './mall';
 export * from './merchant';
 export * from './party';
@@ -46,6 +48,7 @@ const all = [
   ...merchantActions,
   ...redeemActions,
   ...shopActions,
+  ...orgActions,
 ] as const;
 
 type Registry = { [S in (typeof all)[number] as S['name']]: S };
