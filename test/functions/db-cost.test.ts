@@ -31,6 +31,10 @@ const WITHIN_BUDGET = [
   'merchant.scan',
   'points.reconcile',
   'points.ranking',
+  'role.people',
+  'role.grant',
+  'role.revoke',
+  'role.log',
 ];
 
 let costs: ActionCost[];

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 // Before any schema parses: zod's messages in Chinese wherever the contract is loaded.
 import './zod-locale';
-import type { ActionSpec } from './action';
+import { areaOf, type ActionSpec } from './action';
 import { mallActions } from './mall';
 import { merchantActions } from './merchant';
 import { notifyActions } from './notify';
@@ -10,6 +10,7 @@ import { petitionActions } from './petition';
 import { pointRuleActions } from './point-rules';
 import { pointsActions } from './points';
 import { redeemActions } from './redeem';
+import { roleActions } from './role';
 import { shopActions } from './shop';
 import { userActions } from './user';
 import { virtueActions } from './virtue';
@@ -27,6 +28,7 @@ export * from './point-rules';
 export * from './petition';
 export * from './points';
 export * from './redeem';
+export * from './role';
 export * from './shop';
 export * from './user';
 export * from './virtue';
@@ -46,6 +48,7 @@ const all = [
   ...merchantActions,
   ...redeemActions,
   ...shopActions,
+  ...roleActions,
 ] as const;
 
 type Registry = { [S in (typeof all)[number] as S['name']]: S };
@@ -63,5 +66,5 @@ export function isActionName(name: string): name is ActionName {
 }
 
 export function actionsOfArea(area: string): ActionSpec[] {
-  return all.filter((spec) => spec.name.startsWith(`${area}.`));
+  return all.filter((spec) => areaOf(spec.name) === area);
 }
