@@ -37,10 +37,16 @@ export default defineAppConfig({
         'close/index',
         'merchants/index',
         'inspect/index',
+        'history/index',
       ],
     },
     // 爱心商家: scan & charge, the day's charges, the shop, and the application to become one.
     { root: 'package-merchant', pages: ['scan/index', 'history/index', 'shop/index', 'apply/index'] },
+    // 管理员: roles and the settings of what the community runs (issue 12; the org tree, roster and codes beside them).
+    {
+      root: 'package-admin',
+      pages: ['roles/index', 'settings/index', 'settings-mall/index', 'settings-rules/index', 'settings-virtue/index', 'settings-merchant/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'dark',

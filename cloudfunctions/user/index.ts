@@ -3,7 +3,7 @@ import { directoryEntry, disclose } from '../../src/shared/domain/privacy';
 import { createFunction, defineHandler } from '../_lib/handler';
 import { orgNames } from '../_lib/org';
 import { listMembers, listPeople } from './people';
-import { listRoleLog, listRolePeople } from './role-reads';
+import { listRoleLog, listRolePeople, listRolePlaces } from './role-reads';
 import { grant, revoke } from './roles';
 
 const me = defineHandler(userMe, async (_input, { openid, user }) => {
@@ -25,6 +25,6 @@ const me = defineHandler(userMe, async (_input, { openid, user }) => {
 });
 
 /** One handler per user.* action of the contract, and none besides (test/unit/registry.test.ts). */
-export const handlers = [me, listMembers, listPeople, grant, revoke, listRoleLog, listRolePeople];
+export const handlers = [me, listMembers, listPeople, grant, revoke, listRoleLog, listRolePeople, listRolePlaces];
 
 export const main = createFunction('user', handlers);

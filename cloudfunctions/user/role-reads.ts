@@ -1,4 +1,7 @@
-import { roleLog, rolePeople } from '../../src/shared/contract';
+import { roleLog, rolePeople, rolePlaces } from '../../src/shared/contract';
+import { streetOfUnit } from '../../src/shared/domain/appointment';
+import { adminCoversStreet } from '../../src/shared/domain/scope';
+import { compareUnitNames as unitOrder } from '../../src/shared/domain/unit-order';
 import type { RoleChange } from '../../src/shared/domain/appointment';
 import type { UserProfile } from '../../src/shared/domain/org';
 import { defineHandler } from '../_lib/handler';
@@ -30,4 +33,26 @@ export const listRolePeople = defineHandler(rolePeople, async ({ query, offset, 
   else if (district(user)) where.name = _.gte('');
   const { docs, nextOffset } = await table(collections.users).where(where).orderBy('name', 'asc').page(offset, limit);
   return { items: await holderViews(user, docs), nextOffset };
+});
+
+/**
+ * 任命到哪里, one level at a time: the admin's streets (a district admin's also the departments), or the
+ * communities or grids under one unit of their reach. Retired units are not offered.
+ */
+export const listRolePlaces = defineHandler(rolePlaces, async ({ parentId }, { user }) => {
+  const units = table(collections.orgUnits);
+  const [found, departments] = await Promise.all([
+    parentId
+      ? units.where({ parentId }).limit(1000).get()
+      : district(user)
+        ? units.where({ kind: 'street' }).limit(1000).get()
+        : units.where({ _id: user.streetId }).limit(1).get(),
+    !parentId && district(user) ? table(collections.departments).orderBy('order', 'asc').limit(100).get() : [],
+  ]);
+  const places = found
+    .filter((u) => u.kind !== 'building' && !('retiredAt' in u && u.retiredAt) && adminCoversStreet(user, streetOfUnit(u)))
+    .sort((a, b) => unitOrder(a.name, b.name))
+    .map((u) => ({ id: u._id, kind: u.kind as 'street' | 'community' | 'grid', name: u.name }));
+  const scope = district(user) ? ('district' as const) : ('street' as const);
+  return { scope, places, departments: departments.map((d) => ({ id: d._id, name: String(d.name) })) };
 });

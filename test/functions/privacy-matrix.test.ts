@@ -67,6 +67,7 @@ const reads: [action: string, payload: (s: Scene) => Record<string, unknown>, ru
   ['merchant.scan', (s) => ({ token: s.token }), () => customer],
   ['merchant.history', () => ({}), () => customer],
   ['points.history', () => ({ asset: 'virtue' }), self],
+  ['points.historyOf', () => ({ openid: wang }), () => listed],
   ['points.ranking', () => ({}), () => listed],
   ['points.partyEntries', () => ({}), () => listed],
   ['points.pendingAwards', () => ({}), () => listed],

@@ -193,3 +193,29 @@ describe('role.people: whom an admin may appoint', () => {
     refused(await call(sun, 'role.people', {}), 'FORBIDDEN_ROLE');
   });
 });
+
+describe('role.places: where an admin may appoint', () => {
+  it('offers the admin’s street, then its communities and grids; never another street', async () => {
+    await elsewhere();
+    expect(ok(await call(admin, 'role.places', {}))).toEqual({
+      scope: 'street',
+      places: [{ id: 'street-qingshi', kind: 'street', name: '青石街道' }],
+      departments: [],
+    });
+    expect(ok(await call(admin, 'role.places', { parentId: 'street-qingshi' })).places.map((p: any) => p.name)).toEqual(['梧桐社区']);
+    expect(ok(await call(admin, 'role.places', { parentId: 'community-wutong' })).places.map((p: any) => p.name)).toEqual([
+      '第一网格',
+      '第二网格',
+      '第三网格',
+    ]);
+    expect(ok(await call(admin, 'role.places', { parentId: 'street-baihe' })).places).toEqual([]);
+    const top = ok(await call(district, 'role.places', {}));
+    expect(top.scope).toBe('district');
+    expect(top.places.map((p: any) => p.name)).toEqual(['白河街道', '青石街道']);
+    expect(top.departments.map((d: any) => d.name)).toContain('区住建局');
+    for (const record of await env.emu.meter(6)) {
+      expect(record.uncovered).toEqual([]);
+      expect(record.dbRequests).toBeLessThanOrEqual(3);
+    }
+  });
+});

@@ -92,5 +92,21 @@ export const rolePeople = defineAction({
   mutates: false,
 });
 
+export const rolePlaceSchema = z.object({ id: z.string(), kind: z.enum(['street', 'community', 'grid']), name: z.string() });
+
+export const rolePlaces = defineAction({
+  name: 'role.places',
+  summary: '任命到哪里：不带 parentId 为可管理的街道（区级管理员另有职能部门），带 parentId 为其下的社区或网格',
+  input: z.object({ parentId: idSchema.optional() }).strict(),
+  output: z.object({
+    /** The caller's own reach: a district admin also appoints department and district staff and district admins. */
+    scope: z.enum(['street', 'district']),
+    places: z.array(rolePlaceSchema),
+    departments: z.array(z.object({ id: z.string(), name: z.string() })),
+  }),
+  roles: ['admin'],
+  mutates: false,
+});
+
 /** Every action declared here, in order: the registry (index.ts) is built from these lists, never by hand. */
-export const roleActions = [roleGrant, roleRevoke, roleLog, rolePeople] as const;
+export const roleActions = [roleGrant, roleRevoke, roleLog, rolePeople, rolePlaces] as const;

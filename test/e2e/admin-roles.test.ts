@@ -1,0 +1,122 @@
+// The admin (吴磊) in a real browser: 我的 shows the admin's work, 角色任免 appoints 李明 grid worker of 第二网格
+// and the record shows it; the settings pages open with the community's values and save. Needs `npm run
+// build:h5` and chromium. Screens go to test-results/admin-*.png.
+import type { Page } from 'playwright-core';
+import type { TestEmulator } from '../helpers/emulator';
+import { browserSession, type Session } from './app';
+import { shown, withScreenshot } from './browser';
+
+jest.setTimeout(180_000);
+
+const session = browserSession();
+let emu: TestEmulator;
+let page: Page;
+let app: Session['app'];
+beforeEach(() => {
+  ({ emu, page, app } = session);
+});
+
+const field = (label: string) => shown(page).locator('.form-field', { has: page.locator('.form-field__label', { hasText: label }) });
+const done = () => shown(page).locator('.admin-done__title');
+
+/** 我的 as 吴磊, picked from the demo personas listed on the page. */
+async function asAdmin() {
+  await app.open('/pages/me/index');
+  await shown(page)
+    .locator('.persona-list__item', { has: page.locator('.persona-list__name', { hasText: '吴磊' }) })
+    .first()
+    .click();
+  await shown(page).locator('.persona-chip__name', { hasText: '吴磊' }).waitFor();
+}
+
+async function openFromMe(text: string) {
+  await shown(page).locator('.cell', { hasText: text }).first().click();
+}
+
+test('the admin appoints 李明 grid worker of 第二网格 and sees it in the record', async () => {
+  await withScreenshot(page, 'admin-me', async () => {
+    await asAdmin();
+    const entries = await shown(page).locator('.cells .cell__title').allTextContents();
+    expect(entries).toEqual(expect.arrayContaining(['组织架构', '人口台账', '角色任免', '楼栋码', '系统设置']));
+    expect(entries).not.toContain('我的积分');
+    expect(entries).not.toContain('美德商铺');
+    await app.shot('admin-me');
+  });
+
+  await withScreenshot(page, 'admin-roles', async () => {
+    await openFromMe('角色任免');
+    await shown(page).locator('[data-field="person"]').click();
+    await shown(page).locator('.admin-search input').fill('李');
+    await shown(page).locator('.admin-person[data-person="李明"]').click();
+    await shown(page).locator('[data-field="person"]', { hasText: '李明' }).waitFor();
+    await shown(page).locator('.choice-chips--role [data-value="grid_worker"]').click();
+    await field('社区').locator('[data-value="community-wutong"]').click();
+    await field('网格').locator('[data-value="grid-2"]').click();
+    await field('任免原因').locator('input').fill('第二网格原网格员调任，经街道研究任命');
+    await shown(page).getByText('确认任命为网格员').click();
+    await done().filter({ hasText: '已任命李明为网格员（第二网格）' }).waitFor();
+    await app.shot('admin-roles');
+  });
+
+  await withScreenshot(page, 'admin-roles-log', async () => {
+    await shown(page).locator('.tabs__tab', { hasText: '任免记录' }).click();
+    const entry = shown(page).locator('.role-entry[data-entry="李明"]');
+    await entry.waitFor();
+    expect(await entry.locator('.role-entry__what').textContent()).toBe('李明 · 网格员（第二网格）');
+    expect(await entry.locator('.role-entry__reason').textContent()).toBe('原因：第二网格原网格员调任，经街道研究任命');
+    await app.shot('admin-roles-log');
+  });
+
+  const reply = await emu.invoke<any>('user', { action: 'role.people', payload: { query: '李明' } }, 'demo-admin-wu');
+  expect(reply.data.items[0].roles).toEqual(['resident', 'grid_worker']);
+});
+
+test('the settings pages open with the community’s values and save them', async () => {
+  await asAdmin();
+  await openFromMe('系统设置');
+  await shown(page).locator('.admin-settings').waitFor();
+  await app.shot('admin-settings');
+
+  await withScreenshot(page, 'admin-settings-rules', async () => {
+    await shown(page).locator('.cell', { hasText: '积分有效期' }).click();
+    await field('志愿服务积分').locator('input').fill('365');
+    await shown(page).getByText('保存有效期').click();
+    await done().filter({ hasText: '积分有效期已保存' }).waitFor();
+    await app.shot('admin-settings-rules');
+    await page.goBack();
+  });
+
+  await withScreenshot(page, 'admin-settings-mall', async () => {
+    await shown(page).locator('.cell', { hasText: '积分超市货架' }).click();
+    const first = shown(page).locator('.mall-row').first();
+    const name = await first.getAttribute('data-item');
+    await first.click();
+    await field('库存').locator('input').fill('42');
+    await shown(page).getByText('保存修改').click();
+    await done()
+      .filter({ hasText: `已修改“${name}”` })
+      .waitFor();
+    expect(await shown(page).locator(`.mall-row[data-item="${name}"] .cell__value`).textContent()).toContain('库存 42');
+    await app.shot('admin-settings-mall');
+    await page.goBack();
+  });
+
+  await withScreenshot(page, 'admin-settings-virtue', async () => {
+    await shown(page).locator('.cell', { hasText: '美德信用目录' }).click();
+    await field('名称').locator('input').fill('清扫楼道积雪');
+    await field('分值').locator('input').fill('6');
+    await shown(page).getByText('新增项目').click();
+    await done().filter({ hasText: '已新增“清扫楼道积雪” 6 分' }).waitFor();
+    await shown(page).locator('.virtue-row[data-item="清扫楼道积雪"]').waitFor();
+    await app.shot('admin-settings-virtue');
+    await page.goBack();
+  });
+
+  await withScreenshot(page, 'admin-settings-merchant', async () => {
+    await shown(page).locator('.cell', { hasText: '商家核销上限' }).click();
+    await field('单笔免确认上限').locator('input').fill('25');
+    await shown(page).getByText('保存上限').click();
+    await done().filter({ hasText: '商家核销上限已保存' }).waitFor();
+    await app.shot('admin-settings-merchant');
+  });
+});
