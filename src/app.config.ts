@@ -45,7 +45,15 @@ export default defineAppConfig({
     // 管理员: roles and the settings of what the community runs (issue 12; the org tree, roster and codes beside them).
     {
       root: 'package-admin',
-      pages: ['roles/index', 'settings/index', 'settings-mall/index', 'settings-rules/index', 'settings-virtue/index', 'settings-merchant/index'],
+      pages: [
+        'roles/index',
+        'settings/index',
+        'settings-mall/index',
+        'settings-rules/index',
+        'settings-virtue/index',
+        'settings-merchant/index',
+        'settings-categories/index',
+      ],
     },
   ],
   window: {

@@ -21,6 +21,7 @@ const me = defineHandler(userMe, async (_input, { openid, user }) => {
     buildingId: user.buildingId,
     buildingName: name(user.buildingId),
     phone: shown.phone ?? '',
+    adminScope: user.roles.includes('admin') ? (user.adminScope ?? 'street') : null,
   };
 });
 

@@ -3,6 +3,7 @@
 // build:h5` and chromium. Screens go to test-results/admin-*.png.
 import type { Page } from 'playwright-core';
 import type { TestEmulator } from '../helpers/emulator';
+import * as cloud from 'wx-server-sdk';
 import { browserSession, type Session } from './app';
 import { shown, withScreenshot } from './browser';
 
@@ -12,8 +13,10 @@ const session = browserSession();
 let emu: TestEmulator;
 let page: Page;
 let app: Session['app'];
-beforeEach(() => {
+beforeEach(async () => {
   ({ emu, page, app } = session);
+  // The phone the screens are checked at.
+  await page.setViewportSize({ width: 375, height: 812 });
 });
 
 const field = (label: string) => shown(page).locator('.form-field', { has: page.locator('.form-field__label', { hasText: label }) });
@@ -40,6 +43,7 @@ test('the admin appoints 李明 grid worker of 第二网格 and sees it in the r
     expect(entries).toEqual(expect.arrayContaining(['组织架构', '人口台账', '角色任免', '楼栋码', '系统设置']));
     expect(entries).not.toContain('我的积分');
     expect(entries).not.toContain('美德商铺');
+    await shown(page).locator('.me__profile').scrollIntoViewIfNeeded();
     await app.shot('admin-me');
   });
 
@@ -119,4 +123,91 @@ test('the settings pages open with the community’s values and save them', asyn
     await done().filter({ hasText: '商家核销上限已保存' }).waitFor();
     await app.shot('admin-settings-merchant');
   });
+});
+
+/** A district admin written through the real SDK, and the H5 app acting as them (the persona it remembers). */
+async function asDistrictAdmin() {
+  Object.assign(process.env, {
+    TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${emu.url}/__tcb` }),
+    TENCENTCLOUD_SECRETID: 'local-id',
+    TENCENTCLOUD_SECRETKEY: 'local-key',
+    TENCENTCLOUD: 'true',
+    SILENCE: 'true',
+  });
+  cloud.init({ env: 'linli-local' });
+  const openid = 'o-district-admin';
+  const person = { name: '林区管', phone: '13900009002', roles: ['admin'], adminScope: 'district', streetId: '', communityId: '' };
+  await cloud
+    .database()
+    .collection('users')
+    .add({ data: { _id: openid, ...person, gridId: null, buildingId: null, room: null, birthYear: 1980 } });
+  await app.open('/pages/me/index');
+  const persona = { openid, name: person.name, roles: person.roles, orgUnits: [], note: '区级管理员' };
+  await page.evaluate((p) => window.localStorage.setItem('linli.demoPersona', JSON.stringify(p)), persona);
+  await app.open('/package-admin/settings-categories/index');
+}
+
+test('the district admin adds a wish category; a street admin only reads the lists', async () => {
+  await withScreenshot(page, 'admin-categories', async () => {
+    await asDistrictAdmin();
+    await field('名称').locator('input').fill('园艺绿化');
+    await field('最低积分').locator('input').fill('5');
+    await field('最高积分').locator('input').fill('15');
+    await shown(page).getByText('新增类别').click();
+    await done().filter({ hasText: '已新增心愿类别“园艺绿化”' }).waitFor();
+    expect(await shown(page).locator('.category-row[data-item="园艺绿化"] .cell__value').textContent()).toBe('5–15 分');
+    await app.shot('admin-categories');
+    await shown(page).locator('.tabs__tab', { hasText: '诉求类别' }).click();
+    await shown(page).locator('.category-row.is-sub[data-item="垃圾清运"]').waitFor();
+    await app.shot('admin-categories-petition');
+  });
+
+  await withScreenshot(page, 'admin-categories-street', async () => {
+    await app.open('/pages/me/index');
+    await page.evaluate(() => window.localStorage.removeItem('linli.demoPersona'));
+    await asAdmin();
+    await app.open('/package-admin/settings-categories/index');
+    await shown(page).getByText('由区级管理员设置').waitFor();
+    expect(await shown(page).locator('.admin-form-title').count()).toBe(0);
+    await shown(page).locator('.category-row[data-item="园艺绿化"]').waitFor();
+    await app.shot('admin-categories-street');
+  });
+});
+
+test('staff reverse a posting from a person’s history, with a reason', async () => {
+  const award = await emu.invoke<any>(
+    'points',
+    {
+      action: 'points.award',
+      payload: { openid: 'demo-resident-li', asset: 'volunteer', amount: 9, reason: '重复登记的活动' },
+      requestId: 'e2e-reverse-1',
+    },
+    'demo-staff-gao',
+  );
+  expect(award.ok).toBe(true);
+  await withScreenshot(page, 'staff-reverse', async () => {
+    await app.open('/pages/me/index');
+    await shown(page)
+      .locator('.persona-list__item', { has: page.locator('.persona-list__name', { hasText: '孙丽' }) })
+      .first()
+      .click();
+    await shown(page).locator('.persona-chip__name', { hasText: '孙丽' }).waitFor();
+    await openFromMe('积分管理');
+    await shown(page).locator('.cell', { hasText: '积分明细与冲正' }).click();
+    await shown(page).locator('.person-field').click();
+    await shown(page).locator('.person-search input').fill('李');
+    await shown(page).locator('.person-option[data-person="李明"]').click();
+    const row = shown(page).locator('.staff-posting[data-posting="重复登记的活动"]');
+    await row.getByText('冲正').click();
+    await page.locator('.reason-sheet textarea:visible').fill('重复发放，予以冲正');
+    await page.locator('.sheet .btn', { hasText: '确认冲正' }).click();
+    await shown(page).locator('.staff-done__title', { hasText: '已冲正：重复登记的活动' }).waitFor();
+    await row.locator('.staff-posting__meta', { hasText: '已冲正' }).waitFor();
+    await app.shot('staff-reverse');
+  });
+  const history = await emu.invoke<any>('points', { action: 'points.history', payload: {} }, 'demo-resident-li');
+  expect(history.data.items.map((p: any) => [p.amount, p.reason])).toEqual([
+    [-9, '重复发放，予以冲正'],
+    [9, '重复登记的活动'],
+  ]);
 });

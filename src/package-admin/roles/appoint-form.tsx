@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
 import { ChoiceChips } from '../../components/choice-chips';
@@ -56,16 +57,20 @@ export function AppointForm({ reach }: { reach: Reach }) {
 
   const changed = (data: Output<'role.grant'>) => {
     setPerson((p) => (p && p.id === data.person.id ? { ...p, roles: data.person.roles } : p));
+    setRole('');
     setReason('');
   };
+  // What a tap did is said at the top of the form, where the person is: bring it into view.
+  const toTop = () => void Taro.pageScrollTo({ scrollTop: 0, duration: 200 });
 
   async function onGrant() {
     if (!person || !role || !place) return;
-    const reply = await grant.run({ openid: person.id, role, reason: reason.trim(), ...place.payload }, (data) => ({
+    const reply = await grant.run({ openid: person.id, role, reason: reason.trim(), ...place }, (data) => ({
       title: `已任命${data.entry.targetName}为${roleLabels[data.entry.role]}${data.entry.scope ? `（${data.entry.scope}）` : ''}`,
       detail: '已记入任免记录；对方重新打开小程序即可使用新的功能。',
     }));
     if (reply?.ok) changed(reply.data);
+    if (reply) toTop();
   }
 
   async function onRevoke(r: AppointableRole) {
@@ -75,6 +80,7 @@ export function AppointForm({ reach }: { reach: Reach }) {
       detail: '已记入任免记录。',
     }));
     if (reply?.ok) changed(reply.data);
+    if (reply) toTop();
   }
 
   return (

@@ -1,4 +1,5 @@
 import { Image, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
 import { ChoiceChips } from '../../components/choice-chips';
@@ -58,6 +59,12 @@ function MallShelfPage() {
   const set = (change: Partial<Draft>) => setDraft((d) => ({ ...d, ...change }));
   const ready = draft.name.trim().length >= 2 && Number(draft.price) >= 1 && draft.stock.trim() !== '' && !uploading;
 
+  // The form is below the list: tapping an item brings it into view.
+  function edit(next: Draft) {
+    setDraft(next);
+    void Taro.pageScrollTo({ selector: '.admin-form-title', duration: 200 });
+  }
+
   async function onSave() {
     const payload = {
       ...(draft.id ? { itemId: draft.id } : {}),
@@ -88,16 +95,14 @@ function MallShelfPage() {
       <View className="cells">
         {shelf.data.items.length === 0 && <Empty title="货架还是空的" hint="在下方上架第一件商品。" />}
         {shelf.data.items.map((i) => (
-          <View key={i.id} className={`cell cell--link mall-row${i.active ? '' : ' is-off'}`} data-item={i.name} onClick={() => setDraft(draftOf(i))}>
+          <View key={i.id} className={`cell cell--link mall-row${i.active ? '' : ' is-off'}`} data-item={i.name} onClick={() => edit(draftOf(i))}>
             {i.photoUrl ? <Image className="mall-row__img" src={i.photoUrl} mode="aspectFill" /> : <View className="mall-row__img" />}
             <Text className="cell__body cell__title">{i.name}</Text>
             <Text className="cell__value">{`${i.price} 分 · 库存 ${i.stock}${i.active ? '' : ' · 已下架'}`}</Text>
           </View>
         ))}
       </View>
-      <Text className="section-title">{draft.id ? `修改“${draft.name}”` : '上架新商品'}</Text>
-      <NoticeBanner failure={save.failure} />
-      <DoneCard done={save.done} />
+      <Text className="section-title admin-form-title">{draft.id ? `修改“${draft.name}”` : '上架新商品'}</Text>
       <InputField
         label="名称"
         error={save.fieldErrors.name}
@@ -148,6 +153,8 @@ function MallShelfPage() {
         />
       </FormField>
       <PhotoField value={draft.photo} onChange={(photo) => set({ photo })} onBusy={setUploading} />
+      <NoticeBanner failure={save.failure} />
+      <DoneCard done={save.done} />
       <View className="admin-actions">
         <ActionButton disabled={!ready} busy={save.submitting} onClick={() => void onSave()}>
           {draft.id ? '保存修改' : '上架'}

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
 import { ChoiceChips } from '../../components/choice-chips';
@@ -32,6 +33,12 @@ function VirtueCataloguePage() {
   const [draft, setDraft] = useState<Draft>(blank);
   const ready = draft.name.trim().length >= 2 && Number(draft.points) >= 1;
 
+  // The form is below the list: tapping an item brings it into view.
+  function edit(next: Draft) {
+    setDraft(next);
+    void Taro.pageScrollTo({ selector: '.admin-form-title', duration: 200 });
+  }
+
   async function onSave() {
     const payload = {
       ...(draft.id ? { itemId: draft.id } : {}),
@@ -62,20 +69,13 @@ function VirtueCataloguePage() {
       <View className="cells">
         {catalogue.data.items.length === 0 && <Empty title="目录还是空的" hint="在下方新增第一项美德行为。" />}
         {catalogue.data.items.map((i) => (
-          <View
-            key={i.id}
-            className={`cell cell--link virtue-row${i.active ? '' : ' is-off'}`}
-            data-item={i.name}
-            onClick={() => setDraft(draftOf(i))}
-          >
+          <View key={i.id} className={`cell cell--link virtue-row${i.active ? '' : ' is-off'}`} data-item={i.name} onClick={() => edit(draftOf(i))}>
             <Text className="cell__body cell__title">{i.name}</Text>
             <Text className="cell__value">{i.active ? `+${i.points} 分` : `+${i.points} 分 · 已停用`}</Text>
           </View>
         ))}
       </View>
-      <Text className="section-title">{draft.id ? `修改“${draft.name}”` : '新增一项'}</Text>
-      <NoticeBanner failure={save.failure} />
-      <DoneCard done={save.done} />
+      <Text className="section-title admin-form-title">{draft.id ? `修改“${draft.name}”` : '新增一项'}</Text>
       <InputField
         label="名称"
         error={save.fieldErrors.name}
@@ -111,6 +111,8 @@ function VirtueCataloguePage() {
           onChange={(active) => setDraft({ ...draft, active })}
         />
       </FormField>
+      <NoticeBanner failure={save.failure} />
+      <DoneCard done={save.done} />
       <View className="admin-actions">
         <ActionButton disabled={!ready} busy={save.submitting} onClick={() => void onSave()}>
           {draft.id ? '保存修改' : '新增项目'}

@@ -9,13 +9,14 @@ const links: { text: string; note: string; page: string }[] = [
   { text: '积分有效期', note: '每种积分多久失效', page: 'settings-rules' },
   { text: '美德信用目录', note: '可记分的美德行为和分值', page: 'settings-virtue' },
   { text: '商家核销上限', note: '单笔、每店每日、每人每日', page: 'settings-merchant' },
+  { text: '心愿与诉求类别', note: '全区共用，区级管理员设置', page: 'settings-categories' },
 ];
 
 /** 系统设置 (admin): the settings of what the community already runs. */
 function SettingsPage() {
   return (
     <PageShell className="admin-settings">
-      <Text className="admin-intro">这里的设置只对你所在社区生效，修改后立即生效。</Text>
+      <Text className="admin-intro">积分超市、积分有效期、美德目录和商家上限只对你所在社区生效；类别全区共用。修改后立即生效。</Text>
       <View className="cells">
         {links.map((l) => (
           <View key={l.page} className="cell cell--link" onClick={() => void Taro.navigateTo({ url: `/package-admin/${l.page}/index` })}>

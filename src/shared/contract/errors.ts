@@ -73,6 +73,7 @@ export const errorMessages = {
   ROLE_ABOVE_SCOPE: '不能任免高于你自己权限的角色（职能部门、区级人员和区级管理员须由区级管理员任免）',
   ROLE_PLACE_CONFLICT: '此人住在或任职于别的网格、社区或街道，不能任命到这里',
   ROLE_UNIT_INVALID: '所选的网格、社区或街道不存在或已撤销，请重新选择',
+  DISTRICT_SETTING: '类别是全区共用的，只能由区级管理员修改',
   PERSON_NOT_FOUND: '没有找到这个人，请确认对方已在小程序登记',
   REQUEST_IN_PROGRESS: '上一次提交仍在处理中，请稍后再试',
   INTERNAL: '服务暂时不可用，请稍后重试',

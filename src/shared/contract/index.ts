@@ -2,6 +2,7 @@ import type { z } from 'zod';
 // Before any schema parses: zod's messages in Chinese wherever the contract is loaded.
 import './zod-locale';
 import { areaOf, type ActionSpec } from './action';
+import { categoryActions } from './categories';
 import { mallActions } from './mall';
 import { merchantActions } from './merchant';
 import { notifyActions } from './notify';
@@ -20,6 +21,7 @@ export * from './action';
 export * from './envelope';
 export * from './errors';
 export * from './common';
+export * from './categories';
 export * from './notify';
 export * from './mall';
 export * from './merchant';
@@ -49,6 +51,7 @@ const all = [
   ...redeemActions,
   ...shopActions,
   ...roleActions,
+  ...categoryActions,
 ] as const;
 
 type Registry = { [S in (typeof all)[number] as S['name']]: S };
