@@ -37,19 +37,15 @@ export function AppointForm({ reach }: { reach: Reach }) {
   const hasReason = reason.trim().length >= 2;
   const fieldErrors = { ...revoke.fieldErrors, ...grant.fieldErrors };
 
-  const where = (): { payload: Partial<Input<'role.grant'>>; name: string } | null => {
-    const named = (id: string) => ({ payload: { unitId: id }, name: '' });
-    if (role === 'grid_worker') return gridId ? named(gridId) : null;
-    if (role === 'staff') return communityId ? named(communityId) : null;
-    if (role === 'street_staff') return streetId ? named(streetId) : null;
-    if (role === 'admin')
-      return adminScope === 'district'
-        ? { payload: { adminScope }, name: '全区' }
-        : streetId
-          ? { payload: { unitId: streetId, adminScope }, name: '' }
-          : null;
-    if (role === 'department_staff') return departmentId ? { payload: { departmentId }, name: '' } : null;
-    if (role === 'district_staff') return { payload: {}, name: '全区' };
+  /** Where the appointment is, as the payload names it; null while it is not chosen yet. */
+  const where = (): Pick<Input<'role.grant'>, 'unitId' | 'departmentId' | 'adminScope'> | null => {
+    const unit = (id: string) => (id ? { unitId: id } : null);
+    if (role === 'grid_worker') return unit(gridId);
+    if (role === 'staff') return unit(communityId);
+    if (role === 'street_staff') return unit(streetId);
+    if (role === 'admin') return adminScope === 'district' ? { adminScope } : streetId ? { unitId: streetId, adminScope } : null;
+    if (role === 'department_staff') return departmentId ? { departmentId } : null;
+    if (role === 'district_staff') return {};
     return null;
   };
   const place = where();
