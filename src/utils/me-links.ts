@@ -39,7 +39,7 @@ const links: { text: string; note: string; url: string; roles: Role[]; except?: 
   { text: '人口台账', note: '导入、查看、导出居民名册', url: '/package-admin/roster/index', roles: ['admin'] },
   { text: '角色任免', note: '任命网格员、工作人员，任免记录', url: '/package-admin/roles/index', roles: ['admin'] },
   { text: '楼栋码', note: '每栋楼的小程序码，打印张贴', url: '/package-admin/codes/index', roles: ['admin'] },
-  { text: '系统设置', note: '积分超市、积分规则、美德目录、商家上限、类别', url: '/package-admin/settings/index', roles: ['admin'] },
+  { text: '系统设置', note: '积分超市、规则、类别等', url: '/package-admin/settings/index', roles: ['admin'] },
   { text: '商家入驻', note: '开店的居民申请成为爱心商家', url: '/package-merchant/apply/index', roles: ['resident'], except: 'merchant' },
 ];
 

@@ -19,6 +19,8 @@ beforeEach(async () => {
   await page.setViewportSize({ width: 375, height: 812 });
 });
 
+/** A real (tiny) PNG: the emulator's upload checks the bytes are an image. */
+const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 const field = (label: string) => shown(page).locator('.form-field', { has: page.locator('.form-field__label', { hasText: label }) });
 const done = () => shown(page).locator('.admin-done__title');
 
@@ -96,12 +98,22 @@ test('the settings pages open with the community’s values and save them', asyn
     const name = await first.getAttribute('data-item');
     await first.click();
     await field('库存').locator('input').fill('42');
+    // A new picture: uploaded when chosen, so saving sends its file id only.
+    const chooser = page.waitForEvent('filechooser');
+    await shown(page).locator('.mall-photo__action', { hasText: '更换图片' }).click();
+    await (await chooser).setFiles({ name: 'eggs.png', mimeType: 'image/png', buffer: png });
+    await shown(page).locator('.mall-photo__img[src^="blob:"], .mall-photo__img img[src^="blob:"]').first().waitFor();
+    await field('图片').locator('.form-field__hint', { hasText: '可选' }).waitFor();
     await shown(page).getByText('保存修改').click();
     await done()
       .filter({ hasText: `已修改“${name}”` })
       .waitFor();
     expect(await shown(page).locator(`.mall-row[data-item="${name}"] .cell__value`).textContent()).toContain('库存 42');
+    const shelf = await emu.invoke<any>('mall', { action: 'mall.listItems', payload: {} }, 'demo-admin-wu');
+    expect(shelf.data.items.find((i: any) => i.name === name).photo).toMatch(/^cloud:\/\/.+uploads\/demo-admin-wu\//);
     await app.shot('admin-settings-mall');
+    await shown(page).locator('.mall-row').first().scrollIntoViewIfNeeded();
+    await app.shot('admin-settings-mall-list');
     await page.goBack();
   });
 

@@ -45,6 +45,9 @@ describe('wish.setCategory', () => {
   it('the district admin adds a category; residents can use it at once, and it can be changed', async () => {
     await districtAdmin();
     const { category } = ok(await act(district, 'wish.setCategory', gardening));
+    const [record] = await env.emu.meter(1);
+    expect(record).toMatchObject({ action: 'wish.setCategory', ok: true, uncovered: [] });
+    expect(record!.dbRequests).toBeLessThanOrEqual(8);
     expect(category).toEqual({ id: expect.any(String), ...gardening, awardMode: 'fixed', perHour: null });
     expect(ok(await call(wang, 'wish.categories')).items).toContainEqual(category);
     ok(await call(wang, 'wish.create', { ...newWish, categoryId: category.id }));
@@ -69,6 +72,9 @@ describe('petition.setCategory', () => {
     await districtAdmin();
     const sub = { name: '绿化损坏', parentId: 'environment', departmentId: 'dept-urban', order: 15 };
     const { category } = ok(await act(district, 'petition.setCategory', sub));
+    const [record] = await env.emu.meter(1);
+    expect(record).toMatchObject({ action: 'petition.setCategory', ok: true, uncovered: [] });
+    expect(record!.dbRequests).toBeLessThanOrEqual(8);
     expect(category).toEqual({ id: expect.any(String), ...sub, council: false, private: false });
     expect(ok(await call(wang, 'petition.categories')).categories).toContainEqual(category);
     refused(await act(district, 'petition.setCategory', { ...sub, parentId: 'garbage' }), 'PETITION_CATEGORY_NOT_FOUND');
