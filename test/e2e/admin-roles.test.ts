@@ -34,6 +34,16 @@ async function asAdmin() {
   await shown(page).locator('.persona-chip__name', { hasText: '吴磊' }).waitFor();
 }
 
+/** Every action the app sends from now on, in order. */
+function actionsSent(): string[] {
+  const sent: string[] = [];
+  page.on('request', (req) => {
+    if (req.method() === 'POST' && req.url().includes('/__emulator/invoke/'))
+      sent.push((JSON.parse(req.postData() ?? '{}') as { action: string }).action);
+  });
+  return sent;
+}
+
 async function openFromMe(text: string) {
   await shown(page).locator('.cell', { hasText: text }).first().click();
 }
@@ -41,6 +51,7 @@ async function openFromMe(text: string) {
 test('the admin appoints 李明 grid worker of 第二网格 and sees it in the record', async () => {
   await withScreenshot(page, 'admin-me', async () => {
     await asAdmin();
+    await shown(page).locator('.cells .cell__title', { hasText: '角色任免' }).waitFor();
     const entries = await shown(page).locator('.cells .cell__title').allTextContents();
     expect(entries).toEqual(expect.arrayContaining(['组织架构', '人口台账', '角色任免', '楼栋码', '系统设置']));
     expect(entries).not.toContain('我的积分');
@@ -50,6 +61,7 @@ test('the admin appoints 李明 grid worker of 第二网格 and sees it in the r
   });
 
   await withScreenshot(page, 'admin-roles', async () => {
+    const sent = actionsSent();
     await openFromMe('角色任免');
     await shown(page).locator('[data-field="person"]').click();
     await shown(page).locator('.admin-search input').fill('李');
@@ -59,8 +71,12 @@ test('the admin appoints 李明 grid worker of 第二网格 and sees it in the r
     await field('社区').locator('[data-value="community-wutong"]').click();
     await field('网格').locator('[data-value="grid-2"]').click();
     await field('任免原因').locator('input').fill('第二网格原网格员调任，经街道研究任命');
+    const before = sent.length;
     await shown(page).getByText('确认任命为网格员').click();
     await done().filter({ hasText: '已任命李明为网格员（第二网格）' }).waitFor();
+    // One call for the press; the page read where to appoint once per level.
+    expect(sent.slice(before)).toEqual(['role.grant']);
+    expect(sent.filter((a) => a === 'role.places')).toHaveLength(3);
     await app.shot('admin-roles');
   });
 
