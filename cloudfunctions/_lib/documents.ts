@@ -9,6 +9,7 @@ import type { PartyTally, RankedMember } from '../../src/shared/domain/party';
 import type { PointItem } from '../../src/shared/domain/point-items';
 import type { PointRules } from '../../src/shared/domain/point-rules';
 import type { PointsCode } from '../../src/shared/domain/points-code';
+import type { RoleChange } from '../../src/shared/domain/appointment';
 import type { AwardRule } from '../../src/shared/domain/award';
 import type { WishCategory } from '../../src/shared/domain/wish';
 import type { WishDoc } from '../wish/wish-repo';
@@ -194,6 +195,7 @@ export interface Registry {
   merchant_checks: MerchantCheck;
   shop_inspections: ShopInspection;
   shop_ratings: ShopRating;
+  role_log: RoleChange;
 }
 
 export type CollectionName = (typeof collections)[keyof typeof collections];

@@ -45,4 +45,5 @@ export const collections = {
   merchantChecks: 'merchant_checks',
   shopInspections: 'shop_inspections',
   shopRatings: 'shop_ratings',
+  roleLog: 'role_log',
 } as const;

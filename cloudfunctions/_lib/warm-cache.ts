@@ -37,3 +37,8 @@ export async function warmCachedEach<T>(
   }
   return found;
 }
+
+/** Drops what this instance keeps under `key`, after a change to it: this instance answers anew at once, others within their ttl. */
+export function forgetWarm(key: string): void {
+  kept.delete(key);
+}

@@ -34,6 +34,10 @@ const WITHIN_BUDGET = [
   'org.upsertUnit',
   'org.retireUnit',
   'org.buildingCode',
+  'role.people',
+  'role.grant',
+  'role.revoke',
+  'role.log',
 ];
 
 let costs: ActionCost[];

@@ -1,6 +1,6 @@
 import { demoSeed } from '../../emulator/seed';
 import type { UserProfile } from '../../src/shared/domain/org';
-import { customer, directoryEntry, listed, petitionReporter, wishResident, type Disclosure } from '../../src/shared/domain/privacy';
+import { appointee, customer, directoryEntry, listed, petitionReporter, wishResident, type Disclosure } from '../../src/shared/domain/privacy';
 import { newWish, ok, useEmulator } from './call';
 import { ramp } from './petition-fixtures';
 import { fang, liu, merchant, stranger, wang, zhang } from './personas';
@@ -60,12 +60,14 @@ const reads: [action: string, payload: (s: Scene) => Record<string, unknown>, ru
   ['petition.similar', () => ({ categoryId: 'accessibility' }), (v) => petitionReporter(v, caseFacts)],
   ['user.me', () => ({}), (v) => directoryEntry(v, her)],
   ['user.listPeople', () => ({ limit: 50 }), (v) => directoryEntry(v, her)],
+  ['role.people', () => ({ limit: 50 }), (v) => appointee(v, her)],
   ['user.listMembers', () => ({}), () => listed],
   ['shop.get', () => ({ shopId: 'shop-fangji' }), () => customer],
   ['shop.history', () => ({}), () => customer],
   ['merchant.scan', (s) => ({ token: s.token }), () => customer],
   ['merchant.history', () => ({}), () => customer],
   ['points.history', () => ({ asset: 'virtue' }), self],
+  ['points.historyOf', () => ({ openid: wang }), () => listed],
   ['points.ranking', () => ({}), () => listed],
   ['points.partyEntries', () => ({}), () => listed],
   ['points.pendingAwards', () => ({}), () => listed],

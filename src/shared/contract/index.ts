@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 // Before any schema parses: zod's messages in Chinese wherever the contract is loaded.
 import './zod-locale';
-import type { ActionSpec } from './action';
+import { areaOf, type ActionSpec } from './action';
+import { categoryActions } from './categories';
 import { mallActions } from './mall';
 import { merchantActions } from './merchant';
 import { notifyActions } from './notify';
@@ -11,6 +12,7 @@ import { petitionActions } from './petition';
 import { pointRuleActions } from './point-rules';
 import { pointsActions } from './points';
 import { redeemActions } from './redeem';
+import { roleActions } from './role';
 import { shopActions } from './shop';
 import { userActions } from './user';
 import { virtueActions } from './virtue';
@@ -20,6 +22,7 @@ export * from './action';
 export * from './envelope';
 export * from './errors';
 export * from './common';
+export * from './categories';
 export * from './notify';
 export * from './org';
 export * from './mall';
@@ -29,6 +32,7 @@ export * from './point-rules';
 export * from './petition';
 export * from './points';
 export * from './redeem';
+export * from './role';
 export * from './shop';
 export * from './user';
 export * from './virtue';
@@ -49,6 +53,8 @@ const all = [
   ...redeemActions,
   ...shopActions,
   ...orgActions,
+  ...roleActions,
+  ...categoryActions,
 ] as const;
 
 type Registry = { [S in (typeof all)[number] as S['name']]: S };
@@ -66,5 +72,5 @@ export function isActionName(name: string): name is ActionName {
 }
 
 export function actionsOfArea(area: string): ActionSpec[] {
-  return all.filter((spec) => spec.name.startsWith(`${area}.`));
+  return all.filter((spec) => areaOf(spec.name) === area);
 }

@@ -1,6 +1,6 @@
 import type { OrgPlace, UserProfile } from './org';
 import type { PetitionLevel } from './petition-ladder';
-import { handlesPetition, organisesPlace } from './scope';
+import { adminCoversStreet, handlesPetition, organisesPlace } from './scope';
 
 /**
  * The one privacy rule: how much of a person a viewer sees (ARCHITECTURE.md, "Privacy").
@@ -82,3 +82,11 @@ export const customer: Disclosure = 'masked';
  * members on the party ranking (党员积分排名 is a public honour roll): the name, never the contacts.
  */
 export const listed: Disclosure = 'named';
+
+/**
+ * A person an admin may appoint (任免选人) or has appointed: admins who reach the person's street see the name and
+ * a masked phone, as community staff do in their directory; nobody else reads this list.
+ */
+export function appointee(viewer: Viewer & Pick<UserProfile, 'adminScope'>, person: Pick<UserProfile, '_id' | 'streetId'>): Disclosure {
+  return viewer._id === person._id || adminCoversStreet(viewer, person.streetId) ? 'directory' : 'masked';
+}
