@@ -11,6 +11,7 @@ import type { PointRules } from '../../src/shared/domain/point-rules';
 import type { PointsCode } from '../../src/shared/domain/points-code';
 import type { AwardRule } from '../../src/shared/domain/award';
 import type { WishCategory } from '../../src/shared/domain/wish';
+import type { RosterEntry, RosterHead, RosterImport } from '../roster/roster-docs';
 import type { WishDoc } from '../wish/wish-repo';
 import type { BalanceDoc } from './ledger';
 import type { collections } from './runtime';
@@ -194,6 +195,9 @@ export interface Registry {
   merchant_checks: MerchantCheck;
   shop_inspections: ShopInspection;
   shop_ratings: ShopRating;
+  roster_entries: RosterEntry;
+  roster_heads: RosterHead;
+  roster_imports: RosterImport;
 }
 
 export type CollectionName = (typeof collections)[keyof typeof collections];

@@ -45,4 +45,7 @@ export const collections = {
   merchantChecks: 'merchant_checks',
   shopInspections: 'shop_inspections',
   shopRatings: 'shop_ratings',
+  rosterEntries: 'roster_entries',
+  rosterHeads: 'roster_heads',
+  rosterImports: 'roster_imports',
 } as const;

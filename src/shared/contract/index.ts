@@ -10,6 +10,7 @@ import { petitionActions } from './petition';
 import { pointRuleActions } from './point-rules';
 import { pointsActions } from './points';
 import { redeemActions } from './redeem';
+import { rosterActions } from './roster';
 import { shopActions } from './shop';
 import { userActions } from './user';
 import { virtueActions } from './virtue';
@@ -27,6 +28,7 @@ export * from './point-rules';
 export * from './petition';
 export * from './points';
 export * from './redeem';
+export * from './roster';
 export * from './shop';
 export * from './user';
 export * from './virtue';
@@ -46,6 +48,7 @@ const all = [
   ...merchantActions,
   ...redeemActions,
   ...shopActions,
+  ...rosterActions,
 ] as const;
 
 type Registry = { [S in (typeof all)[number] as S['name']]: S };

@@ -82,3 +82,12 @@ export const customer: Disclosure = 'masked';
  * members on the party ranking (党员积分排名 is a public honour roll): the name, never the contacts.
  */
 export const listed: Disclosure = 'named';
+
+/**
+ * A person on a community's roster (人口台账), as those who may open it see them: an admin whose reach covers the
+ * community sees the phone in full; its staff and the grid worker of the person's grid see the name and a masked
+ * phone (the building, 单元 and room are the roster itself, and they see those).
+ */
+export function rosterEntry(viewer: { admin: boolean }): Disclosure {
+  return viewer.admin ? 'contact' : 'directory';
+}

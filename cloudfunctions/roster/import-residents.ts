@@ -1,0 +1,143 @@
+import { DomainError } from '../../src/shared/domain/errors';
+import { rosterLimits } from '../../src/shared/domain/roster';
+import { transact } from '../_lib/transact';
+import { table, tableIn } from '../_lib/typed-db';
+import type { RosterReach } from './access';
+import type { RosterEntry, RosterImport } from './roster-docs';
+import { assertHeaders, digest, residentEntries, type ResidentEntry, type Unit } from './rows';
+import { readSheet } from './sheet';
+
+export interface UploadedFile {
+  fileID: string;
+  fileHash: string;
+  bytes: Buffer;
+  by: string;
+}
+
+/** Rows per insert request, and inserts per call: together they keep one call far inside the function timeout. */
+const pageRows = () => Number(process.env.LINLI_ROSTER_PAGE_ROWS) || 500;
+const pagesPerCall = () => Number(process.env.LINLI_ROSTER_PAGES_PER_CALL) || 2;
+
+/** A warm instance keeps the checked rows of the jobs it is running, so a call that goes on does not check them again. */
+const checked = new Map<string, ResidentEntry[]>();
+function keep(importId: string, entries: ResidentEntry[]): void {
+  checked.set(importId, entries);
+  while (checked.size > 2) checked.delete(checked.keys().next().value as string);
+}
+
+/** The community's grids and buildings, in one read. */
+export async function unitsOf(communityId: string): Promise<Unit[]> {
+  return (await table('org_units').where({ path: communityId }).limit(1000).get()) as Unit[];
+}
+
+async function check(reach: RosterReach, bytes: Buffer) {
+  const sheet = await readSheet(bytes);
+  assertHeaders('residents', sheet.headers);
+  if (sheet.rows.length === 0) throw new DomainError('BAD_INPUT', '文件里只有表头，没有数据行');
+  return { rows: sheet.rows.length, ...residentEntries(reach.communityId, sheet.rows, await unitsOf(reach.communityId)) };
+}
+
+/** The job for this file on top of the roster `base`: found, or made by checking every row. */
+export async function startResidents(reach: RosterReach, file: UploadedFile, base: string | null): Promise<RosterImport> {
+  const importId = digest(`${reach.communityId}|residents|${file.fileHash}|${base ?? '-'}`);
+  const jobs = table('roster_imports');
+  const found = await jobs.get(importId);
+  if (found) return found;
+  const { rows, entries, errors } = await check(reach, file.bytes);
+  const job: RosterImport = {
+    _id: importId,
+    communityId: reach.communityId,
+    kind: 'residents',
+    fileID: file.fileID,
+    fileHash: file.fileHash,
+    base,
+    status: errors.length > 0 ? 'invalid' : 'running',
+    rows,
+    staged: 0,
+    errors: errors.slice(0, rosterLimits.errorsShown),
+    errorCount: errors.length,
+    by: file.by,
+    createdAt: new Date(),
+    finishedAt: null,
+  };
+  try {
+    await jobs.add(job);
+  } catch {
+    // A twin call (the same file, at the same time) made the job first: theirs is this one.
+    const twin = await jobs.get(importId);
+    if (twin) return twin;
+    throw new DomainError('BUSY');
+  }
+  if (job.status === 'running') keep(importId, entries);
+  return job;
+}
+
+function stagedDoc(reach: RosterReach, importId: string, page: number, e: ResidentEntry): RosterEntry {
+  return { _id: `${importId}-${e.key}`, importId, page, communityId: reach.communityId, userId: null, ...e };
+}
+
+/**
+ * Writes one page out of sight. A page cut short by a crash (or written by a twin) is cleared and written again:
+ * its documents are the same whoever writes them.
+ */
+async function stagePage(docs: RosterEntry[], importId: string, page: number): Promise<void> {
+  const entries = table('roster_entries');
+  try {
+    await entries.addMany(docs);
+  } catch {
+    await entries.where({ importId, page }).remove();
+    await entries.addMany(docs);
+  }
+}
+
+/** Stages the next pages of a running job and, once every row is staged, makes it the roster. */
+export async function continueResidents(reach: RosterReach, start: RosterImport, bytes: Buffer): Promise<RosterImport> {
+  let job = start;
+  const entries = checked.get(job._id) ?? (await check(reach, bytes)).entries;
+  keep(job._id, entries);
+  const size = pageRows();
+  for (let n = 0; n < pagesPerCall() && job.staged < job.rows; n++) {
+    const page = Math.floor(job.staged / size);
+    const docs = entries.slice(job.staged, job.staged + size).map((e) => stagedDoc(reach, job._id, page, e));
+    await stagePage(docs, job._id, page);
+    const staged = job.staged + docs.length;
+    const moved = await table('roster_imports').where({ _id: job._id, staged: job.staged }).update({ staged });
+    // Not moved: a twin call staged this page too and moved the cursor first; go on from where it stands.
+    job = moved ? { ...job, staged } : ((await table('roster_imports').get(job._id)) ?? job);
+  }
+  if (job.staged < job.rows || job.status === 'done') return job;
+  return commit(reach, job);
+}
+
+/** The one write that makes the staged rows the roster, if the roster it replaces is still the active one. */
+async function commit(reach: RosterReach, job: RosterImport): Promise<RosterImport> {
+  const finishedAt = new Date();
+  const done = await transact(
+    async (tx) => {
+      const current = await tableIn(tx, 'roster_imports').get(job._id);
+      if (!current || current.status === 'done') return current ?? job;
+      const head = await tableIn(tx, 'roster_heads').get(reach.communityId);
+      if ((head?.activeImport ?? null) !== job.base) throw new DomainError('BAD_INPUT', '导入期间台账已被其他人更新，请重新导入这个文件');
+      await tableIn(tx, 'roster_heads').set(reach.communityId, {
+        communityId: reach.communityId,
+        streetId: reach.streetId,
+        activeImport: job._id,
+        fileHash: job.fileHash,
+        rows: job.rows,
+        importedAt: finishedAt,
+        by: job.by,
+      });
+      await tableIn(tx, 'roster_imports').change(job._id, { status: 'done', staged: job.rows, finishedAt });
+      return { ...current, status: 'done' as const, staged: job.rows, finishedAt };
+    },
+    { busy: 'BUSY' },
+  );
+  checked.delete(job._id);
+  // The replaced import is out of sight already; clearing it is housekeeping, and a failure leaves it unseen.
+  if (job.base)
+    await table('roster_entries')
+      .where({ importId: job.base })
+      .remove()
+      .catch((e: unknown) => console.warn('[roster] old import kept', e));
+  return done;
+}

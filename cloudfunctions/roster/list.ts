@@ -1,0 +1,69 @@
+import { rosterList } from '../../src/shared/contract/roster';
+import { disclose, rosterEntry } from '../../src/shared/domain/privacy';
+import { defineHandler } from '../_lib/handler';
+import { cachedOrgNames } from '../_lib/org';
+import { _ } from '../_lib/runtime';
+import { table, type Query } from '../_lib/typed-db';
+import { warmCached } from '../_lib/warm-cache';
+import { reachRoster, type RosterReach } from './access';
+import type { RosterEntry } from './roster-docs';
+import { unitsOf } from './import-residents';
+
+/** The community's buildings for the filter, as a warm instance keeps them for a minute (names, not permissions). */
+const buildingsOf = (communityId: string) =>
+  warmCached(`roster-buildings:${communityId}`, 60_000, async () =>
+    (await unitsOf(communityId))
+      .filter((u) => u.kind === 'building' && !u.retiredAt)
+      .map((u) => ({ id: u._id, name: u.name, gridId: u.parentId ?? '' }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN', { numeric: true })),
+  );
+
+/** A roster entry as its viewer may see it: the phone in full for admins, 138****1001 for staff and grid workers. */
+export function shown(e: RosterEntry, reach: RosterReach, gridNames: Map<string, string>) {
+  return {
+    id: e.key,
+    name: e.name,
+    phone: disclose({ name: e.name, phone: e.phone, room: e.room }, rosterEntry(reach)).phone,
+    gridId: e.gridId,
+    gridName: gridNames.get(e.gridId) ?? '',
+    buildingId: e.buildingId,
+    buildingName: e.buildingName,
+    unit: e.unit,
+    room: e.room,
+    tags: e.tags,
+    linked: e.userId !== null,
+  };
+}
+
+/** 人口台账: the active import's entries in building / 单元 / room order, a page at a time (by the sort key). */
+export const listRoster = defineHandler(rosterList, async (input, { user }) => {
+  const reach = await reachRoster(user, input.communityId, { gridWorkers: true });
+  const [head, buildings, names] = await Promise.all([
+    table('roster_heads').get(reach.communityId),
+    buildingsOf(reach.communityId),
+    cachedOrgNames([reach.communityId, ...(reach.gridId ? [reach.gridId] : [])]),
+  ]);
+  const filterChoices = buildings.filter((b) => !reach.gridId || b.gridId === reach.gridId).map(({ id, name }) => ({ id, name }));
+  const base = { communityId: reach.communityId, communityName: names.get(reach.communityId) ?? '', buildings: filterChoices };
+  if (!head) return { ...base, items: [], nextAfter: null, total: 0, importedAt: null };
+  const where: Query<RosterEntry> = { importId: head.activeImport };
+  if (reach.gridId) where.gridId = reach.gridId;
+  if (input.buildingId) where.buildingId = input.buildingId;
+  if (input.tag) where.tags = input.tag;
+  if (input.name) where.name = input.name;
+  if (input.after) where.sortKey = _.gt(input.after);
+  const docs = await table('roster_entries')
+    .where(where)
+    .orderBy('sortKey', 'asc')
+    .limit(input.limit + 1)
+    .get();
+  const page = docs.slice(0, input.limit);
+  const gridNames = await cachedOrgNames([...new Set(page.map((e) => e.gridId))]);
+  return {
+    ...base,
+    items: page.map((e) => shown(e, reach, gridNames)),
+    nextAfter: docs.length > input.limit ? page[page.length - 1].sortKey : null,
+    total: head.rows,
+    importedAt: new Date(head.importedAt).toISOString(),
+  };
+});
