@@ -56,8 +56,9 @@ export const importRoster = defineHandler(
     if (kind === 'buildings') return importBuildings(reach, { fileID, fileHash, bytes, by: openid });
     const head = await table('roster_heads').get(reach.communityId);
     if (head?.fileHash === fileHash) {
-      const done = await table('roster_imports').get(head.activeImport);
-      if (done) return stateOf(done, true);
+      const job = await table('roster_imports').get(head.activeImport);
+      // Already the roster. A call killed between the flip and marking its job done left the job `running`.
+      if (job) return stateOf({ ...job, status: 'done', staged: job.rows }, true);
     }
     const job = await startResidents(reach, { fileID, fileHash, bytes, by: openid }, head?.activeImport ?? null);
     if (job.status !== 'running') return stateOf(job);

@@ -9,14 +9,19 @@ import { reachRoster, type RosterReach } from './access';
 import type { RosterEntry } from './roster-docs';
 import { unitsOf } from './import-residents';
 
-/** The community's buildings for the filter, as a warm instance keeps them for a minute (names, not permissions). */
-const buildingsOf = (communityId: string) =>
-  warmCached(`roster-buildings:${communityId}`, 60_000, async () =>
-    (await unitsOf(communityId))
-      .filter((u) => u.kind === 'building' && !u.retiredAt)
+/**
+ * The community's buildings (the filter's choices) and its grids' names, as a warm instance keeps them for a
+ * minute: names, not permissions.
+ */
+const placesOf = (communityId: string) =>
+  warmCached(`roster-places:${communityId}`, 60_000, async () => {
+    const units = (await unitsOf(communityId)).filter((u) => !u.retiredAt);
+    const buildings = units
+      .filter((u) => u.kind === 'building')
       .map((u) => ({ id: u._id, name: u.name, gridId: u.parentId ?? '' }))
-      .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN', { numeric: true })),
-  );
+      .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN', { numeric: true }));
+    return { buildings, gridNames: new Map(units.filter((u) => u.kind === 'grid').map((u) => [u._id, u.name])) };
+  });
 
 /** A roster entry as its viewer may see it: the phone in full for admins, 138****1001 for staff and grid workers. */
 export function shown(e: RosterEntry, reach: RosterReach, gridNames: Map<string, string>) {
@@ -38,10 +43,10 @@ export function shown(e: RosterEntry, reach: RosterReach, gridNames: Map<string,
 /** 人口台账: the active import's entries in building / 单元 / room order, a page at a time (by the sort key). */
 export const listRoster = defineHandler(rosterList, async (input, { user }) => {
   const reach = await reachRoster(user, input.communityId, { gridWorkers: true });
-  const [head, buildings, names] = await Promise.all([
+  const [head, { buildings, gridNames }, names] = await Promise.all([
     table('roster_heads').get(reach.communityId),
-    buildingsOf(reach.communityId),
-    cachedOrgNames([reach.communityId, ...(reach.gridId ? [reach.gridId] : [])]),
+    placesOf(reach.communityId),
+    cachedOrgNames([reach.communityId]),
   ]);
   const filterChoices = buildings.filter((b) => !reach.gridId || b.gridId === reach.gridId).map(({ id, name }) => ({ id, name }));
   const base = { communityId: reach.communityId, communityName: names.get(reach.communityId) ?? '', buildings: filterChoices };
@@ -58,7 +63,6 @@ export const listRoster = defineHandler(rosterList, async (input, { user }) => {
     .limit(input.limit + 1)
     .get();
   const page = docs.slice(0, input.limit);
-  const gridNames = await cachedOrgNames([...new Set(page.map((e) => e.gridId))]);
   return {
     ...base,
     items: page.map((e) => shown(e, reach, gridNames)),

@@ -68,7 +68,7 @@ export function database(emu: TestEmulator) {
 }
 
 export async function countOf(emu: TestEmulator, collection: string, where: object = {}): Promise<number> {
-  return (await database(emu).collection(collection).where(where).count()).total;
+  return ((await database(emu).collection(collection).where(where).count()) as { total: number }).total;
 }
 
 /** Every page of roster.list as `openid`. */

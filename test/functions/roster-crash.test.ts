@@ -1,0 +1,44 @@
+import { ok, useEmulator } from './call';
+import { sun } from './personas';
+import { countOf, importAll, listAll, residentHeader, residents, uploadFile, xlsx } from './roster-kit';
+
+// Pages of 20 rows, one page per call: a 200-row import takes ten calls, so it can be cut anywhere.
+const env = useEmulator({ env: { LINLI_ROSTER_PAGE_ROWS: '20', LINLI_ROSTER_PAGES_PER_CALL: '1' } });
+const { call } = env;
+const payload = (fileID: string) => ({ fileID, communityId: 'community-wutong', kind: 'residents' });
+
+/** The roster as staff see it: how many entries, and whose phones (139… the first file, 137… the second). */
+async function roster() {
+  const items = await listAll(call, sun);
+  return { total: items.length, prefixes: [...new Set(items.map((e) => e.phone.slice(0, 3)))] };
+}
+
+describe('an import cut short by kill -9', () => {
+  it('leaves the roster as it was, and the same file goes on from its cursor to the whole file', async () => {
+    const first = await uploadFile(env.emu, sun, await xlsx([residentHeader, ...residents(40, '139')]));
+    expect((await importAll(call, sun, payload(first))).state.status).toBe('done');
+    expect(await roster()).toEqual({ total: 40, prefixes: ['139'] });
+
+    const second = await uploadFile(env.emu, sun, await xlsx([residentHeader, ...residents(200, '137')]));
+    expect(ok(await call(sun, 'roster.import', payload(second)))).toMatchObject({ status: 'running', staged: 20 });
+    await env.emu.kill('SIGKILL');
+    await env.emu.restart();
+    expect(await roster()).toEqual({ total: 40, prefixes: ['139'] });
+
+    // Killed while a call is on its way (wherever it is): still the first roster, whole.
+    const inFlight = call(sun, 'roster.import', payload(second)).catch(() => null);
+    await env.emu.kill('SIGKILL');
+    await inFlight;
+    await env.emu.restart();
+    expect(await roster()).toEqual({ total: 40, prefixes: ['139'] });
+
+    // The next call goes on from the job's cursor (a page written twice is written again whole), not from zero.
+    const resumed = ok(await call(sun, 'roster.import', payload(second)));
+    expect(resumed.staged).toBeGreaterThanOrEqual(40);
+    const { state } = await importAll(call, sun, payload(second));
+    expect(state).toMatchObject({ status: 'done', rows: 200, staged: 200 });
+    expect(await roster()).toEqual({ total: 200, prefixes: ['137'] });
+    expect(await countOf(env.emu, 'roster_entries')).toBe(200);
+    expect(await countOf(env.emu, 'roster_imports')).toBe(2);
+  });
+});
