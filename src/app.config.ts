@@ -41,6 +41,8 @@ export default defineAppConfig({
     },
     // 爱心商家: scan & charge, the day's charges, the shop, and the application to become one.
     { root: 'package-merchant', pages: ['scan/index', 'history/index', 'shop/index', 'apply/index'] },
+    // 管理: the org tree, the roster (人口台账), roles and settings, for admins and community staff.
+    { root: 'package-admin', pages: ['roster/index', 'roster-import/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

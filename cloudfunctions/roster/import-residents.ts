@@ -27,6 +27,12 @@ function keep(importId: string, entries: ResidentEntry[]): void {
   while (checked.size > 2) checked.delete(checked.keys().next().value as string);
 }
 
+function countBy<T>(items: readonly T[], keyOf: (item: T) => string): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const item of items) counts[keyOf(item)] = (counts[keyOf(item)] ?? 0) + 1;
+  return counts;
+}
+
 /** The community's grids and buildings, in one read. */
 export async function unitsOf(communityId: string): Promise<Unit[]> {
   return (await table('org_units').where({ path: communityId }).limit(1000).get()) as Unit[];
@@ -55,6 +61,7 @@ export async function startResidents(reach: RosterReach, file: UploadedFile, bas
     base,
     status: errors.length > 0 ? 'invalid' : 'running',
     rows,
+    gridRows: countBy(entries, (e) => e.gridId),
     staged: 0,
     errors: errors.slice(0, rosterLimits.errorsShown),
     errorCount: errors.length,
@@ -125,6 +132,7 @@ async function commit(reach: RosterReach, job: RosterImport): Promise<RosterImpo
     activeImport: job._id,
     fileHash: job.fileHash,
     rows: job.rows,
+    gridRows: job.gridRows,
     importedAt: finishedAt,
     by: job.by,
   };

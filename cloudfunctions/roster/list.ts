@@ -49,7 +49,12 @@ export const listRoster = defineHandler(rosterList, async (input, { user }) => {
     cachedOrgNames([reach.communityId]),
   ]);
   const filterChoices = buildings.filter((b) => !reach.gridId || b.gridId === reach.gridId).map(({ id, name }) => ({ id, name }));
-  const base = { communityId: reach.communityId, communityName: names.get(reach.communityId) ?? '', buildings: filterChoices };
+  const base = {
+    communityId: reach.communityId,
+    communityName: names.get(reach.communityId) ?? '',
+    gridName: reach.gridId ? (gridNames.get(reach.gridId) ?? '') : null,
+    buildings: filterChoices,
+  };
   if (!head) return { ...base, items: [], nextAfter: null, total: 0, importedAt: null };
   const where: Query<RosterEntry> = { importId: head.activeImport };
   if (reach.gridId) where.gridId = reach.gridId;
@@ -67,7 +72,7 @@ export const listRoster = defineHandler(rosterList, async (input, { user }) => {
     ...base,
     items: page.map((e) => shown(e, reach, gridNames)),
     nextAfter: docs.length > input.limit ? page[page.length - 1].sortKey : null,
-    total: head.rows,
+    total: reach.gridId ? (head.gridRows?.[reach.gridId] ?? 0) : head.rows,
     importedAt: new Date(head.importedAt).toISOString(),
   };
 });

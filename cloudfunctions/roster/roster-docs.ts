@@ -33,6 +33,8 @@ export interface RosterHead {
   activeImport: string;
   fileHash: string;
   rows: number;
+  /** Rows per grid, so a grid worker's list tells how many of theirs there are without counting. */
+  gridRows: Record<string, number>;
   importedAt: Date;
   by: string;
 }
@@ -51,6 +53,7 @@ export interface RosterImport {
   base: string | null;
   status: 'invalid' | 'running' | 'done';
   rows: number;
+  gridRows: Record<string, number>;
   /** Rows written so far, in whole pages: the cursor a later call goes on from. */
   staged: number;
   errors: RowError[];

@@ -41,6 +41,7 @@ describe('roster.import of residents', () => {
     expect(await listAll(call, sun, { tag: '独居老人' })).toHaveLength(12);
     expect((await listAll(call, sun, { name: '居民7' })).map((e) => e.name)).toEqual(['居民7']);
     const grid1 = await listAll(call, liu);
+    expect(ok(await call(liu, 'roster.list', {}))).toMatchObject({ gridName: '第一网格', total: grid1.length });
     expect(grid1).toHaveLength(all.filter((e) => e.gridId === 'grid-1').length);
     expect(grid1.every((e) => e.gridId === 'grid-1' && e.phone.includes('****'))).toBe(true);
     expect(ok(await call(zhao, 'roster.list', {})).buildings.map((b: any) => b.name)).toEqual(['4号楼', '5号楼', '6号楼']);

@@ -68,9 +68,10 @@ export const rosterList = defineAction({
   output: z.object({
     communityId: z.string(),
     communityName: z.string(),
+    gridName: z.string().nullable().describe('a grid worker’s grid: the list and the total are of it alone'),
     items: z.array(rosterEntrySchema),
     nextAfter: z.string().nullable(),
-    /** Entries in the roster as a whole (not the filtered view), as of its last import. */
+    /** Entries in the roster (a grid worker's: of their grid), not of the filtered view, as of its last import. */
     total: z.number().int(),
     importedAt: isoDate.nullable(),
     buildings: z.array(z.object({ id: z.string(), name: z.string() })).describe('the filter choices'),
