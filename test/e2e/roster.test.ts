@@ -16,6 +16,9 @@ beforeEach(async () => {
   await page.setViewportSize({ width: 375, height: 812 });
 });
 
+/** The persona list scrolls the page down; the roster screens are looked at from their top. */
+const toTop = () => page.evaluate(() => document.querySelectorAll('.taro_page').forEach((p) => p.scrollTo(0, 0)));
+
 /** Picks `data` as the file in the browser's dialog the import page opens. */
 async function pickFile(name: string, data: Buffer) {
   const chooser = page.waitForEvent('filechooser');
@@ -28,7 +31,7 @@ test('staff import a roster: bad rows are named, the corrected file imports whol
   await withScreenshot(page, 'roster-e2e', async () => {
     await app.open('/package-admin/roster/index');
     await app.actAs('孙丽');
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await toTop();
     await shown(page).getByText('还没有导入人口台账').waitFor();
     await app.shot('roster-01-empty');
 
@@ -54,6 +57,9 @@ test('staff import a roster: bad rows are named, the corrected file imports whol
     await shown(page).getByText('梧桐社区 · 共 60 人').waitFor();
     await shown(page).locator('.roster-entry', { hasText: '居民1' }).first().getByText('139****0001').waitFor();
     await app.shot('roster-05-list');
+    const download = page.waitForEvent('download');
+    await shown(page).getByText('导出 Excel').click();
+    expect((await download).suggestedFilename()).toBe('梧桐社区人口台账.xlsx');
     await shown(page).locator('.chip-filter__chip', { hasText: '独居老人' }).click();
     await shown(page).getByText('没有更多了').waitFor();
     expect(await shown(page).locator('.roster-entry').count()).toBe(6);
@@ -75,7 +81,7 @@ test('a grid worker sees the roster of their grid, without import or export', as
   await withScreenshot(page, 'roster-grid-e2e', async () => {
     await app.open('/package-admin/roster/index');
     await app.actAs('刘芳');
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await toTop();
     await shown(page).getByText('梧桐社区第一网格 · 共 9 人').waitFor();
     await shown(page).getByText('没有更多了').waitFor();
     expect(await shown(page).locator('.roster-entry').count()).toBe(9);

@@ -27,6 +27,8 @@ function RosterPage() {
   const roster = useRoster({ ...(tag ? { tag } : {}), ...(buildingId ? { buildingId } : {}), ...(name ? { name } : {}) });
   const manages = me.data?.roles.some((r) => r === 'staff' || r === 'admin') ?? false;
   const page = roster.page;
+  // Nothing to search or export before the first import.
+  const hasRoster = (page?.total ?? 0) > 0;
 
   return (
     <PageShell className="roster">
@@ -40,29 +42,37 @@ function RosterPage() {
             <ActionButton kind="default" size="small" onClick={toImport}>
               导入
             </ActionButton>
-            <ExportButton onError={setExportError} />
+            {hasRoster && <ExportButton onError={setExportError} />}
           </View>
         )}
       </View>
       {exportError && <View className="banner-error">{exportError}</View>}
-      <View className="person-search">
-        <Input
-          className="person-search__input"
-          value={typed}
-          placeholder="输入姓名查找"
-          confirmType="search"
-          onInput={(e) => setTyped(e.detail.value)}
-          onConfirm={() => setName(typed.trim())}
-          onBlur={() => setName(typed.trim())}
-        />
-      </View>
-      <ChipFilter options={[{ value: '', label: '全部标签' }, ...tagChoices.map((t) => ({ value: t, label: t }))]} value={tag} onChange={setTag} />
-      {page && page.buildings.length > 0 && (
-        <ChipFilter
-          options={[{ value: '', label: '全部楼栋' }, ...page.buildings.map((b) => ({ value: b.id, label: b.name }))]}
-          value={buildingId}
-          onChange={setBuildingId}
-        />
+      {hasRoster && (
+        <>
+          <View className="person-search">
+            <Input
+              className="person-search__input"
+              value={typed}
+              placeholder="输入姓名查找"
+              confirmType="search"
+              onInput={(e) => setTyped(e.detail.value)}
+              onConfirm={() => setName(typed.trim())}
+              onBlur={() => setName(typed.trim())}
+            />
+          </View>
+          <ChipFilter
+            options={[{ value: '', label: '全部标签' }, ...tagChoices.map((t) => ({ value: t, label: t }))]}
+            value={tag}
+            onChange={setTag}
+          />
+          {page && page.buildings.length > 0 && (
+            <ChipFilter
+              options={[{ value: '', label: '全部楼栋' }, ...page.buildings.map((b) => ({ value: b.id, label: b.name }))]}
+              value={buildingId}
+              onChange={setBuildingId}
+            />
+          )}
+        </>
       )}
       {roster.state === 'loading' && <Loading />}
       {roster.state === 'error' && <ErrorView error={roster.error} onRetry={() => void roster.reload()} />}
