@@ -86,17 +86,25 @@ function stagedDoc(reach: RosterReach, importId: string, page: number, e: Reside
 }
 
 /**
- * Writes one page out of sight. A page cut short by a crash (or written by a twin) is cleared and written again:
- * its documents are the same whoever writes them.
+ * Writes one page out of sight. A page already partly there — a killed call's, or a twin's writing it now — gets
+ * only its missing documents: they are the same whoever writes them, and nothing staged is ever removed.
  */
 async function stagePage(docs: RosterEntry[], importId: string, page: number): Promise<void> {
   const entries = table('roster_entries');
-  try {
-    await entries.addMany(docs);
-  } catch {
-    await entries.where({ importId, page }).remove();
-    await entries.addMany(docs);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const have =
+      attempt === 0
+        ? new Set<string>()
+        : new Set((await entries.where({ importId, page }).field({ page: true }).limit(docs.length).get()).map((d) => d._id));
+    const missing = docs.filter((d) => !have.has(d._id));
+    if (missing.length === 0) return;
+    try {
+      return await entries.addMany(missing);
+    } catch {
+      // A duplicate id: part of the page is there already. Look which, and write the rest.
+    }
   }
+  throw new DomainError('BUSY');
 }
 
 /** Stages the next pages of a running job and, once every row is staged, makes it the roster. */

@@ -1,11 +1,26 @@
+import { residentEntries, type Unit } from '../../cloudfunctions/roster/rows';
+import { demoSeed } from '../../emulator/seed';
 import { ok, useEmulator } from './call';
 import { sun } from './personas';
-import { countOf, importAll, listAll, residentHeader, residents, uploadFile, xlsx } from './roster-kit';
+import { countOf, database, importAll, listAll, residentHeader, residents, uploadFile, xlsx } from './roster-kit';
 
 // Pages of 20 rows, one page per call: a 200-row import takes ten calls, so it can be cut anywhere.
 const env = useEmulator({ env: { LINLI_ROSTER_PAGE_ROWS: '20', LINLI_ROSTER_PAGES_PER_CALL: '1' } });
 const { call } = env;
 const payload = (fileID: string) => ({ fileID, communityId: 'community-wutong', kind: 'residents' });
+
+/** Rows `from`–`to` of the second file as the import stages them, in its page 1. */
+function stagedRows(importId: string, from: number, to: number) {
+  const cells = residents(200, '137').map((r, i) => ({
+    line: i + 2,
+    problems: [],
+    cells: Object.fromEntries(residentHeader.map((h, c) => [h, r[c]])),
+  }));
+  const units = demoSeed().collections.org_units as unknown as Unit[];
+  return residentEntries('community-wutong', cells, units)
+    .entries.slice(from, to)
+    .map((e) => ({ _id: `${importId}-${e.key}`, importId, page: 1, communityId: 'community-wutong', userId: null, ...e }));
+}
 
 /** The roster as staff see it: how many entries, and whose phones (139… the first file, 137… the second). */
 async function roster() {
@@ -20,8 +35,14 @@ describe('an import cut short by kill -9', () => {
     expect(await roster()).toEqual({ total: 40, prefixes: ['139'] });
 
     const second = await uploadFile(env.emu, sun, await xlsx([residentHeader, ...residents(200, '137')]));
-    expect(ok(await call(sun, 'roster.import', payload(second)))).toMatchObject({ status: 'running', staged: 20 });
+    const started = ok(await call(sun, 'roster.import', payload(second)));
+    expect(started).toMatchObject({ status: 'running', staged: 20 });
     await env.emu.kill('SIGKILL');
+    await env.emu.restart();
+    // As if a call had died inside its insert: five documents of the next page written, the cursor not moved.
+    await database(env.emu)
+      .collection('roster_entries')
+      .add({ data: stagedRows(started.importId, 20, 25) });
     await env.emu.restart();
     expect(await roster()).toEqual({ total: 40, prefixes: ['139'] });
 
