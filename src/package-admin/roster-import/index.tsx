@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { ActionButton } from '../../components/action-button';
 import { PageShell } from '../../components/page-shell';
@@ -22,6 +23,8 @@ const sizeText = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.ceil(bytes / 
  */
 function RosterImportPage() {
   const me = useMe();
+  // The community the roster page was showing; by default the caller's own.
+  const params = useRouter().params;
   const [kind, setKind] = useState<RosterKind>('residents');
   const [picked, setPicked] = useState<PickedDocument | null>(null);
   const [busy, setBusy] = useState(false);
@@ -48,7 +51,7 @@ function RosterImportPage() {
         if (!up.ok) return setError(up.message);
         uploaded.current = { doc: picked, fileID: up.fileID };
       }
-      const payload = { fileID: uploaded.current.fileID, communityId: me.data.communityId, kind };
+      const payload = { fileID: uploaded.current.fileID, communityId: params.communityId || me.data.communityId, kind };
       for (;;) {
         const reply = await call('roster.import', payload);
         if (!reply.ok) return setError(`${reply.message}${reply.code === 'INTERNAL' ? '。再点一次“开始导入”会接着导入' : ''}`);
@@ -64,7 +67,9 @@ function RosterImportPage() {
     return <PageShell>{me.state === 'error' ? <ErrorView error={me.error} onRetry={me.reload} /> : <Loading />}</PageShell>;
   return (
     <PageShell className="roster-import">
-      <Text className="staff-intro">把社区现有的 Excel 台账导入{me.data.communityName}。先导入楼栋表（新楼栋），再导入人口台账。</Text>
+      <Text className="staff-intro">
+        把社区现有的 Excel 台账导入{params.name ? decodeURIComponent(params.name) : me.data.communityName}。先导入楼栋表（新楼栋），再导入人口台账。
+      </Text>
       <Tabs
         tabs={[
           { value: 'residents', label: '人口台账' },

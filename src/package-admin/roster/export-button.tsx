@@ -4,13 +4,13 @@ import { ActionButton } from '../../components/action-button';
 import { call } from '../../services/api';
 
 /** 导出 Excel: one call makes the file; WeChat opens it (to save or forward), H5 downloads it. */
-export function ExportButton({ onError }: { onError: (message: string | null) => void }) {
+export function ExportButton({ communityId, onError }: { communityId?: string; onError: (message: string | null) => void }) {
   const [busy, setBusy] = useState(false);
   const run = async () => {
     setBusy(true);
     onError(null);
     try {
-      const reply = await call('roster.export', {});
+      const reply = await call('roster.export', communityId ? { communityId } : {});
       if (!reply.ok) return onError(reply.message);
       if (process.env.TARO_ENV === 'weapp') {
         const { tempFilePath } = await Taro.downloadFile({ url: reply.data.url });

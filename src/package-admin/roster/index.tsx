@@ -1,5 +1,5 @@
 import { Input, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
 import { ChipFilter } from '../../components/chip-filter';
@@ -14,19 +14,25 @@ import '../../package-staff/parts/index.scss';
 import './index.scss';
 
 const tagChoices = ['独居老人', '残疾', '低保', '党员'];
-const toImport = () => void Taro.navigateTo({ url: '/package-admin/roster-import/index' });
-
-/** 人口台账: the community's imported roster, by building and tag or a name; staff import and export it. */
+/**
+ * 人口台账: the community's imported roster, by building and tag or a name; staff import and export it. An admin
+ * reaches another community of their street with `?communityId=` (from the org tree); by default it is their own.
+ */
 function RosterPage() {
   const me = useMe();
+  const communityId = useRouter().params.communityId || undefined;
   const [tag, setTag] = useState('');
   const [buildingId, setBuildingId] = useState('');
   const [typed, setTyped] = useState('');
   const [name, setName] = useState('');
   const [exportError, setExportError] = useState<string | null>(null);
-  const roster = useRoster({ ...(tag ? { tag } : {}), ...(buildingId ? { buildingId } : {}), ...(name ? { name } : {}) });
+  const roster = useRoster({ communityId, ...(tag ? { tag } : {}), ...(buildingId ? { buildingId } : {}), ...(name ? { name } : {}) });
   const manages = me.data?.roles.some((r) => r === 'staff' || r === 'admin') ?? false;
   const page = roster.page;
+  const toImport = () => {
+    const query = page ? `?communityId=${page.communityId}&name=${encodeURIComponent(page.communityName)}` : '';
+    void Taro.navigateTo({ url: `/package-admin/roster-import/index${query}` });
+  };
   // Nothing to search or export before the first import.
   const hasRoster = (page?.total ?? 0) > 0;
 
@@ -42,7 +48,7 @@ function RosterPage() {
             <ActionButton kind="default" size="small" onClick={toImport}>
               导入
             </ActionButton>
-            {hasRoster && <ExportButton onError={setExportError} />}
+            {hasRoster && <ExportButton communityId={communityId} onError={setExportError} />}
           </View>
         )}
       </View>

@@ -6,7 +6,7 @@ import type { Input, Output } from '../../shared/contract';
 
 export type RosterPage = Output<'roster.list'>;
 export type RosterItem = RosterPage['items'][number];
-export type RosterFilter = Pick<Input<'roster.list'>, 'buildingId' | 'tag' | 'name'>;
+export type RosterFilter = Pick<Input<'roster.list'>, 'communityId' | 'buildingId' | 'tag' | 'name'>;
 
 /**
  * The roster a page at a time, by the server's cursor (`nextAfter`): the first page whenever the filter or the
