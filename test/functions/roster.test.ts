@@ -184,6 +184,7 @@ describe('roster.import of buildings', () => {
     const moved = ((await database(env.emu).collection('org_units').doc('building-1').get()) as any).data;
     expect(moved).toMatchObject({ parentId: 'grid-2', units: 4, path: ['street-qingshi', wutong, 'grid-2'] });
     expect((await importFile(sun, await xlsx(rows), 'buildings')).state).toMatchObject({ status: 'done', unchanged: true });
+    await expectIndexed(1);
     // The residents of the new building can be imported now.
     const people = await importFile(sun, await xlsx([residentHeader, ['新住户', '', '10号楼', '2', '201', '党员']]));
     expect(people.state.status).toBe('done');
@@ -277,5 +278,6 @@ describe('roster.export', () => {
     expect(staffBook.tree[1].slice(0, 3)).toEqual(['梧桐社区', '第一网格', '1号楼']);
     const adminBook = await sheetsOf(ok(await call(admin, 'roster.export', { communityId: wutong })).url);
     expect(adminBook.people[1][5]).toBe('13900000001');
+    await expectIndexed(2);
   });
 });

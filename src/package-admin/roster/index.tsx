@@ -33,7 +33,7 @@ function RosterPage() {
     const query = page ? `?communityId=${page.communityId}&name=${encodeURIComponent(page.communityName)}` : '';
     void Taro.navigateTo({ url: `/package-admin/roster-import/index${query}` });
   };
-  // Nothing to search or export before the first import.
+  // Nothing to search or export before the first import (the empty state offers the import).
   const hasRoster = (page?.total ?? 0) > 0;
 
   return (
@@ -43,12 +43,12 @@ function RosterPage() {
           <Text className="roster-head__title">{page ? `${page.communityName}${page.gridName ?? ''} · 共 ${page.total} 人` : '人口台账'}</Text>
           {page?.importedAt && <Text className="roster-head__time">{formatDateTime(page.importedAt)} 导入</Text>}
         </View>
-        {manages && (
+        {manages && hasRoster && (
           <View className="roster-head__actions">
             <ActionButton kind="default" size="small" onClick={toImport}>
               导入
             </ActionButton>
-            {hasRoster && <ExportButton communityId={communityId} onError={setExportError} />}
+            <ExportButton communityId={communityId} onError={setExportError} />
           </View>
         )}
       </View>
