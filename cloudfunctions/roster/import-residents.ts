@@ -69,6 +69,7 @@ export async function startResidents(reach: RosterReach, file: UploadedFile, bas
     createdAt: new Date(),
     finishedAt: null,
   };
+  await supersede(reach.communityId, base);
   try {
     await jobs.add(job);
   } catch {
@@ -79,6 +80,19 @@ export async function startResidents(reach: RosterReach, file: UploadedFile, bas
   }
   if (job.status === 'running') keep(importId, entries);
   return job;
+}
+
+/**
+ * Jobs left running on top of a roster that has been replaced since (an import abandoned halfway, then another
+ * file imported) can never flip the head — it never returns to their base — so their staged rows go, when the next
+ * job starts. The job that made the current roster may still read `running` for a moment: it is kept.
+ */
+async function supersede(communityId: string, base: string | null): Promise<void> {
+  const running = await table('roster_imports').where({ communityId, status: 'running' }).limit(20).get();
+  for (const job of running.filter((j) => j.base !== base && j._id !== base)) {
+    await table('roster_entries').where({ importId: job._id }).remove();
+    await table('roster_imports').change(job._id, { status: 'superseded' });
+  }
 }
 
 function stagedDoc(reach: RosterReach, importId: string, page: number, e: ResidentEntry): RosterEntry {

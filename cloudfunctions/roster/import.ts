@@ -31,7 +31,8 @@ export function stateOf(job: RosterImport, unchanged = false) {
   return {
     importId: job._id,
     kind: job.kind,
-    status: job.status,
+    // A superseded job is never this file's job: its id was made on a roster that is no longer the active one.
+    status: job.status === 'superseded' ? 'invalid' : job.status,
     rows: job.rows,
     staged: job.staged,
     errors: job.errors.slice(0, rosterLimits.errorsShown),

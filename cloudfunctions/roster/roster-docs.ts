@@ -51,7 +51,8 @@ export interface RosterImport {
   fileHash: string;
   /** The import this one replaces (null: the first); the flip happens only if it is still the active one. */
   base: string | null;
-  status: 'invalid' | 'running' | 'done';
+  /** `superseded`: left running on a roster that was replaced since; it can never be made the roster. */
+  status: 'invalid' | 'running' | 'done' | 'superseded';
   rows: number;
   gridRows: Record<string, number>;
   /** Rows written so far, in whole pages: the cursor a later call goes on from. */

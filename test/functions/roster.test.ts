@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { ok, useEmulator } from './call';
-import { admin, liu, sun, wang, zhao } from './personas';
+import { admin, gao, liu, sun, wang, zhao } from './personas';
 import { countOf, csv, database, importAll, listAll, residentHeader, residents, uploadFile, xlsx } from './roster-kit';
 
 const env = useEmulator();
@@ -98,14 +98,32 @@ describe('roster.import of residents', () => {
     expect((await env.emu.meter(1))[0].dbRequests).toBe(3);
   });
 
-  it('two imports of the same file at once are one job with one result', async () => {
+  it('two imports of the same file at once (a double tap, two staff members) are one job with one result', async () => {
     const data = await xlsx([residentHeader, ...residents(1500)]);
-    const [a, b] = await Promise.all([importFile(sun, data), importFile(sun, data)]);
+    const [a, b, c] = await Promise.all([importFile(sun, data), importFile(sun, data), importFile(gao, data)]);
+    expect(c.state).toMatchObject({ status: 'done', importId: a.state.importId });
     expect(a.state).toMatchObject({ status: 'done', rows: 1500 });
     expect(b.state).toMatchObject({ status: 'done', rows: 1500, importId: a.state.importId });
     expect(await countOf(env.emu, 'roster_imports')).toBe(1);
     expect(await countOf(env.emu, 'roster_entries')).toBe(1500);
     expect(await listAll(call, sun)).toHaveLength(1500);
+  });
+
+  it('an import abandoned halfway never shows, and its staged rows go when the next import starts', async () => {
+    const abandoned = await uploadFile(env.emu, sun, await xlsx([residentHeader, ...residents(1500, '137')]));
+    expect(ok(await call(sun, 'roster.import', { fileID: abandoned, communityId: wutong, kind: 'residents' }))).toMatchObject({
+      status: 'running',
+      staged: 1000,
+    });
+    await importFile(sun, await xlsx([residentHeader, ...residents(30)]));
+    expect(await listAll(call, sun)).toHaveLength(30);
+    const again = await importAll(call, sun, { fileID: abandoned, communityId: wutong, kind: 'residents' });
+    expect(again.state).toMatchObject({ status: 'done', rows: 1500 });
+    expect((await listAll(call, sun)).every((e) => e.phone.startsWith('137'))).toBe(true);
+    // Only the roster on show is stored: the first, abandoned job's 1,000 staged rows and the 30-row roster are gone.
+    expect(await countOf(env.emu, 'roster_entries')).toBe(1500);
+    expect(await countOf(env.emu, 'roster_imports', { status: 'superseded' })).toBe(1);
+    await expectIndexed(3);
   });
 
   it('duplicate people and missing columns are named', async () => {
