@@ -121,10 +121,23 @@ async function stagePage(docs: RosterEntry[], importId: string, page: number): P
   throw new DomainError('BUSY');
 }
 
+/**
+ * The rows of a running job, checked again by a call that does not keep them. Should the community's buildings
+ * have changed since the job began, its pages no longer line up: the job and its staged rows go, and the next
+ * call starts it afresh.
+ */
+async function recheck(reach: RosterReach, job: RosterImport, bytes: Buffer): Promise<ResidentEntry[]> {
+  const { entries, errors } = await check(reach, bytes);
+  if (errors.length === 0 && entries.length === job.rows) return entries;
+  await table('roster_entries').where({ importId: job._id }).remove();
+  await table('roster_imports').delete(job._id);
+  throw new DomainError('BAD_INPUT', '导入期间本社区的楼栋有变动，请再点一次“开始导入”重新核对');
+}
+
 /** Stages the next pages of a running job and, once every row is staged, makes it the roster. */
 export async function continueResidents(reach: RosterReach, start: RosterImport, bytes: Buffer): Promise<RosterImport> {
   let job = start;
-  const entries = checked.get(job._id) ?? (await check(reach, bytes)).entries;
+  const entries = checked.get(job._id) ?? (await recheck(reach, job, bytes));
   keep(job._id, entries);
   const size = pageRows();
   for (let n = 0; n < pagesPerCall() && job.staged < job.rows; n++) {

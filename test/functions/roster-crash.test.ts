@@ -62,4 +62,22 @@ describe('an import cut short by kill -9', () => {
     expect(await countOf(env.emu, 'roster_entries')).toBe(200);
     expect(await countOf(env.emu, 'roster_imports')).toBe(2);
   });
+
+  it('a building retired while an import is half done: that import starts afresh, never half of each', async () => {
+    const fileID = await uploadFile(env.emu, sun, await xlsx([residentHeader, ...residents(60, '137')]));
+    ok(await call(sun, 'roster.import', payload(fileID)));
+    // A fresh instance checks the rows again (the kept ones die with the process); 9号楼 is retired meanwhile.
+    await env.emu.kill('SIGKILL');
+    await env.emu.restart();
+    await database(env.emu)
+      .collection('org_units')
+      .doc('building-9')
+      .update({ data: { retiredAt: new Date() } });
+    const reply = await call(sun, 'roster.import', payload(fileID));
+    expect(reply).toMatchObject({ ok: false, code: 'BAD_INPUT', message: '导入期间本社区的楼栋有变动，请再点一次“开始导入”重新核对' });
+    expect(await countOf(env.emu, 'roster_entries')).toBe(0);
+    const again = ok(await call(sun, 'roster.import', payload(fileID)));
+    expect(again).toMatchObject({ status: 'invalid', errorCount: 6 });
+    expect(again.errors[0]).toEqual({ line: 10, reason: '楼栋“9号楼”不在本社区，请先导入楼栋表或检查楼栋名' });
+  });
 });
