@@ -20,6 +20,7 @@ export interface RosterReach {
  */
 export async function reachRoster(user: UserProfile, communityId: string | undefined, opts: { gridWorkers: boolean }): Promise<RosterReach> {
   const target = communityId ?? user.communityId;
+  if (!target) throw new DomainError('BAD_INPUT', '请先选择社区');
   const own = target === user.communityId;
   if (own && user.roles.includes('staff')) return { communityId: target, streetId: user.streetId, gridId: null, admin: false };
   if (user.roles.includes('admin')) {

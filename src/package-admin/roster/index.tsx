@@ -59,7 +59,7 @@ function RosterPage() {
             <Input
               className="person-search__input"
               value={typed}
-              placeholder="输入姓名查找"
+              placeholder="输入完整姓名查找"
               confirmType="search"
               onInput={(e) => setTyped(e.detail.value)}
               onConfirm={() => setName(typed.trim())}

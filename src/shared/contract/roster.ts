@@ -60,7 +60,7 @@ export const rosterList = defineAction({
       communityId: idSchema.optional().describe('default: the caller’s own community'),
       buildingId: idSchema.optional(),
       tag: z.string().trim().min(1).max(10).optional(),
-      name: z.string().trim().min(1).max(20).optional().describe('a name or its beginning'),
+      name: z.string().trim().min(1).max(20).optional().describe('the full name'),
       after: z.string().max(200).optional().describe('nextAfter of the previous page'),
       limit: z.number().int().min(1).max(50).default(20),
     })
