@@ -185,6 +185,14 @@ describe('files that are not a clean XLSX', () => {
     }
     expect(await countOf(env.emu, 'roster_imports')).toBe(0);
   });
+
+  it('a file of more than 20,000 rows is refused whole, in Chinese', async () => {
+    const fileID = await uploadFile(env.emu, sun, csv([residentHeader, ...residents(20_001)]), 'csv');
+    const reply = await call(sun, 'roster.import', { fileID, communityId: wutong, kind: 'residents' });
+    refused(reply, 'BAD_INPUT');
+    expect(reply.message).toBe('行数太多（超过 20000 行），请分成几个文件导入');
+    expect(await countOf(env.emu, 'roster_imports')).toBe(0);
+  });
 });
 
 describe('roster.import of buildings', () => {
