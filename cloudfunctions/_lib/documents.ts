@@ -12,6 +12,7 @@ import type { PointsCode } from '../../src/shared/domain/points-code';
 import type { RoleChange } from '../../src/shared/domain/appointment';
 import type { AwardRule } from '../../src/shared/domain/award';
 import type { WishCategory } from '../../src/shared/domain/wish';
+import type { RosterEntry, RosterHead, RosterImport } from '../roster/roster-docs';
 import type { WishDoc } from '../wish/wish-repo';
 import type { BalanceDoc } from './ledger';
 import type { collections } from './runtime';
@@ -196,6 +197,9 @@ export interface Registry {
   shop_inspections: ShopInspection;
   shop_ratings: ShopRating;
   role_log: RoleChange;
+  roster_entries: RosterEntry;
+  roster_heads: RosterHead;
+  roster_imports: RosterImport;
 }
 
 export type CollectionName = (typeof collections)[keyof typeof collections];

@@ -46,4 +46,7 @@ export const collections = {
   shopInspections: 'shop_inspections',
   shopRatings: 'shop_ratings',
   roleLog: 'role_log',
+  rosterEntries: 'roster_entries',
+  rosterHeads: 'roster_heads',
+  rosterImports: 'roster_imports',
 } as const;

@@ -60,6 +60,11 @@ export interface RawCollection extends RawQuery {
   add(options: { data: object }): Promise<{ _id: string }>;
 }
 
+/** An insert of many documents in one request (the SDK answers their ids). */
+interface RawBatch {
+  add(options: { data: object[] }): Promise<{ _ids: string[] }>;
+}
+
 /** The SDK's transaction object (what `transact` hands its work), as far as documents go. */
 export interface Tx {
   collection(name: string): { doc(id: string): RawDoc; add(options: { data: object }): Promise<{ _id?: string }> };
@@ -160,6 +165,11 @@ export class Table<T extends { _id: string }> extends Found<T> {
 
   async add(doc: NewDoc<T>): Promise<string> {
     return (await this.col.add({ data: doc }))._id;
+  }
+
+  /** Inserts many documents in one request; a duplicate id fails it (a bulk import stages its pages this way). */
+  async addMany(docs: readonly NewDoc<T>[]): Promise<void> {
+    await (this.col as unknown as RawBatch).add({ data: [...docs] });
   }
 
   /** Writes the whole document under `id` (created or replaced). */

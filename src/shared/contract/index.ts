@@ -13,6 +13,7 @@ import { pointRuleActions } from './point-rules';
 import { pointsActions } from './points';
 import { redeemActions } from './redeem';
 import { roleActions } from './role';
+import { rosterActions } from './roster';
 import { shopActions } from './shop';
 import { userActions } from './user';
 import { virtueActions } from './virtue';
@@ -33,6 +34,7 @@ export * from './petition';
 export * from './points';
 export * from './redeem';
 export * from './role';
+export * from './roster';
 export * from './shop';
 export * from './user';
 export * from './virtue';
@@ -55,6 +57,7 @@ const all = [
   ...orgActions,
   ...roleActions,
   ...categoryActions,
+  ...rosterActions,
 ] as const;
 
 type Registry = { [S in (typeof all)[number] as S['name']]: S };

@@ -90,3 +90,12 @@ export const listed: Disclosure = 'named';
 export function appointee(viewer: Viewer & Pick<UserProfile, 'adminScope'>, person: Pick<UserProfile, '_id' | 'streetId'>): Disclosure {
   return viewer._id === person._id || adminCoversStreet(viewer, person.streetId) ? 'directory' : 'masked';
 }
+
+/**
+ * A person on a community's roster (人口台账), as those who may open it see them: an admin whose reach covers the
+ * community sees the phone in full; its staff and the grid worker of the person's grid see the name and a masked
+ * phone (the building, 单元 and room are the roster itself, and they see those).
+ */
+export function rosterEntry(viewer: { admin: boolean }): Disclosure {
+  return viewer.admin ? 'contact' : 'directory';
+}
