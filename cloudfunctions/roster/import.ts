@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { rosterImport } from '../../src/shared/contract/roster';
 import { DomainError } from '../../src/shared/domain/errors';
 import { rosterLimits } from '../../src/shared/domain/roster';
@@ -10,6 +9,7 @@ import { reachRoster } from './access';
 import { importBuildings } from './import-buildings';
 import { continueResidents, startResidents } from './import-residents';
 import type { RosterImport } from './roster-docs';
+import { sheetHash } from './sheet';
 
 /** The file's bytes, from the caller's own upload folder only. */
 async function download(openid: string, fileID: string): Promise<Buffer> {
@@ -53,7 +53,7 @@ export const importRoster = defineHandler(
   async ({ fileID, communityId, kind }, { openid, user }) => {
     const reach = await reachRoster(user, communityId, { gridWorkers: false });
     const bytes = await download(openid, fileID);
-    const fileHash = createHash('sha256').update(bytes).digest('hex');
+    const fileHash = await sheetHash(bytes);
     if (kind === 'buildings') return importBuildings(reach, { fileID, fileHash, bytes, by: openid });
     const head = await table('roster_heads').get(reach.communityId);
     if (head?.fileHash === fileHash) {

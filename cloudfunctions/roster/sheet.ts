@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { DomainError } from '../../src/shared/domain/errors';
@@ -16,11 +17,32 @@ const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 const refuse = (message: string) => new DomainError('BAD_INPUT', message);
 
+type Sheet = { headers: string[]; rows: SheetRow[] };
+
+/** A call reads its file once, however many steps look at it. */
+const parsed = new WeakMap<Buffer, Promise<Sheet>>();
+
 /**
  * The first sheet of an XLSX, or a CSV (UTF-8, with or without a BOM), as rows of text under the header row.
  * A formula cell is taken at the result Excel saved with it; one with no saved result is a problem of its row.
  */
-export async function readSheet(bytes: Buffer): Promise<{ headers: string[]; rows: SheetRow[] }> {
+export function readSheet(bytes: Buffer): Promise<Sheet> {
+  let sheet = parsed.get(bytes);
+  if (!sheet) parsed.set(bytes, (sheet = parseSheet(bytes)));
+  return sheet;
+}
+
+/**
+ * What identifies a file for an import: its content, not its bytes. Excel and exceljs stamp a workbook with the
+ * time it was saved, so the same roster saved twice differs in bytes; it must still be "the same file".
+ */
+export async function sheetHash(bytes: Buffer): Promise<string> {
+  return createHash('sha256')
+    .update(JSON.stringify(await readSheet(bytes)))
+    .digest('hex');
+}
+
+async function parseSheet(bytes: Buffer): Promise<Sheet> {
   if (bytes.length > rosterLimits.maxBytes) throw refuse(`文件太大（超过 ${rosterLimits.maxBytes / 1024 / 1024} MB），请分成几个文件导入`);
   const book = new ExcelJS.Workbook();
   let sheet: ExcelJS.Worksheet | undefined;

@@ -19,8 +19,10 @@ export function residents(n: number, phonePrefix = '139'): string[][] {
 }
 
 /** An XLSX whose first sheet holds `rows` (a cell may be a formula object). */
-export async function xlsx(rows: ExcelJS.CellValue[][]): Promise<Buffer> {
+/** An XLSX of `rows`, stamped as saved at `savedAt` (Excel stamps every save, so the same roster differs in bytes). */
+export async function xlsx(rows: ExcelJS.CellValue[][], savedAt = new Date()): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
+  book.created = book.modified = savedAt;
   const sheet = book.addWorksheet('台账');
   for (const row of rows) sheet.addRow(row);
   return Buffer.from(await book.xlsx.writeBuffer());
