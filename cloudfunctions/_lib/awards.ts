@@ -3,7 +3,7 @@ import { account } from '../../src/shared/domain/ledger';
 import type { WishAward } from '../../src/shared/domain/wish';
 import { addDays, startOfDayCst } from '../../src/shared/domain/time';
 import { post } from './ledger';
-import { expiryFor } from './point-rules';
+import { cachedPointRules, expiryFor } from './point-rules';
 import { _, collections } from './runtime';
 import { table } from './typed-db';
 
@@ -26,7 +26,7 @@ const SYSTEM = { by: 'system', byName: '系统' };
 
 /** The community's rule (point_rules.award), before any category's counting mode. */
 export async function communityAwardRule(communityId: string): Promise<AwardRule> {
-  const rules = await table(collections.pointRules).get(communityId);
+  const rules = await cachedPointRules(communityId);
   return { ...defaultAwardRule, ...(rules?.award ?? {}) };
 }
 

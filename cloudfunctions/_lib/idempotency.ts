@@ -27,8 +27,11 @@ export interface RetryKey {
  * effect's transaction (one request, through the RetryRecord it is given) and nothing is read first: a retry
  * after success runs again and is undone whole — its state check refuses it, or its record insert finds the
  * first call's — and only then is the first reply read and replayed. Twins both run; one commits.
+ * `effect`: the effect is its own record — the ids of what it writes come from the requestId, a retry finds
+ * them in its transaction and answers from them (`replayed`) — so a success writes no record at all; a refusal
+ * is recorded as with `inTransaction`.
  */
-export type RecordMode = 'apart' | 'inTransaction';
+export type RecordMode = 'apart' | 'inTransaction' | 'effect';
 
 const recordId = (key: RetryKey) => createHash('sha256').update(`${key.openid}\n${key.action}\n${key.requestId}`).digest('hex').slice(0, 40);
 
@@ -46,10 +49,11 @@ export async function replayOnRetry(
   const _id = recordId(key);
   const requests = db.collection(collections.requests);
   const pending: RequestDoc = { status: 'pending', action: key.action, openid: key.openid, at: new Date() };
-  if (mode === 'inTransaction') {
+  if (mode === 'inTransaction' || mode === 'effect') {
     const record = inTransactionRecord(_id, pending, toReply);
-    const reply = await run(record);
+    const reply = await run(mode === 'effect' ? undefined : record);
     if (record.recorded) return record.recorded;
+    if (mode === 'effect' && reply.ok) return reply;
     // Not recorded with an effect: a retry refused by what the first call did, or a reply of its own.
     const first = await recorded(_id);
     if (first) return first;

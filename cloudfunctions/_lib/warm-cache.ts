@@ -37,3 +37,8 @@ export async function warmCachedEach<T>(
   }
   return found;
 }
+
+/** Drops what this instance keeps under `key` (after it changed the value itself: its own next call sees the change). */
+export function forgetWarm(key: string): void {
+  kept.delete(key);
+}
