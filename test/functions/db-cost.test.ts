@@ -9,9 +9,12 @@ import { BUDGET, budgetOf, costTable, measureMainFlows, type ActionCost } from '
 
 const env = useEmulator();
 
-// Within budget today (a page read ≤ 3 requests, any other action ≤ 8). Add an action here once the
-// write path brings it within its budget; the others are printed by the table as over budget.
+// Within budget today (a page read ≤ 3 requests, any other action ≤ 8), as a running community pays it: the
+// second pass of the flows (cost-flows.ts measureMainFlows: the first pass, cold instances and accounts not yet
+// opened, is printed beside it). Add an action here once the write path brings it within its budget; the
+// others are printed by the table as over budget.
 const WITHIN_BUDGET = [
+  'wish.create',
   'wish.listQueue',
   'wish.approve',
   'wish.listWall',
@@ -25,6 +28,10 @@ const WITHIN_BUDGET = [
   'petition.resolve',
   'petition.rate',
   'petition.listMine',
+  'points.award',
+  'points.deduct',
+  'points.partyEntry',
+  'points.award (virtue)',
   'points.history',
   'mall.listItems',
   'points.issueCode',
@@ -41,7 +48,7 @@ beforeAll(async () => {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'db-cost.json'), `${JSON.stringify({ budget: BUDGET, actions: costs }, null, 2)}\n`);
   console.log(costTable(costs).join('\n'));
-}, 120_000);
+}, 240_000);
 
 const costOf = (label: string) => costs.find((c) => c.label === label)!;
 
