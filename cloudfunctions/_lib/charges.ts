@@ -1,13 +1,13 @@
 import { HOLD_MS, chargeIdOf, refundable, type Charge, type ChargeStatus } from '../../src/shared/domain/merchant-charge';
-import { assertActive, chargeMode, tallyId, type MerchantRules, type Shop } from '../../src/shared/domain/merchant';
+import { assertActive, chargeMode, tallyId } from '../../src/shared/domain/merchant';
 import { DomainError } from '../../src/shared/domain/errors';
 import { assertUnused } from '../../src/shared/domain/points-code';
 import { customer, nameFor } from '../../src/shared/domain/privacy';
 import { dayCst } from '../../src/shared/domain/time';
 import type { Notice } from './outbox';
 import { collections } from './runtime';
+import { merchantRules } from './shops';
 import { templates, thing, time } from './templates';
-import { fieldsOf } from './transact';
 import { table, tableIn, type Tx } from './typed-db';
 
 export const charges = () => table(collections.merchantCharges);
@@ -16,10 +16,15 @@ async function tallyIn(tx: Tx, id: string): Promise<{ total: number; count: numb
   return (await tableIn(tx, collections.merchantTallies).get(id)) ?? { total: 0, count: 0 };
 }
 
-/** Moves the day's totals of the shop and the resident by one charge, inside the caller's transaction. */
-export async function countIn(tx: Tx, charge: Charge, sign: 1 | -1): Promise<void> {
+type Totals = { total: number; count: number };
+
+/**
+ * Moves the day's totals of the shop and the resident by one charge, inside the caller's transaction (`known`:
+ * the totals as the caller already read them there, by tally id, so they are not read twice).
+ */
+export async function countIn(tx: Tx, charge: Charge, sign: 1 | -1, known: ReadonlyMap<string, Totals> = new Map()): Promise<void> {
   for (const id of [tallyId.shop(charge.shopId, charge.day), tallyId.resident(charge.residentId, charge.day)]) {
-    const tally = await tallyIn(tx, id);
+    const tally = known.get(id) ?? (await tallyIn(tx, id));
     await tableIn(tx, collections.merchantTallies).set(id, {
       total: tally.total + sign * charge.points,
       count: tally.count + sign,
@@ -30,32 +35,34 @@ export async function countIn(tx: Tx, charge: Charge, sign: 1 | -1): Promise<voi
 
 export interface ChargeRequest {
   codeId: string;
-  shop: Shop;
+  shopId: string;
   merchantId: string;
   points: number;
   note: string;
-  rules: MerchantRules;
 }
 
 /**
- * Takes the code, counts the charge against both daily caps and records it, in one transaction: two
- * merchants scanning the same code conflict on it, and the retry of the loser finds it used.
+ * Takes the code and counts the charge against both daily caps, inside the caller's transaction (which pays
+ * and records the charge): two merchants scanning the same code conflict on it, and the retry of the loser
+ * finds it used.
  */
 export async function reserveIn(tx: Tx, req: ChargeRequest, now: Date): Promise<Charge> {
   // Read in the transaction, so a suspension landing meanwhile makes this charge retry and be refused.
-  assertActive(await tableIn(tx, collections.shops).get(req.shop._id));
+  const shop = assertActive(await tableIn(tx, collections.shops).get(req.shopId));
   const codes = tableIn(tx, collections.pointsCodes);
   const code = assertUnused(await codes.get(req.codeId));
   if (code.openid === req.merchantId) throw new DomainError('MERCHANT_OWN_CODE');
-  if (code.communityId !== req.shop.communityId) throw new DomainError('MERCHANT_OTHER_COMMUNITY');
+  if (code.communityId !== shop.communityId) throw new DomainError('MERCHANT_OTHER_COMMUNITY');
   const day = dayCst(now);
-  const [shopTally, residentTally] = [await tallyIn(tx, tallyId.shop(req.shop._id, day)), await tallyIn(tx, tallyId.resident(code.openid, day))];
-  const mode = chargeMode(req.points, req.rules, { shop: shopTally.total, resident: residentTally.total });
+  const ids = [tallyId.shop(shop._id, day), tallyId.resident(code.openid, day)] as const;
+  const [shopTally, residentTally] = [await tallyIn(tx, ids[0]), await tallyIn(tx, ids[1])];
+  const rules = await merchantRules(shop.communityId);
+  const mode = chargeMode(req.points, rules, { shop: shopTally.total, resident: residentTally.total });
   const charge: Charge = {
     _id: chargeIdOf(code._id),
     codeId: code._id,
-    shopId: req.shop._id,
-    shopName: req.shop.name,
+    shopId: shop._id,
+    shopName: shop.name,
     merchantId: req.merchantId,
     residentId: code.openid,
     residentName: code.name,
@@ -71,9 +78,16 @@ export async function reserveIn(tx: Tx, req: ChargeRequest, now: Date): Promise<
     createdAt: now,
     updatedAt: now,
   };
-  await codes.change(code._id, { status: 'used', usedBy: req.shop._id, usedAt: now });
-  await countIn(tx, charge, 1);
-  await tableIn(tx, collections.merchantCharges).set(charge._id, fieldsOf(charge));
+  await codes.change(code._id, { status: 'used', usedBy: shop._id, usedAt: now });
+  await countIn(
+    tx,
+    charge,
+    1,
+    new Map([
+      [ids[0], shopTally],
+      [ids[1], residentTally],
+    ]),
+  );
   return charge;
 }
 

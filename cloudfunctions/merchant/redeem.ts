@@ -2,17 +2,16 @@ import { merchantCharge, merchantRefund, merchantScan, merchantVerifyLevel } fro
 import { DomainError } from '../../src/shared/domain/errors';
 import { account, spendable, virtueLevel } from '../../src/shared/domain/ledger';
 import { tallyId, type Shop } from '../../src/shared/domain/merchant';
-import type { PointsCode } from '../../src/shared/domain/points-code';
+import { readCode, type PointsCode } from '../../src/shared/domain/points-code';
 import { customer, nameFor } from '../../src/shared/domain/privacy';
 import { dayCst } from '../../src/shared/domain/time';
-import { advance, refundCharge } from '../_lib/charge-ledger';
-import { chargeView, reserveIn } from '../_lib/charges';
+import { chargeNow, refundCharge } from '../_lib/charge-ledger';
+import { chargeView } from '../_lib/charges';
 import { defineHandler } from '../_lib/handler';
 import { balancesOf } from '../_lib/ledger';
-import { openCode } from '../_lib/points-code';
+import { openCode, sign } from '../_lib/points-code';
 import { collections } from '../_lib/runtime';
 import { activeShopOf, merchantRules } from '../_lib/shops';
-import { transact } from '../_lib/transact';
 import { table } from '../_lib/typed-db';
 
 /** The resident behind a scanned code, as the merchant may see them: surname, level and spendable points. */
@@ -50,21 +49,25 @@ export const scan = defineHandler(merchantScan, async ({ token }, { openid, user
 });
 
 /**
- * 核销: a charge the balance cannot cover is refused before the code is taken, so the resident need not
- * refresh it. Then the code is taken and the charge recorded in one transaction, and paid (or held) in the
- * ledger, which still refuses if the points were spent elsewhere meanwhile.
+ * 核销: the code, the caps, the payment and the charge in one transaction (charge-ledger.ts chargeNow), which
+ * refuses a charge the balance cannot cover before anything is taken. The shop and the code are read there
+ * only; the token's signature and expiry are checked first, without a read.
  */
-export const charge = defineHandler(merchantCharge, async ({ token, points, note }, { openid, user }) => {
-  const now = new Date();
-  const shop = await activeShopOf(user);
-  const code = await openCode(token, now);
-  const [{ balance }, rules] = await Promise.all([residentOf(code, openid, shop, now), merchantRules(shop.communityId)]);
-  if (balance < points) throw new DomainError('POINTS_INSUFFICIENT', insufficient);
-  const reserved = await transact((tx) => reserveIn(tx, { codeId: code._id, shop, merchantId: openid, points, note, rules }, now), 'POINTS_BUSY');
-  const charged = await advance(reserved);
-  if (charged.status === 'refused') throw new DomainError('POINTS_INSUFFICIENT', insufficient);
-  return { charge: chargeView(charged, new Date()) };
-});
+export const charge = defineHandler(
+  merchantCharge,
+  async ({ token, points, note }, { openid, user, request }) => {
+    const now = new Date();
+    if (!user.shopId) throw new DomainError('MERCHANT_NO_SHOP');
+    const { codeId } = readCode(token, sign, now);
+    try {
+      return { charge: chargeView(await chargeNow({ codeId, shopId: user.shopId, merchantId: openid, points, note }, now, request), new Date()) };
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'POINTS_INSUFFICIENT') throw new DomainError('POINTS_INSUFFICIENT', insufficient);
+      throw error;
+    }
+  },
+  { record: 'inTransaction' },
+);
 
 // 核验等级: for a "信用+" discount; recorded once per code and shop, takes nothing.
 export const verifyLevel = defineHandler(merchantVerifyLevel, async ({ token }, { openid, user }) => {
