@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { transientCodes, type Reply } from '../../src/shared/contract';
 import { fail } from './reply';
 import { collections, db, type Loose } from './runtime';
+import type { NoticeDoc } from './outbox';
 import type { RetryRecord } from './transact';
 
 /** A pending record older than this is taken to be a crashed attempt, and the action may run again. */
@@ -13,6 +14,9 @@ interface RequestDoc {
   openid: string;
   at: Date;
   reply?: Reply<unknown>;
+  /** Notices the call's transaction queued, carried here until sent (outbox.ts); `noticesPending` while any is. */
+  notices?: NoticeDoc[];
+  noticesPending?: boolean;
 }
 
 export interface RetryKey {
@@ -100,10 +104,12 @@ async function keep(_id: string, key: RetryKey, reply: Reply<unknown>, mode: Rec
 function inTransactionRecord(_id: string, pending: RequestDoc, toReply: (output: unknown) => Reply<unknown>) {
   let staged: Reply<unknown> | null = null;
   const record = {
+    id: _id,
     recorded: null as Reply<unknown> | null,
-    async write(tx: Loose, output: unknown) {
+    async write(tx: Loose, output: unknown, notices: readonly NoticeDoc[]) {
       staged = toReply(output);
-      await tx.collection(collections.requests).add({ data: { _id, ...pending, status: 'done', reply: staged } });
+      const carried = notices.length > 0 ? { notices, noticesPending: true } : {};
+      await tx.collection(collections.requests).add({ data: { _id, ...pending, status: 'done', reply: staged, ...carried } });
     },
     committed() {
       record.recorded = staged;
