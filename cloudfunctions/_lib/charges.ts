@@ -1,36 +1,43 @@
 import { HOLD_MS, chargeIdOf, refundable, type Charge, type ChargeStatus } from '../../src/shared/domain/merchant-charge';
-import { assertActive, chargeMode, tallyId } from '../../src/shared/domain/merchant';
+import { assertActive, chargeMode, shopDay, tallyId, type Shop, type ShopDay } from '../../src/shared/domain/merchant';
 import { DomainError } from '../../src/shared/domain/errors';
 import { assertUnused } from '../../src/shared/domain/points-code';
 import { customer, nameFor } from '../../src/shared/domain/privacy';
 import { dayCst } from '../../src/shared/domain/time';
 import type { Notice } from './outbox';
-import { collections } from './runtime';
+import { _, collections } from './runtime';
 import { merchantRules } from './shops';
 import { templates, thing, time } from './templates';
 import { table, tableIn, type Tx } from './typed-db';
 
 export const charges = () => table(collections.merchantCharges);
 
-async function tallyIn(tx: Tx, id: string): Promise<{ total: number; count: number }> {
+async function tallyIn(tx: Tx, id: string): Promise<Totals> {
   return (await tableIn(tx, collections.merchantTallies).get(id)) ?? { total: 0, count: 0 };
 }
 
 type Totals = { total: number; count: number };
 
 /**
- * Moves the day's totals of the shop and the resident by one charge, inside the caller's transaction (`known`:
- * the totals as the caller already read them there, by tally id, so they are not read twice).
+ * Moves the day's totals of the shop (kept on the shop, for its history page and scans to read with it) and of
+ * the resident (a tally of their own) by one charge, inside the caller's transaction. `known`: the shop and the
+ * resident's totals as the caller already read them there, so they are not read twice. A charge of an earlier
+ * day leaves the shop's totals alone: they are today's.
  */
-export async function countIn(tx: Tx, charge: Charge, sign: 1 | -1, known: ReadonlyMap<string, Totals> = new Map()): Promise<void> {
-  for (const id of [tallyId.shop(charge.shopId, charge.day), tallyId.resident(charge.residentId, charge.day)]) {
-    const tally = known.get(id) ?? (await tallyIn(tx, id));
-    await tableIn(tx, collections.merchantTallies).set(id, {
-      total: tally.total + sign * charge.points,
-      count: tally.count + sign,
-      updatedAt: new Date(),
-    });
+export async function countIn(tx: Tx, charge: Charge, sign: 1 | -1, known?: { shop: Shop; resident: Totals }): Promise<void> {
+  const shop = known?.shop ?? (await tableIn(tx, collections.shops).get(charge.shopId));
+  if (shop && (shop.today?.day ?? charge.day) === charge.day) {
+    const day = shopDay(shop, charge.day);
+    const today: ShopDay = { ...day, total: day.total + sign * charge.points, count: day.count + sign };
+    await tableIn(tx, collections.shops).change(shop._id, { today: _.set(today) });
   }
+  const id = tallyId.resident(charge.residentId, charge.day);
+  const tally = known?.resident ?? (await tallyIn(tx, id));
+  await tableIn(tx, collections.merchantTallies).set(id, {
+    total: tally.total + sign * charge.points,
+    count: tally.count + sign,
+    updatedAt: new Date(),
+  });
 }
 
 export interface ChargeRequest {
@@ -54,8 +61,8 @@ export async function reserveIn(tx: Tx, req: ChargeRequest, now: Date): Promise<
   if (code.openid === req.merchantId) throw new DomainError('MERCHANT_OWN_CODE');
   if (code.communityId !== shop.communityId) throw new DomainError('MERCHANT_OTHER_COMMUNITY');
   const day = dayCst(now);
-  const ids = [tallyId.shop(shop._id, day), tallyId.resident(code.openid, day)] as const;
-  const [shopTally, residentTally] = [await tallyIn(tx, ids[0]), await tallyIn(tx, ids[1])];
+  const residentTally = await tallyIn(tx, tallyId.resident(code.openid, day));
+  const shopTally = shopDay(shop, day);
   const rules = await merchantRules(shop.communityId);
   const mode = chargeMode(req.points, rules, { shop: shopTally.total, resident: residentTally.total });
   const charge: Charge = {
@@ -79,15 +86,7 @@ export async function reserveIn(tx: Tx, req: ChargeRequest, now: Date): Promise<
     updatedAt: now,
   };
   await codes.change(code._id, { status: 'used', usedBy: shop._id, usedAt: now });
-  await countIn(
-    tx,
-    charge,
-    1,
-    new Map([
-      [ids[0], shopTally],
-      [ids[1], residentTally],
-    ]),
-  );
+  await countIn(tx, charge, 1, { shop, resident: residentTally });
   return charge;
 }
 

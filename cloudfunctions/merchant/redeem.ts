@@ -1,7 +1,7 @@
 import { merchantCharge, merchantRefund, merchantScan, merchantVerifyLevel } from '../../src/shared/contract';
 import { DomainError } from '../../src/shared/domain/errors';
 import { account, spendable, virtueLevel } from '../../src/shared/domain/ledger';
-import { tallyId, type Shop } from '../../src/shared/domain/merchant';
+import { assertActive, shopDay, tallyId, type Shop } from '../../src/shared/domain/merchant';
 import { readCode, type PointsCode } from '../../src/shared/domain/points-code';
 import { customer, nameFor } from '../../src/shared/domain/privacy';
 import { dayCst } from '../../src/shared/domain/time';
@@ -10,9 +10,10 @@ import { chargeView } from '../_lib/charges';
 import { defineHandler } from '../_lib/handler';
 import { balancesOf } from '../_lib/ledger';
 import { openCode, sign } from '../_lib/points-code';
-import { collections } from '../_lib/runtime';
+import { _, collections } from '../_lib/runtime';
 import { activeShopOf, merchantRules } from '../_lib/shops';
-import { table } from '../_lib/typed-db';
+import { transact } from '../_lib/transact';
+import { table, tableIn } from '../_lib/typed-db';
 
 /** The resident behind a scanned code, as the merchant may see them: surname, level and spendable points. */
 async function residentOf(code: PointsCode, merchantId: string, shop: Shop, now: Date) {
@@ -38,10 +39,10 @@ export const scan = defineHandler(merchantScan, async ({ token }, { openid, user
   const shop = await activeShopOf(user);
   const code = await openCode(token, now);
   const day = dayCst(now);
-  const [who, rules, shopToday, residentToday] = await Promise.all([
+  const shopToday = shopDay(shop, day).total;
+  const [who, rules, residentToday] = await Promise.all([
     residentOf(code, openid, shop, now),
     merchantRules(shop.communityId),
-    dayTotal(tallyId.shop(shop._id, day)),
     dayTotal(tallyId.resident(code.openid, day)),
   ]);
   const dailyLeft = Math.max(0, Math.min(rules.shopDaily - shopToday, rules.residentDaily - residentToday));
@@ -69,15 +70,34 @@ export const charge = defineHandler(
   { record: 'inTransaction' },
 );
 
-// 核验等级: for a "信用+" discount; recorded once per code and shop, takes nothing.
+// 核验等级: for a "信用+" discount; recorded once per code and shop (and counted in the shop's day), takes nothing.
 export const verifyLevel = defineHandler(merchantVerifyLevel, async ({ token }, { openid, user }) => {
   const now = new Date();
-  const shop = await activeShopOf(user);
   const code = await openCode(token, now);
-  const { resident } = await residentOf(code, openid, shop, now);
-  const check = { shopId: shop._id, residentId: code.openid, merchantId: openid, level: resident.level.stars, at: now };
-  await table(collections.merchantChecks).set(`${shop._id}:${code._id}`, check);
-  return { resident, checkedAt: now.toISOString() };
+  const checkId = `${user.shopId}:${code._id}`;
+  try {
+    return await transact(async (tx) => {
+      const shops = tableIn(tx, collections.shops);
+      const shop = assertActive(user.shopId ? await shops.get(user.shopId) : null);
+      const { resident } = await residentOf(code, openid, shop, now);
+      // Inserted: a second check of the same code fails here and counts nothing.
+      await tableIn(tx, collections.merchantChecks).add({
+        _id: checkId,
+        shopId: shop._id,
+        residentId: code.openid,
+        merchantId: openid,
+        level: resident.level.stars,
+        at: now,
+      });
+      const day = shopDay(shop, dayCst(now));
+      await shops.change(shop._id, { today: _.set({ ...day, checks: day.checks + 1 }) });
+      return { resident, checkedAt: now.toISOString() };
+    }, 'POINTS_BUSY');
+  } catch (error) {
+    if (error instanceof DomainError || !(await table(collections.merchantChecks).get(checkId))) throw error;
+    const { resident } = await residentOf(code, openid, await activeShopOf(user), now);
+    return { resident, checkedAt: now.toISOString() };
+  }
 });
 
 export const refund = defineHandler(merchantRefund, async ({ chargeId, reason }, { user }) => {

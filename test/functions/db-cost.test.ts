@@ -23,6 +23,7 @@ const WITHIN_BUDGET = [
   'wish.checkIn',
   'wish.complete',
   'wish.listMine',
+  'petition.create',
   'petition.listQueue',
   'petition.accept (community)',
   'petition.resolve',
@@ -36,6 +37,7 @@ const WITHIN_BUDGET = [
   'mall.listItems',
   'points.issueCode',
   'merchant.scan',
+  'merchant.history',
   'points.reconcile',
   'points.ranking',
 ];
