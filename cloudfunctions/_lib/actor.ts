@@ -1,5 +1,6 @@
 import type { UserProfile } from '../../src/shared/domain/org';
-import { _, collections, db, type Loose } from './runtime';
+import { collections, db, type Loose } from './runtime';
+import { table } from './typed-db';
 
 /** The caller's profile: identity comes from the cloud context (OPENID), the profile from our users collection. */
 export async function loadUser(openid: string): Promise<UserProfile | null> {
@@ -13,11 +14,6 @@ export async function loadUser(openid: string): Promise<UserProfile | null> {
  */
 export async function loadUserAnd(openid: string, other: string | undefined): Promise<{ user: UserProfile | null; other?: UserProfile | null }> {
   if (!other || other === openid) return { user: await loadUser(openid) };
-  const res: Loose = await db
-    .collection(collections.users)
-    .where({ _id: _.in([openid, other]) })
-    .limit(2)
-    .get();
-  const found = res.data as UserProfile[];
-  return { user: found.find((u) => u._id === openid) ?? null, other: found.find((u) => u._id === other) ?? null };
+  const found = await table(collections.users).byIds([openid, other]);
+  return { user: found.get(openid) ?? null, other: found.get(other) ?? null };
 }

@@ -12,13 +12,28 @@ import type { PointsCode } from '../../src/shared/domain/points-code';
 import type { AwardRule } from '../../src/shared/domain/award';
 import type { WishCategory } from '../../src/shared/domain/wish';
 import type { WishDoc } from '../wish/wish-repo';
+import type { Reply } from '../../src/shared/contract';
 import type { BalanceDoc } from './ledger';
+import type { NoticeDoc } from './outbox';
 import type { collections } from './runtime';
 
 /** A document of a collection this registry does not describe yet (its owners still cast it). */
 export interface Unchecked {
   _id: string;
   [field: string]: unknown;
+}
+
+/** A mutating call's retry record (idempotency.ts), and the notices its transaction queued until they are sent. */
+export interface RequestDoc {
+  _id: string;
+  status: 'pending' | 'done';
+  action: string;
+  openid: string;
+  at: Date;
+  reply?: Reply<unknown>;
+  /** Notices the call's transaction queued, carried here until sent (outbox.ts); `noticesPending` while any is. */
+  notices?: NoticeDoc[];
+  noticesPending?: boolean;
 }
 
 /** A posting as stored: both accounts listed, so "every posting of an account" is one indexed query. */
@@ -166,7 +181,7 @@ export interface Registry {
   org_units: OrgUnit;
   categories: WishCategory;
   wishes: WishDoc;
-  requests: Unchecked;
+  requests: RequestDoc;
   notifications: Unchecked;
   subscriptions: Unchecked;
   postings: StoredPosting;

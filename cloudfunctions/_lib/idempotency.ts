@@ -2,22 +2,14 @@ import { createHash } from 'node:crypto';
 import { transientCodes, type Reply } from '../../src/shared/contract';
 import { fail } from './reply';
 import { collections, db, type Loose } from './runtime';
+import type { RequestDoc as StoredRequest } from './documents';
 import type { NoticeDoc } from './outbox';
 import type { RetryRecord } from './transact';
 
 /** A pending record older than this is taken to be a crashed attempt, and the action may run again. */
 const PENDING_TTL_MS = 30_000;
 
-interface RequestDoc {
-  status: 'pending' | 'done';
-  action: string;
-  openid: string;
-  at: Date;
-  reply?: Reply<unknown>;
-  /** Notices the call's transaction queued, carried here until sent (outbox.ts); `noticesPending` while any is. */
-  notices?: NoticeDoc[];
-  noticesPending?: boolean;
-}
+type RequestDoc = Omit<StoredRequest, '_id'>;
 
 export interface RetryKey {
   openid: string;

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { _, cloud, collections, db, type Loose } from './runtime';
+import { table } from './typed-db';
 
 /** A subscribe message to send: written with the business change, sent after it commits. */
 export interface Notice {
@@ -204,14 +205,13 @@ export async function grant(openid: string, templateIds: readonly string[]): Pro
 
 /** Retry records still carrying notices to send, oldest first (for the notify function's timer). */
 export async function carriedNotices(olderThan: Date, limit = 100): Promise<{ _id: string; notices: NoticeDoc[] }[]> {
-  const res: Loose = await db
-    .collection(collections.requests)
+  const records = await table(collections.requests)
     .where({ noticesPending: true, at: _.lte(olderThan) })
     .orderBy('at', 'asc')
     .limit(limit)
     .field({ notices: true })
     .get();
-  return res.data as { _id: string; notices: NoticeDoc[] }[];
+  return records.map((r) => ({ _id: r._id, notices: r.notices ?? [] }));
 }
 
 /** Notices still pending a retry, oldest first (for the notify function's timer). */
