@@ -42,6 +42,28 @@ const WITHIN_BUDGET = [
   'points.ranking',
 ];
 
+// Over the budget still, each held at what its write path needs today so it cannot creep up unnoticed (warm
+// pass). What the requests are, and why each is needed:
+const OVER_BUDGET: Record<string, number> = {
+  // caller; the transaction (start, commit); the wish; the member's wish points today and the pair's recent
+  // count (the award's daily cap and pair rule); the posting, the issuer shard, the member's balance; the wish;
+  // the claimant's profile for the reply (contacts); the retry record.
+  'wish.confirm': 12,
+  // caller; start, commit; the case; the reporter's credit (posting, issuer shard, balance); the case; the
+  // reporter's consent to be told; the reporter's profile for the reply (contacts); the retry record.
+  'petition.accept (grid)': 11,
+  // caller; start, commit; the case twice (read, write); the consent of the three told; the reporter's profile
+  // for the reply; the retry record carrying the notices, and its update once they are sent.
+  'petition.escalate': 9,
+  // caller; start, commit; the item (read, write: stock); the payment (posting, mall shard, the buyer's
+  // balance read and written: no overdraft); the order. The order is its own retry record.
+  'mall.order': 10,
+  // caller; start, commit; the shop (suspension, today's total: read, write); the code (read, write: single
+  // use); the resident's day (read, write: cap); the payment (posting, the resident's balance read and written,
+  // the shop's credit); the charge; the retry record.
+  'merchant.charge': 15,
+};
+
 let costs: ActionCost[];
 beforeAll(async () => {
   await env.emu.reset();
@@ -71,4 +93,13 @@ test('no query of the main flows is uncovered or flagged by the meter', () => {
 
 test.each(WITHIN_BUDGET)('%s stays within its budget of DB requests', (label) => {
   expect(costOf(label).requests).toBeLessThanOrEqual(budgetOf(costOf(label)));
+});
+
+test.each(Object.entries(OVER_BUDGET))('%s, over budget, costs no more than its %d DB requests', (label, most) => {
+  expect(costOf(label).requests).toBeLessThanOrEqual(most);
+});
+
+test('every action of the main flows is either within budget or held at what it needs', () => {
+  const held = new Set([...WITHIN_BUDGET, ...Object.keys(OVER_BUDGET)]);
+  expect(costs.map((c) => c.label).filter((label) => !held.has(label))).toEqual([]);
 });
