@@ -6,7 +6,7 @@ import { AlreadyPosted, findPosting, post, postIn } from '../_lib/ledger';
 import { collections } from '../_lib/runtime';
 import { fieldsOf, transact } from '../_lib/transact';
 import { tableIn, type Tx } from '../_lib/typed-db';
-import { findOrder, moveOrder, orders } from './mall-repo';
+import { moveOrder, orders } from './mall-repo';
 
 /**
  * 兑换: the goods come off the shelf, the points off the buyer's balance and the order is written, in one
@@ -27,8 +27,12 @@ export async function place(orderId: string, itemId: string, qty: number, buyer:
       return placed;
     }, 'MALL_BUSY');
   } catch (error) {
-    if (!(error instanceof AlreadyPosted)) throw error;
-    return findOrder(orderId);
+    // A retry finds its payment made; or is refused first (the stock or the points it took are gone now) and
+    // must still be answered with its order, made by the first attempt.
+    if (!(error instanceof AlreadyPosted) && !(error instanceof DomainError)) throw error;
+    const made = await orders().get(orderId);
+    if (made) return made;
+    throw error instanceof AlreadyPosted ? error.cause : error;
   }
 }
 

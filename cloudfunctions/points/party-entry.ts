@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { pointsPartyEntries, pointsPartyEntry, pointsPartyItems } from '../../src/shared/contract';
 import { DomainError } from '../../src/shared/domain/errors';
 import { account, type Posting, type PostingInput } from '../../src/shared/domain/ledger';
@@ -5,8 +6,8 @@ import type { UserProfile } from '../../src/shared/domain/org';
 import { entryPoints, isDebit, usableItem, type PointItem } from '../../src/shared/domain/point-items';
 import { monthOf } from '../../src/shared/domain/time';
 import { assertOwnPhotos, photoUrls } from '../_lib/files';
-import { defineHandler } from '../_lib/handler';
-import { postIn, replayOf } from '../_lib/ledger';
+import { defineHandler, type Context } from '../_lib/handler';
+import { AlreadyPosted, findPosting, postIn } from '../_lib/ledger';
 import { transact } from '../_lib/transact';
 import { expiryFor } from '../_lib/point-rules';
 import { collections } from '../_lib/runtime';
@@ -47,6 +48,8 @@ function evidenceOf(posting: Posting, member: UserProfile, item: PointItem, poin
   return entry;
 }
 
+type PartyEntryInput = z.output<(typeof pointsPartyEntry)['input']>;
+
 const answer = (posting: Posting, replayed: boolean) => {
   const points = posting.to.startsWith('user:') ? posting.amount : -posting.amount;
   return { postingId: posting._id, replayed, points, month: monthOf(new Date(posting.at)), belowZero: posting.override !== null };
@@ -57,41 +60,50 @@ const answer = (posting: Posting, replayed: boolean) => {
 // so it is the call's retry record too (a retry finds it and is answered from it).
 export const partyEntry = defineHandler(
   pointsPartyEntry,
-  async (input, { openid, user, requestId, subject }) => {
-    await assertOwnPhotos(openid, input.evidence.photos);
-    const _id = submissionKey('party', openid, requestId);
-    const member = await personOf(input.openid, user, subject);
-    if (!member.roles.includes('member')) throw new DomainError('MEMBER_NOT_FOUND');
-    const item = usableItem(await cachedPointItem(input.itemId), 'party', user.communityId);
-    const amount = entryPoints(item, input.points);
-    const debit = isDebit(item.kind);
-    const [issuer, holder] = [account.issuer(member.communityId), account.user(member._id)];
-    const posting: PostingInput = {
-      _id,
-      asset: 'party',
-      from: debit ? holder : issuer,
-      to: debit ? issuer : holder,
-      amount,
-      reason: `${item.name}：${input.reason}`,
-      ref: item._id,
-      communityId: member.communityId,
-      by: openid,
-      byName: user.name,
-      expiresAt: debit ? null : await expiryFor(member.communityId, 'party'),
-    };
-    const overdraft = debit ? { by: openid, reason: OVERDRAFT } : null;
+  async (input, ctx) => {
+    const _id = submissionKey('party', ctx.openid, ctx.requestId);
     try {
-      return await transact(async (tx) => {
-        const { posting: saved } = await postIn(tx, posting, { creditBalance: 'unread', overdraft });
-        await tableIn(tx, collections.partyEntries).set(_id, evidenceOf(saved, member, item, debit ? -amount : amount, input));
-        return answer(saved, false);
-      }, 'POINTS_BUSY');
+      return await enter(_id, input, ctx);
     } catch (error) {
-      return answer((await replayOf(_id, error)).posting, true);
+      // A retry finds its posting made, or is refused first by what changed since (the item withdrawn, the
+      // member's role): either way it is answered from its posting.
+      if (!(error instanceof AlreadyPosted) && !(error instanceof DomainError)) throw error;
+      const made = await findPosting(_id);
+      if (!made) throw error instanceof AlreadyPosted ? error.cause : error;
+      return answer(made, true);
     }
   },
   { record: 'effect', subject: 'openid' },
 );
+
+async function enter(_id: string, input: PartyEntryInput, { openid, user, subject }: Context) {
+  await assertOwnPhotos(openid, input.evidence.photos);
+  const member = await personOf(input.openid, user, subject);
+  if (!member.roles.includes('member')) throw new DomainError('MEMBER_NOT_FOUND');
+  const item = usableItem(await cachedPointItem(input.itemId), 'party', user.communityId);
+  const amount = entryPoints(item, input.points);
+  const debit = isDebit(item.kind);
+  const [issuer, holder] = [account.issuer(member.communityId), account.user(member._id)];
+  const posting: PostingInput = {
+    _id,
+    asset: 'party',
+    from: debit ? holder : issuer,
+    to: debit ? issuer : holder,
+    amount,
+    reason: `${item.name}：${input.reason}`,
+    ref: item._id,
+    communityId: member.communityId,
+    by: openid,
+    byName: user.name,
+    expiresAt: debit ? null : await expiryFor(member.communityId, 'party'),
+  };
+  const overdraft = debit ? { by: openid, reason: OVERDRAFT } : null;
+  return transact(async (tx) => {
+    const { posting: saved } = await postIn(tx, posting, { creditBalance: 'unread', overdraft });
+    await tableIn(tx, collections.partyEntries).set(_id, evidenceOf(saved, member, item, debit ? -amount : amount, input));
+    return answer(saved, false);
+  }, 'POINTS_BUSY');
+}
 
 // 党员积分明细: what staff entered in a month, with the evidence, for review and audit.
 export const partyEntries = defineHandler(pointsPartyEntries, async ({ month = monthOf(new Date()), offset, limit }, { user }) => {
