@@ -91,7 +91,7 @@ export async function post(input: PostingInput, opts: PostOptions = {}): Promise
  * After a transaction that ran `postIn` failed: if it found its posting already made, the first posting (and
  * the balances as they stand) is the answer; any other failure is rethrown.
  */
-export async function replayOf(postingId: string, error: unknown): Promise<PostResult> {
+async function replayOf(postingId: string, error: unknown): Promise<PostResult> {
   if (!(error instanceof AlreadyPosted)) throw error;
   const existing = await findPosting(postingId);
   if (!existing) throw error.cause;
