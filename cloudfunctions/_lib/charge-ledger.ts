@@ -48,8 +48,8 @@ async function update(id: string, missing: ErrorCode, plan: (tx: Tx, current: Ch
 export async function chargeNow(req: ChargeRequest, now: Date, request: RetryRecord | undefined): Promise<Charge> {
   const { charge } = await transact(
     async (tx, unit) => {
-      const reserved = await reserveIn(tx, req, now);
-      await postIn(tx, paymentOf(reserved), { creditBalance: 'unread' });
+      const { charge: reserved, resident } = await reserveIn(tx, req, now);
+      await postIn(tx, paymentOf(reserved), { creditBalance: 'unread', debited: resident });
       const paid: Charge = { ...reserved, ...afterPayment(reserved, now), pending: false };
       await tableIn(tx, collections.merchantCharges).set(paid._id, fieldsOf(paid));
       await unit.notify(paid.holdUntil ? [holdNotice(paid, paid.holdUntil)] : []);

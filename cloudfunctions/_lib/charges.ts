@@ -1,9 +1,11 @@
 import { HOLD_MS, chargeIdOf, refundable, type Charge, type ChargeStatus } from '../../src/shared/domain/merchant-charge';
-import { assertActive, chargeMode, shopDay, tallyId, type Shop, type ShopDay } from '../../src/shared/domain/merchant';
+import { assertActive, chargeMode, shopDay, type ShopDay } from '../../src/shared/domain/merchant';
+import { account } from '../../src/shared/domain/ledger';
 import { DomainError } from '../../src/shared/domain/errors';
 import { assertUnused } from '../../src/shared/domain/points-code';
 import { customer, nameFor } from '../../src/shared/domain/privacy';
 import { dayCst } from '../../src/shared/domain/time';
+import { balanceId, type BalanceDoc, type MerchantDay, type PostOptions } from './ledger';
 import type { Notice } from './outbox';
 import { _, collections } from './runtime';
 import { merchantRules } from './shops';
@@ -12,32 +14,36 @@ import { table, tableIn, type Tx } from './typed-db';
 
 export const charges = () => table(collections.merchantCharges);
 
-async function tallyIn(tx: Tx, id: string): Promise<Totals> {
-  return (await tableIn(tx, collections.merchantTallies).get(id)) ?? { total: 0, count: 0 };
+/** A resident's day at merchants as their virtue balance keeps it (nothing yet, or an earlier day's: zero). */
+export function residentDay(doc: Pick<BalanceDoc, 'merchantDay'> | null | undefined, day: string): MerchantDay {
+  return doc?.merchantDay?.day === day ? doc.merchantDay : { day, total: 0, count: 0 };
 }
 
-type Totals = { total: number; count: number };
+/** The day `charge` moves by `sign`: its points and one charge more or less. */
+const moved = (day: MerchantDay, charge: Charge, sign: 1 | -1): MerchantDay => ({
+  ...day,
+  total: day.total + sign * charge.points,
+  count: day.count + sign,
+});
 
 /**
  * Moves the day's totals of the shop (kept on the shop, for its history page and scans to read with it) and of
- * the resident (a tally of their own) by one charge, inside the caller's transaction. `known`: the shop and the
- * resident's totals as the caller already read them there, so they are not read twice. A charge of an earlier
- * day leaves the shop's totals alone: they are today's.
+ * the resident (kept on their virtue balance, which a charge reads and writes anyway) back by one charge that
+ * did not stand (refused, rejected, expired, refunded), inside the caller's transaction. Totals of an earlier
+ * day are left alone: only today's are kept.
  */
-export async function countIn(tx: Tx, charge: Charge, sign: 1 | -1, known?: { shop: Shop; resident: Totals }): Promise<void> {
-  const shop = known?.shop ?? (await tableIn(tx, collections.shops).get(charge.shopId));
+export async function countIn(tx: Tx, charge: Charge, sign: 1 | -1): Promise<void> {
+  const shops = tableIn(tx, collections.shops);
+  const shop = await shops.get(charge.shopId);
   if (shop && (shop.today?.day ?? charge.day) === charge.day) {
     const day = shopDay(shop, charge.day);
     const today: ShopDay = { ...day, total: day.total + sign * charge.points, count: day.count + sign };
-    await tableIn(tx, collections.shops).change(shop._id, { today: _.set(today) });
+    await shops.change(shop._id, { today: _.set(today) });
   }
-  const id = tallyId.resident(charge.residentId, charge.day);
-  const tally = known?.resident ?? (await tallyIn(tx, id));
-  await tableIn(tx, collections.merchantTallies).set(id, {
-    total: tally.total + sign * charge.points,
-    count: tally.count + sign,
-    updatedAt: new Date(),
-  });
+  const balances = tableIn(tx, collections.balances);
+  const id = balanceId(account.user(charge.residentId), 'virtue');
+  const resident = await balances.get(id);
+  if (resident?.merchantDay?.day === charge.day) await balances.change(id, { merchantDay: _.set(moved(resident.merchantDay, charge, sign)) });
 }
 
 export interface ChargeRequest {
@@ -53,7 +59,7 @@ export interface ChargeRequest {
  * and records the charge): two merchants scanning the same code conflict on it, and the retry of the loser
  * finds it used.
  */
-export async function reserveIn(tx: Tx, req: ChargeRequest, now: Date): Promise<Charge> {
+export async function reserveIn(tx: Tx, req: ChargeRequest, now: Date): Promise<{ charge: Charge; resident: NonNullable<PostOptions['debited']> }> {
   // Read in the transaction, so a suspension landing meanwhile makes this charge retry and be refused.
   const shop = assertActive(await tableIn(tx, collections.shops).get(req.shopId));
   const codes = tableIn(tx, collections.pointsCodes);
@@ -61,7 +67,9 @@ export async function reserveIn(tx: Tx, req: ChargeRequest, now: Date): Promise<
   if (code.openid === req.merchantId) throw new DomainError('MERCHANT_OWN_CODE');
   if (code.communityId !== shop.communityId) throw new DomainError('MERCHANT_OTHER_COMMUNITY');
   const day = dayCst(now);
-  const residentTally = await tallyIn(tx, tallyId.resident(code.openid, day));
+  // The resident's balance is read here for their day's total and not again by the payment (chargeNow).
+  const residentDoc = await tableIn(tx, collections.balances).get(balanceId(account.user(code.openid), 'virtue'));
+  const residentTally = residentDay(residentDoc, day);
   const shopTally = shopDay(shop, day);
   const rules = await merchantRules(shop.communityId);
   const mode = chargeMode(req.points, rules, { shop: shopTally.total, resident: residentTally.total });
@@ -86,8 +94,10 @@ export async function reserveIn(tx: Tx, req: ChargeRequest, now: Date): Promise<
     updatedAt: now,
   };
   await codes.change(code._id, { status: 'used', usedBy: shop._id, usedAt: now });
-  await countIn(tx, charge, 1, { shop, resident: residentTally });
-  return charge;
+  await tableIn(tx, collections.shops).change(shop._id, {
+    today: _.set({ ...shopTally, total: shopTally.total + req.points, count: shopTally.count + 1 }),
+  });
+  return { charge, resident: { doc: residentDoc, also: { merchantDay: moved(residentTally, charge, 1) } } };
 }
 
 /** The resident is asked to confirm a held charge (subscribe message; the points page lists it too). */

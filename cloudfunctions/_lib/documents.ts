@@ -47,7 +47,10 @@ export type PointRulesDoc = Partial<Omit<PointRules, 'updatedAt'>> & {
   merchant?: Partial<MerchantRules>;
 };
 
-/** A merchant day's running totals (`tallyId.shop` / `tallyId.resident`). */
+/**
+ * A merchant day's running totals, as kept before a shop's day moved onto the shop and a resident's onto their
+ * virtue balance: no longer written or read.
+ */
 export interface MerchantTally {
   _id: string;
   total: number;

@@ -31,6 +31,15 @@ export interface BalanceDoc {
   lots: Lot[];
   communityId: string;
   updatedAt: Date;
+  /** A resident's spending at merchants on one China-time day (their daily cap), moved with the payments. */
+  merchantDay?: MerchantDay | null;
+}
+
+/** What one resident spent at merchants on `day`. */
+export interface MerchantDay {
+  day: string;
+  total: number;
+  count: number;
 }
 
 export function balanceId(account: string, asset: Asset, shard = 0): string {
@@ -47,6 +56,11 @@ export interface PostOptions {
   creditBalance?: 'read' | 'unread';
   /** When a debit would overdraw: the staff override to post it with instead of refusing (party deductions). */
   overdraft?: Posting['override'];
+  /**
+   * The debited person's balance as the caller already read it in this transaction (so it is not read twice),
+   * and what else to write on it with the debit (a resident's day at merchants).
+   */
+  debited?: { doc: BalanceDoc | null; also: Partial<Pick<BalanceDoc, 'merchantDay'>> };
   /**
    * The call's retry record, written in the posting's transaction with what the call answers
    * (`output` of the result), so the reply is on record exactly when the posting is.
@@ -108,9 +122,11 @@ export async function postIn(tx: Tx, input: PostingInput, opts: PostOptions = {}
   const now = new Date();
   let posting: Posting = { reversalOf: null, override: null, expiresAt: null, ...input, at: now };
   // A debit the caller lets overdraw is read first: whether it does is written on the posting itself.
-  let debited: BalanceDoc | null | undefined;
-  if (opts.overdraft && !posting.override && !isSystemAccount(posting.from)) {
+  let debited: BalanceDoc | null | undefined = opts.debited?.doc;
+  if (debited === undefined && opts.overdraft && !posting.override && !isSystemAccount(posting.from)) {
     debited = await tableIn(tx, collections.balances).get(balanceId(posting.from, posting.asset));
+  }
+  if (debited !== undefined && opts.overdraft && !posting.override) {
     if (overdraws(debited, posting, opts)) posting = { ...posting, override: opts.overdraft };
   }
   const { _id, ...fields } = posting;
@@ -185,7 +201,7 @@ async function moveHolder(tx: Tx, p: Posting, side: 'from' | 'to', opts: PostOpt
   const id = balanceId(p[side], p.asset);
   const balances = tableIn(tx, collections.balances);
   const doc = (known === undefined ? await balances.get(id) : known) ?? emptyBalance(p, side, 0);
-  const next = side === 'from' ? moveOut(doc, p, opts) : moveIn(doc, p);
+  const next = side === 'from' ? { ...moveOut(doc, p, opts), ...opts.debited?.also } : moveIn(doc, p);
   await balances.set(id, withoutId(next));
   return next.balance;
 }
@@ -247,13 +263,20 @@ async function balancesAfter(p: Posting): Promise<Map<AccountId, number>> {
   return new Map(holders.map((a, i) => [a, docs[i]?.balance ?? 0]));
 }
 
-/** An account's balances across all kinds of points, shards summed. */
-export async function balancesOf(accountId: AccountId): Promise<Map<Asset, { balance: number; lifetimeIn: number; lots: Lot[] }>> {
+type Standing = { balance: number; lifetimeIn: number; lots: Lot[]; merchantDay: MerchantDay | null };
+
+/** An account's balances across all kinds of points, shards summed (and a person's day at merchants). */
+export async function balancesOf(accountId: AccountId): Promise<Map<Asset, Standing>> {
   const docs = await table(collections.balances).where({ account: accountId }).limit(1000).get();
-  const out = new Map<Asset, { balance: number; lifetimeIn: number; lots: Lot[] }>();
+  const out = new Map<Asset, Standing>();
   for (const doc of docs) {
-    const sum = out.get(doc.asset) ?? { balance: 0, lifetimeIn: 0, lots: [] };
-    out.set(doc.asset, { balance: sum.balance + doc.balance, lifetimeIn: sum.lifetimeIn + doc.lifetimeIn, lots: [...sum.lots, ...doc.lots] });
+    const sum = out.get(doc.asset) ?? { balance: 0, lifetimeIn: 0, lots: [], merchantDay: null };
+    out.set(doc.asset, {
+      balance: sum.balance + doc.balance,
+      lifetimeIn: sum.lifetimeIn + doc.lifetimeIn,
+      lots: [...sum.lots, ...doc.lots],
+      merchantDay: sum.merchantDay ?? doc.merchantDay ?? null,
+    });
   }
   return out;
 }

@@ -1,12 +1,12 @@
 import { merchantCharge, merchantRefund, merchantScan, merchantVerifyLevel } from '../../src/shared/contract';
 import { DomainError } from '../../src/shared/domain/errors';
 import { account, spendable, virtueLevel } from '../../src/shared/domain/ledger';
-import { assertActive, shopDay, tallyId, type Shop } from '../../src/shared/domain/merchant';
+import { assertActive, shopDay, type Shop } from '../../src/shared/domain/merchant';
 import { readCode, type PointsCode } from '../../src/shared/domain/points-code';
 import { customer, nameFor } from '../../src/shared/domain/privacy';
 import { dayCst } from '../../src/shared/domain/time';
 import { chargeNow, refundCharge } from '../_lib/charge-ledger';
-import { chargeView } from '../_lib/charges';
+import { chargeView, residentDay } from '../_lib/charges';
 import { defineHandler } from '../_lib/handler';
 import { balancesOf } from '../_lib/ledger';
 import { openCode, sign } from '../_lib/points-code';
@@ -24,29 +24,21 @@ async function residentOf(code: PointsCode, merchantId: string, shop: Shop, now:
   return {
     resident: { name: nameFor(code.name, customer), level: { stars: level.stars, name: level.name } },
     balance: virtue ? Math.min(virtue.balance, spendable(virtue.lots, now)) : 0,
+    spentToday: residentDay(virtue, dayCst(now)).total,
   };
 }
 
 const insufficient = '居民的美德信用积分不足，未扣分';
-
-async function dayTotal(id: string): Promise<number> {
-  return (await table(collections.merchantTallies).get(id))?.total ?? 0;
-}
 
 // 扫码: who it is and what they can spend; the code stays usable for the charge that follows.
 export const scan = defineHandler(merchantScan, async ({ token }, { openid, user }) => {
   const now = new Date();
   const shop = await activeShopOf(user);
   const code = await openCode(token, now);
-  const day = dayCst(now);
-  const shopToday = shopDay(shop, day).total;
-  const [who, rules, residentToday] = await Promise.all([
-    residentOf(code, openid, shop, now),
-    merchantRules(shop.communityId),
-    dayTotal(tallyId.resident(code.openid, day)),
-  ]);
-  const dailyLeft = Math.max(0, Math.min(rules.shopDaily - shopToday, rules.residentDaily - residentToday));
-  return { ...who, perCharge: rules.perCharge, dailyLeft, expiresAt: new Date(code.expiresAt).toISOString() };
+  const shopToday = shopDay(shop, dayCst(now)).total;
+  const [{ resident, balance, spentToday }, rules] = await Promise.all([residentOf(code, openid, shop, now), merchantRules(shop.communityId)]);
+  const dailyLeft = Math.max(0, Math.min(rules.shopDaily - shopToday, rules.residentDaily - spentToday));
+  return { resident, balance, perCharge: rules.perCharge, dailyLeft, expiresAt: new Date(code.expiresAt).toISOString() };
 });
 
 /**

@@ -59,9 +59,9 @@ const OVER_BUDGET: Record<string, number> = {
   // balance read and written: no overdraft); the order. The order is its own retry record.
   'mall.order': 10,
   // caller; start, commit; the shop (suspension, today's total: read, write); the code (read, write: single
-  // use); the resident's day (read, write: cap); the payment (posting, the resident's balance read and written,
-  // the shop's credit); the charge; the retry record.
-  'merchant.charge': 15,
+  // use); the payment (posting; the resident's balance read and written, with their day's total: no overdraft,
+  // the daily cap; the shop's credit); the charge; the retry record.
+  'merchant.charge': 13,
 };
 
 let costs: ActionCost[];

@@ -114,7 +114,7 @@ export interface MerchantRules {
 
 export const defaultMerchantRules: MerchantRules = { perCharge: 50, shopDaily: 2000, residentDaily: 200 };
 
-/** Today's totals so far, from the day's tallies. */
+/** Today's totals so far: the shop's (on the shop) and the resident's (on their virtue balance). */
 export interface DayTotals {
   shop: number;
   resident: number;
@@ -128,7 +128,3 @@ export function chargeMode(points: number, rules: MerchantRules, today: DayTotal
     throw new DomainError('MERCHANT_CAP_RESIDENT', `该居民今日还可使用 ${Math.max(0, rules.residentDaily - today.resident)} 分`);
   return points > rules.perCharge ? 'hold' : 'direct';
 }
-
-export const tallyId = {
-  resident: (openid: string, day: string) => `user:${openid}:${day}`,
-};
