@@ -37,10 +37,30 @@ export default defineAppConfig({
         'close/index',
         'merchants/index',
         'inspect/index',
+        'history/index',
       ],
     },
     // 爱心商家: scan & charge, the day's charges, the shop, and the application to become one.
     { root: 'package-merchant', pages: ['scan/index', 'history/index', 'shop/index', 'apply/index'] },
+    // 管理员: the org tree, building codes, the roster (人口台账), roles and the settings of what the community runs (issue 12; grid
+    // workers and staff read the tree and codes of their part).
+    {
+      root: 'package-admin',
+      pages: [
+        'tree/index',
+        'unit/index',
+        'codes/index',
+        'roster/index',
+        'roster-import/index',
+        'roles/index',
+        'settings/index',
+        'settings-mall/index',
+        'settings-rules/index',
+        'settings-virtue/index',
+        'settings-merchant/index',
+        'settings-categories/index',
+      ],
+    },
   ],
   window: {
     backgroundTextStyle: 'dark',

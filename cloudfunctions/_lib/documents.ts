@@ -9,8 +9,10 @@ import type { PartyTally, RankedMember } from '../../src/shared/domain/party';
 import type { PointItem } from '../../src/shared/domain/point-items';
 import type { PointRules } from '../../src/shared/domain/point-rules';
 import type { PointsCode } from '../../src/shared/domain/points-code';
+import type { RoleChange } from '../../src/shared/domain/appointment';
 import type { AwardRule } from '../../src/shared/domain/award';
 import type { WishCategory } from '../../src/shared/domain/wish';
+import type { RosterEntry, RosterHead, RosterImport } from '../roster/roster-docs';
 import type { WishDoc } from '../wish/wish-repo';
 import type { Reply } from '../../src/shared/contract';
 import type { BalanceDoc } from './ledger';
@@ -212,6 +214,10 @@ export interface Registry {
   merchant_checks: MerchantCheck;
   shop_inspections: ShopInspection;
   shop_ratings: ShopRating;
+  role_log: RoleChange;
+  roster_entries: RosterEntry;
+  roster_heads: RosterHead;
+  roster_imports: RosterImport;
 }
 
 export type CollectionName = (typeof collections)[keyof typeof collections];

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { eventSchema, type ActionSpec, type Reply } from '../../src/shared/contract';
+import { areaOf, eventSchema, type ActionSpec, type Reply } from '../../src/shared/contract';
 import type { UserProfile } from '../../src/shared/domain/org';
 import { loadUserAnd } from './actor';
 import { replayOnRetry, type RecordMode } from './idempotency';
@@ -90,7 +90,7 @@ export function createFunction(area: string, handlers: Handler<any>[], timers: R
     if (!parsedEvent.success) return badInput(parsedEvent.error);
     const { action, payload, requestId } = parsedEvent.data;
     const handler = byName.get(action);
-    if (!handler || !action.startsWith(`${area}.`)) return fail('UNKNOWN_ACTION');
+    if (!handler || areaOf(action) !== area) return fail('UNKNOWN_ACTION');
 
     const { OPENID } = cloud.getWXContext();
     if (!OPENID) return fail('UNAUTHENTICATED');

@@ -22,12 +22,13 @@ export interface RetryKey {
  * requests), which keeps twins of any action apart. `inTransaction`: the use case inserts the reply in its
  * effect's transaction (one request, through the RetryRecord it is given) and nothing is read first: a retry
  * after success runs again and is undone whole — its state check refuses it, or its record insert finds the
- * first call's — and only then is the first reply read and replayed. Twins both run; one commits.
- * `effect`: the effect is its own record — the ids of what it writes come from the requestId, a retry finds
- * them in its transaction and answers from them (`replayed`) — so a success writes no record at all; a refusal
- * is recorded as with `inTransaction`.
+ * first call's — and only then is the first reply read and replayed. Twins both run; one commits. `byKey`: the use
+ * case keys its effect by what it is given (an import job by the file's bytes), so a second call with the same
+ * requestId must run again — it goes on with the job — and no record is kept. `effect`: the effect is its own
+ * record — the ids of what it writes come from the requestId, a retry finds them in its transaction and answers
+ * from them (`replayed`) — so a success writes no record at all; a refusal is recorded as with `inTransaction`.
  */
-export type RecordMode = 'apart' | 'inTransaction' | 'effect';
+export type RecordMode = 'apart' | 'inTransaction' | 'byKey' | 'effect';
 
 const recordId = (key: RetryKey) => createHash('sha256').update(`${key.openid}\n${key.action}\n${key.requestId}`).digest('hex').slice(0, 40);
 
@@ -41,7 +42,7 @@ export async function replayOnRetry(
   toReply: (output: unknown) => Reply<unknown>,
   run: (request: RetryRecord | undefined) => Promise<Reply<unknown>>,
 ): Promise<Reply<unknown>> {
-  if (!key.requestId) return run(undefined);
+  if (!key.requestId || mode === 'byKey') return run(undefined);
   const _id = recordId(key);
   const requests = db.collection(collections.requests);
   const pending: RequestDoc = { status: 'pending', action: key.action, openid: key.openid, at: new Date() };

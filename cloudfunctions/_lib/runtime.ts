@@ -45,4 +45,8 @@ export const collections = {
   merchantChecks: 'merchant_checks',
   shopInspections: 'shop_inspections',
   shopRatings: 'shop_ratings',
+  roleLog: 'role_log',
+  rosterEntries: 'roster_entries',
+  rosterHeads: 'roster_heads',
+  rosterImports: 'roster_imports',
 } as const;

@@ -47,9 +47,22 @@ export interface RawDoc {
   remove(): Promise<unknown>;
 }
 
+/** The SDK's aggregate builder, as far as grouped counts go. */
+export interface RawAggregate {
+  match(query: object): RawAggregate;
+  group(spec: object): RawAggregate;
+  end(): Promise<{ list: unknown[] }>;
+}
+
 export interface RawCollection extends RawQuery {
   doc(id: string): RawDoc;
+  aggregate(): RawAggregate;
   add(options: { data: object }): Promise<{ _id: string }>;
+}
+
+/** An insert of many documents in one request (the SDK answers their ids). */
+interface RawBatch {
+  add(options: { data: object[] }): Promise<{ _ids: string[] }>;
 }
 
 /** The SDK's transaction object (what `transact` hands its work), as far as documents go. */
@@ -139,8 +152,24 @@ export class Table<T extends { _id: string }> extends Found<T> {
     return new Map(docs.map((doc) => [doc._id, doc]));
   }
 
+  /** How many documents match `where`, per value of `field` (documents without one are left out): one request. */
+  async countBy(where: Query<T>, field: keyof T & string): Promise<Map<string, number>> {
+    const res = await this.col
+      .aggregate()
+      .match(where)
+      .group({ _id: `$${field}`, n: db.command.aggregate.sum(1) })
+      .end();
+    const groups = res.list as { _id: unknown; n: number }[];
+    return new Map(groups.filter((g) => typeof g._id === 'string').map((g) => [g._id as string, g.n]));
+  }
+
   async add(doc: NewDoc<T>): Promise<string> {
     return (await this.col.add({ data: doc }))._id;
+  }
+
+  /** Inserts many documents in one request; a duplicate id fails it (a bulk import stages its pages this way). */
+  async addMany(docs: readonly NewDoc<T>[]): Promise<void> {
+    await (this.col as unknown as RawBatch).add({ data: [...docs] });
   }
 
   /** Writes the whole document under `id` (created or replaced). */

@@ -38,7 +38,7 @@ export async function warmCachedEach<T>(
   return found;
 }
 
-/** Drops what this instance keeps under `key` (after it changed the value itself: its own next call sees the change). */
+/** Drops what this instance keeps under `key`, after a change to it: this instance answers anew at once, others within their ttl. */
 export function forgetWarm(key: string): void {
   kept.delete(key);
 }

@@ -3,6 +3,7 @@ import { cosign, similar } from './cosign';
 import { createPetition } from './create-petition';
 import { accept, conclude, convene, decide, dismiss, escalate, reopen, report, resolve, summon } from './handle-petition';
 import { categories, getPetition, listMine, listQueue } from './list-petitions';
+import { setCategory } from './set-category';
 import { places } from './places';
 import { rate } from './rate-petition';
 import { sweep } from './sweep';
@@ -11,6 +12,7 @@ import { sweep } from './sweep';
 /** One handler per petition.* action of the contract, and none besides (test/unit/registry.test.ts). */
 export const handlers = [
   categories,
+  setCategory,
   createPetition,
   places,
   similar,

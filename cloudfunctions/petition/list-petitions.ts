@@ -21,7 +21,15 @@ import { timelineOf } from './timeline';
 export const categories = defineHandler(petitionCategories, async () => {
   const [cats, departments] = await Promise.all([listPetitionCategories(), listDepartments()]);
   return {
-    categories: cats.map((c) => ({ id: c._id, name: c.name, parentId: c.parentId, council: c.council, private: c.private })),
+    categories: cats.map((c) => ({
+      id: c._id,
+      name: c.name,
+      parentId: c.parentId,
+      council: c.council,
+      private: c.private,
+      departmentId: c.departmentId,
+      order: c.order,
+    })),
     departments: departments.map((d) => ({ id: d._id, name: d.name })),
   };
 });

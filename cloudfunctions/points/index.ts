@@ -4,7 +4,7 @@ import { approveAward, pendingAwards } from './awards';
 import { expireLapsed } from './expire';
 import { feeRelief } from './fee-relief';
 import { confirmHold, pendingHolds, rejectHold } from './holds';
-import { balance, history } from './my-points';
+import { balance, history, historyOf } from './my-points';
 import { partyEntries, partyEntry, partyItems } from './party-entry';
 import { issuePointsCode } from './points-code';
 import { closeMonth, ranking } from './ranking';
@@ -19,6 +19,7 @@ import { grantVirtue, setVirtueItem, virtueCatalogue } from './virtue';
 export const handlers = [
   balance,
   history,
+  historyOf,
   award,
   deduct,
   reverse,

@@ -1,5 +1,15 @@
-import { pointsBalance, pointsHistory } from '../../src/shared/contract';
-import { account, assetLabels, assets, kindOf, reversalId, spendableBalance, virtueLevel, type Posting } from '../../src/shared/domain/ledger';
+import { pointsBalance, pointsHistory, pointsHistoryOf } from '../../src/shared/contract';
+import {
+  account,
+  assetLabels,
+  assets,
+  kindOf,
+  reversalId,
+  spendableBalance,
+  virtueLevel,
+  type Asset,
+  type Posting,
+} from '../../src/shared/domain/ledger';
 import { defineHandler } from '../_lib/handler';
 import { balancesOf } from '../_lib/ledger';
 import { _, collections } from '../_lib/runtime';
@@ -40,11 +50,15 @@ async function paidShops(postings: Posting[], me: string): Promise<Map<string, s
   return shops;
 }
 
-/** Postings that touched me, newest first, signed from my side; a reversed one says so, a payment at a shop names it. */
-export const history = defineHandler(pointsHistory, async ({ asset, offset, limit }, { openid }) => {
-  const me = account.user(openid);
+/**
+ * Postings that touched `owner`, newest first, signed from their side; a reversed one says so, a payment at a
+ * shop names it. `communityId` keeps a staff view to the postings of the staff member's own community.
+ */
+async function historyPage(owner: string, { asset, offset, limit }: { asset?: Asset; offset: number; limit: number }, communityId?: string) {
+  const me = account.user(owner);
   const where: Query<StoredPosting> = { accounts: me };
   if (asset) where.asset = asset;
+  if (communityId) where.communityId = communityId;
   const { docs: postings, nextOffset } = await table(collections.postings).where(where).orderBy('at', 'desc').page(offset, limit);
   const reversals = postings.length
     ? await table(collections.postings)
@@ -70,4 +84,12 @@ export const history = defineHandler(pointsHistory, async ({ asset, offset, limi
     })),
     nextOffset,
   };
-});
+}
+
+export const history = defineHandler(pointsHistory, (input, { openid }) => historyPage(openid, input));
+
+/**
+ * 积分明细 of a person, for staff of their community (to find a posting to reverse): only the postings made in
+ * the staff member's community, so no profile read is needed to keep it in scope.
+ */
+export const historyOf = defineHandler(pointsHistoryOf, ({ openid, ...page }, { user }) => historyPage(openid, page, user.communityId));

@@ -8,7 +8,7 @@ import { collections } from '../_lib/runtime';
 import { publicShopView, shopPoints } from '../_lib/shops';
 import { fieldsOf, transact } from '../_lib/transact';
 import { tableIn } from '../_lib/typed-db';
-import { settleRating, type Rating } from './ratings';
+import { ratingView, settleRating, type Rating } from './ratings';
 
 export const ratingIdOf = (shopId: string, openid: string, at: Date) => `${shopId}:${openid}:${dayCst(at)}`;
 
@@ -45,5 +45,5 @@ export const rate = defineHandler(shopRate, async ({ shopId, stars, comment }, {
     return { ...found, ...counts };
   }, 'POINTS_BUSY');
   const points = await settleRating(rating, shop);
-  return { points, shop: publicShopView(shop, await shopPoints(shopId)) };
+  return { points, shop: publicShopView(shop, await shopPoints(shopId)), rating: ratingView(rating) };
 });

@@ -3,6 +3,8 @@ import { directoryEntry, disclose } from '../../src/shared/domain/privacy';
 import { createFunction, defineHandler } from '../_lib/handler';
 import { orgNames } from '../_lib/org';
 import { listMembers, listPeople } from './people';
+import { listRoleLog, listRolePeople, listRolePlaces } from './role-reads';
+import { grant, revoke } from './roles';
 
 const me = defineHandler(userMe, async (_input, { openid, user }) => {
   const names = await orgNames([user.communityId, user.gridId, user.buildingId]);
@@ -19,10 +21,11 @@ const me = defineHandler(userMe, async (_input, { openid, user }) => {
     buildingId: user.buildingId,
     buildingName: name(user.buildingId),
     phone: shown.phone ?? '',
+    adminScope: user.roles.includes('admin') ? (user.adminScope ?? 'street') : null,
   };
 });
 
 /** One handler per user.* action of the contract, and none besides (test/unit/registry.test.ts). */
-export const handlers = [me, listMembers, listPeople];
+export const handlers = [me, listMembers, listPeople, grant, revoke, listRoleLog, listRolePeople, listRolePlaces];
 
 export const main = createFunction('user', handlers);

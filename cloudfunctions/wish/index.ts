@@ -3,6 +3,7 @@ import { claimWish, dispatchWish, releaseWish } from './claim-wish';
 import { cancel, confirm } from './close-wish';
 import { createWish } from './create-wish';
 import { categories, getWish, listMine, listQueue, listTasks, listWall } from './list-wishes';
+import { setCategory } from './set-category';
 import { approveWish, rejectWish } from './review-wish';
 import { checkIn, complete } from './serve-wish';
 import { sweep } from './sweep';
@@ -11,6 +12,7 @@ import { sweep } from './sweep';
 /** One handler per wish.* action of the contract, and none besides (test/unit/registry.test.ts). */
 export const handlers = [
   categories,
+  setCategory,
   createWish,
   approveWish,
   rejectWish,

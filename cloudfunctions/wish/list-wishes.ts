@@ -16,7 +16,15 @@ const newestFirst = { field: 'createdAt', dir: 'desc' } as const;
 const oldestFirst = { field: 'createdAt', dir: 'asc' } as const;
 
 export const categories = defineHandler(wishCategories, async () => ({
-  items: (await listCategories()).map((c) => ({ id: c._id, name: c.name, minPoints: c.minPoints, maxPoints: c.maxPoints })),
+  items: (await listCategories()).map((c) => ({
+    id: c._id,
+    name: c.name,
+    minPoints: c.minPoints,
+    maxPoints: c.maxPoints,
+    order: c.order,
+    awardMode: c.awardMode ?? 'fixed',
+    perHour: c.perHour ?? null,
+  })),
 }));
 
 export const listMine = defineHandler(wishListMine, async ({ offset, limit }, { openid, user }) =>

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Root } from 'protobufjs';
 import { checkImage, checkText, type ContentRules, type Verdict } from './content-check';
 import type { Outbox } from './outbox';
+import { getUnlimited } from './wxacode';
 
 /**
  * wx-server-sdk's `cloud.openapi.*` wire format: the request's `requestData` field is a protobuf CommApiData whose
@@ -59,10 +60,17 @@ export function decodeOpenApiRequest(requestData: Buffer): OpenApiParams {
   return params;
 }
 
-export function encodeOpenApiResponse(reply: Record<string, unknown>): Buffer {
+/** An answer that is not JSON (wxacode's image): the SDK hands it over as `{contentType, buffer}`. */
+export interface BinaryReply {
+  contentType: string;
+  buffer: Buffer;
+}
+
+export function encodeOpenApiResponse(reply: Record<string, unknown> | BinaryReply): Buffer {
+  const binary = Buffer.isBuffer(reply.buffer) && typeof reply.contentType === 'string';
   const message = CommOpenApiResp.create({
-    respData: Buffer.from(JSON.stringify(reply)),
-    contentType: 'application/json; charset=utf-8',
+    respData: binary ? reply.buffer : Buffer.from(JSON.stringify(reply)),
+    contentType: binary ? reply.contentType : 'application/json; charset=utf-8',
     errorCode: 0,
     httpCode: 200,
   });
@@ -81,7 +89,7 @@ const OK = { errcode: 0, errmsg: 'ok' };
 const FORMAT_ERROR = (hint: string): Reply => ({ errcode: 47001, errmsg: `data format error hint: ${hint}` });
 
 /** WeChat's JSON answer to one open API call. */
-export function answerOpenApi(apiName: string, params: OpenApiParams, deps: OpenApiDeps, invocationId: string | null): Reply {
+export function answerOpenApi(apiName: string, params: OpenApiParams, deps: OpenApiDeps, invocationId: string | null): Reply | BinaryReply {
   switch (apiName) {
     case 'security.msgSecCheck':
       return msgSecCheck(params, deps.rules());
@@ -89,6 +97,8 @@ export function answerOpenApi(apiName: string, params: OpenApiParams, deps: Open
       return imgSecCheck(params);
     case 'subscribeMessage.send':
       return subscribeMessageSend(params, deps, invocationId);
+    case 'wxacode.getUnlimited':
+      return getUnlimited(params);
     default:
       return { errcode: 48001, errmsg: `api unauthorized hint: the local emulator does not implement ${apiName}` };
   }

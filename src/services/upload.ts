@@ -51,3 +51,37 @@ export async function uploadPhoto(localPath: string): Promise<UploadResult> {
     return { ok: false, message: '图片上传失败，请检查网络后重试' };
   }
 }
+
+/** A document the user picked (a roster sheet): its name, and on weapp its local path, on H5 the file itself. */
+export interface PickedDocument {
+  name: string;
+  size: number;
+  source: string | Blob;
+}
+
+/**
+ * Uploads a picked document into the uploader's own folder, keeping its extension (the roster function reads the
+ * bytes, not the name, to tell XLSX from CSV); weapp to cloud storage, H5 to the emulator's storage.
+ */
+export async function uploadDocument(doc: PickedDocument): Promise<UploadResult> {
+  try {
+    const openid = await uploaderOpenid();
+    const ext = /\.(xlsx|csv)$/i.exec(doc.name)?.[1]?.toLowerCase() ?? 'bin';
+    const cloudPath = `${uploadFolderOf(openid)}${newRequestId()}.${ext}`;
+    if (typeof doc.source === 'string') {
+      const res = await Taro.cloud.uploadFile({ cloudPath, filePath: doc.source });
+      return { ok: true, fileID: res.fileID };
+    }
+    const res = await fetch(`/__emulator/upload?cloudPath=${encodeURIComponent(cloudPath)}`, {
+      method: 'POST',
+      body: doc.source,
+      headers: { 'Content-Type': 'application/octet-stream', 'X-Linli-OpenId': openid },
+    });
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    const { fileID } = (await res.json()) as { fileID: string };
+    return { ok: true, fileID };
+  } catch (err) {
+    console.warn('[upload] document failed', err);
+    return { ok: false, message: '文件上传失败，请检查网络后重试' };
+  }
+}

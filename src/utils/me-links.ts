@@ -34,6 +34,12 @@ const links: { text: string; note: string; url: string; roles: Role[]; except?: 
   { text: '积分管理', note: '发放、领取、对账与结算', url: '/package-staff/hub/index', roles: ['staff'] },
   { text: '扫码核销', note: '扫居民积分码抵扣积分', url: '/package-merchant/scan/index', roles: ['merchant'] },
   { text: '我的店铺', note: '店铺积分、评价码、核销记录', url: '/package-merchant/shop/index', roles: ['merchant'] },
+  // 管理员: the street's set-up (org tree, roster and building codes are built beside the roles and settings).
+  { text: '组织架构', note: '社区、网格、楼栋', url: '/package-admin/tree/index', roles: ['admin'] },
+  { text: '人口台账', note: '导入、查看、导出居民名册', url: '/package-admin/roster/index', roles: ['admin'] },
+  { text: '角色任免', note: '任命网格员、工作人员，任免记录', url: '/package-admin/roles/index', roles: ['admin'] },
+  { text: '楼栋码', note: '每栋楼的小程序码，打印张贴', url: '/package-admin/codes/index', roles: ['admin'] },
+  { text: '系统设置', note: '积分超市、规则、类别等', url: '/package-admin/settings/index', roles: ['admin'] },
   { text: '商家入驻', note: '开店的居民申请成为爱心商家', url: '/package-merchant/apply/index', roles: ['resident'], except: 'merchant' },
 ];
 

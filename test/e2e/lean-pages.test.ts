@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { browserSession, personas, type Session } from './app';
 import { shown, withScreenshot } from './browser';
 import { petitionDriver } from './petition-app';
+import { pickPerson, pointsKit, staffForm } from './points-kit';
 
 jest.setTimeout(240_000);
 
@@ -13,10 +14,22 @@ const session = browserSession();
 let page: Page;
 let app: Session['app'];
 let calls: CallLog;
+let kit: ReturnType<typeof pointsKit>;
 beforeEach(() => {
   ({ page, app } = session);
   calls = callLog(page);
+  kit = pointsKit(session.emu);
 });
+
+const { wang, sun } = personas;
+const zhou = 'demo-merchant-zhou';
+// A 1×1 PNG: enough for the upload path.
+const photo = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYPj/HwADAgH/eL9GtQAAAABJRU5ErkJggg==', 'base64');
+
+/** The text of the first element `selector` finds on the page on screen, trimmed. */
+async function textOf(selector: string): Promise<string> {
+  return ((await shown(page).locator(selector).first().textContent()) ?? '').trim();
+}
 
 /** Every action the app sends, in order, and how many are still on their way. */
 function callLog(p: Page) {
@@ -120,6 +133,8 @@ test('a resident walks through every main page: who she is and the categories ar
       `/pages/petition-detail/index?id=${petitionId}`,
       '/pages/points-code/index',
       '/pages/shops/index',
+      '/pages/shops/rate?shopId=shop-zhouji',
+      '/package-merchant/apply/index',
       '/pages/wall/index',
     ]);
     const all = counts(calls.since(start));
@@ -131,7 +146,21 @@ test('a resident walks through every main page: who she is and the categories ar
     ]);
     // Each page's own read happened on its open, not only the ones kept for the session.
     expect(asked).toEqual(expect.arrayContaining(['wish.listMine', 'wish.get', 'points.balance', 'mall.listItems', 'points.ranking']));
-    expect(asked).toEqual(expect.arrayContaining(['petition.listMine', 'petition.get', 'shop.listVirtue', 'wish.listWall']));
+    expect(asked).toEqual(
+      expect.arrayContaining(['petition.listMine', 'petition.get', 'shop.listVirtue', 'wish.listWall', 'shop.get', 'merchant.mine']),
+    );
+  });
+});
+
+test('a member opens his tasks and the wall: who he is is asked once', async () => {
+  await app.postedWish('帮忙搬一下柜子');
+  await app.open('/pages/wall/index');
+  await withScreenshot(page, 'lean-member-walk', async () => {
+    const start = await actAs('张建国');
+    await shown(page).locator('.wish-card').first().waitFor();
+    const asked = await walk(['/pages/tasks/index', '/pages/me/index', '/pages/points/index', '/pages/wall/index']);
+    expect(asked).toEqual(expect.arrayContaining(['wish.listTasks']));
+    expect(counts(calls.since(start))['user.me']).toBe(1);
   });
 });
 
@@ -235,4 +264,235 @@ test('staff and a merchant open their pages: month close reads one ranking, the 
     expect(counts(merchant)['shop.history']).toBe(1);
     expect(counts(calls.since(mark))['user.me'] ?? 0).toBeLessThanOrEqual(1);
   });
+});
+
+test('a resident orders in the 积分超市 and cancels in 我的兑换: one call per button; shelf and wallet follow the reply', async () => {
+  await kit.act(sun, 'points.award', { openid: wang, asset: 'virtue', amount: 50, reason: '参加社区活动' });
+  await app.open('/pages/mall/index');
+  await withScreenshot(page, 'lean-mall', async () => {
+    await app.actAs('王秀英');
+    const tissue = shown(page).locator('.mall-item[data-item-id="mall-tissue"]');
+    const wallet = () => textOf('.mall__wallet-item[data-asset="virtue"] .mall__wallet-amount');
+    await tissue.locator('.mall-item__stock', { hasText: '库存 40' }).waitFor();
+    await shown(page).locator('.mall__wallet-item[data-asset="virtue"] .mall__wallet-amount', { hasText: /^50$/ }).waitFor();
+
+    await tissue.getByText('兑换', { exact: true }).click();
+    await shown(page).locator('.stepper__button', { hasText: '+' }).click();
+    const order = await pressing(async () => {
+      await shown(page).getByText('用 30 积分兑换').click();
+      await shown(page).locator('.sheet__title', { hasText: '兑换成功' }).waitFor();
+    });
+    expect(order).toEqual(['mall.order']);
+    // Behind the sheet the shelf and the wallet already show what the order took.
+    expect(await tissue.locator('.mall-item__stock').textContent()).toBe('库存 38');
+    expect(await wallet()).toBe('20');
+    await app.shot('lean-mall-ordered');
+    await shown(page).locator('.sheet__close').click();
+    await app.shot('lean-mall-after-order');
+    expect(await kit.balanceOf(wang, 'virtue')).toBe(20);
+
+    // 查看我的兑换 opens 我的积分 on its orders (a page of its own, read on its open).
+    await app.open('/pages/points/index?tab=orders');
+    const card = shown(page).locator('.order-card', { hasText: '抽纸一提' });
+    await card.waitFor();
+    await shown(page).locator('.balance.is-virtue .balance__amount', { hasText: /^20$/ }).waitFor();
+    await card.getByText('取消兑换').click();
+    await shown(page).locator('.reason-sheet textarea').fill('买错了，不需要了');
+    const cancel = await pressing(async () => {
+      await shown(page).getByText('确认取消').click();
+      await card.locator('.order-status[data-status="cancelled"]').waitFor();
+    });
+    expect(cancel).toEqual(['mall.cancel']);
+    expect(await textOf('.balance.is-virtue .balance__amount')).toBe('50');
+    await app.shot('lean-points-cancelled');
+    // The refund is a posting: the history reads it when its tab is opened again, once.
+    const history = await pressing(async () => {
+      await shown(page).locator('.tabs__tab', { hasText: '积分明细' }).click();
+      await shown(page).locator('.posting', { hasText: '取消兑换' }).waitFor();
+    });
+    expect(history).toEqual(['points.history']);
+  });
+  expect(await kit.balanceOf(wang, 'virtue')).toBe(50);
+});
+
+test('staff approve and suspend a shop, cancel and hand over orders, confirm an award, grant virtue and party points: one call each', async () => {
+  await kit.act(sun, 'points.award', { openid: wang, asset: 'virtue', amount: 60, reason: '参加社区活动' });
+  await kit.act(wang, 'mall.order', { itemId: 'mall-tissue', qty: 1 });
+  await kit.act(wang, 'mall.order', { itemId: 'mall-detergent', qty: 1 });
+  // 助老陪伴 for 4 hours with 5 stars comes to 32 points, above what posts without a look.
+  await kit.confirmedWish('陪老人去医院复查', { categoryId: 'elderly', hours: 4, rating: 5, points: 30 });
+  await app.open('/package-staff/merchants/index');
+  await withScreenshot(page, 'lean-staff-buttons', async () => {
+    await app.actAs('孙丽');
+    const item = shown(page).locator('.application-item', { hasText: '唐记水果店' });
+    await item.waitFor();
+    const approve = await pressing(async () => {
+      await item.getByText('通过').click();
+      await item.waitFor({ state: 'detached' });
+    });
+    expect(approve).toEqual(['merchant.review']);
+    await shown(page).getByText('没有待审核的申请').waitFor();
+    await app.shot('lean-staff-merchant-approved');
+
+    // 已通过 is another list, read when its tab opens; the new shop's standing comes from the review's reply.
+    await shown(page).locator('.tabs__tab', { hasText: '已通过' }).click();
+    const approved = shown(page).locator('.application-item', { hasText: '唐记水果店' });
+    await approved.getByText('暂停店铺').waitFor();
+    expect(await approved.getByText('恢复').count()).toBe(0);
+    await app.shot('lean-staff-merchant-approved-tab');
+    await approved.getByText('暂停店铺').click();
+    await shown(page).locator('.reason-sheet textarea').fill('检查发现占道经营');
+    const suspend = await pressing(async () => {
+      await shown(page).getByText('确认暂停').click();
+      await approved.getByText('已暂停 · 恢复营业').waitFor();
+    });
+    expect(suspend).toEqual(['merchant.suspend']);
+    expect(await approved.getByText('暂停店铺').count()).toBe(0);
+
+    await visit('/package-staff/orders/index');
+    const order = shown(page).locator('.order-card', { hasText: '抽纸一提' });
+    await order.getByText('取消兑换').click();
+    await shown(page).locator('.reason-sheet textarea').fill('居民来电说不需要了');
+    const cancel = await pressing(async () => {
+      await shown(page).getByText('确认取消').click();
+      await order.waitFor({ state: 'detached' });
+    });
+    expect(cancel).toEqual(['mall.cancel']);
+    const other = shown(page).locator('.order-card', { hasText: '洗衣液' });
+    const fulfil = await pressing(async () => {
+      await other.getByText('确认领取').click();
+      await other.waitFor({ state: 'detached' });
+    });
+    expect(fulfil).toEqual(['mall.fulfil']);
+
+    await visit('/package-staff/awards/index');
+    const award = shown(page).locator('.award-item', { hasText: '陪老人去医院复查' });
+    await award.locator('.award-item__amount input').fill('25');
+    const decide = await pressing(async () => {
+      await award.getByText('确认发放 25 分').click();
+      await shown(page).getByText('没有待确认的积分').waitFor();
+    });
+    expect(decide).toEqual(['points.approveAward']);
+
+    await visit('/package-staff/virtue/index');
+    await pickPerson(page, '秀', '王秀英');
+    await shown(page).locator('.choice-chips__chip', { hasText: '参加社区活动' }).click();
+    const grant = await pressing(async () => {
+      await shown(page).getByText('确认记 3 分').click();
+      await shown(page).locator('.staff-done__title', { hasText: '已为王秀英记美德信用积分 3 分' }).waitFor();
+    });
+    expect(grant).toEqual(['points.grantVirtue']);
+
+    await visit('/package-staff/party/index');
+    await pickPerson(page, '张', '张建国');
+    await shown(page).locator('.choice-chips__chip', { hasText: '加分·志愿服务' }).click();
+    const form = staffForm(page);
+    await form.field('分值').locator('input').fill('8');
+    await form.field('原因').locator('input').fill('参加社区义诊志愿服务');
+    await form.field('佐证情况').locator('textarea').fill('义诊签到表第 3 页');
+    const entry = await pressing(async () => {
+      await shown(page).getByText('确认录入').click();
+      await form.done().locator('.staff-done__title', { hasText: '已为张建国录入 +8 分' }).waitFor();
+    });
+    expect(entry).toEqual(['points.partyEntry']);
+  });
+});
+
+test('the merchant reads a code, charges and refunds it, a resident rates a shop, another applies to become one: one call each', async () => {
+  await kit.act(sun, 'points.award', { openid: wang, asset: 'virtue', amount: 50, reason: '参加社区活动' });
+  const { token } = await kit.act<{ token: string }>(wang, 'points.issueCode');
+  await app.open('/package-merchant/scan/index');
+  await withScreenshot(page, 'lean-merchant-buttons', async () => {
+    await app.actAs('周海');
+    // H5 has no camera scanner: the code's text is pasted, then read, then charged.
+    await shown(page).locator('.scan__paste textarea').fill(token);
+    const read = await pressing(async () => {
+      await shown(page).getByText('读取积分码').click();
+      await shown(page).locator('.resident-card').waitFor();
+    });
+    expect(read).toEqual(['merchant.scan']);
+    await shown(page).locator('.scan__points input').fill('12');
+    await shown(page).locator('.scan__note input').fill('酱油一瓶');
+    const charge = await pressing(async () => {
+      await shown(page).getByText('核销 12 分').click();
+      await shown(page).locator('.merchant-result__title').waitFor();
+    });
+    expect(charge).toEqual(['merchant.charge']);
+
+    await visit('/package-merchant/history/index');
+    const row = shown(page).locator('.charge', { hasText: '酱油一瓶' });
+    await row.waitFor();
+    expect(await textOf('.today__value')).toBe('1');
+    await row.getByText('退款').click();
+    await shown(page).locator('.reason-sheet textarea').fill('商品退货');
+    const refund = await pressing(async () => {
+      await shown(page).getByText('确认退款').click();
+      await row.locator('.charge__status', { hasText: '已退还' }).waitFor();
+    });
+    expect(refund).toEqual(['merchant.refund']);
+    // Today's totals lose the refunded charge as the day's tally did.
+    expect(await shown(page).locator('.today__value').allTextContents()).toEqual(['0', '0', '0']);
+    expect(await row.getByText('退款').count()).toBe(0);
+    await app.shot('lean-merchant-refunded');
+  });
+  const books = await kit.act<{ today: { count: number; points: number } }>(zhou, 'merchant.history', { scope: 'today' });
+  expect(books.today).toMatchObject({ count: 0, points: 0 });
+  expect(await kit.balanceOf(wang, 'virtue')).toBe(50);
+
+  await app.open('/pages/shops/rate?shopId=shop-zhouji');
+  await withScreenshot(page, 'lean-shop-rate', async () => {
+    await app.actAs('王秀英');
+    await shown(page).locator('.rate-shop .stars--input .stars__star[data-stars="5"]').click();
+    await shown(page).locator('.rate-shop__comment textarea').fill('东西齐全，老板热心');
+    const rate = await pressing(async () => {
+      await shown(page).getByText('提交评价').click();
+      await shown(page).locator('.rating', { hasText: '东西齐全，老板热心' }).waitFor();
+    });
+    expect(rate).toEqual(['shop.rate']);
+    await shown(page).locator('.rate-shop__done').waitFor();
+    expect(await shown(page).locator('.rate-shop__form').count()).toBe(0);
+    await app.shot('lean-shop-rated');
+  });
+
+  await app.open('/package-merchant/apply/index');
+  await withScreenshot(page, 'lean-merchant-apply', async () => {
+    await app.actAs('李明');
+    await shown(page).locator('.apply__shopName input').fill('李记修鞋铺');
+    await shown(page).locator('.apply__address input').fill('梧桐社区3号楼底商2号');
+    await shown(page).locator('.choice-chips__chip', { hasText: '便利店' }).click();
+    const chooser = page.waitForEvent('filechooser');
+    await shown(page).locator('.photo-picker__add').click();
+    await (await chooser).setFiles({ name: 'licence.png', mimeType: 'image/png', buffer: photo });
+    await shown(page).locator('.photo-picker__item').waitFor();
+    await shown(page).locator('.photo-picker__state').first().waitFor({ state: 'detached' });
+    await shown(page).locator('.apply__contact input').fill('13800009009');
+    const apply = await pressing(async () => {
+      await shown(page).getByText('提交申请').click();
+      await shown(page).locator('.application', { hasText: '审核中' }).waitFor();
+    });
+    expect(apply).toEqual(['merchant.apply']);
+    expect(await shown(page).getByText('提交申请').count()).toBe(0);
+    await app.shot('lean-merchant-applied');
+  });
+});
+
+test('a resident confirms a merchant’s held charge with one call: the points had already left, only the hold goes', async () => {
+  await kit.act(sun, 'points.award', { openid: wang, asset: 'virtue', amount: 100, reason: '参加社区活动' });
+  const { token } = await kit.act<{ token: string }>(wang, 'points.issueCode');
+  const { charge } = await kit.act<{ charge: { status: string } }>(zhou, 'merchant.charge', { token, points: 80, note: '米面油' });
+  expect(charge.status).toBe('awaiting');
+  await app.open('/pages/points/index');
+  await withScreenshot(page, 'lean-hold-confirm', async () => {
+    await app.actAs('王秀英');
+    const hold = shown(page).locator('.hold', { hasText: '周记便利店' });
+    await hold.waitFor();
+    await shown(page).locator('.balance.is-virtue .balance__amount', { hasText: /^20$/ }).waitFor();
+    const confirm = await pressing(async () => {
+      await hold.getByText('确认扣 80 分').click();
+      await hold.waitFor({ state: 'detached' });
+    });
+    expect(confirm).toEqual(['points.confirmHold']);
+    expect(await textOf('.balance.is-virtue .balance__amount')).toBe('20');
+  });
+  expect(await kit.balanceOf(wang, 'virtue')).toBe(20);
 });

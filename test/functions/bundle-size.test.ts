@@ -10,7 +10,7 @@ describe('built function bundles', () => {
   const names = readdirSync(dir);
 
   it('are all there (run `node scripts/build-cloud.mjs` first)', () => {
-    expect(names).toEqual(expect.arrayContaining(['mall', 'merchant', 'notify', 'petition', 'points', 'shop', 'user', 'wish']));
+    expect(names).toEqual(expect.arrayContaining(['mall', 'merchant', 'notify', 'petition', 'points', 'roster', 'shop', 'user', 'wish']));
   });
 
   it.each(names)('%s/index.js is at most 300 KiB', (name) => {

@@ -1,9 +1,10 @@
+import { areaOf } from '../../src/shared/contract/action';
 import { startEmulator, type StartOptions, type TestEmulator } from '../helpers/emulator';
 
 /** A user's call as the app makes it: the area's function, the event, the caller's openid. */
 export function caller(emu: () => TestEmulator) {
   return async function call(openid: string | undefined, action: string, payload: unknown = {}, requestId?: string): Promise<any> {
-    return emu().invoke(action.split('.')[0], { action, payload, ...(requestId ? { requestId } : {}) }, openid);
+    return emu().invoke(areaOf(action), { action, payload, ...(requestId ? { requestId } : {}) }, openid);
   };
 }
 

@@ -1,10 +1,11 @@
 // The main flows, one action at a time, with what each call cost the database as the emulator's meter saw
 // it. Shared by test/functions/db-cost.test.ts (counts) and scripts/bench.ts (the printed table), so both
 // measure the same calls. No jest here: the bench runs it outside a test.
+import { areaOf } from '../../src/shared/contract/action';
 import type { TestEmulator } from '../helpers/emulator';
 import type { InvocationRecord } from '../../emulator/src/meter';
 import { ramp } from './petition-fixtures';
-import { liu, merchant, sun, wang, zhang } from './personas';
+import { admin, li, liu, merchant, sun, wang, zhang } from './personas';
 
 export interface ActionCost {
   /** The action, with the situation when one action is measured twice (petition.accept at grid and community). */
@@ -43,7 +44,7 @@ let serial = 0;
 
 /** Calls `action` as `openid` (mutations under a fresh requestId) and returns its data and its cost. */
 async function measured(emu: TestEmulator, label: string, openid: string, action: string, payload: unknown = {}, list = false) {
-  const reply: any = await emu.invoke(action.split('.')[0], { action, payload, requestId: `cost-${++serial}-${Date.now()}` }, openid);
+  const reply: any = await emu.invoke(areaOf(action), { action, payload, requestId: `cost-${++serial}-${Date.now()}` }, openid);
   if (!reply?.ok) throw new Error(`${label} failed: ${JSON.stringify(reply)}`);
   const tree = treeOf(await emu.meter(50), action);
   const sum = (key: 'dbRequests' | 'read' | 'examined' | 'written') => tree.reduce((n, r) => n + r[key], 0);
@@ -125,6 +126,16 @@ async function measurePass(emu: TestEmulator): Promise<ActionCost[]> {
   await step('merchant.scan', merchant, 'merchant.scan', { token });
   await step('merchant.charge', merchant, 'merchant.charge', { token, points: 5, note: '' });
   await list(merchant, 'merchant.history');
+
+  await list(admin, 'org.tree', { parentId: 'grid-1' });
+  const { unit } = await step('org.upsertUnit', admin, 'org.upsertUnit', { parentId: 'community-wutong', name: '第四网格' });
+  await step('org.retireUnit', admin, 'org.retireUnit', { id: unit.id, reason: '建错了，撤销' });
+  await step('org.buildingCode', liu, 'org.buildingCode', { buildingId: 'building-1' });
+  await list(admin, 'role.people', { query: '李' });
+  const appoint = { openid: li, role: 'grid_worker', unitId: 'grid-2', reason: '社区换届任命' };
+  await step('role.grant', admin, 'role.grant', appoint);
+  await step('role.revoke', admin, 'role.revoke', { openid: li, role: 'grid_worker', reason: '工作调动' });
+  await list(admin, 'role.log');
   return costs;
 }
 

@@ -61,6 +61,17 @@ describe('above the per-charge cap: held until the resident confirms', () => {
     await expectReconciled();
   });
 
+  it('points that come back from a hold are not new credit: the virtue level stays where it was', async () => {
+    const virtue = async () => ok(await call(wang, 'points.balance')).balances.find((b: any) => b.asset === 'virtue');
+    const held = await heldCharge();
+    const before = ok(await call(wang, 'points.balance')).virtueLevel;
+    expect(await virtue()).toMatchObject({ balance: 40, lifetime: 120 });
+    ok(await call(wang, 'points.rejectHold', { chargeId: held.id }, 'reject-hold-level'));
+    expect(await virtue()).toMatchObject({ balance: 120, lifetime: 120 });
+    expect(ok(await call(wang, 'points.balance')).virtueLevel).toEqual(before);
+    await expectReconciled();
+  });
+
   it('left unanswered for 5 minutes, the timer gives the points back and the hold can no longer be confirmed', async () => {
     const held = await heldCharge();
     await env.emu.clock({ advanceMs: minutes(4) });
@@ -68,6 +79,7 @@ describe('above the per-charge cap: held until the resident confirms', () => {
     const { fired } = await env.emu.clock({ advanceMs: minutes(1) + 30_000 });
     expect(fired?.filter((f) => f.function === 'merchant' && f.ok)).not.toEqual([]);
     expect([await virtueOf(wang), await takenBy(merchant), (await holdsOf(wang)).length]).toEqual([120, 0, 0]);
+    expect(ok(await call(wang, 'points.balance')).balances.find((b: any) => b.asset === 'virtue')).toMatchObject({ lifetime: 120 });
     expect(ok(await call(merchant, 'merchant.history')).items[0]).toMatchObject({ id: held.id, status: 'expired' });
     expect(await call(wang, 'points.confirmHold', { chargeId: held.id })).toMatchObject({ ok: false, code: 'POINTS_HOLD_CLOSED' });
     await expectReconciled();

@@ -1,9 +1,19 @@
 import { demoSeed } from '../../emulator/seed';
 import type { UserProfile } from '../../src/shared/domain/org';
-import { customer, directoryEntry, listed, petitionReporter, wishResident, type Disclosure } from '../../src/shared/domain/privacy';
+import {
+  appointee,
+  customer,
+  directoryEntry,
+  listed,
+  petitionReporter,
+  rosterEntry,
+  wishResident,
+  type Disclosure,
+} from '../../src/shared/domain/privacy';
 import { newWish, ok, useEmulator } from './call';
 import { ramp } from './petition-fixtures';
-import { fang, liu, merchant, stranger, wang, zhang } from './personas';
+import { admin, fang, liu, merchant, stranger, sun, wang, zhang } from './personas';
+import { importAll, residentHeader, uploadFile, xlsx } from './roster-kit';
 
 /**
  * The privacy rule (src/shared/domain/privacy.ts) over every read action that returns people: for every seeded
@@ -39,10 +49,19 @@ async function scene(): Promise<Scene> {
   ).petition.id;
   ok(await call(wang, 'shop.rate', { shopId: 'shop-fangji', stars: 5, comment: '豆浆很好喝' }));
   const { token } = ok(await call(wang, 'points.issueCode'));
+  const roster = await xlsx([residentHeader, [her.name, her.phone, '2号楼', '1', '302', '独居老人']]);
+  await importAll(call, sun, { fileID: await uploadFile(env.emu, sun, roster), communityId: her.communityId, kind: 'residents' });
   return { wishId, petitionId, proxyId, token };
 }
 
 type Rule = (viewer: UserProfile) => Disclosure;
+/** 人口台账: admins in reach, and the staff of her community and the grid worker of her grid (masked phone). */
+const onRoster: Rule = (v) =>
+  v.roles.includes('admin')
+    ? rosterEntry({ admin: true })
+    : (v.roles.includes('staff') && v.communityId === her.communityId) || (v.roles.includes('grid_worker') && v.gridId === her.gridId)
+      ? rosterEntry({ admin: false })
+      : 'masked';
 const self: Rule = (v) => (v._id === wang ? 'contact' : 'masked');
 
 /** Each read action with its payload, the rule that bounds it, and whether the reply must show exactly that. */
@@ -60,12 +79,14 @@ const reads: [action: string, payload: (s: Scene) => Record<string, unknown>, ru
   ['petition.similar', () => ({ categoryId: 'accessibility' }), (v) => petitionReporter(v, caseFacts)],
   ['user.me', () => ({}), (v) => directoryEntry(v, her)],
   ['user.listPeople', () => ({ limit: 50 }), (v) => directoryEntry(v, her)],
+  ['role.people', () => ({ limit: 50 }), (v) => appointee(v, her)],
   ['user.listMembers', () => ({}), () => listed],
   ['shop.get', () => ({ shopId: 'shop-fangji' }), () => customer],
   ['shop.history', () => ({}), () => customer],
   ['merchant.scan', (s) => ({ token: s.token }), () => customer],
   ['merchant.history', () => ({}), () => customer],
   ['points.history', () => ({ asset: 'virtue' }), self],
+  ['points.historyOf', () => ({ openid: wang }), () => listed],
   ['points.ranking', () => ({}), () => listed],
   ['points.partyEntries', () => ({}), () => listed],
   ['points.pendingAwards', () => ({}), () => listed],
@@ -73,6 +94,12 @@ const reads: [action: string, payload: (s: Scene) => Record<string, unknown>, ru
   ['mall.listOrders', () => ({}), () => listed],
   ['merchant.applications', () => ({}), () => listed],
   ['shop.list', () => ({}), () => listed],
+  // The org tree counts people and never names them.
+  ['org.tree', () => ({}), () => 'masked'],
+  ['org.tree', () => ({ parentId: 'grid-1', includeRetired: true }), () => 'masked'],
+  ['org.buildingCode', () => ({ buildingId: 'building-2' }), () => 'masked'],
+  ['org.printCodes', () => ({ gridId: 'grid-1' }), () => 'masked'],
+  ['roster.list', () => ({}), onRoster],
 ];
 
 interface Shown {
@@ -119,5 +146,7 @@ describe('who sees 王秀英’s full name, phone and room', () => {
     expect(shown(await call(zhang, 'wish.get', { wishId: s.wishId }))).toEqual({ name: true, phone: true, room: true });
     expect(ok(await call(fang, 'merchant.scan', { token: s.token })).resident.name).toBe('王**');
     expect(ok(await call(merchant, 'shop.get', { shopId: 'shop-fangji' })).ratings[0].raterName).toBe('王**');
+    expect(shown(await call(admin, 'roster.list', {}))).toMatchObject({ name: true, phone: true });
+    expect(shown(await call(sun, 'roster.list', {}))).toMatchObject({ name: true, phone: false });
   });
 });

@@ -42,7 +42,10 @@ describe('商铺积分: inspections', () => {
 describe('商铺积分: consumer ratings', () => {
   it('one rating per person per shop per day, by rule; the next day may rate again', async () => {
     ok(await inspect('shop-fangji'));
-    expect(ok(await rate(wang, 'shop-fangji', 5, '包子很香'))).toMatchObject({ points: 2, shop: { points: 12, ratingAvg: 5, ratingCount: 1 } });
+    const first = ok(await rate(wang, 'shop-fangji', 5, '包子很香'));
+    expect(first).toMatchObject({ points: 2, shop: { points: 12, ratingAvg: 5, ratingCount: 1 } });
+    // The reply carries the rating as the shop page lists it, so the page shows it without reading the shop again.
+    expect(first.rating).toMatchObject({ raterName: '王**', stars: 5, comment: '包子很香' });
     expect(await rate(wang, 'shop-fangji', 1, '改主意了')).toMatchObject({ ok: false, code: 'SHOP_ALREADY_RATED' });
     expect(ok(await rate(li, 'shop-fangji', 1, '排队太久'))).toMatchObject({ points: -2, shop: { points: 10, ratingCount: 2, ratingAvg: 3 } });
     expect(ok(await rate(zhang, 'shop-fangji', 3)).points).toBe(0);
@@ -56,6 +59,7 @@ describe('商铺积分: consumer ratings', () => {
       ['李*', 1, '排队太久'],
       ['王**', 5, '包子很香'],
     ]);
+    expect(page.ratings[2]).toEqual(first.rating);
     await env.emu.clock({ advanceMs: 24 * 60 * 60 * 1000 });
     expect(ok(await call(wang, 'shop.get', { shopId: 'shop-fangji' })).ratedToday).toBe(false);
     expect(ok(await rate(wang, 'shop-fangji', 4)).points).toBe(1);
@@ -67,7 +71,8 @@ describe('商铺积分: consumer ratings', () => {
     expect(ok(await rate(wang, 'shop-zhouji', 1)).points).toBe(0);
     expect(await pointsOf('shop-zhouji')).toBe(0);
     expect(await rate(li, 'shop-zhouji', 2, '门口有人代开发票')).toMatchObject({ ok: false, code: 'CONTENT_RISKY' });
-    ok(await rate(li, 'shop-zhouji', 4, '隔壁有人拉横幅'));
+    // Held for review: not shown, not even in the rater's own reply.
+    expect(ok(await rate(li, 'shop-zhouji', 4, '隔壁有人拉横幅')).rating).toMatchObject({ raterName: '李*', stars: 4, comment: null });
     expect(ok(await call(chen, 'shop.get', { shopId: 'shop-zhouji' })).ratings.map((r: any) => [r.raterName, r.comment])).toEqual([
       ['李*', null],
       ['王**', null],

@@ -1,6 +1,6 @@
 import { newWish, ok, useEmulator } from './call';
 import { file } from './petition-fixtures';
-import { admin, gao, liu, sun, wang, zhang } from './personas';
+import { admin, gao, liu, qian, sun, wang, zhang } from './personas';
 import { rid } from './points-helpers';
 
 /**
@@ -17,6 +17,10 @@ const act = (who: string, action: string, payload: Record<string, unknown>) =>
   call(who, action, payload, rid(`self-${action.replace('.', '-')}`, ++serial));
 const give = async (openid: string, amount: number) =>
   ok(await act(sun, 'points.award', { openid, asset: 'volunteer', amount, reason: '参加社区活动' }));
+/** 钱伟 (street staff) made an admin of the street by 吴磊, to be the colleague who may act on 吴磊's roles. */
+const qianAsAdmin = qian;
+const makeQianAdmin = async () =>
+  ok(await act(admin, 'role.grant', { openid: qian, role: 'admin', unitId: 'street-qingshi', adminScope: 'street', reason: '增设街道管理员' }));
 const evidence = { text: '社区活动签到表', photos: [] };
 
 async function standing(openid: string) {
@@ -268,6 +272,36 @@ const cases: [string, SelfCase][] = [
         const petitionId = await file(call, gao);
         ok(await call(liu, 'petition.escalate', { petitionId, reason: '网格办不了' }));
         return { payload: { petitionId }, look: () => caseOf(petitionId) };
+      },
+    },
+  ],
+  [
+    'an admin appoints themselves (任免)',
+    {
+      action: 'role.grant',
+      self: admin,
+      other: qianAsAdmin,
+      arrange: async () => {
+        await makeQianAdmin();
+        return {
+          payload: { openid: admin, role: 'staff', unitId: 'community-wutong', reason: '兼任社区工作' },
+          look: async () => ok(await call(qian, 'role.log', { openid: admin })).items.length,
+        };
+      },
+    },
+  ],
+  [
+    'an admin removes their own admin role',
+    {
+      action: 'role.revoke',
+      self: admin,
+      other: qianAsAdmin,
+      arrange: async () => {
+        await makeQianAdmin();
+        return {
+          payload: { openid: admin, role: 'admin', reason: '不再担任' },
+          look: async () => ok(await call(qian, 'role.log', { openid: admin })).items.length,
+        };
       },
     },
   ],

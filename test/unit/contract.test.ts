@@ -10,7 +10,9 @@ describe('contract', () => {
       expect(name).toMatch(/^[a-z]+\.[a-zA-Z]+$/);
       expect(eventSchema.safeParse({ action: name }).success).toBe(true);
     }
-    expect(new Set(specs.map((s) => areaOf(s.name)))).toEqual(new Set(['user', 'wish', 'notify', 'points', 'mall', 'petition', 'merchant', 'shop']));
+    expect(new Set(specs.map((s) => areaOf(s.name)))).toEqual(
+      new Set(['user', 'wish', 'notify', 'points', 'mall', 'petition', 'merchant', 'shop', 'org', 'roster']),
+    );
   });
 
   it('every action names who may call it (deny by default: never an empty list)', () => {

@@ -1,8 +1,8 @@
-import { Table, TxTable, type RawCollection, type RawQuery, type Tx } from '../../cloudfunctions/_lib/typed-db';
+import { Table, TxTable, type RawAggregate, type RawCollection, type RawQuery, type Tx } from '../../cloudfunctions/_lib/typed-db';
 import type { Shop } from '../../src/shared/domain/merchant';
 
 /** A stand-in for the SDK's collection: records every request and every chained call, answers `answers`. */
-function fakeCollection(answers: { docs?: unknown[]; doc?: unknown; updated?: Record<string, unknown> } = {}) {
+function fakeCollection(answers: { docs?: unknown[]; doc?: unknown; updated?: Record<string, unknown>; groups?: unknown[] } = {}) {
   const calls: string[] = [];
   const requests: string[] = [];
   const query = (): RawQuery => ({
@@ -25,6 +25,14 @@ function fakeCollection(answers: { docs?: unknown[]; doc?: unknown; updated?: Re
       remove: async () => void requests.push(`doc.remove ${id}`),
     }),
     add: async () => (requests.push('add'), { _id: 'new-id' }),
+    aggregate: () => {
+      const stages: RawAggregate = {
+        match: (q) => (calls.push(`match ${JSON.stringify(q)}`), stages),
+        group: (g) => (calls.push(`group ${JSON.stringify((g as { _id: unknown })._id)}`), stages),
+        end: async () => (requests.push('aggregate'), { list: answers.groups ?? [] }),
+      };
+      return stages;
+    },
   };
   return { collection, calls, requests };
 }
@@ -32,6 +40,23 @@ function fakeCollection(answers: { docs?: unknown[]; doc?: unknown; updated?: Re
 const shop = { name: '老街面馆', communityId: 'c1', status: 'active' } as Omit<Shop, '_id'>;
 
 describe('typed collections: typed answers, one SDK request per call', () => {
+  it('countBy groups the matching documents by a field in one aggregate request, leaving out those without one', async () => {
+    const found = fakeCollection({
+      groups: [
+        { _id: 'c1', n: 3 },
+        { _id: null, n: 2 },
+        { _id: 'c2', n: 1 },
+      ],
+    });
+    const counts = await new Table<Shop>(found.collection).countBy({ status: 'active' }, 'communityId');
+    expect([...counts]).toEqual([
+      ['c1', 3],
+      ['c2', 1],
+    ]);
+    expect(found.calls).toEqual(['match {"status":"active"}', 'group "$communityId"']);
+    expect(found.requests).toEqual(['aggregate']);
+  });
+
   it('get(id) answers the document under the id it was read by, or null', async () => {
     const found = fakeCollection({ doc: shop });
     await expect(new Table<Shop>(found.collection).get('s1')).resolves.toEqual({ ...shop, _id: 's1' });

@@ -9,8 +9,11 @@ interface Props {
   order: MallOrderView;
   /** Who cancels: the buyer, or staff on the buyer's behalf (the sheet says so). */
   byStaff?: boolean;
-  /** After a cancellation, or when the order moved on meanwhile (then `ok` is false): say so and reload. */
-  onChanged: (result: { ok: boolean; text: string }) => void;
+  /**
+   * After a cancellation, with the order as the reply tells it (points back, goods on the shelf); or when the
+   * order moved on meanwhile (then `ok` is false and there is no order): say so and read it again.
+   */
+  onChanged: (result: { ok: boolean; text: string }, cancelled: MallOrderView | null) => void;
 }
 
 /** 取消兑换 before hand-over, with a reason; the points come back by reversal. */
@@ -24,7 +27,8 @@ export function CancelOrder({ order, byStaff = false, onChanged }: Props) {
     if (!reply) return;
     if (reply.ok || afterFailure(reply.code).refresh) {
       setOpen(false);
-      onChanged(reply.ok ? { ok: true, text: '已取消，积分已退回' } : { ok: false, text: reply.message });
+      if (reply.ok) onChanged({ ok: true, text: '已取消，积分已退回' }, reply.data.order);
+      else onChanged({ ok: false, text: reply.message }, null);
     }
   }
 

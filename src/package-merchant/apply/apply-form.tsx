@@ -6,12 +6,14 @@ import { FormField } from '../../components/form-field';
 import { NoticeBanner } from '../../components/notice-banner';
 import { PhotoPicker, uploaded, type Photo } from '../../components/photo-picker';
 import { useSubmit } from '../../hooks/use-submit';
+import type { Output } from '../../shared/contract';
 import { shopCategories, shopCategoryLabels, type ShopCategory } from '../../shared/domain/merchant';
 
 const categories = shopCategories.map((c) => ({ value: c, label: shopCategoryLabels[c] }));
 
 /** 商家入驻申请: the shop, its licence photo and a contact number, for the community staff to review. */
-export function ApplyForm({ onApplied }: { onApplied: () => void }) {
+/** `onApplied` gets the application as the reply tells it, which the page then shows without asking again. */
+export function ApplyForm({ onApplied }: { onApplied: (application: Output<'merchant.apply'>['application']) => void }) {
   const apply = useSubmit('merchant.apply');
   const [shopName, setShopName] = useState('');
   const [address, setAddress] = useState('');
@@ -25,7 +27,7 @@ export function ApplyForm({ onApplied }: { onApplied: () => void }) {
   async function onSubmit() {
     if (!category || !fileIDs[0]) return;
     const reply = await apply.submit({ shopName: shopName.trim(), address: address.trim(), category, licence: fileIDs[0], contact: contact.trim() });
-    if (reply?.ok) onApplied();
+    if (reply?.ok) onApplied(reply.data.application);
   }
 
   const text = (label: string, field: string, value: string, set: (v: string) => void, placeholder: string, max: number) => (

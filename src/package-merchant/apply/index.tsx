@@ -52,7 +52,7 @@ function ApplyPage() {
         (!application || application.status === 'rejected') && (
           <>
             {application && <Text className="section-title">修改后重新申请</Text>}
-            <ApplyForm onApplied={() => void mine.reload()} />
+            <ApplyForm onApplied={(app) => mine.update((d) => ({ ...d, application: app }))} />
           </>
         )
       )}

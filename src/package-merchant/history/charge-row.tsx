@@ -19,7 +19,8 @@ const tone: Partial<Record<ChargeView['status'], string>> = {
 };
 
 /** One charge in the shop's history; one from today that reached the shop can be refunded (退款). */
-export function ChargeRow({ charge, onChanged }: { charge: ChargeView; onChanged: () => void }) {
+/** `onRefunded` gets the charge as the refund's reply tells it (退还), so the page shows it without reading the list again. */
+export function ChargeRow({ charge, onRefunded }: { charge: ChargeView; onRefunded: (refunded: ChargeView) => void }) {
   const refund = useSubmit('merchant.refund');
   const [asking, setAsking] = useState(false);
 
@@ -28,7 +29,7 @@ export function ChargeRow({ charge, onChanged }: { charge: ChargeView; onChanged
     if (!reply?.ok) return;
     setAsking(false);
     toastResult({ ok: true, text: '已退款' });
-    onChanged();
+    onRefunded(reply.data.charge);
   }
 
   return (

@@ -26,6 +26,12 @@ function HistoryPage() {
     return reply;
   }, scope);
   usePullRefresh(list.reload);
+  // A refund's reply is the charge as it now stands: its row changes in place, and today's totals lose it
+  // exactly as the server's day tally did (only today's charges can be refunded).
+  const onRefunded = (refunded: ChargeView) => {
+    list.edit((c) => (c.id === refunded.id ? refunded : c));
+    setToday((t) => t && { ...t, count: Math.max(0, t.count - 1), points: Math.max(0, t.points - refunded.points) });
+  };
 
   return (
     <ShopGate mine={mine} className="merchant-history">
@@ -59,7 +65,7 @@ function HistoryPage() {
             <PagedListView
               list={list}
               keyOf={(c) => c.id}
-              render={(c) => <ChargeRow charge={c} onChanged={() => void list.reload()} />}
+              render={(c) => <ChargeRow charge={c} onRefunded={onRefunded} />}
               empty={<Empty title={scope === 'today' ? '今天还没有核销' : '还没有核销记录'} hint="在「扫码核销」扫描居民的积分码即可扣分。" />}
             />
           </View>

@@ -30,6 +30,7 @@ const groups: { title: string; links: { text: string; note: string; page: string
   {
     title: '账目',
     links: [
+      { text: '积分明细与冲正', note: '查一个人的明细，冲正记错的积分', page: 'history' },
       { text: '积分对账', note: '记录与余额是否一致', page: 'reconcile' },
       { text: '月度结算', note: '冻结排名，评明星党员', page: 'close' },
     ],

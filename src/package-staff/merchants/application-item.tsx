@@ -10,6 +10,7 @@ import { formatDateTime } from '../../utils/date-time';
 import { toastResult } from '../../utils/toast';
 
 export type ApplicationView = Output<'merchant.applications'>['items'][number];
+type ShopView = Output<'merchant.suspend'>['shop'];
 type Asking = 'reject' | 'suspend' | 'resume' | null;
 
 const sheets = {
@@ -22,11 +23,15 @@ const sheets = {
 export function ApplicationItem({
   app,
   shopStatus,
-  onChanged,
+  onReviewed,
+  onShop,
 }: {
   app: ApplicationView;
   shopStatus?: 'active' | 'suspended';
-  onChanged: () => void;
+  /** The review's reply: the application as decided and, when approved, the shop it opened. */
+  onReviewed: (decided: ApplicationView, shop: ShopView | null) => void;
+  /** A suspension's or resumption's reply: the shop as it now stands. */
+  onShop: (shop: ShopView) => void;
 }) {
   const review = useSubmit('merchant.review');
   const suspend = useSubmit('merchant.suspend');
@@ -36,7 +41,7 @@ export function ApplicationItem({
     const reply = await review.submit({ applicationId: app.id, approve: true });
     if (reply?.ok) {
       toastResult({ ok: true, text: '已通过' });
-      onChanged();
+      onReviewed(reply.data.application, reply.data.shop);
     }
   }
 
@@ -45,11 +50,12 @@ export function ApplicationItem({
       const reply = await review.submit({ applicationId: app.id, approve: false, reason });
       if (!reply?.ok) return;
       toastResult({ ok: true, text: '已驳回' });
-      onChanged();
+      onReviewed(reply.data.application, reply.data.shop);
     } else if (app.shopId) {
       const reply = await suspend.submit({ shopId: app.shopId, suspend: asking === 'suspend', reason });
       if (!reply?.ok) return;
       toastResult({ ok: true, text: reply.data.shop.status === 'suspended' ? '店铺已暂停' : '店铺已恢复' });
+      onShop(reply.data.shop);
     }
     setAsking(null);
   }

@@ -7,6 +7,7 @@ import { usePullRefresh } from '../../hooks/use-pull-refresh';
 import { useRemote } from '../../hooks/use-remote';
 import { call } from '../../services/api';
 import { mallAssets } from '../../shared/domain/mall';
+import { shelfAfterOrder, walletAfterOrder } from '../../utils/mall-order';
 import { assetShort } from '../../utils/points';
 import { ItemCard, type MallItemView } from './item-card';
 import { OrderSheet } from './order-sheet';
@@ -48,7 +49,12 @@ function MallPage() {
           key={ordering.id}
           item={shelf.find((i) => i.id === ordering.id) ?? ordering}
           spendable={spendable(ordering.asset)}
-          onChanged={() => void reload()}
+          onOrdered={(order) => {
+            // The order says what it took: the shelf and the wallet are shown after it without reading them again.
+            items.update((d) => ({ items: shelfAfterOrder(d.items, order) }));
+            balance.update((d) => ({ ...d, balances: walletAfterOrder(d.balances, order, 'paid') }));
+          }}
+          onStale={() => void reload()}
           onClose={() => setOrdering(null)}
         />
       )}

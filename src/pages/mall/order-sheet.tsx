@@ -17,13 +17,15 @@ interface Props {
   item: MallItemView;
   /** The buyer's spendable points of the item's kind. */
   spendable: number;
-  /** The shelf or the balance changed (an order went through, or stock/points ran out meanwhile). */
-  onChanged: () => void;
+  /** The order went through: the page shows what it took from the shelf and the wallet. */
+  onOrdered: (order: MallOrderView) => void;
+  /** Stock or points ran out meanwhile: the page reads them again. */
+  onStale: () => void;
   onClose: () => void;
 }
 
 /** 兑换: pick a quantity, see the cost against what can be spent, order; then the order's state. */
-export function OrderSheet({ item, spendable, onChanged, onClose }: Props) {
+export function OrderSheet({ item, spendable, onOrdered, onStale, onClose }: Props) {
   const order = useSubmit('mall.order');
   const [qty, setQty] = useState(1);
   const [placed, setPlaced] = useState<MallOrderView | null>(null);
@@ -35,8 +37,10 @@ export function OrderSheet({ item, spendable, onChanged, onClose }: Props) {
   async function onSubmit() {
     const reply = await order.submit({ itemId: item.id, qty });
     if (!reply) return;
-    if (reply.ok) setPlaced(reply.data.order);
-    if (reply.ok || afterFailure(reply.code).refresh) onChanged();
+    if (reply.ok) {
+      setPlaced(reply.data.order);
+      onOrdered(reply.data.order);
+    } else if (afterFailure(reply.code).refresh) onStale();
   }
 
   if (placed) {

@@ -11,19 +11,25 @@ import { toastResult } from '../../utils/toast';
 
 type Holds = Output<'points.pendingHolds'>;
 type Hold = Holds['items'][number];
+export type Outcome = 'confirmed' | 'rejected' | 'closed';
 
-function HoldCard({ hold, onDecided }: { hold: Hold; onDecided: () => void }) {
+/**
+ * `onDecided` says how the hold ended: confirmed (the points had already left when the merchant charged, so
+ * only the hold goes), rejected (they come back: the balance and the history change), or closed meanwhile.
+ */
+function HoldCard({ hold, onDecided }: { hold: Hold; onDecided: (outcome: Outcome) => void }) {
   const confirm = useSubmit('points.confirmHold');
   const reject = useSubmit('points.rejectHold');
   const busy = confirm.submitting || reject.submitting;
   const left = hold.holdUntil ? secondsLeft(new Date(hold.holdUntil).getTime(), serverNow()) : 0;
 
-  async function decide(submit: (input: { chargeId: string }) => Promise<Reply<unknown> | null>, text: string) {
+  async function decide(submit: (input: { chargeId: string }) => Promise<Reply<unknown> | null>, text: string, outcome: Outcome) {
     const reply = await submit({ chargeId: hold.id });
     if (!reply) return;
     if (reply.ok) toastResult({ ok: true, text });
-    // Decided or expired meanwhile: the list is reloaded either way.
-    if (reply.ok || reply.code === 'POINTS_HOLD_CLOSED' || reply.code === 'POINTS_HOLD_NOT_FOUND') onDecided();
+    if (reply.ok) onDecided(outcome);
+    // Decided or expired meanwhile: what it did is not in the reply, so the page reads it again.
+    else if (reply.code === 'POINTS_HOLD_CLOSED' || reply.code === 'POINTS_HOLD_NOT_FOUND') onDecided('closed');
   }
 
   return (
@@ -42,11 +48,11 @@ function HoldCard({ hold, onDecided }: { hold: Hold; onDecided: () => void }) {
           size="small"
           disabled={busy}
           busy={reject.submitting}
-          onClick={() => void decide(reject.submit, '已拒绝，积分退回')}
+          onClick={() => void decide(reject.submit, '已拒绝，积分退回', 'rejected')}
         >
           拒绝
         </ActionButton>
-        <ActionButton size="small" disabled={busy} busy={confirm.submitting} onClick={() => void decide(confirm.submit, '已确认')}>
+        <ActionButton size="small" disabled={busy} busy={confirm.submitting} onClick={() => void decide(confirm.submit, '已确认', 'confirmed')}>
           确认扣 {hold.points} 分
         </ActionButton>
       </View>
@@ -58,14 +64,14 @@ function HoldCard({ hold, onDecided }: { hold: Hold; onDecided: () => void }) {
  * 待确认扣分: a merchant charged more than the per-charge cap and the points wait for me; nothing shows
  * when there is none (or the list could not be read: the balances above still tell the story).
  */
-export function PendingHolds({ holds, onDecided }: { holds: Remote<Holds>; onDecided: () => void }) {
+export function PendingHolds({ holds, onDecided }: { holds: Remote<Holds>; onDecided: (holdId: string, outcome: Outcome) => void }) {
   const items = holds.data?.items ?? [];
   if (items.length === 0) return null;
   return (
     <View className="holds">
       <Text className="section-title">待我确认的扣分</Text>
       {items.map((h) => (
-        <HoldCard key={h.id} hold={h} onDecided={onDecided} />
+        <HoldCard key={h.id} hold={h} onDecided={(outcome) => onDecided(h.id, outcome)} />
       ))}
     </View>
   );

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { MallOrderView } from '../../components/order-card';
 import { PageShell } from '../../components/page-shell';
 import { ErrorView, Loading } from '../../components/state-view';
@@ -13,10 +13,11 @@ import { useRemote } from '../../hooks/use-remote';
 import { call } from '../../services/api';
 import type { Reply } from '../../shared/contract/envelope';
 import type { Asset } from '../../shared/domain/ledger';
+import { walletAfterOrder } from '../../utils/mall-order';
 import { visibleBalances } from '../../utils/points';
 import { BalanceCards } from './balances';
 import { History, type PostingView } from './history';
-import { PendingHolds } from './holds';
+import { PendingHolds, type Outcome } from './holds';
 import { MyOrders } from './orders';
 import './index.scss';
 
@@ -46,6 +47,33 @@ function PointsPage() {
   useReloadOnShow(holds.reload);
   usePullRefresh(() => Promise.all([balance.reload(), holds.reload(), tab === 'history' ? history.reload() : orders.reload()]));
 
+  // A cancellation's reply is the order as it now stands: the row and the wallet show it at once; the history
+  // gains a refund posting, read when that tab is next opened rather than by the cancel button.
+  const historyStale = useRef(false);
+  const onCancelled = (cancelled: MallOrderView | null) => {
+    if (!cancelled) {
+      void Promise.all([orders.reload(), balance.reload(), history.reload()]);
+      return;
+    }
+    orders.edit((o) => (o.id === cancelled.id ? cancelled : o));
+    balance.update((d) => ({ ...d, balances: walletAfterOrder(d.balances, cancelled, 'refunded') }));
+    historyStale.current = true;
+  };
+  // A confirmed hold only leaves the list: its points left the balance when the merchant charged. A rejected
+  // one brings them back with a posting the reply does not carry, so the balance and history are read.
+  const onHoldDecided = (holdId: string, outcome: Outcome) => {
+    if (outcome === 'closed') void holds.reload();
+    else holds.update((d) => ({ items: d.items.filter((h) => h.id !== holdId) }));
+    if (outcome !== 'confirmed') void Promise.all([balance.reload(), history.reload()]);
+  };
+  const showTab = (next: Tab) => {
+    setTab(next);
+    if (next === 'history' && historyStale.current) {
+      historyStale.current = false;
+      void history.reload();
+    }
+  };
+
   const failed = balance.state === 'error' ? balance : me.state === 'error' ? me : null;
   if (!balance.data || !me.data) {
     return <PageShell className="points">{failed ? <ErrorView error={failed.error} onRetry={failed.reload} /> : <Loading />}</PageShell>;
@@ -53,7 +81,7 @@ function PointsPage() {
   const kinds = visibleBalances(balance.data.balances, roles).map((b) => b.asset);
   return (
     <PageShell className="points">
-      <PendingHolds holds={holds} onDecided={() => void Promise.all([holds.reload(), balance.reload(), history.reload()])} />
+      <PendingHolds holds={holds} onDecided={onHoldDecided} />
       <BalanceCards data={balance.data} roles={roles} />
       <View className="cells">
         {shops && (
@@ -78,13 +106,13 @@ function PointsPage() {
             { value: 'orders', label: '我的兑换' },
           ]}
           value={tab}
-          onChange={setTab}
+          onChange={showTab}
         />
       )}
       {tab === 'history' || !shops ? (
         <History list={history} kinds={kinds} filter={kind} onFilter={setKind} />
       ) : (
-        <MyOrders list={orders} onChanged={() => void Promise.all([orders.reload(), balance.reload(), history.reload()])} goMall={goMall} />
+        <MyOrders list={orders} onCancelled={onCancelled} goMall={goMall} />
       )}
     </PageShell>
   );

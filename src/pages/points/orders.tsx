@@ -6,7 +6,14 @@ import type { PagedList } from '../../hooks/use-paged-list';
 import { toastResult } from '../../utils/toast';
 
 /** 我的兑换: orders from the points mall; one not yet handed over may still be cancelled. */
-export function MyOrders({ list, onChanged, goMall }: { list: PagedList<MallOrderView>; onChanged: () => void; goMall: () => void }) {
+interface Props {
+  list: PagedList<MallOrderView>;
+  /** An order was cancelled (its points came back), or it moved on meanwhile (null: read the orders again). */
+  onCancelled: (cancelled: MallOrderView | null) => void;
+  goMall: () => void;
+}
+
+export function MyOrders({ list, onCancelled, goMall }: Props) {
   return (
     <PagedListView
       list={list}
@@ -16,9 +23,9 @@ export function MyOrders({ list, onChanged, goMall }: { list: PagedList<MallOrde
           {o.status === 'placed' && (
             <CancelOrder
               order={o}
-              onChanged={(result) => {
+              onChanged={(result, cancelled) => {
                 toastResult(result);
-                onChanged();
+                onCancelled(cancelled);
               }}
             />
           )}

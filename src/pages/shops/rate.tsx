@@ -15,6 +15,9 @@ import { ShopCard } from './shop-card';
 import './index.scss';
 import './rate.scss';
 
+/** As many ratings as `shop.get` lists. */
+const LATEST = 10;
+
 /** 评价店铺 (`?shopId=`, reached from the shop's 评价码 or the 美德商铺 list): 1–5 stars and a comment, once a day. */
 function RateShopPage() {
   const shopId = useRouter().params.shopId ?? '';
@@ -27,8 +30,10 @@ function RateShopPage() {
   async function onSubmit() {
     const reply = await rate.submit({ shopId, stars, comment: comment.trim() });
     if (!reply?.ok) return;
-    setResult(reply.data.points);
-    void shop.reload();
+    const { points, shop: rated, rating } = reply.data;
+    setResult(points);
+    // The reply carries the shop and my rating as they now stand: shown as they are, not read again.
+    shop.update((d) => ({ shop: rated, ratings: [rating, ...d.ratings].slice(0, LATEST), ratedToday: true }));
   }
 
   if (!shop.data) {

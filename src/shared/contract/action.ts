@@ -23,7 +23,14 @@ export function defineAction<N extends `${string}.${string}`, I extends z.ZodTyp
   return spec;
 }
 
-/** The cloud function an action belongs to: `wish.create` → `wish`. */
+/**
+ * Actions served by another area's function: `role.*` changes people's profiles, which the `user` function owns
+ * (and the cold start of a function of its own would buy nothing).
+ */
+const servedBy: Record<string, string> = { role: 'user' };
+
+/** The cloud function an action belongs to: `wish.create` → `wish`, `role.grant` → `user`. */
 export function areaOf(action: string): string {
-  return action.slice(0, action.indexOf('.'));
+  const prefix = action.slice(0, action.indexOf('.'));
+  return servedBy[prefix] ?? prefix;
 }

@@ -68,10 +68,22 @@ export const errorMessages = {
   SHOP_NOT_FOUND: '没有找到这家店铺',
   SHOP_ALREADY_RATED: '今天已经评价过这家店铺了，明天再来吧',
   SHOP_OWN_RATING: '不能评价自己的店铺',
+  ROLE_ALREADY_HELD: '此人已担任这个角色；网格员只负责一个网格，要换网格请先免去原职务',
+  ROLE_NOT_HELD: '此人没有担任这个角色',
+  ROLE_ABOVE_SCOPE: '不能任免高于你自己权限的角色（职能部门、区级人员和区级管理员须由区级管理员任免）',
+  ROLE_PLACE_CONFLICT: '此人住在或任职于别的网格、社区或街道，不能任命到这里',
+  ROLE_UNIT_INVALID: '所选的网格、社区或街道不存在或已撤销，请重新选择',
+  DISTRICT_SETTING: '类别是全区共用的，只能由区级管理员修改',
+  PERSON_NOT_FOUND: '没有找到这个人，请确认对方已在小程序登记',
   REQUEST_IN_PROGRESS: '上一次提交仍在处理中，请稍后再试',
   INTERNAL: '服务暂时不可用，请稍后重试',
   FORBIDDEN_SELF: '不能为自己办理，请由其他工作人员或管理员办理',
   BUSY: '操作的人太多，请稍后重试',
+  ORG_UNIT_NOT_FOUND: '没有找到这个组织单元，请刷新后重试',
+  ORG_NAME_TAKEN: '同一上级下已有同名的单元，请换一个名称',
+  ORG_RETIRED: '这个单元已撤销，不能再添加下级或人员',
+  ORG_HAS_CHILDREN: '还有未撤销的下级单元，请先撤销或移走它们',
+  ORG_BAD_PARENT: '上级单元的类型不对：社区在街道下，网格在社区下，楼栋在网格下',
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;

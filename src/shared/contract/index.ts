@@ -1,15 +1,19 @@
 import type { z } from 'zod';
 // Before any schema parses: zod's messages in Chinese wherever the contract is loaded.
 import './zod-locale';
-import type { ActionSpec } from './action';
+import { areaOf, type ActionSpec } from './action';
+import { categoryActions } from './categories';
 import { mallActions } from './mall';
 import { merchantActions } from './merchant';
 import { notifyActions } from './notify';
+import { orgActions } from './org';
 import { partyActions } from './party';
 import { petitionActions } from './petition';
 import { pointRuleActions } from './point-rules';
 import { pointsActions } from './points';
 import { redeemActions } from './redeem';
+import { roleActions } from './role';
+import { rosterActions } from './roster';
 import { shopActions } from './shop';
 import { userActions } from './user';
 import { virtueActions } from './virtue';
@@ -19,7 +23,9 @@ export * from './action';
 export * from './envelope';
 export * from './errors';
 export * from './common';
+export * from './categories';
 export * from './notify';
+export * from './org';
 export * from './mall';
 export * from './merchant';
 export * from './party';
@@ -27,6 +33,8 @@ export * from './point-rules';
 export * from './petition';
 export * from './points';
 export * from './redeem';
+export * from './role';
+export * from './roster';
 export * from './shop';
 export * from './user';
 export * from './virtue';
@@ -46,6 +54,10 @@ const all = [
   ...merchantActions,
   ...redeemActions,
   ...shopActions,
+  ...orgActions,
+  ...roleActions,
+  ...categoryActions,
+  ...rosterActions,
 ] as const;
 
 type Registry = { [S in (typeof all)[number] as S['name']]: S };
@@ -63,5 +75,5 @@ export function isActionName(name: string): name is ActionName {
 }
 
 export function actionsOfArea(area: string): ActionSpec[] {
-  return all.filter((spec) => spec.name.startsWith(`${area}.`));
+  return all.filter((spec) => areaOf(spec.name) === area);
 }

@@ -12,7 +12,18 @@ export const petitionCategories = defineAction({
   summary: '诉求类别树和可召集的职能部门',
   input: z.object({}).strict(),
   output: z.object({
-    categories: z.array(z.object({ id: z.string(), name: z.string(), parentId: z.string().nullable(), council: z.boolean(), private: z.boolean() })),
+    categories: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        parentId: z.string().nullable(),
+        council: z.boolean(),
+        private: z.boolean(),
+        /** For the admin's category screen: the department a street summons for it, and the list order. */
+        departmentId: z.string().nullable(),
+        order: z.number().int(),
+      }),
+    ),
     departments: z.array(z.object({ id: z.string(), name: z.string() })),
   }),
   roles: 'registered',

@@ -50,6 +50,15 @@ export const pointsHistory = defineAction({
   mutates: false,
 });
 
+export const pointsHistoryOf = defineAction({
+  name: 'points.historyOf',
+  summary: '社区工作人员查看本社区一个人的积分明细（signed for that person），可从某条记录冲正',
+  input: z.object({ openid: idSchema, asset: asset.optional(), ...pageInput }).strict(),
+  output: pageOf(postingViewSchema),
+  roles: ['staff'],
+  mutates: false,
+});
+
 const adjustable = z.enum(adjustableAssets, { error: '只能加减志愿服务积分或美德信用积分；党员积分请用党员积分录入' });
 const target = { openid: idSchema, asset: adjustable, amount, reason, ref: z.string().trim().max(64).optional() };
 
@@ -131,6 +140,7 @@ export const pointsApproveAward = defineAction({
 export const pointsActions = [
   pointsBalance,
   pointsHistory,
+  pointsHistoryOf,
   pointsAward,
   pointsDeduct,
   pointsReverse,

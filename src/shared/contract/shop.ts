@@ -40,7 +40,12 @@ export const shopRate = defineAction({
   name: 'shop.rate',
   summary: '评价店铺 1–5 星（每人每店每天一次），按规则加减店铺积分',
   input: z.object({ shopId: idSchema, stars: mark, comment: z.string().trim().max(100, '评价最多 100 字').default('') }).strict(),
-  output: z.object({ points: z.number().int().describe('shop points this rating added (negative: deducted)'), shop: publicShopSchema }),
+  output: z.object({
+    points: z.number().int().describe('shop points this rating added (negative: deducted)'),
+    shop: publicShopSchema,
+    /** The rating just made, as the shop page lists it, so the page shows it without reading the shop again. */
+    rating: ratingSchema,
+  }),
   roles: ['resident', 'member'],
   mutates: true,
 });

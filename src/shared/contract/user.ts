@@ -14,6 +14,8 @@ export const meSchema = z.object({
   buildingId: z.string().nullable(),
   buildingName: z.string().nullable(),
   phone: z.string().describe('masked: 138****1001'),
+  /** An admin's reach (their street, or the whole district); null for everyone else. */
+  adminScope: z.enum(['street', 'district']).nullable(),
 });
 
 export const userMe = defineAction({

@@ -8,7 +8,16 @@ const description = z.string().trim().min(5, '请用至少 5 个字说明需要�
 const reason = z.string().trim().min(2, '请写明原因').max(200, '原因最多 200 字');
 const photos = (max: number) => z.array(fileIdSchema).max(max, `最多 ${max} 张图片`).default([]);
 
-export const categorySchema = z.object({ id: z.string(), name: z.string(), minPoints: z.number().int(), maxPoints: z.number().int() });
+export const categorySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  minPoints: z.number().int(),
+  maxPoints: z.number().int(),
+  /** For the admin's category screen: the list order and how service is counted. */
+  order: z.number().int(),
+  awardMode: z.enum(['fixed', 'hourly']),
+  perHour: z.number().int().nullable(),
+});
 
 /**
  * A wish as one caller may see it. `resident.phone` and `resident.room` are null unless the caller is staff

@@ -103,7 +103,11 @@ export function settlementOf(charge: Charge): PostingInput {
     return posting(charge, ids.paid, account.hold(charge._id), account.shop(charge.shopId), `「${charge.shopName}」消费已确认`);
   if (charge.status === 'rejected' || charge.status === 'expired') {
     const why = charge.status === 'rejected' ? '你已拒绝' : '超时未确认';
-    return posting(charge, ids.back, account.hold(charge._id), account.user(charge.residentId), `「${charge.shopName}」扣分退回（${why}）`);
+    // Undoes the hold's first posting: coming back is not new credit, so it must not lift the virtue level.
+    return {
+      ...posting(charge, ids.back, account.hold(charge._id), account.user(charge.residentId), `「${charge.shopName}」扣分退回（${why}）`),
+      reversalOf: ids.pay,
+    };
   }
   throw new DomainError('CHARGE_STATE');
 }

@@ -10,6 +10,20 @@ export interface OrgUnit {
   parentId: string | null;
   /** Ancestors from the street down, excluding this unit. */
   path: string[];
+  /** Retired units are never deleted (cases and people still point at them): they get no new children or members. */
+  retiredAt?: Date | null;
+  retiredBy?: string | null;
+  retiredReason?: string | null;
+  /** Where it is listed among its siblings (creation time); seeded units have none and come first. */
+  order?: number;
+  /** A building's 单元 count. */
+  entrances?: number;
+  /** A building's street address, as residents say it. */
+  address?: string | null;
+  /** A building's location on the map. */
+  point?: { lat: number; lng: number } | null;
+  /** A building's mini-program code (楼栋码), made once for `page` and kept in cloud storage. */
+  code?: { page: string; fileID: string } | null;
 }
 
 /** A registered person. `_id` is their OPENID, so looking a caller up is one read by key. */

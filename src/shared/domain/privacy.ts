@@ -1,6 +1,6 @@
 import type { OrgPlace, UserProfile } from './org';
 import type { PetitionLevel } from './petition-ladder';
-import { handlesPetition, organisesPlace } from './scope';
+import { adminCoversStreet, handlesPetition, organisesPlace } from './scope';
 
 /**
  * The one privacy rule: how much of a person a viewer sees (ARCHITECTURE.md, "Privacy").
@@ -82,3 +82,20 @@ export const customer: Disclosure = 'masked';
  * members on the party ranking (党员积分排名 is a public honour roll): the name, never the contacts.
  */
 export const listed: Disclosure = 'named';
+
+/**
+ * A person an admin may appoint (任免选人) or has appointed: admins who reach the person's street see the name and
+ * a masked phone, as community staff do in their directory; nobody else reads this list.
+ */
+export function appointee(viewer: Viewer & Pick<UserProfile, 'adminScope'>, person: Pick<UserProfile, '_id' | 'streetId'>): Disclosure {
+  return viewer._id === person._id || adminCoversStreet(viewer, person.streetId) ? 'directory' : 'masked';
+}
+
+/**
+ * A person on a community's roster (人口台账), as those who may open it see them: an admin whose reach covers the
+ * community sees the phone in full; its staff and the grid worker of the person's grid see the name and a masked
+ * phone (the building, 单元 and room are the roster itself, and they see those).
+ */
+export function rosterEntry(viewer: { admin: boolean }): Disclosure {
+  return viewer.admin ? 'contact' : 'directory';
+}

@@ -14,6 +14,11 @@ export function adminCoversStreet(user: Pick<Person, 'roles' | 'streetId' | 'adm
   return user.adminScope === 'district' || user.streetId === streetId;
 }
 
+/** Whether an admin runs the whole district: what every street shares (the category lists) is theirs to change. */
+export function adminCoversDistrict(user: Pick<Person, 'roles' | 'adminScope'>): boolean {
+  return user.roles.includes('admin') && user.adminScope === 'district';
+}
+
 /**
  * Whether a person acting in `role` may handle something located at `place`:
  * a grid worker their grid, staff their community, an admin their street. Residents and members act

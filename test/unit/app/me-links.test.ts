@@ -21,4 +21,18 @@ describe('我的 shows each role the pages it can use', () => {
   it('a department officer sees the inbox only', () => {
     expect(texts(['department_staff'])).toEqual(['部门收件箱']);
   });
+
+  it.each([['street_staff'], ['department_staff'], ['district_staff'], ['admin']] as const)('%s sees entries to their work instead', (role) => {
+    expect(texts([role]).length).toBeGreaterThan(0);
+  });
+
+  it('the admin reaches every admin page: the tree, the roster, roles, building codes and the settings', () => {
+    expect(linksFor(['admin']).map((l) => l.url)).toEqual([
+      '/package-admin/tree/index',
+      '/package-admin/roster/index',
+      '/package-admin/roles/index',
+      '/package-admin/codes/index',
+      '/package-admin/settings/index',
+    ]);
+  });
 });

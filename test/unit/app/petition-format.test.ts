@@ -107,6 +107,8 @@ describe('the category tree', () => {
     parentId,
     council: false,
     private: false,
+    departmentId: null,
+    order: 0,
     ...extra,
   });
   const flat = [

@@ -1,0 +1,92 @@
+// 组织架构 in a real browser (issue 12): the admin 吴磊 builds a new community with 2 grids and 4 buildings
+// through the tree and the unit form, then opens the first grid's printable sheet of building codes. Needs
+// `npm run build:cloud && npm run build:h5` and chromium. Screens go to test-results/.
+import type { Page } from 'playwright-core';
+import { browserSession, type Session } from './app';
+import { shown, withScreenshot } from './browser';
+
+jest.setTimeout(240_000);
+
+const session = browserSession();
+let page: Page;
+let app: Session['app'];
+beforeEach(() => {
+  ({ page, app } = session);
+});
+
+/** The unit called `name` on screen (its own row, not a descendant's). */
+const unit = (name: string) => shown(page).locator(`.org-node[data-name="${name}"]`);
+const action = (name: string, text: string) => unit(name).locator('> .org-node__actions .btn', { hasText: text });
+
+/** Taps 添加… on `parent`, names the new unit (and a building's 单元 count) and saves; back on the tree it shows. */
+async function add(parent: string, what: string, name: string, entrances?: number) {
+  await action(parent, `添加${what}`).click();
+  const form = shown(page).locator('.unit-form');
+  await form.waitFor();
+  await form.locator('input').nth(0).fill(name);
+  if (entrances) await form.locator('input').nth(1).fill(String(entrances));
+  await form.locator('.unit-form__actions .btn').click();
+  await unit(name).waitFor();
+}
+
+async function expand(name: string) {
+  await unit(name).locator('> .org-node__main').click();
+  await unit(name).locator('> .org-level').waitFor();
+}
+
+test('the admin builds a community with 2 grids and 4 buildings and prints a grid’s building codes', async () => {
+  await withScreenshot(page, 'org-1-tree', async () => {
+    await app.open('/package-admin/tree/index');
+    await app.actAs('吴磊');
+    await unit('青石街道').waitFor();
+    await expand('青石街道');
+    await unit('梧桐社区').waitFor();
+    await expand('梧桐社区');
+    await unit('第一网格').waitFor();
+    expect(await unit('第一网格').locator('> .org-node__counts').textContent()).toMatch(/居民 \d+ 人 · 未办结 \d+ 件/);
+    await app.shot('org-1-tree');
+  });
+
+  await withScreenshot(page, 'org-2-build', async () => {
+    await add('青石街道', '社区', '新河社区');
+    await expand('新河社区');
+    await add('新河社区', '网格', '新河第一网格');
+    await add('新河社区', '网格', '新河第二网格');
+    await expand('新河第一网格');
+    await add('新河第一网格', '楼栋', '新河1号楼', 3);
+    await add('新河第一网格', '楼栋', '新河2号楼', 2);
+    await expand('新河第二网格');
+    await add('新河第二网格', '楼栋', '新河3号楼', 2);
+    await add('新河第二网格', '楼栋', '新河4号楼', 1);
+    expect(await unit('新河1号楼').locator('> .org-node__detail').textContent()).toBe('3 个单元');
+    await app.shot('org-2-built');
+  });
+
+  // The same tree as the server has it: two grids under the new community, two buildings under each.
+  const children = async (parentId: string) => {
+    const reply = await session.emu.invoke<any>('org', { action: 'org.tree', payload: { parentId } }, 'demo-admin-wu');
+    return reply.data.items as { id: string; name: string }[];
+  };
+  const community = (await children('street-qingshi')).find((c) => c.name === '新河社区')!;
+  const grids = await children(community.id);
+  expect(grids.map((g) => g.name)).toEqual(['新河第一网格', '新河第二网格']);
+  expect(await Promise.all(grids.map(async (g) => (await children(g.id)).map((b) => b.name)))).toEqual([
+    ['新河1号楼', '新河2号楼'],
+    ['新河3号楼', '新河4号楼'],
+  ]);
+
+  await withScreenshot(page, 'org-3-print', async () => {
+    await action('新河第一网格', '打印楼栋码').click();
+    const sheet = shown(page).locator('.codes--sheet');
+    await sheet.waitFor();
+    await expect(sheet.locator('.code-card__name').allTextContents()).resolves.toEqual(['新河1号楼', '新河2号楼']);
+    // Every code is a loaded PNG, not a broken image.
+    const images = sheet.locator('.code-card__image img');
+    await expect(images.count()).resolves.toBe(2);
+    for (let i = 0; i < 2; i++) {
+      const img = await images.nth(i).elementHandle();
+      await page.waitForFunction((el) => el instanceof HTMLImageElement && el.complete && el.naturalWidth > 200, img);
+    }
+    await app.shot('org-3-print-sheet');
+  });
+});
