@@ -192,7 +192,8 @@ async function ledger(emu: TestEmulator) {
 
 /**
  * Issue 10's table: what each action of the main flows costs the database, from the meter, on a fresh
- * seed (the same calls as test/functions/db-cost.test.ts), and the actions over their budget.
+ * seed (the same calls as test/functions/db-cost.test.ts): warm (the flows' second pass), with the first,
+ * cold pass beside it, and the actions over their budget when warm.
  */
 async function dbCostPerAction(emu: TestEmulator) {
   await emu.reset();

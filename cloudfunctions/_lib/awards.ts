@@ -1,11 +1,12 @@
 import { awardParts, decideAward, defaultAwardRule, explainAward, ruleForCategory, type AwardRule } from '../../src/shared/domain/award';
-import { account } from '../../src/shared/domain/ledger';
+import { account, type PostingInput } from '../../src/shared/domain/ledger';
 import type { WishAward } from '../../src/shared/domain/wish';
 import { addDays, startOfDayCst } from '../../src/shared/domain/time';
-import { post } from './ledger';
-import { expiryFor } from './point-rules';
+import { post, postIn } from './ledger';
+import { cachedPointRules, expiryFor } from './point-rules';
 import { _, collections } from './runtime';
-import { table } from './typed-db';
+import { table, type Tx } from './typed-db';
+import { warmCached } from './warm-cache';
 
 /** The part of a wish that settling its award needs. */
 export interface AwardedWish {
@@ -26,14 +27,18 @@ const SYSTEM = { by: 'system', byName: '系统' };
 
 /** The community's rule (point_rules.award), before any category's counting mode. */
 export async function communityAwardRule(communityId: string): Promise<AwardRule> {
-  const rules = await table(collections.pointRules).get(communityId);
+  const rules = await cachedPointRules(communityId);
   return { ...defaultAwardRule, ...(rules?.award ?? {}) };
 }
 
-/** The community's rule, with the category's counting mode on top. */
+/** How long a warm instance keeps a category's counting mode: staff edit categories a few times a year. */
+const CATEGORY_TTL_MS = 60_000;
+
+/** The community's rule, with the category's counting mode on top (both as a warm instance keeps them). */
 export async function awardRule(communityId: string, categoryId: string): Promise<AwardRule> {
-  const [rule, category] = await Promise.all([communityAwardRule(communityId), table(collections.categories).get(categoryId)]);
-  return ruleForCategory(rule, category);
+  const category = () => warmCached(`award-category:${categoryId}`, CATEGORY_TTL_MS, () => table(collections.categories).get(categoryId));
+  const [rule, found] = await Promise.all([communityAwardRule(communityId), category()]);
+  return ruleForCategory(rule, found);
 }
 
 /** Volunteer points the member already got for wishes today (China time). */
@@ -62,8 +67,8 @@ async function record(wishId: string, from: WishAward['status'], award: WishAwar
   return updated === 1;
 }
 
-export async function postAward(wish: AwardedWish, amount: number) {
-  return post({
+async function awardPosting(wish: AwardedWish, amount: number): Promise<PostingInput> {
+  return {
     _id: wish.award!.key,
     asset: 'volunteer',
     from: account.issuer(wish.communityId),
@@ -74,35 +79,62 @@ export async function postAward(wish: AwardedWish, amount: number) {
     communityId: wish.communityId,
     expiresAt: await expiryFor(wish.communityId, 'volunteer'),
     ...SYSTEM,
-  });
+  };
 }
 
-/**
- * Settles a confirmed wish's pending award: posts it, holds it for staff, or records why nothing is
- * due. Safe to run twice (the posting id is the award key) and from a timer after a crash.
- */
-export async function settleAward(wish: AwardedWish): Promise<WishAward | null> {
-  const award = wish.award;
-  if (!award || award.status !== 'pending' || !wish.claimantId) return award;
-  const now = new Date();
+export async function postAward(wish: AwardedWish, amount: number) {
+  return post(await awardPosting(wish, amount));
+}
+
+/** What a pending award comes to now: the rule, what the member earned today, and how often this pair met lately. */
+async function decide(wish: AwardedWish, award: WishAward, now: Date) {
   const rule = await awardRule(wish.communityId, wish.categoryId);
   const [today, pairs] = await Promise.all([earnedToday(award.memberId, now), pairCount(wish, rule, now)]);
   const parts = awardParts(rule, wish, award.rating);
   const decision = decideAward(rule, parts.total, today, pairs);
-  const breakdown = explainAward(rule, parts, decision);
-  if (decision.action === 'post') {
-    const { posting } = await postAward(wish, decision.amount);
-    const posted: WishAward = { ...award, status: 'posted', amount: decision.amount, postingId: posting._id, breakdown };
+  return { decision, breakdown: explainAward(rule, parts, decision) };
+}
+
+type Decided = Awaited<ReturnType<typeof decide>>;
+
+const heldAward = (award: WishAward, { decision, breakdown }: Decided): WishAward => ({
+  ...award,
+  status: decision.action === 'review' ? 'review' : 'none',
+  amount: decision.action === 'review' ? decision.amount : 0,
+  note: decision.action === 'post' ? null : decision.why,
+  breakdown,
+});
+
+/**
+ * Settles a confirmed wish's pending award inside the confirmation's transaction: posted with it, held for
+ * staff, or nothing due — so a confirmation and its points commit together or not at all.
+ */
+export async function settleIn(tx: Tx, wish: AwardedWish): Promise<WishAward | null> {
+  const award = wish.award;
+  if (!award || award.status !== 'pending' || !wish.claimantId) return award;
+  const decided = await decide(wish, award, new Date());
+  if (decided.decision.action !== 'post') return heldAward(award, decided);
+  const { amount } = decided.decision;
+  const { posting } = await postIn(tx, await awardPosting(wish, amount), { creditBalance: 'unread' });
+  return { ...award, status: 'posted', amount, postingId: posting._id, breakdown: decided.breakdown };
+}
+
+/**
+ * Settles a confirmed wish's pending award (the sweep, for awards confirmed before settling moved into the
+ * confirmation, or left pending): posts it, holds it for staff, or records why nothing is due. Safe to run
+ * twice (the posting id is the award key).
+ */
+export async function settleAward(wish: AwardedWish): Promise<WishAward | null> {
+  const award = wish.award;
+  if (!award || award.status !== 'pending' || !wish.claimantId) return award;
+  const decided = await decide(wish, award, new Date());
+  if (decided.decision.action === 'post') {
+    const { posting } = await postAward(wish, decided.decision.amount);
+    const posted: WishAward = { ...award, status: 'posted', amount: decided.decision.amount, postingId: posting._id, breakdown: decided.breakdown };
     await record(wish._id, 'pending', posted);
     return posted;
   }
-  const held: WishAward = {
-    ...award,
-    status: decision.action === 'review' ? 'review' : 'none',
-    amount: decision.action === 'review' ? decision.amount : 0,
-    note: decision.why,
-    breakdown,
-  };
+  const held = heldAward(award, decided);
   await record(wish._id, 'pending', held);
   return held;
 }

@@ -1,61 +1,83 @@
 import { HOLD_MS, chargeIdOf, refundable, type Charge, type ChargeStatus } from '../../src/shared/domain/merchant-charge';
-import { assertActive, chargeMode, tallyId, type MerchantRules, type Shop } from '../../src/shared/domain/merchant';
+import { assertActive, chargeMode, shopDay, type ShopDay } from '../../src/shared/domain/merchant';
+import { account } from '../../src/shared/domain/ledger';
 import { DomainError } from '../../src/shared/domain/errors';
 import { assertUnused } from '../../src/shared/domain/points-code';
 import { customer, nameFor } from '../../src/shared/domain/privacy';
 import { dayCst } from '../../src/shared/domain/time';
+import { balanceId, type BalanceDoc, type MerchantDay, type PostOptions } from './ledger';
 import type { Notice } from './outbox';
-import { collections } from './runtime';
+import { _, collections } from './runtime';
+import { merchantRules } from './shops';
 import { templates, thing, time } from './templates';
-import { fieldsOf } from './transact';
 import { table, tableIn, type Tx } from './typed-db';
 
 export const charges = () => table(collections.merchantCharges);
 
-async function tallyIn(tx: Tx, id: string): Promise<{ total: number; count: number }> {
-  return (await tableIn(tx, collections.merchantTallies).get(id)) ?? { total: 0, count: 0 };
+/** A resident's day at merchants as their virtue balance keeps it (nothing yet, or an earlier day's: zero). */
+export function residentDay(doc: Pick<BalanceDoc, 'merchantDay'> | null | undefined, day: string): MerchantDay {
+  return doc?.merchantDay?.day === day ? doc.merchantDay : { day, total: 0, count: 0 };
 }
 
-/** Moves the day's totals of the shop and the resident by one charge, inside the caller's transaction. */
+/** The day `charge` moves by `sign`: its points and one charge more or less. */
+const moved = (day: MerchantDay, charge: Charge, sign: 1 | -1): MerchantDay => ({
+  ...day,
+  total: day.total + sign * charge.points,
+  count: day.count + sign,
+});
+
+/**
+ * Moves the day's totals of the shop (kept on the shop, for its history page and scans to read with it) and of
+ * the resident (kept on their virtue balance, which a charge reads and writes anyway) back by one charge that
+ * did not stand (refused, rejected, expired, refunded), inside the caller's transaction. Totals of an earlier
+ * day are left alone: only today's are kept.
+ */
 export async function countIn(tx: Tx, charge: Charge, sign: 1 | -1): Promise<void> {
-  for (const id of [tallyId.shop(charge.shopId, charge.day), tallyId.resident(charge.residentId, charge.day)]) {
-    const tally = await tallyIn(tx, id);
-    await tableIn(tx, collections.merchantTallies).set(id, {
-      total: tally.total + sign * charge.points,
-      count: tally.count + sign,
-      updatedAt: new Date(),
-    });
+  const shops = tableIn(tx, collections.shops);
+  const shop = await shops.get(charge.shopId);
+  if (shop && (shop.today?.day ?? charge.day) === charge.day) {
+    const day = shopDay(shop, charge.day);
+    const today: ShopDay = { ...day, total: day.total + sign * charge.points, count: day.count + sign };
+    await shops.change(shop._id, { today: _.set(today) });
   }
+  const balances = tableIn(tx, collections.balances);
+  const id = balanceId(account.user(charge.residentId), 'virtue');
+  const resident = await balances.get(id);
+  if (resident?.merchantDay?.day === charge.day) await balances.change(id, { merchantDay: _.set(moved(resident.merchantDay, charge, sign)) });
 }
 
 export interface ChargeRequest {
   codeId: string;
-  shop: Shop;
+  shopId: string;
   merchantId: string;
   points: number;
   note: string;
-  rules: MerchantRules;
 }
 
 /**
- * Takes the code, counts the charge against both daily caps and records it, in one transaction: two
- * merchants scanning the same code conflict on it, and the retry of the loser finds it used.
+ * Takes the code and counts the charge against both daily caps, inside the caller's transaction (which pays
+ * and records the charge): two merchants scanning the same code conflict on it, and the retry of the loser
+ * finds it used.
  */
-export async function reserveIn(tx: Tx, req: ChargeRequest, now: Date): Promise<Charge> {
+export async function reserveIn(tx: Tx, req: ChargeRequest, now: Date): Promise<{ charge: Charge; resident: NonNullable<PostOptions['debited']> }> {
   // Read in the transaction, so a suspension landing meanwhile makes this charge retry and be refused.
-  assertActive(await tableIn(tx, collections.shops).get(req.shop._id));
+  const shop = assertActive(await tableIn(tx, collections.shops).get(req.shopId));
   const codes = tableIn(tx, collections.pointsCodes);
   const code = assertUnused(await codes.get(req.codeId));
   if (code.openid === req.merchantId) throw new DomainError('MERCHANT_OWN_CODE');
-  if (code.communityId !== req.shop.communityId) throw new DomainError('MERCHANT_OTHER_COMMUNITY');
+  if (code.communityId !== shop.communityId) throw new DomainError('MERCHANT_OTHER_COMMUNITY');
   const day = dayCst(now);
-  const [shopTally, residentTally] = [await tallyIn(tx, tallyId.shop(req.shop._id, day)), await tallyIn(tx, tallyId.resident(code.openid, day))];
-  const mode = chargeMode(req.points, req.rules, { shop: shopTally.total, resident: residentTally.total });
+  // The resident's balance is read here for their day's total and not again by the payment (chargeNow).
+  const residentDoc = await tableIn(tx, collections.balances).get(balanceId(account.user(code.openid), 'virtue'));
+  const residentTally = residentDay(residentDoc, day);
+  const shopTally = shopDay(shop, day);
+  const rules = await merchantRules(shop.communityId);
+  const mode = chargeMode(req.points, rules, { shop: shopTally.total, resident: residentTally.total });
   const charge: Charge = {
     _id: chargeIdOf(code._id),
     codeId: code._id,
-    shopId: req.shop._id,
-    shopName: req.shop.name,
+    shopId: shop._id,
+    shopName: shop.name,
     merchantId: req.merchantId,
     residentId: code.openid,
     residentName: code.name,
@@ -71,10 +93,11 @@ export async function reserveIn(tx: Tx, req: ChargeRequest, now: Date): Promise<
     createdAt: now,
     updatedAt: now,
   };
-  await codes.change(code._id, { status: 'used', usedBy: req.shop._id, usedAt: now });
-  await countIn(tx, charge, 1);
-  await tableIn(tx, collections.merchantCharges).set(charge._id, fieldsOf(charge));
-  return charge;
+  await codes.change(code._id, { status: 'used', usedBy: shop._id, usedAt: now });
+  await tableIn(tx, collections.shops).change(shop._id, {
+    today: _.set({ ...shopTally, total: shopTally.total + req.points, count: shopTally.count + 1 }),
+  });
+  return { charge, resident: { doc: residentDoc, also: { merchantDay: moved(residentTally, charge, 1) } } };
 }
 
 /** The resident is asked to confirm a held charge (subscribe message; the points page lists it too). */

@@ -14,13 +14,28 @@ import type { AwardRule } from '../../src/shared/domain/award';
 import type { WishCategory } from '../../src/shared/domain/wish';
 import type { RosterEntry, RosterHead, RosterImport } from '../roster/roster-docs';
 import type { WishDoc } from '../wish/wish-repo';
+import type { Reply } from '../../src/shared/contract';
 import type { BalanceDoc } from './ledger';
+import type { NoticeDoc } from './outbox';
 import type { collections } from './runtime';
 
 /** A document of a collection this registry does not describe yet (its owners still cast it). */
 export interface Unchecked {
   _id: string;
   [field: string]: unknown;
+}
+
+/** A mutating call's retry record (idempotency.ts), and the notices its transaction queued until they are sent. */
+export interface RequestDoc {
+  _id: string;
+  status: 'pending' | 'done';
+  action: string;
+  openid: string;
+  at: Date;
+  reply?: Reply<unknown>;
+  /** Notices the call's transaction queued, carried here until sent (outbox.ts); `noticesPending` while any is. */
+  notices?: NoticeDoc[];
+  noticesPending?: boolean;
 }
 
 /** A posting as stored: both accounts listed, so "every posting of an account" is one indexed query. */
@@ -34,7 +49,10 @@ export type PointRulesDoc = Partial<Omit<PointRules, 'updatedAt'>> & {
   merchant?: Partial<MerchantRules>;
 };
 
-/** A merchant day's running totals (`tallyId.shop` / `tallyId.resident`). */
+/**
+ * A merchant day's running totals, as kept before a shop's day moved onto the shop and a resident's onto their
+ * virtue balance: no longer written or read.
+ */
 export interface MerchantTally {
   _id: string;
   total: number;
@@ -168,7 +186,7 @@ export interface Registry {
   org_units: OrgUnit;
   categories: WishCategory;
   wishes: WishDoc;
-  requests: Unchecked;
+  requests: RequestDoc;
   notifications: Unchecked;
   subscriptions: Unchecked;
   postings: StoredPosting;

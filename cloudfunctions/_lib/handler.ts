@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { areaOf, eventSchema, type ActionSpec, type Reply } from '../../src/shared/contract';
 import type { UserProfile } from '../../src/shared/domain/org';
-import { loadUser } from './actor';
+import { loadUserAnd } from './actor';
 import { replayOnRetry, type RecordMode } from './idempotency';
 import { badInput, fail, fromError, ok } from './reply';
 import { cloud } from './runtime';
@@ -14,6 +14,17 @@ export interface Context {
   requestId: string | undefined;
   /** Set for a handler defined with `record: 'inTransaction'`: the use case writes it in its effect's transaction. */
   request?: RetryRecord;
+  /**
+   * For a handler that names its `subject`: the profile of the person the payload names, read with the caller's
+   * (null: not registered). Undefined when nobody was named, or it is the caller themselves.
+   */
+  subject?: Subject;
+}
+
+/** A person named by the payload, and their profile as read with the caller's (null: not registered). */
+export interface Subject {
+  id: string;
+  profile: UserProfile | null;
 }
 
 export interface Handler<S extends ActionSpec = ActionSpec> {
@@ -21,10 +32,22 @@ export interface Handler<S extends ActionSpec = ActionSpec> {
   run(input: z.output<S['input']>, ctx: Context): Promise<z.input<S['output']>>;
   /** Where a mutating call's retry record is kept (idempotency.ts); `apart` unless the use case takes it in. */
   record: RecordMode;
+  /** The payload field naming the person the action is about (a staff entry's `openid`), read with the caller. */
+  subject?: string;
 }
 
-export function defineHandler<S extends ActionSpec>(spec: S, run: Handler<S>['run'], opts: { record?: RecordMode } = {}): Handler<S> {
-  return { spec, run, record: opts.record ?? 'apart' };
+export function defineHandler<S extends ActionSpec>(
+  spec: S,
+  run: Handler<S>['run'],
+  opts: { record?: RecordMode; subject?: string } = {},
+): Handler<S> {
+  return { spec, run, record: opts.record ?? 'apart', subject: opts.subject };
+}
+
+/** The id the payload names in `field`, if it is one (the payload is validated later, against the contract). */
+function namedIn(payload: unknown, field: string | undefined): string | undefined {
+  const value = field && typeof payload === 'object' && payload !== null ? (payload as Record<string, unknown>)[field] : undefined;
+  return typeof value === 'string' && value.length > 0 && value.length <= 128 ? value : undefined;
 }
 
 /** A timer trigger's work: no caller, returns a summary for the logs. */
@@ -72,15 +95,17 @@ export function createFunction(area: string, handlers: Handler<any>[], timers: R
     const { OPENID } = cloud.getWXContext();
     if (!OPENID) return fail('UNAUTHENTICATED');
     try {
-      const user = await loadUser(OPENID);
+      const named = namedIn(payload, handler.subject);
+      const { user, other } = await loadUserAnd(OPENID, named);
       if (!user) return fail('NOT_REGISTERED');
+      const subject = named && other !== undefined ? { id: named, profile: other } : undefined;
       if (!allows(handler.spec, user)) return fail('FORBIDDEN_ROLE');
       const input = handler.spec.input.safeParse(payload ?? {});
       if (!input.success) return badInput(input.error);
       const toReply = (output: unknown) => ok(handler.spec.output.parse(output));
       const run = async (request?: RetryRecord): Promise<Reply<unknown>> => {
         try {
-          return toReply(await handler.run(input.data, { openid: OPENID, user, requestId, request }));
+          return toReply(await handler.run(input.data, { openid: OPENID, user, requestId, request, subject }));
         } catch (error) {
           return fromError(error, action);
         }

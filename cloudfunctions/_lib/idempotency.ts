@@ -2,18 +2,14 @@ import { createHash } from 'node:crypto';
 import { transientCodes, type Reply } from '../../src/shared/contract';
 import { fail } from './reply';
 import { collections, db, type Loose } from './runtime';
+import type { RequestDoc as StoredRequest } from './documents';
+import type { NoticeDoc } from './outbox';
 import type { RetryRecord } from './transact';
 
 /** A pending record older than this is taken to be a crashed attempt, and the action may run again. */
 const PENDING_TTL_MS = 30_000;
 
-interface RequestDoc {
-  status: 'pending' | 'done';
-  action: string;
-  openid: string;
-  at: Date;
-  reply?: Reply<unknown>;
-}
+type RequestDoc = Omit<StoredRequest, '_id'>;
 
 export interface RetryKey {
   openid: string;
@@ -28,9 +24,11 @@ export interface RetryKey {
  * after success runs again and is undone whole — its state check refuses it, or its record insert finds the
  * first call's — and only then is the first reply read and replayed. Twins both run; one commits. `byKey`: the use
  * case keys its effect by what it is given (an import job by the file's bytes), so a second call with the same
- * requestId must run again — it goes on with the job — and no record is kept.
+ * requestId must run again — it goes on with the job — and no record is kept. `effect`: the effect is its own
+ * record — the ids of what it writes come from the requestId, a retry finds them in its transaction and answers
+ * from them (`replayed`) — so a success writes no record at all; a refusal is recorded as with `inTransaction`.
  */
-export type RecordMode = 'apart' | 'inTransaction' | 'byKey';
+export type RecordMode = 'apart' | 'inTransaction' | 'byKey' | 'effect';
 
 const recordId = (key: RetryKey) => createHash('sha256').update(`${key.openid}\n${key.action}\n${key.requestId}`).digest('hex').slice(0, 40);
 
@@ -48,10 +46,11 @@ export async function replayOnRetry(
   const _id = recordId(key);
   const requests = db.collection(collections.requests);
   const pending: RequestDoc = { status: 'pending', action: key.action, openid: key.openid, at: new Date() };
-  if (mode === 'inTransaction') {
+  if (mode === 'inTransaction' || mode === 'effect') {
     const record = inTransactionRecord(_id, pending, toReply);
-    const reply = await run(record);
+    const reply = await run(mode === 'effect' ? undefined : record);
     if (record.recorded) return record.recorded;
+    if (mode === 'effect' && reply.ok) return reply;
     // Not recorded with an effect: a retry refused by what the first call did, or a reply of its own.
     const first = await recorded(_id);
     if (first) return first;
@@ -98,10 +97,12 @@ async function keep(_id: string, key: RetryKey, reply: Reply<unknown>, mode: Rec
 function inTransactionRecord(_id: string, pending: RequestDoc, toReply: (output: unknown) => Reply<unknown>) {
   let staged: Reply<unknown> | null = null;
   const record = {
+    id: _id,
     recorded: null as Reply<unknown> | null,
-    async write(tx: Loose, output: unknown) {
+    async write(tx: Loose, output: unknown, notices: readonly NoticeDoc[]) {
       staged = toReply(output);
-      await tx.collection(collections.requests).add({ data: { _id, ...pending, status: 'done', reply: staged } });
+      const carried = notices.length > 0 ? { notices, noticesPending: true } : {};
+      await tx.collection(collections.requests).add({ data: { _id, ...pending, status: 'done', reply: staged, ...carried } });
     },
     committed() {
       record.recorded = staged;

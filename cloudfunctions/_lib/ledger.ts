@@ -31,6 +31,15 @@ export interface BalanceDoc {
   lots: Lot[];
   communityId: string;
   updatedAt: Date;
+  /** A resident's spending at merchants on one China-time day (their daily cap), moved with the payments. */
+  merchantDay?: MerchantDay | null;
+}
+
+/** What one resident spent at merchants on `day`. */
+export interface MerchantDay {
+  day: string;
+  total: number;
+  count: number;
 }
 
 export function balanceId(account: string, asset: Asset, shard = 0): string {
@@ -40,6 +49,18 @@ export function balanceId(account: string, asset: Asset, shard = 0): string {
 export interface PostOptions {
   /** For expiry: take the points from this lot even though it has lapsed. */
   fromLot?: string;
+  /**
+   * A credited person or shop is moved by increment, unread (one request instead of two), unless the caller
+   * answers with their new balance: then it is read and written back, as a debit always is.
+   */
+  creditBalance?: 'read' | 'unread';
+  /** When a debit would overdraw: the staff override to post it with instead of refusing (party deductions). */
+  overdraft?: Posting['override'];
+  /**
+   * The debited person's balance as the caller already read it in this transaction (so it is not read twice),
+   * and what else to write on it with the debit (a resident's day at merchants).
+   */
+  debited?: { doc: BalanceDoc | null; also: Partial<Pick<BalanceDoc, 'merchantDay'>> };
   /**
    * The call's retry record, written in the posting's transaction with what the call answers
    * (`output` of the result), so the reply is on record exactly when the posting is.
@@ -55,7 +76,7 @@ export interface PostResult {
 }
 
 /** A posting with this id exists: the transaction that found it must end, and the call is answered as a replay. */
-class AlreadyPosted extends Error {
+export class AlreadyPosted extends Error {
   constructor(readonly cause: unknown) {
     super('posting exists');
   }
@@ -76,20 +97,38 @@ export async function post(input: PostingInput, opts: PostOptions = {}): Promise
   try {
     return await transact((tx) => postIn(tx, input, opts), { busy: 'POINTS_BUSY', record: opts.record });
   } catch (error) {
-    if (!(error instanceof AlreadyPosted)) throw error;
-    const existing = await findPosting(input._id);
-    if (!existing) throw error.cause;
-    return { posting: existing, replayed: true, balances: await balancesAfter(existing) };
+    return replayOf(input._id, error);
   }
 }
 
 /**
- * The posting's writes inside the caller's transaction. Throws AlreadyPosted when a posting with this id
- * exists; the caller must then let its transaction end (as `post` does).
+ * After a transaction that ran `postIn` failed: if it found its posting already made, the first posting (and
+ * the balances as they stand) is the answer; any other failure is rethrown.
  */
-async function postIn(tx: Tx, input: PostingInput, opts: PostOptions): Promise<PostResult> {
+async function replayOf(postingId: string, error: unknown): Promise<PostResult> {
+  if (!(error instanceof AlreadyPosted)) throw error;
+  const existing = await findPosting(postingId);
+  if (!existing) throw error.cause;
+  return { posting: existing, replayed: true, balances: await balancesAfter(existing) };
+}
+
+/**
+ * The posting's writes inside the caller's transaction, so that an effect (a wish confirmed, an order made,
+ * a charge taken) and its posting commit together or not at all. Throws AlreadyPosted when a posting with this
+ * id exists; the caller must then let its transaction end (as `post` does) and answer as a replay.
+ */
+export async function postIn(tx: Tx, input: PostingInput, opts: PostOptions = {}): Promise<PostResult> {
+  assertValidPosting(input);
   const now = new Date();
-  const posting: Posting = { reversalOf: null, override: null, expiresAt: null, ...input, at: now };
+  let posting: Posting = { reversalOf: null, override: null, expiresAt: null, ...input, at: now };
+  // A debit the caller lets overdraw is read first: whether it does is written on the posting itself.
+  let debited: BalanceDoc | null | undefined = opts.debited?.doc;
+  if (debited === undefined && opts.overdraft && !posting.override && !isSystemAccount(posting.from)) {
+    debited = await tableIn(tx, collections.balances).get(balanceId(posting.from, posting.asset));
+  }
+  if (debited !== undefined && opts.overdraft && !posting.override) {
+    if (overdraws(debited, posting, opts)) posting = { ...posting, override: opts.overdraft };
+  }
   const { _id, ...fields } = posting;
   try {
     await tableIn(tx, collections.postings).add({ _id, ...fields, accounts: [posting.from, posting.to] });
@@ -104,7 +143,9 @@ async function postIn(tx: Tx, input: PostingInput, opts: PostOptions): Promise<P
     if (posting.asset === 'party' && kindOf(posting[side]) === 'user') await moveTally(tx, posting, side);
   }
   for (const side of ['from', 'to'] as const) {
-    if (!isSystemAccount(posting[side])) balances.set(posting[side], await moveHolder(tx, posting, side, opts));
+    if (isSystemAccount(posting[side])) continue;
+    if (side === 'to' && opts.creditBalance === 'unread') await creditUnread(tx, posting);
+    else balances.set(posting[side], await moveHolder(tx, posting, side, opts, side === 'from' ? debited : undefined));
   }
   return { posting, replayed: false, balances };
 }
@@ -139,14 +180,41 @@ async function moveTally(tx: Tx, p: Posting, side: 'from' | 'to'): Promise<void>
   await tallies.set(id, tally);
 }
 
-/** A person, shop or escrow: read, checked against overdraft and its lots, written back. */
-async function moveHolder(tx: Tx, p: Posting, side: 'from' | 'to', opts: PostOptions): Promise<number> {
+/**
+ * A credit nobody needs the new balance of: the lot is pushed and the sums incremented in one request, and a
+ * crowd of credits to one person does not conflict on a read. Set instead when the account has no document yet.
+ */
+async function creditUnread(tx: Tx, p: Posting): Promise<void> {
+  const id = balanceId(p.to, p.asset);
+  const balances = tableIn(tx, collections.balances);
+  const lot: Lot = { postingId: p._id, remaining: p.amount, expiresAt: p.expiresAt };
+  const lifetime = p.reversalOf ? 0 : p.amount;
+  if ((await balances.change(id, { balance: _.inc(p.amount), lifetimeIn: _.inc(lifetime), lots: _.push([lot]), updatedAt: p.at })) === 1) return;
+  await balances.set(id, withoutId(moveIn(emptyBalance(p, 'to', 0), p)));
+}
+
+/**
+ * A person, shop or escrow: read (unless the caller already did, `known`), checked against overdraft and its
+ * lots, written back.
+ */
+async function moveHolder(tx: Tx, p: Posting, side: 'from' | 'to', opts: PostOptions, known?: BalanceDoc | null): Promise<number> {
   const id = balanceId(p[side], p.asset);
   const balances = tableIn(tx, collections.balances);
-  const doc = (await balances.get(id)) ?? emptyBalance(p, side, 0);
-  const next = side === 'from' ? moveOut(doc, p, opts) : moveIn(doc, p);
+  const doc = (known === undefined ? await balances.get(id) : known) ?? emptyBalance(p, side, 0);
+  const next = side === 'from' ? { ...moveOut(doc, p, opts), ...opts.debited?.also } : moveIn(doc, p);
   await balances.set(id, withoutId(next));
   return next.balance;
+}
+
+/** Whether debiting `p` from `doc` would be refused for want of points. */
+function overdraws(doc: BalanceDoc | null, p: Posting, opts: PostOptions): boolean {
+  try {
+    moveOut(doc ?? emptyBalance(p, 'from', 0), p, opts);
+    return false;
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'POINTS_INSUFFICIENT') return true;
+    throw error;
+  }
 }
 
 function emptyBalance(p: Posting, side: 'from' | 'to', shard: number): BalanceDoc {
@@ -195,13 +263,20 @@ async function balancesAfter(p: Posting): Promise<Map<AccountId, number>> {
   return new Map(holders.map((a, i) => [a, docs[i]?.balance ?? 0]));
 }
 
-/** An account's balances across all kinds of points, shards summed. */
-export async function balancesOf(accountId: AccountId): Promise<Map<Asset, { balance: number; lifetimeIn: number; lots: Lot[] }>> {
+type Standing = { balance: number; lifetimeIn: number; lots: Lot[]; merchantDay: MerchantDay | null };
+
+/** An account's balances across all kinds of points, shards summed (and a person's day at merchants). */
+export async function balancesOf(accountId: AccountId): Promise<Map<Asset, Standing>> {
   const docs = await table(collections.balances).where({ account: accountId }).limit(1000).get();
-  const out = new Map<Asset, { balance: number; lifetimeIn: number; lots: Lot[] }>();
+  const out = new Map<Asset, Standing>();
   for (const doc of docs) {
-    const sum = out.get(doc.asset) ?? { balance: 0, lifetimeIn: 0, lots: [] };
-    out.set(doc.asset, { balance: sum.balance + doc.balance, lifetimeIn: sum.lifetimeIn + doc.lifetimeIn, lots: [...sum.lots, ...doc.lots] });
+    const sum = out.get(doc.asset) ?? { balance: 0, lifetimeIn: 0, lots: [], merchantDay: null };
+    out.set(doc.asset, {
+      balance: sum.balance + doc.balance,
+      lifetimeIn: sum.lifetimeIn + doc.lifetimeIn,
+      lots: [...sum.lots, ...doc.lots],
+      merchantDay: sum.merchantDay ?? doc.merchantDay ?? null,
+    });
   }
   return out;
 }

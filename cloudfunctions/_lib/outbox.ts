@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { _, cloud, collections, db, type Loose } from './runtime';
+import { table } from './typed-db';
 
 /** A subscribe message to send: written with the business change, sent after it commits. */
 export interface Notice {
@@ -10,7 +12,7 @@ export interface Notice {
 
 type NoticeStatus = 'pending' | 'sent' | 'failed' | 'no_consent';
 
-interface NoticeDoc extends Notice {
+export interface NoticeDoc extends Notice {
   _id: string;
   status: NoticeStatus;
   attempts: number;
@@ -36,22 +38,38 @@ interface Grant {
 }
 
 /**
- * Adds notices to the outbox inside the caller's transaction, so they exist exactly when the change does.
- * WeChat delivers only what the recipient consented to, so the grants are read first (one read for all of
- * them): a notice nobody allowed is never written, since nothing could ever send it.
+ * The notices a transaction queues, with the consent each was queued under. WeChat delivers only what the
+ * recipient consented to, so the grants are read first (one read for all of them): a notice nobody allowed is
+ * never queued, since nothing could ever send it. Where they are kept is the transaction's choice (transact.ts):
+ * in the call's retry record, which it writes anyway, or as documents of the `notifications` outbox.
  */
-export async function enqueue(tx: Loose, notices: readonly Notice[]): Promise<QueuedNotice[]> {
+export async function prepare(notices: readonly Notice[]): Promise<QueuedNotice[]> {
   if (notices.length === 0) return [];
   const grants = await grantsFor(notices);
   const queued: QueuedNotice[] = [];
   for (const notice of notices) {
     const grant = grants.get(grantId(notice.touser, notice.templateId));
     if (!grant || (!grant.longTerm && !(Number(grant.remaining) > 0))) continue;
-    const fields: Omit<NoticeDoc, '_id'> = { ...notice, status: 'pending', attempts: 0, lastError: null, createdAt: new Date(), sentAt: null };
-    const res: Loose = await tx.collection(collections.notifications).add({ data: fields });
-    queued.push({ doc: { _id: res._id, ...fields }, longTerm: grant.longTerm === true });
+    const doc: NoticeDoc = {
+      _id: randomBytes(12).toString('hex'),
+      ...notice,
+      status: 'pending',
+      attempts: 0,
+      lastError: null,
+      createdAt: new Date(),
+      sentAt: null,
+    };
+    queued.push({ doc, longTerm: grant.longTerm === true });
   }
   return queued;
+}
+
+/** Writes queued notices to the `notifications` outbox inside the caller's transaction (when no retry record carries them). */
+export async function enqueueIn(tx: Loose, queued: readonly QueuedNotice[]): Promise<void> {
+  for (const { doc } of queued) {
+    const { _id, ...fields } = doc;
+    await tx.collection(collections.notifications).add({ data: { _id, ...fields } });
+  }
 }
 
 const grantId = (openid: string, templateId: string) => `${openid}:${templateId}`;
@@ -67,11 +85,15 @@ async function grantsFor(notices: readonly Notice[]): Promise<Map<string, Grant>
   return new Map((res.data as Grant[]).map((g) => [g._id, g]));
 }
 
-/** Sends notices queued by a transaction that has committed, without reading them back. Never throws. */
-export async function deliverQueued(queued: readonly QueuedNotice[]): Promise<void> {
-  await Promise.all(
-    queued.map(({ doc, longTerm }) => deliverOne(doc, longTerm ? 'longTerm' : 'once').catch((error) => console.warn('[outbox]', doc._id, error))),
-  );
+/**
+ * Sends notices queued by a transaction that has committed, without reading them back, then records how each
+ * went where they are kept: the retry record that carried them (`carrier`, one update for all of them) or
+ * their own outbox documents (one update each). Never throws.
+ */
+export async function deliverQueued(queued: readonly QueuedNotice[], carrier: string | null): Promise<void> {
+  if (queued.length === 0) return;
+  const sent = await Promise.all(queued.map(({ doc, longTerm }) => sendOne(doc, longTerm ? 'longTerm' : 'once')));
+  await keepOutcome(sent, carrier);
 }
 
 /**
@@ -86,17 +108,27 @@ export async function deliver(ids: readonly string[]): Promise<void> {
     .where({ _id: _.in([...ids]), status: 'pending' })
     .limit(ids.length)
     .get();
-  await Promise.all((res.data as NoticeDoc[]).map((doc) => deliverOne(doc, 'unknown').catch((error) => console.warn('[outbox]', doc._id, error))));
+  const sent = await Promise.all((res.data as NoticeDoc[]).map((doc) => sendOne(doc, 'unknown')));
+  await keepOutcome(sent, null);
+}
+
+/** Notices still pending in a retry record that carried them: sent again, and the record updated once. */
+export async function deliverCarried(recordId: string, notices: readonly NoticeDoc[]): Promise<void> {
+  const sent = await Promise.all(notices.map((doc) => (doc.status === 'pending' ? sendOne(doc, 'unknown') : Promise.resolve(doc))));
+  await keepOutcome(sent, recordId);
 }
 
 /** The kind of grant a notice was queued under, or `unknown` when the timer picks it up. */
 type GrantKind = 'longTerm' | 'once' | 'unknown';
 
-async function deliverOne(doc: NoticeDoc, grant: GrantKind): Promise<void> {
-  const notices = db.collection(collections.notifications).doc(doc._id);
-  if (doc.attempts === 0 && grant !== 'longTerm' && !(await takeGrant(doc.touser, doc.templateId, grant))) {
-    await notices.update({ data: { status: 'no_consent' } });
-    return;
+/** Sends one notice if its consent allows; answers the notice as it now stands (nothing is written here). */
+async function sendOne(doc: NoticeDoc, grant: GrantKind): Promise<NoticeDoc> {
+  try {
+    // A grant is taken once, before the first attempt (a failure to take it leaves the notice as it was).
+    if (doc.attempts === 0 && grant !== 'longTerm' && !(await takeGrant(doc.touser, doc.templateId, grant))) return { ...doc, status: 'no_consent' };
+  } catch (error) {
+    console.warn('[outbox] consent not taken', doc._id, error);
+    return doc;
   }
   try {
     await cloud.openapi.subscribeMessage.send({
@@ -106,12 +138,31 @@ async function deliverOne(doc: NoticeDoc, grant: GrantKind): Promise<void> {
       miniprogramState: 'formal',
       data: Object.fromEntries(Object.entries(doc.data).map(([k, value]) => [k, { value }])),
     });
-    await notices.update({ data: { status: 'sent', attempts: doc.attempts + 1, sentAt: new Date() } });
+    return { ...doc, status: 'sent', attempts: doc.attempts + 1, sentAt: new Date() };
   } catch (error) {
     const attempts = doc.attempts + 1;
-    await notices.update({
-      data: { status: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending', attempts, lastError: String((error as Error).message ?? error) },
-    });
+    return { ...doc, status: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending', attempts, lastError: String((error as Error).message ?? error) };
+  }
+}
+
+/** Records how the sends went: in the carrying retry record (one update), or in each outbox document. */
+async function keepOutcome(sent: readonly NoticeDoc[], carrier: string | null): Promise<void> {
+  try {
+    if (carrier) {
+      await db
+        .collection(collections.requests)
+        .doc(carrier)
+        .update({ data: { notices: _.set(sent), noticesPending: sent.some((n) => n.status === 'pending') } });
+      return;
+    }
+    await Promise.all(
+      sent.map(({ _id, status, attempts, lastError, sentAt }) =>
+        db.collection(collections.notifications).doc(_id).update({ data: { status, attempts, lastError, sentAt } }),
+      ),
+    );
+  } catch (error) {
+    // Left pending, the timer sends them again: at least once.
+    console.warn('[outbox] outcome not recorded', carrier, error);
   }
 }
 
@@ -150,6 +201,17 @@ export async function grant(openid: string, templateIds: readonly string[]): Pro
         }),
     ),
   );
+}
+
+/** Retry records still carrying notices to send, oldest first (for the notify function's timer). */
+export async function carriedNotices(olderThan: Date, limit = 100): Promise<{ _id: string; notices: NoticeDoc[] }[]> {
+  const records = await table(collections.requests)
+    .where({ noticesPending: true, at: _.lte(olderThan) })
+    .orderBy('at', 'asc')
+    .limit(limit)
+    .field({ notices: true })
+    .get();
+  return records.map((r) => ({ _id: r._id, notices: r.notices ?? [] }));
 }
 
 /** Notices still pending a retry, oldest first (for the notify function's timer). */

@@ -3,6 +3,7 @@ import { assertActive, defaultMerchantRules, type MerchantRules, type Shop } fro
 import { shopQrText, shopStars } from '../../src/shared/domain/merchant-shop';
 import type { UserProfile } from '../../src/shared/domain/org';
 import { balancesOf } from './ledger';
+import { cachedPointRules } from './point-rules';
 import { collections } from './runtime';
 import { table } from './typed-db';
 
@@ -19,7 +20,7 @@ export async function activeShopOf(user: UserProfile): Promise<Shop> {
 
 /** The community's merchant limits: `point_rules.<community>.merchant` over the defaults. */
 export async function merchantRules(communityId: string): Promise<MerchantRules> {
-  const rules = await table(collections.pointRules).get(communityId);
+  const rules = await cachedPointRules(communityId);
   return { ...defaultMerchantRules, ...(rules?.merchant ?? {}) };
 }
 

@@ -3,6 +3,7 @@ import { account, type Asset } from '../../src/shared/domain/ledger';
 import type { UserProfile } from '../../src/shared/domain/org';
 import { assertNotSelf } from '../../src/shared/domain/self-dealing';
 import { loadUser } from './actor';
+import type { Subject } from './handler';
 import { balancesOf } from './ledger';
 
 /**
@@ -15,9 +16,10 @@ export function submissionKey(prefix: string, staffOpenid: string, requestId: st
   return `${prefix}:${staffOpenid}:${requestId}`;
 }
 
-export async function personOf(openid: string, staff: UserProfile): Promise<UserProfile> {
+/** `known`: the person the payload named, as the handler read them with the caller (else they are read now). */
+export async function personOf(openid: string, staff: UserProfile, known?: Subject): Promise<UserProfile> {
   assertNotSelf(staff._id, openid);
-  const person = await loadUser(openid);
+  const person = known?.id === openid ? known.profile : await loadUser(openid);
   if (!person) throw new DomainError('NOT_FOUND', '没有找到这位居民');
   if (person.communityId !== staff.communityId) throw new DomainError('FORBIDDEN_SCOPE');
   return person;

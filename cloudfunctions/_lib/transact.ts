@@ -1,6 +1,6 @@
 import type { ErrorCode } from '../../src/shared/contract/errors';
 import { DomainError } from '../../src/shared/domain/errors';
-import { deliverQueued, enqueue, type Notice, type QueuedNotice } from './outbox';
+import { deliverQueued, enqueueIn, prepare, type Notice, type NoticeDoc, type QueuedNotice } from './outbox';
 import { db, type Loose } from './runtime';
 
 /**
@@ -8,8 +8,10 @@ import { db, type Loose } from './runtime';
  * the reply a retry will get commit together, so there is no window in which one exists without the other.
  */
 export interface RetryRecord {
-  /** Stages the reply for `output` inside `tx`. */
-  write(tx: Loose, output: unknown): Promise<void>;
+  /** The record's document id (in `requests`). */
+  readonly id: string;
+  /** Stages the reply for `output` inside `tx`, and the notices the transaction queued, to be sent after it commits. */
+  write(tx: Loose, output: unknown, notices: readonly NoticeDoc[]): Promise<void>;
   /** The transaction that wrote it committed: the call's reply is now on record. */
   committed(): void;
 }
@@ -49,13 +51,16 @@ export async function transact<T>(work: (tx: Loose, unit: Unit) => Promise<T>, o
     const attemptStarted = Date.now();
     try {
       const result: T = await db.runTransaction(async (tx: Loose) => {
-        const value = await work(tx, { notify: async (notices) => void queued.push(...(await enqueue(tx, notices))) });
-        if (request) await request.write(tx, opts.record?.output ? opts.record.output(value) : value);
+        const value = await work(tx, { notify: async (notices) => void queued.push(...(await prepare(notices))) });
+        // The notices travel in the retry record, written anyway; without one, in outbox documents of their own.
+        const docs = queued.map((q) => q.doc);
+        if (request) await request.write(tx, opts.record?.output ? opts.record.output(value) : value, docs);
+        else await enqueueIn(tx, queued);
         return value;
       }, 0);
       request?.committed();
       // The change stands whatever happens to its notices: a failed send stays queued for the retry timer.
-      await deliverQueued(queued).catch((error: unknown) => console.warn('[transact] notices not delivered', error));
+      await deliverQueued(queued, request?.id ?? null).catch((error: unknown) => console.warn('[transact] notices not delivered', error));
       return result;
     } catch (error) {
       if (!isConflict(error)) throw error;

@@ -1,40 +1,39 @@
 import { DomainError } from '../../src/shared/domain/errors';
-import { account, reversalOf, spendableBalance, type PostingInput } from '../../src/shared/domain/ledger';
-import { assertOrderable, openOrder, type MallOrder } from '../../src/shared/domain/mall';
+import { account, reversalOf, type PostingInput } from '../../src/shared/domain/ledger';
+import { openOrder, type MallOrder } from '../../src/shared/domain/mall';
 import type { UserProfile } from '../../src/shared/domain/org';
-import { balancesOf, findPosting, post } from '../_lib/ledger';
+import { AlreadyPosted, findPosting, post, postIn } from '../_lib/ledger';
 import { collections } from '../_lib/runtime';
 import { fieldsOf, transact } from '../_lib/transact';
 import { tableIn, type Tx } from '../_lib/typed-db';
-import { items, moveOrder, orders } from './mall-repo';
+import { moveOrder, orders } from './mall-repo';
 
 /**
- * Refuses, writing nothing, an order that would be refused anyway (see assertOrderable). A retry of an
- * order already made skips this: its goods are already its own.
+ * 兑换: the goods come off the shelf, the points off the buyer's balance and the order is written, in one
+ * transaction, so an order is placed and paid together or not at all: a buyer who cannot pay, or an item out of
+ * stock, is refused with nothing written, and a crowd ordering the last few items retries on the item's version
+ * until the stock says no. The order and its payment take their ids from the submission, so a retry finds the
+ * payment made and answers with the order as it stands.
  */
-export async function precheck(orderId: string, itemId: string, qty: number, buyer: UserProfile): Promise<void> {
-  const [made, item, balances] = await Promise.all([orders().get(orderId), items().get(itemId), balancesOf(account.user(buyer._id))]);
-  if (made) return;
-  assertOrderable(item, qty, buyer.communityId, spendableBalance(balances.get(item?.asset ?? 'volunteer'), new Date()));
-}
-
-/**
- * An order takes its goods off the shelf and is written in the same transaction, so stock can neither go
- * below zero nor be lost between the two; a crowd ordering the last few items retries on the item's
- * version until the stock says no. Ordering again with the same id returns the order already made.
- */
-export function reserve(orderId: string, itemId: string, qty: number, buyer: UserProfile): Promise<MallOrder> {
-  return transact(async (tx) => {
-    const ordersIn = tableIn(tx, collections.mallOrders);
-    const shelf = tableIn(tx, collections.mallItems);
-    const existing = await ordersIn.get(orderId);
-    if (existing) return existing;
-    const item = await shelf.get(itemId);
-    const { order, stock } = openOrder(orderId, item, qty, buyer, new Date());
-    await shelf.change(itemId, { stock, updatedAt: order.createdAt });
-    await ordersIn.set(orderId, fieldsOf(order));
-    return order;
-  }, 'MALL_BUSY');
+export async function place(orderId: string, itemId: string, qty: number, buyer: UserProfile): Promise<MallOrder> {
+  try {
+    return await transact(async (tx) => {
+      const shelf = tableIn(tx, collections.mallItems);
+      const { order, stock } = openOrder(orderId, await shelf.get(itemId), qty, buyer, new Date());
+      const placed: MallOrder = { ...order, status: 'placed' };
+      await postIn(tx, payment(placed));
+      await shelf.change(itemId, { stock, updatedAt: placed.createdAt });
+      await tableIn(tx, collections.mallOrders).add({ _id: orderId, ...fieldsOf(placed) });
+      return placed;
+    }, 'MALL_BUSY');
+  } catch (error) {
+    // A retry finds its payment made; or is refused first (the stock or the points it took are gone now) and
+    // must still be answered with its order, made by the first attempt.
+    if (!(error instanceof AlreadyPosted) && !(error instanceof DomainError)) throw error;
+    const made = await orders().get(orderId);
+    if (made) return made;
+    throw error instanceof AlreadyPosted ? error.cause : error;
+  }
 }
 
 /** Puts an order's goods back on the shelf, inside the caller's transaction (an item since deleted stays gone). */

@@ -8,7 +8,7 @@ import { idForRequest } from '../_lib/ids';
 import { collections } from '../_lib/runtime';
 import { transact } from '../_lib/transact';
 import { tableIn } from '../_lib/typed-db';
-import { precheck, refund, reserve, restock, settle } from './checkout';
+import { place, refund, restock } from './checkout';
 import { findOrder, moveOrder, orderPage, orderView } from './mall-repo';
 
 /** The same submission (requestId) always names the same order, so a retry can only find it, not make another. */
@@ -16,14 +16,12 @@ function orderIdFor(openid: string, requestId: string | undefined): string {
   return `o-${idForRequest([openid], requestId, 24)}`;
 }
 
-// 兑换: checked first, then goods off the shelf, then points off the balance; if the points turn out short the goods go back.
-export const placeOrder = defineHandler(mallOrder, async ({ itemId, qty }, { openid, user, requestId }) => {
-  const orderId = orderIdFor(openid, requestId);
-  await precheck(orderId, itemId, qty, user);
-  const order = await settle(await reserve(orderId, itemId, qty, user));
-  if (order.status === 'refused') throw new DomainError('POINTS_INSUFFICIENT');
-  return { order: orderView(order) };
-});
+// 兑换: goods off the shelf and points off the balance together; the order (keyed by the submission) is its own retry record.
+export const placeOrder = defineHandler(
+  mallOrder,
+  async ({ itemId, qty }, { openid, user, requestId }) => ({ order: orderView(await place(orderIdFor(openid, requestId), itemId, qty, user)) }),
+  { record: 'effect' },
+);
 
 /** The buyer may act on their own order; staff on any order of their community; others do not see it. */
 function assertMayTouch(order: MallOrder | null, openid: string, user: UserProfile): MallOrder {

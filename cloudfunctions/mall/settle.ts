@@ -6,8 +6,9 @@ import { orders } from './mall-repo';
 const STALE_MS = 5 * 60 * 1000;
 
 /**
- * The timer behind every order left half-way (a crash or a busy ledger between taking the stock and
- * paying): it finishes each one as the order call would have, paying it or putting the goods back.
+ * The timer behind every order left half-way between taking the stock and paying (orders made before an order
+ * became one transaction with its payment, checkout.ts `place`): it finishes each one, paying it or putting
+ * the goods back.
  */
 export async function settleStale(): Promise<Record<string, unknown>> {
   const stale = await orders()

@@ -2,6 +2,7 @@ import { merchantMine, merchantSetRules } from '../../src/shared/contract';
 import { defaultMerchantRules, type MerchantRules } from '../../src/shared/domain/merchant';
 import { defineHandler } from '../_lib/handler';
 import { collections } from '../_lib/runtime';
+import { forgetPointRules } from '../_lib/point-rules';
 import { findShop, merchantRules, shopStanding, shopView } from '../_lib/shops';
 import { transact } from '../_lib/transact';
 import { tableIn } from '../_lib/typed-db';
@@ -26,7 +27,7 @@ export const mine = defineHandler(merchantMine, async (_input, { openid, user })
  * and written whole in one transaction rather than replaced.
  */
 export const setRules = defineHandler(merchantSetRules, async (changes, { openid, user }) => {
-  return transact(async (tx) => {
+  const saved = await transact(async (tx) => {
     const rules = tableIn(tx, collections.pointRules);
     const doc = await rules.get(user.communityId);
     const { _id: _ignored, ...others } = doc ?? { _id: user.communityId };
@@ -34,4 +35,6 @@ export const setRules = defineHandler(merchantSetRules, async (changes, { openid
     await rules.set(user.communityId, { ...others, merchant, updatedAt: new Date(), updatedBy: openid });
     return merchant;
   }, 'POINTS_BUSY');
+  forgetPointRules(user.communityId);
+  return saved;
 });

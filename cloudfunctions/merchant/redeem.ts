@@ -1,19 +1,19 @@
 import { merchantCharge, merchantRefund, merchantScan, merchantVerifyLevel } from '../../src/shared/contract';
 import { DomainError } from '../../src/shared/domain/errors';
 import { account, spendable, virtueLevel } from '../../src/shared/domain/ledger';
-import { tallyId, type Shop } from '../../src/shared/domain/merchant';
-import type { PointsCode } from '../../src/shared/domain/points-code';
+import { assertActive, shopDay, type Shop } from '../../src/shared/domain/merchant';
+import { readCode, type PointsCode } from '../../src/shared/domain/points-code';
 import { customer, nameFor } from '../../src/shared/domain/privacy';
 import { dayCst } from '../../src/shared/domain/time';
-import { advance, refundCharge } from '../_lib/charge-ledger';
-import { chargeView, reserveIn } from '../_lib/charges';
+import { chargeNow, refundCharge } from '../_lib/charge-ledger';
+import { chargeView, residentDay } from '../_lib/charges';
 import { defineHandler } from '../_lib/handler';
 import { balancesOf } from '../_lib/ledger';
-import { openCode } from '../_lib/points-code';
-import { collections } from '../_lib/runtime';
+import { openCode, sign } from '../_lib/points-code';
+import { _, collections } from '../_lib/runtime';
 import { activeShopOf, merchantRules } from '../_lib/shops';
 import { transact } from '../_lib/transact';
-import { table } from '../_lib/typed-db';
+import { table, tableIn } from '../_lib/typed-db';
 
 /** The resident behind a scanned code, as the merchant may see them: surname, level and spendable points. */
 async function residentOf(code: PointsCode, merchantId: string, shop: Shop, now: Date) {
@@ -24,57 +24,72 @@ async function residentOf(code: PointsCode, merchantId: string, shop: Shop, now:
   return {
     resident: { name: nameFor(code.name, customer), level: { stars: level.stars, name: level.name } },
     balance: virtue ? Math.min(virtue.balance, spendable(virtue.lots, now)) : 0,
+    spentToday: residentDay(virtue, dayCst(now)).total,
   };
 }
 
 const insufficient = '居民的美德信用积分不足，未扣分';
-
-async function dayTotal(id: string): Promise<number> {
-  return (await table(collections.merchantTallies).get(id))?.total ?? 0;
-}
 
 // 扫码: who it is and what they can spend; the code stays usable for the charge that follows.
 export const scan = defineHandler(merchantScan, async ({ token }, { openid, user }) => {
   const now = new Date();
   const shop = await activeShopOf(user);
   const code = await openCode(token, now);
-  const day = dayCst(now);
-  const [who, rules, shopToday, residentToday] = await Promise.all([
-    residentOf(code, openid, shop, now),
-    merchantRules(shop.communityId),
-    dayTotal(tallyId.shop(shop._id, day)),
-    dayTotal(tallyId.resident(code.openid, day)),
-  ]);
-  const dailyLeft = Math.max(0, Math.min(rules.shopDaily - shopToday, rules.residentDaily - residentToday));
-  return { ...who, perCharge: rules.perCharge, dailyLeft, expiresAt: new Date(code.expiresAt).toISOString() };
+  const shopToday = shopDay(shop, dayCst(now)).total;
+  const [{ resident, balance, spentToday }, rules] = await Promise.all([residentOf(code, openid, shop, now), merchantRules(shop.communityId)]);
+  const dailyLeft = Math.max(0, Math.min(rules.shopDaily - shopToday, rules.residentDaily - spentToday));
+  return { resident, balance, perCharge: rules.perCharge, dailyLeft, expiresAt: new Date(code.expiresAt).toISOString() };
 });
 
 /**
- * 核销: a charge the balance cannot cover is refused before the code is taken, so the resident need not
- * refresh it. Then the code is taken and the charge recorded in one transaction, and paid (or held) in the
- * ledger, which still refuses if the points were spent elsewhere meanwhile.
+ * 核销: the code, the caps, the payment and the charge in one transaction (charge-ledger.ts chargeNow), which
+ * refuses a charge the balance cannot cover before anything is taken. The shop and the code are read there
+ * only; the token's signature and expiry are checked first, without a read.
  */
-export const charge = defineHandler(merchantCharge, async ({ token, points, note }, { openid, user }) => {
-  const now = new Date();
-  const shop = await activeShopOf(user);
-  const code = await openCode(token, now);
-  const [{ balance }, rules] = await Promise.all([residentOf(code, openid, shop, now), merchantRules(shop.communityId)]);
-  if (balance < points) throw new DomainError('POINTS_INSUFFICIENT', insufficient);
-  const reserved = await transact((tx) => reserveIn(tx, { codeId: code._id, shop, merchantId: openid, points, note, rules }, now), 'POINTS_BUSY');
-  const charged = await advance(reserved);
-  if (charged.status === 'refused') throw new DomainError('POINTS_INSUFFICIENT', insufficient);
-  return { charge: chargeView(charged, new Date()) };
-});
+export const charge = defineHandler(
+  merchantCharge,
+  async ({ token, points, note }, { openid, user, request }) => {
+    const now = new Date();
+    if (!user.shopId) throw new DomainError('MERCHANT_NO_SHOP');
+    const { codeId } = readCode(token, sign, now);
+    try {
+      return { charge: chargeView(await chargeNow({ codeId, shopId: user.shopId, merchantId: openid, points, note }, now, request), new Date()) };
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'POINTS_INSUFFICIENT') throw new DomainError('POINTS_INSUFFICIENT', insufficient);
+      throw error;
+    }
+  },
+  { record: 'inTransaction' },
+);
 
-// 核验等级: for a "信用+" discount; recorded once per code and shop, takes nothing.
+// 核验等级: for a "信用+" discount; recorded once per code and shop (and counted in the shop's day), takes nothing.
 export const verifyLevel = defineHandler(merchantVerifyLevel, async ({ token }, { openid, user }) => {
   const now = new Date();
-  const shop = await activeShopOf(user);
   const code = await openCode(token, now);
-  const { resident } = await residentOf(code, openid, shop, now);
-  const check = { shopId: shop._id, residentId: code.openid, merchantId: openid, level: resident.level.stars, at: now };
-  await table(collections.merchantChecks).set(`${shop._id}:${code._id}`, check);
-  return { resident, checkedAt: now.toISOString() };
+  const checkId = `${user.shopId}:${code._id}`;
+  try {
+    return await transact(async (tx) => {
+      const shops = tableIn(tx, collections.shops);
+      const shop = assertActive(user.shopId ? await shops.get(user.shopId) : null);
+      const { resident } = await residentOf(code, openid, shop, now);
+      // Inserted: a second check of the same code fails here and counts nothing.
+      await tableIn(tx, collections.merchantChecks).add({
+        _id: checkId,
+        shopId: shop._id,
+        residentId: code.openid,
+        merchantId: openid,
+        level: resident.level.stars,
+        at: now,
+      });
+      const day = shopDay(shop, dayCst(now));
+      await shops.change(shop._id, { today: _.set({ ...day, checks: day.checks + 1 }) });
+      return { resident, checkedAt: now.toISOString() };
+    }, 'POINTS_BUSY');
+  } catch (error) {
+    if (error instanceof DomainError || !(await table(collections.merchantChecks).get(checkId))) throw error;
+    const { resident } = await residentOf(code, openid, await activeShopOf(user), now);
+    return { resident, checkedAt: now.toISOString() };
+  }
 });
 
 export const refund = defineHandler(merchantRefund, async ({ chargeId, reason }, { user }) => {

@@ -1,6 +1,6 @@
 import { notifySubscribe, notifyTemplates } from '../../src/shared/contract';
 import { createFunction, defineHandler } from '../_lib/handler';
-import { deliver, grant, pendingNoticeIds } from '../_lib/outbox';
+import { carriedNotices, deliver, deliverCarried, grant, pendingNoticeIds } from '../_lib/outbox';
 import { templates } from '../_lib/templates';
 
 const known = new Set<string>(Object.values(templates));
@@ -14,11 +14,16 @@ const subscribe = defineHandler(notifySubscribe, async ({ accepted }, { openid }
   return { granted: ours.length };
 });
 
-/** Retries notices whose first send failed (older than a minute, so an in-flight send is not raced). */
+/**
+ * Retries notices whose first send failed or never happened (a crash after the commit): those in the outbox and
+ * those a retry record carries, older than a minute, so an in-flight send is not raced.
+ */
 async function retry(): Promise<Record<string, unknown>> {
-  const ids = await pendingNoticeIds(new Date(Date.now() - 60_000));
+  const before = new Date(Date.now() - 60_000);
+  const [ids, records] = await Promise.all([pendingNoticeIds(before), carriedNotices(before)]);
   await deliver(ids);
-  return { retried: ids.length };
+  for (const record of records) await deliverCarried(record._id, record.notices);
+  return { retried: ids.length + records.reduce((n, r) => n + r.notices.filter((d) => d.status === 'pending').length, 0) };
 }
 
 // 通知: subscription consent and the outbox's retries.

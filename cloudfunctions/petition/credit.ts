@@ -1,23 +1,21 @@
-import { account } from '../../src/shared/domain/ledger';
-import { post } from '../_lib/ledger';
+import { account, type PostingInput } from '../../src/shared/domain/ledger';
+import { post, postIn } from '../_lib/ledger';
 import { expiryFor } from '../_lib/point-rules';
 import { _, type Loose } from '../_lib/runtime';
+import type { Tx } from '../_lib/typed-db';
 import { petitions, type PetitionDoc } from './petition-repo';
 
 const BATCH = 100;
 
-/**
- * 有效诉求记美德信用: posts the reporter's credit under the petition's own key, so a retry, a reopen or the
- * sweep settling it again never pays twice, then marks it posted.
- */
-export async function settleCredit(p: Pick<PetitionDoc, '_id' | 'communityId' | 'categoryName' | 'reporterId' | 'credit'>): Promise<void> {
-  const credit = p.credit;
-  if (!credit || credit.status !== 'pending' || !p.reporterId) return;
-  const { posting } = await post({
+type Credited = Pick<PetitionDoc, '_id' | 'communityId' | 'categoryName' | 'reporterId' | 'credit'>;
+
+/** The reporter's credit as a posting under the petition's own key, so a retry, a reopen or the sweep never pays twice. */
+async function creditPosting(p: Credited, credit: NonNullable<PetitionDoc['credit']>, reporterId: string): Promise<PostingInput> {
+  return {
     _id: credit.key,
     asset: 'virtue',
     from: account.issuer(p.communityId),
-    to: account.user(p.reporterId),
+    to: account.user(reporterId),
     amount: credit.amount,
     reason: `有效诉求：${p.categoryName}`,
     ref: p._id,
@@ -25,7 +23,25 @@ export async function settleCredit(p: Pick<PetitionDoc, '_id' | 'communityId' | 
     by: 'system',
     byName: '系统',
     expiresAt: await expiryFor(p.communityId, 'virtue'),
-  });
+  };
+}
+
+/**
+ * 有效诉求记美德信用, inside the transaction of the move that earns it: answers the credit as posted, to be
+ * written with the move (so the move and the points commit together or not at all).
+ */
+export async function creditIn(tx: Tx, p: Credited): Promise<PetitionDoc['credit']> {
+  const credit = p.credit;
+  if (!credit || credit.status !== 'pending' || !p.reporterId) return credit;
+  const { posting } = await postIn(tx, await creditPosting(p, credit, p.reporterId), { creditBalance: 'unread' });
+  return { ...credit, status: 'posted', postingId: posting._id };
+}
+
+/** A credit still pending (written before settling moved into the move, or by a move that crashed): posted, then marked. */
+export async function settleCredit(p: Credited): Promise<void> {
+  const credit = p.credit;
+  if (!credit || credit.status !== 'pending' || !p.reporterId) return;
+  const { posting } = await post(await creditPosting(p, credit, p.reporterId));
   await petitions()
     .where({ _id: p._id, 'credit.status': 'pending' })
     .update({ data: { credit: _.set({ ...credit, status: 'posted', postingId: posting._id }) } });

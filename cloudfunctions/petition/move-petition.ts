@@ -6,9 +6,9 @@ import { creditKey, earnsCredit, type PetitionStep } from '../../src/shared/doma
 import type { Notice } from '../_lib/outbox';
 import { _, collections, type Loose } from '../_lib/runtime';
 import { readIn, transact, type RetryRecord } from '../_lib/transact';
-import { settleCredit } from './credit';
+import { creditIn } from './credit';
 import { assignedNotices, followersOf, holdersOf, progressNotices } from './notices';
-import { cachedSettings, loadSettings, type PetitionDoc } from './petition-repo';
+import { cachedSettings, type PetitionDoc } from './petition-repo';
 
 export interface Mover {
   openid: string;
@@ -47,8 +47,9 @@ export async function movePetition<R>(id: string, by: Mover, planner: Planner, a
       const { ladder: kept } = await cachedSettings(seen.streetId);
       const plan = planner(seen, kept);
       if (!plan) return null;
-      const ladder = await withCurrentCredit(kept, seen, plan, by);
-      const next = advance(seen, plan, by, new Date(), ladder);
+      const advanced = advance(seen, plan, by, new Date(), kept);
+      // The credit the move earns is posted with it.
+      const next = { ...advanced, credit: await creditIn(tx, advanced) };
       await tx
         .collection(collections.petitions)
         .doc(id)
@@ -59,18 +60,7 @@ export async function movePetition<R>(id: string, by: Mover, planner: Planner, a
     { busy: 'PETITION_BUSY', record: { request: answer?.request, output: (result) => result?.reply } },
   );
   if (!moved) return null;
-  const { next, reply } = moved;
-  if (next.credit?.status === 'pending') await settleCredit(next).catch((error: unknown) => console.error('[petition credit]', id, error));
-  return answer ? (reply as R) : next;
-}
-
-/**
- * Deadlines come from the settings as a warm instance keeps them; the credit amount, which is paid, from the
- * settings as they are now, read only for the one move that earns it.
- */
-async function withCurrentCredit(kept: LadderConfig, seen: PetitionDoc, plan: Plan, by: Mover): Promise<LadderConfig> {
-  if (seen.credit !== null || !earnsCredit(plan.move.event, seen, by.openid)) return kept;
-  return { ...kept, virtueCredit: (await loadSettings(seen.streetId)).ladder.virtueCredit };
+  return answer ? (moved.reply as R) : moved.next;
 }
 
 function stateOf(p: PetitionDoc): PetitionState {

@@ -108,10 +108,13 @@ export async function districtName(): Promise<string> {
   return (res.data[0] as SettingsDoc | undefined)?.districtName ?? '区级';
 }
 
-/** How long a warm instance keeps what rarely changes and pays nothing: deadlines, names, categories, departments. */
+/** How long a warm instance keeps what rarely changes: deadlines, the credit amount, names, categories, departments. */
 const SETTINGS_TTL_MS = 60_000;
 
-/** The street's deadlines and the district's name as a warm instance keeps them (the credit amount is read fresh). */
+/**
+ * The street's deadlines, credit amount and the district's name as a warm instance keeps them: a change reaches
+ * every instance within a minute (as the point rules do, _lib/point-rules.ts).
+ */
 export function cachedSettings(streetId: string): ReturnType<typeof loadSettings> {
   return warmCached(`petition-settings:${streetId}`, SETTINGS_TTL_MS, () => loadSettings(streetId));
 }

@@ -12,8 +12,8 @@ import { personOf } from '../_lib/staff-entry';
  */
 export const feeRelief = defineHandler(
   pointsFeeRelief,
-  async ({ openid: target, amount, receiptNo }, { openid, user, request }) => {
-    const person = await personOf(target, user);
+  async ({ openid: target, amount, receiptNo }, { openid, user, request, subject }) => {
+    const person = await personOf(target, user, subject);
     const holder = account.user(person._id);
     const output = ({ posting, replayed, balances }: PostResult) => ({ postingId: posting._id, replayed, balance: balances.get(holder) ?? 0 });
     const result = await post(
@@ -36,5 +36,5 @@ export const feeRelief = defineHandler(
     if (result.posting.from !== holder || result.posting.amount !== amount) throw new DomainError('POINTS_RECEIPT_USED');
     return output(result);
   },
-  { record: 'inTransaction' },
+  { record: 'inTransaction', subject: 'openid' },
 );

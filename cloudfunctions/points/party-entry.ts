@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { pointsPartyEntries, pointsPartyEntry, pointsPartyItems } from '../../src/shared/contract';
 import { DomainError } from '../../src/shared/domain/errors';
 import { account, type Posting, type PostingInput } from '../../src/shared/domain/ledger';
@@ -5,14 +6,15 @@ import type { UserProfile } from '../../src/shared/domain/org';
 import { entryPoints, isDebit, usableItem, type PointItem } from '../../src/shared/domain/point-items';
 import { monthOf } from '../../src/shared/domain/time';
 import { assertOwnPhotos, photoUrls } from '../_lib/files';
-import { defineHandler } from '../_lib/handler';
-import { post, type PostResult } from '../_lib/ledger';
+import { defineHandler, type Context } from '../_lib/handler';
+import { AlreadyPosted, findPosting, postIn } from '../_lib/ledger';
+import { transact } from '../_lib/transact';
 import { expiryFor } from '../_lib/point-rules';
 import { collections } from '../_lib/runtime';
 import type { PartyEntryDoc } from '../_lib/documents';
-import { table } from '../_lib/typed-db';
+import { table, tableIn } from '../_lib/typed-db';
 import { personOf, submissionKey } from '../_lib/staff-entry';
-import { findPointItem, listPointItems } from './point-items';
+import { cachedPointItem, listPointItems } from './point-items';
 
 export const partyItems = defineHandler(pointsPartyItems, async (_input, { user }) => {
   const items = await listPointItems(user.communityId, 'party', true);
@@ -21,55 +23,64 @@ export const partyItems = defineHandler(pointsPartyItems, async (_input, { user 
 
 /**
  * "1+1−1" says a deduction counts in full: refusing it because the member has few points would leave
- * misconduct unrecorded. So when the balance is short, the deduction is posted again with an override
- * that records exactly that.
+ * misconduct unrecorded. So when the balance is short, the deduction is posted with an override that records
+ * exactly that (decided in the posting's transaction, against the balance read there).
  */
-async function postDeduction(input: PostingInput, staffOpenid: string): Promise<PostResult> {
-  try {
-    return await post(input);
-  } catch (error) {
-    if (!(error instanceof DomainError) || error.code !== 'POINTS_INSUFFICIENT') throw error;
-    return post({ ...input, override: { by: staffOpenid, reason: '党员积分减分如实记录，余额不足时记为负分' } });
-  }
-}
+const OVERDRAFT = '党员积分减分如实记录，余额不足时记为负分';
 
-/** The evidence sits beside the posting under the same id, so writing it again on a retry changes nothing. */
-async function keepEvidence(
-  posting: Posting,
-  member: UserProfile,
-  item: PointItem,
-  points: number,
-  input: { reason: string; evidence: PartyEntryDoc['evidence'] },
-) {
-  const entry = {
+/** The evidence beside the posting, under the same id. */
+function evidenceOf(posting: Posting, member: UserProfile, item: PointItem, points: number, input: Pick<PartyEntryDoc, 'reason' | 'evidence'>) {
+  const entry: Omit<PartyEntryDoc, '_id'> = {
     communityId: member.communityId,
     memberId: member._id,
     memberName: member.name,
     itemId: item._id,
     itemName: item.name,
     kind: item.kind,
-  };
-  const month = monthOf(new Date(posting.at));
-  await table(collections.partyEntries).set(posting._id, {
-    ...entry,
     points,
-    month,
+    month: monthOf(new Date(posting.at)),
     reason: input.reason,
     evidence: input.evidence,
     by: posting.by,
     byName: posting.byName,
     at: posting.at,
-  });
-  return month;
+  };
+  return entry;
 }
 
-// 党员积分录入: base points, a bonus or a deduction for one member, with a reason and evidence.
-export const partyEntry = defineHandler(pointsPartyEntry, async (input, { openid, user, requestId }) => {
+type PartyEntryInput = z.output<(typeof pointsPartyEntry)['input']>;
+
+const answer = (posting: Posting, replayed: boolean) => {
+  const points = posting.to.startsWith('user:') ? posting.amount : -posting.amount;
+  return { postingId: posting._id, replayed, points, month: monthOf(new Date(posting.at)), belowZero: posting.override !== null };
+};
+
+// 党员积分录入: base points, a bonus or a deduction for one member, with a reason and evidence. The posting, both
+// balances, the member's monthly tally and the evidence are one transaction; the posting id is the submission's,
+// so it is the call's retry record too (a retry finds it and is answered from it).
+export const partyEntry = defineHandler(
+  pointsPartyEntry,
+  async (input, ctx) => {
+    const _id = submissionKey('party', ctx.openid, ctx.requestId);
+    try {
+      return await enter(_id, input, ctx);
+    } catch (error) {
+      // A retry finds its posting made, or is refused first by what changed since (the item withdrawn, the
+      // member's role): either way it is answered from its posting.
+      if (!(error instanceof AlreadyPosted) && !(error instanceof DomainError)) throw error;
+      const made = await findPosting(_id);
+      if (!made) throw error instanceof AlreadyPosted ? error.cause : error;
+      return answer(made, true);
+    }
+  },
+  { record: 'effect', subject: 'openid' },
+);
+
+async function enter(_id: string, input: PartyEntryInput, { openid, user, subject }: Context) {
   await assertOwnPhotos(openid, input.evidence.photos);
-  const _id = submissionKey('party', openid, requestId);
-  const member = await personOf(input.openid, user);
+  const member = await personOf(input.openid, user, subject);
   if (!member.roles.includes('member')) throw new DomainError('MEMBER_NOT_FOUND');
-  const item = usableItem(await findPointItem(input.itemId), 'party', user.communityId);
+  const item = usableItem(await cachedPointItem(input.itemId), 'party', user.communityId);
   const amount = entryPoints(item, input.points);
   const debit = isDebit(item.kind);
   const [issuer, holder] = [account.issuer(member.communityId), account.user(member._id)];
@@ -86,11 +97,13 @@ export const partyEntry = defineHandler(pointsPartyEntry, async (input, { openid
     byName: user.name,
     expiresAt: debit ? null : await expiryFor(member.communityId, 'party'),
   };
-  const { posting: saved, replayed } = debit ? await postDeduction(posting, openid) : await post(posting);
-  const points = debit ? -amount : amount;
-  const month = await keepEvidence(saved, member, item, points, input);
-  return { postingId: saved._id, replayed, points, month, belowZero: saved.override !== null };
-});
+  const overdraft = debit ? { by: openid, reason: OVERDRAFT } : null;
+  return transact(async (tx) => {
+    const { posting: saved } = await postIn(tx, posting, { creditBalance: 'unread', overdraft });
+    await tableIn(tx, collections.partyEntries).set(_id, evidenceOf(saved, member, item, debit ? -amount : amount, input));
+    return answer(saved, false);
+  }, 'POINTS_BUSY');
+}
 
 // 党员积分明细: what staff entered in a month, with the evidence, for review and audit.
 export const partyEntries = defineHandler(pointsPartyEntries, async ({ month = monthOf(new Date()), offset, limit }, { user }) => {

@@ -1,7 +1,7 @@
 import { pointsRules, pointsSetRules } from '../../src/shared/contract';
 import { defaultPointRules, type PointRules } from '../../src/shared/domain/point-rules';
 import { defineHandler } from '../_lib/handler';
-import { loadPointRules } from '../_lib/point-rules';
+import { forgetPointRules, loadPointRules } from '../_lib/point-rules';
 import { collections } from '../_lib/runtime';
 import { transact } from '../_lib/transact';
 import { tableIn } from '../_lib/typed-db';
@@ -27,5 +27,6 @@ export const setRules = defineHandler(pointsSetRules, async ({ expiryDays }, { o
     await pointRules.set(user.communityId, { ...others, ...merged });
     return merged;
   }, 'POINTS_BUSY');
+  forgetPointRules(user.communityId);
   return view(next);
 });

@@ -7,7 +7,7 @@ import { defineHandler } from '../_lib/handler';
 import { post } from '../_lib/ledger';
 import { expiryFor } from '../_lib/point-rules';
 import { personOf, standingOf, submissionKey } from '../_lib/staff-entry';
-import { findPointItem, listPointItems, savePointItem } from './point-items';
+import { cachedPointItem, findPointItem, listPointItems, savePointItem } from './point-items';
 
 const itemView = (i: PointItem) => ({ id: i._id, name: i.name, points: i.points, active: i.active, order: i.order });
 
@@ -37,24 +37,28 @@ export const setVirtueItem = defineHandler(pointsSetVirtueItem, async ({ itemId,
 });
 
 // 记美德信用: staff credit a resident for a behaviour in the catalogue, at the catalogue's points.
-export const grantVirtue = defineHandler(pointsGrantVirtue, async ({ openid: target, itemId, note }, { openid, user, requestId }) => {
-  const _id = submissionKey('virtue', openid, requestId);
-  const person = await personOf(target, user);
-  const item = usableItem(await findPointItem(itemId), 'virtue', user.communityId);
-  const { posting, replayed } = await post({
-    _id,
-    asset: 'virtue',
-    from: account.issuer(person.communityId),
-    to: account.user(person._id),
-    amount: item.points,
-    reason: note ? `${item.name}：${note}` : item.name,
-    ref: item._id,
-    communityId: person.communityId,
-    by: openid,
-    byName: user.name,
-    expiresAt: await expiryFor(person.communityId, 'virtue'),
-  });
-  const { balance, lifetime } = await standingOf(person._id, 'virtue');
-  const level = virtueLevel(lifetime);
-  return { postingId: posting._id, replayed, balance, level: { stars: level.stars, name: level.name } };
-});
+export const grantVirtue = defineHandler(
+  pointsGrantVirtue,
+  async ({ openid: target, itemId, note }, { openid, user, requestId, subject }) => {
+    const _id = submissionKey('virtue', openid, requestId);
+    const person = await personOf(target, user, subject);
+    const item = usableItem(await cachedPointItem(itemId), 'virtue', user.communityId);
+    const { posting, replayed } = await post({
+      _id,
+      asset: 'virtue',
+      from: account.issuer(person.communityId),
+      to: account.user(person._id),
+      amount: item.points,
+      reason: note ? `${item.name}：${note}` : item.name,
+      ref: item._id,
+      communityId: person.communityId,
+      by: openid,
+      byName: user.name,
+      expiresAt: await expiryFor(person.communityId, 'virtue'),
+    });
+    const { balance, lifetime } = await standingOf(person._id, 'virtue');
+    const level = virtueLevel(lifetime);
+    return { postingId: posting._id, replayed, balance, level: { stars: level.stars, name: level.name } };
+  },
+  { subject: 'openid' },
+);

@@ -5,6 +5,7 @@ import type { Context } from '../_lib/handler';
 import type { Notice } from '../_lib/outbox';
 import { _, collections, type Loose } from '../_lib/runtime';
 import { readIn, transact, type RetryRecord } from '../_lib/transact';
+import type { Tx } from '../_lib/typed-db';
 import type { WishDoc } from './wish-repo';
 import { toView } from './wish-view';
 
@@ -20,7 +21,8 @@ export interface Plan {
   notices?: (wish: WishDoc) => Notice[];
 }
 
-type Planner = (wish: WishDoc) => Plan;
+/** Plans a step from the wish as read in the transaction; may write more in it (`tx`: a confirmation's award). */
+type Planner = (wish: WishDoc, tx: Tx) => Plan | Promise<Plan>;
 
 /**
  * Moves a wish one step along its state machine, atomically with its history line, its notices and (for a
@@ -40,7 +42,7 @@ async function change<R>(
       const current = await readIn<WishDoc>(tx, collections.wishes, wishId);
       if (!current) throw new DomainError('WISH_NOT_FOUND');
       const to = nextStatus(current.status, event);
-      const { changes = {}, note = null, notices } = plan(current);
+      const { changes = {}, note = null, notices } = await plan(current, tx);
       const now = new Date();
       const entry: WishHistoryEntry = { event, by: actor.openid, byName: actor.name, at: now, from: current.status, to, note };
       await tx

@@ -1,31 +1,33 @@
 import { wishCancel, wishConfirm } from '../../src/shared/contract';
 import { DomainError } from '../../src/shared/domain/errors';
 import { awardFor } from '../../src/shared/domain/wish';
-import { settleAward } from '../_lib/awards';
+import { settleIn } from '../_lib/awards';
 import { assertPublishable } from '../_lib/content';
 import { defineHandler } from '../_lib/handler';
-import { changeWish, moveWish } from './change-wish';
+import { moveWish } from './change-wish';
 import type { WishDoc } from './wish-repo';
-import { toView } from './wish-view';
 
 function assertOwner(wish: WishDoc, openid: string): void {
   if (wish.residentId !== openid) throw new DomainError('WISH_NOT_OWNER');
 }
 
-/** The resident confirms the service and rates it; the member's award is recorded for the ledger. */
-export const confirm = defineHandler(wishConfirm, async ({ wishId, rating, comment }, { openid, user }) => {
-  await assertPublishable(openid, comment);
-  const wish = await changeWish(wishId, 'confirm', { openid, name: user.name }, (current) => {
-    assertOwner(current, openid);
-    return {
-      changes: { rating: { stars: rating, comment: comment || null }, confirmedAt: new Date(), award: awardFor(current, rating) },
-      note: `${rating} 星`,
-    };
-  });
-  // The confirmation stands even if settling fails now: the hourly sweep settles pending awards.
-  const award = await settleAward(wish).catch((error: unknown) => (console.error('[award]', wish._id, error), wish.award));
-  return { wish: await toView({ ...wish, award }, user) };
-});
+/**
+ * The resident confirms the service and rates it; the member's award is settled in the same transaction (posted,
+ * held for staff, or nothing due), so the confirmation, its points and the reply a retry gets commit together.
+ */
+export const confirm = defineHandler(
+  wishConfirm,
+  async ({ wishId, rating, comment }, ctx) => {
+    await assertPublishable(ctx.openid, comment);
+    return moveWish(wishId, 'confirm', ctx, async (current, tx) => {
+      assertOwner(current, ctx.openid);
+      const changes = { rating: { stars: rating, comment: comment || null }, confirmedAt: new Date(), award: awardFor(current, rating) };
+      const award = await settleIn(tx, { ...current, ...changes });
+      return { changes: { ...changes, award }, note: `${rating} 星` };
+    });
+  },
+  { record: 'inTransaction' },
+);
 
 /** The resident withdraws a wish nobody has claimed yet. */
 export const cancel = defineHandler(

@@ -9,9 +9,12 @@ import { BUDGET, budgetOf, costTable, measureMainFlows, type ActionCost } from '
 
 const env = useEmulator();
 
-// Within budget today (a page read ≤ 3 requests, any other action ≤ 8). Add an action here once the
-// write path brings it within its budget; the others are printed by the table as over budget.
+// Within budget today (a page read ≤ 3 requests, any other action ≤ 8), as a running community pays it: the
+// second pass of the flows (cost-flows.ts measureMainFlows: the first pass, cold instances and accounts not yet
+// opened, is printed beside it). Add an action here once the write path brings it within its budget; the
+// others are printed by the table as over budget.
 const WITHIN_BUDGET = [
+  'wish.create',
   'wish.listQueue',
   'wish.approve',
   'wish.listWall',
@@ -20,15 +23,21 @@ const WITHIN_BUDGET = [
   'wish.checkIn',
   'wish.complete',
   'wish.listMine',
+  'petition.create',
   'petition.listQueue',
   'petition.accept (community)',
   'petition.resolve',
   'petition.rate',
   'petition.listMine',
+  'points.award',
+  'points.deduct',
+  'points.partyEntry',
+  'points.award (virtue)',
   'points.history',
   'mall.listItems',
   'points.issueCode',
   'merchant.scan',
+  'merchant.history',
   'points.reconcile',
   'points.ranking',
   'org.upsertUnit',
@@ -40,6 +49,30 @@ const WITHIN_BUDGET = [
   'role.log',
 ];
 
+// Over the budget still, each held at what its write path needs today so it cannot creep up unnoticed (warm
+// pass). What the requests are, and why each is needed:
+const OVER_BUDGET: Record<string, number> = {
+  // caller; the transaction (start, commit); the wish; the member's wish points today and the pair's recent
+  // count (the award's daily cap and pair rule); the posting, the issuer shard, the member's balance; the wish;
+  // the claimant's profile for the reply (contacts); the retry record.
+  'wish.confirm': 12,
+  // caller; start, commit; the case; the reporter's credit (posting, issuer shard, balance); the case; the
+  // reporter's consent to be told; the reporter's profile for the reply (contacts); the retry record.
+  'petition.accept (grid)': 11,
+  // caller; start, commit; the case twice (read, write); the consent of the three told; the reporter's profile
+  // for the reply; the retry record carrying the notices, and its update once they are sent.
+  'petition.escalate': 9,
+  // caller; start, commit; the item (read, write: stock); the payment (posting, mall shard, the buyer's
+  // balance read and written: no overdraft); the order. The order is its own retry record.
+  'mall.order': 10,
+  // caller; start, commit; the shop (suspension, today's total: read, write); the code (read, write: single
+  // use); the payment (posting; the resident's balance read and written, with their day's total: no overdraft,
+  // the daily cap; the shop's credit); the charge; the retry record.
+  'merchant.charge': 13,
+  // The org function's tree page (issue 12, outside the write path): held where it stands until its own work.
+  'org.tree': 6,
+};
+
 let costs: ActionCost[];
 beforeAll(async () => {
   await env.emu.reset();
@@ -48,7 +81,7 @@ beforeAll(async () => {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'db-cost.json'), `${JSON.stringify({ budget: BUDGET, actions: costs }, null, 2)}\n`);
   console.log(costTable(costs).join('\n'));
-}, 120_000);
+}, 240_000);
 
 const costOf = (label: string) => costs.find((c) => c.label === label)!;
 
@@ -69,4 +102,13 @@ test('no query of the main flows is uncovered or flagged by the meter', () => {
 
 test.each(WITHIN_BUDGET)('%s stays within its budget of DB requests', (label) => {
   expect(costOf(label).requests).toBeLessThanOrEqual(budgetOf(costOf(label)));
+});
+
+test.each(Object.entries(OVER_BUDGET))('%s, over budget, costs no more than its %d DB requests', (label, most) => {
+  expect(costOf(label).requests).toBeLessThanOrEqual(most);
+});
+
+test('every action of the main flows is either within budget or held at what it needs', () => {
+  const held = new Set([...WITHIN_BUDGET, ...Object.keys(OVER_BUDGET)]);
+  expect(costs.map((c) => c.label).filter((label) => !held.has(label))).toEqual([]);
 });

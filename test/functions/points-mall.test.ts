@@ -6,7 +6,7 @@ const env = useEmulator();
 const { call } = env;
 const { award, balanceOf, expectReconciled } = pointsKit(env);
 
-const { stockOf, order } = mallKit(env);
+const { stockOf, newItem, order } = mallKit(env);
 
 describe('积分超市: ordering', () => {
   it('lists the active items of the community to anyone registered', async () => {
@@ -55,6 +55,16 @@ describe('积分超市: ordering', () => {
     expect(await balanceOf(zhang)).toBe(20);
     await expectReconciled();
     await expectCovered(env.emu);
+  });
+
+  it('a retry of the order that took the last item with the last points answers with that order, and takes nothing more', async () => {
+    const item = await newItem(1, 10);
+    await award(zhang, 10);
+    const placed = ok(await order(zhang, item, 'order-last-01')).order;
+    expect(placed).toMatchObject({ status: 'placed', amount: 10 });
+    expect(ok(await order(zhang, item, 'order-last-01')).order).toMatchObject({ id: placed.id, status: 'placed' });
+    expect([await balanceOf(zhang), await stockOf(item)]).toEqual([0, 0]);
+    await expectReconciled();
   });
 
   it('a buyer who cannot pay is refused before any stock is taken: the call writes nothing but its retry record', async () => {

@@ -33,8 +33,23 @@ export interface Shop {
   applicationId: string | null;
   ratingSum: number;
   ratingCount: number;
+  /** The China-time day's charges and level checks so far, kept on the shop by the changes that move them. */
+  today?: ShopDay | null;
   createdAt: Date;
   updatedAt: Date;
+}
+
+/** A shop's running totals of one day (`day`: China-time date). */
+export interface ShopDay {
+  day: string;
+  count: number;
+  total: number;
+  checks: number;
+}
+
+/** The shop's totals of `day`: what it keeps, or nothing yet if what it keeps is of an earlier day. */
+export function shopDay(shop: Pick<Shop, 'today'>, day: string): ShopDay {
+  return shop.today?.day === day ? shop.today : { day, count: 0, total: 0, checks: 0 };
 }
 
 export type ApplicationStatus = 'pending' | 'approved' | 'rejected';
@@ -99,7 +114,7 @@ export interface MerchantRules {
 
 export const defaultMerchantRules: MerchantRules = { perCharge: 50, shopDaily: 2000, residentDaily: 200 };
 
-/** Today's totals so far, from the day's tallies. */
+/** Today's totals so far: the shop's (on the shop) and the resident's (on their virtue balance). */
 export interface DayTotals {
   shop: number;
   resident: number;
@@ -113,8 +128,3 @@ export function chargeMode(points: number, rules: MerchantRules, today: DayTotal
     throw new DomainError('MERCHANT_CAP_RESIDENT', `该居民今日还可使用 ${Math.max(0, rules.residentDaily - today.resident)} 分`);
   return points > rules.perCharge ? 'hold' : 'direct';
 }
-
-export const tallyId = {
-  shop: (shopId: string, day: string) => `shop:${shopId}:${day}`,
-  resident: (openid: string, day: string) => `user:${openid}:${day}`,
-};
