@@ -3,6 +3,7 @@ import { directoryEntry, disclose } from '../../src/shared/domain/privacy';
 import { createFunction, defineHandler } from '../_lib/handler';
 import { orgNames } from '../_lib/org';
 import { listMembers, listPeople } from './people';
+import { careModeView, setPrefs } from './prefs';
 
 const me = defineHandler(userMe, async (_input, { openid, user }) => {
   const names = await orgNames([user.communityId, user.gridId, user.buildingId]);
@@ -19,10 +20,11 @@ const me = defineHandler(userMe, async (_input, { openid, user }) => {
     buildingId: user.buildingId,
     buildingName: name(user.buildingId),
     phone: shown.phone ?? '',
+    careMode: careModeView(user, new Date()),
   };
 });
 
 /** One handler per user.* action of the contract, and none besides (test/unit/registry.test.ts). */
-export const handlers = [me, listMembers, listPeople];
+export const handlers = [me, listMembers, listPeople, setPrefs];
 
 export const main = createFunction('user', handlers);
