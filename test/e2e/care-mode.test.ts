@@ -19,18 +19,21 @@ beforeEach(async () => {
 /** What the page on screen offers an old eye: text smaller than 18 px, buttons and switches lower than 48 px. */
 async function measure(p: Page) {
   return p.evaluate(() => {
-    const root = document.querySelector('.taro_page:not([style*="display: none"]) .page') ?? document.body;
     const visible = (el: Element) => {
       const r = el.getBoundingClientRect();
       return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden';
     };
-    const texts = [...root.querySelectorAll('*')].filter(
-      (el) => !el.closest('.persona-chip') && visible(el) && [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent!.trim()),
+    // Taro keeps earlier pages of the stack in the DOM, hidden: only the page on screen counts.
+    const onScreen = Array.from(document.querySelectorAll('.taro_page')).find(visible);
+    const root = onScreen?.querySelector('.page');
+    if (!root) throw new Error('no page on screen');
+    const texts = Array.from(root.querySelectorAll('*')).filter(
+      (el) => !el.closest('.persona-chip') && visible(el) && Array.from(el.childNodes).some((n) => n.nodeType === 3 && n.textContent!.trim()),
     );
     const small = texts
       .map((el) => ({ text: el.textContent!.trim().slice(0, 12), px: parseFloat(getComputedStyle(el).fontSize) }))
       .filter((t) => t.px < 18);
-    const targets = [...root.querySelectorAll('taro-button-core, .btn, [role="switch"]')].filter(visible);
+    const targets = Array.from(root.querySelectorAll('taro-button-core, .btn, [role="switch"]')).filter(visible);
     const low = targets
       .map((el) => ({ text: (el.textContent ?? '').trim().slice(0, 12), px: el.getBoundingClientRect().height }))
       .filter((t) => t.px < 48);
