@@ -43,6 +43,15 @@ export function careModeOn(): boolean {
   return careModeShown(kept?.choice ?? null, kept?.byDefault ?? false, systemFontSize());
 }
 
+let lastShown: boolean | null = null;
+
+/** Back from the background: the person may have changed WeChat's font size meanwhile; open pages follow it. */
+export function recheckCareMode(): void {
+  const now = careModeOn();
+  if (lastShown !== null && now !== lastShown) listeners.forEach((listener) => listener(now));
+  lastShown = now;
+}
+
 /** The server's word (a `user.me` or `user.setPrefs` reply): kept on the phone and shown on every open page. */
 export function noteCareMode(view: CareModeView): void {
   const before = careModeOn();
@@ -52,6 +61,7 @@ export function noteCareMode(view: CareModeView): void {
     // Storage full or refused: the mode still applies for this session through the listeners.
   }
   const now = careModeShown(view.choice, view.byDefault, systemFontSize());
+  lastShown = now;
   if (now !== before) listeners.forEach((listener) => listener(now));
 }
 
