@@ -79,6 +79,8 @@ test('an elderly resident sees every main page in care mode from the first scree
 });
 
 test('a member switches care mode on from 我的 with one call, and it holds on the 任务 page and after a reload', async () => {
+  const wishId = await app.postedWish('帮忙修一下厨房水龙头');
+  expect(await app.invokeWish('wish.claim', { wishId }, personas.zhang)).toMatchObject({ ok: true });
   await app.open('/pages/me/index');
   await withScreenshot(page, 'care-zhang', async () => {
     await app.actAs('张建国');
@@ -103,7 +105,7 @@ test('a member switches care mode on from 我的 with one call, and it holds on 
 
     await app.open('/pages/tasks/index');
     await shown(page).locator('.page.care').waitFor();
-    await checkPage('/pages/tasks/index', '.page.care', 'care-tasks');
+    await checkPage('/pages/tasks/index', '.wish-card', 'care-tasks');
 
     // The choice is the person's: the server has it too.
     const me = await session.emu.invoke<{ ok: true; data: { careMode: unknown } }>('user', { action: 'user.me', payload: {} }, personas.zhang);
