@@ -26,6 +26,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
         pxtransform: { enable: true, config: {} },
+        // 关怀模式: every small font and pale colour also gets its `.care` version (see the plugin).
+        './config/postcss-care-mode.js': { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
     },
@@ -38,6 +40,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       devServer: { host: '127.0.0.1', port: Number(process.env.PORT ?? 10086), open: false },
       postcss: {
         autoprefixer: { enable: true, config: {} },
+        './config/postcss-care-mode.js': { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
     },

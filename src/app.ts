@@ -1,5 +1,6 @@
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useEffect, useRef, type PropsWithChildren } from 'react';
+import { recheckCareMode } from './services/care-mode';
 import { prefetchTemplates } from './services/consent';
 import { onPersonaChange } from './services/persona';
 import { forget } from './services/session-cache';
@@ -22,6 +23,7 @@ function App({ children }: PropsWithChildren) {
   // The launch is a show too, and answers asked for by then are fresh.
   const launched = useRef(false);
   useDidShow(() => {
+    recheckCareMode();
     if (launched.current) forget();
     launched.current = true;
   });

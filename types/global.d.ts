@@ -17,6 +17,6 @@ declare namespace NodeJS {
 /** Native custom components used from Taro pages on weapp (registered in app.config usingComponents). */
 declare namespace JSX {
   interface IntrinsicElements {
-    'wish-status': { status: string; label: string };
+    'wish-status': { status: string; label: string; care?: boolean };
   }
 }

@@ -5,6 +5,7 @@ import { orgNames } from '../_lib/org';
 import { listMembers, listPeople } from './people';
 import { listRoleLog, listRolePeople, listRolePlaces } from './role-reads';
 import { grant, revoke } from './roles';
+import { careModeView, setPrefs } from './prefs';
 
 const me = defineHandler(userMe, async (_input, { openid, user }) => {
   const names = await orgNames([user.communityId, user.gridId, user.buildingId]);
@@ -22,10 +23,11 @@ const me = defineHandler(userMe, async (_input, { openid, user }) => {
     buildingName: name(user.buildingId),
     phone: shown.phone ?? '',
     adminScope: user.roles.includes('admin') ? (user.adminScope ?? 'street') : null,
+    careMode: careModeView(user, new Date()),
   };
 });
 
 /** One handler per user.* action of the contract, and none besides (test/unit/registry.test.ts). */
-export const handlers = [me, listMembers, listPeople, grant, revoke, listRoleLog, listRolePeople, listRolePlaces];
+export const handlers = [me, listMembers, listPeople, setPrefs, grant, revoke, listRoleLog, listRolePeople, listRolePlaces];
 
 export const main = createFunction('user', handlers);

@@ -3,6 +3,7 @@ import { areaOf } from '../shared/contract/action';
 import type { ActionName, Input, Output } from '../shared/contract';
 import type { Reply } from '../shared/contract/envelope';
 import { errorMessages } from '../shared/contract/errors';
+import { noteCareModeIn } from './care-mode';
 import { currentPersona } from './persona';
 import { noteServerTime } from './server-clock';
 import { forget, isSessionRead, remembered } from './session-cache';
@@ -39,6 +40,7 @@ async function ask<A extends ActionName>(action: A, payload: Input<A>, opts: Cal
     const sentAt = Date.now();
     const reply = asReply<Output<A>>(await send(areaOf(action), event));
     noteServerTime(reply.serverTime, sentAt, Date.now());
+    if (reply.ok) noteCareModeIn(reply.data);
     return reply;
   } catch (err) {
     console.warn(`[api] ${action} failed`, err);

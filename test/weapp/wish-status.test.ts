@@ -21,8 +21,8 @@ beforeAll(() => {
   componentId = simulate.load(componentPath, 'wish-status', { rootPath: weapp });
 });
 
-function renderChip(status: string, label: string) {
-  const comp = simulate.render(componentId, { status, label });
+function renderChip(status: string, label: string, care?: boolean) {
+  const comp = simulate.render(componentId, { status, label, ...(care === undefined ? {} : { care }) });
   comp.attach(document.createElement('parent-wrapper'));
   return comp;
 }
@@ -56,9 +56,22 @@ describe('native wish-status chip (dist/weapp)', () => {
     expect(chipOf(renderChip('some-future-status', '处理中')).className).toContain('chip--waiting');
   });
 
+  test('in 关怀模式 the chip is larger and its text darker, and switching it back restores the normal chip', async () => {
+    const comp = renderChip('approved', '待认领', true);
+    await simulate.sleep(0);
+    expect(chipOf(comp).className).toContain('chip--care');
+    expect(chipOf(comp).getAttribute('style')).toContain('color:#067d3f');
+    comp.setData({ care: false });
+    await simulate.sleep(0);
+    expect(chipOf(comp).className).not.toContain('chip--care');
+    expect(chipOf(comp).getAttribute('style')).toContain('color:#07c160');
+  });
+
   test('the app registers it and the page templates render it with status and label', () => {
     const app = JSON.parse(readFileSync(join(weapp, 'app.json'), 'utf8')) as { usingComponents?: Record<string, string> };
     expect(app.usingComponents?.['wish-status']).toBe('./components/wish-status/native/index');
-    expect(readFileSync(join(weapp, 'base.wxml'), 'utf8')).toMatch(/<wish-status\s[^>]*status="\{\{i\.status\}\}"[^>]*label="\{\{i\.label\}\}"/);
+    expect(readFileSync(join(weapp, 'base.wxml'), 'utf8')).toMatch(
+      /<wish-status\s[^>]*status="\{\{i\.status\}\}"[^>]*label="\{\{i\.label\}\}"[^>]*care="\{\{i\.care\}\}"/,
+    );
   });
 });

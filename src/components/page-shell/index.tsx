@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { useState, type ReactNode } from 'react';
 import { needsPersona } from '../../services/persona';
+import { useCareMode } from '../../hooks/use-care-mode';
 import { usePersona } from '../../hooks/use-persona';
 import { PersonaList, PersonaSheet } from '../persona-picker';
 import './index.scss';
@@ -9,8 +10,10 @@ import './index.scss';
  * Every page's frame. On H5 nothing can be called until a demo persona is chosen, so the page shows
  * the picker instead of its content; afterwards a small "演示" tab in the top-right corner switches at any time.
  */
-export function PageShell({ children, className = '' }: { children: ReactNode; className?: string }) {
+export function PageShell({ children, className: own = '' }: { children: ReactNode; className?: string }) {
   const persona = usePersona();
+  // 关怀模式 is this one class on every page's root: the styles under `.care` are generated and written once (src/styles/_care.scss).
+  const className = useCareMode() ? `${own} care` : own;
   const [picking, setPicking] = useState(false);
 
   if (needsPersona && !persona) {

@@ -1,4 +1,5 @@
 import { Text } from '@tarojs/components';
+import { useCareMode } from '../../hooks/use-care-mode';
 import { wishStatusLabels, type WishStatus } from '../../shared/domain/wish';
 import { chipStyle } from './tone';
 import './index.scss';
@@ -9,9 +10,11 @@ import './index.scss';
  */
 export function WishStatusChip({ status }: { status: WishStatus }) {
   const label = wishStatusLabels[status];
-  if (process.env.TARO_ENV === 'weapp') return <wish-status status={status} label={label} />;
+  // The native chip's styles are its own (no page class reaches in), so 关怀模式 is passed to it.
+  const care = useCareMode();
+  if (process.env.TARO_ENV === 'weapp') return <wish-status status={status} label={label} care={care} />;
   return (
-    <Text className="wish-status" style={chipStyle(status)} data-status={status}>
+    <Text className="wish-status" style={chipStyle(status, care)} data-status={status}>
       {label}
     </Text>
   );

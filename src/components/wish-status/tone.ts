@@ -23,12 +23,21 @@ const palette: Record<Tone, { color: string; background: string }> = {
   stopped: { color: '#fa5151', background: '#fdeceb' },
 };
 
+// 关怀模式: the same families, the text dark enough to read at a glance (WCAG AA on the chip's background).
+const carePalette: Record<Tone, { color: string; background: string }> = {
+  waiting: { color: '#8f5600', background: '#fff5e0' },
+  open: { color: '#067d3f', background: '#e8f8ef' },
+  active: { color: '#0b5fb0', background: '#e6f2fd' },
+  done: { color: '#262626', background: '#ededed' },
+  stopped: { color: '#c9271f', background: '#fdeceb' },
+};
+
 export function toneOf(status: string): Tone {
   return (tones as Record<string, Tone | undefined>)[status] ?? 'waiting';
 }
 
 /** Inline style for a chip; both the H5 chip and the native weapp component use it, so colours live here only. */
-export function chipStyle(status: string): string {
-  const { color, background } = palette[toneOf(status)];
+export function chipStyle(status: string, care = false): string {
+  const { color, background } = (care ? carePalette : palette)[toneOf(status)];
   return `color:${color};background-color:${background}`;
 }

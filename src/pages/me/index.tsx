@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import { CareModeSwitch } from '../../components/care-mode-switch';
 import { PageShell } from '../../components/page-shell';
 import { PersonaList } from '../../components/persona-picker';
 import { ErrorView, Loading } from '../../components/state-view';
@@ -34,6 +35,7 @@ function MePage() {
               <Text className="me__place">{place}</Text>
             </View>
           </View>
+          <CareModeSwitch />
           {mine.length > 0 && (
             <View className="cells">
               {mine.map((l) => (

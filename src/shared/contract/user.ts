@@ -3,6 +3,9 @@ import { roles } from '../domain/roles';
 import { defineAction } from './action';
 import { pageInput, pageOf } from './common';
 
+/** 关怀模式: the person's own choice (null until they make one) and what it is without one (care-mode.ts). */
+export const careModeSchema = z.object({ choice: z.boolean().nullable(), byDefault: z.boolean() });
+
 export const meSchema = z.object({
   openid: z.string(),
   name: z.string(),
@@ -16,6 +19,7 @@ export const meSchema = z.object({
   phone: z.string().describe('masked: 138****1001'),
   /** An admin's reach (their street, or the whole district); null for everyone else. */
   adminScope: z.enum(['street', 'district']).nullable(),
+  careMode: careModeSchema,
 });
 
 export const userMe = defineAction({
@@ -63,5 +67,14 @@ export const userListPeople = defineAction({
   mutates: false,
 });
 
+export const userSetPrefs = defineAction({
+  name: 'user.setPrefs',
+  summary: '我的设置：关怀模式（大字、大按钮）开或关，跟随本人',
+  input: z.object({ careMode: z.boolean() }).strict(),
+  output: z.object({ careMode: careModeSchema }),
+  roles: 'registered',
+  mutates: true,
+});
+
 /** Every action declared here, in order: the registry (index.ts) is built from these lists, never by hand. */
-export const userActions = [userMe, userListMembers, userListPeople] as const;
+export const userActions = [userMe, userListMembers, userListPeople, userSetPrefs] as const;

@@ -50,6 +50,10 @@ export interface UserProfile {
   adminScope?: 'street' | 'district';
   /** What a member offers to do (修水电, 辅导功课, …), shown to whoever dispatches a wish; residents have none. */
   skills?: string[];
+  /** The roster's tags (人口台账 标签: 独居老人, 低保, …) of the entry this person is linked to. */
+  tags?: string[];
+  /** 关怀模式 as the person chose it on 我的 (`user.setPrefs`); absent until they choose (care-mode.ts decides). */
+  careMode?: boolean;
 }
 
 /** Where a wish or petition sits in the tree; every scope check compares these ids. */

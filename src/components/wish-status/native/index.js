@@ -6,11 +6,13 @@ Component({
   properties: {
     status: { type: String, value: '' },
     label: { type: String, value: '' },
+    // 关怀模式: larger text and darker colours (page styles do not reach into a native component).
+    care: { type: Boolean, value: false },
   },
   data: { tone: '', style: '' },
   observers: {
-    status(status) {
-      this.setData({ tone: toneOf(status), style: chipStyle(status) });
+    'status, care'(status, care) {
+      this.setData({ tone: toneOf(status), style: chipStyle(status, care) });
     },
   },
 });
