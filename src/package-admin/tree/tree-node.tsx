@@ -35,6 +35,11 @@ function NodeRow({ node, parentName, props }: { node: OrgNode; parentName: strin
       )}
       {node.retired && <Text className="org-node__retired">{`已于 ${chinaDay(node.retired.at)} 撤销：${node.retired.reason}`}</Text>}
       <View className="org-node__actions">
+        {node.kind === 'community' && (
+          <ActionButton kind="default" size="small" onClick={() => go(`/package-admin/roster/index?communityId=${node.id}`)}>
+            人口台账
+          </ActionButton>
+        )}
         {node.kind === 'grid' && live && (
           <ActionButton kind="default" size="small" onClick={() => go(`/package-admin/codes/index?gridId=${node.id}`)}>
             打印楼栋码
