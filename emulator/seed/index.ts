@@ -281,7 +281,7 @@ export function demoSeed(now: Date = new Date(), fileIdOf: (cloudPath: string) =
   return {
     collections: {
       org_units: units.map((u) => ({ ...u })),
-      org_names: units.map(guardOf),
+      org_names: units.map((u) => ({ ...guardOf(u) })),
       users: users.map((u) => ({ ...u, createdAt: now })),
       categories: demoCategories.map((c) => ({ ...c })),
       subscriptions: staffSubscriptions(users, now),

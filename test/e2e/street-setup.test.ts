@@ -74,6 +74,7 @@ test('the admin sets up a new community: tree, roster, a grid worker and the gri
     await tree.expand('新河第二网格');
     await tree.add('新河第二网格', '楼栋', buildings[2], 1);
     await tree.add('新河第二网格', '楼栋', buildings[3], 1);
+    await tree.unit('新河社区').locator('> .org-node__main').scrollIntoViewIfNeeded();
     await app.shot('street-1-tree');
   });
   const community = (await call('org', 'org.tree', { parentId: 'street-qingshi' })).data.items.find((c: any) => c.name === '新河社区');

@@ -3,7 +3,8 @@
 // and every reply says what the data holds.
 import { ok, useEmulator } from './call';
 import { databaseOf } from './ledger-fixture';
-import { admin } from './personas';
+import { admin, sun } from './personas';
+import { uploadFile, xlsx } from './roster-kit';
 
 jest.setTimeout(120_000);
 
@@ -93,5 +94,27 @@ describe('org.upsertUnit under a crowd', () => {
     const second = ok(await env.call(admin, 'org.upsertUnit', { parentId: 'grid-1', name: '10号楼' }, 'create-10-new')).unit;
     expect(second.id).not.toBe(first.unit.id);
     expect((await stored('grid-1', '10号楼')).units.map((u: { _id: string }) => u._id)).toEqual([second.id]);
+  });
+
+  it('a buildings file takes its buildings’ names too: the tree then refuses the name, and a file naming a tree building (spaced) is refused whole', async () => {
+    const importBuildings = async (rows: string[][]) => {
+      const fileID = await uploadFile(env.emu, sun, await xlsx([['网格', '楼栋', '单元数', '地址'], ...rows]));
+      return env.call(sun, 'roster.import', { fileID, communityId: COMMUNITY, kind: 'buildings' });
+    };
+    expect(ok(await importBuildings([['第一网格', '10号楼', '3', '']]))).toMatchObject({ status: 'done' });
+    expect(await env.call(admin, 'org.upsertUnit', { parentId: 'grid-1', name: '10 号楼' }, 'tree-ten-1')).toMatchObject({ code: 'ORG_NAME_TAKEN' });
+    // The tree shows the file's 单元数 on the building.
+    const buildings = ok(await env.call(admin, 'org.tree', { parentId: 'grid-1' })).items;
+    expect(buildings.find((b: { name: string }) => b.name === '10号楼')).toMatchObject({ entrances: 3, retired: null });
+
+    ok(await env.call(admin, 'org.upsertUnit', { parentId: 'grid-2', name: '20号楼' }, 'tree-twenty-1'));
+    expect(
+      await importBuildings([
+        ['第二网格', '20 号楼', '2', ''],
+        ['第二网格', '21号楼', '2', ''],
+      ]),
+    ).toMatchObject({ ok: false, code: 'ORG_NAME_TAKEN' });
+    expect((await stored('grid-2', '21号楼')).units).toEqual([]);
+    expect((await stored('grid-2', '20号楼')).units).toHaveLength(1);
   });
 });
