@@ -33,24 +33,7 @@ export const upsertUnit = defineHandler(
     }
     const parentOf = parent?._id ?? unit!.parentId;
 
-    if (!unit) {
-      const newId = `${prefixOf[kind]}-${idForRequest(['org.unit', parent!._id], requestId, 12)}`;
-      const fresh: Omit<OrgUnit, '_id'> = {
-        kind,
-        name,
-        parentId: parent!._id,
-        path: [...parent!.path, parent!._id],
-        order: Date.now(),
-        retiredAt: null,
-        ...(kind === 'building'
-          ? { entrances: building.entrances ?? 1, address: building.address || null, point: building.point ?? null, code: null }
-          : {}),
-      };
-      return withName({ unitId: newId, parentId: parentOf, name, request }, async (tx) => {
-        await tableIn(tx, collections.orgUnits).set(newId, fresh);
-        return { unit: nodeOf({ _id: newId, ...fresh }) };
-      });
-    }
+    if (!unit) return createUnit(kind, parent!, name, building, requestId, request);
     const changes: Partial<OrgUnit> = { name };
     if (building.entrances !== undefined) changes.entrances = building.entrances;
     if (building.address !== undefined) changes.address = building.address || null;
@@ -66,6 +49,33 @@ export const upsertUnit = defineHandler(
   },
   { record: 'inTransaction' },
 );
+
+/** 新建: a new unit under `parent`, with its name guard, in one transaction. */
+function createUnit(
+  kind: OrgKind,
+  parent: OrgUnit,
+  name: string,
+  building: Pick<OrgUnit, 'entrances' | 'address' | 'point'>,
+  requestId: string | undefined,
+  request: RetryRecord | undefined,
+) {
+  const newId = `${prefixOf[kind]}-${idForRequest(['org.unit', parent._id], requestId, 12)}`;
+  const fresh: Omit<OrgUnit, '_id'> = {
+    kind,
+    name,
+    parentId: parent._id,
+    path: [...parent.path, parent._id],
+    order: Date.now(),
+    retiredAt: null,
+    ...(kind === 'building'
+      ? { entrances: building.entrances ?? 1, address: building.address || null, point: building.point ?? null, code: null }
+      : {}),
+  };
+  return withName({ unitId: newId, parentId: parent._id, name, request }, async (tx) => {
+    await tableIn(tx, collections.orgUnits).set(newId, fresh);
+    return { unit: nodeOf({ _id: newId, ...fresh }) };
+  });
+}
 
 /** A new parent must exist, be within the admin's reach, be live and be one level up from the unit. */
 async function checkedParent(parent: OrgUnit | undefined, kind: OrgKind | undefined, user: Parameters<typeof managesUnit>[0]) {
