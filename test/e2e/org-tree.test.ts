@@ -73,3 +73,22 @@ test('the admin builds a community with 2 grids and 4 buildings and prints a gri
     await app.shot('org-3-print-sheet');
   });
 });
+
+test('a community’s 人口台账 is offered to who may read it: its staff, not the street’s read-only staff', async () => {
+  await withScreenshot(page, 'org-4-roster-link', async () => {
+    await app.open('/package-admin/tree/index');
+    await app.actAs('孙丽');
+    await tree.unit('梧桐社区').waitFor();
+    await app.shot('org-4-staff-tree');
+    await tree.action('梧桐社区', '人口台账').click();
+    await shown(page).getByText('还没有导入人口台账').waitFor();
+  });
+  await withScreenshot(page, 'org-5-street-staff', async () => {
+    await app.open('/package-admin/tree/index');
+    await app.actAs('钱伟');
+    await tree.expand('青石街道');
+    await tree.unit('梧桐社区').waitFor();
+    await expect(tree.unit('梧桐社区').locator('> .org-node__actions .btn').count()).resolves.toBe(0);
+    await app.shot('org-5-street-staff-tree');
+  });
+});
