@@ -12,6 +12,7 @@ import type { PointsCode } from '../../src/shared/domain/points-code';
 import type { RoleChange } from '../../src/shared/domain/appointment';
 import type { AwardRule } from '../../src/shared/domain/award';
 import type { WishCategory } from '../../src/shared/domain/wish';
+import type { OrgNameGuard } from '../org/name-guard';
 import type { RosterEntry, RosterHead, RosterImport } from '../roster/roster-docs';
 import type { WishDoc } from '../wish/wish-repo';
 import type { Reply } from '../../src/shared/contract';
@@ -184,6 +185,7 @@ export interface PartyEntryDoc {
 export interface Registry {
   users: UserProfile;
   org_units: OrgUnit;
+  org_names: OrgNameGuard;
   categories: WishCategory;
   wishes: WishDoc;
   requests: RequestDoc;

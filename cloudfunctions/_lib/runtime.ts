@@ -15,6 +15,7 @@ export const _ = db.command;
 export const collections = {
   users: 'users',
   orgUnits: 'org_units',
+  orgNames: 'org_names',
   categories: 'categories',
   wishes: 'wishes',
   requests: 'requests',

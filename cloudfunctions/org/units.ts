@@ -39,7 +39,7 @@ export function nodeOf(unit: OrgUnit, counts: Counts = { people: 0, openCases: 0
 /**
  * People and open cases for each unit of kind `kind` among the places whose `within` field is `withinIds`:
  * three grouped counts (people, wishes, petitions), one request each whatever the number of units, each led by
- * an indexed place field. No counter documents yet: see README (org tree counts).
+ * an indexed place field. No tallies yet: see ARCHITECTURE.md (Org tree) for why a tree page is 6 requests.
  */
 export async function countsOf(within: { kind: OrgKind; ids: readonly string[] }, kind: OrgKind): Promise<Map<string, Counts>> {
   if (within.ids.length === 0) return new Map();

@@ -53,7 +53,7 @@ export const exportRoster = defineHandler(rosterExport, async (input, { openid, 
   for (const grid of live.filter((u) => u.kind === 'grid')) {
     const buildings = live.filter((u) => u.kind === 'building' && u.parentId === grid._id);
     if (buildings.length === 0) tree.addRow([communityName, grid.name, '', '', '']);
-    for (const b of buildings) tree.addRow([communityName, grid.name, b.name, b.units ?? '', b.address ?? '']);
+    for (const b of buildings) tree.addRow([communityName, grid.name, b.name, b.entrances ?? '', b.address ?? '']);
   }
 
   const fileName = `${communityName}人口台账.xlsx`;

@@ -1,7 +1,8 @@
 import { DomainError } from '../../src/shared/domain/errors';
 import { rosterLimits } from '../../src/shared/domain/roster';
 import { transact } from '../_lib/transact';
-import { tableIn } from '../_lib/typed-db';
+import { tableIn, type Tx } from '../_lib/typed-db';
+import { guardOf } from '../org/name-guard';
 import type { RosterReach } from './access';
 import { unitsOf, type UploadedFile } from './import-residents';
 import { assertHeaders, buildingChanges, byName, digest, type Unit } from './rows';
@@ -32,27 +33,45 @@ export async function importBuildings(reach: RosterReach, file: UploadedFile) {
   };
   if (errors.length > 0) return { ...state, status: 'invalid' as const, staged: 0, unchanged: false };
   const existing = byName(units, 'building');
-  const writes: Unit[] = changes.flatMap(({ row, grid }) => {
+  const writes = changes.flatMap(({ row, grid }) => {
     const old = existing.get(row.楼栋);
     const next: Unit = {
+      order: Date.now(),
+      retiredAt: null,
+      point: null,
+      code: null,
       ...old,
       _id: old?._id ?? buildingId(reach.communityId, row.楼栋),
       kind: 'building',
       name: row.楼栋,
       parentId: grid._id,
       path: [...grid.path, grid._id],
-      units: row.单元数 ?? old?.units ?? null,
-      address: row.地址 || old?.address || '',
+      entrances: row.单元数 ?? old?.entrances ?? 1,
+      address: row.地址 || old?.address || null,
     };
-    const same = old && old.parentId === next.parentId && (old.units ?? null) === next.units && (old.address ?? '') === next.address;
-    return same ? [] : [next];
+    const same = old && old.parentId === next.parentId && old.entrances === next.entrances && (old.address ?? null) === next.address;
+    return same ? [] : [{ next, old }];
   });
   if (writes.length > 0)
     await transact(
       async (tx) => {
-        for (const { _id, ...fields } of writes) await tableIn(tx, 'org_units').set(_id, fields);
+        for (const { next, old } of writes) {
+          const { _id, ...fields } = next;
+          await tableIn(tx, 'org_units').set(_id, fields);
+          // A new building, or one moved to another grid, takes its name under that grid (org/name-guard.ts).
+          if (old?.parentId !== next.parentId) await takeName(tx, next, old);
+        }
       },
       { busy: 'BUSY' },
     );
   return { ...state, status: 'done' as const, staged: state.rows, unchanged: writes.length === 0 };
+}
+
+/** The name guard of a building written by the file, released under the grid it leaves. */
+async function takeName(tx: Tx, next: Unit, old: Unit | undefined) {
+  const guards = tableIn(tx, 'org_names');
+  await guards.add(guardOf(next)).catch(() => {
+    throw new DomainError('ORG_NAME_TAKEN', `网格下已有同名的单元“${next.name}”，请改名后重新导入`);
+  });
+  if (old) await guards.delete(guardOf(old)._id);
 }

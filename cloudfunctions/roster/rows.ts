@@ -7,7 +7,7 @@ import { requiredHeaders, rosterSortKey, type RosterKind, type RowError } from '
 import type { SheetRow } from './sheet';
 
 /** An org unit as the roster reads it: orgtree's fields it may carry are optional here. */
-export type Unit = OrgUnit & { retiredAt?: Date | null; units?: number | null; address?: string };
+export type Unit = OrgUnit;
 
 /** A resident row checked against the community's buildings, ready to be staged. */
 export interface ResidentEntry {

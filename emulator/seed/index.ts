@@ -2,6 +2,7 @@
 // persona per role (plus an elderly resident), so every flow can be walked through by hand.
 import type { OrgUnit, UserProfile } from '../../src/shared/domain/org';
 import type { Role } from '../../src/shared/domain/roles';
+import { guardOf } from '../../cloudfunctions/org/name-guard';
 import { demoCategories } from './categories';
 import { merchantSeed } from './merchants';
 import { ladderPeople, ladderUsers, petitionSeed } from './petitions';
@@ -280,6 +281,7 @@ export function demoSeed(now: Date = new Date(), fileIdOf: (cloudPath: string) =
   return {
     collections: {
       org_units: units.map((u) => ({ ...u })),
+      org_names: units.map((u) => ({ ...guardOf(u) })),
       users: users.map((u) => ({ ...u, createdAt: now })),
       categories: demoCategories.map((c) => ({ ...c })),
       subscriptions: staffSubscriptions(users, now),

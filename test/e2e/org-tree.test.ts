@@ -4,61 +4,44 @@
 import type { Page } from 'playwright-core';
 import { browserSession, type Session } from './app';
 import { shown, withScreenshot } from './browser';
+import { orgTreeDriver } from './org-kit';
 
 jest.setTimeout(240_000);
 
 const session = browserSession();
 let page: Page;
 let app: Session['app'];
+let tree: ReturnType<typeof orgTreeDriver>;
 beforeEach(() => {
   ({ page, app } = session);
+  tree = orgTreeDriver(page);
 });
-
-/** The unit called `name` on screen (its own row, not a descendant's). */
-const unit = (name: string) => shown(page).locator(`.org-node[data-name="${name}"]`);
-const action = (name: string, text: string) => unit(name).locator('> .org-node__actions .btn', { hasText: text });
-
-/** Taps 添加… on `parent`, names the new unit (and a building's 单元 count) and saves; back on the tree it shows. */
-async function add(parent: string, what: string, name: string, entrances?: number) {
-  await action(parent, `添加${what}`).click();
-  const form = shown(page).locator('.unit-form');
-  await form.waitFor();
-  await form.locator('input').nth(0).fill(name);
-  if (entrances) await form.locator('input').nth(1).fill(String(entrances));
-  await form.locator('.unit-form__actions .btn').click();
-  await unit(name).waitFor();
-}
-
-async function expand(name: string) {
-  await unit(name).locator('> .org-node__main').click();
-  await unit(name).locator('> .org-level').waitFor();
-}
 
 test('the admin builds a community with 2 grids and 4 buildings and prints a grid’s building codes', async () => {
   await withScreenshot(page, 'org-1-tree', async () => {
     await app.open('/package-admin/tree/index');
     await app.actAs('吴磊');
-    await unit('青石街道').waitFor();
-    await expand('青石街道');
-    await unit('梧桐社区').waitFor();
-    await expand('梧桐社区');
-    await unit('第一网格').waitFor();
-    expect(await unit('第一网格').locator('> .org-node__counts').textContent()).toMatch(/居民 \d+ 人 · 未办结 \d+ 件/);
+    await tree.unit('青石街道').waitFor();
+    await tree.expand('青石街道');
+    await tree.unit('梧桐社区').waitFor();
+    await tree.expand('梧桐社区');
+    await tree.unit('第一网格').waitFor();
+    expect(await tree.unit('第一网格').locator('> .org-node__counts').textContent()).toMatch(/居民 \d+ 人 · 未办结 \d+ 件/);
     await app.shot('org-1-tree');
   });
 
   await withScreenshot(page, 'org-2-build', async () => {
-    await add('青石街道', '社区', '新河社区');
-    await expand('新河社区');
-    await add('新河社区', '网格', '新河第一网格');
-    await add('新河社区', '网格', '新河第二网格');
-    await expand('新河第一网格');
-    await add('新河第一网格', '楼栋', '新河1号楼', 3);
-    await add('新河第一网格', '楼栋', '新河2号楼', 2);
-    await expand('新河第二网格');
-    await add('新河第二网格', '楼栋', '新河3号楼', 2);
-    await add('新河第二网格', '楼栋', '新河4号楼', 1);
-    expect(await unit('新河1号楼').locator('> .org-node__detail').textContent()).toBe('3 个单元');
+    await tree.add('青石街道', '社区', '新河社区');
+    await tree.expand('新河社区');
+    await tree.add('新河社区', '网格', '新河第一网格');
+    await tree.add('新河社区', '网格', '新河第二网格');
+    await tree.expand('新河第一网格');
+    await tree.add('新河第一网格', '楼栋', '新河1号楼', 3);
+    await tree.add('新河第一网格', '楼栋', '新河2号楼', 2);
+    await tree.expand('新河第二网格');
+    await tree.add('新河第二网格', '楼栋', '新河3号楼', 2);
+    await tree.add('新河第二网格', '楼栋', '新河4号楼', 1);
+    expect(await tree.unit('新河1号楼').locator('> .org-node__detail').textContent()).toBe('3 个单元');
     await app.shot('org-2-built');
   });
 
@@ -76,7 +59,7 @@ test('the admin builds a community with 2 grids and 4 buildings and prints a gri
   ]);
 
   await withScreenshot(page, 'org-3-print', async () => {
-    await action('新河第一网格', '打印楼栋码').click();
+    await tree.action('新河第一网格', '打印楼栋码').click();
     const sheet = shown(page).locator('.codes--sheet');
     await sheet.waitFor();
     await expect(sheet.locator('.code-card__name').allTextContents()).resolves.toEqual(['新河1号楼', '新河2号楼']);
@@ -88,5 +71,24 @@ test('the admin builds a community with 2 grids and 4 buildings and prints a gri
       await page.waitForFunction((el) => el instanceof HTMLImageElement && el.complete && el.naturalWidth > 200, img);
     }
     await app.shot('org-3-print-sheet');
+  });
+});
+
+test('a community’s 人口台账 is offered to who may read it: its staff, not the street’s read-only staff', async () => {
+  await withScreenshot(page, 'org-4-roster-link', async () => {
+    await app.open('/package-admin/tree/index');
+    await app.actAs('孙丽');
+    await tree.unit('梧桐社区').waitFor();
+    await app.shot('org-4-staff-tree');
+    await tree.action('梧桐社区', '人口台账').click();
+    await shown(page).getByText('还没有导入人口台账').waitFor();
+  });
+  await withScreenshot(page, 'org-5-street-staff', async () => {
+    await app.open('/package-admin/tree/index');
+    await app.actAs('钱伟');
+    await tree.expand('青石街道');
+    await tree.unit('梧桐社区').waitFor();
+    await expect(tree.unit('梧桐社区').locator('> .org-node__actions .btn').count()).resolves.toBe(0);
+    await app.shot('org-5-street-staff-tree');
   });
 });

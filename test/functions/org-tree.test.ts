@@ -186,7 +186,10 @@ describe('org.upsertUnit: create, rename, move (admin only)', () => {
   it('moves a grid to another community: its path, its buildings’ paths and its people follow, in a bounded number of requests', async () => {
     const community = ok(await upsert({ parentId: STREET, name: '新河社区' }, 'm-c')).unit;
     ok(await upsert({ id: 'grid-1', parentId: community.id, name: '第一网格' }, 'm-g'));
-    expect((await lastMeter()).dbRequests).toBeLessThanOrEqual(9);
+    // Over the 8 of an action, knowingly: the caller and the units (2); one transaction moving the unit, its name
+    // guard (taken under the new parent, released under the old) and the retry record (6); then one update for
+    // the descendants' paths and one for the people (2). Moves are rare; the bound keeps it from growing.
+    expect((await lastMeter()).dbRequests).toBeLessThanOrEqual(10);
     expect(names(ok(await tree(admin, { parentId: community.id })))).toEqual(['第一网格']);
     expect(names(ok(await tree(admin, { parentId: COMMUNITY })))).toEqual(['第二网格', '第三网格']);
     const db = databaseOf(env.emu);

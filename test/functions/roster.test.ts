@@ -206,10 +206,10 @@ describe('roster.import of buildings', () => {
     const found = (await database(env.emu).collection('org_units').where({ kind: 'building', name: '10号楼' }).get()) as { data: any[] };
     const units = found.data;
     expect(units).toEqual([
-      expect.objectContaining({ parentId: 'grid-1', path: ['street-qingshi', wutong, 'grid-1'], units: 3, address: '梧桐路 10 号' }),
+      expect.objectContaining({ parentId: 'grid-1', path: ['street-qingshi', wutong, 'grid-1'], entrances: 3, address: '梧桐路 10 号' }),
     ]);
     const moved = ((await database(env.emu).collection('org_units').doc('building-1').get()) as any).data;
-    expect(moved).toMatchObject({ parentId: 'grid-2', units: 4, path: ['street-qingshi', wutong, 'grid-2'] });
+    expect(moved).toMatchObject({ parentId: 'grid-2', entrances: 4, path: ['street-qingshi', wutong, 'grid-2'] });
     expect((await importFile(sun, await xlsx(rows), 'buildings')).state).toMatchObject({ status: 'done', unchanged: true });
     await expectIndexed(1);
     // The residents of the new building can be imported now.

@@ -91,7 +91,7 @@ function RosterImportPage() {
         {picked && <Text className="roster-file__size">{sizeText(picked.size)} · 点此更换</Text>}
       </View>
       {error && <View className="banner-error">{error}</View>}
-      {state && <ImportResult state={state} />}
+      {state && <ImportResult state={state} communityId={params.communityId || undefined} />}
       <View className="staff-actions">
         <ActionButton disabled={!picked} busy={busy} onClick={() => void start()}>
           {busy ? '正在导入…' : '开始导入'}

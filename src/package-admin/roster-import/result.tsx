@@ -5,8 +5,8 @@ import type { Output } from '../../shared/contract';
 
 export type ImportState = Output<'roster.import'>;
 
-/** Where an import stands: its progress, its bad rows, or that it is done. */
-export function ImportResult({ state }: { state: ImportState }) {
+/** Where an import stands: its progress, its bad rows, or that it is done (then a way to the roster it went into). */
+export function ImportResult({ state, communityId }: { state: ImportState; communityId?: string }) {
   if (state.status === 'running') {
     const percent = state.rows ? Math.floor((state.staged / state.rows) * 100) : 0;
     return (
@@ -42,7 +42,11 @@ export function ImportResult({ state }: { state: ImportState }) {
       <Text className="staff-done__detail">共 {state.rows} 行，已全部生效。</Text>
       {state.kind === 'residents' && (
         <View className="roster-done-action">
-          <ActionButton kind="default" size="inline" onClick={() => void Taro.redirectTo({ url: '/package-admin/roster/index' })}>
+          <ActionButton
+            kind="default"
+            size="inline"
+            onClick={() => void Taro.redirectTo({ url: `/package-admin/roster/index${communityId ? `?communityId=${communityId}` : ''}` })}
+          >
             查看人口台账
           </ActionButton>
         </View>

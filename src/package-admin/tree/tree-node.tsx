@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import { ActionButton } from '../../components/action-button';
 import { orgKindLabels, childKindOf } from '../../shared/domain/org-tree';
 import { chinaDay } from '../parts/org-events';
-import type { Level, OrgNode } from './use-org-tree';
+import { ROOTS, type Level, type OrgNode } from './use-org-tree';
 
 export interface TreeProps {
   levels: Record<string, Level>;
@@ -16,8 +16,11 @@ export interface TreeProps {
 
 const go = (url: string) => void Taro.navigateTo({ url });
 
-/** One unit: its name and counts, tap to open; what may be done with it underneath. */
-function NodeRow({ node, parentName, props }: { node: OrgNode; parentName: string; props: TreeProps }) {
+/**
+ * One unit: its name and counts, tap to open; what may be done with it underneath. A community's 人口台账 is
+ * offered to who may read it: an admin, or its own staff (for whom it is the top of the tree).
+ */
+function NodeRow({ node, parentName, root, props }: { node: OrgNode; parentName: string; root: boolean; props: TreeProps }) {
   const childKind = childKindOf[node.kind];
   const opened = props.open.has(node.id);
   const live = node.retired === null;
@@ -35,6 +38,11 @@ function NodeRow({ node, parentName, props }: { node: OrgNode; parentName: strin
       )}
       {node.retired && <Text className="org-node__retired">{`已于 ${chinaDay(node.retired.at)} 撤销：${node.retired.reason}`}</Text>}
       <View className="org-node__actions">
+        {node.kind === 'community' && (props.canManage || root) && (
+          <ActionButton kind="default" size="small" onClick={() => go(`/package-admin/roster/index?communityId=${node.id}`)}>
+            人口台账
+          </ActionButton>
+        )}
         {node.kind === 'grid' && live && (
           <ActionButton kind="default" size="small" onClick={() => go(`/package-admin/codes/index?gridId=${node.id}`)}>
             打印楼栋码
@@ -83,7 +91,7 @@ export function Children(args: { parentId: string; parentName: string; kind: Org
   return (
     <View className="org-level">
       {level.items.map((node) => (
-        <NodeRow key={node.id} node={node} parentName={parentName} props={props} />
+        <NodeRow key={node.id} node={node} parentName={parentName} root={parentId === ROOTS} props={props} />
       ))}
       {level.state === 'ready' && level.items.length === 0 && (
         <Text className="org-level__note">{props.canManage ? `还没有${label}，点上方「添加${label}」新建。` : `还没有${label}。`}</Text>

@@ -80,9 +80,10 @@ export function treeRoots(user: Viewer): { kind: OrgKind; ids: string[] } | 'all
 }
 
 /** Case-, width- and space-insensitive, so 「一号楼」 and 「 一号楼」 are the same name among siblings. */
+export const normalName = (name: string) => name.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+
 export function sameName(a: string, b: string): boolean {
-  const norm = (s: string) => s.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
-  return norm(a) === norm(b);
+  return normalName(a) === normalName(b);
 }
 
 /**
