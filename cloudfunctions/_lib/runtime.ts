@@ -45,4 +45,8 @@ export const collections = {
   merchantChecks: 'merchant_checks',
   shopInspections: 'shop_inspections',
   shopRatings: 'shop_ratings',
+  posts: 'posts',
+  postShifts: 'post_shifts',
+  postRatings: 'post_ratings',
+  postRatingTallies: 'post_rating_tallies',
 } as const;

@@ -10,6 +10,7 @@ import { partyActions } from './party';
 import { petitionActions } from './petition';
 import { pointRuleActions } from './point-rules';
 import { pointsActions } from './points';
+import { postActions } from './post';
 import { redeemActions } from './redeem';
 import { shopActions } from './shop';
 import { userActions } from './user';
@@ -28,6 +29,7 @@ export * from './party';
 export * from './point-rules';
 export * from './petition';
 export * from './points';
+export * from './post';
 export * from './redeem';
 export * from './shop';
 export * from './user';
@@ -49,6 +51,7 @@ const all = [
   ...redeemActions,
   ...shopActions,
   ...orgActions,
+  ...postActions,
 ] as const;
 
 type Registry = { [S in (typeof all)[number] as S['name']]: S };
