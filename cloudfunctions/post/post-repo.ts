@@ -4,6 +4,7 @@ import { averageOf, type PostRating, type PostShift, type ServicePost } from '..
 import { customer, nameFor } from '../../src/shared/domain/privacy';
 import { coversPlace } from '../../src/shared/domain/scope';
 import { collections } from '../_lib/runtime';
+import type { RetryRecord, TransactOptions } from '../_lib/transact';
 import { table, tableIn, type Tx } from '../_lib/typed-db';
 
 export const posts = () => table(collections.posts);
@@ -74,3 +75,8 @@ export const ratingView = (r: PostRating) => ({
   postTitle: r.postTitle,
   at: iso(r.at),
 });
+
+/** Transaction options of a post action: its retry record is written with its effect, as the reply `output` makes it. */
+export function recordedAs<T>(request: RetryRecord | undefined, output: (result: T) => unknown): TransactOptions<T> {
+  return { busy: 'POST_BUSY', record: { request, output } };
+}

@@ -34,6 +34,14 @@ const WITHIN_BUDGET = [
   'org.upsertUnit',
   'org.retireUnit',
   'org.buildingCode',
+  'post.publish',
+  'post.list',
+  'post.claim',
+  'post.checkIn',
+  'post.shifts',
+  'post.memberStats',
+  'post.leave',
+  'post.close',
 ];
 
 let costs: ActionCost[];

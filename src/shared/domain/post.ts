@@ -33,6 +33,8 @@ export interface PostHolder {
   since: Date;
   /** The holder's shift in progress on this post, if any: one at a time. */
   openShiftId: string | null;
+  /** When that shift began: a check-out counts from it without reading the shift. */
+  dutySince: Date | null;
 }
 
 export interface ServicePost {
@@ -67,6 +69,7 @@ export interface PostShift {
   _id: string;
   postId: string;
   postTitle: string;
+  streetId: string;
   communityId: string;
   gridId: string;
   buildingId: string | null;
