@@ -43,6 +43,8 @@ export default defineAppConfig({
     { root: 'package-merchant', pages: ['scan/index', 'history/index', 'shop/index', 'apply/index'] },
     // 管理员: the org tree and building codes (issue 12).
     { root: 'package-admin', pages: ['tree/index', 'unit/index', 'codes/index'] },
+    // 岗位认领: members claim service posts and serve duty shifts; staff publish and correct; residents rate.
+    { root: 'package-posts', pages: ['list/index', 'shifts/index', 'manage/index', 'edit/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

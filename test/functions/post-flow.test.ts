@@ -128,6 +128,7 @@ describe('服务评价: rating a shift', () => {
     const mine = ok(await call(zhang, 'post.memberStats', {}));
     expect(mine).toMatchObject({ month: '2026-12', mine: { average: 4.5, count: 2 }, members: null });
     expect(mine.mine.recent.map((r: any) => r.stars)).toEqual([4, 5]);
+    expect(JSON.stringify(mine)).not.toContain('王秀英');
     const staff = ok(await call(sun, 'post.memberStats', { month: '2026-12' }));
     expect(staff.members.items).toEqual([{ name: '张建国', average: 4.5, count: 2 }]);
     expect(ok(await call(sun, 'post.shifts', { postId: post.id })).items[0]).toMatchObject({ id: shift.id, ratingAvg: 4.5 });
