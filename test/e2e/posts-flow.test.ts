@@ -27,7 +27,7 @@ test('staff publish a post, a member claims it and serves a shift, a resident ra
     await shown(page).locator('.posts-manage').waitFor();
     await shown(page).getByText('本月还没有评价').waitFor();
     await app.shot('posts-1-manage-empty');
-    await shown(page).getByText('发布新岗位').click();
+    await shown(page).locator('.btn', { hasText: '发布新岗位' }).click();
     const form = staffForm(page);
     await form.field('岗位类型').getByText('助老员').click();
     await form.field('岗位名称').locator('input').fill('2号楼助老岗');
@@ -73,6 +73,7 @@ test('staff publish a post, a member claims it and serves a shift, a resident ra
     await app.shot('posts-7-rate-sheet');
     await page.locator('.btn:visible', { hasText: '提交评价' }).click();
     await shown(page).getByText('服务评价 5 分（1 人）').waitFor();
+    await shown(page).getByText('已评价，谢谢').waitFor();
     await app.shot('posts-8-rated');
   });
 
