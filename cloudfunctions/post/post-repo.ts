@@ -49,7 +49,7 @@ export function postView(p: ServicePost, viewer: UserProfile) {
   };
 }
 
-export function shiftView(s: PostShift, viewer: UserProfile) {
+export function shiftView(s: PostShift, viewer: UserProfile, ratedByMe = false) {
   return {
     id: s._id,
     postId: s.postId,
@@ -65,8 +65,11 @@ export function shiftView(s: PostShift, viewer: UserProfile) {
     ratingAvg: averageOf(s.ratingSum, s.ratingCount),
     ratingCount: s.ratingCount,
     mine: s.holderId === viewer._id,
+    ratedByMe,
   };
 }
+
+export const ratingIdOf = (shiftId: string, raterId: string) => `${shiftId}:${raterId}`;
 
 export const ratingView = (r: PostRating) => ({
   raterName: nameFor(r.raterName, customer),

@@ -9,7 +9,7 @@ import { defineHandler } from '../_lib/handler';
 import { _, collections } from '../_lib/runtime';
 import { transact } from '../_lib/transact';
 import { tableIn } from '../_lib/typed-db';
-import { ratingView, recordedAs, runsPost, shiftsIn, shiftView } from './post-repo';
+import { ratingIdOf, ratingView, recordedAs, runsPost, shiftsIn, shiftView } from './post-repo';
 
 /** Who was served by a shift: residents and members living at the post's building (or in its grid), its grid worker, its community's staff. */
 function served(user: UserProfile, shift: PostShift): boolean {
@@ -26,7 +26,7 @@ function served(user: UserProfile, shift: PostShift): boolean {
 export const rate = defineHandler(
   postRate,
   async ({ shiftId, stars, comment }, { openid, user, request }) => {
-    const view = (r: { shift: PostShift; rating: PostRating }) => ({ shift: shiftView(r.shift, user), rating: ratingView(r.rating) });
+    const view = (r: { shift: PostShift; rating: PostRating }) => ({ shift: shiftView(r.shift, user, true), rating: ratingView(r.rating) });
     const verdict = await assertPublishable(openid, comment);
     const now = new Date();
     const { shift, rating } = await transact(
@@ -38,7 +38,7 @@ export const rate = defineHandler(
         if (shift.status !== 'done') throw new DomainError('POST_SHIFT_STATE');
         const ratings = tableIn(tx, collections.postRatings);
         const rating: PostRating = {
-          _id: `${shiftId}:${openid}`,
+          _id: ratingIdOf(shiftId, openid),
           shiftId,
           postId: shift.postId,
           postTitle: shift.postTitle,

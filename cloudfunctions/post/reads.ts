@@ -7,7 +7,7 @@ import { defineHandler } from '../_lib/handler';
 import { profilesFor } from '../_lib/org';
 import { _, collections } from '../_lib/runtime';
 import { table, type Query } from '../_lib/typed-db';
-import { posts, postView, ratingView, shifts, shiftView } from './post-repo';
+import { posts, postView, ratingIdOf, ratingView, shifts, shiftView } from './post-repo';
 
 type View = 'open' | 'mine' | 'nearby' | 'all';
 
@@ -40,7 +40,9 @@ export const list = defineHandler(postList, async ({ view, offset, limit }, { us
 export const listShifts = defineHandler(postShifts, async ({ postId, offset, limit }, { openid, user }) => {
   const where = postId ? { postId, communityId: user.communityId } : { holderId: openid };
   const { docs, nextOffset } = await shifts().where(where).orderBy('startedAt', 'desc').page(offset, limit);
-  return { items: docs.map((s) => shiftView(s, user)), nextOffset };
+  // Which of them the viewer rated: one read by id, whatever the history.
+  const rated = postId ? await table(collections.postRatings).byIds(docs.map((s) => ratingIdOf(s._id, openid))) : new Map();
+  return { items: docs.map((s) => shiftView(s, user, rated.has(ratingIdOf(s._id, openid)))), nextOffset };
 });
 
 /**

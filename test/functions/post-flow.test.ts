@@ -132,6 +132,8 @@ describe('服务评价: rating a shift', () => {
     const staff = ok(await call(sun, 'post.memberStats', { month: '2026-12' }));
     expect(staff.members.items).toEqual([{ name: '张建国', average: 4.5, count: 2 }]);
     expect(ok(await call(sun, 'post.shifts', { postId: post.id })).items[0]).toMatchObject({ id: shift.id, ratingAvg: 4.5 });
+    expect(ok(await call(wang, 'post.shifts', { postId: post.id })).items[0]).toMatchObject({ ratedByMe: true, mine: false });
+    expect(ok(await call(zhang, 'post.shifts', { postId: post.id })).items[0]).toMatchObject({ ratedByMe: false, mine: true });
     await expectCovered(env.emu);
   });
 });

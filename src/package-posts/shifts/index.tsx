@@ -31,8 +31,6 @@ function ShiftsPage() {
   const correct = useSubmit('post.correct');
   const [rating, setRating] = useState<ShiftView | null>(null);
   const [correcting, setCorrecting] = useState<ShiftView | null>(null);
-  // Shifts rated while the page is open: their button goes (the server refuses a second rating anyway).
-  const [rated, setRated] = useState<ReadonlySet<string>>(new Set());
   const replace = (shift: ShiftView) => list.edit((s) => (s.id === shift.id ? shift : s));
 
   async function onRate(stars: number, comment: string) {
@@ -41,7 +39,6 @@ function ShiftsPage() {
     if (!reply?.ok) return;
     toastResult({ ok: true, text: '感谢你的评价' });
     replace(reply.data.shift);
-    setRated((ids) => new Set(ids).add(reply.data.shift.id));
     setRating(null);
   }
   async function onCorrect(reason: string) {
@@ -90,7 +87,7 @@ function ShiftsPage() {
             <Text className="post-card__line">{s.ratingCount > 0 ? `服务评价 ${s.ratingAvg} 分（${s.ratingCount} 人）` : '还没有评价'}</Text>
             {!s.mine && s.status === 'done' && (
               <View className="post-card__actions">
-                {rated.has(s.id) ? (
+                {s.ratedByMe ? (
                   <Text className="post-card__duty">已评价，谢谢</Text>
                 ) : (
                   <ActionButton size="inline" onClick={() => setRating(s)}>

@@ -54,6 +54,8 @@ export const shiftViewSchema = z.object({
   ratingAvg: z.number().nullable(),
   ratingCount: z.number().int(),
   mine: z.boolean(),
+  /** Whether the viewer has rated this shift already. */
+  ratedByMe: z.boolean(),
 });
 
 export const postRatingSchema = z.object({
