@@ -48,7 +48,9 @@ test('staff publish a post, a member claims it and serves a shift, a resident ra
     await card().waitFor();
     await app.shot('posts-4-open');
     await card().locator('.btn', { hasText: '认领' }).click();
-    await shown(page).getByText('我的岗位').click();
+    // Claimed, it leaves the open list.
+    await card().waitFor({ state: 'detached' });
+    await shown(page).locator('.tabs__tab', { hasText: '我的岗位' }).click();
     await card().locator('.btn', { hasText: '签到' }).click();
     await card().getByText('值班中').first().waitFor();
     await app.shot('posts-5-on-duty');
