@@ -3,7 +3,8 @@ import type { UserProfile } from '../../src/shared/domain/org';
 import { customer, directoryEntry, listed, petitionReporter, wishResident, type Disclosure } from '../../src/shared/domain/privacy';
 import { newWish, ok, useEmulator } from './call';
 import { ramp } from './petition-fixtures';
-import { fang, liu, merchant, stranger, wang, zhang } from './personas';
+import { rid } from './points-helpers';
+import { fang, liu, merchant, stranger, sun, wang, zhang } from './personas';
 
 /**
  * The privacy rule (src/shared/domain/privacy.ts) over every read action that returns people: for every seeded
@@ -21,11 +22,14 @@ const place = { streetId: her.streetId, communityId: her.communityId, gridId: he
 const wishFacts = { ...place, residentId: wang, claimantId: zhang };
 const caseFacts = { ...place, reporterId: wang, topLevel: 'grid' as const, departmentIds: [] };
 
+let serial = 0;
+
 interface Scene {
   wishId: string;
   petitionId: string;
   proxyId: string;
   token: string;
+  postId: string;
 }
 
 /** 王秀英's wish (approved, claimed by 张建国), her own ramp case and one 刘芳 filed for her, a shop rating and her points code. */
@@ -38,8 +42,16 @@ async function scene(): Promise<Scene> {
     await call(liu, 'petition.create', { ...ramp, description: '2号楼楼道灯坏了一个月，晚上看不见台阶', onBehalfOf: { residentId: wang } }),
   ).petition.id;
   ok(await call(wang, 'shop.rate', { shopId: 'shop-fangji', stars: 5, comment: '豆浆很好喝' }));
+  // A duty shift of 张建国 (on a post open every day, so any clock will do) that 王秀英 rated.
+  const always = { days: [0, 1, 2, 3, 4, 5, 6], start: '00:00', end: '23:59', maxHours: 12 };
+  const post = { placeId: 'building-2', type: 'elder_helper', title: '2号楼助老岗', slots: 2, schedule: always, pointsPerHour: 10 };
+  const postId = ok(await call(sun, 'post.publish', post, rid('pm-post', ++serial))).post.id;
+  ok(await call(zhang, 'post.claim', { postId }, rid('pm-claim', serial)));
+  ok(await call(zhang, 'post.checkIn', { postId }, rid('pm-in', serial)));
+  const { shift } = ok(await call(zhang, 'post.checkOut', { postId }, rid('pm-out', serial)));
+  ok(await call(wang, 'post.rate', { shiftId: shift.id, stars: 5, comment: '很耐心' }, rid('pm-rate', serial)));
   const { token } = ok(await call(wang, 'points.issueCode'));
-  return { wishId, petitionId, proxyId, token };
+  return { wishId, petitionId, proxyId, token, postId };
 }
 
 type Rule = (viewer: UserProfile) => Disclosure;
@@ -74,6 +86,11 @@ const reads: [action: string, payload: (s: Scene) => Record<string, unknown>, ru
   ['merchant.applications', () => ({}), () => listed],
   ['shop.list', () => ({}), () => listed],
   // The org tree counts people and never names them.
+  // Post holders are listed by name to staff; a rater of a shift is 王** to everyone, the holder included.
+  ['post.list', () => ({ view: 'all' }), () => 'masked'],
+  ['post.list', () => ({ view: 'nearby' }), () => 'masked'],
+  ['post.shifts', (s) => ({ postId: s.postId }), () => 'masked'],
+  ['post.memberStats', () => ({}), () => 'masked'],
   ['org.tree', () => ({}), () => 'masked'],
   ['org.tree', () => ({ parentId: 'grid-1', includeRetired: true }), () => 'masked'],
   ['org.buildingCode', () => ({ buildingId: 'building-2' }), () => 'masked'],
@@ -124,5 +141,6 @@ describe('who sees 王秀英’s full name, phone and room', () => {
     expect(shown(await call(zhang, 'wish.get', { wishId: s.wishId }))).toEqual({ name: true, phone: true, room: true });
     expect(ok(await call(fang, 'merchant.scan', { token: s.token })).resident.name).toBe('王**');
     expect(ok(await call(merchant, 'shop.get', { shopId: 'shop-fangji' })).ratings[0].raterName).toBe('王**');
+    expect(ok(await call(zhang, 'post.memberStats', {})).mine.recent[0].raterName).toBe('王**');
   });
 });
