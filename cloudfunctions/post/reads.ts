@@ -49,12 +49,14 @@ export const listShifts = defineHandler(postShifts, async ({ postId, offset, lim
  * 服务评价汇总 of a month: a member's own average and recent ratings; for staff, every rated member's average
  * and count from the month tallies, which the rating's transaction keeps (a suggestion for the party entry).
  */
-export const memberStats = defineHandler(postMemberStats, async ({ month: asked, offset, limit }, { openid, user }) => {
+export const memberStats = defineHandler(postMemberStats, async ({ month: asked, openid: member, offset, limit }, { openid, user }) => {
   const month = asked ?? monthOf(new Date());
   const tallies = table(collections.postRatingTallies);
   const mine = user.roles.includes('member') ? await myStats(openid, user.communityId, month) : null;
   if (!user.roles.includes('staff')) return { month, mine, members: null };
-  const page = await tallies.where({ communityId: user.communityId, month }).orderBy('count', 'desc').page(offset, limit);
+  const page = member
+    ? { docs: [await tallies.get(ratingTallyId(user.communityId, month, member))].filter((t) => t !== null), nextOffset: null }
+    : await tallies.where({ communityId: user.communityId, month }).orderBy('count', 'desc').page(offset, limit);
   const people = await profilesFor(
     page.docs.map((t) => t.openid),
     user,

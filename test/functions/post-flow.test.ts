@@ -131,6 +131,10 @@ describe('服务评价: rating a shift', () => {
     expect(JSON.stringify(mine)).not.toContain('王秀英');
     const staff = ok(await call(sun, 'post.memberStats', { month: '2026-12' }));
     expect(staff.members.items).toEqual([{ name: '张建国', average: 4.5, count: 2 }]);
+    // What the party entry form shows for the member it is entering for; nothing for one never rated.
+    expect(ok(await call(sun, 'post.memberStats', { openid: zhang })).members.items).toEqual([{ name: '张建国', average: 4.5, count: 2 }]);
+    expect(ok(await call(sun, 'post.memberStats', { openid: chen })).members.items).toEqual([]);
+    expect(ok(await call(chen, 'post.memberStats', { openid: zhang }))).toMatchObject({ mine: { count: 0 }, members: null });
     expect(ok(await call(sun, 'post.shifts', { postId: post.id })).items[0]).toMatchObject({ id: shift.id, ratingAvg: 4.5 });
     expect(ok(await call(wang, 'post.shifts', { postId: post.id })).items[0]).toMatchObject({ ratedByMe: true, mine: false });
     expect(ok(await call(zhang, 'post.shifts', { postId: post.id })).items[0]).toMatchObject({ ratedByMe: false, mine: true });

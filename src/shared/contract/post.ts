@@ -181,6 +181,8 @@ export const postMemberStats = defineAction({
         .string()
         .regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 2026-11')
         .optional(),
+      /** Staff: only this member (the party entry form shows the one it is entering for). */
+      openid: idSchema.optional(),
       ...pageInput,
     })
     .strict(),
