@@ -1,11 +1,12 @@
 // 岗位认领 in a real browser: 孙丽 publishes a post from 积分管理 → 岗位管理, 张建国 claims it from 我的任务 →
 // 岗位认领, checks in on a Monday morning and out an hour later (the emulator's clock), 王秀英 rates the shift
-// from 身边岗位 → 值班记录, and 孙丽 sees the rating. Needs `npm run build` and chromium. Screens go to test-results/.
+// from 身边岗位 → 值班记录, and 孙丽 sees the rating, also where she enters 张建国's party points.
+// Needs `npm run build` and chromium. Screens go to test-results/.
 import type { Page } from 'playwright-core';
 import type { TestEmulator } from '../helpers/emulator';
 import { browserSession, type Session } from './app';
 import { shown, withScreenshot } from './browser';
-import { openStaffTool, staffForm } from './points-kit';
+import { openStaffTool, pickPerson, staffForm } from './points-kit';
 
 jest.setTimeout(240_000);
 
@@ -83,5 +84,12 @@ test('staff publish a post, a member claims it and serves a shift, a resident ra
     await openStaffTool(page, app, '岗位管理');
     await shown(page).getByText('张建国：平均 5 分，1 次').waitFor();
     await app.shot('posts-9-manage-rated');
+  });
+
+  await withScreenshot(page, 'posts-10-party-hint', async () => {
+    await openStaffTool(page, app, '党员积分录入');
+    await pickPerson(page, '张', '张建国');
+    await shown(page).getByText('服务评价参考（本月）：平均 5 分，1 次评价').waitFor();
+    await app.shot('posts-10-party-hint');
   });
 });
