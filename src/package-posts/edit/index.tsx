@@ -5,6 +5,7 @@ import { ActionButton } from '../../components/action-button';
 import { ChoiceChips } from '../../components/choice-chips';
 import { FormErrorBanner, FormField, InputField } from '../../components/form-field';
 import { PageShell } from '../../components/page-shell';
+import { Empty } from '../../components/state-view';
 import { useMe } from '../../hooks/use-me';
 import { useRemote } from '../../hooks/use-remote';
 import { useSubmit } from '../../hooks/use-submit';
@@ -58,6 +59,17 @@ function EditPostPage() {
   }
   const toggle = (d: number) => setDays((ds) => (ds.includes(d) ? ds.filter((x) => x !== d) : [...ds, d]));
 
+  // Opened for a post it was not handed (a reload): saving defaults over it would lose what it says.
+  if (postId && !was)
+    return (
+      <PageShell className="posts-form">
+        <Empty
+          title="请从岗位管理重新打开"
+          hint="这个页面没有拿到岗位的内容，返回后点「编辑」再试。"
+          action={{ text: '返回', onClick: () => void Taro.navigateBack() }}
+        />
+      </PageShell>
+    );
   return (
     <PageShell className="posts-form">
       <FormField label="岗位类型">
