@@ -61,6 +61,8 @@ export default defineAppConfig({
         'settings-categories/index',
       ],
     },
+    // 岗位认领: members claim service posts and serve duty shifts; staff publish and correct; residents rate.
+    { root: 'package-posts', pages: ['list/index', 'shifts/index', 'manage/index', 'edit/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -7,6 +7,7 @@ import type { Checklist } from '../../src/shared/domain/merchant-shop';
 import type { OrgUnit, UserProfile } from '../../src/shared/domain/org';
 import type { PartyTally, RankedMember } from '../../src/shared/domain/party';
 import type { PointItem } from '../../src/shared/domain/point-items';
+import type { PostRating, PostRatingTally, PostShift, ServicePost } from '../../src/shared/domain/post';
 import type { PointRules } from '../../src/shared/domain/point-rules';
 import type { PointsCode } from '../../src/shared/domain/points-code';
 import type { RoleChange } from '../../src/shared/domain/appointment';
@@ -220,6 +221,10 @@ export interface Registry {
   roster_entries: RosterEntry;
   roster_heads: RosterHead;
   roster_imports: RosterImport;
+  posts: ServicePost;
+  post_shifts: PostShift;
+  post_ratings: PostRating;
+  post_rating_tallies: PostRatingTally;
 }
 
 export type CollectionName = (typeof collections)[keyof typeof collections];

@@ -50,4 +50,8 @@ export const collections = {
   rosterEntries: 'roster_entries',
   rosterHeads: 'roster_heads',
   rosterImports: 'roster_imports',
+  posts: 'posts',
+  postShifts: 'post_shifts',
+  postRatings: 'post_ratings',
+  postRatingTallies: 'post_rating_tallies',
 } as const;

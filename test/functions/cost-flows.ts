@@ -136,6 +136,24 @@ async function measurePass(emu: TestEmulator): Promise<ActionCost[]> {
   await step('role.grant', admin, 'role.grant', appoint);
   await step('role.revoke', admin, 'role.revoke', { openid: li, role: 'grid_worker', reason: '工作调动' });
   await list(admin, 'role.log');
+
+  // 岗位认领 on a duty day (a Monday morning, China time) by the emulator's clock.
+  await emu.clock({ set: '2026-12-07T09:00:00+08:00' });
+  const schedule = { days: [1, 2, 3, 4, 5], start: '08:00', end: '12:00', maxHours: 3 };
+  const newPost = { placeId: 'building-1', type: 'building_head', title: '1号楼楼栋长', slots: 2, schedule, pointsPerHour: 10 };
+  const postId = (await step('post.publish', sun, 'post.publish', newPost)).post.id;
+  await list(zhang, 'post.list', { view: 'open' });
+  await step('post.claim', zhang, 'post.claim', { postId });
+  await step('post.checkIn', zhang, 'post.checkIn', { postId });
+  await emu.clock({ advanceMs: 60 * 60 * 1000 });
+  const shiftId = (await step('post.checkOut', zhang, 'post.checkOut', { postId })).shift.id;
+  await list(zhang, 'post.shifts', { postId });
+  await step('post.rate', sun, 'post.rate', { shiftId, stars: 5, comment: '' });
+  await list(sun, 'post.memberStats', {});
+  await list(sun, 'post.list', { view: 'all' });
+  await step('post.correct', sun, 'post.correct', { shiftId, reason: '测试更正' });
+  await step('post.leave', zhang, 'post.leave', { postId });
+  await step('post.close', sun, 'post.close', { postId });
   return costs;
 }
 

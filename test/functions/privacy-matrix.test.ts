@@ -12,6 +12,7 @@ import {
 } from '../../src/shared/domain/privacy';
 import { newWish, ok, useEmulator } from './call';
 import { ramp } from './petition-fixtures';
+import { rid } from './points-helpers';
 import { admin, fang, liu, merchant, stranger, sun, wang, zhang } from './personas';
 import { importAll, residentHeader, uploadFile, xlsx } from './roster-kit';
 
@@ -31,11 +32,14 @@ const place = { streetId: her.streetId, communityId: her.communityId, gridId: he
 const wishFacts = { ...place, residentId: wang, claimantId: zhang };
 const caseFacts = { ...place, reporterId: wang, topLevel: 'grid' as const, departmentIds: [] };
 
+let serial = 0;
+
 interface Scene {
   wishId: string;
   petitionId: string;
   proxyId: string;
   token: string;
+  postId: string;
 }
 
 /** 王秀英's wish (approved, claimed by 张建国), her own ramp case and one 刘芳 filed for her, a shop rating and her points code. */
@@ -48,10 +52,18 @@ async function scene(): Promise<Scene> {
     await call(liu, 'petition.create', { ...ramp, description: '2号楼楼道灯坏了一个月，晚上看不见台阶', onBehalfOf: { residentId: wang } }),
   ).petition.id;
   ok(await call(wang, 'shop.rate', { shopId: 'shop-fangji', stars: 5, comment: '豆浆很好喝' }));
+  // A duty shift of 张建国 (on a post open every day, so any clock will do) that 王秀英 rated.
+  const always = { days: [0, 1, 2, 3, 4, 5, 6], start: '00:00', end: '23:59', maxHours: 12 };
+  const post = { placeId: 'building-2', type: 'elder_helper', title: '2号楼助老岗', slots: 2, schedule: always, pointsPerHour: 10 };
+  const postId = ok(await call(sun, 'post.publish', post, rid('pm-post', ++serial))).post.id;
+  ok(await call(zhang, 'post.claim', { postId }, rid('pm-claim', serial)));
+  ok(await call(zhang, 'post.checkIn', { postId }, rid('pm-in', serial)));
+  const { shift } = ok(await call(zhang, 'post.checkOut', { postId }, rid('pm-out', serial)));
+  ok(await call(wang, 'post.rate', { shiftId: shift.id, stars: 5, comment: '很耐心' }, rid('pm-rate', serial)));
   const { token } = ok(await call(wang, 'points.issueCode'));
   const roster = await xlsx([residentHeader, [her.name, her.phone, '2号楼', '1', '302', '独居老人']]);
   await importAll(call, sun, { fileID: await uploadFile(env.emu, sun, roster), communityId: her.communityId, kind: 'residents' });
-  return { wishId, petitionId, proxyId, token };
+  return { wishId, petitionId, proxyId, token, postId };
 }
 
 type Rule = (viewer: UserProfile) => Disclosure;
@@ -95,6 +107,11 @@ const reads: [action: string, payload: (s: Scene) => Record<string, unknown>, ru
   ['merchant.applications', () => ({}), () => listed],
   ['shop.list', () => ({}), () => listed],
   // The org tree counts people and never names them.
+  // Post holders are listed by name to staff; a rater of a shift is 王** to everyone, the holder included.
+  ['post.list', () => ({ view: 'all' }), () => 'masked'],
+  ['post.list', () => ({ view: 'nearby' }), () => 'masked'],
+  ['post.shifts', (s) => ({ postId: s.postId }), () => 'masked'],
+  ['post.memberStats', () => ({}), () => 'masked'],
   ['org.tree', () => ({}), () => 'masked'],
   ['org.tree', () => ({ parentId: 'grid-1', includeRetired: true }), () => 'masked'],
   ['org.buildingCode', () => ({ buildingId: 'building-2' }), () => 'masked'],
@@ -148,5 +165,6 @@ describe('who sees 王秀英’s full name, phone and room', () => {
     expect(ok(await call(merchant, 'shop.get', { shopId: 'shop-fangji' })).ratings[0].raterName).toBe('王**');
     expect(shown(await call(admin, 'roster.list', {}))).toMatchObject({ name: true, phone: true });
     expect(shown(await call(sun, 'roster.list', {}))).toMatchObject({ name: true, phone: false });
+    expect(ok(await call(zhang, 'post.memberStats', {})).mine.recent[0].raterName).toBe('王**');
   });
 });

@@ -69,6 +69,19 @@ async function heldAwardOfGao(): Promise<string> {
   return id;
 }
 
+/** A finished duty shift of 高敏 on a post of her grid, with its points posted (a Monday morning, China time). */
+async function shiftOfGao(): Promise<string> {
+  await env.emu.clock({ set: '2026-12-07T09:00:00+08:00' });
+  const schedule = { days: [1], start: '08:00', end: '12:00', maxHours: 3 };
+  const postId = ok(
+    await act(sun, 'post.publish', { placeId: 'grid-3', type: 'civility', title: '文明劝导岗', slots: 2, schedule, pointsPerHour: 10 }),
+  ).post.id;
+  ok(await act(gao, 'post.claim', { postId }));
+  ok(await act(gao, 'post.checkIn', { postId }));
+  await env.emu.clock({ advanceMs: 2 * HOUR });
+  return ok(await act(gao, 'post.checkOut', { postId })).shift.id;
+}
+
 interface SelfCase {
   action: string;
   /** Who acts on their own matter, and a colleague or the admin who may act on it instead. */
@@ -79,6 +92,18 @@ interface SelfCase {
 }
 
 const cases: [string, SelfCase][] = [
+  [
+    'staff who hold a post correct their own duty shift',
+    {
+      action: 'post.correct',
+      self: gao,
+      other: sun,
+      arrange: async () => {
+        const shiftId = await shiftOfGao();
+        return { payload: { shiftId, reason: '时长记错了' }, look: () => standing(gao) };
+      },
+    },
+  ],
   [
     '孙丽 awards herself points (the issue)',
     {

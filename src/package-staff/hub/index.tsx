@@ -27,6 +27,7 @@ const groups: { title: string; links: { text: string; note: string; page: string
       { text: '店铺检查', note: '卫生、价格、占道、文明打分', page: 'inspect' },
     ],
   },
+  { title: '岗位认领', links: [{ text: '岗位管理', note: '发布岗位、值班记录与更正', page: '/package-posts/manage/index' }] },
   {
     title: '账目',
     links: [
@@ -37,6 +38,9 @@ const groups: { title: string; links: { text: string; note: string; page: string
   },
 ];
 
+/** A tool of this subpackage by its folder, or another subpackage's page by its full path. */
+const pageUrl = (page: string) => (page.startsWith('/') ? page : `/package-staff/${page}/index`);
+
 /** 积分管理 (community staff): the way into the staff subpackage. */
 function StaffHubPage() {
   return (
@@ -46,7 +50,7 @@ function StaffHubPage() {
           <Text className="section-title">{g.title}</Text>
           <View className="cells">
             {g.links.map((l) => (
-              <View key={l.page} className="cell cell--link" onClick={() => void Taro.navigateTo({ url: `/package-staff/${l.page}/index` })}>
+              <View key={l.page} className="cell cell--link" onClick={() => void Taro.navigateTo({ url: pageUrl(l.page) })}>
                 <Text className="cell__body cell__title">{l.text}</Text>
                 <Text className="cell__value">{l.note}</Text>
               </View>

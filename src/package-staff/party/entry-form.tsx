@@ -12,6 +12,7 @@ import { monthLabel } from '../../utils/month';
 import { itemRange, pointsOf, signedPoints } from '../../utils/points';
 import { DoneCard } from '../parts/done-card';
 import { PersonField, type Person } from '../parts/person-field';
+import { RatingHint } from './rating-hint';
 import { replayedNote, useStaffSubmit } from '../parts/use-staff-submit';
 
 type PartyItem = Output<'points.partyItems'>['items'][number];
@@ -60,6 +61,7 @@ export function EntryForm({ items, onStaleItems }: { items: PartyItem[]; onStale
       <NoticeBanner failure={entry.failure} />
       <DoneCard done={entry.done} />
       <PersonField label="党员" role="member" value={member} onChange={setMember} error={entry.fieldErrors.openid} />
+      <RatingHint openid={member?.id ?? null} />
       <FormField label="项目" error={entry.fieldErrors.itemId}>
         <ChoiceChips
           choices={items.map((i) => ({ value: i.id, label: `${pointItemKindLabels[i.kind]}·${i.name}`, note: itemRange(i) }))}

@@ -1,3 +1,4 @@
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { PageShell } from '../../components/page-shell';
@@ -25,6 +26,12 @@ function TasksPage() {
 
   return (
     <PageShell className="tasks">
+      <View className="cells">
+        <View className="cell cell--link" onClick={() => void Taro.navigateTo({ url: '/package-posts/list/index' })}>
+          <Text className="cell__body cell__title">岗位认领</Text>
+          <Text className="cell__value">认领服务岗位、值班签到签退</Text>
+        </View>
+      </View>
       <Tabs
         tabs={[
           { value: 'active', label: '进行中' },

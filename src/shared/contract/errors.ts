@@ -84,6 +84,22 @@ export const errorMessages = {
   ORG_RETIRED: '这个单元已撤销，不能再添加下级或人员',
   ORG_HAS_CHILDREN: '还有未撤销的下级单元，请先撤销或移走它们',
   ORG_BAD_PARENT: '上级单元的类型不对：社区在街道下，网格在社区下，楼栋在网格下',
+  POST_NOT_FOUND: '没有找到这个岗位，可能已关闭',
+  POST_FULL: '岗位已满，请看看其他岗位',
+  POST_CLOSED: '这个岗位已关闭',
+  POST_ALREADY_HELD: '你已经认领了这个岗位',
+  POST_NOT_HOLDER: '你没有认领这个岗位',
+  POST_SLOTS_BELOW_HOLDERS: '名额不能少于已认领的人数',
+  POST_PLACE_INVALID: '请选择本社区的网格或楼栋',
+  POST_SHIFT_OPEN: '你还有一次值班没有签退，请先签退',
+  POST_NO_SHIFT: '你现在没有进行中的值班',
+  POST_NOT_ON_DUTY_DAY: '今天不是这个岗位的值班日，或今天的值班时间已过',
+  POST_SHIFT_NOT_FOUND: '没有找到这次值班',
+  POST_SHIFT_STATE: '这次值班当前状态不允许此操作',
+  POST_ALREADY_RATED: '你已经评价过这次值班了',
+  POST_OWN_RATING: '不能评价自己的值班',
+  POST_RATE_NOT_SERVED: '只有岗位所在网格或楼栋的居民和社区工作人员可以评价',
+  POST_BUSY: '认领的人较多，请稍后重试',
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;
@@ -98,4 +114,5 @@ export const transientCodes: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'MALL_BUSY',
   'PETITION_BUSY',
   'BUSY',
+  'POST_BUSY',
 ]);

@@ -11,6 +11,7 @@ import { partyActions } from './party';
 import { petitionActions } from './petition';
 import { pointRuleActions } from './point-rules';
 import { pointsActions } from './points';
+import { postActions } from './post';
 import { redeemActions } from './redeem';
 import { roleActions } from './role';
 import { rosterActions } from './roster';
@@ -32,6 +33,7 @@ export * from './party';
 export * from './point-rules';
 export * from './petition';
 export * from './points';
+export * from './post';
 export * from './redeem';
 export * from './role';
 export * from './roster';
@@ -58,6 +60,7 @@ const all = [
   ...roleActions,
   ...categoryActions,
   ...rosterActions,
+  ...postActions,
 ] as const;
 
 type Registry = { [S in (typeof all)[number] as S['name']]: S };
