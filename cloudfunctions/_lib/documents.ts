@@ -4,6 +4,7 @@ import type { MallItem, MallOrder } from '../../src/shared/domain/mall';
 import type { MerchantApplication, MerchantRules, Shop } from '../../src/shared/domain/merchant';
 import type { Charge } from '../../src/shared/domain/merchant-charge';
 import type { Checklist } from '../../src/shared/domain/merchant-shop';
+import type { JoinApplication, RosterEntry } from '../../src/shared/domain/join';
 import type { OrgUnit, UserProfile } from '../../src/shared/domain/org';
 import type { PartyTally, RankedMember } from '../../src/shared/domain/party';
 import type { PointItem } from '../../src/shared/domain/point-items';
@@ -194,6 +195,8 @@ export interface Registry {
   merchant_checks: MerchantCheck;
   shop_inspections: ShopInspection;
   shop_ratings: ShopRating;
+  join_applications: JoinApplication;
+  roster_entries: RosterEntry;
 }
 
 export type CollectionName = (typeof collections)[keyof typeof collections];

@@ -45,4 +45,6 @@ export const collections = {
   merchantChecks: 'merchant_checks',
   shopInspections: 'shop_inspections',
   shopRatings: 'shop_ratings',
+  joinApplications: 'join_applications',
+  rosterEntries: 'roster_entries',
 } as const;

@@ -36,6 +36,8 @@ export interface UserProfile {
   adminScope?: 'street' | 'district';
   /** What a member offers to do (修水电, 辅导功课, …), shown to whoever dispatches a wish; residents have none. */
   skills?: string[];
+  /** The privacy policy they accepted when joining (user.join), with when. */
+  privacy?: { version: string; at: Date };
 }
 
 /** Where a wish or petition sits in the tree; every scope check compares these ids. */

@@ -82,3 +82,8 @@ export const customer: Disclosure = 'masked';
  * members on the party ranking (党员积分排名 is a public honour roll): the name, never the contacts.
  */
 export const listed: Disclosure = 'named';
+
+/** 入驻申请的申请人: the applicant, and the grid worker and community staff who review it (to call and check). */
+export function joinApplicant(viewer: Viewer, app: OrgPlace & { applicantId: string }): Disclosure {
+  return viewer._id === app.applicantId || organisesPlace(viewer, app) ? 'contact' : 'masked';
+}
