@@ -53,6 +53,35 @@ export const joinStatus = definePublicHandler(userJoinStatus, async (_input, { o
   privacyVersion: PRIVACY_VERSION,
 }));
 
+/** Who decided a join the roster verified. */
+const ROSTER = 'roster';
+
+function newApplication(
+  openid: string,
+  who: { name: string; phone: string; unit: string; room: string },
+  place: OrgPlace & { gridId: string; buildingId: string },
+  input: { phoneCode?: string; privacyVersion: string },
+  now: Date,
+): JoinApplication {
+  return {
+    _id: joinApplicationId(openid),
+    kind: 'join',
+    applicantId: openid,
+    ...who,
+    phoneVerified: Boolean(input.phoneCode),
+    streetId: place.streetId,
+    communityId: place.communityId,
+    gridId: place.gridId,
+    buildingId: place.buildingId,
+    status: 'pending',
+    reason: null,
+    privacy: { version: input.privacyVersion, at: now },
+    createdAt: now,
+    decidedAt: null,
+    decidedBy: null,
+  };
+}
+
 /** The phone WeChat vouches for (billed per call: asked only when the roster did not know the person). */
 async function phoneOf(code: string): Promise<string> {
   try {
@@ -109,6 +138,9 @@ export const join = definePublicHandler(
           const profile = residentProfile(openid, { ...who, unit: fresh.unit || who.unit, room: fresh.room || who.room }, place);
           await users.set(openid, { ...fieldsOf(profile), privacy: { version: input.privacyVersion, at: now } });
           await entries.change(entry._id, { userId: openid });
+          // The join on record (consent, place), decided by the roster; a twin applying meanwhile meets it here.
+          const app = newApplication(openid, who, place, input, now);
+          await tableIn(tx, collections.joinApplications).set(app._id, fieldsOf({ ...app, status: 'approved', decidedAt: now, decidedBy: ROSTER }));
           return { status: 'verified' as const, application: null };
         },
         { busy: 'BUSY', record: { request } },
@@ -120,28 +152,12 @@ export const join = definePublicHandler(
     const pendingReply = (app: JoinApplication) => ({ status: 'pending' as const, application: joinViewWith(app, names, 'contact') });
     return transact(
       async (tx: Tx, unit) => {
-        // A twin call may have been verified by the roster meanwhile (and taken the entry this one did not find).
-        if (await tableIn(tx, collections.users).get(openid)) throw new DomainError('ALREADY_REGISTERED');
         const apps = tableIn(tx, collections.joinApplications);
         const found = await apps.get(_id);
         if (found?.status === 'pending') return found;
-        const next: JoinApplication = {
-          _id,
-          kind: 'join',
-          applicantId: openid,
-          ...who,
-          phoneVerified: Boolean(input.phoneCode),
-          streetId: place.streetId,
-          communityId: place.communityId,
-          gridId: place.gridId,
-          buildingId: place.buildingId,
-          status: 'pending',
-          reason: null,
-          privacy: { version: input.privacyVersion, at: now },
-          createdAt: now,
-          decidedAt: null,
-          decidedBy: null,
-        };
+        // A twin call verified by the roster meanwhile (taking the entry this one did not find) wrote this document.
+        if (found?.status === 'approved' && found.decidedBy === ROSTER) throw new DomainError('ALREADY_REGISTERED');
+        const next = newApplication(openid, who, place, input, now);
         await apps.set(_id, fieldsOf(next));
         await notifyReviewers(unit, next, place.name);
         return next;

@@ -38,15 +38,14 @@ export const applications = defineHandler(userApplications, async ({ status, off
 export const reviewJoin = defineHandler(
   userReviewJoin,
   async ({ applicationId, approve, reason }, { openid, user, request }) => {
-    const found = await joinApplications().get(applicationId);
-    if (!found || !reviewsJoin(user, found)) throw new DomainError('JOIN_APPLICATION_NOT_FOUND');
-    assertNotSelf(openid, found.applicantId);
-    const names = await placeNames([found]);
     const now = new Date();
-    const app = await transact(
+    const { app, names } = await transact(
       async (tx) => {
         const apps = tableIn(tx, collections.joinApplications);
-        const pending = assertJoinPending(await apps.get(applicationId));
+        const found = await apps.get(applicationId);
+        if (!found || !reviewsJoin(user, found)) throw new DomainError('JOIN_APPLICATION_NOT_FOUND');
+        assertNotSelf(openid, found.applicantId);
+        const pending = assertJoinPending(found);
         const decided = {
           status: approve ? 'approved' : 'rejected',
           reason: approve ? null : (reason ?? null),
@@ -66,9 +65,12 @@ export const reviewJoin = defineHandler(
           }
         }
         await apps.change(applicationId, decided);
-        return { ...pending, ...decided };
+        return { app: { ...pending, ...decided }, names: await placeNames([pending]) };
       },
-      { busy: 'BUSY', record: { request, output: (done) => ({ application: joinViewWith(done, names, joinApplicant(user, done)) }) } },
+      {
+        busy: 'BUSY',
+        record: { request, output: ({ app: done, names: known }) => ({ application: joinViewWith(done, known, joinApplicant(user, done)) }) },
+      },
     );
     return { application: joinViewWith(app, names, joinApplicant(user, app)) };
   },

@@ -106,6 +106,14 @@ export async function measureMainFlows(emu: TestEmulator): Promise<ActionCost[]>
   await step('merchant.scan', merchant, 'merchant.scan', { token });
   await step('merchant.charge', merchant, 'merchant.charge', { token, points: 5, note: '' });
   await list(merchant, 'merchant.history');
+
+  // 入驻: a newcomer picks a building and applies; the grid worker approves.
+  const newcomer = 'o-cost-newcomer';
+  await step('user.joinPlaces', newcomer, 'user.joinPlaces', { parentId: 'grid-1' }, true);
+  const joinForm = { buildingId: 'building-2', unit: '1', room: '101', name: '郑小红', phone: '13700001234', privacyVersion: '2026-12-01' };
+  const applicationId = (await step('user.join', newcomer, 'user.join', joinForm)).application.id;
+  await list(liu, 'user.applications');
+  await step('user.reviewJoin', liu, 'user.reviewJoin', { applicationId, approve: true });
   return costs;
 }
 

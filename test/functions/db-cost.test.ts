@@ -31,6 +31,9 @@ const WITHIN_BUDGET = [
   'merchant.scan',
   'points.reconcile',
   'points.ranking',
+  'user.joinPlaces',
+  'user.applications',
+  'user.reviewJoin',
 ];
 
 let costs: ActionCost[];

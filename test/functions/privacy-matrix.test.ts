@@ -1,9 +1,9 @@
 import { demoSeed } from '../../emulator/seed';
 import type { UserProfile } from '../../src/shared/domain/org';
-import { customer, directoryEntry, listed, petitionReporter, wishResident, type Disclosure } from '../../src/shared/domain/privacy';
+import { customer, directoryEntry, joinApplicant, listed, petitionReporter, wishResident, type Disclosure } from '../../src/shared/domain/privacy';
 import { newWish, ok, useEmulator } from './call';
 import { ramp } from './petition-fixtures';
-import { fang, liu, merchant, stranger, wang, zhang } from './personas';
+import { fang, liu, merchant, stranger, wang, zhang, zhao } from './personas';
 
 /**
  * The privacy rule (src/shared/domain/privacy.ts) over every read action that returns people: for every seeded
@@ -20,6 +20,8 @@ const viewers: (UserProfile | { _id: string })[] = [...users, { _id: stranger }]
 const place = { streetId: her.streetId, communityId: her.communityId, gridId: her.gridId, buildingId: her.buildingId };
 const wishFacts = { ...place, residentId: wang, claimantId: zhang };
 const caseFacts = { ...place, reporterId: wang, topLevel: 'grid' as const, departmentIds: [] };
+/** Her application to move to 5号楼 (第二网格). */
+const moveFacts = { ...place, gridId: 'grid-2', buildingId: 'building-5', applicantId: wang };
 
 interface Scene {
   wishId: string;
@@ -39,6 +41,7 @@ async function scene(): Promise<Scene> {
   ).petition.id;
   ok(await call(wang, 'shop.rate', { shopId: 'shop-fangji', stars: 5, comment: '豆浆很好喝' }));
   const { token } = ok(await call(wang, 'points.issueCode'));
+  ok(await call(wang, 'user.updateProfile', { buildingId: 'building-5' }, 'privacy-move-0001'));
   return { wishId, petitionId, proxyId, token };
 }
 
@@ -119,5 +122,6 @@ describe('who sees 王秀英’s full name, phone and room', () => {
     expect(shown(await call(zhang, 'wish.get', { wishId: s.wishId }))).toEqual({ name: true, phone: true, room: true });
     expect(ok(await call(fang, 'merchant.scan', { token: s.token })).resident.name).toBe('王**');
     expect(ok(await call(merchant, 'shop.get', { shopId: 'shop-fangji' })).ratings[0].raterName).toBe('王**');
+    expect(shown(await call(zhao, 'user.applications', {}))).toMatchObject({ name: true, phone: true });
   });
 });
