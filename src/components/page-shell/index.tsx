@@ -3,6 +3,7 @@ import { useState, type ReactNode } from 'react';
 import { needsPersona } from '../../services/persona';
 import { usePersona } from '../../hooks/use-persona';
 import { PersonaList, PersonaSheet } from '../persona-picker';
+import { PrivacyPopup } from '../privacy-popup';
 import './index.scss';
 
 /**
@@ -34,6 +35,7 @@ export function PageShell({ children, className = '' }: { children: ReactNode; c
         </View>
       )}
       {picking && <PersonaSheet onClose={() => setPicking(false)} />}
+      {process.env.TARO_ENV === 'weapp' && <PrivacyPopup />}
     </View>
   );
 }
