@@ -33,6 +33,8 @@ describe('a newcomer before joining', () => {
     refused(await call(stranger, 'wish.listMine'), 'NOT_REGISTERED');
     expect(Array.isArray(ok(await call(stranger, 'wish.listWall', {})).items)).toBe(true);
     expect(ok(await call(stranger, 'wish.categories')).items.length).toBeGreaterThan(0);
+    expect(ok(await call(stranger, 'notify.templates')).templates.wishProgress).toBe('wish-progress');
+    refused(await call(stranger, 'notify.subscribe', { accepted: ['wish-progress'] }, rid('sub', 1)), 'NOT_REGISTERED');
     expect(Array.isArray(ok(await call(stranger, 'shop.listVirtue', {})).items)).toBe(true);
     expect(ok(await call(stranger, 'user.joinStatus'))).toMatchObject({ registered: false, application: null, privacyVersion: '2026-12-01' });
 
