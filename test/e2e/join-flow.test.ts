@@ -42,6 +42,11 @@ test('a stranger is welcomed, joins by a building code, the grid worker approves
     await shown(page).locator('.welcome__title').waitFor();
     expect(await page.locator('.state-view--error:visible').count()).toBe(0);
     await app.shot('join-1-welcome');
+    // 先看看: the public wall stays open to them (read-only, with the way in), no longer sending them back.
+    await shown(page).getByText('先看看心愿墙', { exact: true }).click();
+    await shown(page).locator('.wall__guest', { hasText: '你还没有加入社区' }).waitFor();
+    expect(await shown(page).getByText('发心愿', { exact: true }).count()).toBe(0);
+    await app.shot('join-1b-wall-as-guest');
     return persona;
   });
 

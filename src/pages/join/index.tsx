@@ -81,6 +81,8 @@ function JoinPage() {
                 forget('user.me');
               }
               status.update((s) => ({ ...s, registered: reply.status === 'verified', application: reply.application ?? s.application }));
+              // The form gives way to a short answer: show it from its top, not where the button was.
+              void Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined);
             }}
           />
         </>
