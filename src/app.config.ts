@@ -21,6 +21,7 @@ export default defineAppConfig({
     // 入驻: a newcomer's welcome and the join page building codes open (`scene` = the building).
     'pages/welcome/index',
     'pages/join/index',
+    'pages/profile/index',
   ],
   subPackages: [
     { root: 'package-grid', pages: ['queue/index', 'joins/index'] },

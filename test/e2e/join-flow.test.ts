@@ -119,3 +119,22 @@ test('a newcomer the roster knows (name + phone + building) picks the building b
     await shown(page).locator('.join-done__title', { hasText: '你已加入社区' }).waitFor();
   });
 });
+
+test('a resident corrects her room and asks to move to another building, which waits for that grid’s worker', async () => {
+  await app.open('/pages/profile/index');
+  await withScreenshot(page, 'join-7-profile', async () => {
+    await app.actAs('王秀英');
+    await shown(page).locator('.profile__name', { hasText: '王秀英' }).waitFor();
+    await shown(page).locator('.profile__room input').fill('602');
+    await shown(page).getByText('搬到了另一栋楼？').click();
+    await shown(page).locator('.choice-chips__chip', { hasText: '梧桐社区' }).click();
+    await shown(page).locator('.choice-chips__chip', { hasText: '第二网格' }).click();
+    await shown(page).locator('.choice-chips__chip', { hasText: '5号楼' }).click();
+    await shown(page).getByText('保存', { exact: true }).click();
+    await shown(page).locator('.join-status', { hasText: '审核中' }).waitFor();
+    expect(await shown(page).locator('.join-status').textContent()).toContain('第二网格的网格员核实后通过');
+    // Until then she is still of 2号楼.
+    expect(await shown(page).locator('.profile__line').first().textContent()).toContain('2号楼');
+    await app.shot('join-7-profile-move');
+  });
+});

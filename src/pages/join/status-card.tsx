@@ -21,7 +21,11 @@ export function StatusCard({ app }: { app: JoinApplication }) {
       </Text>
       <Text className="join-status__line">提交于 {formatDateTime(app.createdAt)}</Text>
       {app.status === 'pending' && (
-        <Text className="join-status__note">{`${gridName}的网格员会核实后通过，通常 1–2 个工作日。审核通过后打开邻里即可使用。`}</Text>
+        <Text className="join-status__note">
+          {app.kind === 'move'
+            ? `${gridName}的网格员核实后通过；通过前仍按原来的楼栋登记。`
+            : `${gridName}的网格员会核实后通过，通常 1–2 个工作日。审核通过后打开邻里即可使用。`}
+        </Text>
       )}
       {app.status === 'rejected' && app.reason && <Text className="join-status__reason">原因：{app.reason}</Text>}
     </View>
