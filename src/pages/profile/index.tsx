@@ -44,6 +44,8 @@ function ProfilePage() {
     setMoving(false);
     setMoved(reply.data.application);
     void Taro.showToast({ title: reply.data.application ? '已提交搬迁申请' : '已保存', icon: 'success' });
+    // What was saved (and any move waiting for review) is shown at the top.
+    void Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined);
   }
 
   async function onLeave() {
