@@ -64,6 +64,8 @@ const reads: [action: string, payload: (s: Scene) => Record<string, unknown>, ru
   ['user.me', () => ({}), (v) => directoryEntry(v, her)],
   ['user.listPeople', () => ({ limit: 50 }), (v) => directoryEntry(v, her)],
   ['user.listMembers', () => ({}), () => listed],
+  ['user.applications', () => ({}), (v) => joinApplicant(v, moveFacts)],
+  ['user.joinStatus', () => ({}), self],
   ['shop.get', () => ({ shopId: 'shop-fangji' }), () => customer],
   ['shop.history', () => ({}), () => customer],
   ['merchant.scan', (s) => ({ token: s.token }), () => customer],

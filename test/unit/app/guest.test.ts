@@ -64,7 +64,12 @@ describe('where a newcomer (NOT_REGISTERED) is sent', () => {
     asTarget('h5');
     installWindow();
     on('pages/me/index');
-    fetchMock.mockResolvedValue({ ok: true, status: 200, json: async () => ({ ok: false, code: 'FORBIDDEN_ROLE', message: '没有权限' }), text: async () => '' });
+    fetchMock.mockResolvedValue({
+      ok: true,
+      status: 200,
+      json: async () => ({ ok: false, code: 'FORBIDDEN_ROLE', message: '没有权限' }),
+      text: async () => '',
+    });
     await call('wish.listQueue', {});
     expect(reLaunch).not.toHaveBeenCalled();
   });
