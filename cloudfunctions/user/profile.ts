@@ -70,8 +70,11 @@ export const leave = defineHandler(userLeave, async (_input, { openid }) => {
     const person: UserProfile | null = await users.get(openid);
     if (!person) throw new DomainError('NOT_REGISTERED');
     const roles = rolesAfterLeaving(person.roles);
-    if (roles.length === 0) await users.delete(openid);
-    else await users.change(openid, { roles, gridId: null, buildingId: null, room: null });
+    if (roles.length === 0) {
+      await users.delete(openid);
+      // Their join on record goes too: it would answer a later join as already registered.
+      await tableIn(tx, collections.joinApplications).delete(joinApplicationId(openid));
+    } else await users.change(openid, { roles, gridId: null, buildingId: null, room: null });
     return roles;
   }, 'BUSY');
   await table(collections.rosterEntries).where({ userId: openid }).update({ userId: null });

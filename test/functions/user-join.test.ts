@@ -194,4 +194,11 @@ describe('user.updateProfile and user.leave', () => {
     expect(ok(await call(wang, 'user.joinStatus')).registered).toBe(false);
     expect(ok(await call(gao, 'user.leave', {}, rid('leave', 2))).rolesKept).toEqual([]);
   });
+
+  it('someone verified by the roster who left may join again', async () => {
+    await seedRoster([{ _id: 'roster-zheng', buildingId: 'building-2', gridId: 'grid-1', name: '郑小红', phone: '13700001234' }]);
+    expect(ok(await call(newcomer, 'user.join', form, rid('again', 1))).status).toBe('verified');
+    ok(await call(newcomer, 'user.leave', {}, rid('again', 2)));
+    expect(ok(await call(newcomer, 'user.join', { ...form, buildingId: 'building-3' }, rid('again', 3))).status).toBe('pending');
+  });
 });
