@@ -18,9 +18,13 @@ export default defineAppConfig({
     'pages/points-code/index',
     'pages/shops/index',
     'pages/shops/rate',
+    // 入驻: a newcomer's welcome and the join page building codes open (`scene` = the building).
+    'pages/welcome/index',
+    'pages/join/index',
+    'pages/profile/index',
   ],
   subPackages: [
-    { root: 'package-grid', pages: ['queue/index'] },
+    { root: 'package-grid', pages: ['queue/index', 'joins/index'] },
     // The petition ladder's handlers: grid workers, community, street, department and district staff.
     { root: 'package-petition', pages: ['queue/index', 'handle/index'] },
     {
@@ -87,6 +91,8 @@ export default defineAppConfig({
   usingComponents: process.env.TARO_ENV === 'weapp' ? { 'wish-status': './components/wish-status/native/index' } : {},
   // WeChat refuses getLocation and chooseLocation unless declared, and shows `desc` when it asks for the
   // location: a petition can be placed where the person stands or on the map (我要反映).
+  // docs/privacy-guide.md lists the same private APIs (and getPhoneNumber, chooseImage) for the 用户隐私保护指引 form;
+  // WeChat asks consent through Linli's own popup (components/privacy-popup, onNeedPrivacyAuthorization).
   requiredPrivateInfos: ['getLocation', 'chooseLocation'],
   permission: { 'scope.userLocation': { desc: '用于确定你反映的问题所在的位置' } },
   lazyCodeLoading: 'requiredComponents',

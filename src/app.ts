@@ -2,6 +2,7 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { useEffect, useRef, type PropsWithChildren } from 'react';
 import { recheckCareMode } from './services/care-mode';
 import { prefetchTemplates } from './services/consent';
+import { listenForPrivacyAuthorization } from './services/privacy';
 import { onPersonaChange } from './services/persona';
 import { forget } from './services/session-cache';
 import './app.scss';
@@ -9,6 +10,8 @@ import './app.scss';
 // WeChat Cloud must be initialised once before any callFunction/uploadFile; H5 has no Taro.cloud.
 if (process.env.TARO_ENV === 'weapp') {
   Taro.cloud.init({ env: process.env.TARO_APP_CLOUD_ENV || undefined, traceUser: true });
+  // Before the first private API WeChat asks for consent through Linli's popup (components/privacy-popup).
+  listenForPrivacyAuthorization(Taro as unknown as Parameters<typeof listenForPrivacyAuthorization>[0]);
 }
 
 function App({ children }: PropsWithChildren) {

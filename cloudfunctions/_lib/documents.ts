@@ -4,6 +4,7 @@ import type { MallItem, MallOrder } from '../../src/shared/domain/mall';
 import type { MerchantApplication, MerchantRules, Shop } from '../../src/shared/domain/merchant';
 import type { Charge } from '../../src/shared/domain/merchant-charge';
 import type { Checklist } from '../../src/shared/domain/merchant-shop';
+import type { JoinApplication } from '../../src/shared/domain/join';
 import type { OrgUnit, UserProfile } from '../../src/shared/domain/org';
 import type { PartyTally, RankedMember } from '../../src/shared/domain/party';
 import type { PointItem } from '../../src/shared/domain/point-items';
@@ -225,6 +226,7 @@ export interface Registry {
   post_shifts: PostShift;
   post_ratings: PostRating;
   post_rating_tallies: PostRatingTally;
+  join_applications: JoinApplication;
 }
 
 export type CollectionName = (typeof collections)[keyof typeof collections];

@@ -3,6 +3,7 @@ import { areaOf, eventSchema, type ActionSpec, type Reply } from '../../src/shar
 import type { UserProfile } from '../../src/shared/domain/org';
 import { loadUserAnd } from './actor';
 import { replayOnRetry, type RecordMode } from './idempotency';
+import { DomainError } from '../../src/shared/domain/errors';
 import { badInput, fail, fromError, ok } from './reply';
 import { cloud } from './runtime';
 import type { RetryRecord } from './transact';
@@ -27,9 +28,14 @@ export interface Subject {
   profile: UserProfile | null;
 }
 
+/** A `'public'` action's context: the caller may have no record yet (a newcomer). */
+export interface GuestContext extends Omit<Context, 'user'> {
+  user: UserProfile | null;
+}
+
 export interface Handler<S extends ActionSpec = ActionSpec> {
   spec: S;
-  run(input: z.output<S['input']>, ctx: Context): Promise<z.input<S['output']>>;
+  run(input: z.output<S['input']>, ctx: GuestContext): Promise<z.input<S['output']>>;
   /** Where a mutating call's retry record is kept (idempotency.ts); `apart` unless the use case takes it in. */
   record: RecordMode;
   /** The payload field naming the person the action is about (a staff entry's `openid`), read with the caller. */
@@ -38,10 +44,21 @@ export interface Handler<S extends ActionSpec = ActionSpec> {
 
 export function defineHandler<S extends ActionSpec>(
   spec: S,
-  run: Handler<S>['run'],
+  run: (input: z.output<S['input']>, ctx: Context) => Promise<z.input<S['output']>>,
   opts: { record?: RecordMode; subject?: string } = {},
 ): Handler<S> {
-  return { spec, run, record: opts.record ?? 'apart', subject: opts.subject };
+  const asMember: Handler<S>['run'] = (input, ctx) => {
+    // The wrapper lets only 'public' actions through without a record; a registered-only use case never sees null.
+    if (!ctx.user) return Promise.reject(new DomainError('NOT_REGISTERED'));
+    return run(input, { ...ctx, user: ctx.user });
+  };
+  return { spec, run: asMember, record: opts.record ?? 'apart', subject: opts.subject };
+}
+
+/** A use case of a `'public'` action: it decides itself what a caller without a record may see or do. */
+export function definePublicHandler<S extends ActionSpec>(spec: S, run: Handler<S>['run'], opts: { record?: RecordMode } = {}): Handler<S> {
+  if (spec.roles !== 'public') throw new Error(`${spec.name} is not a public action`);
+  return { spec, run, record: opts.record ?? 'apart' };
 }
 
 /** The id the payload names in `field`, if it is one (the payload is validated later, against the contract). */
@@ -62,7 +79,9 @@ function isTimerEvent(event: unknown): event is TimerEvent {
   return typeof event === 'object' && event !== null && (event as { Type?: unknown }).Type === 'timer';
 }
 
-function allows(spec: ActionSpec, user: UserProfile): boolean {
+function allows(spec: ActionSpec, user: UserProfile | null): boolean {
+  if (spec.roles === 'public') return true;
+  if (!user) return false;
   if (spec.roles === 'registered') return true;
   return spec.roles.some((role) => user.roles.includes(role));
 }
@@ -97,7 +116,7 @@ export function createFunction(area: string, handlers: Handler<any>[], timers: R
     try {
       const named = namedIn(payload, handler.subject);
       const { user, other } = await loadUserAnd(OPENID, named);
-      if (!user) return fail('NOT_REGISTERED');
+      if (!user && handler.spec.roles !== 'public') return fail('NOT_REGISTERED');
       const subject = named && other !== undefined ? { id: named, profile: other } : undefined;
       if (!allows(handler.spec, user)) return fail('FORBIDDEN_ROLE');
       const input = handler.spec.input.safeParse(payload ?? {});

@@ -54,4 +54,5 @@ export const collections = {
   postShifts: 'post_shifts',
   postRatings: 'post_ratings',
   postRatingTallies: 'post_rating_tallies',
+  joinApplications: 'join_applications',
 } as const;

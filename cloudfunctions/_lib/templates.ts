@@ -24,6 +24,8 @@ export const templates = {
   petitionProgress: templateId('LINLI_TMPL_PETITION_PROGRESS', 'petition-progress'),
   /** A merchant charge above the cap waits for the resident → them: 商家 thing1, 积分 number2, 截止时间 time3, 商品 thing4. */
   pointsHold: templateId('LINLI_TMPL_POINTS_HOLD', 'points-hold'),
+  /** A join or move application → the building's grid workers: 申请人 thing1, 楼栋 thing2, 时间 time3. */
+  joinSubmitted: templateId('LINLI_TMPL_JOIN_SUBMITTED', 'join-submitted'),
 } as const;
 
 /** 订阅消息 `thing` values hold at most 20 characters, `phrase` 5. */

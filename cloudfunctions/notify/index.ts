@@ -1,11 +1,11 @@
 import { notifySubscribe, notifyTemplates } from '../../src/shared/contract';
-import { createFunction, defineHandler } from '../_lib/handler';
+import { createFunction, defineHandler, definePublicHandler } from '../_lib/handler';
 import { carriedNotices, deliver, deliverCarried, grant, pendingNoticeIds } from '../_lib/outbox';
 import { templates } from '../_lib/templates';
 
 const known = new Set<string>(Object.values(templates));
 
-const listTemplates = defineHandler(notifyTemplates, async () => ({ templates }));
+const listTemplates = definePublicHandler(notifyTemplates, async () => ({ templates }));
 
 /** What the user allowed on their tap; ids we do not send are ignored. */
 const subscribe = defineHandler(notifySubscribe, async ({ accepted }, { openid }) => {

@@ -3,7 +3,8 @@ import { DomainError } from '../../src/shared/domain/errors';
 import { account } from '../../src/shared/domain/ledger';
 import { managesShops } from '../../src/shared/domain/merchant';
 import { VIRTUE_SHOPS_MAX } from '../../src/shared/domain/merchant-shop';
-import { defineHandler } from '../_lib/handler';
+import { viewerFor } from '../_lib/guest';
+import { defineHandler, definePublicHandler } from '../_lib/handler';
 import { _, collections } from '../_lib/runtime';
 import { findShop, publicShopView, shopPoints, shopStanding } from '../_lib/shops';
 import { ratingIdOf } from './rate';
@@ -26,7 +27,8 @@ export const getShop = defineHandler(shopGet, async ({ shopId }, { openid }) => 
  * 美德商铺榜: the community's shops by shop points, read from the cached balances (one indexed query),
  * suspended shops left out.
  */
-export const listVirtue = defineHandler(shopListVirtue, async (_input, { user }) => {
+export const listVirtue = definePublicHandler(shopListVirtue, async ({ communityId }, { openid, user: caller }) => {
+  const user = await viewerFor(openid, caller, communityId);
   const balances = await table(collections.balances)
     .where({ communityId: user.communityId, asset: 'shop', balance: _.gt(0) })
     .orderBy('balance', 'desc')

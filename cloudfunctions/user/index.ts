@@ -1,33 +1,45 @@
 import { userMe } from '../../src/shared/contract';
-import { directoryEntry, disclose } from '../../src/shared/domain/privacy';
 import { createFunction, defineHandler } from '../_lib/handler';
-import { orgNames } from '../_lib/org';
+import { join, joinPlaces, joinStatus } from './join';
+import { meView } from './me-view';
 import { listMembers, listPeople } from './people';
 import { listRoleLog, listRolePeople, listRolePlaces } from './role-reads';
 import { grant, revoke } from './roles';
-import { careModeView, setPrefs } from './prefs';
+import { setPrefs } from './prefs';
+import { leave, updateProfile } from './profile';
+import { applications, reviewJoin } from './review';
+import { joinApplications } from './join-view';
 
-const me = defineHandler(userMe, async (_input, { openid, user }) => {
-  const names = await orgNames([user.communityId, user.gridId, user.buildingId]);
-  const name = (id: string | null) => (id ? (names.get(id) ?? null) : null);
-  const shown = disclose({ name: user.name, phone: user.phone, room: null }, directoryEntry(user, user));
-  return {
-    openid,
-    name: shown.name,
-    roles: user.roles,
-    communityId: user.communityId,
-    communityName: name(user.communityId) ?? '',
-    gridId: user.gridId,
-    gridName: name(user.gridId),
-    buildingId: user.buildingId,
-    buildingName: name(user.buildingId),
-    phone: shown.phone ?? '',
-    adminScope: user.roles.includes('admin') ? (user.adminScope ?? 'street') : null,
-    careMode: careModeView(user, new Date()),
-  };
+/** Grid workers and staff see how many join applications wait for them (the badge on 入驻审核). */
+async function pendingJoinsFor(user: { roles: readonly string[]; communityId: string; gridId: string | null }): Promise<number | undefined> {
+  if (user.roles.includes('staff')) return joinApplications().where({ communityId: user.communityId, status: 'pending' }).count();
+  if (user.roles.includes('grid_worker') && user.gridId) return joinApplications().where({ gridId: user.gridId, status: 'pending' }).count();
+  return undefined;
+}
+
+const me = defineHandler(userMe, async (_input, { user }) => {
+  const [pending] = await Promise.all([pendingJoinsFor(user)]);
+  return meView(user, pending);
 });
 
 /** One handler per user.* action of the contract, and none besides (test/unit/registry.test.ts). */
-export const handlers = [me, listMembers, listPeople, setPrefs, grant, revoke, listRoleLog, listRolePeople, listRolePlaces];
+export const handlers = [
+  me,
+  listMembers,
+  listPeople,
+  setPrefs,
+  grant,
+  revoke,
+  listRoleLog,
+  listRolePeople,
+  listRolePlaces,
+  joinPlaces,
+  joinStatus,
+  join,
+  applications,
+  reviewJoin,
+  updateProfile,
+  leave,
+];
 
 export const main = createFunction('user', handlers);

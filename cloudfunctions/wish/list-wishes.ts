@@ -3,7 +3,8 @@ import { DomainError } from '../../src/shared/domain/errors';
 import type { UserProfile } from '../../src/shared/domain/org';
 import { nameFor, wishResident } from '../../src/shared/domain/privacy';
 import { organisesPlace } from '../../src/shared/domain/scope';
-import { defineHandler } from '../_lib/handler';
+import { viewerFor } from '../_lib/guest';
+import { defineHandler, definePublicHandler } from '../_lib/handler';
 import { _ } from '../_lib/runtime';
 import { findWish, listCategories, page, type WishDoc } from './wish-repo';
 import { toView, toViews } from './wish-view';
@@ -15,7 +16,7 @@ async function render(result: { docs: WishDoc[]; nextOffset: number | null }, vi
 const newestFirst = { field: 'createdAt', dir: 'desc' } as const;
 const oldestFirst = { field: 'createdAt', dir: 'asc' } as const;
 
-export const categories = defineHandler(wishCategories, async () => ({
+export const categories = definePublicHandler(wishCategories, async () => ({
   items: (await listCategories()).map((c) => ({
     id: c._id,
     name: c.name,
@@ -32,7 +33,8 @@ export const listMine = defineHandler(wishListMine, async ({ offset, limit }, { 
 );
 
 // 心愿墙: what is approved and waiting for a member, in my grid or my whole community.
-export const listWall = defineHandler(wishListWall, async ({ scope, categoryId, offset, limit }, { user }) => {
+export const listWall = definePublicHandler(wishListWall, async ({ scope, categoryId, communityId, offset, limit }, { openid, user: caller }) => {
+  const user = await viewerFor(openid, caller, communityId);
   const where: Record<string, unknown> = scope === 'grid' && user.gridId ? { gridId: user.gridId } : { communityId: user.communityId };
   where.status = 'approved';
   if (categoryId) where.categoryId = categoryId;

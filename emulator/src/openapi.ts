@@ -99,6 +99,8 @@ export function answerOpenApi(apiName: string, params: OpenApiParams, deps: Open
       return subscribeMessageSend(params, deps, invocationId);
     case 'wxacode.getUnlimited':
       return getUnlimited(params);
+    case 'phonenumber.getPhoneNumber':
+      return getPhoneNumber(params);
     default:
       return { errcode: 48001, errmsg: `api unauthorized hint: the local emulator does not implement ${apiName}` };
   }
@@ -130,6 +132,24 @@ function imgSecCheck(params: OpenApiParams): Reply {
   const verdict = checkImage(media.value);
   if (verdict.suggest === 'risky') return { errcode: 87014, errmsg: 'risky content' };
   return { ...OK, result: { suggest: verdict.suggest, label: verdict.label } };
+}
+
+/**
+ * The phone number behind a getPhoneNumber button's code. The local stand-in answers a fixed test number for
+ * any code, or the number spelled in a test code `phone:<11 digits>`; `invalid` codes fail as WeChat's do (40029).
+ */
+export const TEST_PHONE = '13900009999';
+
+function getPhoneNumber(params: OpenApiParams): Reply {
+  const code = params.code;
+  if (typeof code !== 'string' || code === '') return FORMAT_ERROR('code is required');
+  if (code.startsWith('invalid')) return { errcode: 40029, errmsg: 'invalid code' };
+  const spelled = /^phone:(1\d{10})$/.exec(code)?.[1];
+  const phone = spelled ?? TEST_PHONE;
+  return {
+    ...OK,
+    phone_info: { phoneNumber: phone, purePhoneNumber: phone, countryCode: '86', watermark: { timestamp: 0, appid: 'local' } },
+  };
 }
 
 function subscribeMessageSend(params: OpenApiParams, deps: OpenApiDeps, invocationId: string | null): Reply {

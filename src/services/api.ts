@@ -4,6 +4,7 @@ import type { ActionName, Input, Output } from '../shared/contract';
 import type { Reply } from '../shared/contract/envelope';
 import { errorMessages } from '../shared/contract/errors';
 import { noteCareModeIn } from './care-mode';
+import { onNotRegistered } from './guest';
 import { currentPersona } from './persona';
 import { noteServerTime } from './server-clock';
 import { forget, isSessionRead, remembered } from './session-cache';
@@ -41,6 +42,8 @@ async function ask<A extends ActionName>(action: A, payload: Input<A>, opts: Cal
     const reply = asReply<Output<A>>(await send(areaOf(action), event));
     noteServerTime(reply.serverTime, sentAt, Date.now());
     if (reply.ok) noteCareModeIn(reply.data);
+    // A newcomer is welcomed, not shown an error: the page they are on sends them to the welcome page.
+    if (!reply.ok && reply.code === 'NOT_REGISTERED') onNotRegistered();
     return reply;
   } catch (err) {
     console.warn(`[api] ${action} failed`, err);

@@ -1,4 +1,5 @@
 import type { Role } from '../shared/domain/roles';
+import { forgetGuest } from './guest';
 
 /** A seeded demo user as the emulator lists them (`GET /__emulator/personas`). Dev/H5 only. */
 export interface Persona {
@@ -28,6 +29,7 @@ export function currentPersona(): Persona | null {
 }
 
 export function choosePersona(persona: Persona | null): void {
+  forgetGuest();
   if (persona) window.localStorage.setItem(STORAGE_KEY, JSON.stringify(persona));
   else window.localStorage.removeItem(STORAGE_KEY);
   listeners.forEach((listener) => listener(persona));

@@ -10,7 +10,7 @@ const communityPeople: Role[] = ['resident', 'member', 'merchant', 'grid_worker'
  * The pages each role works in; several roles see the union, in this order, less any link whose `except` role they
  * hold (a merchant does not apply to become one).
  */
-const links: { text: string; note: string; url: string; roles: Role[]; except?: Role }[] = [
+const links: { text: string; note: string; url: string; roles: Role[]; except?: Role; badge?: 'pendingJoins' }[] = [
   { text: '我的积分', note: '余额、明细与等级', url: '/pages/points/index', roles: communityPeople },
   { text: '积分码', note: '向爱心商家出示', url: '/pages/points-code/index', roles: ['resident', 'member'] },
   { text: '美德商铺', note: '用积分的好店，去评价', url: '/pages/shops/index', roles: communityPeople },
@@ -30,10 +30,12 @@ const links: { text: string; note: string; url: string; roles: Role[]; except?: 
   { text: '红色代办', note: '替没有手机的居民反映问题', url: '/pages/petition-new/index?proxy=1', roles: ['grid_worker'] },
   { text: '我代办的诉求', note: '进展请转告居民', url: '/pages/petition-mine/index?kind=filed', roles: ['grid_worker'] },
   { text: '心愿审核', note: '新心愿待审核', url: '/package-grid/queue/index', roles: ['grid_worker', 'staff'] },
+  { text: '入驻审核', note: '新居民申请加入', url: '/package-grid/joins/index', roles: ['grid_worker', 'staff'], badge: 'pendingJoins' },
   { text: '心愿派单', note: '无人认领的心愿', url: '/package-grid/queue/index?kind=dispatch', roles: ['grid_worker', 'staff'] },
   { text: '积分管理', note: '发放、领取、对账与结算', url: '/package-staff/hub/index', roles: ['staff'] },
   { text: '扫码核销', note: '扫居民积分码抵扣积分', url: '/package-merchant/scan/index', roles: ['merchant'] },
   { text: '我的店铺', note: '店铺积分、评价码、核销记录', url: '/package-merchant/shop/index', roles: ['merchant'] },
+  { text: '我的登记信息', note: '修改姓名门牌、搬家或退出社区', url: '/pages/profile/index', roles: communityPeople },
   // 管理员: the street's set-up (org tree, roster and building codes are built beside the roles and settings).
   { text: '组织架构', note: '社区、网格、楼栋', url: '/package-admin/tree/index', roles: ['admin'] },
   { text: '人口台账', note: '导入、查看、导出居民名册', url: '/package-admin/roster/index', roles: ['admin'] },

@@ -154,6 +154,14 @@ async function measurePass(emu: TestEmulator): Promise<ActionCost[]> {
   await step('post.correct', sun, 'post.correct', { shiftId, reason: '测试更正' });
   await step('post.leave', zhang, 'post.leave', { postId });
   await step('post.close', sun, 'post.close', { postId });
+
+  // 入驻: a newcomer picks a building and applies; the grid worker approves.
+  const newcomer = 'o-cost-newcomer';
+  await step('user.joinPlaces', newcomer, 'user.joinPlaces', { parentId: 'grid-1' }, true);
+  const joinForm = { buildingId: 'building-2', unit: '1', room: '101', name: '郑小红', phone: '13700001234', privacyVersion: '2026-12-01' };
+  const applicationId = (await step('user.join', newcomer, 'user.join', joinForm)).application.id;
+  await list(liu, 'user.applications');
+  await step('user.reviewJoin', liu, 'user.reviewJoin', { applicationId, approve: true });
   return costs;
 }
 

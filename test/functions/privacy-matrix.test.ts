@@ -5,6 +5,7 @@ import {
   customer,
   directoryEntry,
   listed,
+  joinApplicant,
   petitionReporter,
   rosterEntry,
   wishResident,
@@ -13,7 +14,7 @@ import {
 import { newWish, ok, useEmulator } from './call';
 import { ramp } from './petition-fixtures';
 import { rid } from './points-helpers';
-import { admin, fang, liu, merchant, stranger, sun, wang, zhang } from './personas';
+import { admin, fang, liu, merchant, stranger, sun, wang, zhang, zhao } from './personas';
 import { importAll, residentHeader, uploadFile, xlsx } from './roster-kit';
 
 /**
@@ -31,6 +32,8 @@ const viewers: (UserProfile | { _id: string })[] = [...users, { _id: stranger }]
 const place = { streetId: her.streetId, communityId: her.communityId, gridId: her.gridId, buildingId: her.buildingId };
 const wishFacts = { ...place, residentId: wang, claimantId: zhang };
 const caseFacts = { ...place, reporterId: wang, topLevel: 'grid' as const, departmentIds: [] };
+/** Her application to move to 5号楼 (第二网格). */
+const moveFacts = { ...place, gridId: 'grid-2', buildingId: 'building-5', applicantId: wang };
 
 let serial = 0;
 
@@ -63,6 +66,7 @@ async function scene(): Promise<Scene> {
   const { token } = ok(await call(wang, 'points.issueCode'));
   const roster = await xlsx([residentHeader, [her.name, her.phone, '2号楼', '1', '302', '独居老人']]);
   await importAll(call, sun, { fileID: await uploadFile(env.emu, sun, roster), communityId: her.communityId, kind: 'residents' });
+  ok(await call(wang, 'user.updateProfile', { buildingId: 'building-5' }, 'privacy-move-0001'));
   return { wishId, petitionId, proxyId, token, postId };
 }
 
@@ -93,6 +97,8 @@ const reads: [action: string, payload: (s: Scene) => Record<string, unknown>, ru
   ['user.listPeople', () => ({ limit: 50 }), (v) => directoryEntry(v, her)],
   ['role.people', () => ({ limit: 50 }), (v) => appointee(v, her)],
   ['user.listMembers', () => ({}), () => listed],
+  ['user.applications', () => ({}), (v) => joinApplicant(v, moveFacts)],
+  ['user.joinStatus', () => ({}), self],
   ['shop.get', () => ({ shopId: 'shop-fangji' }), () => customer],
   ['shop.history', () => ({}), () => customer],
   ['merchant.scan', (s) => ({ token: s.token }), () => customer],
@@ -166,5 +172,6 @@ describe('who sees 王秀英’s full name, phone and room', () => {
     expect(shown(await call(admin, 'roster.list', {}))).toMatchObject({ name: true, phone: true });
     expect(shown(await call(sun, 'roster.list', {}))).toMatchObject({ name: true, phone: false });
     expect(ok(await call(zhang, 'post.memberStats', {})).mine.recent[0].raterName).toBe('王**');
+    expect(shown(await call(zhao, 'user.applications', {}))).toMatchObject({ name: true, phone: true });
   });
 });

@@ -215,6 +215,19 @@ const cases: [string, SelfCase][] = [
     },
   ],
   [
+    'a grid worker reviews their own move into a building of their grid',
+    {
+      action: 'user.reviewJoin',
+      self: liu,
+      other: sun,
+      arrange: async () => {
+        const { application } = ok(await act(liu, 'user.updateProfile', { buildingId: 'building-2', room: '101' }));
+        const look = async () => [ok(await call(liu, 'user.joinStatus')).application.status, ok(await call(liu, 'user.me')).buildingId];
+        return { payload: { applicationId: application.id, approve: true }, look };
+      },
+    },
+  ],
+  [
     'staff suspend their own shop',
     {
       action: 'merchant.suspend',

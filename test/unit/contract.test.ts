@@ -16,7 +16,14 @@ describe('contract', () => {
   });
 
   it('every action names who may call it (deny by default: never an empty list)', () => {
-    for (const spec of specs) expect(spec.roles === 'registered' || spec.roles.length > 0).toBe(true);
+    for (const spec of specs) expect(spec.roles === 'registered' || spec.roles === 'public' || spec.roles.length > 0).toBe(true);
+  });
+
+  it('only the join flow and what a newcomer may browse answer a caller without a record', () => {
+    const open = specs.filter((s) => s.roles === 'public').map((s) => s.name);
+    expect(open.sort()).toEqual(
+      ['notify.templates', 'shop.listVirtue', 'user.join', 'user.joinPlaces', 'user.joinStatus', 'wish.categories', 'wish.listWall'].sort(),
+    );
   });
 
   it('every input and output converts to JSON Schema (what the emulator publishes at /__emulator/api)', () => {

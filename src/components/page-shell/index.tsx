@@ -4,6 +4,7 @@ import { needsPersona } from '../../services/persona';
 import { useCareMode } from '../../hooks/use-care-mode';
 import { usePersona } from '../../hooks/use-persona';
 import { PersonaList, PersonaSheet } from '../persona-picker';
+import { PrivacyPopup } from '../privacy-popup';
 import './index.scss';
 
 /**
@@ -37,6 +38,7 @@ export function PageShell({ children, className: own = '' }: { children: ReactNo
         </View>
       )}
       {picking && <PersonaSheet onClose={() => setPicking(false)} />}
+      {process.env.TARO_ENV === 'weapp' && <PrivacyPopup />}
     </View>
   );
 }

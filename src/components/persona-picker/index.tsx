@@ -7,6 +7,11 @@ import { BottomSheet } from '../bottom-sheet';
 import { ErrorView, Loading } from '../state-view';
 import './index.scss';
 
+/** A WeChat user the emulator has never seen: a fresh openid each time, so every visit starts as a stranger. */
+function newVisitor(): Persona {
+  return { openid: `visitor-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`, name: '新访客', roles: [], orgUnits: [], note: '' };
+}
+
 /** The seeded demo users (H5 dev only); picking one makes every later call act as them. */
 export function PersonaList({ onPicked }: { onPicked?: (persona: Persona) => void }) {
   const current = usePersona();
@@ -23,6 +28,19 @@ export function PersonaList({ onPicked }: { onPicked?: (persona: Persona) => voi
   if (!personas) return <Loading />;
   return (
     <View className="cells persona-list">
+      <View
+        className="cell persona-list__item persona-list__visitor"
+        onClick={() => {
+          const visitor = newVisitor();
+          choosePersona(visitor);
+          onPicked?.(visitor);
+        }}
+      >
+        <View className="cell__body">
+          <Text className="persona-list__name">新访客</Text>
+          <Text className="persona-list__note">还没有加入社区的微信用户：看到欢迎页，可以扫楼栋码加入</Text>
+        </View>
+      </View>
       {personas.map((p) => (
         <View
           key={p.openid}

@@ -42,6 +42,7 @@ function MePage() {
                 <View key={l.url} className="cell cell--link" onClick={() => void Taro.navigateTo({ url: l.url })}>
                   <Text className="cell__body cell__title">{l.text}</Text>
                   <Text className="cell__value">{l.note}</Text>
+                  {l.badge && Boolean(me.data?.[l.badge]) && <Text className="me__badge">{me.data?.[l.badge]}</Text>}
                 </View>
               ))}
             </View>

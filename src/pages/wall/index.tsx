@@ -41,6 +41,14 @@ function WallPage() {
           </Button>
         )}
       </View>
+      {me.error?.code === 'NOT_REGISTERED' && (
+        <View className="card wall__guest">
+          <Text className="wall__guest-text">你还没有加入社区：可以先看看，加入后就能发心愿、认领帮忙。</Text>
+          <Button className="btn btn--primary btn--inline" onClick={() => void Taro.navigateTo({ url: '/pages/join/index' })}>
+            加入社区
+          </Button>
+        </View>
+      )}
       {hasGrid && (
         <Tabs
           tabs={[

@@ -4,14 +4,15 @@ import type { Role } from '../domain/roles';
 /**
  * One action of one cloud function: its input and output schemas and who may call it.
  * `roles` is checked before the use case runs; an action with no roles can be called by no one
- * (deny by default). `'registered'` means any registered user, whatever their roles.
+ * (deny by default). `'registered'` means any registered user, whatever their roles; `'public'` admits a
+ * WeChat user without a record too (the welcome, the join flow and what a newcomer may browse).
  */
 export interface ActionSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   name: `${string}.${string}`;
   summary: string;
   input: I;
   output: O;
-  roles: readonly Role[] | 'registered';
+  roles: readonly Role[] | 'registered' | 'public';
   /** Mutating actions accept a requestId and replay the first reply on a retry. */
   mutates: boolean;
 }

@@ -100,6 +100,12 @@ export const errorMessages = {
   POST_OWN_RATING: '不能评价自己的值班',
   POST_RATE_NOT_SERVED: '只有岗位所在网格或楼栋的居民和社区工作人员可以评价',
   POST_BUSY: '认领的人较多，请稍后重试',
+  ALREADY_REGISTERED: '你已经是社区居民了，无需再次入驻',
+  JOIN_NOT_IN_ROSTER: '社区登记中没有找到你，可提交入驻申请由网格员审核',
+  JOIN_PLACE_INVALID: '所选楼栋不存在或已撤销，请重新选择',
+  JOIN_PHONE_INVALID: '手机号获取失败，请重试或手动填写',
+  JOIN_APPLICATION_NOT_FOUND: '没有找到这份入驻申请',
+  JOIN_APPLICATION_DECIDED: '这份入驻申请已经审核过了',
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;

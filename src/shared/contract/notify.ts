@@ -9,6 +9,7 @@ export const templateKeys = [
   'petitionAssigned',
   'petitionProgress',
   'pointsHold',
+  'joinSubmitted',
 ] as const;
 
 export const notifyTemplates = defineAction({
@@ -16,7 +17,8 @@ export const notifyTemplates = defineAction({
   summary: '订阅消息模板 id（用于 requestSubscribeMessage）',
   input: z.object({}).strict(),
   output: z.object({ templates: z.record(z.enum(templateKeys), z.string()) }),
-  roles: 'registered',
+  // Public: the app loads them as it starts, and a newcomer who joins asks consent on their first wish.
+  roles: 'public',
   mutates: false,
 });
 

@@ -67,10 +67,10 @@ export const shopInspect = defineAction({
 
 export const shopListVirtue = defineAction({
   name: 'shop.listVirtue',
-  summary: '本社区美德商铺榜：按店铺积分排序，带星级',
-  input: z.object({}).strict(),
+  summary: '本社区美德商铺榜：按店铺积分排序，带星级（入驻前也可浏览）',
+  input: z.object({ communityId: idSchema.optional().describe('a newcomer browsing: which community (default: the first)') }).strict(),
   output: z.object({ items: z.array(publicShopSchema) }),
-  roles: 'registered',
+  roles: 'public',
   mutates: false,
 });
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { roles } from '../domain/roles';
 import { defineAction } from './action';
-import { pageInput, pageOf } from './common';
+import { idSchema, isoDate, pageInput, pageOf } from './common';
 
 /** 关怀模式: the person's own choice (null until they make one) and what it is without one (care-mode.ts). */
 export const careModeSchema = z.object({ choice: z.boolean().nullable(), byDefault: z.boolean() });
@@ -20,6 +20,7 @@ export const meSchema = z.object({
   /** An admin's reach (their street, or the whole district); null for everyone else. */
   adminScope: z.enum(['street', 'district']).nullable(),
   careMode: careModeSchema,
+  pendingJoins: z.number().int().optional().describe('grid workers and staff: join applications waiting for them (the badge)'),
 });
 
 export const userMe = defineAction({
@@ -76,5 +77,142 @@ export const userSetPrefs = defineAction({
   mutates: true,
 });
 
+// ── 入驻 joining ─────────────────────────────────────────────────────────────────────────────────────────
+
+const phoneSchema = z
+  .string()
+  .trim()
+  .regex(/^1\d{10}$/, '手机号格式不对，请填写 11 位手机号');
+const personName = z.string().trim().min(2, '请填写真实姓名').max(20, '姓名最多 20 字');
+const unitSchema = z.string().trim().max(10, '单元最多 10 个字').default('');
+const roomSchema = z.string().trim().min(1, '请填写门牌号').max(10, '门牌号最多 10 个字');
+
+export const placeSchema = z.object({
+  communityId: z.string(),
+  communityName: z.string(),
+  gridId: z.string(),
+  gridName: z.string(),
+  buildingId: z.string(),
+  buildingName: z.string(),
+});
+
+export const userJoinPlaces = defineAction({
+  name: 'user.joinPlaces',
+  summary: '入驻选址：社区 → 网格 → 楼栋，逐级分页；或按楼栋码（scene）查出楼栋所在的社区和网格',
+  input: z
+    .object({ parentId: idSchema.optional(), buildingId: idSchema.optional(), ...pageInput })
+    .strict()
+    .describe('no ids: the communities; parentId: its live children; buildingId: that building and its place'),
+  output: pageOf(z.object({ id: z.string(), kind: z.enum(['community', 'grid', 'building']), name: z.string() })).extend({
+    place: placeSchema.nullable(),
+  }),
+  roles: 'public',
+  mutates: false,
+});
+
+export const joinApplicationSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['join', 'move']),
+  status: z.enum(['pending', 'approved', 'rejected']),
+  name: z.string().describe('full for the applicant and their reviewers only'),
+  phone: z.string().describe('full for the applicant and their reviewers only'),
+  phoneVerified: z.boolean(),
+  unit: z.string(),
+  room: z.string(),
+  place: placeSchema,
+  reason: z.string().nullable(),
+  createdAt: isoDate,
+  decidedAt: isoDate.nullable(),
+});
+
+export const userJoinStatus = defineAction({
+  name: 'user.joinStatus',
+  summary: '我的入驻状态：是否已是居民，最近一份入驻/搬迁申请',
+  input: z.object({}).strict(),
+  output: z.object({ registered: z.boolean(), application: joinApplicationSchema.nullable(), privacyVersion: z.string() }),
+  roles: 'public',
+  mutates: false,
+});
+
+export const userJoin = defineAction({
+  name: 'user.join',
+  summary: '加入社区：花名册里有（姓名+手机+楼栋）即刻成为居民，否则（apply）提交申请给楼栋所在网格的网格员审核',
+  input: z
+    .object({
+      buildingId: idSchema,
+      unit: unitSchema,
+      room: roomSchema,
+      name: personName,
+      phone: phoneSchema.optional().describe('typed (H5, or weapp before asking WeChat)'),
+      phoneCode: z.string().trim().min(1).max(128).optional().describe('weapp getPhoneNumber code, exchanged by the function'),
+      privacyVersion: z.string().min(1).max(20),
+      apply: z.boolean().default(true).describe('false: only try the roster, JOIN_NOT_IN_ROSTER when it does not know them'),
+    })
+    .strict()
+    .refine((v) => Boolean(v.phone || v.phoneCode), { message: '请填写手机号', path: ['phone'] }),
+  output: z.object({ status: z.enum(['verified', 'pending']), application: joinApplicationSchema.nullable() }),
+  roles: 'public',
+  mutates: true,
+});
+
+export const userApplications = defineAction({
+  name: 'user.applications',
+  summary: '入驻审核：网格员看本网格楼栋的申请，社区工作人员看本社区的；最早的在前',
+  input: z.object({ status: z.enum(['pending', 'approved', 'rejected']).default('pending'), ...pageInput }).strict(),
+  output: pageOf(joinApplicationSchema).extend({ pending: z.number().int().describe('how many wait, for the badge') }),
+  roles: ['grid_worker', 'staff'],
+  mutates: false,
+});
+
+export const userReviewJoin = defineAction({
+  name: 'user.reviewJoin',
+  summary: '审核入驻/搬迁申请：通过即成为该楼栋居民；驳回须写明原因。不能审核自己的申请',
+  input: z
+    .object({ applicationId: idSchema, approve: z.boolean(), reason: z.string().trim().max(100, '原因最多 100 字').optional() })
+    .strict()
+    .refine((v) => v.approve || Boolean(v.reason), { message: '驳回请写明原因', path: ['reason'] }),
+  output: z.object({ application: joinApplicationSchema }),
+  roles: ['grid_worker', 'staff'],
+  mutates: true,
+});
+
+export const userUpdateProfile = defineAction({
+  name: 'user.updateProfile',
+  summary: '修改我的登记信息：姓名、单元、门牌、手机号；搬到另一栋楼须网格员重新审核',
+  input: z
+    .object({
+      name: personName.optional(),
+      unit: z.string().trim().max(10).optional(),
+      room: roomSchema.optional(),
+      phone: phoneSchema.optional(),
+      buildingId: idSchema.optional(),
+    })
+    .strict(),
+  output: z.object({ me: meSchema, application: joinApplicationSchema.nullable() }),
+  roles: 'registered',
+  mutates: true,
+});
+
+export const userLeave = defineAction({
+  name: 'user.leave',
+  summary: '退出社区：居民、党员、网格和社区的角色随之取消；积分记录等按隐私规则保留',
+  input: z.object({}).strict(),
+  output: z.object({ left: z.literal(true), rolesKept: z.array(z.enum(roles)) }),
+  roles: 'registered',
+  mutates: true,
+});
+
 /** Every action declared here, in order: the registry (index.ts) is built from these lists, never by hand. */
-export const userActions = [userMe, userListMembers, userListPeople, userSetPrefs] as const;
+export const userActions = [
+  userMe,
+  userListMembers,
+  userListPeople,
+  userSetPrefs,
+  userJoinPlaces,
+  userJoinStatus,
+  userJoin,
+  userApplications,
+  userReviewJoin,
+  userUpdateProfile,
+  userLeave,
+] as const;

@@ -85,7 +85,7 @@ export const wishCategories = defineAction({
   summary: '心愿类别及每类可给的积分范围',
   input: z.object({}).strict(),
   output: z.object({ items: z.array(categorySchema) }),
-  roles: 'registered',
+  roles: 'public',
   mutates: false,
 });
 
@@ -141,9 +141,16 @@ export const wishListMine = defineAction({
 export const wishListWall = defineAction({
   name: 'wish.listWall',
   summary: '心愿墙：已发布待认领的心愿',
-  input: z.object({ scope: z.enum(['grid', 'community']).default('community'), categoryId: idSchema.optional(), ...pageInput }).strict(),
+  input: z
+    .object({
+      scope: z.enum(['grid', 'community']).default('community'),
+      categoryId: idSchema.optional(),
+      communityId: idSchema.optional().describe('a newcomer browsing before joining: which community (default: the first); ignored for residents'),
+      ...pageInput,
+    })
+    .strict(),
   output: pageOf(wishViewSchema),
-  roles: 'registered',
+  roles: 'public',
   mutates: false,
 });
 

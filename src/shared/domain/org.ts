@@ -54,6 +54,8 @@ export interface UserProfile {
   tags?: string[];
   /** 关怀模式 as the person chose it on 我的 (`user.setPrefs`); absent until they choose (care-mode.ts decides). */
   careMode?: boolean;
+  /** The privacy policy they accepted when joining (user.join), with when. */
+  privacy?: { version: string; at: Date };
 }
 
 /** Where a wish or petition sits in the tree; every scope check compares these ids. */

@@ -99,3 +99,8 @@ export function appointee(viewer: Viewer & Pick<UserProfile, 'adminScope'>, pers
 export function rosterEntry(viewer: { admin: boolean }): Disclosure {
   return viewer.admin ? 'contact' : 'directory';
 }
+
+/** 入驻申请的申请人: the applicant, and the grid worker and community staff who review it (to call and check). */
+export function joinApplicant(viewer: Viewer, app: OrgPlace & { applicantId: string }): Disclosure {
+  return viewer._id === app.applicantId || organisesPlace(viewer, app) ? 'contact' : 'masked';
+}

@@ -1,0 +1,176 @@
+import { userJoin, userJoinPlaces, userJoinStatus } from '../../src/shared/contract';
+import { DomainError } from '../../src/shared/domain/errors';
+import { joinApplicationId, PRIVACY_VERSION, residentProfile, type JoinApplication } from '../../src/shared/domain/join';
+import type { OrgPlace, OrgUnit } from '../../src/shared/domain/org';
+import { compareUnitNames } from '../../src/shared/domain/unit-order';
+import { definePublicHandler } from '../_lib/handler';
+import { holdersWhere } from '../_lib/holders';
+import { cachedOrgNames } from '../_lib/org';
+import { cloud, collections, type Loose } from '../_lib/runtime';
+import { thing, templates, time } from '../_lib/templates';
+import { fieldsOf, transact, type Unit } from '../_lib/transact';
+import { table, tableIn, type Tx } from '../_lib/typed-db';
+import { joinApplications, joinViewWith, ownJoinView, placeNames } from './join-view';
+
+/** The most units one level of the tree is read with. */
+const LEVEL_MAX = 200;
+
+type Live = OrgUnit & { retiredAt?: unknown };
+const live = (unit: Live | null | undefined): unit is Live => Boolean(unit) && !unit?.retiredAt;
+
+/** The building a building code (scene) or the hand-picked 社区 → 网格 → 楼栋 names, and where it sits. */
+export async function buildingPlace(buildingId: string): Promise<OrgPlace & { gridId: string; buildingId: string; name: string }> {
+  const building = (await table(collections.orgUnits).get(buildingId)) as Live | null;
+  if (!live(building) || building.kind !== 'building' || building.path.length < 3) throw new DomainError('JOIN_PLACE_INVALID');
+  const [streetId, communityId, gridId] = building.path;
+  return { streetId, communityId, gridId, buildingId, name: building.name };
+}
+
+// 选楼栋: one level of the live tree per call, paged; or, for a building code, the building and its place.
+export const joinPlaces = definePublicHandler(userJoinPlaces, async ({ parentId, buildingId, offset, limit }) => {
+  if (buildingId) {
+    const place = await buildingPlace(buildingId);
+    const names = await cachedOrgNames([place.communityId, place.gridId]);
+    const name = (id: string) => names.get(id) ?? '';
+    return {
+      items: [],
+      nextOffset: null,
+      place: { ...place, communityName: name(place.communityId), gridName: name(place.gridId), buildingName: place.name },
+    };
+  }
+  // A level is small (a grid's buildings, a community's grids): read whole, put in counting order (第二 before
+  // 第十, 2号楼 before 10号楼, which no index sorts), and page here.
+  const where = parentId ? { parentId } : { kind: 'community' as const };
+  const docs = (await table(collections.orgUnits).where(where).limit(LEVEL_MAX).get()) as Live[];
+  const level = docs.filter((u) => live(u) && u.kind !== 'street').sort((a, b) => compareUnitNames(a.name, b.name));
+  const items = level.slice(offset, offset + limit).map((u) => ({ id: u._id, kind: u.kind as 'community' | 'grid' | 'building', name: u.name }));
+  return { items, nextOffset: offset + limit < level.length ? offset + limit : null, place: null };
+});
+
+export const joinStatus = definePublicHandler(userJoinStatus, async (_input, { openid, user }) => ({
+  registered: user !== null,
+  application: await ownJoinView(await joinApplications().get(joinApplicationId(openid))),
+  privacyVersion: PRIVACY_VERSION,
+}));
+
+/** Who decided a join the roster verified. */
+const ROSTER = 'roster';
+
+function newApplication(
+  openid: string,
+  who: { name: string; phone: string; unit: string; room: string },
+  place: OrgPlace & { gridId: string; buildingId: string },
+  input: { phoneCode?: string; privacyVersion: string },
+  now: Date,
+): JoinApplication {
+  return {
+    _id: joinApplicationId(openid),
+    kind: 'join',
+    applicantId: openid,
+    ...who,
+    phoneVerified: Boolean(input.phoneCode),
+    streetId: place.streetId,
+    communityId: place.communityId,
+    gridId: place.gridId,
+    buildingId: place.buildingId,
+    status: 'pending',
+    reason: null,
+    privacy: { version: input.privacyVersion, at: now },
+    createdAt: now,
+    decidedAt: null,
+    decidedBy: null,
+  };
+}
+
+/** The phone WeChat vouches for (billed per call: asked only when the roster did not know the person). */
+async function phoneOf(code: string): Promise<string> {
+  try {
+    const res: Loose = await cloud.openapi.phonenumber.getPhoneNumber({ code });
+    const info = res?.phoneInfo ?? res?.phone_info;
+    const phone = String(info?.purePhoneNumber ?? info?.pure_phone_number ?? '');
+    if (/^1\d{10}$/.test(phone)) return phone;
+  } catch (error) {
+    console.warn('[user.join] getPhoneNumber failed', error);
+  }
+  throw new DomainError('JOIN_PHONE_INVALID');
+}
+
+/** Tells the building's grid workers that an application waits for them (in-app: the badge on 入驻审核). */
+export async function notifyReviewers(unit: Unit, app: JoinApplication, buildingName: string): Promise<void> {
+  const reviewers = await holdersWhere({ gridId: app.gridId, roles: 'grid_worker' });
+  await unit.notify(
+    reviewers
+      .filter((touser) => touser !== app.applicantId)
+      .map((touser) => ({
+        touser,
+        templateId: templates.joinSubmitted,
+        page: 'package-grid/joins/index',
+        data: { thing1: thing(app.name), thing2: thing(buildingName), time3: time(app.createdAt) },
+      })),
+  );
+}
+
+/**
+ * 加入社区. A roster entry with the same name, phone and building makes them a resident at once: the user and
+ * the entry's link in one transaction (the user's id is the openid, so two joins at once make one user).
+ * Otherwise an application goes to the building's grid worker; one per person while it is pending.
+ */
+export const join = definePublicHandler(
+  userJoin,
+  async (input, { openid, user, request }) => {
+    if (user) throw new DomainError('ALREADY_REGISTERED');
+    const place = await buildingPlace(input.buildingId);
+    const phone = input.phoneCode ? await phoneOf(input.phoneCode) : (input.phone as string);
+    const now = new Date();
+    const who = { name: input.name, phone, unit: input.unit, room: input.room };
+    // Only the community's roster as it stands (the import its head names): never rows staged by an import
+    // still under way, nor those of one it replaced.
+    const head = await table(collections.rosterHeads).get(place.communityId);
+    const [entry] = head
+      ? await table(collections.rosterEntries)
+          .where({ importId: head.activeImport, buildingId: place.buildingId, phone, name: input.name, userId: null })
+          .limit(1)
+          .get()
+      : [];
+    if (entry) {
+      return transact(
+        async (tx: Tx) => {
+          const users = tableIn(tx, collections.users);
+          if (await users.get(openid)) throw new DomainError('ALREADY_REGISTERED');
+          const entries = tableIn(tx, collections.rosterEntries);
+          const fresh = await entries.get(entry._id);
+          if (!fresh || (fresh.userId && fresh.userId !== openid)) throw new DomainError('BUSY');
+          const profile = residentProfile(openid, { ...who, unit: fresh.unit || who.unit, room: fresh.room || who.room }, place);
+          // The roster's tags (独居老人, 低保, …) come with them: care mode and the care rounds read them.
+          const tags = fresh.tags.length > 0 ? { tags: fresh.tags } : {};
+          await users.set(openid, { ...fieldsOf(profile), ...tags, privacy: { version: input.privacyVersion, at: now } });
+          await entries.change(entry._id, { userId: openid });
+          // The join on record (consent, place), decided by the roster; a twin applying meanwhile meets it here.
+          const app = newApplication(openid, who, place, input, now);
+          await tableIn(tx, collections.joinApplications).set(app._id, fieldsOf({ ...app, status: 'approved', decidedAt: now, decidedBy: ROSTER }));
+          return { status: 'verified' as const, application: null };
+        },
+        { busy: 'BUSY', record: { request } },
+      );
+    }
+    if (!input.apply) throw new DomainError('JOIN_NOT_IN_ROSTER');
+    const _id = joinApplicationId(openid);
+    const names = await placeNames([place]);
+    const pendingReply = (app: JoinApplication) => ({ status: 'pending' as const, application: joinViewWith(app, names, 'contact') });
+    return transact(
+      async (tx: Tx, unit) => {
+        const apps = tableIn(tx, collections.joinApplications);
+        const found = await apps.get(_id);
+        if (found?.status === 'pending') return found;
+        // A twin call verified by the roster meanwhile (taking the entry this one did not find) wrote this document.
+        if (found?.status === 'approved' && found.decidedBy === ROSTER) throw new DomainError('ALREADY_REGISTERED');
+        const next = newApplication(openid, who, place, input, now);
+        await apps.set(_id, fieldsOf(next));
+        await notifyReviewers(unit, next, place.name);
+        return next;
+      },
+      { busy: 'BUSY', record: { request, output: (app) => pendingReply(app) } },
+    ).then(pendingReply);
+  },
+  { record: 'inTransaction' },
+);
