@@ -86,6 +86,10 @@ const OVER_BUDGET: Record<string, number> = {
   // use); the payment (posting; the resident's balance read and written, with their day's total: no overdraft,
   // the daily cap; the shop's credit); the charge; the retry record.
   'merchant.charge': 13,
+  // 入驻 by application: the caller (none yet); the building and its place; the roster in force (head, then the
+  // match); start, commit; the application read and written; the grid worker's consent; the retry record
+  // carrying the notice, and its update once sent.
+  'user.join': 10,
   // The org function's tree page (issue 12, outside the write path): held where it stands until its own work.
   'org.tree': 6,
 };
