@@ -54,15 +54,15 @@ const WITHIN_BUDGET = [
 // pass). What the requests are, and why each is needed:
 const OVER_BUDGET: Record<string, number> = {
   // caller; the transaction (start, commit); the wish; the member's wish points today and the pair's recent
-  // count (the award's daily cap and pair rule); the posting, the issuer shard, the member's balance; the wish;
-  // the retry record. (The claimant's contacts for the reply are kept on the wish when it is claimed.)
-  'wish.confirm': 11,
-  // caller; start, commit; the case; the reporter's credit (posting, issuer shard, balance); the case; the
-  // reporter's consent to be told; the retry record. (The reporter's contacts are kept on the case when filed.)
-  'petition.accept (grid)': 10,
-  // caller; start, commit; the item (read, write: stock); the payment (posting, mall shard, the buyer's
-  // balance read and written: no overdraft); the order. The order is its own retry record.
-  'mall.order': 10,
+  // count (the award's daily cap and pair rule); the posting, the member's balance; the wish; the retry record.
+  // (The claimant's contacts for the reply are kept on the wish when it is claimed; the issuer keeps no balance.)
+  'wish.confirm': 10,
+  // caller; start, commit; the case; the reporter's credit (posting, balance); the case; the reporter's consent
+  // to be told; the retry record. (The reporter's contacts are kept on the case when filed.)
+  'petition.accept (grid)': 9,
+  // caller; start, commit; the item (read, write: stock); the payment (posting, the buyer's balance read and
+  // written: no overdraft); the order. The order is its own retry record.
+  'mall.order': 9,
   // caller; start, commit; the shop (suspension, today's total: read, write); the code (read, write: single
   // use); the payment (posting; the resident's balance read and written, with their day's total: no overdraft,
   // the daily cap; the shop's credit); the charge; the retry record.
