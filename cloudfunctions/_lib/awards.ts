@@ -41,22 +41,23 @@ export async function awardRule(communityId: string, categoryId: string): Promis
   return ruleForCategory(rule, found);
 }
 
-/** Volunteer points the member already got for wishes today (China time). */
-async function earnedToday(memberId: string, now: Date): Promise<number> {
-  const me = account.user(memberId);
-  const postings = await table(collections.postings)
-    .where({ accounts: me, asset: 'volunteer', at: _.gte(startOfDayCst(now)) })
+/**
+ * What the award's limits count, in one query (index claimant_status_confirmed): the member's confirmed wishes
+ * since the earlier of today's start (China time) and the pair window. Today's are what the member already got
+ * for wishes today (the daily cap: the awards posted for wishes confirmed today); this resident's within the
+ * window are the pair's recent count. Bounded by the window, never by the member's history.
+ */
+async function recentFor(wish: AwardedWish, memberId: string, rule: AwardRule, now: Date): Promise<{ today: number; pairs: number }> {
+  const [dayStart, since] = [startOfDayCst(now), addDays(now, -rule.pairDays)];
+  const recent = await table(collections.wishes)
+    .where({ claimantId: memberId, status: 'confirmed', confirmedAt: _.gte(dayStart < since ? dayStart : since), _id: _.neq(wish._id) })
+    .field({ residentId: true, confirmedAt: true, award: true })
     .limit(1000)
     .get();
-  return postings.filter((p) => p.to === me && p._id.startsWith('wish:')).reduce((sum, p) => sum + p.amount, 0);
-}
-
-/** How many other wishes this resident and member completed together recently. */
-async function pairCount(wish: AwardedWish, rule: AwardRule, now: Date): Promise<number> {
-  const since = addDays(now, -rule.pairDays);
-  return table(collections.wishes)
-    .where({ claimantId: wish.claimantId, status: 'confirmed', residentId: wish.residentId, confirmedAt: _.gte(since), _id: _.neq(wish._id) })
-    .count();
+  const at = (w: { confirmedAt: Date | null }) => new Date(w.confirmedAt ?? 0).getTime();
+  const today = recent.filter((w) => at(w) >= dayStart.getTime() && w.award?.status === 'posted').reduce((sum, w) => sum + (w.award?.amount ?? 0), 0);
+  const pairs = recent.filter((w) => w.residentId === wish.residentId && at(w) >= since.getTime()).length;
+  return { today, pairs };
 }
 
 /** Moves the award out of `from` only if nobody settled it meanwhile. */
@@ -89,7 +90,7 @@ export async function postAward(wish: AwardedWish, amount: number) {
 /** What a pending award comes to now: the rule, what the member earned today, and how often this pair met lately. */
 async function decide(wish: AwardedWish, award: WishAward, now: Date) {
   const rule = await awardRule(wish.communityId, wish.categoryId);
-  const [today, pairs] = await Promise.all([earnedToday(award.memberId, now), pairCount(wish, rule, now)]);
+  const { today, pairs } = await recentFor(wish, award.memberId, rule, now);
   const parts = awardParts(rule, wish, award.rating);
   const decision = decideAward(rule, parts.total, today, pairs);
   return { decision, breakdown: explainAward(rule, parts, decision) };

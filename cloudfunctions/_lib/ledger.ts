@@ -16,10 +16,10 @@ import { _, collections } from './runtime';
 import { transact, type RetryRecord } from './transact';
 import { table, tableIn, type Tx } from './typed-db';
 
-/** A system account's balance is split over this many documents, so its postings rarely meet on one. */
-export const SYSTEM_SHARDS = 8;
-
-/** The cached balance of one account in one kind of points (one shard of it, for system accounts). */
+/**
+ * The cached balance of one person, shop or escrow in one kind of points. (`shard` is 0: system accounts, once
+ * split over shards, keep no cached balance — see postIn.)
+ */
 export interface BalanceDoc {
   _id: string;
   account: AccountId;
@@ -71,7 +71,7 @@ export interface PostOptions {
 export interface PostResult {
   posting: Posting;
   replayed: boolean;
-  /** The balances of the posting's person, shop or escrow sides once it is in (system accounts are sharded). */
+  /** The balances of the posting's person, shop or escrow sides once it is in (system accounts keep none). */
   balances: ReadonlyMap<AccountId, number>;
 }
 
@@ -83,12 +83,12 @@ export class AlreadyPosted extends Error {
 }
 
 /**
- * Appends one posting and moves both cached balances in one transaction. Idempotent: if a posting with
+ * Appends one posting and moves the cached balances of its person, shop or escrow sides in one transaction. Idempotent: if a posting with
  * this id exists, nothing changes and the first one is returned (`replayed`). A person's or a shop's
  * balance never goes below zero (POINTS_INSUFFICIENT) unless the posting carries a staff override.
  *
  * One transaction per posting, and no more requests than it needs: the posting is inserted (a duplicate
- * insert is how an existing one is found), a system account's shard is incremented without a read, and
+ * insert is how an existing one is found), a system account keeps no balance to move, and
  * the person's balance — the document a crowd of spends contends for — is read last, so the span in
  * which another commit can invalidate this one is two requests long.
  */
@@ -135,10 +135,11 @@ export async function postIn(tx: Tx, input: PostingInput, opts: PostOptions = {}
   } catch (error) {
     throw new AlreadyPosted(error);
   }
+  // A system account (issuer, mall, fee) keeps no cached balance: nothing is ever decided by it (it never runs
+  // dry) and nobody is shown it, so its balance is what its postings sum to — the reconcile checkpoint's proven
+  // totals, kept per day. Holding a copy moved by every posting cost each posting a request and proved nothing
+  // the postings do not: a posting and its sides commit together, and the holders' sides are what is reconciled.
   const balances = new Map<AccountId, number>();
-  for (const side of ['from', 'to'] as const) {
-    if (isSystemAccount(posting[side])) await moveSystem(tx, posting, side);
-  }
   for (const side of ['from', 'to'] as const) {
     if (posting.asset === 'party' && kindOf(posting[side]) === 'user') await moveTally(tx, posting, side);
   }
@@ -150,22 +151,9 @@ export async function postIn(tx: Tx, input: PostingInput, opts: PostOptions = {}
   return { posting, replayed: false, balances };
 }
 
-/** A system account never runs dry and keeps no lots: its shard moves by increment, unread. */
-async function moveSystem(tx: Tx, p: Posting, side: 'from' | 'to'): Promise<void> {
-  const sign = side === 'from' ? -1 : 1;
-  const lifetime = side === 'from' ? (p.reversalOf ? -p.amount : 0) : p.reversalOf ? 0 : p.amount;
-  const shard = Math.floor(Math.random() * SYSTEM_SHARDS);
-  const id = balanceId(p[side], p.asset, shard);
-  const balances = tableIn(tx, collections.balances);
-  if ((await balances.change(id, { balance: _.inc(sign * p.amount), lifetimeIn: _.inc(lifetime), updatedAt: p.at })) === 1) return;
-  // The shard's first posting: there is nothing to increment yet.
-  const doc = { ...emptyBalance(p, side, shard), balance: sign * p.amount, lifetimeIn: lifetime };
-  await balances.set(id, withoutId(doc));
-}
-
 /**
  * A party posting moves the member's tally of the posting's month too, in the same transaction, so the
- * ranking (which reads tallies) is never out of step with the ledger. Like a system shard: incremented
+ * ranking (which reads tallies) is never out of step with the ledger. Incremented
  * unread, and set on the month's first posting.
  */
 async function moveTally(tx: Tx, p: Posting, side: 'from' | 'to'): Promise<void> {

@@ -49,21 +49,30 @@ async function reporterOf(input: Input, user: UserProfile): Promise<Reporter> {
     return {
       reporterId: user._id,
       reporterName: user.name,
-      reporterPhone: null,
+      reporterPhone: user.phone,
+      reporterRoom: user.room,
       reporterIsResident: user.roles.includes('resident'),
       filedById: null,
       filedByName: null,
     };
   const filed = { filedById: user._id, filedByName: user.name };
   if (!proxy.residentId)
-    return { reporterId: null, reporterName: proxy.name!, reporterPhone: proxy.phone ?? null, reporterIsResident: false, ...filed };
+    return {
+      reporterId: null,
+      reporterName: proxy.name!,
+      reporterPhone: proxy.phone ?? null,
+      reporterRoom: null,
+      reporterIsResident: false,
+      ...filed,
+    };
   const resident = await loadUser(proxy.residentId);
   if (!resident) throw new DomainError('NOT_FOUND', '没有找到这位居民');
   assertMayFileFor(user, resident);
   return {
     reporterId: resident._id,
     reporterName: resident.name,
-    reporterPhone: null,
+    reporterPhone: resident.phone,
+    reporterRoom: resident.room,
     reporterIsResident: resident.roles.includes('resident'),
     ...filed,
   };

@@ -8,7 +8,10 @@ import type { PetitionCategory } from '../../src/shared/domain/petition-rules';
 import { idForRequest } from '../_lib/ids';
 import type { PetitionDoc } from './petition-repo';
 
-export type Reporter = Pick<PetitionDoc, 'reporterId' | 'reporterName' | 'reporterPhone' | 'reporterIsResident' | 'filedById' | 'filedByName'>;
+export type Reporter = Pick<
+  PetitionDoc,
+  'reporterId' | 'reporterName' | 'reporterPhone' | 'reporterRoom' | 'reporterIsResident' | 'filedById' | 'filedByName'
+>;
 export type Place = OrgPlace & Pick<PetitionDoc, 'gridName' | 'location'>;
 
 interface Intake {

@@ -47,7 +47,13 @@ export interface PetitionDoc extends OrgPlace, PetitionState {
   /** Null for a resident without a phone who is not registered (红色代办 by name). */
   reporterId: string | null;
   reporterName: string;
+  /**
+   * The reporter's contacts as filed — a registered reporter's phone and room are kept on the case when it is
+   * filed (their profile is read then anyway), so showing the case to its handlers reads no profile. A case filed
+   * before this was kept has no `reporterRoom`, and its reporter's profile is read instead.
+   */
   reporterPhone: string | null;
+  reporterRoom?: string | null;
   reporterIsResident: boolean;
   filedById: string | null;
   filedByName: string | null;

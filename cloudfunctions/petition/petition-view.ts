@@ -24,7 +24,8 @@ export interface Lookup {
 }
 
 export async function lookup(docs: readonly PetitionDoc[], viewer: UserProfile): Promise<Lookup> {
-  const seen = docs.filter((p) => seesReporter(viewer, p) && p.reporterId);
+  // Only a case filed before its reporter's contacts were kept on it needs their profile.
+  const seen = docs.filter((p) => seesReporter(viewer, p) && p.reporterId && p.reporterRoom === undefined);
   const files = docs.flatMap((p) => [
     ...p.photos,
     ...(p.resolution ? [...p.resolution.photos, ...p.resolution.beforePhotos, ...p.resolution.afterPhotos] : []),
@@ -46,7 +47,7 @@ export async function lookup(docs: readonly PetitionDoc[], viewer: UserProfile):
 export function render(p: PetitionDoc, viewer: UserProfile, l: Lookup, now: Date = new Date()): PetitionView {
   const profile = p.reporterId ? l.people.get(p.reporterId) : undefined;
   const reporter = disclose(
-    { name: p.reporterName, phone: profile?.phone ?? p.reporterPhone, room: profile?.room ?? null },
+    { name: p.reporterName, phone: profile?.phone ?? p.reporterPhone, room: profile?.room ?? p.reporterRoom ?? null },
     petitionReporter(viewer, p),
   );
   const photo = (fileID: string) => ({ fileID, url: l.urls.get(fileID) ?? null });

@@ -25,6 +25,13 @@ export interface Plan {
 type Planner = (wish: WishDoc, tx: Tx) => Plan | Promise<Plan>;
 
 /**
+ * How a caller's step keeps its reply: in its retry record (`request`), or — for a step whose wish is its own
+ * record (`record: 'effect'`: no `request` is given) — under its submission's id on its history line
+ * (`requestId`), so a retry finds the step made and is answered with the wish as it stands.
+ */
+type Keeping = { request?: RetryRecord; requestId?: string };
+
+/**
  * Moves a wish one step along its state machine, atomically with its history line, its notices and (for a
  * caller's action) the retry record of the reply. `plan` sees the wish as read inside the transaction, so its
  * checks hold at commit: of two members claiming at once, the second retries, re-reads and is refused.
@@ -35,16 +42,22 @@ async function change<R>(
   actor: Actor,
   plan: Planner,
   answer: (wish: WishDoc) => Promise<R>,
-  request?: RetryRecord,
+  keeping: Keeping = {},
 ) {
+  const { request } = keeping;
+  const requestId = request ? undefined : keeping.requestId;
   return transact(
     async (tx: Loose, unit) => {
       const current = await readIn<WishDoc>(tx, collections.wishes, wishId);
       if (!current) throw new DomainError('WISH_NOT_FOUND');
+      if (requestId && current.history.some((e) => e.requestId === requestId && e.by === actor.openid && e.event === event)) {
+        return { wish: current, reply: await answer(current) };
+      }
       const to = nextStatus(current.status, event);
       const { changes = {}, note = null, notices } = await plan(current, tx);
       const now = new Date();
-      const entry: WishHistoryEntry = { event, by: actor.openid, byName: actor.name, at: now, from: current.status, to, note };
+      const made = requestId ? { requestId } : {};
+      const entry: WishHistoryEntry = { event, by: actor.openid, byName: actor.name, at: now, from: current.status, to, note, ...made };
       await tx
         .collection(collections.wishes)
         .doc(wishId)
@@ -63,9 +76,14 @@ export async function changeWish(wishId: string, event: WishEvent, actor: Actor,
 }
 
 /** A caller's step, answered with the wish as they now see it; the answer is their retry record, kept with the step. */
-export async function moveWish(wishId: string, event: WishEvent, { openid, user, request }: Context, plan: Planner): Promise<{ wish: WishView }> {
+export async function moveWish(
+  wishId: string,
+  event: WishEvent,
+  { openid, user, request, requestId }: Context,
+  plan: Planner,
+): Promise<{ wish: WishView }> {
   const answer = async (wish: WishDoc) => ({ wish: await toView(wish, user) });
-  return (await change(wishId, event, { openid, name: user.name }, plan, answer, request)).reply;
+  return (await change(wishId, event, { openid, name: user.name }, plan, answer, { request, requestId })).reply;
 }
 
 /** The SDK flattens nested objects into dot paths; objects we store (proof, rating, award) replace whole. */

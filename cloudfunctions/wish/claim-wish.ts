@@ -16,7 +16,7 @@ export const claimWish = defineHandler(
     return moveWish(wishId, 'claim', ctx, (current) => {
       assertMayClaim(user, current);
       return {
-        changes: { claimantId: openid, claimantName: user.name, claimedAt: new Date(), flaggedAt: null },
+        changes: { claimantId: openid, claimantName: user.name, claimantPhone: user.phone, claimedAt: new Date(), flaggedAt: null },
         notices: (w) => [progressNotice(w, '已认领', `${user.name} 认领了你的心愿`)],
       };
     });
@@ -37,7 +37,7 @@ export const dispatchWish = defineHandler(
       if (member.communityId !== current.communityId) throw new DomainError('MEMBER_NOT_FOUND');
       assertMayClaim(member, current);
       return {
-        changes: { claimantId: member._id, claimantName: member.name, claimedAt: new Date(), flaggedAt: null },
+        changes: { claimantId: member._id, claimantName: member.name, claimantPhone: member.phone, claimedAt: new Date(), flaggedAt: null },
         note: `派给 ${member.name}`,
         notices: (w) => [
           {
@@ -60,7 +60,7 @@ export const releaseWish = defineHandler(
   async ({ wishId, reason }, ctx) =>
     moveWish(wishId, 'release', ctx, (current) => {
       if (current.claimantId !== ctx.openid) throw new DomainError('WISH_NOT_CLAIMANT');
-      return { changes: { claimantId: null, claimantName: null, claimedAt: null }, note: reason };
+      return { changes: { claimantId: null, claimantName: null, claimantPhone: null, claimedAt: null }, note: reason };
     }),
   { record: 'inTransaction' },
 );

@@ -13,7 +13,8 @@ function assertOwner(wish: WishDoc, openid: string): void {
 
 /**
  * The resident confirms the service and rates it; the member's award is settled in the same transaction (posted,
- * held for staff, or nothing due), so the confirmation, its points and the reply a retry gets commit together.
+ * held for staff, or nothing due), so the confirmation and its points commit together. The confirmation is its own
+ * retry record (`effect`): its history line carries the requestId, and a retry is answered with the wish as it stands.
  */
 export const confirm = defineHandler(
   wishConfirm,
@@ -26,7 +27,7 @@ export const confirm = defineHandler(
       return { changes: { ...changes, award }, note: `${rating} 星` };
     });
   },
-  { record: 'inTransaction' },
+  { record: 'effect' },
 );
 
 /** The resident withdraws a wish nobody has claimed yet. */

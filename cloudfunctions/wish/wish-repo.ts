@@ -17,10 +17,18 @@ export interface WishDoc extends OrgPlace {
   points: number | null;
   residentId: string;
   residentName: string;
+  /**
+   * Contacts as given when the wish was made and when it was claimed (the profile is read then anyway), so a view
+   * reads no profile: the resident's phone and room, the claimant's phone. A wish made before they were kept has
+   * none, and the person's profile is read instead.
+   */
+  residentPhone?: string;
+  residentRoom?: string | null;
   buildingName: string | null;
   gridName: string | null;
   claimantId: string | null;
   claimantName: string | null;
+  claimantPhone?: string | null;
   heldForReview: boolean;
   rejectReason: string | null;
   proof: { text: string; photos: string[] } | null;

@@ -18,7 +18,13 @@ export function seesContacts(viewer: UserProfile, wish: WishDoc): boolean {
 
 /** Renders wishes for one viewer: masks what they may not see, names categories, signs photo URLs. */
 export async function toViews(docs: readonly WishDoc[], viewer: UserProfile): Promise<WishView[]> {
-  const contacts = docs.filter((w) => seesContacts(viewer, w)).flatMap((w) => (w.claimantId ? [w.residentId, w.claimantId] : [w.residentId]));
+  // Only a wish made (or claimed) before its people's contacts were kept on it needs their profiles.
+  const contacts = docs
+    .filter((w) => seesContacts(viewer, w))
+    .flatMap((w) => [
+      ...(w.residentPhone === undefined ? [w.residentId] : []),
+      ...(w.claimantId && w.claimantPhone === undefined ? [w.claimantId] : []),
+    ]);
   const files = docs.flatMap((w) => [...w.photos, ...(w.proof?.photos ?? [])]);
   const [categories, urls, people, rules] = await Promise.all([
     cachedCategories(),
@@ -45,7 +51,10 @@ export async function toViews(docs: readonly WishDoc[], viewer: UserProfile): Pr
       offer: offerOf(w),
       photos: w.photos.map(photo),
       resident: {
-        ...disclose({ name: w.residentName, phone: resident?.phone ?? null, room: resident?.room ?? null }, wishResident(viewer, w)),
+        ...disclose(
+          { name: w.residentName, phone: resident?.phone ?? w.residentPhone ?? null, room: resident?.room ?? w.residentRoom ?? null },
+          wishResident(viewer, w),
+        ),
         building: w.buildingName,
       },
       gridName: w.gridName,
@@ -77,7 +86,7 @@ async function communityRules(docs: readonly WishDoc[]): Promise<Map<string, Awa
 }
 
 function claimantView(w: WishDoc, profile: UserProfile | undefined, d: Disclosure) {
-  const { name, phone } = disclose({ name: w.claimantName ?? '', phone: profile?.phone ?? null, room: null }, d);
+  const { name, phone } = disclose({ name: w.claimantName ?? '', phone: profile?.phone ?? w.claimantPhone ?? null, room: null }, d);
   return { name, phone };
 }
 

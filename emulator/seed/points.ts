@@ -41,40 +41,8 @@ export function mallFiles(fileIdOf: (cloudPath: string) => string) {
   return { files, photoOf };
 }
 
-/** Shards of each system account (as cloudfunctions/_lib/ledger.ts SYSTEM_SHARDS). */
-const SYSTEM_SHARDS = 8;
-
-/**
- * The community's own accounts, opened when it is set up: every shard of the issuer (each kind of points), the
- * mall and the fee account at zero, so a posting moves its shard by one increment (a missing shard is set by
- * the posting that finds it missing, one request more, once).
- */
-function systemAccounts(communityId: string, now: Date): Record<string, unknown>[] {
-  const accounts: [string, string[]][] = [
-    [`issuer:${communityId}`, ['volunteer', 'party', 'virtue', 'shop']],
-    [`mall:${communityId}`, ['volunteer', 'virtue']],
-    [`fee:${communityId}`, ['volunteer']],
-  ];
-  return accounts.flatMap(([account, assets]) =>
-    assets.flatMap((asset) =>
-      Array.from({ length: SYSTEM_SHARDS }, (_, shard) => ({
-        _id: `${account}|${asset}|${shard}`,
-        account,
-        asset,
-        shard,
-        balance: 0,
-        lifetimeIn: 0,
-        lots: [],
-        communityId,
-        updatedAt: now,
-      })),
-    ),
-  );
-}
-
 export function pointsSeed(communityId: string, now: Date, photoOf: (itemId: string) => string | null): Record<string, Record<string, unknown>[]> {
   return {
-    balances: systemAccounts(communityId, now),
     mall_items: shelf.map((item, i) => ({ ...item, photo: photoOf(item._id), communityId, active: true, order: i + 1, updatedAt: now })),
     point_items: catalogue.map((item, i) => ({ ...item, communityId, active: true, order: i + 1, updatedAt: now })),
     point_rules: [{ _id: communityId, ...defaultPointRules }],

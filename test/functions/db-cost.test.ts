@@ -22,9 +22,11 @@ const WITHIN_BUDGET = [
   'wish.listTasks',
   'wish.checkIn',
   'wish.complete',
+  'wish.confirm',
   'wish.listMine',
   'petition.create',
   'petition.listQueue',
+  'petition.escalate',
   'petition.accept (community)',
   'petition.resolve',
   'petition.rate',
@@ -69,19 +71,13 @@ const OVER_BUDGET: Record<string, number> = {
   'post.correct': 15,
   // A member's first rating of a month creates their month tally (a failed increment, then the set).
   'post.rate': 9,
-  // caller; the transaction (start, commit); the wish; the member's wish points today and the pair's recent
-  // count (the award's daily cap and pair rule); the posting, the issuer shard, the member's balance; the wish;
-  // the claimant's profile for the reply (contacts); the retry record.
-  'wish.confirm': 12,
-  // caller; start, commit; the case; the reporter's credit (posting, issuer shard, balance); the case; the
-  // reporter's consent to be told; the reporter's profile for the reply (contacts); the retry record.
-  'petition.accept (grid)': 11,
-  // caller; start, commit; the case twice (read, write); the consent of the three told; the reporter's profile
-  // for the reply; the retry record carrying the notices, and its update once they are sent.
-  'petition.escalate': 9,
-  // caller; start, commit; the item (read, write: stock); the payment (posting, mall shard, the buyer's
-  // balance read and written: no overdraft); the order. The order is its own retry record.
-  'mall.order': 10,
+  // caller; start, commit; the case (read, write); the reporter's credit (posting, balance); the reporter's consent
+  // to be told (their grant, read when the notice is queued); the retry record. (The reporter's contacts are kept
+  // on the case when filed; the issuer keeps no balance.)
+  'petition.accept (grid)': 9,
+  // caller; start, commit; the item (read, write: stock); the payment (posting, the buyer's balance read and
+  // written: no overdraft); the order. The order is its own retry record.
+  'mall.order': 9,
   // caller; start, commit; the shop (suspension, today's total: read, write); the code (read, write: single
   // use); the payment (posting; the resident's balance read and written, with their day's total: no overdraft,
   // the daily cap; the shop's credit); the charge; the retry record.

@@ -86,6 +86,26 @@ describe('the ladder by hand: 网格预警 → 社区吹哨 → 街道统筹 →
   });
 });
 
+describe('a retried acceptance', () => {
+  const virtue = async (who: string) => ok(await call(who, 'points.balance')).balances.find((b: any) => b.asset === 'virtue')?.balance ?? 0;
+
+  it('a retry with the same requestId gets the case as accepted: one timeline line, one credit, the reporter told once', async () => {
+    await consent(call, wang, 2);
+    const id = await file(call);
+    const before = await virtue(wang);
+    const accept = () => call(liu, 'petition.accept', { petitionId: id, note: '马上处理' }, 'accept-retry-01');
+    const first = ok(await accept()).petition;
+    expect(first).toMatchObject({ status: 'accepted', holder: { handlerName: '刘芳' } });
+    expect(ok(await accept()).petition).toMatchObject({ id, status: 'accepted', holder: { handlerName: '刘芳' } });
+    const timeline = (await steps(id)).timeline.map((s: any) => s.event);
+    expect(timeline).toEqual(['create', 'accept']);
+    expect((await virtue(wang)) - before).toBe(2);
+    expect((await sent(env.emu, 'petition-progress')).filter((m) => m.touser === wang)).toHaveLength(1);
+    // Another submission to accept the same case is refused by the case's state, not answered as a replay.
+    expect(await call(liu, 'petition.accept', { petitionId: id }, 'accept-retry-02')).toMatchObject({ ok: false });
+  });
+});
+
 describe('the timer: an untouched petition climbs by itself', () => {
   it('escalates on schedule at every level, records it as automatic, and tells each level and the resident', async () => {
     await consent(call, wang, 6);

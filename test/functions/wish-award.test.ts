@@ -30,7 +30,10 @@ describe('volunteer points for a confirmed wish', () => {
       note: null,
       breakdown: '完成服务 10 分，五星好评 +2 分，共 12 分（报价 10 分）',
     });
-    ok(await confirm());
+    // The confirmation is its own record (its history line carries the requestId): a retry is answered with the
+    // wish, the same as the first reply; another submission is refused by the wish's state.
+    expect(ok(await confirm())).toEqual(first);
+    expect(await call(wang, 'wish.confirm', { wishId: id, rating: 4, comment: '再评一次' }, 'confirm-award-02')).toMatchObject({ ok: false });
     await env.emu.fireTrigger('wish');
     expect(await volunteer(zhang)).toBe(12);
     const history = ok(await call(zhang, 'points.history')).items;

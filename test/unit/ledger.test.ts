@@ -1,13 +1,17 @@
 import { DomainError } from '../../src/shared/domain/errors';
 import {
   account,
+  addPostings,
   assertValidPosting,
+  differencesOf,
+  totalKey,
   isSystemAccount,
   mayGoNegative,
   reversalOf,
   spendable,
   spendLots,
   virtueLevel,
+  type AccountId,
   type Lot,
   type Posting,
 } from '../../src/shared/domain/ledger';
@@ -109,4 +113,25 @@ describe('levels and months', () => {
     [600, '五星'],
     [10_000, '五星'],
   ])('%i lifetime virtue credit is %s', (total, name) => expect(virtueLevel(total).name).toBe(name));
+});
+
+describe('differencesOf: what reconciliation holds against the cached balances', () => {
+  const p = (from: AccountId, to: AccountId, amount: number) => ({ from, to, amount, asset: 'virtue' as const });
+  const ledger = addPostings(new Map(), [p(account.issuer('c1'), account.user('u1'), 5), p(account.user('u1'), account.mall('c1'), 2)]);
+  const keys = [...ledger.keys()];
+
+  it('holds every person against their postings, and finds a balance that is not what they add up to', () => {
+    const cached = new Map([[totalKey(account.user('u1'), 'virtue'), 3]]);
+    expect(differencesOf(ledger, cached, keys)).toEqual([]);
+    expect(differencesOf(ledger, new Map([[totalKey(account.user('u1'), 'virtue'), 4]]), keys)).toEqual([
+      { account: account.user('u1'), asset: 'virtue', postings: 3, balance: 4 },
+    ]);
+  });
+
+  it('holds no system account: it keeps no cached balance, its postings are its balance', () => {
+    expect(differencesOf(ledger, new Map([[totalKey(account.user('u1'), 'virtue'), 3]]), keys).map((d) => d.account)).not.toContain(
+      account.issuer('c1'),
+    );
+    expect(keys).toContain(totalKey(account.issuer('c1'), 'virtue'));
+  });
 });

@@ -208,10 +208,15 @@ export interface Difference {
   balance: number;
 }
 
-/** The accounts among `keys` whose cached balance is not what their postings add up to. */
+/**
+ * The accounts among `keys` whose cached balance is not what their postings add up to. A system account (issuer,
+ * mall, fee) keeps no cached balance — its balance is by definition what its postings add up to — so there is
+ * nothing of it to hold against them; every posting's other side is a person, shop or escrow, which is held.
+ */
 export function differencesOf(ledger: ReadonlyMap<string, number>, cached: ReadonlyMap<string, number>, keys: Iterable<string>): Difference[] {
   const out: Difference[] = [];
   for (const key of new Set(keys)) {
+    if (isSystemAccount(keyParts(key).account)) continue;
     const [postings, balance] = [ledger.get(key) ?? 0, cached.get(key) ?? 0];
     if (postings !== balance) out.push({ ...keyParts(key), postings, balance });
   }

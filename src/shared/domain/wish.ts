@@ -75,6 +75,8 @@ export interface WishHistoryEntry {
   from: WishStatus | null;
   to: WishStatus;
   note: string | null;
+  /** The submission that made a caller's step whose wish is its own retry record (a confirmation): a retry finds it. */
+  requestId?: string;
 }
 
 /** The name history shows for automatic steps (timers). */
