@@ -30,8 +30,9 @@ describe('岗位认领: claiming a post', () => {
     expect(stored.free).toBe(0);
     const names = await Promise.all(won.map(async (who) => ok(await call(who, 'user.me')).name));
     expect(stored.holders.map((h: any) => h.name).sort()).toEqual(names.sort());
-    for (const who of won) expect(ok(await call(who, 'post.list', { view: 'mine' })).items.map((p: any) => p.id)).toEqual([post.id]);
-    expect(ok(await call(zhang, 'post.list', { view: 'open' })).items).toEqual([]);
+    // (The seed's demo posts are held by some members too, and have room left.)
+    for (const who of won) expect(ok(await call(who, 'post.list', { view: 'mine' })).items.map((p: any) => p.id)).toContain(post.id);
+    expect(ok(await call(zhang, 'post.list', { view: 'open' })).items.map((p: any) => p.id)).not.toContain(post.id);
     await expectCovered(env.emu);
   });
 
