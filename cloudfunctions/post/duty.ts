@@ -6,8 +6,8 @@ import { defineHandler } from '../_lib/handler';
 import { idForRequest } from '../_lib/ids';
 import { fieldsOf, transact } from '../_lib/transact';
 import type { Tx } from '../_lib/typed-db';
-import { openPostIn, posts, postsIn, postView, recordedAs, shiftsIn, shiftView } from './post-repo';
-import { creditShift } from './shift-points';
+import { openPostIn, postsIn, postView, recordedAs, shiftsIn, shiftView } from './post-repo';
+import { AlreadyPosted, creditShiftIn } from './shift-points';
 
 /** The holder's entry put on or off duty, written back on the post in `tx`. */
 async function markDuty(tx: Tx, post: ServicePost, openid: string, shift: Pick<PostShift, '_id' | 'startedAt'> | null): Promise<ServicePost> {
@@ -75,31 +75,27 @@ export const checkIn = defineHandler(
 
 /**
  * 值班签退: the shift counts the time inside its day's window, at most the schedule's hours per shift, so a
- * forgotten check-out done days later counts only up to that day's end. The points are posted first (their id
- * comes from the shift, so a rerun posts nothing new), then the shift is closed with the posting's id.
+ * forgotten check-out done days later counts only up to that day's end. One transaction holds the points (their
+ * id comes from the shift), the closed shift, the holder off duty and the retry record: a refusal posts nothing,
+ * and of twin check-outs one commits while the other, retried, finds no shift open.
  */
 export const checkOut = defineHandler(
   postCheckOut,
   async ({ postId }, { openid, user, request }) => {
-    const now = new Date();
     const view = viewOf(user);
-    const post = await posts().get(postId);
-    if (!post || post.communityId !== user.communityId) throw new DomainError('POST_NOT_FOUND');
-    const { openShiftId: shiftId, dutySince } = holderOf(post, openid);
-    if (!shiftId || !dutySince) throw new DomainError('POST_NO_SHIFT');
-    const counted = countShift(post.schedule, new Date(dutySince), now, post.pointsPerHour);
-    const shift = { _id: shiftId, postTitle: post.title, communityId: post.communityId, holderId: openid, holderName: user.name };
-    const postingId = await creditShift(shift, counted.points);
     const result = await transact(
       async (tx) => {
-        const fresh = await openPostIn(tx, postId, user);
-        // A twin check-out closed it first: nothing more to do here.
-        if (holderOf(fresh, openid).openShiftId !== shiftId) throw new DomainError('POST_NO_SHIFT');
+        const now = new Date();
+        const post = await openPostIn(tx, postId, user);
+        const { openShiftId: shiftId, dutySince } = holderOf(post, openid);
+        if (!shiftId || !dutySince) throw new DomainError('POST_NO_SHIFT');
+        const counted = countShift(post.schedule, new Date(dutySince), now, post.pointsPerHour);
+        // An open shift has no rating or correction yet: the closed one is known without reading it.
+        const open = newShift(post, user, shiftId, new Date(dutySince));
+        const postingId = await creditShiftIn(tx, open, counted.points).catch(refuseTwin);
         const changes = { ...counted, endedAt: now, postingId, status: 'done' as const };
         await shiftsIn(tx).change(shiftId, changes);
-        // An open shift has no rating or correction yet: the closed one is known without reading it.
-        const closed: PostShift = { ...newShift(fresh, user, shiftId, new Date(dutySince)), ...changes };
-        return { post: await markDuty(tx, fresh, openid, null), shift: closed };
+        return { post: await markDuty(tx, post, openid, null), shift: { ...open, ...changes } };
       },
       recordedAs(request, view),
     );
@@ -107,3 +103,8 @@ export const checkOut = defineHandler(
   },
   { record: 'inTransaction' },
 );
+
+/** The shift's posting exists: a twin check-out committed it with the shift closed, so none is open for this one. */
+function refuseTwin(error: unknown): never {
+  throw error instanceof AlreadyPosted ? new DomainError('POST_NO_SHIFT') : error;
+}

@@ -7,6 +7,7 @@ import { demoCategories } from './categories';
 import { merchantSeed } from './merchants';
 import { ladderPeople, ladderUsers, petitionSeed } from './petitions';
 import { mallFiles, pointsSeed } from './points';
+import { postSeed } from './posts';
 
 export interface Persona {
   openid: string;
@@ -288,6 +289,7 @@ export function demoSeed(now: Date = new Date(), fileIdOf: (cloudPath: string) =
       ...pointsSeed(community._id, now, mall.photoOf),
       ...petitionSeed(street._id),
       ...merchantSeed({ streetId: street._id, communityId: community._id }, now),
+      ...postSeed({ streetId: street._id, communityId: community._id }, now),
     },
     files: mall.files,
     personas,

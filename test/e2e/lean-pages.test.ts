@@ -496,3 +496,62 @@ test('a resident confirms a merchant’s held charge with one call: the points h
   });
   expect(await kit.balanceOf(wang, 'virtue')).toBe(20);
 });
+
+test('岗位认领: a member claims a seeded post, checks in and out, a resident rates the shift: one call per button', async () => {
+  await session.emu.clock({ set: '2026-12-07T09:00:00+08:00' }); // a Monday morning: a duty day of the post
+  const card = () => shown(page).locator('.post-card', { hasText: '第一网格助老陪伴岗' });
+  await app.open('/package-posts/list/index');
+  await withScreenshot(page, 'lean-posts', async () => {
+    const start = await actAs('张建国');
+    await card().waitFor();
+    await app.shot('lean-posts-1-open');
+    expect(counts(calls.since(start))['post.list']).toBe(1);
+
+    const claim = await pressing(async () => {
+      await card().locator('.btn', { hasText: '认领' }).click();
+      await card().waitFor({ state: 'detached' });
+    });
+    expect(claim).toEqual(['post.claim']);
+
+    const opened = await pressing(async () => {
+      await shown(page).locator('.tabs__tab', { hasText: '我的岗位' }).click();
+      await card().waitFor();
+    });
+    expect(opened).toEqual(['post.list']);
+    const checkIn = await pressing(async () => {
+      await card().locator('.btn', { hasText: '签到' }).click();
+      await card().getByText('值班中').first().waitFor();
+    });
+    expect(checkIn).toEqual(['post.checkIn']);
+    await app.shot('lean-posts-2-on-duty');
+
+    await session.emu.clock({ advanceMs: 60 * 60 * 1000 });
+    const checkOut = await pressing(async () => {
+      await card().locator('.btn', { hasText: '签退' }).click();
+      await card().locator('.btn', { hasText: '签到' }).waitFor();
+    });
+    expect(checkOut).toEqual(['post.checkOut']);
+    expect(await card().getByText('值班中').count()).toBe(0);
+
+    await app.actAs('王秀英');
+    await app.open('/package-posts/list/index');
+    await card().waitFor();
+    const shifts = await pressing(async () => {
+      await card().locator('.btn', { hasText: '值班记录' }).click();
+      await shown(page).locator('.btn', { hasText: '评价服务' }).waitFor();
+    });
+    expect(shifts).toEqual(['post.shifts']);
+    await shown(page).locator('.btn', { hasText: '评价服务' }).click();
+    await page.locator('.stars__star[data-stars="5"]:visible').click();
+    await page.locator('.reason-sheet__input textarea:visible').fill('陪我聊了一上午，谢谢');
+    const rate = await pressing(async () => {
+      await page.locator('.btn:visible', { hasText: '提交评价' }).click();
+      await shown(page).getByText('已评价，谢谢').waitFor();
+    });
+    expect(rate).toEqual(['post.rate']);
+    await shown(page).getByText('服务评价 5 分（1 人）').waitFor();
+    await app.shot('lean-posts-3-rated');
+  });
+  const history = await kit.act<{ items: { reason: string; amount: number }[] }>(personas.zhang, 'points.history', { limit: 50 });
+  expect(history.items.filter((p) => p.reason.startsWith('岗位值班')).map((p) => p.amount)).toEqual([10]);
+});

@@ -65,11 +65,14 @@ const WITHIN_BUDGET = [
 // Over the budget still, each held at what its write path needs today so it cannot creep up unnoticed (warm
 // pass). What the requests are, and why each is needed:
 const OVER_BUDGET: Record<string, number> = {
-  // 岗位认领: the shift's points go through the ledger's own transaction, then the shift's (caller; the post;
-  // start, commit and posting, shard, balance; start, commit, shift read and written; the retry record).
-  'post.checkOut': 14,
-  'post.correct': 15,
-  // A member's first rating of a month creates their month tally (a failed increment, then the set).
+  // 岗位认领 check-out, one transaction: caller; start, commit; the post (read, written: the holder off duty); the
+  // shift's points (posting, issuer shard, the holder's balance by increment); the shift closed; the retry record.
+  'post.checkOut': 10,
+  // 更正, one transaction: caller; start, commit; the shift (read, written); the reversal (posting, issuer shard,
+  // the holder's balance read and written: a debit may not overdraw); the retry record.
+  'post.correct': 10,
+  // A member's first rating of a month creates their month tally (a failed increment, then the set): the SDK's
+  // update in a transaction cannot upsert, and its set cannot increment. Later ratings of the month cost 8.
   'post.rate': 9,
   // caller; start, commit; the case (read, write); the reporter's credit (posting, balance); the reporter's consent
   // to be told (their grant, read when the notice is queued); the retry record. (The reporter's contacts are kept
