@@ -17,7 +17,10 @@ import { joinApplications } from './join-view';
 async function pendingJoinsFor(user: UserProfile): Promise<number | undefined> {
   if (user.roles.includes('staff')) return joinApplications().where({ communityId: user.communityId, status: 'pending' }).count();
   const grids = workGridsOf(user);
-  if (grids.length) return joinApplications().where({ gridId: grids.length === 1 ? grids[0] : _.in(grids), status: 'pending' }).count();
+  if (grids.length)
+    return joinApplications()
+      .where({ gridId: grids.length === 1 ? grids[0] : _.in(grids), status: 'pending' })
+      .count();
   return undefined;
 }
 

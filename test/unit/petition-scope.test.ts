@@ -144,7 +144,14 @@ describe('petition rules', () => {
   });
 
   it('红色代办: only the person’s own grid worker or community staff file for them, in their own grid', () => {
-    const filer = (roles: UserProfile['roles'], gridId: string | null, _id = 'f') => ({ _id, roles, streetId: 's1', communityId: 'c1', gridId, workGrids: gridId ? [gridId] : [] });
+    const filer = (roles: UserProfile['roles'], gridId: string | null, _id = 'f') => ({
+      _id,
+      roles,
+      streetId: 's1',
+      communityId: 'c1',
+      gridId,
+      workGrids: gridId ? [gridId] : [],
+    });
     const wang = { _id: 'w', streetId: 's1', communityId: 'c1', gridId: 'g1', buildingId: 'b2' };
     const scope = expect.objectContaining({ code: 'FORBIDDEN_SCOPE' });
     expect(() => assertMayFileFor(filer(['grid_worker'], 'g1'), wang)).not.toThrow();

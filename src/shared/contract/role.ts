@@ -56,7 +56,10 @@ export const roleLogEntrySchema = z.object({
 });
 
 /** What a change answers: the person's roles as they now are (their place is as the picker showed it), and the entry. */
-const changed = z.object({ person: roleHolderSchema.omit({ place: true, workGrids: true }).extend({ workGridIds: z.array(z.string()) }), entry: roleLogEntrySchema });
+const changed = z.object({
+  person: roleHolderSchema.omit({ place: true, workGrids: true }).extend({ workGridIds: z.array(z.string()) }),
+  entry: roleLogEntrySchema,
+});
 
 export const roleGrant = defineAction({
   name: 'role.grant',
