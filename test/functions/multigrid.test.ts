@@ -1,6 +1,7 @@
 import { newWish, ok, useEmulator } from './call';
 import { file } from './petition-fixtures';
-import { admin, li, liu, wang, zhao } from './personas';
+import { admin, li, liu, sun, wang, zhao } from './personas';
+import { importAll, listAll, residentHeader, residents, uploadFile, xlsx } from './roster-kit';
 
 /**
  * A grid worker of more than one grid (issue 12, 角色任免: "grid workers (to one or more grids)"). 刘芳 works
@@ -81,5 +82,35 @@ describe('a grid worker of two grids', () => {
     refused(await revoke('grid-1'), 'ROLE_NOT_HELD');
     expect(ok(await revoke('grid-2')).person).toMatchObject({ roles: [], workGridIds: [] });
     refused(await call(liu, 'wish.listQueue', { kind: 'review' }), 'FORBIDDEN_ROLE');
+  });
+
+  it('her lists cover both grids: the tree, the roster and the join applications; a third grid stays closed', async () => {
+    ok(await grant('grid-2'));
+    const roots = ok(await call(liu, 'org.tree', {}));
+    expect(roots.items.map((u: any) => u.id)).toEqual(['grid-1', 'grid-2']);
+    ok(await call(liu, 'org.tree', { parentId: 'grid-2' }));
+    refused(await call(liu, 'org.tree', { parentId: 'grid-3' }), 'FORBIDDEN_SCOPE');
+
+    const fileID = await uploadFile(env.emu, sun, await xlsx([residentHeader, ...residents(60)]));
+    await importAll(call, sun, { fileID, communityId: 'community-wutong', kind: 'residents' });
+    const all = await listAll(call, sun);
+    const hers = await listAll(call, liu);
+    const inHerGrids = all.filter((e) => e.gridId === 'grid-1' || e.gridId === 'grid-2');
+    expect(new Set(hers.map((e) => e.id))).toEqual(new Set(inHerGrids.map((e) => e.id)));
+    expect(inHerGrids.length).toBeLessThan(all.length);
+    expect(ok(await call(liu, 'roster.list', {}))).toMatchObject({ gridName: '第一网格、第二网格', total: inHerGrids.length });
+
+    const form = { unit: '3', room: '501', privacyVersion: '2026-12-01' };
+    const join = async (openid: string, buildingId: string, phone: string) =>
+      ok(await call(openid, 'user.join', { ...form, buildingId, name: '郑小红', phone }, rid())).application.id;
+    const a1 = await join('o-newcomer-g1', 'building-2', '13700001234');
+    const a2 = await join('o-newcomer-g2', 'building-5', '13700001235');
+    const a3 = await join('o-newcomer-g3', 'building-8', '13700001236');
+    const apps = ok(await call(liu, 'user.applications', { status: 'pending' }));
+    expect(new Set(apps.items.map((a: any) => a.id))).toEqual(new Set([a1, a2]));
+    expect(apps.pending).toBe(2);
+    expect(ok(await call(liu, 'user.me', {})).pendingJoins).toBe(2);
+    expect(apps.items.map((a: any) => a.id)).not.toContain(a3);
+    expect((await env.emu.meter()).flatMap((r) => r.uncovered)).toEqual([]);
   });
 });
