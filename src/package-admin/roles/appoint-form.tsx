@@ -50,9 +50,18 @@ export function AppointForm({ reach }: { reach: Reach }) {
   };
   const place = where();
   const ready = person !== null && role !== '' && place !== null && hasReason;
+  /** A grid worker may work several grids: appointing one again adds a grid. */
+  const addsGrid = ready && role === 'grid_worker' && held.includes('grid_worker');
 
+  /** The person as the change left them: their roles, and a grid worker's grids (the entry names the grid changed). */
   const changed = (data: Output<'role.grant'>) => {
-    setPerson((p) => (p && p.id === data.person.id ? { ...p, roles: data.person.roles } : p));
+    const { entry } = data;
+    const grids = (p: Holder) => {
+      const kept = p.workGrids.filter((g) => data.person.workGridIds.includes(g.id));
+      const added = data.person.workGridIds.filter((id) => !kept.some((g) => g.id === id)).map((id) => ({ id, name: entry.scope }));
+      return [...kept, ...added];
+    };
+    setPerson((p) => (p && p.id === data.person.id ? { ...p, roles: data.person.roles, workGrids: grids(p) } : p));
     setRole('');
     setReason('');
   };
@@ -69,9 +78,10 @@ export function AppointForm({ reach }: { reach: Reach }) {
     if (reply) toTop();
   }
 
-  async function onRevoke(r: AppointableRole) {
+  /** Removes a role; for a grid worker, `unitId` removes one of their grids (the role goes with the last). */
+  async function onRevoke(r: AppointableRole, unitId?: string) {
     if (!person || !hasReason) return;
-    const reply = await revoke.run({ openid: person.id, role: r, reason: reason.trim() }, (data) => ({
+    const reply = await revoke.run({ openid: person.id, role: r, reason: reason.trim(), ...(unitId ? { unitId } : {}) }, (data) => ({
       title: `已免去${data.entry.targetName}的${roleLabels[r]}职务${data.entry.scope ? `（${data.entry.scope}）` : ''}`,
       detail: '已记入任免记录。',
     }));
@@ -94,14 +104,28 @@ export function AppointForm({ reach }: { reach: Reach }) {
       />
       {person && held.length > 0 && (
         <FormField label="现任职务" hint={hasReason ? undefined : '免去职务前，请先在下方写明原因'}>
-          {held.map((r) => (
-            <View key={r} className="role-held">
-              <Text className="role-held__name">{roleLabels[r]}</Text>
-              <ActionButton kind="warn" size="small" disabled={!hasReason} busy={revoke.submitting} onClick={() => void onRevoke(r)}>
-                免去
-              </ActionButton>
-            </View>
-          ))}
+          {held.flatMap((r) =>
+            // A grid worker holds one post per grid: each is removed on its own.
+            r === 'grid_worker' && person.workGrids.length > 0
+              ? person.workGrids.map((g) => (
+                  <View key={`${r}-${g.id}`} className="role-held">
+                    <Text className="role-held__name">
+                      {roleLabels[r]} · {g.name || '网格'}
+                    </Text>
+                    <ActionButton kind="warn" size="small" disabled={!hasReason} busy={revoke.submitting} onClick={() => void onRevoke(r, g.id)}>
+                      免去此网格
+                    </ActionButton>
+                  </View>
+                ))
+              : [
+                  <View key={r} className="role-held">
+                    <Text className="role-held__name">{roleLabels[r]}</Text>
+                    <ActionButton kind="warn" size="small" disabled={!hasReason} busy={revoke.submitting} onClick={() => void onRevoke(r)}>
+                      免去
+                    </ActionButton>
+                  </View>,
+                ],
+          )}
         </FormField>
       )}
       <FormField label="任命为" error={fieldErrors.role}>
@@ -153,7 +177,7 @@ export function AppointForm({ reach }: { reach: Reach }) {
       />
       <View className="admin-actions">
         <ActionButton disabled={!ready} busy={grant.submitting} onClick={() => void onGrant()}>
-          {ready && role ? `确认任命为${roleLabels[role]}` : '确认任命'}
+          {addsGrid ? '确认增加所管网格' : ready && role ? `确认任命为${roleLabels[role]}` : '确认任命'}
         </ActionButton>
       </View>
     </View>
