@@ -117,8 +117,10 @@ test('a grid worker of two grids: the admin adds 第三网格 to 刘芳 and remo
 
   await field('任免原因').locator('input').fill('第一网格另有网格员');
   before = sent.length;
-  await shown(page).locator('.role-held', { hasText: '第一网格' }).getByText('免去此网格').click();
-  await done().filter({ hasText: '已免去刘芳的网格员职务（第一网格）' }).waitFor();
+  await withScreenshot(page, 'admin-roles-revoke-grid', async () => {
+    await shown(page).locator('.role-held', { hasText: '第一网格' }).getByText('免去此网格').click();
+    await done().filter({ hasText: '已免去刘芳的网格员职务（第一网格）' }).waitFor();
+  });
   expect(sent.slice(before)).toEqual(['role.revoke']);
   expect(await held()).toEqual(['网格员 · 第三网格']);
   await app.shot('admin-roles-one-grid-left');

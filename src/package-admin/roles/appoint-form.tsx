@@ -32,6 +32,9 @@ export function AppointForm({ reach }: { reach: Reach }) {
   const [departmentId, setDepartmentId] = useState('');
   const [adminScope, setAdminScope] = useState<'street' | 'district'>('street');
   const [reason, setReason] = useState('');
+  // The answer shown is the last press's: a removal after an appointment says what the removal did.
+  const [last, setLast] = useState<'grant' | 'revoke'>('grant');
+  const lastSubmit = last === 'grant' ? grant : revoke;
   const roles = district ? appointableRoles : streetRoles;
   const held = person ? person.roles.filter((r): r is AppointableRole => (appointableRoles as readonly string[]).includes(r)) : [];
   const hasReason = reason.trim().length >= 2;
@@ -70,6 +73,7 @@ export function AppointForm({ reach }: { reach: Reach }) {
 
   async function onGrant() {
     if (!person || !role || !place) return;
+    setLast('grant');
     const reply = await grant.run({ openid: person.id, role, reason: reason.trim(), ...place }, (data) => ({
       title: `已任命${data.entry.targetName}为${roleLabels[data.entry.role]}${data.entry.scope ? `（${data.entry.scope}）` : ''}`,
       detail: '已记入任免记录；对方重新打开小程序即可使用新的功能。',
@@ -81,6 +85,7 @@ export function AppointForm({ reach }: { reach: Reach }) {
   /** Removes a role; for a grid worker, `unitId` removes one of their grids (the role goes with the last). */
   async function onRevoke(r: AppointableRole, unitId?: string) {
     if (!person || !hasReason) return;
+    setLast('revoke');
     const reply = await revoke.run({ openid: person.id, role: r, reason: reason.trim(), ...(unitId ? { unitId } : {}) }, (data) => ({
       title: `已免去${data.entry.targetName}的${roleLabels[r]}职务${data.entry.scope ? `（${data.entry.scope}）` : ''}`,
       detail: '已记入任免记录。',
@@ -92,8 +97,8 @@ export function AppointForm({ reach }: { reach: Reach }) {
   return (
     <View>
       <Text className="admin-intro">任命或免去网格员、社区和街道工作人员、管理员。每次任免都须写明原因，并留有记录。不能任免自己。</Text>
-      <NoticeBanner failure={grant.failure ?? revoke.failure} />
-      <DoneCard done={grant.done ?? revoke.done} />
+      <NoticeBanner failure={lastSubmit.failure} />
+      <DoneCard done={lastSubmit.done} />
       <PersonPicker
         value={person}
         onChange={(p) => {
