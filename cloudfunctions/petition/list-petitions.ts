@@ -2,7 +2,7 @@ import { petitionCategories, petitionGet, petitionListMine, petitionListQueue } 
 import { DomainError } from '../../src/shared/domain/errors';
 import type { UserProfile } from '../../src/shared/domain/org';
 import type { PetitionLevel } from '../../src/shared/domain/petition-ladder';
-import { ladderLevelsOf } from '../../src/shared/domain/scope';
+import { inWorkGrids, ladderLevelsOf, workGridsOf } from '../../src/shared/domain/scope';
 import { defineHandler } from '../_lib/handler';
 import { cachedOrgNames } from '../_lib/org';
 import { _, collections, db, type Loose } from '../_lib/runtime';
@@ -70,10 +70,11 @@ const QUEUE = ['pending', 'accepted', 'council', 'review'];
 
 /** Where a level's queue lives, and its name. */
 async function queueOf(level: PetitionLevel, user: UserProfile): Promise<{ where: Record<string, unknown>; unitName: string }> {
-  const names = await cachedOrgNames([user.gridId, user.communityId, user.streetId]);
+  const grids = level === 'grid' ? workGridsOf(user) : [];
+  const names = await cachedOrgNames([...grids, user.communityId, user.streetId]);
   switch (level) {
     case 'grid':
-      return { where: { gridId: user.gridId }, unitName: names.get(user.gridId ?? '') ?? '' };
+      return { where: { gridId: inWorkGrids(user, (ids) => _.in(ids)) }, unitName: grids.map((id) => names.get(id) ?? '').join('、') };
     case 'community':
       return { where: { communityId: user.communityId }, unitName: names.get(user.communityId) ?? '' };
     case 'street':

@@ -1,5 +1,6 @@
 import { ratingLabels, type PetitionEvent } from '../../src/shared/domain/petition';
 import type { PetitionLevel } from '../../src/shared/domain/petition-ladder';
+import { gridWorkersOf } from '../../src/shared/domain/scope';
 import { holdersWhere } from '../_lib/holders';
 import type { Notice } from '../_lib/outbox';
 import { collections, db, type Loose } from '../_lib/runtime';
@@ -14,7 +15,7 @@ export async function holdersOf(
   p: Pick<PetitionDoc, 'gridId' | 'communityId' | 'streetId' | 'departmentId'>,
 ): Promise<string[]> {
   const where: Record<PetitionLevel, Record<string, unknown> | null> = {
-    grid: p.gridId ? { gridId: p.gridId, roles: 'grid_worker' } : null,
+    grid: p.gridId ? gridWorkersOf(p.gridId) : null,
     community: { communityId: p.communityId, roles: 'staff' },
     street: { roles: 'street_staff', streetId: p.streetId },
     department: p.departmentId ? { departmentId: p.departmentId, roles: 'department_staff' } : null,

@@ -1,4 +1,5 @@
 import { rosterList } from '../../src/shared/contract/roster';
+import { DomainError } from '../../src/shared/domain/errors';
 import { disclose, rosterEntry } from '../../src/shared/domain/privacy';
 import { defineHandler } from '../_lib/handler';
 import { cachedOrgNames } from '../_lib/org';
@@ -48,16 +49,19 @@ export const listRoster = defineHandler(rosterList, async (input, { user }) => {
     placesOf(reach.communityId),
     cachedOrgNames([reach.communityId]),
   ]);
-  const filterChoices = buildings.filter((b) => !reach.gridId || b.gridId === reach.gridId).map(({ id, name }) => ({ id, name }));
+  // A grid worker reads only the entries of their grids in this community, and nothing of a community without one.
+  const grids = reach.gridIds?.filter((id) => gridNames.has(id)) ?? null;
+  if (grids && !grids.length) throw new DomainError('FORBIDDEN_SCOPE', '只能查看你所管网格的人口台账');
+  const filterChoices = buildings.filter((b) => !grids || grids.includes(b.gridId)).map(({ id, name }) => ({ id, name }));
   const base = {
     communityId: reach.communityId,
     communityName: names.get(reach.communityId) ?? '',
-    gridName: reach.gridId ? (gridNames.get(reach.gridId) ?? '') : null,
+    gridName: grids ? grids.map((id) => gridNames.get(id) ?? '').join('、') : null,
     buildings: filterChoices,
   };
   if (!head) return { ...base, items: [], nextAfter: null, total: 0, importedAt: null };
   const where: Query<RosterEntry> = { importId: head.activeImport };
-  if (reach.gridId) where.gridId = reach.gridId;
+  if (grids) where.gridId = grids.length === 1 ? grids[0] : _.in(grids);
   if (input.buildingId) where.buildingId = input.buildingId;
   if (input.tag) where.tags = input.tag;
   if (input.name) where.name = input.name;
@@ -72,7 +76,7 @@ export const listRoster = defineHandler(rosterList, async (input, { user }) => {
     ...base,
     items: page.map((e) => shown(e, reach, gridNames)),
     nextAfter: docs.length > input.limit ? page[page.length - 1].sortKey : null,
-    total: reach.gridId ? (head.gridRows?.[reach.gridId] ?? 0) : head.rows,
+    total: grids ? grids.reduce((n, id) => n + (head.gridRows?.[id] ?? 0), 0) : head.rows,
     importedAt: new Date(head.importedAt).toISOString(),
   };
 });

@@ -1,4 +1,7 @@
 import { userMe } from '../../src/shared/contract';
+import type { UserProfile } from '../../src/shared/domain/org';
+import { workGridsOf } from '../../src/shared/domain/scope';
+import { _ } from '../_lib/runtime';
 import { createFunction, defineHandler } from '../_lib/handler';
 import { join, joinPlaces, joinStatus } from './join';
 import { meView } from './me-view';
@@ -11,9 +14,13 @@ import { applications, reviewJoin } from './review';
 import { joinApplications } from './join-view';
 
 /** Grid workers and staff see how many join applications wait for them (the badge on 入驻审核). */
-async function pendingJoinsFor(user: { roles: readonly string[]; communityId: string; gridId: string | null }): Promise<number | undefined> {
+async function pendingJoinsFor(user: UserProfile): Promise<number | undefined> {
   if (user.roles.includes('staff')) return joinApplications().where({ communityId: user.communityId, status: 'pending' }).count();
-  if (user.roles.includes('grid_worker') && user.gridId) return joinApplications().where({ gridId: user.gridId, status: 'pending' }).count();
+  const grids = workGridsOf(user);
+  if (grids.length)
+    return joinApplications()
+      .where({ gridId: grids.length === 1 ? grids[0] : _.in(grids), status: 'pending' })
+      .count();
   return undefined;
 }
 

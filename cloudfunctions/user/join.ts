@@ -2,6 +2,7 @@ import { userJoin, userJoinPlaces, userJoinStatus } from '../../src/shared/contr
 import { DomainError } from '../../src/shared/domain/errors';
 import { joinApplicationId, PRIVACY_VERSION, residentProfile, type JoinApplication } from '../../src/shared/domain/join';
 import type { OrgPlace, OrgUnit } from '../../src/shared/domain/org';
+import { gridWorkersOf } from '../../src/shared/domain/scope';
 import { compareUnitNames } from '../../src/shared/domain/unit-order';
 import { definePublicHandler } from '../_lib/handler';
 import { holdersWhere } from '../_lib/holders';
@@ -97,7 +98,7 @@ async function phoneOf(code: string): Promise<string> {
 
 /** Tells the building's grid workers that an application waits for them (in-app: the badge on 入驻审核). */
 export async function notifyReviewers(unit: Unit, app: JoinApplication, buildingName: string): Promise<void> {
-  const reviewers = await holdersWhere({ gridId: app.gridId, roles: 'grid_worker' });
+  const reviewers = await holdersWhere(gridWorkersOf(app.gridId));
   await unit.notify(
     reviewers
       .filter((touser) => touser !== app.applicantId)

@@ -74,7 +74,7 @@ export const leave = defineHandler(userLeave, async (_input, { openid }) => {
       await users.delete(openid);
       // Their join on record goes too: it would answer a later join as already registered.
       await tableIn(tx, collections.joinApplications).delete(joinApplicationId(openid));
-    } else await users.change(openid, { roles, gridId: null, buildingId: null, room: null });
+    } else await users.change(openid, { roles, gridId: null, workGrids: [], buildingId: null, room: null });
     return roles;
   }, 'BUSY');
   await table(collections.rosterEntries).where({ userId: openid }).update({ userId: null });

@@ -4,15 +4,17 @@ import { assertJoinPending, residentProfile, roomLabel } from '../../src/shared/
 import { joinApplicant } from '../../src/shared/domain/privacy';
 import { assertNotSelf } from '../../src/shared/domain/self-dealing';
 import { defineHandler } from '../_lib/handler';
-import { collections } from '../_lib/runtime';
+import type { UserProfile } from '../../src/shared/domain/org';
+import { inWorkGrids } from '../../src/shared/domain/scope';
+import { _, collections } from '../_lib/runtime';
 import { fieldsOf, transact } from '../_lib/transact';
 import { tableIn } from '../_lib/typed-db';
 import { reviewsJoin } from '../../src/shared/domain/join';
 import { joinApplications, joinViews, joinViewWith, placeNames } from './join-view';
 
-/** Who reviews what: a grid worker their grid's buildings, community staff their whole community. */
-function scopeOf(user: { roles: readonly string[]; communityId: string; gridId: string | null }) {
-  return user.roles.includes('staff') ? { communityId: user.communityId } : { gridId: user.gridId ?? '-' };
+/** Who reviews what: a grid worker their grids' buildings, community staff their whole community. */
+function scopeOf(user: UserProfile) {
+  return user.roles.includes('staff') ? { communityId: user.communityId } : { gridId: inWorkGrids(user, (ids) => (ids.length ? _.in(ids) : '-')) };
 }
 
 // 入驻审核: the applications of the reviewer's reach, oldest first, and how many wait (the badge).

@@ -118,7 +118,7 @@ export const grant = defineHandler(
 /** 免职: an admin removes a role they could have granted, with a reason. */
 export const revoke = defineHandler(
   roleRevoke,
-  async ({ openid: targetId, role, reason }, { openid, user, requestId, request }) => {
+  async ({ openid: targetId, role, unitId, reason }, { openid, user, requestId, request }) => {
     assertNotSelf(openid, targetId);
     return changeRole({
       actor: user,
@@ -128,8 +128,8 @@ export const revoke = defineHandler(
       request,
       apply: async (person) => {
         assertMayRemove(user, person, role);
-        const next = afterRevoke(person, role);
-        const held = heldPost(person, role);
+        const next = afterRevoke(person, role, role === 'grid_worker' ? unitId : undefined);
+        const held = heldPost(person, role, role === 'grid_worker' ? unitId : undefined);
         const entry = {
           change: 'revoke' as const,
           role,

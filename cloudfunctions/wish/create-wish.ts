@@ -1,6 +1,7 @@
 import { wishCreate } from '../../src/shared/contract';
 import { DomainError } from '../../src/shared/domain/errors';
 import type { UserProfile } from '../../src/shared/domain/org';
+import { gridWorkersOf } from '../../src/shared/domain/scope';
 import type { WishHistoryEntry } from '../../src/shared/domain/wish';
 import { assertPublishable } from '../_lib/content';
 import { defineHandler } from '../_lib/handler';
@@ -93,5 +94,5 @@ export const createWish = defineHandler(
 
 /** The grid workers of the resident's grid review new wishes; with no grid, the community staff do. */
 function reviewersOf(resident: UserProfile): Promise<string[]> {
-  return holdersWhere(resident.gridId ? { gridId: resident.gridId, roles: 'grid_worker' } : { communityId: resident.communityId, roles: 'staff' });
+  return holdersWhere(resident.gridId ? gridWorkersOf(resident.gridId) : { communityId: resident.communityId, roles: 'staff' });
 }

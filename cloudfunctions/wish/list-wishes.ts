@@ -2,7 +2,7 @@ import { wishCategories, wishGet, wishListMine, wishListQueue, wishListTasks, wi
 import { DomainError } from '../../src/shared/domain/errors';
 import type { UserProfile } from '../../src/shared/domain/org';
 import { nameFor, wishResident } from '../../src/shared/domain/privacy';
-import { organisesPlace } from '../../src/shared/domain/scope';
+import { inWorkGrids, organisesPlace } from '../../src/shared/domain/scope';
 import { viewerFor } from '../_lib/guest';
 import { defineHandler, definePublicHandler } from '../_lib/handler';
 import { _ } from '../_lib/runtime';
@@ -44,10 +44,10 @@ export const listWall = definePublicHandler(wishListWall, async ({ scope, catego
 /**
  * What waits for an organiser, oldest first: new wishes to review, or approved ones nobody claimed
  * (those past the community's limit are flagged `unclaimedTooLong`). Staff see their community, a grid
- * worker their grid.
+ * worker their grids.
  */
 export const listQueue = defineHandler(wishListQueue, async ({ kind, offset, limit }, { user }) => {
-  const where = user.roles.includes('staff') ? { communityId: user.communityId } : { gridId: user.gridId };
+  const where = user.roles.includes('staff') ? { communityId: user.communityId } : { gridId: inWorkGrids(user, (ids) => _.in(ids)) };
   return render(await page({ ...where, status: kind === 'review' ? 'submitted' : 'approved' }, oldestFirst, offset, limit), user);
 });
 

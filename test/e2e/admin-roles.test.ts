@@ -93,6 +93,42 @@ test('the admin appoints 李明 grid worker of 第二网格 and sees it in the r
   expect(reply.data.items[0].roles).toEqual(['resident', 'grid_worker']);
 });
 
+test('a grid worker of two grids: the admin adds 第三网格 to 刘芳 and removes 第一网格, one call per press', async () => {
+  await asAdmin();
+  const sent = actionsSent();
+  await openFromMe('角色任免');
+  await shown(page).locator('[data-field="person"]').click();
+  await shown(page).locator('.admin-search input').fill('刘');
+  await shown(page).locator('.admin-person[data-person="刘芳"]').click();
+  const held = () => shown(page).locator('.role-held__name').allTextContents();
+  await shown(page).locator('.role-held__name', { hasText: '第一网格' }).waitFor();
+  expect(await held()).toEqual(['网格员 · 第一网格']);
+
+  await shown(page).locator('.choice-chips--role [data-value="grid_worker"]').click();
+  await field('社区').locator('[data-value="community-wutong"]').click();
+  await field('网格').locator('[data-value="grid-3"]').click();
+  await field('任免原因').locator('input').fill('兼任第三网格网格员');
+  let before = sent.length;
+  await shown(page).getByText('确认增加所管网格').click();
+  await done().filter({ hasText: '已任命刘芳为网格员（第三网格）' }).waitFor();
+  expect(sent.slice(before)).toEqual(['role.grant']);
+  expect(await held()).toEqual(['网格员 · 第一网格', '网格员 · 第三网格']);
+  await app.shot('admin-roles-two-grids');
+
+  await field('任免原因').locator('input').fill('第一网格另有网格员');
+  before = sent.length;
+  await withScreenshot(page, 'admin-roles-revoke-grid', async () => {
+    await shown(page).locator('.role-held', { hasText: '第一网格' }).getByText('免去此网格').click();
+    await done().filter({ hasText: '已免去刘芳的网格员职务（第一网格）' }).waitFor();
+  });
+  expect(sent.slice(before)).toEqual(['role.revoke']);
+  expect(await held()).toEqual(['网格员 · 第三网格']);
+  await app.shot('admin-roles-one-grid-left');
+
+  const reply = await emu.invoke<any>('user', { action: 'role.people', payload: { query: '刘芳' } }, 'demo-admin-wu');
+  expect(reply.data.items[0]).toMatchObject({ roles: ['grid_worker'], workGrids: [{ id: 'grid-3', name: '第三网格' }] });
+});
+
 test('the settings pages open with the community’s values and save them', async () => {
   await asAdmin();
   await openFromMe('系统设置');

@@ -75,7 +75,8 @@ type Rule = (viewer: UserProfile) => Disclosure;
 const onRoster: Rule = (v) =>
   v.roles.includes('admin')
     ? rosterEntry({ admin: true })
-    : (v.roles.includes('staff') && v.communityId === her.communityId) || (v.roles.includes('grid_worker') && v.gridId === her.gridId)
+    : (v.roles.includes('staff') && v.communityId === her.communityId) ||
+        (v.roles.includes('grid_worker') && !!her.gridId && (v.workGrids ?? []).includes(her.gridId))
       ? rosterEntry({ admin: false })
       : 'masked';
 const self: Rule = (v) => (v._id === wang ? 'contact' : 'masked');

@@ -76,7 +76,7 @@ describe('role.grant: the admin appoints within their reach', () => {
     const [record] = await env.emu.meter(1);
     expect(record).toMatchObject({ action: 'role.grant', ok: true, uncovered: [] });
     expect(record!.dbRequests).toBeLessThanOrEqual(8);
-    expect(reply.person).toEqual({ id: li, name: '李明', phone: '138****1002', roles: ['resident', 'grid_worker'] });
+    expect(reply.person).toEqual({ id: li, name: '李明', phone: '138****1002', roles: ['resident', 'grid_worker'], workGridIds: ['grid-2'] });
     expect(reply.entry).toMatchObject({
       change: 'grant',
       role: 'grid_worker',
@@ -124,9 +124,8 @@ describe('role.grant: the admin appoints within their reach', () => {
     // Another street: neither its units nor its people.
     refused(await grant(admin, { openid: li, role: 'street_staff', unitId: 'street-baihe' }), 'FORBIDDEN_SCOPE');
     refused(await grant(admin, { openid: baiheResident, role: 'grid_worker', unitId: 'grid-2' }), 'FORBIDDEN_SCOPE');
-    // Not a unit of the right kind; a resident of 第一网格 is not made the worker of 第二网格.
+    // Not a unit of the right kind.
     refused(await grant(admin, { openid: li, role: 'grid_worker', unitId: 'community-wutong' }), 'ROLE_UNIT_INVALID');
-    refused(await grant(admin, { openid: wang, role: 'grid_worker', unitId: 'grid-2' }), 'ROLE_PLACE_CONFLICT');
     refused(await grant(admin, { openid: 'o-nobody', role: 'staff', unitId: 'community-wutong' }), 'PERSON_NOT_FOUND');
     // Only admins appoint.
     refused(await grant(sun, { openid: li, role: 'grid_worker', unitId: 'grid-2' }), 'FORBIDDEN_ROLE');
@@ -181,7 +180,7 @@ describe('role.people: whom an admin may appoint', () => {
   it('finds people of the street by a piece of the name or a whole phone, with a masked phone', async () => {
     await elsewhere();
     expect(ok(await call(admin, 'role.people', { query: '秀' })).items).toEqual([
-      { id: wang, name: '王秀英', phone: '138****1001', roles: ['resident'], place: '梧桐社区 · 第一网格' },
+      { id: wang, name: '王秀英', phone: '138****1001', roles: ['resident'], place: '梧桐社区 · 第一网格', workGrids: [] },
     ]);
     expect(ok(await call(admin, 'role.people', { query: '13800001002' })).items.map((p: any) => p.id)).toEqual([li]);
     expect(ok(await call(admin, 'role.people', { query: '白' })).items).toEqual([]);

@@ -61,7 +61,24 @@ describe('what an appointment does to a profile', () => {
     const worker = afterGrant(person({ gridId: null, buildingId: null, communityId: '', streetId: '' }), { role: 'grid_worker', unit: grid });
     expect(worker).toMatchObject({ roles: ['resident', 'grid_worker'], streetId: 's1', communityId: 'c1', gridId: 'g2' });
     expect(code(() => afterGrant(worker, { role: 'grid_worker', unit: grid }))).toBe('ROLE_ALREADY_HELD');
-    expect(code(() => afterGrant(person({ gridId: 'g1' }), { role: 'grid_worker', unit: grid }))).toBe('ROLE_PLACE_CONFLICT');
+    expect(worker.workGrids).toEqual(['g2']);
+    // Another street is a conflict; another grid of the same street is not (a resident of g1 may work g2).
+    expect(code(() => afterGrant(person({ streetId: 's9' }), { role: 'grid_worker', unit: grid }))).toBe('ROLE_PLACE_CONFLICT');
+    expect(afterGrant(person({ gridId: 'g1' }), { role: 'grid_worker', unit: grid })).toMatchObject({ gridId: 'g1', workGrids: ['g2'] });
+  });
+
+  it('a grid worker works one or more grids: a second grid is added, revoking one leaves the other', () => {
+    const g3 = { ...grid, _id: 'g3', name: '第三网格' };
+    const one = afterGrant(person({ gridId: null, buildingId: null }), { role: 'grid_worker', unit: grid });
+    const two = afterGrant(one, { role: 'grid_worker', unit: g3 });
+    expect(two).toMatchObject({ roles: ['resident', 'grid_worker'], gridId: 'g2', workGrids: ['g2', 'g3'] });
+    expect(code(() => afterGrant(two, { role: 'grid_worker', unit: g3 }))).toBe('ROLE_ALREADY_HELD');
+    const left = afterRevoke(two, 'grid_worker', 'g2');
+    // Not living in g2, they are placed in the grid they still work.
+    expect(left).toMatchObject({ roles: ['resident', 'grid_worker'], gridId: 'g3', workGrids: ['g3'] });
+    expect(code(() => afterRevoke(left, 'grid_worker', 'g2'))).toBe('ROLE_NOT_HELD');
+    expect(afterRevoke(left, 'grid_worker', 'g3')).toMatchObject({ roles: ['resident'], gridId: null, workGrids: [] });
+    expect(afterRevoke(two, 'grid_worker')).toMatchObject({ roles: ['resident'], workGrids: [] });
   });
 
   it('keeps the department and the admin scope with their roles', () => {

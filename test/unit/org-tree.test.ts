@@ -2,7 +2,7 @@ import { getUnlimited, qrModules, wxacodeText } from '../../emulator/src/wxacode
 import type { UserProfile } from '../../src/shared/domain/org';
 import { managesUnit, printsCodesOf, sameName, sceneOf, seesUnit, streetOf, treeRoots } from '../../src/shared/domain/org-tree';
 
-type Viewer = Pick<UserProfile, 'roles' | 'streetId' | 'communityId' | 'gridId' | 'adminScope'>;
+type Viewer = Pick<UserProfile, 'roles' | 'streetId' | 'communityId' | 'gridId' | 'workGrids' | 'adminScope'>;
 const person = (roles: Viewer['roles'], more: Partial<Viewer> = {}): Viewer => ({ roles, streetId: 's1', communityId: 'c1', gridId: null, ...more });
 
 const street = { _id: 's1', kind: 'street' as const, path: [] };
@@ -14,7 +14,7 @@ const farBuilding = { _id: 'b9', kind: 'building' as const, path: ['s2', 'c9', '
 
 describe('who sees and changes which part of the org tree', () => {
   it('a grid worker sees their grid and its buildings only, and changes nothing', () => {
-    const worker = person(['grid_worker'], { gridId: 'g1' });
+    const worker = person(['grid_worker'], { gridId: 'g1', workGrids: ['g1'] });
     expect([street, community, grid, building].map((u) => seesUnit(worker, u))).toEqual([false, false, true, true]);
     expect(managesUnit(worker, building)).toBe(false);
     expect(printsCodesOf(worker, building)).toBe(true);

@@ -29,8 +29,8 @@ function person(roles: UserProfile['roles'], extra: Partial<UserProfile> = {}): 
   };
 }
 
-const gridWorker = person(['grid_worker'], { gridId: 'g1' });
-const otherGridWorker = person(['grid_worker'], { gridId: 'g2' });
+const gridWorker = person(['grid_worker'], { gridId: 'g1', workGrids: ['g1'] });
+const otherGridWorker = person(['grid_worker'], { gridId: 'g2', workGrids: ['g2'] });
 const communityStaff = person(['staff']);
 const streetStaff = person(['street_staff'], { communityId: '' });
 const housing = person(['department_staff'], { departmentId: 'dept-housing', streetId: '', communityId: '' });
@@ -144,7 +144,14 @@ describe('petition rules', () => {
   });
 
   it('红色代办: only the person’s own grid worker or community staff file for them, in their own grid', () => {
-    const filer = (roles: UserProfile['roles'], gridId: string | null, _id = 'f') => ({ _id, roles, streetId: 's1', communityId: 'c1', gridId });
+    const filer = (roles: UserProfile['roles'], gridId: string | null, _id = 'f') => ({
+      _id,
+      roles,
+      streetId: 's1',
+      communityId: 'c1',
+      gridId,
+      workGrids: gridId ? [gridId] : [],
+    });
     const wang = { _id: 'w', streetId: 's1', communityId: 'c1', gridId: 'g1', buildingId: 'b2' };
     const scope = expect.objectContaining({ code: 'FORBIDDEN_SCOPE' });
     expect(() => assertMayFileFor(filer(['grid_worker'], 'g1'), wang)).not.toThrow();

@@ -20,7 +20,13 @@ describe('masking', () => {
 
 describe('org scope', () => {
   const place: OrgPlace = { streetId: 's1', communityId: 'c1', gridId: 'g1', buildingId: 'b1' };
-  const person = (roles: UserProfile['roles'], gridId: string | null, communityId = 'c1') => ({ roles, streetId: 's1', communityId, gridId });
+  const person = (roles: UserProfile['roles'], gridId: string | null, communityId = 'c1') => ({
+    roles,
+    streetId: 's1',
+    communityId,
+    gridId,
+    workGrids: gridId ? [gridId] : [],
+  });
 
   it('a grid worker covers only their own grid', () => {
     expect(coversPlace(person(['grid_worker'], 'g1'), 'grid_worker', place)).toBe(true);
@@ -50,6 +56,7 @@ describe('the privacy rule: who sees a full name, a phone, a room', () => {
     streetId: 's1',
     communityId,
     gridId,
+    workGrids: gridId ? [gridId] : [],
   });
   const liu = viewer('liu', ['grid_worker'], 'g1');
   const zhao = viewer('zhao', ['grid_worker'], 'g2');

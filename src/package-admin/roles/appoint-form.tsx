@@ -32,6 +32,9 @@ export function AppointForm({ reach }: { reach: Reach }) {
   const [departmentId, setDepartmentId] = useState('');
   const [adminScope, setAdminScope] = useState<'street' | 'district'>('street');
   const [reason, setReason] = useState('');
+  // The answer shown is the last press's: a removal after an appointment says what the removal did.
+  const [last, setLast] = useState<'grant' | 'revoke'>('grant');
+  const lastSubmit = last === 'grant' ? grant : revoke;
   const roles = district ? appointableRoles : streetRoles;
   const held = person ? person.roles.filter((r): r is AppointableRole => (appointableRoles as readonly string[]).includes(r)) : [];
   const hasReason = reason.trim().length >= 2;
@@ -50,9 +53,18 @@ export function AppointForm({ reach }: { reach: Reach }) {
   };
   const place = where();
   const ready = person !== null && role !== '' && place !== null && hasReason;
+  /** A grid worker may work several grids: appointing one again adds a grid. */
+  const addsGrid = ready && role === 'grid_worker' && held.includes('grid_worker');
 
+  /** The person as the change left them: their roles, and a grid worker's grids (the entry names the grid changed). */
   const changed = (data: Output<'role.grant'>) => {
-    setPerson((p) => (p && p.id === data.person.id ? { ...p, roles: data.person.roles } : p));
+    const { entry } = data;
+    const grids = (p: Holder) => {
+      const kept = p.workGrids.filter((g) => data.person.workGridIds.includes(g.id));
+      const added = data.person.workGridIds.filter((id) => !kept.some((g) => g.id === id)).map((id) => ({ id, name: entry.scope }));
+      return [...kept, ...added];
+    };
+    setPerson((p) => (p && p.id === data.person.id ? { ...p, roles: data.person.roles, workGrids: grids(p) } : p));
     setRole('');
     setReason('');
   };
@@ -61,6 +73,7 @@ export function AppointForm({ reach }: { reach: Reach }) {
 
   async function onGrant() {
     if (!person || !role || !place) return;
+    setLast('grant');
     const reply = await grant.run({ openid: person.id, role, reason: reason.trim(), ...place }, (data) => ({
       title: `已任命${data.entry.targetName}为${roleLabels[data.entry.role]}${data.entry.scope ? `（${data.entry.scope}）` : ''}`,
       detail: '已记入任免记录；对方重新打开小程序即可使用新的功能。',
@@ -69,9 +82,11 @@ export function AppointForm({ reach }: { reach: Reach }) {
     if (reply) toTop();
   }
 
-  async function onRevoke(r: AppointableRole) {
+  /** Removes a role; for a grid worker, `unitId` removes one of their grids (the role goes with the last). */
+  async function onRevoke(r: AppointableRole, unitId?: string) {
     if (!person || !hasReason) return;
-    const reply = await revoke.run({ openid: person.id, role: r, reason: reason.trim() }, (data) => ({
+    setLast('revoke');
+    const reply = await revoke.run({ openid: person.id, role: r, reason: reason.trim(), ...(unitId ? { unitId } : {}) }, (data) => ({
       title: `已免去${data.entry.targetName}的${roleLabels[r]}职务${data.entry.scope ? `（${data.entry.scope}）` : ''}`,
       detail: '已记入任免记录。',
     }));
@@ -82,8 +97,8 @@ export function AppointForm({ reach }: { reach: Reach }) {
   return (
     <View>
       <Text className="admin-intro">任命或免去网格员、社区和街道工作人员、管理员。每次任免都须写明原因，并留有记录。不能任免自己。</Text>
-      <NoticeBanner failure={grant.failure ?? revoke.failure} />
-      <DoneCard done={grant.done ?? revoke.done} />
+      <NoticeBanner failure={lastSubmit.failure} />
+      <DoneCard done={lastSubmit.done} />
       <PersonPicker
         value={person}
         onChange={(p) => {
@@ -94,14 +109,28 @@ export function AppointForm({ reach }: { reach: Reach }) {
       />
       {person && held.length > 0 && (
         <FormField label="现任职务" hint={hasReason ? undefined : '免去职务前，请先在下方写明原因'}>
-          {held.map((r) => (
-            <View key={r} className="role-held">
-              <Text className="role-held__name">{roleLabels[r]}</Text>
-              <ActionButton kind="warn" size="small" disabled={!hasReason} busy={revoke.submitting} onClick={() => void onRevoke(r)}>
-                免去
-              </ActionButton>
-            </View>
-          ))}
+          {held.flatMap((r) =>
+            // A grid worker holds one post per grid: each is removed on its own.
+            r === 'grid_worker' && person.workGrids.length > 0
+              ? person.workGrids.map((g) => (
+                  <View key={`${r}-${g.id}`} className="role-held">
+                    <Text className="role-held__name">
+                      {roleLabels[r]} · {g.name || '网格'}
+                    </Text>
+                    <ActionButton kind="warn" size="small" disabled={!hasReason} busy={revoke.submitting} onClick={() => void onRevoke(r, g.id)}>
+                      免去此网格
+                    </ActionButton>
+                  </View>
+                ))
+              : [
+                  <View key={r} className="role-held">
+                    <Text className="role-held__name">{roleLabels[r]}</Text>
+                    <ActionButton kind="warn" size="small" disabled={!hasReason} busy={revoke.submitting} onClick={() => void onRevoke(r)}>
+                      免去
+                    </ActionButton>
+                  </View>,
+                ],
+          )}
         </FormField>
       )}
       <FormField label="任命为" error={fieldErrors.role}>
@@ -153,7 +182,7 @@ export function AppointForm({ reach }: { reach: Reach }) {
       />
       <View className="admin-actions">
         <ActionButton disabled={!ready} busy={grant.submitting} onClick={() => void onGrant()}>
-          {ready && role ? `确认任命为${roleLabels[role]}` : '确认任命'}
+          {addsGrid ? '确认增加所管网格' : ready && role ? `确认任命为${roleLabels[role]}` : '确认任命'}
         </ActionButton>
       </View>
     </View>

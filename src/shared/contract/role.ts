@@ -38,6 +38,8 @@ export const roleHolderSchema = z.object({
   roles: z.array(z.enum(roles)),
   /** 梧桐社区 · 第一网格: where they live or work, as far as known. */
   place: z.string(),
+  /** The grids a grid worker works (empty for everyone else), to add or remove one. */
+  workGrids: z.array(z.object({ id: z.string(), name: z.string() })),
 });
 
 export const roleLogEntrySchema = z.object({
@@ -54,7 +56,10 @@ export const roleLogEntrySchema = z.object({
 });
 
 /** What a change answers: the person's roles as they now are (their place is as the picker showed it), and the entry. */
-const changed = z.object({ person: roleHolderSchema.omit({ place: true }), entry: roleLogEntrySchema });
+const changed = z.object({
+  person: roleHolderSchema.omit({ place: true, workGrids: true }).extend({ workGridIds: z.array(z.string()) }),
+  entry: roleLogEntrySchema,
+});
 
 export const roleGrant = defineAction({
   name: 'role.grant',
@@ -67,8 +72,9 @@ export const roleGrant = defineAction({
 
 export const roleRevoke = defineAction({
   name: 'role.revoke',
-  summary: '管理员免去上述角色（须写明原因，留有记录），须带 requestId',
-  input: z.object({ openid: idSchema, role: appointable, reason }).strict(),
+  summary: '管理员免去上述角色（网格员可只免去一个网格；须写明原因，留有记录），须带 requestId',
+  /** `unitId`: for a grid worker, the one grid to remove (the role goes with the last); without it, every grid. */
+  input: z.object({ openid: idSchema, role: appointable, unitId: idSchema.optional(), reason }).strict(),
   output: changed,
   roles: ['admin'],
   mutates: true,

@@ -1,7 +1,7 @@
 import { DomainError } from './errors';
 import type { OrgUnit, UserProfile } from './org';
 import type { Role } from './roles';
-import { adminCoversStreet } from './scope';
+import { adminCoversStreet, workGridsOf } from './scope';
 
 /**
  * 任免: the roles an admin appoints and removes. Residents, members and merchants get theirs through their own
@@ -27,7 +27,7 @@ export type Appointment =
   | { role: 'district_staff' };
 
 type Actor = Pick<UserProfile, 'roles' | 'streetId' | 'adminScope'>;
-type Person = Pick<UserProfile, '_id' | 'roles' | 'streetId' | 'communityId' | 'gridId' | 'buildingId' | 'departmentId' | 'adminScope'>;
+type Person = Pick<UserProfile, '_id' | 'roles' | 'streetId' | 'communityId' | 'gridId' | 'workGrids' | 'buildingId' | 'departmentId' | 'adminScope'>;
 
 /** The street a unit belongs to (a street is its own). */
 export function streetOfUnit(unit: Pick<OrgUnit, '_id' | 'kind' | 'path'>): string {
@@ -76,11 +76,14 @@ function placeOf(a: Appointment): Partial<Pick<UserProfile, 'streetId' | 'commun
 }
 
 /**
- * The profile after the appointment. One person keeps one place (their street, community and grid are what every
- * scope check reads), so an appointment elsewhere than where they live or already work is refused
- * (ROLE_PLACE_CONFLICT) rather than silently moving them; a grid worker runs one grid.
+ * The profile after the appointment. One person keeps one place (their street, community and grid are where they
+ * live, what most scope checks read), so an appointment elsewhere than where they live or already work is refused
+ * (ROLE_PLACE_CONFLICT) rather than silently moving them. A grid worker works one or more grids of their street:
+ * appointing them to another grid adds it to `workGrids` (their community and grid stay where they live, or
+ * become the first grid's when they had none).
  */
 export function afterGrant<P extends Person>(person: P, a: Appointment): P {
+  if (a.role === 'grid_worker') return addWorkGrid(person, a.unit);
   if (person.roles.includes(a.role)) throw new DomainError('ROLE_ALREADY_HELD');
   const place = placeOf(a);
   for (const [field, id] of Object.entries(place) as [keyof typeof place, string][]) {
@@ -93,14 +96,40 @@ export function afterGrant<P extends Person>(person: P, a: Appointment): P {
   return next;
 }
 
+function addWorkGrid<P extends Person>(person: P, grid: OrgUnit): P {
+  const grids = workGridsOf(person);
+  if (grids.includes(grid._id)) throw new DomainError('ROLE_ALREADY_HELD');
+  const place = placeOf({ role: 'grid_worker', unit: grid });
+  if (person.streetId && person.streetId !== place.streetId) throw new DomainError('ROLE_PLACE_CONFLICT');
+  const roles = person.roles.includes('grid_worker') ? person.roles : [...person.roles, 'grid_worker' as const];
+  return {
+    ...person,
+    streetId: place.streetId ?? person.streetId,
+    communityId: person.communityId || (place.communityId ?? ''),
+    gridId: person.gridId ?? grid._id,
+    roles,
+    workGrids: [...grids, grid._id],
+  };
+}
+
 /**
- * The profile after removing `role`. A grid worker who does not live in the grid is no longer placed in it; the
- * department and the admin scope go with their roles. The street and community stay: they are where the person is.
+ * The profile after removing `role`. For a grid worker, `gridId` removes that one grid (the role goes when none is
+ * left); without it every grid goes. A grid worker who does not live in a grid is no longer placed in it (they are
+ * placed in their first remaining grid, or none); the department and the admin scope go with their roles. The
+ * street and community stay: they are where the person is.
  */
-export function afterRevoke<P extends Person>(person: P, role: AppointableRole): P {
+export function afterRevoke<P extends Person>(person: P, role: AppointableRole, gridId?: string | null): P {
   if (!person.roles.includes(role)) throw new DomainError('ROLE_NOT_HELD');
+  if (role === 'grid_worker') {
+    const grids = workGridsOf(person);
+    if (gridId && !grids.includes(gridId)) throw new DomainError('ROLE_NOT_HELD');
+    const left = gridId ? grids.filter((g) => g !== gridId) : [];
+    const next: P = { ...person, workGrids: left };
+    if (!left.length) next.roles = person.roles.filter((r) => r !== role);
+    if (!person.buildingId && (!person.gridId || !left.includes(person.gridId))) next.gridId = left[0] ?? null;
+    return next;
+  }
   const next: P = { ...person, roles: person.roles.filter((r) => r !== role) };
-  if (role === 'grid_worker' && !person.buildingId) next.gridId = null;
   if (role === 'department_staff') delete next.departmentId;
   if (role === 'admin') delete next.adminScope;
   return next;

@@ -1,6 +1,7 @@
 import { DomainError } from './errors';
 import type { OrgPlace, UserProfile } from './org';
 import type { Role } from './roles';
+import { worksGrid } from './scope';
 
 /** The privacy policy a newcomer accepts; bump it when docs/privacy-guide.md changes in substance. */
 export const PRIVACY_VERSION = '2026-12-01';
@@ -50,7 +51,7 @@ export const roomLabel = (unit: string, room: string) => `${unit ? `${unit}ÂçïÂÖ
 /** Who may review an application: the grid worker of its grid, the staff of its community. */
 export function reviewsJoin(reviewer: UserProfile, app: Pick<JoinApplication, 'communityId' | 'gridId'>): boolean {
   if (reviewer.roles.includes('staff') && reviewer.communityId === app.communityId) return true;
-  return reviewer.roles.includes('grid_worker') && reviewer.gridId === app.gridId;
+  return worksGrid(reviewer, app.gridId);
 }
 
 export function assertJoinPending(app: JoinApplication | null): JoinApplication {

@@ -2,7 +2,7 @@ import { DomainError } from './errors';
 import type { OrgKind, OrgPlace, OrgUnit, UserProfile } from './org';
 import type { PetitionStatus } from './petition';
 import type { WishStatus } from './wish';
-import { adminCoversStreet } from './scope';
+import { adminCoversStreet, workGridsOf } from './scope';
 
 /** What sits under each kind of unit: 街道 → 社区 → 网格 → 楼栋. */
 export const childKindOf: Record<OrgKind, OrgKind | null> = { street: 'community', community: 'grid', grid: 'building', building: null };
@@ -28,7 +28,7 @@ export const JOIN_PAGE = 'pages/join/index';
 export const SCENE_MAX = 32;
 
 type Unit = Pick<OrgUnit, '_id' | 'kind' | 'path'>;
-type Viewer = Pick<UserProfile, 'roles' | 'streetId' | 'communityId' | 'gridId' | 'adminScope'>;
+type Viewer = Pick<UserProfile, 'roles' | 'streetId' | 'communityId' | 'gridId' | 'workGrids' | 'adminScope'>;
 
 /** The street a unit belongs to. */
 export function streetOf(unit: Unit): string {
@@ -43,7 +43,7 @@ export function isRetired(unit: Pick<OrgUnit, 'retiredAt'>): boolean {
 const lineOf = (unit: Unit) => [...unit.path, unit._id];
 
 /**
- * Whether a person may see a unit in the tree: a grid worker their grid and its buildings, community staff
+ * Whether a person may see a unit in the tree: a grid worker their grids and their buildings, community staff
  * their community, street staff their street, an admin the street(s) they run.
  */
 export function seesUnit(user: Viewer, unit: Unit): boolean {
@@ -51,7 +51,7 @@ export function seesUnit(user: Viewer, unit: Unit): boolean {
   if (adminCoversStreet(user, streetOf(unit))) return true;
   if (user.roles.includes('street_staff') && streetOf(unit) === user.streetId) return true;
   if (user.roles.includes('staff') && line.includes(user.communityId)) return true;
-  return user.roles.includes('grid_worker') && user.gridId !== null && line.includes(user.gridId);
+  return workGridsOf(user).some((gridId) => line.includes(gridId));
 }
 
 /** Whether a person may change a unit (create under it, rename, move, retire): an admin within reach. */
@@ -67,7 +67,7 @@ export function printsCodesOf(user: Viewer, unit: Unit): boolean {
   const line = lineOf(unit);
   if (managesUnit(user, unit)) return true;
   if (user.roles.includes('staff') && line.includes(user.communityId)) return true;
-  return user.roles.includes('grid_worker') && user.gridId !== null && line.includes(user.gridId);
+  return workGridsOf(user).some((gridId) => line.includes(gridId));
 }
 
 /** Where a person's tree starts: every street for a district admin, else the widest unit their roles reach. */
@@ -75,8 +75,7 @@ export function treeRoots(user: Viewer): { kind: OrgKind; ids: string[] } | 'all
   if (user.roles.includes('admin') && user.adminScope === 'district') return 'all-streets';
   if (user.roles.includes('admin') || user.roles.includes('street_staff')) return { kind: 'street', ids: [user.streetId] };
   if (user.roles.includes('staff')) return { kind: 'community', ids: [user.communityId] };
-  if (user.roles.includes('grid_worker') && user.gridId) return { kind: 'grid', ids: [user.gridId] };
-  return { kind: 'grid', ids: [] };
+  return { kind: 'grid', ids: workGridsOf(user) };
 }
 
 /** Case-, width- and space-insensitive, so 「一号楼」 and 「 一号楼」 are the same name among siblings. */

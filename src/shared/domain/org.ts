@@ -34,7 +34,14 @@ export interface UserProfile {
   roles: Role[];
   streetId: string;
   communityId: string;
+  /** Where they live (their building's grid), or for a grid worker who lives elsewhere their first grid. */
   gridId: string | null;
+  /**
+   * The grids a `grid_worker` works (one or more), set by 任免 (role.grant / role.revoke). Read through
+   * `workGridsOf` / `worksGrid` in scope.ts, never directly; absent or empty for everyone else. An existing
+   * deployment sets it to `[gridId]` for its grid workers (see README).
+   */
+  workGrids?: string[];
   buildingId: string | null;
   /** Room within the building, e.g. "3单元502"; shown only to those who need it. */
   room: string | null;

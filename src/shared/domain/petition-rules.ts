@@ -56,7 +56,7 @@ export function assertResolutionEvidence(level: PetitionLevel, r: ResolutionPhot
   if (level === 'grid' && (r.beforePhotos.length === 0 || r.afterPhotos.length === 0)) throw new DomainError('PETITION_PHOTOS_REQUIRED');
 }
 
-type Filer = Pick<UserProfile, '_id' | 'roles' | 'streetId' | 'communityId' | 'gridId'>;
+type Filer = Pick<UserProfile, '_id' | 'roles' | 'streetId' | 'communityId' | 'gridId' | 'workGrids'>;
 
 /**
  * 红色代办: only the grid worker of the person's own grid, or staff of their community, files for them, and

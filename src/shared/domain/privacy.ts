@@ -18,7 +18,7 @@ export interface PersonFacts {
   room: string | null;
 }
 
-type Viewer = Pick<UserProfile, '_id' | 'roles' | 'streetId' | 'communityId' | 'gridId' | 'departmentId'>;
+type Viewer = Pick<UserProfile, '_id' | 'roles' | 'streetId' | 'communityId' | 'gridId' | 'workGrids' | 'departmentId'>;
 
 /** 王秀英 → 王**: residents on public lists are known by surname only. */
 export function maskName(name: string): string {

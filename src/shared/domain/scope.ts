@@ -2,7 +2,32 @@ import type { OrgPlace, UserProfile } from './org';
 import { levelRank, petitionLevels, type PetitionLevel } from './petition-ladder';
 import type { Role } from './roles';
 
-type Person = Pick<UserProfile, 'roles' | 'streetId' | 'communityId' | 'gridId' | 'departmentId' | 'adminScope'>;
+type Person = Pick<UserProfile, 'roles' | 'streetId' | 'communityId' | 'gridId' | 'workGrids' | 'departmentId' | 'adminScope'>;
+
+/**
+ * The grids a person works as grid worker (one or more; none unless they hold the role). The one rule for
+ * "grid worker of grid X": every check (coversPlace, holdsLevel, organisesPlace, the tree, the roster, the
+ * queues) and every query for a grid's workers (`{ workGrids: X, roles: 'grid_worker' }`) reads this field.
+ */
+export function workGridsOf(user: Pick<UserProfile, 'roles' | 'workGrids'>): string[] {
+  return user.roles.includes('grid_worker') ? [...(user.workGrids ?? [])] : [];
+}
+
+/** Whether a person works grid `gridId` as its grid worker. */
+export function worksGrid(user: Pick<UserProfile, 'roles' | 'workGrids'>, gridId: string | null | undefined): boolean {
+  return !!gridId && workGridsOf(user).includes(gridId);
+}
+
+/** A query condition on a case's `gridId` for the grids a grid worker works: one grid, or a `$in` of several. */
+export function inWorkGrids<T>(user: Pick<UserProfile, 'roles' | 'workGrids'>, anyOf: (ids: string[]) => T): string | T {
+  const grids = workGridsOf(user);
+  return grids.length === 1 ? grids[0] : anyOf(grids);
+}
+
+/** The query that finds the grid workers of grid `gridId` (index: users workGrids + roles). */
+export function gridWorkersOf(gridId: string): { workGrids: string; roles: 'grid_worker' } {
+  return { workGrids: gridId, roles: 'grid_worker' };
+}
 
 /**
  * Whether an admin runs the street `streetId`: a street admin their own street, a district admin every street
@@ -21,14 +46,14 @@ export function adminCoversDistrict(user: Pick<Person, 'roles' | 'adminScope'>):
 
 /**
  * Whether a person acting in `role` may handle something located at `place`:
- * a grid worker their grid, staff their community, an admin their street. Residents and members act
+ * a grid worker their grids, staff their community, an admin their street. Residents and members act
  * only on their own things, which the use cases check by owner, not by place.
  */
 export function coversPlace(user: Person, role: Role, place: OrgPlace): boolean {
   if (!user.roles.includes(role)) return false;
   switch (role) {
     case 'grid_worker':
-      return user.gridId !== null && place.gridId === user.gridId;
+      return worksGrid(user, place.gridId);
     case 'staff':
       return place.communityId === user.communityId;
     case 'admin':
