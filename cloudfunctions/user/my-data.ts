@@ -43,15 +43,19 @@ const sources: Source[] = [
   { key: 'subscriptions', title: '消息订阅', where: (id) => ({ openid: id }), newest: null },
   { key: 'notifications', title: '发给我的通知', where: (id) => ({ touser: id }), newest: 'createdAt' },
   { key: 'points_codes', title: '我的积分码', where: (id) => ({ openid: id }), newest: null },
+  // Last: this deletion's own record (kept, see deleteMine) is among them.
   { key: 'requests', title: '我的操作记录（防重复提交）', where: (id) => ({ openid: id }), newest: 'at' },
 ];
 
 type Doc = { _id: string } & Record<string, unknown>;
 
-async function read(source: Source, openid: string): Promise<{ docs: Doc[]; truncated: boolean }> {
+async function read(source: Source, openid: string, offset = 0): Promise<{ docs: Doc[]; truncated: boolean }> {
   let q = table(source.key).where(source.where(openid) as Query<never>);
   if (source.newest) q = q.orderBy(source.newest as never, 'desc');
-  const docs = (await q.limit(myDataBound + 1).get()) as unknown as Doc[];
+  const docs = (await q
+    .skip(offset)
+    .limit(myDataBound + 1)
+    .get()) as unknown as Doc[];
   return { docs: docs.slice(0, myDataBound), truncated: docs.length > myDataBound };
 }
 
@@ -111,7 +115,14 @@ async function openDuties(openid: string, user: UserProfile): Promise<string[]> 
 export const anonymousName = '已注销用户';
 
 /** Every string of a document with the person's id, name and phone taken out (nested history entries too). */
-function scrub(value: unknown, who: { openid: string; anonId: string; name: string; phone: string }): unknown {
+interface Who {
+  openid: string;
+  anonId: string;
+  name: string;
+  phone: string;
+}
+
+function scrub(value: unknown, who: Who): unknown {
   if (typeof value === 'string') {
     if (value.includes(`uploads/${who.openid}/`)) return '';
     let s = value.split(who.openid).join(who.anonId);
@@ -150,26 +161,13 @@ export const deleteMine = defineHandler(userDeleteMine, async (_input, { openid,
   const who = { openid, anonId, name: user.name, phone: user.phone };
   const files = new Set<string>();
   for (const source of sources) {
-    const { docs } = await read(source, openid);
-    for (const doc of docs) {
-      // This very deletion's retry record stays: a retry must answer the same (it holds the openid, nothing else of them).
-      if (source.key === 'requests' && doc.action === userDeleteMine.name) continue;
-      ownFiles(doc, openid, files);
-      const t = table(source.key) as unknown as { delete(id: string): Promise<void>; set(id: string, f: object): Promise<void> };
-      if (removed.has(source.key)) await t.delete(doc._id);
-      else if (source.key === 'roster_entries') await table(collections.rosterEntries).change(doc._id, { userId: null });
-      else if (source.key === 'postings') {
-        // The sums stay as they are: only who made it and why in words lose the person.
-        const { _id, ...rest } = doc;
-        const fields = { ...rest, by: rest.by === openid ? anonId : rest.by, byName: rest.by === openid ? anonymousName : rest.byName };
-        await t.set(_id, scrub(fields, { ...who, openid: '\u0000' }) as object);
-      } else {
-        // A shop rating's id names the rater (<shop>:<openid>:<day>): it moves to the anonymous id.
-        const { _id, ...rest } = doc;
-        const id = scrub(_id, who) as string;
-        await t.set(id, scrub(rest, who) as object);
-        if (id !== _id) await t.delete(_id);
-      }
+    // Page by page until none is left: a rewritten record no longer matches, so the next page starts again at
+    // the top — except the ledger's, which still names the account and is paged past.
+    for (let offset = 0, more = true; more;) {
+      const { docs, truncated } = await read(source, openid, offset);
+      more = truncated;
+      offset += source.key === 'postings' ? docs.length : docs.filter((d) => source.key === 'requests' && d.action === userDeleteMine.name).length;
+      await erase(source, docs, who, files);
     }
   }
   if (files.size > 0) await cloud.deleteFile({ fileList: [...files] });
@@ -177,3 +175,27 @@ export const deleteMine = defineHandler(userDeleteMine, async (_input, { openid,
   await table(collections.users).delete(openid);
   return { deleted: true as const, anonymousId: anonId };
 });
+
+async function erase(source: Source, docs: Doc[], who: Who, files: Set<string>): Promise<void> {
+  const { openid, anonId } = who;
+  for (const doc of docs) {
+    // This very deletion's retry record stays: a retry must answer the same (it holds the openid, nothing else of them).
+    if (source.key === 'requests' && doc.action === userDeleteMine.name) continue;
+    ownFiles(doc, openid, files);
+    const t = table(source.key) as unknown as { delete(id: string): Promise<void>; set(id: string, f: object): Promise<void> };
+    if (removed.has(source.key)) await t.delete(doc._id);
+    else if (source.key === 'roster_entries') await table(collections.rosterEntries).change(doc._id, { userId: null });
+    else if (source.key === 'postings') {
+      // The sums stay as they are: only who made it and why in words lose the person.
+      const { _id, ...rest } = doc;
+      const fields = { ...rest, by: rest.by === openid ? anonId : rest.by, byName: rest.by === openid ? anonymousName : rest.byName };
+      await t.set(_id, scrub(fields, { ...who, openid: '\u0000' }) as object);
+    } else {
+      // A shop rating's id names the rater (<shop>:<openid>:<day>): it moves to the anonymous id.
+      const { _id, ...rest } = doc;
+      const id = scrub(_id, who) as string;
+      await t.set(id, scrub(rest, who) as object);
+      if (id !== _id) await t.delete(_id);
+    }
+  }
+}

@@ -105,7 +105,7 @@ describe('user.deleteMine', () => {
     expect((await call(sun, 'user.deleteMine', { confirm: '确认注销' }, rid('md-del', 's'))).message).toContain('社区工作人员');
   });
 
-  it('leaves no trace of her openid, name or phone in any collection but the ledger accounts; books reconcile; she can join anew', async () => {
+  it("leaves no trace of her openid, name or phone in any collection but the ledger accounts; books reconcile; she can join anew (the points account stays the WeChat account's)", async () => {
     const { photoUrl } = await scene();
     const wishId = ok(await call(wang, 'wish.listMine')).items[0].id;
     const released = await call(zhang, 'wish.release', { wishId, reason: '临时有事，请别人帮忙' }, rid('md-release', 1));
@@ -145,7 +145,17 @@ describe('user.deleteMine', () => {
     expect(left.filter((s) => !allowed(s))).toEqual([]);
     expect(left.filter((s) => s.startsWith('requests/') && owner.get(callOf(s)) === wang)).toHaveLength(1);
     // Nothing of hers is left in any of the collections she had records in but the ledger.
-    for (const coll of ['users', 'wishes', 'petitions', 'mall_orders', 'shop_ratings', 'post_ratings', 'post_shifts', 'join_applications', 'points_codes'])
+    for (const coll of [
+      'users',
+      'wishes',
+      'petitions',
+      'mall_orders',
+      'shop_ratings',
+      'post_ratings',
+      'post_shifts',
+      'join_applications',
+      'points_codes',
+    ])
       expect(left.filter((s) => s.startsWith(`${coll}/`))).toEqual([]);
     // The ledger still names the account, and the balances still add up.
     expect(after.some((r) => r.coll === 'postings' && r.json.includes(`user:${wang}`))).toBe(true);
@@ -154,7 +164,15 @@ describe('user.deleteMine', () => {
     expect((await fetch(photoUrl)).status).not.toBe(200);
 
     expect(await call(wang, 'user.me')).toMatchObject({ ok: false, code: 'NOT_REGISTERED' });
-    expect(ok(await call(wang, 'user.joinStatus'))).toMatchObject({ registered: false, application: null });
+    const status = ok(await call(wang, 'user.joinStatus'));
+    expect(status).toMatchObject({ registered: false, application: null });
+    // She joins again (the roster still knows her): a new person, with nothing of the old one but the ledger account.
+    const again2 = { buildingId: 'building-2', unit: '1', room: '302', name: her.name, phone: her.phone, privacyVersion: status.privacyVersion };
+    expect(ok(await call(wang, 'user.join', again2, rid('md-rejoin', 1)))).toMatchObject({ status: 'verified' });
+    expect(ok(await call(wang, 'wish.listMine')).items).toEqual([]);
+    // The points account is the WeChat account's (ARCHITECTURE.md "Erasure"): 50 awarded, 10 spent in the mall.
+    const volunteer = ok(await call(wang, 'points.balance')).balances.find((b: { asset: string }) => b.asset === 'volunteer');
+    expect(volunteer.balance).toBe(40);
     await expectCovered(env.emu);
   });
 });
