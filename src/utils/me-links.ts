@@ -1,4 +1,4 @@
-import type { Role } from '../shared/domain/roles';
+import { roles, type Role } from '../shared/domain/roles';
 
 /**
  * The people of the community itself, who hold points and shop there; street, department and district staff and
@@ -36,6 +36,7 @@ const links: { text: string; note: string; url: string; roles: Role[]; except?: 
   { text: '扫码核销', note: '扫居民积分码抵扣积分', url: '/package-merchant/scan/index', roles: ['merchant'] },
   { text: '我的店铺', note: '店铺积分、评价码、核销记录', url: '/package-merchant/shop/index', roles: ['merchant'] },
   { text: '我的登记信息', note: '修改姓名门牌、搬家或退出社区', url: '/pages/profile/index', roles: communityPeople },
+  { text: '我的数据', note: '看看社区存了我什么，导出或注销', url: '/pages/my-data/index', roles: [...roles] },
   // 管理员: the street's set-up (org tree, roster and building codes are built beside the roles and settings).
   { text: '组织架构', note: '社区、网格、楼栋', url: '/package-admin/tree/index', roles: ['admin'] },
   { text: '人口台账', note: '导入、查看、导出居民名册', url: '/package-admin/roster/index', roles: ['admin'] },
