@@ -36,7 +36,6 @@ const links: { text: string; note: string; url: string; roles: Role[]; except?: 
   { text: '扫码核销', note: '扫居民积分码抵扣积分', url: '/package-merchant/scan/index', roles: ['merchant'] },
   { text: '我的店铺', note: '店铺积分、评价码、核销记录', url: '/package-merchant/shop/index', roles: ['merchant'] },
   { text: '我的登记信息', note: '修改姓名门牌、搬家或退出社区', url: '/pages/profile/index', roles: communityPeople },
-  { text: '我的数据', note: '看看社区存了我什么，导出或注销', url: '/pages/my-data/index', roles: [...roles] },
   // 管理员: the street's set-up (org tree, roster and building codes are built beside the roles and settings).
   { text: '组织架构', note: '社区、网格、楼栋', url: '/package-admin/tree/index', roles: ['admin'] },
   { text: '人口台账', note: '导入、查看、导出居民名册', url: '/package-admin/roster/index', roles: ['admin'] },
@@ -44,6 +43,7 @@ const links: { text: string; note: string; url: string; roles: Role[]; except?: 
   { text: '楼栋码', note: '每栋楼的小程序码，打印张贴', url: '/package-admin/codes/index', roles: ['admin'] },
   { text: '系统设置', note: '积分超市、规则、类别等', url: '/package-admin/settings/index', roles: ['admin'] },
   { text: '商家入驻', note: '开店的居民申请成为爱心商家', url: '/package-merchant/apply/index', roles: ['resident'], except: 'merchant' },
+  { text: '我的数据', note: '看看社区存了我什么，导出或注销', url: '/pages/my-data/index', roles: [...roles] },
 ];
 
 export type MeLink = (typeof links)[number];
