@@ -2,6 +2,7 @@ import { myDataBound, userDeleteMine, userExportMine } from '../../src/shared/co
 import { DomainError } from '../../src/shared/domain/errors';
 import { joinApplicationId } from '../../src/shared/domain/join';
 import { account } from '../../src/shared/domain/ledger';
+import { maskName, maskPhone } from '../../src/shared/domain/privacy';
 import { roleLabels, type Role } from '../../src/shared/domain/roles';
 import type { UserProfile } from '../../src/shared/domain/org';
 import type { CollectionName } from '../_lib/documents';
@@ -59,12 +60,33 @@ async function read(source: Source, openid: string, offset = 0): Promise<{ docs:
   return { docs: docs.slice(0, myDataBound), truncated: docs.length > myDataBound };
 }
 
-/** Dates as ISO text, so the export is plain JSON. */
-function plain(value: unknown): unknown {
+/** Fields that name a person or give a phone: in an export, anyone's but the caller's are masked (王**, 138****1001). */
+const personNames =
+  /^(name|residentName|claimantName|raterName|byName|holderName|buyerName|handlerName|memberName|targetName|reporterName|filedByName|decidedByName|closedByName|merchantName)$/;
+const phones = /^(phone|reporterPhone)$/;
+
+/**
+ * Dates as ISO text, so the export is plain JSON; other people named in a record of theirs (the resident of a
+ * wish they claimed, who approved it) only as the privacy rule shows them to anyone (privacy.ts maskName).
+ */
+function plain(value: unknown, me: { name: string; phone: string }, key = ''): unknown {
   if (value instanceof Date) return value.toISOString();
-  if (Array.isArray(value)) return value.map(plain);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)]));
+  if (typeof value === 'string' && personNames.test(key) && value !== me.name) return maskName(value);
+  if (typeof value === 'string' && phones.test(key) && value !== me.phone) return maskPhone(value);
+  if (Array.isArray(value)) return value.map((v) => plain(v, me, key));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v, me, k)]));
   return value;
+}
+
+/**
+ * A retry record as exported: what was done and when, not the reply; a notice: which and when, not its words.
+ * Both are about others as often as about the caller (a grid worker's notice names the resident who applied).
+ */
+function exported(source: Source, doc: Doc): Doc {
+  if (source.key === 'requests') return { _id: doc._id, action: doc.action, status: doc.status, at: doc.at };
+  if (source.key === 'notifications')
+    return { _id: doc._id, templateId: doc.templateId, status: doc.status, createdAt: doc.createdAt, sentAt: doc.sentAt };
+  return doc;
 }
 
 /**
@@ -76,18 +98,18 @@ export const exportMine = defineHandler(userExportMine, async (_input, { openid,
     table(collections.joinApplications).get(joinApplicationId(openid)),
     ...sources.map((s) => read(s, openid)),
   ]);
-  const profile = { key: 'users', title: '我的登记信息', count: 1, truncated: false, items: [plain(user) as Record<string, unknown>] };
+  const me = { name: user.name, phone: user.phone };
+  const item = (doc: unknown) => plain(doc, me) as Record<string, unknown>;
+  const profile = { key: 'users', title: '我的登记信息', count: 1, truncated: false, items: [item(user)] };
   const sections = [
     profile,
-    ...(application
-      ? [{ key: 'join_applications', title: '我的入驻申请', count: 1, truncated: false, items: [plain(application) as Record<string, unknown>] }]
-      : []),
+    ...(application ? [{ key: 'join_applications', title: '我的入驻申请', count: 1, truncated: false, items: [item(application)] }] : []),
     ...sources.map((s, i) => ({
       key: s.key,
       title: s.title,
       count: found[i].docs.length,
       truncated: found[i].truncated,
-      items: found[i].docs.map((d) => plain(d) as Record<string, unknown>),
+      items: found[i].docs.map((d) => item(exported(s, d))),
     })),
   ];
   return { generatedAt: new Date().toISOString(), sections };
@@ -107,7 +129,7 @@ async function openDuties(openid: string, user: UserProfile): Promise<string[]> 
   ]);
   const posted = mine.docs.filter((w) => ['claimed', 'in_service', 'done'].includes(String(w.status))).length;
   if (claimed > 0) duties.push(`认领中的心愿 ${claimed} 个（请完成或取消认领）`);
-  if (posted > 0) duties.push(`正在被帮助的心愿 ${posted} 个（请先确认完成）`);
+  if (posted > 0) duties.push(`正在被帮助的心愿 ${posted} 个（请等帮忙完成后确认，或请网格员处理）`);
   if (shifts > 0) duties.push('一次没有签退的值班（请先签退）');
   return duties;
 }
