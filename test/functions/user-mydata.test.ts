@@ -175,4 +175,15 @@ describe('user.deleteMine', () => {
     expect(volunteer.balance).toBe(40);
     await expectCovered(env.emu);
   });
+
+  it('a history longer than the export bound is erased whole in one call; the export says it holds the newest 100', async () => {
+    for (let i = 0; i < 101; i++) ok(await call(wang, 'wish.create', { ...newWish, title: `帮忙换灯泡${i}` }, rid('md-many', i)));
+    const posted = ok(await call(wang, 'user.exportMine')).sections.find((x: { title: string }) => x.title === '我发布的心愿');
+    expect(posted).toMatchObject({ count: 100, truncated: true });
+    expect(posted.items[0].title).toBe('帮忙换灯泡100');
+    ok(await call(wang, 'user.deleteMine', { confirm: '确认注销' }, rid('md-del', 'many')));
+    const wishes = rows().filter((r) => r.coll === 'wishes' && r.json.includes('帮忙换灯泡'));
+    expect(wishes).toHaveLength(101);
+    expect(wishes.filter((r) => r.json.includes(wang) || r.json.includes(her.name))).toEqual([]);
+  }, 60_000);
 });
