@@ -45,7 +45,7 @@ const sources: Source[] = [
   { key: 'notifications', title: '发给我的通知', where: (id) => ({ touser: id }), newest: 'createdAt' },
   { key: 'points_codes', title: '我的积分码', where: (id) => ({ openid: id }), newest: null },
   // Last: this deletion's own record (kept, see deleteMine) is among them.
-  { key: 'requests', title: '我的操作记录（防重复提交）', where: (id) => ({ openid: id }), newest: 'at' },
+  { key: 'requests', title: '我的操作记录', where: (id) => ({ openid: id }), newest: 'at' },
 ];
 
 type Doc = { _id: string } & Record<string, unknown>;
