@@ -22,6 +22,7 @@ export default defineAppConfig({
     'pages/welcome/index',
     'pages/join/index',
     'pages/profile/index',
+    'pages/my-data/index',
   ],
   subPackages: [
     { root: 'package-grid', pages: ['queue/index', 'joins/index'] },

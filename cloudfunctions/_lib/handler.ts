@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { areaOf, eventSchema, type ActionSpec, type Reply } from '../../src/shared/contract';
 import type { UserProfile } from '../../src/shared/domain/org';
 import { loadUserAnd } from './actor';
-import { replayOnRetry, type RecordMode } from './idempotency';
+import { replayOf, replayOnRetry, type RecordMode } from './idempotency';
 import { DomainError } from '../../src/shared/domain/errors';
 import { badInput, fail, fromError, ok } from './reply';
 import { cloud } from './runtime';
@@ -116,7 +116,11 @@ export function createFunction(area: string, handlers: Handler<any>[], timers: R
     try {
       const named = namedIn(payload, handler.subject);
       const { user, other } = await loadUserAnd(OPENID, named);
-      if (!user && handler.spec.roles !== 'public') return fail('NOT_REGISTERED');
+      if (!user && handler.spec.roles !== 'public') {
+        // A mutation that ended their registration (注销, 退出) replays its reply to a retry.
+        const replay = handler.spec.mutates ? await replayOf({ openid: OPENID, action, requestId }) : null;
+        return replay ?? fail('NOT_REGISTERED');
+      }
       const subject = named && other !== undefined ? { id: named, profile: other } : undefined;
       if (!allows(handler.spec, user)) return fail('FORBIDDEN_ROLE');
       const input = handler.spec.input.safeParse(payload ?? {});

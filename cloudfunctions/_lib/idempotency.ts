@@ -69,6 +69,14 @@ export async function replayOnRetry(
   return keep(_id, key, await run(undefined), 'apart');
 }
 
+/**
+ * The reply a call made before, for a caller no longer registered: a retry of 注销 (user.deleteMine) or 退出
+ * answers as the first call did rather than NOT_REGISTERED. One read by id; null when there was none.
+ */
+export async function replayOf(key: RetryKey): Promise<Reply<unknown> | null> {
+  return key.requestId ? recorded(recordId(key)) : null;
+}
+
 async function recorded(_id: string): Promise<Reply<unknown> | null> {
   const found: Loose = await db.collection(collections.requests).doc(_id).get();
   const doc = found.data as RequestDoc | null;

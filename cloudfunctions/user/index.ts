@@ -12,6 +12,7 @@ import { setPrefs } from './prefs';
 import { leave, updateProfile } from './profile';
 import { applications, reviewJoin } from './review';
 import { joinApplications } from './join-view';
+import { deleteMine, exportMine } from './my-data';
 
 /** Grid workers and staff see how many join applications wait for them (the badge on 入驻审核). */
 async function pendingJoinsFor(user: UserProfile): Promise<number | undefined> {
@@ -47,6 +48,8 @@ export const handlers = [
   reviewJoin,
   updateProfile,
   leave,
+  exportMine,
+  deleteMine,
 ];
 
 export const main = createFunction('user', handlers);

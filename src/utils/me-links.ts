@@ -1,4 +1,4 @@
-import type { Role } from '../shared/domain/roles';
+import { roles, type Role } from '../shared/domain/roles';
 
 /**
  * The people of the community itself, who hold points and shop there; street, department and district staff and
@@ -43,6 +43,7 @@ const links: { text: string; note: string; url: string; roles: Role[]; except?: 
   { text: '楼栋码', note: '每栋楼的小程序码，打印张贴', url: '/package-admin/codes/index', roles: ['admin'] },
   { text: '系统设置', note: '积分超市、规则、类别等', url: '/package-admin/settings/index', roles: ['admin'] },
   { text: '商家入驻', note: '开店的居民申请成为爱心商家', url: '/package-merchant/apply/index', roles: ['resident'], except: 'merchant' },
+  { text: '我的数据', note: '看看社区存了我什么，导出或注销', url: '/pages/my-data/index', roles: [...roles] },
 ];
 
 export type MeLink = (typeof links)[number];

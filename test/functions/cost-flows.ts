@@ -178,6 +178,9 @@ async function measurePass(emu: TestEmulator): Promise<ActionCost[]> {
   const applicationId = (await step('user.join', newcomer, 'user.join', joinForm)).application.id;
   await list(liu, 'user.applications');
   await step('user.reviewJoin', liu, 'user.reviewJoin', { applicationId, approve: true });
+  // 我的数据: the newcomer exports what Linli holds about them, then deletes their account.
+  await step('user.exportMine', newcomer, 'user.exportMine');
+  await step('user.deleteMine', newcomer, 'user.deleteMine', { confirm: '确认注销' });
   return costs;
 }
 

@@ -100,6 +100,9 @@ const reads: [action: string, payload: (s: Scene) => Record<string, unknown>, ru
   ['user.listMembers', () => ({}), () => listed],
   ['user.applications', () => ({}), (v) => joinApplicant(v, moveFacts)],
   ['user.joinStatus', () => ({}), self],
+  // 我的数据: her export is hers in full; anyone else's (the member who claimed her wish, the grid worker who
+  // reviewed her, the staff who imported the roster) names her no more than the rule lets them see.
+  ['user.exportMine', () => ({}), self],
   ['shop.get', () => ({ shopId: 'shop-fangji' }), () => customer],
   ['shop.history', () => ({}), () => customer],
   ['merchant.scan', (s) => ({ token: s.token }), () => customer],

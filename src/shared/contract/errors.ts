@@ -106,6 +106,7 @@ export const errorMessages = {
   JOIN_PHONE_INVALID: '手机号获取失败，请重试或手动填写',
   JOIN_APPLICATION_NOT_FOUND: '没有找到这份入驻申请',
   JOIN_APPLICATION_DECIDED: '这份入驻申请已经审核过了',
+  ACCOUNT_DUTIES_OPEN: '你还有事务没有交接，请先处理后再注销',
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;

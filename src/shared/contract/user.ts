@@ -202,6 +202,40 @@ export const userLeave = defineAction({
   mutates: true,
 });
 
+// ── 我的数据 (个人信息保护法) ─────────────────────────────────────────────────────────────────────────
+
+export const myDataSectionSchema = z.object({
+  key: z.string().describe('the collection it comes from'),
+  title: z.string(),
+  count: z.number().int(),
+  /** More than the bound (myDataBound) were found: the export holds the newest ones. */
+  truncated: z.boolean(),
+  items: z.array(z.record(z.string(), z.unknown())),
+});
+
+/** At most this many records of one kind are exported (newest first); `truncated` says when there were more. */
+export const myDataBound = 100;
+
+export const userExportMine = defineAction({
+  name: 'user.exportMine',
+  summary: '我的数据：社区保存的关于我的全部信息（登记、心愿、诉求、积分、订单、评价、值班…），每类最多 100 条',
+  input: z.object({}).strict(),
+  output: z.object({ generatedAt: isoDate, sections: z.array(myDataSectionSchema) }),
+  roles: 'registered',
+  mutates: false,
+});
+
+export const deleteConfirmation = '确认注销';
+
+export const userDeleteMine = defineAction({
+  name: 'user.deleteMine',
+  summary: '注销账号：删除或匿名化我的个人信息；积分流水保留但不再指向任何人。还有未交接的事务时拒绝并说明',
+  input: z.object({ confirm: z.literal(deleteConfirmation, { error: `请输入“${deleteConfirmation}”` }) }).strict(),
+  output: z.object({ deleted: z.literal(true), anonymousId: z.string() }),
+  roles: 'registered',
+  mutates: true,
+});
+
 /** Every action declared here, in order: the registry (index.ts) is built from these lists, never by hand. */
 export const userActions = [
   userMe,
@@ -215,4 +249,6 @@ export const userActions = [
   userReviewJoin,
   userUpdateProfile,
   userLeave,
+  userExportMine,
+  userDeleteMine,
 ] as const;

@@ -18,8 +18,8 @@ describe('我的 shows each role the pages it can use', () => {
     expect(texts(['resident', 'merchant'])).toContain('扫码核销');
   });
 
-  it('a department officer sees the inbox only', () => {
-    expect(texts(['department_staff'])).toEqual(['部门收件箱']);
+  it('a department officer sees the inbox and 我的数据 only', () => {
+    expect(texts(['department_staff'])).toEqual(['部门收件箱', '我的数据']);
   });
 
   it.each([['street_staff'], ['department_staff'], ['district_staff'], ['admin']] as const)('%s sees entries to their work instead', (role) => {
@@ -33,6 +33,12 @@ describe('我的 shows each role the pages it can use', () => {
       '/package-admin/roles/index',
       '/package-admin/codes/index',
       '/package-admin/settings/index',
+      '/pages/my-data/index',
     ]);
+  });
+
+  it('everyone, whatever their roles, reaches 我的数据 (see, export, delete)', () => {
+    for (const role of ['resident', 'member', 'merchant', 'grid_worker', 'staff', 'admin', 'street_staff', 'district_staff'] as const)
+      expect(texts([role])).toContain('我的数据');
   });
 });

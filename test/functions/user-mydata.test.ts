@@ -1,0 +1,189 @@
+import Database from 'better-sqlite3';
+import { join } from 'path';
+import { demoSeed } from '../../emulator/seed';
+import type { UserProfile } from '../../src/shared/domain/org';
+import { newWish, ok, useEmulator } from './call';
+import { ramp } from './petition-fixtures';
+import { expectCovered, mallKit, pointsKit, rid } from './points-helpers';
+import { liu, sun, wang, zhang } from './personas';
+import { importAll, residentHeader, uploadFile, xlsx } from './roster-kit';
+
+/**
+ * 我的数据 (issue 13): 王秀英 sees everything Linli holds about her, and deleting her account leaves nothing in any
+ * collection that names her (openid, name or phone), except the ledger's account id and this deletion's own retry
+ * record (ARCHITECTURE.md "Erasure"); the books still reconcile and she can join again as a new person.
+ */
+const env = useEmulator();
+const { call } = env;
+const her = (demoSeed().collections.users as unknown as UserProfile[]).find((u) => u._id === wang)!;
+
+let serial = 0;
+
+async function photo(name: string): Promise<string> {
+  const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from(`photo ${name}`)]);
+  return (await env.emu.upload(wang, png, name)).fileID;
+}
+
+/** Her life in Linli: a wish with a photo (done and confirmed), a petition, points and a mall order, ratings, a roster link, a move. */
+async function scene(): Promise<{ photoUrl: string }> {
+  const n = ++serial;
+  const fileID = await photo('kitchen');
+  const created = ok(await call(wang, 'wish.create', { ...newWish, photos: [fileID] }, rid('md-wish', n)));
+  const wishId = created.wish.id;
+  ok(await call(liu, 'wish.approve', { wishId, points: 10 }, rid('md-approve', n)));
+  ok(await call(zhang, 'wish.claim', { wishId }, rid('md-claim', n)));
+  ok(await call(wang, 'petition.create', ramp, rid('md-petition', n)));
+  const points = pointsKit(env);
+  await points.award(wang, 50);
+  const mall = mallKit(env);
+  ok(await mall.order(wang, await mall.newItem(5, 10), rid('md-order', n)));
+  ok(await call(wang, 'shop.rate', { shopId: 'shop-fangji', stars: 5, comment: '豆浆很好喝，王秀英推荐' }));
+  const always = { days: [0, 1, 2, 3, 4, 5, 6], start: '00:00', end: '23:59', maxHours: 12 };
+  const post = { placeId: 'building-2', type: 'elder_helper', title: '2号楼助老岗', slots: 2, schedule: always, pointsPerHour: 10 };
+  const postId = ok(await call(sun, 'post.publish', post, rid('md-post', n))).post.id;
+  ok(await call(zhang, 'post.claim', { postId }, rid('md-pclaim', n)));
+  ok(await call(zhang, 'post.checkIn', { postId }, rid('md-in', n)));
+  const { shift } = ok(await call(zhang, 'post.checkOut', { postId }, rid('md-out', n)));
+  ok(await call(wang, 'post.rate', { shiftId: shift.id, stars: 5, comment: '很耐心' }, rid('md-rate', n)));
+  ok(await call(wang, 'points.issueCode'));
+  const roster = await xlsx([residentHeader, [her.name, her.phone, '2号楼', '1', '302', '独居老人']]);
+  await importAll(call, sun, { fileID: await uploadFile(env.emu, sun, roster), communityId: her.communityId, kind: 'residents' });
+  ok(await call(wang, 'user.updateProfile', { buildingId: 'building-5' }, rid('md-move', n)));
+  return { photoUrl: created.wish.photos[0].url };
+}
+
+interface Row {
+  coll: string;
+  key: string;
+  json: string;
+}
+
+function rows(): Row[] {
+  const db = new Database(join(env.emu.dataDir, 'db.sqlite'), { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare('SELECT coll, key, doc AS json FROM docs').all() as Row[];
+  } finally {
+    db.close();
+  }
+}
+
+describe('user.exportMine', () => {
+  it('returns each kind of record she has, bounded and newest first', async () => {
+    await scene();
+    const exported = await call(wang, 'user.exportMine');
+    if (!exported.ok) throw new Error(JSON.stringify(exported));
+    const { sections } = exported.data;
+    const count = (title: string) => sections.find((s: { title: string }) => s.title === title)?.count;
+    expect(sections[0]).toMatchObject({ key: 'users', count: 1, items: [expect.objectContaining({ name: '王秀英', phone: her.phone })] });
+    expect(count('我发布的心愿')).toBeGreaterThanOrEqual(1);
+    expect(count('我提交的诉求')).toBe(1);
+    expect(count('积分流水')).toBeGreaterThanOrEqual(2);
+    expect(count('积分兑换订单')).toBe(1);
+    expect(count('我对商家的评价')).toBe(1);
+    expect(count('我对值班的评价')).toBe(1);
+    expect(count('我的积分码')).toBe(1);
+    expect(count('我的入驻申请')).toBe(1);
+    for (const s of sections) expect(s.items.length).toBeLessThanOrEqual(100);
+    // Another resident's export holds none of hers.
+    expect(JSON.stringify(ok(await call('demo-resident-li', 'user.exportMine')))).not.toContain(wang);
+    await expectCovered(env.emu);
+  });
+});
+
+describe('user.deleteMine', () => {
+  it('refuses while a wish of hers is being helped with, saying which, and asks for 确认注销', async () => {
+    await scene();
+    expect(await call(wang, 'user.deleteMine', { confirm: '确认' }, rid('md-del', 'x'))).toMatchObject({ ok: false, code: 'BAD_INPUT' });
+    const refused = await call(wang, 'user.deleteMine', { confirm: '确认注销' }, rid('md-del', 'y'));
+    expect(refused).toMatchObject({ ok: false, code: 'ACCOUNT_DUTIES_OPEN' });
+    expect(refused.message).toContain('正在被帮助的心愿 1 个');
+    expect(ok(await call(wang, 'user.me')).name).toBe('王秀英');
+    // The member who claimed it cannot go either.
+    const his = await call(zhang, 'user.deleteMine', { confirm: '确认注销' }, rid('md-del', 'z'));
+    expect(his.message).toContain('认领中的心愿 1 个');
+    // Staff must be relieved first.
+    expect((await call(sun, 'user.deleteMine', { confirm: '确认注销' }, rid('md-del', 's'))).message).toContain('社区工作人员');
+  });
+
+  it("leaves no trace of her openid, name or phone in any collection but the ledger accounts; books reconcile; she can join anew (the points account stays the WeChat account's)", async () => {
+    const { photoUrl } = await scene();
+    const wishId = ok(await call(wang, 'wish.listMine')).items[0].id;
+    const released = await call(zhang, 'wish.release', { wishId, reason: '临时有事，请别人帮忙' }, rid('md-release', 1));
+    if (!released.ok) throw new Error(JSON.stringify(released));
+    const before = rows();
+    expect(before.filter((r) => r.json.includes('王秀英')).map((r) => r.coll)).toEqual(
+      expect.arrayContaining(['users', 'wishes', 'petitions', 'mall_orders', 'shop_ratings', 'post_ratings', 'join_applications', 'roster_entries']),
+    );
+
+    const reply = ok(await call(wang, 'user.deleteMine', { confirm: '确认注销' }, rid('md-del', 1)));
+    expect(reply).toMatchObject({ deleted: true, anonymousId: expect.stringMatching(/^gone-/) });
+    // A retry answers the same.
+    const again = await call(wang, 'user.deleteMine', { confirm: '确认注销' }, rid('md-del', 1));
+    expect(again).toMatchObject({ ok: true, data: reply });
+
+    const after = rows();
+    const left = after.flatMap((r) => {
+      const found: string[] = [];
+      if (r.key.includes(wang) || r.json.includes(wang)) found.push(`${r.coll}/${r.key}: openid`);
+      if (r.json.includes(her.name)) found.push(`${r.coll}/${r.key}: name`);
+      if (r.json.includes(her.phone)) found.push(`${r.coll}/${r.key}: phone`);
+      return found;
+    });
+    const owner = new Map(after.filter((r) => r.coll === 'requests').map((r) => [`requests/${r.key}`, JSON.parse(r.json).openid as string]));
+    const callOf = (s: string) => s.slice(0, s.indexOf(':'));
+    // The documented exceptions (ARCHITECTURE.md "Erasure"):
+    const allowed = (s: string) =>
+      // the ledger names the account `user:<openid>` (and a posting id may carry it): no name or phone there
+      ((s.startsWith('postings/') || s.startsWith('balances/')) && s.endsWith(': openid')) ||
+      // the community's own register keeps her name and phone, unlinked from her account
+      (s.startsWith('roster_entries/') && !s.endsWith(': openid')) ||
+      // this deletion's retry record (its reply is the anonymous id)
+      (s.startsWith('requests/') && s.endsWith(': openid') && owner.get(callOf(s)) === wang) ||
+      // other people's retry records and notices to others, as they were answered and sent then
+      (s.startsWith('requests/') && owner.get(callOf(s)) !== wang) ||
+      (s.startsWith('notifications/') && !s.endsWith(': openid'));
+    expect(left.filter((s) => !allowed(s))).toEqual([]);
+    expect(left.filter((s) => s.startsWith('requests/') && owner.get(callOf(s)) === wang)).toHaveLength(1);
+    // Nothing of hers is left in any of the collections she had records in but the ledger.
+    for (const coll of [
+      'users',
+      'wishes',
+      'petitions',
+      'mall_orders',
+      'shop_ratings',
+      'post_ratings',
+      'post_shifts',
+      'join_applications',
+      'points_codes',
+    ])
+      expect(left.filter((s) => s.startsWith(`${coll}/`))).toEqual([]);
+    // The ledger still names the account, and the balances still add up.
+    expect(after.some((r) => r.coll === 'postings' && r.json.includes(`user:${wang}`))).toBe(true);
+    await pointsKit(env).expectReconciled();
+    // Her photo is gone from storage.
+    expect((await fetch(photoUrl)).status).not.toBe(200);
+
+    expect(await call(wang, 'user.me')).toMatchObject({ ok: false, code: 'NOT_REGISTERED' });
+    const status = ok(await call(wang, 'user.joinStatus'));
+    expect(status).toMatchObject({ registered: false, application: null });
+    // She joins again (the roster still knows her): a new person, with nothing of the old one but the ledger account.
+    const again2 = { buildingId: 'building-2', unit: '1', room: '302', name: her.name, phone: her.phone, privacyVersion: status.privacyVersion };
+    expect(ok(await call(wang, 'user.join', again2, rid('md-rejoin', 1)))).toMatchObject({ status: 'verified' });
+    expect(ok(await call(wang, 'wish.listMine')).items).toEqual([]);
+    // The points account is the WeChat account's (ARCHITECTURE.md "Erasure"): 50 awarded, 10 spent in the mall.
+    const volunteer = ok(await call(wang, 'points.balance')).balances.find((b: { asset: string }) => b.asset === 'volunteer');
+    expect(volunteer.balance).toBe(40);
+    await expectCovered(env.emu);
+  });
+
+  it('a history longer than the export bound is erased whole in one call; the export says it holds the newest 100', async () => {
+    for (let i = 0; i < 101; i++) ok(await call(wang, 'wish.create', { ...newWish, title: `帮忙换灯泡${i}` }, rid('md-many', i)));
+    const posted = ok(await call(wang, 'user.exportMine')).sections.find((x: { title: string }) => x.title === '我发布的心愿');
+    expect(posted).toMatchObject({ count: 100, truncated: true });
+    expect(posted.items[0].title).toBe('帮忙换灯泡100');
+    ok(await call(wang, 'user.deleteMine', { confirm: '确认注销' }, rid('md-del', 'many')));
+    const wishes = rows().filter((r) => r.coll === 'wishes' && r.json.includes('帮忙换灯泡'));
+    expect(wishes).toHaveLength(101);
+    expect(wishes.filter((r) => r.json.includes(wang) || r.json.includes(her.name))).toEqual([]);
+  }, 60_000);
+});
