@@ -99,23 +99,21 @@ describe('user.join', () => {
       { _id: 'roster-staged', buildingId: 'building-2', gridId: 'grid-1', name: '郑小红', phone: '13700001234', importId: 'import-half-done' } as any,
     ]);
     refused(await call(newcomer, 'user.join', { ...form, apply: false }, rid('staged', 1)), 'JOIN_NOT_IN_ROSTER');
-    await db
-      .collection('roster_entries')
-      .add({
-        data: {
-          _id: 'roster-live',
-          communityId: 'community-wutong',
-          buildingId: 'building-2',
-          gridId: 'grid-1',
-          unit: '3',
-          room: '501',
-          name: '郑小红',
-          phone: '13700001234',
-          tags: ['独居老人'],
-          importId: 'import-test',
-          userId: null,
-        },
-      });
+    await db.collection('roster_entries').add({
+      data: {
+        _id: 'roster-live',
+        communityId: 'community-wutong',
+        buildingId: 'building-2',
+        gridId: 'grid-1',
+        unit: '3',
+        room: '501',
+        name: '郑小红',
+        phone: '13700001234',
+        tags: ['独居老人'],
+        importId: 'import-test',
+        userId: null,
+      },
+    });
     expect(ok(await call(newcomer, 'user.join', { ...form, apply: false }, rid('staged', 2))).status).toBe('verified');
     expect((await db.collection('users').doc(newcomer).get()).data.tags).toEqual(['独居老人']);
     expect((await db.collection('roster_entries').doc('roster-staged').get()).data.userId).toBeNull();
