@@ -63,14 +63,17 @@ async function read(source: Source, openid: string, offset = 0): Promise<{ docs:
 /** Fields that name a person or give a phone: in an export, anyone's but the caller's are masked (王**, 138****1001). */
 const personNames =
   /^(name|residentName|claimantName|raterName|byName|holderName|buyerName|handlerName|memberName|targetName|reporterName|filedByName|decidedByName|closedByName|merchantName)$/;
-const phones = /^(phone|reporterPhone)$/;
+const phones = /^(phone|[a-z]+Phone)$/;
+/** A room is never shown masked: someone else's is left out (residentRoom, reporterRoom, … kept on a case). */
+const rooms = /^(room|[a-z]+Room)$/;
 
 /**
  * Dates as ISO text, so the export is plain JSON; other people named in a record of theirs (the resident of a
  * wish they claimed, who approved it) only as the privacy rule shows them to anyone (privacy.ts maskName).
  */
-function plain(value: unknown, me: { name: string; phone: string }, key = ''): unknown {
+function plain(value: unknown, me: { name: string; phone: string; room: string | null }, key = ''): unknown {
   if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'string' && rooms.test(key) && value !== me.room) return null;
   if (typeof value === 'string' && personNames.test(key) && value !== me.name) return maskName(value);
   if (typeof value === 'string' && phones.test(key) && value !== me.phone) return maskPhone(value);
   if (Array.isArray(value)) return value.map((v) => plain(v, me, key));
@@ -98,7 +101,7 @@ export const exportMine = defineHandler(userExportMine, async (_input, { openid,
     table(collections.joinApplications).get(joinApplicationId(openid)),
     ...sources.map((s) => read(s, openid)),
   ]);
-  const me = { name: user.name, phone: user.phone };
+  const me = { name: user.name, phone: user.phone, room: user.room };
   const item = (doc: unknown) => plain(doc, me) as Record<string, unknown>;
   const profile = { key: 'users', title: '我的登记信息', count: 1, truncated: false, items: [item(user)] };
   const sections = [
