@@ -84,6 +84,14 @@ describe('member.report / member.reviewReport / member.list', () => {
     expect(ok(await call(admin, 'role.log', { openid: wang })).items).toHaveLength(1);
   });
 
+  it('我的数据: the export holds the report; deleting the account removes it from the staff list', async () => {
+    ok(await call(li, 'member.report', form, next('r')));
+    const exported = JSON.stringify(ok(await call(li, 'user.exportMine')));
+    expect(exported).toContain('青石机械厂退休党支部');
+    ok(await call(li, 'user.deleteMine', { confirm: '确认注销' }, next('d')));
+    expect(ok(await call(sun, 'member.list', {})).items).toEqual([]);
+  });
+
   it('two staff approving at once: one grant, one role_log entry', async () => {
     const { report } = ok(await call(wang, 'member.report', form, next('r')));
     const replies = await Promise.all([
