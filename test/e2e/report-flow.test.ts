@@ -77,5 +77,8 @@ test('a resident reports as a party member; staff approve; a unit is approved an
   await app.shot('report-evaluate-sheet');
   await page.locator('.btn', { hasText: '提交考评' }).click();
   await shown(page).locator('.report-item__eval', { hasText: '92 分' }).waitFor();
+  // Once a year: the button gives way to a note, so nobody is refused after pressing it.
+  await shown(page).locator('.report-item__time', { hasText: '已考评' }).waitFor();
+  expect(await shown(page).locator('.btn', { hasText: '年度考评' }).count()).toBe(0);
   await app.shot('report-review-evaluated');
 });

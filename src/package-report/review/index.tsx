@@ -115,6 +115,7 @@ function ReportReviewPage() {
           render={(u) => (
             <UnitItem
               unit={u}
+              year={thisYear()}
               busy={acting === u.id}
               onApprove={() => void decideUnit(u, true)}
               onReject={() => setRejecting({ kind: 'unit', id: u.id, name: u.name })}

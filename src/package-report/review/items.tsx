@@ -40,8 +40,16 @@ export function MemberItem(props: { report: MemberReport; busy: boolean; onAppro
 }
 
 /** A unit 共建单位: what it offers, its contact, and the community's yearly evaluations. */
-export function UnitItem(props: { unit: UnitReport; busy: boolean; onApprove: () => void; onReject: () => void; onEvaluate: () => void }) {
+export function UnitItem(props: {
+  unit: UnitReport;
+  year: number;
+  busy: boolean;
+  onApprove: () => void;
+  onReject: () => void;
+  onEvaluate: () => void;
+}) {
   const { unit: u } = props;
+  const evaluated = u.evaluations.some((e) => e.year === props.year);
   return (
     <View className={`card report-item is-${u.status}`} data-id={u.id}>
       <View className="report-item__head">
@@ -61,7 +69,8 @@ export function UnitItem(props: { unit: UnitReport; busy: boolean; onApprove: ()
       ))}
       {u.reason && <Text className="report-item__reason">驳回原因：{u.reason}</Text>}
       {u.status === 'pending' && <Decide {...props} />}
-      {u.status === 'approved' && (
+      {u.status === 'approved' && evaluated && <Text className="report-item__time">{props.year} 年已考评，明年再评</Text>}
+      {u.status === 'approved' && !evaluated && (
         <View className="report-item__actions">
           <ActionButton size="inline" kind="default" disabled={props.busy} onClick={props.onEvaluate}>
             年度考评
