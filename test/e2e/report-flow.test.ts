@@ -2,18 +2,16 @@
 // her on 报到审核, then approves a unit and gives it its yearly evaluation. Needs `npm run build:h5` and chromium.
 // Screens go to test-results/report-*.png.
 import type { Page } from 'playwright-core';
-import type { TestEmulator } from '../helpers/emulator';
-import { browserSession, personas, type Session } from './app';
+import { browserSession, type Session } from './app';
 import { shown } from './browser';
 
 jest.setTimeout(180_000);
 
 const session = browserSession();
-let emu: TestEmulator;
 let page: Page;
 let app: Session['app'];
 beforeEach(async () => {
-  ({ emu, page, app } = session);
+  ({ page, app } = session);
   await page.setViewportSize({ width: 375, height: 812 });
 });
 
@@ -46,15 +44,21 @@ test('a resident reports as a party member; staff approve; a unit is approved an
   expect(sent).toEqual(['member.report']);
   await app.shot('report-member-pending');
 
-  const unit = {
-    name: '区实验小学',
-    partyOrg: '区实验小学党支部',
-    contactName: '周老师',
-    contactPhone: '13900001234',
-    resources: ['venue', 'volunteers'],
-  };
-  const reported = await emu.invoke<{ ok: boolean }>('report', { action: 'unit.report', payload: unit, requestId: 'e2e-unit-1' }, personas.wang);
-  expect(reported.ok).toBe(true);
+  // 共建单位报到 from 我的, with two resources picked.
+  await app.open('/pages/me/index');
+  await shown(page).locator('.cell', { hasText: '共建单位报到' }).first().click();
+  await fill('单位名称', '区实验小学');
+  await fill('单位党组织', '区实验小学党支部');
+  await fill('联系人', '周老师');
+  await fill('联系电话', '13900001234');
+  await shown(page).locator('.choice-chips__chip', { hasText: '场地' }).click();
+  await shown(page).locator('.choice-chips__chip', { hasText: '志愿者' }).click();
+  await app.shot('report-unit-form');
+  const sentForUnit = actionsSent();
+  await shown(page).locator('.btn', { hasText: '提交报到' }).click();
+  await shown(page).locator('.report-card__status', { hasText: '审核中' }).waitFor();
+  expect(sentForUnit).toEqual(['unit.report']);
+  await app.shot('report-unit-sent');
 
   await app.actAs('孙丽');
   await app.open('/package-report/review/index');
