@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
 import { FormField, InputField } from '../../components/form-field';
@@ -36,13 +37,17 @@ function UnitReportPage() {
       offer: offer.trim(),
     };
     const reply = await send.submit(payload);
-    if (reply?.ok) setSent(reply.data.unit);
+    if (reply?.ok) {
+      setSent(reply.data.unit);
+      // The form was scrolled to its button: show the confirmation from its top.
+      void Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined);
+    }
   }
 
   if (sent) {
     return (
       <PageShell className="report">
-        <View className="card report-card is-pending">
+        <View className="card report-card report-card--sent is-pending">
           <View className="report-card__head">
             <Text className="report-card__name">{sent.name}</Text>
             <Text className="tag report-card__status">审核中</Text>
