@@ -183,6 +183,55 @@ export interface PartyEntryDoc {
   at: Date;
 }
 
+/** 党员报到: one document per person (`_id` = their openid), so a person has one report at a time. */
+export interface MemberReportDoc {
+  _id: string;
+  personId: string;
+  name: string;
+  phone: string;
+  streetId: string;
+  communityId: string;
+  category: '在职' | '离退休' | '流动';
+  partyOrg: string;
+  skills: string[];
+  freeTimes: string;
+  status: 'pending' | 'approved' | 'rejected';
+  reason: string | null;
+  createdAt: Date;
+  decidedAt: Date | null;
+  decidedBy: string | null;
+}
+
+/** A yearly 反向考评 of a unit by its community, kept on the unit (at most one a year, so few). */
+export interface UnitEvaluation {
+  year: number;
+  score: number;
+  comment: string;
+  by: string;
+  byName: string;
+  at: Date;
+}
+
+/** 共建单位报到: reported by a registered person for the community they live or work in. */
+export interface UnitReportDoc {
+  _id: string;
+  reporterId: string;
+  streetId: string;
+  communityId: string;
+  name: string;
+  partyOrg: string;
+  contactName: string;
+  contactPhone: string;
+  resources: ('venue' | 'skills' | 'funds' | 'volunteers')[];
+  offer: string;
+  status: 'pending' | 'approved' | 'rejected';
+  reason: string | null;
+  createdAt: Date;
+  decidedAt: Date | null;
+  decidedBy: string | null;
+  evaluations: UnitEvaluation[];
+}
+
 /** Each collection's document type, by the collection's name in `collections`. */
 export interface Registry {
   users: UserProfile;
@@ -227,6 +276,8 @@ export interface Registry {
   post_ratings: PostRating;
   post_rating_tallies: PostRatingTally;
   join_applications: JoinApplication;
+  member_reports: MemberReportDoc;
+  unit_reports: UnitReportDoc;
 }
 
 export type CollectionName = (typeof collections)[keyof typeof collections];

@@ -55,4 +55,6 @@ export const collections = {
   postRatings: 'post_ratings',
   postRatingTallies: 'post_rating_tallies',
   joinApplications: 'join_applications',
+  memberReports: 'member_reports',
+  unitReports: 'unit_reports',
 } as const;

@@ -40,6 +40,8 @@ const sources: Source[] = [
   { key: 'post_ratings', title: '我对值班的评价', where: (id) => ({ raterId: id }), newest: 'at' },
   { key: 'role_log', title: '我的角色任免记录', where: (id) => ({ targetId: id }), newest: 'at' },
   { key: 'party_entries', title: '党员积分明细', where: (id) => ({ memberId: id }), newest: 'at' },
+  { key: 'member_reports', title: '我的党员报到', where: (id) => ({ personId: id }), newest: null },
+  { key: 'unit_reports', title: '我为单位提交的共建报到', where: (id) => ({ reporterId: id }), newest: 'createdAt' },
   { key: 'roster_entries', title: '社区花名册中与我关联的登记', where: (id) => ({ userId: id }), newest: null },
   { key: 'subscriptions', title: '消息订阅', where: (id) => ({ openid: id }), newest: null },
   { key: 'notifications', title: '发给我的通知', where: (id) => ({ touser: id }), newest: 'createdAt' },
@@ -168,7 +170,7 @@ function ownFiles(value: unknown, openid: string, into: Set<string>): void {
 }
 
 /** Removed outright: nothing in them is anyone else's. */
-const removed = new Set<CollectionName>(['subscriptions', 'notifications', 'points_codes', 'requests']);
+const removed = new Set<CollectionName>(['subscriptions', 'notifications', 'points_codes', 'requests', 'member_reports']);
 
 /**
  * 注销: refused while duties are open (which, in the message). Otherwise every record found by `sources` is

@@ -178,6 +178,17 @@ async function measurePass(emu: TestEmulator): Promise<ActionCost[]> {
   const applicationId = (await step('user.join', newcomer, 'user.join', joinForm)).application.id;
   await list(liu, 'user.applications');
   await step('user.reviewJoin', liu, 'user.reviewJoin', { applicationId, approve: true });
+  // 双报到: the newcomer reports as a party member and for their unit; community staff review and evaluate.
+  const memberForm = { category: '在职', partyOrg: '区实验小学党支部', skills: ['辅导功课'], freeTimes: '周末' };
+  const reportId = (await step('member.report', newcomer, 'member.report', memberForm)).report.id;
+  await step('member.mine', newcomer, 'member.mine');
+  await list(sun, 'member.list');
+  await step('member.reviewReport', sun, 'member.reviewReport', { reportId, approve: true });
+  const unitForm = { name: '区实验小学', partyOrg: '区实验小学党支部', contactName: '周老师', contactPhone: '13900001234', resources: ['venue'] };
+  const unitId = (await step('unit.report', newcomer, 'unit.report', unitForm)).unit.id;
+  await list(sun, 'unit.list');
+  await step('unit.review', sun, 'unit.review', { unitId, approve: true });
+  await step('unit.evaluate', sun, 'unit.evaluate', { unitId, year: 2026, score: 90, comment: '场地开放及时' });
   // 我的数据: the newcomer exports what Linli holds about them, then deletes their account.
   await step('user.exportMine', newcomer, 'user.exportMine');
   await step('user.deleteMine', newcomer, 'user.deleteMine', { confirm: '确认注销' });

@@ -64,6 +64,7 @@ async function scene(): Promise<Scene> {
   const { shift } = ok(await call(zhang, 'post.checkOut', { postId }, rid('pm-out', serial)));
   ok(await call(wang, 'post.rate', { shiftId: shift.id, stars: 5, comment: '很耐心' }, rid('pm-rate', serial)));
   const { token } = ok(await call(wang, 'points.issueCode'));
+  ok(await call(wang, 'member.report', { category: '在职', partyOrg: '区实验小学党支部', freeTimes: '周末' }, rid('pm-report', serial)));
   const roster = await xlsx([residentHeader, [her.name, her.phone, '2号楼', '1', '302', '独居老人']]);
   await importAll(call, sun, { fileID: await uploadFile(env.emu, sun, roster), communityId: her.communityId, kind: 'residents' });
   ok(await call(wang, 'user.updateProfile', { buildingId: 'building-5' }, 'privacy-move-0001'));
@@ -127,6 +128,9 @@ const reads: [action: string, payload: (s: Scene) => Record<string, unknown>, ru
   ['org.buildingCode', () => ({ buildingId: 'building-2' }), () => 'masked'],
   ['org.printCodes', () => ({ gridId: 'grid-1' }), () => 'masked'],
   ['roster.list', () => ({}), onRoster],
+  // 双报到: her report, to herself in full and to her community's staff as in their directory.
+  ['member.mine', () => ({}), self],
+  ['member.list', () => ({}), (v) => directoryEntry(v, her)],
 ];
 
 interface Shown {

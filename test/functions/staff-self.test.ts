@@ -343,6 +343,48 @@ const cases: [string, SelfCase][] = [
       },
     },
   ],
+  [
+    'community staff review their own party-member report',
+    {
+      action: 'member.reviewReport',
+      self: sun,
+      other: gao,
+      arrange: async () => {
+        const { report } = ok(await act(sun, 'member.report', { category: '在职', partyOrg: '青石街道机关党支部', freeTimes: '周末' }));
+        const look = async () => [ok(await call(sun, 'member.mine')).report.status, ok(await call(sun, 'user.me')).roles];
+        return { payload: { reportId: report.id, approve: true }, look };
+      },
+    },
+  ],
+  [
+    'community staff review the unit they reported',
+    {
+      action: 'unit.review',
+      self: sun,
+      other: gao,
+      arrange: async () => {
+        const unit = { name: '区实验小学', partyOrg: '区实验小学党支部', contactName: '周老师', contactPhone: '13900001234', resources: ['venue'] };
+        const { unit: reported } = ok(await act(sun, 'unit.report', unit));
+        const look = async () => ok(await call(gao, 'unit.list', { status: 'pending' })).items.length;
+        return { payload: { unitId: reported.id, approve: true }, look };
+      },
+    },
+  ],
+  [
+    'community staff evaluate the unit they reported',
+    {
+      action: 'unit.evaluate',
+      self: sun,
+      other: gao,
+      arrange: async () => {
+        const unit = { name: '区实验小学', partyOrg: '区实验小学党支部', contactName: '周老师', contactPhone: '13900001234', resources: ['venue'] };
+        const { unit: reported } = ok(await act(sun, 'unit.report', unit));
+        ok(await act(gao, 'unit.review', { unitId: reported.id, approve: true }));
+        const look = async () => ok(await call(gao, 'unit.list', { status: 'approved' })).items[0].evaluations;
+        return { payload: { unitId: reported.id, year: 2026, score: 90, comment: '场地开放及时' }, look };
+      },
+    },
+  ],
 ];
 
 describe('回避: staff never act on their own account, shop, application, wish, order or case', () => {

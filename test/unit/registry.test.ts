@@ -25,7 +25,7 @@ describe('the action registry', () => {
   const handled = areas.flatMap((area) => handlersOf(area).map((handler) => ({ area, handler })));
 
   it('finds the functions and their handlers', () => {
-    expect(areas.sort()).toEqual(['mall', 'merchant', 'notify', 'org', 'petition', 'points', 'post', 'roster', 'shop', 'user', 'wish']);
+    expect(areas.sort()).toEqual(['mall', 'merchant', 'notify', 'org', 'petition', 'points', 'post', 'report', 'roster', 'shop', 'user', 'wish']);
     for (const area of areas) expect(handlersOf(area).length).toBeGreaterThan(0);
   });
 

@@ -27,6 +27,7 @@ const groups: { title: string; links: { text: string; note: string; page: string
       { text: '店铺检查', note: '卫生、价格、占道、文明打分', page: 'inspect' },
     ],
   },
+  { title: '双报到', links: [{ text: '报到审核', note: '党员、共建单位报到与年度考评', page: '/package-report/review/index' }] },
   { title: '岗位认领', links: [{ text: '岗位管理', note: '发布岗位、值班记录与更正', page: '/package-posts/manage/index' }] },
   {
     title: '账目',

@@ -106,6 +106,11 @@ export const errorMessages = {
   JOIN_PHONE_INVALID: '手机号获取失败，请重试或手动填写',
   JOIN_APPLICATION_NOT_FOUND: '没有找到这份入驻申请',
   JOIN_APPLICATION_DECIDED: '这份入驻申请已经审核过了',
+  REPORT_NOT_FOUND: '没有找到这份报到',
+  REPORT_DECIDED: '这份报到已经审核过了',
+  ALREADY_MEMBER: '你已经是党员/志愿者了，无需再报到',
+  UNIT_NOT_APPROVED: '共建单位报到通过后才能考评',
+  UNIT_ALREADY_EVALUATED: '这个单位今年已经考评过了',
   ACCOUNT_DUTIES_OPEN: '你还有事务没有交接，请先处理后再注销',
 } as const;
 

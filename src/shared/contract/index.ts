@@ -13,6 +13,7 @@ import { pointRuleActions } from './point-rules';
 import { pointsActions } from './points';
 import { postActions } from './post';
 import { redeemActions } from './redeem';
+import { reportActions } from './report';
 import { roleActions } from './role';
 import { rosterActions } from './roster';
 import { shopActions } from './shop';
@@ -35,6 +36,7 @@ export * from './petition';
 export * from './points';
 export * from './post';
 export * from './redeem';
+export * from './report';
 export * from './role';
 export * from './roster';
 export * from './shop';
@@ -61,6 +63,7 @@ const all = [
   ...categoryActions,
   ...rosterActions,
   ...postActions,
+  ...reportActions,
 ] as const;
 
 type Registry = { [S in (typeof all)[number] as S['name']]: S };

@@ -45,7 +45,7 @@ export const roleHolderSchema = z.object({
 export const roleLogEntrySchema = z.object({
   id: z.string(),
   change: z.enum(['grant', 'revoke']),
-  role: z.enum(appointableRoles),
+  role: z.enum([...appointableRoles, 'member']),
   targetId: z.string(),
   targetName: z.string(),
   /** Where: the unit's name, the department's, 全区 for district roles. */

@@ -139,7 +139,8 @@ export function afterRevoke<P extends Person>(person: P, role: AppointableRole, 
 export interface RoleChange {
   _id: string;
   change: 'grant' | 'revoke';
-  role: AppointableRole;
+  /** `member` is granted by 党员报到 review (member.reviewReport), never by 任免. */
+  role: AppointableRole | 'member';
   targetId: string;
   targetName: string;
   /** The street the change belongs to, for the street admin's log ('' for district-level roles). */
