@@ -34,7 +34,7 @@ export const petitionCreate = defineAction({
       onBehalfOf: z
         .object({
           residentId: idSchema.optional(),
-          rosterKey: z.string().trim().min(1).max(200).optional().describe('a person of the 人口台账 by their stable key'),
+          rosterKey: z.string().trim().min(1, '请从台账选择代办的居民').max(200).optional().describe('a person of the 人口台账 by their stable key'),
           name: z.string().trim().min(1).max(20, '姓名最多 20 字').optional(),
           phone: z
             .string()
