@@ -91,11 +91,17 @@ export function ProxyFields({ value, errorOf, onBlur, onChange }: Props) {
                   placeholderClass="input-placeholder"
                   onInput={(e) => setQuery(e.detail.value)}
                 />
-                <Button className="petition-new__small-btn" disabled={!query.trim()} loading={search.state === 'loading'} onClick={() => void find()}>
-                  查找
+                <Button
+                  className="petition-new__small-btn petition-new__find"
+                  type="primary"
+                  disabled={!query.trim()}
+                  loading={search.state === 'loading'}
+                  onClick={() => void find()}
+                >
+                  在台账中查找
                 </Button>
               </View>
-              {search.state === 'error' && <Text className="petition-new__search-note">查找失败：{search.message}，请稍后再试</Text>}
+              {search.state === 'error' && <Text className="petition-new__search-note">查找失败：{search.message}</Text>}
               {search.state === 'done' && search.items.length === 0 && (
                 <Text className="petition-new__search-note">你负责的台账里没有“{query.trim()}”。请核对全名，或按姓名登记。</Text>
               )}
