@@ -60,7 +60,7 @@ test('a grid worker picks the resident from the roster; the case goes to their b
   await form.locator('.petition-new__textarea textarea').fill('2号楼3单元楼道灯坏了，郑大爷晚上下楼看不见台阶');
   await app.shot('petition-new-roster-proxy');
   await petitionDriver(page, emu).submitButton().click();
-  await app.answerConsent('接收诉求进度通知？', true).catch(() => undefined);
+  await app.answerConsent('接收诉求进度通知？', true);
   await petitionDriver(page, emu).currentRung().waitFor();
   const [doc] = (await db.collection('petitions').where({ rosterKey: key }).get()).data;
   expect(doc).toMatchObject({ reporterName: '郑大爷', reporterId: null, buildingId: 'building-2', filedByName: '刘芳' });
