@@ -1,5 +1,6 @@
 import { petitionCreate, type ParsedInput } from '../../src/shared/contract';
 import { DomainError } from '../../src/shared/domain/errors';
+import { roomLabel } from '../../src/shared/domain/join';
 import type { OrgUnit, UserProfile } from '../../src/shared/domain/org';
 import { assertMayFileAt, assertMayFileFor } from '../../src/shared/domain/petition-rules';
 import { loadUser } from '../_lib/actor';
@@ -8,6 +9,8 @@ import { defineHandler } from '../_lib/handler';
 import { cachedOrgNames } from '../_lib/org';
 import { collections, db, type Loose } from '../_lib/runtime';
 import { transact } from '../_lib/transact';
+import { table } from '../_lib/typed-db';
+import type { RosterEntry } from '../roster/roster-docs';
 import { assignedNotices, holdersOf } from './notices';
 import { newPetition, type Place, type Reporter } from './new-petition';
 import { cachedPetitionCategories, cachedSettings } from './petition-repo';
@@ -20,8 +23,19 @@ type Input = ParsedInput<'petition.create'>;
 export const createPetition = defineHandler(
   petitionCreate,
   async (input, { openid, user, requestId, request }) => {
-    if (input.onBehalfOf && !user.roles.includes('grid_worker')) throw new DomainError('FORBIDDEN_ROLE', '只有网格员可以代办');
-    const [categories, reporter, place] = await Promise.all([cachedPetitionCategories(), reporterOf(input, user), placeOf(input.location, user)]);
+    const proxy = input.onBehalfOf;
+    const staffForRoster = proxy?.rosterKey !== undefined && user.roles.includes('staff');
+    if (proxy && !user.roles.includes('grid_worker') && !staffForRoster) throw new DomainError('FORBIDDEN_ROLE', '只有网格员和社区工作人员可以代办');
+    // A person of the 人口台账 is filed for at their own building: the roster says where they live.
+    const rostered = proxy?.rosterKey !== undefined ? await rosterPerson(proxy.rosterKey, user) : null;
+    const location: Input['location'] = rostered
+      ? { kind: 'building', buildingId: rostered.buildingId, detail: input.location.kind === 'building' ? input.location.detail : undefined }
+      : input.location;
+    const [categories, reporter, place] = await Promise.all([
+      cachedPetitionCategories(),
+      rostered ? rosterReporter(rostered, user) : reporterOf(input, user),
+      placeOf(location, user),
+    ]);
     if (reporter.filedById) assertMayFileAt(user, place);
     const category = categories.find((c) => c._id === input.categoryId);
     if (!category) throw new DomainError('PETITION_CATEGORY_NOT_FOUND');
@@ -42,6 +56,42 @@ export const createPetition = defineHandler(
   { record: 'inTransaction' },
 );
 
+/**
+ * 红色代办 for a person of the caller's community roster (the import its head names), by the entry's stable key.
+ * Only the grid worker of that person's grid or the community's staff may file for them (FORBIDDEN_SCOPE, with
+ * nothing of the person in the reply, for anyone else).
+ */
+async function rosterPerson(key: string, user: UserProfile): Promise<RosterEntry> {
+  const head = await table(collections.rosterHeads).get(user.communityId);
+  const [entry] = head ? await table(collections.rosterEntries).where({ importId: head.activeImport, key }).limit(1).get() : [];
+  if (!head || !entry) throw new DomainError('NOT_FOUND', '台账里没有这位居民，请刷新后重新选择');
+  assertMayFileFor(user, {
+    _id: entry.userId ?? `roster:${entry.key}`,
+    streetId: head.streetId,
+    communityId: entry.communityId,
+    gridId: entry.gridId,
+    buildingId: entry.buildingId,
+  });
+  return entry;
+}
+
+/** The roster person as reporter: themselves once they joined, else the roster's name, phone and room, linked by key. */
+async function rosterReporter(entry: RosterEntry, user: UserProfile): Promise<Reporter> {
+  const filed = { filedById: user._id, filedByName: user.name, rosterKey: entry.key };
+  const resident = entry.userId ? await loadUser(entry.userId) : null;
+  if (resident)
+    return {
+      reporterId: resident._id,
+      reporterName: resident.name,
+      reporterPhone: resident.phone,
+      reporterRoom: resident.room,
+      reporterIsResident: resident.roles.includes('resident'),
+      ...filed,
+    };
+  const room = roomLabel(entry.unit, entry.room);
+  return { reporterId: null, reporterName: entry.name, reporterPhone: entry.phone, reporterRoom: room || null, reporterIsResident: false, ...filed };
+}
+
 /** The caller, or for 红色代办 a registered resident of the caller's grid, or just a name and phone. */
 async function reporterOf(input: Input, user: UserProfile): Promise<Reporter> {
   const proxy = input.onBehalfOf;
@@ -52,10 +102,11 @@ async function reporterOf(input: Input, user: UserProfile): Promise<Reporter> {
       reporterPhone: user.phone,
       reporterRoom: user.room,
       reporterIsResident: user.roles.includes('resident'),
+      rosterKey: null,
       filedById: null,
       filedByName: null,
     };
-  const filed = { filedById: user._id, filedByName: user.name };
+  const filed = { filedById: user._id, filedByName: user.name, rosterKey: null };
   if (!proxy.residentId)
     return {
       reporterId: null,

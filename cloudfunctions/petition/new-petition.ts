@@ -10,7 +10,7 @@ import type { PetitionDoc } from './petition-repo';
 
 export type Reporter = Pick<
   PetitionDoc,
-  'reporterId' | 'reporterName' | 'reporterPhone' | 'reporterRoom' | 'reporterIsResident' | 'filedById' | 'filedByName'
+  'reporterId' | 'reporterName' | 'reporterPhone' | 'reporterRoom' | 'reporterIsResident' | 'rosterKey' | 'filedById' | 'filedByName'
 >;
 export type Place = OrgPlace & Pick<PetitionDoc, 'gridName' | 'location'>;
 

@@ -55,6 +55,11 @@ export interface PetitionDoc extends OrgPlace, PetitionState {
   reporterPhone: string | null;
   reporterRoom?: string | null;
   reporterIsResident: boolean;
+  /**
+   * 红色代办 for a person of the 人口台账: their roster entry's stable `key` (imports rewrite entry ids). When they
+   * join through the roster, user.join makes them the reporter of these cases (absent on cases filed before it).
+   */
+  rosterKey?: string | null;
   filedById: string | null;
   filedByName: string | null;
   heldForReview: boolean;

@@ -134,7 +134,7 @@ export const join = definePublicHandler(
           .get()
       : [];
     if (entry) {
-      return transact(
+      const reply = await transact(
         async (tx: Tx) => {
           const users = tableIn(tx, collections.users);
           if (await users.get(openid)) throw new DomainError('ALREADY_REGISTERED');
@@ -153,6 +153,13 @@ export const join = definePublicHandler(
         },
         { busy: 'BUSY', record: { request } },
       );
+      // 红色代办 filed for this roster person before they joined become their own cases: listed as theirs
+      // (petition.listMine), rated by them. A 代评 already given stays marked as relayed. One write, by the entry's
+      // stable key; a replayed retry runs it again harmlessly (only cases with no reporter yet match).
+      await table(collections.petitions)
+        .where({ rosterKey: entry.key, reporterId: null })
+        .update({ reporterId: openid, reporterName: input.name, reporterPhone: phone, reporterIsResident: true });
+      return reply;
     }
     if (!input.apply) throw new DomainError('JOIN_NOT_IN_ROSTER');
     const _id = joinApplicationId(openid);

@@ -22,7 +22,7 @@ import { afterPetitionFailure } from '../../utils/petition-hints';
 import { buildingChoice, firstPlace, gridsOffered, locationInput, type Place } from '../../utils/petition-place';
 import { CategoryField } from './category-field';
 import { LocationField } from './location-field';
-import { ProxyFields, type Proxy } from './proxy-fields';
+import { noProxy, ProxyFields, proxyInput, type Proxy } from './proxy-fields';
 import { SimilarStep } from './similar-step';
 import './index.scss';
 
@@ -43,7 +43,7 @@ function PetitionNewPage() {
   const [urgency, setUrgency] = useState<Urgency>('normal');
   const [place, setPlace] = useState<Place | null>(null);
   // 我的 → 红色代办 opens the form already filing for someone else.
-  const [proxy, setProxy] = useState<Proxy>({ on: params.proxy === '1', name: '', phone: '' });
+  const [proxy, setProxy] = useState<Proxy>({ ...noProxy, on: params.proxy === '1' });
   const [reviewing, setReviewing] = useState(false);
   const create = useSubmit('petition.create');
 
@@ -60,7 +60,7 @@ function PetitionNewPage() {
   const looking = Boolean(categoryId) && similar.state === 'loading';
 
   const at = locationInput(where, grids, process.env.TARO_ENV === 'weapp');
-  const onBehalfOf = proxy.on ? { name: proxy.name, ...(proxy.phone.trim() ? { phone: proxy.phone } : {}) } : undefined;
+  const onBehalfOf = proxyInput(proxy);
   const payload = {
     categoryId,
     description,
@@ -73,6 +73,13 @@ function PetitionNewPage() {
   // A place not picked yet is said the way the place field asks for it, not as the schema's "required".
   if ('missing' in at) issues.location = at.missing;
   const errors = useFieldErrors(issues, create.fieldErrors);
+
+  // A resident picked from the roster is filed for at their building (the function places it there too).
+  function pickProxy(next: Proxy) {
+    if (next.picked && next.picked.id !== proxy.picked?.id)
+      setPlace({ kind: 'building', gridId: next.picked.gridId, buildingId: next.picked.buildingId, detail: '' });
+    setProxy(next);
+  }
 
   function file() {
     if (!errors.check()) return setReviewing(false);
@@ -125,7 +132,7 @@ function PetitionNewPage() {
         </View>
       )}
       <View className="petition-new__form">
-        {isGridWorker && <ProxyFields value={proxy} errorOf={errors.of} onBlur={() => errors.touch('onBehalfOf')} onChange={setProxy} />}
+        {isGridWorker && <ProxyFields value={proxy} errorOf={errors.of} onBlur={() => errors.touch('onBehalfOf')} onChange={pickProxy} />}
         <CategoryField categories={categories.data.categories} value={categoryId} error={errors.of('categoryId')} onChange={setCategoryId} />
         <FormField label="问题描述" error={errors.of('description')} count={lengthCount(description, 500)}>
           <Textarea

@@ -34,6 +34,7 @@ export const petitionCreate = defineAction({
       onBehalfOf: z
         .object({
           residentId: idSchema.optional(),
+          rosterKey: z.string().trim().min(1, '请从台账选择代办的居民').max(200).optional().describe('a person of the 人口台账 by their stable key'),
           name: z.string().trim().min(1).max(20, '姓名最多 20 字').optional(),
           phone: z
             .string()
@@ -42,9 +43,11 @@ export const petitionCreate = defineAction({
             .optional(),
         })
         .strict()
-        .refine((v) => Boolean(v.residentId || v.name), '请填写代办居民的姓名')
+        .refine((v) => Boolean(v.residentId || v.rosterKey || v.name), '请从台账选择代办的居民')
         .optional()
-        .describe('红色代办 (grid workers only): a registered resident by id, or the name of one without a phone'),
+        .describe(
+          '红色代办 (grid workers and community staff): a registered resident by id, a 人口台账 person by key (placed at their building), or the name of one without a phone',
+        ),
     })
     .strict(),
   output: one,
