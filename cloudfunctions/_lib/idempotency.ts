@@ -112,6 +112,9 @@ function inTransactionRecord(_id: string, pending: RequestDoc, toReply: (output:
       const carried = notices.length > 0 ? { notices, noticesPending: true } : {};
       await tx.collection(collections.requests).add({ data: { _id, ...pending, status: 'done', reply: staged, ...carried } });
     },
+    stage(output: unknown) {
+      staged = toReply(output);
+    },
     committed() {
       record.recorded = staged;
     },

@@ -12,6 +12,8 @@ export interface RetryRecord {
   readonly id: string;
   /** Stages the reply for `output` inside `tx`, and the notices the transaction queued, to be sent after it commits. */
   write(tx: Loose, output: unknown, notices: readonly NoticeDoc[]): Promise<void>;
+  /** Stages the reply for `output` without writing it: the effect itself records the call (`byEffect`). */
+  stage(output: unknown): void;
   /** The transaction that wrote it committed: the call's reply is now on record. */
   committed(): void;
 }
@@ -26,7 +28,17 @@ export interface TransactOptions<T> {
   /** What the caller is told when other transactions never stop changing what this one read. */
   busy?: ErrorCode;
   /** Written in the same transaction with the call's output: `output(result)`, or the result itself. */
-  record?: { request: RetryRecord | undefined; output?: (result: T) => unknown };
+  record?: {
+    request: RetryRecord | undefined;
+    output?: (result: T) => unknown;
+    /**
+     * The effect records the call itself: what it wrote carries the requestId (a shift's check-out, a
+     * correction, a rating, a petition's timeline line), and a retry finds it there in its own transaction and
+     * answers from it as it stands. The retry record is then written only to carry notices the work queued:
+     * a call that queued none costs no record at all.
+     */
+    byEffect?: boolean;
+  };
 }
 
 /**
@@ -54,7 +66,9 @@ export async function transact<T>(work: (tx: Loose, unit: Unit) => Promise<T>, o
         const value = await work(tx, { notify: async (notices) => void queued.push(...(await prepare(notices))) });
         // The notices travel in the retry record, written anyway; without one, in outbox documents of their own.
         const docs = queued.map((q) => q.doc);
-        if (request) await request.write(tx, opts.record?.output ? opts.record.output(value) : value, docs);
+        const output = () => (opts.record?.output ? opts.record.output(value) : value);
+        if (request && opts.record?.byEffect && docs.length === 0) request.stage(output());
+        else if (request) await request.write(tx, output(), docs);
         else await enqueueIn(tx, queued);
         return value;
       }, 0);

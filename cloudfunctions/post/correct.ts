@@ -9,25 +9,27 @@ import { AlreadyPosted, reverseShiftIn } from './shift-points';
 
 /**
  * 更正值班: staff undo a shift's points by reversing its posting, with their reason; the shift is kept and
- * marked reversed. Nobody corrects their own shift. The reversal, the mark and the retry record are one
- * transaction, so a refusal (the member has spent the points) leaves the shift done and nothing posted.
+ * marked reversed. Nobody corrects their own shift. The reversal and the mark are one transaction, so a refusal
+ * (the member has spent the points) leaves the shift done and nothing posted. The mark names the call that made
+ * it, its own retry record (`byEffect`): a retry of that call is answered with the shift as it stands.
  */
 export const correct = defineHandler(
   postCorrect,
-  async ({ shiftId, reason }, { openid, user, request }) => {
+  async ({ shiftId, reason }, { openid, user, requestId, request }) => {
     const view = (shift: PostShift) => ({ shift: shiftView(shift, user) });
     const marked = await transact(
       async (tx) => {
         const shift = await shiftsIn(tx).get(shiftId);
         if (!shift || !runsPost(user, shift)) throw new DomainError('POST_SHIFT_NOT_FOUND');
         assertNotSelf(openid, shift.holderId);
+        if (requestId && shift.correction?.requestId === requestId && shift.correction.by === openid) return shift;
         if (shift.status !== 'done') throw new DomainError('POST_SHIFT_STATE');
         await reverseShiftIn(tx, shift, { openid, name: user.name }, reason).catch(refuseTwin);
-        const correction = { by: openid, byName: user.name, reason, at: new Date() };
+        const correction = { by: openid, byName: user.name, reason, at: new Date(), ...(requestId ? { requestId } : {}) };
         await shiftsIn(tx).change(shiftId, { status: 'reversed', correction });
         return { ...shift, status: 'reversed' as const, correction };
       },
-      recordedAs(request, view),
+      recordedAs(request, view, true),
     );
     return view(marked);
   },

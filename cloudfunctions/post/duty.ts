@@ -9,9 +9,18 @@ import type { Tx } from '../_lib/typed-db';
 import { openPostIn, postsIn, postView, recordedAs, shiftsIn, shiftView } from './post-repo';
 import { AlreadyPosted, creditShiftIn } from './shift-points';
 
-/** The holder's entry put on or off duty, written back on the post in `tx`. */
-async function markDuty(tx: Tx, post: ServicePost, openid: string, shift: Pick<PostShift, '_id' | 'startedAt'> | null): Promise<ServicePost> {
-  const duty = { openShiftId: shift?._id ?? null, dutySince: shift?.startedAt ?? null };
+/**
+ * The holder's entry put on or off duty, written back on the post in `tx`; off duty, with the shift just closed
+ * and the call that closed it (`closed`), by which a retry of that check-out knows itself.
+ */
+async function markDuty(
+  tx: Tx,
+  post: ServicePost,
+  openid: string,
+  shift: Pick<PostShift, '_id' | 'startedAt'> | null,
+  closed?: { shiftId: string; requestId: string },
+): Promise<ServicePost> {
+  const duty = { openShiftId: shift?._id ?? null, dutySince: shift?.startedAt ?? null, ...(closed ? { lastCheckOut: closed } : {}) };
   const holders = post.holders.map((h) => (h.openid === openid ? { ...h, ...duty } : h));
   await postsIn(tx).change(post._id, { holders });
   return { ...post, holders };
@@ -76,18 +85,23 @@ export const checkIn = defineHandler(
 /**
  * 值班签退: the shift counts the time inside its day's window, at most the schedule's hours per shift, so a
  * forgotten check-out done days later counts only up to that day's end. One transaction holds the points (their
- * id comes from the shift), the closed shift, the holder off duty and the retry record: a refusal posts nothing,
- * and of twin check-outs one commits while the other, retried, finds no shift open.
+ * id comes from the shift), the closed shift and the holder off duty, marked with the call that closed it — its
+ * own retry record (`byEffect`): a retry of that call finds the mark and is answered with the shift as it stands.
+ * A refusal posts nothing, and of twin check-outs one commits while the other, retried, finds no shift open.
  */
 export const checkOut = defineHandler(
   postCheckOut,
-  async ({ postId }, { openid, user, request }) => {
+  async ({ postId }, { openid, user, requestId, request }) => {
     const view = viewOf(user);
     const result = await transact(
       async (tx) => {
         const now = new Date();
         const post = await openPostIn(tx, postId, user);
-        const { openShiftId: shiftId, dutySince } = holderOf(post, openid);
+        const { openShiftId: shiftId, dutySince, lastCheckOut } = holderOf(post, openid);
+        if (!shiftId && requestId && lastCheckOut?.requestId === requestId) {
+          const closed = await shiftsIn(tx).get(lastCheckOut.shiftId);
+          if (closed) return { post, shift: closed };
+        }
         if (!shiftId || !dutySince) throw new DomainError('POST_NO_SHIFT');
         const counted = countShift(post.schedule, new Date(dutySince), now, post.pointsPerHour);
         // An open shift has no rating or correction yet: the closed one is known without reading it.
@@ -95,9 +109,10 @@ export const checkOut = defineHandler(
         const postingId = await creditShiftIn(tx, open, counted.points).catch(refuseTwin);
         const changes = { ...counted, endedAt: now, postingId, status: 'done' as const };
         await shiftsIn(tx).change(shiftId, changes);
-        return { post: await markDuty(tx, post, openid, null), shift: { ...open, ...changes } };
+        const closed = requestId ? { shiftId, requestId } : undefined;
+        return { post: await markDuty(tx, post, openid, null, closed), shift: { ...open, ...changes } };
       },
-      recordedAs(request, view),
+      recordedAs(request, view, true),
     );
     return view(result);
   },

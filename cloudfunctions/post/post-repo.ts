@@ -79,7 +79,11 @@ export const ratingView = (r: PostRating) => ({
   at: iso(r.at),
 });
 
-/** Transaction options of a post action: its retry record is written with its effect, as the reply `output` makes it. */
-export function recordedAs<T>(request: RetryRecord | undefined, output: (result: T) => unknown): TransactOptions<T> {
-  return { busy: 'POST_BUSY', record: { request, output } };
+/**
+ * Transaction options of a post action: its retry record is written with its effect, as the reply `output` makes
+ * it — or, for an action whose effect carries its requestId (`byEffect`: a check-out, a correction, a rating), not
+ * at all: a retry finds that mark in its own transaction and is answered from what it marked.
+ */
+export function recordedAs<T>(request: RetryRecord | undefined, output: (result: T) => unknown, byEffect = false): TransactOptions<T> {
+  return { busy: 'POST_BUSY', record: { request, output, byEffect } };
 }

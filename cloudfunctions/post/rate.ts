@@ -8,8 +8,8 @@ import { assertPublishable } from '../_lib/content';
 import { defineHandler } from '../_lib/handler';
 import { _, collections } from '../_lib/runtime';
 import { transact } from '../_lib/transact';
-import { tableIn } from '../_lib/typed-db';
-import { ratingIdOf, ratingView, recordedAs, runsPost, shiftsIn, shiftView } from './post-repo';
+import { table, tableIn } from '../_lib/typed-db';
+import { ratingIdOf, ratingView, recordedAs, runsPost, shifts, shiftsIn, shiftView } from './post-repo';
 
 /** Who was served by a shift: residents and members living at the post's building (or in its grid), its grid worker, its community's staff. */
 function served(user: UserProfile, shift: PostShift): boolean {
@@ -19,17 +19,22 @@ function served(user: UserProfile, shift: PostShift): boolean {
   return user.communityId === shift.communityId && lives && (user.roles.includes('resident') || user.roles.includes('member'));
 }
 
+/** The rating this rater already made of the shift: a second one is refused. */
+class AlreadyRated extends Error {}
+
 /**
  * 服务评价: one rating per rater per shift (its id says so), never one's own. The rating, the shift's running
- * average and the holder's month tally (what the party points entry shows) are written in one transaction.
+ * average and the holder's month tally (what the party points entry shows) are written in one transaction. The
+ * rating names the call that made it, its own retry record (`byEffect`): a retry of that call finds it taken and
+ * is answered with it and the shift as they stand; any other call is told POST_ALREADY_RATED.
  */
 export const rate = defineHandler(
   postRate,
-  async ({ shiftId, stars, comment }, { openid, user, request }) => {
+  async ({ shiftId, stars, comment }, { openid, user, requestId, request }) => {
     const view = (r: { shift: PostShift; rating: PostRating }) => ({ shift: shiftView(r.shift, user, true), rating: ratingView(r.rating) });
     const verdict = await assertPublishable(openid, comment);
     const now = new Date();
-    const { shift, rating } = await transact(
+    const made = await transact(
       async (tx) => {
         const shift = await shiftsIn(tx).get(shiftId);
         if (!shift || shift.communityId !== user.communityId) throw new DomainError('POST_SHIFT_NOT_FOUND');
@@ -50,10 +55,11 @@ export const rate = defineHandler(
           comment,
           hidden: verdict === 'review',
           at: now,
+          ...(requestId ? { requestId } : {}),
         };
         // One rating per rater and shift: its id says so, and a second insert of it fails.
         await ratings.add(rating).catch(() => {
-          throw new DomainError('POST_ALREADY_RATED');
+          throw new AlreadyRated();
         });
         await shiftsIn(tx).change(shiftId, { ratingSum: _.inc(stars), ratingCount: _.inc(1) });
         const month = monthOf(now);
@@ -63,9 +69,18 @@ export const rate = defineHandler(
           await tallies.set(tallyId, { communityId: shift.communityId, month, openid: shift.holderId, sum: stars, count: 1, updatedAt: now });
         return { shift: { ...shift, ratingSum: shift.ratingSum + stars, ratingCount: shift.ratingCount + 1 }, rating };
       },
-      recordedAs(request, view),
-    );
-    return view({ shift, rating });
+      recordedAs(request, view, true),
+    ).catch((error: unknown) => replayOf(error, shiftId, openid, requestId));
+    return view(made);
   },
   { record: 'inTransaction' },
 );
+
+/** The rating taken: this call's own (a retry, answered from it), or another's (POST_ALREADY_RATED). */
+async function replayOf(error: unknown, shiftId: string, openid: string, requestId: string | undefined) {
+  if (!(error instanceof AlreadyRated)) throw error;
+  const rating = requestId ? await table(collections.postRatings).get(ratingIdOf(shiftId, openid)) : null;
+  const shift = rating?.requestId === requestId ? await shifts().get(shiftId) : null;
+  if (!rating || !shift) throw new DomainError('POST_ALREADY_RATED');
+  return { shift, rating };
+}

@@ -189,6 +189,29 @@ describe('服务评价: rating a shift', () => {
     expect(ok(await call(zhang, 'post.shifts', { postId: post.id })).items[0]).toMatchObject({ ratedByMe: false, mine: true });
     await expectCovered(env.emu);
   });
+
+  it('twin ratings and their retries: one rating, the month tally counted once, a retry answered from the rating', async () => {
+    await env.emu.clock({ set: monday('09:00') });
+    const post = await publish();
+    ok(await act(zhang, 'post.claim', { postId: post.id }));
+    ok(await act(zhang, 'post.checkIn', { postId: post.id }));
+    await env.emu.clock({ advanceMs: HOUR });
+    const { shift } = ok(await act(zhang, 'post.checkOut', { postId: post.id }));
+    // Four taps of 评价 from two screens: two submissions, each sent twice — the month's first rating of 张建国.
+    const rids = ['twin-rate-a', 'twin-rate-a', 'twin-rate-b', 'twin-rate-b'];
+    const replies = await Promise.all(rids.map((r) => call(wang, 'post.rate', { shiftId: shift.id, stars: 4, comment: '' }, r)));
+    const won = replies.filter((r) => r.ok);
+    expect(new Set(won.map((r) => rids[replies.indexOf(r)])).size).toBe(1);
+    for (const r of won) expect(r.data).toEqual(won[0].data);
+    for (const r of replies.filter((x) => !x.ok)) expect(r).toMatchObject({ code: 'POST_ALREADY_RATED' });
+    expect(won[0].data.shift).toMatchObject({ ratingAvg: 4, ratingCount: 1 });
+    // The winner's retry long after gets the rating again (the shift as it stands); another submission is refused.
+    const winner = rids[replies.indexOf(won[0])];
+    expect((await call(wang, 'post.rate', { shiftId: shift.id, stars: 4, comment: '' }, winner)).data).toEqual(won[0].data);
+    expect(await call(wang, 'post.rate', { shiftId: shift.id, stars: 1, comment: '' }, 'twin-rate-c')).toMatchObject({ code: 'POST_ALREADY_RATED' });
+    expect(ok(await call(zhang, 'post.memberStats', {})).mine).toMatchObject({ average: 4, count: 1 });
+    expect(ok(await call(sun, 'post.shifts', { postId: post.id })).items[0]).toMatchObject({ ratingAvg: 4, ratingCount: 1 });
+  });
 });
 
 describe('authorisation', () => {

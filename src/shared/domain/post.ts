@@ -35,6 +35,8 @@ export interface PostHolder {
   openShiftId: string | null;
   /** When that shift began: a check-out counts from it without reading the shift. */
   dutySince: Date | null;
+  /** The shift this holder closed last and the call that closed it: a retry of that check-out is answered from it. */
+  lastCheckOut?: { shiftId: string; requestId: string } | null;
 }
 
 export interface ServicePost {
@@ -84,7 +86,8 @@ export interface PostShift {
   capped: boolean;
   postingId: string | null;
   status: ShiftStatus;
-  correction: { by: string; byName: string; reason: string; at: Date } | null;
+  /** 更正: who, why, when, and the call that made it (a retry of that call is answered from the shift). */
+  correction: { by: string; byName: string; reason: string; at: Date; requestId?: string } | null;
   ratingSum: number;
   ratingCount: number;
 }
@@ -104,6 +107,8 @@ export interface PostRating {
   /** A comment content security wants reviewed is kept but not shown. */
   hidden: boolean;
   at: Date;
+  /** The call that made it: a retry of that call is answered from the rating instead of refused. */
+  requestId?: string;
 }
 
 /** A member's ratings in one month: what the party points entry shows as a suggestion. */
