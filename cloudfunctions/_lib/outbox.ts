@@ -74,15 +74,37 @@ export async function enqueueIn(tx: Loose, queued: readonly QueuedNotice[]): Pro
 
 const grantId = (openid: string, templateId: string) => `${openid}:${templateId}`;
 
-/** The recipients' grants, in one read (read outside the transaction: consent is spent after it commits). */
+/**
+ * How long a warm instance takes a long-term grant it has read as still given. Nothing in Linli takes one back or
+ * turns it into one-time sends (`grant` only adds one-time sends; only 注销 removes a person's grants, and the staff
+ * who hold long-term ones for their work notices cannot close their account while they hold the role), so this
+ * only bounds what an instance remembers. A one-time grant, or none, is read on every call: it is spent by sends
+ * and given by taps at any moment.
+ */
+const LONG_TERM_TTL_MS = 60_000;
+const longTermSeen = new Map<string, number>();
+
+/**
+ * The recipients' grants, in one read (read outside the transaction: consent is spent after it commits); none
+ * when every recipient holds a long-term grant this instance read within the minute (staff told of new work).
+ */
 async function grantsFor(notices: readonly Notice[]): Promise<Map<string, Grant>> {
+  const now = Date.now();
   const ids = [...new Set(notices.map((n) => grantId(n.touser, n.templateId)))];
+  const known = (id: string) => (longTermSeen.get(id) ?? 0) > now;
+  const grants = new Map<string, Grant>(ids.filter(known).map((id) => [id, { _id: id, longTerm: true }]));
+  const unknown = ids.filter((id) => !known(id));
+  if (unknown.length === 0) return grants;
   const res: Loose = await db
     .collection(collections.subscriptions)
-    .where({ _id: _.in(ids) })
-    .limit(ids.length)
+    .where({ _id: _.in(unknown) })
+    .limit(unknown.length)
     .get();
-  return new Map((res.data as Grant[]).map((g) => [g._id, g]));
+  for (const g of res.data as Grant[]) {
+    grants.set(g._id, g);
+    if (g.longTerm) longTermSeen.set(g._id, now + LONG_TERM_TTL_MS);
+  }
+  return grants;
 }
 
 /**

@@ -125,14 +125,14 @@ export const join = definePublicHandler(
     const now = new Date();
     const who = { name: input.name, phone, unit: input.unit, room: input.room };
     // Only the community's roster as it stands (the import its head names): never rows staged by an import
-    // still under way, nor those of one it replaced.
-    const head = await table(collections.rosterHeads).get(place.communityId);
-    const [entry] = head
-      ? await table(collections.rosterEntries)
-          .where({ importId: head.activeImport, buildingId: place.buildingId, phone, name: input.name, userId: null })
-          .limit(1)
-          .get()
-      : [];
+    // still under way, nor those of one it replaced. The person's rows in any import first (a few at most: the
+    // roster in force, one being staged): the head is read only when there is one to choose among.
+    const rows = await table(collections.rosterEntries)
+      .where({ buildingId: place.buildingId, phone, name: input.name, userId: null })
+      .limit(ROWS_OF_A_PERSON)
+      .get();
+    const head = rows.length > 0 ? await table(collections.rosterHeads).get(place.communityId) : null;
+    const entry = head ? rows.find((row) => row.importId === head.activeImport) : undefined;
     if (entry) {
       const reply = await transact(
         async (tx: Tx) => {
@@ -165,20 +165,39 @@ export const join = definePublicHandler(
     const _id = joinApplicationId(openid);
     const names = await placeNames([place]);
     const pendingReply = (app: JoinApplication) => ({ status: 'pending' as const, application: joinViewWith(app, names, 'contact') });
-    return transact(
-      async (tx: Tx, unit) => {
-        const apps = tableIn(tx, collections.joinApplications);
-        const found = await apps.get(_id);
-        if (found?.status === 'pending') return found;
-        // A twin call verified by the roster meanwhile (taking the entry this one did not find) wrote this document.
-        if (found?.status === 'approved' && found.decidedBy === ROSTER) throw new DomainError('ALREADY_REGISTERED');
-        const next = newApplication(openid, who, place, input, now);
-        await apps.set(_id, fieldsOf(next));
-        await notifyReviewers(unit, next, place.name);
-        return next;
-      },
-      { busy: 'BUSY', record: { request, output: (app) => pendingReply(app) } },
-    ).then(pendingReply);
+    const options = { busy: 'BUSY' as const, record: { request, output: (app: JoinApplication) => pendingReply(app) } };
+    const next = newApplication(openid, who, place, input, now);
+    // A first application is inserted without a read: the insert fails if the person has one on record already
+    // (pending, decided, or their twin's), and only then is it read to see which.
+    const filed = await transact(async (tx: Tx, unit) => {
+      await tableIn(tx, collections.joinApplications)
+        .add(next)
+        .catch(() => {
+          throw new OnRecord();
+        });
+      await notifyReviewers(unit, next, place.name);
+      return next;
+    }, options).catch((error: unknown) => {
+      if (!(error instanceof OnRecord)) throw error;
+      return null;
+    });
+    if (filed) return pendingReply(filed);
+    return transact(async (tx: Tx, unit) => {
+      const apps = tableIn(tx, collections.joinApplications);
+      const found = await apps.get(_id);
+      if (found?.status === 'pending') return found;
+      // A twin call verified by the roster meanwhile (taking the entry this one did not find) wrote this document.
+      if (found?.status === 'approved' && found.decidedBy === ROSTER) throw new DomainError('ALREADY_REGISTERED');
+      await apps.set(_id, fieldsOf(next));
+      await notifyReviewers(unit, next, place.name);
+      return next;
+    }, options).then(pendingReply);
   },
   { record: 'inTransaction' },
 );
+
+/** The person has a join on record already: the insert of a first one failed. */
+class OnRecord extends Error {}
+
+/** At most this many rows of one person across a community's imports (the roster in force, one being staged, …). */
+const ROWS_OF_A_PERSON = 10;

@@ -61,6 +61,7 @@ const WITHIN_BUDGET = [
   'post.leave',
   'post.close',
   'user.joinPlaces',
+  'user.join',
   'user.applications',
   'user.reviewJoin',
   'member.report',
@@ -87,10 +88,6 @@ const OVER_BUDGET: Record<string, number> = {
   // use); the payment (posting; the resident's balance read and written, with their day's total: no overdraft,
   // the daily cap; the shop's credit); the charge; the retry record.
   'merchant.charge': 13,
-  // 入驻 by application: the caller (none yet); the building and its place; the roster in force (head, then the
-  // match); start, commit; the application read and written; the grid worker's consent; the retry record
-  // carrying the notice, and its update once sent.
-  'user.join': 10,
   // 我的数据 (issue 13), a once-in-a-lifetime call each: the caller, their join on record and one indexed query
   // per place that can hold their data (my-data.ts `sources`, each at most myDataBound records; 双报到 added two).
   'user.exportMine': 22,
