@@ -28,13 +28,10 @@ export const createPetition = defineHandler(
     if (proxy && !user.roles.includes('grid_worker') && !staffForRoster) throw new DomainError('FORBIDDEN_ROLE', '只有网格员和社区工作人员可以代办');
     // A person of the 人口台账 is filed for at their own building: the roster says where they live.
     const rostered = proxy?.rosterKey !== undefined ? await rosterPerson(proxy.rosterKey, user) : null;
-    const location: Input['location'] = rostered
-      ? { kind: 'building', buildingId: rostered.buildingId, detail: input.location.kind === 'building' ? input.location.detail : undefined }
-      : input.location;
     const [categories, reporter, place] = await Promise.all([
       cachedPetitionCategories(),
-      rostered ? rosterReporter(rostered, user) : reporterOf(input, user),
-      placeOf(location, user),
+      rostered ? rosterReporter(rostered.entry, user) : reporterOf(input, user),
+      rostered ? rosterPlace(rostered, input.location) : placeOf(input.location, user),
     ]);
     if (reporter.filedById) assertMayFileAt(user, place);
     const category = categories.find((c) => c._id === input.categoryId);
@@ -61,7 +58,7 @@ export const createPetition = defineHandler(
  * Only the grid worker of that person's grid or the community's staff may file for them (FORBIDDEN_SCOPE, with
  * nothing of the person in the reply, for anyone else).
  */
-async function rosterPerson(key: string, user: UserProfile): Promise<RosterEntry> {
+async function rosterPerson(key: string, user: UserProfile): Promise<{ entry: RosterEntry; streetId: string }> {
   const head = await table(collections.rosterHeads).get(user.communityId);
   const [entry] = head ? await table(collections.rosterEntries).where({ importId: head.activeImport, key }).limit(1).get() : [];
   if (!head || !entry) throw new DomainError('NOT_FOUND', '台账里没有这位居民，请刷新后重新选择');
@@ -72,7 +69,25 @@ async function rosterPerson(key: string, user: UserProfile): Promise<RosterEntry
     gridId: entry.gridId,
     buildingId: entry.buildingId,
   });
-  return entry;
+  return { entry, streetId: head.streetId };
+}
+
+/**
+ * Where a roster person's case is placed: where the roster in force has them — its building and grid, the
+ * same place the filer's reach was checked against — so nothing more is read than the grid's name (kept warm).
+ * The import checked every building against the community's tree; a building moved to another grid since is
+ * placed as the roster has it until the next import (as the roster lists and reaches them).
+ */
+async function rosterPlace({ entry, streetId }: { entry: RosterEntry; streetId: string }, asked: Input['location']): Promise<Place> {
+  const gridName = (await cachedOrgNames([entry.gridId])).get(entry.gridId) ?? null;
+  return {
+    streetId,
+    communityId: entry.communityId,
+    gridId: entry.gridId,
+    buildingId: entry.buildingId,
+    gridName,
+    location: { buildingName: entry.buildingName, detail: (asked.kind === 'building' && asked.detail) || null, point: null },
+  };
 }
 
 /** The roster person as reporter: themselves once they joined, else the roster's name, phone and room, linked by key. */

@@ -4,6 +4,7 @@
 import { areaOf } from '../../src/shared/contract/action';
 import type { TestEmulator } from '../helpers/emulator';
 import type { InvocationRecord } from '../../emulator/src/meter';
+import { databaseOf } from './ledger-fixture';
 import { ramp } from './petition-fixtures';
 import { admin, li, liu, merchant, sun, wang, zhang } from './personas';
 
@@ -75,11 +76,32 @@ export async function measureMainFlows(emu: TestEmulator): Promise<ActionCost[]>
   // morning whenever the tests run (no flow crosses midnight). The second pass goes back to that same morning,
   // an hour before the first one's shift ended, so the caches the first filled are still warm for it.
   const monday = comingMondayMorning(Date.now());
+  await rosterInForce(emu);
   await emu.clock({ set: monday });
   const first = await measurePass(emu);
   await emu.clock({ set: monday });
   const second = await measurePass(emu);
   return second.map((cost, i) => ({ ...cost, first: first[i].requests }));
+}
+
+/** 郑大爷 of 2号楼, a person of 梧桐社区's 人口台账 who has not joined: 红色代办 files for him by his entry's key. */
+const rosterKey = 'community-wutong|building-2|3|501|郑大爷';
+
+/** The community's roster in force holds 郑大爷 (added to the seed's roster if it has one, else a roster of him). */
+async function rosterInForce(emu: TestEmulator): Promise<void> {
+  const db = databaseOf(emu);
+  const head = (await db.collection('roster_heads').doc('community-wutong').get()).data;
+  const importId: string = head?.activeImport ?? 'import-cost';
+  if (!head) {
+    const fields = { communityId: 'community-wutong', streetId: 'street-qingshi', activeImport: importId, rows: 1 };
+    await db.collection('roster_heads').doc('community-wutong').set({ data: fields });
+  }
+  const place = { communityId: 'community-wutong', gridId: 'grid-1', buildingId: 'building-2', buildingName: '2号楼', unit: '3', room: '501' };
+  const person = { name: '郑大爷', phone: '13700005678', tags: ['独居老人'], userId: null, page: 0, sortKey: 'building-2|3|501|郑大爷' };
+  await db
+    .collection('roster_entries')
+    .doc(`${importId}-cost-zheng`)
+    .set({ data: { key: rosterKey, importId, ...place, ...person } });
 }
 
 /**
@@ -125,6 +147,8 @@ async function measurePass(emu: TestEmulator): Promise<ActionCost[]> {
   await step('petition.resolve', sun, 'petition.resolve', { petitionId, feedback: '已联系施工队修补坡道' });
   await step('petition.rate', wang, 'petition.rate', { petitionId, rating: 'satisfied' });
   await list(wang, 'petition.listMine');
+  // 红色代办 from the roster: the grid worker files for 郑大爷, who has no WeChat, at his building.
+  await step('petition.create (roster proxy)', liu, 'petition.create', { ...ramp, onBehalfOf: { rosterKey } });
 
   await step('points.award', sun, 'points.award', { openid: wang, asset: 'volunteer', amount: 100, reason: '志愿服务' });
   await step('points.deduct', sun, 'points.deduct', { openid: wang, asset: 'volunteer', amount: 5, reason: '更正' });

@@ -25,6 +25,7 @@ const WITHIN_BUDGET = [
   'wish.confirm',
   'wish.listMine',
   'petition.create',
+  'petition.create (roster proxy)',
   'petition.listQueue',
   'petition.escalate',
   'petition.accept (community)',
