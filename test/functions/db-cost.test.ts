@@ -80,7 +80,11 @@ const WITHIN_BUDGET = [
 const OVER_BUDGET: Record<string, number> = {
   // caller; start, commit; the case (read, write); the reporter's credit (posting, balance); the reporter's consent
   // to be told (their grant, read when the notice is queued); the retry record. (The reporter's contacts are kept
-  // on the case when filed; the issuer keeps no balance.)
+  // on the case when filed; the issuer keeps no balance.) A resident's grant is one-time — given by a tap at any
+  // moment, spent by any send — so it cannot be kept warm like staff's long-term ones, and no document read here
+  // holds it. The retry record stays: a retry long after, with the case moved on, must get its own first reply
+  // (petition-authz.test.ts), which the case's timeline line could not give back. Left: consent taken per case
+  // with the filing (petition.create carrying what the tap accepted) or notices carried on the case itself.
   'petition.accept (grid)': 9,
   // caller; start, commit; the item (read, write: stock); the payment (posting, the buyer's balance read and
   // written: no overdraft); the order. The order is its own retry record.
@@ -99,7 +103,11 @@ const OVER_BUDGET: Record<string, number> = {
   // The flows' newcomer has also reported (双报到): their member report removed, their unit's report and the
   // role_log entry of their approval rewritten, two more retry records removed, and the two queries that found them.
   'user.deleteMine': 35,
-  // The org function's tree page (issue 12, outside the write path): held where it stands until its own work.
+  // The org function's tree page: caller; the parent (scope, the page's header); a page of children; people, open
+  // wishes and open petitions per child (three grouped counts, one per collection). 3 needs the counts kept as
+  // tallies by the writers, in their transactions: a case opened or closed (红色代办 from the roster at 8,
+  // wish.confirm at 8) and a person placed (user.reviewJoin at 8) would each pay one more request and go over;
+  // counts kept warm would miss a change for a minute (org-tree.test.ts: a new wish counts at once).
   'org.tree': 6,
 };
 
