@@ -33,9 +33,9 @@ export interface TransactOptions<T> {
     output?: (result: T) => unknown;
     /**
      * The effect records the call itself: what it wrote carries the requestId (a shift's check-out, a
-     * correction, a rating, a petition's timeline line), and a retry finds it there in its own transaction and
-     * answers from it as it stands. The retry record is then written only to carry notices the work queued:
-     * a call that queued none costs no record at all.
+     * correction, a rating), and a retry finds it there in its own transaction and answers from it as it stands
+     * (not necessarily the first reply word for word). The retry record is then written only to carry notices
+     * the work queued: a call that queued none costs no record at all.
      */
     byEffect?: boolean;
   };
