@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { _, cloud, collections, db, type Loose } from './runtime';
+import { _, cloud, collections, db } from './runtime';
+import type { Tx } from './typed-db';
 import { table } from './typed-db';
 
 /** A subscribe message to send: written with the business change, sent after it commits. */
@@ -31,7 +32,7 @@ export interface QueuedNotice {
   longTerm: boolean;
 }
 
-interface Grant {
+export interface Grant {
   _id: string;
   longTerm?: boolean;
   remaining?: number;
@@ -65,7 +66,7 @@ export async function prepare(notices: readonly Notice[]): Promise<QueuedNotice[
 }
 
 /** Writes queued notices to the `notifications` outbox inside the caller's transaction (when no retry record carries them). */
-export async function enqueueIn(tx: Loose, queued: readonly QueuedNotice[]): Promise<void> {
+export async function enqueueIn(tx: Tx, queued: readonly QueuedNotice[]): Promise<void> {
   for (const { doc } of queued) {
     const { _id, ...fields } = doc;
     await tx.collection(collections.notifications).add({ data: { _id, ...fields } });
@@ -77,12 +78,11 @@ const grantId = (openid: string, templateId: string) => `${openid}:${templateId}
 /** The recipients' grants, in one read (read outside the transaction: consent is spent after it commits). */
 async function grantsFor(notices: readonly Notice[]): Promise<Map<string, Grant>> {
   const ids = [...new Set(notices.map((n) => grantId(n.touser, n.templateId)))];
-  const res: Loose = await db
-    .collection(collections.subscriptions)
+  const res = await table(collections.subscriptions)
     .where({ _id: _.in(ids) })
     .limit(ids.length)
     .get();
-  return new Map((res.data as Grant[]).map((g) => [g._id, g]));
+  return new Map(res.map((g) => [g._id, g]));
 }
 
 /**
@@ -103,12 +103,11 @@ export async function deliverQueued(queued: readonly QueuedNotice[], carrier: st
  */
 export async function deliver(ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
-  const res: Loose = await db
-    .collection(collections.notifications)
+  const res = await table(collections.notifications)
     .where({ _id: _.in([...ids]), status: 'pending' })
     .limit(ids.length)
     .get();
-  const sent = await Promise.all((res.data as NoticeDoc[]).map((doc) => sendOne(doc, 'unknown')));
+  const sent = await Promise.all(res.map((doc) => sendOne(doc, 'unknown')));
   await keepOutcome(sent, null);
 }
 
@@ -174,12 +173,12 @@ async function takeGrant(openid: string, templateId: string, kind: GrantKind): P
   const subscriptions = db.collection(collections.subscriptions);
   const _id = grantId(openid, templateId);
   if (kind === 'unknown') {
-    const found: Loose = await subscriptions.where({ _id }).limit(1).get();
-    const grant = found.data[0] as Grant | undefined;
+    const found = await table(collections.subscriptions).where({ _id }).limit(1).get();
+    const grant = found[0];
     if (!grant) return false;
     if (grant.longTerm) return true;
   }
-  const res: Loose = await subscriptions.where({ _id, remaining: _.gt(0) }).update({ data: { remaining: _.inc(-1) } });
+  const res = await subscriptions.where({ _id, remaining: _.gt(0) }).update({ data: { remaining: _.inc(-1) } });
   return res.stats.updated === 1;
 }
 
@@ -191,7 +190,7 @@ export async function grant(openid: string, templateIds: readonly string[]): Pro
         .collection(collections.subscriptions)
         .where({ _id: `${openid}:${templateId}` })
         .update({ data: { remaining: _.inc(1), updatedAt: new Date() } })
-        .then(async (res: Loose) => {
+        .then(async (res) => {
           if (res.stats.updated === 0) {
             await db
               .collection(collections.subscriptions)
@@ -216,12 +215,11 @@ export async function carriedNotices(olderThan: Date, limit = 100): Promise<{ _i
 
 /** Notices still pending a retry, oldest first (for the notify function's timer). */
 export async function pendingNoticeIds(olderThan: Date, limit = 100): Promise<string[]> {
-  const res: Loose = await db
-    .collection(collections.notifications)
+  const res = await table(collections.notifications)
     .where({ status: 'pending', createdAt: _.lte(olderThan) })
     .orderBy('createdAt', 'asc')
     .limit(limit)
     .field({ _id: true })
     .get();
-  return (res.data as { _id: string }[]).map((d) => d._id);
+  return res.map((d) => d._id);
 }
