@@ -1,11 +1,11 @@
 import type { UserProfile } from '../../src/shared/domain/org';
-import { collections, db, type Loose } from './runtime';
+import { collections } from './runtime';
 import { table } from './typed-db';
 
 /** The caller's profile: identity comes from the cloud context (OPENID), the profile from our users collection. */
 export async function loadUser(openid: string): Promise<UserProfile | null> {
-  const res: Loose = await db.collection(collections.users).where({ _id: openid }).limit(1).get();
-  return (res.data[0] as UserProfile | undefined) ?? null;
+  const [user] = await table(collections.users).where({ _id: openid }).limit(1).get();
+  return user ?? null;
 }
 
 /**

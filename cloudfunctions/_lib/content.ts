@@ -1,26 +1,31 @@
 import { assertNotRisky, worstVerdict, type ContentVerdict, type PublishedVerdict } from '../../src/shared/domain/content';
 import { assertOwnPhotos } from './files';
-import { cloud, type Loose } from './runtime';
+import { cloud } from './runtime';
 
 /** msgSecCheck scene 3 = 论坛 (public posts); version 2 answers pass / review / risky. */
 const FORUM_SCENE = 3;
 
-function verdictOf(res: Loose): ContentVerdict {
+/** What msgSecCheck / imgSecCheck answer, as far as the verdict goes (`openapi` is untyped in the SDK). */
+interface CheckResult {
+  result?: { suggest?: string };
+}
+
+function verdictOf(res: CheckResult | undefined): ContentVerdict {
   const suggest = res?.result?.suggest;
   return suggest === 'risky' || suggest === 'review' ? suggest : 'pass';
 }
 
 /** WeChat content security on what a user wrote. Errors propagate: unchecked text is never published. */
 async function checkText(openid: string, text: string): Promise<ContentVerdict> {
-  const res = await cloud.openapi.security.msgSecCheck({ openid, scene: FORUM_SCENE, version: 2, content: text });
+  const res: CheckResult = await cloud.openapi.security.msgSecCheck({ openid, scene: FORUM_SCENE, version: 2, content: text });
   return verdictOf(res);
 }
 
 /** The synchronous image check: 87014 means the picture is not allowed. */
 async function checkImage(fileID: string): Promise<ContentVerdict> {
-  const file: Loose = await cloud.downloadFile({ fileID });
+  const file = await cloud.downloadFile({ fileID });
   try {
-    const res = await cloud.openapi.security.imgSecCheck({ media: { contentType: 'image/png', value: file.fileContent } });
+    const res: CheckResult = await cloud.openapi.security.imgSecCheck({ media: { contentType: 'image/png', value: file.fileContent } });
     return verdictOf(res);
   } catch (error) {
     if ((error as { errCode?: number }).errCode === 87014) return 'risky';

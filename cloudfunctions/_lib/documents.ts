@@ -17,15 +17,20 @@ import type { WishCategory } from '../../src/shared/domain/wish';
 import type { OrgNameGuard } from '../org/name-guard';
 import type { RosterEntry, RosterHead, RosterImport } from '../roster/roster-docs';
 import type { WishDoc } from '../wish/wish-repo';
+import type { PetitionDoc, PetitionSettingsDoc } from '../petition/petition-repo';
+import type { Department, PetitionCategory } from '../../src/shared/domain/petition-rules';
 import type { Reply } from '../../src/shared/contract';
 import type { BalanceDoc } from './ledger';
-import type { NoticeDoc } from './outbox';
+import type { Grant, NoticeDoc } from './outbox';
 import type { collections } from './runtime';
 
-/** A document of a collection this registry does not describe yet (its owners still cast it). */
-export interface Unchecked {
+/** 我也遇到: one neighbour's co-sign of a case (its id is `<petitionId>:<openid>`). */
+export interface PetitionCosign {
   _id: string;
-  [field: string]: unknown;
+  petitionId: string;
+  openid: string;
+  name: string;
+  at: Date;
 }
 
 /** A mutating call's retry record (idempotency.ts), and the notices its transaction queued until they are sent. */
@@ -240,8 +245,8 @@ export interface Registry {
   categories: WishCategory;
   wishes: WishDoc;
   requests: RequestDoc;
-  notifications: Unchecked;
-  subscriptions: Unchecked;
+  notifications: NoticeDoc;
+  subscriptions: Grant;
   postings: StoredPosting;
   balances: BalanceDoc;
   reconciliations: ReconciliationDoc;
@@ -254,11 +259,11 @@ export interface Registry {
   party_months: MonthSnapshot;
   mall_items: MallItem;
   mall_orders: MallOrder;
-  petitions: Unchecked;
-  petition_cosigns: Unchecked;
-  petition_categories: Unchecked;
-  departments: Unchecked;
-  petition_settings: Unchecked;
+  petitions: PetitionDoc;
+  petition_cosigns: PetitionCosign;
+  petition_categories: PetitionCategory;
+  departments: Department;
+  petition_settings: PetitionSettingsDoc;
   merchant_applications: MerchantApplication;
   shops: Shop;
   points_codes: PointsCode;

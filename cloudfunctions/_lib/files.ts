@@ -1,6 +1,6 @@
 import { DomainError } from '../../src/shared/domain/errors';
 import { isUploadOf } from '../../src/shared/domain/uploads';
-import { cloud, type Loose } from './runtime';
+import { cloud } from './runtime';
 
 /** How long a photo link handed to a viewer works: long enough to look, short enough not to keep. */
 const PHOTO_URL_SECONDS = 3600;
@@ -12,8 +12,9 @@ interface TempFile {
 }
 
 async function tempFiles(fileIDs: readonly string[], maxAge: number): Promise<TempFile[]> {
-  const res: Loose = await cloud.getTempFileURL({ fileList: fileIDs.map((fileID) => ({ fileID, maxAge })) });
-  return res.fileList as TempFile[];
+  // The SDK types this call as maybe answering nothing (its callback form); awaited, it answers the list.
+  const res = (await cloud.getTempFileURL({ fileList: fileIDs.map((fileID) => ({ fileID, maxAge })) })) as { fileList: TempFile[] };
+  return res.fileList;
 }
 
 /**

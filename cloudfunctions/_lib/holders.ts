@@ -1,5 +1,5 @@
-import type { UserProfile } from '../../src/shared/domain/org';
-import { collections, db, type Loose } from './runtime';
+import { collections } from './runtime';
+import { table } from './typed-db';
 import { warmCached } from './warm-cache';
 
 /** Who a notice about new work goes to changes when staff are appointed; a warm instance sees that within this. */
@@ -13,7 +13,7 @@ const MAX_HOLDERS = 20;
  */
 export function holdersWhere(where: Record<string, unknown>): Promise<string[]> {
   return warmCached(`holders:${JSON.stringify(where)}`, HOLDERS_TTL_MS, async () => {
-    const res: Loose = await db.collection(collections.users).where(where).limit(MAX_HOLDERS).get();
-    return (res.data as UserProfile[]).map((u) => u._id);
+    const users = await table(collections.users).where(where).limit(MAX_HOLDERS).field({ _id: true }).get();
+    return users.map((u) => u._id);
   });
 }

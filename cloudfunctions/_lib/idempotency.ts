@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { transientCodes, type Reply } from '../../src/shared/contract';
 import { fail } from './reply';
-import { collections, db, type Loose } from './runtime';
+import { collections, db } from './runtime';
+import type { Tx } from './typed-db';
 import type { RequestDoc as StoredRequest } from './documents';
 import type { NoticeDoc } from './outbox';
 import type { RetryRecord } from './transact';
@@ -56,8 +57,8 @@ export async function replayOnRetry(
     if (first) return first;
     return keep(_id, key, reply, 'inTransaction');
   }
-  const found: Loose = await requests.doc(_id).get();
-  const previous = found.data as RequestDoc | null;
+  const found = await requests.doc(_id).get();
+  const previous = (found.data ?? null) as RequestDoc | null;
   if (previous?.status === 'done' && previous.reply) return previous.reply;
   if (previous && Date.now() - new Date(previous.at).getTime() < PENDING_TTL_MS) return fail('REQUEST_IN_PROGRESS');
   try {
@@ -78,8 +79,8 @@ export async function replayOf(key: RetryKey): Promise<Reply<unknown> | null> {
 }
 
 async function recorded(_id: string): Promise<Reply<unknown> | null> {
-  const found: Loose = await db.collection(collections.requests).doc(_id).get();
-  const doc = found.data as RequestDoc | null;
+  const found = await db.collection(collections.requests).doc(_id).get();
+  const doc = (found.data ?? null) as RequestDoc | null;
   return doc?.status === 'done' && doc.reply ? doc.reply : null;
 }
 
@@ -107,7 +108,7 @@ function inTransactionRecord(_id: string, pending: RequestDoc, toReply: (output:
   const record = {
     id: _id,
     recorded: null as Reply<unknown> | null,
-    async write(tx: Loose, output: unknown, notices: readonly NoticeDoc[]) {
+    async write(tx: Tx, output: unknown, notices: readonly NoticeDoc[]) {
       staged = toReply(output);
       const carried = notices.length > 0 ? { notices, noticesPending: true } : {};
       await tx.collection(collections.requests).add({ data: { _id, ...pending, status: 'done', reply: staged, ...carried } });

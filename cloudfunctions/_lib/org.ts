@@ -1,12 +1,12 @@
 import type { OrgUnit, UserProfile } from '../../src/shared/domain/org';
-import { _, collections, db, type Loose } from './runtime';
+import { _, collections, db } from './runtime';
 import { warmCachedEach } from './warm-cache';
 
 /** Documents of one collection by id, in one read; missing ids and nulls are skipped. */
 export async function byIds<T extends { _id: string }>(collection: string, ids: readonly (string | null)[]): Promise<Map<string, T>> {
   const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))];
   if (wanted.length === 0) return new Map();
-  const res: Loose = await db
+  const res = await db
     .collection(collection)
     .where({ _id: _.in(wanted) })
     .limit(wanted.length)

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { _, cloud, collections, db, type Loose } from './runtime';
+import { _, cloud, collections, db } from './runtime';
+import type { Tx } from './typed-db';
 import { table } from './typed-db';
 
 /** A subscribe message to send: written with the business change, sent after it commits. */
@@ -31,7 +32,7 @@ export interface QueuedNotice {
   longTerm: boolean;
 }
 
-interface Grant {
+export interface Grant {
   _id: string;
   longTerm?: boolean;
   remaining?: number;
@@ -65,7 +66,7 @@ export async function prepare(notices: readonly Notice[]): Promise<QueuedNotice[
 }
 
 /** Writes queued notices to the `notifications` outbox inside the caller's transaction (when no retry record carries them). */
-export async function enqueueIn(tx: Loose, queued: readonly QueuedNotice[]): Promise<void> {
+export async function enqueueIn(tx: Tx, queued: readonly QueuedNotice[]): Promise<void> {
   for (const { doc } of queued) {
     const { _id, ...fields } = doc;
     await tx.collection(collections.notifications).add({ data: { _id, ...fields } });
@@ -95,12 +96,11 @@ async function grantsFor(notices: readonly Notice[]): Promise<Map<string, Grant>
   const grants = new Map<string, Grant>(ids.filter(known).map((id) => [id, { _id: id, longTerm: true }]));
   const unknown = ids.filter((id) => !known(id));
   if (unknown.length === 0) return grants;
-  const res: Loose = await db
-    .collection(collections.subscriptions)
+  const res = await table(collections.subscriptions)
     .where({ _id: _.in(unknown) })
     .limit(unknown.length)
     .get();
-  for (const g of res.data as Grant[]) {
+  for (const g of res) {
     grants.set(g._id, g);
     if (g.longTerm) longTermSeen.set(g._id, now + LONG_TERM_TTL_MS);
   }
@@ -125,12 +125,11 @@ export async function deliverQueued(queued: readonly QueuedNotice[], carrier: st
  */
 export async function deliver(ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
-  const res: Loose = await db
-    .collection(collections.notifications)
+  const res = await table(collections.notifications)
     .where({ _id: _.in([...ids]), status: 'pending' })
     .limit(ids.length)
     .get();
-  const sent = await Promise.all((res.data as NoticeDoc[]).map((doc) => sendOne(doc, 'unknown')));
+  const sent = await Promise.all(res.map((doc) => sendOne(doc, 'unknown')));
   await keepOutcome(sent, null);
 }
 
@@ -196,12 +195,12 @@ async function takeGrant(openid: string, templateId: string, kind: GrantKind): P
   const subscriptions = db.collection(collections.subscriptions);
   const _id = grantId(openid, templateId);
   if (kind === 'unknown') {
-    const found: Loose = await subscriptions.where({ _id }).limit(1).get();
-    const grant = found.data[0] as Grant | undefined;
+    const found = await table(collections.subscriptions).where({ _id }).limit(1).get();
+    const grant = found[0];
     if (!grant) return false;
     if (grant.longTerm) return true;
   }
-  const res: Loose = await subscriptions.where({ _id, remaining: _.gt(0) }).update({ data: { remaining: _.inc(-1) } });
+  const res = await subscriptions.where({ _id, remaining: _.gt(0) }).update({ data: { remaining: _.inc(-1) } });
   return res.stats.updated === 1;
 }
 
@@ -213,7 +212,7 @@ export async function grant(openid: string, templateIds: readonly string[]): Pro
         .collection(collections.subscriptions)
         .where({ _id: `${openid}:${templateId}` })
         .update({ data: { remaining: _.inc(1), updatedAt: new Date() } })
-        .then(async (res: Loose) => {
+        .then(async (res) => {
           if (res.stats.updated === 0) {
             await db
               .collection(collections.subscriptions)
@@ -238,12 +237,11 @@ export async function carriedNotices(olderThan: Date, limit = 100): Promise<{ _i
 
 /** Notices still pending a retry, oldest first (for the notify function's timer). */
 export async function pendingNoticeIds(olderThan: Date, limit = 100): Promise<string[]> {
-  const res: Loose = await db
-    .collection(collections.notifications)
+  const res = await table(collections.notifications)
     .where({ status: 'pending', createdAt: _.lte(olderThan) })
     .orderBy('createdAt', 'asc')
     .limit(limit)
     .field({ _id: true })
     .get();
-  return (res.data as { _id: string }[]).map((d) => d._id);
+  return res.map((d) => d._id);
 }

@@ -1,4 +1,4 @@
-import { db, type Loose } from './runtime';
+import { db } from './runtime';
 
 /** One page of a query, in a stable order; asks for one extra row to know whether more follow. */
 export async function pageOf<T>(
@@ -8,7 +8,7 @@ export async function pageOf<T>(
   offset: number,
   limit: number,
 ): Promise<{ docs: T[]; nextOffset: number | null }> {
-  const res: Loose = await db
+  const res = await db
     .collection(collection)
     .where(where)
     .orderBy(order.field, order.dir)

@@ -1,15 +1,41 @@
 import cloud from 'wx-server-sdk';
+import type { Command, RawCollection, Tx } from './typed-db';
 
 // DYNAMIC_CURRENT_ENV: the function talks to the environment it is deployed in (locally: the emulator).
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
 
 export { cloud };
 
-/** The SDK's own typings describe the old callback API; inside _lib we talk to it through this loose view. */
-export type Loose = any;
+/**
+ * The SDK's query commands Linli uses (`_.in(…)`, `_.inc(…)`, …). The SDK builds them untyped; the documents
+ * around them are what the typed collections check (typed-db.ts).
+ */
+export interface Commands {
+  gt(value: unknown): Command;
+  gte(value: unknown): Command;
+  lt(value: unknown): Command;
+  lte(value: unknown): Command;
+  neq(value: unknown): Command;
+  in(values: readonly unknown[]): Command;
+  nin(values: readonly unknown[]): Command;
+  inc(by: number): Command;
+  push(value: unknown): Command;
+  set(value: unknown): Command;
+  addToSet(value: unknown): Command;
+  aggregate: { sum(value: unknown): unknown };
+}
+
+/** The part of the SDK's database object Linli talks to (its own typings describe the old callback API). */
+export interface Database {
+  collection(name: string): RawCollection;
+  runTransaction<T>(work: (tx: Tx) => Promise<T>, retries?: number): Promise<T>;
+  serverDate(): Command;
+  RegExp(options: { regexp: string; options?: string }): Command;
+  readonly command: Commands;
+}
 
 // A missing document reads as null rather than an exception, so "not found" is an answer, not an error.
-export const db: Loose = cloud.database({ throwOnNotFound: false } as Loose);
+export const db = cloud.database({ throwOnNotFound: false } as Parameters<typeof cloud.database>[0]) as unknown as Database;
 export const _ = db.command;
 
 export const collections = {

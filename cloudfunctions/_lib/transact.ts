@@ -1,7 +1,8 @@
 import type { ErrorCode } from '../../src/shared/contract/errors';
 import { DomainError } from '../../src/shared/domain/errors';
 import { deliverQueued, enqueueIn, prepare, type Notice, type NoticeDoc, type QueuedNotice } from './outbox';
-import { db, type Loose } from './runtime';
+import { db } from './runtime';
+import type { Tx } from './typed-db';
 
 /**
  * A call's retry record, kept in the transaction of the call's effect (handler.ts makes it): the effect and
@@ -11,7 +12,7 @@ export interface RetryRecord {
   /** The record's document id (in `requests`). */
   readonly id: string;
   /** Stages the reply for `output` inside `tx`, and the notices the transaction queued, to be sent after it commits. */
-  write(tx: Loose, output: unknown, notices: readonly NoticeDoc[]): Promise<void>;
+  write(tx: Tx, output: unknown, notices: readonly NoticeDoc[]): Promise<void>;
   /** Stages the reply for `output` without writing it: the effect itself records the call (`byEffect`). */
   stage(output: unknown): void;
   /** The transaction that wrote it committed: the call's reply is now on record. */
@@ -54,7 +55,7 @@ const MAX_PAUSE_MS = 10_000;
  * consistent state, writes land all or none), retries it while conflicting transactions win, then — after
  * the commit only — delivers the notices the work queued. A DomainError thrown by `work` aborts it unchanged.
  */
-export async function transact<T>(work: (tx: Loose, unit: Unit) => Promise<T>, options: ErrorCode | TransactOptions<T> = {}): Promise<T> {
+export async function transact<T>(work: (tx: Tx, unit: Unit) => Promise<T>, options: ErrorCode | TransactOptions<T> = {}): Promise<T> {
   const opts: TransactOptions<T> = typeof options === 'string' ? { busy: options } : options;
   const request = opts.record?.request;
   const started = Date.now();
@@ -62,7 +63,7 @@ export async function transact<T>(work: (tx: Loose, unit: Unit) => Promise<T>, o
     const queued: QueuedNotice[] = [];
     const attemptStarted = Date.now();
     try {
-      const result: T = await db.runTransaction(async (tx: Loose) => {
+      const result: T = await db.runTransaction(async (tx) => {
         const value = await work(tx, { notify: async (notices) => void queued.push(...(await prepare(notices))) });
         // The notices travel in the retry record, written anyway; without one, in outbox documents of their own.
         const docs = queued.map((q) => q.doc);
@@ -96,9 +97,9 @@ function isConflict(error: unknown): boolean {
 const pauseBefore = (attempt: number, lostMs: number) => Math.random() * Math.min(MAX_PAUSE_MS, Math.max(FIRST_PAUSE_MS, lostMs) * 2 ** attempt);
 
 /** One document by id inside a transaction, or null. */
-export async function readIn<T>(tx: Loose, collection: string, id: string): Promise<T | null> {
-  const res: Loose = await tx.collection(collection).doc(id).get();
-  return res.data ? ({ ...res.data, _id: id } as T) : null;
+export async function readIn<T>(tx: Tx, collection: string, id: string): Promise<T | null> {
+  const res = await tx.collection(collection).doc(id).get();
+  return res.data ? ({ ...(res.data as object), _id: id } as T) : null;
 }
 
 /** Stored documents carry their id as the key, not as a field to write. */

@@ -1,12 +1,12 @@
 import { petitionCosign, petitionSimilar } from '../../src/shared/contract';
 import { DomainError } from '../../src/shared/domain/errors';
-import type { OrgUnit } from '../../src/shared/domain/org';
 import { assertMayCosign } from '../../src/shared/domain/petition-rules';
 import { defineHandler } from '../_lib/handler';
-import { _, collections, db, type Loose } from '../_lib/runtime';
+import { _, collections } from '../_lib/runtime';
 import { readIn, transact } from '../_lib/transact';
-import { petitions, type PetitionDoc } from './petition-repo';
+import { type PetitionDoc } from './petition-repo';
 import { toView, toViews } from './petition-view';
+import { table } from '../_lib/typed-db';
 
 const SIMILAR_LIMIT = 10;
 const OPEN = ['pending', 'accepted', 'council', 'review'];
@@ -15,16 +15,16 @@ const OPEN = ['pending', 'accepted', 'council', 'review'];
 export const similar = defineHandler(petitionSimilar, async ({ categoryId, buildingId }, { user }) => {
   let gridId = user.gridId;
   if (buildingId) {
-    const res: Loose = await db.collection(collections.orgUnits).where({ _id: buildingId }).limit(1).get();
-    gridId = (res.data[0] as OrgUnit | undefined)?.parentId ?? gridId;
+    const res = await table(collections.orgUnits).where({ _id: buildingId }).limit(1).get();
+    gridId = res[0]?.parentId ?? gridId;
   }
   const where = gridId ? { gridId } : { communityId: user.communityId };
-  const res: Loose = await petitions()
+  const res = await table(collections.petitions)
     .where({ ...where, categoryId, listed: true, status: _.in(OPEN) })
     .orderBy('createdAt', 'desc')
     .limit(SIMILAR_LIMIT)
     .get();
-  return { items: await toViews(res.data as PetitionDoc[], user) };
+  return { items: await toViews(res as PetitionDoc[], user) };
 });
 
 // 我也遇到: one co-sign per neighbour, counted on the case; co-signers follow its progress.
@@ -33,7 +33,7 @@ export const cosign = defineHandler(
   async ({ petitionId }, { openid, user, request }) => {
     const _id = `${petitionId}:${openid}`;
     return transact(
-      async (tx: Loose) => {
+      async (tx) => {
         const current = await readIn<PetitionDoc>(tx, collections.petitions, petitionId);
         if (!current) throw new DomainError('PETITION_NOT_FOUND');
         assertMayCosign(user, current);

@@ -1,13 +1,13 @@
 import { petitionCreate, type ParsedInput } from '../../src/shared/contract';
 import { DomainError } from '../../src/shared/domain/errors';
 import { roomLabel } from '../../src/shared/domain/join';
-import type { OrgUnit, UserProfile } from '../../src/shared/domain/org';
+import type { UserProfile } from '../../src/shared/domain/org';
 import { assertMayFileAt, assertMayFileFor } from '../../src/shared/domain/petition-rules';
 import { loadUser } from '../_lib/actor';
 import { assertPublishable } from '../_lib/content';
 import { defineHandler } from '../_lib/handler';
 import { cachedOrgNames } from '../_lib/org';
-import { collections, db, type Loose } from '../_lib/runtime';
+import { collections } from '../_lib/runtime';
 import { transact } from '../_lib/transact';
 import { table } from '../_lib/typed-db';
 import type { RosterEntry } from '../roster/roster-docs';
@@ -42,7 +42,7 @@ export const createPetition = defineHandler(
     const holders = await holdersOf(petition.level, petition);
     // A retry after success finds its case (same id) already there and replays the first reply.
     return transact(
-      async (tx: Loose, unit) => {
+      async (tx, unit) => {
         await tx.collection(collections.petitions).add({ data: petition });
         await unit.notify(assignedNotices(holders, petition, reporter.filedById ? '红色代办：新诉求' : '新诉求'));
         return { petition: await toView(petition, user) };
@@ -158,8 +158,8 @@ async function placeOf(location: Input['location'], user: UserProfile): Promise<
       location: { buildingName: null, detail: null, point: location.point },
     };
   }
-  const res: Loose = await db.collection(collections.orgUnits).where({ _id: location.buildingId }).limit(1).get();
-  const building = res.data[0] as OrgUnit | undefined;
+  const res = await table(collections.orgUnits).where({ _id: location.buildingId }).limit(1).get();
+  const building = res[0];
   if (!building || building.kind !== 'building' || !building.path.includes(user.communityId)) throw new DomainError('PETITION_PLACE_INVALID');
   const gridId = building.parentId;
   const gridName = gridId ? ((await cachedOrgNames([gridId])).get(gridId) ?? null) : null;

@@ -1,8 +1,8 @@
 import { account, type PostingInput } from '../../src/shared/domain/ledger';
 import { post, postIn } from '../_lib/ledger';
 import { expiryFor } from '../_lib/point-rules';
-import { _, type Loose } from '../_lib/runtime';
-import type { Tx } from '../_lib/typed-db';
+import { _, collections } from '../_lib/runtime';
+import { table, type Tx } from '../_lib/typed-db';
 import { petitions, type PetitionDoc } from './petition-repo';
 
 const BATCH = 100;
@@ -49,7 +49,7 @@ export async function settleCredit(p: Credited): Promise<void> {
 
 /** Credits left pending by a crash between the move and the posting. */
 export async function settlePendingCredits(): Promise<number> {
-  const res: Loose = await petitions().where({ 'credit.status': 'pending' }).limit(BATCH).get();
-  for (const p of res.data as PetitionDoc[]) await settleCredit(p);
-  return res.data.length;
+  const res = await table(collections.petitions).where({ 'credit.status': 'pending' }).limit(BATCH).get();
+  for (const p of res) await settleCredit(p);
+  return res.length;
 }

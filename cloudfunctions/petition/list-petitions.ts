@@ -5,7 +5,7 @@ import type { PetitionLevel } from '../../src/shared/domain/petition-ladder';
 import { inWorkGrids, ladderLevelsOf, workGridsOf } from '../../src/shared/domain/scope';
 import { defineHandler } from '../_lib/handler';
 import { cachedOrgNames } from '../_lib/org';
-import { _, collections, db, type Loose } from '../_lib/runtime';
+import { _, collections } from '../_lib/runtime';
 import {
   cachedDepartments,
   cachedDistrictName,
@@ -17,6 +17,7 @@ import {
 } from './petition-repo';
 import { lookup, render, seesReporter, toViews } from './petition-view';
 import { timelineOf } from './timeline';
+import { table } from '../_lib/typed-db';
 
 export const categories = defineHandler(petitionCategories, async () => {
   const [cats, departments] = await Promise.all([listPetitionCategories(), listDepartments()]);
@@ -54,16 +55,15 @@ const newestFirst = { field: 'createdAt', dir: 'desc' } as const;
 export const listMine = defineHandler(petitionListMine, async ({ kind, offset, limit }, { openid, user }) => {
   if (kind === 'reported') return renderPage(await page({ reporterId: openid }, newestFirst, offset, limit), user);
   if (kind === 'filed') return renderPage(await page({ filedById: openid }, newestFirst, offset, limit), user);
-  const res: Loose = await db
-    .collection(collections.petitionCosigns)
+  const res = await table(collections.petitionCosigns)
     .where({ openid })
     .orderBy('at', 'desc')
     .skip(offset)
     .limit(limit + 1)
     .get();
-  const ids = (res.data as { petitionId: string }[]).slice(0, limit).map((c) => c.petitionId);
+  const ids = res.slice(0, limit).map((c) => c.petitionId);
   const docs = ids.length ? await page({ _id: _.in(ids) }, newestFirst, 0, ids.length) : { docs: [] };
-  return { items: await toViews(docs.docs, user), nextOffset: res.data.length > limit ? offset + limit : null };
+  return { items: await toViews(docs.docs, user), nextOffset: res.length > limit ? offset + limit : null };
 });
 
 const QUEUE = ['pending', 'accepted', 'council', 'review'];

@@ -4,7 +4,7 @@ import { actAt, dueAt } from '../../src/shared/domain/petition-deadlines';
 import type { LadderConfig } from '../../src/shared/domain/petition-ladder';
 import { creditKey, earnsCredit, type PetitionStep } from '../../src/shared/domain/petition-rules';
 import type { Notice } from '../_lib/outbox';
-import { _, collections, type Loose } from '../_lib/runtime';
+import { _, collections } from '../_lib/runtime';
 import { readIn, transact, type RetryRecord } from '../_lib/transact';
 import { creditIn } from './credit';
 import { assignedNotices, followersOf, holdersOf, progressNotices } from './notices';
@@ -41,7 +41,7 @@ export async function movePetition(id: string, by: Mover, planner: Planner): Pro
 export async function movePetition<R>(id: string, by: Mover, planner: Planner, answer: Answer<R>): Promise<R>;
 export async function movePetition<R>(id: string, by: Mover, planner: Planner, answer?: Answer<R>): Promise<PetitionDoc | R | null> {
   const moved = await transact(
-    async (tx: Loose, unit) => {
+    async (tx, unit) => {
       const seen = await readIn<PetitionDoc>(tx, collections.petitions, id);
       if (!seen) throw new DomainError('PETITION_NOT_FOUND');
       const { ladder: kept } = await cachedSettings(seen.streetId);

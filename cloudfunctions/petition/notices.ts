@@ -3,9 +3,10 @@ import type { PetitionLevel } from '../../src/shared/domain/petition-ladder';
 import { gridWorkersOf } from '../../src/shared/domain/scope';
 import { holdersWhere } from '../_lib/holders';
 import type { Notice } from '../_lib/outbox';
-import { collections, db, type Loose } from '../_lib/runtime';
+import { collections } from '../_lib/runtime';
 import { templates, thing, time } from '../_lib/templates';
 import type { PetitionDoc } from './petition-repo';
+import { table } from '../_lib/typed-db';
 
 const MAX_COSIGNERS = 200;
 
@@ -29,14 +30,13 @@ export async function holdersOf(
 export async function followersOf(p: Pick<PetitionDoc, '_id' | 'reporterId' | 'filedById' | 'cosignCount'>): Promise<string[]> {
   const own = [p.reporterId, p.filedById].filter((id): id is string => id !== null);
   if (p.cosignCount === 0) return own;
-  const res: Loose = await db
-    .collection(collections.petitionCosigns)
+  const res = await table(collections.petitionCosigns)
     .where({ petitionId: p._id })
     .orderBy('at', 'asc')
     .limit(MAX_COSIGNERS)
     .field({ openid: true })
     .get();
-  return [...new Set([...own, ...(res.data as { openid: string }[]).map((c) => c.openid)])];
+  return [...new Set([...own, ...res.map((c) => c.openid)])];
 }
 
 /** Work arrives at a level: a new case, 吹哨, a summons, a reopen, a review. */

@@ -6,8 +6,9 @@ import type { PetitionRating, PetitionState } from '../../src/shared/domain/peti
 import { ladderConfig, type LadderConfig, type LadderOverrides, type PetitionLevel } from '../../src/shared/domain/petition-ladder';
 import type { Department, PetitionCategory, PetitionStep } from '../../src/shared/domain/petition-rules';
 import { pageOf } from '../_lib/page';
-import { collections, db, type Loose } from '../_lib/runtime';
+import { collections, db } from '../_lib/runtime';
 import { warmCached } from '../_lib/warm-cache';
+import { table } from '../_lib/typed-db';
 
 export interface Resolution {
   kind: 'handled' | 'council';
@@ -85,23 +86,23 @@ export interface PetitionDoc extends OrgPlace, PetitionState {
 export const petitions = () => db.collection(collections.petitions);
 
 export async function findPetition(id: string): Promise<PetitionDoc> {
-  const res: Loose = await petitions().where({ _id: id }).limit(1).get();
-  const doc = res.data[0] as PetitionDoc | undefined;
+  const res = await table(collections.petitions).where({ _id: id }).limit(1).get();
+  const doc = res[0];
   if (!doc) throw new DomainError('PETITION_NOT_FOUND');
   return doc;
 }
 
 export async function listPetitionCategories(): Promise<PetitionCategory[]> {
-  const res: Loose = await db.collection(collections.petitionCategories).orderBy('order', 'asc').limit(200).get();
-  return res.data as PetitionCategory[];
+  const res = await table(collections.petitionCategories).orderBy('order', 'asc').limit(200).get();
+  return res;
 }
 
 export async function listDepartments(): Promise<Department[]> {
-  const res: Loose = await db.collection(collections.departments).orderBy('order', 'asc').limit(100).get();
-  return res.data as Department[];
+  const res = await table(collections.departments).orderBy('order', 'asc').limit(100).get();
+  return res;
 }
 
-interface SettingsDoc {
+export interface PetitionSettingsDoc {
   _id: string;
   districtName?: string;
   ladder?: LadderOverrides;
@@ -109,14 +110,14 @@ interface SettingsDoc {
 
 /** The street's ladder settings over the defaults (one deployment serves one district). */
 export async function loadSettings(streetId: string): Promise<{ ladder: LadderConfig; districtName: string }> {
-  const res: Loose = await db.collection(collections.petitionSettings).where({ _id: streetId }).limit(1).get();
-  const doc = res.data[0] as SettingsDoc | undefined;
+  const res = await table(collections.petitionSettings).where({ _id: streetId }).limit(1).get();
+  const doc = res[0];
   return { ladder: ladderConfig(doc?.ladder ?? {}), districtName: doc?.districtName ?? (await districtName()) };
 }
 
 export async function districtName(): Promise<string> {
-  const res: Loose = await db.collection(collections.petitionSettings).limit(1).get();
-  return (res.data[0] as SettingsDoc | undefined)?.districtName ?? '区级';
+  const res = await table(collections.petitionSettings).limit(1).get();
+  return res[0]?.districtName ?? '区级';
 }
 
 /** How long a warm instance keeps what rarely changes: deadlines, the credit amount, names, categories, departments. */

@@ -5,8 +5,9 @@ import { raterOf } from '../../src/shared/domain/petition-rules';
 import { disclose, petitionReporter } from '../../src/shared/domain/privacy';
 import { photoUrls } from '../_lib/files';
 import { cachedOrgNames, profilesFor } from '../_lib/org';
-import { _, collections, db, type Loose } from '../_lib/runtime';
+import { _, collections } from '../_lib/runtime';
 import { cachedDepartments, cachedDistrictName, type PetitionDoc } from './petition-repo';
+import { table } from '../_lib/typed-db';
 
 /** The reporter's name and contacts are for the reporter and the case's handlers (the privacy rule). */
 export function seesReporter(viewer: UserProfile, p: PetitionDoc): boolean {
@@ -114,10 +115,9 @@ export async function toView(doc: PetitionDoc, viewer: UserProfile): Promise<Pet
 async function cosignedBy(openid: string, docs: readonly PetitionDoc[]): Promise<Set<string>> {
   const ids = docs.filter((p) => p.cosignCount > 0).map((p) => p._id);
   if (ids.length === 0) return new Set();
-  const res: Loose = await db
-    .collection(collections.petitionCosigns)
+  const res = await table(collections.petitionCosigns)
     .where({ openid, petitionId: _.in(ids) })
     .limit(ids.length)
     .get();
-  return new Set((res.data as { petitionId: string }[]).map((c) => c.petitionId));
+  return new Set(res.map((c) => c.petitionId));
 }

@@ -2,7 +2,8 @@ import { petitionPlaces } from '../../src/shared/contract';
 import type { OrgUnit } from '../../src/shared/domain/org';
 import { compareUnitNames } from '../../src/shared/domain/unit-order';
 import { defineHandler } from '../_lib/handler';
-import { _, collections, db, type Loose } from '../_lib/runtime';
+import { _, collections } from '../_lib/runtime';
+import { table } from '../_lib/typed-db';
 
 // A community has a handful of grids and at most a few hundred buildings: one read each (by the `parent`
 // index) lists them all. 1000 is the most one server-side read returns.
@@ -10,17 +11,16 @@ const MAX_GRIDS = 100;
 const MAX_BUILDINGS = 1000;
 
 type Unit = Pick<OrgUnit, '_id' | 'name' | 'parentId'>;
-const fields = { _id: true, name: true, parentId: true };
+const fields = { _id: true, name: true, parentId: true } as const;
 
 async function children(parentIds: string[], kind: OrgUnit['kind'], max: number): Promise<Unit[]> {
   if (parentIds.length === 0) return [];
-  const res: Loose = await db
-    .collection(collections.orgUnits)
+  const res = await table(collections.orgUnits)
     .where({ parentId: _.in(parentIds), kind })
     .field(fields)
     .limit(max)
     .get();
-  return (res.data as Unit[]).sort((a, b) => compareUnitNames(a.name, b.name));
+  return res.sort((a, b) => compareUnitNames(a.name, b.name));
 }
 
 /** Where a problem can be: the buildings of the caller's community, grid by grid, in counting order. */

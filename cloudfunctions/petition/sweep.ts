@@ -1,9 +1,9 @@
 import { SYSTEM_ACTOR } from '../../src/shared/domain/wish';
 import { dueAction, type DueAction } from '../../src/shared/domain/petition-deadlines';
-import { _, type Loose } from '../_lib/runtime';
+import { _, collections } from '../_lib/runtime';
 import { settlePendingCredits } from './credit';
 import { movePetition, type Plan } from './move-petition';
-import { petitions, type PetitionDoc } from './petition-repo';
+import { table } from '../_lib/typed-db';
 
 /** Bounded work per run; the next run picks up the rest. */
 const BATCH = 100;
@@ -28,13 +28,13 @@ function planFor(action: DueAction): Plan | null {
  */
 export async function sweep(): Promise<Record<string, unknown>> {
   const now = new Date();
-  const res: Loose = await petitions()
+  const res = await table(collections.petitions)
     .where({ actAt: _.lte(now) })
     .orderBy('actAt', 'asc')
     .limit(BATCH)
     .get();
   const done: Record<DueAction['kind'] | 'failed', number> = { none: 0, escalate: 0, summon: 0, closeUnrated: 0, failed: 0 };
-  for (const p of res.data as PetitionDoc[]) {
+  for (const p of res) {
     let kind: DueAction['kind'] = 'none';
     try {
       await movePetition(p._id, { ...SYSTEM_ACTOR, automatic: true }, (current, ladder) => {

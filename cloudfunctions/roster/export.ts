@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { rosterExport } from '../../src/shared/contract/roster';
 import { defineHandler } from '../_lib/handler';
 import { orgNames } from '../_lib/org';
-import { _, cloud, type Loose } from '../_lib/runtime';
+import { _, cloud } from '../_lib/runtime';
 import { table } from '../_lib/typed-db';
 import { reachRoster } from './access';
 import { unitsOf } from './import-residents';
@@ -59,7 +59,10 @@ export const exportRoster = defineHandler(rosterExport, async (input, { openid, 
   const fileName = `${communityName}人口台账.xlsx`;
   const cloudPath = `exports/${openid}/${reach.communityId}-${Date.now()}.xlsx`;
   const bytes = Buffer.from(await book.xlsx.writeBuffer());
-  const uploaded: Loose = await cloud.uploadFile({ cloudPath, fileContent: bytes });
-  const links: Loose = await cloud.getTempFileURL({ fileList: [{ fileID: uploaded.fileID, maxAge: LINK_SECONDS }] });
-  return { url: links.fileList[0].tempFileURL as string, fileName, rows: entries.length };
+  const uploaded = await cloud.uploadFile({ cloudPath, fileContent: bytes });
+  // The SDK types this call as maybe answering nothing (its callback form); awaited, it answers the list.
+  const links = (await cloud.getTempFileURL({ fileList: [{ fileID: uploaded.fileID, maxAge: LINK_SECONDS }] })) as {
+    fileList: { tempFileURL: string }[];
+  };
+  return { url: links.fileList[0].tempFileURL, fileName, rows: entries.length };
 });

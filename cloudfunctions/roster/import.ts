@@ -3,7 +3,7 @@ import { DomainError } from '../../src/shared/domain/errors';
 import { rosterLimits } from '../../src/shared/domain/roster';
 import { isUploadOf } from '../../src/shared/domain/uploads';
 import { defineHandler } from '../_lib/handler';
-import { cloud, type Loose } from '../_lib/runtime';
+import { cloud } from '../_lib/runtime';
 import { table } from '../_lib/typed-db';
 import { reachRoster } from './access';
 import { importBuildings } from './import-buildings';
@@ -14,7 +14,7 @@ import { sheetHash } from './sheet';
 /** The file's bytes, from the caller's own upload folder only. */
 async function download(openid: string, fileID: string): Promise<Buffer> {
   if (!isUploadOf(fileID, openid)) throw new DomainError('BAD_INPUT', '只能导入你自己上传的文件，请重新选择文件');
-  let res: Loose;
+  let res: { fileContent: Buffer };
   try {
     res = await cloud.downloadFile({ fileID });
   } catch {

@@ -7,7 +7,7 @@ import { compareUnitNames } from '../../src/shared/domain/unit-order';
 import { definePublicHandler } from '../_lib/handler';
 import { holdersWhere } from '../_lib/holders';
 import { cachedOrgNames } from '../_lib/org';
-import { cloud, collections, type Loose } from '../_lib/runtime';
+import { cloud, collections } from '../_lib/runtime';
 import { thing, templates, time } from '../_lib/templates';
 import { fieldsOf, transact, type Unit } from '../_lib/transact';
 import { table, tableIn, type Tx } from '../_lib/typed-db';
@@ -84,9 +84,19 @@ function newApplication(
 }
 
 /** The phone WeChat vouches for (billed per call: asked only when the roster did not know the person). */
+/** What phonenumber.getPhoneNumber answers (the SDK leaves openapi untyped; the emulator's stand-in answers snake case). */
+interface PhoneInfo {
+  purePhoneNumber?: string;
+  pure_phone_number?: string;
+}
+interface PhoneAnswer {
+  phoneInfo?: PhoneInfo;
+  phone_info?: PhoneInfo;
+}
+
 async function phoneOf(code: string): Promise<string> {
   try {
-    const res: Loose = await cloud.openapi.phonenumber.getPhoneNumber({ code });
+    const res: PhoneAnswer | undefined = await cloud.openapi.phonenumber.getPhoneNumber({ code });
     const info = res?.phoneInfo ?? res?.phone_info;
     const phone = String(info?.purePhoneNumber ?? info?.pure_phone_number ?? '');
     if (/^1\d{10}$/.test(phone)) return phone;

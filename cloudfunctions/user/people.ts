@@ -1,20 +1,19 @@
 import { userListMembers, userListPeople } from '../../src/shared/contract';
-import type { UserProfile } from '../../src/shared/domain/org';
 import { directoryEntry, disclose } from '../../src/shared/domain/privacy';
 import { defineHandler } from '../_lib/handler';
 import { orgNames } from '../_lib/org';
-import { _, collections, db, type Loose } from '../_lib/runtime';
+import { _, collections, db } from '../_lib/runtime';
+import { table } from '../_lib/typed-db';
 
 /** The community's members for the dispatch picker: what each offers to do and how many wishes they already serve. */
 export const listMembers = defineHandler(userListMembers, async ({ offset, limit }, { user }) => {
-  const res: Loose = await db
-    .collection(collections.users)
+  const res = await table(collections.users)
     .where({ communityId: user.communityId, roles: 'member' })
     .orderBy('name', 'asc')
     .skip(offset)
     .limit(limit + 1)
     .get();
-  const members = (res.data as UserProfile[]).slice(0, limit);
+  const members = res.slice(0, limit);
   const ids = members.map((m) => m._id);
   const [names, active] = await Promise.all([
     orgNames(members.map((m) => m.gridId)),
@@ -28,7 +27,7 @@ export const listMembers = defineHandler(userListMembers, async ({ offset, limit
       : { data: [] },
   ]);
   const load = new Map<string, number>();
-  for (const w of (active as Loose).data as { claimantId: string }[]) load.set(w.claimantId, (load.get(w.claimantId) ?? 0) + 1);
+  for (const w of active.data as { claimantId: string }[]) load.set(w.claimantId, (load.get(w.claimantId) ?? 0) + 1);
   return {
     items: members.map((m) => ({
       id: m._id,
@@ -37,7 +36,7 @@ export const listMembers = defineHandler(userListMembers, async ({ offset, limit
       activeTasks: load.get(m._id) ?? 0,
       skills: m.skills ?? [],
     })),
-    nextOffset: res.data.length > limit ? offset + limit : null,
+    nextOffset: res.length > limit ? offset + limit : null,
   };
 });
 
@@ -46,14 +45,13 @@ export const listPeople = defineHandler(userListPeople, async ({ query, role, of
   const where: Record<string, unknown> = { communityId: user.communityId };
   if (role) where.roles = role;
   if (query) where.name = db.RegExp({ regexp: query.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') });
-  const res: Loose = await db
-    .collection(collections.users)
+  const res = await table(collections.users)
     .where(where)
     .orderBy('name', 'asc')
     .skip(offset)
     .limit(limit + 1)
     .get();
-  const people = (res.data as UserProfile[]).slice(0, limit);
+  const people = res.slice(0, limit);
   const names = await orgNames(people.flatMap((p) => [p.gridId, p.buildingId]));
   const name = (id: string | null) => (id ? (names.get(id) ?? null) : null);
   return {
@@ -61,6 +59,6 @@ export const listPeople = defineHandler(userListPeople, async ({ query, role, of
       const shown = disclose({ name: p.name, phone: p.phone, room: null }, directoryEntry(user, p));
       return { id: p._id, name: shown.name, roles: p.roles, gridName: name(p.gridId), buildingName: name(p.buildingId), phone: shown.phone ?? '' };
     }),
-    nextOffset: res.data.length > limit ? offset + limit : null,
+    nextOffset: res.length > limit ? offset + limit : null,
   };
 });

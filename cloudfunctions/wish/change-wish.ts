@@ -3,7 +3,7 @@ import { DomainError } from '../../src/shared/domain/errors';
 import { nextStatus, type WishEvent, type WishHistoryEntry } from '../../src/shared/domain/wish';
 import type { Context } from '../_lib/handler';
 import type { Notice } from '../_lib/outbox';
-import { _, collections, type Loose } from '../_lib/runtime';
+import { _, collections } from '../_lib/runtime';
 import { readIn, transact, type RetryRecord } from '../_lib/transact';
 import type { Tx } from '../_lib/typed-db';
 import type { WishDoc } from './wish-repo';
@@ -47,7 +47,7 @@ async function change<R>(
   const { request } = keeping;
   const requestId = request ? undefined : keeping.requestId;
   return transact(
-    async (tx: Loose, unit) => {
+    async (tx, unit) => {
       const current = await readIn<WishDoc>(tx, collections.wishes, wishId);
       if (!current) throw new DomainError('WISH_NOT_FOUND');
       if (requestId && current.history.some((e) => e.requestId === requestId && e.by === actor.openid && e.event === event)) {

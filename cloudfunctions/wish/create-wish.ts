@@ -7,7 +7,7 @@ import { assertPublishable } from '../_lib/content';
 import { defineHandler } from '../_lib/handler';
 import { cachedOrgNames } from '../_lib/org';
 import { idForRequest } from '../_lib/ids';
-import { collections, type Loose } from '../_lib/runtime';
+import { collections } from '../_lib/runtime';
 import { templates, thing, time } from '../_lib/templates';
 import { transact } from '../_lib/transact';
 import { holdersWhere } from '../_lib/holders';
@@ -74,7 +74,7 @@ export const createWish = defineHandler(
     };
     // A retry after success finds its wish (same id) already there and replays the first reply.
     return transact(
-      async (tx: Loose, unit) => {
+      async (tx, unit) => {
         await tx.collection(collections.wishes).add({ data: wish });
         await unit.notify(
           reviewers.map((touser) => ({

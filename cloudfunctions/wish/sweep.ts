@@ -1,4 +1,4 @@
-import type { OrgUnit, UserProfile } from '../../src/shared/domain/org';
+import type { OrgUnit } from '../../src/shared/domain/org';
 import {
   AUTO_CONFIRM_DAYS,
   DEFAULT_UNCLAIMED_LIMIT_DAYS,
@@ -9,11 +9,12 @@ import {
 } from '../../src/shared/domain/wish';
 import { addDays } from '../../src/shared/domain/time';
 import { settleAward } from '../_lib/awards';
-import { _, collections, db, type Loose } from '../_lib/runtime';
+import { _, collections } from '../_lib/runtime';
 import { templates, thing } from '../_lib/templates';
 import { readIn, transact } from '../_lib/transact';
 import { changeWish } from './change-wish';
-import { wishes, type WishDoc } from './wish-repo';
+import { type WishDoc } from './wish-repo';
+import { table } from '../_lib/typed-db';
 
 /** Bounded work per run; the next run picks up the rest. */
 const BATCH = 100;
@@ -24,11 +25,11 @@ const BATCH = 100;
  */
 export async function sweep(): Promise<Record<string, unknown>> {
   const now = new Date();
-  const res: Loose = await db.collection(collections.orgUnits).where({ kind: 'community' }).limit(1000).get();
+  const res = await table(collections.orgUnits).where({ kind: 'community' }).limit(1000).get();
   let flagged = 0;
   let autoConfirmed = 0;
   let settled = 0;
-  for (const community of res.data as (OrgUnit & { settings?: { wishUnclaimedDays?: number } })[]) {
+  for (const community of res as (OrgUnit & { settings?: { wishUnclaimedDays?: number } })[]) {
     const limitDays = community.settings?.wishUnclaimedDays ?? DEFAULT_UNCLAIMED_LIMIT_DAYS;
     flagged += await flagUnclaimed(community._id, limitDays, now);
     autoConfirmed += await autoConfirm(community._id, now);
@@ -39,16 +40,16 @@ export async function sweep(): Promise<Record<string, unknown>> {
 
 async function flagUnclaimed(communityId: string, limitDays: number, now: Date): Promise<number> {
   const cutoff = addDays(now, -limitDays);
-  const found: Loose = await wishes()
+  const found = await table(collections.wishes)
     .where({ communityId, status: 'approved', flaggedAt: null, approvedAt: _.lte(cutoff) })
     .limit(BATCH)
     .get();
-  const due = (found.data as WishDoc[]).filter((w) => isUnclaimedTooLong(w, now, limitDays));
+  const due = found.filter((w) => isUnclaimedTooLong(w, now, limitDays));
   if (due.length === 0) return 0;
-  const staff: Loose = await db.collection(collections.users).where({ communityId, roles: 'staff' }).limit(20).get();
+  const staff = await table(collections.users).where({ communityId, roles: 'staff' }).limit(20).get();
   let count = 0;
   for (const wish of due) {
-    const flagged = await transact(async (tx: Loose, unit) => {
+    const flagged = await transact(async (tx, unit) => {
       const current = await readIn<WishDoc>(tx, collections.wishes, wish._id);
       if (!current || current.status !== 'approved' || current.flaggedAt) return false;
       const entry = {
@@ -65,7 +66,7 @@ async function flagUnclaimed(communityId: string, limitDays: number, now: Date):
         .doc(wish._id)
         .update({ data: { flaggedAt: now, history: _.push([entry]) } });
       await unit.notify(
-        (staff.data as UserProfile[]).map((s) => ({
+        staff.map((s) => ({
           touser: s._id,
           templateId: templates.wishUnclaimed,
           page: `package-grid/queue/index?kind=dispatch`,
@@ -81,12 +82,12 @@ async function flagUnclaimed(communityId: string, limitDays: number, now: Date):
 
 async function autoConfirm(communityId: string, now: Date): Promise<number> {
   const cutoff = addDays(now, -AUTO_CONFIRM_DAYS);
-  const found: Loose = await wishes()
+  const found = await table(collections.wishes)
     .where({ communityId, status: 'done', completedAt: _.lte(cutoff) })
     .limit(BATCH)
     .get();
   let count = 0;
-  for (const wish of (found.data as WishDoc[]).filter((w) => isDueForAutoConfirm(w, now))) {
+  for (const wish of found.filter((w) => isDueForAutoConfirm(w, now))) {
     const confirmed = await changeWish(wish._id, 'autoConfirm', SYSTEM_ACTOR, (current) => ({
       changes: { confirmedAt: now, award: awardFor(current, null) },
       note: `${AUTO_CONFIRM_DAYS} 天未确认，系统自动确认`,
@@ -99,7 +100,7 @@ async function autoConfirm(communityId: string, now: Date): Promise<number> {
 
 /** Awards left pending by a crash between confirmation and settlement. */
 async function settlePending(communityId: string): Promise<number> {
-  const found: Loose = await wishes().where({ communityId, status: 'confirmed', 'award.status': 'pending' }).limit(BATCH).get();
-  for (const wish of found.data as WishDoc[]) await settleAward(wish);
-  return found.data.length;
+  const found = await table(collections.wishes).where({ communityId, status: 'confirmed', 'award.status': 'pending' }).limit(BATCH).get();
+  for (const wish of found) await settleAward(wish);
+  return found.length;
 }

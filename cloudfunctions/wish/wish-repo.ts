@@ -2,8 +2,9 @@ import { DomainError } from '../../src/shared/domain/errors';
 import type { OrgPlace } from '../../src/shared/domain/org';
 import type { WishAward, WishCategory, WishHistoryEntry, WishStatus } from '../../src/shared/domain/wish';
 import { pageOf } from '../_lib/page';
-import { collections, db, type Loose } from '../_lib/runtime';
+import { collections, db } from '../_lib/runtime';
 import { warmCached } from '../_lib/warm-cache';
+import { table } from '../_lib/typed-db';
 
 /** A wish as stored. Place fields are top-level so the indexes in database/indexes.json can cover them. */
 export interface WishDoc extends OrgPlace {
@@ -50,15 +51,15 @@ export interface WishDoc extends OrgPlace {
 export const wishes = () => db.collection(collections.wishes);
 
 export async function findWish(id: string): Promise<WishDoc> {
-  const res: Loose = await wishes().where({ _id: id }).limit(1).get();
-  const doc = res.data[0] as WishDoc | undefined;
+  const res = await table(collections.wishes).where({ _id: id }).limit(1).get();
+  const doc = res[0];
   if (!doc) throw new DomainError('WISH_NOT_FOUND');
   return doc;
 }
 
 export async function listCategories(): Promise<WishCategory[]> {
-  const res: Loose = await db.collection(collections.categories).orderBy('order', 'asc').limit(100).get();
-  return res.data as WishCategory[];
+  const res = await table(collections.categories).orderBy('order', 'asc').limit(100).get();
+  return res;
 }
 
 /** How long a warm instance keeps the category list: staff edit it a few times a year. */

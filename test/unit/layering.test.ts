@@ -6,7 +6,7 @@ import { join } from 'node:path';
 const root = join(__dirname, '../..');
 
 /** Runs the real ESLint CLI (the same one `npm run lint` runs) on a probe text placed at `file`. */
-function lint(file: string, code: string): string[] {
+function lint(file: string, code: string, rule = 'no-restricted-imports'): string[] {
   const bin = join(root, 'node_modules/eslint/bin/eslint.js');
   const run = spawnSync(process.execPath, [bin, '--stdin', '--stdin-filename', file, '--format', 'json'], {
     cwd: root,
@@ -14,7 +14,7 @@ function lint(file: string, code: string): string[] {
     encoding: 'utf8',
   });
   const [result] = JSON.parse(run.stdout) as { messages: { ruleId: string | null; message: string }[] }[];
-  return result.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+  return result.messages.filter((m) => m.ruleId === rule).map((m) => m.message);
 }
 
 describe('layering: src/shared/domain imports no SDK', () => {
@@ -35,5 +35,17 @@ describe('layering: src/shared/domain imports no SDK', () => {
       /from '(@tarojs\/|wx-server-sdk|@cloudbase\/|react)/.test(readFileSync(f, 'utf8')),
     );
     expect(offenders).toEqual([]);
+  });
+});
+
+describe('typed functions: no `any` in cloudfunctions', () => {
+  const probe = 'export function f(x: any) {\n  return x;\n}\n';
+
+  it('refuses an explicit any in a cloud function', () => {
+    expect(lint('cloudfunctions/wish/probe.ts', probe, '@typescript-eslint/no-explicit-any')).toHaveLength(1);
+  });
+
+  it('leaves the rest of the repo to its own judgement', () => {
+    expect(lint('test/unit/probe.ts', probe, '@typescript-eslint/no-explicit-any')).toEqual([]);
   });
 });
