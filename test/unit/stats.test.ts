@@ -2,6 +2,7 @@ import type { PetitionLevel } from '../../src/shared/domain/petition-ladder';
 import {
   bucketOf,
   deltasOf,
+  docDeltas,
   mergeDeltas,
   p90Hours,
   rankGrids,
@@ -16,7 +17,7 @@ import {
 // 2026-11-02 09:00 China time, a Monday.
 const t0 = new Date('2026-11-02T01:00:00Z');
 const hours = (h: number) => new Date(t0.getTime() + h * 3600_000);
-const facts: CaseFacts = { communityId: 'c1', gridId: 'g1', categoryId: 'road', createdAt: t0 };
+const facts: CaseFacts = { streetId: 's1', communityId: 'c1', gridId: 'g1', categoryId: 'road', createdAt: t0 };
 
 type Step = Omit<PetitionChange, 'kind' | 'facts' | 'departmentId' | 'automatic'> &
   Partial<Pick<PetitionChange, 'facts' | 'departmentId' | 'automatic'>>;
@@ -30,8 +31,17 @@ function countAll(changes: PetitionChange[]): Counters {
 
 describe('where counts go', () => {
   it('a day turns at midnight China time', () => {
-    expect(statsDocId('c1', new Date('2026-11-01T15:59:59Z'))).toBe('c1:2026-11-01');
-    expect(statsDocId('c1', new Date('2026-11-01T16:00:00Z'))).toBe('c1:2026-11-02');
+    const day = (at: string) => Object.keys(deltasOf({ kind: 'wish', event: 'create', at: new Date(at), facts }));
+    expect(day('2026-11-01T15:59:59Z')).toEqual(['2026-11-01']);
+    expect(day('2026-11-01T16:00:00Z')).toEqual(['2026-11-02']);
+  });
+
+  it('a change counts for its grid, community, street and the district, by day and by month', () => {
+    const docs = docDeltas([step({ event: 'create', at: t0, from: null, to: at('grid') })]);
+    expect([...docs.keys()].sort()).toEqual(
+      ['g1', 'c1', 's1', 'district'].flatMap((scope) => [statsDocId(scope, '2026-11-02'), statsDocId(scope, '2026-11')]).sort(),
+    );
+    expect(docs.get('c1:2026-11')).toMatchObject({ scope: 'c1', period: 'month', key: '2026-11', counters: { 'p.created': 1, 'c.received': 1 } });
   });
 
   it('a resolution counts in the day it happened and in the cohort of the day the case came in', () => {
@@ -44,8 +54,8 @@ describe('where counts go', () => {
       dueAt: hours(24 * 41),
     });
     const deltas = deltasOf(resolvedLater);
-    expect(deltas['c1:2026-11-02']).toMatchObject({ 'c.resolved': 1, 'c.onTime': 1, 'c.onSpot': 1 });
-    expect(deltas['c1:2026-12-12']).toMatchObject({ 'p.resolved.grid': 1, 'p.handled': 1, 'g.g1.resolved': 1 });
+    expect(deltas['2026-11-02']).toMatchObject({ 'c.resolved': 1, 'c.onTime': 1, 'c.onSpot': 1 });
+    expect(deltas['2026-12-12']).toMatchObject({ 'p.resolved.grid': 1, 'p.handled': 1, 'g.g1.resolved': 1 });
   });
 });
 
@@ -166,9 +176,9 @@ describe('wishes, points and hours', () => {
         mergeDeltas(
           deltasOf({ kind: 'wish', event: 'create', at: t0, facts }),
           deltasOf({ kind: 'wish', event: 'claim', at: hours(6), facts, openSince: hours(2) }),
-          deltasOf({ kind: 'points', at: t0, communityId: 'c1', asset: 'volunteer', amount: 20, direction: 'issued' }),
-          deltasOf({ kind: 'points', at: t0, communityId: 'c1', asset: 'virtue', amount: 15, direction: 'redeemed' }),
-          deltasOf({ kind: 'hours', at: t0, communityId: 'c1', gridId: 'g1', hours: 2.5 }),
+          deltasOf({ kind: 'points', at: t0, scopes: ['c1'], asset: 'volunteer', amount: 20, direction: 'issued' }),
+          deltasOf({ kind: 'points', at: t0, scopes: ['c1'], asset: 'virtue', amount: 15, direction: 'redeemed' }),
+          deltasOf({ kind: 'hours', at: t0, scopes: ['c1'], gridId: 'g1', hours: 2.5 }),
         ),
       ),
     );

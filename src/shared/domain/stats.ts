@@ -6,8 +6,9 @@ import { dayCst, HOUR_MS } from './time';
 /**
  * What the reports of issue 14 count, and how they turn counts into the numbers staff are judged by
  * (办结率, 按期办结率, 满意率, 就地解决, handling time). Reports never scan cases: every change of a case,
- * a wish, a posting or a shift yields counter increments here, kept per community and China-time day
- * (`<communityId>:<YYYY-MM-DD>`), and a report adds up the days of its period. Pure: no SDK, no clock.
+ * a wish, a posting or a shift yields counter increments here, per China-time day; they are kept for each
+ * place the change belongs to (its grid, community, street and the district) by day and by month, so a report
+ * reads the few documents of one place and period. Pure: no SDK, no clock.
  *
  * Two kinds of counter:
  * - flows (`p.*`, `w.*`, `pt.*`, `h.*`, `g.*`, `k.*`, `d.*`) count what happened on the day it happened;
@@ -21,16 +22,17 @@ export const handlingBucketHours = [4, 8, 24, 48, 72, 120, 168, 336, 720] as con
 /** Counter name → count, as stored (dotted names: `g.<gridId>.resolved`). */
 export type Counters = Record<string, number>;
 
-/** The counters one change adds, per stats document (`<communityId>:<day>`). */
+/** The counters one change adds, per China-time day (`YYYY-MM-DD`; a cohort counter goes to the case's first day). */
 export type Deltas = Record<string, Counters>;
 
-/** The stats document a community's counters of `at`'s China-time day live in. */
-export function statsDocId(communityId: string, at: Date): string {
-  return `${communityId}:${dayCst(at)}`;
+/** The stats document of a place (a grid, community or street id, or `district`) for a day or a month. */
+export function statsDocId(scope: string, key: string): string {
+  return `${scope}:${key}`;
 }
 
 /** Facts of a case that decide where its counts go. */
 export interface CaseFacts {
+  streetId: string;
   communityId: string;
   gridId: string | null;
   categoryId: string;
@@ -70,7 +72,8 @@ export interface WishChange {
 export interface PointsChange {
   kind: 'points';
   at: Date;
-  communityId: string;
+  /** The places it counts for (a posting knows its community; the fold finds the street). */
+  scopes: readonly string[];
   asset: Asset;
   amount: number;
   direction: 'issued' | 'redeemed';
@@ -79,7 +82,7 @@ export interface PointsChange {
 export interface HoursChange {
   kind: 'hours';
   at: Date;
-  communityId: string;
+  scopes: readonly string[];
   gridId: string | null;
   hours: number;
 }
@@ -89,9 +92,9 @@ export type StatChange = PetitionChange | WishChange | PointsChange | HoursChang
 /** The counters `change` adds. Returns an empty object for a change no report counts. */
 export function deltasOf(change: StatChange): Deltas {
   const out: Deltas = {};
-  const add = (communityId: string, at: Date, name: string, by = 1) => {
+  const add = (at: Date, name: string, by = 1) => {
     if (by === 0) return;
-    const doc = (out[statsDocId(communityId, at)] ??= {});
+    const doc = (out[dayCst(at)] ??= {});
     doc[name] = (doc[name] ?? 0) + by;
   };
   switch (change.kind) {
@@ -102,22 +105,22 @@ export function deltasOf(change: StatChange): Deltas {
       wishDeltas(change, add);
       break;
     case 'points':
-      add(change.communityId, change.at, `pt.${change.direction}.${change.asset}`, change.amount);
+      add(change.at, `pt.${change.direction}.${change.asset}`, change.amount);
       break;
     case 'hours':
-      add(change.communityId, change.at, 'h.total', change.hours);
-      if (change.gridId) add(change.communityId, change.at, `h.g.${change.gridId}`, change.hours);
+      add(change.at, 'h.total', change.hours);
+      if (change.gridId) add(change.at, `h.g.${change.gridId}`, change.hours);
       break;
   }
   return out;
 }
 
-type Add = (communityId: string, at: Date, name: string, by?: number) => void;
+type Add = (at: Date, name: string, by?: number) => void;
 
 function petitionDeltas(c: PetitionChange, add: Add): void {
-  const { communityId, gridId, categoryId, createdAt } = c.facts;
-  const flow = (name: string, by = 1) => add(communityId, c.at, name, by);
-  const cohort = (name: string, by = 1) => add(communityId, createdAt, name, by);
+  const { gridId, categoryId, createdAt } = c.facts;
+  const flow = (name: string, by = 1) => add(c.at, name, by);
+  const cohort = (name: string, by = 1) => add(createdAt, name, by);
   const grid = (name: string, by = 1) => gridId && flow(`g.${gridId}.${name}`, by);
   switch (c.event) {
     case 'create':
@@ -187,8 +190,8 @@ export function isOnTime(c: Pick<PetitionChange, 'at' | 'dueAt' | 'deadlinesMiss
 }
 
 function wishDeltas(c: WishChange, add: Add): void {
-  const { communityId, categoryId } = c.facts;
-  const flow = (name: string, by = 1) => add(communityId, c.at, name, by);
+  const { categoryId } = c.facts;
+  const flow = (name: string, by = 1) => add(c.at, name, by);
   switch (c.event) {
     case 'create':
       flow('w.created');
@@ -334,4 +337,81 @@ export function rankGrids(c: Counters): GridRank[] {
       b.resolved - a.resolved ||
       a.gridId.localeCompare(b.gridId),
   );
+}
+
+/** The places a case's counts are kept for, most local first: its grid, community, street and the district. */
+export function scopesOf(place: { gridId: string | null; communityId: string; streetId: string }): string[] {
+  return [...(place.gridId ? [place.gridId] : []), place.communityId, place.streetId, DISTRICT_SCOPE];
+}
+
+/** The scope every place of the deployment (one district) counts in. */
+export const DISTRICT_SCOPE = 'district';
+
+/** Where a change counts: the places of its case, or those the posting or shift was given. */
+export function changeScopes(change: StatChange): readonly string[] {
+  return change.kind === 'petition' || change.kind === 'wish' ? scopesOf(change.facts) : change.scopes;
+}
+
+/**
+ * The counters a batch of changes adds to each stats document: every place it counts for, by day and by month
+ * (`<scope>:<YYYY-MM-DD>` and `<scope>:<YYYY-MM>`).
+ */
+export function docDeltas(changes: readonly StatChange[]): Map<string, { scope: string; period: 'day' | 'month'; key: string; counters: Counters }> {
+  const out = new Map<string, { scope: string; period: 'day' | 'month'; key: string; counters: Counters }>();
+  for (const change of changes) {
+    for (const [day, counters] of Object.entries(deltasOf(change))) {
+      for (const scope of changeScopes(change)) {
+        for (const [period, key] of [
+          ['day', day],
+          ['month', day.slice(0, 7)],
+        ] as const) {
+          const id = statsDocId(scope, key);
+          const doc = out.get(id) ?? { scope, period, key, counters: {} };
+          doc.counters = sumCounters([doc.counters, counters]);
+          out.set(id, doc);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** A place whose numbers someone asks for: the district, or an org unit with its ancestors (street first). */
+export interface StatsPlace {
+  id: string;
+  kind: 'grid' | 'community' | 'street' | 'district';
+  path: readonly string[];
+}
+
+/**
+ * Whose numbers a person may read (the one rule): the district's staff and a district admin everything; street
+ * staff and a street admin their street and what lies in it; community staff their community and its grids.
+ * Nobody else (deny by default).
+ */
+export function maySeeStats(
+  user: { roles: readonly string[]; streetId: string; communityId: string; adminScope?: 'street' | 'district' },
+  place: StatsPlace,
+): boolean {
+  const within = (id: string) => place.id === id || place.path.includes(id);
+  if (user.roles.includes('district_staff') || (user.roles.includes('admin') && user.adminScope === 'district')) return true;
+  if ((user.roles.includes('street_staff') || user.roles.includes('admin')) && user.streetId && within(user.streetId)) return true;
+  return (
+    user.roles.includes('staff') && Boolean(user.communityId) && place.kind !== 'street' && place.kind !== 'district' && within(user.communityId)
+  );
+}
+
+/** The place a person's dashboard opens on: the widest they may see. */
+export function ownStatsScope(user: { roles: readonly string[]; streetId: string; communityId: string; adminScope?: 'street' | 'district' }): string {
+  if (user.roles.includes('district_staff') || (user.roles.includes('admin') && user.adminScope === 'district')) return DISTRICT_SCOPE;
+  if (user.roles.includes('street_staff') || user.roles.includes('admin')) return user.streetId;
+  return user.communityId;
+}
+
+/** The twelve months that end with `lastMonth` (`YYYY-MM`), oldest first. */
+export function twelveMonthsTo(lastMonth: string): string[] {
+  const [y, m] = lastMonth.split('-').map(Number);
+  return Array.from({ length: 12 }, (_, i) => {
+    const k = y * 12 + (m - 1) - (11 - i);
+    return `${Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`;
+  });
 }
