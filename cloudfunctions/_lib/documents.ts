@@ -20,9 +20,30 @@ import type { WishDoc } from '../wish/wish-repo';
 import type { PetitionDoc, PetitionSettingsDoc } from '../petition/petition-repo';
 import type { Department, PetitionCategory } from '../../src/shared/domain/petition-rules';
 import type { Reply } from '../../src/shared/contract';
+import type { Counters } from '../../src/shared/domain/stats';
 import type { BalanceDoc } from './ledger';
 import type { Grant, NoticeDoc } from './outbox';
 import type { collections } from './runtime';
+
+/**
+ * The reports' counters of one place (a grid, community or street id, or `district`) for a China-time day or
+ * month (`_id` = `<scope>:<key>`), folded by the report function's stats timer (report/stats-fold.ts).
+ */
+export interface StatsDoc {
+  _id: string;
+  scope: string;
+  period: 'day' | 'month';
+  key: string;
+  counters: Counters;
+  updatedAt: Date;
+}
+
+/** How far the stats timer has folded the postings (their time, then id). */
+export interface StatsFoldDoc {
+  _id: string;
+  at: Date;
+  id: string;
+}
 
 /** 我也遇到: one neighbour's co-sign of a case (its id is `<petitionId>:<openid>`). */
 export interface PetitionCosign {
@@ -283,6 +304,8 @@ export interface Registry {
   join_applications: JoinApplication;
   member_reports: MemberReportDoc;
   unit_reports: UnitReportDoc;
+  stats: StatsDoc;
+  stats_fold: StatsFoldDoc;
 }
 
 export type CollectionName = (typeof collections)[keyof typeof collections];

@@ -18,6 +18,7 @@ export interface Commands {
   neq(value: unknown): Command;
   in(values: readonly unknown[]): Command;
   nin(values: readonly unknown[]): Command;
+  and(...conditions: readonly Command[]): Command;
   inc(by: number): Command;
   push(value: unknown): Command;
   set(value: unknown): Command;
@@ -83,4 +84,6 @@ export const collections = {
   joinApplications: 'join_applications',
   memberReports: 'member_reports',
   unitReports: 'unit_reports',
+  stats: 'stats',
+  statsFold: 'stats_fold',
 } as const;

@@ -100,6 +100,7 @@ function advance(seen: PetitionDoc, plan: Plan, by: Mover, now: Date, ladder: La
     firstFeedbackAt: seen.firstFeedbackAt ?? (state.status === 'resolved' ? now : null),
     credit: seen.credit ?? (valid ? { key: creditKey(seen._id), amount: ladder.virtueCredit, status: 'pending', postingId: null } : null),
     history: [...seen.history, step],
+    statsDirty: true,
     updatedAt: now,
   };
 }
@@ -111,7 +112,7 @@ function advance(seen: PetitionDoc, plan: Plan, by: Mover, now: Date, ladder: La
 function changedFields(seen: PetitionDoc, next: PetitionDoc, plan: Plan): Record<string, unknown> {
   const whole = (v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date) ? _.set(v) : v);
   const keys = ['status', 'level', 'since', 'departmentId', 'topLevel', 'reopens', 'resolvedLevel', 'outcome', 'rev', 'departmentIds'] as const;
-  const more = ['handlerId', 'handlerName', 'dueAt', 'actAt', 'firstFeedbackAt', 'updatedAt'] as const;
+  const more = ['handlerId', 'handlerName', 'dueAt', 'actAt', 'firstFeedbackAt', 'statsDirty', 'updatedAt'] as const;
   const credit = seen.credit === null && next.credit !== null ? (['credit'] as const) : [];
   const fields = [...keys, ...more, ...credit, ...(Object.keys(plan.changes ?? {}) as (keyof PetitionDoc)[])];
   return Object.fromEntries(fields.map((k) => [k, whole(next[k])]));

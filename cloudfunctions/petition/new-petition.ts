@@ -79,6 +79,8 @@ export function newPetition({ input, place, reporter, category, verdict, ladder,
         automatic: false,
       },
     ],
+    statsDirty: true,
+    statsCounted: 0,
     createdAt: now,
     updatedAt: now,
   };

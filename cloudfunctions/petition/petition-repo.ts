@@ -79,6 +79,10 @@ export interface PetitionDoc extends OrgPlace, PetitionState {
   cosignCount: number;
   credit: PetitionCredit | null;
   history: PetitionStep[];
+  /** Changed since the reports last counted it (set by every write of the case; the stats timer clears it). */
+  statsDirty?: boolean;
+  /** How many steps of its history the reports have counted. */
+  statsCounted?: number;
   createdAt: Date;
   updatedAt: Date;
 }

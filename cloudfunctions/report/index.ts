@@ -1,9 +1,22 @@
 import { createFunction } from '../_lib/handler';
+import { dashboard } from './dashboard';
 import * as members from './members';
+import { foldStats } from './stats-fold';
 import * as units from './units';
 
 // 双报到: party members (member.*) and units 共建单位 (unit.*) report to their community; staff review them.
+// 数据看板 (report.*): numbers read from the counters its stats timer folds from the cases and the ledger.
 /** One handler per member.* and unit.* action of the contract, and none besides (test/unit/registry.test.ts). */
-export const handlers = [members.report, members.mine, members.reviewReport, members.list, units.report, units.review, units.evaluate, units.list];
+export const handlers = [
+  members.report,
+  members.mine,
+  members.reviewReport,
+  members.list,
+  units.report,
+  units.review,
+  units.evaluate,
+  units.list,
+  dashboard,
+];
 
-export const main = createFunction('report', handlers);
+export const main = createFunction('report', handlers, { stats: foldStats });

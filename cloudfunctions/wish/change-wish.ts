@@ -61,8 +61,8 @@ async function change<R>(
       await tx
         .collection(collections.wishes)
         .doc(wishId)
-        .update({ data: { ...wholeValues(changes), status: to, updatedAt: now, history: _.push([entry]) } });
-      const next: WishDoc = { ...current, ...changes, status: to, updatedAt: now, history: [...current.history, entry] };
+        .update({ data: { ...wholeValues(changes), status: to, updatedAt: now, statsDirty: true, history: _.push([entry]) } });
+      const next: WishDoc = { ...current, ...changes, status: to, updatedAt: now, statsDirty: true, history: [...current.history, entry] };
       await unit.notify(notices ? notices(next) : []);
       return { wish: next, reply: await answer(next) };
     },

@@ -69,6 +69,8 @@ export const createWish = defineHandler(
       confirmedAt: null,
       flaggedAt: null,
       history: [created],
+      statsDirty: true,
+      statsCounted: 0,
       createdAt: now,
       updatedAt: now,
     };

@@ -44,6 +44,10 @@ export interface WishDoc extends OrgPlace {
   /** Set by the sweep when an approved wish waited too long for a member. */
   flaggedAt: Date | null;
   history: WishHistoryEntry[];
+  /** Changed since the reports last counted it (set by every write of the wish; the stats timer clears it). */
+  statsDirty?: boolean;
+  /** How many steps of its history the reports have counted. */
+  statsCounted?: number;
   createdAt: Date;
   updatedAt: Date;
 }

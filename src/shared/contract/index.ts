@@ -17,6 +17,7 @@ import { reportActions } from './report';
 import { roleActions } from './role';
 import { rosterActions } from './roster';
 import { shopActions } from './shop';
+import { statsActions } from './stats';
 import { userActions } from './user';
 import { virtueActions } from './virtue';
 import { wishActions } from './wish';
@@ -40,6 +41,7 @@ export * from './report';
 export * from './role';
 export * from './roster';
 export * from './shop';
+export * from './stats';
 export * from './user';
 export * from './virtue';
 export * from './wish';
@@ -58,6 +60,7 @@ const all = [
   ...merchantActions,
   ...redeemActions,
   ...shopActions,
+  ...statsActions,
   ...orgActions,
   ...roleActions,
   ...categoryActions,

@@ -1,0 +1,114 @@
+import { isSystemAccount, kindOf, type Posting } from '../../src/shared/domain/ledger';
+import { dueAt } from '../../src/shared/domain/petition-deadlines';
+import type { LadderConfig } from '../../src/shared/domain/petition-ladder';
+import type { CaseFacts, StatChange } from '../../src/shared/domain/stats';
+import type { PetitionDoc } from '../petition/petition-repo';
+import type { WishDoc } from '../wish/wish-repo';
+
+/**
+ * The changes the reports count, read back from what the write path already committed: a case's history (each
+ * step stamped with its time, written in the step's own transaction) and the ledger's postings. Nothing is
+ * counted twice or missed as long as each step is folded once — stats-fold.ts keeps that promise by the number
+ * of steps of each case already counted.
+ */
+
+/** A petition's steps from the `counted`-th on, as changes; the ladder gives the deadline a first resolution was held to. */
+export function petitionChanges(p: PetitionDoc, counted: number, ladder: LadderConfig): StatChange[] {
+  const facts: CaseFacts = {
+    streetId: p.streetId,
+    communityId: p.communityId,
+    gridId: p.gridId,
+    categoryId: p.categoryId,
+    createdAt: new Date(p.createdAt),
+  };
+  const out: StatChange[] = [];
+  let resolved = false;
+  let missed = 0;
+  let department: string | null = null;
+  p.history.forEach((step, i) => {
+    const at = new Date(step.at);
+    const before = i > 0 ? p.history[i - 1] : null;
+    const first = (step.event === 'resolve' || step.event === 'decide') && !resolved;
+    const due =
+      first && before ? dueAt({ status: before.to.status, level: before.to.level, urgency: p.urgency, since: new Date(before.at) }, ladder) : null;
+    if (step.event === 'summon') department = step.departmentId;
+    if (i >= counted) {
+      const rated = step.event === 'rate' ? ratingOf(p, step.to.status) : undefined;
+      out.push({
+        kind: 'petition',
+        event: rated === 'unrated' ? 'expire' : step.event,
+        at,
+        from: step.from,
+        to: step.to,
+        automatic: step.automatic,
+        facts,
+        departmentId: step.departmentId ?? department,
+        ...(step.event === 'resolve' || step.event === 'decide' ? { firstResolution: first, dueAt: due, deadlinesMissed: missed } : {}),
+        ...(rated && rated !== 'unrated' ? { rating: rated } : {}),
+      });
+    }
+    if (first) resolved = true;
+    if (step.automatic && (step.event === 'escalate' || step.event === 'summon')) missed++;
+  });
+  return out;
+}
+
+/**
+ * What a rating step said: 不满意 reopens the case (it does not close it); a closing rating is the one kept on the
+ * case — unless it was relayed (代评), which is nobody's satisfaction and counts as unrated.
+ */
+function ratingOf(p: PetitionDoc, to: PetitionDoc['status']): 'satisfied' | 'basic' | 'unsatisfied' | 'unrated' {
+  if (to !== 'closed') return 'unsatisfied';
+  if (!p.rating || p.rating.byProxy) return 'unrated';
+  return p.rating.value;
+}
+
+const wishEvents = new Set(['create', 'claim', 'dispatch', 'complete', 'confirm', 'autoConfirm']);
+
+/** A wish's steps from the `counted`-th on, as changes. */
+export function wishChanges(wish: WishDoc, counted: number): StatChange[] {
+  const facts: CaseFacts = {
+    streetId: wish.streetId,
+    communityId: wish.communityId,
+    gridId: wish.gridId,
+    categoryId: wish.categoryId,
+    createdAt: new Date(wish.createdAt),
+  };
+  const out: StatChange[] = [];
+  let approvedAt: Date | null = null;
+  for (const [i, step] of wish.history.entries()) {
+    const at = new Date(step.at);
+    if (step.event === 'approve') approvedAt = at;
+    if (i < counted || !wishEvents.has(step.event)) continue;
+    out.push({
+      kind: 'wish',
+      event: step.event as 'create' | 'claim' | 'dispatch' | 'complete' | 'confirm' | 'autoConfirm',
+      at,
+      facts,
+      ...(step.event === 'claim' || step.event === 'dispatch' ? { openSince: approvedAt } : {}),
+    });
+  }
+  return out;
+}
+
+/**
+ * A posting as points issued, counted for `scopes` (its community, street and the district), (the community's issuer credits a person or a shop) or redeemed (a person's points,
+ * directly or out of a hold, go to the mall or a shop). A reversal (冲正, a refund) takes back what it reverses;
+ * other moves (holds taken or returned, fees) are neither.
+ */
+export function postingChanges(p: Pick<Posting, 'at' | 'asset' | 'amount' | 'from' | 'to' | 'reversalOf'>, scopes: readonly string[]): StatChange[] {
+  const from = kindOf(p.from);
+  const to = kindOf(p.to);
+  const change = (direction: 'issued' | 'redeemed', amount: number): StatChange[] => [
+    { kind: 'points', at: new Date(p.at), scopes, asset: p.asset, amount, direction },
+  ];
+  const spendsAt = (k: string) => k === 'mall' || k === 'shop';
+  if (!p.reversalOf) {
+    if (from === 'issuer' && !isSystemAccount(p.to)) return change('issued', p.amount);
+    if ((from === 'user' || from === 'hold') && spendsAt(to)) return change('redeemed', p.amount);
+    return [];
+  }
+  if (to === 'issuer' && !isSystemAccount(p.from)) return change('issued', -p.amount);
+  if (spendsAt(from) && (to === 'user' || to === 'hold')) return change('redeemed', -p.amount);
+  return [];
+}

@@ -1,0 +1,417 @@
+import type { Asset } from './ledger';
+import type { PetitionEvent, PetitionRating, PetitionStatus } from './petition';
+import type { PetitionLevel } from './petition-ladder';
+import { dayCst, HOUR_MS } from './time';
+
+/**
+ * What the reports of issue 14 count, and how they turn counts into the numbers staff are judged by
+ * (办结率, 按期办结率, 满意率, 就地解决, handling time). Reports never scan cases: every change of a case,
+ * a wish, a posting or a shift yields counter increments here, per China-time day; they are kept for each
+ * place the change belongs to (its grid, community, street and the district) by day and by month, so a report
+ * reads the few documents of one place and period. Pure: no SDK, no clock.
+ *
+ * Two kinds of counter:
+ * - flows (`p.*`, `w.*`, `pt.*`, `h.*`, `g.*`, `k.*`, `d.*`) count what happened on the day it happened;
+ * - cohorts (`c.*`) count what became of the cases *received* on a day, so a rate over a period is about
+ *   the cases received in it and never exceeds 100 %: 办结率 = resolved / (received − not accepted).
+ */
+
+/** Upper bounds of the handling-time buckets, in hours; one more bucket holds everything longer. */
+export const handlingBucketHours = [4, 8, 24, 48, 72, 120, 168, 336, 720] as const;
+
+/** Counter name → count, as stored (dotted names: `g.<gridId>.resolved`). */
+export type Counters = Record<string, number>;
+
+/** The counters one change adds, per China-time day (`YYYY-MM-DD`; a cohort counter goes to the case's first day). */
+export type Deltas = Record<string, Counters>;
+
+/** The stats document of a place (a grid, community or street id, or `district`) for a day or a month. */
+export function statsDocId(scope: string, key: string): string {
+  return `${scope}:${key}`;
+}
+
+/** Facts of a case that decide where its counts go. */
+export interface CaseFacts {
+  streetId: string;
+  communityId: string;
+  gridId: string | null;
+  categoryId: string;
+  createdAt: Date;
+}
+
+/** One step of a petition, as the ladder recorded it, with what the counters need to know about the case. */
+export interface PetitionChange {
+  kind: 'petition';
+  event: PetitionEvent | 'create';
+  at: Date;
+  from: { status: PetitionStatus; level: PetitionLevel } | null;
+  to: { status: PetitionStatus; level: PetitionLevel };
+  /** A timer moved it (a deadline passed). */
+  automatic: boolean;
+  facts: CaseFacts;
+  /** The department summoned, or the one holding the case when it was resolved. */
+  departmentId: string | null;
+  /** For `resolve` / `decide`: whether it is the case's first resolution (a reopened case is not counted twice). */
+  firstResolution?: boolean;
+  /** For a first resolution: the deadline of the step it was resolved in, and how many times a deadline moved it before. */
+  dueAt?: Date | null;
+  deadlinesMissed?: number;
+  /** For `rate`: the rating. */
+  rating?: PetitionRating;
+}
+
+export interface WishChange {
+  kind: 'wish';
+  event: 'create' | 'claim' | 'dispatch' | 'complete' | 'confirm' | 'autoConfirm';
+  at: Date;
+  facts: CaseFacts;
+  /** For `claim` / `dispatch`: when it was approved (the wait for a helper counts from there). */
+  openSince?: Date | null;
+}
+
+export interface PointsChange {
+  kind: 'points';
+  at: Date;
+  /** The places it counts for (a posting knows its community; the fold finds the street). */
+  scopes: readonly string[];
+  asset: Asset;
+  amount: number;
+  direction: 'issued' | 'redeemed';
+}
+
+export interface HoursChange {
+  kind: 'hours';
+  at: Date;
+  scopes: readonly string[];
+  gridId: string | null;
+  hours: number;
+}
+
+export type StatChange = PetitionChange | WishChange | PointsChange | HoursChange;
+
+/** The counters `change` adds. Returns an empty object for a change no report counts. */
+export function deltasOf(change: StatChange): Deltas {
+  const out: Deltas = {};
+  const add = (at: Date, name: string, by = 1) => {
+    if (by === 0) return;
+    const doc = (out[dayCst(at)] ??= {});
+    doc[name] = (doc[name] ?? 0) + by;
+  };
+  switch (change.kind) {
+    case 'petition':
+      petitionDeltas(change, add);
+      break;
+    case 'wish':
+      wishDeltas(change, add);
+      break;
+    case 'points':
+      add(change.at, `pt.${change.direction}.${change.asset}`, change.amount);
+      break;
+    case 'hours':
+      add(change.at, 'h.total', change.hours);
+      if (change.gridId) add(change.at, `h.g.${change.gridId}`, change.hours);
+      break;
+  }
+  return out;
+}
+
+type Add = (at: Date, name: string, by?: number) => void;
+
+function petitionDeltas(c: PetitionChange, add: Add): void {
+  const { gridId, categoryId, createdAt } = c.facts;
+  const flow = (name: string, by = 1) => add(c.at, name, by);
+  const cohort = (name: string, by = 1) => add(createdAt, name, by);
+  const grid = (name: string, by = 1) => gridId && flow(`g.${gridId}.${name}`, by);
+  switch (c.event) {
+    case 'create':
+      flow('p.created');
+      cohort('c.received');
+      grid('received');
+      flow(`k.${categoryId}.received`);
+      return;
+    case 'accept':
+    case 'report':
+      flow('p.accepted');
+      return;
+    case 'dismiss':
+      flow('p.dismissed');
+      cohort('c.dismissed');
+      return;
+    case 'escalate':
+    case 'summon':
+      if (!c.from) return;
+      flow(`p.escalated.${c.from.level}`);
+      if (c.automatic) flow(`p.overdue.${c.from.level}`);
+      if (c.event === 'summon' && c.departmentId) flow(`d.${c.departmentId}.summoned`);
+      if (c.automatic && c.from.level === 'department' && c.departmentId) flow(`d.${c.departmentId}.overdue`);
+      return;
+    case 'resolve':
+    case 'decide': {
+      if (!c.firstResolution) {
+        flow('p.resolvedAgain');
+        return;
+      }
+      const level = c.from?.level ?? c.to.level;
+      const onTime = isOnTime(c);
+      const hours = (c.at.getTime() - createdAt.getTime()) / HOUR_MS;
+      flow(`p.resolved.${level}`);
+      flow('p.handlingHours', hours);
+      flow('p.handled');
+      flow(`p.hb.${bucketOf(hours)}`);
+      cohort('c.resolved');
+      if (onTime) cohort('c.onTime');
+      if (level === 'grid' && (c.deadlinesMissed ?? 0) === 0) cohort('c.onSpot');
+      grid('resolved');
+      if (onTime) grid('onTime');
+      flow(`k.${categoryId}.resolved`);
+      if (level === 'department' && c.departmentId) flow(`d.${c.departmentId}.resolved`);
+      return;
+    }
+    case 'rate':
+      if (!c.rating) return;
+      flow(`p.rated.${c.rating}`);
+      grid('rated');
+      if (c.rating !== 'unsatisfied') grid('good');
+      return;
+    case 'expire':
+      flow('p.unrated');
+      return;
+    case 'reopen':
+      flow('p.reopened');
+      return;
+    default:
+      return;
+  }
+}
+
+/** On time: resolved before the deadline of the step it was resolved in, and no deadline ever moved it up the ladder. */
+export function isOnTime(c: Pick<PetitionChange, 'at' | 'dueAt' | 'deadlinesMissed'>): boolean {
+  return Boolean(c.dueAt) && c.at.getTime() <= c.dueAt!.getTime() && (c.deadlinesMissed ?? 0) === 0;
+}
+
+function wishDeltas(c: WishChange, add: Add): void {
+  const { categoryId } = c.facts;
+  const flow = (name: string, by = 1) => add(c.at, name, by);
+  switch (c.event) {
+    case 'create':
+      flow('w.created');
+      flow(`wk.${categoryId}.created`);
+      return;
+    case 'claim':
+    case 'dispatch':
+      flow('w.claimed');
+      if (c.openSince) flow('w.waitHours', (c.at.getTime() - c.openSince.getTime()) / HOUR_MS);
+      return;
+    case 'complete':
+      flow('w.completed');
+      return;
+    case 'confirm':
+    case 'autoConfirm':
+      flow('w.confirmed');
+      return;
+  }
+}
+
+/** The bucket a handling time falls in (0 … handlingBucketHours.length). */
+export function bucketOf(hours: number): number {
+  const i = handlingBucketHours.findIndex((bound) => hours <= bound);
+  return i === -1 ? handlingBucketHours.length : i;
+}
+
+/** Adds the counters of several days (or communities) together. */
+export function sumCounters(docs: readonly Counters[]): Counters {
+  const out: Counters = {};
+  for (const doc of docs) for (const [name, n] of Object.entries(doc)) if (typeof n === 'number') out[name] = (out[name] ?? 0) + n;
+  return out;
+}
+
+/** Merges the deltas of several changes (one transaction may make more than one). */
+export function mergeDeltas(...all: readonly Deltas[]): Deltas {
+  const out: Deltas = {};
+  for (const deltas of all) for (const [doc, counters] of Object.entries(deltas)) out[doc] = sumCounters([out[doc] ?? {}, counters]);
+  return out;
+}
+
+/** A share, or null when nothing was counted (shown as “—”, never as 0 % or 100 %). */
+const share = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
+
+/**
+ * The 90th-percentile handling time from the buckets: the upper bound of the bucket the 90th percentile falls
+ * in (“90 % of cases within X hours”), or null with nothing resolved; `Infinity` when it falls past the last bound.
+ */
+export function p90Hours(counters: Counters): number | null {
+  const counts = Array.from({ length: handlingBucketHours.length + 1 }, (_, i) => counters[`p.hb.${i}`] ?? 0);
+  const total = counts.reduce((a, b) => a + b, 0);
+  if (total === 0) return null;
+  let seen = 0;
+  for (let i = 0; i < counts.length; i++) {
+    seen += counts[i];
+    if (seen >= 0.9 * total) return i < handlingBucketHours.length ? handlingBucketHours[i] : Infinity;
+  }
+  return Infinity;
+}
+
+const levels: readonly PetitionLevel[] = ['grid', 'community', 'street', 'department', 'district'];
+
+export interface PetitionSummary {
+  /** Cases received in the period (cohort), and how many were not accepted (不予受理). */
+  received: number;
+  dismissed: number;
+  /** Of the cases received in the period, resolved by now (first resolutions). */
+  resolved: number;
+  /** 办结率: resolved / (received − dismissed). */
+  resolutionRate: number | null;
+  /** 按期办结率: resolved on time / resolved. */
+  onTimeRate: number | null;
+  /** 就地解决: resolved at the grid without a missed deadline, as a share of those resolved. */
+  onSpotRate: number | null;
+  onSpot: number;
+  /** 满意率: (满意 + 基本满意) / rated, over ratings given in the period; cases closed unrated are not in it. */
+  satisfactionRate: number | null;
+  rated: number;
+  unrated: number;
+  /** Over cases first resolved in the period: from filing to resolution, across every level it climbed. */
+  averageHours: number | null;
+  p90Hours: number | null;
+  /** Cases moved up from each level in the period, and those moved because a deadline passed. */
+  escalatedFrom: Record<PetitionLevel, number>;
+  overdueAt: Record<PetitionLevel, number>;
+}
+
+/** The petition numbers of a period, from its summed counters. */
+export function summarizePetitions(c: Counters): PetitionSummary {
+  const n = (name: string) => c[name] ?? 0;
+  const rated = n('p.rated.satisfied') + n('p.rated.basic') + n('p.rated.unsatisfied');
+  const handled = n('p.handled');
+  return {
+    received: n('c.received'),
+    dismissed: n('c.dismissed'),
+    resolved: n('c.resolved'),
+    resolutionRate: share(n('c.resolved'), n('c.received') - n('c.dismissed')),
+    onTimeRate: share(n('c.onTime'), n('c.resolved')),
+    onSpotRate: share(n('c.onSpot'), n('c.resolved')),
+    onSpot: n('c.onSpot'),
+    satisfactionRate: share(n('p.rated.satisfied') + n('p.rated.basic'), rated),
+    rated,
+    unrated: n('p.unrated'),
+    averageHours: handled > 0 ? n('p.handlingHours') / handled : null,
+    p90Hours: p90Hours(c),
+    escalatedFrom: Object.fromEntries(levels.map((l) => [l, n(`p.escalated.${l}`)])) as Record<PetitionLevel, number>,
+    overdueAt: Object.fromEntries(levels.map((l) => [l, n(`p.overdue.${l}`)])) as Record<PetitionLevel, number>,
+  };
+}
+
+export interface GridRank {
+  gridId: string;
+  received: number;
+  resolved: number;
+  onTimeRate: number | null;
+  satisfactionRate: number | null;
+  volunteerHours: number;
+}
+
+/**
+ * The grids of a period, best first: by 按期办结 then 满意 (a grid with nothing rated ranks after those with
+ * ratings), then by cases resolved; grids are named by the caller.
+ */
+export function rankGrids(c: Counters): GridRank[] {
+  const ids = new Set<string>();
+  for (const name of Object.keys(c)) {
+    const m = /^g\.([^.]+)\./.exec(name) ?? /^h\.g\.([^.]+)$/.exec(name);
+    if (m) ids.add(m[1]);
+  }
+  const n = (name: string) => c[name] ?? 0;
+  const ranks = [...ids].map((gridId) => ({
+    gridId,
+    received: n(`g.${gridId}.received`),
+    resolved: n(`g.${gridId}.resolved`),
+    onTimeRate: share(n(`g.${gridId}.onTime`), n(`g.${gridId}.resolved`)),
+    satisfactionRate: share(n(`g.${gridId}.good`), n(`g.${gridId}.rated`)),
+    volunteerHours: n(`h.g.${gridId}`),
+  }));
+  const key = (v: number | null) => (v === null ? -1 : v);
+  return ranks.sort(
+    (a, b) =>
+      key(b.onTimeRate) - key(a.onTimeRate) ||
+      key(b.satisfactionRate) - key(a.satisfactionRate) ||
+      b.resolved - a.resolved ||
+      a.gridId.localeCompare(b.gridId),
+  );
+}
+
+/** The places a case's counts are kept for, most local first: its grid, community, street and the district. */
+export function scopesOf(place: { gridId: string | null; communityId: string; streetId: string }): string[] {
+  return [...(place.gridId ? [place.gridId] : []), place.communityId, place.streetId, DISTRICT_SCOPE];
+}
+
+/** The scope every place of the deployment (one district) counts in. */
+export const DISTRICT_SCOPE = 'district';
+
+/** Where a change counts: the places of its case, or those the posting or shift was given. */
+export function changeScopes(change: StatChange): readonly string[] {
+  return change.kind === 'petition' || change.kind === 'wish' ? scopesOf(change.facts) : change.scopes;
+}
+
+/**
+ * The counters a batch of changes adds to each stats document: every place it counts for, by day and by month
+ * (`<scope>:<YYYY-MM-DD>` and `<scope>:<YYYY-MM>`).
+ */
+export function docDeltas(changes: readonly StatChange[]): Map<string, { scope: string; period: 'day' | 'month'; key: string; counters: Counters }> {
+  const out = new Map<string, { scope: string; period: 'day' | 'month'; key: string; counters: Counters }>();
+  for (const change of changes) {
+    for (const [day, counters] of Object.entries(deltasOf(change))) {
+      for (const scope of changeScopes(change)) {
+        for (const [period, key] of [
+          ['day', day],
+          ['month', day.slice(0, 7)],
+        ] as const) {
+          const id = statsDocId(scope, key);
+          const doc = out.get(id) ?? { scope, period, key, counters: {} };
+          doc.counters = sumCounters([doc.counters, counters]);
+          out.set(id, doc);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** A place whose numbers someone asks for: the district, or an org unit with its ancestors (street first). */
+export interface StatsPlace {
+  id: string;
+  kind: 'grid' | 'community' | 'street' | 'district';
+  path: readonly string[];
+}
+
+/**
+ * Whose numbers a person may read (the one rule): the district's staff and a district admin everything; street
+ * staff and a street admin their street and what lies in it; community staff their community and its grids.
+ * Nobody else (deny by default).
+ */
+export function maySeeStats(
+  user: { roles: readonly string[]; streetId: string; communityId: string; adminScope?: 'street' | 'district' },
+  place: StatsPlace,
+): boolean {
+  const within = (id: string) => place.id === id || place.path.includes(id);
+  if (user.roles.includes('district_staff') || (user.roles.includes('admin') && user.adminScope === 'district')) return true;
+  if ((user.roles.includes('street_staff') || user.roles.includes('admin')) && user.streetId && within(user.streetId)) return true;
+  return (
+    user.roles.includes('staff') && Boolean(user.communityId) && place.kind !== 'street' && place.kind !== 'district' && within(user.communityId)
+  );
+}
+
+/** The place a person's dashboard opens on: the widest they may see. */
+export function ownStatsScope(user: { roles: readonly string[]; streetId: string; communityId: string; adminScope?: 'street' | 'district' }): string {
+  if (user.roles.includes('district_staff') || (user.roles.includes('admin') && user.adminScope === 'district')) return DISTRICT_SCOPE;
+  if (user.roles.includes('street_staff') || user.roles.includes('admin')) return user.streetId;
+  return user.communityId;
+}
+
+/** The twelve months that end with `lastMonth` (`YYYY-MM`), oldest first. */
+export function twelveMonthsTo(lastMonth: string): string[] {
+  const [y, m] = lastMonth.split('-').map(Number);
+  return Array.from({ length: 12 }, (_, i) => {
+    const k = y * 12 + (m - 1) - (11 - i);
+    return `${Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`;
+  });
+}
