@@ -43,6 +43,7 @@ const WITHIN_BUDGET = [
   'merchant.history',
   'points.reconcile',
   'points.ranking',
+  'report.dashboard',
   'org.upsertUnit',
   'org.retireUnit',
   'org.buildingCode',
