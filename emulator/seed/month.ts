@@ -673,10 +673,10 @@ export async function playMonth(driver: MonthDriver, now: number): Promise<Month
     call(openid, 'user.join', { buildingId, unit, room, name, phone, privacyVersion: PRIVACY_VERSION }).then((d) => d.application?.id as string);
   const joined = { id: '' };
   chain(
-    [day(11, '19:30'), async () => void (joined.id = await join('demo-newcomer-song', '宋雅琴', '13900001101', 'building-1', '2单元', '502')())],
+    [day(11, '19:30'), async () => void (joined.id = await join('demo-newcomer-song', '宋雅琴', '13900001101', 'building-1', '2', '502')())],
     [day(10, '09:15'), async () => void (await call(liu, 'user.reviewJoin', { applicationId: joined.id, approve: true }))],
   );
-  chain([ago(7), async () => void (await join('demo-newcomer-lin', '林晓东', '13900001102', 'building-3', '1单元', '301')())]);
+  chain([ago(7), async () => void (await join('demo-newcomer-lin', '林晓东', '13900001102', 'building-3', '1', '301')())]);
   const reports = { unit: '' };
   chain([
     ago(9),

@@ -113,10 +113,10 @@ export class Emulator {
     // The demo month moves the clock itself and runs the timers at its own steps: none may fire in between.
     this.scheduler.stop();
     this.clock.reset();
-    // Files first: the seed stores its own (the mall's pictures).
+    // Files and outbox first: the seed stores its own (the mall's pictures; the month's photos and notices).
     this.files.clear();
-    await this.seed();
     this.outbox.clear();
+    await this.seed();
     this.meter.clear();
     this.scheduler.rebase();
     this.scheduler.start();
@@ -175,6 +175,10 @@ export class Emulator {
       end,
     );
     await this.scheduler.check(() => this.clock.advance(offset - this.clock.offsetMs));
+    const uncovered = this.meter.last().flatMap((r) => r.uncovered);
+    if (uncovered.length > 0) console.warn('[emulator] the demo month ran queries no index covers:', JSON.stringify(uncovered));
+    // The meter is for the developer's own calls.
+    this.meter.clear();
     const seconds = ((realNow() - started) / 1000).toFixed(1);
     console.log(`[emulator] demo month seeded: ${summary.calls} calls in ${summary.steps} steps, ${seconds} s`);
   }
