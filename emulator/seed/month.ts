@@ -169,7 +169,7 @@ export async function playMonth(driver: MonthDriver, now: number): Promise<Month
     [day(27, '12:30'), w1.as(zhang, 'wish.claim')],
     [day(25, '08:30'), w1.as(zhang, 'wish.checkIn')],
     [
-      day(25, '10:45'),
+      day(25, '10:50'),
       async () =>
         void (await call(zhang, 'wish.complete', {
           wishId: w1.ref.id,
