@@ -590,6 +590,13 @@ export async function playMonth(driver: MonthDriver, now: number): Promise<Month
     [ago(22), async () => void (await call(sun, 'mall.fulfil', { orderId: eggs.orderId }))],
   );
   chain([day(5, '10:30'), async () => void (await call(chen, 'mall.order', { itemId: 'mall-tissue' }))]);
+  // Virtue points spent at the shops: the resident shows their points code, the owner scans it and charges.
+  const spend = (who: string, merchant: string, points: number, note: string) => async () => {
+    const { token } = await call(who, 'points.issueCode', {});
+    await call(merchant, 'merchant.charge', { token, points, note });
+  };
+  chain([day(4, '07:30'), spend(wang, fang, 5, '豆浆油条两份')]);
+  chain([day(3, '21:00'), spend(li, zhou, 3, '矿泉水一箱')]);
 
   const members = [zhang, chen, huang, ma, yang, zhu, gao];
   const monthStart = (at: number) => {
