@@ -55,6 +55,8 @@ export class Emulator {
   readonly scheduler: TriggerScheduler;
   readonly gatewayDeps: GatewayDeps;
   url = '';
+  /** True while the demo month plays: only the functions' own SDK and storage calls are served meanwhile. */
+  seeding = false;
   /** Set once listening, when our own origin (its port) is known. */
   allowedOrigins: ReadonlySet<string> = new Set();
   private readonly server: Server;
@@ -138,7 +140,19 @@ export class Emulator {
     const seed = demoSeed(new Date(setUp), (cloudPath) => this.files.fileIdOf(cloudPath));
     this.db.load(seed.collections);
     for (const f of seed.files) this.files.create(f.cloudPath, f.data);
-    if (month) await this.playMonth(setUp);
+    if (!month) return;
+    this.seeding = true;
+    const offset = this.clock.offsetMs;
+    try {
+      await this.playMonth(setUp);
+    } catch (err) {
+      // Not half a month: an empty store is seeded again at the next start. The clock goes back to where it was.
+      this.db.load({});
+      this.clock.advance(offset - this.clock.offsetMs);
+      throw err;
+    } finally {
+      this.seeding = false;
+    }
   }
 
   /**
@@ -166,11 +180,8 @@ export class Emulator {
           fired = at;
           await this.scheduler.check(() => this.clock.set(at));
         },
-        store: (cloudPath, data) => {
-          const id = this.files.create(cloudPath, data);
-          if (!id) throw new Error(`seed month: ${cloudPath} is taken`);
-          return id;
-        },
+        // A data dir whose store was emptied keeps its files: the month draws the same pictures at the same paths.
+        store: (cloudPath, data) => this.files.create(cloudPath, data) ?? this.files.fileIdOf(cloudPath),
       },
       end,
     );
