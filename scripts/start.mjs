@@ -29,7 +29,7 @@ function step(args) {
   if (spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' }).status !== 0) stop(1);
 }
 
-/** Resolves once the emulator answers (it listens after seeding). */
+/** Resolves once the emulator answers (503 while it seeds the demo month). */
 async function listening(url) {
   for (;;) {
     try {
