@@ -308,6 +308,25 @@ export async function playMonth(driver: MonthDriver, now: number): Promise<Month
   chain([ago(4), w12.create]);
   const w13 = wish({ by: chen, title: '帮忙取一下快递', description: '这几天腰不好，快递柜里有个大件，想请人帮忙送到家门口', categoryId: 'errand' });
   chain([ago(2), w13.create]);
+  // Confirmed, its award held for 孙丽 (待确认积分): above 30 points with the five-star bonus, and the same pair again.
+  const w16 = wish({
+    by: tang,
+    title: '孩子英语口语练习',
+    description: '孩子下个月英语口语考试，想请老师陪练几次发音和对话',
+    categoryId: 'tutoring',
+    preferredTime: '周末上午',
+  });
+  chain(
+    [day(9, '20:30'), w16.create],
+    [day(8, '09:00'), w16.as(zhao, 'wish.approve', { points: 30 })],
+    [day(8, '09:30'), w16.as(ma, 'wish.claim')],
+    [day(6, '09:00'), w16.as(ma, 'wish.checkIn')],
+    [
+      day(6, '11:00'),
+      async () => void (await call(ma, 'wish.complete', { wishId: w16.ref.id, proof: '练了自我介绍和看图说话，发音进步明显', photos: [] })),
+    ],
+    [day(5, '19:00'), w16.as(tang, 'wish.confirm', { rating: 5, comment: '马老师又帮了大忙' })],
+  );
   // Rejected, and cancelled.
   const w14 = wish({ by: li, title: '代缴这个月电费', description: '想请人帮忙代缴这个月的电费，我把钱转给对方', categoryId: 'errand' });
   chain(

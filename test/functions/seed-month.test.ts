@@ -75,8 +75,9 @@ describe('the demo month', () => {
     expect(stored('shop_ratings').length).toBeGreaterThanOrEqual(4);
   });
 
-  it('leaves work waiting: a join application, a 双报到 member and unit report, rated shifts on published posts', async () => {
+  it('leaves work waiting: a join application, an award to confirm, a 双报到 member and unit report, rated shifts on published posts', async () => {
     expect(ok(await call('demo-grid-liu', 'user.applications', {})).pending).toBe(1);
+    expect(ok(await call(sun, 'points.pendingAwards', {})).items).toHaveLength(1);
     expect(ok(await call(sun, 'member.list', {})).items.length).toBeGreaterThanOrEqual(1);
     expect(new Set(stored('unit_reports').map((u) => u.status))).toEqual(new Set(['pending', 'approved']));
     const shifts = stored('post_shifts');
