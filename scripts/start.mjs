@@ -26,7 +26,19 @@ process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
 
 function step(args) {
-  if (spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' }).status !== 0) process.exit(1);
+  if (spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' }).status !== 0) stop(1);
+}
+
+/** Resolves once the emulator answers (503 while it seeds the demo month). */
+async function listening(url) {
+  for (;;) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
 }
 
 step([join(root, 'scripts/build-cloud.mjs')]);
@@ -36,8 +48,11 @@ if (dev) {
   run(['--enable-source-maps', join(root, 'dist/emulator/main.js')], { PORT: String(port + 1), LINLI_DEV_ORIGINS: devOrigins });
   run([taro, 'build', '--type', 'h5', '--watch'], { PORT: String(port), LINLI_EMULATOR_URL: `http://127.0.0.1:${port + 1}` });
 } else {
+  // The emulator first: on a fresh data directory it plays the demo month (about 10 s) while the H5 app builds.
+  // It reads the app's files per request, so it serves the new build once it is there.
+  run(['--enable-source-maps', join(root, 'dist/emulator/main.js')], { PORT: String(port), LINLI_H5_DIR: join(root, 'dist/h5') });
   console.log('Building the H5 app (about half a minute)…');
   step([taro, 'build', '--type', 'h5']);
-  run(['--enable-source-maps', join(root, 'dist/emulator/main.js')], { PORT: String(port), LINLI_H5_DIR: join(root, 'dist/h5') });
+  await listening(`http://127.0.0.1:${port}/__emulator/clock`);
   console.log(`\n  Linli 邻里 → http://127.0.0.1:${port}  (pick a 演示身份 persona on the 我的 page)\n`);
 }

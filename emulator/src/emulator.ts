@@ -2,8 +2,10 @@ import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { areaOf } from '../../src/shared/contract/action';
 import { demoSeed } from '../seed';
-import { Clock } from './clock';
+import { MONTH_DAYS, playMonth } from '../seed/month';
+import { Clock, realNow } from './clock';
 import { loadRules } from './content-check';
 import { CloudDatabase } from './db';
 import { FileStore } from './file-store';
@@ -34,6 +36,11 @@ export interface EmulatorConfig {
   appid: string;
   triggerTickMs: number;
   functionTimeoutMs: number;
+  /**
+   * What a fresh data dir (and a reset) starts from: `month` (the default, env LINLI_SEED) is the demo community
+   * with a month of history played through the functions; `bare` is the community alone (what tests start from).
+   */
+  seed: 'month' | 'bare';
 }
 
 /** The local CloudBase: one process holding the store, the clock, the functions and the HTTP server. */
@@ -48,6 +55,8 @@ export class Emulator {
   readonly scheduler: TriggerScheduler;
   readonly gatewayDeps: GatewayDeps;
   url = '';
+  /** True while the demo month plays: only the functions' own SDK and storage calls are served meanwhile. */
+  seeding = false;
   /** Set once listening, when our own origin (its port) is known. */
   allowedOrigins: ReadonlySet<string> = new Set();
   private readonly server: Server;
@@ -95,7 +104,7 @@ export class Emulator {
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     this.allowedOrigins = allowedOrigins(this.url, this.config.devOrigins);
     this.pointSdkHere();
-    if (this.db.isEmpty()) this.seed();
+    if (this.db.isEmpty()) await this.seed();
     this.scheduler.rebase();
     this.scheduler.start();
     return this.url;
@@ -103,13 +112,16 @@ export class Emulator {
 
   /** Back to the seed: data, files, outbox, meter and clock. */
   async reset(): Promise<void> {
+    // The demo month moves the clock itself and runs the timers at its own steps: none may fire in between.
+    this.scheduler.stop();
     this.clock.reset();
-    // Files first: the seed stores its own (the mall's pictures).
+    // Files and outbox first: the seed stores its own (the mall's pictures; the month's photos and notices).
     this.files.clear();
-    this.seed();
     this.outbox.clear();
+    await this.seed();
     this.meter.clear();
     this.scheduler.rebase();
+    this.scheduler.start();
   }
 
   async stop(): Promise<void> {
@@ -120,10 +132,66 @@ export class Emulator {
     this.db.close();
   }
 
-  private seed(): void {
-    const seed = demoSeed(new Date(this.clock.now()), (cloudPath) => this.files.fileIdOf(cloudPath));
+  private async seed(): Promise<void> {
+    const now = this.clock.now();
+    const month = this.config.seed === 'month';
+    // With the month, the community was set up before it began.
+    const setUp = month ? now - (MONTH_DAYS + 3) * 24 * 3600 * 1000 : now;
+    const seed = demoSeed(new Date(setUp), (cloudPath) => this.files.fileIdOf(cloudPath));
     this.db.load(seed.collections);
     for (const f of seed.files) this.files.create(f.cloudPath, f.data);
+    if (!month) return;
+    this.seeding = true;
+    const offset = this.clock.offsetMs;
+    try {
+      await this.playMonth(setUp);
+    } catch (err) {
+      // Not half a month: an empty store is seeded again at the next start. The clock goes back to where it was.
+      this.db.load({});
+      this.clock.advance(offset - this.clock.offsetMs);
+      throw err;
+    } finally {
+      this.seeding = false;
+    }
+  }
+
+  /**
+   * The month of demo history (emulator/seed/month.ts): the personas' calls go through the function runner as
+   * the app's do, while the clock walks from `from` to now and the timer triggers run at each step. The clock
+   * ends where it was (its offset restored), the firings due on the way there included.
+   */
+  private async playMonth(from: number): Promise<void> {
+    const started = realNow();
+    const offset = this.clock.offsetMs;
+    const end = this.clock.now();
+    await this.scheduler.check(() => this.clock.set(from));
+    this.scheduler.rebase();
+    // The timers run on a three-hour beat of the month's clock (what became due since fires once, as after any
+    // clock jump): firing all eight at every step of the month would triple its time for nothing it shows.
+    let fired = from;
+    const summary = await playMonth(
+      {
+        invoke: async (openid, action, payload, requestId) => {
+          const event = { action, payload, requestId };
+          return (await this.runner.invoke({ name: areaOf(action), event, caller: { openid, source: 'wx_client' } })).result;
+        },
+        moveTo: async (at) => {
+          if (at - fired < 3 * 3600_000) return this.clock.set(at);
+          fired = at;
+          await this.scheduler.check(() => this.clock.set(at));
+        },
+        // A data dir whose store was emptied keeps its files: the month draws the same pictures at the same paths.
+        store: (cloudPath, data) => this.files.create(cloudPath, data) ?? this.files.fileIdOf(cloudPath),
+      },
+      end,
+    );
+    await this.scheduler.check(() => this.clock.advance(offset - this.clock.offsetMs));
+    const uncovered = this.meter.last().flatMap((r) => r.uncovered);
+    if (uncovered.length > 0) console.warn('[emulator] the demo month ran queries no index covers:', JSON.stringify(uncovered));
+    // The meter is for the developer's own calls.
+    this.meter.clear();
+    const seconds = ((realNow() - started) / 1000).toFixed(1);
+    console.log(`[emulator] demo month seeded: ${summary.calls} calls in ${summary.steps} steps, ${seconds} s`);
   }
 
   /**

@@ -15,6 +15,12 @@ function number(name: string, fallback: number): number {
   return n;
 }
 
+function seedKind(raw: string | undefined): EmulatorConfig['seed'] {
+  if (raw === undefined || raw === '' || raw === 'month') return 'month';
+  if (raw === 'bare') return 'bare';
+  throw new Error(`LINLI_SEED must be "month" or "bare", got "${raw}"`);
+}
+
 function configFromEnv(): EmulatorConfig {
   const env = process.env;
   return {
@@ -33,6 +39,7 @@ function configFromEnv(): EmulatorConfig {
     appid: env.LINLI_APPID || 'wx0000000000linli',
     triggerTickMs: number('LINLI_TRIGGER_TICK_MS', 2000) || 2000,
     functionTimeoutMs: number('LINLI_FUNCTION_TIMEOUT_MS', 60_000) || 60_000,
+    seed: seedKind(env.LINLI_SEED),
   };
 }
 

@@ -33,6 +33,10 @@ async function route(req: IncomingMessage, res: ServerResponse, emu: Emulator): 
     return;
   }
   if (pathname === SDK_PATH && req.method === 'POST') return handleSdkRequest(req, res, emu.gatewayDeps);
+  // The demo month is the functions' own traffic (the SDK, storage, and the signed files they read back), on a
+  // clock a month back: nobody else may act in it.
+  const functionsOwn = pathname.startsWith(COS_PATH) || pathname.startsWith(`${DEV_PREFIX}files/`);
+  if (emu.seeding && !functionsOwn) throw new HttpError(503, 'SEEDING', '正在生成演示数据，请稍候几秒再试');
   if (pathname.startsWith(DEV_PREFIX) || pathname.startsWith(COS_PATH)) {
     if (await handleDevRequest(req, res, emu)) return;
     throw new HttpError(404, 'NOT_FOUND', `no emulator route ${req.method} ${pathname}`);

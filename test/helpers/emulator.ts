@@ -16,7 +16,7 @@ export interface StartOptions {
   /** Defaults to the built functions, dist/cloudfunctions. */
   functionsDir?: string;
   h5Dir?: string;
-  /** Extra environment for the emulator process (e.g. LINLI_TRIGGER_TICK_MS). */
+  /** Extra environment for the emulator process (e.g. LINLI_TRIGGER_TICK_MS, or LINLI_SEED=month for the demo month). */
   env?: Record<string, string>;
 }
 
@@ -77,6 +77,8 @@ export async function startEmulator(opts: StartOptions = {}): Promise<TestEmulat
   const baseEnv: NodeJS.ProcessEnv = {
     ...process.env,
     LINLI_DATA_DIR: dataDir,
+    // Tests start from the community alone (no demo month) unless they ask for it with LINLI_SEED=month.
+    LINLI_SEED: 'bare',
     LINLI_FUNCTIONS_DIR: opts.functionsDir ?? join(repoRoot, 'dist/cloudfunctions'),
     ...(opts.h5Dir ? { LINLI_H5_DIR: opts.h5Dir } : {}),
     ...opts.env,
@@ -185,10 +187,12 @@ async function spawnEmulator(env: NodeJS.ProcessEnv): Promise<{ child: ChildProc
   child.stdout!.on('data', onOutput);
   child.stderr!.on('data', onOutput);
   return new Promise((resolveStart, reject) => {
+    // Seeding the demo month plays a month of calls before the emulator listens.
+    const limitS = env.LINLI_SEED === 'month' ? 120 : 30;
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`emulator did not start within 30 s:\n${output}`));
-    }, 30_000);
+      reject(new Error(`emulator did not start within ${limitS} s:\n${output}`));
+    }, limitS * 1000);
     const onEarlyExit = (code: number | null) => {
       clearTimeout(timer);
       reject(new Error(`emulator exited (${code}) before listening:\n${output}`));

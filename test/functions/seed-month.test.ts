@@ -1,0 +1,97 @@
+// The demo month (emulator/seed/month.ts): what `npm start` seeds a fresh data dir with, played through the
+// functions on the emulator clock. The ledger it leaves reconciles, and every state a newcomer or a staff member
+// should meet is there.
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { petitionLevels } from '../../src/shared/domain/petition-ladder';
+import { petitionStatuses } from '../../src/shared/domain/petition';
+import { wishStatuses } from '../../src/shared/domain/wish';
+import { decodeEJSON } from '../../emulator/src/db/ejson';
+import { startEmulator, type TestEmulator } from '../helpers/emulator';
+import { caller, ok } from './call';
+
+let emu: TestEmulator;
+const call = caller(() => emu);
+beforeAll(async () => {
+  emu = await startEmulator({ env: { LINLI_SEED: 'month' } });
+}, 180_000);
+afterAll(() => emu?.stop());
+
+const sun = 'demo-staff-sun';
+/** A WeChat user nobody registered, as a newcomer opening the app. */
+const stranger = 'wx-stranger-seed-month';
+
+/** Every stored document of a collection, as the store keeps it. */
+function stored(collection: string): any[] {
+  const db = new Database(join(emu.dataDir, 'db.sqlite'), { readonly: true, fileMustExist: true });
+  try {
+    const rows = db.prepare('SELECT doc FROM docs WHERE coll = ?').all(collection) as { doc: string }[];
+    return rows.map((r) => decodeEJSON(r.doc, 0));
+  } finally {
+    db.close();
+  }
+}
+
+/** What the month looks like, independent of the ids the database drew: for comparing two runs. */
+function shape() {
+  const wishes = stored('wishes').map((w) => `${w.title}:${w.status}:${w.points}:${w.rating?.stars ?? '-'}`);
+  const petitions = stored('petitions').map((p) => `${p.description}:${p.status}:${p.level}:${p.outcome}`);
+  const postings = stored('postings').map((p) => `${p.asset}:${p.amount}`);
+  return { wishes: wishes.sort(), petitions: petitions.sort(), postings: postings.sort() };
+}
+
+describe('the demo month', () => {
+  it('leaves a ledger that reconciles to zero', async () => {
+    const report = ok(await call(sun, 'points.reconcile'));
+    expect(report.differences).toEqual([]);
+    expect(report.postings).toBeGreaterThan(30);
+  });
+
+  it('has a wish in every state and a petition in every state and at every level, one overdue and some moved by the timer', async () => {
+    const wishes = stored('wishes');
+    expect(new Set(wishes.map((w) => w.status))).toEqual(new Set(wishStatuses));
+    const petitions = stored('petitions');
+    expect(new Set(petitions.map((p) => p.status))).toEqual(new Set(petitionStatuses));
+    expect(new Set(petitions.filter((p) => p.status !== 'closed').map((p) => p.level))).toEqual(new Set(petitionLevels));
+    const automatic = petitions.filter((p) => p.history.some((h: any) => h.automatic && h.event === 'escalate'));
+    expect(automatic.length).toBeGreaterThanOrEqual(2);
+    expect(petitions.some((p) => p.outcome === 'unrated' && p.history.some((h: any) => h.event === 'expire'))).toBe(true);
+    // The district's case is overdue: the top of the ladder has no timer to climb, only people to chase it.
+    const district = ok(await call('demo-district-luo', 'petition.listQueue', {})).items;
+    expect(district.some((p: any) => p.level === 'district' && p.overdue)).toBe(true);
+  });
+
+  it('shows a newcomer a living wall, a closed month with its 明星党员, and inspected, rated shops', async () => {
+    const wall = ok(await call(stranger, 'wish.listWall', {})).items;
+    expect(wall.length).toBeGreaterThanOrEqual(3);
+    const months = stored('party_months');
+    expect(months).toHaveLength(1);
+    const ranking = ok(await call('demo-resident-wang', 'points.ranking', { month: months[0].month }));
+    expect(ranking.closed).toBe(true);
+    expect(ranking.members.filter((m: any) => m.star).length).toBeGreaterThan(0);
+    const shops = ok(await call(stranger, 'shop.listVirtue', {})).items;
+    expect(shops.length).toBe(2);
+    expect(stored('shop_inspections').length).toBeGreaterThanOrEqual(2);
+    expect(stored('shop_ratings').length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('leaves work waiting: a join application, an award to confirm, a 双报到 member and unit report, rated shifts on published posts', async () => {
+    expect(ok(await call('demo-grid-liu', 'user.applications', {})).pending).toBe(1);
+    expect(ok(await call(sun, 'points.pendingAwards', {})).items).toHaveLength(1);
+    expect(ok(await call(sun, 'member.list', {})).items.length).toBeGreaterThanOrEqual(1);
+    expect(new Set(stored('unit_reports').map((u) => u.status))).toEqual(new Set(['pending', 'approved']));
+    const shifts = stored('post_shifts');
+    expect(shifts.filter((s) => s.status === 'done').length).toBeGreaterThanOrEqual(8);
+    expect(stored('post_ratings').length).toBeGreaterThanOrEqual(8);
+    expect(stored('posts').length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('is the same month again after a reset, ending at now', async () => {
+    const before = shape();
+    await emu.reset();
+    expect(shape()).toEqual(before);
+    const clock = await emu.clock();
+    expect(clock.offsetMs).toBe(0);
+    expect(ok(await call(sun, 'points.reconcile')).differences).toEqual([]);
+  }, 180_000);
+});
