@@ -86,6 +86,21 @@ describe('the demo month', () => {
     expect(stored('posts').length).toBeGreaterThanOrEqual(4);
   });
 
+  it('shows the month on the staff dashboard: the stats timer counted it as it was played', async () => {
+    await emu.invoke('report', { Type: 'timer', TriggerName: 'stats' });
+    const now = new Date(Date.parse((await emu.clock()).now) + 8 * 3600_000);
+    const to = now.toISOString().slice(0, 10);
+    const from = new Date(now.getTime() - 40 * 86_400_000).toISOString().slice(0, 10);
+    const d = ok(await call(sun, 'report.dashboard', { from, to }));
+    const open = stored('petitions').length;
+    expect(d.petitions.received).toBe(open);
+    expect(d.petitions.resolved).toBeGreaterThan(0);
+    expect(d.petitions.escalatedFrom.grid).toBeGreaterThan(0);
+    expect(d.wishes.created).toBe(stored('wishes').filter((w) => w.communityId === 'community-wutong').length);
+    expect(d.points.issued.volunteer).toBeGreaterThan(0);
+    expect(d.grids.length).toBeGreaterThan(0);
+  });
+
   it('is the same month again after a reset, ending at now', async () => {
     const before = shape();
     await emu.reset();
