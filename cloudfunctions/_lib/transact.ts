@@ -44,11 +44,14 @@ export interface TransactOptions<T> {
 
 /**
  * How long conflicting attempts go on before the caller is told `busy`. A crowd on one document commits
- * one by one; the pauses grow (with full jitter) so that the crowd thins out instead of colliding again.
+ * one by one; the pauses (with full jitter) spread the crowd out so that it stops colliding (see pauseBefore).
  */
 const GIVE_UP_MS = Number(process.env.LINLI_TRANSACTION_GIVE_UP_MS) || 15_000;
 const FIRST_PAUSE_MS = 20;
 const MAX_PAUSE_MS = 10_000;
+/** The pause window, as a multiple of the longest attempt lost so far, and its growth with each further loss. */
+const WINDOW_PER_LOST = 2;
+const GROWTH = 1.5;
 
 /**
  * The one way to change several documents together: runs `work` in a transaction (reads inside it see one
@@ -59,6 +62,7 @@ export async function transact<T>(work: (tx: Tx, unit: Unit) => Promise<T>, opti
   const opts: TransactOptions<T> = typeof options === 'string' ? { busy: options } : options;
   const request = opts.record?.request;
   const started = Date.now();
+  let longestLostMs = 0;
   for (let attempt = 0; ; attempt++) {
     const queued: QueuedNotice[] = [];
     const attemptStarted = Date.now();
@@ -79,7 +83,8 @@ export async function transact<T>(work: (tx: Tx, unit: Unit) => Promise<T>, opti
       return result;
     } catch (error) {
       if (!isConflict(error)) throw error;
-      const wait = pauseBefore(attempt, Date.now() - attemptStarted);
+      longestLostMs = Math.max(longestLostMs, Date.now() - attemptStarted);
+      const wait = pauseBefore(attempt, longestLostMs);
       if (Date.now() + wait - started > GIVE_UP_MS) throw new DomainError(opts.busy ?? 'POINTS_BUSY');
       await new Promise((resolve) => setTimeout(resolve, wait));
     }
@@ -91,10 +96,16 @@ function isConflict(error: unknown): boolean {
 }
 
 /**
- * Full jitter over a window that doubles with every conflict and starts at the length of the attempt that
- * lost: the more crowded the database, the longer an attempt takes, so a crowd spreads itself out sooner.
+ * Full jitter over a window of twice the longest attempt this call has lost, growing by half with each loss.
+ * The longer a crowd on one document, the longer each attempt in it takes, so the longest lost attempt is the
+ * caller's measure of the crowd: retries spread over about twice it go through nearly one by one. The last
+ * lost attempt is no such measure: once the crowd has spread out it is short, and a window cut to it sent the
+ * retry straight back into the crowd (a spend of a 200-strong crowd took ~6 attempts). The growth spreads a
+ * crowd whose attempts do not lengthen with its size, without the doubling that left the last callers of a
+ * crowd pausing for seconds after everyone else had gone.
  */
-const pauseBefore = (attempt: number, lostMs: number) => Math.random() * Math.min(MAX_PAUSE_MS, Math.max(FIRST_PAUSE_MS, lostMs) * 2 ** attempt);
+const pauseBefore = (attempt: number, longestLostMs: number) =>
+  Math.random() * Math.min(MAX_PAUSE_MS, WINDOW_PER_LOST * Math.max(FIRST_PAUSE_MS, longestLostMs) * GROWTH ** attempt);
 
 /** One document by id inside a transaction, or null. */
 export async function readIn<T>(tx: Tx, collection: string, id: string): Promise<T | null> {

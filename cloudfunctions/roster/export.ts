@@ -1,10 +1,10 @@
-import ExcelJS from 'exceljs';
 import { rosterExport } from '../../src/shared/contract/roster';
 import { defineHandler } from '../_lib/handler';
 import { orgNames } from '../_lib/org';
 import { _, cloud } from '../_lib/runtime';
 import { table } from '../_lib/typed-db';
 import { reachRoster } from './access';
+import { excel } from './excel';
 import { unitsOf } from './import-residents';
 import { shown } from './list';
 import type { RosterEntry } from './roster-docs';
@@ -43,7 +43,7 @@ export const exportRoster = defineHandler(rosterExport, async (input, { openid, 
   const gridNames = new Map(live.filter((u) => u.kind === 'grid').map((u) => [u._id, u.name]));
   const communityName = names.get(reach.communityId) ?? reach.communityId;
 
-  const book = new ExcelJS.Workbook();
+  const book = new (await excel()).Workbook();
   const people = book.addWorksheet('人口台账');
   people.columns = ['网格', '楼栋', '单元', '房号', '姓名', '手机号', '标签'].map((header) => ({ header, width: header === '标签' ? 24 : 12 }));
   for (const e of entries.map((doc) => shown(doc, reach, gridNames)))

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { DomainError } from '../../src/shared/domain/errors';
 import { rosterLimits } from '../../src/shared/domain/roster';
+import { excel } from './excel';
 
 /** One data row of a sheet: its line (the header is line 1) and its cells as text by header. */
 export interface SheetRow {
@@ -44,7 +45,7 @@ export async function sheetHash(bytes: Buffer): Promise<string> {
 
 async function parseSheet(bytes: Buffer): Promise<Sheet> {
   if (bytes.length > rosterLimits.maxBytes) throw refuse(`文件太大（超过 ${rosterLimits.maxBytes / 1024 / 1024} MB），请分成几个文件导入`);
-  const book = new ExcelJS.Workbook();
+  const book = new (await excel()).Workbook();
   let sheet: ExcelJS.Worksheet | undefined;
   if (bytes.subarray(0, 4).equals(ZIP_MAGIC)) {
     try {

@@ -10,18 +10,38 @@ import type { Role } from '../domain/roles';
 export interface ActionSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   name: `${string}.${string}`;
   summary: string;
-  input: I;
-  output: O;
+  readonly input: I;
+  readonly output: O;
   roles: readonly Role[] | 'registered' | 'public';
   /** Mutating actions accept a requestId and replay the first reply on a retry. */
   mutates: boolean;
 }
 
+/**
+ * What a contract file declares: the schemas as functions that build them. A cloud function's cold start would
+ * otherwise build every schema of its area (hundreds of zod objects) to answer one action; each is built the
+ * first time `input` or `output` is read, then kept.
+ */
+export type ActionDeclaration<I extends z.ZodType, O extends z.ZodType> = Omit<ActionSpec<I, O>, 'input' | 'output'> & {
+  input: () => I;
+  output: () => O;
+};
+
 /** Keeps the literal name (`'wish.create'`), so the registry can key input and output types by it. */
 export function defineAction<N extends `${string}.${string}`, I extends z.ZodType, O extends z.ZodType>(
-  spec: ActionSpec<I, O> & { name: N },
+  declared: ActionDeclaration<I, O> & { name: N },
 ): ActionSpec<I, O> & { name: N } {
-  return spec;
+  const { input, output, ...spec } = declared;
+  const built: { input?: I; output?: O } = {};
+  return {
+    ...spec,
+    get input() {
+      return (built.input ??= input());
+    },
+    get output() {
+      return (built.output ??= output());
+    },
+  };
 }
 
 /**

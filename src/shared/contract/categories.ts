@@ -21,20 +21,21 @@ export const wishCategoryAdminSchema = z.object({
 export const wishSetCategory = defineAction({
   name: 'wish.setCategory',
   summary: '区级管理员新增或修改心愿类别（不带 categoryId 为新增）：名称、积分范围、排序、按时计分',
-  input: z
-    .object({
-      categoryId: idSchema.optional(),
-      name,
-      minPoints: z.number().int('积分须为整数').min(1, '最少 1 分').max(1000),
-      maxPoints: z.number().int('积分须为整数').min(1, '最少 1 分').max(1000),
-      order,
-      awardMode: z.enum(['fixed', 'hourly']).default('fixed'),
-      perHour: z.number().int().min(1).max(100).optional(),
-    })
-    .strict()
-    .refine((v) => v.minPoints <= v.maxPoints, { path: ['maxPoints'], message: '最高积分不能低于最低积分' })
-    .refine((v) => v.awardMode !== 'hourly' || v.perHour !== undefined, { path: ['perHour'], message: '按时计分须填写每小时积分' }),
-  output: z.object({ category: wishCategoryAdminSchema }),
+  input: () =>
+    z
+      .object({
+        categoryId: idSchema.optional(),
+        name,
+        minPoints: z.number().int('积分须为整数').min(1, '最少 1 分').max(1000),
+        maxPoints: z.number().int('积分须为整数').min(1, '最少 1 分').max(1000),
+        order,
+        awardMode: z.enum(['fixed', 'hourly']).default('fixed'),
+        perHour: z.number().int().min(1).max(100).optional(),
+      })
+      .strict()
+      .refine((v) => v.minPoints <= v.maxPoints, { path: ['maxPoints'], message: '最高积分不能低于最低积分' })
+      .refine((v) => v.awardMode !== 'hourly' || v.perHour !== undefined, { path: ['perHour'], message: '按时计分须填写每小时积分' }),
+  output: () => z.object({ category: wishCategoryAdminSchema }),
   roles: ['admin'],
   mutates: true,
 });
@@ -52,18 +53,19 @@ export const petitionCategoryAdminSchema = z.object({
 export const petitionSetCategory = defineAction({
   name: 'petition.setCategory',
   summary: '区级管理员新增或修改诉求类别（两级）：名称、上级类别、对应职能部门、可否三方议事、是否不公开',
-  input: z
-    .object({
-      categoryId: idSchema.optional(),
-      name,
-      parentId: idSchema.nullable().default(null),
-      order,
-      departmentId: idSchema.nullable().default(null),
-      council: z.boolean().default(false),
-      private: z.boolean().default(false),
-    })
-    .strict(),
-  output: z.object({ category: petitionCategoryAdminSchema }),
+  input: () =>
+    z
+      .object({
+        categoryId: idSchema.optional(),
+        name,
+        parentId: idSchema.nullable().default(null),
+        order,
+        departmentId: idSchema.nullable().default(null),
+        council: z.boolean().default(false),
+        private: z.boolean().default(false),
+      })
+      .strict(),
+  output: () => z.object({ category: petitionCategoryAdminSchema }),
   roles: ['admin'],
   mutates: true,
 });

@@ -52,19 +52,20 @@ export const merchantRulesSchema = z.object({
 export const merchantApply = defineAction({
   name: 'merchant.apply',
   summary: '申请成为爱心商家：店名、地址、类别、营业执照照片、联系电话（内容安全检查）',
-  input: z
-    .object({
-      shopName: text(2, 20, '店名'),
-      address: text(4, 60, '地址'),
-      category: z.enum(shopCategories),
-      licence: fileIdSchema,
-      contact: z
-        .string()
-        .trim()
-        .regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/, '请填写手机号或座机号'),
-    })
-    .strict(),
-  output: z.object({ application: applicationSchema }),
+  input: () =>
+    z
+      .object({
+        shopName: text(2, 20, '店名'),
+        address: text(4, 60, '地址'),
+        category: z.enum(shopCategories),
+        licence: fileIdSchema,
+        contact: z
+          .string()
+          .trim()
+          .regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/, '请填写手机号或座机号'),
+      })
+      .strict(),
+  output: () => z.object({ application: applicationSchema }),
   roles: ['resident', 'member'],
   mutates: true,
 });
@@ -72,8 +73,8 @@ export const merchantApply = defineAction({
 export const merchantApplications = defineAction({
   name: 'merchant.applications',
   summary: '本社区的商家申请（默认待审核，最早的在前）',
-  input: z.object({ status: z.enum(['pending', 'approved', 'rejected']).default('pending'), ...pageInput }).strict(),
-  output: pageOf(applicationSchema),
+  input: () => z.object({ status: z.enum(['pending', 'approved', 'rejected']).default('pending'), ...pageInput }).strict(),
+  output: () => pageOf(applicationSchema),
   roles: ['staff', 'admin'],
   mutates: false,
 });
@@ -81,11 +82,12 @@ export const merchantApplications = defineAction({
 export const merchantReview = defineAction({
   name: 'merchant.review',
   summary: '审核商家申请：通过则开店并授予商家身份，驳回须写明原因',
-  input: z
-    .object({ applicationId: idSchema, approve: z.boolean(), reason: z.string().trim().max(100, '原因最多 100 字').optional() })
-    .strict()
-    .refine((v) => v.approve || (v.reason?.length ?? 0) >= 2, { message: '驳回请写明原因', path: ['reason'] }),
-  output: z.object({ application: applicationSchema, shop: shopSchema.nullable() }),
+  input: () =>
+    z
+      .object({ applicationId: idSchema, approve: z.boolean(), reason: z.string().trim().max(100, '原因最多 100 字').optional() })
+      .strict()
+      .refine((v) => v.approve || (v.reason?.length ?? 0) >= 2, { message: '驳回请写明原因', path: ['reason'] }),
+  output: () => z.object({ application: applicationSchema, shop: shopSchema.nullable() }),
   roles: ['staff', 'admin'],
   mutates: true,
 });
@@ -93,8 +95,8 @@ export const merchantReview = defineAction({
 export const merchantSuspend = defineAction({
   name: 'merchant.suspend',
   summary: '暂停（或恢复）一家店铺：暂停后商家的一切操作都被拒绝',
-  input: z.object({ shopId: idSchema, suspend: z.boolean().default(true), reason: text(2, 100, '原因') }).strict(),
-  output: z.object({ shop: shopSchema }),
+  input: () => z.object({ shopId: idSchema, suspend: z.boolean().default(true), reason: text(2, 100, '原因') }).strict(),
+  output: () => z.object({ shop: shopSchema }),
   roles: ['staff', 'admin'],
   mutates: true,
 });
@@ -102,8 +104,8 @@ export const merchantSuspend = defineAction({
 export const merchantMine = defineAction({
   name: 'merchant.mine',
   summary: '我的商家申请和店铺（店铺积分、星级、评价码）',
-  input: z.object({}).strict(),
-  output: z.object({ application: applicationSchema.nullable(), shop: shopSchema.nullable(), rules: merchantRulesSchema }),
+  input: () => z.object({}).strict(),
+  output: () => z.object({ application: applicationSchema.nullable(), shop: shopSchema.nullable(), rules: merchantRulesSchema }),
   roles: 'registered',
   mutates: false,
 });
@@ -111,14 +113,15 @@ export const merchantMine = defineAction({
 export const merchantSetRules = defineAction({
   name: 'merchant.setRules',
   summary: '设置本社区商家核销上限：单笔免确认上限、每店每日上限、每人每日上限',
-  input: z
-    .object({
-      perCharge: z.number().int().min(1).max(10_000).optional(),
-      shopDaily: z.number().int().min(1).max(1_000_000).optional(),
-      residentDaily: z.number().int().min(1).max(100_000).optional(),
-    })
-    .strict(),
-  output: merchantRulesSchema,
+  input: () =>
+    z
+      .object({
+        perCharge: z.number().int().min(1).max(10_000).optional(),
+        shopDaily: z.number().int().min(1).max(1_000_000).optional(),
+        residentDaily: z.number().int().min(1).max(100_000).optional(),
+      })
+      .strict(),
+  output: () => merchantRulesSchema,
   roles: ['admin'],
   mutates: true,
 });

@@ -15,8 +15,8 @@ export const templateKeys = [
 export const notifyTemplates = defineAction({
   name: 'notify.templates',
   summary: '订阅消息模板 id（用于 requestSubscribeMessage）',
-  input: z.object({}).strict(),
-  output: z.object({ templates: z.record(z.enum(templateKeys), z.string()) }),
+  input: () => z.object({}).strict(),
+  output: () => z.object({ templates: z.record(z.enum(templateKeys), z.string()) }),
   // Public: the app loads them as it starts, and a newcomer who joins asks consent on their first wish.
   roles: 'public',
   mutates: false,
@@ -25,8 +25,8 @@ export const notifyTemplates = defineAction({
 export const notifySubscribe = defineAction({
   name: 'notify.subscribe',
   summary: '记录用户在 requestSubscribeMessage 中同意的模板：每次同意可发送一条',
-  input: z.object({ accepted: z.array(z.string().trim().min(1).max(64)).max(10) }).strict(),
-  output: z.object({ granted: z.number().int() }),
+  input: () => z.object({ accepted: z.array(z.string().trim().min(1).max(64)).max(10) }).strict(),
+  output: () => z.object({ granted: z.number().int() }),
   roles: 'registered',
   mutates: true,
 });

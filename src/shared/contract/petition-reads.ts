@@ -10,22 +10,23 @@ import { petitionDetailSchema, petitionViewSchema } from './petition-view';
 export const petitionCategories = defineAction({
   name: 'petition.categories',
   summary: '诉求类别树和可召集的职能部门',
-  input: z.object({}).strict(),
-  output: z.object({
-    categories: z.array(
-      z.object({
-        id: z.string(),
-        name: z.string(),
-        parentId: z.string().nullable(),
-        council: z.boolean(),
-        private: z.boolean(),
-        /** For the admin's category screen: the department a street summons for it, and the list order. */
-        departmentId: z.string().nullable(),
-        order: z.number().int(),
-      }),
-    ),
-    departments: z.array(z.object({ id: z.string(), name: z.string() })),
-  }),
+  input: () => z.object({}).strict(),
+  output: () =>
+    z.object({
+      categories: z.array(
+        z.object({
+          id: z.string(),
+          name: z.string(),
+          parentId: z.string().nullable(),
+          council: z.boolean(),
+          private: z.boolean(),
+          /** For the admin's category screen: the department a street summons for it, and the list order. */
+          departmentId: z.string().nullable(),
+          order: z.number().int(),
+        }),
+      ),
+      departments: z.array(z.object({ id: z.string(), name: z.string() })),
+    }),
   roles: 'registered',
   mutates: false,
 });
@@ -35,8 +36,8 @@ const unit = z.object({ id: z.string(), name: z.string() });
 export const petitionPlaces = defineAction({
   name: 'petition.places',
   summary: '问题位置可选的楼栋：本社区各网格的楼栋，按序排好',
-  input: z.object({}).strict(),
-  output: z.object({ grids: z.array(unit.extend({ buildings: z.array(unit) })) }),
+  input: () => z.object({}).strict(),
+  output: () => z.object({ grids: z.array(unit.extend({ buildings: z.array(unit) })) }),
   roles: ['resident', 'grid_worker'],
   mutates: false,
 });
@@ -44,8 +45,8 @@ export const petitionPlaces = defineAction({
 export const petitionSimilar = defineAction({
   name: 'petition.similar',
   summary: '同网格内同类未办结的诉求（提交前先看看，可以附议）',
-  input: z.object({ categoryId: idSchema, buildingId: idSchema.optional() }).strict(),
-  output: z.object({ items: z.array(petitionViewSchema) }),
+  input: () => z.object({ categoryId: idSchema, buildingId: idSchema.optional() }).strict(),
+  output: () => z.object({ items: z.array(petitionViewSchema) }),
   roles: ['resident', 'grid_worker'],
   mutates: false,
 });
@@ -53,8 +54,8 @@ export const petitionSimilar = defineAction({
 export const petitionGet = defineAction({
   name: 'petition.get',
   summary: '诉求详情：当前层级、承办人、每一步时间线和反馈倒计时',
-  input: z.object({ petitionId: idSchema }).strict(),
-  output: z.object({ petition: petitionDetailSchema }),
+  input: () => z.object({ petitionId: idSchema }).strict(),
+  output: () => z.object({ petition: petitionDetailSchema }),
   roles: 'registered',
   mutates: false,
 });
@@ -62,8 +63,8 @@ export const petitionGet = defineAction({
 export const petitionListMine = defineAction({
   name: 'petition.listMine',
   summary: '我的诉求：我提交的、我附议的、我代办的',
-  input: z.object({ kind: z.enum(['reported', 'cosigned', 'filed']).default('reported'), ...pageInput }).strict(),
-  output: pageOf(petitionViewSchema),
+  input: () => z.object({ kind: z.enum(['reported', 'cosigned', 'filed']).default('reported'), ...pageInput }).strict(),
+  output: () => pageOf(petitionViewSchema),
   roles: ['resident', 'grid_worker'],
   mutates: false,
 });
@@ -71,10 +72,9 @@ export const petitionListMine = defineAction({
 export const petitionListQueue = defineAction({
   name: 'petition.listQueue',
   summary: '本级待办：待受理/报到、办理中、议事、复核，逾期的在前',
-  input: z
-    .object({ level: z.enum(petitionLevels).optional().describe('for someone who works at two levels; default the first'), ...pageInput })
-    .strict(),
-  output: pageOf(petitionViewSchema).extend({ level: z.enum(petitionLevels), unitName: z.string() }),
+  input: () =>
+    z.object({ level: z.enum(petitionLevels).optional().describe('for someone who works at two levels; default the first'), ...pageInput }).strict(),
+  output: () => pageOf(petitionViewSchema).extend({ level: z.enum(petitionLevels), unitName: z.string() }),
   roles: ladderStaffRoles,
   mutates: false,
 });

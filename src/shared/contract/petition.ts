@@ -24,33 +24,40 @@ const location = z.discriminatedUnion('kind', [
 export const petitionCreate = defineAction({
   name: 'petition.create',
   summary: '提交诉求（网格员可为没有手机的居民红色代办）',
-  input: z
-    .object({
-      categoryId: idSchema,
-      description: text(5, 500, '问题描述'),
-      photos: photos(6),
-      urgency: z.enum(urgencies).default('normal'),
-      location,
-      onBehalfOf: z
-        .object({
-          residentId: idSchema.optional(),
-          rosterKey: z.string().trim().min(1, '请从台账选择代办的居民').max(200).optional().describe('a person of the 人口台账 by their stable key'),
-          name: z.string().trim().min(1).max(20, '姓名最多 20 字').optional(),
-          phone: z
-            .string()
-            .trim()
-            .regex(/^1\d{10}$/, '手机号格式不对')
-            .optional(),
-        })
-        .strict()
-        .refine((v) => Boolean(v.residentId || v.rosterKey || v.name), '请从台账选择代办的居民')
-        .optional()
-        .describe(
-          '红色代办 (grid workers and community staff): a registered resident by id, a 人口台账 person by key (placed at their building), or the name of one without a phone',
-        ),
-    })
-    .strict(),
-  output: one,
+  input: () =>
+    z
+      .object({
+        categoryId: idSchema,
+        description: text(5, 500, '问题描述'),
+        photos: photos(6),
+        urgency: z.enum(urgencies).default('normal'),
+        location,
+        onBehalfOf: z
+          .object({
+            residentId: idSchema.optional(),
+            rosterKey: z
+              .string()
+              .trim()
+              .min(1, '请从台账选择代办的居民')
+              .max(200)
+              .optional()
+              .describe('a person of the 人口台账 by their stable key'),
+            name: z.string().trim().min(1).max(20, '姓名最多 20 字').optional(),
+            phone: z
+              .string()
+              .trim()
+              .regex(/^1\d{10}$/, '手机号格式不对')
+              .optional(),
+          })
+          .strict()
+          .refine((v) => Boolean(v.residentId || v.rosterKey || v.name), '请从台账选择代办的居民')
+          .optional()
+          .describe(
+            '红色代办 (grid workers and community staff): a registered resident by id, a 人口台账 person by key (placed at their building), or the name of one without a phone',
+          ),
+      })
+      .strict(),
+  output: () => one,
   roles: ['resident', 'grid_worker'],
   mutates: true,
 });
@@ -58,8 +65,8 @@ export const petitionCreate = defineAction({
 export const petitionCosign = defineAction({
   name: 'petition.cosign',
   summary: '我也遇到：附议一条诉求，之后收到它的进展',
-  input: z.object(ref).strict(),
-  output: one,
+  input: () => z.object(ref).strict(),
+  output: () => one,
   roles: ['resident'],
   mutates: true,
 });
@@ -69,8 +76,8 @@ const note = z.string().trim().max(200, '说明最多 200 字').optional();
 export const petitionAccept = defineAction({
   name: 'petition.accept',
   summary: '受理诉求（网格、社区、街道、区级）',
-  input: z.object({ ...ref, note }).strict(),
-  output: one,
+  input: () => z.object({ ...ref, note }).strict(),
+  output: () => one,
   roles: ['grid_worker', 'staff', 'street_staff', 'district_staff'],
   mutates: true,
 });
@@ -78,8 +85,8 @@ export const petitionAccept = defineAction({
 export const petitionReport = defineAction({
   name: 'petition.report',
   summary: '被召集的职能部门报到受理',
-  input: z.object({ ...ref, note }).strict(),
-  output: one,
+  input: () => z.object({ ...ref, note }).strict(),
+  output: () => one,
   roles: ['department_staff'],
   mutates: true,
 });
@@ -87,8 +94,8 @@ export const petitionReport = defineAction({
 export const petitionResolve = defineAction({
   name: 'petition.resolve',
   summary: '办结并反馈（网格当场办结须附处理前后照片）',
-  input: z.object({ ...ref, feedback: text(5, 500, '办理结果'), photos: photos(6), beforePhotos: photos(3), afterPhotos: photos(3) }).strict(),
-  output: one,
+  input: () => z.object({ ...ref, feedback: text(5, 500, '办理结果'), photos: photos(6), beforePhotos: photos(3), afterPhotos: photos(3) }).strict(),
+  output: () => one,
   roles: ladderStaffRoles,
   mutates: true,
 });
@@ -96,8 +103,8 @@ export const petitionResolve = defineAction({
 export const petitionDismiss = defineAction({
   name: 'petition.dismiss',
   summary: '不予受理（重复、无效的诉求），说明原因',
-  input: z.object({ ...ref, reason }).strict(),
-  output: one,
+  input: () => z.object({ ...ref, reason }).strict(),
+  output: () => one,
   roles: ladderStaffRoles,
   mutates: true,
 });
@@ -105,8 +112,8 @@ export const petitionDismiss = defineAction({
 export const petitionEscalate = defineAction({
   name: 'petition.escalate',
   summary: '吹哨：上报上一级并说明原因（街道上报即交区级）',
-  input: z.object({ ...ref, reason }).strict(),
-  output: one,
+  input: () => z.object({ ...ref, reason }).strict(),
+  output: () => one,
   roles: ['grid_worker', 'staff', 'street_staff', 'department_staff'],
   mutates: true,
 });
@@ -114,8 +121,8 @@ export const petitionEscalate = defineAction({
 export const petitionSummon = defineAction({
   name: 'petition.summon',
   summary: '街道召集职能部门（部门须在时限内报到）',
-  input: z.object({ ...ref, departmentId: idSchema, reason }).strict(),
-  output: one,
+  input: () => z.object({ ...ref, departmentId: idSchema, reason }).strict(),
+  output: () => one,
   roles: ['street_staff'],
   mutates: true,
 });
@@ -123,8 +130,8 @@ export const petitionSummon = defineAction({
 export const petitionConvene = defineAction({
   name: 'petition.convene',
   summary: '社区将物业、业主事项提交三方议事（社区、业委会、物业）',
-  input: z.object({ ...ref, note }).strict(),
-  output: one,
+  input: () => z.object({ ...ref, note }).strict(),
+  output: () => one,
   roles: ['staff'],
   mutates: true,
 });
@@ -132,16 +139,17 @@ export const petitionConvene = defineAction({
 export const petitionDecide = defineAction({
   name: 'petition.decide',
   summary: '记录三方议事决定，作为办理结果',
-  input: z
-    .object({
-      ...ref,
-      decision: text(5, 500, '议事决定'),
-      ownersCommittee: text(2, 30, '业委会代表'),
-      propertyCompany: text(2, 30, '物业公司'),
-      photos: photos(6),
-    })
-    .strict(),
-  output: one,
+  input: () =>
+    z
+      .object({
+        ...ref,
+        decision: text(5, 500, '议事决定'),
+        ownersCommittee: text(2, 30, '业委会代表'),
+        propertyCompany: text(2, 30, '物业公司'),
+        photos: photos(6),
+      })
+      .strict(),
+  output: () => one,
   roles: ['staff'],
   mutates: true,
 });
@@ -149,11 +157,12 @@ export const petitionDecide = defineAction({
 export const petitionRate = defineAction({
   name: 'petition.rate',
   summary: '评价办理结果：满意 / 基本满意 / 不满意（不满意须说明）',
-  input: z
-    .object({ ...ref, rating: z.enum(ratings), comment: z.string().trim().max(200, '评价最多 200 字').optional() })
-    .strict()
-    .refine((v) => v.rating !== 'unsatisfied' || (v.comment?.length ?? 0) >= 2, { message: '请说明哪里不满意', path: ['comment'] }),
-  output: one,
+  input: () =>
+    z
+      .object({ ...ref, rating: z.enum(ratings), comment: z.string().trim().max(200, '评价最多 200 字').optional() })
+      .strict()
+      .refine((v) => v.rating !== 'unsatisfied' || (v.comment?.length ?? 0) >= 2, { message: '请说明哪里不满意', path: ['comment'] }),
+  output: () => one,
   roles: ['resident', 'grid_worker'],
   mutates: true,
 });
@@ -161,8 +170,8 @@ export const petitionRate = defineAction({
 export const petitionReopen = defineAction({
   name: 'petition.reopen',
   summary: '社区复核后重新交办到某一级',
-  input: z.object({ ...ref, level: z.enum(petitionLevels), reason }).strict(),
-  output: one,
+  input: () => z.object({ ...ref, level: z.enum(petitionLevels), reason }).strict(),
+  output: () => one,
   roles: ['staff'],
   mutates: true,
 });
@@ -170,8 +179,8 @@ export const petitionReopen = defineAction({
 export const petitionConclude = defineAction({
   name: 'petition.conclude',
   summary: '社区复核后维持办理结果并办结',
-  input: z.object({ ...ref, conclusion: text(5, 500, '复核意见') }).strict(),
-  output: one,
+  input: () => z.object({ ...ref, conclusion: text(5, 500, '复核意见') }).strict(),
+  output: () => one,
   roles: ['staff'],
   mutates: true,
 });

@@ -12,8 +12,8 @@ export const pointRulesSchema = z.object({
 export const pointsRules = defineAction({
   name: 'points.rules',
   summary: '本社区的积分规则：每种积分的有效期（空为永久有效）',
-  input: z.object({}).strict(),
-  output: pointRulesSchema,
+  input: () => z.object({}).strict(),
+  output: () => pointRulesSchema,
   roles: ['staff', 'admin'],
   mutates: false,
 });
@@ -21,8 +21,8 @@ export const pointsRules = defineAction({
 export const pointsSetRules = defineAction({
   name: 'points.setRules',
   summary: '设置每种积分的有效期（天，null 为永久有效）；只影响此后发放的积分',
-  input: z.object({ expiryDays: pointRulesSchema.shape.expiryDays.partial() }).strict(),
-  output: pointRulesSchema,
+  input: () => z.object({ expiryDays: pointRulesSchema.shape.expiryDays.partial() }).strict(),
+  output: () => pointRulesSchema,
   roles: ['admin'],
   mutates: true,
 });
@@ -30,19 +30,20 @@ export const pointsSetRules = defineAction({
 export const pointsFeeRelief = defineAction({
   name: 'points.feeRelief',
   summary: '用志愿服务积分抵扣物业费，每个收据号只抵扣一次',
-  input: z
-    .object({
-      openid: idSchema,
-      amount: z.number().int('积分须为整数').min(1, '积分至少为 1').max(100_000, '单次积分过大'),
-      receiptNo: z
-        .string()
-        .trim()
-        .min(4, '请填写收据号')
-        .max(40, '收据号最多 40 位')
-        .regex(/^[\w-]+$/, '收据号只能含字母、数字和 -'),
-    })
-    .strict(),
-  output: z.object({ postingId: z.string(), replayed: z.boolean(), balance: z.number().int() }),
+  input: () =>
+    z
+      .object({
+        openid: idSchema,
+        amount: z.number().int('积分须为整数').min(1, '积分至少为 1').max(100_000, '单次积分过大'),
+        receiptNo: z
+          .string()
+          .trim()
+          .min(4, '请填写收据号')
+          .max(40, '收据号最多 40 位')
+          .regex(/^[\w-]+$/, '收据号只能含字母、数字和 -'),
+      })
+      .strict(),
+  output: () => z.object({ postingId: z.string(), replayed: z.boolean(), balance: z.number().int() }),
   roles: ['staff'],
   mutates: true,
 });

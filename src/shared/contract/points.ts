@@ -35,8 +35,8 @@ export const postingViewSchema = z.object({
 export const pointsBalance = defineAction({
   name: 'points.balance',
   summary: '我的积分：每种积分的余额、可用数和美德信用等级',
-  input: z.object({}).strict(),
-  output: z.object({ balances: z.array(balanceSchema), virtueLevel: virtueLevelSchema }),
+  input: () => z.object({}).strict(),
+  output: () => z.object({ balances: z.array(balanceSchema), virtueLevel: virtueLevelSchema }),
   roles: 'registered',
   mutates: false,
 });
@@ -44,8 +44,8 @@ export const pointsBalance = defineAction({
 export const pointsHistory = defineAction({
   name: 'points.history',
   summary: '我的积分明细（可按种类筛选），最新的在前',
-  input: z.object({ asset: asset.optional(), ...pageInput }).strict(),
-  output: pageOf(postingViewSchema),
+  input: () => z.object({ asset: asset.optional(), ...pageInput }).strict(),
+  output: () => pageOf(postingViewSchema),
   roles: 'registered',
   mutates: false,
 });
@@ -53,8 +53,8 @@ export const pointsHistory = defineAction({
 export const pointsHistoryOf = defineAction({
   name: 'points.historyOf',
   summary: '社区工作人员查看本社区一个人的积分明细（signed for that person），可从某条记录冲正',
-  input: z.object({ openid: idSchema, asset: asset.optional(), ...pageInput }).strict(),
-  output: pageOf(postingViewSchema),
+  input: () => z.object({ openid: idSchema, asset: asset.optional(), ...pageInput }).strict(),
+  output: () => pageOf(postingViewSchema),
   roles: ['staff'],
   mutates: false,
 });
@@ -65,8 +65,8 @@ const target = { openid: idSchema, asset: adjustable, amount, reason, ref: z.str
 export const pointsAward = defineAction({
   name: 'points.award',
   summary: '社区发放积分（加分），须带 requestId',
-  input: z.object(target).strict(),
-  output: z.object({ postingId: z.string(), replayed: z.boolean(), balance: z.number().int() }),
+  input: () => z.object(target).strict(),
+  output: () => z.object({ postingId: z.string(), replayed: z.boolean(), balance: z.number().int() }),
   roles: ['staff'],
   mutates: true,
 });
@@ -74,8 +74,8 @@ export const pointsAward = defineAction({
 export const pointsDeduct = defineAction({
   name: 'points.deduct',
   summary: '社区扣减积分（减分），余额不足则拒绝，须带 requestId',
-  input: z.object(target).strict(),
-  output: z.object({ postingId: z.string(), replayed: z.boolean(), balance: z.number().int() }),
+  input: () => z.object(target).strict(),
+  output: () => z.object({ postingId: z.string(), replayed: z.boolean(), balance: z.number().int() }),
   roles: ['staff'],
   mutates: true,
 });
@@ -83,8 +83,8 @@ export const pointsDeduct = defineAction({
 export const pointsReverse = defineAction({
   name: 'points.reverse',
   summary: '冲正一条积分记录（原记录不改动）；余额不足时须注明强制冲正原因',
-  input: z.object({ postingId: z.string().trim().min(1).max(120), reason, override: z.string().trim().min(2).max(100).optional() }).strict(),
-  output: z.object({ postingId: z.string(), replayed: z.boolean() }),
+  input: () => z.object({ postingId: z.string().trim().min(1).max(120), reason, override: z.string().trim().min(2).max(100).optional() }).strict(),
+  output: () => z.object({ postingId: z.string(), replayed: z.boolean() }),
   roles: ['staff'],
   mutates: true,
 });
@@ -94,14 +94,15 @@ export const differenceSchema = z.object({ account: z.string(), asset, postings:
 export const pointsReconcile = defineAction({
   name: 'points.reconcile',
   summary: '对账：本社区每个账户的积分记录之和是否等于缓存余额',
-  input: z.object({}).strict(),
-  output: z.object({
-    communityId: z.string(),
-    accounts: z.number().int(),
-    postings: z.number().int(),
-    differences: z.array(differenceSchema),
-    checkedAt: isoDate,
-  }),
+  input: () => z.object({}).strict(),
+  output: () =>
+    z.object({
+      communityId: z.string(),
+      accounts: z.number().int(),
+      postings: z.number().int(),
+      differences: z.array(differenceSchema),
+      checkedAt: isoDate,
+    }),
   roles: ['staff'],
   mutates: false,
 });
@@ -119,8 +120,8 @@ export const pendingAwardSchema = z.object({
 export const pointsPendingAwards = defineAction({
   name: 'points.pendingAwards',
   summary: '待社区确认的志愿服务积分（超过阈值或同一居民与党员频繁互动）',
-  input: z.object({ ...pageInput }).strict(),
-  output: pageOf(pendingAwardSchema),
+  input: () => z.object({ ...pageInput }).strict(),
+  output: () => pageOf(pendingAwardSchema),
   roles: ['staff'],
   mutates: false,
 });
@@ -128,10 +129,11 @@ export const pointsPendingAwards = defineAction({
 export const pointsApproveAward = defineAction({
   name: 'points.approveAward',
   summary: '确认（可下调）或驳回一笔待确认的志愿服务积分',
-  input: z
-    .object({ wishId: idSchema, approve: z.boolean(), amount: amount.optional(), note: z.string().trim().max(100, '说明最多 100 字').optional() })
-    .strict(),
-  output: z.object({ status: z.enum(['posted', 'rejected']), amount: z.number().int() }),
+  input: () =>
+    z
+      .object({ wishId: idSchema, approve: z.boolean(), amount: amount.optional(), note: z.string().trim().max(100, '说明最多 100 字').optional() })
+      .strict(),
+  output: () => z.object({ status: z.enum(['posted', 'rejected']), amount: z.number().int() }),
   roles: ['staff'],
   mutates: true,
 });

@@ -37,8 +37,8 @@ export const holdSchema = z.object({
 export const pointsIssueCode = defineAction({
   name: 'points.issueCode',
   summary: '生成我的积分码：签名、一次有效、60 秒内过期，到期前请刷新',
-  input: z.object({}).strict(),
-  output: z.object({ token: z.string(), expiresAt: isoDate, ttlSeconds: z.number().int() }),
+  input: () => z.object({}).strict(),
+  output: () => z.object({ token: z.string(), expiresAt: isoDate, ttlSeconds: z.number().int() }),
   roles: ['resident', 'member'],
   mutates: true,
 });
@@ -46,14 +46,15 @@ export const pointsIssueCode = defineAction({
 export const merchantScan = defineAction({
   name: 'merchant.scan',
   summary: '扫居民积分码：看姓氏、美德信用等级和可用积分（不消耗积分码）',
-  input: z.object({ token }).strict(),
-  output: z.object({
-    resident: residentSchema,
-    balance: z.number().int().describe('virtue points the resident can spend now'),
-    perCharge: z.number().int().describe('above this the resident must confirm in their app'),
-    dailyLeft: z.number().int().describe('what this shop may still take from this resident today'),
-    expiresAt: isoDate,
-  }),
+  input: () => z.object({ token }).strict(),
+  output: () =>
+    z.object({
+      resident: residentSchema,
+      balance: z.number().int().describe('virtue points the resident can spend now'),
+      perCharge: z.number().int().describe('above this the resident must confirm in their app'),
+      dailyLeft: z.number().int().describe('what this shop may still take from this resident today'),
+      expiresAt: isoDate,
+    }),
   roles: ['merchant'],
   mutates: false,
 });
@@ -61,14 +62,15 @@ export const merchantScan = defineAction({
 export const merchantCharge = defineAction({
   name: 'merchant.charge',
   summary: '核销积分：每个积分码只能核销一次；超过单笔上限的须居民在小程序里确认',
-  input: z
-    .object({
-      token,
-      points: z.number().int('积分须为整数').min(1, '至少 1 分').max(10_000, '单次积分过大'),
-      note: z.string().trim().max(30, '商品说明最多 30 个字').default(''),
-    })
-    .strict(),
-  output: z.object({ charge: chargeSchema }),
+  input: () =>
+    z
+      .object({
+        token,
+        points: z.number().int('积分须为整数').min(1, '至少 1 分').max(10_000, '单次积分过大'),
+        note: z.string().trim().max(30, '商品说明最多 30 个字').default(''),
+      })
+      .strict(),
+  output: () => z.object({ charge: chargeSchema }),
   roles: ['merchant'],
   mutates: true,
 });
@@ -76,8 +78,8 @@ export const merchantCharge = defineAction({
 export const merchantVerifyLevel = defineAction({
   name: 'merchant.verifyLevel',
   summary: '只核验美德信用等级（如“信用+”折扣）：留下记录，不扣积分',
-  input: z.object({ token }).strict(),
-  output: z.object({ resident: residentSchema, checkedAt: isoDate }),
+  input: () => z.object({ token }).strict(),
+  output: () => z.object({ resident: residentSchema, checkedAt: isoDate }),
   roles: ['merchant'],
   mutates: true,
 });
@@ -85,8 +87,8 @@ export const merchantVerifyLevel = defineAction({
 export const merchantRefund = defineAction({
   name: 'merchant.refund',
   summary: '当天退还一笔核销（冲正记录，积分退回居民）',
-  input: z.object({ chargeId: idSchema, reason: z.string().trim().min(2, '请写明原因').max(100, '原因最多 100 字') }).strict(),
-  output: z.object({ charge: chargeSchema }),
+  input: () => z.object({ chargeId: idSchema, reason: z.string().trim().min(2, '请写明原因').max(100, '原因最多 100 字') }).strict(),
+  output: () => z.object({ charge: chargeSchema }),
   roles: ['merchant'],
   mutates: true,
 });
@@ -94,12 +96,13 @@ export const merchantRefund = defineAction({
 export const merchantHistory = defineAction({
   name: 'merchant.history',
   summary: '本店核销记录（今天或全部，最新的在前）和今日合计',
-  input: z.object({ scope: z.enum(['today', 'all']).default('today'), ...pageInput }).strict(),
-  output: z.object({
-    items: z.array(chargeSchema),
-    nextOffset: z.number().int().nullable(),
-    today: z.object({ count: z.number().int(), points: z.number().int(), checks: z.number().int() }),
-  }),
+  input: () => z.object({ scope: z.enum(['today', 'all']).default('today'), ...pageInput }).strict(),
+  output: () =>
+    z.object({
+      items: z.array(chargeSchema),
+      nextOffset: z.number().int().nullable(),
+      today: z.object({ count: z.number().int(), points: z.number().int(), checks: z.number().int() }),
+    }),
   roles: ['merchant'],
   mutates: false,
 });
@@ -107,13 +110,13 @@ export const merchantHistory = defineAction({
 export const pointsPendingHolds = defineAction({
   name: 'points.pendingHolds',
   summary: '等我确认的商家扣分（5 分钟内不确认自动退回）',
-  input: z.object({}).strict(),
-  output: z.object({ items: z.array(holdSchema) }),
+  input: () => z.object({}).strict(),
+  output: () => z.object({ items: z.array(holdSchema) }),
   roles: ['resident', 'member'],
   mutates: false,
 });
 
-const decideHold = { input: z.object({ chargeId: idSchema }).strict(), output: z.object({ hold: holdSchema }) };
+const decideHold = { input: () => z.object({ chargeId: idSchema }).strict(), output: () => z.object({ hold: holdSchema }) };
 
 export const pointsConfirmHold = defineAction({
   name: 'points.confirmHold',

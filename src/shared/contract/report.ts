@@ -34,15 +34,16 @@ export const memberReportSchema = z.object({
 export const memberReport = defineAction({
   name: 'member.report',
   summary: '党员到社区报到（类别、单位党组织、技能、空闲时间）；一人只有一份待审报到，再报到更新它，须带 requestId',
-  input: z
-    .object({
-      category: z.enum(memberCategories, { error: '请选择在职、离退休或流动党员' }),
-      partyOrg: text('单位党组织', 50),
-      skills: z.array(text('技能', 20)).max(10, '技能最多 10 项').default([]),
-      freeTimes: text('空闲时间', 50),
-    })
-    .strict(),
-  output: z.object({ report: memberReportSchema }),
+  input: () =>
+    z
+      .object({
+        category: z.enum(memberCategories, { error: '请选择在职、离退休或流动党员' }),
+        partyOrg: text('单位党组织', 50),
+        skills: z.array(text('技能', 20)).max(10, '技能最多 10 项').default([]),
+        freeTimes: text('空闲时间', 50),
+      })
+      .strict(),
+  output: () => z.object({ report: memberReportSchema }),
   roles: 'registered',
   mutates: true,
 });
@@ -50,8 +51,8 @@ export const memberReport = defineAction({
 export const memberMine = defineAction({
   name: 'member.mine',
   summary: '我的党员报到及审核状态（没有报到过为 null）',
-  input: z.object({}).strict(),
-  output: z.object({ report: memberReportSchema.nullable() }),
+  input: () => z.object({}).strict(),
+  output: () => z.object({ report: memberReportSchema.nullable() }),
   roles: 'registered',
   mutates: false,
 });
@@ -59,11 +60,12 @@ export const memberMine = defineAction({
 export const memberReviewReport = defineAction({
   name: 'member.reviewReport',
   summary: '社区工作人员审核本社区居民的党员报到：通过即成为党员并记下技能（留有任免记录），驳回须写原因，须带 requestId',
-  input: z
-    .object({ reportId: idSchema, approve: z.boolean(), reason: reviewReason })
-    .strict()
-    .refine((v) => v.approve || !!v.reason, { path: ['reason'], message: '驳回时请写明原因' }),
-  output: z.object({ report: memberReportSchema }),
+  input: () =>
+    z
+      .object({ reportId: idSchema, approve: z.boolean(), reason: reviewReason })
+      .strict()
+      .refine((v) => v.approve || !!v.reason, { path: ['reason'], message: '驳回时请写明原因' }),
+  output: () => z.object({ report: memberReportSchema }),
   roles: ['staff'],
   mutates: true,
 });
@@ -71,8 +73,8 @@ export const memberReviewReport = defineAction({
 export const memberList = defineAction({
   name: 'member.list',
   summary: '社区工作人员查看本社区的党员报到（按状态，分页），姓名与打码手机号',
-  input: z.object({ status: status.default('pending'), ...pageInput }).strict(),
-  output: pageOf(memberReportSchema),
+  input: () => z.object({ status: status.default('pending'), ...pageInput }).strict(),
+  output: () => pageOf(memberReportSchema),
   roles: ['staff'],
   mutates: false,
 });
@@ -95,20 +97,21 @@ export const unitReportSchema = z.object({
 export const unitReport = defineAction({
   name: 'unit.report',
   summary: '登记居民为所在单位（共建单位）向社区报到：单位名称、党组织、联系人、可提供的资源，须带 requestId',
-  input: z
-    .object({
-      name: text('单位名称', 40),
-      partyOrg: text('单位党组织', 50),
-      contactName: text('联系人', 20),
-      contactPhone: z
-        .string()
-        .trim()
-        .regex(/^1\d{10}$/, '请填写 11 位手机号'),
-      resources: z.array(z.enum(unitResources)).min(1, '请至少选择一项可提供的资源').max(4),
-      offer: z.string().trim().max(200, '说明最多 200 字').default(''),
-    })
-    .strict(),
-  output: z.object({ unit: unitReportSchema }),
+  input: () =>
+    z
+      .object({
+        name: text('单位名称', 40),
+        partyOrg: text('单位党组织', 50),
+        contactName: text('联系人', 20),
+        contactPhone: z
+          .string()
+          .trim()
+          .regex(/^1\d{10}$/, '请填写 11 位手机号'),
+        resources: z.array(z.enum(unitResources)).min(1, '请至少选择一项可提供的资源').max(4),
+        offer: z.string().trim().max(200, '说明最多 200 字').default(''),
+      })
+      .strict(),
+  output: () => z.object({ unit: unitReportSchema }),
   roles: 'registered',
   mutates: true,
 });
@@ -116,11 +119,12 @@ export const unitReport = defineAction({
 export const unitReview = defineAction({
   name: 'unit.review',
   summary: '社区工作人员审核本社区的共建单位报到（驳回须写原因），须带 requestId',
-  input: z
-    .object({ unitId: idSchema, approve: z.boolean(), reason: reviewReason })
-    .strict()
-    .refine((v) => v.approve || !!v.reason, { path: ['reason'], message: '驳回时请写明原因' }),
-  output: z.object({ unit: unitReportSchema }),
+  input: () =>
+    z
+      .object({ unitId: idSchema, approve: z.boolean(), reason: reviewReason })
+      .strict()
+      .refine((v) => v.approve || !!v.reason, { path: ['reason'], message: '驳回时请写明原因' }),
+  output: () => z.object({ unit: unitReportSchema }),
   roles: ['staff'],
   mutates: true,
 });
@@ -128,15 +132,16 @@ export const unitReview = defineAction({
 export const unitEvaluate = defineAction({
   name: 'unit.evaluate',
   summary: '社区对已通过的共建单位的年度反向考评（0–100 分和评语，街道可见）；每个单位每年一次，须带 requestId',
-  input: z
-    .object({
-      unitId: idSchema,
-      year: z.number().int().min(2020).max(2100),
-      score: z.number().int().min(0, '分数为 0–100').max(100, '分数为 0–100'),
-      comment: text('评语', 200),
-    })
-    .strict(),
-  output: z.object({ unit: unitReportSchema }),
+  input: () =>
+    z
+      .object({
+        unitId: idSchema,
+        year: z.number().int().min(2020).max(2100),
+        score: z.number().int().min(0, '分数为 0–100').max(100, '分数为 0–100'),
+        comment: text('评语', 200),
+      })
+      .strict(),
+  output: () => z.object({ unit: unitReportSchema }),
   roles: ['staff'],
   mutates: true,
 });
@@ -144,8 +149,8 @@ export const unitEvaluate = defineAction({
 export const unitList = defineAction({
   name: 'unit.list',
   summary: '本社区（街道工作人员：本街道）的共建单位报到，按状态分页，附年度考评',
-  input: z.object({ status: status.default('pending'), ...pageInput }).strict(),
-  output: pageOf(unitReportSchema),
+  input: () => z.object({ status: status.default('pending'), ...pageInput }).strict(),
+  output: () => pageOf(unitReportSchema),
   roles: ['staff', 'street_staff'],
   mutates: false,
 });

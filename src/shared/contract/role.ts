@@ -64,8 +64,8 @@ const changed = z.object({
 export const roleGrant = defineAction({
   name: 'role.grant',
   summary: '管理员任命网格员、社区/街道/部门/区级工作人员或管理员（须写明原因，留有记录），须带 requestId',
-  input: roleGrantInput,
-  output: changed,
+  input: () => roleGrantInput,
+  output: () => changed,
   roles: ['admin'],
   mutates: true,
 });
@@ -74,8 +74,8 @@ export const roleRevoke = defineAction({
   name: 'role.revoke',
   summary: '管理员免去上述角色（网格员可只免去一个网格；须写明原因，留有记录），须带 requestId',
   /** `unitId`: for a grid worker, the one grid to remove (the role goes with the last); without it, every grid. */
-  input: z.object({ openid: idSchema, role: appointable, unitId: idSchema.optional(), reason }).strict(),
-  output: changed,
+  input: () => z.object({ openid: idSchema, role: appointable, unitId: idSchema.optional(), reason }).strict(),
+  output: () => changed,
   roles: ['admin'],
   mutates: true,
 });
@@ -83,8 +83,8 @@ export const roleRevoke = defineAction({
 export const roleLog = defineAction({
   name: 'role.log',
   summary: '任免记录（本街道；区级管理员看全区），最新的在前，可只看一个人',
-  input: z.object({ openid: idSchema.optional(), ...pageInput }).strict(),
-  output: pageOf(roleLogEntrySchema),
+  input: () => z.object({ openid: idSchema.optional(), ...pageInput }).strict(),
+  output: () => pageOf(roleLogEntrySchema),
   roles: ['admin'],
   mutates: false,
 });
@@ -92,8 +92,8 @@ export const roleLog = defineAction({
 export const rolePeople = defineAction({
   name: 'role.people',
   summary: '任免时选人：本街道（区级管理员：全区）登记的人，按姓名中的字或完整手机号查找',
-  input: z.object({ query: z.string().trim().max(20).optional(), ...pageInput }).strict(),
-  output: pageOf(roleHolderSchema),
+  input: () => z.object({ query: z.string().trim().max(20).optional(), ...pageInput }).strict(),
+  output: () => pageOf(roleHolderSchema),
   roles: ['admin'],
   mutates: false,
 });
@@ -103,13 +103,14 @@ export const rolePlaceSchema = z.object({ id: z.string(), kind: z.enum(['street'
 export const rolePlaces = defineAction({
   name: 'role.places',
   summary: '任命到哪里：不带 parentId 为可管理的街道（区级管理员另有职能部门），带 parentId 为其下的社区或网格',
-  input: z.object({ parentId: idSchema.optional() }).strict(),
-  output: z.object({
-    /** The caller's own reach: a district admin also appoints department and district staff and district admins. */
-    scope: z.enum(['street', 'district']),
-    places: z.array(rolePlaceSchema),
-    departments: z.array(z.object({ id: z.string(), name: z.string() })),
-  }),
+  input: () => z.object({ parentId: idSchema.optional() }).strict(),
+  output: () =>
+    z.object({
+      /** The caller's own reach: a district admin also appoints department and district staff and district admins. */
+      scope: z.enum(['street', 'district']),
+      places: z.array(rolePlaceSchema),
+      departments: z.array(z.object({ id: z.string(), name: z.string() })),
+    }),
   roles: ['admin'],
   mutates: false,
 });

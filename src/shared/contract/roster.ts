@@ -26,14 +26,15 @@ export const rosterImport = defineAction({
   name: 'roster.import',
   summary:
     '导入人口台账或楼栋表（XLSX/CSV，先上传到云存储）：逐行校验，有错行则一行也不写；大文件分批写入，未完成时再调用一次接着导入，全部写完才一次生效',
-  input: z
-    .object({
-      fileID: fileIdSchema,
-      communityId: idSchema,
-      kind: z.enum(rosterKinds),
-    })
-    .strict(),
-  output: importStateSchema,
+  input: () =>
+    z
+      .object({
+        fileID: fileIdSchema,
+        communityId: idSchema,
+        kind: z.enum(rosterKinds),
+      })
+      .strict(),
+  output: () => importStateSchema,
   roles: ['staff', 'admin'],
   mutates: true,
 });
@@ -55,27 +56,29 @@ export const rosterEntrySchema = z.object({
 export const rosterList = defineAction({
   name: 'roster.list',
   summary: '人口台账：按楼栋、标签筛选，按姓名查找，分页（网格员看本网格，社区工作人员看本社区，管理员看辖区）',
-  input: z
-    .object({
-      communityId: idSchema.optional().describe('default: the caller’s own community'),
-      buildingId: idSchema.optional(),
-      tag: z.string().trim().min(1).max(10).optional(),
-      name: z.string().trim().min(1).max(20).optional().describe('the full name'),
-      after: z.string().max(200).optional().describe('nextAfter of the previous page'),
-      limit: z.number().int().min(1).max(50).default(20),
-    })
-    .strict(),
-  output: z.object({
-    communityId: z.string(),
-    communityName: z.string(),
-    gridName: z.string().nullable().describe('a grid worker’s grid: the list and the total are of it alone'),
-    items: z.array(rosterEntrySchema),
-    nextAfter: z.string().nullable(),
-    /** Entries in the roster (a grid worker's: of their grid), not of the filtered view, as of its last import. */
-    total: z.number().int(),
-    importedAt: isoDate.nullable(),
-    buildings: z.array(z.object({ id: z.string(), name: z.string() })).describe('the filter choices'),
-  }),
+  input: () =>
+    z
+      .object({
+        communityId: idSchema.optional().describe('default: the caller’s own community'),
+        buildingId: idSchema.optional(),
+        tag: z.string().trim().min(1).max(10).optional(),
+        name: z.string().trim().min(1).max(20).optional().describe('the full name'),
+        after: z.string().max(200).optional().describe('nextAfter of the previous page'),
+        limit: z.number().int().min(1).max(50).default(20),
+      })
+      .strict(),
+  output: () =>
+    z.object({
+      communityId: z.string(),
+      communityName: z.string(),
+      gridName: z.string().nullable().describe('a grid worker’s grid: the list and the total are of it alone'),
+      items: z.array(rosterEntrySchema),
+      nextAfter: z.string().nullable(),
+      /** Entries in the roster (a grid worker's: of their grid), not of the filtered view, as of its last import. */
+      total: z.number().int(),
+      importedAt: isoDate.nullable(),
+      buildings: z.array(z.object({ id: z.string(), name: z.string() })).describe('the filter choices'),
+    }),
   roles: ['grid_worker', 'staff', 'admin'],
   mutates: false,
 });
@@ -83,8 +86,8 @@ export const rosterList = defineAction({
 export const rosterExport = defineAction({
   name: 'roster.export',
   summary: '导出社区的人口台账和组织架构为 XLSX（手机号仅管理员可见全号），返回临时下载链接',
-  input: z.object({ communityId: idSchema.optional() }).strict(),
-  output: z.object({ url: z.string(), fileName: z.string(), rows: z.number().int() }),
+  input: () => z.object({ communityId: idSchema.optional() }).strict(),
+  output: () => z.object({ url: z.string(), fileName: z.string(), rows: z.number().int() }),
   roles: ['staff', 'admin'],
   mutates: false,
 });

@@ -30,8 +30,8 @@ const mark = z.number().int('请打 1–5 分').min(1, '请打 1–5 分').max(5
 export const shopGet = defineAction({
   name: 'shop.get',
   summary: '店铺详情和最近的评价（扫店铺评价码进入）',
-  input: z.object({ shopId: idSchema }).strict(),
-  output: z.object({ shop: publicShopSchema, ratings: z.array(ratingSchema), ratedToday: z.boolean() }),
+  input: () => z.object({ shopId: idSchema }).strict(),
+  output: () => z.object({ shop: publicShopSchema, ratings: z.array(ratingSchema), ratedToday: z.boolean() }),
   roles: 'registered',
   mutates: false,
 });
@@ -39,13 +39,14 @@ export const shopGet = defineAction({
 export const shopRate = defineAction({
   name: 'shop.rate',
   summary: '评价店铺 1–5 星（每人每店每天一次），按规则加减店铺积分',
-  input: z.object({ shopId: idSchema, stars: mark, comment: z.string().trim().max(100, '评价最多 100 字').default('') }).strict(),
-  output: z.object({
-    points: z.number().int().describe('shop points this rating added (negative: deducted)'),
-    shop: publicShopSchema,
-    /** The rating just made, as the shop page lists it, so the page shows it without reading the shop again. */
-    rating: ratingSchema,
-  }),
+  input: () => z.object({ shopId: idSchema, stars: mark, comment: z.string().trim().max(100, '评价最多 100 字').default('') }).strict(),
+  output: () =>
+    z.object({
+      points: z.number().int().describe('shop points this rating added (negative: deducted)'),
+      shop: publicShopSchema,
+      /** The rating just made, as the shop page lists it, so the page shows it without reading the shop again. */
+      rating: ratingSchema,
+    }),
   roles: ['resident', 'member'],
   mutates: true,
 });
@@ -53,14 +54,15 @@ export const shopRate = defineAction({
 export const shopInspect = defineAction({
   name: 'shop.inspect',
   summary: '社区检查店铺：卫生、价格、占道、文明各打 1–5 分，按得分加减店铺积分，须带 requestId',
-  input: z
-    .object({
-      shopId: idSchema,
-      checklist: z.object({ hygiene: mark, prices: mark, street: mark, civility: mark } satisfies Record<ChecklistItem, typeof mark>).strict(),
-      note: z.string().trim().max(100, '备注最多 100 字').default(''),
-    })
-    .strict(),
-  output: z.object({ inspectionId: z.string(), score: z.number(), grade: z.string(), points: z.number().int(), shop: publicShopSchema }),
+  input: () =>
+    z
+      .object({
+        shopId: idSchema,
+        checklist: z.object({ hygiene: mark, prices: mark, street: mark, civility: mark } satisfies Record<ChecklistItem, typeof mark>).strict(),
+        note: z.string().trim().max(100, '备注最多 100 字').default(''),
+      })
+      .strict(),
+  output: () => z.object({ inspectionId: z.string(), score: z.number(), grade: z.string(), points: z.number().int(), shop: publicShopSchema }),
   roles: ['staff'],
   mutates: true,
 });
@@ -68,8 +70,8 @@ export const shopInspect = defineAction({
 export const shopListVirtue = defineAction({
   name: 'shop.listVirtue',
   summary: '本社区美德商铺榜：按店铺积分排序，带星级（入驻前也可浏览）',
-  input: z.object({ communityId: idSchema.optional().describe('a newcomer browsing: which community (default: the first)') }).strict(),
-  output: z.object({ items: z.array(publicShopSchema) }),
+  input: () => z.object({ communityId: idSchema.optional().describe('a newcomer browsing: which community (default: the first)') }).strict(),
+  output: () => z.object({ items: z.array(publicShopSchema) }),
   roles: 'public',
   mutates: false,
 });
@@ -79,8 +81,8 @@ export const shopPointsSchema = z.object({ id: z.string(), amount: z.number().in
 export const shopHistory = defineAction({
   name: 'shop.history',
   summary: '店铺积分明细（检查、评价），最新的在前：店主看自己的店，社区工作人员看本社区的店',
-  input: z.object({ shopId: idSchema.optional(), ...pageInput }).strict(),
-  output: pageOf(shopPointsSchema),
+  input: () => z.object({ shopId: idSchema.optional(), ...pageInput }).strict(),
+  output: () => pageOf(shopPointsSchema),
   roles: ['merchant', 'staff'],
   mutates: false,
 });
@@ -95,8 +97,8 @@ export const staffShopSchema = publicShopSchema.extend({
 export const shopList = defineAction({
   name: 'shop.list',
   summary: '本社区全部爱心商家（含已暂停的），供社区检查、暂停或恢复',
-  input: z.object({ ...pageInput }).strict(),
-  output: pageOf(staffShopSchema),
+  input: () => z.object({ ...pageInput }).strict(),
+  output: () => pageOf(staffShopSchema),
   roles: ['staff'],
   mutates: false,
 });

@@ -26,8 +26,8 @@ export const meSchema = z.object({
 export const userMe = defineAction({
   name: 'user.me',
   summary: '我是谁：姓名、角色和所在社区/网格/楼栋',
-  input: z.object({}).strict(),
-  output: meSchema,
+  input: () => z.object({}).strict(),
+  output: () => meSchema,
   roles: 'registered',
   mutates: false,
 });
@@ -44,8 +44,8 @@ export const memberSchema = z.object({
 export const userListMembers = defineAction({
   name: 'user.listMembers',
   summary: '本社区的党员/志愿者（派单时选择）',
-  input: z.object({ ...pageInput }).strict(),
-  output: pageOf(memberSchema),
+  input: () => z.object({ ...pageInput }).strict(),
+  output: () => pageOf(memberSchema),
   roles: ['grid_worker', 'staff'],
   mutates: false,
 });
@@ -62,8 +62,8 @@ export const personSchema = z.object({
 export const userListPeople = defineAction({
   name: 'user.listPeople',
   summary: '本社区登记的居民/党员（社区工作人员发放积分时选择）；可按姓名搜索',
-  input: z.object({ query: z.string().trim().max(20).optional(), role: z.enum(roles).optional(), ...pageInput }).strict(),
-  output: pageOf(personSchema),
+  input: () => z.object({ query: z.string().trim().max(20).optional(), role: z.enum(roles).optional(), ...pageInput }).strict(),
+  output: () => pageOf(personSchema),
   roles: ['staff'],
   mutates: false,
 });
@@ -71,8 +71,8 @@ export const userListPeople = defineAction({
 export const userSetPrefs = defineAction({
   name: 'user.setPrefs',
   summary: '我的设置：关怀模式（大字、大按钮）开或关，跟随本人',
-  input: z.object({ careMode: z.boolean() }).strict(),
-  output: z.object({ careMode: careModeSchema }),
+  input: () => z.object({ careMode: z.boolean() }).strict(),
+  output: () => z.object({ careMode: careModeSchema }),
   roles: 'registered',
   mutates: true,
 });
@@ -99,13 +99,15 @@ export const placeSchema = z.object({
 export const userJoinPlaces = defineAction({
   name: 'user.joinPlaces',
   summary: '入驻选址：社区 → 网格 → 楼栋，逐级分页；或按楼栋码（scene）查出楼栋所在的社区和网格',
-  input: z
-    .object({ parentId: idSchema.optional(), buildingId: idSchema.optional(), ...pageInput })
-    .strict()
-    .describe('no ids: the communities; parentId: its live children; buildingId: that building and its place'),
-  output: pageOf(z.object({ id: z.string(), kind: z.enum(['community', 'grid', 'building']), name: z.string() })).extend({
-    place: placeSchema.nullable(),
-  }),
+  input: () =>
+    z
+      .object({ parentId: idSchema.optional(), buildingId: idSchema.optional(), ...pageInput })
+      .strict()
+      .describe('no ids: the communities; parentId: its live children; buildingId: that building and its place'),
+  output: () =>
+    pageOf(z.object({ id: z.string(), kind: z.enum(['community', 'grid', 'building']), name: z.string() })).extend({
+      place: placeSchema.nullable(),
+    }),
   roles: 'public',
   mutates: false,
 });
@@ -128,8 +130,8 @@ export const joinApplicationSchema = z.object({
 export const userJoinStatus = defineAction({
   name: 'user.joinStatus',
   summary: '我的入驻状态：是否已是居民，最近一份入驻/搬迁申请',
-  input: z.object({}).strict(),
-  output: z.object({ registered: z.boolean(), application: joinApplicationSchema.nullable(), privacyVersion: z.string() }),
+  input: () => z.object({}).strict(),
+  output: () => z.object({ registered: z.boolean(), application: joinApplicationSchema.nullable(), privacyVersion: z.string() }),
   roles: 'public',
   mutates: false,
 });
@@ -137,20 +139,21 @@ export const userJoinStatus = defineAction({
 export const userJoin = defineAction({
   name: 'user.join',
   summary: '加入社区：花名册里有（姓名+手机+楼栋）即刻成为居民，否则（apply）提交申请给楼栋所在网格的网格员审核',
-  input: z
-    .object({
-      buildingId: idSchema,
-      unit: unitSchema,
-      room: roomSchema,
-      name: personName,
-      phone: phoneSchema.optional().describe('typed (H5, or weapp before asking WeChat)'),
-      phoneCode: z.string().trim().min(1).max(128).optional().describe('weapp getPhoneNumber code, exchanged by the function'),
-      privacyVersion: z.string().min(1).max(20),
-      apply: z.boolean().default(true).describe('false: only try the roster, JOIN_NOT_IN_ROSTER when it does not know them'),
-    })
-    .strict()
-    .refine((v) => Boolean(v.phone || v.phoneCode), { message: '请填写手机号', path: ['phone'] }),
-  output: z.object({ status: z.enum(['verified', 'pending']), application: joinApplicationSchema.nullable() }),
+  input: () =>
+    z
+      .object({
+        buildingId: idSchema,
+        unit: unitSchema,
+        room: roomSchema,
+        name: personName,
+        phone: phoneSchema.optional().describe('typed (H5, or weapp before asking WeChat)'),
+        phoneCode: z.string().trim().min(1).max(128).optional().describe('weapp getPhoneNumber code, exchanged by the function'),
+        privacyVersion: z.string().min(1).max(20),
+        apply: z.boolean().default(true).describe('false: only try the roster, JOIN_NOT_IN_ROSTER when it does not know them'),
+      })
+      .strict()
+      .refine((v) => Boolean(v.phone || v.phoneCode), { message: '请填写手机号', path: ['phone'] }),
+  output: () => z.object({ status: z.enum(['verified', 'pending']), application: joinApplicationSchema.nullable() }),
   roles: 'public',
   mutates: true,
 });
@@ -158,8 +161,8 @@ export const userJoin = defineAction({
 export const userApplications = defineAction({
   name: 'user.applications',
   summary: '入驻审核：网格员看本网格楼栋的申请，社区工作人员看本社区的；最早的在前',
-  input: z.object({ status: z.enum(['pending', 'approved', 'rejected']).default('pending'), ...pageInput }).strict(),
-  output: pageOf(joinApplicationSchema).extend({ pending: z.number().int().describe('how many wait, for the badge') }),
+  input: () => z.object({ status: z.enum(['pending', 'approved', 'rejected']).default('pending'), ...pageInput }).strict(),
+  output: () => pageOf(joinApplicationSchema).extend({ pending: z.number().int().describe('how many wait, for the badge') }),
   roles: ['grid_worker', 'staff'],
   mutates: false,
 });
@@ -167,11 +170,12 @@ export const userApplications = defineAction({
 export const userReviewJoin = defineAction({
   name: 'user.reviewJoin',
   summary: '审核入驻/搬迁申请：通过即成为该楼栋居民；驳回须写明原因。不能审核自己的申请',
-  input: z
-    .object({ applicationId: idSchema, approve: z.boolean(), reason: z.string().trim().max(100, '原因最多 100 字').optional() })
-    .strict()
-    .refine((v) => v.approve || Boolean(v.reason), { message: '驳回请写明原因', path: ['reason'] }),
-  output: z.object({ application: joinApplicationSchema }),
+  input: () =>
+    z
+      .object({ applicationId: idSchema, approve: z.boolean(), reason: z.string().trim().max(100, '原因最多 100 字').optional() })
+      .strict()
+      .refine((v) => v.approve || Boolean(v.reason), { message: '驳回请写明原因', path: ['reason'] }),
+  output: () => z.object({ application: joinApplicationSchema }),
   roles: ['grid_worker', 'staff'],
   mutates: true,
 });
@@ -179,16 +183,17 @@ export const userReviewJoin = defineAction({
 export const userUpdateProfile = defineAction({
   name: 'user.updateProfile',
   summary: '修改我的登记信息：姓名、单元、门牌、手机号；搬到另一栋楼须网格员重新审核',
-  input: z
-    .object({
-      name: personName.optional(),
-      unit: z.string().trim().max(10).optional(),
-      room: roomSchema.optional(),
-      phone: phoneSchema.optional(),
-      buildingId: idSchema.optional(),
-    })
-    .strict(),
-  output: z.object({ me: meSchema, application: joinApplicationSchema.nullable() }),
+  input: () =>
+    z
+      .object({
+        name: personName.optional(),
+        unit: z.string().trim().max(10).optional(),
+        room: roomSchema.optional(),
+        phone: phoneSchema.optional(),
+        buildingId: idSchema.optional(),
+      })
+      .strict(),
+  output: () => z.object({ me: meSchema, application: joinApplicationSchema.nullable() }),
   roles: 'registered',
   mutates: true,
 });
@@ -196,8 +201,8 @@ export const userUpdateProfile = defineAction({
 export const userLeave = defineAction({
   name: 'user.leave',
   summary: '退出社区：居民、党员、网格和社区的角色随之取消；积分记录等按隐私规则保留',
-  input: z.object({}).strict(),
-  output: z.object({ left: z.literal(true), rolesKept: z.array(z.enum(roles)) }),
+  input: () => z.object({}).strict(),
+  output: () => z.object({ left: z.literal(true), rolesKept: z.array(z.enum(roles)) }),
   roles: 'registered',
   mutates: true,
 });
@@ -219,8 +224,8 @@ export const myDataBound = 100;
 export const userExportMine = defineAction({
   name: 'user.exportMine',
   summary: '我的数据：社区保存的关于我的全部信息（登记、心愿、诉求、积分、订单、评价、值班…），每类最多 100 条',
-  input: z.object({}).strict(),
-  output: z.object({ generatedAt: isoDate, sections: z.array(myDataSectionSchema) }),
+  input: () => z.object({}).strict(),
+  output: () => z.object({ generatedAt: isoDate, sections: z.array(myDataSectionSchema) }),
   roles: 'registered',
   mutates: false,
 });
@@ -230,8 +235,8 @@ export const deleteConfirmation = '确认注销';
 export const userDeleteMine = defineAction({
   name: 'user.deleteMine',
   summary: '注销账号：删除或匿名化我的个人信息；积分流水保留但不再指向任何人。还有未交接的事务时拒绝并说明',
-  input: z.object({ confirm: z.literal(deleteConfirmation, { error: `请输入“${deleteConfirmation}”` }) }).strict(),
-  output: z.object({ deleted: z.literal(true), anonymousId: z.string() }),
+  input: () => z.object({ confirm: z.literal(deleteConfirmation, { error: `请输入“${deleteConfirmation}”` }) }).strict(),
+  output: () => z.object({ deleted: z.literal(true), anonymousId: z.string() }),
   roles: 'registered',
   mutates: true,
 });

@@ -83,8 +83,8 @@ const wishRef = { wishId: idSchema };
 export const wishCategories = defineAction({
   name: 'wish.categories',
   summary: '心愿类别及每类可给的积分范围',
-  input: z.object({}).strict(),
-  output: z.object({ items: z.array(categorySchema) }),
+  input: () => z.object({}).strict(),
+  output: () => z.object({ items: z.array(categorySchema) }),
   roles: 'public',
   mutates: false,
 });
@@ -92,21 +92,22 @@ export const wishCategories = defineAction({
 export const wishCreate = defineAction({
   name: 'wish.create',
   summary: '居民发布微心愿（群众点单）',
-  input: z
-    .object({
-      title,
-      description,
-      categoryId: z
-        .string()
-        .trim()
-        .min(1, '请选择类别')
-        .max(64)
-        .regex(/^[\w-]+$/, '请选择类别'),
-      photos: photos(3),
-      preferredTime: z.string().trim().max(40, '期望时间最多 40 字').optional(),
-    })
-    .strict(),
-  output: one,
+  input: () =>
+    z
+      .object({
+        title,
+        description,
+        categoryId: z
+          .string()
+          .trim()
+          .min(1, '请选择类别')
+          .max(64)
+          .regex(/^[\w-]+$/, '请选择类别'),
+        photos: photos(3),
+        preferredTime: z.string().trim().max(40, '期望时间最多 40 字').optional(),
+      })
+      .strict(),
+  output: () => one,
   roles: ['resident'],
   mutates: true,
 });
@@ -114,8 +115,8 @@ export const wishCreate = defineAction({
 export const wishApprove = defineAction({
   name: 'wish.approve',
   summary: '网格员/社区审核通过并设定积分（组织建单）',
-  input: z.object({ ...wishRef, points: z.number().int('积分须为整数').min(0) }).strict(),
-  output: one,
+  input: () => z.object({ ...wishRef, points: z.number().int('积分须为整数').min(0) }).strict(),
+  output: () => one,
   roles: ['grid_worker', 'staff'],
   mutates: true,
 });
@@ -123,8 +124,8 @@ export const wishApprove = defineAction({
 export const wishReject = defineAction({
   name: 'wish.reject',
   summary: '驳回心愿并说明原因',
-  input: z.object({ ...wishRef, reason }).strict(),
-  output: one,
+  input: () => z.object({ ...wishRef, reason }).strict(),
+  output: () => one,
   roles: ['grid_worker', 'staff'],
   mutates: true,
 });
@@ -132,8 +133,8 @@ export const wishReject = defineAction({
 export const wishListMine = defineAction({
   name: 'wish.listMine',
   summary: '我的心愿',
-  input: z.object({ ...pageInput }).strict(),
-  output: pageOf(wishViewSchema),
+  input: () => z.object({ ...pageInput }).strict(),
+  output: () => pageOf(wishViewSchema),
   roles: ['resident'],
   mutates: false,
 });
@@ -141,15 +142,16 @@ export const wishListMine = defineAction({
 export const wishListWall = defineAction({
   name: 'wish.listWall',
   summary: '心愿墙：已发布待认领的心愿',
-  input: z
-    .object({
-      scope: z.enum(['grid', 'community']).default('community'),
-      categoryId: idSchema.optional(),
-      communityId: idSchema.optional().describe('a newcomer browsing before joining: which community (default: the first); ignored for residents'),
-      ...pageInput,
-    })
-    .strict(),
-  output: pageOf(wishViewSchema),
+  input: () =>
+    z
+      .object({
+        scope: z.enum(['grid', 'community']).default('community'),
+        categoryId: idSchema.optional(),
+        communityId: idSchema.optional().describe('a newcomer browsing before joining: which community (default: the first); ignored for residents'),
+        ...pageInput,
+      })
+      .strict(),
+  output: () => pageOf(wishViewSchema),
   roles: 'public',
   mutates: false,
 });
@@ -157,8 +159,8 @@ export const wishListWall = defineAction({
 export const wishListQueue = defineAction({
   name: 'wish.listQueue',
   summary: '待我处理：本网格/本社区待审核（review）或待派单（dispatch）的心愿，最早的在前',
-  input: z.object({ kind: z.enum(['review', 'dispatch']).default('review'), ...pageInput }).strict(),
-  output: pageOf(wishViewSchema),
+  input: () => z.object({ kind: z.enum(['review', 'dispatch']).default('review'), ...pageInput }).strict(),
+  output: () => pageOf(wishViewSchema),
   roles: ['grid_worker', 'staff'],
   mutates: false,
 });
@@ -166,8 +168,8 @@ export const wishListQueue = defineAction({
 export const wishGet = defineAction({
   name: 'wish.get',
   summary: '心愿详情，含处理记录',
-  input: z.object(wishRef).strict(),
-  output: z.object({ wish: wishDetailSchema }),
+  input: () => z.object(wishRef).strict(),
+  output: () => z.object({ wish: wishDetailSchema }),
   roles: 'registered',
   mutates: false,
 });
@@ -175,8 +177,8 @@ export const wishGet = defineAction({
 export const wishListTasks = defineAction({
   name: 'wish.listTasks',
   summary: '我认领的心愿（进行中 / 已完成）',
-  input: z.object({ state: z.enum(['active', 'finished']).default('active'), ...pageInput }).strict(),
-  output: pageOf(wishViewSchema),
+  input: () => z.object({ state: z.enum(['active', 'finished']).default('active'), ...pageInput }).strict(),
+  output: () => pageOf(wishViewSchema),
   roles: ['member'],
   mutates: false,
 });
@@ -184,8 +186,8 @@ export const wishListTasks = defineAction({
 export const wishClaim = defineAction({
   name: 'wish.claim',
   summary: '党员/志愿者认领心愿（党员接单）',
-  input: z.object(wishRef).strict(),
-  output: one,
+  input: () => z.object(wishRef).strict(),
+  output: () => one,
   roles: ['member'],
   mutates: true,
 });
@@ -193,8 +195,8 @@ export const wishClaim = defineAction({
 export const wishDispatch = defineAction({
   name: 'wish.dispatch',
   summary: '把待认领的心愿派给指定党员（派单）',
-  input: z.object({ ...wishRef, memberId: idSchema }).strict(),
-  output: one,
+  input: () => z.object({ ...wishRef, memberId: idSchema }).strict(),
+  output: () => one,
   roles: ['grid_worker', 'staff'],
   mutates: true,
 });
@@ -202,8 +204,8 @@ export const wishDispatch = defineAction({
 export const wishRelease = defineAction({
   name: 'wish.release',
   summary: '认领人放弃认领并说明原因，心愿回到心愿墙',
-  input: z.object({ ...wishRef, reason }).strict(),
-  output: one,
+  input: () => z.object({ ...wishRef, reason }).strict(),
+  output: () => one,
   roles: ['member'],
   mutates: true,
 });
@@ -211,8 +213,8 @@ export const wishRelease = defineAction({
 export const wishCheckIn = defineAction({
   name: 'wish.checkIn',
   summary: '认领人到场签到，开始服务',
-  input: z.object(wishRef).strict(),
-  output: one,
+  input: () => z.object(wishRef).strict(),
+  output: () => one,
   roles: ['member'],
   mutates: true,
 });
@@ -220,10 +222,9 @@ export const wishCheckIn = defineAction({
 export const wishComplete = defineAction({
   name: 'wish.complete',
   summary: '认领人提交服务完成说明和照片',
-  input: z
-    .object({ ...wishRef, proof: z.string().trim().min(5, '请用至少 5 个字说明服务情况').max(300, '说明最多 300 字'), photos: photos(6) })
-    .strict(),
-  output: one,
+  input: () =>
+    z.object({ ...wishRef, proof: z.string().trim().min(5, '请用至少 5 个字说明服务情况').max(300, '说明最多 300 字'), photos: photos(6) }).strict(),
+  output: () => one,
   roles: ['member'],
   mutates: true,
 });
@@ -231,14 +232,15 @@ export const wishComplete = defineAction({
 export const wishConfirm = defineAction({
   name: 'wish.confirm',
   summary: '居民确认服务完成并评价（1–5 星）',
-  input: z
-    .object({
-      ...wishRef,
-      rating: z.number().int('请选择星级').min(1, '请选择 1–5 星').max(5, '请选择 1–5 星'),
-      comment: z.string().trim().max(200, '评价最多 200 字').optional(),
-    })
-    .strict(),
-  output: one,
+  input: () =>
+    z
+      .object({
+        ...wishRef,
+        rating: z.number().int('请选择星级').min(1, '请选择 1–5 星').max(5, '请选择 1–5 星'),
+        comment: z.string().trim().max(200, '评价最多 200 字').optional(),
+      })
+      .strict(),
+  output: () => one,
   roles: ['resident'],
   mutates: true,
 });
@@ -246,8 +248,8 @@ export const wishConfirm = defineAction({
 export const wishCancel = defineAction({
   name: 'wish.cancel',
   summary: '居民在被认领前撤回心愿',
-  input: z.object({ ...wishRef, reason: z.string().trim().max(200, '原因最多 200 字').optional() }).strict(),
-  output: one,
+  input: () => z.object({ ...wishRef, reason: z.string().trim().max(200, '原因最多 200 字').optional() }).strict(),
+  output: () => one,
   roles: ['resident'],
   mutates: true,
 });
