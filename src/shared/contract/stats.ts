@@ -4,72 +4,75 @@ import { idSchema } from './common';
 
 /** 数据看板 (issue 14): the numbers staff are judged by, read from the counters the stats timer keeps. */
 
-const day = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '日期格式应为 YYYY-MM-DD');
-const rate = z.number().min(0).max(1).nullable();
-const levelCounts = z.object({ grid: z.number(), community: z.number(), street: z.number(), department: z.number(), district: z.number() });
+const day = () => z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '日期格式应为 YYYY-MM-DD');
+const rate = () => z.number().min(0).max(1).nullable();
+const levelCounts = () => z.object({ grid: z.number(), community: z.number(), street: z.number(), department: z.number(), district: z.number() });
 
-export const dashboardInput = z
-  .object({
-    /** A grid, community or street the caller may see; absent: the caller's own (a community's staff: their community). */
-    scope: idSchema.optional(),
-    /** Inclusive China-time days; at most a year. */
-    from: day,
-    to: day,
-  })
-  .strict()
-  .refine((v) => v.from <= v.to, { message: '开始日期不能晚于结束日期', path: ['to'] });
+export const dashboardInput = () =>
+  z
+    .object({
+      /** A grid, community or street the caller may see; absent: the caller's own (a community's staff: their community). */
+      scope: idSchema.optional(),
+      /** Inclusive China-time days; at most a year. */
+      from: day(),
+      to: day(),
+    })
+    .strict()
+    .refine((v) => v.from <= v.to, { message: '开始日期不能晚于结束日期', path: ['to'] });
 
-export const petitionNumbersSchema = z.object({
-  received: z.number(),
-  dismissed: z.number(),
-  resolved: z.number(),
-  resolutionRate: rate,
-  onTimeRate: rate,
-  onSpotRate: rate,
-  onSpot: z.number(),
-  satisfactionRate: rate,
-  rated: z.number(),
-  unrated: z.number(),
-  averageHours: z.number().nullable(),
-  /** 90 % of cases resolved within this many hours; null with none resolved; -1: longer than the longest bound. */
-  p90Hours: z.number().nullable(),
-  escalatedFrom: levelCounts,
-  overdueAt: levelCounts,
-});
+const petitionNumbersSchema = () =>
+  z.object({
+    received: z.number(),
+    dismissed: z.number(),
+    resolved: z.number(),
+    resolutionRate: rate(),
+    onTimeRate: rate(),
+    onSpotRate: rate(),
+    onSpot: z.number(),
+    satisfactionRate: rate(),
+    rated: z.number(),
+    unrated: z.number(),
+    averageHours: z.number().nullable(),
+    /** 90 % of cases resolved within this many hours; null with none resolved; -1: longer than the longest bound. */
+    p90Hours: z.number().nullable(),
+    escalatedFrom: levelCounts(),
+    overdueAt: levelCounts(),
+  });
 
-export const dashboardOutput = z.object({
-  scope: z.object({ id: z.string(), name: z.string(), kind: z.enum(['grid', 'community', 'street', 'district']) }),
-  from: day,
-  to: day,
-  petitions: petitionNumbersSchema,
-  wishes: z.object({
-    created: z.number(),
-    claimed: z.number(),
-    averageWaitHours: z.number().nullable(),
-    completed: z.number(),
-    confirmed: z.number(),
-  }),
-  points: z.object({ issued: z.record(z.string(), z.number()), redeemed: z.record(z.string(), z.number()) }),
-  volunteerHours: z.number(),
-  /** Cases received and resolved per category, most received first. */
-  categories: z.array(z.object({ id: z.string(), name: z.string(), received: z.number(), resolved: z.number() })),
-  /** Grids of the scope, best first (按期办结, then 满意). */
-  grids: z.array(
-    z.object({
-      id: z.string(),
-      name: z.string(),
-      received: z.number(),
-      resolved: z.number(),
-      onTimeRate: rate,
-      satisfactionRate: rate,
-      volunteerHours: z.number(),
+export const dashboardOutput = () =>
+  z.object({
+    scope: z.object({ id: z.string(), name: z.string(), kind: z.enum(['grid', 'community', 'street', 'district']) }),
+    from: day(),
+    to: day(),
+    petitions: petitionNumbersSchema(),
+    wishes: z.object({
+      created: z.number(),
+      claimed: z.number(),
+      averageWaitHours: z.number().nullable(),
+      completed: z.number(),
+      confirmed: z.number(),
     }),
-  ),
-  /** The twelve months up to `to`, oldest first. */
-  trend: z.array(z.object({ month: z.string(), received: z.number(), resolved: z.number(), onTimeRate: rate, satisfactionRate: rate })),
-  /** When the counters were last brought up to date (they follow the cases within a minute or two). */
-  countedAt: z.string().nullable(),
-});
+    points: z.object({ issued: z.record(z.string(), z.number()), redeemed: z.record(z.string(), z.number()) }),
+    volunteerHours: z.number(),
+    /** Cases received and resolved per category, most received first. */
+    categories: z.array(z.object({ id: z.string(), name: z.string(), received: z.number(), resolved: z.number() })),
+    /** Grids of the scope, best first (按期办结, then 满意). */
+    grids: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        received: z.number(),
+        resolved: z.number(),
+        onTimeRate: rate(),
+        satisfactionRate: rate(),
+        volunteerHours: z.number(),
+      }),
+    ),
+    /** The twelve months up to `to`, oldest first. */
+    trend: z.array(z.object({ month: z.string(), received: z.number(), resolved: z.number(), onTimeRate: rate(), satisfactionRate: rate() })),
+    /** When the counters were last brought up to date (they follow the cases within a minute or two). */
+    countedAt: z.string().nullable(),
+  });
 
 export const reportDashboard = defineAction({
   name: 'report.dashboard',
