@@ -12,7 +12,7 @@ import { setPrefs } from './prefs';
 import { leave, updateProfile } from './profile';
 import { applications, reviewJoin } from './review';
 import { joinApplications } from './join-view';
-import { deleteMine, exportMine } from './my-data';
+import { deleteMine, exportMine, runMyDataJobs } from './my-data';
 
 /** Grid workers and staff see how many join applications wait for them (the badge on 入驻审核). */
 async function pendingJoinsFor(user: UserProfile): Promise<number | undefined> {
@@ -52,4 +52,4 @@ export const handlers = [
   deleteMine,
 ];
 
-export const main = createFunction('user', handlers);
+export const main = createFunction('user', handlers, { myData: runMyDataJobs });

@@ -86,9 +86,13 @@ describe('member.report / member.reviewReport / member.list', () => {
 
   it('我的数据: the export holds the report; deleting the account removes it from the staff list', async () => {
     ok(await call(li, 'member.report', form, next('r')));
-    const exported = JSON.stringify(ok(await call(li, 'user.exportMine')));
+    ok(await call(li, 'user.exportMine', {}, next('e')));
+    await env.emu.fireTrigger('user', 'myData');
+    const { url } = ok(await call(li, 'user.exportMine', {}, next('e')));
+    const exported = await (await fetch(url)).text();
     expect(exported).toContain('青石机械厂退休党支部');
     ok(await call(li, 'user.deleteMine', { confirm: '确认注销' }, next('d')));
+    await env.emu.fireTrigger('user', 'myData');
     expect(ok(await call(sun, 'member.list', {})).items).toEqual([]);
   });
 

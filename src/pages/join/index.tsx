@@ -47,8 +47,18 @@ function JoinPage() {
       <PageShell className="join">{status.state === 'error' ? <ErrorView error={status.error} onRetry={status.reload} /> : <Loading />}</PageShell>
     );
   }
-  const { registered, application, privacyVersion } = status.data;
+  const { registered, application, privacyVersion, erasing } = status.data;
   const pending = application?.status === 'pending';
+  if (erasing)
+    return (
+      <PageShell className="join">
+        <View className="card">
+          <Text className="join-coded__place">你的账号正在注销</Text>
+          <Text className="join-coded__label">以前的记录正在后台清除，通常几分钟内完成。完成后就可以重新加入，重新加入是一个新的账号。</Text>
+        </View>
+        <ActionButton onClick={() => status.reload()}>再看一下</ActionButton>
+      </PageShell>
+    );
   return (
     <PageShell className="join">
       {registered && <Joined />}
