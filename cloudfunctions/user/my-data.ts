@@ -302,8 +302,9 @@ export async function runMyDataJobs(): Promise<Record<string, unknown>> {
   const until = Date.now() + RUN_MS;
   const jobs = await table(collections.myDataJobs).where({ status: 'pending' }).orderBy('createdAt', 'asc').limit(JOBS_PER_RUN).get();
   let finished = 0;
-  for (const job of jobs) {
-    if (Date.now() > until) break;
+  for (const [i, job] of jobs.entries()) {
+    // The first job always moves by a page at least, however short the run.
+    if (i > 0 && Date.now() > until) break;
     if (job.kind === 'export') await buildExport(job);
     else if (!(await eraseSome(job, until))) continue;
     finished++;
@@ -311,7 +312,11 @@ export async function runMyDataJobs(): Promise<Record<string, unknown>> {
   return { jobs: jobs.length, finished };
 }
 
-/** Carries an erasure forward page by page until done (true) or out of time (false), recording where it is. */
+/**
+ * Carries an erasure forward page by page until done (true) or out of time (false, after the page in hand),
+ * recording where it is after every page: a run killed mid-page redoes at most that page, which finds only
+ * what is left (a rewritten record no longer matches).
+ */
 async function eraseSome(job: MyDataJob, until: number): Promise<boolean> {
   const { openid, anonId } = job;
   if (!anonId) throw new Error(`erasure ${job._id} without an anonymous id`);
@@ -320,7 +325,6 @@ async function eraseSome(job: MyDataJob, until: number): Promise<boolean> {
   let { step, offset } = job;
   const communities = new Set(job.communities);
   while (step < sources.length) {
-    if (Date.now() > until) return false;
     const source = sources[step];
     const { docs, truncated } = await read(source, openid, offset);
     const files = new Set<string>();
@@ -332,6 +336,7 @@ async function eraseSome(job: MyDataJob, until: number): Promise<boolean> {
     offset += docs.filter((d) => source.key === 'requests' && d.action === userDeleteMine.name).length;
     if (!truncated) [step, offset] = [step + 1, 0];
     await jobs.change(job._id, { step, offset, communities: [...communities], updatedAt: new Date() });
+    if (Date.now() > until && step < sources.length) return false;
   }
   await moveAccount(account.user(openid), account.user(anonId), [...communities]);
   const exportJob = await jobs.get(exportJobId(openid));
