@@ -21,6 +21,7 @@ export const meSchema = z.object({
   adminScope: z.enum(['street', 'district']).nullable(),
   careMode: careModeSchema,
   pendingJoins: z.number().int().optional().describe('grid workers and staff: join applications waiting for them (the badge)'),
+  pendingReports: z.number().int().optional().describe('community staff: 党员 and 共建单位 reports waiting for them (the badge on 报到审核)'),
 });
 
 export const userMe = defineAction({
