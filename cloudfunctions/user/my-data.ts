@@ -9,7 +9,7 @@ import type { AccountTotal, CollectionName, MyDataJob } from '../_lib/documents'
 import { defineHandler } from '../_lib/handler';
 import { balanceId } from '../_lib/ledger';
 import { randomUUID } from 'crypto';
-import { _, cloud, collections, type Loose } from '../_lib/runtime';
+import { _, cloud, collections } from '../_lib/runtime';
 import { fieldsOf, transact } from '../_lib/transact';
 import { table, tableIn, type Query } from '../_lib/typed-db';
 
@@ -136,8 +136,10 @@ async function exportView(job: MyDataJob) {
   const ready = job.status === 'done' && job.fileID !== null;
   let url: string | null = null;
   if (ready) {
-    const res: Loose = await cloud.getTempFileURL({ fileList: [{ fileID: job.fileID as string, maxAge: LINK_SECONDS }] });
-    url = (res?.fileList?.[0]?.tempFileURL as string | undefined) ?? null;
+    const res = (await cloud.getTempFileURL({ fileList: [{ fileID: job.fileID as string, maxAge: LINK_SECONDS }] })) as {
+      fileList?: { tempFileURL?: string }[];
+    };
+    url = res.fileList?.[0]?.tempFileURL || null;
   }
   return {
     status: ready ? ('ready' as const) : ('building' as const),
@@ -195,9 +197,10 @@ async function buildExport(job: MyDataJob): Promise<void> {
   ];
   const now = new Date();
   const file = JSON.stringify({ generatedAt: now.toISOString(), sections }, null, 2);
-  const uploaded: Loose = await cloud.uploadFile({ cloudPath: `my-data/${openid}/${now.getTime()}.json`, fileContent: Buffer.from(file, 'utf8') });
+  const cloudPath = `my-data/${openid}/${now.getTime()}.json`;
+  const uploaded = (await cloud.uploadFile({ cloudPath, fileContent: Buffer.from(file, 'utf8') })) as { fileID: string };
   const summary = sections.map(({ key, title, count, truncated }) => ({ key, title, count, truncated }));
-  await jobs.change(job._id, { status: 'done', fileID: uploaded.fileID as string, summary, doneAt: now, updatedAt: now });
+  await jobs.change(job._id, { status: 'done', fileID: uploaded.fileID, summary, doneAt: now, updatedAt: now });
   if (job.fileID && job.fileID !== uploaded.fileID) await cloud.deleteFile({ fileList: [job.fileID] });
 }
 
