@@ -144,8 +144,10 @@ describe('user.deleteMine', () => {
       expect.arrayContaining(['users', 'wishes', 'petitions', 'mall_orders', 'shop_ratings', 'post_ratings', 'join_applications', 'roster_entries']),
     );
 
-    // A checkpoint of the books holds her account's proven totals: they move with the account.
+    // A checkpoint of the books holds her account's proven totals (postings settle after 5 minutes): they move with the account.
+    await env.emu.clock({ advanceMs: 10 * 60_000 });
     await pointsKit(env).expectReconciled();
+    expect(rows().some((r) => r.coll === 'ledger_checkpoints' && r.json.includes(`user:${wang}`))).toBe(true);
     const reply = ok(await call(wang, 'user.deleteMine', { confirm: '确认注销' }, rid('md-del', 1)));
     expect(reply).toMatchObject({ deleted: true, anonymousId: expect.stringMatching(/^gone-/) });
     // A retry answers the same.
@@ -202,6 +204,7 @@ describe('user.deleteMine', () => {
     expect(after.some((r) => r.coll === 'balances' && r.key.startsWith(`user:${reply.anonymousId}|volunteer`))).toBe(true);
     expect(after.filter((r) => r.coll === 'my_data_jobs')).toEqual([]);
     expect(after.filter((r) => (r.coll === 'postings' || r.coll === 'balances') && r.json.includes(`user:${wang}`))).toEqual([]);
+    expect(after.some((r) => r.coll === 'ledger_checkpoints' && r.json.includes(`user:${reply.anonymousId}`))).toBe(true);
     await pointsKit(env).expectReconciled();
     // Her photo is gone from storage.
     expect((await fetch(photoUrl)).status).not.toBe(200);
