@@ -16,9 +16,13 @@ beforeEach(async () => {
 });
 
 test('王秀英 asks for her data, gets it a minute later, then deletes her account and is told the rest is under way', async () => {
-  await app.open('/pages/my-data/index');
+  await app.postedWish('帮我取一下快递');
+  await app.open('/pages/me/index');
   await withScreenshot(page, 'my-data', async () => {
     await app.actAs('王秀英');
+    // She reads in care mode (her age): the page is looked at as she sees it.
+    await shown(page).locator('.page.care').waitFor();
+    await app.open('/pages/my-data/index');
     const building = shown(page).locator('.my-data__building');
     await building.waitFor();
     await app.shot('my-data-1-building');
@@ -31,8 +35,13 @@ test('王秀英 asks for her data, gets it a minute later, then deletes her acco
     const held = shown(page).locator('.my-data .cell', { hasText: '我发布的心愿' });
     await held.waitFor();
     await app.shot('my-data-2-ready');
+    // The browser lets the page write the clipboard (WeChat always does).
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: session.emu.url });
     await shown(page).locator('taro-button-core', { hasText: '复制我的全部数据' }).click();
-    await page.locator('.taro__toast', { hasText: '已复制' }).waitFor();
+    // The toast's wrapper has no box of its own: the message is in the fixed box inside it.
+    await page.locator('.taro__toast > div', { hasText: '已复制，可粘贴保存' }).first().waitFor();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(JSON.parse(copied).sections.map((s: { title: string }) => s.title)).toContain('我发布的心愿');
 
     // A wish of hers being helped with would stop her; she has none open in the seed.
     await shown(page).locator('.my-data__input input').fill('确认注销');

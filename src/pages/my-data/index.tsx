@@ -35,7 +35,7 @@ function MyDataPage() {
     if (!data.url || copying) return;
     setCopying(true);
     try {
-      const file = await Taro.request({ url: data.url, dataType: '其他' });
+      const file = await Taro.request<string>({ url: data.url, dataType: '其他', responseType: 'text' });
       await Taro.setClipboardData({ data: typeof file.data === 'string' ? file.data : JSON.stringify(file.data, null, 2) });
       void Taro.showToast({ title: '已复制，可粘贴保存', icon: 'success' });
     } catch {
