@@ -46,7 +46,7 @@ test('王秀英 asks for her data, gets it a minute later, then deletes her acco
     // A wish of hers being helped with would stop her; she has none open in the seed.
     await shown(page).locator('.my-data__input input').fill('确认注销');
     await shown(page).locator('taro-button-core', { hasText: '注销账号' }).click();
-    const modal = page.locator('.taro__modal', { hasText: '其余记录正在后台清除' });
+    const modal = page.locator('.taro-modal__content', { hasText: '其余记录正在后台清除' });
     await modal.waitFor();
     await app.shot('my-data-3-deleted');
     await modal.locator('.taro-model__confirm').click();
