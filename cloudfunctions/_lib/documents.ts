@@ -306,6 +306,34 @@ export interface Registry {
   unit_reports: UnitReportDoc;
   stats: StatsDoc;
   stats_fold: StatsFoldDoc;
+  my_data_jobs: MyDataJob;
+}
+
+/**
+ * 我的数据's background work (user/my-data.ts): an erasure after 注销 (`erase:<openid>`), paged source by
+ * source and carried from timer run to timer run (`step`, `offset`), removed when done; or an export file
+ * being built (`export:<openid>`), kept with its file until the person asks again or goes.
+ */
+export interface MyDataJob {
+  _id: string;
+  kind: 'erase' | 'export';
+  openid: string;
+  status: 'pending' | 'done';
+  /** Erase: the id that takes the person's place, and what to take out of every string (held only while it runs). */
+  anonId: string | null;
+  name: string;
+  phone: string;
+  /** The source (my-data.ts `sources`) the job is at, and how far into it. */
+  step: number;
+  offset: number;
+  /** Erase: the communities whose ledger checkpoints hold the person's account totals. */
+  communities: string[];
+  /** Export: the file built, and what it holds kind by kind. */
+  fileID: string | null;
+  summary: { key: string; title: string; count: number; truncated: boolean }[] | null;
+  createdAt: Date;
+  updatedAt: Date;
+  doneAt: Date | null;
 }
 
 export type CollectionName = (typeof collections)[keyof typeof collections];

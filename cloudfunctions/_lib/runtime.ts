@@ -19,6 +19,8 @@ export interface Commands {
   in(values: readonly unknown[]): Command;
   nin(values: readonly unknown[]): Command;
   and(...conditions: readonly Command[]): Command;
+  /** A query matching any of `queries` (each its own indexed branch on the cloud). */
+  or(queries: readonly object[]): Command;
   inc(by: number): Command;
   push(value: unknown): Command;
   set(value: unknown): Command;
@@ -86,4 +88,5 @@ export const collections = {
   unitReports: 'unit_reports',
   stats: 'stats',
   statsFold: 'stats_fold',
+  myDataJobs: 'my_data_jobs',
 } as const;

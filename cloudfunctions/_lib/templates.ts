@@ -26,6 +26,8 @@ export const templates = {
   pointsHold: templateId('LINLI_TMPL_POINTS_HOLD', 'points-hold'),
   /** A join or move application → the building's grid workers: 申请人 thing1, 楼栋 thing2, 时间 time3. */
   joinSubmitted: templateId('LINLI_TMPL_JOIN_SUBMITTED', 'join-submitted'),
+  /** A 党员报到 or 共建单位报到 → the community's staff: 报到类型 thing1, 报到人/单位 thing2, 时间 time3. */
+  reportSubmitted: templateId('LINLI_TMPL_REPORT_SUBMITTED', 'report-submitted'),
 } as const;
 
 /** 订阅消息 `thing` values hold at most 20 characters, `phrase` 5. */

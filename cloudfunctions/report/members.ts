@@ -9,6 +9,7 @@ import { idForRequest } from '../_lib/ids';
 import { _, collections } from '../_lib/runtime';
 import { transact } from '../_lib/transact';
 import { table, tableIn } from '../_lib/typed-db';
+import { notifyReviewers } from './notices';
 import { memberReportView } from './views';
 
 /**
@@ -22,7 +23,7 @@ export const report = defineHandler(
     if (!user.communityId) throw new DomainError('FORBIDDEN_SCOPE', '你还没有所在社区，不能报到');
     const now = new Date();
     const doc = await transact(
-      async (tx) => {
+      async (tx, unit) => {
         const reports = tableIn(tx, collections.memberReports);
         const found = await reports.get(openid);
         if (found?.status === 'approved') throw new DomainError('ALREADY_MEMBER');
@@ -46,6 +47,10 @@ export const report = defineHandler(
         };
         const { _id, ...fields } = next;
         await reports.set(_id, fields);
+        // A new report (or one after a rejection) is news to the staff; changing a waiting one is not.
+        if (found?.status !== 'pending') {
+          await notifyReviewers(unit, { communityId: next.communityId, reporterId: openid, kind: '党员报到', who: user.name, at: now });
+        }
         return next;
       },
       { busy: 'BUSY', record: { request, output: (d) => ({ report: memberReportView(d, 'contact') }) } },

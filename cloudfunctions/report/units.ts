@@ -8,6 +8,7 @@ import { idForRequest } from '../_lib/ids';
 import { collections } from '../_lib/runtime';
 import { transact } from '../_lib/transact';
 import { table, tableIn, type TxTable } from '../_lib/typed-db';
+import { notifyReviewers } from './notices';
 import { unitReportView } from './views';
 
 /** 共建单位报到: a registered person reports their unit to their community; a retry lands on the same report. */
@@ -29,9 +30,10 @@ export const report = defineHandler(
       evaluations: [],
     };
     await transact(
-      async (tx) => {
+      async (tx, unit) => {
         const { _id, ...fields } = doc;
         await tableIn(tx, collections.unitReports).set(_id, fields);
+        await notifyReviewers(unit, { communityId: doc.communityId, reporterId: openid, kind: '共建单位报到', who: doc.name, at: doc.createdAt });
       },
       { busy: 'BUSY', record: { request, output: () => ({ unit: unitReportView(doc) }) } },
     );

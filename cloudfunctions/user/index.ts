@@ -1,7 +1,8 @@
 import { userMe } from '../../src/shared/contract';
 import type { UserProfile } from '../../src/shared/domain/org';
 import { workGridsOf } from '../../src/shared/domain/scope';
-import { _ } from '../_lib/runtime';
+import { _, collections } from '../_lib/runtime';
+import { table } from '../_lib/typed-db';
 import { createFunction, defineHandler } from '../_lib/handler';
 import { join, joinPlaces, joinStatus } from './join';
 import { meView } from './me-view';
@@ -12,7 +13,7 @@ import { setPrefs } from './prefs';
 import { leave, updateProfile } from './profile';
 import { applications, reviewJoin } from './review';
 import { joinApplications } from './join-view';
-import { deleteMine, exportMine } from './my-data';
+import { deleteMine, exportMine, runMyDataJobs } from './my-data';
 
 /** Grid workers and staff see how many join applications wait for them (the badge on 入驻审核). */
 async function pendingJoinsFor(user: UserProfile): Promise<number | undefined> {
@@ -25,9 +26,20 @@ async function pendingJoinsFor(user: UserProfile): Promise<number | undefined> {
   return undefined;
 }
 
+/** Community staff review 双报到: the members' and the units' reports waiting (the badge on 报到审核). */
+async function pendingReportsFor(user: UserProfile): Promise<number | undefined> {
+  if (!user.roles.includes('staff') || !user.communityId) return undefined;
+  const waiting = { communityId: user.communityId, status: 'pending' as const };
+  const [members, units] = await Promise.all([
+    table(collections.memberReports).where(waiting).count(),
+    table(collections.unitReports).where(waiting).count(),
+  ]);
+  return members + units;
+}
+
 const me = defineHandler(userMe, async (_input, { user }) => {
-  const [pending] = await Promise.all([pendingJoinsFor(user)]);
-  return meView(user, pending);
+  const [joins, reports] = await Promise.all([pendingJoinsFor(user), pendingReportsFor(user)]);
+  return meView(user, joins, reports);
 });
 
 /** One handler per user.* action of the contract, and none besides (test/unit/registry.test.ts). */
@@ -52,4 +64,4 @@ export const handlers = [
   deleteMine,
 ];
 
-export const main = createFunction('user', handlers);
+export const main = createFunction('user', handlers, { myData: runMyDataJobs });

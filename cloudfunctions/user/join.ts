@@ -12,6 +12,7 @@ import { thing, templates, time } from '../_lib/templates';
 import { fieldsOf, transact, type Unit } from '../_lib/transact';
 import { table, tableIn, type Tx } from '../_lib/typed-db';
 import { joinApplications, joinViewWith, ownJoinView, placeNames } from './join-view';
+import { eraseJobId } from './my-data';
 
 /** The most units one level of the tree is read with. */
 const LEVEL_MAX = 200;
@@ -48,11 +49,13 @@ export const joinPlaces = definePublicHandler(userJoinPlaces, async ({ parentId,
   return { items, nextOffset: offset + limit < level.length ? offset + limit : null, place: null };
 });
 
-export const joinStatus = definePublicHandler(userJoinStatus, async (_input, { openid, user }) => ({
-  registered: user !== null,
-  application: await ownJoinView(await joinApplications().get(joinApplicationId(openid))),
-  privacyVersion: PRIVACY_VERSION,
-}));
+/** A 注销 of this WeChat account still clearing its records (my-data.ts): joining again waits for it. */
+const erasing = async (openid: string) => (await table(collections.myDataJobs).get(eraseJobId(openid))) !== null;
+
+export const joinStatus = definePublicHandler(userJoinStatus, async (_input, { openid, user }) => {
+  const [application, gone] = await Promise.all([joinApplications().get(joinApplicationId(openid)), user ? false : erasing(openid)]);
+  return { registered: user !== null, application: gone ? null : await ownJoinView(application), privacyVersion: PRIVACY_VERSION, erasing: gone };
+});
 
 /** Who decided a join the roster verified. */
 const ROSTER = 'roster';
@@ -130,7 +133,8 @@ export const join = definePublicHandler(
   userJoin,
   async (input, { openid, user, request }) => {
     if (user) throw new DomainError('ALREADY_REGISTERED');
-    const place = await buildingPlace(input.buildingId);
+    const [place, gone] = await Promise.all([buildingPlace(input.buildingId), erasing(openid)]);
+    if (gone) throw new DomainError('ACCOUNT_ERASING');
     const phone = input.phoneCode ? await phoneOf(input.phoneCode) : (input.phone as string);
     const now = new Date();
     const who = { name: input.name, phone, unit: input.unit, room: input.room };

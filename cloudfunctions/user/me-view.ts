@@ -6,7 +6,7 @@ import { orgNames } from '../_lib/org';
 import { careModeView } from './prefs';
 
 /** 我的: who the caller is, where they live, their phone masked. */
-export async function meView(user: UserProfile, pendingJoins?: number): Promise<z.input<typeof meSchema>> {
+export async function meView(user: UserProfile, pendingJoins?: number, pendingReports?: number): Promise<z.input<typeof meSchema>> {
   const names = await orgNames([user.communityId, user.gridId, user.buildingId]);
   const name = (id: string | null) => (id ? (names.get(id) ?? null) : null);
   const shown = disclose({ name: user.name, phone: user.phone, room: null }, directoryEntry(user, user));
@@ -24,5 +24,6 @@ export async function meView(user: UserProfile, pendingJoins?: number): Promise<
     adminScope: user.roles.includes('admin') ? (user.adminScope ?? 'street') : null,
     careMode: careModeView(user, new Date()),
     ...(pendingJoins === undefined ? {} : { pendingJoins }),
+    ...(pendingReports === undefined ? {} : { pendingReports }),
   };
 }

@@ -1,15 +1,17 @@
 import { myDataBound, userDeleteMine, userExportMine } from '../../src/shared/contract';
 import { DomainError } from '../../src/shared/domain/errors';
 import { joinApplicationId } from '../../src/shared/domain/join';
-import { account } from '../../src/shared/domain/ledger';
+import { account, assets, type AccountId } from '../../src/shared/domain/ledger';
 import { maskName, maskPhone } from '../../src/shared/domain/privacy';
 import { roleLabels, type Role } from '../../src/shared/domain/roles';
 import type { UserProfile } from '../../src/shared/domain/org';
-import type { CollectionName } from '../_lib/documents';
+import type { AccountTotal, CollectionName, MyDataJob } from '../_lib/documents';
 import { defineHandler } from '../_lib/handler';
+import { balanceId } from '../_lib/ledger';
 import { randomUUID } from 'crypto';
 import { _, cloud, collections } from '../_lib/runtime';
-import { table, type Query } from '../_lib/typed-db';
+import { fieldsOf, transact } from '../_lib/transact';
+import { table, tableIn, type Query } from '../_lib/typed-db';
 
 /**
  * 我的数据 (个人信息保护法): where Linli keeps something about a person, and how it is found. Every collection of
@@ -17,6 +19,11 @@ import { table, type Query } from '../_lib/typed-db';
  * and proofs by community, mall items, shops of merchants — a merchant must hand the shop over first) or hold
  * them only as a number (party_tallies and party_months rank members of a closed month; balances by account id).
  * Each source is one indexed query, newest first, bounded by `myDataBound`.
+ *
+ * Neither the export nor the erasure runs in the person's call: each reads or rewrites one page per source,
+ * about twenty queries and, for a long life here, hundreds of writes — so the call records a job
+ * (`my_data_jobs`, at most 8 requests) and the `myData` timer does the work, a bounded page at a time, its
+ * progress recorded after each page so a run cut off by the function's timeout is taken up by the next.
  */
 interface Source {
   key: CollectionName;
@@ -94,11 +101,82 @@ function exported(source: Source, doc: Doc): Doc {
   return doc;
 }
 
+export const exportJobId = (openid: string) => `export:${openid}`;
+export const eraseJobId = (openid: string) => `erase:${openid}`;
+
+/** A ready export is handed out again for a day; after that (or when asked), a new one is built. */
+const EXPORT_FRESH_MS = 24 * 3600_000;
+/** How long the download link works. */
+const LINK_SECONDS = 2 * 3600;
+
+function newJob(kind: MyDataJob['kind'], openid: string, now: Date, who: Partial<MyDataJob> = {}): MyDataJob {
+  return {
+    _id: kind === 'erase' ? eraseJobId(openid) : exportJobId(openid),
+    kind,
+    openid,
+    status: 'pending',
+    anonId: null,
+    name: '',
+    phone: '',
+    step: 0,
+    offset: 0,
+    communities: [],
+    fileID: null,
+    summary: null,
+    createdAt: now,
+    updatedAt: now,
+    doneAt: null,
+    ...who,
+  };
+}
+
+const iso = (d: Date | string) => new Date(d).toISOString();
+
+async function exportView(job: MyDataJob) {
+  const ready = job.status === 'done' && job.fileID !== null;
+  let url: string | null = null;
+  if (ready) {
+    const res = (await cloud.getTempFileURL({ fileList: [{ fileID: job.fileID as string, maxAge: LINK_SECONDS }] })) as {
+      fileList?: { tempFileURL?: string }[];
+    };
+    url = res.fileList?.[0]?.tempFileURL || null;
+  }
+  return {
+    status: ready ? ('ready' as const) : ('building' as const),
+    requestedAt: iso(job.createdAt),
+    url,
+    generatedAt: ready && job.doneAt ? iso(job.doneAt) : null,
+    sections: ready ? (job.summary ?? []) : [],
+  };
+}
+
 /**
- * 导出我的数据: JSON in the reply (the page copies it or saves it as a file); one query per source, each at most
- * `myDataBound` records, newest first — so the reply stays bounded however long someone has lived here.
+ * 导出我的数据: asks for the export file, or answers with the one being built or built within the day (a link
+ * to the JSON, and what it holds). The job doc is keyed by the person, so a double tap or a retry finds the
+ * same job: the caller, the job, and a write when a new one is asked for — three requests, four with the link.
  */
-export const exportMine = defineHandler(userExportMine, async (_input, { openid, user }) => {
+export const exportMine = defineHandler(
+  userExportMine,
+  async ({ again }, { openid }) => {
+    const jobs = table(collections.myDataJobs);
+    const job = await jobs.get(exportJobId(openid));
+    const now = new Date();
+    if (job?.status === 'pending') return exportView(job);
+    if (job && !again && job.doneAt && now.getTime() - new Date(job.doneAt).getTime() < EXPORT_FRESH_MS) return exportView(job);
+    // The old file stays until the new one is written (the builder removes it then).
+    const next = newJob('export', openid, now, { fileID: job?.fileID ?? null });
+    await jobs.set(next._id, fieldsOf(next));
+    return exportView(next);
+  },
+  { record: 'byKey' },
+);
+
+/** The export file: what `user.exportMine` used to answer, now written by the timer. */
+async function buildExport(job: MyDataJob): Promise<void> {
+  const { openid } = job;
+  const jobs = table(collections.myDataJobs);
+  const user = await table(collections.users).get(openid);
+  if (!user) return jobs.delete(job._id);
   const [application, ...found] = await Promise.all([
     table(collections.joinApplications).get(joinApplicationId(openid)),
     ...sources.map((s) => read(s, openid)),
@@ -117,22 +195,35 @@ export const exportMine = defineHandler(userExportMine, async (_input, { openid,
       items: found[i].docs.map((d) => item(exported(s, d))),
     })),
   ];
-  return { generatedAt: new Date().toISOString(), sections };
-});
+  const now = new Date();
+  const file = JSON.stringify({ generatedAt: now.toISOString(), sections }, null, 2);
+  const cloudPath = `my-data/${openid}/${now.getTime()}.json`;
+  const uploaded = (await cloud.uploadFile({ cloudPath, fileContent: Buffer.from(file, 'utf8') })) as { fileID: string };
+  const summary = sections.map(({ key, title, count, truncated }) => ({ key, title, count, truncated }));
+  await jobs.change(job._id, { status: 'done', fileID: uploaded.fileID, summary, doneAt: now, updatedAt: now });
+  if (job.fileID && job.fileID !== uploaded.fileID) await cloud.deleteFile({ fileList: [job.fileID] });
+}
 
 /** What must be handed over before an account can go, in words the person understands. */
 async function openDuties(openid: string, user: UserProfile): Promise<string[]> {
   const duties: string[] = [];
   const staffRoles = user.roles.filter((r: Role) => r !== 'resident' && r !== 'member');
   if (staffRoles.length > 0) duties.push(`担任的${staffRoles.map((r) => roleLabels[r]).join('、')}（请社区或管理员先免去）`);
-  const [claimed, shifts, mine] = await Promise.all([
+  // Wishes they claimed that are open, and wishes of theirs being helped with: one query (an index per branch).
+  const [wishes, shifts] = await Promise.all([
     table(collections.wishes)
-      .where({ claimantId: openid, status: _.in(['claimed', 'in_service']) })
-      .count(),
+      .where(
+        _.or([
+          { claimantId: openid, status: _.in(['claimed', 'in_service']) },
+          { residentId: openid, status: _.in(['claimed', 'in_service', 'done']) },
+        ]) as unknown as Query<never>,
+      )
+      .limit(myDataBound)
+      .get(),
     table(collections.postShifts).where({ holderId: openid, status: 'open' }).count(),
-    read(sources[0], openid),
   ]);
-  const posted = mine.docs.filter((w) => ['claimed', 'in_service', 'done'].includes(String(w.status))).length;
+  const claimed = wishes.filter((w) => w.claimantId === openid && ['claimed', 'in_service'].includes(w.status)).length;
+  const posted = wishes.filter((w) => w.residentId === openid).length;
   if (claimed > 0) duties.push(`认领中的心愿 ${claimed} 个（请完成或取消认领）`);
   if (posted > 0) duties.push(`正在被帮助的心愿 ${posted} 个（请等帮忙完成后确认，或请网格员处理）`);
   if (shifts > 0) duties.push('一次没有签退的值班（请先签退）');
@@ -173,38 +264,133 @@ function ownFiles(value: unknown, openid: string, into: Set<string>): void {
 const removed = new Set<CollectionName>(['subscriptions', 'notifications', 'points_codes', 'requests', 'member_reports']);
 
 /**
- * 注销: refused while duties are open (which, in the message). Otherwise every record found by `sources` is
- * rewritten with the openid replaced by a fresh anonymous id and the name and phone blanked (a rating keeps its
- * stars, a wish its story without who told it); their subscriptions, notices and points codes, the join on
- * record and the user doc go; the roster entry is unlinked (the register is the community's own, 人口台账).
- * Postings keep their accounts and amounts (the ledger is append-only and reconcile sums them): the account id
- * `user:<openid>` then names nobody Linli knows — see ARCHITECTURE.md "Erasure". Their uploaded photos are deleted.
- * A retry finds only what is left (the queries match the openid), so it is idempotent.
+ * 注销: refused while duties are open (which, in the message). Otherwise, in one transaction, the user
+ * document goes (they are no longer registered, nothing of theirs is shown as theirs) and the erasure job is
+ * recorded with the anonymous id that takes their place; the reply says the rest is under way. The `myData`
+ * timer then rewrites every record found by `sources` with the openid replaced by that id and the name and
+ * phone blanked (a rating keeps its stars, a wish its story without who told it); their subscriptions,
+ * notices, points codes and retry records go, the roster entry is unlinked (the register is the community's
+ * own, 人口台账), their photos and export file are deleted. The ledger moves to the anonymous account:
+ * postings keep their ids and amounts but name `user:<anonId>`, the cached balances and the proven totals of
+ * the reconcile checkpoints move with them — so the same WeChat joining again starts with a fresh account.
+ * Joining again waits until the job is done (`ACCOUNT_ERASING`). See ARCHITECTURE.md "Erasure".
+ * DB requests: the caller, the duties (2), start, the job, the user, the retry record, commit.
  */
-export const deleteMine = defineHandler(userDeleteMine, async (_input, { openid, user }) => {
-  const duties = await openDuties(openid, user);
-  if (duties.length > 0) throw new DomainError('ACCOUNT_DUTIES_OPEN', `请先交接：${duties.join('；')}`);
-  const anonId = `gone-${randomUUID()}`;
-  const who = { openid, anonId, name: user.name, phone: user.phone };
-  const files = new Set<string>();
-  for (const source of sources) {
-    // Page by page until none is left: a rewritten record no longer matches, so the next page starts again at
-    // the top — except the ledger's, which still names the account and is paged past.
-    for (let offset = 0, more = true; more;) {
-      const { docs, truncated } = await read(source, openid, offset);
-      more = truncated;
-      offset += source.key === 'postings' ? docs.length : docs.filter((d) => source.key === 'requests' && d.action === userDeleteMine.name).length;
-      await erase(source, docs, who, files);
-    }
+export const deleteMine = defineHandler(
+  userDeleteMine,
+  async (_input, { openid, user, request }) => {
+    const duties = await openDuties(openid, user);
+    if (duties.length > 0) throw new DomainError('ACCOUNT_DUTIES_OPEN', `请先交接：${duties.join('；')}`);
+    const anonId = `gone-${randomUUID()}`;
+    const job = newJob('erase', openid, new Date(), { anonId, name: user.name, phone: user.phone });
+    return transact(
+      async (tx) => {
+        await tableIn(tx, collections.myDataJobs).set(job._id, fieldsOf(job));
+        await tableIn(tx, collections.users).delete(openid);
+        return { deleted: true as const, anonymousId: anonId };
+      },
+      { busy: 'BUSY', record: { request } },
+    );
+  },
+  { record: 'inTransaction' },
+);
+
+/** How long one timer run works before it stops after the page in hand (the function's timeout is 60 s). */
+const RUN_MS = Number(process.env.LINLI_MY_DATA_RUN_MS) || 20_000;
+/** Jobs taken up per run, oldest first; the rest wait for the next minute. */
+const JOBS_PER_RUN = 10;
+
+/** The `myData` timer (every minute): builds the exports asked for and carries erasures forward. */
+export async function runMyDataJobs(): Promise<Record<string, unknown>> {
+  const until = Date.now() + RUN_MS;
+  const jobs = await table(collections.myDataJobs).where({ status: 'pending' }).orderBy('createdAt', 'asc').limit(JOBS_PER_RUN).get();
+  let finished = 0;
+  for (const [i, job] of jobs.entries()) {
+    // The first job always moves by a page at least, however short the run.
+    if (i > 0 && Date.now() > until) break;
+    if (job.kind === 'export') await buildExport(job);
+    else if (!(await eraseSome(job, until))) continue;
+    finished++;
   }
-  if (files.size > 0) await cloud.deleteFile({ fileList: [...files] });
-  await table(collections.joinApplications).delete(joinApplicationId(openid));
-  await table(collections.users).delete(openid);
-  return { deleted: true as const, anonymousId: anonId };
-});
+  return { jobs: jobs.length, finished };
+}
+
+/**
+ * Carries an erasure forward page by page until done (true) or out of time (false, after the page in hand),
+ * recording where it is after every page: a run killed mid-page redoes at most that page, which finds only
+ * what is left (a rewritten record no longer matches).
+ */
+async function eraseSome(job: MyDataJob, until: number): Promise<boolean> {
+  const { openid, anonId } = job;
+  if (!anonId) throw new Error(`erasure ${job._id} without an anonymous id`);
+  const who = { openid, anonId, name: job.name, phone: job.phone };
+  const jobs = table(collections.myDataJobs);
+  let { step, offset } = job;
+  const communities = new Set(job.communities);
+  while (step < sources.length) {
+    const source = sources[step];
+    const { docs, truncated } = await read(source, openid, offset);
+    const files = new Set<string>();
+    await erase(source, docs, who, files);
+    if (files.size > 0) await cloud.deleteFile({ fileList: [...files] });
+    if (source.key === 'postings') docs.forEach((d) => communities.add(String(d.communityId)));
+    // A rewritten record no longer matches, so the next page starts again at the top — except this deletion's
+    // own retry record, which stays, and is paged past.
+    offset += docs.filter((d) => source.key === 'requests' && d.action === userDeleteMine.name).length;
+    if (!truncated) [step, offset] = [step + 1, 0];
+    await jobs.change(job._id, { step, offset, communities: [...communities], updatedAt: new Date() });
+    if (Date.now() > until && step < sources.length) return false;
+  }
+  await moveAccount(account.user(openid), account.user(anonId), [...communities]);
+  const exportJob = await jobs.get(exportJobId(openid));
+  if (exportJob?.fileID) await cloud.deleteFile({ fileList: [exportJob.fileID] });
+  await Promise.all([jobs.delete(exportJobId(openid)), table(collections.joinApplications).delete(joinApplicationId(openid))]);
+  // Last: while the job is there, the same WeChat cannot join again (and be erased by it).
+  await jobs.delete(job._id);
+  return true;
+}
+
+/**
+ * The ledger of `from` becomes `to`'s (its postings are rewritten by the job): the cached balances move, and
+ * the reconcile checkpoint and any full re-proof under way of each community carry its proven totals under
+ * the new id, so the books still reconcile. Each step can run again (a set by id, totals merged by key).
+ */
+async function moveAccount(from: AccountId, to: AccountId, communities: string[]): Promise<void> {
+  const balances = table(collections.balances);
+  const held = await Promise.all(assets.map((asset) => balances.get(balanceId(from, asset))));
+  for (const balance of held) {
+    if (!balance) continue;
+    const { _id, ...fields } = balance;
+    await balances.set(balanceId(to, balance.asset), { ...fields, account: to });
+    await balances.delete(_id);
+  }
+  for (const communityId of communities) {
+    await transact(async (tx) => {
+      const checkpoints = tableIn(tx, collections.ledgerCheckpoints);
+      const proofs = tableIn(tx, collections.reconcileJobs);
+      const [checkpoint, proof] = await Promise.all([checkpoints.get(communityId), proofs.get(communityId)]);
+      const movedCheckpoint = checkpoint && renamed(checkpoint.totals, from, to);
+      if (checkpoint && movedCheckpoint) await checkpoints.change(communityId, { totals: movedCheckpoint });
+      const movedProof = proof && renamed(proof.totals, from, to);
+      if (proof && movedProof) await proofs.change(communityId, { totals: movedProof });
+    }, 'BUSY');
+  }
+}
+
+/** The totals with `from`'s entries added into `to`'s, or null when `from` has none. */
+function renamed(totals: AccountTotal[], from: string, to: string): AccountTotal[] | null {
+  if (!totals.some((t) => t.account === from)) return null;
+  const sums = new Map<string, AccountTotal>();
+  for (const t of totals) {
+    const owner = t.account === from ? to : t.account;
+    const key = `${owner}|${t.asset}`;
+    sums.set(key, { account: owner, asset: t.asset, total: (sums.get(key)?.total ?? 0) + t.total });
+  }
+  return [...sums.values()];
+}
 
 async function erase(source: Source, docs: Doc[], who: Who, files: Set<string>): Promise<void> {
-  const { openid, anonId } = who;
+  const { openid } = who;
   for (const doc of docs) {
     // This very deletion's retry record stays: a retry must answer the same (it holds the openid, nothing else of them).
     if (source.key === 'requests' && doc.action === userDeleteMine.name) continue;
@@ -213,10 +399,10 @@ async function erase(source: Source, docs: Doc[], who: Who, files: Set<string>):
     if (removed.has(source.key)) await t.delete(doc._id);
     else if (source.key === 'roster_entries') await table(collections.rosterEntries).change(doc._id, { userId: null });
     else if (source.key === 'postings') {
-      // The sums stay as they are: only who made it and why in words lose the person.
+      // Amounts and ids stay (the id is the posting's idempotency key); the accounts, who made it and the
+      // words lose the person: the ledger now names the anonymous account.
       const { _id, ...rest } = doc;
-      const fields = { ...rest, by: rest.by === openid ? anonId : rest.by, byName: rest.by === openid ? anonymousName : rest.byName };
-      await t.set(_id, scrub(fields, { ...who, openid: '\u0000' }) as object);
+      await t.set(_id, scrub(rest, who) as object);
     } else {
       // A shop rating's id names the rater (<shop>:<openid>:<day>): it moves to the anonymous id.
       const { _id, ...rest } = doc;

@@ -246,7 +246,7 @@ const notYetSubscribed = new Set(['demo-staff-gao']);
  * mini-programs); residents and members grant one-time consent on their own taps in the app.
  */
 function staffSubscriptions(users: UserProfile[], now: Date) {
-  const templates = ['wish-submitted', 'wish-unclaimed', 'petition-assigned', 'join-submitted'];
+  const templates = ['wish-submitted', 'wish-unclaimed', 'petition-assigned', 'join-submitted', 'report-submitted'];
   return users
     .filter((u) => !notYetSubscribed.has(u._id))
     .filter((u) => u.roles.some((r) => r === 'grid_worker' || r === 'staff' || r.endsWith('_staff')))

@@ -10,7 +10,7 @@ const communityPeople: Role[] = ['resident', 'member', 'merchant', 'grid_worker'
  * The pages each role works in; several roles see the union, in this order, less any link whose `except` role they
  * hold (a merchant does not apply to become one).
  */
-const links: { text: string; note: string; url: string; roles: Role[]; except?: Role; badge?: 'pendingJoins' }[] = [
+const links: { text: string; note: string; url: string; roles: Role[]; except?: Role; badge?: 'pendingJoins' | 'pendingReports' }[] = [
   { text: '我的积分', note: '余额、明细与等级', url: '/pages/points/index', roles: communityPeople },
   { text: '积分码', note: '向爱心商家出示', url: '/pages/points-code/index', roles: ['resident', 'member'] },
   { text: '美德商铺', note: '用积分的好店，去评价', url: '/pages/shops/index', roles: communityPeople },
@@ -44,7 +44,7 @@ const links: { text: string; note: string; url: string; roles: Role[]; except?: 
   { text: '系统设置', note: '积分超市、规则、类别等', url: '/package-admin/settings/index', roles: ['admin'] },
   { text: '党员报到', note: '党员到社区报到，成为志愿者', url: '/package-report/member/index', roles: ['resident'], except: 'member' },
   { text: '共建单位报到', note: '为所在单位报到，提供场地、志愿者等', url: '/package-report/unit/index', roles: ['resident'] },
-  { text: '报到审核', note: '党员和共建单位报到、年度考评', url: '/package-report/review/index', roles: ['staff'] },
+  { text: '报到审核', note: '党员和共建单位报到、年度考评', url: '/package-report/review/index', roles: ['staff'], badge: 'pendingReports' },
   { text: '商家入驻', note: '开店的居民申请成为爱心商家', url: '/package-merchant/apply/index', roles: ['resident'], except: 'merchant' },
   { text: '我的数据', note: '看看社区存了我什么，导出或注销', url: '/pages/my-data/index', roles: [...roles] },
 ];

@@ -134,3 +134,93 @@ test('normal mode is unchanged for a younger resident', async () => {
     expect((await measure(page)).care).toBe(false);
   }
 });
+
+/** Care mode switched on for a member of staff or a merchant, as 我的 does it (user.setPrefs). */
+async function careFor(openid: string) {
+  const reply = await session.emu.invoke<{ ok: boolean }>(
+    'user',
+    { action: 'user.setPrefs', payload: { careMode: true }, requestId: `care-${openid}` },
+    openid,
+  );
+  expect(reply.ok).toBe(true);
+}
+
+/** Each page of a role's work, opened as that person in care mode: readable, with big enough targets, no sideways scroll. */
+async function checkWorkPages(name: string, pages: [string, string, string][]) {
+  // The persona as the demo picker stores it (switching through the chip again and again is not what is tested).
+  await app.open('/pages/me/index');
+  await page.evaluate(async (n) => {
+    const all = (await (await fetch('/__emulator/personas')).json()) as { name: string }[];
+    window.localStorage.setItem('linli.demoPersona', JSON.stringify(all.find((p) => p.name === n)));
+  }, name);
+  await app.open('/pages/me/index');
+  await shown(page).locator('.page.care').waitFor();
+  for (const [route, ready, shot] of pages) {
+    await checkPage(route, ready, shot);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect({ page: shot, overflow }).toEqual({ page: shot, overflow: 0 });
+  }
+}
+
+test('staff and merchants in care mode: their queues, reviews, 冲正, 岗位, the admin pages and the till read large', async () => {
+  await app.postedWish('帮忙换一下楼道灯泡', { approve: false });
+  // A case 刘芳 took and reported up, waiting in the community's queue; a newcomer's application waiting for her.
+  const petitions = petitionDriver(page, session.emu);
+  const petitionId = await petitions.filed();
+  expect(await petitions.invoke('petition.accept', { petitionId }, personas.liu)).toMatchObject({ ok: true });
+  expect(await petitions.invoke('petition.escalate', { petitionId, reason: '需要社区协调施工队' }, personas.liu)).toMatchObject({ ok: true });
+  const applicant = {
+    buildingId: 'building-2',
+    unit: '1',
+    room: '501',
+    name: '赵新来',
+    phone: '13900005501',
+    privacyVersion: '2026-12-01',
+    apply: true,
+  };
+  await session.emu.invoke('user', { action: 'user.join', payload: applicant, requestId: 'care-join' }, 'o-care-newcomer');
+  const report = { category: '离退休', partyOrg: '青石机械厂退休党支部', skills: ['修水电'], freeTimes: '工作日上午' };
+  await session.emu.invoke('report', { action: 'member.report', payload: report, requestId: 'care-report' }, personas.wang);
+  for (const who of [personas.sun, personas.liu, 'demo-admin-wu', 'demo-merchant-zhou']) await careFor(who);
+
+  await withScreenshot(page, 'care-staff', async () => {
+    await checkWorkPages('刘芳', [
+      ['/package-grid/queue/index', '.wish-card', 'care-grid-queue'],
+      ['/package-grid/joins/index', '.joins taro-button-core', 'care-grid-joins'],
+    ]);
+    await checkWorkPages('孙丽', [
+      ['/package-petition/queue/index', '.petition-card', 'care-petition-queue'],
+      ['/package-staff/hub/index', '.staff-hub', 'care-staff-hub'],
+      ['/package-staff/history/index', '.staff-history', 'care-staff-history'],
+      ['/package-report/review/index', '.report-review', 'care-report-review'],
+      ['/package-posts/manage/index', '.posts-manage', 'care-posts-manage'],
+    ]);
+    // 冲正: 孙丽 looks up 王秀英 and sees her postings, each with its 冲正 button.
+    await session.emu.invoke(
+      'points',
+      {
+        action: 'points.award',
+        payload: { openid: personas.wang, asset: 'volunteer', amount: 20, reason: '楼道清扫志愿服务' },
+        requestId: 'care-award',
+      },
+      personas.sun,
+    );
+    await app.open('/package-staff/history/index');
+    await shown(page).locator('.person-field').click();
+    await page.locator('.person-search__input input').fill('王');
+    await page.locator('.person-option[data-person="王秀英"]').first().click();
+    await shown(page).locator('.staff-posting taro-button-core').first().waitFor();
+    await app.shot('care-staff-reverse');
+    const reverse = await measure(page);
+    expect({ small: reverse.small, low: reverse.low }).toEqual({ small: [], low: [] });
+
+    await checkWorkPages('吴磊', [
+      ['/package-admin/tree/index', '.org-tree', 'care-admin-tree'],
+      ['/package-admin/roles/index', '.roles', 'care-admin-roles'],
+    ]);
+    await checkWorkPages('周海', [
+      ['/package-merchant/scan/index', '.scan', 'care-merchant-scan'],
+      ['/package-merchant/history/index', '.merchant-history', 'care-merchant-history'],
+    ]);
+  });
+});

@@ -74,6 +74,10 @@ const WITHIN_BUDGET = [
   'unit.list',
   'unit.review',
   'unit.evaluate',
+  // 我的数据: the calls record a job (the export: the caller, the job, its write; 注销: the caller, the duties in
+  // two queries, start, the job, the user removed, the retry record, commit); the myData timer does the rest.
+  'user.exportMine',
+  'user.deleteMine',
 ];
 
 // Over the budget still, each held at what its write path needs today so it cannot creep up unnoticed (warm
@@ -94,16 +98,11 @@ const OVER_BUDGET: Record<string, number> = {
   // use); the payment (posting; the resident's balance read and written, with their day's total: no overdraft,
   // the daily cap; the shop's credit); the charge; the retry record.
   'merchant.charge': 13,
-  // 我的数据 (issue 13), a once-in-a-lifetime call each: the caller, their join on record and one indexed query
-  // per place that can hold their data (my-data.ts `sources`, each at most myDataBound records; 双报到 added two).
-  'user.exportMine': 22,
-  // 注销: the caller; the duties (claimed wishes, an open shift, their wishes being helped); the same queries as the
-  // export; then one write per record found (a newcomer's: the retry records of their join, removed), the join
-  // on record and the profile; the retry record. It grows with what they have, one write each, never past
-  // myDataBound per source: a life in Linli of more than that is erased by asking again (the queries find the rest).
-  // The flows' newcomer has also reported (双报到): their member report removed, their unit's report and the
-  // role_log entry of their approval rewritten, two more retry records removed, and the two queries that found them.
-  'user.deleteMine': 35,
+  // 入驻 by application: the caller (none yet); the building and its place; the roster in force (head, then the
+  // match); start, commit; the application read and written; the grid worker's consent; the retry record
+  // carrying the notice, and its update once sent; whether a 注销 of this WeChat is still clearing its records
+  // (the erasure job by id, read beside the building: joining again must wait for it).
+  'user.join': 11,
   // The org function's tree page: caller; the parent (scope, the page's header); a page of children; people, open
   // wishes and open petitions per child (three grouped counts, one per collection). 3 needs the counts kept as
   // tallies by the writers, in their transactions: a case opened or closed (红色代办 from the roster at 8,

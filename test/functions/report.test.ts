@@ -86,9 +86,13 @@ describe('member.report / member.reviewReport / member.list', () => {
 
   it('我的数据: the export holds the report; deleting the account removes it from the staff list', async () => {
     ok(await call(li, 'member.report', form, next('r')));
-    const exported = JSON.stringify(ok(await call(li, 'user.exportMine')));
+    ok(await call(li, 'user.exportMine', {}, next('e')));
+    await env.emu.fireTrigger('user', 'myData');
+    const { url } = ok(await call(li, 'user.exportMine', {}, next('e')));
+    const exported = await (await fetch(url)).text();
     expect(exported).toContain('青石机械厂退休党支部');
     ok(await call(li, 'user.deleteMine', { confirm: '确认注销' }, next('d')));
+    await env.emu.fireTrigger('user', 'myData');
     expect(ok(await call(sun, 'member.list', {})).items).toEqual([]);
   });
 
@@ -144,5 +148,37 @@ describe('unit.report / unit.review / unit.evaluate / unit.list', () => {
     const rejected = ok(await call(sun, 'unit.review', { unitId: unit.id, approve: false, reason: '请补充联系人' }, next('v'))).unit;
     expect(rejected).toMatchObject({ status: 'rejected', reason: '请补充联系人' });
     refused(await call(sun, 'unit.evaluate', { unitId: unit.id, year: 2026, score: 101, comment: '好' }, next('e')), 'BAD_INPUT');
+  });
+});
+
+describe('双报到 reaches the staff who review it', () => {
+  it('a new report tells the community staff who consented, never the reporter; the badge on 报到审核 counts what waits', async () => {
+    expect(ok(await call(sun, 'user.me')).pendingReports).toBe(0);
+    expect(ok(await call(wang, 'user.me')).pendingReports).toBeUndefined();
+    ok(await call(wang, 'member.report', form, next('r')));
+    ok(await call(li, 'unit.report', unitForm, next('u')));
+    const told = async () =>
+      (await env.emu.outbox()).filter((m) => m.templateId === 'report-submitted').map((m) => [m.touser, JSON.stringify(m.data), m.page]);
+    // 孙丽 holds the long-term grant; 高敏 has not accepted the work notices yet, so nothing can reach her.
+    expect(await told()).toEqual([
+      [sun, expect.stringContaining('党员报到'), 'package-report/review/index'],
+      [sun, expect.stringContaining('区实验小学'), 'package-report/review/index'],
+    ]);
+    expect(ok(await call(sun, 'user.me')).pendingReports).toBe(2);
+    expect(ok(await call(gao, 'user.me')).pendingReports).toBe(2);
+    // Changing a waiting report is not news; a retry of one is not either.
+    ok(await call(wang, 'member.report', { ...form, freeTimes: '周末' }, next('r')));
+    const again = next('u');
+    ok(await call(li, 'unit.report', unitForm, again));
+    ok(await call(li, 'unit.report', unitForm, again));
+    expect(await told()).toHaveLength(3);
+    // Staff reporting a unit themself are not told of their own report.
+    ok(await call(sun, 'unit.report', { ...unitForm, name: '青石社区卫生站' }, next('u')));
+    expect(await told()).toHaveLength(3);
+    // Once decided, it no longer counts.
+    const { items } = ok(await call(gao, 'member.list', { status: 'pending' }));
+    ok(await call(gao, 'member.reviewReport', { reportId: items[0].id, approve: true }, next('a')));
+    expect(ok(await call(sun, 'user.me')).pendingReports).toBe(3);
+    await expectCovered(env.emu);
   });
 });

@@ -47,8 +47,20 @@ function JoinPage() {
       <PageShell className="join">{status.state === 'error' ? <ErrorView error={status.error} onRetry={status.reload} /> : <Loading />}</PageShell>
     );
   }
-  const { registered, application, privacyVersion } = status.data;
+  const { registered, application, privacyVersion, erasing } = status.data;
   const pending = application?.status === 'pending';
+  if (erasing)
+    return (
+      <PageShell className="join">
+        <View className="card join-erasing">
+          <Text className="join-erasing__title">你的账号正在注销</Text>
+          <Text className="join-erasing__text">以前的记录正在后台清除，通常几分钟内完成。完成后就可以重新加入，重新加入是一个新的账号。</Text>
+        </View>
+        <View className="join-erasing__actions">
+          <ActionButton onClick={() => status.reload()}>再看一下</ActionButton>
+        </View>
+      </PageShell>
+    );
   return (
     <PageShell className="join">
       {registered && <Joined />}

@@ -112,6 +112,7 @@ export const errorMessages = {
   UNIT_NOT_APPROVED: '共建单位报到通过后才能考评',
   UNIT_ALREADY_EVALUATED: '这个单位今年已经考评过了',
   ACCOUNT_DUTIES_OPEN: '你还有事务没有交接，请先处理后再注销',
+  ACCOUNT_ERASING: '你的账号正在注销，记录清除完成后（通常几分钟）才能重新加入',
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;

@@ -10,6 +10,7 @@ export const templateKeys = [
   'petitionProgress',
   'pointsHold',
   'joinSubmitted',
+  'reportSubmitted',
 ] as const;
 
 export const notifyTemplates = defineAction({

@@ -21,6 +21,7 @@ export const meSchema = z.object({
   adminScope: z.enum(['street', 'district']).nullable(),
   careMode: careModeSchema,
   pendingJoins: z.number().int().optional().describe('grid workers and staff: join applications waiting for them (the badge)'),
+  pendingReports: z.number().int().optional().describe('community staff: 党员 and 共建单位 reports waiting for them (the badge on 报到审核)'),
 });
 
 export const userMe = defineAction({
@@ -131,7 +132,13 @@ export const userJoinStatus = defineAction({
   name: 'user.joinStatus',
   summary: '我的入驻状态：是否已是居民，最近一份入驻/搬迁申请',
   input: () => z.object({}).strict(),
-  output: () => z.object({ registered: z.boolean(), application: joinApplicationSchema.nullable(), privacyVersion: z.string() }),
+  output: () => z.object({
+    registered: z.boolean(),
+    application: joinApplicationSchema.nullable(),
+    privacyVersion: z.string(),
+    /** A 注销 of this WeChat account is still clearing its records: joining again waits until it is done. */
+    erasing: z.boolean(),
+  }),
   roles: 'public',
   mutates: false,
 });
@@ -221,20 +228,31 @@ export const myDataSectionSchema = z.object({
 /** At most this many records of one kind are exported (newest first); `truncated` says when there were more. */
 export const myDataBound = 100;
 
+/** What an export file holds, kind by kind (the records themselves are in the file). */
+export const myDataSummarySchema = myDataSectionSchema.omit({ items: true });
+
 export const userExportMine = defineAction({
   name: 'user.exportMine',
-  summary: '我的数据：社区保存的关于我的全部信息（登记、心愿、诉求、积分、订单、评价、值班…），每类最多 100 条',
-  input: () => z.object({}).strict(),
-  output: () => z.object({ generatedAt: isoDate, sections: z.array(myDataSectionSchema) }),
+  summary:
+    '我的数据：整理社区保存的关于我的全部信息（登记、心愿、诉求、积分、订单、评价、值班…，每类最多 100 条）成一个文件；后台整理好后给出下载链接',
+  input: () => z.object({ again: z.boolean().default(false).describe('rebuild it even though a recent one is ready') }).strict(),
+  output: () => z.object({
+    status: z.enum(['building', 'ready']),
+    requestedAt: isoDate,
+    /** Ready: a link to the JSON file (valid for a few hours), when it was made and what it holds. */
+    url: z.string().nullable(),
+    generatedAt: isoDate.nullable(),
+    sections: z.array(myDataSummarySchema),
+  }),
   roles: 'registered',
-  mutates: false,
+  mutates: true,
 });
 
 export const deleteConfirmation = '确认注销';
 
 export const userDeleteMine = defineAction({
   name: 'user.deleteMine',
-  summary: '注销账号：删除或匿名化我的个人信息；积分流水保留但不再指向任何人。还有未交接的事务时拒绝并说明',
+  summary: '注销账号：即刻删除我的登记，其余记录在后台几分钟内删除或匿名化；积分流水保留但改记在匿名账户下。还有未交接的事务时拒绝并说明',
   input: () => z.object({ confirm: z.literal(deleteConfirmation, { error: `请输入“${deleteConfirmation}”` }) }).strict(),
   output: () => z.object({ deleted: z.literal(true), anonymousId: z.string() }),
   roles: 'registered',
