@@ -63,7 +63,6 @@ const WITHIN_BUDGET = [
   'post.leave',
   'post.close',
   'user.joinPlaces',
-  'user.join',
   'user.applications',
   'user.reviewJoin',
   'member.report',
@@ -98,11 +97,11 @@ const OVER_BUDGET: Record<string, number> = {
   // use); the payment (posting; the resident's balance read and written, with their day's total: no overdraft,
   // the daily cap; the shop's credit); the charge; the retry record.
   'merchant.charge': 13,
-  // 入驻 by application: the caller (none yet); the building and its place; the roster in force (head, then the
-  // match); start, commit; the application read and written; the grid worker's consent; the retry record
-  // carrying the notice, and its update once sent; whether a 注销 of this WeChat is still clearing its records
-  // (the erasure job by id, read beside the building: joining again must wait for it).
-  'user.join': 11,
+  // 入驻 by application: the caller (none yet); the roster rows of the person (the head only when there are some);
+  // start, commit; the application inserted (no read first); the grid worker's consent (long-term grants kept
+  // warm); the retry record carrying the notice; and whether a 注销 of this WeChat is still clearing its records
+  // (the erasure job by id: joining again must wait for it, or the job would erase the new person's records).
+  'user.join': 9,
   // The org function's tree page: caller; the parent (scope, the page's header); a page of children; people, open
   // wishes and open petitions per child (three grouped counts, one per collection). 3 needs the counts kept as
   // tallies by the writers, in their transactions: a case opened or closed (红色代办 from the roster at 8,
