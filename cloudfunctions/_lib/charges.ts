@@ -2,7 +2,7 @@ import { HOLD_MS, chargeIdOf, refundable, type Charge, type ChargeStatus } from 
 import { assertActive, chargeMode, shopDay, type ShopDay } from '../../src/shared/domain/merchant';
 import { account } from '../../src/shared/domain/ledger';
 import { DomainError } from '../../src/shared/domain/errors';
-import { assertUnused } from '../../src/shared/domain/points-code';
+import { assertUnused, withUsed, type CodeClaims } from '../../src/shared/domain/points-code';
 import { customer, nameFor } from '../../src/shared/domain/privacy';
 import { dayCst } from '../../src/shared/domain/time';
 import { balanceId, type BalanceDoc, type MerchantDay, type PostOptions } from './ledger';
@@ -47,35 +47,38 @@ export async function countIn(tx: Tx, charge: Charge, sign: 1 | -1): Promise<voi
 }
 
 export interface ChargeRequest {
-  codeId: string;
+  /** The scanned code, its seal and expiry already checked (points-code.ts openCode). */
+  code: CodeClaims;
   shopId: string;
   merchantId: string;
   points: number;
   note: string;
+  /** The call's requestId: the charge is its own retry record (a retry finds it by the code and this). */
+  requestId: string | null;
 }
 
 /**
  * Takes the code and counts the charge against both daily caps, inside the caller's transaction (which pays
- * and records the charge): two merchants scanning the same code conflict on it, and the retry of the loser
- * finds it used.
+ * and records the charge). The code is taken on the resident's virtue balance, which the payment writes
+ * anyway: two merchants scanning the same code conflict on it, and the retry of the loser finds it used.
  */
 export async function reserveIn(tx: Tx, req: ChargeRequest, now: Date): Promise<{ charge: Charge; resident: NonNullable<PostOptions['debited']> }> {
+  const { code } = req;
+  if (code.openid === req.merchantId) throw new DomainError('MERCHANT_OWN_CODE');
   // Read in the transaction, so a suspension landing meanwhile makes this charge retry and be refused.
   const shop = assertActive(await tableIn(tx, collections.shops).get(req.shopId));
-  const codes = tableIn(tx, collections.pointsCodes);
-  const code = assertUnused(await codes.get(req.codeId));
-  if (code.openid === req.merchantId) throw new DomainError('MERCHANT_OWN_CODE');
   if (code.communityId !== shop.communityId) throw new DomainError('MERCHANT_OTHER_COMMUNITY');
   const day = dayCst(now);
-  // The resident's balance is read here for their day's total and not again by the payment (chargeNow).
+  // The resident's balance is read here for the code and their day's total, and not again by the payment (chargeNow).
   const residentDoc = await tableIn(tx, collections.balances).get(balanceId(account.user(code.openid), 'virtue'));
+  assertUnused(residentDoc?.usedCodes, code.codeId);
   const residentTally = residentDay(residentDoc, day);
   const shopTally = shopDay(shop, day);
   const rules = await merchantRules(shop.communityId);
   const mode = chargeMode(req.points, rules, { shop: shopTally.total, resident: residentTally.total });
   const charge: Charge = {
-    _id: chargeIdOf(code._id),
-    codeId: code._id,
+    _id: chargeIdOf(code.codeId),
+    codeId: code.codeId,
     shopId: shop._id,
     shopName: shop.name,
     merchantId: req.merchantId,
@@ -90,14 +93,15 @@ export async function reserveIn(tx: Tx, req: ChargeRequest, now: Date): Promise<
     day,
     holdUntil: null,
     refundReason: null,
+    requestId: req.requestId,
     createdAt: now,
     updatedAt: now,
   };
-  await codes.change(code._id, { status: 'used', usedBy: shop._id, usedAt: now });
   await tableIn(tx, collections.shops).change(shop._id, {
     today: _.set({ ...shopTally, total: shopTally.total + req.points, count: shopTally.count + 1 }),
   });
-  return { charge, resident: { doc: residentDoc, also: { merchantDay: moved(residentTally, charge, 1) } } };
+  const also = { merchantDay: moved(residentTally, charge, 1), usedCodes: withUsed(residentDoc?.usedCodes, code, now) };
+  return { charge, resident: { doc: residentDoc, also } };
 }
 
 /** The resident is asked to confirm a held charge (subscribe message; the points page lists it too). */

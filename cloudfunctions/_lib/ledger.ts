@@ -1,5 +1,6 @@
 import { DomainError } from '../../src/shared/domain/errors';
 import { tallyId, type PartyTally } from '../../src/shared/domain/party';
+import type { UsedCode } from '../../src/shared/domain/points-code';
 import { monthOf } from '../../src/shared/domain/time';
 import {
   assertValidPosting,
@@ -33,6 +34,8 @@ export interface BalanceDoc {
   updatedAt: Date;
   /** A resident's spending at merchants on one China-time day (their daily cap), moved with the payments. */
   merchantDay?: MerchantDay | null;
+  /** The points codes merchants charged that could still be scanned (single use: points-code.ts). */
+  usedCodes?: UsedCode[] | null;
 }
 
 /** What one resident spent at merchants on `day`. */
@@ -58,9 +61,9 @@ export interface PostOptions {
   overdraft?: Posting['override'];
   /**
    * The debited person's balance as the caller already read it in this transaction (so it is not read twice),
-   * and what else to write on it with the debit (a resident's day at merchants).
+   * and what else to write on it with the debit (a resident's day at merchants, the code a merchant took).
    */
-  debited?: { doc: BalanceDoc | null; also: Partial<Pick<BalanceDoc, 'merchantDay'>> };
+  debited?: { doc: BalanceDoc | null; also: Partial<Pick<BalanceDoc, 'merchantDay' | 'usedCodes'>> };
   /**
    * The call's retry record, written in the posting's transaction with what the call answers
    * (`output` of the result), so the reply is on record exactly when the posting is.
@@ -251,19 +254,20 @@ async function balancesAfter(p: Posting): Promise<Map<AccountId, number>> {
   return new Map(holders.map((a, i) => [a, docs[i]?.balance ?? 0]));
 }
 
-type Standing = { balance: number; lifetimeIn: number; lots: Lot[]; merchantDay: MerchantDay | null };
+type Standing = { balance: number; lifetimeIn: number; lots: Lot[]; merchantDay: MerchantDay | null; usedCodes: UsedCode[] };
 
 /** An account's balances across all kinds of points, shards summed (and a person's day at merchants). */
 export async function balancesOf(accountId: AccountId): Promise<Map<Asset, Standing>> {
   const docs = await table(collections.balances).where({ account: accountId }).limit(1000).get();
   const out = new Map<Asset, Standing>();
   for (const doc of docs) {
-    const sum = out.get(doc.asset) ?? { balance: 0, lifetimeIn: 0, lots: [], merchantDay: null };
+    const sum = out.get(doc.asset) ?? { balance: 0, lifetimeIn: 0, lots: [], merchantDay: null, usedCodes: [] };
     out.set(doc.asset, {
       balance: sum.balance + doc.balance,
       lifetimeIn: sum.lifetimeIn + doc.lifetimeIn,
       lots: [...sum.lots, ...doc.lots],
       merchantDay: sum.merchantDay ?? doc.merchantDay ?? null,
+      usedCodes: [...sum.usedCodes, ...(doc.usedCodes ?? [])],
     });
   }
   return out;

@@ -5,7 +5,7 @@ import { idSchema, isoDate, pageInput } from './common';
 import { virtueLevelSchema } from './points';
 
 /** The scanned text of a points code (积分码); the H5 fallback pastes the same text. */
-const token = z.string().trim().min(10, '请扫描居民的积分码').max(200, '积分码格式不对');
+const token = z.string().trim().min(10, '请扫描居民的积分码').max(400, '积分码格式不对');
 
 /** Who the merchant is serving: surname only, and the virtue level (美德信用等级). */
 const residentSchema = z.object({ name: z.string().describe('masked: 王**'), level: virtueLevelSchema });
