@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { chargeStatuses } from '../domain/merchant-charge';
 import { defineAction } from './action';
 import { idSchema, isoDate, pageInput } from './common';
-import { virtueLevelSchema } from './points';
+import { balanceSchema, postingViewSchema, virtueLevelSchema } from './points';
 
 /** The scanned text of a points code (积分码); the H5 fallback pastes the same text. */
 const token = z.string().trim().min(10, '请扫描居民的积分码').max(400, '积分码格式不对');
@@ -125,8 +125,12 @@ export const pointsConfirmHold = defineAction({
 
 export const pointsRejectHold = defineAction({
   name: 'points.rejectHold',
-  summary: '拒绝一笔商家扣分：积分退回给我',
-  ...decideHold,
+  summary: '拒绝一笔商家扣分：积分退回给我（回复带回退后的美德积分和退回的那条明细）',
+  input: decideHold.input,
+  output: decideHold.output.extend({
+    /** What came back: my virtue balance after it and the posting that returned it; null while it is still owed. */
+    returned: z.object({ balance: balanceSchema, posting: postingViewSchema }).nullable(),
+  }),
   roles: ['resident', 'member'],
   mutates: true,
 });
