@@ -87,12 +87,17 @@ const OVER_BUDGET: Record<string, number> = {
   // on the case when filed; the issuer keeps no balance.)
   'petition.accept (grid)': 9,
   // caller; start, commit; the item (read, write: stock); the payment (posting, the buyer's balance read and
-  // written: no overdraft); the order. The order is its own retry record.
+  // written: no overdraft); the order. The order is its own retry record (no request document on success). Each
+  // of the nine is a document the order must read or write: under 8 needs the order and its posting to be one
+  // document (the ledger's postings are immutable, an order's status moves) or the stock kept where the
+  // payment writes anyway — neither is true of this data model.
   'mall.order': 9,
-  // caller; start, commit; the shop (suspension, today's total: read, write); the code (read, write: single
-  // use); the payment (posting; the resident's balance read and written, with their day's total: no overdraft,
-  // the daily cap; the shop's credit); the charge; the retry record.
-  'merchant.charge': 13,
+  // caller; start, commit; the shop (suspension, today's total: read, write); the resident's virtue balance (read
+  // and written with the payment: no overdraft, the daily cap, the code's single use — the code is sealed and
+  // stored nowhere else); the payment (posting; the shop's credit by increment); the charge, which is the call's
+  // retry record. 9 needs the shop's suspension and day on its virtue balance (read, written with the credit);
+  // 8 also needs the charge and its posting to be one document.
+  'merchant.charge': 10,
   // 入驻 by application: the caller (none yet); the building and its place; the roster in force (head, then the
   // match); start, commit; the application read and written; the grid worker's consent; the retry record
   // carrying the notice, and its update once sent.
