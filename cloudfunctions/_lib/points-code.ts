@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { UserProfile } from '../../src/shared/domain/org';
-import { CODE_TTL_MS, readCode, sealCode, type CodeClaims, type Sealer } from '../../src/shared/domain/points-code';
+import { CODE_TTL_MS, openSealed, readCode, sealCode, type CodeClaims, type Sealer } from '../../src/shared/domain/points-code';
 import { addHours } from '../../src/shared/domain/time';
 import { _, collections } from './runtime';
 import { sealerOf } from './seal';
@@ -38,6 +38,11 @@ export function issueCode(user: UserProfile, now: Date): { token: string; expire
 /** A scanned token's claims: its seal and expiry checked, nothing read (whether it was used is on the balance). */
 export function openCode(token: string, now: Date): CodeClaims {
   return readCode(token, sealer(), now);
+}
+
+/** A token's claims with only its seal checked: for answering a retry of a charge once the code has expired. */
+export function sealedClaims(token: string): CodeClaims {
+  return openSealed(token, sealer());
 }
 
 /** Codes stored before they were sealed are only worth keeping while they could be scanned; an hour later they go. */

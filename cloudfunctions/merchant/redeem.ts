@@ -3,14 +3,14 @@ import { DomainError } from '../../src/shared/domain/errors';
 import { account, spendable, virtueLevel } from '../../src/shared/domain/ledger';
 import { assertActive, shopDay, type Shop } from '../../src/shared/domain/merchant';
 import { chargeIdOf } from '../../src/shared/domain/merchant-charge';
-import { assertUnused, type CodeClaims } from '../../src/shared/domain/points-code';
+import { assertFresh, assertUnused, type CodeClaims } from '../../src/shared/domain/points-code';
 import { customer, nameFor } from '../../src/shared/domain/privacy';
 import { dayCst } from '../../src/shared/domain/time';
 import { chargeNow, refundCharge } from '../_lib/charge-ledger';
 import { charges, chargeView, residentDay } from '../_lib/charges';
 import { defineHandler } from '../_lib/handler';
 import { balancesOf } from '../_lib/ledger';
-import { openCode } from '../_lib/points-code';
+import { openCode, sealedClaims } from '../_lib/points-code';
 import { _, collections } from '../_lib/runtime';
 import { activeShopOf, merchantRules } from '../_lib/shops';
 import { transact } from '../_lib/transact';
@@ -57,14 +57,16 @@ export const charge = defineHandler(
   async ({ token, points, note }, { openid, user, requestId }) => {
     const now = new Date();
     if (!user.shopId) throw new DomainError('MERCHANT_NO_SHOP');
-    const code = openCode(token, now);
+    const code = sealedClaims(token);
     try {
+      assertFresh(code, now);
       const made = await chargeNow({ code, shopId: user.shopId, merchantId: openid, points, note, requestId: requestId ?? null }, now);
       return { charge: chargeView(made, new Date()) };
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       if (error.code === 'POINTS_INSUFFICIENT') throw new DomainError('POINTS_INSUFFICIENT', insufficient);
-      if (error.code !== 'POINTS_CODE_USED' || !requestId) throw error;
+      // A retry of a charge that was made (its code now taken, or expired since) is answered with that charge.
+      if (!requestId || (error.code !== 'POINTS_CODE_USED' && error.code !== 'POINTS_CODE_EXPIRED')) throw error;
       const made = await charges().get(chargeIdOf(code.codeId));
       if (made?.merchantId !== openid || made.requestId !== requestId) throw error;
       return { charge: chargeView(made, new Date()) };

@@ -45,6 +45,11 @@ describe('积分码: show, scan, charge once', () => {
     const first = ok(await charge(merchant, token, 20, '', 'charge-retry-01'));
     expect(ok(await charge(merchant, token, 20, '', 'charge-retry-01'))).toEqual(first);
     expect(await virtueOf(wang)).toBe(80);
+    // A retry that arrives after the code expired is still the same charge; a new request with it is not.
+    await env.emu.clock({ advanceMs: 61_000 });
+    expect(ok(await charge(merchant, token, 20, '', 'charge-retry-01'))).toEqual(first);
+    expect(await charge(merchant, token, 20, '', 'charge-retry-02')).toMatchObject({ ok: false, code: 'POINTS_CODE_EXPIRED' });
+    expect(await virtueOf(wang)).toBe(80);
   });
 
   it('forged, altered and expired codes get clear errors and take nothing', async () => {

@@ -47,6 +47,13 @@ export function sealCode(claims: CodeClaims, sealer: Sealer): string {
  * malformed or forged (POINTS_CODE_INVALID) or past its expiry (POINTS_CODE_EXPIRED), in that order.
  */
 export function readCode(token: string, sealer: Sealer, now: Date): CodeClaims {
+  const claims = openSealed(token, sealer);
+  assertFresh(claims, now);
+  return claims;
+}
+
+/** What a token claims if its seal holds (POINTS_CODE_INVALID otherwise), whether or not it has expired. */
+export function openSealed(token: string, sealer: Sealer): CodeClaims {
   const [version, sealed, ...rest] = token.trim().split('.');
   if (version !== VERSION || rest.length > 0 || !SEALED.test(sealed ?? '')) throw new DomainError('POINTS_CODE_INVALID');
   const text = sealer.open(sealed);
@@ -54,10 +61,14 @@ export function readCode(token: string, sealer: Sealer, now: Date): CodeClaims {
   if (parts.length !== FIELDS) throw new DomainError('POINTS_CODE_INVALID');
   const [codeId, expiry, openid, communityId, name] = parts;
   if (!CODE_ID.test(codeId) || !EXPIRY.test(expiry) || !openid || !communityId || !name) throw new DomainError('POINTS_CODE_INVALID');
-  const expiresAt = new Date(parseInt(expiry, 36));
-  if (expiresAt.getTime() <= now.getTime()) throw new DomainError('POINTS_CODE_EXPIRED');
-  if (expiresAt.getTime() - now.getTime() > CODE_TTL_MS) throw new DomainError('POINTS_CODE_INVALID');
-  return { codeId, openid, name, communityId, expiresAt };
+  return { codeId, openid, name, communityId, expiresAt: new Date(parseInt(expiry, 36)) };
+}
+
+/** A code past its expiry is POINTS_CODE_EXPIRED; one claiming to live longer than a code may, invalid. */
+export function assertFresh(code: Pick<CodeClaims, 'expiresAt'>, now: Date): void {
+  const left = code.expiresAt.getTime() - now.getTime();
+  if (left <= 0) throw new DomainError('POINTS_CODE_EXPIRED');
+  if (left > CODE_TTL_MS) throw new DomainError('POINTS_CODE_INVALID');
 }
 
 /** A code a merchant charged, remembered on the resident's virtue balance until it would have expired anyway. */
