@@ -36,11 +36,13 @@ export const holdSchema = z.object({
 
 export const pointsIssueCode = defineAction({
   name: 'points.issueCode',
-  summary: '生成我的积分码：签名、一次有效、60 秒内过期，到期前请刷新',
+  summary: '生成我的积分码：加密签名、一次有效、60 秒内过期，到期前请刷新',
   input: z.object({}).strict(),
   output: z.object({ token: z.string(), expiresAt: isoDate, ttlSeconds: z.number().int() }),
   roles: ['resident', 'member'],
-  mutates: true,
+  // Issuing stores nothing (the code is sealed; its single use is kept on the balance when charged): a repeat
+  // hands out another code, so no retry record is needed.
+  mutates: false,
 });
 
 export const merchantScan = defineAction({
