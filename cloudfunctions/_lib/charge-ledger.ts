@@ -11,7 +11,8 @@ import {
   type Charge,
 } from '../../src/shared/domain/merchant-charge';
 import { afterPayment, countIn, holdNotice, reserveIn, type ChargeRequest } from './charges';
-import { findPosting, post, postIn } from './ledger';
+import { AlreadyPosted, findPosting, post, postIn } from './ledger';
+import { saveDeskIn } from './shop-desk';
 import type { Notice } from './outbox';
 import { expiryFor } from './point-rules';
 import { collections } from './runtime';
@@ -47,8 +48,18 @@ async function update(id: string, missing: ErrorCode, plan: (tx: Tx, current: Ch
  */
 export async function chargeNow(req: ChargeRequest, now: Date): Promise<Charge> {
   return transact(async (tx, unit) => {
-    const { charge: reserved, resident } = await reserveIn(tx, req, now);
-    await postIn(tx, paymentOf(reserved), { creditBalance: 'unread', debited: resident });
+    const { charge: reserved, resident, shop } = await reserveIn(tx, req, now);
+    // A direct charge credits the shop's balance, which is its desk: written once, with the day moved.
+    const direct = reserved.mode === 'direct';
+    await saveDeskIn(tx, shop.read, shop.desk, direct);
+    const credit = direct ? { credited: { doc: shop.read.doc, also: { desk: shop.desk } } } : { creditBalance: 'unread' as const };
+    try {
+      await postIn(tx, paymentOf(reserved), { debited: resident, ...credit });
+    } catch (error) {
+      // The payment's id is the code's: another merchant's charge of this code committed since it was read.
+      if (error instanceof AlreadyPosted) throw new DomainError('POINTS_CODE_USED');
+      throw error;
+    }
     const paid: Charge = { ...reserved, ...afterPayment(reserved, now), pending: false };
     await tableIn(tx, collections.merchantCharges).set(paid._id, fieldsOf(paid));
     await unit.notify(paid.holdUntil ? [holdNotice(paid, paid.holdUntil)] : []);

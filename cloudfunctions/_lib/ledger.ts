@@ -1,5 +1,6 @@
 import { DomainError } from '../../src/shared/domain/errors';
 import { tallyId, type PartyTally } from '../../src/shared/domain/party';
+import type { ShopDesk } from '../../src/shared/domain/merchant';
 import type { UsedCode } from '../../src/shared/domain/points-code';
 import { monthOf } from '../../src/shared/domain/time';
 import {
@@ -36,6 +37,8 @@ export interface BalanceDoc {
   merchantDay?: MerchantDay | null;
   /** The points codes merchants charged that could still be scanned (single use: points-code.ts). */
   usedCodes?: UsedCode[] | null;
+  /** A shop's virtue balance: what its charges decide by (charges.ts deskIn). */
+  desk?: ShopDesk | null;
 }
 
 /** What one resident spent at merchants on `day`. */
@@ -64,6 +67,8 @@ export interface PostOptions {
    * and what else to write on it with the debit (a resident's day at merchants, the code a merchant took).
    */
   debited?: { doc: BalanceDoc | null; also: Partial<Pick<BalanceDoc, 'merchantDay' | 'usedCodes'>> };
+  /** The same for the credited side: read by the caller in this transaction, written once with what else it keeps. */
+  credited?: { doc: BalanceDoc | null; also: Partial<Pick<BalanceDoc, 'desk'>> };
   /**
    * The call's retry record, written in the posting's transaction with what the call answers
    * (`output` of the result), so the reply is on record exactly when the posting is.
@@ -148,8 +153,8 @@ export async function postIn(tx: Tx, input: PostingInput, opts: PostOptions = {}
   }
   for (const side of ['from', 'to'] as const) {
     if (isSystemAccount(posting[side])) continue;
-    if (side === 'to' && opts.creditBalance === 'unread') await creditUnread(tx, posting);
-    else balances.set(posting[side], await moveHolder(tx, posting, side, opts, side === 'from' ? debited : undefined));
+    if (side === 'to' && opts.creditBalance === 'unread' && !opts.credited) await creditUnread(tx, posting);
+    else balances.set(posting[side], await moveHolder(tx, posting, side, opts, side === 'from' ? debited : opts.credited?.doc));
   }
   return { posting, replayed: false, balances };
 }
@@ -192,7 +197,7 @@ async function moveHolder(tx: Tx, p: Posting, side: 'from' | 'to', opts: PostOpt
   const id = balanceId(p[side], p.asset);
   const balances = tableIn(tx, collections.balances);
   const doc = (known === undefined ? await balances.get(id) : known) ?? emptyBalance(p, side, 0);
-  const next = side === 'from' ? { ...moveOut(doc, p, opts), ...opts.debited?.also } : moveIn(doc, p);
+  const next = side === 'from' ? { ...moveOut(doc, p, opts), ...opts.debited?.also } : { ...moveIn(doc, p), ...opts.credited?.also };
   await balances.set(id, withoutId(next));
   return next.balance;
 }

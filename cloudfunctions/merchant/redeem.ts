@@ -1,7 +1,7 @@
 import { merchantCharge, merchantRefund, merchantScan, merchantVerifyLevel } from '../../src/shared/contract';
 import { DomainError } from '../../src/shared/domain/errors';
 import { account, spendable, virtueLevel } from '../../src/shared/domain/ledger';
-import { assertActive, shopDay, type Shop } from '../../src/shared/domain/merchant';
+import { shopDay, type ShopDesk } from '../../src/shared/domain/merchant';
 import { chargeIdOf } from '../../src/shared/domain/merchant-charge';
 import { assertFresh, assertUnused, type CodeClaims } from '../../src/shared/domain/points-code';
 import { customer, nameFor } from '../../src/shared/domain/privacy';
@@ -12,6 +12,7 @@ import { defineHandler } from '../_lib/handler';
 import { balancesOf } from '../_lib/ledger';
 import { openCode, sealedClaims } from '../_lib/points-code';
 import { _, collections } from '../_lib/runtime';
+import { assertOpen, deskIn, openDeskOf, saveDeskIn } from '../_lib/shop-desk';
 import { activeShopOf, merchantRules } from '../_lib/shops';
 import { transact } from '../_lib/transact';
 import { table, tableIn } from '../_lib/typed-db';
@@ -20,7 +21,7 @@ import { table, tableIn } from '../_lib/typed-db';
  * The resident behind a scanned code, as the merchant may see them: surname, level and spendable points. A code
  * a merchant has charged is refused (its use is kept on the resident's virtue balance, read here anyway).
  */
-async function residentOf(code: CodeClaims, merchantId: string, shop: Shop, now: Date) {
+async function residentOf(code: CodeClaims, merchantId: string, shop: Pick<ShopDesk, 'communityId'>, now: Date) {
   if (code.openid === merchantId) throw new DomainError('MERCHANT_OWN_CODE');
   if (code.communityId !== shop.communityId) throw new DomainError('MERCHANT_OTHER_COMMUNITY');
   const virtue = (await balancesOf(account.user(code.openid))).get('virtue');
@@ -39,7 +40,7 @@ const insufficient = '居民的美德信用积分不足，未扣分';
 export const scan = defineHandler(merchantScan, async ({ token }, { openid, user }) => {
   const now = new Date();
   const code = openCode(token, now);
-  const shop = await activeShopOf(user);
+  const shop = await openDeskOf(user);
   const shopToday = shopDay(shop, dayCst(now)).total;
   const [{ resident, balance, spentToday }, rules] = await Promise.all([residentOf(code, openid, shop, now), merchantRules(shop.communityId)]);
   const dailyLeft = Math.max(0, Math.min(rules.shopDaily - shopToday, rules.residentDaily - spentToday));
@@ -82,25 +83,24 @@ export const verifyLevel = defineHandler(merchantVerifyLevel, async ({ token }, 
   const checkId = `${user.shopId}:${code.codeId}`;
   try {
     return await transact(async (tx) => {
-      const shops = tableIn(tx, collections.shops);
-      const shop = assertActive(user.shopId ? await shops.get(user.shopId) : null);
-      const { resident } = await residentOf(code, openid, shop, now);
+      const shop = await deskIn(tx, user.shopId);
+      const { resident } = await residentOf(code, openid, assertOpen(shop.desk), now);
       // Inserted: a second check of the same code fails here and counts nothing.
       await tableIn(tx, collections.merchantChecks).add({
         _id: checkId,
-        shopId: shop._id,
+        shopId: shop.shopId,
         residentId: code.openid,
         merchantId: openid,
         level: resident.level.stars,
         at: now,
       });
-      const day = shopDay(shop, dayCst(now));
-      await shops.change(shop._id, { today: _.set({ ...day, checks: day.checks + 1 }) });
+      const day = shopDay(shop.desk, dayCst(now));
+      await saveDeskIn(tx, shop, { ...shop.desk, today: { ...day, checks: day.checks + 1 } }, false);
       return { resident, checkedAt: now.toISOString() };
     }, 'POINTS_BUSY');
   } catch (error) {
     if (error instanceof DomainError || !(await table(collections.merchantChecks).get(checkId))) throw error;
-    const { resident } = await residentOf(code, openid, await activeShopOf(user), now);
+    const { resident } = await residentOf(code, openid, await openDeskOf(user), now);
     return { resident, checkedAt: now.toISOString() };
   }
 });

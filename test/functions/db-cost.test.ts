@@ -92,12 +92,13 @@ const OVER_BUDGET: Record<string, number> = {
   // document (the ledger's postings are immutable, an order's status moves) or the stock kept where the
   // payment writes anyway — neither is true of this data model.
   'mall.order': 9,
-  // caller; start, commit; the shop (suspension, today's total: read, write); the resident's virtue balance (read
-  // and written with the payment: no overdraft, the daily cap, the code's single use — the code is sealed and
-  // stored nowhere else); the payment (posting; the shop's credit by increment); the charge, which is the call's
-  // retry record. 9 needs the shop's suspension and day on its virtue balance (read, written with the credit);
-  // 8 also needs the charge and its posting to be one document.
-  'merchant.charge': 10,
+  // caller; start, commit; the shop's virtue balance, which keeps its desk (suspension, name, today's total: read,
+  // and written once with the shop's credit); the resident's virtue balance (read and written with the payment:
+  // no overdraft, the daily cap, the code's single use — the code is sealed and stored nowhere else); the
+  // payment's posting; the charge, which is the call's retry record. 8 needs the charge and its posting to be one
+  // document (the ledger's postings are immutable, a charge's status moves). A shop's first charge since desks
+  // came reads and clears the shop's own day once more (the first pass).
+  'merchant.charge': 9,
   // 入驻 by application: the caller (none yet); the building and its place; the roster in force (head, then the
   // match); start, commit; the application read and written; the grid worker's consent; the retry record
   // carrying the notice, and its update once sent.
