@@ -10,12 +10,13 @@ import {
   settlementOf,
   type Charge,
 } from '../../src/shared/domain/merchant-charge';
-import { afterPayment, chargeView, countIn, holdNotice, reserveIn, type ChargeRequest } from './charges';
-import { findPosting, post, postIn } from './ledger';
+import { afterPayment, countIn, holdNotice, reserveIn, type ChargeRequest } from './charges';
+import { AlreadyPosted, findPosting, post, postIn } from './ledger';
+import { saveDeskIn } from './shop-desk';
 import type { Notice } from './outbox';
 import { expiryFor } from './point-rules';
 import { collections } from './runtime';
-import { fieldsOf, transact, type RetryRecord } from './transact';
+import { fieldsOf, transact } from './transact';
 import { tableIn, type Tx } from './typed-db';
 
 type Step = { changes: Partial<Charge>; notices?: Notice[] } | null;
@@ -41,23 +42,29 @@ async function update(id: string, missing: ErrorCode, plan: (tx: Tx, current: Ch
 
 /**
  * 核销 in one transaction: the code taken, the charge counted against both daily caps, the resident's points
- * paid to the shop (or into escrow, for a charge held for the resident's confirmation), the charge recorded and
- * the call's retry record with it. Points short, a cap reached, a code used or a shop suspended: nothing is
+ * paid to the shop (or into escrow, for a charge held for the resident's confirmation) and the charge recorded:
+ * the charge is the call's retry record. Points short, a cap reached, a code used or a shop suspended: nothing is
  * written at all, the code included, so the resident need not refresh it.
  */
-export async function chargeNow(req: ChargeRequest, now: Date, request: RetryRecord | undefined): Promise<Charge> {
-  const { charge } = await transact(
-    async (tx, unit) => {
-      const { charge: reserved, resident } = await reserveIn(tx, req, now);
-      await postIn(tx, paymentOf(reserved), { creditBalance: 'unread', debited: resident });
-      const paid: Charge = { ...reserved, ...afterPayment(reserved, now), pending: false };
-      await tableIn(tx, collections.merchantCharges).set(paid._id, fieldsOf(paid));
-      await unit.notify(paid.holdUntil ? [holdNotice(paid, paid.holdUntil)] : []);
-      return { charge: paid, view: chargeView(paid, new Date()) };
-    },
-    { busy: 'POINTS_BUSY', record: { request, output: ({ view }) => ({ charge: view }) } },
-  );
-  return charge;
+export async function chargeNow(req: ChargeRequest, now: Date): Promise<Charge> {
+  return transact(async (tx, unit) => {
+    const { charge: reserved, resident, shop } = await reserveIn(tx, req, now);
+    // A direct charge credits the shop's balance, which is its desk: written once, with the day moved.
+    const direct = reserved.mode === 'direct';
+    await saveDeskIn(tx, shop.read, shop.desk, direct);
+    const credit = direct ? { credited: { doc: shop.read.doc, also: { desk: shop.desk } } } : { creditBalance: 'unread' as const };
+    try {
+      await postIn(tx, paymentOf(reserved), { debited: resident, ...credit });
+    } catch (error) {
+      // The payment's id is the code's: another merchant's charge of this code committed since it was read.
+      if (error instanceof AlreadyPosted) throw new DomainError('POINTS_CODE_USED');
+      throw error;
+    }
+    const paid: Charge = { ...reserved, ...afterPayment(reserved, now), pending: false };
+    await tableIn(tx, collections.merchantCharges).set(paid._id, fieldsOf(paid));
+    await unit.notify(paid.holdUntil ? [holdNotice(paid, paid.holdUntil)] : []);
+    return paid;
+  }, 'POINTS_BUSY');
 }
 
 /** A busy ledger leaves the work for the timer: the caller sees the charge as still pending. */

@@ -1,13 +1,14 @@
 import { HOLD_MS, chargeIdOf, refundable, type Charge, type ChargeStatus } from '../../src/shared/domain/merchant-charge';
-import { assertActive, chargeMode, shopDay, type ShopDay } from '../../src/shared/domain/merchant';
+import { chargeMode, shopDay, type ShopDay, type ShopDesk } from '../../src/shared/domain/merchant';
 import { account } from '../../src/shared/domain/ledger';
 import { DomainError } from '../../src/shared/domain/errors';
-import { assertUnused } from '../../src/shared/domain/points-code';
+import { assertUnused, withUsed, type CodeClaims } from '../../src/shared/domain/points-code';
 import { customer, nameFor } from '../../src/shared/domain/privacy';
 import { dayCst } from '../../src/shared/domain/time';
 import { balanceId, type BalanceDoc, type MerchantDay, type PostOptions } from './ledger';
 import type { Notice } from './outbox';
 import { _, collections } from './runtime';
+import { assertOpen, deskIn, saveDeskIn, type DeskRead } from './shop-desk';
 import { merchantRules } from './shops';
 import { templates, thing, time } from './templates';
 import { table, tableIn, type Tx } from './typed-db';
@@ -27,18 +28,17 @@ const moved = (day: MerchantDay, charge: Charge, sign: 1 | -1): MerchantDay => (
 });
 
 /**
- * Moves the day's totals of the shop (kept on the shop, for its history page and scans to read with it) and of
- * the resident (kept on their virtue balance, which a charge reads and writes anyway) back by one charge that
- * did not stand (refused, rejected, expired, refunded), inside the caller's transaction. Totals of an earlier
- * day are left alone: only today's are kept.
+ * Moves the day's totals of the shop (kept on its desk, for its history page and scans to read) and of the
+ * resident (kept on their virtue balance, which a charge reads and writes anyway) back by one charge that did
+ * not stand (refused, rejected, expired, refunded), inside the caller's transaction. Totals of an earlier day
+ * are left alone: only today's are kept.
  */
 export async function countIn(tx: Tx, charge: Charge, sign: 1 | -1): Promise<void> {
-  const shops = tableIn(tx, collections.shops);
-  const shop = await shops.get(charge.shopId);
-  if (shop && (shop.today?.day ?? charge.day) === charge.day) {
-    const day = shopDay(shop, charge.day);
+  const shop = await deskIn(tx, charge.shopId);
+  if ((shop.desk.today?.day ?? charge.day) === charge.day) {
+    const day = shopDay(shop.desk, charge.day);
     const today: ShopDay = { ...day, total: day.total + sign * charge.points, count: day.count + sign };
-    await shops.change(shop._id, { today: _.set(today) });
+    await saveDeskIn(tx, shop, { ...shop.desk, today }, false);
   }
   const balances = tableIn(tx, collections.balances);
   const id = balanceId(account.user(charge.residentId), 'virtue');
@@ -47,37 +47,49 @@ export async function countIn(tx: Tx, charge: Charge, sign: 1 | -1): Promise<voi
 }
 
 export interface ChargeRequest {
-  codeId: string;
+  /** The scanned code, its seal and expiry already checked (points-code.ts openCode). */
+  code: CodeClaims;
   shopId: string;
   merchantId: string;
   points: number;
   note: string;
+  /** The call's requestId: the charge is its own retry record (a retry finds it by the code and this). */
+  requestId: string | null;
+}
+
+/** What reserveIn found and decided: the charge, the resident's payment, and the shop's desk as it will be. */
+export interface Reserved {
+  charge: Charge;
+  resident: NonNullable<PostOptions['debited']>;
+  shop: { read: DeskRead; desk: ShopDesk };
 }
 
 /**
  * Takes the code and counts the charge against both daily caps, inside the caller's transaction (which pays
- * and records the charge): two merchants scanning the same code conflict on it, and the retry of the loser
+ * and records the charge, and writes the shop's desk). The code is taken on the resident's virtue balance, which
+ * the payment writes anyway: two merchants scanning the same code conflict on it, and the retry of the loser
  * finds it used.
  */
-export async function reserveIn(tx: Tx, req: ChargeRequest, now: Date): Promise<{ charge: Charge; resident: NonNullable<PostOptions['debited']> }> {
-  // Read in the transaction, so a suspension landing meanwhile makes this charge retry and be refused.
-  const shop = assertActive(await tableIn(tx, collections.shops).get(req.shopId));
-  const codes = tableIn(tx, collections.pointsCodes);
-  const code = assertUnused(await codes.get(req.codeId));
+export async function reserveIn(tx: Tx, req: ChargeRequest, now: Date): Promise<Reserved> {
+  const { code } = req;
   if (code.openid === req.merchantId) throw new DomainError('MERCHANT_OWN_CODE');
-  if (code.communityId !== shop.communityId) throw new DomainError('MERCHANT_OTHER_COMMUNITY');
+  // Read (and written) in the transaction, so a suspension landing meanwhile makes this charge retry and be refused.
+  const shop = await deskIn(tx, req.shopId);
+  assertOpen(shop.desk);
+  if (code.communityId !== shop.desk.communityId) throw new DomainError('MERCHANT_OTHER_COMMUNITY');
   const day = dayCst(now);
-  // The resident's balance is read here for their day's total and not again by the payment (chargeNow).
+  // The resident's balance is read here for the code and their day's total, and not again by the payment (chargeNow).
   const residentDoc = await tableIn(tx, collections.balances).get(balanceId(account.user(code.openid), 'virtue'));
+  assertUnused(residentDoc?.usedCodes, code.codeId);
   const residentTally = residentDay(residentDoc, day);
-  const shopTally = shopDay(shop, day);
-  const rules = await merchantRules(shop.communityId);
+  const shopTally = shopDay(shop.desk, day);
+  const rules = await merchantRules(shop.desk.communityId);
   const mode = chargeMode(req.points, rules, { shop: shopTally.total, resident: residentTally.total });
   const charge: Charge = {
-    _id: chargeIdOf(code._id),
-    codeId: code._id,
-    shopId: shop._id,
-    shopName: shop.name,
+    _id: chargeIdOf(code.codeId),
+    codeId: code.codeId,
+    shopId: req.shopId,
+    shopName: shop.desk.name,
     merchantId: req.merchantId,
     residentId: code.openid,
     residentName: code.name,
@@ -90,14 +102,13 @@ export async function reserveIn(tx: Tx, req: ChargeRequest, now: Date): Promise<
     day,
     holdUntil: null,
     refundReason: null,
+    requestId: req.requestId,
     createdAt: now,
     updatedAt: now,
   };
-  await codes.change(code._id, { status: 'used', usedBy: shop._id, usedAt: now });
-  await tableIn(tx, collections.shops).change(shop._id, {
-    today: _.set({ ...shopTally, total: shopTally.total + req.points, count: shopTally.count + 1 }),
-  });
-  return { charge, resident: { doc: residentDoc, also: { merchantDay: moved(residentTally, charge, 1) } } };
+  const desk: ShopDesk = { ...shop.desk, today: { ...shopTally, total: shopTally.total + req.points, count: shopTally.count + 1 } };
+  const also = { merchantDay: moved(residentTally, charge, 1), usedCodes: withUsed(residentDoc?.usedCodes, code, now) };
+  return { charge, resident: { doc: residentDoc, also }, shop: { read: shop, desk } };
 }
 
 /** The resident is asked to confirm a held charge (subscribe message; the points page lists it too). */

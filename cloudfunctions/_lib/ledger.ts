@@ -1,5 +1,7 @@
 import { DomainError } from '../../src/shared/domain/errors';
 import { tallyId, type PartyTally } from '../../src/shared/domain/party';
+import type { ShopDesk } from '../../src/shared/domain/merchant';
+import type { UsedCode } from '../../src/shared/domain/points-code';
 import { monthOf } from '../../src/shared/domain/time';
 import {
   assertValidPosting,
@@ -33,6 +35,10 @@ export interface BalanceDoc {
   updatedAt: Date;
   /** A resident's spending at merchants on one China-time day (their daily cap), moved with the payments. */
   merchantDay?: MerchantDay | null;
+  /** The points codes merchants charged that could still be scanned (single use: points-code.ts). */
+  usedCodes?: UsedCode[] | null;
+  /** A shop's virtue balance: what its charges decide by (charges.ts deskIn). */
+  desk?: ShopDesk | null;
 }
 
 /** What one resident spent at merchants on `day`. */
@@ -58,9 +64,11 @@ export interface PostOptions {
   overdraft?: Posting['override'];
   /**
    * The debited person's balance as the caller already read it in this transaction (so it is not read twice),
-   * and what else to write on it with the debit (a resident's day at merchants).
+   * and what else to write on it with the debit (a resident's day at merchants, the code a merchant took).
    */
-  debited?: { doc: BalanceDoc | null; also: Partial<Pick<BalanceDoc, 'merchantDay'>> };
+  debited?: { doc: BalanceDoc | null; also: Partial<Pick<BalanceDoc, 'merchantDay' | 'usedCodes'>> };
+  /** The same for the credited side: read by the caller in this transaction, written once with what else it keeps. */
+  credited?: { doc: BalanceDoc | null; also: Partial<Pick<BalanceDoc, 'desk'>> };
   /**
    * The call's retry record, written in the posting's transaction with what the call answers
    * (`output` of the result), so the reply is on record exactly when the posting is.
@@ -145,8 +153,8 @@ export async function postIn(tx: Tx, input: PostingInput, opts: PostOptions = {}
   }
   for (const side of ['from', 'to'] as const) {
     if (isSystemAccount(posting[side])) continue;
-    if (side === 'to' && opts.creditBalance === 'unread') await creditUnread(tx, posting);
-    else balances.set(posting[side], await moveHolder(tx, posting, side, opts, side === 'from' ? debited : undefined));
+    if (side === 'to' && opts.creditBalance === 'unread' && !opts.credited) await creditUnread(tx, posting);
+    else balances.set(posting[side], await moveHolder(tx, posting, side, opts, side === 'from' ? debited : opts.credited?.doc));
   }
   return { posting, replayed: false, balances };
 }
@@ -189,7 +197,7 @@ async function moveHolder(tx: Tx, p: Posting, side: 'from' | 'to', opts: PostOpt
   const id = balanceId(p[side], p.asset);
   const balances = tableIn(tx, collections.balances);
   const doc = (known === undefined ? await balances.get(id) : known) ?? emptyBalance(p, side, 0);
-  const next = side === 'from' ? { ...moveOut(doc, p, opts), ...opts.debited?.also } : moveIn(doc, p);
+  const next = side === 'from' ? { ...moveOut(doc, p, opts), ...opts.debited?.also } : { ...moveIn(doc, p), ...opts.credited?.also };
   await balances.set(id, withoutId(next));
   return next.balance;
 }
@@ -251,19 +259,20 @@ async function balancesAfter(p: Posting): Promise<Map<AccountId, number>> {
   return new Map(holders.map((a, i) => [a, docs[i]?.balance ?? 0]));
 }
 
-type Standing = { balance: number; lifetimeIn: number; lots: Lot[]; merchantDay: MerchantDay | null };
+type Standing = { balance: number; lifetimeIn: number; lots: Lot[]; merchantDay: MerchantDay | null; usedCodes: UsedCode[] };
 
 /** An account's balances across all kinds of points, shards summed (and a person's day at merchants). */
 export async function balancesOf(accountId: AccountId): Promise<Map<Asset, Standing>> {
   const docs = await table(collections.balances).where({ account: accountId }).limit(1000).get();
   const out = new Map<Asset, Standing>();
   for (const doc of docs) {
-    const sum = out.get(doc.asset) ?? { balance: 0, lifetimeIn: 0, lots: [], merchantDay: null };
+    const sum = out.get(doc.asset) ?? { balance: 0, lifetimeIn: 0, lots: [], merchantDay: null, usedCodes: [] };
     out.set(doc.asset, {
       balance: sum.balance + doc.balance,
       lifetimeIn: sum.lifetimeIn + doc.lifetimeIn,
       lots: [...sum.lots, ...doc.lots],
       merchantDay: sum.merchantDay ?? doc.merchantDay ?? null,
+      usedCodes: [...sum.usedCodes, ...(doc.usedCodes ?? [])],
     });
   }
   return out;

@@ -1,15 +1,15 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { UserProfile } from '../../src/shared/domain/org';
-import { CODE_TTL_MS, assertUnused, readCode, signCode, type PointsCode } from '../../src/shared/domain/points-code';
+import { CODE_TTL_MS, openSealed, readCode, sealCode, type CodeClaims, type Sealer } from '../../src/shared/domain/points-code';
 import { addHours } from '../../src/shared/domain/time';
 import { _, collections } from './runtime';
-import { fieldsOf } from './transact';
+import { sealerOf } from './seal';
 import { table } from './typed-db';
 
 /**
- * The signing key comes from the function's environment (`LINLI_CODE_SECRET`). Only the local emulator,
+ * The sealing key comes from the function's environment (`LINLI_CODE_SECRET`). Only the local emulator,
  * recognisable by the dummy credentials it runs functions with, falls back to a fixed development key;
- * anywhere else a missing key fails loudly rather than signing with a key everyone can read here.
+ * anywhere else a missing key fails loudly rather than sealing with a key everyone can read here.
  */
 const DEV_SECRET = 'linli-dev-points-code-secret';
 
@@ -17,39 +17,37 @@ function secret(): string {
   const configured = process.env.LINLI_CODE_SECRET;
   if (configured) return configured;
   if (process.env.TENCENTCLOUD_SECRETID === 'local-emulator') return DEV_SECRET;
-  throw new Error('LINLI_CODE_SECRET is not set: points codes cannot be signed');
+  throw new Error('LINLI_CODE_SECRET is not set: points codes cannot be sealed');
 }
 
-export const sign = (text: string): string => createHmac('sha256', secret()).update(text).digest('base64url');
+const sealer = (): Sealer => sealerOf(secret());
 
-const codes = () => table(collections.pointsCodes);
-
-/** A fresh code for the resident: stored (that is what makes it single-use) and handed out signed. */
-export async function issueCode(user: UserProfile, now: Date): Promise<{ token: string; expiresAt: Date }> {
-  const code: PointsCode = {
-    _id: randomBytes(16).toString('base64url'),
+/** A fresh code for the resident, sealed; nothing is stored (single use is kept on their balance when charged). */
+export function issueCode(user: UserProfile, now: Date): { token: string; expiresAt: Date } {
+  const expiresAt = new Date(now.getTime() + CODE_TTL_MS);
+  const claims: CodeClaims = {
+    codeId: randomBytes(16).toString('base64url'),
     openid: user._id,
     name: user.name,
     communityId: user.communityId,
-    expiresAt: new Date(now.getTime() + CODE_TTL_MS),
-    status: 'issued',
-    usedBy: null,
-    usedAt: null,
-    createdAt: now,
+    expiresAt,
   };
-  await codes().add({ _id: code._id, ...fieldsOf(code) });
-  return { token: signCode({ codeId: code._id, expiresAt: code.expiresAt }, sign), expiresAt: code.expiresAt };
+  return { token: sealCode(claims, sealer()), expiresAt };
 }
 
-/** A scanned token's code, checked but not consumed: signature, expiry, and that no merchant has charged it. */
-export async function openCode(token: string, now: Date): Promise<PointsCode> {
-  const { codeId } = readCode(token, sign, now);
-  return assertUnused(await codes().get(codeId));
+/** A scanned token's claims: its seal and expiry checked, nothing read (whether it was used is on the balance). */
+export function openCode(token: string, now: Date): CodeClaims {
+  return readCode(token, sealer(), now);
 }
 
-/** Codes are only worth keeping while they could be scanned; an hour later they go. */
+/** A token's claims with only its seal checked: for answering a retry of a charge once the code has expired. */
+export function sealedClaims(token: string): CodeClaims {
+  return openSealed(token, sealer());
+}
+
+/** Codes stored before they were sealed are only worth keeping while they could be scanned; an hour later they go. */
 export async function removeOldCodes(now: Date): Promise<number> {
-  return codes()
+  return table(collections.pointsCodes)
     .where({ expiresAt: _.lt(addHours(now, -1)) })
     .remove();
 }

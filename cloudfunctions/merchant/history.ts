@@ -5,14 +5,14 @@ import type { Charge } from '../../src/shared/domain/merchant-charge';
 import { charges, chargeView } from '../_lib/charges';
 import { defineHandler } from '../_lib/handler';
 import { _ } from '../_lib/runtime';
-import { activeShopOf } from '../_lib/shops';
+import { openDeskOf } from '../_lib/shop-desk';
 import type { Query } from '../_lib/typed-db';
 
-// 今日核销 / 历史: the shop's charges newest first, and today's totals as the shop keeps them (held charges count).
+// 今日核销 / 历史: the shop's charges newest first, and today's totals as its desk keeps them (held charges count).
 export const history = defineHandler(merchantHistory, async ({ scope, offset, limit }, { user }) => {
   const now = new Date();
-  const shop = await activeShopOf(user);
-  const where: Query<Charge> = { shopId: shop._id };
+  const shop = await openDeskOf(user);
+  const where: Query<Charge> = { shopId: shop.shopId };
   if (scope === 'today') where.createdAt = _.gte(startOfDayCst(now));
   const page = await charges().where(where).orderBy('createdAt', 'desc').page(offset, limit);
   const today = shopDay(shop, dayCst(now));

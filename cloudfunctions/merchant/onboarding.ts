@@ -5,8 +5,9 @@ import { assertNotSelf } from '../../src/shared/domain/self-dealing';
 import { assertPublishable } from '../_lib/content';
 import { defineHandler } from '../_lib/handler';
 import { collections } from '../_lib/runtime';
-import { findShop, shopStanding, shopView, shops } from '../_lib/shops';
+import { findShop, shopStanding, shopView } from '../_lib/shops';
 import { fieldsOf, transact } from '../_lib/transact';
+import { markDeskIn } from '../_lib/shop-desk';
 import { tableIn } from '../_lib/typed-db';
 import { applicationIdOf, applications, applicationView, applicationViews } from './applications';
 
@@ -100,11 +101,24 @@ export const review = defineHandler(merchantReview, async ({ applicationId, appr
 });
 
 // 暂停/恢复: a suspended shop keeps its role and its history, but every merchant action refuses. Never one's own shop.
-export const suspend = defineHandler(merchantSuspend, async ({ shopId, suspend: stop, reason }, { openid, user }) => {
-  const found = await findShop(shopId);
-  if (!found || !managesShops(user, found)) throw new DomainError('SHOP_NOT_FOUND');
-  assertNotSelf(openid, found.ownerId);
-  const changes = { status: stop ? 'suspended' : 'active', suspendReason: stop ? reason : null, updatedAt: new Date() } as const;
-  await shops().change(shopId, changes);
-  return { shop: shopView({ ...found, ...changes }, await shopStanding(shopId)) };
-});
+// The shop and its desk (what charges decide by, on its virtue balance) change in one transaction: a charge in
+// flight writes the desk too, so it conflicts, retries and is refused.
+export const suspend = defineHandler(
+  merchantSuspend,
+  async ({ shopId, suspend: stop, reason }, { openid, user, request }) => {
+    const [found, standing] = await Promise.all([findShop(shopId), shopStanding(shopId)]);
+    if (!found || !managesShops(user, found)) throw new DomainError('SHOP_NOT_FOUND');
+    assertNotSelf(openid, found.ownerId);
+    const changes = { status: stop ? 'suspended' : 'active', suspendReason: stop ? reason : null, updatedAt: new Date() } as const;
+    const output = { shop: shopView({ ...found, ...changes }, standing) };
+    return transact(
+      async (tx) => {
+        await tableIn(tx, collections.shops).change(shopId, changes);
+        await markDeskIn(tx, shopId, changes.status);
+        return output;
+      },
+      { busy: 'POINTS_BUSY', record: { request } },
+    );
+  },
+  { record: 'inTransaction' },
+);

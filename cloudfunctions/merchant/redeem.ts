@@ -1,25 +1,31 @@
 import { merchantCharge, merchantRefund, merchantScan, merchantVerifyLevel } from '../../src/shared/contract';
 import { DomainError } from '../../src/shared/domain/errors';
 import { account, spendable, virtueLevel } from '../../src/shared/domain/ledger';
-import { assertActive, shopDay, type Shop } from '../../src/shared/domain/merchant';
-import { readCode, type PointsCode } from '../../src/shared/domain/points-code';
+import { shopDay, type ShopDesk } from '../../src/shared/domain/merchant';
+import { chargeIdOf } from '../../src/shared/domain/merchant-charge';
+import { assertFresh, assertUnused, type CodeClaims } from '../../src/shared/domain/points-code';
 import { customer, nameFor } from '../../src/shared/domain/privacy';
 import { dayCst } from '../../src/shared/domain/time';
 import { chargeNow, refundCharge } from '../_lib/charge-ledger';
-import { chargeView, residentDay } from '../_lib/charges';
+import { charges, chargeView, residentDay } from '../_lib/charges';
 import { defineHandler } from '../_lib/handler';
 import { balancesOf } from '../_lib/ledger';
-import { openCode, sign } from '../_lib/points-code';
+import { openCode, sealedClaims } from '../_lib/points-code';
 import { _, collections } from '../_lib/runtime';
+import { assertOpen, deskIn, openDeskOf, saveDeskIn } from '../_lib/shop-desk';
 import { activeShopOf, merchantRules } from '../_lib/shops';
 import { transact } from '../_lib/transact';
 import { table, tableIn } from '../_lib/typed-db';
 
-/** The resident behind a scanned code, as the merchant may see them: surname, level and spendable points. */
-async function residentOf(code: PointsCode, merchantId: string, shop: Shop, now: Date) {
+/**
+ * The resident behind a scanned code, as the merchant may see them: surname, level and spendable points. A code
+ * a merchant has charged is refused (its use is kept on the resident's virtue balance, read here anyway).
+ */
+async function residentOf(code: CodeClaims, merchantId: string, shop: Pick<ShopDesk, 'communityId'>, now: Date) {
   if (code.openid === merchantId) throw new DomainError('MERCHANT_OWN_CODE');
   if (code.communityId !== shop.communityId) throw new DomainError('MERCHANT_OTHER_COMMUNITY');
   const virtue = (await balancesOf(account.user(code.openid))).get('virtue');
+  assertUnused(virtue?.usedCodes, code.codeId);
   const level = virtueLevel(virtue?.lifetimeIn ?? 0);
   return {
     resident: { name: nameFor(code.name, customer), level: { stars: level.stars, name: level.name } },
@@ -33,8 +39,8 @@ const insufficient = '居民的美德信用积分不足，未扣分';
 // 扫码: who it is and what they can spend; the code stays usable for the charge that follows.
 export const scan = defineHandler(merchantScan, async ({ token }, { openid, user }) => {
   const now = new Date();
-  const shop = await activeShopOf(user);
-  const code = await openCode(token, now);
+  const code = openCode(token, now);
+  const shop = await openDeskOf(user);
   const shopToday = shopDay(shop, dayCst(now)).total;
   const [{ resident, balance, spentToday }, rules] = await Promise.all([residentOf(code, openid, shop, now), merchantRules(shop.communityId)]);
   const dailyLeft = Math.max(0, Math.min(rules.shopDaily - shopToday, rules.residentDaily - spentToday));
@@ -43,51 +49,58 @@ export const scan = defineHandler(merchantScan, async ({ token }, { openid, user
 
 /**
  * 核销: the code, the caps, the payment and the charge in one transaction (charge-ledger.ts chargeNow), which
- * refuses a charge the balance cannot cover before anything is taken. The shop and the code are read there
- * only; the token's signature and expiry are checked first, without a read.
+ * refuses a charge the balance cannot cover before anything is taken. The token's seal and expiry are checked
+ * first, without a read. The charge is the call's retry record (`effect`): a retry finds the code taken by the
+ * charge this requestId made, and is answered with that charge as it stands.
  */
 export const charge = defineHandler(
   merchantCharge,
-  async ({ token, points, note }, { openid, user, request }) => {
+  async ({ token, points, note }, { openid, user, requestId }) => {
     const now = new Date();
     if (!user.shopId) throw new DomainError('MERCHANT_NO_SHOP');
-    const { codeId } = readCode(token, sign, now);
+    const code = sealedClaims(token);
     try {
-      return { charge: chargeView(await chargeNow({ codeId, shopId: user.shopId, merchantId: openid, points, note }, now, request), new Date()) };
+      assertFresh(code, now);
+      const made = await chargeNow({ code, shopId: user.shopId, merchantId: openid, points, note, requestId: requestId ?? null }, now);
+      return { charge: chargeView(made, new Date()) };
     } catch (error) {
-      if (error instanceof DomainError && error.code === 'POINTS_INSUFFICIENT') throw new DomainError('POINTS_INSUFFICIENT', insufficient);
-      throw error;
+      if (!(error instanceof DomainError)) throw error;
+      if (error.code === 'POINTS_INSUFFICIENT') throw new DomainError('POINTS_INSUFFICIENT', insufficient);
+      // A retry of a charge that was made (its code now taken, or expired since) is answered with that charge.
+      if (!requestId || (error.code !== 'POINTS_CODE_USED' && error.code !== 'POINTS_CODE_EXPIRED')) throw error;
+      const made = await charges().get(chargeIdOf(code.codeId));
+      if (made?.merchantId !== openid || made.requestId !== requestId) throw error;
+      return { charge: chargeView(made, new Date()) };
     }
   },
-  { record: 'inTransaction' },
+  { record: 'effect' },
 );
 
 // 核验等级: for a "信用+" discount; recorded once per code and shop (and counted in the shop's day), takes nothing.
 export const verifyLevel = defineHandler(merchantVerifyLevel, async ({ token }, { openid, user }) => {
   const now = new Date();
-  const code = await openCode(token, now);
-  const checkId = `${user.shopId}:${code._id}`;
+  const code = openCode(token, now);
+  const checkId = `${user.shopId}:${code.codeId}`;
   try {
     return await transact(async (tx) => {
-      const shops = tableIn(tx, collections.shops);
-      const shop = assertActive(user.shopId ? await shops.get(user.shopId) : null);
-      const { resident } = await residentOf(code, openid, shop, now);
+      const shop = await deskIn(tx, user.shopId);
+      const { resident } = await residentOf(code, openid, assertOpen(shop.desk), now);
       // Inserted: a second check of the same code fails here and counts nothing.
       await tableIn(tx, collections.merchantChecks).add({
         _id: checkId,
-        shopId: shop._id,
+        shopId: shop.shopId,
         residentId: code.openid,
         merchantId: openid,
         level: resident.level.stars,
         at: now,
       });
-      const day = shopDay(shop, dayCst(now));
-      await shops.change(shop._id, { today: _.set({ ...day, checks: day.checks + 1 }) });
+      const day = shopDay(shop.desk, dayCst(now));
+      await saveDeskIn(tx, shop, { ...shop.desk, today: { ...day, checks: day.checks + 1 } }, false);
       return { resident, checkedAt: now.toISOString() };
     }, 'POINTS_BUSY');
   } catch (error) {
     if (error instanceof DomainError || !(await table(collections.merchantChecks).get(checkId))) throw error;
-    const { resident } = await residentOf(code, openid, await activeShopOf(user), now);
+    const { resident } = await residentOf(code, openid, await openDeskOf(user), now);
     return { resident, checkedAt: now.toISOString() };
   }
 });

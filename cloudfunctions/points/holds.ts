@@ -1,8 +1,13 @@
 import { pointsConfirmHold, pointsPendingHolds, pointsRejectHold } from '../../src/shared/contract';
-import { holdOpen } from '../../src/shared/domain/merchant-charge';
+import { account } from '../../src/shared/domain/ledger';
+import { chargePostingIds, holdOpen } from '../../src/shared/domain/merchant-charge';
 import { decideHold } from '../_lib/charge-ledger';
 import { charges, holdView } from '../_lib/charges';
 import { defineHandler } from '../_lib/handler';
+import { balanceId, findPosting } from '../_lib/ledger';
+import { collections } from '../_lib/runtime';
+import { table } from '../_lib/typed-db';
+import { balanceView, postingView } from './my-points';
 
 // 待确认扣分: merchant charges above the cap wait here for the resident; past the deadline they are gone.
 export const pendingHolds = defineHandler(pointsPendingHolds, async (_input, { openid }) => {
@@ -15,6 +20,20 @@ export const confirmHold = defineHandler(pointsConfirmHold, async ({ chargeId },
   hold: holdView(await decideHold(chargeId, openid, 'confirmed')),
 }));
 
-export const rejectHold = defineHandler(pointsRejectHold, async ({ chargeId }, { openid }) => ({
-  hold: holdView(await decideHold(chargeId, openid, 'rejected')),
-}));
+/**
+ * 拒绝: the points come back to the resident, and the reply carries what that changed on 我的积分 — their virtue
+ * balance and the posting that returned them — so the page shows it without reading again. (Null while the
+ * return is still owed: a busy ledger leaves it to the timer.)
+ */
+export const rejectHold = defineHandler(pointsRejectHold, async ({ chargeId }, { openid }) => {
+  const hold = await decideHold(chargeId, openid, 'rejected');
+  const me = account.user(openid);
+  const [back, virtue] = await Promise.all([
+    hold.pending ? null : findPosting(chargePostingIds(hold._id).back),
+    table(collections.balances).get(balanceId(me, 'virtue')),
+  ]);
+  const returned = back
+    ? { balance: balanceView('virtue', virtue, new Date()), posting: postingView(back, me, { reversed: false, shopId: null }) }
+    : null;
+  return { hold: holdView(hold), returned };
+});

@@ -7,22 +7,43 @@ import {
   reversalId,
   spendableBalance,
   virtueLevel,
+  type AccountId,
   type Asset,
   type Posting,
 } from '../../src/shared/domain/ledger';
 import { defineHandler } from '../_lib/handler';
-import { balancesOf } from '../_lib/ledger';
+import { balancesOf, type BalanceDoc } from '../_lib/ledger';
 import { _, collections } from '../_lib/runtime';
 import type { StoredPosting } from '../_lib/documents';
 import { table, type Query } from '../_lib/typed-db';
 
+type Held = Pick<BalanceDoc, 'balance' | 'lifetimeIn' | 'lots'>;
+
+/** One kind of points as 我的积分 shows it. */
+export function balanceView(asset: Asset, b: Held | null | undefined, now: Date) {
+  const held = b ?? { balance: 0, lifetimeIn: 0, lots: [] };
+  return { asset, label: assetLabels[asset], balance: held.balance, spendable: spendableBalance(held, now), lifetime: held.lifetimeIn };
+}
+
+/** A posting as the person `me` sees it in their history: signed from their side. */
+export function postingView(p: Posting, me: AccountId, extra: { reversed: boolean; shopId: string | null }) {
+  return {
+    id: p._id,
+    asset: p.asset,
+    amount: p.to === me ? p.amount : -p.amount,
+    reason: p.reason,
+    ref: p.ref,
+    at: new Date(p.at).toISOString(),
+    byName: p.byName,
+    reversal: p.reversalOf !== null,
+    ...extra,
+  };
+}
+
 export const balance = defineHandler(pointsBalance, async (_input, { openid }) => {
   const now = new Date();
   const mine = await balancesOf(account.user(openid));
-  const balances = assets.map((asset) => {
-    const b = mine.get(asset) ?? { balance: 0, lifetimeIn: 0, lots: [] };
-    return { asset, label: assetLabels[asset], balance: b.balance, spendable: spendableBalance(b, now), lifetime: b.lifetimeIn };
-  });
+  const balances = assets.map((asset) => balanceView(asset, mine.get(asset), now));
   const level = virtueLevel(mine.get('virtue')?.lifetimeIn ?? 0);
   return { balances, virtueLevel: { stars: level.stars, name: level.name } };
 });
@@ -70,18 +91,7 @@ async function historyPage(owner: string, { asset, offset, limit }: { asset?: As
   const reversed = new Set(reversals.map((r) => r._id));
   const shops = await paidShops(postings, me);
   return {
-    items: postings.map((p) => ({
-      id: p._id,
-      asset: p.asset,
-      amount: p.to === me ? p.amount : -p.amount,
-      reason: p.reason,
-      ref: p.ref,
-      at: new Date(p.at).toISOString(),
-      byName: p.byName,
-      reversal: p.reversalOf !== null,
-      reversed: reversed.has(reversalId(p._id)),
-      shopId: shops.get(p._id) ?? null,
-    })),
+    items: postings.map((p) => postingView(p, me, { reversed: reversed.has(reversalId(p._id)), shopId: shops.get(p._id) ?? null })),
     nextOffset,
   };
 }

@@ -3,8 +3,8 @@ import { CODE_TTL_MS } from '../../src/shared/domain/points-code';
 import { defineHandler } from '../_lib/handler';
 import { issueCode } from '../_lib/points-code';
 
-// 积分码: a fresh signed code for the resident to show; the app asks for the next one before this one expires.
+// 积分码: a fresh sealed code for the resident to show; the app asks for the next one before this one expires.
 export const issuePointsCode = defineHandler(pointsIssueCode, async (_input, { user }) => {
-  const { token, expiresAt } = await issueCode(user, new Date());
+  const { token, expiresAt } = issueCode(user, new Date());
   return { token, expiresAt: expiresAt.toISOString(), ttlSeconds: CODE_TTL_MS / 1000 };
 });

@@ -32,6 +32,8 @@ export interface PagedList<T> {
    * dropped (null) because it no longer belongs to the list, which the next page's offset then accounts for.
    */
   edit(change: (item: T) => T | null): void;
+  /** Shows items a mutation's reply says were added at the head of the list (newest first), without reading it again. */
+  prepend(added: readonly T[]): void;
 }
 
 /**
@@ -99,6 +101,13 @@ export function usePagedList<T>(fetchPage: (offset: number) => Promise<Reply<Pag
     setNextOffset((offset) => (offset === null ? null : offset - dropped));
   }, []);
 
+  const prepend = useCallback((added: readonly T[]) => {
+    if (added.length === 0) return;
+    shownItems.current = [...added, ...shownItems.current];
+    setItems(shownItems.current);
+    setNextOffset((offset) => (offset === null ? null : offset + added.length));
+  }, []);
+
   useEffect(() => {
     if (key === null) return;
     setState('loading');
@@ -111,5 +120,5 @@ export function usePagedList<T>(fetchPage: (offset: number) => Promise<Reply<Pag
     shownBefore.current = true;
   });
 
-  return { state, items, error, hasMore: nextOffset !== null, loadingMore, moreError, reload, loadMore, edit };
+  return { state, items, error, hasMore: nextOffset !== null, loadingMore, moreError, reload, loadMore, edit, prepend };
 }

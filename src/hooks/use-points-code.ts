@@ -1,7 +1,6 @@
 import { useDidHide, useDidShow } from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { call } from '../services/api';
-import { newRequestId } from '../services/request-id';
 import { codeTimes, secondsLeft } from '../utils/countdown';
 import type { LoadError } from './use-paged-list';
 import { currentPersona, needsPersona } from '../services/persona';
@@ -41,7 +40,7 @@ export function usePointsCode(): PointsCodeState {
     waiting.current = true;
     setRefreshing(true);
     const requestedAt = Date.now();
-    void call('points.issueCode', {}, { requestId: newRequestId() }).then((reply) => {
+    void call('points.issueCode', {}).then((reply) => {
       if (mine !== generation.current) return;
       waiting.current = false;
       setRefreshing(false);

@@ -497,6 +497,31 @@ test('a resident confirms a merchant’s held charge with one call: the points h
   expect(await kit.balanceOf(wang, 'virtue')).toBe(20);
 });
 
+test('a resident rejects a merchant’s held charge with one call: the reply brings the balance and the returning posting', async () => {
+  await kit.act(sun, 'points.award', { openid: wang, asset: 'virtue', amount: 100, reason: '参加社区活动' });
+  const { token } = await kit.act<{ token: string }>(wang, 'points.issueCode');
+  const { charge } = await kit.act<{ charge: { status: string } }>(zhou, 'merchant.charge', { token, points: 80, note: '米面油' });
+  expect(charge.status).toBe('awaiting');
+  await app.open('/pages/points/index');
+  await withScreenshot(page, 'lean-hold-reject', async () => {
+    await app.actAs('王秀英');
+    const hold = shown(page).locator('.hold', { hasText: '周记便利店' });
+    await hold.waitFor();
+    await shown(page).locator('.balance.is-virtue .balance__amount', { hasText: /^20$/ }).waitFor();
+    await shown(page).locator('.posting', { hasText: '消费（待确认）' }).waitFor();
+    const reject = await pressing(async () => {
+      await hold.getByText('拒绝').click();
+      await hold.waitFor({ state: 'detached' });
+      await shown(page).locator('.posting', { hasText: '扣分退回（你已拒绝）' }).waitFor();
+    });
+    expect(reject).toEqual(['points.rejectHold']);
+    expect(await textOf('.balance.is-virtue .balance__amount')).toBe('100');
+    expect(await textOf('.posting__reason')).toBe('「周记便利店」扣分退回（你已拒绝）');
+    await app.shot('lean-hold-rejected');
+  });
+  expect(await kit.balanceOf(wang, 'virtue')).toBe(100);
+});
+
 test('岗位认领: a member claims a seeded post, checks in and out, a resident rates the shift: one call per button', async () => {
   await session.emu.clock({ set: '2026-12-07T09:00:00+08:00' }); // a Monday morning: a duty day of the post
   const card = () => shown(page).locator('.post-card', { hasText: '第一网格助老陪伴岗' });

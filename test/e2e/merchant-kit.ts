@@ -13,7 +13,7 @@ export function merchantDriver(page: Page, app: Session['app']) {
     // Switching persona on the page issues a fresh code for the new person: wait for one not seen before.
     await page.waitForFunction((old) => {
       const el = Array.from(document.querySelectorAll('.points-code__token')).find((e) => (e as HTMLElement).offsetParent !== null);
-      return el && el.textContent && el.textContent.startsWith('LL1.') && el.textContent !== old;
+      return el && el.textContent && el.textContent.startsWith('LL2.') && el.textContent !== old;
     }, avoid);
     return ((await token.textContent()) ?? '').trim();
   }

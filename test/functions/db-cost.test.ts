@@ -91,12 +91,18 @@ const OVER_BUDGET: Record<string, number> = {
   // with the filing (petition.create carrying what the tap accepted) or notices carried on the case itself.
   'petition.accept (grid)': 9,
   // caller; start, commit; the item (read, write: stock); the payment (posting, the buyer's balance read and
-  // written: no overdraft); the order. The order is its own retry record.
+  // written: no overdraft); the order. The order is its own retry record (no request document on success). Each
+  // of the nine is a document the order must read or write: under 8 needs the order and its posting to be one
+  // document (the ledger's postings are immutable, an order's status moves) or the stock kept where the
+  // payment writes anyway — neither is true of this data model.
   'mall.order': 9,
-  // caller; start, commit; the shop (suspension, today's total: read, write); the code (read, write: single
-  // use); the payment (posting; the resident's balance read and written, with their day's total: no overdraft,
-  // the daily cap; the shop's credit); the charge; the retry record.
-  'merchant.charge': 13,
+  // caller; start, commit; the shop's virtue balance, which keeps its desk (suspension, name, today's total: read,
+  // and written once with the shop's credit); the resident's virtue balance (read and written with the payment:
+  // no overdraft, the daily cap, the code's single use — the code is sealed and stored nowhere else); the
+  // payment's posting; the charge, which is the call's retry record. 8 needs the charge and its posting to be one
+  // document (the ledger's postings are immutable, a charge's status moves). A shop's first charge since desks
+  // came reads and clears the shop's own day once more (the first pass).
+  'merchant.charge': 9,
   // 入驻 by application: the caller (none yet); the roster rows of the person (the head only when there are some);
   // start, commit; the application inserted (no read first); the grid worker's consent (long-term grants kept
   // warm); the retry record carrying the notice; and whether a 注销 of this WeChat is still clearing its records

@@ -48,14 +48,19 @@ describe('above the per-charge cap: held until the resident confirms', () => {
     await expectCovered(env.emu);
   });
 
-  it('refusing gives the points back', async () => {
+  it('refusing gives the points back, and the reply says what came back: the balance and the posting 我的积分 shows', async () => {
     const held = await heldCharge();
-    expect(ok(await call(wang, 'points.rejectHold', { chargeId: held.id }, 'reject-hold-1')).hold.status).toBe('rejected');
+    const rejected = ok(await call(wang, 'points.rejectHold', { chargeId: held.id }, 'reject-hold-1'));
+    expect(rejected.hold.status).toBe('rejected');
     expect([await virtueOf(wang), await takenBy(merchant)]).toEqual([120, 0]);
-    expect(ok(await call(wang, 'points.history', { asset: 'virtue' })).items[0]).toMatchObject({
-      amount: 80,
-      reason: '「周记便利店」扣分退回（你已拒绝）',
+    const [back] = ok(await call(wang, 'points.history', { asset: 'virtue' })).items;
+    expect(back).toMatchObject({ amount: 80, reason: '「周记便利店」扣分退回（你已拒绝）' });
+    // Exactly what the page would read again: the history's newest posting and the balance's virtue entry.
+    expect(rejected.returned).toEqual({
+      posting: back,
+      balance: ok(await call(wang, 'points.balance')).balances.find((b: { asset: string }) => b.asset === 'virtue'),
     });
+    expect(ok(await call(wang, 'points.rejectHold', { chargeId: held.id }, 'reject-hold-1'))).toEqual(rejected);
     expect(await call(wang, 'points.confirmHold', { chargeId: held.id })).toMatchObject({ ok: false, code: 'POINTS_HOLD_CLOSED' });
     expect(ok(await call(merchant, 'merchant.history')).today).toMatchObject({ count: 0, points: 0 });
     await expectReconciled();

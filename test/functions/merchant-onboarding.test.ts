@@ -130,4 +130,20 @@ describe('suspension', () => {
     expect(ok(await charge(merchant, await codeOf(wang), 10)).charge.status).toBe('posted');
     expect(await virtueOf(wang)).toBe(70);
   });
+
+  it('a shop suspended before its first charge is refused too, and charges again once resumed', async () => {
+    await giveVirtue(wang, 100);
+    ok(await call(sun, 'merchant.suspend', { shopId: 'shop-fangji', reason: '证照过期' }, 'suspend-first-01'));
+    const refused = { ok: false, code: 'MERCHANT_SUSPENDED' };
+    expect(await charge(fang, await codeOf(wang), 10)).toMatchObject(refused);
+    expect(await call(fang, 'merchant.history')).toMatchObject(refused);
+    ok(await call(sun, 'merchant.suspend', { shopId: 'shop-fangji', suspend: false, reason: '已换证' }, 'resume-first-01'));
+    expect(ok(await charge(fang, await codeOf(wang), 10)).charge.status).toBe('posted');
+    ok(await call(sun, 'merchant.suspend', { shopId: 'shop-fangji', reason: '再次被投诉' }, 'suspend-again-01'));
+    expect(await charge(fang, await codeOf(wang), 10)).toMatchObject(refused);
+    expect(ok(await call(sun, 'merchant.suspend', { shopId: 'shop-fangji', reason: '再次被投诉' }, 'suspend-again-01')).shop.status).toBe(
+      'suspended',
+    );
+    expect(await virtueOf(wang)).toBe(90);
+  });
 });

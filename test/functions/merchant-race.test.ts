@@ -1,6 +1,6 @@
 import { ok, useEmulator } from './call';
 import { merchantKit } from './merchant-helpers';
-import { admin, chen, fang, li, merchant, wang, zhang } from './personas';
+import { admin, chen, fang, li, merchant, sun, wang, zhang } from './personas';
 import { expectCovered, pointsKit, rid } from './points-helpers';
 
 const env = useEmulator();
@@ -32,6 +32,29 @@ describe('races through real calls', () => {
     expect(await virtueOf(li)).toBe(10);
     const taken = [ok(await call(merchant, 'merchant.history')).today.points, ok(await call(fang, 'merchant.history')).today.points];
     expect(taken.sort()).toEqual([0, 40]);
+    await expectReconciled();
+  });
+});
+
+describe('a suspension racing charges', () => {
+  it('lands whole: once it has answered, the shop and what charges read agree, and no charge passes', async () => {
+    for (const who of [wang, li, zhang]) await giveVirtue(who, 100);
+    // 方记 has never charged: its first charges move its day onto its desk while the suspension lands.
+    for (const [round, shopId, owner] of [
+      [0, 'shop-fangji', fang],
+      [1, 'shop-zhouji', merchant],
+    ] as const) {
+      ok(await charge(owner === fang ? merchant : fang, await codeOf(wang), 1));
+      const tokens = await Promise.all([wang, li, zhang, wang, li, zhang].map((who) => codeOf(who)));
+      const suspension = call(sun, 'merchant.suspend', { shopId, reason: '抽查不合格' }, rid('race-suspend', round));
+      const replies = await Promise.all(tokens.map((token, i) => charge(owner, token, 2, '', rid(`race-susp-${round}`, i))));
+      expect(ok(await suspension).shop.status).toBe('suspended');
+      expect(replies.filter((r) => !r.ok).map((r) => r.code)).toEqual(replies.filter((r) => !r.ok).map(() => 'MERCHANT_SUSPENDED'));
+      expect(await charge(owner, await codeOf(li), 2)).toMatchObject({ ok: false, code: 'MERCHANT_SUSPENDED' });
+      expect(await call(owner, 'merchant.history')).toMatchObject({ ok: false, code: 'MERCHANT_SUSPENDED' });
+      ok(await call(sun, 'merchant.suspend', { shopId, suspend: false, reason: '已整改' }, rid('race-resume', round)));
+      expect(ok(await charge(owner, await codeOf(li), 2)).charge.status).toBe('posted');
+    }
     await expectReconciled();
   });
 });

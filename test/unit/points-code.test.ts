@@ -1,13 +1,20 @@
-import { createHmac } from 'node:crypto';
-import { CODE_TTL_MS, assertUnused, readCode, signCode, type PointsCode } from '../../src/shared/domain/points-code';
+import { CODE_TTL_MS, assertUnused, readCode, sealCode, withUsed, type CodeClaims } from '../../src/shared/domain/points-code';
+import { sealerOf } from '../../cloudfunctions/_lib/seal';
 
-const signer = (secret: string) => (text: string) => createHmac('sha256', secret).update(text).digest('base64url');
-const sign = signer('test-secret');
+const sealer = sealerOf('test-secret');
 const now = new Date('2026-11-20T02:00:00Z');
 const codeId = 'AbCdEfGhIjKlMnOpQrStUv';
-const fresh = () => signCode({ codeId, expiresAt: new Date(now.getTime() + CODE_TTL_MS) }, sign);
+const claims = (over: Partial<CodeClaims> = {}): CodeClaims => ({
+  codeId,
+  openid: 'o-wang',
+  name: '王秀英',
+  communityId: 'community-wutong',
+  expiresAt: new Date(now.getTime() + CODE_TTL_MS),
+  ...over,
+});
+const fresh = () => sealCode(claims(), sealer);
 
-function refused(token: string, at = now, by = sign): string {
+function refused(token: string, at = now, by = sealer): string {
   try {
     readCode(token, by, at);
   } catch (error) {
@@ -17,9 +24,13 @@ function refused(token: string, at = now, by = sign): string {
 }
 
 describe('points code tokens (积分码)', () => {
-  it('a fresh token reads back to its code and expiry', () => {
-    expect(readCode(fresh(), sign, now)).toEqual({ codeId, expiresAt: new Date(now.getTime() + CODE_TTL_MS) });
-    expect(fresh()).toMatch(/^LL1\.[\w-]+\.[0-9a-z]+\.[\w-]{43}$/);
+  it('a fresh token reads back to its code, its resident and expiry, and shows none of them', () => {
+    expect(readCode(fresh(), sealer, now)).toEqual(claims());
+    const token = fresh();
+    expect(token).toMatch(/^LL2\.[\w-]+$/);
+    for (const visible of [codeId, 'o-wang', 'community-wutong']) expect(token).not.toContain(visible);
+    expect(Buffer.from(token.slice(4), 'base64url').toString('utf8')).not.toContain('王秀英');
+    expect(fresh()).not.toBe(token);
   });
 
   it('lives at most 60 seconds: valid until the last millisecond, expired at it', () => {
@@ -28,51 +39,50 @@ describe('points code tokens (积分码)', () => {
     expect(refused(fresh(), new Date(now.getTime() + CODE_TTL_MS))).toBe('POINTS_CODE_EXPIRED');
   });
 
-  it('refuses a token signed with another secret, or with any part altered', () => {
-    expect(refused(fresh(), now, signer('other-secret'))).toBe('POINTS_CODE_INVALID');
-    const [v, id, exp, sig] = fresh().split('.');
-    const later = (parseInt(exp, 36) + 60_000).toString(36);
-    expect(refused([v, id, later, sig].join('.'))).toBe('POINTS_CODE_INVALID');
-    expect(refused([v, 'ZZZZZZZZZZZZZZZZZZZZZZ', exp, sig].join('.'))).toBe('POINTS_CODE_INVALID');
-    expect(refused([v, id, exp, sig.slice(0, -1) + (sig.endsWith('A') ? 'B' : 'A')].join('.'))).toBe('POINTS_CODE_INVALID');
-    expect(refused([v, id, exp].join('.'))).toBe('POINTS_CODE_INVALID');
-    expect(refused(['LL2', id, exp, sig].join('.'))).toBe('POINTS_CODE_INVALID');
+  it('refuses a token sealed with another secret, or with any byte altered', () => {
+    expect(refused(fresh(), now, sealerOf('other-secret'))).toBe('POINTS_CODE_INVALID');
+    const [v, sealed] = fresh().split('.');
+    const bytes = Buffer.from(sealed, 'base64url');
+    for (const at of [0, 13, bytes.length - 1]) {
+      const altered = Buffer.from(bytes);
+      altered[at] ^= 1;
+      expect(refused(`${v}.${altered.toString('base64url')}`)).toBe('POINTS_CODE_INVALID');
+    }
+    expect(refused(`${v}.${sealed}.x`)).toBe('POINTS_CODE_INVALID');
+    expect(refused(`LL1.${sealed}`)).toBe('POINTS_CODE_INVALID');
+    expect(refused('LL1.AbCdEfGhIjKlMnOpQrStUv.mi5g3k00.' + 'a'.repeat(43))).toBe('POINTS_CODE_INVALID');
     expect(refused('not a code at all')).toBe('POINTS_CODE_INVALID');
   });
 
-  it('checks the signature before the expiry: a forged token is invalid, not merely expired', () => {
-    const forged = signCode({ codeId, expiresAt: new Date(now.getTime() - 1000) }, signer('guess'));
+  it('checks the seal before the expiry: a forged token is invalid, not merely expired', () => {
+    const forged = sealCode(claims({ expiresAt: new Date(now.getTime() - 1000) }), sealerOf('guess'));
     expect(refused(forged)).toBe('POINTS_CODE_INVALID');
   });
 
-  it('refuses a validly signed token that claims to live longer than a code may', () => {
-    const tooLong = signCode({ codeId, expiresAt: new Date(now.getTime() + CODE_TTL_MS + 1000) }, sign);
-    expect(refused(tooLong)).toBe('POINTS_CODE_INVALID');
+  it('refuses a validly sealed token that claims to live longer than a code may', () => {
+    expect(refused(sealCode(claims({ expiresAt: new Date(now.getTime() + CODE_TTL_MS + 1000) }), sealer))).toBe('POINTS_CODE_INVALID');
   });
 
-  it('will not sign a malformed code id', () => {
-    expect(() => signCode({ codeId: 'a.b', expiresAt: now }, sign)).toThrow(expect.objectContaining({ code: 'POINTS_CODE_INVALID' }));
+  it('will not seal a malformed code id or an empty field', () => {
+    expect(() => sealCode(claims({ codeId: 'a.b' }), sealer)).toThrow(expect.objectContaining({ code: 'POINTS_CODE_INVALID' }));
+    expect(() => sealCode(claims({ name: '' }), sealer)).toThrow(expect.objectContaining({ code: 'POINTS_CODE_INVALID' }));
   });
 });
 
-describe('single use', () => {
-  const code: PointsCode = {
-    _id: codeId,
-    openid: 'u1',
-    name: '王秀英',
-    communityId: 'c1',
-    expiresAt: now,
-    status: 'issued',
-    usedBy: null,
-    usedAt: null,
-    createdAt: now,
-  };
+describe('single use, kept on the resident’s balance', () => {
+  it('a code not yet charged may be acted on; a charged one may not', () => {
+    expect(() => assertUnused(undefined, codeId)).not.toThrow();
+    expect(() => assertUnused([{ id: 'other-code-0000001', until: now }], codeId)).not.toThrow();
+    expect(() => assertUnused(withUsed(null, claims(), now), codeId)).toThrow(expect.objectContaining({ code: 'POINTS_CODE_USED' }));
+  });
 
-  it('an issued code may be acted on; a used one, or none, may not', () => {
-    expect(assertUnused(code)).toBe(code);
-    expect(() => assertUnused({ ...code, status: 'used', usedBy: 'shop-1', usedAt: now })).toThrow(
-      expect.objectContaining({ code: 'POINTS_CODE_USED' }),
-    );
-    expect(() => assertUnused(null)).toThrow(expect.objectContaining({ code: 'POINTS_CODE_INVALID' }));
+  it('remembers a used code until it could no longer be scanned, and no longer', () => {
+    const first = withUsed(null, claims(), now);
+    const later = new Date(now.getTime() + 30_000);
+    const second = withUsed(first, claims({ codeId: 'SecondCodeSecondCode', expiresAt: new Date(later.getTime() + CODE_TTL_MS) }), later);
+    expect(second.map((c) => c.id)).toEqual([codeId, 'SecondCodeSecondCode']);
+    const muchLater = new Date(now.getTime() + CODE_TTL_MS);
+    const third = withUsed(second, claims({ codeId: 'ThirdCodeThirdCode', expiresAt: new Date(muchLater.getTime() + CODE_TTL_MS) }), muchLater);
+    expect(third.map((c) => c.id)).toEqual(['SecondCodeSecondCode', 'ThirdCodeThirdCode']);
   });
 });

@@ -36,7 +36,7 @@ export function TokenEntry({ busy, onToken }: { busy: boolean; onToken: (token: 
           className="scan__paste"
           value={text}
           maxlength={200}
-          placeholder="LL1.…"
+          placeholder="LL2.…"
           placeholderClass="input-placeholder"
           onInput={(e) => setText(e.detail.value)}
         />

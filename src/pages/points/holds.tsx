@@ -12,24 +12,32 @@ import { toastResult } from '../../utils/toast';
 type Holds = Output<'points.pendingHolds'>;
 type Hold = Holds['items'][number];
 export type Outcome = 'confirmed' | 'rejected' | 'closed';
+/** What a rejection brought back (the virtue balance after it and the returning posting); null while still owed. */
+export type Returned = Output<'points.rejectHold'>['returned'];
+export type OnDecided = (outcome: Outcome, returned: Returned) => void;
 
 /**
  * `onDecided` says how the hold ended: confirmed (the points had already left when the merchant charged, so
- * only the hold goes), rejected (they come back: the balance and the history change), or closed meanwhile.
+ * only the hold goes), rejected (they come back: the reply says to what balance, with which posting), or
+ * closed meanwhile.
  */
-function HoldCard({ hold, onDecided }: { hold: Hold; onDecided: (outcome: Outcome) => void }) {
+function HoldCard({ hold, onDecided }: { hold: Hold; onDecided: OnDecided }) {
   const confirm = useSubmit('points.confirmHold');
   const reject = useSubmit('points.rejectHold');
   const busy = confirm.submitting || reject.submitting;
   const left = hold.holdUntil ? secondsLeft(new Date(hold.holdUntil).getTime(), serverNow()) : 0;
 
-  async function decide(submit: (input: { chargeId: string }) => Promise<Reply<unknown> | null>, text: string, outcome: Outcome) {
+  async function decide(
+    submit: (input: { chargeId: string }) => Promise<Reply<{ hold: Hold; returned?: Returned }> | null>,
+    text: string,
+    outcome: Outcome,
+  ) {
     const reply = await submit({ chargeId: hold.id });
     if (!reply) return;
     if (reply.ok) toastResult({ ok: true, text });
-    if (reply.ok) onDecided(outcome);
+    if (reply.ok) onDecided(outcome, reply.data.returned ?? null);
     // Decided or expired meanwhile: what it did is not in the reply, so the page reads it again.
-    else if (reply.code === 'POINTS_HOLD_CLOSED' || reply.code === 'POINTS_HOLD_NOT_FOUND') onDecided('closed');
+    else if (reply.code === 'POINTS_HOLD_CLOSED' || reply.code === 'POINTS_HOLD_NOT_FOUND') onDecided('closed', null);
   }
 
   return (
@@ -64,14 +72,20 @@ function HoldCard({ hold, onDecided }: { hold: Hold; onDecided: (outcome: Outcom
  * 待确认扣分: a merchant charged more than the per-charge cap and the points wait for me; nothing shows
  * when there is none (or the list could not be read: the balances above still tell the story).
  */
-export function PendingHolds({ holds, onDecided }: { holds: Remote<Holds>; onDecided: (holdId: string, outcome: Outcome) => void }) {
+export function PendingHolds({
+  holds,
+  onDecided,
+}: {
+  holds: Remote<Holds>;
+  onDecided: (holdId: string, outcome: Outcome, returned: Returned) => void;
+}) {
   const items = holds.data?.items ?? [];
   if (items.length === 0) return null;
   return (
     <View className="holds">
       <Text className="section-title">待我确认的扣分</Text>
       {items.map((h) => (
-        <HoldCard key={h.id} hold={h} onDecided={(outcome) => onDecided(h.id, outcome)} />
+        <HoldCard key={h.id} hold={h} onDecided={(outcome, returned) => onDecided(h.id, outcome, returned)} />
       ))}
     </View>
   );

@@ -17,7 +17,7 @@ import { walletAfterOrder } from '../../utils/mall-order';
 import { visibleBalances } from '../../utils/points';
 import { BalanceCards } from './balances';
 import { History, type PostingView } from './history';
-import { PendingHolds, type Outcome } from './holds';
+import { PendingHolds, type Outcome, type Returned } from './holds';
 import { MyOrders } from './orders';
 import './index.scss';
 
@@ -60,11 +60,18 @@ function PointsPage() {
     historyStale.current = true;
   };
   // A confirmed hold only leaves the list: its points left the balance when the merchant charged. A rejected
-  // one brings them back with a posting the reply does not carry, so the balance and history are read.
-  const onHoldDecided = (holdId: string, outcome: Outcome) => {
+  // one brings them back: the reply carries the virtue balance after it and the posting that returned them,
+  // shown as they are. Only a hold closed meanwhile (or a return still owed) is read again.
+  const onHoldDecided = (holdId: string, outcome: Outcome, returned: Returned) => {
     if (outcome === 'closed') void holds.reload();
     else holds.update((d) => ({ items: d.items.filter((h) => h.id !== holdId) }));
-    if (outcome !== 'confirmed') void Promise.all([balance.reload(), history.reload()]);
+    if (outcome === 'confirmed') return;
+    if (!returned) {
+      void Promise.all([balance.reload(), history.reload()]);
+      return;
+    }
+    balance.update((d) => ({ ...d, balances: d.balances.map((b) => (b.asset === returned.balance.asset ? returned.balance : b)) }));
+    if (kind === '' || kind === returned.posting.asset) history.prepend([returned.posting]);
   };
   const showTab = (next: Tab) => {
     setTab(next);

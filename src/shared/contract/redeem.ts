@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { chargeStatuses } from '../domain/merchant-charge';
 import { defineAction } from './action';
 import { idSchema, isoDate, pageInput } from './common';
-import { virtueLevelSchema } from './points';
+import { balanceSchema, postingViewSchema, virtueLevelSchema } from './points';
 
 /** The scanned text of a points code (积分码); the H5 fallback pastes the same text. */
-const token = z.string().trim().min(10, '请扫描居民的积分码').max(200, '积分码格式不对');
+const token = z.string().trim().min(10, '请扫描居民的积分码').max(400, '积分码格式不对');
 
 /** Who the merchant is serving: surname only, and the virtue level (美德信用等级). */
 const residentSchema = z.object({ name: z.string().describe('masked: 王**'), level: virtueLevelSchema });
@@ -36,11 +36,13 @@ export const holdSchema = z.object({
 
 export const pointsIssueCode = defineAction({
   name: 'points.issueCode',
-  summary: '生成我的积分码：签名、一次有效、60 秒内过期，到期前请刷新',
+  summary: '生成我的积分码：加密签名、一次有效、60 秒内过期，到期前请刷新',
   input: () => z.object({}).strict(),
   output: () => z.object({ token: z.string(), expiresAt: isoDate, ttlSeconds: z.number().int() }),
   roles: ['resident', 'member'],
-  mutates: true,
+  // Issuing stores nothing (the code is sealed; its single use is kept on the balance when charged): a repeat
+  // hands out another code, so no retry record is needed.
+  mutates: false,
 });
 
 export const merchantScan = defineAction({
@@ -128,8 +130,13 @@ export const pointsConfirmHold = defineAction({
 
 export const pointsRejectHold = defineAction({
   name: 'points.rejectHold',
-  summary: '拒绝一笔商家扣分：积分退回给我',
-  ...decideHold,
+  summary: '拒绝一笔商家扣分：积分退回给我（回复带回退后的美德积分和退回的那条明细）',
+  input: decideHold.input,
+  output: () =>
+    decideHold.output().extend({
+      /** What came back: my virtue balance after it and the posting that returned it; null while it is still owed. */
+      returned: z.object({ balance: balanceSchema, posting: postingViewSchema }).nullable(),
+    }),
   roles: ['resident', 'member'],
   mutates: true,
 });

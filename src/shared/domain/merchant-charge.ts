@@ -54,6 +54,8 @@ export interface Charge {
   day: string;
   holdUntil: Date | null;
   refundReason: string | null;
+  /** The requestId of the call that made it (absent on older charges): the charge is that call's retry record. */
+  requestId?: string | null;
   createdAt: Date;
   updatedAt: Date;
 }

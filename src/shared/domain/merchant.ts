@@ -48,8 +48,20 @@ export interface ShopDay {
 }
 
 /** The shop's totals of `day`: what it keeps, or nothing yet if what it keeps is of an earlier day. */
-export function shopDay(shop: Pick<Shop, 'today'>, day: string): ShopDay {
+export function shopDay(shop: { today?: ShopDay | null }, day: string): ShopDay {
   return shop.today?.day === day ? shop.today : { day, count: 0, total: 0, checks: 0 };
+}
+
+/**
+ * What a shop's charges decide by — whether it may charge, its name and community, its day so far — kept on the
+ * shop's virtue balance, the document every direct charge credits anyway (the shop's own document keeps the
+ * rest; a suspension changes both in one transaction).
+ */
+export interface ShopDesk {
+  name: string;
+  communityId: string;
+  status: ShopStatus;
+  today: ShopDay | null;
 }
 
 export type ApplicationStatus = 'pending' | 'approved' | 'rejected';
