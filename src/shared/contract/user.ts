@@ -132,13 +132,14 @@ export const userJoinStatus = defineAction({
   name: 'user.joinStatus',
   summary: '我的入驻状态：是否已是居民，最近一份入驻/搬迁申请',
   input: () => z.object({}).strict(),
-  output: () => z.object({
-    registered: z.boolean(),
-    application: joinApplicationSchema.nullable(),
-    privacyVersion: z.string(),
-    /** A 注销 of this WeChat account is still clearing its records: joining again waits until it is done. */
-    erasing: z.boolean(),
-  }),
+  output: () =>
+    z.object({
+      registered: z.boolean(),
+      application: joinApplicationSchema.nullable(),
+      privacyVersion: z.string(),
+      /** A 注销 of this WeChat account is still clearing its records: joining again waits until it is done. */
+      erasing: z.boolean(),
+    }),
   roles: 'public',
   mutates: false,
 });
@@ -236,14 +237,15 @@ export const userExportMine = defineAction({
   summary:
     '我的数据：整理社区保存的关于我的全部信息（登记、心愿、诉求、积分、订单、评价、值班…，每类最多 100 条）成一个文件；后台整理好后给出下载链接',
   input: () => z.object({ again: z.boolean().default(false).describe('rebuild it even though a recent one is ready') }).strict(),
-  output: () => z.object({
-    status: z.enum(['building', 'ready']),
-    requestedAt: isoDate,
-    /** Ready: a link to the JSON file (valid for a few hours), when it was made and what it holds. */
-    url: z.string().nullable(),
-    generatedAt: isoDate.nullable(),
-    sections: z.array(myDataSummarySchema),
-  }),
+  output: () =>
+    z.object({
+      status: z.enum(['building', 'ready']),
+      requestedAt: isoDate,
+      /** Ready: a link to the JSON file (valid for a few hours), when it was made and what it holds. */
+      url: z.string().nullable(),
+      generatedAt: isoDate.nullable(),
+      sections: z.array(myDataSummarySchema),
+    }),
   roles: 'registered',
   mutates: true,
 });
