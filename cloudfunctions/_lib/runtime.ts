@@ -57,4 +57,5 @@ export const collections = {
   joinApplications: 'join_applications',
   memberReports: 'member_reports',
   unitReports: 'unit_reports',
+  helperBindings: 'helper_bindings',
 } as const;

@@ -23,7 +23,7 @@ const location = z.discriminatedUnion('kind', [
 
 export const petitionCreate = defineAction({
   name: 'petition.create',
-  summary: '提交诉求（网格员可为没有手机的居民红色代办）',
+  summary: '提交诉求（网格员、社区工作人员可为居民红色代办，代办人可为绑定的老人代办）',
   input: z
     .object({
       categoryId: idSchema,
@@ -34,6 +34,7 @@ export const petitionCreate = defineAction({
       onBehalfOf: z
         .object({
           residentId: idSchema.optional(),
+          helperBinding: idSchema.optional().describe('代办人: the binding (helper.list) naming the parent the caller helps'),
           rosterKey: z.string().trim().min(1, '请从台账选择代办的居民').max(200).optional().describe('a person of the 人口台账 by their stable key'),
           name: z.string().trim().min(1).max(20, '姓名最多 20 字').optional(),
           phone: z
@@ -43,15 +44,15 @@ export const petitionCreate = defineAction({
             .optional(),
         })
         .strict()
-        .refine((v) => Boolean(v.residentId || v.rosterKey || v.name), '请从台账选择代办的居民')
+        .refine((v) => Boolean(v.residentId || v.helperBinding || v.rosterKey || v.name), '请从台账选择代办的居民')
         .optional()
         .describe(
-          '红色代办 (grid workers and community staff): a registered resident by id, a 人口台账 person by key (placed at their building), or the name of one without a phone',
+          '红色代办 (grid workers and community staff): a registered resident by id, a 人口台账 person by key (placed at their building), or (grid workers) the name of one without a phone; 代办人: the parent of an active binding (placed at their home)',
         ),
     })
     .strict(),
   output: one,
-  roles: ['resident', 'grid_worker'],
+  roles: ['resident', 'grid_worker', 'staff'],
   mutates: true,
 });
 
