@@ -110,3 +110,11 @@ export function rosterEntry(viewer: { admin: boolean }): Disclosure {
 export function joinApplicant(viewer: Viewer, app: OrgPlace & { applicantId: string }): Disclosure {
   return viewer._id === app.applicantId || organisesPlace(viewer, app) ? 'contact' : 'masked';
 }
+
+/**
+ * 代办人 bindings name the parent: to the parent, their helper, and the organisers of the parent's place who may
+ * confirm for them — by name only (the helper files at the parent's home and is shown no phone or room of theirs).
+ */
+export function helperParent(viewer: Viewer, b: OrgPlace & { parentId: string; helperId: string }): Disclosure {
+  return viewer._id === b.parentId || viewer._id === b.helperId || organisesPlace(viewer, b) ? 'named' : 'masked';
+}
