@@ -33,8 +33,9 @@ export const createPetition = defineHandler(
     const rostered = proxy?.rosterKey !== undefined ? await rosterPerson(proxy.rosterKey, user) : null;
     const parent = proxy?.helperBinding ? await parentOfHelper(proxy.helperBinding, user) : null;
     const home = rostered?.buildingId ?? parent?.buildingId;
-    const detail = input.location.kind === 'building' ? input.location.detail : undefined;
-    const location: Input['location'] = home ? { kind: 'building', buildingId: home, detail } : input.location;
+    const detail = input.location?.kind === 'building' ? input.location.detail : undefined;
+    const location = home ? ({ kind: 'building', buildingId: home, detail } as const) : input.location;
+    if (!location) throw new DomainError('PETITION_PLACE_INVALID');
     const [categories, reporter, place] = await Promise.all([
       cachedPetitionCategories(),
       rostered
@@ -121,7 +122,7 @@ function asReporter(resident: UserProfile) {
  * A building of the community of `user` (the caller, or the parent a helper files for) places the case in that
  * building's grid; a map point, in their own.
  */
-async function placeOf(location: Input['location'], user: UserProfile): Promise<Place> {
+async function placeOf(location: NonNullable<Input['location']>, user: UserProfile): Promise<Place> {
   if (location.kind === 'point') {
     const names = await cachedOrgNames([user.gridId]);
     const gridName = user.gridId ? (names.get(user.gridId) ?? null) : null;

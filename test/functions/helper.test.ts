@@ -107,8 +107,13 @@ describe('代办人 binding', () => {
       filedAs: 'helper',
       buildingId: 'building-2',
     });
+    // The form asks no place for her: her home is where it is filed. Her own case still needs one.
+    const { location: _where, ...noPlace } = ramp;
+    const atHome = ok(await call(li, 'petition.create', { ...noPlace, onBehalfOf: { helperBinding: id } }, rid('helper-pet', 3))).petition;
+    expect((await db.collection('petitions').doc(atHome.id).get()).data).toMatchObject({ reporterId: wang, buildingId: 'building-2' });
+    refused(await call(wang, 'petition.create', noPlace, rid('helper-pet', 4)), 'BAD_INPUT');
     expect(ok(await call(wang, 'petition.listMine', { kind: 'reported' })).items.map((p: any) => p.id)).toContain(petition.id);
-    expect(ok(await call(li, 'petition.listMine', { kind: 'filed' })).items.map((p: any) => p.id)).toEqual([petition.id]);
+    expect(ok(await call(li, 'petition.listMine', { kind: 'filed' })).items.map((p: any) => p.id)).toEqual([atHome.id, petition.id]);
     await expectCovered(env.emu);
   });
 

@@ -30,7 +30,7 @@ export const petitionCreate = defineAction({
       description: text(5, 500, '问题描述'),
       photos: photos(6),
       urgency: z.enum(urgencies).default('normal'),
-      location,
+      location: location.optional().describe('where: required, except for a person filed for at their home (a 台账 person, a helper’s parent)'),
       onBehalfOf: z
         .object({
           residentId: idSchema.optional(),
@@ -50,7 +50,11 @@ export const petitionCreate = defineAction({
           '红色代办 (grid workers and community staff): a registered resident by id, a 人口台账 person by key (placed at their building), or (grid workers) the name of one without a phone; 代办人: the parent of an active binding (placed at their home)',
         ),
     })
-    .strict(),
+    .strict()
+    .refine((v) => v.location !== undefined || Boolean(v.onBehalfOf?.rosterKey || v.onBehalfOf?.helperBinding), {
+      message: '请选择问题地点',
+      path: ['location'],
+    }),
   output: one,
   roles: ['resident', 'grid_worker', 'staff'],
   mutates: true,
