@@ -59,8 +59,7 @@ function FamilyPage() {
     />
   );
 
-  if (!lists.data)
-    return <PageShell>{lists.state === 'error' ? <ErrorView error={lists.error!} onRetry={lists.reload} /> : <Loading />}</PageShell>;
+  if (!lists.data) return <PageShell>{lists.state === 'error' ? <ErrorView error={lists.error!} onRetry={lists.reload} /> : <Loading />}</PageShell>;
   const { asParent, asHelper, toConsent } = lists.data;
   return (
     <PageShell className="family">
