@@ -16,6 +16,15 @@ beforeEach(async () => {
   await page.setViewportSize({ width: 375, height: 812 });
 });
 
+/** Back to the top (choosing a persona can leave the page scrolled), then the screen is kept. */
+async function shotFromTop(name: string) {
+  await page.evaluate(() => {
+    window.scrollTo(0, 0);
+    document.querySelectorAll('.taro_page').forEach((el) => el.scrollTo(0, 0));
+  });
+  await shotFromTop(name);
+}
+
 async function careMode(openid: string, on: boolean) {
   const reply = await session.emu.invoke<{ ok: boolean }>(
     'user',
@@ -37,7 +46,7 @@ test('a child binds as an elderly parent’s helper, files a wish for her, and s
     await inputs.nth(2).fill('儿子');
     await family().locator('.family__actions .btn').click();
     await family().locator('.family-card', { hasText: '等待确认' }).waitFor();
-    await app.shot('family-request');
+    await shotFromTop('family-request');
   });
 
   // Her grid worker sees it to confirm for her (not pressed here).
@@ -45,13 +54,14 @@ test('a child binds as an elderly parent’s helper, files a wish for her, and s
   await withScreenshot(page, 'family-grid', async () => {
     await app.actAs('刘芳');
     await family().locator('.family-card', { hasText: '申请为 王秀英 的代办人' }).waitFor();
-    await app.shot('family-grid');
+    await shotFromTop('family-grid');
   });
 
-  // 王秀英 (care mode by default: 80 years old) agrees; one call for the press.
-  await app.open('/package-family/home/index');
+  // 王秀英 (care mode by default: 80 years old) goes 我的 → 我的家庭 and agrees; one call for the press.
+  await app.open('/pages/me/index');
   await withScreenshot(page, 'care-family-parent', async () => {
     await app.actAs('王秀英');
+    await shown(page).locator('.cell', { hasText: '我的家庭' }).click();
     const card = family().locator('.family-card', { hasText: '李明（儿子）' });
     await card.waitFor();
     expect(await page.locator('.page.care').count()).toBeGreaterThan(0);
@@ -60,7 +70,7 @@ test('a child binds as an elderly parent’s helper, files a wish for her, and s
     await card.locator('.btn', { hasText: '同意' }).click();
     await card.locator('.family-card__line', { hasText: '本人确认：王秀英' }).waitFor();
     expect(calls).toHaveLength(1);
-    await app.shot('care-family-parent');
+    await shotFromTop('care-family-parent');
   });
 
   // 李明 files a wish for her from 我的家庭: the form opens filing for her.
@@ -71,7 +81,7 @@ test('a child binds as an elderly parent’s helper, files a wish for her, and s
     const form = shown(page).locator('.wish-new');
     await form.locator('.proxy-fields__switch-title', { hasText: '为家人代办' }).waitFor();
     await form.locator('.choice-chips__chip.is-on', { hasText: '王秀英' }).waitFor();
-    await app.shot('family-wish-new');
+    await shotFromTop('family-wish-new');
     await app.fillWishForm('陪妈妈去医院复查', '周三上午妈妈要去社区医院复查，我在外地，想请志愿者陪同');
     await form.locator('.wish-new__actions .btn').click();
     // WeChat's subscription prompt (the H5 stand-in) comes first when the templates are known.
@@ -80,7 +90,7 @@ test('a child binds as an elderly parent’s helper, files a wish for her, and s
     await dialog.or(filed).first().waitFor();
     if (await dialog.isVisible()) await app.answerConsent('接收进度通知？', true);
     await filed.waitFor();
-    await app.shot('family-filed');
+    await shotFromTop('family-filed');
   });
 
   // She sees it as her own wish.
@@ -88,7 +98,7 @@ test('a child binds as an elderly parent’s helper, files a wish for her, and s
   await withScreenshot(page, 'care-family-her-wish', async () => {
     await app.actAs('王秀英');
     await shown(page).locator('.wish-card', { hasText: '陪妈妈去医院复查' }).waitFor();
-    await app.shot('care-family-her-wish');
+    await shotFromTop('care-family-her-wish');
   });
 
   // The new pages in the other mode too: 李明 in care mode, 王秀英 out of it.
@@ -98,23 +108,23 @@ test('a child binds as an elderly parent’s helper, files a wish for her, and s
   await app.actAs('李明');
   await family().locator('.family-card', { hasText: '已绑定' }).waitFor();
   expect(await page.locator('.page.care').count()).toBeGreaterThan(0);
-  await app.shot('care-family-helper');
+  await shotFromTop('care-family-helper');
   await family().locator('.btn', { hasText: '为TA发心愿' }).click();
   await shown(page).locator('.proxy-fields__switch-title').waitFor();
-  await app.shot('care-family-wish-new');
+  await shotFromTop('care-family-wish-new');
   await app.open('/package-family/home/index');
   await app.actAs('王秀英');
   await family().locator('.family-card', { hasText: '已绑定' }).waitFor();
-  await app.shot('family-parent');
+  await shotFromTop('family-parent');
 });
 
 test('staff see the 代办 switch on the wish form and pick a resident from the roster', async () => {
   await app.open('/pages/wish-new/index?proxy=1');
   await app.actAs('孙丽');
   await shown(page).locator('.proxy-fields__search').waitFor();
-  await app.shot('family-staff-wish-proxy');
+  await shotFromTop('family-staff-wish-proxy');
   await careMode('demo-staff-sun', true);
   await app.open('/pages/petition-new/index?proxy=1');
   await shown(page).locator('.proxy-fields__search').waitFor();
-  await app.shot('care-family-staff-petition-proxy');
+  await shotFromTop('care-family-staff-petition-proxy');
 });

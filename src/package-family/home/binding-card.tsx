@@ -14,6 +14,12 @@ interface Props {
   onEnd: () => void;
 }
 
+/** Ending a request is declining it (the parent, or an organiser for them) or withdrawing it (the helper). */
+function endLabel(b: HelperBindingView): string {
+  if (b.status === 'active') return '解除';
+  return b.viewer === 'helper' ? '撤回申请' : b.viewer === 'parent' ? '不同意' : '不予确认';
+}
+
 const fileUrl = (page: string, b: HelperBindingView) => `/pages/${page}/index?helper=${b.id}&parent=${encodeURIComponent(b.parentName)}`;
 
 /** One 代办人 binding, as the parent, the helper or an organiser of the parent's grid sees it, with their steps. */
@@ -62,7 +68,7 @@ export function BindingCard({ binding: b, busy, onConsent, onEnd }: Props) {
         )}
         {b.status !== 'ended' && (
           <ActionButton size="inline" kind="warn" busy={busy === 'end'} disabled={busy !== null} onClick={() => void confirmEnd()}>
-            {b.status === 'requested' && b.viewer === 'parent' ? '不同意' : b.status === 'requested' && b.viewer === 'helper' ? '撤回申请' : '解除'}
+            {endLabel(b)}
           </ActionButton>
         )}
       </View>

@@ -38,6 +38,7 @@ function FamilyPage() {
   const consent = useSubmit('helper.consent');
   const end = useSubmit('helper.end');
   const [busy, setBusy] = useState<{ id: string; step: 'consent' | 'end' } | null>(null);
+  const [asked, setAsked] = useState(0);
 
   async function step(id: string, which: 'consent' | 'end') {
     setBusy({ id, step: which });
@@ -86,7 +87,14 @@ function FamilyPage() {
           </Text>
         </View>
       )}
-      <RequestForm onDone={(b) => lists.update((l) => placed(l, b))} />
+      {/* A fresh form after each request: nothing typed, nothing marked to fix. */}
+      <RequestForm
+        key={asked}
+        onDone={(b) => {
+          lists.update((l) => placed(l, b));
+          setAsked((n) => n + 1);
+        }}
+      />
     </PageShell>
   );
 }
@@ -105,9 +113,6 @@ function RequestForm({ onDone }: { onDone: (b: HelperBindingView) => void }) {
     const reply = await send.submit(payload);
     if (!reply?.ok) return;
     onDone(reply.data.binding);
-    setName('');
-    setPhone('');
-    setRelation('');
     void Taro.showToast({ title: '已申请，等待确认', icon: 'success' });
   }
 

@@ -49,7 +49,7 @@ export function consentRoleFor(user: Person, b: HelperBinding): HelperConsent['a
 /** Consent turns a request into a binding; a second consent finds it active and changes nothing. */
 export function assertMayConsent(user: Person, b: HelperBinding): HelperConsent['as'] {
   const as = consentRoleFor(user, b);
-  if (user._id === b.helperId) throw new DomainError('FORBIDDEN_SELF', '不能替自己确认代办人');
+  if (user._id === b.helperId) throw new DomainError('FORBIDDEN_SELF');
   if (!as) throw new DomainError('HELPER_NOT_FOUND');
   if (b.status === 'ended') throw new DomainError('HELPER_ENDED');
   return as;
