@@ -28,6 +28,8 @@ export const createPetition = defineHandler(
     // grid worker files for someone by name alone (a person on no list).
     const organiser = user.roles.includes('grid_worker') || (user.roles.includes('staff') && !proxy?.name);
     if (proxy && !proxy.helperBinding && !organiser) throw new DomainError('FORBIDDEN_ROLE', '只有网格员、社区工作人员和代办人可以代办');
+    // Staff are admitted to file for others; a case of one's own is a resident's (or, as before, a grid worker's).
+    if (!proxy && !user.roles.includes('resident') && !user.roles.includes('grid_worker')) throw new DomainError('FORBIDDEN_ROLE');
     // A person of the 人口台账, or a helper's parent, is filed for at their own home: the roster or their profile
     // says where they live.
     const rostered = proxy?.rosterKey !== undefined ? await rosterPerson(proxy.rosterKey, user) : null;

@@ -129,7 +129,11 @@ const personFrom = (p: UserProfile, as: Person['as'], rosterKey: string | null =
  * `roster:<key>` with the roster's contacts (what the filer's roster view already holds).
  */
 async function personOf(proxy: ParsedInput<'wish.create'>['onBehalfOf'], user: UserProfile): Promise<Person> {
-  if (!proxy) return personFrom(user, null);
+  if (!proxy) {
+    // Organisers are admitted to file for others; a wish of one's own is a resident's.
+    if (!user.roles.includes('resident')) throw new DomainError('FORBIDDEN_ROLE', '只有居民可以发布自己的心愿');
+    return personFrom(user, null);
+  }
   if (proxy.helperBinding) return personFrom(await parentOfHelper(proxy.helperBinding, user), 'helper');
   if (!user.roles.includes('grid_worker') && !user.roles.includes('staff'))
     throw new DomainError('FORBIDDEN_ROLE', '只有网格员、社区工作人员和代办人可以代办');

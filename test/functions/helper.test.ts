@@ -149,6 +149,10 @@ describe('代办 of wishes by grid workers and staff', () => {
     // She confirms her own wish herself: the grid worker does not relay for a registered resident.
     expect(ok(await call(liu, 'wish.get', { wishId: wish.id })).wish.viewer).toMatchObject({ relays: false, organises: true });
     ok(await call(sun, 'wish.create', { ...newWish, onBehalfOf: { residentId: wang } }, rid('grid-wish', 3)));
+    // Admitted to file for others, neither posts a wish or (staff) a case of their own.
+    refused(await call(sun, 'wish.create', newWish, rid('grid-wish', 4)), 'FORBIDDEN_ROLE');
+    refused(await call(liu, 'wish.create', newWish, rid('grid-wish', 5)), 'FORBIDDEN_ROLE');
+    refused(await call(sun, 'petition.create', ramp, rid('grid-pet', 1)), 'FORBIDDEN_ROLE');
     await expectCovered(env.emu);
   });
 
