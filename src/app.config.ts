@@ -70,6 +70,8 @@ export default defineAppConfig({
     },
     // 岗位认领: members claim service posts and serve duty shifts; staff publish and correct; residents rate.
     { root: 'package-posts', pages: ['list/index', 'shifts/index', 'manage/index', 'edit/index'] },
+    // 我的家庭: 代办人 (a child bound, with the parent's consent, to file for an elderly parent).
+    { root: 'package-family', pages: ['home/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

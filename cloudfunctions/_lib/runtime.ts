@@ -89,4 +89,5 @@ export const collections = {
   stats: 'stats',
   statsFold: 'stats_fold',
   myDataJobs: 'my_data_jobs',
+  helperBindings: 'helper_bindings',
 } as const;

@@ -2,10 +2,11 @@ import { petitionCreate, type ParsedInput } from '../../src/shared/contract';
 import { DomainError } from '../../src/shared/domain/errors';
 import { roomLabel } from '../../src/shared/domain/join';
 import type { UserProfile } from '../../src/shared/domain/org';
-import { assertMayFileAt, assertMayFileFor } from '../../src/shared/domain/petition-rules';
+import { assertMayFileAt } from '../../src/shared/domain/petition-rules';
 import { loadUser } from '../_lib/actor';
 import { assertPublishable } from '../_lib/content';
 import { defineHandler } from '../_lib/handler';
+import { parentOfHelper, residentFiledFor, rosterPerson } from '../_lib/on-behalf';
 import { cachedOrgNames } from '../_lib/org';
 import { collections } from '../_lib/runtime';
 import { transact } from '../_lib/transact';
@@ -24,16 +25,29 @@ export const createPetition = defineHandler(
   petitionCreate,
   async (input, { openid, user, requestId, request }) => {
     const proxy = input.onBehalfOf;
-    const staffForRoster = proxy?.rosterKey !== undefined && user.roles.includes('staff');
-    if (proxy && !user.roles.includes('grid_worker') && !staffForRoster) throw new DomainError('FORBIDDEN_ROLE', '只有网格员和社区工作人员可以代办');
-    // A person of the 人口台账 is filed for at their own building: the roster says where they live.
+    // A helper (代办人) files for their parent; a grid worker or community staff for a person of their place; only a
+    // grid worker files for someone by name alone (a person on no list).
+    const organiser = user.roles.includes('grid_worker') || (user.roles.includes('staff') && !proxy?.name);
+    if (proxy && !proxy.helperBinding && !organiser) throw new DomainError('FORBIDDEN_ROLE', '只有网格员、社区工作人员和代办人可以代办');
+    // Staff are admitted to file for others; a case of one's own is a resident's (or, as before, a grid worker's).
+    if (!proxy && !user.roles.includes('resident') && !user.roles.includes('grid_worker')) throw new DomainError('FORBIDDEN_ROLE');
+    // A person of the 人口台账, or a helper's parent, is filed for at their own home: the roster or their profile
+    // says where they live.
     const rostered = proxy?.rosterKey !== undefined ? await rosterPerson(proxy.rosterKey, user) : null;
+    const parent = proxy?.helperBinding ? await parentOfHelper(proxy.helperBinding, user) : null;
+    const detail = input.location?.kind === 'building' ? input.location.detail : undefined;
+    const location = parent?.buildingId ? ({ kind: 'building', buildingId: parent.buildingId, detail } as const) : input.location;
+    if (!rostered && !location) throw new DomainError('PETITION_PLACE_INVALID');
     const [categories, reporter, place] = await Promise.all([
       cachedPetitionCategories(),
-      rostered ? rosterReporter(rostered.entry, user) : reporterOf(input, user),
-      rostered ? rosterPlace(rostered, input.location) : placeOf(input.location, user),
+      rostered
+        ? rosterReporter(rostered.entry, user)
+        : parent
+          ? { ...asReporter(parent), filedById: user._id, filedByName: user.name, rosterKey: null, filedAs: 'helper' as const }
+          : reporterOf(input, user),
+      rostered ? rosterPlace(rostered, detail) : placeOf(location!, parent ?? user),
     ]);
-    if (reporter.filedById) assertMayFileAt(user, place);
+    if (reporter.filedById && !parent) assertMayFileAt(user, place);
     const category = categories.find((c) => c._id === input.categoryId);
     if (!category) throw new DomainError('PETITION_CATEGORY_NOT_FOUND');
     const verdict = await assertPublishable(openid, input.description, input.photos);
@@ -54,31 +68,12 @@ export const createPetition = defineHandler(
 );
 
 /**
- * 红色代办 for a person of the caller's community roster (the import its head names), by the entry's stable key.
- * Only the grid worker of that person's grid or the community's staff may file for them (FORBIDDEN_SCOPE, with
- * nothing of the person in the reply, for anyone else).
- */
-async function rosterPerson(key: string, user: UserProfile): Promise<{ entry: RosterEntry; streetId: string }> {
-  const head = await table(collections.rosterHeads).get(user.communityId);
-  const [entry] = head ? await table(collections.rosterEntries).where({ importId: head.activeImport, key }).limit(1).get() : [];
-  if (!head || !entry) throw new DomainError('NOT_FOUND', '台账里没有这位居民，请刷新后重新选择');
-  assertMayFileFor(user, {
-    _id: entry.userId ?? `roster:${entry.key}`,
-    streetId: head.streetId,
-    communityId: entry.communityId,
-    gridId: entry.gridId,
-    buildingId: entry.buildingId,
-  });
-  return { entry, streetId: head.streetId };
-}
-
-/**
  * Where a roster person's case is placed: where the roster in force has them — its building and grid, the
  * same place the filer's reach was checked against — so nothing more is read than the grid's name (kept warm).
  * The import checked every building against the community's tree; a building moved to another grid since is
  * placed as the roster has it until the next import (as the roster lists and reaches them).
  */
-async function rosterPlace({ entry, streetId }: { entry: RosterEntry; streetId: string }, asked: Input['location']): Promise<Place> {
+async function rosterPlace({ entry, streetId }: { entry: RosterEntry; streetId: string }, detail: string | undefined): Promise<Place> {
   const gridName = (await cachedOrgNames([entry.gridId])).get(entry.gridId) ?? null;
   return {
     streetId,
@@ -86,7 +81,7 @@ async function rosterPlace({ entry, streetId }: { entry: RosterEntry; streetId: 
     gridId: entry.gridId,
     buildingId: entry.buildingId,
     gridName,
-    location: { buildingName: entry.buildingName, detail: (asked.kind === 'building' && asked.detail) || null, point: null },
+    location: { buildingName: entry.buildingName, detail: detail || null, point: null },
   };
 }
 
@@ -122,30 +117,32 @@ async function reporterOf(input: Input, user: UserProfile): Promise<Reporter> {
       filedByName: null,
     };
   const filed = { filedById: user._id, filedByName: user.name, rosterKey: null };
-  if (!proxy.residentId)
-    return {
-      reporterId: null,
-      reporterName: proxy.name!,
-      reporterPhone: proxy.phone ?? null,
-      reporterRoom: null,
-      reporterIsResident: false,
-      ...filed,
-    };
-  const resident = await loadUser(proxy.residentId);
-  if (!resident) throw new DomainError('NOT_FOUND', '没有找到这位居民');
-  assertMayFileFor(user, resident);
+  if (proxy.residentId) return { ...asReporter(await residentFiledFor(proxy.residentId, user)), ...filed };
+  return {
+    reporterId: null,
+    reporterName: proxy.name!,
+    reporterPhone: proxy.phone ?? null,
+    reporterRoom: null,
+    reporterIsResident: false,
+    ...filed,
+  };
+}
+
+function asReporter(resident: UserProfile) {
   return {
     reporterId: resident._id,
     reporterName: resident.name,
     reporterPhone: resident.phone,
     reporterRoom: resident.room,
     reporterIsResident: resident.roles.includes('resident'),
-    ...filed,
   };
 }
 
-/** A building of the caller's community places the case in that building's grid; a map point, in the caller's own. */
-async function placeOf(location: Input['location'], user: UserProfile): Promise<Place> {
+/**
+ * A building of the community of `user` (the caller, or the parent a helper files for) places the case in that
+ * building's grid; a map point, in their own.
+ */
+async function placeOf(location: NonNullable<Input['location']>, user: UserProfile): Promise<Place> {
   if (location.kind === 'point') {
     const names = await cachedOrgNames([user.gridId]);
     const gridName = user.gridId ? (names.get(user.gridId) ?? null) : null;

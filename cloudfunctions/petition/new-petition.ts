@@ -10,7 +10,7 @@ import type { PetitionDoc } from './petition-repo';
 
 export type Reporter = Pick<
   PetitionDoc,
-  'reporterId' | 'reporterName' | 'reporterPhone' | 'reporterRoom' | 'reporterIsResident' | 'rosterKey' | 'filedById' | 'filedByName'
+  'reporterId' | 'reporterName' | 'reporterPhone' | 'reporterRoom' | 'reporterIsResident' | 'rosterKey' | 'filedById' | 'filedByName' | 'filedAs'
 >;
 export type Place = OrgPlace & Pick<PetitionDoc, 'gridName' | 'location'>;
 
@@ -75,7 +75,7 @@ export function newPetition({ input, place, reporter, category, verdict, ladder,
         from: null,
         to: { status: state.status, level },
         departmentId: null,
-        note: reporter.filedById ? '红色代办' : null,
+        note: reporter.filedAs === 'helper' ? '代办人代办' : reporter.filedById ? '红色代办' : null,
         automatic: false,
       },
     ],

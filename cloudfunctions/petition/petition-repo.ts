@@ -63,6 +63,8 @@ export interface PetitionDoc extends OrgPlace, PetitionState {
   rosterKey?: string | null;
   filedById: string | null;
   filedByName: string | null;
+  /** Filed by the reporter's 代办人 (helper), who may relay their rating as 代评; absent for a grid worker's 红色代办. */
+  filedAs?: 'helper';
   heldForReview: boolean;
   /** Shown to neighbours among similar cases and open to co-signing (not private, not held for review). */
   listed: boolean;

@@ -14,6 +14,7 @@ import { leave, updateProfile } from './profile';
 import { applications, reviewJoin } from './review';
 import { joinApplications } from './join-view';
 import { deleteMine, exportMine, runMyDataJobs } from './my-data';
+import { consentHelper, endHelper, listHelpers, requestHelper } from './helpers';
 
 /** Grid workers and staff see how many join applications wait for them (the badge on 入驻审核). */
 async function pendingJoinsFor(user: UserProfile): Promise<number | undefined> {
@@ -62,6 +63,10 @@ export const handlers = [
   leave,
   exportMine,
   deleteMine,
+  requestHelper,
+  consentHelper,
+  endHelper,
+  listHelpers,
 ];
 
 export const main = createFunction('user', handlers, { myData: runMyDataJobs });

@@ -36,6 +36,7 @@ interface Source {
 const sources: Source[] = [
   { key: 'wishes', title: '我发布的心愿', where: (id) => ({ residentId: id }), newest: 'createdAt' },
   { key: 'wishes', title: '我认领的心愿', where: (id) => ({ claimantId: id }), newest: null },
+  { key: 'wishes', title: '我代办的心愿', where: (id) => ({ filedById: id }), newest: 'createdAt' },
   { key: 'petitions', title: '我提交的诉求', where: (id) => ({ reporterId: id }), newest: 'createdAt' },
   { key: 'petition_cosigns', title: '我附议的诉求', where: (id) => ({ openid: id }), newest: 'at' },
   { key: 'postings', title: '积分流水', where: (id) => ({ accounts: account.user(id) }), newest: 'at' },
@@ -49,6 +50,8 @@ const sources: Source[] = [
   { key: 'party_entries', title: '党员积分明细', where: (id) => ({ memberId: id }), newest: 'at' },
   { key: 'member_reports', title: '我的党员报到', where: (id) => ({ personId: id }), newest: null },
   { key: 'unit_reports', title: '我为单位提交的共建报到', where: (id) => ({ reporterId: id }), newest: 'createdAt' },
+  { key: 'helper_bindings', title: '我的代办人', where: (id) => ({ parentId: id }), newest: null },
+  { key: 'helper_bindings', title: '我代办的老人', where: (id) => ({ helperId: id }), newest: null },
   { key: 'roster_entries', title: '社区花名册中与我关联的登记', where: (id) => ({ userId: id }), newest: null },
   { key: 'subscriptions', title: '消息订阅', where: (id) => ({ openid: id }), newest: null },
   { key: 'notifications', title: '发给我的通知', where: (id) => ({ touser: id }), newest: 'createdAt' },
@@ -71,7 +74,7 @@ async function read(source: Source, openid: string, offset = 0): Promise<{ docs:
 
 /** Fields that name a person or give a phone: in an export, anyone's but the caller's are masked (王**, 138****1001). */
 const personNames =
-  /^(name|residentName|claimantName|raterName|byName|holderName|buyerName|handlerName|memberName|targetName|reporterName|filedByName|decidedByName|closedByName|merchantName)$/;
+  /^(name|residentName|claimantName|raterName|byName|holderName|buyerName|handlerName|memberName|targetName|reporterName|filedByName|decidedByName|closedByName|merchantName|parentName|helperName|endedByName)$/;
 const phones = /^(phone|[a-z]+Phone)$/;
 /** A room is never shown masked: someone else's is left out (residentRoom, reporterRoom, … kept on a case). */
 const rooms = /^(room|[a-z]+Room)$/;

@@ -1,14 +1,17 @@
 import { wishCancel, wishConfirm } from '../../src/shared/contract';
 import { DomainError } from '../../src/shared/domain/errors';
-import { awardFor } from '../../src/shared/domain/wish';
+import { awardFor, relaysFor } from '../../src/shared/domain/wish';
 import { settleIn } from '../_lib/awards';
 import { assertPublishable } from '../_lib/content';
 import { defineHandler } from '../_lib/handler';
 import { moveWish } from './change-wish';
 import type { WishDoc } from './wish-repo';
 
-function assertOwner(wish: WishDoc, openid: string): void {
-  if (wish.residentId !== openid) throw new DomainError('WISH_NOT_OWNER');
+/** The resident, or whoever relays for them (代办人, or the filer of a roster person not yet joined): 代评. */
+function assertOwner(wish: WishDoc, openid: string): { byProxy: boolean } {
+  if (wish.residentId === openid) return { byProxy: false };
+  if (relaysFor(openid, wish)) return { byProxy: true };
+  throw new DomainError('WISH_NOT_OWNER');
 }
 
 /**
@@ -21,10 +24,11 @@ export const confirm = defineHandler(
   async ({ wishId, rating, comment }, ctx) => {
     await assertPublishable(ctx.openid, comment);
     return moveWish(wishId, 'confirm', ctx, async (current, tx) => {
-      assertOwner(current, ctx.openid);
-      const changes = { rating: { stars: rating, comment: comment || null }, confirmedAt: new Date(), award: awardFor(current, rating) };
+      const { byProxy } = assertOwner(current, ctx.openid);
+      const stars = { stars: rating, comment: comment || null, ...(byProxy ? { byProxy } : {}) };
+      const changes = { rating: stars, confirmedAt: new Date(), award: awardFor(current, rating) };
       const award = await settleIn(tx, { ...current, ...changes });
-      return { changes: { ...changes, award }, note: `${rating} 星` };
+      return { changes: { ...changes, award }, note: `${byProxy ? '代评：' : ''}${rating} 星` };
     });
   },
   { record: 'effect' },

@@ -2,6 +2,7 @@ import { wishCategories, wishGet, wishListMine, wishListQueue, wishListTasks, wi
 import { DomainError } from '../../src/shared/domain/errors';
 import type { UserProfile } from '../../src/shared/domain/org';
 import { nameFor, wishResident } from '../../src/shared/domain/privacy';
+import { relaysFor } from '../../src/shared/domain/wish';
 import { inWorkGrids, organisesPlace } from '../../src/shared/domain/scope';
 import { viewerFor } from '../_lib/guest';
 import { defineHandler, definePublicHandler } from '../_lib/handler';
@@ -28,8 +29,9 @@ export const categories = definePublicHandler(wishCategories, async () => ({
   })),
 }));
 
-export const listMine = defineHandler(wishListMine, async ({ offset, limit }, { openid, user }) =>
-  render(await page({ residentId: openid }, newestFirst, offset, limit), user),
+/** 我的心愿, or 我代办的 (filed for someone else: as their 代办人, or as their grid worker or staff). */
+export const listMine = defineHandler(wishListMine, async ({ kind, offset, limit }, { openid, user }) =>
+  render(await page(kind === 'filed' ? { filedById: openid } : { residentId: openid }, newestFirst, offset, limit), user),
 );
 
 // 心愿墙: what is approved and waiting for a member, in my grid or my whole community.
@@ -62,12 +64,21 @@ export const getWish = defineHandler(wishGet, async ({ wishId }, { openid, user 
   const wish = await findWish(wishId);
   const unpublished = wish.status === 'submitted' || wish.status === 'rejected' || wish.status === 'cancelled';
   const visible =
-    wish.residentId === openid || wish.claimantId === openid || organisesPlace(user, wish) || (!unpublished && wish.communityId === user.communityId);
+    wish.residentId === openid ||
+    wish.claimantId === openid ||
+    wish.filedById === openid ||
+    organisesPlace(user, wish) ||
+    (!unpublished && wish.communityId === user.communityId);
   if (!visible) throw new DomainError('WISH_NOT_FOUND');
   // The resident acts in the history too: someone who may not see their name sees it masked there as well.
   const resident = wishResident(user, wish);
   const by = (h: (typeof wish.history)[number]) => (h.by === wish.residentId ? nameFor(h.byName, resident) : h.byName);
   const history = wish.history.map((h) => ({ event: h.event, by: by(h), at: new Date(h.at).toISOString(), note: h.note }));
-  const viewer = { isResident: wish.residentId === openid, isClaimant: wish.claimantId === openid, organises: organisesPlace(user, wish) };
+  const viewer = {
+    isResident: wish.residentId === openid,
+    isClaimant: wish.claimantId === openid,
+    organises: organisesPlace(user, wish),
+    relays: relaysFor(openid, wish),
+  };
   return { wish: { ...(await toView(wish, user)), history, viewer } };
 });

@@ -25,6 +25,14 @@ export interface WishDoc extends OrgPlace {
    */
   residentPhone?: string;
   residentRoom?: string | null;
+  /**
+   * 代办: who filed it for the resident — a grid worker or staff (`grid`), or their 代办人 (`helper`). A person of the
+   * 人口台账 not yet joined is `residentId` `roster:<key>` with their `rosterKey`; their filer confirms for them (代评).
+   */
+  filedById?: string | null;
+  filedByName?: string | null;
+  filedAs?: 'grid' | 'helper' | null;
+  rosterKey?: string | null;
   buildingName: string | null;
   gridName: string | null;
   claimantId: string | null;
@@ -33,7 +41,7 @@ export interface WishDoc extends OrgPlace {
   heldForReview: boolean;
   rejectReason: string | null;
   proof: { text: string; photos: string[] } | null;
-  rating: { stars: number; comment: string | null } | null;
+  rating: { stars: number; comment: string | null; byProxy?: boolean } | null;
   /** Recorded on confirmation; the points ledger posts it once under `award.key`. */
   award: WishAward | null;
   approvedAt: Date | null;

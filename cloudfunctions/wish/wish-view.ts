@@ -62,6 +62,7 @@ export async function toViews(docs: readonly WishDoc[], viewer: UserProfile): Pr
       claimant: w.claimantId ? claimantView(w, claimant, wishClaimant(viewer, w)) : null,
       proof: w.proof ? { text: w.proof.text, photos: w.proof.photos.map(photo) } : null,
       rating: w.rating ?? null,
+      proxy: w.filedById && full ? { filedByName: w.filedByName ?? '', asHelper: w.filedAs === 'helper' } : null,
       award: full && w.award ? { status: w.award.status, amount: w.award.amount, note: w.award.note, breakdown: w.award.breakdown ?? null } : null,
       unclaimedTooLong: w.status === 'approved' && Boolean(w.flaggedAt),
       heldForReview: w.heldForReview,

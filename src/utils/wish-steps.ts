@@ -10,7 +10,9 @@ export type Relation = Output<'wish.get'>['wish']['viewer'];
 
 /** The buttons the detail page offers, in the order shown (the main action last, on the right). */
 export function stepsFor(wish: WishView, relation: Relation, roles: readonly Role[]): WishStep[] {
-  const { isResident, isClaimant, organises } = relation;
+  const { isClaimant, organises } = relation;
+  // The resident, or whoever confirms and cancels for them (代办人; the filer of a roster person not yet joined).
+  const isResident = relation.isResident || relation.relays;
   const steps: WishStep[] = [];
   switch (wish.status) {
     case 'submitted':

@@ -114,7 +114,7 @@ test('a grid worker filing for a resident (红色代办) is offered the building
   await withScreenshot(page, 'petition-location-proxy', async () => {
     await app.actAs('刘芳');
     const form = shown(page).locator('.petition-new');
-    await form.locator('.petition-new__proxy-name').waitFor();
+    await form.locator('.proxy-fields__name').waitFor();
     await form.locator('.choice-chips--building').waitFor();
     expect(await form.locator('.choice-chips--grid').count()).toBe(0);
     expect(await form.locator('.petition-new__buildings .petition-new__sub-label').textContent()).toBe('楼栋（第一网格）');

@@ -50,12 +50,12 @@ test('a grid worker picks the resident from the roster; the case goes to their b
   await app.open('/pages/petition-new/index?proxy=1');
   await app.actAs('刘芳');
   const form = shown(page).locator('.petition-new');
-  await form.locator('.petition-new__search input').fill('郑大爷');
-  await form.locator('.petition-new__search .petition-new__small-btn').click();
-  await form.locator('.petition-new__search-note, .petition-new__roster-row').first().waitFor();
+  await form.locator('.proxy-fields__search input').fill('郑大爷');
+  await form.locator('.proxy-fields__search .proxy-fields__small-btn').click();
+  await form.locator('.proxy-fields__search-note, .proxy-fields__roster-row').first().waitFor();
   await app.shot('petition-new-roster-proxy-found');
-  await form.locator('.petition-new__roster-row', { hasText: '2号楼 3单元501' }).click();
-  await form.locator('.petition-new__picked', { hasText: '郑大爷' }).waitFor();
+  await form.locator('.proxy-fields__roster-row', { hasText: '2号楼 3单元501' }).click();
+  await form.locator('.proxy-fields__picked', { hasText: '郑大爷' }).waitFor();
   await form.locator('.choice-chips--category [data-value="environment"]').click();
   await form.locator('.petition-new__textarea textarea').fill('2号楼3单元楼道灯坏了，郑大爷晚上下楼看不见台阶');
   await app.shot('petition-new-roster-proxy');

@@ -150,6 +150,18 @@ async function measurePass(emu: TestEmulator): Promise<ActionCost[]> {
   // 红色代办 from the roster: the grid worker files for 郑大爷, who has no WeChat, at his building.
   await step('petition.create (roster proxy)', liu, 'petition.create', { ...ramp, onBehalfOf: { rosterKey } });
 
+  // 代办人 (issue 13): 李明 asks to help 王秀英 and she consents; he files a wish and a petition for her and lists
+  // what he filed; 刘芳 files a wish for her too (红色代办); he ends the binding (the next pass asks anew).
+  const helping = { parentName: '王秀英', parentPhone: '13800001001', relation: '儿子' };
+  const bindingId = (await step('helper.request', li, 'helper.request', helping)).binding.id;
+  await list(wang, 'helper.list');
+  await step('helper.consent', wang, 'helper.consent', { bindingId });
+  await step('wish.create (helper)', li, 'wish.create', { ...wish, onBehalfOf: { helperBinding: bindingId } });
+  await step('wish.create (grid worker)', liu, 'wish.create', { ...wish, onBehalfOf: { residentId: wang } });
+  await step('petition.create (helper)', li, 'petition.create', { ...ramp, onBehalfOf: { helperBinding: bindingId } });
+  await step('wish.listMine (filed)', li, 'wish.listMine', { kind: 'filed' }, true);
+  await step('helper.end', li, 'helper.end', { bindingId });
+
   await step('points.award', sun, 'points.award', { openid: wang, asset: 'volunteer', amount: 100, reason: '志愿服务' });
   await step('points.deduct', sun, 'points.deduct', { openid: wang, asset: 'volunteer', amount: 5, reason: '更正' });
   await list(wang, 'points.history');

@@ -4,6 +4,7 @@ import {
   appointee,
   customer,
   directoryEntry,
+  helperParent,
   listed,
   joinApplicant,
   petitionReporter,
@@ -14,7 +15,7 @@ import {
 import { newWish, ok, useEmulator } from './call';
 import { ramp } from './petition-fixtures';
 import { rid } from './points-helpers';
-import { admin, fang, liu, merchant, stranger, sun, wang, zhang, zhao } from './personas';
+import { admin, fang, li, liu, merchant, stranger, sun, wang, zhang, zhao } from './personas';
 import { importAll, residentHeader, uploadFile, xlsx } from './roster-kit';
 
 /**
@@ -31,6 +32,9 @@ const viewers: (UserProfile | { _id: string })[] = [...users, { _id: stranger }]
 
 const place = { streetId: her.streetId, communityId: her.communityId, gridId: her.gridId, buildingId: her.buildingId };
 const wishFacts = { ...place, residentId: wang, claimantId: zhang };
+/** The wish 李明 filed for her as her 代办人 (submitted, at her home), and their binding. */
+const helperWishFacts = { ...place, residentId: wang, claimantId: null, filedById: li };
+const bindingFacts = { ...place, parentId: wang, helperId: li };
 const caseFacts = { ...place, reporterId: wang, topLevel: 'grid' as const, departmentIds: [] };
 /** Her application to move to 5号楼 (第二网格). */
 const moveFacts = { ...place, gridId: 'grid-2', buildingId: 'building-5', applicantId: wang };
@@ -43,6 +47,7 @@ interface Scene {
   proxyId: string;
   token: string;
   postId: string;
+  helperWishId: string;
 }
 
 /** 王秀英's wish (approved, claimed by 张建国), her own ramp case and one 刘芳 filed for her, a shop rating and her points code. */
@@ -67,8 +72,13 @@ async function scene(): Promise<Scene> {
   ok(await call(wang, 'member.report', { category: '在职', partyOrg: '区实验小学党支部', freeTimes: '周末' }, rid('pm-report', serial)));
   const roster = await xlsx([residentHeader, [her.name, her.phone, '2号楼', '1', '302', '独居老人']]);
   await importAll(call, sun, { fileID: await uploadFile(env.emu, sun, roster), communityId: her.communityId, kind: 'residents' });
+  // 李明 is her 代办人 (she consented) and files a wish for her.
+  const binding = ok(await call(li, 'helper.request', { parentName: her.name, parentPhone: her.phone, relation: '儿子' }, rid('pm-helper', serial)));
+  ok(await call(wang, 'helper.consent', { bindingId: binding.binding.id }, rid('pm-consent', serial)));
+  const helperWishId = ok(await call(li, 'wish.create', { ...newWish, onBehalfOf: { helperBinding: binding.binding.id } }, rid('pm-hwish', serial)))
+    .wish.id;
   ok(await call(wang, 'user.updateProfile', { buildingId: 'building-5' }, 'privacy-move-0001'));
-  return { wishId, petitionId, proxyId, token, postId };
+  return { wishId, petitionId, proxyId, token, postId, helperWishId };
 }
 
 type Rule = (viewer: UserProfile) => Disclosure;
@@ -89,6 +99,10 @@ const reads: [action: string, payload: (s: Scene) => Record<string, unknown>, ru
   ['wish.listMine', () => ({}), (v) => wishResident(v, wishFacts)],
   ['wish.listQueue', () => ({ kind: 'dispatch' }), (v) => wishResident(v, wishFacts)],
   ['wish.listTasks', () => ({ state: 'active' }), (v) => wishResident(v, wishFacts)],
+  // 代办人: the wish 李明 filed for her, to him in full (he gave her contacts), and his list of what he filed.
+  ['wish.get', (s) => ({ wishId: s.helperWishId }), (v) => wishResident(v, helperWishFacts), 'exact'],
+  ['wish.listMine', () => ({ kind: 'filed' }), (v) => wishResident(v, helperWishFacts)],
+  ['helper.list', () => ({}), (v) => helperParent(v, bindingFacts)],
   ['petition.get', (s) => ({ petitionId: s.petitionId }), (v) => petitionReporter(v, caseFacts), 'exact'],
   ['petition.get', (s) => ({ petitionId: s.proxyId }), (v) => petitionReporter(v, caseFacts), 'exact'],
   ['petition.listMine', () => ({}), (v) => petitionReporter(v, caseFacts)],

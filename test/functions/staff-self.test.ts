@@ -385,6 +385,20 @@ const cases: [string, SelfCase][] = [
       },
     },
   ],
+  [
+    'community staff confirm, for the parent, their own request to be her 代办人',
+    {
+      action: 'helper.consent',
+      self: gao,
+      other: sun,
+      arrange: async () => {
+        const asked = { parentName: '王秀英', parentPhone: '13800001001', relation: '侄女' };
+        const { binding } = ok(await act(gao, 'helper.request', asked));
+        const look = async () => ok(await call(wang, 'helper.list')).asParent.map((b: { status: string }) => b.status);
+        return { payload: { bindingId: binding.id }, look };
+      },
+    },
+  ],
 ];
 
 describe('回避: staff never act on their own account, shop, application, wish, order or case', () => {

@@ -46,9 +46,19 @@ describe('the whole flow: 群众点单 → 组织建单 → 党员接单 → 服
     const seenByOther = ok(await call(chen, 'wish.get', { wishId: id })).wish;
     expect(seenByOther).toMatchObject({ resident: { name: '王**', phone: null }, claimant: { phone: null } });
     expect(seenByOther.history[0]).toMatchObject({ event: 'create', by: '王**' });
-    expect(seenByOther.viewer).toEqual({ isResident: false, isClaimant: false, organises: false });
-    expect(ok(await call(zhang, 'wish.get', { wishId: id })).wish.viewer).toEqual({ isResident: false, isClaimant: true, organises: false });
-    expect(ok(await call(liu, 'wish.get', { wishId: id })).wish.viewer).toEqual({ isResident: false, isClaimant: false, organises: true });
+    expect(seenByOther.viewer).toEqual({ isResident: false, isClaimant: false, organises: false, relays: false });
+    expect(ok(await call(zhang, 'wish.get', { wishId: id })).wish.viewer).toEqual({
+      isResident: false,
+      isClaimant: true,
+      organises: false,
+      relays: false,
+    });
+    expect(ok(await call(liu, 'wish.get', { wishId: id })).wish.viewer).toEqual({
+      isResident: false,
+      isClaimant: false,
+      organises: true,
+      relays: false,
+    });
   });
 
   it('a released wish goes back to the wall with the reason in its history', async () => {

@@ -7,6 +7,7 @@ import { FormErrorBanner, FormField } from '../../components/form-field';
 import { PageShell } from '../../components/page-shell';
 import { petitionUrl } from '../../components/petition-card';
 import { PhotoPicker, uploaded, type Photo } from '../../components/photo-picker';
+import { noProxy, parentsFrom, ProxyFields, proxyInput, type Proxy } from '../../components/proxy-fields';
 import { ErrorView, Loading } from '../../components/state-view';
 import { useFieldErrors } from '../../hooks/use-field-errors';
 import { useMe } from '../../hooks/use-me';
@@ -22,7 +23,6 @@ import { afterPetitionFailure } from '../../utils/petition-hints';
 import { buildingChoice, firstPlace, gridsOffered, locationInput, type Place } from '../../utils/petition-place';
 import { CategoryField } from './category-field';
 import { LocationField } from './location-field';
-import { noProxy, ProxyFields, proxyInput, type Proxy } from './proxy-fields';
 import { SimilarStep } from './similar-step';
 import './index.scss';
 
@@ -42,8 +42,9 @@ function PetitionNewPage() {
   const [photos, setPhotos] = useState<Photo[]>([]);
   const [urgency, setUrgency] = useState<Urgency>('normal');
   const [place, setPlace] = useState<Place | null>(null);
-  // 我的 → 红色代办 opens the form already filing for someone else.
-  const [proxy, setProxy] = useState<Proxy>({ ...noProxy, on: params.proxy === '1' });
+  // 我的 → 红色代办 opens the form already filing for someone else; 我的家庭 → 为TA反映问题, for that parent.
+  const parents = parentsFrom(params);
+  const [proxy, setProxy] = useState<Proxy>({ ...noProxy, on: params.proxy === '1' || parents.length > 0, parent: parents[0]?.id ?? null });
   const [reviewing, setReviewing] = useState(false);
   const create = useSubmit('petition.create');
 
@@ -55,6 +56,9 @@ function PetitionNewPage() {
   const similar = useSimilarPetitions(categoryId, buildingId, category?.private ?? false);
   const { fileIDs, uploading } = uploaded(photos);
   const isGridWorker = me.data?.roles.includes('grid_worker') ?? false;
+  const organiser = isGridWorker || (me.data?.roles.includes('staff') ?? false);
+  // A helper's parent is filed for at their home: the function places it, the form asks no place.
+  const atHome = proxy.on && proxy.parent !== null;
   const isResident = me.data?.roles.includes('resident') ?? false;
   // The tap on 提交 must not wait for the lookup (WeChat asks consent only straight from a tap): it waits here.
   const looking = Boolean(categoryId) && similar.state === 'loading';
@@ -66,12 +70,12 @@ function PetitionNewPage() {
     description,
     photos: fileIDs,
     urgency,
-    ...('location' in at ? { location: at.location } : {}),
+    ...('location' in at && !atHome ? { location: at.location } : {}),
     ...(onBehalfOf ? { onBehalfOf } : {}),
   };
   const issues = formErrors(petitionCreate.input, payload);
   // A place not picked yet is said the way the place field asks for it, not as the schema's "required".
-  if ('missing' in at) issues.location = at.missing;
+  if ('missing' in at && !atHome) issues.location = at.missing;
   const errors = useFieldErrors(issues, create.fieldErrors);
 
   // A resident picked from the roster is filed for at their building (the function places it there too).
@@ -132,7 +136,18 @@ function PetitionNewPage() {
         </View>
       )}
       <View className="petition-new__form">
-        {isGridWorker && <ProxyFields value={proxy} errorOf={errors.of} onBlur={() => errors.touch('onBehalfOf')} onChange={pickProxy} />}
+        {(organiser || parents.length > 0) && (
+          <ProxyFields
+            value={proxy}
+            organiser={organiser}
+            byNameAllowed={isGridWorker}
+            parents={parents}
+            verb="反映问题"
+            errorOf={errors.of}
+            onBlur={() => errors.touch('onBehalfOf')}
+            onChange={pickProxy}
+          />
+        )}
         <CategoryField categories={categories.data.categories} value={categoryId} error={errors.of('categoryId')} onChange={setCategoryId} />
         <FormField label="问题描述" error={errors.of('description')} count={lengthCount(description, 500)}>
           <Textarea
@@ -149,7 +164,13 @@ function PetitionNewPage() {
         <FormField label="照片（可选，最多 6 张）" error={errors.of('photos')}>
           <PhotoPicker photos={photos} onChange={setPhotos} max={6} />
         </FormField>
-        <LocationField grids={grids} places={places} me={home} value={where} error={errors.of('location')} onChange={setPlace} />
+        {atHome ? (
+          <FormField label="问题地点" hint="按老人登记的楼栋，提交给老人所在网格的网格员">
+            <Text className="petition-new__at-home">老人家</Text>
+          </FormField>
+        ) : (
+          <LocationField grids={grids} places={places} me={home} value={where} error={errors.of('location')} onChange={setPlace} />
+        )}
         <FormField label="紧急程度">
           <ChoiceChips name="urgency" choices={urgencyChoices} value={urgency} onChange={setUrgency} />
         </FormField>

@@ -1,5 +1,5 @@
 import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
 import { FormErrorBanner, FormField } from '../../components/form-field';
@@ -9,12 +9,22 @@ import { useCategories } from '../../hooks/use-categories';
 import { useFieldErrors } from '../../hooks/use-field-errors';
 import { useSubmit } from '../../hooks/use-submit';
 import { PhotoPicker, uploaded, type Photo } from '../../components/photo-picker';
+import { noProxy, parentsFrom, ProxyFields, proxyInput, type Proxy } from '../../components/proxy-fields';
+import { useMe } from '../../hooks/use-me';
 import { wishCreate, type Input as ActionInput } from '../../shared/contract';
 import { formErrors, lengthCount } from '../../utils/form-errors';
 import './index.scss';
 
+/** 发心愿: for oneself, or (代办) for a resident of one's place (grid workers, staff) or a parent who consented (代办人). */
 function WishNewPage() {
+  const { params } = useRouter();
+  const me = useMe();
   const categories = useCategories();
+  const parents = parentsFrom(params);
+  const roles = me.data?.roles ?? [];
+  const organiser = roles.includes('grid_worker') || roles.includes('staff');
+  // 我的 → 代办心愿 opens it filing for someone; 我的家庭 → 为TA发心愿, for that parent.
+  const [proxy, setProxy] = useState<Proxy>({ ...noProxy, on: params.proxy === '1' || parents.length > 0, parent: parents[0]?.id ?? null });
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
   const [categoryId, setCategoryId] = useState('');
@@ -25,7 +35,15 @@ function WishNewPage() {
   const items = categories.data?.items ?? [];
   const category = items.find((c) => c.id === categoryId);
   const { fileIDs, uploading } = uploaded(photos);
-  const payload: ActionInput<'wish.create'> = { title, description, categoryId, photos: fileIDs, ...(preferredTime.trim() ? { preferredTime } : {}) };
+  const onBehalfOf = proxyInput(proxy);
+  const payload = {
+    title,
+    description,
+    categoryId,
+    photos: fileIDs,
+    ...(preferredTime.trim() ? { preferredTime } : {}),
+    ...(onBehalfOf ? { onBehalfOf } : {}),
+  } as ActionInput<'wish.create'>;
   const errors = useFieldErrors(formErrors(wishCreate.input, payload), fieldErrors);
 
   // Typing in a field clears the server's complaint about it; the rest of the form keeps its messages.
@@ -46,10 +64,10 @@ function WishNewPage() {
     const reply = await submit(payload);
     if (!reply?.ok) return;
     void Taro.showToast({ title: '已提交，等待审核', icon: 'success' });
-    void Taro.redirectTo({ url: '/pages/wish-mine/index' });
+    void Taro.redirectTo({ url: onBehalfOf ? '/pages/wish-mine/index?kind=filed' : '/pages/wish-mine/index' });
   }
 
-  if (categories.state === 'loading')
+  if (categories.state === 'loading' || me.state === 'loading')
     return (
       <PageShell>
         <Loading />
@@ -72,6 +90,18 @@ function WishNewPage() {
         <View className="banner-error">{failure.message}</View>
       )}
       <View className="wish-new__form">
+        {(organiser || parents.length > 0) && (
+          <ProxyFields
+            value={proxy}
+            organiser={organiser}
+            byNameAllowed={false}
+            parents={parents}
+            verb="发布心愿"
+            errorOf={errors.of}
+            onBlur={() => errors.touch('onBehalfOf')}
+            onChange={setProxy}
+          />
+        )}
         <FormField label="心愿标题" error={errors.of('title')} hint="2–30 个字，例如“厨房水龙头漏水”" count={lengthCount(title, 30)}>
           <Input
             className="wish-new__input"

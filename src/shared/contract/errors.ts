@@ -113,6 +113,10 @@ export const errorMessages = {
   UNIT_ALREADY_EVALUATED: '这个单位今年已经考评过了',
   ACCOUNT_DUTIES_OPEN: '你还有事务没有交接，请先处理后再注销',
   ACCOUNT_ERASING: '你的账号正在注销，记录清除完成后（通常几分钟）才能重新加入',
+  HELPER_PARENT_NOT_FOUND: '没有找到这位老人的社区登记，请核对姓名和登记的手机号，或请老人所在网格的网格员帮忙',
+  HELPER_NOT_FOUND: '没有找到这条代办人绑定',
+  HELPER_ENDED: '这条代办人绑定已经解除，如需继续请重新申请',
+  HELPER_NOT_BOUND: '你还不是这位居民的代办人（或绑定已解除），不能为其代办',
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;

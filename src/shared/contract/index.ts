@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import './zod-locale';
 import { areaOf, type ActionSpec } from './action';
 import { categoryActions } from './categories';
+import { helperActions } from './helper';
 import { mallActions } from './mall';
 import { merchantActions } from './merchant';
 import { notifyActions } from './notify';
@@ -27,6 +28,7 @@ export * from './envelope';
 export * from './errors';
 export * from './common';
 export * from './categories';
+export * from './helper';
 export * from './notify';
 export * from './org';
 export * from './mall';
@@ -67,6 +69,7 @@ const all = [
   ...rosterActions,
   ...postActions,
   ...reportActions,
+  ...helperActions,
 ] as const;
 
 type Registry = { [S in (typeof all)[number] as S['name']]: S };

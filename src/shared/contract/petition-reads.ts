@@ -65,7 +65,7 @@ export const petitionListMine = defineAction({
   summary: '我的诉求：我提交的、我附议的、我代办的',
   input: () => z.object({ kind: z.enum(['reported', 'cosigned', 'filed']).default('reported'), ...pageInput }).strict(),
   output: () => pageOf(petitionViewSchema),
-  roles: ['resident', 'grid_worker'],
+  roles: ['resident', 'grid_worker', 'staff'],
   mutates: false,
 });
 

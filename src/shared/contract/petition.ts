@@ -23,7 +23,7 @@ const location = z.discriminatedUnion('kind', [
 
 export const petitionCreate = defineAction({
   name: 'petition.create',
-  summary: '提交诉求（网格员可为没有手机的居民红色代办）',
+  summary: '提交诉求（网格员、社区工作人员可为居民红色代办，代办人可为绑定的老人代办）',
   input: () =>
     z
       .object({
@@ -31,10 +31,11 @@ export const petitionCreate = defineAction({
         description: text(5, 500, '问题描述'),
         photos: photos(6),
         urgency: z.enum(urgencies).default('normal'),
-        location,
+        location: location.optional().describe('where: required, except for a person filed for at their home (a 台账 person, a helper’s parent)'),
         onBehalfOf: z
           .object({
             residentId: idSchema.optional(),
+            helperBinding: idSchema.optional().describe('代办人: the binding (helper.list) naming the parent the caller helps'),
             rosterKey: z
               .string()
               .trim()
@@ -50,15 +51,19 @@ export const petitionCreate = defineAction({
               .optional(),
           })
           .strict()
-          .refine((v) => Boolean(v.residentId || v.rosterKey || v.name), '请从台账选择代办的居民')
+          .refine((v) => Boolean(v.residentId || v.helperBinding || v.rosterKey || v.name), '请从台账选择代办的居民')
           .optional()
           .describe(
-            '红色代办 (grid workers and community staff): a registered resident by id, a 人口台账 person by key (placed at their building), or the name of one without a phone',
+            '红色代办 (grid workers and community staff): a registered resident by id, a 人口台账 person by key (placed at their building), or (grid workers) the name of one without a phone; 代办人: the parent of an active binding (placed at their home)',
           ),
       })
-      .strict(),
+      .strict()
+      .refine((v) => v.location !== undefined || Boolean(v.onBehalfOf?.rosterKey || v.onBehalfOf?.helperBinding), {
+        message: '请选择问题地点',
+        path: ['location'],
+      }),
   output: () => one,
-  roles: ['resident', 'grid_worker'],
+  roles: ['resident', 'grid_worker', 'staff'],
   mutates: true,
 });
 

@@ -47,7 +47,17 @@ export const wishViewSchema = z.object({
   preferredTime: z.string().nullable(),
   claimant: z.object({ name: z.string(), phone: z.string().nullable() }).nullable(),
   proof: z.object({ text: z.string(), photos: z.array(z.object({ fileID: z.string(), url: z.string().nullable() })) }).nullable(),
-  rating: z.object({ stars: z.number().int().min(1).max(5), comment: z.string().nullable() }).nullable(),
+  rating: z
+    .object({
+      stars: z.number().int().min(1).max(5),
+      comment: z.string().nullable(),
+      byProxy: z.boolean().optional().describe('代评: relayed by whoever filed it, not the resident’s own word'),
+    })
+    .nullable(),
+  proxy: z
+    .object({ filedByName: z.string(), asHelper: z.boolean() })
+    .nullable()
+    .describe('代办: who filed it for the resident (a grid worker or staff, or their 代办人), to those who see the resident'),
   award: z
     .object({
       status: z.enum(['pending', 'posted', 'review', 'rejected', 'none']),
@@ -74,7 +84,12 @@ export const wishHistorySchema = z.object({
 export const wishDetailSchema = wishViewSchema.extend({
   history: z.array(wishHistorySchema),
   /** Who the caller is to this wish, so the app offers the right buttons (the server still decides). */
-  viewer: z.object({ isResident: z.boolean(), isClaimant: z.boolean(), organises: z.boolean() }),
+  viewer: z.object({
+    isResident: z.boolean(),
+    isClaimant: z.boolean(),
+    organises: z.boolean(),
+    relays: z.boolean().describe('the filer who confirms (代评) and cancels for the resident: a 代办人, or for a roster person not yet joined'),
+  }),
 });
 
 const one = z.object({ wish: wishViewSchema });
@@ -91,7 +106,7 @@ export const wishCategories = defineAction({
 
 export const wishCreate = defineAction({
   name: 'wish.create',
-  summary: '居民发布微心愿（群众点单）',
+  summary: '居民发布微心愿（群众点单）；网格员、社区工作人员可为居民代办，代办人可为绑定的老人代办',
   input: () =>
     z
       .object({
@@ -105,10 +120,28 @@ export const wishCreate = defineAction({
           .regex(/^[\w-]+$/, '请选择类别'),
         photos: photos(3),
         preferredTime: z.string().trim().max(40, '期望时间最多 40 字').optional(),
+        onBehalfOf: z
+          .object({
+            residentId: idSchema.optional(),
+            rosterKey: z
+              .string()
+              .trim()
+              .min(1, '请从台账选择代办的居民')
+              .max(200)
+              .optional()
+              .describe('a person of the 人口台账 by their stable key'),
+            helperBinding: idSchema.optional().describe('代办人: the binding (helper.list) naming the parent the caller helps'),
+          })
+          .strict()
+          .refine((v) => [v.residentId, v.rosterKey, v.helperBinding].filter(Boolean).length === 1, '请从台账选择代办的居民')
+          .optional()
+          .describe(
+            '代办: a grid worker or community staff for a registered resident of their place (by id) or a 人口台账 person (by key); a 代办人 for the parent of their active binding. The wish is the person’s, at their home; the filer is recorded.',
+          ),
       })
       .strict(),
   output: () => one,
-  roles: ['resident'],
+  roles: ['resident', 'grid_worker', 'staff'],
   mutates: true,
 });
 
@@ -132,10 +165,10 @@ export const wishReject = defineAction({
 
 export const wishListMine = defineAction({
   name: 'wish.listMine',
-  summary: '我的心愿',
-  input: () => z.object({ ...pageInput }).strict(),
+  summary: '我的心愿（mine），或我代办的心愿（filed：代办人、网格员、社区工作人员为他人发布的）',
+  input: () => z.object({ kind: z.enum(['mine', 'filed']).default('mine'), ...pageInput }).strict(),
   output: () => pageOf(wishViewSchema),
-  roles: ['resident'],
+  roles: ['resident', 'grid_worker', 'staff'],
   mutates: false,
 });
 

@@ -73,15 +73,17 @@ export function assertMayFileAt(filer: Filer, place: OrgPlace): void {
 }
 
 /**
- * Who rates: a registered reporter, always themselves. For someone not registered (红色代办 by name) the filer
- * relays their word as 代评 ('proxy'), which is recorded but never counts as the resident's satisfaction.
+ * Who rates: a registered reporter, themselves; their 代办人 (helper) who filed it may relay their word as 代评.
+ * For someone not registered (红色代办 by name) the filer relays it as 代评 ('proxy'). A 代评 is recorded but never
+ * counts as the resident's satisfaction.
  */
-export function raterOf(openid: string, p: { reporterId: string | null; filedById: string | null }): 'reporter' | 'proxy' | null {
-  if (p.reporterId !== null) return openid === p.reporterId ? 'reporter' : null;
-  return p.filedById !== null && openid === p.filedById ? 'proxy' : null;
+export function raterOf(openid: string, p: { reporterId: string | null; filedById: string | null; filedAs?: 'helper' }): 'reporter' | 'proxy' | null {
+  if (p.reporterId !== null && openid === p.reporterId) return 'reporter';
+  if (p.filedById === null || openid !== p.filedById) return null;
+  return p.reporterId === null || p.filedAs === 'helper' ? 'proxy' : null;
 }
 
-export function assertMayRate(openid: string, p: { reporterId: string | null; filedById: string | null }): 'reporter' | 'proxy' {
+export function assertMayRate(openid: string, p: { reporterId: string | null; filedById: string | null; filedAs?: 'helper' }): 'reporter' | 'proxy' {
   const rater = raterOf(openid, p);
   if (!rater) throw new DomainError('PETITION_NOT_REPORTER');
   return rater;

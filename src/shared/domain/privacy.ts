@@ -47,13 +47,19 @@ export function disclose(p: PersonFacts, d: Disclosure): PersonFacts {
   };
 }
 
-/** A wish's resident: for the resident, the member who claimed it, and the organisers of its place. */
-export function wishResident(viewer: Viewer, wish: OrgPlace & { residentId: string; claimantId: string | null }): Disclosure {
-  return viewer._id === wish.residentId || viewer._id === wish.claimantId || organisesPlace(viewer, wish) ? 'contact' : 'masked';
+type WishPeople = OrgPlace & { residentId: string; claimantId: string | null; filedById?: string | null };
+
+/**
+ * A wish's resident: for the resident, the member who claimed it, the organisers of its place, and whoever filed it
+ * for them (代办: their 代办人, or the grid worker — who gave these very contacts when filing).
+ */
+export function wishResident(viewer: Viewer, wish: WishPeople): Disclosure {
+  const own = viewer._id === wish.residentId || viewer._id === wish.claimantId || (Boolean(wish.filedById) && viewer._id === wish.filedById);
+  return own || organisesPlace(viewer, wish) ? 'contact' : 'masked';
 }
 
 /** The member serving a wish works under their own name; their phone goes to the same people as the resident's. */
-export function wishClaimant(viewer: Viewer, wish: OrgPlace & { residentId: string; claimantId: string | null }): Disclosure {
+export function wishClaimant(viewer: Viewer, wish: WishPeople): Disclosure {
   return wishResident(viewer, wish) === 'contact' ? 'contact' : 'named';
 }
 
@@ -103,4 +109,12 @@ export function rosterEntry(viewer: { admin: boolean }): Disclosure {
 /** 入驻申请的申请人: the applicant, and the grid worker and community staff who review it (to call and check). */
 export function joinApplicant(viewer: Viewer, app: OrgPlace & { applicantId: string }): Disclosure {
   return viewer._id === app.applicantId || organisesPlace(viewer, app) ? 'contact' : 'masked';
+}
+
+/**
+ * 代办人 bindings name the parent: to the parent, their helper, and the organisers of the parent's place who may
+ * confirm for them — by name only (the helper files at the parent's home and is shown no phone or room of theirs).
+ */
+export function helperParent(viewer: Viewer, b: OrgPlace & { parentId: string; helperId: string }): Disclosure {
+  return viewer._id === b.parentId || viewer._id === b.helperId || organisesPlace(viewer, b) ? 'named' : 'masked';
 }

@@ -119,13 +119,13 @@ export function isDueForAutoConfirm(wish: { status: WishStatus; completedAt: Dat
   return wish.status === 'done' && wish.completedAt !== null && now.getTime() - new Date(wish.completedAt).getTime() >= AUTO_CONFIRM_DAYS * DAY_MS;
 }
 
-/** Who may take a wish (党员接单): a member of the same community, never the wish's own resident. */
+/** Who may take a wish (党员接单): a member of the same community, never the wish's own resident nor its filer (代办). */
 export function assertMayClaim(
   member: { _id: string; roles: readonly string[]; communityId: string },
-  wish: { residentId: string; communityId: string },
+  wish: { residentId: string; communityId: string; filedById?: string | null },
 ): void {
   if (!member.roles.includes('member')) throw new DomainError('FORBIDDEN_ROLE', '只有党员或志愿者可以认领心愿');
-  if (member._id === wish.residentId) throw new DomainError('WISH_OWN_CLAIM');
+  if (member._id === wish.residentId || member._id === wish.filedById) throw new DomainError('WISH_OWN_CLAIM');
   if (member.communityId !== wish.communityId) throw new DomainError('FORBIDDEN_SCOPE', '只能认领本社区的心愿');
 }
 
@@ -159,4 +159,14 @@ export function awardFor(wish: { _id: string; claimantId: string | null; points:
     note: null,
     postingId: null,
   };
+}
+
+/**
+ * 代办: who files a wish for someone confirms (代评) and cancels it for them only when that person cannot — the
+ * parent of a 代办人 (who asked them to act), or a 人口台账 person not yet joined (`roster:<key>`). A registered
+ * resident a grid worker filed for confirms themselves.
+ */
+export function relaysFor(openid: string, wish: { residentId: string; filedById?: string | null; filedAs?: 'grid' | 'helper' | null }): boolean {
+  if (!wish.filedById || wish.filedById !== openid) return false;
+  return wish.filedAs === 'helper' || wish.residentId.startsWith('roster:');
 }

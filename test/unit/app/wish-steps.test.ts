@@ -10,7 +10,12 @@ interface Viewer {
   roles: Role[];
   relation: Relation;
 }
-const part = (isResident: boolean, isClaimant: boolean, organises: boolean): Relation => ({ isResident, isClaimant, organises });
+const part = (isResident: boolean, isClaimant: boolean, organises: boolean, relays = false): Relation => ({
+  isResident,
+  isClaimant,
+  organises,
+  relays,
+});
 const owner: Viewer = { roles: ['resident'], relation: part(true, false, false) };
 const claimant: Viewer = { roles: ['resident', 'member'], relation: part(false, true, false) };
 const otherMember: Viewer = { roles: ['resident', 'member'], relation: part(false, false, false) };
@@ -18,6 +23,8 @@ const gridWorker: Viewer = { roles: ['grid_worker'], relation: part(false, false
 const otherGridWorker: Viewer = { roles: ['grid_worker'], relation: part(false, false, false) };
 const staff: Viewer = { roles: ['staff'], relation: part(false, false, true) };
 const neighbour: Viewer = { roles: ['resident'], relation: part(false, false, false) };
+/** A 代办人 who filed the wish for their parent (a member too): confirms and cancels for them, never claims. */
+const helper: Viewer = { roles: ['resident', 'member'], relation: part(false, false, false, true) };
 
 /** A wish of 王秀英 in 第一网格, `status`, claimed by 张建国 once it is past approval. */
 function wish(status: WishStatus): WishView {
@@ -38,6 +45,7 @@ function wish(status: WishStatus): WishView {
     claimant: claimed ? { name: '张建国', phone: null } : null,
     proof: null,
     rating: null,
+    proxy: null,
     award: null,
     unclaimedTooLong: false,
     heldForReview: false,
@@ -65,6 +73,9 @@ describe('the steps offered', () => {
     ['confirmed', owner, []],
     ['rejected', owner, []],
     ['cancelled', gridWorker, []],
+    ['submitted', helper, ['cancel']],
+    ['approved', helper, ['cancel']],
+    ['done', helper, ['confirm']],
   ] as const)('%s → %o', (status, viewer, steps) => {
     expect(stepsFor(wish(status), viewer.relation, viewer.roles)).toEqual(steps);
   });
