@@ -40,7 +40,7 @@ const zodChineseOnly = {
 /**
  * Contract modules only declare schemas, so a function need not build the ones it never uses: marked
  * side-effect free, the barrel and other areas' files drop out of its bundle, and the cold start with
- * them. zod-locale.ts is the one exception, loaded by cloudfunctions/_lib/reply.ts.
+ * them. zod-locale.ts is the one exception, loaded by cloudfunctions/_lib/platform/reply.ts.
  */
 const contractDir = join(root, 'src/shared/contract');
 const contractDeclaresOnly = {

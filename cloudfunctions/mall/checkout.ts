@@ -3,9 +3,9 @@ import { account, reversalOf, type PostingInput } from '../../src/shared/domain/
 import { openOrder, type MallOrder } from '../../src/shared/domain/mall';
 import type { UserProfile } from '../../src/shared/domain/org';
 import { AlreadyPosted, findPosting, post, postIn } from '../_lib/ledger';
-import { collections } from '../_lib/runtime';
-import { fieldsOf, transact } from '../_lib/transact';
-import { tableIn, type Tx } from '../_lib/typed-db';
+import { collections } from '../_lib/platform/runtime';
+import { fieldsOf, transact } from '../_lib/platform/transact';
+import { tableIn, type Tx } from '../_lib/platform/typed-db';
 import { moveOrder, orders } from './mall-repo';
 
 /**

@@ -1,4 +1,4 @@
-import { createFunction } from '../_lib/handler';
+import { createFunction } from '../_lib/platform/handler';
 import { settleStale } from './settle';
 import { listItems, setItem } from './items';
 import { cancelOrder, fulfilOrder, listOrders, placeOrder } from './orders';

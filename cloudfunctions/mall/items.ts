@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { mallListItems, mallSetItem } from '../../src/shared/contract';
 import { DomainError } from '../../src/shared/domain/errors';
 import type { MallItem } from '../../src/shared/domain/mall';
-import { assertOwnPhotos } from '../_lib/files';
-import { defineHandler } from '../_lib/handler';
-import { collections } from '../_lib/runtime';
-import { fieldsOf, transact } from '../_lib/transact';
-import { tableIn, type Query } from '../_lib/typed-db';
+import { assertOwnPhotos } from '../_lib/platform/files';
+import { defineHandler } from '../_lib/platform/handler';
+import { collections } from '../_lib/platform/runtime';
+import { fieldsOf, transact } from '../_lib/platform/transact';
+import { tableIn, type Query } from '../_lib/platform/typed-db';
 import { itemViews, items } from './mall-repo';
 
 // 积分超市货架: residents see what is on offer; the admin also sees what was taken off.

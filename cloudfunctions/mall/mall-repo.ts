@@ -1,8 +1,8 @@
 import { DomainError } from '../../src/shared/domain/errors';
 import type { MallItem, MallOrder, OrderStatus } from '../../src/shared/domain/mall';
-import { photoUrls } from '../_lib/files';
-import { collections } from '../_lib/runtime';
-import { table, type Query } from '../_lib/typed-db';
+import { photoUrls } from '../_lib/platform/files';
+import { collections } from '../_lib/platform/runtime';
+import { table, type Query } from '../_lib/platform/typed-db';
 
 export const items = () => table(collections.mallItems);
 export const orders = () => table(collections.mallOrders);

@@ -3,11 +3,11 @@ import { DomainError } from '../../src/shared/domain/errors';
 import { assertTransition, type MallOrder } from '../../src/shared/domain/mall';
 import type { UserProfile } from '../../src/shared/domain/org';
 import { assertNotSelf } from '../../src/shared/domain/self-dealing';
-import { defineHandler } from '../_lib/handler';
-import { idForRequest } from '../_lib/ids';
-import { collections } from '../_lib/runtime';
-import { transact } from '../_lib/transact';
-import { tableIn } from '../_lib/typed-db';
+import { defineHandler } from '../_lib/platform/handler';
+import { idForRequest } from '../_lib/platform/ids';
+import { collections } from '../_lib/platform/runtime';
+import { transact } from '../_lib/platform/transact';
+import { tableIn } from '../_lib/platform/typed-db';
 import { place, refund, restock } from './checkout';
 import { findOrder, moveOrder, orderPage, orderView } from './mall-repo';
 

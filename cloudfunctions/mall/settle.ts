@@ -1,4 +1,4 @@
-import { _ } from '../_lib/runtime';
+import { _ } from '../_lib/platform/runtime';
 import { settle } from './checkout';
 import { orders } from './mall-repo';
 

@@ -1,8 +1,8 @@
 import type { MerchantApplication } from '../../src/shared/domain/merchant';
-import { photoUrls } from '../_lib/files';
-import { idOf } from '../_lib/ids';
-import { collections } from '../_lib/runtime';
-import { table } from '../_lib/typed-db';
+import { photoUrls } from '../_lib/platform/files';
+import { idOf } from '../_lib/platform/ids';
+import { collections } from '../_lib/platform/runtime';
+import { table } from '../_lib/platform/typed-db';
 
 export const applications = () => table(collections.merchantApplications);
 

@@ -1,4 +1,4 @@
-import { createFunction } from '../_lib/handler';
+import { createFunction } from '../_lib/platform/handler';
 import { history } from './history';
 import { mine, setRules } from './mine';
 import { apply, listApplications, review, suspend } from './onboarding';

@@ -1,11 +1,11 @@
 import { merchantMine, merchantSetRules } from '../../src/shared/contract';
 import { defaultMerchantRules, type MerchantRules } from '../../src/shared/domain/merchant';
-import { defineHandler } from '../_lib/handler';
-import { collections } from '../_lib/runtime';
-import { forgetPointRules } from '../_lib/point-rules';
-import { findShop, merchantRules, shopStanding, shopView } from '../_lib/shops';
-import { transact } from '../_lib/transact';
-import { tableIn } from '../_lib/typed-db';
+import { defineHandler } from '../_lib/platform/handler';
+import { collections } from '../_lib/platform/runtime';
+import { forgetPointRules } from '../_lib/ledger/point-rules';
+import { findShop, merchantRules, shopStanding, shopView } from '../_lib/ledger/shops';
+import { transact } from '../_lib/platform/transact';
+import { tableIn } from '../_lib/platform/typed-db';
 import { applicationIdOf, applicationView, findApplication } from './applications';
 
 // 我的店铺: where an applicant sees their application, and a merchant their shop, its points and its QR.

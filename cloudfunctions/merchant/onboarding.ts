@@ -2,13 +2,13 @@ import { merchantApplications, merchantApply, merchantReview, merchantSuspend } 
 import { DomainError } from '../../src/shared/domain/errors';
 import { assertMayApply, assertPending, managesShops, type MerchantApplication, type Shop } from '../../src/shared/domain/merchant';
 import { assertNotSelf } from '../../src/shared/domain/self-dealing';
-import { assertPublishable } from '../_lib/content';
-import { defineHandler } from '../_lib/handler';
-import { collections } from '../_lib/runtime';
-import { findShop, shopStanding, shopView } from '../_lib/shops';
-import { fieldsOf, transact } from '../_lib/transact';
-import { markDeskIn } from '../_lib/shop-desk';
-import { tableIn } from '../_lib/typed-db';
+import { assertPublishable } from '../_lib/platform/content';
+import { defineHandler } from '../_lib/platform/handler';
+import { collections } from '../_lib/platform/runtime';
+import { findShop, shopStanding, shopView } from '../_lib/ledger/shops';
+import { fieldsOf, transact } from '../_lib/platform/transact';
+import { markDeskIn } from '../_lib/ledger/shop-desk';
+import { tableIn } from '../_lib/platform/typed-db';
 import { applicationIdOf, applications, applicationView, applicationViews } from './applications';
 
 // 商家入驻申请: the shop's details and licence photo go through content security before staff see them.

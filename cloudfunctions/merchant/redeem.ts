@@ -6,16 +6,16 @@ import { chargeIdOf } from '../../src/shared/domain/merchant-charge';
 import { assertFresh, assertUnused, type CodeClaims } from '../../src/shared/domain/points-code';
 import { customer, nameFor } from '../../src/shared/domain/privacy';
 import { dayCst } from '../../src/shared/domain/time';
-import { chargeNow, refundCharge } from '../_lib/charge-ledger';
-import { charges, chargeView, residentDay } from '../_lib/charges';
-import { defineHandler } from '../_lib/handler';
+import { chargeNow, refundCharge } from '../_lib/ledger/charge-ledger';
+import { charges, chargeView, residentDay } from '../_lib/ledger/charges';
+import { defineHandler } from '../_lib/platform/handler';
 import { balancesOf } from '../_lib/ledger';
-import { openCode, sealedClaims } from '../_lib/points-code';
-import { _, collections } from '../_lib/runtime';
-import { assertOpen, deskIn, openDeskOf, saveDeskIn } from '../_lib/shop-desk';
-import { activeShopOf, merchantRules } from '../_lib/shops';
-import { transact } from '../_lib/transact';
-import { table, tableIn } from '../_lib/typed-db';
+import { openCode, sealedClaims } from '../_lib/ledger/points-code';
+import { _, collections } from '../_lib/platform/runtime';
+import { assertOpen, deskIn, openDeskOf, saveDeskIn } from '../_lib/ledger/shop-desk';
+import { activeShopOf, merchantRules } from '../_lib/ledger/shops';
+import { transact } from '../_lib/platform/transact';
+import { table, tableIn } from '../_lib/platform/typed-db';
 
 /**
  * The resident behind a scanned code, as the merchant may see them: surname, level and spendable points. A code

@@ -1,9 +1,9 @@
 import type { Charge } from '../../src/shared/domain/merchant-charge';
-import { advance, expireHold } from '../_lib/charge-ledger';
-import { charges } from '../_lib/charges';
-import { removeOldCodes } from '../_lib/points-code';
-import { _ } from '../_lib/runtime';
-import type { Query } from '../_lib/typed-db';
+import { advance, expireHold } from '../_lib/ledger/charge-ledger';
+import { charges } from '../_lib/ledger/charges';
+import { removeOldCodes } from '../_lib/ledger/points-code';
+import { _ } from '../_lib/platform/runtime';
+import type { Query } from '../_lib/platform/typed-db';
 
 /** Older than this, ledger work still owed has no caller left finishing it: functions time out long before. */
 const STALE_MS = 60_000;

@@ -1,7 +1,7 @@
 import { notifySubscribe, notifyTemplates } from '../../src/shared/contract';
-import { createFunction, defineHandler, definePublicHandler } from '../_lib/handler';
-import { carriedNotices, deliver, deliverCarried, grant, pendingNoticeIds } from '../_lib/outbox';
-import { templates } from '../_lib/templates';
+import { createFunction, defineHandler, definePublicHandler } from '../_lib/platform/handler';
+import { carriedNotices, deliver, deliverCarried, grant, pendingNoticeIds } from '../_lib/platform/outbox';
+import { templates } from '../_lib/platform/templates';
 
 const known = new Set<string>(Object.values(templates));
 

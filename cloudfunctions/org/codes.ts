@@ -2,10 +2,10 @@ import { orgBuildingCode, orgPrintCodes } from '../../src/shared/contract';
 import { DomainError } from '../../src/shared/domain/errors';
 import type { OrgUnit } from '../../src/shared/domain/org';
 import { isRetired, JOIN_PAGE, printsCodesOf, sceneOf } from '../../src/shared/domain/org-tree';
-import { photoUrls } from '../_lib/files';
-import { defineHandler } from '../_lib/handler';
-import { cachedOrgNames } from '../_lib/org';
-import { cloud } from '../_lib/runtime';
+import { photoUrls } from '../_lib/platform/files';
+import { defineHandler } from '../_lib/platform/handler';
+import { cachedOrgNames } from '../_lib/platform/org';
+import { cloud } from '../_lib/platform/runtime';
 import { units, unitsById } from './units';
 
 /** The one open API this function calls, as wx-server-sdk answers a buffer reply. */

@@ -1,4 +1,4 @@
-import { createFunction } from '../_lib/handler';
+import { createFunction } from '../_lib/platform/handler';
 import { buildingCode, printCodes } from './codes';
 import { retireUnit } from './retire-unit';
 import { tree } from './tree';

@@ -1,6 +1,6 @@
 import type { OrgUnit } from '../../src/shared/domain/org';
 import { normalName } from '../../src/shared/domain/org-tree';
-import { idOf } from '../_lib/ids';
+import { idOf } from '../_lib/platform/ids';
 
 /**
  * 同名占位: one document per live unit, keyed by its parent and its normalised name. Creating it in the unit's

@@ -1,10 +1,10 @@
 import { orgRetireUnit } from '../../src/shared/contract';
 import { DomainError } from '../../src/shared/domain/errors';
 import { isRetired, managesUnit } from '../../src/shared/domain/org-tree';
-import { defineHandler } from '../_lib/handler';
-import { collections } from '../_lib/runtime';
-import { transact } from '../_lib/transact';
-import { tableIn } from '../_lib/typed-db';
+import { defineHandler } from '../_lib/platform/handler';
+import { collections } from '../_lib/platform/runtime';
+import { transact } from '../_lib/platform/transact';
+import { tableIn } from '../_lib/platform/typed-db';
 import { nameGuardId } from './name-guard';
 import { nodeOf, units, unitsById } from './units';
 

@@ -2,7 +2,7 @@ import { orgTree } from '../../src/shared/contract';
 import { DomainError } from '../../src/shared/domain/errors';
 import type { OrgKind, OrgUnit } from '../../src/shared/domain/org';
 import { childKindOf, managesUnit, seesUnit, treeRoots } from '../../src/shared/domain/org-tree';
-import { defineHandler } from '../_lib/handler';
+import { defineHandler } from '../_lib/platform/handler';
 import { countsOf, nodeOf, units, unitsById } from './units';
 
 /**

@@ -3,8 +3,8 @@ import type { orgNodeSchema } from '../../src/shared/contract';
 import { DomainError } from '../../src/shared/domain/errors';
 import type { OrgKind, OrgPlace, OrgUnit } from '../../src/shared/domain/org';
 import { openPetitionStatuses, openWishStatuses, placeFieldOf } from '../../src/shared/domain/org-tree';
-import { _, collections } from '../_lib/runtime';
-import { table, type Command } from '../_lib/typed-db';
+import { _, collections } from '../_lib/platform/runtime';
+import { table, type Command } from '../_lib/platform/typed-db';
 
 export type OrgNode = z.input<typeof orgNodeSchema>;
 export type Counts = { people: number; openCases: number };

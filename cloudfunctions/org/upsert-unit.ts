@@ -2,11 +2,11 @@ import { orgUpsertUnit } from '../../src/shared/contract';
 import { DomainError } from '../../src/shared/domain/errors';
 import type { OrgKind, OrgPlace, OrgUnit } from '../../src/shared/domain/org';
 import { childKindOf, isRetired, managesUnit, placeFieldOf } from '../../src/shared/domain/org-tree';
-import { defineHandler } from '../_lib/handler';
-import { idForRequest } from '../_lib/ids';
-import { collections } from '../_lib/runtime';
-import { transact, type RetryRecord } from '../_lib/transact';
-import { table, tableIn, type Tx } from '../_lib/typed-db';
+import { defineHandler } from '../_lib/platform/handler';
+import { idForRequest } from '../_lib/platform/ids';
+import { collections } from '../_lib/platform/runtime';
+import { transact, type RetryRecord } from '../_lib/platform/transact';
+import { table, tableIn, type Tx } from '../_lib/platform/typed-db';
 import { nameGuardId } from './name-guard';
 import { nodeOf, units } from './units';
 

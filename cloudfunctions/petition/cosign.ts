@@ -1,12 +1,12 @@
 import { petitionCosign, petitionSimilar } from '../../src/shared/contract';
 import { DomainError } from '../../src/shared/domain/errors';
 import { assertMayCosign } from '../../src/shared/domain/petition-rules';
-import { defineHandler } from '../_lib/handler';
-import { _, collections } from '../_lib/runtime';
-import { readIn, transact } from '../_lib/transact';
+import { defineHandler } from '../_lib/platform/handler';
+import { _, collections } from '../_lib/platform/runtime';
+import { readIn, transact } from '../_lib/platform/transact';
 import { type PetitionDoc } from './petition-repo';
 import { toView, toViews } from './petition-view';
-import { table } from '../_lib/typed-db';
+import { table } from '../_lib/platform/typed-db';
 
 const SIMILAR_LIMIT = 10;
 const OPEN = ['pending', 'accepted', 'council', 'review'];

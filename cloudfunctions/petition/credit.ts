@@ -1,8 +1,8 @@
 import { account, type PostingInput } from '../../src/shared/domain/ledger';
 import { post, postIn } from '../_lib/ledger';
-import { expiryFor } from '../_lib/point-rules';
-import { _, collections } from '../_lib/runtime';
-import { table, type Tx } from '../_lib/typed-db';
+import { expiryFor } from '../_lib/ledger/point-rules';
+import { _, collections } from '../_lib/platform/runtime';
+import { table, type Tx } from '../_lib/platform/typed-db';
 import { petitions, type PetitionDoc } from './petition-repo';
 
 const BATCH = 100;

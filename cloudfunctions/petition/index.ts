@@ -1,4 +1,4 @@
-import { createFunction } from '../_lib/handler';
+import { createFunction } from '../_lib/platform/handler';
 import { cosign, similar } from './cosign';
 import { createPetition } from './create-petition';
 import { accept, conclude, convene, decide, dismiss, escalate, reopen, report, resolve, summon } from './handle-petition';

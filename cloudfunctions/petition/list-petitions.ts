@@ -3,9 +3,9 @@ import { DomainError } from '../../src/shared/domain/errors';
 import type { UserProfile } from '../../src/shared/domain/org';
 import type { PetitionLevel } from '../../src/shared/domain/petition-ladder';
 import { inWorkGrids, ladderLevelsOf, workGridsOf } from '../../src/shared/domain/scope';
-import { defineHandler } from '../_lib/handler';
-import { cachedOrgNames } from '../_lib/org';
-import { _, collections } from '../_lib/runtime';
+import { defineHandler } from '../_lib/platform/handler';
+import { cachedOrgNames } from '../_lib/platform/org';
+import { _, collections } from '../_lib/platform/runtime';
 import {
   cachedDepartments,
   cachedDistrictName,
@@ -17,7 +17,7 @@ import {
 } from './petition-repo';
 import { lookup, render, seesReporter, toViews } from './petition-view';
 import { timelineOf } from './timeline';
-import { table } from '../_lib/typed-db';
+import { table } from '../_lib/platform/typed-db';
 
 export const categories = defineHandler(petitionCategories, async () => {
   const [cats, departments] = await Promise.all([listPetitionCategories(), listDepartments()]);

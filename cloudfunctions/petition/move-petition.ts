@@ -3,9 +3,9 @@ import { applyMove, type PetitionMove, type PetitionState } from '../../src/shar
 import { actAt, dueAt } from '../../src/shared/domain/petition-deadlines';
 import type { LadderConfig } from '../../src/shared/domain/petition-ladder';
 import { creditKey, earnsCredit, type PetitionStep } from '../../src/shared/domain/petition-rules';
-import type { Notice } from '../_lib/outbox';
-import { _, collections } from '../_lib/runtime';
-import { readIn, transact, type RetryRecord } from '../_lib/transact';
+import type { Notice } from '../_lib/platform/outbox';
+import { _, collections } from '../_lib/platform/runtime';
+import { readIn, transact, type RetryRecord } from '../_lib/platform/transact';
 import { creditIn } from './credit';
 import { assignedNotices, followersOf, holdersOf, progressNotices } from './notices';
 import { cachedSettings, type PetitionDoc } from './petition-repo';

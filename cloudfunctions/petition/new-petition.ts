@@ -5,7 +5,7 @@ import type { PetitionState } from '../../src/shared/domain/petition';
 import { actAt, dueAt, feedbackDueAt } from '../../src/shared/domain/petition-deadlines';
 import type { LadderConfig } from '../../src/shared/domain/petition-ladder';
 import type { PetitionCategory } from '../../src/shared/domain/petition-rules';
-import { idForRequest } from '../_lib/ids';
+import { idForRequest } from '../_lib/platform/ids';
 import type { PetitionDoc } from './petition-repo';
 
 export type Reporter = Pick<

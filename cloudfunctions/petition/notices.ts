@@ -1,12 +1,12 @@
 import { ratingLabels, type PetitionEvent } from '../../src/shared/domain/petition';
 import type { PetitionLevel } from '../../src/shared/domain/petition-ladder';
 import { gridWorkersOf } from '../../src/shared/domain/scope';
-import { holdersWhere } from '../_lib/holders';
-import type { Notice } from '../_lib/outbox';
-import { collections } from '../_lib/runtime';
-import { templates, thing, time } from '../_lib/templates';
+import { holdersWhere } from '../_lib/platform/holders';
+import type { Notice } from '../_lib/platform/outbox';
+import { collections } from '../_lib/platform/runtime';
+import { templates, thing, time } from '../_lib/platform/templates';
 import type { PetitionDoc } from './petition-repo';
-import { table } from '../_lib/typed-db';
+import { table } from '../_lib/platform/typed-db';
 
 const MAX_COSIGNERS = 200;
 

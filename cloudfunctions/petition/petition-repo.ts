@@ -5,10 +5,10 @@ import type { OrgPlace } from '../../src/shared/domain/org';
 import type { PetitionRating, PetitionState } from '../../src/shared/domain/petition';
 import { ladderConfig, type LadderConfig, type LadderOverrides, type PetitionLevel } from '../../src/shared/domain/petition-ladder';
 import type { Department, PetitionCategory, PetitionStep } from '../../src/shared/domain/petition-rules';
-import { pageOf } from '../_lib/page';
-import { collections, db } from '../_lib/runtime';
-import { warmCached } from '../_lib/warm-cache';
-import { table } from '../_lib/typed-db';
+import { pageOf } from '../_lib/platform/page';
+import { collections, db } from '../_lib/platform/runtime';
+import { warmCached } from '../_lib/platform/warm-cache';
+import { table } from '../_lib/platform/typed-db';
 
 export interface Resolution {
   kind: 'handled' | 'council';

@@ -3,11 +3,11 @@ import type { UserProfile } from '../../src/shared/domain/org';
 import { isOverdue } from '../../src/shared/domain/petition-deadlines';
 import { raterOf } from '../../src/shared/domain/petition-rules';
 import { disclose, petitionReporter } from '../../src/shared/domain/privacy';
-import { photoUrls } from '../_lib/files';
-import { cachedOrgNames, profilesFor } from '../_lib/org';
-import { _, collections } from '../_lib/runtime';
+import { photoUrls } from '../_lib/platform/files';
+import { cachedOrgNames, profilesFor } from '../_lib/platform/org';
+import { _, collections } from '../_lib/platform/runtime';
 import { cachedDepartments, cachedDistrictName, type PetitionDoc } from './petition-repo';
-import { table } from '../_lib/typed-db';
+import { table } from '../_lib/platform/typed-db';
 
 /** The reporter's name and contacts are for the reporter and the case's handlers (the privacy rule). */
 export function seesReporter(viewer: UserProfile, p: PetitionDoc): boolean {

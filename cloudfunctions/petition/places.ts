@@ -1,9 +1,9 @@
 import { petitionPlaces } from '../../src/shared/contract';
 import type { OrgUnit } from '../../src/shared/domain/org';
 import { compareUnitNames } from '../../src/shared/domain/unit-order';
-import { defineHandler } from '../_lib/handler';
-import { _, collections } from '../_lib/runtime';
-import { table } from '../_lib/typed-db';
+import { defineHandler } from '../_lib/platform/handler';
+import { _, collections } from '../_lib/platform/runtime';
+import { table } from '../_lib/platform/typed-db';
 
 // A community has a handful of grids and at most a few hundred buildings: one read each (by the `parent`
 // index) lists them all. 1000 is the most one server-side read returns.

@@ -1,8 +1,8 @@
 import { petitionRate } from '../../src/shared/contract';
 import { ratingLabels } from '../../src/shared/domain/petition';
 import { assertMayRate } from '../../src/shared/domain/petition-rules';
-import { assertPublishable } from '../_lib/content';
-import { defineHandler } from '../_lib/handler';
+import { assertPublishable } from '../_lib/platform/content';
+import { defineHandler } from '../_lib/platform/handler';
 import { movePetition } from './move-petition';
 import type { PetitionDoc } from './petition-repo';
 import { toView } from './petition-view';

@@ -1,9 +1,9 @@
 import { SYSTEM_ACTOR } from '../../src/shared/domain/wish';
 import { dueAction, type DueAction } from '../../src/shared/domain/petition-deadlines';
-import { _, collections } from '../_lib/runtime';
+import { _, collections } from '../_lib/platform/runtime';
 import { settlePendingCredits } from './credit';
 import { movePetition, type Plan } from './move-petition';
-import { table } from '../_lib/typed-db';
+import { table } from '../_lib/platform/typed-db';
 
 /** Bounded work per run; the next run picks up the rest. */
 const BATCH = 100;

@@ -1,9 +1,9 @@
 import { pointsAward, pointsDeduct } from '../../src/shared/contract';
 import { account, type Asset } from '../../src/shared/domain/ledger';
-import { defineHandler, type Context } from '../_lib/handler';
+import { defineHandler, type Context } from '../_lib/platform/handler';
 import { post, type PostResult } from '../_lib/ledger';
-import { expiryFor } from '../_lib/point-rules';
-import { personOf, submissionKey } from '../_lib/staff-entry';
+import { expiryFor } from '../_lib/ledger/point-rules';
+import { personOf, submissionKey } from '../_lib/ledger/staff-entry';
 
 type Adjustment = { openid: string; asset: Asset; amount: number; reason: string; ref?: string };
 

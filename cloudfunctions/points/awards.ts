@@ -1,10 +1,10 @@
 import { pointsApproveAward, pointsPendingAwards } from '../../src/shared/contract';
 import { DomainError } from '../../src/shared/domain/errors';
 import { assertNotSelf } from '../../src/shared/domain/self-dealing';
-import { postAward, recordAward } from '../_lib/awards';
-import { defineHandler } from '../_lib/handler';
-import { collections } from '../_lib/runtime';
-import { table } from '../_lib/typed-db';
+import { postAward, recordAward } from '../_lib/ledger/awards';
+import { defineHandler } from '../_lib/platform/handler';
+import { collections } from '../_lib/platform/runtime';
+import { table } from '../_lib/platform/typed-db';
 
 /** Awards held for review in my community, oldest confirmation first. */
 export const pendingAwards = defineHandler(pointsPendingAwards, async ({ offset, limit }, { user }) => {

@@ -1,8 +1,8 @@
 import { account, isLive, type PostingInput } from '../../src/shared/domain/ledger';
 import { expiryId } from '../../src/shared/domain/point-rules';
 import { post, type BalanceDoc } from '../_lib/ledger';
-import { _, collections } from '../_lib/runtime';
-import { table } from '../_lib/typed-db';
+import { _, collections } from '../_lib/platform/runtime';
+import { table } from '../_lib/platform/typed-db';
 
 const PAGE = 100;
 

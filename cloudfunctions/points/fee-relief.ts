@@ -1,9 +1,9 @@
 import { pointsFeeRelief } from '../../src/shared/contract';
 import { DomainError } from '../../src/shared/domain/errors';
 import { account } from '../../src/shared/domain/ledger';
-import { defineHandler } from '../_lib/handler';
+import { defineHandler } from '../_lib/platform/handler';
 import { post, type PostResult } from '../_lib/ledger';
-import { personOf } from '../_lib/staff-entry';
+import { personOf } from '../_lib/ledger/staff-entry';
 
 /**
  * 物业费抵扣: staff redeem a resident's volunteer points against a property-fee receipt. The posting id

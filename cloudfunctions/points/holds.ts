@@ -1,12 +1,12 @@
 import { pointsConfirmHold, pointsPendingHolds, pointsRejectHold } from '../../src/shared/contract';
 import { account } from '../../src/shared/domain/ledger';
 import { chargePostingIds, holdOpen } from '../../src/shared/domain/merchant-charge';
-import { decideHold } from '../_lib/charge-ledger';
-import { charges, holdView } from '../_lib/charges';
-import { defineHandler } from '../_lib/handler';
+import { decideHold } from '../_lib/ledger/charge-ledger';
+import { charges, holdView } from '../_lib/ledger/charges';
+import { defineHandler } from '../_lib/platform/handler';
 import { balanceId, findPosting } from '../_lib/ledger';
-import { collections } from '../_lib/runtime';
-import { table } from '../_lib/typed-db';
+import { collections } from '../_lib/platform/runtime';
+import { table } from '../_lib/platform/typed-db';
 import { balanceView, postingView } from './my-points';
 
 // 待确认扣分: merchant charges above the cap wait here for the resident; past the deadline they are gone.

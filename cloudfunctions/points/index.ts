@@ -1,4 +1,4 @@
-import { createFunction } from '../_lib/handler';
+import { createFunction } from '../_lib/platform/handler';
 import { award, deduct } from './adjust';
 import { approveAward, pendingAwards } from './awards';
 import { expireLapsed } from './expire';

@@ -11,11 +11,11 @@ import {
   type Asset,
   type Posting,
 } from '../../src/shared/domain/ledger';
-import { defineHandler } from '../_lib/handler';
+import { defineHandler } from '../_lib/platform/handler';
 import { balancesOf, type BalanceDoc } from '../_lib/ledger';
-import { _, collections } from '../_lib/runtime';
-import type { StoredPosting } from '../_lib/documents';
-import { table, type Query } from '../_lib/typed-db';
+import { _, collections } from '../_lib/platform/runtime';
+import type { StoredPosting } from '../_lib/platform/documents';
+import { table, type Query } from '../_lib/platform/typed-db';
 
 type Held = Pick<BalanceDoc, 'balance' | 'lifetimeIn' | 'lots'>;
 

@@ -5,15 +5,15 @@ import { account, type Posting, type PostingInput } from '../../src/shared/domai
 import type { UserProfile } from '../../src/shared/domain/org';
 import { entryPoints, isDebit, usableItem, type PointItem } from '../../src/shared/domain/point-items';
 import { monthOf } from '../../src/shared/domain/time';
-import { assertOwnPhotos, photoUrls } from '../_lib/files';
-import { defineHandler, type Context } from '../_lib/handler';
+import { assertOwnPhotos, photoUrls } from '../_lib/platform/files';
+import { defineHandler, type Context } from '../_lib/platform/handler';
 import { AlreadyPosted, findPosting, postIn } from '../_lib/ledger';
-import { transact } from '../_lib/transact';
-import { expiryFor } from '../_lib/point-rules';
-import { collections } from '../_lib/runtime';
-import type { PartyEntryDoc } from '../_lib/documents';
-import { table, tableIn } from '../_lib/typed-db';
-import { personOf, submissionKey } from '../_lib/staff-entry';
+import { transact } from '../_lib/platform/transact';
+import { expiryFor } from '../_lib/ledger/point-rules';
+import { collections } from '../_lib/platform/runtime';
+import type { PartyEntryDoc } from '../_lib/platform/documents';
+import { table, tableIn } from '../_lib/platform/typed-db';
+import { personOf, submissionKey } from '../_lib/ledger/staff-entry';
 import { cachedPointItem, listPointItems } from './point-items';
 
 export const partyItems = defineHandler(pointsPartyItems, async (_input, { user }) => {

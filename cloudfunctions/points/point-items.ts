@@ -1,7 +1,7 @@
 import type { PointItem } from '../../src/shared/domain/point-items';
-import { collections } from '../_lib/runtime';
-import { table, type Query } from '../_lib/typed-db';
-import { forgetWarm, warmCached } from '../_lib/warm-cache';
+import { collections } from '../_lib/platform/runtime';
+import { table, type Query } from '../_lib/platform/typed-db';
+import { forgetWarm, warmCached } from '../_lib/platform/warm-cache';
 
 const items = () => table(collections.pointItems);
 

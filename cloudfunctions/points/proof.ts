@@ -2,9 +2,9 @@
 // point in time, and the cached balances to hold them against. Each read is an indexed, paged query.
 import { addPostings, differencesOf, keyParts, totalKey, type AccountId, type Difference, type Posting } from '../../src/shared/domain/ledger';
 import type { BalanceDoc } from '../_lib/ledger';
-import { _, collections } from '../_lib/runtime';
-import type { AccountTotal, Checkpoint } from '../_lib/documents';
-import { table } from '../_lib/typed-db';
+import { _, collections } from '../_lib/platform/runtime';
+import type { AccountTotal, Checkpoint } from '../_lib/platform/documents';
+import { table } from '../_lib/platform/typed-db';
 
 export type { AccountTotal, Checkpoint };
 

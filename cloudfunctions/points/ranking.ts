@@ -11,10 +11,10 @@ import {
   type RankedMember,
 } from '../../src/shared/domain/party';
 import { monthOf } from '../../src/shared/domain/time';
-import { defineHandler } from '../_lib/handler';
-import { _, collections } from '../_lib/runtime';
-import type { MonthSnapshot } from '../_lib/documents';
-import { table } from '../_lib/typed-db';
+import { defineHandler } from '../_lib/platform/handler';
+import { _, collections } from '../_lib/platform/runtime';
+import type { MonthSnapshot } from '../_lib/platform/documents';
+import { table } from '../_lib/platform/typed-db';
 
 const snapshots = () => table(collections.partyMonths);
 

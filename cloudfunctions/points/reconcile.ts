@@ -1,9 +1,9 @@
 import { pointsReconcile } from '../../src/shared/contract';
 import { addPostings, keyParts, totalKey, type AccountId, type Difference } from '../../src/shared/domain/ledger';
 import { dayCst } from '../../src/shared/domain/time';
-import { defineHandler } from '../_lib/handler';
-import { collections } from '../_lib/runtime';
-import { table } from '../_lib/typed-db';
+import { defineHandler } from '../_lib/platform/handler';
+import { collections } from '../_lib/platform/runtime';
+import { table } from '../_lib/platform/typed-db';
 import {
   accountsOf,
   balancesOfAccounts,

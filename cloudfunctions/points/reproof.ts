@@ -1,8 +1,8 @@
 import { addPostings, type Posting } from '../../src/shared/domain/ledger';
 import { DAY_MS } from '../../src/shared/domain/time';
-import { _, collections } from '../_lib/runtime';
-import type { ProofJob } from '../_lib/documents';
-import { table } from '../_lib/typed-db';
+import { _, collections } from '../_lib/platform/runtime';
+import type { ProofJob } from '../_lib/platform/documents';
+import { table } from '../_lib/platform/typed-db';
 import { allBalances, compareAt, PAGE, postingsSince, saveCheckpoint, SETTLE_MS, totalsList, totalsMap } from './proof';
 
 export type { ProofJob };

@@ -2,7 +2,7 @@ import { pointsReverse } from '../../src/shared/contract';
 import { DomainError } from '../../src/shared/domain/errors';
 import { reversalOf } from '../../src/shared/domain/ledger';
 import { assertNotOwnPosting } from '../../src/shared/domain/self-dealing';
-import { defineHandler } from '../_lib/handler';
+import { defineHandler } from '../_lib/platform/handler';
 import { findPosting, post, type PostResult } from '../_lib/ledger';
 
 /**

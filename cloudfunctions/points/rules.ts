@@ -1,10 +1,10 @@
 import { pointsRules, pointsSetRules } from '../../src/shared/contract';
 import { defaultPointRules, type PointRules } from '../../src/shared/domain/point-rules';
-import { defineHandler } from '../_lib/handler';
-import { forgetPointRules, loadPointRules } from '../_lib/point-rules';
-import { collections } from '../_lib/runtime';
-import { transact } from '../_lib/transact';
-import { tableIn } from '../_lib/typed-db';
+import { defineHandler } from '../_lib/platform/handler';
+import { forgetPointRules, loadPointRules } from '../_lib/ledger/point-rules';
+import { collections } from '../_lib/platform/runtime';
+import { transact } from '../_lib/platform/transact';
+import { tableIn } from '../_lib/platform/typed-db';
 
 const view = (rules: PointRules) => ({ expiryDays: rules.expiryDays, updatedAt: rules.updatedAt ? new Date(rules.updatedAt).toISOString() : null });
 

@@ -3,10 +3,10 @@ import { pointsGrantVirtue, pointsSetVirtueItem, pointsVirtueCatalogue } from '.
 import { DomainError } from '../../src/shared/domain/errors';
 import { account, virtueLevel } from '../../src/shared/domain/ledger';
 import { usableItem, type PointItem } from '../../src/shared/domain/point-items';
-import { defineHandler } from '../_lib/handler';
+import { defineHandler } from '../_lib/platform/handler';
 import { post } from '../_lib/ledger';
-import { expiryFor } from '../_lib/point-rules';
-import { personOf, standingOf, submissionKey } from '../_lib/staff-entry';
+import { expiryFor } from '../_lib/ledger/point-rules';
+import { personOf, standingOf, submissionKey } from '../_lib/ledger/staff-entry';
 import { cachedPointItem, findPointItem, listPointItems, savePointItem } from './point-items';
 
 const itemView = (i: PointItem) => ({ id: i._id, name: i.name, points: i.points, active: i.active, order: i.order });

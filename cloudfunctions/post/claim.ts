@@ -1,7 +1,7 @@
 import { postClaim, postLeave } from '../../src/shared/contract';
 import { DomainError } from '../../src/shared/domain/errors';
-import { defineHandler } from '../_lib/handler';
-import { transact } from '../_lib/transact';
+import { defineHandler } from '../_lib/platform/handler';
+import { transact } from '../_lib/platform/transact';
 import type { ServicePost } from '../../src/shared/domain/post';
 import { openPostIn, postsIn, postView, recordedAs } from './post-repo';
 

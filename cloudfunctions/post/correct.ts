@@ -2,8 +2,8 @@ import { postCorrect } from '../../src/shared/contract';
 import { DomainError } from '../../src/shared/domain/errors';
 import type { PostShift } from '../../src/shared/domain/post';
 import { assertNotSelf } from '../../src/shared/domain/self-dealing';
-import { defineHandler } from '../_lib/handler';
-import { transact } from '../_lib/transact';
+import { defineHandler } from '../_lib/platform/handler';
+import { transact } from '../_lib/platform/transact';
 import { recordedAs, runsPost, shiftsIn, shiftView } from './post-repo';
 import { AlreadyPosted, reverseShiftIn } from './shift-points';
 

@@ -2,10 +2,10 @@ import { postCheckIn, postCheckOut } from '../../src/shared/contract';
 import { DomainError } from '../../src/shared/domain/errors';
 import type { UserProfile } from '../../src/shared/domain/org';
 import { assertMayCheckIn, countShift, type PostShift, type ServicePost } from '../../src/shared/domain/post';
-import { defineHandler } from '../_lib/handler';
-import { idForRequest } from '../_lib/ids';
-import { fieldsOf, transact } from '../_lib/transact';
-import type { Tx } from '../_lib/typed-db';
+import { defineHandler } from '../_lib/platform/handler';
+import { idForRequest } from '../_lib/platform/ids';
+import { fieldsOf, transact } from '../_lib/platform/transact';
+import type { Tx } from '../_lib/platform/typed-db';
 import { openPostIn, postsIn, postView, recordedAs, shiftsIn, shiftView } from './post-repo';
 import { AlreadyPosted, creditShiftIn } from './shift-points';
 

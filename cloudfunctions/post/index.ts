@@ -1,4 +1,4 @@
-import { createFunction } from '../_lib/handler';
+import { createFunction } from '../_lib/platform/handler';
 import { claim, leave } from './claim';
 import { correct } from './correct';
 import { checkIn, checkOut } from './duty';

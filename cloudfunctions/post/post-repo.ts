@@ -3,9 +3,9 @@ import type { UserProfile } from '../../src/shared/domain/org';
 import { averageOf, type PostRating, type PostShift, type ServicePost } from '../../src/shared/domain/post';
 import { customer, nameFor } from '../../src/shared/domain/privacy';
 import { coversPlace } from '../../src/shared/domain/scope';
-import { collections } from '../_lib/runtime';
-import type { RetryRecord, TransactOptions } from '../_lib/transact';
-import { table, tableIn, type Tx } from '../_lib/typed-db';
+import { collections } from '../_lib/platform/runtime';
+import type { RetryRecord, TransactOptions } from '../_lib/platform/transact';
+import { table, tableIn, type Tx } from '../_lib/platform/typed-db';
 
 export const posts = () => table(collections.posts);
 export const shifts = () => table(collections.postShifts);

@@ -2,12 +2,12 @@ import { postClose, postPublish } from '../../src/shared/contract';
 import { DomainError } from '../../src/shared/domain/errors';
 import type { UserProfile } from '../../src/shared/domain/org';
 import { assertValidSchedule, type ServicePost } from '../../src/shared/domain/post';
-import { assertPublishable } from '../_lib/content';
-import { defineHandler } from '../_lib/handler';
-import { idForRequest } from '../_lib/ids';
-import { collections } from '../_lib/runtime';
-import { fieldsOf, transact } from '../_lib/transact';
-import { table } from '../_lib/typed-db';
+import { assertPublishable } from '../_lib/platform/content';
+import { defineHandler } from '../_lib/platform/handler';
+import { idForRequest } from '../_lib/platform/ids';
+import { collections } from '../_lib/platform/runtime';
+import { fieldsOf, transact } from '../_lib/platform/transact';
+import { table } from '../_lib/platform/typed-db';
 import { postsIn, postView, recordedAs, runsPost } from './post-repo';
 
 /** The grid or building a post is tied to, with its place in the tree; the caller must run its community. */

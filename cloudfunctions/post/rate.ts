@@ -4,11 +4,11 @@ import type { UserProfile } from '../../src/shared/domain/org';
 import { ratingTallyId, type PostRating, type PostShift } from '../../src/shared/domain/post';
 import { coversPlace } from '../../src/shared/domain/scope';
 import { monthOf } from '../../src/shared/domain/time';
-import { assertPublishable } from '../_lib/content';
-import { defineHandler } from '../_lib/handler';
-import { _, collections } from '../_lib/runtime';
-import { transact } from '../_lib/transact';
-import { table, tableIn } from '../_lib/typed-db';
+import { assertPublishable } from '../_lib/platform/content';
+import { defineHandler } from '../_lib/platform/handler';
+import { _, collections } from '../_lib/platform/runtime';
+import { transact } from '../_lib/platform/transact';
+import { table, tableIn } from '../_lib/platform/typed-db';
 import { ratingIdOf, ratingView, recordedAs, runsPost, shifts, shiftsIn, shiftView } from './post-repo';
 
 /** Who was served by a shift: residents and members living at the post's building (or in its grid), its grid worker, its community's staff. */

@@ -3,10 +3,10 @@ import { DomainError } from '../../src/shared/domain/errors';
 import type { UserProfile } from '../../src/shared/domain/org';
 import { averageOf, ratingTallyId, type ServicePost } from '../../src/shared/domain/post';
 import { monthOf } from '../../src/shared/domain/time';
-import { defineHandler } from '../_lib/handler';
-import { profilesFor } from '../_lib/org';
-import { _, collections } from '../_lib/runtime';
-import { table, type Query } from '../_lib/typed-db';
+import { defineHandler } from '../_lib/platform/handler';
+import { profilesFor } from '../_lib/platform/org';
+import { _, collections } from '../_lib/platform/runtime';
+import { table, type Query } from '../_lib/platform/typed-db';
 import { posts, postView, ratingIdOf, ratingView, shifts, shiftView } from './post-repo';
 
 type View = 'open' | 'mine' | 'nearby' | 'all';

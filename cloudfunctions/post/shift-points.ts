@@ -3,7 +3,7 @@
 import { account, reversalOf, type Posting } from '../../src/shared/domain/ledger';
 import { shiftPostingId, type PostShift } from '../../src/shared/domain/post';
 import { AlreadyPosted, postIn } from '../_lib/ledger';
-import type { Tx } from '../_lib/typed-db';
+import type { Tx } from '../_lib/platform/typed-db';
 
 type ShiftOfPosting = Pick<PostShift, '_id' | 'postTitle' | 'communityId' | 'holderId' | 'holderName'>;
 

@@ -12,11 +12,11 @@ import {
   type StatsPlace,
 } from '../../src/shared/domain/stats';
 import { DAY_MS } from '../../src/shared/domain/time';
-import { defineHandler } from '../_lib/handler';
-import { cachedOrgNames } from '../_lib/org';
-import { _, collections } from '../_lib/runtime';
-import { table } from '../_lib/typed-db';
-import { warmCached } from '../_lib/warm-cache';
+import { defineHandler } from '../_lib/platform/handler';
+import { cachedOrgNames } from '../_lib/platform/org';
+import { _, collections } from '../_lib/platform/runtime';
+import { table } from '../_lib/platform/typed-db';
+import { warmCached } from '../_lib/platform/warm-cache';
 import { cachedPetitionCategories } from '../petition/petition-repo';
 
 const MAX_DAYS = 366;

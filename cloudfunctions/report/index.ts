@@ -1,4 +1,4 @@
-import { createFunction } from '../_lib/handler';
+import { createFunction } from '../_lib/platform/handler';
 import { dashboard } from './dashboard';
 import * as members from './members';
 import { foldStats } from './stats-fold';

@@ -3,12 +3,12 @@ import type { RoleChange } from '../../src/shared/domain/appointment';
 import { DomainError } from '../../src/shared/domain/errors';
 import { directoryEntry } from '../../src/shared/domain/privacy';
 import { assertNotSelf } from '../../src/shared/domain/self-dealing';
-import type { MemberReportDoc } from '../_lib/documents';
-import { defineHandler } from '../_lib/handler';
-import { idForRequest } from '../_lib/ids';
-import { _, collections } from '../_lib/runtime';
-import { transact } from '../_lib/transact';
-import { table, tableIn } from '../_lib/typed-db';
+import type { MemberReportDoc } from '../_lib/platform/documents';
+import { defineHandler } from '../_lib/platform/handler';
+import { idForRequest } from '../_lib/platform/ids';
+import { _, collections } from '../_lib/platform/runtime';
+import { transact } from '../_lib/platform/transact';
+import { table, tableIn } from '../_lib/platform/typed-db';
 import { notifyReviewers } from './notices';
 import { memberReportView } from './views';
 

@@ -1,6 +1,6 @@
-import { holdersWhere } from '../_lib/holders';
-import { thing, templates, time } from '../_lib/templates';
-import type { Unit } from '../_lib/transact';
+import { holdersWhere } from '../_lib/platform/holders';
+import { thing, templates, time } from '../_lib/platform/templates';
+import type { Unit } from '../_lib/platform/transact';
 
 /**
  * Tells the community's staff (who review 报到) that a report waits for them, never the reporter themself: a

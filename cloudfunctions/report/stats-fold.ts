@@ -1,8 +1,8 @@
 import { docDeltas, DISTRICT_SCOPE, sumCounters, type StatChange } from '../../src/shared/domain/stats';
-import { _, collections } from '../_lib/runtime';
-import { transact } from '../_lib/transact';
-import { table, tableIn, type Tx } from '../_lib/typed-db';
-import type { StatsDoc } from '../_lib/documents';
+import { _, collections } from '../_lib/platform/runtime';
+import { transact } from '../_lib/platform/transact';
+import { table, tableIn, type Tx } from '../_lib/platform/typed-db';
+import type { StatsDoc } from '../_lib/platform/documents';
 import { cachedSettings, type PetitionDoc } from '../petition/petition-repo';
 import type { WishDoc } from '../wish/wish-repo';
 import { petitionChanges, postingChanges, wishChanges } from './stat-changes';

@@ -2,12 +2,12 @@ import { unitEvaluate, unitList, unitReport, unitReview } from '../../src/shared
 import { DomainError } from '../../src/shared/domain/errors';
 import type { UserProfile } from '../../src/shared/domain/org';
 import { assertNotSelf } from '../../src/shared/domain/self-dealing';
-import type { UnitReportDoc } from '../_lib/documents';
-import { defineHandler } from '../_lib/handler';
-import { idForRequest } from '../_lib/ids';
-import { collections } from '../_lib/runtime';
-import { transact } from '../_lib/transact';
-import { table, tableIn, type TxTable } from '../_lib/typed-db';
+import type { UnitReportDoc } from '../_lib/platform/documents';
+import { defineHandler } from '../_lib/platform/handler';
+import { idForRequest } from '../_lib/platform/ids';
+import { collections } from '../_lib/platform/runtime';
+import { transact } from '../_lib/platform/transact';
+import { table, tableIn, type TxTable } from '../_lib/platform/typed-db';
 import { notifyReviewers } from './notices';
 import { unitReportView } from './views';
 

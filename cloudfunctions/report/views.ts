@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { memberReportSchema, unitReportSchema } from '../../src/shared/contract';
 import { disclose, type Disclosure } from '../../src/shared/domain/privacy';
-import type { MemberReportDoc, UnitReportDoc } from '../_lib/documents';
+import type { MemberReportDoc, UnitReportDoc } from '../_lib/platform/documents';
 
 /** A member's report as a viewer sees it: the person themself in full, community staff name + masked phone. */
 export function memberReportView(doc: MemberReportDoc, d: Disclosure): z.output<typeof memberReportSchema> {

@@ -1,7 +1,7 @@
 import { DomainError } from '../../src/shared/domain/errors';
 import type { UserProfile } from '../../src/shared/domain/org';
 import { adminCoversStreet, workGridsOf } from '../../src/shared/domain/scope';
-import { table } from '../_lib/typed-db';
+import { table } from '../_lib/platform/typed-db';
 
 /** The community a roster action works on, and what of it the caller may reach. */
 export interface RosterReach {

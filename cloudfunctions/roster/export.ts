@@ -1,8 +1,8 @@
 import { rosterExport } from '../../src/shared/contract/roster';
-import { defineHandler } from '../_lib/handler';
-import { orgNames } from '../_lib/org';
-import { _, cloud } from '../_lib/runtime';
-import { table } from '../_lib/typed-db';
+import { defineHandler } from '../_lib/platform/handler';
+import { orgNames } from '../_lib/platform/org';
+import { _, cloud } from '../_lib/platform/runtime';
+import { table } from '../_lib/platform/typed-db';
 import { reachRoster } from './access';
 import { excel } from './excel';
 import { unitsOf } from './import-residents';

@@ -1,7 +1,7 @@
 import { DomainError } from '../../src/shared/domain/errors';
 import { rosterLimits } from '../../src/shared/domain/roster';
-import { transact } from '../_lib/transact';
-import { tableIn, type Tx } from '../_lib/typed-db';
+import { transact } from '../_lib/platform/transact';
+import { tableIn, type Tx } from '../_lib/platform/typed-db';
 import { guardOf } from '../org/name-guard';
 import type { RosterReach } from './access';
 import { unitsOf, type UploadedFile } from './import-residents';

@@ -1,6 +1,6 @@
 import { DomainError } from '../../src/shared/domain/errors';
 import { rosterLimits } from '../../src/shared/domain/roster';
-import { table } from '../_lib/typed-db';
+import { table } from '../_lib/platform/typed-db';
 import type { RosterReach } from './access';
 import type { RosterEntry, RosterImport } from './roster-docs';
 import { assertHeaders, digest, residentEntries, type ResidentEntry, type Unit } from './rows';

@@ -1,4 +1,4 @@
-import { createFunction } from '../_lib/handler';
+import { createFunction } from '../_lib/platform/handler';
 import { exportRoster } from './export';
 import { importRoster } from './import';
 import { listRoster } from './list';

@@ -1,11 +1,11 @@
 import { rosterList } from '../../src/shared/contract/roster';
 import { DomainError } from '../../src/shared/domain/errors';
 import { disclose, rosterEntry } from '../../src/shared/domain/privacy';
-import { defineHandler } from '../_lib/handler';
-import { cachedOrgNames } from '../_lib/org';
-import { _ } from '../_lib/runtime';
-import { table, type Query } from '../_lib/typed-db';
-import { warmCached } from '../_lib/warm-cache';
+import { defineHandler } from '../_lib/platform/handler';
+import { cachedOrgNames } from '../_lib/platform/org';
+import { _ } from '../_lib/platform/runtime';
+import { table, type Query } from '../_lib/platform/typed-db';
+import { warmCached } from '../_lib/platform/warm-cache';
 import { reachRoster, type RosterReach } from './access';
 import type { RosterEntry } from './roster-docs';
 import { unitsOf } from './import-residents';

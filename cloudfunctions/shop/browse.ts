@@ -3,12 +3,12 @@ import { DomainError } from '../../src/shared/domain/errors';
 import { account } from '../../src/shared/domain/ledger';
 import { managesShops } from '../../src/shared/domain/merchant';
 import { VIRTUE_SHOPS_MAX } from '../../src/shared/domain/merchant-shop';
-import { viewerFor } from '../_lib/guest';
-import { defineHandler, definePublicHandler } from '../_lib/handler';
-import { _, collections } from '../_lib/runtime';
-import { findShop, publicShopView, shopPoints, shopStanding } from '../_lib/shops';
+import { viewerFor } from '../_lib/platform/guest';
+import { defineHandler, definePublicHandler } from '../_lib/platform/handler';
+import { _, collections } from '../_lib/platform/runtime';
+import { findShop, publicShopView, shopPoints, shopStanding } from '../_lib/ledger/shops';
 import { ratingIdOf } from './rate';
-import { table } from '../_lib/typed-db';
+import { table } from '../_lib/platform/typed-db';
 import { ratings, ratingView } from './ratings';
 
 // 店铺页 (reached from its rating QR): the shop, its latest ratings, and whether I rated it today.

@@ -1,4 +1,4 @@
-import { createFunction } from '../_lib/handler';
+import { createFunction } from '../_lib/platform/handler';
 import { getShop, history, listShops, listVirtue } from './browse';
 import { inspect } from './inspect';
 import { rate } from './rate';

@@ -2,11 +2,11 @@ import { shopInspect } from '../../src/shared/contract';
 import { DomainError } from '../../src/shared/domain/errors';
 import { inspectionGrade, inspectionScore } from '../../src/shared/domain/merchant-shop';
 import { assertNotSelf } from '../../src/shared/domain/self-dealing';
-import { defineHandler } from '../_lib/handler';
-import { collections } from '../_lib/runtime';
-import { table } from '../_lib/typed-db';
-import { findShop, publicShopView, shopPoints } from '../_lib/shops';
-import { submissionKey } from '../_lib/staff-entry';
+import { defineHandler } from '../_lib/platform/handler';
+import { collections } from '../_lib/platform/runtime';
+import { table } from '../_lib/platform/typed-db';
+import { findShop, publicShopView, shopPoints } from '../_lib/ledger/shops';
+import { submissionKey } from '../_lib/ledger/staff-entry';
 import { postShopPoints } from './shop-points';
 
 /**

@@ -2,12 +2,12 @@ import { shopRate } from '../../src/shared/contract';
 import { DomainError } from '../../src/shared/domain/errors';
 import { ratingPoints } from '../../src/shared/domain/merchant-shop';
 import { dayCst } from '../../src/shared/domain/time';
-import { assertPublishable } from '../_lib/content';
-import { defineHandler } from '../_lib/handler';
-import { collections } from '../_lib/runtime';
-import { publicShopView, shopPoints } from '../_lib/shops';
-import { fieldsOf, transact } from '../_lib/transact';
-import { tableIn } from '../_lib/typed-db';
+import { assertPublishable } from '../_lib/platform/content';
+import { defineHandler } from '../_lib/platform/handler';
+import { collections } from '../_lib/platform/runtime';
+import { publicShopView, shopPoints } from '../_lib/ledger/shops';
+import { fieldsOf, transact } from '../_lib/platform/transact';
+import { tableIn } from '../_lib/platform/typed-db';
 import { ratingView, settleRating, type Rating } from './ratings';
 
 export const ratingIdOf = (shopId: string, openid: string, at: Date) => `${shopId}:${openid}:${dayCst(at)}`;

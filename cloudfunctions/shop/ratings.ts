@@ -1,8 +1,8 @@
 import { customer, nameFor } from '../../src/shared/domain/privacy';
 import type { Shop } from '../../src/shared/domain/merchant';
-import { collections } from '../_lib/runtime';
-import type { ShopRating } from '../_lib/documents';
-import { table } from '../_lib/typed-db';
+import { collections } from '../_lib/platform/runtime';
+import type { ShopRating } from '../_lib/platform/documents';
+import { table } from '../_lib/platform/typed-db';
 import { postShopPoints } from './shop-points';
 
 /** One consumer's rating of one shop on one day. */

@@ -1,5 +1,5 @@
-import { _, collections } from '../_lib/runtime';
-import { table } from '../_lib/typed-db';
+import { _, collections } from '../_lib/platform/runtime';
+import { table } from '../_lib/platform/typed-db';
 import { ratings, settleRating } from './ratings';
 
 /** Older than this, an unsettled rating has no caller left posting its points. */

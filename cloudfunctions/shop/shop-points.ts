@@ -3,7 +3,7 @@ import { account } from '../../src/shared/domain/ledger';
 import type { Shop } from '../../src/shared/domain/merchant';
 import { boundedDelta } from '../../src/shared/domain/merchant-shop';
 import { post } from '../_lib/ledger';
-import { shopPoints } from '../_lib/shops';
+import { shopPoints } from '../_lib/ledger/shops';
 
 export interface ShopEntry {
   _id: string;

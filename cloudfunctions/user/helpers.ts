@@ -5,11 +5,11 @@ import type { UserProfile } from '../../src/shared/domain/org';
 import { disclose } from '../../src/shared/domain/privacy';
 import { workGridsOf } from '../../src/shared/domain/scope';
 import { assertNotSelf } from '../../src/shared/domain/self-dealing';
-import { defineHandler } from '../_lib/handler';
-import { idOf } from '../_lib/ids';
-import { _, collections } from '../_lib/runtime';
-import { transact, type RetryRecord } from '../_lib/transact';
-import { table, tableIn, type Tx } from '../_lib/typed-db';
+import { defineHandler } from '../_lib/platform/handler';
+import { idOf } from '../_lib/platform/ids';
+import { _, collections } from '../_lib/platform/runtime';
+import { transact, type RetryRecord } from '../_lib/platform/transact';
+import { table, tableIn, type Tx } from '../_lib/platform/typed-db';
 
 const LIST_MAX = 20;
 

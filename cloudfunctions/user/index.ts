@@ -1,9 +1,9 @@
 import { userMe } from '../../src/shared/contract';
 import type { UserProfile } from '../../src/shared/domain/org';
 import { workGridsOf } from '../../src/shared/domain/scope';
-import { _, collections } from '../_lib/runtime';
-import { table } from '../_lib/typed-db';
-import { createFunction, defineHandler } from '../_lib/handler';
+import { _, collections } from '../_lib/platform/runtime';
+import { table } from '../_lib/platform/typed-db';
+import { createFunction, defineHandler } from '../_lib/platform/handler';
 import { join, joinPlaces, joinStatus } from './join';
 import { meView } from './me-view';
 import { listMembers, listPeople } from './people';

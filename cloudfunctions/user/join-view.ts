@@ -2,9 +2,9 @@ import type { z } from 'zod';
 import type { joinApplicationSchema } from '../../src/shared/contract';
 import type { JoinApplication } from '../../src/shared/domain/join';
 import { disclose, type Disclosure } from '../../src/shared/domain/privacy';
-import { cachedOrgNames } from '../_lib/org';
-import { collections } from '../_lib/runtime';
-import { table } from '../_lib/typed-db';
+import { cachedOrgNames } from '../_lib/platform/org';
+import { collections } from '../_lib/platform/runtime';
+import { table } from '../_lib/platform/typed-db';
 
 export const joinApplications = () => table(collections.joinApplications);
 

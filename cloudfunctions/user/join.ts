@@ -4,13 +4,13 @@ import { joinApplicationId, PRIVACY_VERSION, residentProfile, type JoinApplicati
 import type { OrgPlace, OrgUnit } from '../../src/shared/domain/org';
 import { gridWorkersOf } from '../../src/shared/domain/scope';
 import { compareUnitNames } from '../../src/shared/domain/unit-order';
-import { definePublicHandler } from '../_lib/handler';
-import { holdersWhere } from '../_lib/holders';
-import { cachedOrgNames } from '../_lib/org';
-import { cloud, collections } from '../_lib/runtime';
-import { thing, templates, time } from '../_lib/templates';
-import { fieldsOf, transact, type Unit } from '../_lib/transact';
-import { table, tableIn, type Tx } from '../_lib/typed-db';
+import { definePublicHandler } from '../_lib/platform/handler';
+import { holdersWhere } from '../_lib/platform/holders';
+import { cachedOrgNames } from '../_lib/platform/org';
+import { cloud, collections } from '../_lib/platform/runtime';
+import { thing, templates, time } from '../_lib/platform/templates';
+import { fieldsOf, transact, type Unit } from '../_lib/platform/transact';
+import { table, tableIn, type Tx } from '../_lib/platform/typed-db';
 import { joinApplications, joinViewWith, ownJoinView, placeNames } from './join-view';
 import { eraseJobId } from './my-data';
 

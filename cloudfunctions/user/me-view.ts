@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { meSchema } from '../../src/shared/contract';
 import type { UserProfile } from '../../src/shared/domain/org';
 import { directoryEntry, disclose } from '../../src/shared/domain/privacy';
-import { orgNames } from '../_lib/org';
+import { orgNames } from '../_lib/platform/org';
 import { careModeView } from './prefs';
 
 /** 我的: who the caller is, where they live, their phone masked. */

@@ -5,13 +5,13 @@ import { account, assets, type AccountId } from '../../src/shared/domain/ledger'
 import { maskName, maskPhone } from '../../src/shared/domain/privacy';
 import { roleLabels, type Role } from '../../src/shared/domain/roles';
 import type { UserProfile } from '../../src/shared/domain/org';
-import type { AccountTotal, CollectionName, MyDataJob } from '../_lib/documents';
-import { defineHandler } from '../_lib/handler';
+import type { AccountTotal, CollectionName, MyDataJob } from '../_lib/platform/documents';
+import { defineHandler } from '../_lib/platform/handler';
 import { balanceId } from '../_lib/ledger';
 import { randomUUID } from 'crypto';
-import { _, cloud, collections } from '../_lib/runtime';
-import { fieldsOf, transact } from '../_lib/transact';
-import { table, tableIn, type Query } from '../_lib/typed-db';
+import { _, cloud, collections } from '../_lib/platform/runtime';
+import { fieldsOf, transact } from '../_lib/platform/transact';
+import { table, tableIn, type Query } from '../_lib/platform/typed-db';
 
 /**
  * 我的数据 (个人信息保护法): where Linli keeps something about a person, and how it is found. Every collection of

@@ -1,9 +1,9 @@
 import { userListMembers, userListPeople } from '../../src/shared/contract';
 import { directoryEntry, disclose } from '../../src/shared/domain/privacy';
-import { defineHandler } from '../_lib/handler';
-import { orgNames } from '../_lib/org';
-import { _, collections, db } from '../_lib/runtime';
-import { table } from '../_lib/typed-db';
+import { defineHandler } from '../_lib/platform/handler';
+import { orgNames } from '../_lib/platform/org';
+import { _, collections, db } from '../_lib/platform/runtime';
+import { table } from '../_lib/platform/typed-db';
 
 /** The community's members for the dispatch picker: what each offers to do and how many wishes they already serve. */
 export const listMembers = defineHandler(userListMembers, async ({ offset, limit }, { user }) => {

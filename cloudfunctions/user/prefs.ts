@@ -1,9 +1,9 @@
 import { userSetPrefs } from '../../src/shared/contract';
 import { careModeOf } from '../../src/shared/domain/care-mode';
 import type { UserProfile } from '../../src/shared/domain/org';
-import { defineHandler } from '../_lib/handler';
-import { collections } from '../_lib/runtime';
-import { table } from '../_lib/typed-db';
+import { defineHandler } from '../_lib/platform/handler';
+import { collections } from '../_lib/platform/runtime';
+import { table } from '../_lib/platform/typed-db';
 
 /** 关怀模式 as `user.me` and `user.setPrefs` report it: the person's choice, and what it would be without one. */
 export function careModeView(user: UserProfile, now: Date) {

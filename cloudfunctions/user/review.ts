@@ -3,12 +3,12 @@ import { DomainError } from '../../src/shared/domain/errors';
 import { assertJoinPending, residentProfile, roomLabel } from '../../src/shared/domain/join';
 import { joinApplicant } from '../../src/shared/domain/privacy';
 import { assertNotSelf } from '../../src/shared/domain/self-dealing';
-import { defineHandler } from '../_lib/handler';
+import { defineHandler } from '../_lib/platform/handler';
 import type { UserProfile } from '../../src/shared/domain/org';
 import { inWorkGrids } from '../../src/shared/domain/scope';
-import { _, collections } from '../_lib/runtime';
-import { fieldsOf, transact } from '../_lib/transact';
-import { tableIn } from '../_lib/typed-db';
+import { _, collections } from '../_lib/platform/runtime';
+import { fieldsOf, transact } from '../_lib/platform/transact';
+import { tableIn } from '../_lib/platform/typed-db';
 import { reviewsJoin } from '../../src/shared/domain/join';
 import { joinApplications, joinViews, joinViewWith, placeNames } from './join-view';
 

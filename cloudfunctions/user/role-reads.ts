@@ -4,9 +4,9 @@ import { adminCoversStreet } from '../../src/shared/domain/scope';
 import { compareUnitNames as unitOrder } from '../../src/shared/domain/unit-order';
 import type { RoleChange } from '../../src/shared/domain/appointment';
 import type { UserProfile } from '../../src/shared/domain/org';
-import { defineHandler } from '../_lib/handler';
-import { _, collections, db } from '../_lib/runtime';
-import { table, type Query } from '../_lib/typed-db';
+import { defineHandler } from '../_lib/platform/handler';
+import { _, collections, db } from '../_lib/platform/runtime';
+import { table, type Query } from '../_lib/platform/typed-db';
 import { entryView, holderViews } from './role-views';
 
 /** A street admin reads their street; a district admin the whole district (no street condition). */

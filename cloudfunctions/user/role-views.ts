@@ -2,9 +2,9 @@ import type { AppointableRole, RoleChange } from '../../src/shared/domain/appoin
 import type { UserProfile } from '../../src/shared/domain/org';
 import { appointee, disclose } from '../../src/shared/domain/privacy';
 import { workGridsOf } from '../../src/shared/domain/scope';
-import { cachedOrgNames } from '../_lib/org';
-import { collections } from '../_lib/runtime';
-import { table } from '../_lib/typed-db';
+import { cachedOrgNames } from '../_lib/platform/org';
+import { collections } from '../_lib/platform/runtime';
+import { table } from '../_lib/platform/typed-db';
 
 type Names = Map<string, string>;
 

@@ -14,11 +14,11 @@ import {
 import { DomainError } from '../../src/shared/domain/errors';
 import type { UserProfile } from '../../src/shared/domain/org';
 import { assertNotSelf } from '../../src/shared/domain/self-dealing';
-import { defineHandler } from '../_lib/handler';
-import { idForRequest } from '../_lib/ids';
-import { collections } from '../_lib/runtime';
-import { fieldsOf, transact, type RetryRecord } from '../_lib/transact';
-import { table, tableIn } from '../_lib/typed-db';
+import { defineHandler } from '../_lib/platform/handler';
+import { idForRequest } from '../_lib/platform/ids';
+import { collections } from '../_lib/platform/runtime';
+import { fieldsOf, transact, type RetryRecord } from '../_lib/platform/transact';
+import { table, tableIn } from '../_lib/platform/typed-db';
 import { changedView, entryView, heldPost, scopeName } from './role-views';
 
 type GrantInput = z.output<typeof roleGrant.input>;

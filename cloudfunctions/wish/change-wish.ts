@@ -1,11 +1,11 @@
 import type { WishView } from '../../src/shared/contract';
 import { DomainError } from '../../src/shared/domain/errors';
 import { nextStatus, type WishEvent, type WishHistoryEntry } from '../../src/shared/domain/wish';
-import type { Context } from '../_lib/handler';
-import type { Notice } from '../_lib/outbox';
-import { _, collections } from '../_lib/runtime';
-import { readIn, transact, type RetryRecord } from '../_lib/transact';
-import type { Tx } from '../_lib/typed-db';
+import type { Context } from '../_lib/platform/handler';
+import type { Notice } from '../_lib/platform/outbox';
+import { _, collections } from '../_lib/platform/runtime';
+import { readIn, transact, type RetryRecord } from '../_lib/platform/transact';
+import type { Tx } from '../_lib/platform/typed-db';
 import type { WishDoc } from './wish-repo';
 import { toView } from './wish-view';
 

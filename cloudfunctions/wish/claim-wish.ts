@@ -2,9 +2,9 @@ import { wishClaim, wishDispatch, wishRelease } from '../../src/shared/contract'
 import { DomainError } from '../../src/shared/domain/errors';
 import { assertNotSelf } from '../../src/shared/domain/self-dealing';
 import { assertMayClaim } from '../../src/shared/domain/wish';
-import { loadUser } from '../_lib/actor';
-import { defineHandler } from '../_lib/handler';
-import { templates, thing } from '../_lib/templates';
+import { loadUser } from '../_lib/platform/actor';
+import { defineHandler } from '../_lib/platform/handler';
+import { templates, thing } from '../_lib/platform/templates';
 import { moveWish } from './change-wish';
 import { assertOrganises, progressNotice } from './review-wish';
 

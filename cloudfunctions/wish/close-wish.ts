@@ -1,9 +1,9 @@
 import { wishCancel, wishConfirm } from '../../src/shared/contract';
 import { DomainError } from '../../src/shared/domain/errors';
 import { awardFor, relaysFor } from '../../src/shared/domain/wish';
-import { settleIn } from '../_lib/awards';
-import { assertPublishable } from '../_lib/content';
-import { defineHandler } from '../_lib/handler';
+import { settleIn } from '../_lib/ledger/awards';
+import { assertPublishable } from '../_lib/platform/content';
+import { defineHandler } from '../_lib/platform/handler';
 import { moveWish } from './change-wish';
 import type { WishDoc } from './wish-repo';
 

@@ -1,4 +1,4 @@
-import { createFunction } from '../_lib/handler';
+import { createFunction } from '../_lib/platform/handler';
 import { claimWish, dispatchWish, releaseWish } from './claim-wish';
 import { cancel, confirm } from './close-wish';
 import { createWish } from './create-wish';

@@ -4,9 +4,9 @@ import type { UserProfile } from '../../src/shared/domain/org';
 import { nameFor, wishResident } from '../../src/shared/domain/privacy';
 import { relaysFor } from '../../src/shared/domain/wish';
 import { inWorkGrids, organisesPlace } from '../../src/shared/domain/scope';
-import { viewerFor } from '../_lib/guest';
-import { defineHandler, definePublicHandler } from '../_lib/handler';
-import { _ } from '../_lib/runtime';
+import { viewerFor } from '../_lib/platform/guest';
+import { defineHandler, definePublicHandler } from '../_lib/platform/handler';
+import { _ } from '../_lib/platform/runtime';
 import { findWish, listCategories, page, type WishDoc } from './wish-repo';
 import { toView, toViews } from './wish-view';
 

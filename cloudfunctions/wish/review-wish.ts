@@ -4,8 +4,8 @@ import type { UserProfile } from '../../src/shared/domain/org';
 import { organisesPlace } from '../../src/shared/domain/scope';
 import { assertNotSelf } from '../../src/shared/domain/self-dealing';
 import { assertPointsInRange } from '../../src/shared/domain/wish';
-import { defineHandler } from '../_lib/handler';
-import { templates, thing } from '../_lib/templates';
+import { defineHandler } from '../_lib/platform/handler';
+import { templates, thing } from '../_lib/platform/templates';
 import { moveWish } from './change-wish';
 import { cachedCategories, type WishDoc } from './wish-repo';
 

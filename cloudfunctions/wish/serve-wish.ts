@@ -1,7 +1,7 @@
 import { wishCheckIn, wishComplete } from '../../src/shared/contract';
 import { DomainError } from '../../src/shared/domain/errors';
-import { assertPublishable } from '../_lib/content';
-import { defineHandler } from '../_lib/handler';
+import { assertPublishable } from '../_lib/platform/content';
+import { defineHandler } from '../_lib/platform/handler';
 import { moveWish } from './change-wish';
 import { progressNotice } from './review-wish';
 import type { WishDoc } from './wish-repo';

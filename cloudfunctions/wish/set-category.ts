@@ -2,12 +2,12 @@ import { wishSetCategory } from '../../src/shared/contract';
 import { DomainError } from '../../src/shared/domain/errors';
 import { adminCoversDistrict } from '../../src/shared/domain/scope';
 import type { WishCategory } from '../../src/shared/domain/wish';
-import { defineHandler } from '../_lib/handler';
-import { idForRequest } from '../_lib/ids';
-import { collections } from '../_lib/runtime';
-import { fieldsOf } from '../_lib/transact';
-import { table } from '../_lib/typed-db';
-import { forgetWarm } from '../_lib/warm-cache';
+import { defineHandler } from '../_lib/platform/handler';
+import { idForRequest } from '../_lib/platform/ids';
+import { collections } from '../_lib/platform/runtime';
+import { fieldsOf } from '../_lib/platform/transact';
+import { table } from '../_lib/platform/typed-db';
+import { forgetWarm } from '../_lib/platform/warm-cache';
 
 /**
  * 心愿类别: the district admin adds or changes one. A category wishes point at is never deleted; the points range

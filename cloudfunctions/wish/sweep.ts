@@ -8,13 +8,13 @@ import {
   isUnclaimedTooLong,
 } from '../../src/shared/domain/wish';
 import { addDays } from '../../src/shared/domain/time';
-import { settleAward } from '../_lib/awards';
-import { _, collections } from '../_lib/runtime';
-import { templates, thing } from '../_lib/templates';
-import { readIn, transact } from '../_lib/transact';
+import { settleAward } from '../_lib/ledger/awards';
+import { _, collections } from '../_lib/platform/runtime';
+import { templates, thing } from '../_lib/platform/templates';
+import { readIn, transact } from '../_lib/platform/transact';
 import { changeWish } from './change-wish';
 import { type WishDoc } from './wish-repo';
-import { table } from '../_lib/typed-db';
+import { table } from '../_lib/platform/typed-db';
 
 /** Bounded work per run; the next run picks up the rest. */
 const BATCH = 100;

@@ -1,10 +1,10 @@
 import { DomainError } from '../../src/shared/domain/errors';
 import type { OrgPlace } from '../../src/shared/domain/org';
 import type { WishAward, WishCategory, WishHistoryEntry, WishStatus } from '../../src/shared/domain/wish';
-import { pageOf } from '../_lib/page';
-import { collections, db } from '../_lib/runtime';
-import { warmCached } from '../_lib/warm-cache';
-import { table } from '../_lib/typed-db';
+import { pageOf } from '../_lib/platform/page';
+import { collections, db } from '../_lib/platform/runtime';
+import { warmCached } from '../_lib/platform/warm-cache';
+import { table } from '../_lib/platform/typed-db';
 
 /** A wish as stored. Place fields are top-level so the indexes in database/indexes.json can cover them. */
 export interface WishDoc extends OrgPlace {

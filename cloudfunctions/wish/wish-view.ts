@@ -2,10 +2,10 @@ import type { WishView } from '../../src/shared/contract';
 import type { UserProfile } from '../../src/shared/domain/org';
 import { describeOffer, ruleForCategory, type AwardRule } from '../../src/shared/domain/award';
 import { disclose, type Disclosure, wishClaimant, wishResident } from '../../src/shared/domain/privacy';
-import { communityAwardRule } from '../_lib/awards';
-import { warmCached } from '../_lib/warm-cache';
-import { photoUrls } from '../_lib/files';
-import { profilesFor } from '../_lib/org';
+import { communityAwardRule } from '../_lib/ledger/awards';
+import { warmCached } from '../_lib/platform/warm-cache';
+import { photoUrls } from '../_lib/platform/files';
+import { profilesFor } from '../_lib/platform/org';
 import { cachedCategories, type WishDoc } from './wish-repo';
 
 /**

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { idForRequest, idOf } from '../../cloudfunctions/_lib/ids';
+import { idForRequest, idOf } from '../../cloudfunctions/_lib/platform/ids';
 
 const sha = (text: string, length: number) => createHash('sha256').update(text).digest('hex').slice(0, length);
 

@@ -1,5 +1,5 @@
 import { CODE_TTL_MS, assertUnused, readCode, sealCode, withUsed, type CodeClaims } from '../../src/shared/domain/points-code';
-import { sealerOf } from '../../cloudfunctions/_lib/seal';
+import { sealerOf } from '../../cloudfunctions/_lib/ledger/seal';
 
 const sealer = sealerOf('test-secret');
 const now = new Date('2026-11-20T02:00:00Z');

@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import * as contract from '../../src/shared/contract';
 import { actions, areaOf, type ActionSpec } from '../../src/shared/contract';
-import type { Handler } from '../../cloudfunctions/_lib/handler';
+import type { Handler } from '../../cloudfunctions/_lib/platform/handler';
 
 // The registry is built from each contract file's own list, and each function names its handlers: nothing
 // keeps those lists in step but this. An action without a handler answers UNKNOWN_ACTION in production.

@@ -1,4 +1,4 @@
-import { Table, TxTable, type RawAggregate, type RawCollection, type RawQuery, type Tx } from '../../cloudfunctions/_lib/typed-db';
+import { Table, TxTable, type RawAggregate, type RawCollection, type RawQuery, type Tx } from '../../cloudfunctions/_lib/platform/typed-db';
 import type { Shop } from '../../src/shared/domain/merchant';
 
 /** A stand-in for the SDK's collection: records every request and every chained call, answers `answers`. */

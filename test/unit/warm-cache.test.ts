@@ -1,4 +1,4 @@
-import { warmCached, warmCachedEach } from '../../cloudfunctions/_lib/warm-cache';
+import { warmCached, warmCachedEach } from '../../cloudfunctions/_lib/platform/warm-cache';
 
 describe('what a warm function instance keeps', () => {
   beforeEach(() => jest.useFakeTimers({ now: new Date('2026-03-02T01:00:00Z') }));

@@ -1,7 +1,7 @@
-import { DomainError } from '../../src/shared/domain/errors';
-import type { UserProfile } from '../../src/shared/domain/org';
-import { assertMayFileFor } from '../../src/shared/domain/petition-rules';
-import type { RosterEntry } from '../roster/roster-docs';
+import { DomainError } from '../../../src/shared/domain/errors';
+import type { UserProfile } from '../../../src/shared/domain/org';
+import { assertMayFileFor } from '../../../src/shared/domain/petition-rules';
+import type { RosterEntry } from '../../roster/roster-docs';
 import { loadUser } from './actor';
 import { collections } from './runtime';
 import { table } from './typed-db';

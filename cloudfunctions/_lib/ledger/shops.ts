@@ -1,11 +1,11 @@
-import { account } from '../../src/shared/domain/ledger';
-import { assertActive, defaultMerchantRules, type MerchantRules, type Shop } from '../../src/shared/domain/merchant';
-import { shopQrText, shopStars } from '../../src/shared/domain/merchant-shop';
-import type { UserProfile } from '../../src/shared/domain/org';
-import { balancesOf } from './ledger';
+import { account } from '../../../src/shared/domain/ledger';
+import { assertActive, defaultMerchantRules, type MerchantRules, type Shop } from '../../../src/shared/domain/merchant';
+import { shopQrText, shopStars } from '../../../src/shared/domain/merchant-shop';
+import type { UserProfile } from '../../../src/shared/domain/org';
+import { balancesOf } from '.';
 import { cachedPointRules } from './point-rules';
-import { collections } from './runtime';
-import { table } from './typed-db';
+import { collections } from '../platform/runtime';
+import { table } from '../platform/typed-db';
 
 export const shops = () => table(collections.shops);
 

@@ -1,4 +1,4 @@
-import { assertNotRisky, worstVerdict, type ContentVerdict, type PublishedVerdict } from '../../src/shared/domain/content';
+import { assertNotRisky, worstVerdict, type ContentVerdict, type PublishedVerdict } from '../../../src/shared/domain/content';
 import { assertOwnPhotos } from './files';
 import { cloud } from './runtime';
 

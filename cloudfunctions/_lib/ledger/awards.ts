@@ -1,12 +1,12 @@
-import { awardParts, decideAward, defaultAwardRule, explainAward, ruleForCategory, type AwardRule } from '../../src/shared/domain/award';
-import { account, type PostingInput } from '../../src/shared/domain/ledger';
-import type { WishAward } from '../../src/shared/domain/wish';
-import { addDays, startOfDayCst } from '../../src/shared/domain/time';
-import { post, postIn } from './ledger';
+import { awardParts, decideAward, defaultAwardRule, explainAward, ruleForCategory, type AwardRule } from '../../../src/shared/domain/award';
+import { account, type PostingInput } from '../../../src/shared/domain/ledger';
+import type { WishAward } from '../../../src/shared/domain/wish';
+import { addDays, startOfDayCst } from '../../../src/shared/domain/time';
+import { post, postIn } from '.';
 import { cachedPointRules, expiryFor } from './point-rules';
-import { _, collections } from './runtime';
-import { table, type Tx } from './typed-db';
-import { warmCached } from './warm-cache';
+import { _, collections } from '../platform/runtime';
+import { table, type Tx } from '../platform/typed-db';
+import { warmCached } from '../platform/warm-cache';
 
 /** The part of a wish that settling its award needs. */
 export interface AwardedWish {

@@ -1,9 +1,9 @@
 import type { z } from 'zod';
-import { areaOf, eventSchema, type ActionSpec, type Reply } from '../../src/shared/contract';
-import type { UserProfile } from '../../src/shared/domain/org';
+import { areaOf, eventSchema, type ActionSpec, type Reply } from '../../../src/shared/contract';
+import type { UserProfile } from '../../../src/shared/domain/org';
 import { loadUserAnd } from './actor';
 import { replayOf, replayOnRetry, type RecordMode } from './idempotency';
-import { DomainError } from '../../src/shared/domain/errors';
+import { DomainError } from '../../../src/shared/domain/errors';
 import { badInput, fail, fromError, ok } from './reply';
 import { cloud } from './runtime';
 import type { RetryRecord } from './transact';

@@ -1,9 +1,9 @@
 import type { ZodError } from 'zod';
-import { errorMessages, type ErrorCode, type FieldIssue, type Reply } from '../../src/shared/contract';
-import { DomainError } from '../../src/shared/domain/errors';
+import { errorMessages, type ErrorCode, type FieldIssue, type Reply } from '../../../src/shared/contract';
+import { DomainError } from '../../../src/shared/domain/errors';
 // zod's own messages in Chinese. Named here because the function build skips the contract barrel
 // that loads it for the app (scripts/build-cloud.mjs, contractDeclaresOnly).
-import '../../src/shared/contract/zod-locale';
+import '../../../src/shared/contract/zod-locale';
 
 export function ok<T>(data: T): Reply<T> {
   return { ok: true, data };

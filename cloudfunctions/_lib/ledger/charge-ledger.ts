@@ -1,6 +1,6 @@
-import type { ErrorCode } from '../../src/shared/contract/errors';
-import { DomainError } from '../../src/shared/domain/errors';
-import { kindOf, reversalOf } from '../../src/shared/domain/ledger';
+import type { ErrorCode } from '../../../src/shared/contract/errors';
+import { DomainError } from '../../../src/shared/domain/errors';
+import { kindOf, reversalOf } from '../../../src/shared/domain/ledger';
 import {
   assertChargeMove,
   assertRefundable,
@@ -9,15 +9,15 @@ import {
   paymentOf,
   settlementOf,
   type Charge,
-} from '../../src/shared/domain/merchant-charge';
+} from '../../../src/shared/domain/merchant-charge';
 import { afterPayment, countIn, holdNotice, reserveIn, type ChargeRequest } from './charges';
-import { AlreadyPosted, findPosting, post, postIn } from './ledger';
+import { AlreadyPosted, findPosting, post, postIn } from '.';
 import { saveDeskIn } from './shop-desk';
-import type { Notice } from './outbox';
+import type { Notice } from '../platform/outbox';
 import { expiryFor } from './point-rules';
-import { collections } from './runtime';
-import { fieldsOf, transact } from './transact';
-import { tableIn, type Tx } from './typed-db';
+import { collections } from '../platform/runtime';
+import { fieldsOf, transact } from '../platform/transact';
+import { tableIn, type Tx } from '../platform/typed-db';
 
 type Step = { changes: Partial<Charge>; notices?: Notice[] } | null;
 

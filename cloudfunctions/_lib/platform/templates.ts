@@ -1,4 +1,4 @@
-import { minuteCst } from '../../src/shared/domain/time';
+import { minuteCst } from '../../../src/shared/domain/time';
 
 /**
  * Subscription-message templates. Their real ids come from the mini-program's admin console and are set

@@ -1,10 +1,10 @@
-import { DomainError } from '../../src/shared/domain/errors';
-import { account } from '../../src/shared/domain/ledger';
-import type { Shop, ShopDesk } from '../../src/shared/domain/merchant';
-import type { UserProfile } from '../../src/shared/domain/org';
-import { balanceId, type BalanceDoc } from './ledger';
-import { _, collections } from './runtime';
-import { table, tableIn, type Tx } from './typed-db';
+import { DomainError } from '../../../src/shared/domain/errors';
+import { account } from '../../../src/shared/domain/ledger';
+import type { Shop, ShopDesk } from '../../../src/shared/domain/merchant';
+import type { UserProfile } from '../../../src/shared/domain/org';
+import { balanceId, type BalanceDoc } from '.';
+import { _, collections } from '../platform/runtime';
+import { table, tableIn, type Tx } from '../platform/typed-db';
 
 /** A shop's desk lives on its virtue balance: the document a direct charge credits anyway. */
 export const deskId = (shopId: string) => balanceId(account.shop(shopId), 'virtue');

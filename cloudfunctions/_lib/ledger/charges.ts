@@ -1,17 +1,17 @@
-import { HOLD_MS, chargeIdOf, refundable, type Charge, type ChargeStatus } from '../../src/shared/domain/merchant-charge';
-import { chargeMode, shopDay, type ShopDay, type ShopDesk } from '../../src/shared/domain/merchant';
-import { account } from '../../src/shared/domain/ledger';
-import { DomainError } from '../../src/shared/domain/errors';
-import { assertUnused, withUsed, type CodeClaims } from '../../src/shared/domain/points-code';
-import { customer, nameFor } from '../../src/shared/domain/privacy';
-import { dayCst } from '../../src/shared/domain/time';
-import { balanceId, type BalanceDoc, type MerchantDay, type PostOptions } from './ledger';
-import type { Notice } from './outbox';
-import { _, collections } from './runtime';
+import { HOLD_MS, chargeIdOf, refundable, type Charge, type ChargeStatus } from '../../../src/shared/domain/merchant-charge';
+import { chargeMode, shopDay, type ShopDay, type ShopDesk } from '../../../src/shared/domain/merchant';
+import { account } from '../../../src/shared/domain/ledger';
+import { DomainError } from '../../../src/shared/domain/errors';
+import { assertUnused, withUsed, type CodeClaims } from '../../../src/shared/domain/points-code';
+import { customer, nameFor } from '../../../src/shared/domain/privacy';
+import { dayCst } from '../../../src/shared/domain/time';
+import { balanceId, type BalanceDoc, type MerchantDay, type PostOptions } from '.';
+import type { Notice } from '../platform/outbox';
+import { _, collections } from '../platform/runtime';
 import { assertOpen, deskIn, saveDeskIn, type DeskRead } from './shop-desk';
 import { merchantRules } from './shops';
-import { templates, thing, time } from './templates';
-import { table, tableIn, type Tx } from './typed-db';
+import { templates, thing, time } from '../platform/templates';
+import { table, tableIn, type Tx } from '../platform/typed-db';
 
 export const charges = () => table(collections.merchantCharges);
 

@@ -1,4 +1,4 @@
-import type { UserProfile } from '../../src/shared/domain/org';
+import type { UserProfile } from '../../../src/shared/domain/org';
 import { collections } from './runtime';
 import { table } from './typed-db';
 

@@ -1,5 +1,5 @@
-import type { ErrorCode } from '../../src/shared/contract/errors';
-import { DomainError } from '../../src/shared/domain/errors';
+import type { ErrorCode } from '../../../src/shared/contract/errors';
+import { DomainError } from '../../../src/shared/domain/errors';
 import { deliverQueued, enqueueIn, prepare, type Notice, type NoticeDoc, type QueuedNotice } from './outbox';
 import { db } from './runtime';
 import type { Tx } from './typed-db';

@@ -1,4 +1,4 @@
-import type { OrgUnit, UserProfile } from '../../src/shared/domain/org';
+import type { OrgUnit, UserProfile } from '../../../src/shared/domain/org';
 import { _, collections, db } from './runtime';
 import { warmCachedEach } from './warm-cache';
 

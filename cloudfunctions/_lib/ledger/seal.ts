@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
-import type { Sealer } from '../../src/shared/domain/points-code';
+import type { Sealer } from '../../../src/shared/domain/points-code';
 
 const IV = 12;
 const TAG = 16;

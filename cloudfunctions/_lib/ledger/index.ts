@@ -1,8 +1,8 @@
-import { DomainError } from '../../src/shared/domain/errors';
-import { tallyId, type PartyTally } from '../../src/shared/domain/party';
-import type { ShopDesk } from '../../src/shared/domain/merchant';
-import type { UsedCode } from '../../src/shared/domain/points-code';
-import { monthOf } from '../../src/shared/domain/time';
+import { DomainError } from '../../../src/shared/domain/errors';
+import { tallyId, type PartyTally } from '../../../src/shared/domain/party';
+import type { ShopDesk } from '../../../src/shared/domain/merchant';
+import type { UsedCode } from '../../../src/shared/domain/points-code';
+import { monthOf } from '../../../src/shared/domain/time';
 import {
   assertValidPosting,
   isSystemAccount,
@@ -13,10 +13,10 @@ import {
   type Lot,
   type Posting,
   type PostingInput,
-} from '../../src/shared/domain/ledger';
-import { _, collections } from './runtime';
-import { transact, type RetryRecord } from './transact';
-import { table, tableIn, type Tx } from './typed-db';
+} from '../../../src/shared/domain/ledger';
+import { _, collections } from '../platform/runtime';
+import { transact, type RetryRecord } from '../platform/transact';
+import { table, tableIn, type Tx } from '../platform/typed-db';
 
 /**
  * The cached balance of one person, shop or escrow in one kind of points. (`shard` is 0: system accounts, once

@@ -1,9 +1,9 @@
-import type { Asset } from '../../src/shared/domain/ledger';
-import { defaultPointRules, expiresAtFor, type PointRules } from '../../src/shared/domain/point-rules';
-import type { PointRulesDoc } from './documents';
-import { collections } from './runtime';
-import { table } from './typed-db';
-import { forgetWarm, warmCached } from './warm-cache';
+import type { Asset } from '../../../src/shared/domain/ledger';
+import { defaultPointRules, expiresAtFor, type PointRules } from '../../../src/shared/domain/point-rules';
+import type { PointRulesDoc } from '../platform/documents';
+import { collections } from '../platform/runtime';
+import { table } from '../platform/typed-db';
+import { forgetWarm, warmCached } from '../platform/warm-cache';
 
 /** How long a warm instance keeps a community's point rules: staff change them a few times a year. */
 const RULES_TTL_MS = 60_000;

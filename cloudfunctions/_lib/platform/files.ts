@@ -1,5 +1,5 @@
-import { DomainError } from '../../src/shared/domain/errors';
-import { isUploadOf } from '../../src/shared/domain/uploads';
+import { DomainError } from '../../../src/shared/domain/errors';
+import { isUploadOf } from '../../../src/shared/domain/uploads';
 import { cloud } from './runtime';
 
 /** How long a photo link handed to a viewer works: long enough to look, short enough not to keep. */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { transientCodes, type Reply } from '../../src/shared/contract';
+import { transientCodes, type Reply } from '../../../src/shared/contract';
 import { fail } from './reply';
 import { collections, db } from './runtime';
 import type { Tx } from './typed-db';

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import type { UserProfile } from '../../src/shared/domain/org';
-import { CODE_TTL_MS, openSealed, readCode, sealCode, type CodeClaims, type Sealer } from '../../src/shared/domain/points-code';
-import { addHours } from '../../src/shared/domain/time';
-import { _, collections } from './runtime';
+import type { UserProfile } from '../../../src/shared/domain/org';
+import { CODE_TTL_MS, openSealed, readCode, sealCode, type CodeClaims, type Sealer } from '../../../src/shared/domain/points-code';
+import { addHours } from '../../../src/shared/domain/time';
+import { _, collections } from '../platform/runtime';
 import { sealerOf } from './seal';
-import { table } from './typed-db';
+import { table } from '../platform/typed-db';
 
 /**
  * The sealing key comes from the function's environment (`LINLI_CODE_SECRET`). Only the local emulator,

@@ -1,10 +1,10 @@
-import { DomainError } from '../../src/shared/domain/errors';
-import { account, type Asset } from '../../src/shared/domain/ledger';
-import type { UserProfile } from '../../src/shared/domain/org';
-import { assertNotSelf } from '../../src/shared/domain/self-dealing';
-import { loadUser } from './actor';
-import type { Subject } from './handler';
-import { balancesOf } from './ledger';
+import { DomainError } from '../../../src/shared/domain/errors';
+import { account, type Asset } from '../../../src/shared/domain/ledger';
+import type { UserProfile } from '../../../src/shared/domain/org';
+import { assertNotSelf } from '../../../src/shared/domain/self-dealing';
+import { loadUser } from '../platform/actor';
+import type { Subject } from '../platform/handler';
+import { balancesOf } from '.';
 
 /**
  * What every staff entry of points shares: a posting id derived from the submission (so a retried or
