@@ -13,6 +13,7 @@ import { fieldsOf, transact, type Unit } from '../_lib/platform/transact';
 import { table, tableIn, type Tx } from '../_lib/platform/typed-db';
 import { joinApplications, joinViewWith, ownJoinView, placeNames } from './join-view';
 import { eraseJobId } from './my-data';
+import { rosterResidentId } from '../../src/shared/domain/roster';
 
 /** The most units one level of the tree is read with. */
 const LEVEL_MAX = 200;
@@ -170,9 +171,16 @@ export const join = definePublicHandler(
       // 红色代办 filed for this roster person before they joined become their own cases: listed as theirs
       // (petition.listMine), rated by them. A 代评 already given stays marked as relayed. One write, by the entry's
       // stable key; a replayed retry runs it again harmlessly (only cases with no reporter yet match).
-      await table(collections.petitions)
-        .where({ rosterKey: entry.key, reporterId: null })
-        .update({ reporterId: openid, reporterName: input.name, reporterPhone: phone, reporterIsResident: true });
+      // Wishes filed for them the same way become theirs too (to follow and to confirm themselves): one write each
+      // way, side by side, by the id a roster person's wish is filed under (index `resident_created`).
+      await Promise.all([
+        table(collections.petitions)
+          .where({ rosterKey: entry.key, reporterId: null })
+          .update({ reporterId: openid, reporterName: input.name, reporterPhone: phone, reporterIsResident: true }),
+        table(collections.wishes)
+          .where({ residentId: rosterResidentId(entry.key) })
+          .update({ residentId: openid, residentName: input.name, residentPhone: phone }),
+      ]);
       return reply;
     }
     if (!input.apply) throw new DomainError('JOIN_NOT_IN_ROSTER');

@@ -1,6 +1,7 @@
 import { wishCreate, type ParsedInput } from '../../src/shared/contract';
 import { DomainError } from '../../src/shared/domain/errors';
 import { roomLabel } from '../../src/shared/domain/join';
+import { rosterResidentId } from '../../src/shared/domain/roster';
 import type { OrgPlace, UserProfile } from '../../src/shared/domain/org';
 import { gridWorkersOf } from '../../src/shared/domain/scope';
 import type { WishHistoryEntry } from '../../src/shared/domain/wish';
@@ -144,7 +145,7 @@ async function personOf(proxy: ParsedInput<'wish.create'>['onBehalfOf'], user: U
   const joined = entry.userId ? await loadUser(entry.userId) : null;
   if (joined) return personFrom(joined, 'grid', entry.key);
   return {
-    id: `roster:${entry.key}`,
+    id: rosterResidentId(entry.key),
     name: entry.name,
     phone: entry.phone ?? '',
     room: roomLabel(entry.unit, entry.room) || null,

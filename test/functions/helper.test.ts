@@ -193,6 +193,12 @@ describe('代办 of wishes by grid workers and staff', () => {
       buildingId: 'building-2',
     });
     expect(ok(await call(liu, 'wish.get', { wishId: wish.id })).wish.viewer).toMatchObject({ relays: true });
+    // When 郑大爷 joins through the roster, the wish filed for him becomes his, as cases filed for him do.
+    const zheng = 'o-newcomer-zheng';
+    const form = { buildingId: 'building-2', unit: '3', room: '501', name: '郑大爷', phone: '13700005678', privacyVersion: '2026-12-01' };
+    expect(ok(await call(zheng, 'user.join', { ...form, apply: false }, rid('roster-join', 1)))).toMatchObject({ status: 'verified' });
+    expect(ok(await call(zheng, 'wish.listMine')).items.map((w: any) => w.id)).toEqual([wish.id]);
+    expect((await db.collection('wishes').doc(wish.id).get()).data).toMatchObject({ residentId: zheng, residentName: '郑大爷', filedById: liu });
     await expectCovered(env.emu);
   });
 });

@@ -4,6 +4,7 @@ import { assertMayFileFor } from '../../../src/shared/domain/petition-rules';
 import type { RosterEntry } from '../../roster/roster-docs';
 import { loadUser } from './actor';
 import { collections } from './runtime';
+import { rosterResidentId } from '../../../src/shared/domain/roster';
 import { table } from './typed-db';
 
 /**
@@ -16,7 +17,7 @@ export async function rosterPerson(key: string, user: UserProfile): Promise<{ en
   const [entry] = head ? await table(collections.rosterEntries).where({ importId: head.activeImport, key }).limit(1).get() : [];
   if (!head || !entry) throw new DomainError('NOT_FOUND', '台账里没有这位居民，请刷新后重新选择');
   assertMayFileFor(user, {
-    _id: entry.userId ?? `roster:${entry.key}`,
+    _id: entry.userId ?? rosterResidentId(entry.key),
     streetId: head.streetId,
     communityId: entry.communityId,
     gridId: entry.gridId,

@@ -58,3 +58,8 @@ export function rosterSortKey(e: { buildingName: string; unit: string; room: str
   const pad = (s: string) => s.replace(/\d+/g, (d) => d.padStart(6, '0'));
   return [pad(e.buildingName), pad(e.unit), pad(e.room), e.name].join('|');
 }
+
+/** The id a person of the 人口台账 who has not joined is filed under (红色代办 wishes; the filer's reach check). */
+export function rosterResidentId(key: string): string {
+  return `roster:${key}`;
+}
