@@ -16,9 +16,9 @@ import { disclose, householdMember } from '../../src/shared/domain/privacy';
 import { defineHandler, definePublicHandler } from '../_lib/platform/handler';
 import { cachedOrgNames } from '../_lib/platform/org';
 import { _, collections } from '../_lib/platform/runtime';
-import { fieldsOf, transact } from '../_lib/platform/transact';
+import { transact } from '../_lib/platform/transact';
 import { table, tableIn, type Tx } from '../_lib/platform/typed-db';
-import { erasing, newApplication, phoneOf } from './join';
+import { erasing, phoneOf } from './join';
 
 const codeView = (c: FamilyCode): FamilyCodeView => ({
   code: c._id,
@@ -90,17 +90,26 @@ export const codes = defineHandler(familyCodes, async (_input, { user }) => ({
 }));
 
 /** 作废: anyone registered at the home may end its codes; another home's code is "not found", as is a wrong one. */
-export const revoke = defineHandler(familyRevoke, async ({ code }, { openid, user }) => {
-  const homeKey = homeOf(user);
-  await transact(async (tx: Tx) => {
-    const all = tableIn(tx, collections.familyCodes);
-    const found = await all.get(code);
-    if (!found || found.homeKey !== homeKey) throw new DomainError('FAMILY_CODE_INVALID');
-    if (found.status === 'live') await all.change(code, { status: 'revoked', revokedAt: new Date(), revokedBy: openid });
-    return null;
-  }, 'BUSY');
-  return { codes: (await liveCodes(homeKey, new Date())).map(codeView) };
-});
+export const revoke = defineHandler(
+  familyRevoke,
+  async ({ code }, { openid, user, request }) => {
+    const homeKey = homeOf(user);
+    // The home's live codes are read first (a query cannot run in a transaction); the reply is them less this one.
+    const live = await liveCodes(homeKey, new Date());
+    const reply = { codes: live.filter((c) => c._id !== code).map(codeView) };
+    return transact(
+      async (tx: Tx) => {
+        const all = tableIn(tx, collections.familyCodes);
+        const found = await all.get(code);
+        if (!found || found.homeKey !== homeKey) throw new DomainError('FAMILY_CODE_INVALID');
+        if (found.status === 'live') await all.change(code, { status: 'revoked', revokedAt: new Date(), revokedBy: openid });
+        return reply;
+      },
+      { busy: 'BUSY', record: { request } },
+    );
+  },
+  { record: 'inTransaction' },
+);
 
 /** 家人: the people registered at the caller's building and room, by name, phones masked. */
 export const members = defineHandler(familyMembers, async (_input, { openid, user }) => {
@@ -117,12 +126,19 @@ export const members = defineHandler(familyMembers, async (_input, { openid, use
 /**
  * 用家庭邀请码加入: the newcomer lands at the inviter's home, verified at once (no grid worker's review) while the
  * inviter is still a resident registered there. The code, its count and the new user change in one transaction:
- * two people at once both join (a household), and the count limit holds however many try together.
+ * two people at once both join (a household), and the count limit holds however many try together. The new user
+ * records the call (`invitedBy.requestId`): a retry finds it there and gets the same answer, no retry record needed.
+ * An application of theirs still pending stays on the grid worker's list; approving it then changes nothing.
  */
 export const join = definePublicHandler(
   familyJoin,
-  async (input, { openid, user, request }) => {
-    if (user) throw new DomainError('ALREADY_REGISTERED');
+  async (input, { openid, user, requestId, request }) => {
+    if (user) {
+      const by = user.invitedBy;
+      if (!requestId || by?.requestId !== requestId || !user.buildingId) throw new DomainError('ALREADY_REGISTERED');
+      const names = await cachedOrgNames([user.buildingId]);
+      return { status: 'verified' as const, buildingName: names.get(user.buildingId) ?? '', room: user.room ?? '', inviterName: by.name };
+    }
     if (await erasing(openid)) throw new DomainError('ACCOUNT_ERASING');
     const phone = input.phoneCode ? await phoneOf(input.phoneCode) : (input.phone as string);
     const now = new Date();
@@ -130,41 +146,39 @@ export const join = definePublicHandler(
       async (tx: Tx) => {
         const codesIn = tableIn(tx, collections.familyCodes);
         const users = tableIn(tx, collections.users);
-        const [code, me] = await Promise.all([codesIn.get(input.code), users.get(openid)]);
+        const code = await codesIn.get(input.code);
         const refusal = familyCodeRefusal(code, now);
         if (refusal || !code) throw new DomainError(refusal ?? 'FAMILY_CODE_INVALID');
-        if (me) throw new DomainError('ALREADY_REGISTERED');
         const host = await users.get(code.inviterId);
         if (!host || !host.roles.includes('resident') || homeKeyOf(host) !== code.homeKey) throw new DomainError('FAMILY_INVITER_MOVED');
-        const place = { streetId: code.streetId, communityId: code.communityId, gridId: code.gridId ?? '', buildingId: code.buildingId };
-        await users.set(openid, {
-          name: input.name,
-          phone,
-          roles: ['resident'],
-          streetId: code.streetId,
-          communityId: code.communityId,
-          gridId: code.gridId,
-          buildingId: code.buildingId,
-          room: code.room,
-          birthYear: null,
-          invitedBy: { userId: host._id, name: host.name, code: code._id, at: now },
-          privacy: { version: input.privacyVersion, at: now },
-        });
+        // Inserted, not set: a twin call of the same person (another request) meets this one's user and is refused.
+        await users
+          .add({
+            _id: openid,
+            name: input.name,
+            phone,
+            roles: ['resident'],
+            streetId: code.streetId,
+            communityId: code.communityId,
+            gridId: code.gridId,
+            buildingId: code.buildingId,
+            room: code.room,
+            birthYear: null,
+            invitedBy: { userId: host._id, name: host.name, code: code._id, at: now, requestId: requestId ?? null },
+            privacy: { version: input.privacyVersion, at: now },
+          })
+          .catch(() => {
+            throw new DomainError('ALREADY_REGISTERED');
+          });
         const uses = code.uses + 1;
         await codesIn.change(code._id, {
           uses,
           usedBy: [...code.usedBy, { userId: openid, name: input.name, at: now }],
           ...(uses >= code.maxUses ? { status: 'used' as const } : {}),
         });
-        // The join on record (consent, place), decided by the invitation; an application pending meanwhile ends here.
-        const app = newApplication(openid, { name: input.name, phone, unit: '', room: code.room }, place, input, now);
-        await tableIn(tx, collections.joinApplications).set(
-          app._id,
-          fieldsOf({ ...app, status: 'approved', decidedAt: now, decidedBy: `family:${host._id}` }),
-        );
         return { status: 'verified' as const, buildingName: code.buildingName, room: code.room, inviterName: host.name };
       },
-      { busy: 'BUSY', record: { request } },
+      { busy: 'BUSY', record: { request, byEffect: true } },
     );
   },
   { record: 'inTransaction' },

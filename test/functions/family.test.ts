@@ -58,6 +58,8 @@ describe('family codes', () => {
     const code = await invited();
     const joined = ok(await call(newcomer(1), 'family.join', joining(code, 1), rid('fam-join', 1)));
     expect(joined).toEqual({ status: 'verified', buildingName: '2号楼', room: '1单元302', inviterName: '王秀英' });
+    // A retry of the same press gets the same answer and uses the code once.
+    expect(ok(await call(newcomer(1), 'family.join', joining(code, 1), rid('fam-join', 1)))).toEqual(joined);
     const me = ok(await call(newcomer(1), 'user.me'));
     expect(me).toMatchObject({ name: '王家人1', roles: ['resident'], buildingId: 'building-2', gridId: 'grid-1' });
     const db = databaseOf(env.emu);

@@ -62,7 +62,7 @@ export interface UserProfile {
   /** 关怀模式 as the person chose it on 我的 (`user.setPrefs`); absent until they choose (care-mode.ts decides). */
   careMode?: boolean;
   /** Who invited them with a family code (family.join), which code and when. */
-  invitedBy?: { userId: string; name: string; code: string; at: Date };
+  invitedBy?: { userId: string; name: string; code: string; at: Date; requestId: string | null };
   /** The privacy policy they accepted when joining (user.join), with when. */
   privacy?: { version: string; at: Date };
 }
