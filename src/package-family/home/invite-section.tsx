@@ -75,7 +75,7 @@ export function InviteSection() {
         家人还没加入社区？生成一个家庭邀请码发给他们，在“加入社区”页填写，即可登记在你家，无需网格员审核。邀请码 24 小时内有效，最多 6 人使用。
       </Text>
       {live.map(card)}
-      <View className="family__actions">
+      <View className="invite__actions">
         <ActionButton busy={invite.submitting} onClick={() => void make()}>
           {invite.submitting ? '正在生成…' : live.length > 0 ? '再生成一个邀请码' : '生成邀请码'}
         </ActionButton>
