@@ -166,8 +166,10 @@ test('王秀英 makes a family code on 我的家庭; a newcomer joins with it an
   });
 
   // She sees him in her home, invited by her; and the code's use counted.
+  // In care mode (her default at 80), through 我的 → 我的家庭, where the app learns it.
   await careMode(personas.wang, true);
-  await visit('王秀英', '/package-family/home/index');
+  await visit('王秀英', '/pages/me/index');
+  await shown(page).locator('.cell', { hasText: '我的家庭' }).click();
   await family().locator('.invite-member', { hasText: '王小军' }).locator('.invite-member__line', { hasText: '王秀英 邀请' }).waitFor();
   await family().locator('.invite-code__line', { hasText: '已用 1/6 人' }).waitFor();
   await page.locator('.page.care').first().waitFor();
