@@ -153,6 +153,24 @@ test('王秀英 makes a family code on 我的家庭; a newcomer joins with it an
     await shown(page).locator('.persona-list__visitor').click();
     await app.open('/pages/join/index');
     const join = shown(page).locator('.join');
+    await join.locator('.join-family__code').waitFor();
+    await shotFromTop('family-join-empty');
+    // The same in 关怀模式 (kept on the phone per caller: a newcomer has no record to keep it on).
+    await page.evaluate(() => {
+      const raw = window.localStorage.getItem('linli.demoPersona') ?? '';
+      const openid = /"openid":"([^"]+)"/.exec(raw)?.[1] ?? raw.replace(/"/g, '');
+      const kept = JSON.stringify({ data: { choice: true, byDefault: false } });
+      window.localStorage.setItem(`linli.careMode.${openid}`, kept);
+    });
+    await app.open('/pages/join/index');
+    await page.locator('.page.care').first().waitFor();
+    await join.locator('.join-family__code input').fill(code.toLowerCase());
+    await join.locator('.join-family__hint').waitFor();
+    await shotFromTop('care-family-join-code');
+    await page.evaluate(() => {
+      for (const key of Object.keys(window.localStorage)) if (key.startsWith('linli.careMode.')) window.localStorage.removeItem(key);
+    });
+    await app.open('/pages/join/index');
     await join.locator('.join-family__code input').fill(code.toLowerCase());
     // With a code, no building or room is asked.
     await join.locator('.join-family__hint').waitFor();
