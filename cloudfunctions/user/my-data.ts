@@ -402,7 +402,16 @@ async function erase(source: Source, docs: Doc[], who: Who, files: Set<string>):
     const t = table(source.key) as unknown as { delete(id: string): Promise<void>; set(id: string, f: object): Promise<void> };
     if (removed.has(source.key)) await t.delete(doc._id);
     else if (source.key === 'roster_entries') await table(collections.rosterEntries).change(doc._id, { userId: null });
-    else if (source.key === 'postings') {
+    else if (source.key === 'family_codes') {
+      // A code she made: it, and the relatives who joined with it (their `invitedBy`), now name the anonymous id.
+      const { _id, ...rest } = doc;
+      await t.set(_id, scrub(rest, who) as object);
+      const relatives = ((doc.usedBy ?? []) as { userId: string }[]).map((u) => u.userId);
+      for (const id of relatives)
+        await table(collections.users)
+          .change(id, { 'invitedBy.userId': who.anonId, 'invitedBy.name': anonymousName })
+          .catch(() => undefined); // the relative has gone already
+    } else if (source.key === 'postings') {
       // Amounts and ids stay (the id is the posting's idempotency key); the accounts, who made it and the
       // words lose the person: the ledger now names the anonymous account.
       const { _id, ...rest } = doc;

@@ -152,6 +152,16 @@ describe('user.deleteMine', () => {
 
   it('leaves no trace of her openid, name or phone in any collection but posting ids once the job has run; books reconcile; she can join anew with a fresh points account', async () => {
     const { photoUrl } = await scene();
+    // A relative joined with her family code: his record names who invited him.
+    const family = ok(await call(wang, 'family.invite', {}, 'md-family-1')).code.code;
+    ok(
+      await call(
+        'o-mydata-relative',
+        'family.join',
+        { code: family, name: '王小军', phone: '13700006666', privacyVersion: '2026-12-01' },
+        'md-family-2',
+      ),
+    );
     const wishId = ok(await call(wang, 'wish.listMine')).items[0].id;
     const released = await call(zhang, 'wish.release', { wishId, reason: '临时有事，请别人帮忙' }, rid('md-release', 1));
     if (!released.ok) throw new Error(JSON.stringify(released));
