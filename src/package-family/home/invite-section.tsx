@@ -46,9 +46,16 @@ export function InviteSection() {
 
   if (!codes.data) {
     if (codes.state !== 'error') return <Loading />;
-    // Without a home on record (or not a resident), there is nothing to invite to: say why, not "retry".
+    // Without a home on record (or not a resident), there is nothing to invite to: a grid worker sees no section, a resident without a room is told to add it.
     const code = codes.error?.code;
-    if (code === 'FAMILY_NO_HOME' || code === 'FORBIDDEN_ROLE' || code === 'NOT_REGISTERED') return null;
+    if (code === 'FORBIDDEN_ROLE' || code === 'NOT_REGISTERED') return null;
+    if (code === 'FAMILY_NO_HOME')
+      return (
+        <View className="invite">
+          <Text className="section-title">邀请家人</Text>
+          <Text className="family__intro">{codes.error?.message}</Text>
+        </View>
+      );
     return <ErrorView error={codes.error!} onRetry={codes.reload} />;
   }
   const live = codes.data.codes;
