@@ -106,9 +106,11 @@ test('a child binds as an elderly parent’s helper, files a wish for her, and s
   // The new pages in the other mode too: 李明 in care mode, 王秀英 out of it.
   await careMode(li, true);
   await careMode(personas.wang, false);
-  await visit('李明', '/package-family/home/index');
-  await family().locator('.family-card', { hasText: '已绑定' }).waitFor();
+  // Through 我的, whose user.me tells the app the mode (我的家庭 itself does not ask who the caller is).
+  await visit('李明', '/pages/me/index');
   await page.locator('.page.care').first().waitFor();
+  await shown(page).locator('.cell', { hasText: '我的家庭' }).click();
+  await family().locator('.family-card', { hasText: '已绑定' }).waitFor();
   await shotFromTop('care-family-helper');
   await family().locator('.btn', { hasText: '为TA发心愿' }).click();
   await shown(page).locator('.proxy-fields__switch-title').waitFor();
