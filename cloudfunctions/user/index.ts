@@ -15,6 +15,7 @@ import { applications, reviewJoin } from './review';
 import { joinApplications } from './join-view';
 import { deleteMine, exportMine, runMyDataJobs } from './my-data';
 import { consentHelper, endHelper, listHelpers, requestHelper } from './helpers';
+import * as family from './family';
 
 /** Grid workers and staff see how many join applications wait for them (the badge on 入驻审核). */
 async function pendingJoinsFor(user: UserProfile): Promise<number | undefined> {
@@ -67,6 +68,11 @@ export const handlers = [
   consentHelper,
   endHelper,
   listHelpers,
+  family.invite,
+  family.codes,
+  family.revoke,
+  family.members,
+  family.join,
 ];
 
 export const main = createFunction('user', handlers, { myData: runMyDataJobs });

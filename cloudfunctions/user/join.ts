@@ -51,7 +51,7 @@ export const joinPlaces = definePublicHandler(userJoinPlaces, async ({ parentId,
 });
 
 /** A 注销 of this WeChat account still clearing its records (my-data.ts): joining again waits for it. */
-const erasing = async (openid: string) => (await table(collections.myDataJobs).get(eraseJobId(openid))) !== null;
+export const erasing = async (openid: string) => (await table(collections.myDataJobs).get(eraseJobId(openid))) !== null;
 
 export const joinStatus = definePublicHandler(userJoinStatus, async (_input, { openid, user }) => {
   const [application, gone] = await Promise.all([joinApplications().get(joinApplicationId(openid)), user ? false : erasing(openid)]);
@@ -59,9 +59,9 @@ export const joinStatus = definePublicHandler(userJoinStatus, async (_input, { o
 });
 
 /** Who decided a join the roster verified. */
-const ROSTER = 'roster';
+export const ROSTER = 'roster';
 
-function newApplication(
+export function newApplication(
   openid: string,
   who: { name: string; phone: string; unit: string; room: string },
   place: OrgPlace & { gridId: string; buildingId: string },
@@ -98,7 +98,7 @@ interface PhoneAnswer {
   phone_info?: PhoneInfo;
 }
 
-async function phoneOf(code: string): Promise<string> {
+export async function phoneOf(code: string): Promise<string> {
   try {
     const res: PhoneAnswer | undefined = await cloud.openapi.phonenumber.getPhoneNumber({ code });
     const info = res?.phoneInfo ?? res?.phone_info;

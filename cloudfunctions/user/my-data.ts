@@ -52,6 +52,7 @@ const sources: Source[] = [
   { key: 'unit_reports', title: '我为单位提交的共建报到', where: (id) => ({ reporterId: id }), newest: 'createdAt' },
   { key: 'helper_bindings', title: '我的代办人', where: (id) => ({ parentId: id }), newest: null },
   { key: 'helper_bindings', title: '我代办的老人', where: (id) => ({ helperId: id }), newest: null },
+  { key: 'family_codes', title: '我生成的家庭邀请码', where: (id) => ({ inviterId: id }), newest: null },
   { key: 'roster_entries', title: '社区花名册中与我关联的登记', where: (id) => ({ userId: id }), newest: null },
   { key: 'subscriptions', title: '消息订阅', where: (id) => ({ openid: id }), newest: null },
   { key: 'notifications', title: '发给我的通知', where: (id) => ({ touser: id }), newest: 'createdAt' },
@@ -74,7 +75,7 @@ async function read(source: Source, openid: string, offset = 0): Promise<{ docs:
 
 /** Fields that name a person or give a phone: in an export, anyone's but the caller's are masked (王**, 138****1001). */
 const personNames =
-  /^(name|residentName|claimantName|raterName|byName|holderName|buyerName|handlerName|memberName|targetName|reporterName|filedByName|decidedByName|closedByName|merchantName|parentName|helperName|endedByName)$/;
+  /^(name|residentName|claimantName|raterName|byName|holderName|buyerName|handlerName|memberName|targetName|reporterName|filedByName|decidedByName|closedByName|merchantName|parentName|helperName|endedByName|inviterName)$/;
 const phones = /^(phone|[a-z]+Phone)$/;
 /** A room is never shown masked: someone else's is left out (residentRoom, reporterRoom, … kept on a case). */
 const rooms = /^(room|[a-z]+Room)$/;
@@ -401,7 +402,16 @@ async function erase(source: Source, docs: Doc[], who: Who, files: Set<string>):
     const t = table(source.key) as unknown as { delete(id: string): Promise<void>; set(id: string, f: object): Promise<void> };
     if (removed.has(source.key)) await t.delete(doc._id);
     else if (source.key === 'roster_entries') await table(collections.rosterEntries).change(doc._id, { userId: null });
-    else if (source.key === 'postings') {
+    else if (source.key === 'family_codes') {
+      // A code she made: it, and the relatives who joined with it (their `invitedBy`), now name the anonymous id.
+      const { _id, ...rest } = doc;
+      await t.set(_id, scrub(rest, who) as object);
+      const relatives = ((doc.usedBy ?? []) as { userId: string }[]).map((u) => u.userId);
+      for (const id of relatives)
+        await table(collections.users)
+          .change(id, { 'invitedBy.userId': who.anonId, 'invitedBy.name': anonymousName })
+          .catch(() => undefined); // the relative has gone already
+    } else if (source.key === 'postings') {
       // Amounts and ids stay (the id is the posting's idempotency key); the accounts, who made it and the
       // words lose the person: the ledger now names the anonymous account.
       const { _id, ...rest } = doc;

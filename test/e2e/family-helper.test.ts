@@ -106,9 +106,11 @@ test('a child binds as an elderly parent’s helper, files a wish for her, and s
   // The new pages in the other mode too: 李明 in care mode, 王秀英 out of it.
   await careMode(li, true);
   await careMode(personas.wang, false);
-  await visit('李明', '/package-family/home/index');
-  await family().locator('.family-card', { hasText: '已绑定' }).waitFor();
+  // Through 我的, whose user.me tells the app the mode (我的家庭 itself does not ask who the caller is).
+  await visit('李明', '/pages/me/index');
   await page.locator('.page.care').first().waitFor();
+  await shown(page).locator('.cell', { hasText: '我的家庭' }).click();
+  await family().locator('.family-card', { hasText: '已绑定' }).waitFor();
   await shotFromTop('care-family-helper');
   await family().locator('.btn', { hasText: '为TA发心愿' }).click();
   await shown(page).locator('.proxy-fields__switch-title').waitFor();
@@ -126,4 +128,70 @@ test('staff see the 代办 switch on the wish form and pick a resident from the 
   await app.open('/pages/petition-new/index?proxy=1');
   await shown(page).locator('.proxy-fields__search').waitFor();
   await shotFromTop('care-family-staff-petition-proxy');
+});
+
+test('王秀英 makes a family code on 我的家庭; a newcomer joins with it and lands in her home', async () => {
+  const family = () => shown(page).locator('.family');
+  await careMode(personas.wang, false);
+  let code = '';
+  await withScreenshot(page, 'family-invite', async () => {
+    await visit('王秀英', '/package-family/home/index');
+    await family().locator('.invite__actions .btn', { hasText: '生成邀请码' }).click();
+    const shownCode = family().locator('.invite-code__code').first();
+    await shownCode.waitFor();
+    code = ((await shownCode.textContent()) ?? '').replace(/\s/g, '');
+    expect(code).toMatch(/^[A-Z2-9]{8}$/);
+    await family().locator('.invite-code__line', { hasText: '前有效 · 已用 0/6 人' }).waitFor();
+    await family().locator('.invite-member__name', { hasText: '王秀英（我）' }).waitFor();
+    await shotFromTop('family-invite');
+  });
+
+  await withScreenshot(page, 'family-join-code', async () => {
+    await app.open('/pages/wall/index');
+    const prompt = shown(page).locator('.persona-prompt');
+    const chip = shown(page).locator('.persona-chip');
+    await prompt.or(chip).first().waitFor();
+    if (!(await prompt.isVisible())) await chip.click();
+    await shown(page).locator('.persona-list__visitor').click();
+    await app.open('/pages/join/index');
+    const join = shown(page).locator('.join');
+    await join.locator('.join-family__code').waitFor();
+    await shotFromTop('family-join-empty');
+    // The same in 关怀模式 (kept on the phone per caller: a newcomer has no record to keep it on).
+    await page.evaluate(() => {
+      const raw = window.localStorage.getItem('linli.demoPersona') ?? '';
+      const openid = /"openid":"([^"]+)"/.exec(raw)?.[1] ?? raw.replace(/"/g, '');
+      const kept = JSON.stringify({ data: { choice: true, byDefault: false } });
+      window.localStorage.setItem(`linli.careMode.${openid}`, kept);
+    });
+    await app.open('/pages/join/index');
+    await page.locator('.page.care').first().waitFor();
+    await join.locator('.join-family__code input').fill(code.toLowerCase());
+    await join.locator('.join-family__hint').waitFor();
+    await shotFromTop('care-family-join-code');
+    await page.evaluate(() => {
+      for (const key of Object.keys(window.localStorage)) if (key.startsWith('linli.careMode.')) window.localStorage.removeItem(key);
+    });
+    await app.open('/pages/join/index');
+    await join.locator('.join-family__code input').fill(code.toLowerCase());
+    // With a code, no building or room is asked.
+    await join.locator('.join-family__hint').waitFor();
+    expect(await join.locator('.join-form__room').count()).toBe(0);
+    await join.locator('.join-family__name input').fill('王小军');
+    await join.locator('.join-family__phone input').fill('13700006666');
+    await join.locator('.join-form__agree').click();
+    await shotFromTop('family-join-code');
+    await join.locator('.join-form .btn', { hasText: '用邀请码加入' }).click();
+    await join.locator('.join-done__title', { hasText: '你已加入社区' }).waitFor();
+  });
+
+  // She sees him in her home, invited by her; and the code's use counted.
+  // In care mode (her default at 80), through 我的 → 我的家庭, where the app learns it.
+  await careMode(personas.wang, true);
+  await visit('王秀英', '/pages/me/index');
+  await shown(page).locator('.cell', { hasText: '我的家庭' }).click();
+  await family().locator('.invite-member', { hasText: '王小军' }).locator('.invite-member__line', { hasText: '王秀英 邀请' }).waitFor();
+  await family().locator('.invite-code__line', { hasText: '已用 1/6 人' }).waitFor();
+  await page.locator('.page.care').first().waitFor();
+  await shotFromTop('care-family-invite');
 });

@@ -162,6 +162,19 @@ async function measurePass(emu: TestEmulator): Promise<ActionCost[]> {
   await step('wish.listMine (filed)', li, 'wish.listMine', { kind: 'filed' }, true);
   await step('helper.end', li, 'helper.end', { bindingId });
 
+  // 家庭邀请码 (issue 13): 王秀英 invites, a relative of each pass joins at her home with the code, she lists her
+  // family and ends the code (a home keeps at most three live, so the next pass makes a fresh one).
+  const familyCode = (await step('family.invite', wang, 'family.invite')).code.code;
+  await list(wang, 'family.codes');
+  await step('family.join', `o-cost-family-${passes + 1}`, 'family.join', {
+    code: familyCode,
+    name: '王家亲属',
+    phone: '13700003001',
+    privacyVersion: '2026-12-01',
+  });
+  await list(wang, 'family.members');
+  await step('family.revoke', wang, 'family.revoke', { code: familyCode });
+
   await step('points.award', sun, 'points.award', { openid: wang, asset: 'volunteer', amount: 100, reason: '志愿服务' });
   await step('points.deduct', sun, 'points.deduct', { openid: wang, asset: 'volunteer', amount: 5, reason: '更正' });
   await list(wang, 'points.history');

@@ -83,6 +83,11 @@ const WITHIN_BUDGET = [
   'wish.create (grid worker)',
   'wish.listMine (filed)',
   'helper.end',
+  'family.invite',
+  'family.codes',
+  'family.join',
+  'family.members',
+  'family.revoke',
 ];
 
 // Over the budget still, each held at what its write path needs today so it cannot creep up unnoticed (warm

@@ -5,6 +5,7 @@ import {
   customer,
   directoryEntry,
   helperParent,
+  householdMember,
   listed,
   joinApplicant,
   petitionReporter,
@@ -103,6 +104,8 @@ const reads: [action: string, payload: (s: Scene) => Record<string, unknown>, ru
   ['wish.get', (s) => ({ wishId: s.helperWishId }), (v) => wishResident(v, helperWishFacts), 'exact'],
   ['wish.listMine', () => ({ kind: 'filed' }), (v) => wishResident(v, helperWishFacts)],
   ['helper.list', () => ({}), (v) => helperParent(v, bindingFacts)],
+  // 我的家庭 → 家人: the people of her home by name, phone masked; to everyone else she is not listed at all.
+  ['family.members', () => ({}), (v) => householdMember(v, her)],
   ['petition.get', (s) => ({ petitionId: s.petitionId }), (v) => petitionReporter(v, caseFacts), 'exact'],
   ['petition.get', (s) => ({ petitionId: s.proxyId }), (v) => petitionReporter(v, caseFacts), 'exact'],
   ['petition.listMine', () => ({}), (v) => petitionReporter(v, caseFacts)],

@@ -95,8 +95,23 @@ function rows(): Row[] {
 describe('user.exportMine', () => {
   it('returns each kind of record she has, bounded and newest first', async () => {
     await scene();
+    // A family code she made, used by a relative: hers to export, his name masked in it.
+    const family = ok(await call(wang, 'family.invite', {}, 'mydata-family-1')).code.code;
+    ok(
+      await call(
+        'o-mydata-relative',
+        'family.join',
+        { code: family, name: '王小军', phone: '13700006666', privacyVersion: '2026-12-01' },
+        'mydata-family-2',
+      ),
+    );
     const { sections } = await exportOf(wang);
     const count = (title: string) => sections.find((s: { title: string }) => s.title === title)?.count;
+    const codes = sections.find((s: { title: string }) => s.title === '我生成的家庭邀请码');
+    expect(codes).toMatchObject({
+      count: 1,
+      items: [expect.objectContaining({ inviterName: '王秀英', usedBy: [expect.objectContaining({ name: '王**' })] })],
+    });
     expect(sections[0]).toMatchObject({ key: 'users', count: 1, items: [expect.objectContaining({ name: '王秀英', phone: her.phone })] });
     expect(count('我发布的心愿')).toBeGreaterThanOrEqual(1);
     expect(count('我提交的诉求')).toBe(1);
@@ -137,6 +152,16 @@ describe('user.deleteMine', () => {
 
   it('leaves no trace of her openid, name or phone in any collection but posting ids once the job has run; books reconcile; she can join anew with a fresh points account', async () => {
     const { photoUrl } = await scene();
+    // A relative joined with her family code: his record names who invited him.
+    const family = ok(await call(wang, 'family.invite', {}, 'md-family-1')).code.code;
+    ok(
+      await call(
+        'o-mydata-relative',
+        'family.join',
+        { code: family, name: '王小军', phone: '13700006666', privacyVersion: '2026-12-01' },
+        'md-family-2',
+      ),
+    );
     const wishId = ok(await call(wang, 'wish.listMine')).items[0].id;
     const released = await call(zhang, 'wish.release', { wishId, reason: '临时有事，请别人帮忙' }, rid('md-release', 1));
     if (!released.ok) throw new Error(JSON.stringify(released));

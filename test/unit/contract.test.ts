@@ -22,7 +22,16 @@ describe('contract', () => {
   it('only the join flow and what a newcomer may browse answer a caller without a record', () => {
     const open = specs.filter((s) => s.roles === 'public').map((s) => s.name);
     expect(open.sort()).toEqual(
-      ['notify.templates', 'shop.listVirtue', 'user.join', 'user.joinPlaces', 'user.joinStatus', 'wish.categories', 'wish.listWall'].sort(),
+      [
+        'family.join',
+        'notify.templates',
+        'shop.listVirtue',
+        'user.join',
+        'user.joinPlaces',
+        'user.joinStatus',
+        'wish.categories',
+        'wish.listWall',
+      ].sort(),
     );
   });
 

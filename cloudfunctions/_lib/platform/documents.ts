@@ -4,6 +4,7 @@ import type { MallItem, MallOrder } from '../../../src/shared/domain/mall';
 import type { MerchantApplication, MerchantRules, Shop } from '../../../src/shared/domain/merchant';
 import type { Charge } from '../../../src/shared/domain/merchant-charge';
 import type { Checklist } from '../../../src/shared/domain/merchant-shop';
+import type { FamilyCode } from '../../../src/shared/domain/family';
 import type { HelperBinding } from '../../../src/shared/domain/helper';
 import type { JoinApplication } from '../../../src/shared/domain/join';
 import type { OrgUnit, UserProfile } from '../../../src/shared/domain/org';
@@ -309,6 +310,7 @@ export interface Registry {
   stats_fold: StatsFoldDoc;
   my_data_jobs: MyDataJob;
   helper_bindings: HelperBinding;
+  family_codes: FamilyCode;
 }
 
 /**

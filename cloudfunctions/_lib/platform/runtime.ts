@@ -90,4 +90,5 @@ export const collections = {
   statsFold: 'stats_fold',
   myDataJobs: 'my_data_jobs',
   helperBindings: 'helper_bindings',
+  familyCodes: 'family_codes',
 } as const;

@@ -12,6 +12,7 @@ import { call } from '../../services/api';
 import { helperRequest, type HelperBindingView, type Output } from '../../shared/contract';
 import { formErrors } from '../../utils/form-errors';
 import { BindingCard } from './binding-card';
+import { InviteSection } from './invite-section';
 import './index.scss';
 
 type Lists = Output<'helper.list'>;
@@ -64,6 +65,8 @@ function FamilyPage() {
   const { asParent, asHelper, toConsent } = lists.data;
   return (
     <PageShell className="family">
+      <InviteSection />
+      <Text className="section-title">代办人</Text>
       <Text className="family__intro">
         子女不在身边？可以申请做老人的“代办人”，经老人同意（或网格员核实后代为确认）后，替老人发心愿、反映问题，记在老人名下，由你转告进展。
       </Text>

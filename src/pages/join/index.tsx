@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
@@ -8,6 +8,7 @@ import { useRemote } from '../../hooks/use-remote';
 import { call } from '../../services/api';
 import { forgetGuest } from '../../services/guest';
 import { forget } from '../../services/session-cache';
+import { FamilyJoinForm } from './family-join-form';
 import { JoinForm } from './join-form';
 import { PlacePicker, type Place } from './place-picker';
 import { StatusCard } from './status-card';
@@ -40,6 +41,14 @@ function JoinPage() {
   const coded = useRemote(() => call('user.joinPlaces', { buildingId: scene ?? '' }), scene);
   const [byHand, setByHand] = useState(false);
   const [picked, setPicked] = useState<Place | null>(null);
+  const [familyCode, setFamilyCode] = useState('');
+  const byFamily = familyCode.trim().length > 0;
+  const joined = () => {
+    forgetGuest();
+    forget('user.me');
+    // The form gives way to a short answer: show it from its top, not where the button was.
+    void Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined);
+  };
   const place = !byHand && coded.data?.place ? coded.data.place : picked;
 
   if (!status.data) {
@@ -67,36 +76,64 @@ function JoinPage() {
       {application && (registered ? application.kind === 'move' && pending : application.status !== 'approved') && <StatusCard app={application} />}
       {!registered && !pending && (
         <>
-          <Text className="section-title">{application?.status === 'rejected' ? '核对后重新申请' : '你住在哪里'}</Text>
-          {scene && !byHand && coded.state === 'loading' && <Loading text="正在读取楼栋码…" />}
-          {scene && !byHand && coded.state === 'error' && (
-            <Text className="banner-error">{`${coded.error?.message ?? '楼栋码无法识别'}。请手动选择社区和楼栋。`}</Text>
-          )}
-          {!byHand && coded.data?.place ? (
-            <View className="card join-coded">
-              <Text className="join-coded__label">扫码带入</Text>
-              <Text className="join-coded__place">{`${coded.data.place.communityName} · ${coded.data.place.gridName} · ${coded.data.place.buildingName}`}</Text>
-              <Text className="join-coded__change" onClick={() => setByHand(true)}>
-                不是这栋？手动选择
-              </Text>
-            </View>
+          <View className="card join-family">
+            <Text className="join-family__label">有家庭邀请码？</Text>
+            <Input
+              className="join-input join-family__code"
+              value={familyCode}
+              maxlength={9}
+              placeholder="家人发给你的 8 位邀请码（没有可不填）"
+              placeholderClass="input-placeholder"
+              onInput={(e) => setFamilyCode(e.detail.value.toUpperCase())}
+            />
+            {byFamily && <Text className="join-family__hint">填了邀请码，就会登记在邀请你的家人家里，不用选楼栋和门牌。</Text>}
+          </View>
+          {byFamily ? (
+            <>
+              <Text className="section-title">你的信息</Text>
+              <FamilyJoinForm
+                code={familyCode}
+                privacyVersion={privacyVersion}
+                onJoined={() => {
+                  joined();
+                  status.update((s) => ({ ...s, registered: true }));
+                }}
+              />
+            </>
           ) : (
-            (!scene || byHand || coded.state === 'error') && <PlacePicker onPicked={setPicked} />
+            <>
+              <Text className="section-title">{application?.status === 'rejected' ? '核对后重新申请' : '你住在哪里'}</Text>
+              {scene && !byHand && coded.state === 'loading' && <Loading text="正在读取楼栋码…" />}
+              {scene && !byHand && coded.state === 'error' && (
+                <Text className="banner-error">{`${coded.error?.message ?? '楼栋码无法识别'}。请手动选择社区和楼栋。`}</Text>
+              )}
+              {!byHand && coded.data?.place ? (
+                <View className="card join-coded">
+                  <Text className="join-coded__label">扫码带入</Text>
+                  <Text className="join-coded__place">{`${coded.data.place.communityName} · ${coded.data.place.gridName} · ${coded.data.place.buildingName}`}</Text>
+                  <Text className="join-coded__change" onClick={() => setByHand(true)}>
+                    不是这栋？手动选择
+                  </Text>
+                </View>
+              ) : (
+                (!scene || byHand || coded.state === 'error') && <PlacePicker onPicked={setPicked} />
+              )}
+              <Text className="section-title">你的信息</Text>
+              <JoinForm
+                place={place}
+                privacyVersion={privacyVersion}
+                onJoined={(reply) => {
+                  if (reply.status === 'verified') {
+                    forgetGuest();
+                    forget('user.me');
+                  }
+                  status.update((s) => ({ ...s, registered: reply.status === 'verified', application: reply.application ?? s.application }));
+                  // The form gives way to a short answer: show it from its top, not where the button was.
+                  void Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined);
+                }}
+              />
+            </>
           )}
-          <Text className="section-title">你的信息</Text>
-          <JoinForm
-            place={place}
-            privacyVersion={privacyVersion}
-            onJoined={(reply) => {
-              if (reply.status === 'verified') {
-                forgetGuest();
-                forget('user.me');
-              }
-              status.update((s) => ({ ...s, registered: reply.status === 'verified', application: reply.application ?? s.application }));
-              // The form gives way to a short answer: show it from its top, not where the button was.
-              void Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined);
-            }}
-          />
         </>
       )}
     </PageShell>

@@ -117,6 +117,13 @@ export const errorMessages = {
   HELPER_NOT_FOUND: '没有找到这条代办人绑定',
   HELPER_ENDED: '这条代办人绑定已经解除，如需继续请重新申请',
   HELPER_NOT_BOUND: '你还不是这位居民的代办人（或绑定已解除），不能为其代办',
+  FAMILY_NO_HOME: '你的登记里还没有楼栋和门牌，请先在“我的”里补全，再邀请家人',
+  FAMILY_CODES_FULL: '你家已有 3 个有效的邀请码，请先用完或作废一个再生成',
+  FAMILY_CODE_INVALID: '没有这个家庭邀请码，请核对后重新输入',
+  FAMILY_CODE_EXPIRED: '这个家庭邀请码已过期（有效期 24 小时），请家人重新生成一个',
+  FAMILY_CODE_REVOKED: '这个家庭邀请码已被作废，请家人重新生成一个',
+  FAMILY_CODE_USED_UP: '这个家庭邀请码的使用次数已满，请家人重新生成一个',
+  FAMILY_INVITER_MOVED: '邀请你的家人已不在这个门牌登记，邀请码不能再用，请联系网格员',
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import './zod-locale';
 import { areaOf, type ActionSpec } from './action';
 import { categoryActions } from './categories';
+import { familyActions } from './family';
 import { helperActions } from './helper';
 import { mallActions } from './mall';
 import { merchantActions } from './merchant';
@@ -28,6 +29,7 @@ export * from './envelope';
 export * from './errors';
 export * from './common';
 export * from './categories';
+export * from './family';
 export * from './helper';
 export * from './notify';
 export * from './org';
@@ -70,6 +72,7 @@ const all = [
   ...postActions,
   ...reportActions,
   ...helperActions,
+  ...familyActions,
 ] as const;
 
 type Registry = { [S in (typeof all)[number] as S['name']]: S };

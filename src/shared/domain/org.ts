@@ -61,6 +61,8 @@ export interface UserProfile {
   tags?: string[];
   /** 关怀模式 as the person chose it on 我的 (`user.setPrefs`); absent until they choose (care-mode.ts decides). */
   careMode?: boolean;
+  /** Who invited them with a family code (family.join), which code and when. */
+  invitedBy?: { userId: string; name: string; code: string; at: Date; requestId: string | null };
   /** The privacy policy they accepted when joining (user.join), with when. */
   privacy?: { version: string; at: Date };
 }

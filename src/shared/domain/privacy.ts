@@ -118,3 +118,12 @@ export function joinApplicant(viewer: Viewer, app: OrgPlace & { applicantId: str
 export function helperParent(viewer: Viewer, b: OrgPlace & { parentId: string; helperId: string }): Disclosure {
   return viewer._id === b.parentId || viewer._id === b.helperId || organisesPlace(viewer, b) ? 'named' : 'masked';
 }
+
+/** 我的家庭 → 家人: the people registered at one's own home (building + room) see each other by name, phone masked. */
+export function householdMember(
+  viewer: Pick<UserProfile, '_id' | 'buildingId' | 'room'>,
+  person: Pick<UserProfile, '_id' | 'buildingId' | 'room'>,
+): Disclosure {
+  if (viewer._id === person._id) return 'directory';
+  return viewer.buildingId && viewer.room && viewer.buildingId === person.buildingId && viewer.room === person.room ? 'directory' : 'masked';
+}
