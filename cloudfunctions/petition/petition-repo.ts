@@ -85,6 +85,8 @@ export interface PetitionDoc extends OrgPlace, PetitionState {
   statsDirty?: boolean;
   /** How many steps of its history the reports have counted. */
   statsCounted?: number;
+  /** The cohort lists of report.cases it belongs to (`resolved`, `resolved.k.<category>`, …), stamped by the stats timer. */
+  statsTags?: string[];
   createdAt: Date;
   updatedAt: Date;
 }

@@ -1,4 +1,5 @@
 import { createFunction } from '../_lib/platform/handler';
+import { cases } from './cases';
 import { dashboard } from './dashboard';
 import * as members from './members';
 import { foldStats } from './stats-fold';
@@ -17,6 +18,7 @@ export const handlers = [
   units.evaluate,
   units.list,
   dashboard,
+  cases,
 ];
 
 export const main = createFunction('report', handlers, { stats: foldStats });

@@ -1,7 +1,8 @@
 import { isSystemAccount, kindOf, type Posting } from '../../src/shared/domain/ledger';
 import { dueAt } from '../../src/shared/domain/petition-deadlines';
 import type { LadderConfig } from '../../src/shared/domain/petition-ladder';
-import type { CaseFacts, StatChange } from '../../src/shared/domain/stats';
+import { deltasOf, sumCounters, type CaseFacts, type PetitionChange, type StatChange } from '../../src/shared/domain/stats';
+import { cohortTags } from '../../src/shared/domain/stats-cases';
 import type { PetitionDoc } from '../petition/petition-repo';
 import type { WishDoc } from '../wish/wish-repo';
 
@@ -111,4 +112,22 @@ export function postingChanges(p: Pick<Posting, 'at' | 'asset' | 'amount' | 'fro
   if (to === 'issuer' && !isSystemAccount(p.from)) return change('issued', -p.amount);
   if (spendsAt(from) && (to === 'user' || to === 'hold')) return change('redeemed', -p.amount);
   return [];
+}
+
+/**
+ * The cohort tags of a petition (stats-cases.ts), from all its steps and the very counters the fold adds for them:
+ * stamped on the case by the fold when it counts the case, so the lists behind a number agree with it.
+ */
+export function petitionTags(p: PetitionDoc, ladder: LadderConfig): string[] {
+  const changes = petitionChanges(p, 0, ladder).filter((c): c is PetitionChange => c.kind === 'petition');
+  const own = sumCounters(changes.flatMap((c) => Object.values(deltasOf(c))));
+  return cohortTags(
+    own,
+    {
+      escalated: changes.some((c) => c.event === 'escalate' || c.event === 'summon'),
+      ratings: changes.flatMap((c) => (c.event === 'rate' && c.rating ? [c.rating] : [])),
+      unrated: changes.some((c) => c.event === 'expire'),
+    },
+    p.categoryId,
+  );
 }

@@ -5,7 +5,7 @@ import { table, tableIn, type Tx } from '../_lib/platform/typed-db';
 import type { StatsDoc } from '../_lib/platform/documents';
 import { cachedSettings, type PetitionDoc } from '../petition/petition-repo';
 import type { WishDoc } from '../wish/wish-repo';
-import { petitionChanges, postingChanges, wishChanges } from './stat-changes';
+import { petitionChanges, petitionTags, postingChanges, wishChanges } from './stat-changes';
 
 /**
  * The reports' counters, folded from what the write path committed (issue 14). Every write of a case marks it
@@ -68,7 +68,21 @@ async function foldCases(kind: 'petitions' | 'wishes', now: Date): Promise<numbe
       } else changes.push(...wishChanges(doc as WishDoc, counted));
     }
     await addCounters(tx, changes, now);
-    await Promise.all(docs.map((doc) => doc && cases.change(doc._id, { statsDirty: false, statsCounted: doc.history.length })));
+    // A petition also takes the cohort tags its lists find it by (report.cases), from the same counts.
+    const tags = new Map<string, string[]>();
+    if (kind === 'petitions')
+      for (const doc of docs) if (doc) tags.set(doc._id, petitionTags(doc as PetitionDoc, (await cachedSettings(doc.streetId)).ladder));
+    await Promise.all(
+      docs.map(
+        (doc) =>
+          doc &&
+          cases.change(doc._id, {
+            statsDirty: false,
+            statsCounted: doc.history.length,
+            ...(tags.has(doc._id) ? { statsTags: tags.get(doc._id) } : {}),
+          }),
+      ),
+    );
     return docs.length;
   }, 'BUSY');
 }

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { defineAction } from './action';
 import { idSchema } from './common';
+import { caseMetrics } from '../domain/stats-cases';
+import { petitionLevels } from '../domain/petition-ladder';
 
 /** 数据看板 (issue 14): the numbers staff are judged by, read from the counters the stats timer keeps. */
 
@@ -83,4 +85,70 @@ export const reportDashboard = defineAction({
   mutates: false,
 });
 
-export const statsActions = [reportDashboard] as const;
+/** The list behind a number of the dashboard (issue 14): paged by an opaque cursor, 20 a page, newest first. */
+export const casesInput = () =>
+  z
+    .object({
+      /** As report.dashboard: a place the caller may see; absent: their own. */
+      scope: idSchema.optional(),
+      from: day(),
+      to: day(),
+      metric: z.enum(caseMetrics),
+      category: idSchema.optional(),
+      /** A grid of the scope: the list of that grid only. */
+      grid: idSchema.optional(),
+      /** Only for openNow / overdueNow: the level (and department) the cases wait at now. */
+      level: z.enum(petitionLevels).optional(),
+      department: idSchema.optional(),
+      /** From the previous page's `nextCursor`; absent: the first page. */
+      cursor: z
+        .string()
+        .max(40)
+        .regex(/^\d{1,15}\.\d{1,4}$/, '分页参数无效，请刷新后重试')
+        .optional(),
+    })
+    .strict()
+    .refine((v) => v.from <= v.to, { message: '开始日期不能晚于结束日期', path: ['to'] });
+
+export const caseRowSchema = () =>
+  z.object({
+    id: z.string(),
+    kind: z.enum(['petition', 'wish']),
+    /** What it is about, shortened (the description of a petition, the title of a wish): no names, phones or rooms. */
+    title: z.string(),
+    categoryName: z.string(),
+    gridName: z.string().nullable(),
+    /** The level a petition is at now; null for a wish. */
+    level: z.enum(petitionLevels).nullable(),
+    status: z.string(),
+    statusLabel: z.string(),
+    createdAt: z.string(),
+    /** First resolved (a petition) or completed (a wish); null while not. */
+    resolvedAt: z.string().nullable(),
+    /** Open and past its deadline now. */
+    overdue: z.boolean(),
+    /** 满意 / 基本满意 / 不满意 for a petition, 1–5 stars for a wish; null when not rated. */
+    rating: z.string().nullable(),
+  });
+
+export const casesOutput = () =>
+  z.object({
+    /** “2026年11月 · 已办结 · 东苑网格”. */
+    title: z.string(),
+    scope: z.object({ id: z.string(), name: z.string(), kind: z.enum(['grid', 'community', 'street', 'district']) }),
+    /** How many the list holds: on the first page only (null on the next ones). */
+    count: z.number().nullable(),
+    items: z.array(caseRowSchema()),
+    nextCursor: z.string().nullable(),
+  });
+
+export const reportCases = defineAction({
+  name: 'report.cases',
+  summary: '数据看板数字背后的案件清单（分页）：与看板同一口径，只列标题、分类、网格、状态与时间，不含居民姓名电话门牌',
+  input: casesInput,
+  output: casesOutput,
+  roles: ['staff', 'street_staff', 'district_staff', 'admin'],
+  mutates: false,
+});
+
+export const statsActions = [reportDashboard, reportCases] as const;

@@ -1,0 +1,224 @@
+import { newWish, ok, useEmulator } from './call';
+import { databaseOf } from './ledger-fixture';
+import { file, upload } from './petition-fixtures';
+import { li, liu, luo, qian, sun, wang, zhang, zhao } from './personas';
+
+// report.cases (issue 14): the list behind each number of the 数据看板 holds exactly the cases the number counts,
+// pages without losing or repeating a case, shows no resident, and only to those who may see the place.
+const env = useEmulator();
+const { call } = env;
+
+const fold = () => env.emu.invoke<Record<string, number>>('report', { Type: 'timer', TriggerName: 'stats' });
+const today = async () => new Date(Date.parse((await env.emu.clock()).now) + 8 * 3600_000).toISOString().slice(0, 10);
+const OPEN = ['pending', 'accepted', 'council', 'review'];
+
+async function period(payload: Record<string, unknown> = {}) {
+  const day = await today();
+  return { from: day, to: day, ...payload };
+}
+const list = async (who: string, payload: Record<string, unknown>) => call(who, 'report.cases', await period(payload));
+
+/** Every page of a list, in order; the count of the first. */
+async function all(who: string, payload: Record<string, unknown>): Promise<{ count: number; ids: string[]; pages: number; rows: any[] }> {
+  const first = ok(await list(who, payload));
+  const rows = [...first.items];
+  let cursor = first.nextCursor;
+  let pages = 1;
+  while (cursor) {
+    const next = ok(await list(who, { ...payload, cursor }));
+    expect(next.count).toBeNull();
+    rows.push(...next.items);
+    cursor = next.nextCursor;
+    pages += 1;
+    expect(pages).toBeLessThan(20);
+  }
+  return { count: first.count, ids: rows.map((r) => r.id), pages, rows };
+}
+
+/** A mixed run: resolved on the spot and praised, dismissed, climbed and disliked, waiting; a wish claimed. */
+async function mixedRun(): Promise<{ onSpot: string; dismissed: string; climbed: string; waiting: string }> {
+  const onSpot = await file(call);
+  ok(await call(liu, 'petition.accept', { petitionId: onSpot }));
+  const [before, after] = [await upload(env.emu, liu, 'before.png'), await upload(env.emu, liu, 'after.png')];
+  ok(await call(liu, 'petition.resolve', { petitionId: onSpot, feedback: '坡道已经修好了', beforePhotos: [before], afterPhotos: [after] }));
+  ok(await call(wang, 'petition.rate', { petitionId: onSpot, rating: 'satisfied' }));
+
+  const dismissed = await file(call);
+  ok(await call(liu, 'petition.dismiss', { petitionId: dismissed, reason: '与另一条诉求重复' }));
+
+  const climbed = await file(call, li, { location: { kind: 'building', buildingId: 'building-5', detail: '楼下' } });
+  ok(await call(zhao, 'petition.accept', { petitionId: climbed }));
+  ok(await call(zhao, 'petition.escalate', { petitionId: climbed, reason: '需要社区协调' }));
+  ok(await call(sun, 'petition.accept', { petitionId: climbed }));
+  ok(await call(sun, 'petition.resolve', { petitionId: climbed, feedback: '已经协调物业处理' }));
+  ok(await call(li, 'petition.rate', { petitionId: climbed, rating: 'unsatisfied', comment: '还没修好' }));
+
+  const waiting = await file(call);
+
+  const wish = ok(await call(wang, 'wish.create', newWish)).wish.id;
+  ok(await call(liu, 'wish.approve', { wishId: wish, points: 10 }));
+  ok(await call(zhang, 'wish.claim', { wishId: wish }));
+  return { onSpot, dismissed, climbed, waiting };
+}
+
+describe('report.cases: the list behind a number', () => {
+  it('holds as many cases as the dashboard counts, for each number, place and category', async () => {
+    const run = await mixedRun();
+    await fold();
+    for (const [who, scope] of [
+      [sun, undefined],
+      [sun, 'grid-1'],
+      [qian, undefined],
+      [luo, undefined],
+    ] as const) {
+      const at = scope ? { scope } : {};
+      const d = ok(await call(who, 'report.dashboard', await period(at)));
+      const p = d.petitions;
+      const onTime = Math.round((p.onTimeRate ?? 0) * p.resolved);
+      const counts: Record<string, number> = {
+        received: p.received,
+        resolved: p.resolved,
+        onTime,
+        late: p.resolved - onTime,
+        onSpot: p.onSpot,
+        wishes: d.wishes.created,
+      };
+      for (const [metric, expected] of Object.entries(counts)) {
+        const got = await all(who, { ...at, metric });
+        expect({ scope, metric, count: got.count, listed: got.ids.length }).toEqual({ scope, metric, count: expected, listed: expected });
+      }
+      // Same-day ratings: the rating lists add up to the dashboard's rated.
+      const rated = (await all(who, { ...at, metric: 'satisfied' })).count + (await all(who, { ...at, metric: 'dissatisfied' })).count;
+      expect(rated).toBe(p.rated);
+      for (const k of d.categories) expect((await all(who, { ...at, metric: 'received', category: k.id })).count).toBe(k.received);
+    }
+    const community = await all(sun, { metric: 'received' });
+    expect(new Set(community.ids)).toEqual(new Set(Object.values(run)));
+    expect((await all(sun, { metric: 'resolved' })).ids.sort()).toEqual([run.onSpot, run.climbed].sort());
+    expect((await all(sun, { metric: 'onSpot' })).ids).toEqual([run.onSpot]);
+    expect((await all(sun, { metric: 'escalated' })).ids).toEqual([run.climbed]);
+    expect((await all(sun, { metric: 'satisfied' })).ids).toEqual([run.onSpot]);
+    expect((await all(sun, { metric: 'dissatisfied' })).ids).toEqual([run.climbed]);
+    expect((await all(sun, { metric: 'received', scope: 'grid-1' })).ids).not.toContain(run.climbed);
+  });
+
+  it('lists what is open now and what is past its deadline, whatever the period, by level', async () => {
+    const run = await mixedRun();
+    await fold();
+    const db = databaseOf(env.emu);
+    const open = await db
+      .collection('petitions')
+      .where({ communityId: 'community-wutong', status: db.command.in(OPEN) })
+      .get();
+    const openNow = await all(sun, { metric: 'openNow', from: '2020-01-01', to: '2020-01-31' });
+    expect(openNow.count).toBe(open.data.length);
+    expect(new Set(openNow.ids)).toEqual(new Set(open.data.map((p: any) => p._id)));
+    expect(openNow.ids).toContain(run.waiting);
+    expect(openNow.rows.every((r) => r.overdue === false)).toBe(true);
+
+    expect((await all(sun, { metric: 'overdueNow' })).count).toBe(0);
+    const clock = new Date((await env.emu.clock()).now);
+    await db
+      .collection('petitions')
+      .doc(run.waiting)
+      .update({ data: { dueAt: new Date(clock.getTime() - 3600_000) } });
+    const overdue = await all(sun, { metric: 'overdueNow' });
+    expect(overdue).toMatchObject({ count: 1, ids: [run.waiting] });
+    expect(overdue.rows[0]).toMatchObject({ overdue: true, level: 'grid', kind: 'petition' });
+    expect((await all(sun, { metric: 'overdueNow', level: 'community' })).count).toBe(0);
+    expect((await all(sun, { metric: 'overdueNow', level: 'grid' })).ids).toEqual([run.waiting]);
+    expect((await all(sun, { metric: 'openNow', department: 'dept-housing' })).count).toBe(0);
+  });
+
+  it('pages 20 at a time without losing or repeating a case, even when many were received at the same moment', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 23; i++) ids.push(await file(call));
+    await fold();
+    const first = ok(await list(sun, { metric: 'received' }));
+    expect(first).toMatchObject({ count: 23 });
+    expect(first.items).toHaveLength(20);
+    expect(first.nextCursor).toEqual(expect.any(String));
+    const paged = await all(sun, { metric: 'received' });
+    expect(paged.pages).toBe(2);
+    expect(paged.ids).toHaveLength(23);
+    expect(new Set(paged.ids)).toEqual(new Set(ids));
+    // newest first
+    const times = paged.rows.map((r) => Date.parse(r.createdAt));
+    expect([...times].sort((a, b) => b - a)).toEqual(times);
+
+    // 23 cases received at one instant: the cursor counts those already shown at that time.
+    const db = databaseOf(env.emu);
+    const at = new Date(first.items[0].createdAt);
+    await db
+      .collection('petitions')
+      .where({ communityId: 'community-wutong' })
+      .update({ data: { createdAt: at } });
+    const tied = await all(sun, { metric: 'received' });
+    expect(tied.count).toBe(23);
+    expect(tied.ids).toHaveLength(23);
+    expect(new Set(tied.ids)).toEqual(new Set(ids));
+  });
+
+  it('shows what the queue shows its handlers, never the resident', async () => {
+    const run = await mixedRun();
+    await fold();
+    const { rows } = await all(sun, { metric: 'received' });
+    const row = rows.find((r) => r.id === run.onSpot);
+    expect(row).toMatchObject({ kind: 'petition', categoryName: expect.any(String), gridName: '第一网格', statusLabel: '已办结', rating: '满意' });
+    expect(row.resolvedAt).toEqual(expect.any(String));
+    const text = JSON.stringify([rows, (await all(sun, { metric: 'wishes' })).rows]);
+    for (const word of ['王秀英', '李明', '138', '139', 'reporter', 'Phone', 'room', 'resident']) expect(text).not.toContain(word);
+    const wishes = await all(sun, { metric: 'wishes' });
+    expect(wishes.rows[0]).toMatchObject({ kind: 'wish', title: newWish.title, level: null });
+  });
+
+  it('answers only for the places one may see: not another community, not a grid worker or a resident', async () => {
+    const db = databaseOf(env.emu);
+    await db.collection('org_units').add({
+      data: { _id: 'community-ginkgo', kind: 'community', name: '银杏社区', parentId: 'street-qingshi', path: ['street-qingshi'] },
+    });
+    await db.collection('org_units').add({
+      data: { _id: 'grid-ginkgo', kind: 'grid', name: '银杏一网格', parentId: 'community-ginkgo', path: ['street-qingshi', 'community-ginkgo'] },
+    });
+    await mixedRun();
+    await fold();
+    expect(await list(sun, { metric: 'received', scope: 'community-ginkgo' })).toMatchObject({ ok: false, code: 'FORBIDDEN_SCOPE' });
+    expect(await list(sun, { metric: 'received', grid: 'grid-ginkgo' })).toMatchObject({ ok: false, code: 'FORBIDDEN_SCOPE' });
+    expect(await list(sun, { metric: 'received', scope: 'street-qingshi' })).toMatchObject({ ok: false, code: 'FORBIDDEN_SCOPE' });
+    expect(await list(sun, { metric: 'received', scope: 'district' })).toMatchObject({ ok: false, code: 'FORBIDDEN_SCOPE' });
+    expect(await list(qian, { metric: 'received', scope: 'community-wutong', grid: 'grid-ginkgo' })).toMatchObject({ ok: false, code: 'BAD_INPUT' });
+    expect(ok(await list(qian, { metric: 'received', scope: 'community-ginkgo' })).count).toBe(0);
+    // Grid workers do not read the stats (maySeeStats): not even their own grid's list.
+    expect(await list(liu, { metric: 'received', scope: 'grid-1' })).toMatchObject({ ok: false });
+    expect(await list(wang, { metric: 'received' })).toMatchObject({ ok: false });
+    // What does not apply is refused, saying why.
+    expect(await list(sun, { metric: 'resolved', level: 'grid' })).toMatchObject({ ok: false, code: 'BAD_INPUT' });
+    expect(await list(sun, { metric: 'received', cursor: 'abc' })).toMatchObject({ ok: false, code: 'BAD_INPUT' });
+  });
+
+  it('titles the list with its period, number and place', async () => {
+    const res = ok(await call(sun, 'report.cases', { from: '2026-11-01', to: '2026-11-30', metric: 'resolved', grid: 'grid-1' }));
+    expect(res).toMatchObject({ title: '2026年11月 · 已办结 · 第一网格', count: 0, items: [], nextCursor: null });
+  });
+
+  it('costs at most three DB requests on a warm instance, every query served by an index', async () => {
+    await mixedRun();
+    await fold();
+    for (const metric of ['resolved', 'openNow', 'overdueNow', 'wishes']) {
+      await list(sun, { metric }); // names, categories and the place are kept warm for a minute
+      await list(sun, { metric, category: 'accessibility' });
+      const [record] = await env.emu.meter(1);
+      expect(record).toMatchObject({ action: 'report.cases', uncovered: [] });
+      expect(record.dbRequests).toBeLessThanOrEqual(3);
+    }
+    for (const payload of [{ scope: 'district' }, { scope: 'street-qingshi' }, { scope: 'grid-1' }]) {
+      for (const metric of ['received', 'openNow', 'wishes']) {
+        await list(luo, { ...payload, metric });
+        const [record] = await env.emu.meter(1);
+        expect(record).toMatchObject({ action: 'report.cases', uncovered: [] });
+      }
+    }
+    await list(luo, { metric: 'openNow', department: 'dept-housing' });
+    expect((await env.emu.meter(1))[0]).toMatchObject({ action: 'report.cases', uncovered: [] });
+  });
+});
