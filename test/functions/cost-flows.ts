@@ -241,6 +241,9 @@ async function measurePass(emu: TestEmulator): Promise<ActionCost[]> {
 
   // 数据看板: a month of one community, read from its counters (issue 14).
   await step('report.dashboard', sun, 'report.dashboard', { from: '2026-11-01', to: '2026-11-30' }, true);
+  // The list behind a number (report.cases): a month's resolved cases, and what is overdue now.
+  await step('report.cases', sun, 'report.cases', { from: '2026-11-01', to: '2026-11-30', metric: 'resolved' }, true);
+  await step('report.cases (overdue now)', sun, 'report.cases', { from: '2026-11-01', to: '2026-11-30', metric: 'overdueNow' }, true);
   // 我的数据: the newcomer exports what Linli holds about them, then deletes their account.
   await step('user.exportMine', newcomer, 'user.exportMine');
   await step('user.deleteMine', newcomer, 'user.deleteMine', { confirm: '确认注销' });

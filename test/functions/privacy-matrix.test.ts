@@ -148,6 +148,9 @@ const reads: [action: string, payload: (s: Scene) => Record<string, unknown>, ru
   // 双报到: her report, to herself in full and to her community's staff as in their directory.
   ['member.mine', () => ({}), self],
   ['member.list', () => ({}), (v) => directoryEntry(v, her)],
+  // 数据看板's lists behind a number: titles, categories and states of cases, never the resident, to anyone.
+  ['report.cases', () => ({ from: '2026-01-01', to: '2026-12-31', metric: 'openNow' }), () => 'masked'],
+  ['report.cases', () => ({ from: '2026-01-01', to: '2026-12-31', metric: 'wishes' }), () => 'masked'],
 ];
 
 interface Shown {
