@@ -1,6 +1,7 @@
 import { createFunction } from '../_lib/platform/handler';
 import { cases } from './cases';
 import { dashboard } from './dashboard';
+import { gridRanking } from './grid-ranking';
 import * as members from './members';
 import { foldStats } from './stats-fold';
 import * as units from './units';
@@ -19,6 +20,7 @@ export const handlers = [
   units.list,
   dashboard,
   cases,
+  gridRanking,
 ];
 
 export const main = createFunction('report', handlers, { stats: foldStats });

@@ -36,6 +36,7 @@ const links: { text: string; note: string; url: string; roles: Role[]; except?: 
   { text: '入驻审核', note: '新居民申请加入', url: '/package-grid/joins/index', roles: ['grid_worker', 'staff'], badge: 'pendingJoins' },
   { text: '心愿派单', note: '无人认领的心愿', url: '/package-grid/queue/index?kind=dispatch', roles: ['grid_worker', 'staff'] },
   { text: '积分管理', note: '发放、领取、对账与结算', url: '/package-staff/hub/index', roles: ['staff'] },
+  { text: '网格排名', note: '本月各网格按期办结率、满意率', url: '/package-report/ranking/index', roles: ['grid_worker', 'staff'] },
   { text: '扫码核销', note: '扫居民积分码抵扣积分', url: '/package-merchant/scan/index', roles: ['merchant'] },
   { text: '我的店铺', note: '店铺积分、评价码、核销记录', url: '/package-merchant/shop/index', roles: ['merchant'] },
   { text: '我的登记信息', note: '修改姓名门牌、搬家或退出社区', url: '/pages/profile/index', roles: communityPeople },

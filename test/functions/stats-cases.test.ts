@@ -222,3 +222,53 @@ describe('report.cases: the list behind a number', () => {
     expect((await env.emu.meter(1))[0]).toMatchObject({ action: 'report.cases', uncovered: [] });
   });
 });
+
+describe('report.gridRanking: 网格排名', () => {
+  it('ranks the grids of the place as the dashboard does; grid workers see their community’s, without the cases', async () => {
+    await mixedRun();
+    await fold();
+    const p = await period();
+    const d = ok(await call(sun, 'report.dashboard', p));
+    const r = ok(await call(sun, 'report.gridRanking', p));
+    expect(r.scope).toMatchObject({ id: 'community-wutong', kind: 'community' });
+    expect(r.mayOpenCases).toBe(true);
+    expect(r.grids.map((g: any) => [g.rank, g.id, g.received, g.resolved])).toEqual(
+      d.grids.map((g: any, i: number) => [i + 1, g.id, g.received, g.resolved]),
+    );
+    expect(r.grids.length).toBeGreaterThanOrEqual(2);
+    expect(r.grids[0]).toMatchObject({ rank: 1, name: expect.stringContaining('网格') });
+
+    const seenByLiu = ok(await call(liu, 'report.gridRanking', p));
+    expect(seenByLiu).toMatchObject({ scope: { id: 'community-wutong' }, mayOpenCases: false });
+    expect(seenByLiu.grids).toEqual(r.grids);
+    expect(ok(await call(qian, 'report.gridRanking', p)).scope).toMatchObject({ kind: 'street' });
+    expect(ok(await call(luo, 'report.gridRanking', p)).grids.map((g: any) => g.id)).toEqual(r.grids.map((g: any) => g.id));
+  });
+
+  it('answers only for the places one may see', async () => {
+    const db = databaseOf(env.emu);
+    await db.collection('org_units').add({
+      data: { _id: 'community-ginkgo', kind: 'community', name: '银杏社区', parentId: 'street-qingshi', path: ['street-qingshi'] },
+    });
+    const p = await period();
+    expect(await call(liu, 'report.gridRanking', { ...p, scope: 'street-qingshi' })).toMatchObject({ ok: false, code: 'FORBIDDEN_SCOPE' });
+    expect(await call(liu, 'report.gridRanking', { ...p, scope: 'community-ginkgo' })).toMatchObject({ ok: false, code: 'FORBIDDEN_SCOPE' });
+    expect(await call(sun, 'report.gridRanking', { ...p, scope: 'community-ginkgo' })).toMatchObject({ ok: false, code: 'FORBIDDEN_SCOPE' });
+    expect(await call(sun, 'report.gridRanking', { ...p, scope: 'grid-1' })).toMatchObject({ ok: false, code: 'BAD_INPUT' });
+    expect(await call(wang, 'report.gridRanking', p)).toMatchObject({ ok: false, code: 'FORBIDDEN_ROLE' });
+    expect(ok(await call(qian, 'report.gridRanking', { ...p, scope: 'community-ginkgo' })).grids).toEqual([]);
+  });
+
+  it('costs at most three DB requests on a warm instance, served by an index', async () => {
+    await mixedRun();
+    await fold();
+    const p = await period();
+    for (const who of [sun, liu, luo]) {
+      await call(who, 'report.gridRanking', p);
+      await call(who, 'report.gridRanking', p);
+      const [record] = await env.emu.meter(1);
+      expect(record).toMatchObject({ action: 'report.gridRanking', uncovered: [] });
+      expect(record.dbRequests).toBeLessThanOrEqual(3);
+    }
+  });
+});

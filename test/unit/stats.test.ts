@@ -213,4 +213,15 @@ describe('grid ranking', () => {
     expect(ranks.map((r) => r.gridId)).toEqual(['c', 'b', 'a', 'd']);
     expect(ranks.find((r) => r.gridId === 'd')).toMatchObject({ resolved: 0, onTimeRate: null, volunteerHours: 3 });
   });
+
+  it('ranks grids with the same rates by volunteer hours, then cases resolved (网格排名)', () => {
+    const same = (g: string, resolved: number) => ({
+      [`g.${g}.resolved`]: resolved,
+      [`g.${g}.onTime`]: resolved,
+      [`g.${g}.rated`]: 1,
+      [`g.${g}.good`]: 1,
+    });
+    const ranks = rankGrids({ ...same('a', 5), ...same('b', 2), ...same('c', 3), 'h.g.b': 10, 'h.g.c': 10 });
+    expect(ranks.map((r) => r.gridId)).toEqual(['c', 'b', 'a']);
+  });
 });

@@ -151,4 +151,48 @@ export const reportCases = defineAction({
   mutates: false,
 });
 
-export const statsActions = [reportDashboard, reportCases] as const;
+/** 网格排名: the grids of a place for a period, ranked (按期办结率, then 满意率, then volunteer hours). */
+export const gridRankingInput = () =>
+  z
+    .object({
+      /** A community or street the caller may see (a grid worker: their community); absent: their own. */
+      scope: idSchema.optional(),
+      from: day(),
+      to: day(),
+    })
+    .strict()
+    .refine((v) => v.from <= v.to, { message: '开始日期不能晚于结束日期', path: ['to'] });
+
+export const gridRankingOutput = () =>
+  z.object({
+    scope: z.object({ id: z.string(), name: z.string(), kind: z.enum(['grid', 'community', 'street', 'district']) }),
+    from: day(),
+    to: day(),
+    /** Best first; grids with no case and no volunteer hour in the period are not ranked. */
+    grids: z.array(
+      z.object({
+        rank: z.number().int(),
+        id: z.string(),
+        name: z.string(),
+        received: z.number(),
+        resolved: z.number(),
+        onTimeRate: rate(),
+        satisfactionRate: rate(),
+        volunteerHours: z.number(),
+      }),
+    ),
+    /** Whether the caller may open the cases behind a grid's numbers (report.cases): not a grid worker. */
+    mayOpenCases: z.boolean(),
+    countedAt: z.string().nullable(),
+  });
+
+export const reportGridRanking = defineAction({
+  name: 'report.gridRanking',
+  summary: '网格排名：按期办结率、满意率、志愿服务时长排名（读取统计计数）；网格员可看本社区的排名',
+  input: gridRankingInput,
+  output: gridRankingOutput,
+  roles: ['grid_worker', 'staff', 'street_staff', 'district_staff', 'admin'],
+  mutates: false,
+});
+
+export const statsActions = [reportDashboard, reportCases, reportGridRanking] as const;

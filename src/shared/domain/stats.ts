@@ -312,7 +312,7 @@ export interface GridRank {
 
 /**
  * The grids of a period, best first: by 按期办结 then 满意 (a grid with nothing rated ranks after those with
- * ratings), then by cases resolved; grids are named by the caller.
+ * ratings), then by volunteer hours, then by cases resolved; grids are named by the caller.
  */
 export function rankGrids(c: Counters): GridRank[] {
   const ids = new Set<string>();
@@ -334,6 +334,7 @@ export function rankGrids(c: Counters): GridRank[] {
     (a, b) =>
       key(b.onTimeRate) - key(a.onTimeRate) ||
       key(b.satisfactionRate) - key(a.satisfactionRate) ||
+      b.volunteerHours - a.volunteerHours ||
       b.resolved - a.resolved ||
       a.gridId.localeCompare(b.gridId),
   );
@@ -398,6 +399,19 @@ export function maySeeStats(
   return (
     user.roles.includes('staff') && Boolean(user.communityId) && place.kind !== 'street' && place.kind !== 'district' && within(user.communityId)
   );
+}
+
+/**
+ * Who may read a grid ranking (网格排名): whoever may see the place's numbers, and a grid worker their own
+ * community's — the ranking shows rates and counts of grids, no case and no person, and is what their work is
+ * compared by. The cases behind the numbers stay with maySeeStats.
+ */
+export function maySeeRanking(
+  user: { roles: readonly string[]; streetId: string; communityId: string; adminScope?: 'street' | 'district' },
+  place: StatsPlace,
+): boolean {
+  if (maySeeStats(user, place)) return true;
+  return user.roles.includes('grid_worker') && Boolean(user.communityId) && place.kind === 'community' && place.id === user.communityId;
 }
 
 /** The place a person's dashboard opens on: the widest they may see. */
