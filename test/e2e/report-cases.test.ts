@@ -90,6 +90,13 @@ test('the cases behind a number of the demo month, and its grid ranking, normal 
     await app.open(`/package-report/ranking/index?month=${month}`);
     await shown(page).locator('.ranking-row').first().waitFor();
     await app.shot('report-ranking-normal');
+    // A grid's number opens its cases: as many as the ranking says it received.
+    const top = shown(page).locator('.ranking-row').first();
+    const said = Number(/(\d+) 件/.exec((await top.locator('.ranking-row__more').textContent()) ?? '')?.[1]);
+    await top.click();
+    await shown(page).locator('.cases-head__number').waitFor();
+    expect(Number(await shown(page).locator('.cases-head__number').textContent())).toBe(said);
+    expect(await shown(page).locator('.cases-head__title').textContent()).toContain('网格');
 
     // Care mode, switched on 我的.
     await app.open('/pages/me/index');

@@ -36,7 +36,7 @@ function queryOf(params: Record<string, string | undefined>) {
 function explain(metric: CaseMetric): string {
   if (metric === 'wishes') return '本时段内发布的微心愿。';
   if (isLiveMetric(metric)) return metric === 'openNow' ? '现在仍在办理中的诉求，按办理期限先后排列。' : '现在已超过办理期限的诉求，最急的在前。';
-  return '按受理时间统计：本时段内受理的诉求中符合条件的，与数据看板的数字一致。';
+  return '按提交时间统计：本时段内提交的诉求中符合条件的，与数据看板的数字一致。';
 }
 
 function open(row: CaseRow) {
@@ -54,7 +54,7 @@ function Row({ row }: { row: CaseRow }) {
       <Text className="cases-row__line">
         {[row.categoryName, row.gridName, row.level ? `${levelLabels[row.level]}办理` : null].filter(Boolean).join(' · ')}
       </Text>
-      <Text className="cases-row__time">受理 {formatDateTime(row.createdAt)}</Text>
+      <Text className="cases-row__time">提交 {formatDateTime(row.createdAt)}</Text>
       {row.resolvedAt && (
         <Text className="cases-row__time">
           {row.kind === 'wish' ? '完成' : '办结'} {formatDateTime(row.resolvedAt)}

@@ -42,7 +42,7 @@ function GridRow({ grid, onOpen }: { grid: Grid; onOpen: (() => void) | null }) 
       <Text className="ranking-row__line">
         受理 {grid.received} 件 · 办结 {grid.resolved} 件 · 志愿服务 {hours(grid.volunteerHours)} 小时
       </Text>
-      {onOpen && <Text className="ranking-row__more">查看办结的诉求 ›</Text>}
+      {onOpen && <Text className="ranking-row__more">查看本月收到的 {grid.received} 件诉求 ›</Text>}
     </View>
   );
 }
@@ -59,7 +59,7 @@ function GridRankingPage() {
 
   const open = (grid: Grid) => () => {
     const { from, to } = daysOf(month);
-    const q = `scope=${data!.scope.id}&grid=${grid.id}&from=${from}&to=${to}&metric=resolved`;
+    const q = `scope=${data!.scope.id}&grid=${grid.id}&from=${from}&to=${to}&metric=received`;
     void Taro.navigateTo({ url: `/package-report/cases/index?${q}` });
   };
 
@@ -76,7 +76,7 @@ function GridRankingPage() {
             <Text className="ranking-head__title">
               {data.scope.name} · {monthLabel(month)}
             </Text>
-            <Text className="ranking-head__hint">按按期办结率排名，相同时看满意率，再看志愿服务时长。这个月没有诉求和志愿服务的网格不参加排名。</Text>
+            <Text className="ranking-head__hint">排名先看按期办结率，相同时看满意率，再看志愿服务时长。本月没有诉求和志愿服务的网格不参加排名。</Text>
           </View>
           {data.grids.length === 0 ? (
             <Empty

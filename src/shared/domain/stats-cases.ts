@@ -36,7 +36,7 @@ export const isCohortMetric = (m: CaseMetric): m is CohortMetric => (cohortMetri
 export const isLiveMetric = (m: CaseMetric): m is 'openNow' | 'overdueNow' => m === 'openNow' || m === 'overdueNow';
 
 export const caseMetricLabels: Record<CaseMetric, string> = {
-  received: '受理诉求',
+  received: '收到诉求',
   resolved: '已办结',
   onTime: '按期办结',
   late: '超期办结',
