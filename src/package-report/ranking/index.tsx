@@ -40,7 +40,7 @@ function GridRow({ grid, onOpen }: { grid: Grid; onOpen: (() => void) | null }) 
         按期办结率 {percent(grid.onTimeRate)} · 满意率 {percent(grid.satisfactionRate)}
       </Text>
       <Text className="ranking-row__line">
-        受理 {grid.received} 件 · 办结 {grid.resolved} 件 · 志愿服务 {hours(grid.volunteerHours)} 小时
+        收到 {grid.received} 件 · 办结 {grid.resolved} 件 · 志愿服务 {hours(grid.volunteerHours)} 小时
       </Text>
       {onOpen && <Text className="ranking-row__more">查看本月收到的 {grid.received} 件诉求 ›</Text>}
     </View>
