@@ -28,6 +28,10 @@ const WITHIN_BUDGET = [
   'petition.create (roster proxy)',
   'petition.listQueue',
   'petition.escalate',
+  // At the grid: caller; start, commit; the case (read, write); the reporter's credit (posting, balance); the retry
+  // record. The consent her filing tap gave or refused is kept on the case and spent with the move that tells her
+  // (petition-consent.test.ts): no grant is read. A notice sent adds its outcome write, as for every action.
+  'petition.accept (grid)',
   'petition.accept (community)',
   'petition.resolve',
   'petition.rate',
@@ -97,14 +101,6 @@ const WITHIN_BUDGET = [
 // Over the budget still, each held at what its write path needs today so it cannot creep up unnoticed (warm
 // pass). What the requests are, and why each is needed:
 const OVER_BUDGET: Record<string, number> = {
-  // caller; start, commit; the case (read, write); the reporter's credit (posting, balance); the reporter's consent
-  // to be told (their grant, read when the notice is queued); the retry record. (The reporter's contacts are kept
-  // on the case when filed; the issuer keeps no balance.) A resident's grant is one-time — given by a tap at any
-  // moment, spent by any send — so it cannot be kept warm like staff's long-term ones, and no document read here
-  // holds it. The retry record stays: a retry long after, with the case moved on, must get its own first reply
-  // (petition-authz.test.ts), which the case's timeline line could not give back. Left: consent taken per case
-  // with the filing (petition.create carrying what the tap accepted) or notices carried on the case itself.
-  'petition.accept (grid)': 9,
   // caller; start, commit; the item (read, write: stock); the payment (posting, the buyer's balance read and
   // written: no overdraft); the order. The order is its own retry record (no request document on success). Each
   // of the nine is a document the order must read or write: under 8 needs the order and its posting to be one
