@@ -67,6 +67,11 @@ const WITHIN_BUDGET = [
   'post.leave',
   'post.close',
   'user.joinPlaces',
+  // 入驻 by application: the caller (none yet — or the marker of a 注销 still being erased, which refuses it); the
+  // building; the roster rows of the person (the head only when there are some); start, commit; the application
+  // inserted (no read first); the grid worker's consent (long-term grants kept warm); the retry record carrying the
+  // notice, and the send's outcome.
+  'user.join',
   'user.applications',
   'user.reviewJoin',
   'member.report',
@@ -114,11 +119,6 @@ const OVER_BUDGET: Record<string, number> = {
   // document (the ledger's postings are immutable, a charge's status moves). A shop's first charge since desks
   // came reads and clears the shop's own day once more (the first pass).
   'merchant.charge': 9,
-  // 入驻 by application: the caller (none yet); the roster rows of the person (the head only when there are some);
-  // start, commit; the application inserted (no read first); the grid worker's consent (long-term grants kept
-  // warm); the retry record carrying the notice; and whether a 注销 of this WeChat is still clearing its records
-  // (the erasure job by id: joining again must wait for it, or the job would erase the new person's records).
-  'user.join': 9,
   // The org function's tree page: caller; the parent (scope, the page's header); a page of children; people, open
   // wishes and open petitions per child (three grouped counts, one per collection). 3 needs the counts kept as
   // tallies by the writers, in their transactions: a case opened or closed (红色代办 from the roster at 8,
