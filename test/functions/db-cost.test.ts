@@ -110,14 +110,19 @@ const OVER_BUDGET: Record<string, number> = {
   // written: no overdraft); the order. The order is its own retry record (no request document on success). Each
   // of the nine is a document the order must read or write: under 8 needs the order and its posting to be one
   // document (the ledger's postings are immutable, an order's status moves) or the stock kept where the
-  // payment writes anyway — neither is true of this data model.
+  // payment writes anyway — neither is true of this data model. Weighed (issue 10, budget10): the posting carrying
+  // the order's facts with its status told by later documents (pickup, refund) would make 8, but the reserved-
+  // order expiry timer and the order lists query orders by status, which would then be no field of any document;
+  // a conditional stock or balance update needs no read only as a query update, which runs outside a transaction.
   'mall.order': 9,
   // caller; start, commit; the shop's virtue balance, which keeps its desk (suspension, name, today's total: read,
   // and written once with the shop's credit); the resident's virtue balance (read and written with the payment:
   // no overdraft, the daily cap, the code's single use — the code is sealed and stored nowhere else); the
   // payment's posting; the charge, which is the call's retry record. 8 needs the charge and its posting to be one
   // document (the ledger's postings are immutable, a charge's status moves). A shop's first charge since desks
-  // came reads and clears the shop's own day once more (the first pass).
+  // came reads and clears the shop's own day once more (the first pass). Weighed as mall.order: a held charge's
+  // status moves (awaiting → confirmed / rejected / expired, found by status and hold time by the timer), so it
+  // cannot be the immutable posting; the two balances must be read in the transaction for the caps.
   'merchant.charge': 9,
   // The org function's tree page: caller; the parent (scope, the page's header); a page of children; people, open
   // wishes and open petitions per child (three grouped counts, one per collection). 3 needs the counts kept as
