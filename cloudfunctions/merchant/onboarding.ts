@@ -3,6 +3,7 @@ import { DomainError } from '../../src/shared/domain/errors';
 import { assertMayApply, assertPending, managesShops, type MerchantApplication, type Shop } from '../../src/shared/domain/merchant';
 import { assertNotSelf } from '../../src/shared/domain/self-dealing';
 import { assertPublishable } from '../_lib/platform/content';
+import { isProfile } from '../_lib/platform/actor';
 import { defineHandler } from '../_lib/platform/handler';
 import { collections } from '../_lib/platform/runtime';
 import { findShop, shopStanding, shopView } from '../_lib/ledger/shops';
@@ -89,7 +90,7 @@ export const review = defineHandler(merchantReview, async ({ applicationId, appr
     if (shop) {
       const users = tableIn(tx, collections.users);
       const owner = await users.get(pending.applicantId);
-      if (!owner) throw new DomainError('NOT_FOUND', '申请人已不在社区登记');
+      if (!isProfile(owner)) throw new DomainError('NOT_FOUND', '申请人已不在社区登记');
       await tableIn(tx, collections.shops).set(shop._id, fieldsOf(shop));
       const roles = owner.roles.includes('merchant') ? owner.roles : [...owner.roles, 'merchant' as const];
       await users.change(owner._id, { roles, shopId: shop._id });

@@ -140,7 +140,7 @@ function asReporter(resident: UserProfile) {
 
 /**
  * A building of the community of `user` (the caller, or the parent a helper files for) places the case in that
- * building's grid; a map point, in their own.
+ * building's grid; a map point, in their own. Another building than their home is read (is it one, and theirs?).
  */
 async function placeOf(location: NonNullable<Input['location']>, user: UserProfile): Promise<Place> {
   if (location.kind === 'point') {
@@ -153,6 +153,19 @@ async function placeOf(location: NonNullable<Input['location']>, user: UserProfi
       buildingId: null,
       gridName,
       location: { buildingName: null, detail: null, point: location.point },
+    };
+  }
+  // Their own home (a helper's parent always files there): the profile, read fresh with the call and moved with
+  // its building (org upsert-unit moveBelow), says where it sits, as a wish is placed; only names come warm.
+  if (location.buildingId === user.buildingId && user.gridId) {
+    const names = await cachedOrgNames([user.gridId, user.buildingId]);
+    return {
+      streetId: user.streetId,
+      communityId: user.communityId,
+      gridId: user.gridId,
+      buildingId: user.buildingId,
+      gridName: names.get(user.gridId) ?? null,
+      location: { buildingName: names.get(user.buildingId) ?? null, detail: location.detail || null, point: null },
     };
   }
   const res = await table(collections.orgUnits).where({ _id: location.buildingId }).limit(1).get();

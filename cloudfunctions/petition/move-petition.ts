@@ -8,7 +8,7 @@ import { _, collections } from '../_lib/platform/runtime';
 import { readIn, transact, type RetryRecord } from '../_lib/platform/transact';
 import { creditIn } from './credit';
 import { assignedNotices, followersOf, holdersOf, progressNotices } from './notices';
-import { cachedSettings, type PetitionDoc } from './petition-repo';
+import { cachedSettings, type PetitionDoc, type ProgressConsent } from './petition-repo';
 
 export interface Mover {
   openid: string;
@@ -49,12 +49,16 @@ export async function movePetition<R>(id: string, by: Mover, planner: Planner, a
       if (!plan) return null;
       const advanced = advance(seen, plan, by, new Date(), kept);
       // The credit the move earns is posted with it.
-      const next = { ...advanced, credit: await creditIn(tx, advanced) };
+      const credited = { ...advanced, credit: await creditIn(tx, advanced) };
+      const { notices, consent } = await noticesFor(seen, credited, plan, by);
+      // The consent the case held for a notice is spent with the move that sends it.
+      const next = consent ? { ...credited, progressConsent: consent } : credited;
+      const spent = consent ? { progressConsent: _.set(consent) } : {};
       await tx
         .collection(collections.petitions)
         .doc(id)
-        .update({ data: { ...changedFields(seen, next, plan), history: _.push([next.history.at(-1)]) } });
-      await unit.notify(await noticesFor(seen, next, plan, by));
+        .update({ data: { ...changedFields(seen, next, plan), ...spent, history: _.push([next.history.at(-1)]) } });
+      await unit.notify(notices);
       return { next, reply: answer ? await answer.reply(next) : undefined };
     },
     { busy: 'PETITION_BUSY', record: { request: answer?.request, output: (result) => result?.reply } },
@@ -118,23 +122,45 @@ function changedFields(seen: PetitionDoc, next: PetitionDoc, plan: Plan): Record
   return Object.fromEntries(fields.map((k) => [k, whole(next[k])]));
 }
 
-/** Work notices to the level the case lands on; progress to everyone following it (not to whoever moved it). */
-async function noticesFor(seen: PetitionDoc, next: PetitionDoc, plan: Plan, by: Mover): Promise<Notice[]> {
+/**
+ * Work notices to the level the case lands on; progress to everyone following it (not to whoever moved it). The
+ * reporter's and filer's progress goes under the consent the case holds for them, when it holds theirs (spent
+ * here: `consent` is what is left, to write with the move), else under their grants (outbox.ts).
+ */
+async function noticesFor(
+  seen: PetitionDoc,
+  next: PetitionDoc,
+  plan: Plan,
+  by: Mover,
+): Promise<{ notices: Notice[]; consent: ProgressConsent | null }> {
   const { event } = plan.move;
   const lands = event === 'escalate' || event === 'summon' || event === 'reopen' || (event === 'rate' && next.status !== 'closed');
   const note = plan.note ?? '';
   const [holders, followers] = await Promise.all([lands ? holdersOf(next.level, next) : [], followersOf(seen)]);
-  return [
-    ...assignedNotices(
-      holders.filter((h) => h !== by.openid),
-      next,
-      by.automatic ? note : `${by.name}：${note}`,
-    ),
-    ...progressNotices(
-      followers.filter((f) => f !== by.openid),
-      next,
-      event,
-      plan.note ?? null,
-    ),
-  ];
+  const held = seen.progressConsent ? { ...seen.progressConsent } : null;
+  const progress = progressNotices(
+    followers.filter((f) => f !== by.openid),
+    next,
+    event,
+    plan.note ?? null,
+  ).flatMap((notice): Notice[] => {
+    const role = notice.touser === seen.reporterId ? 'reporter' : notice.touser === seen.filedById ? 'filer' : null;
+    const left = role && held ? held[role] : null;
+    if (role === null || left === null) return [notice];
+    if (left <= 0) return [];
+    held![role] = left - 1;
+    return [{ ...notice, consented: true }];
+  });
+  const changed = held !== null && (held.reporter !== seen.progressConsent?.reporter || held.filer !== seen.progressConsent?.filer);
+  return {
+    notices: [
+      ...assignedNotices(
+        holders.filter((h) => h !== by.openid),
+        next,
+        by.automatic ? note : `${by.name}：${note}`,
+      ),
+      ...progress,
+    ],
+    consent: changed ? held : null,
+  };
 }

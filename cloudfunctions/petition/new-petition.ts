@@ -6,7 +6,8 @@ import { actAt, dueAt, feedbackDueAt } from '../../src/shared/domain/petition-de
 import type { LadderConfig } from '../../src/shared/domain/petition-ladder';
 import type { PetitionCategory } from '../../src/shared/domain/petition-rules';
 import { idForRequest } from '../_lib/platform/ids';
-import type { PetitionDoc } from './petition-repo';
+import { templates } from '../_lib/platform/templates';
+import type { PetitionDoc, ProgressConsent } from './petition-repo';
 
 export type Reporter = Pick<
   PetitionDoc,
@@ -79,9 +80,21 @@ export function newPetition({ input, place, reporter, category, verdict, ladder,
         automatic: false,
       },
     ],
+    progressConsent: consentOf(input.accepted, reporter),
     statsDirty: true,
     statsCounted: 0,
     createdAt: now,
     updatedAt: now,
   };
+}
+
+/**
+ * What the filing tap allowed: one progress notice for whoever tapped — the reporter, or the filer of a 代办 (the
+ * person filed for tapped nothing: their grants given elsewhere are read). A client that asked nothing sends no
+ * `accepted`, and the caller's grants given elsewhere are read as before.
+ */
+function consentOf(accepted: string[] | undefined, reporter: Reporter): ProgressConsent | undefined {
+  if (accepted === undefined) return undefined;
+  const sends = accepted.includes(templates.petitionProgress) ? 1 : 0;
+  return reporter.filedById ? { reporter: null, filer: sends } : { reporter: sends, filer: null };
 }

@@ -81,6 +81,13 @@ export interface PetitionDoc extends OrgPlace, PetitionState {
   cosignCount: number;
   credit: PetitionCredit | null;
   history: PetitionStep[];
+  /**
+   * The one-time progress notices the case may still send its reporter and its filer (代办), given by the tap that
+   * filed it (petition.create `accepted`) and spent by the moves that tell them, in their transactions. A number is
+   * the case's to spend (0: declined, or spent); null — and a case filed before this — means the person's grants
+   * given elsewhere (notify.subscribe) are read and spent, as for co-signers.
+   */
+  progressConsent?: ProgressConsent;
   /** Changed since the reports last counted it (set by every write of the case; the stats timer clears it). */
   statsDirty?: boolean;
   /** How many steps of its history the reports have counted. */
@@ -89,6 +96,11 @@ export interface PetitionDoc extends OrgPlace, PetitionState {
   statsTags?: string[];
   createdAt: Date;
   updatedAt: Date;
+}
+
+export interface ProgressConsent {
+  reporter: number | null;
+  filer: number | null;
 }
 
 export const petitions = () => db.collection(collections.petitions);

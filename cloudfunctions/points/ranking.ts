@@ -11,6 +11,7 @@ import {
   type RankedMember,
 } from '../../src/shared/domain/party';
 import { monthOf } from '../../src/shared/domain/time';
+import { isProfile } from '../_lib/platform/actor';
 import { defineHandler } from '../_lib/platform/handler';
 import { _, collections } from '../_lib/platform/runtime';
 import type { MonthSnapshot } from '../_lib/platform/documents';
@@ -48,10 +49,11 @@ async function tallies(communityId: string, month: string): Promise<MemberTally[
   if (net.size === 0) return [];
   const people = await table(collections.users)
     .where({ _id: _.in([...net.keys()]) })
-    .field({ name: true, roles: true })
+    .field({ name: true, roles: true, erasingSince: true })
     .limit(1000)
     .get();
-  return memberTallies(net, people);
+  // A member whose 注销 is under way shows as one who has left (the marker is no profile).
+  return memberTallies(net, people.filter(isProfile));
 }
 
 function view(month: string, members: RankedMember[], closedAt: Date | null, viewer: string) {

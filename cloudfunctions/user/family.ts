@@ -13,12 +13,13 @@ import {
 } from '../../src/shared/domain/family';
 import type { UserProfile } from '../../src/shared/domain/org';
 import { disclose, householdMember } from '../../src/shared/domain/privacy';
+import { isProfile } from '../_lib/platform/actor';
 import { defineHandler, definePublicHandler } from '../_lib/platform/handler';
 import { cachedOrgNames } from '../_lib/platform/org';
 import { _, collections } from '../_lib/platform/runtime';
 import { transact } from '../_lib/platform/transact';
 import { table, tableIn, type Tx } from '../_lib/platform/typed-db';
-import { erasing, phoneOf } from './join';
+import { phoneOf } from './join';
 
 const codeView = (c: FamilyCode): FamilyCodeView => ({
   code: c._id,
@@ -132,14 +133,14 @@ export const members = defineHandler(familyMembers, async (_input, { openid, use
  */
 export const join = definePublicHandler(
   familyJoin,
-  async (input, { openid, user, requestId, request }) => {
+  async (input, { openid, user, requestId, request, erasing }) => {
     if (user) {
       const by = user.invitedBy;
       if (!requestId || by?.requestId !== requestId || !user.buildingId) throw new DomainError('ALREADY_REGISTERED');
       const names = await cachedOrgNames([user.buildingId]);
       return { status: 'verified' as const, buildingName: names.get(user.buildingId) ?? '', room: user.room ?? '', inviterName: by.name };
     }
-    if (await erasing(openid)) throw new DomainError('ACCOUNT_ERASING');
+    if (erasing) throw new DomainError('ACCOUNT_ERASING');
     const phone = input.phoneCode ? await phoneOf(input.phoneCode) : (input.phone as string);
     const now = new Date();
     return transact(
@@ -150,7 +151,7 @@ export const join = definePublicHandler(
         const refusal = familyCodeRefusal(code, now);
         if (refusal || !code) throw new DomainError(refusal ?? 'FAMILY_CODE_INVALID');
         const host = await users.get(code.inviterId);
-        if (!host || !host.roles.includes('resident') || homeKeyOf(host) !== code.homeKey) throw new DomainError('FAMILY_INVITER_MOVED');
+        if (!isProfile(host) || !host.roles.includes('resident') || homeKeyOf(host) !== code.homeKey) throw new DomainError('FAMILY_INVITER_MOVED');
         // Inserted, not set: a twin call of the same person (another request) meets this one's user and is refused.
         await users
           .add({

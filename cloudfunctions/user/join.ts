@@ -12,7 +12,6 @@ import { thing, templates, time } from '../_lib/platform/templates';
 import { fieldsOf, transact, type Unit } from '../_lib/platform/transact';
 import { table, tableIn, type Tx } from '../_lib/platform/typed-db';
 import { joinApplications, joinViewWith, ownJoinView, placeNames } from './join-view';
-import { eraseJobId } from './my-data';
 import { rosterResidentId } from '../../src/shared/domain/roster';
 
 /** The most units one level of the tree is read with. */
@@ -50,11 +49,11 @@ export const joinPlaces = definePublicHandler(userJoinPlaces, async ({ parentId,
   return { items, nextOffset: offset + limit < level.length ? offset + limit : null, place: null };
 });
 
-/** A 注销 of this WeChat account still clearing its records (my-data.ts): joining again waits for it. */
-export const erasing = async (openid: string) => (await table(collections.myDataJobs).get(eraseJobId(openid))) !== null;
-
-export const joinStatus = definePublicHandler(userJoinStatus, async (_input, { openid, user }) => {
-  const [application, gone] = await Promise.all([joinApplications().get(joinApplicationId(openid)), user ? false : erasing(openid)]);
+// A 注销 of this WeChat account still clearing its records (my-data.ts) leaves a marker in place of the profile,
+// read with the caller (`erasing`): joining again waits for it, or the job would erase the new person's records.
+export const joinStatus = definePublicHandler(userJoinStatus, async (_input, { openid, user, erasing }) => {
+  const gone = !user && erasing === true;
+  const application = gone ? null : await joinApplications().get(joinApplicationId(openid));
   return { registered: user !== null, application: gone ? null : await ownJoinView(application), privacyVersion: PRIVACY_VERSION, erasing: gone };
 });
 
@@ -132,10 +131,10 @@ export async function notifyReviewers(unit: Unit, app: JoinApplication, building
  */
 export const join = definePublicHandler(
   userJoin,
-  async (input, { openid, user, request }) => {
+  async (input, { openid, user, request, erasing }) => {
     if (user) throw new DomainError('ALREADY_REGISTERED');
-    const [place, gone] = await Promise.all([buildingPlace(input.buildingId), erasing(openid)]);
-    if (gone) throw new DomainError('ACCOUNT_ERASING');
+    if (erasing) throw new DomainError('ACCOUNT_ERASING');
+    const place = await buildingPlace(input.buildingId);
     const phone = input.phoneCode ? await phoneOf(input.phoneCode) : (input.phone as string);
     const now = new Date();
     const who = { name: input.name, phone, unit: input.unit, room: input.room };

@@ -6,6 +6,7 @@ import { maskName, maskPhone } from '../../src/shared/domain/privacy';
 import { roleLabels, type Role } from '../../src/shared/domain/roles';
 import type { UserProfile } from '../../src/shared/domain/org';
 import type { AccountTotal, CollectionName, MyDataJob } from '../_lib/platform/documents';
+import { isProfile } from '../_lib/platform/actor';
 import { defineHandler } from '../_lib/platform/handler';
 import { balanceId } from '../_lib/ledger';
 import { randomUUID } from 'crypto';
@@ -180,7 +181,7 @@ async function buildExport(job: MyDataJob): Promise<void> {
   const { openid } = job;
   const jobs = table(collections.myDataJobs);
   const user = await table(collections.users).get(openid);
-  if (!user) return jobs.delete(job._id);
+  if (!isProfile(user)) return jobs.delete(job._id);
   const [application, ...found] = await Promise.all([
     table(collections.joinApplications).get(joinApplicationId(openid)),
     ...sources.map((s) => read(s, openid)),
@@ -269,7 +270,8 @@ const removed = new Set<CollectionName>(['subscriptions', 'notifications', 'poin
 
 /**
  * 注销: refused while duties are open (which, in the message). Otherwise, in one transaction, the user
- * document goes (they are no longer registered, nothing of theirs is shown as theirs) and the erasure job is
+ * document goes — replaced whole by a field-less marker (`erasingSince`): they are no longer registered, nothing
+ * of theirs is shown as theirs, no query meets it — and the erasure job is
  * recorded with the anonymous id that takes their place; the reply says the rest is under way. The `myData`
  * timer then rewrites every record found by `sources` with the openid replaced by that id and the name and
  * phone blanked (a rating keeps its stars, a wish its story without who told it); their subscriptions,
@@ -277,8 +279,9 @@ const removed = new Set<CollectionName>(['subscriptions', 'notifications', 'poin
  * own, 人口台账), their photos and export file are deleted. The ledger moves to the anonymous account:
  * postings keep their ids and amounts but name `user:<anonId>`, the cached balances and the proven totals of
  * the reconcile checkpoints move with them — so the same WeChat joining again starts with a fresh account.
- * Joining again waits until the job is done (`ACCOUNT_ERASING`). See ARCHITECTURE.md "Erasure".
- * DB requests: the caller, the duties (2), start, the job, the user, the retry record, commit.
+ * Joining again waits until the job is done (`ACCOUNT_ERASING`: the marker, read with the caller, says so; the job
+ * removes it with itself, last). See ARCHITECTURE.md "Erasure".
+ * DB requests: the caller, the duties (2), start, the job, the user replaced by the marker, the retry record, commit.
  */
 export const deleteMine = defineHandler(
   userDeleteMine,
@@ -290,7 +293,12 @@ export const deleteMine = defineHandler(
     return transact(
       async (tx) => {
         await tableIn(tx, collections.myDataJobs).set(job._id, fieldsOf(job));
-        await tableIn(tx, collections.users).delete(openid);
+        // The profile goes, replaced whole by the marker that keeps the same WeChat from joining again meanwhile:
+        // read with the caller, it costs a join nothing (handler.ts `erasing`).
+        await tx
+          .collection(collections.users)
+          .doc(openid)
+          .set({ data: { erasingSince: job.createdAt } });
         return { deleted: true as const, anonymousId: anonId };
       },
       { busy: 'BUSY', record: { request } },
@@ -331,27 +339,47 @@ async function eraseSome(job: MyDataJob, until: number): Promise<boolean> {
   const jobs = table(collections.myDataJobs);
   let { step, offset } = job;
   const communities = new Set(job.communities);
-  while (step < sources.length) {
-    const source = sources[step];
-    const { docs, truncated } = await read(source, openid, offset);
-    const files = new Set<string>();
-    await erase(source, docs, who, files);
-    if (files.size > 0) await cloud.deleteFile({ fileList: [...files] });
-    if (source.key === 'postings') docs.forEach((d) => communities.add(String(d.communityId)));
-    // A rewritten record no longer matches, so the next page starts again at the top — except this deletion's
-    // own retry record, which stays, and is paged past.
-    offset += docs.filter((d) => source.key === 'requests' && d.action === userDeleteMine.name).length;
-    if (!truncated) [step, offset] = [step + 1, 0];
-    await jobs.change(job._id, { step, offset, communities: [...communities], updatedAt: new Date() });
-    if (Date.now() > until && step < sources.length) return false;
+  for (;;) {
+    while (step < sources.length) {
+      const source = sources[step];
+      const { docs, truncated } = await read(source, openid, offset);
+      const files = new Set<string>();
+      await erase(source, docs, who, files);
+      if (files.size > 0) await cloud.deleteFile({ fileList: [...files] });
+      if (source.key === 'postings') docs.forEach((d) => communities.add(String(d.communityId)));
+      // A rewritten record no longer matches, so the next page starts again at the top — except this deletion's
+      // own retry record, which stays, and is paged past.
+      offset += docs.filter(isOwnDeletion(source)).length;
+      if (!truncated) [step, offset] = [step + 1, 0];
+      await jobs.change(job._id, { step, offset, communities: [...communities], updatedAt: new Date() });
+      if (Date.now() > until && step < sources.length) return false;
+    }
+    // Others may have written her id where the job had passed (a notice to her, a 党员报到 approved onto the
+    // marker's id): a last look at every source sends the job back to the first that holds something still.
+    const left = await firstSourceLeft(openid);
+    if (left === null) break;
+    [step, offset] = [left, 0];
+    await jobs.change(job._id, { step, offset, updatedAt: new Date() });
   }
   await moveAccount(account.user(openid), account.user(anonId), [...communities]);
   const exportJob = await jobs.get(exportJobId(openid));
   if (exportJob?.fileID) await cloud.deleteFile({ fileList: [exportJob.fileID] });
   await Promise.all([jobs.delete(exportJobId(openid)), table(collections.joinApplications).delete(joinApplicationId(openid))]);
-  // Last: while the job is there, the same WeChat cannot join again (and be erased by it).
-  await jobs.delete(job._id);
+  // Last, together: while the marker is there the same WeChat cannot join again (and be erased by the job).
+  await transact(async (tx) => {
+    await tableIn(tx, collections.myDataJobs).delete(job._id);
+    await tableIn(tx, collections.users).delete(openid);
+  }, 'BUSY');
   return true;
+}
+
+const isOwnDeletion = (source: Source) => (doc: Doc) => source.key === 'requests' && doc.action === userDeleteMine.name;
+
+/** The first source still holding a record of the person (besides this deletion's own retry record), or null. */
+async function firstSourceLeft(openid: string): Promise<number | null> {
+  const found = await Promise.all(sources.map(async (source) => (await read(source, openid)).docs.some((d) => !isOwnDeletion(source)(d))));
+  const first = found.indexOf(true);
+  return first < 0 ? null : first;
 }
 
 /**

@@ -3,6 +3,7 @@ import { DomainError } from '../../src/shared/domain/errors';
 import { assertJoinPending, residentProfile, roomLabel } from '../../src/shared/domain/join';
 import { joinApplicant } from '../../src/shared/domain/privacy';
 import { assertNotSelf } from '../../src/shared/domain/self-dealing';
+import { isProfile } from '../_lib/platform/actor';
 import { defineHandler } from '../_lib/platform/handler';
 import type { UserProfile } from '../../src/shared/domain/org';
 import { inWorkGrids } from '../../src/shared/domain/scope';
@@ -56,7 +57,10 @@ export const reviewJoin = defineHandler(
         } as const;
         if (approve) {
           const users = tableIn(tx, collections.users);
-          const person = await users.get(pending.applicantId);
+          const found = await users.get(pending.applicantId);
+          // A 注销 under way leaves its marker there: nobody to move, and nobody to register until it is done.
+          if (found && !isProfile(found)) throw new DomainError('ACCOUNT_ERASING');
+          const person = found;
           const place = { streetId: pending.streetId, communityId: pending.communityId, gridId: pending.gridId, buildingId: pending.buildingId };
           if (pending.kind === 'move') {
             if (!person) throw new DomainError('NOT_FOUND', '申请人已退出社区');

@@ -14,6 +14,7 @@ import {
 import { DomainError } from '../../src/shared/domain/errors';
 import type { UserProfile } from '../../src/shared/domain/org';
 import { assertNotSelf } from '../../src/shared/domain/self-dealing';
+import { isProfile } from '../_lib/platform/actor';
 import { defineHandler } from '../_lib/platform/handler';
 import { idForRequest } from '../_lib/platform/ids';
 import { collections } from '../_lib/platform/runtime';
@@ -62,7 +63,7 @@ function changeRole({ actor, targetId, reason, requestId, request, apply }: Chan
     async (tx) => {
       const people = tableIn(tx, collections.users);
       const person = await people.get(targetId);
-      if (!person) throw new DomainError('PERSON_NOT_FOUND');
+      if (!isProfile(person)) throw new DomainError('PERSON_NOT_FOUND');
       const { next, entry } = await apply(person);
       const logged: RoleChange = {
         _id: `role-${idForRequest([actor._id, targetId], requestId, 24)}`,

@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import type { ActionName, Input, Output } from '../shared/contract';
 import type { FieldIssue, Reply } from '../shared/contract/envelope';
 import { call } from '../services/api';
-import { askConsent } from '../services/consent';
+import { askConsent, carriesConsent } from '../services/consent';
 import { SubmissionKeys } from '../services/request-id';
 
 export interface Submit<A extends ActionName> {
@@ -37,11 +37,14 @@ export function useSubmit<A extends ActionName>(action: A): Submit<A> {
 
   async function submit(payload: Input<A>): Promise<Reply<Output<A>> | null> {
     if (inFlight.current) return null;
-    askConsent(action);
+    const consent = askConsent(action);
     inFlight.current = true;
     setSubmitting(true);
     setFailure(null);
-    const reply = await call(action, payload, { requestId: keys.keyFor(payload) });
+    // An action that keeps the tap's consent with what it creates waits for the answer and carries it.
+    const accepted = carriesConsent[action] ? await consent : undefined;
+    const sent = (accepted ? { ...payload, accepted } : payload) as Input<A>;
+    const reply = await call(action, sent, { requestId: keys.keyFor(payload) });
     inFlight.current = false;
     setSubmitting(false);
     if (reply.ok) {

@@ -21,6 +21,13 @@ export const consentFor: Partial<Record<ActionName, readonly TemplateKey[]>> = {
   'points.issueCode': ['pointsHold'],
 };
 
+/**
+ * Actions whose payload carries what the tap accepted (`accepted`), kept with what they create instead of being
+ * reported to `notify.subscribe`: a petition holds its reporter's consent to be told of its progress, so moving it
+ * reads no grant.
+ */
+export const carriesConsent: Partial<Record<ActionName, true>> = { 'petition.create': true };
+
 /** The H5 stand-in's question per template: H5 has no requestSubscribeMessage. */
 const questions: Partial<Record<TemplateKey, { title: string; content: string }>> = {
   wishProgress: { title: '接收进度通知？', content: '心愿审核通过、被认领、服务完成时，通过微信提醒你。' },
@@ -55,26 +62,29 @@ export function prefetchTemplates(fresh = false): Promise<void> {
 
 /**
  * Asks for consent to the notices `action` leads to, on the user's tap, and reports what was accepted to
- * `notify.subscribe`. Fire and forget: it must be called synchronously in the tap handler (WeChat refuses
- * otherwise) and never holds up or fails the action itself; ids not loaded yet mean no question this time.
+ * `notify.subscribe` — or, for an action that carries it (`carriesConsent`), answers it for the action's payload.
+ * It must be called synchronously in the tap handler (WeChat refuses otherwise) and never fails the action: the
+ * answer is the accepted ids, or undefined when nothing was asked (ids not loaded yet, a question already open)
+ * or the question failed.
  */
-export function askConsent(action: ActionName): void {
+export function askConsent(action: ActionName): Promise<string[] | undefined> {
   const keys = consentFor[action];
-  if (!keys) return;
+  if (!keys) return Promise.resolve(undefined);
   if (!templates) {
     void prefetchTemplates();
-    return;
+    return Promise.resolve(undefined);
   }
   const wanted = keys.flatMap((key) => (templates?.[key] ? [{ key, id: templates[key] as string }] : []));
-  if (wanted.length === 0 || asking) return;
+  if (wanted.length === 0 || asking) return Promise.resolve(undefined);
   asking = true;
   const answer = process.env.TARO_ENV === 'weapp' ? askWeChat(wanted.map((w) => w.id)) : askStandIn(wanted);
-  void answer
-    .then((accepted) => (accepted.length ? call('notify.subscribe', { accepted }, { requestId: newRequestId() }) : null))
-    .catch((err) => console.warn('[consent]', err))
-    .finally(() => {
-      asking = false;
-    });
+  const done = answer.finally(() => {
+    asking = false;
+  });
+  void done
+    .then((accepted) => (accepted.length && !carriesConsent[action] ? call('notify.subscribe', { accepted }, { requestId: newRequestId() }) : null))
+    .catch((err) => console.warn('[consent]', err));
+  return done.catch(() => undefined);
 }
 
 async function askWeChat(ids: string[]): Promise<string[]> {

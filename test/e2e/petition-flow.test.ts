@@ -4,6 +4,7 @@
 // takes climbs by itself. Needs `npm run build` and chromium. Every new page is kept in test-results/.
 import type { Page } from 'playwright-core';
 import type { TestEmulator } from '../helpers/emulator';
+import { databaseOf } from '../functions/ledger-fixture';
 import { browserSession, personas, type Session } from './app';
 import { shown, withScreenshot } from './browser';
 import { petitionDriver } from './petition-app';
@@ -104,6 +105,17 @@ test('a resident reports a broken ramp, the grid escalates, the community resolv
   const toWang = (await emu.outbox()).filter((m) => m.touser === wang);
   expect(toWang).toHaveLength(1);
   expect(JSON.stringify(toWang[0])).toContain('已上报');
+  // Her yes on the filing tap went with the case (petition.create `accepted`), not to notify.subscribe: spent by the 吹哨.
+  const db = databaseOf(emu);
+  expect((await db.collection('petitions').doc(id).get()).data.progressConsent).toEqual({ reporter: 0, filer: null });
+  expect(
+    (
+      await db
+        .collection('subscriptions')
+        .where({ _id: `${wang}:petition-progress` })
+        .get()
+    ).data,
+  ).toEqual([]);
   expect((await emu.outbox()).filter((m) => m.touser === liu).length).toBeGreaterThan(0);
 });
 

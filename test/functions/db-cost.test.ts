@@ -28,6 +28,10 @@ const WITHIN_BUDGET = [
   'petition.create (roster proxy)',
   'petition.listQueue',
   'petition.escalate',
+  // At the grid: caller; start, commit; the case (read, write); the reporter's credit (posting, balance); the retry
+  // record. The consent her filing tap gave or refused is kept on the case and spent with the move that tells her
+  // (petition-consent.test.ts): no grant is read. A notice sent adds its outcome write, as for every action.
+  'petition.accept (grid)',
   'petition.accept (community)',
   'petition.resolve',
   'petition.rate',
@@ -65,6 +69,11 @@ const WITHIN_BUDGET = [
   'post.leave',
   'post.close',
   'user.joinPlaces',
+  // 入驻 by application: the caller (none yet — or the marker of a 注销 still being erased, which refuses it); the
+  // building; the roster rows of the person (the head only when there are some); start, commit; the application
+  // inserted (no read first); the grid worker's consent (long-term grants kept warm); the retry record carrying the
+  // notice, and the send's outcome.
+  'user.join',
   'user.applications',
   'user.reviewJoin',
   'member.report',
@@ -83,6 +92,10 @@ const WITHIN_BUDGET = [
   'helper.list',
   'helper.consent',
   'wish.create (grid worker)',
+  // 代办人 files for the parent: the caller, the binding and the parent's profile (read fresh: where she lives now),
+  // then what her own filing costs — a case at her home placed from her profile, as a wish is, without the building.
+  'wish.create (helper)',
+  'petition.create (helper)',
   'wish.listMine (filed)',
   'helper.end',
   'family.invite',
@@ -95,38 +108,24 @@ const WITHIN_BUDGET = [
 // Over the budget still, each held at what its write path needs today so it cannot creep up unnoticed (warm
 // pass). What the requests are, and why each is needed:
 const OVER_BUDGET: Record<string, number> = {
-  // caller; start, commit; the case (read, write); the reporter's credit (posting, balance); the reporter's consent
-  // to be told (their grant, read when the notice is queued); the retry record. (The reporter's contacts are kept
-  // on the case when filed; the issuer keeps no balance.) A resident's grant is one-time — given by a tap at any
-  // moment, spent by any send — so it cannot be kept warm like staff's long-term ones, and no document read here
-  // holds it. The retry record stays: a retry long after, with the case moved on, must get its own first reply
-  // (petition-authz.test.ts), which the case's timeline line could not give back. Left: consent taken per case
-  // with the filing (petition.create carrying what the tap accepted) or notices carried on the case itself.
-  'petition.accept (grid)': 9,
   // caller; start, commit; the item (read, write: stock); the payment (posting, the buyer's balance read and
   // written: no overdraft); the order. The order is its own retry record (no request document on success). Each
   // of the nine is a document the order must read or write: under 8 needs the order and its posting to be one
   // document (the ledger's postings are immutable, an order's status moves) or the stock kept where the
-  // payment writes anyway — neither is true of this data model.
+  // payment writes anyway — neither is true of this data model. Weighed (issue 10, budget10): the posting carrying
+  // the order's facts with its status told by later documents (pickup, refund) would make 8, but the reserved-
+  // order expiry timer and the order lists query orders by status, which would then be no field of any document;
+  // a conditional stock or balance update needs no read only as a query update, which runs outside a transaction.
   'mall.order': 9,
   // caller; start, commit; the shop's virtue balance, which keeps its desk (suspension, name, today's total: read,
   // and written once with the shop's credit); the resident's virtue balance (read and written with the payment:
   // no overdraft, the daily cap, the code's single use — the code is sealed and stored nowhere else); the
   // payment's posting; the charge, which is the call's retry record. 8 needs the charge and its posting to be one
   // document (the ledger's postings are immutable, a charge's status moves). A shop's first charge since desks
-  // came reads and clears the shop's own day once more (the first pass).
+  // came reads and clears the shop's own day once more (the first pass). Weighed as mall.order: a held charge's
+  // status moves (awaiting → confirmed / rejected / expired, found by status and hold time by the timer), so it
+  // cannot be the immutable posting; the two balances must be read in the transaction for the caps.
   'merchant.charge': 9,
-  // 入驻 by application: the caller (none yet); the roster rows of the person (the head only when there are some);
-  // start, commit; the application inserted (no read first); the grid worker's consent (long-term grants kept
-  // warm); the retry record carrying the notice; and whether a 注销 of this WeChat is still clearing its records
-  // (the erasure job by id: joining again must wait for it, or the job would erase the new person's records).
-  'user.join': 9,
-  // 代办人 files for the parent: the caller; the binding (is it theirs, active?) and the parent's profile (their
-  // home, phone and room as filed: a move of the parent must move where the helper files), two reads by id the
-  // caller's own filing does not need; then what the caller's own wish or case costs (a case also reads the
-  // building). Keeping the parent's home on the binding would save one, but a move would then file at the old home.
-  'wish.create (helper)': 9,
-  'petition.create (helper)': 10,
   // The org function's tree page: caller; the parent (scope, the page's header); a page of children; people, open
   // wishes and open petitions per child (three grouped counts, one per collection). 3 needs the counts kept as
   // tallies by the writers, in their transactions: a case opened or closed (红色代办 from the roster at 8,

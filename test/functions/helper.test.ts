@@ -1,7 +1,7 @@
 import { newWish, ok, useEmulator } from './call';
 import { databaseOf } from './ledger-fixture';
 import { ramp } from './petition-fixtures';
-import { li, liu, sun, wang, zhang, zhao } from './personas';
+import { admin, li, liu, sun, wang, zhang, zhao } from './personas';
 import { expectCovered, rid } from './points-helpers';
 
 /**
@@ -115,6 +115,26 @@ describe('代办人 binding', () => {
     expect(ok(await call(wang, 'petition.listMine', { kind: 'reported' })).items.map((p: any) => p.id)).toContain(petition.id);
     expect(ok(await call(li, 'petition.listMine', { kind: 'filed' })).items.map((p: any) => p.id)).toEqual([atHome.id, petition.id]);
     await expectCovered(env.emu);
+  });
+
+  it('her home moved to another grid: what he files for her lands there, and her own case at home too', async () => {
+    const id = await bound();
+    // 2号楼 moves from 第一网格 to 第二网格 (the admin's org tree); her profile moves with it.
+    ok(await call(admin, 'org.upsertUnit', { id: 'building-2', parentId: 'grid-2', name: '2号楼' }, rid('move-building', 1)));
+    const { location: _where, ...noPlace } = ramp;
+    const helped = ok(await call(li, 'petition.create', { ...noPlace, onBehalfOf: { helperBinding: id } }, rid('moved-pet', 1))).petition;
+    const own = ok(await call(wang, 'petition.create', ramp, rid('moved-pet', 2))).petition;
+    const wish = ok(await call(li, 'wish.create', { ...newWish, onBehalfOf: { helperBinding: id } }, rid('moved-wish', 1))).wish;
+    const db = databaseOf(env.emu);
+    for (const doc of [await db.collection('petitions').doc(helped.id).get(), await db.collection('petitions').doc(own.id).get()])
+      expect(doc.data).toMatchObject({ gridId: 'grid-2', buildingId: 'building-2', location: { buildingName: '2号楼' } });
+    expect(helped.gridName).toBe('第二网格');
+    expect((await db.collection('wishes').doc(wish.id).get()).data).toMatchObject({ gridId: 'grid-2', buildingId: 'building-2' });
+    // Another building than her home is still read and checked: one of her community places the case in its grid.
+    const elsewhere = ok(
+      await call(wang, 'petition.create', { ...ramp, location: { kind: 'building', buildingId: 'building-1' } }, rid('moved-pet', 3)),
+    );
+    expect((await db.collection('petitions').doc(elsewhere.petition.id).get()).data).toMatchObject({ buildingId: 'building-1', gridId: 'grid-1' });
   });
 
   it('either side ends it; then he files for her no more', async () => {

@@ -174,6 +174,9 @@ describe('user.deleteMine', () => {
     await env.emu.clock({ advanceMs: 10 * 60_000 });
     await pointsKit(env).expectReconciled();
     expect(rows().some((r) => r.coll === 'ledger_checkpoints' && r.json.includes(`user:${wang}`))).toBe(true);
+    // A 党员报到 of hers still waits for the community: approved while her erasure is under way (below).
+    const memberForm = { category: '离退休', partyOrg: '梧桐社区党支部', freeTimes: '周末', skills: ['理发'] };
+    const { report } = ok(await call(wang, 'member.report', memberForm, rid('md-member', 1)));
     const reply = ok(await call(wang, 'user.deleteMine', { confirm: '确认注销' }, rid('md-del', 1)));
     expect(reply).toMatchObject({ deleted: true, anonymousId: expect.stringMatching(/^gone-/) });
     // A retry answers the same.
@@ -184,6 +187,21 @@ describe('user.deleteMine', () => {
     expect(ok(await call(wang, 'user.joinStatus'))).toMatchObject({ registered: false, erasing: true, application: null });
     const early = { buildingId: 'building-2', unit: '1', room: '302', name: her.name, phone: her.phone, privacyVersion: '2026-11' };
     expect(await call(wang, 'user.join', early, rid('md-early', 1))).toMatchObject({ ok: false, code: 'ACCOUNT_ERASING' });
+    // What says so is the marker in place of her profile, read with the caller: nothing of her, met by no query.
+    const marker = rows().filter((r) => r.coll === 'users' && r.key === wang);
+    expect(marker.map((r) => Object.keys(JSON.parse(r.json)).filter((k) => k !== '_id'))).toEqual([['erasingSince']]);
+    expect(ok(await call(sun, 'user.listPeople', { query: her.name, offset: 0, limit: 20 })).items).toEqual([]);
+    expect(
+      await call(wang, 'family.join', { code: 'ABCDEFGH', name: her.name, phone: her.phone, privacyVersion: '2026-11' }, rid('md-fam', 1)),
+    ).toMatchObject({
+      ok: false,
+      code: 'ACCOUNT_ERASING',
+    });
+    // Once the job has passed the role changes, 孙丽 approves the report onto the marker's id: the job's last look at
+    // every source takes the new role_log entry back through it, and the marker goes with the job.
+    const erasureStep = () => JSON.parse(rows().find((r) => r.coll === 'my_data_jobs' && r.key === `erase:${wang}`)!.json).step as number;
+    while (erasureStep() <= 12) await env.emu.fireTrigger('user', 'myData');
+    ok(await call(sun, 'member.reviewReport', { reportId: report.id, approve: true }, rid('md-member', 2)));
     await runJobs();
 
     const after = rows();

@@ -20,6 +20,11 @@ export interface Context {
    * (null: not registered). Undefined when nobody was named, or it is the caller themselves.
    */
   subject?: Subject;
+  /**
+   * A 注销 of this WeChat account is still clearing its records (the marker in place of the profile): a public
+   * action that would register them again waits for it (`ACCOUNT_ERASING`). Read with the caller, at no cost.
+   */
+  erasing?: boolean;
 }
 
 /** A person named by the payload, and their profile as read with the caller's (null: not registered). */
@@ -116,7 +121,7 @@ export function createFunction(area: string, handlers: Handler<any>[], timers: R
     if (!OPENID) return fail('UNAUTHENTICATED');
     try {
       const named = namedIn(payload, handler.subject);
-      const { user, other } = await loadUserAnd(OPENID, named);
+      const { user, other, erasing } = await loadUserAnd(OPENID, named);
       if (!user && handler.spec.roles !== 'public') {
         // A mutation that ended their registration (注销, 退出) replays its reply to a retry.
         const replay = handler.spec.mutates ? await replayOf({ openid: OPENID, action, requestId }) : null;
@@ -129,7 +134,7 @@ export function createFunction(area: string, handlers: Handler<any>[], timers: R
       const toReply = (output: unknown) => ok(handler.spec.output.parse(output));
       const run = async (request?: RetryRecord): Promise<Reply<unknown>> => {
         try {
-          return toReply(await handler.run(input.data, { openid: OPENID, user, requestId, request, subject }));
+          return toReply(await handler.run(input.data, { openid: OPENID, user, requestId, request, subject, erasing }));
         } catch (error) {
           return fromError(error, action);
         }

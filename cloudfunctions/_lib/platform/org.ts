@@ -1,4 +1,5 @@
 import type { OrgUnit, UserProfile } from '../../../src/shared/domain/org';
+import { isProfile } from './actor';
 import { _, collections, db } from './runtime';
 import { warmCachedEach } from './warm-cache';
 
@@ -30,8 +31,9 @@ export function cachedOrgNames(ids: readonly (string | null)[]): Promise<Map<str
 }
 
 /** Registered people by openid. */
-export function profiles(ids: readonly (string | null)[]): Promise<Map<string, UserProfile>> {
-  return byIds<UserProfile>(collections.users, ids);
+export async function profiles(ids: readonly (string | null)[]): Promise<Map<string, UserProfile>> {
+  const found = await byIds<UserProfile>(collections.users, ids);
+  return new Map([...found].filter(([, doc]) => isProfile(doc)));
 }
 
 /** People a view shows to `viewer`: the viewer's own profile is the one the caller was identified by, not read again. */

@@ -9,6 +9,11 @@ export interface Notice {
   templateId: string;
   page: string;
   data: Record<string, string>;
+  /**
+   * The recipient's one-time consent for it is held by the record that queued it and was spent in the same
+   * transaction (a case carries what its reporter's tap accepted when filing): no grant is read or taken.
+   */
+  consented?: true;
 }
 
 type NoticeStatus = 'pending' | 'sent' | 'failed' | 'no_consent';
@@ -46,10 +51,10 @@ export interface Grant {
  */
 export async function prepare(notices: readonly Notice[]): Promise<QueuedNotice[]> {
   if (notices.length === 0) return [];
-  const grants = await grantsFor(notices);
+  const grants = await grantsFor(notices.filter((n) => !n.consented));
   const queued: QueuedNotice[] = [];
   for (const notice of notices) {
-    const grant = grants.get(grantId(notice.touser, notice.templateId));
+    const grant = notice.consented ? { _id: '', remaining: 1 } : grants.get(grantId(notice.touser, notice.templateId));
     if (!grant || (!grant.longTerm && !(Number(grant.remaining) > 0))) continue;
     const doc: NoticeDoc = {
       _id: randomBytes(12).toString('hex'),
@@ -90,6 +95,7 @@ const longTermSeen = new Map<string, number>();
  * when every recipient holds a long-term grant this instance read within the minute (staff told of new work).
  */
 async function grantsFor(notices: readonly Notice[]): Promise<Map<string, Grant>> {
+  if (notices.length === 0) return new Map();
   const now = Date.now();
   const ids = [...new Set(notices.map((n) => grantId(n.touser, n.templateId)))];
   const known = (id: string) => (longTermSeen.get(id) ?? 0) > now;
@@ -146,7 +152,8 @@ type GrantKind = 'longTerm' | 'once' | 'unknown';
 async function sendOne(doc: NoticeDoc, grant: GrantKind): Promise<NoticeDoc> {
   try {
     // A grant is taken once, before the first attempt (a failure to take it leaves the notice as it was).
-    if (doc.attempts === 0 && grant !== 'longTerm' && !(await takeGrant(doc.touser, doc.templateId, grant))) return { ...doc, status: 'no_consent' };
+    const held = grant === 'longTerm' || doc.consented === true;
+    if (doc.attempts === 0 && !held && !(await takeGrant(doc.touser, doc.templateId, grant))) return { ...doc, status: 'no_consent' };
   } catch (error) {
     console.warn('[outbox] consent not taken', doc._id, error);
     return doc;

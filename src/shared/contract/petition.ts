@@ -56,6 +56,11 @@ export const petitionCreate = defineAction({
           .describe(
             '红色代办 (grid workers and community staff): a registered resident by id, a 人口台账 person by key (placed at their building), or (grid workers) the name of one without a phone; 代办人: the parent of an active binding (placed at their home)',
           ),
+        accepted: z
+          .array(z.string().trim().min(1).max(64))
+          .max(10)
+          .optional()
+          .describe('the notice templates the tap that filed it accepted (requestSubscribeMessage): the case keeps the consent'),
       })
       .strict()
       .refine((v) => v.location !== undefined || Boolean(v.onBehalfOf?.rosterKey || v.onBehalfOf?.helperBinding), {

@@ -65,6 +65,12 @@ export interface UserProfile {
   invitedBy?: { userId: string; name: string; code: string; at: Date; requestId: string | null };
   /** The privacy policy they accepted when joining (user.join), with when. */
   privacy?: { version: string; at: Date };
+  /**
+   * Only on the marker 注销 leaves in place of the profile while the erasure job clears the person's records
+   * (user/my-data.ts): it is nobody's profile, and its id's WeChat cannot join again until the job removes it.
+   * Field queries never meet it (it has no other field); reads by id tell it apart with `isProfile` (actor.ts).
+   */
+  erasingSince?: Date;
 }
 
 /** Where a wish or petition sits in the tree; every scope check compares these ids. */

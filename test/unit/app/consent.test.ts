@@ -9,7 +9,13 @@ jest.mock('../../../src/services/consent-dialog', () => ({ askOnPage: (...args: 
 
 import { askConsent, prefetchTemplates, resetConsentForTests } from '../../../src/services/consent';
 
-const templates = { wishSubmitted: 'T-sub', wishProgress: 'T-progress', wishDispatched: 'T-dispatched', wishUnclaimed: 'T-unclaimed' };
+const templates = {
+  wishSubmitted: 'T-sub',
+  wishProgress: 'T-progress',
+  wishDispatched: 'T-dispatched',
+  wishUnclaimed: 'T-unclaimed',
+  petitionProgress: 'T-petition',
+};
 /** Lets the fire-and-forget chain (answer → notify.subscribe) run to its end. */
 const settle = () => new Promise((done) => setTimeout(done, 0));
 const subscribed = () => call.mock.calls.filter(([action]) => action === 'notify.subscribe').map(([, payload]) => payload.accepted);
@@ -49,6 +55,27 @@ describe('on weapp', () => {
     expect(() => askConsent('wish.claim')).not.toThrow();
     await settle();
     expect(subscribed()).toEqual([]);
+  });
+
+  it('a petition keeps its consent: the answer goes to petition.create’s payload, not to notify.subscribe', async () => {
+    await prefetchTemplates();
+    requestSubscribeMessage.mockResolvedValue({ errMsg: 'requestSubscribeMessage:ok', 'T-petition': 'accept' });
+    const answer = askConsent('petition.create');
+    expect(requestSubscribeMessage).toHaveBeenCalledWith({ tmplIds: ['T-petition'] });
+    expect(await answer).toEqual(['T-petition']);
+    requestSubscribeMessage.mockResolvedValue({ errMsg: 'requestSubscribeMessage:ok', 'T-petition': 'reject' });
+    expect(await askConsent('petition.create')).toEqual([]);
+    await settle();
+    expect(subscribed()).toEqual([]);
+  });
+
+  it('answers undefined when nothing could be asked or the dialog failed (the case then goes by earlier grants)', async () => {
+    expect(await askConsent('petition.create')).toBeUndefined();
+    await prefetchTemplates();
+    requestSubscribeMessage.mockRejectedValue({ errMsg: 'requestSubscribeMessage:fail can only be invoked by user TAP gesture.' });
+    jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    expect(await askConsent('petition.create')).toBeUndefined();
+    expect(await askConsent('wish.checkIn')).toBeUndefined();
   });
 
   it('asks nothing for actions without notices, nor before the ids are known (it loads them for next time)', async () => {
