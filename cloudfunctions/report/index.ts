@@ -1,4 +1,5 @@
 import { createFunction } from '../_lib/platform/handler';
+import * as bulletin from './bulletin';
 import { dashboard } from './dashboard';
 import * as members from './members';
 import { foldStats } from './stats-fold';
@@ -6,6 +7,7 @@ import * as units from './units';
 
 // 双报到: party members (member.*) and units 共建单位 (unit.*) report to their community; staff review them.
 // 数据看板 (report.*): numbers read from the counters its stats timer folds from the cases and the ledger.
+// 月通报 (report.bulletin*): the bulletin timer prepares each community's monthly bulletin; staff publish it.
 /** One handler per member.* and unit.* action of the contract, and none besides (test/unit/registry.test.ts). */
 export const handlers = [
   members.report,
@@ -17,6 +19,9 @@ export const handlers = [
   units.evaluate,
   units.list,
   dashboard,
+  bulletin.bulletin,
+  bulletin.publishBulletin,
+  bulletin.bulletins,
 ];
 
-export const main = createFunction('report', handlers, { stats: foldStats });
+export const main = createFunction('report', handlers, { stats: foldStats, bulletin: bulletin.prepareBulletins });
