@@ -2,6 +2,7 @@
 // it. Shared by test/functions/db-cost.test.ts (counts) and scripts/bench.ts (the printed table), so both
 // measure the same calls. No jest here: the bench runs it outside a test.
 import { areaOf } from '../../src/shared/contract/action';
+import { closedMonth } from '../../src/shared/domain/bulletin';
 import type { TestEmulator } from '../helpers/emulator';
 import type { InvocationRecord } from '../../emulator/src/meter';
 import { databaseOf } from './ledger-fixture';
@@ -241,6 +242,13 @@ async function measurePass(emu: TestEmulator): Promise<ActionCost[]> {
 
   // 数据看板: a month of one community, read from its counters (issue 14).
   await step('report.dashboard', sun, 'report.dashboard', { from: '2026-11-01', to: '2026-11-30' }, true);
+  // 月通报: the timer prepares last month's draft (the second pass finds it published), staff read and publish it,
+  // a resident reads the archive (issue 14).
+  await emu.invoke('report', { Type: 'timer', TriggerName: 'bulletin' });
+  const lastMonth = closedMonth(new Date((await emu.clock()).now));
+  await step('report.bulletin', sun, 'report.bulletin', { month: lastMonth }, true);
+  await step('report.publishBulletin', sun, 'report.publishBulletin', { month: lastMonth, note: '感谢居民的支持' });
+  await list(wang, 'report.bulletins');
   // 我的数据: the newcomer exports what Linli holds about them, then deletes their account.
   await step('user.exportMine', newcomer, 'user.exportMine');
   await step('user.deleteMine', newcomer, 'user.deleteMine', { confirm: '确认注销' });
