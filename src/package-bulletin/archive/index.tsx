@@ -24,6 +24,7 @@ function ArchiveItem({ item }: { item: Item }) {
       <Text className="bulletin-archive-item__line">
         收到诉求 {item.received} 件 · 办结率 {percent(item.resolutionRate)} · 满意率 {percent(item.satisfactionRate)}
       </Text>
+      <Text className="bulletin-archive-item__open">查看全文 ›</Text>
     </View>
   );
 }

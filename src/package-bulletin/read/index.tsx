@@ -57,8 +57,11 @@ function BulletinPage() {
       </View>
       <BulletinBody bulletin={bulletin} />
       {bulletin.canPublish && <PublishForm bulletin={bulletin} onPublished={(b) => remote.update((d) => ({ ...d, bulletin: b }))} />}
-      <View className="bulletin-more cell cell--link" onClick={toArchive}>
-        <Text className="cell__body cell__title">往期月报</Text>
+      <View className="cells bulletin-more">
+        <View className="cell cell--link" onClick={toArchive}>
+          <Text className="cell__body cell__title">往期月报</Text>
+          <Text className="cell__value">按月份查看</Text>
+        </View>
       </View>
     </PageShell>
   );
