@@ -21,8 +21,11 @@ async function months(): Promise<{ month: string; firstOfNext: string }> {
   return { month, firstOfNext: next.toISOString() };
 }
 
-/** A case resolved on the spot and praised, one dismissed, one climbed to the community; a wish served. */
+/** A case resolved on the spot and praised, one dismissed, one climbed to the community; a wish served; an hour on duty. */
 async function aMonthOfWork(): Promise<string> {
+  // Mid-month in the morning (China time), so the hour on duty stays within its day and its month.
+  const now = new Date(Date.parse((await env.emu.clock()).now) + CST);
+  await env.emu.clock({ set: new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 15, 9, 0) - CST).toISOString() });
   const onSpot = await file(call);
   ok(await call(liu, 'petition.accept', { petitionId: onSpot }));
   const [before, after] = [await upload(env.emu, liu, 'before.png'), await upload(env.emu, liu, 'after.png')];
@@ -37,6 +40,13 @@ async function aMonthOfWork(): Promise<string> {
   ok(await call(zhang, 'wish.claim', { wishId }));
   ok(await call(zhang, 'wish.checkIn', { wishId }));
   ok(await call(zhang, 'wish.complete', { wishId, proof: '已上门换好灯泡，试过能用' }));
+  const always = { days: [0, 1, 2, 3, 4, 5, 6], start: '00:00', end: '23:59', maxHours: 12 };
+  const post = { placeId: 'building-2', type: 'elder_helper', title: '2号楼助老岗', slots: 2, schedule: always, pointsPerHour: 10 };
+  const postId = ok(await call(sun, 'post.publish', post, rid('bulletin-post', 1))).post.id;
+  ok(await call(zhang, 'post.claim', { postId }, rid('bulletin-claim', 1)));
+  ok(await call(zhang, 'post.checkIn', { postId }, rid('bulletin-in', 1)));
+  await env.emu.clock({ advanceMs: 3600_000 });
+  ok(await call(zhang, 'post.checkOut', { postId }, rid('bulletin-out', 1)));
   return climbed;
 }
 
@@ -62,14 +72,16 @@ describe('月通报 timer', () => {
     const { counters } = await docOf('stats', `community-wutong:${month}`);
     const b = ok(await call(sun, 'report.bulletin', { month })).bulletin;
     expect(b).toMatchObject({ month, status: 'draft', community: { id: 'community-wutong', name: '梧桐社区' }, note: '', canPublish: true });
-    expect(b.content.current).toEqual(JSON.parse(JSON.stringify(bulletinNumbers(counters))));
+    // Volunteer hours: the counters keep none yet (no h.total), so the month's duty shifts give them.
+    expect(counters['h.total']).toBeUndefined();
+    expect(b.content.current).toEqual(JSON.parse(JSON.stringify({ ...bulletinNumbers(counters), volunteerHours: 1 })));
     expect(b.content.current).toMatchObject({ received: 3, resolved: 1, onSpot: 1, wishesCompleted: 1 });
     expect(b.content.current.resolutionRate).toBeCloseTo(1 / 2);
     expect(b.content.current.satisfactionRate).toBe(1);
     expect(b.content.previous.received).toBe(0);
     expect(b.content.grids.map((g: any) => g.name)).toEqual(expect.arrayContaining(['第一网格', '第二网格']));
     // 张建国 completed the wish: thanked by the name he serves under; the residents he served are not named.
-    expect(b.content.volunteers).toEqual([{ name: '张建国', hours: 0, wishes: 1 }]);
+    expect(b.content.volunteers).toEqual([{ name: '张建国', hours: 1, wishes: 1 }]);
     expect(JSON.stringify(b)).not.toContain('王秀英');
     await expectCovered(env.emu);
   });
