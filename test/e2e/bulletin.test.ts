@@ -81,7 +81,7 @@ async function publishAndRead(month: string): Promise<void> {
   await shown(page).locator('.cell', { hasText: '社区月报' }).click();
   await shown(page).locator('.bulletin-head__status', { hasText: '草稿' }).waitFor();
   await shown(page).locator('.bulletin-head__title', { hasText: title }).waitFor();
-  await shown(page).locator('.bulletin-line', { hasText: '张建国' }).waitFor();
+  await shown(page).locator('.bulletin-item__name', { hasText: '张建国' }).waitFor();
   await app.shot('bulletin-staff-draft');
 
   const note = '感谢各位居民和志愿者的支持！下月重点解决5号楼坡道和楼道照明问题。';

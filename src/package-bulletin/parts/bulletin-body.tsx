@@ -107,9 +107,14 @@ export function BulletinBody({ bulletin }: { bulletin: Bulletin }) {
           <>
             <Text className="bulletin__hint">感谢本月服务最多的志愿者：</Text>
             {c.volunteers.map((v) => (
-              <Text key={v.name} className="bulletin-line">
-                {v.name}　{[v.hours > 0 ? `值班 ${v.hours} 小时` : '', v.wishes > 0 ? `完成 ${v.wishes} 个心愿` : ''].filter(Boolean).join('，')}
-              </Text>
+              <View key={v.name} className="bulletin-item">
+                <View className="bulletin-item__body">
+                  <Text className="bulletin-item__name">{v.name}</Text>
+                  <Text className="bulletin-item__line">
+                    {[v.hours > 0 ? `值班 ${v.hours} 小时` : '', v.wishes > 0 ? `完成 ${v.wishes} 个心愿` : ''].filter(Boolean).join('，')}
+                  </Text>
+                </View>
+              </View>
             ))}
           </>
         )}
