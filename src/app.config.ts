@@ -72,6 +72,8 @@ export default defineAppConfig({
     { root: 'package-posts', pages: ['list/index', 'shifts/index', 'manage/index', 'edit/index'] },
     // 我的家庭: 代办人 (a child bound, with the parent's consent, to file for an elderly parent).
     { root: 'package-family', pages: ['home/index'] },
+    // 社区月报: a month's bulletin (staff preview and publish the draft, residents read) and the archive by month.
+    { root: 'package-bulletin', pages: ['read/index', 'archive/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

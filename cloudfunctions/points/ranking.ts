@@ -19,7 +19,7 @@ import { table } from '../_lib/platform/typed-db';
 
 const snapshots = () => table(collections.partyMonths);
 
-async function findSnapshot(communityId: string, month: string): Promise<MonthSnapshot | null> {
+export async function findSnapshot(communityId: string, month: string): Promise<MonthSnapshot | null> {
   return snapshots().get(`${communityId}:${month}`);
 }
 
@@ -44,7 +44,7 @@ async function monthTallies(communityId: string, month: string): Promise<PartyTa
  * Each member's party points in the month, from the per-member tallies the ledger keeps with every party
  * posting: reads one document per member, however many postings the month holds.
  */
-async function tallies(communityId: string, month: string): Promise<MemberTally[]> {
+export async function tallies(communityId: string, month: string): Promise<MemberTally[]> {
   const net = netOfTallies(await monthTallies(communityId, month));
   if (net.size === 0) return [];
   const people = await table(collections.users)

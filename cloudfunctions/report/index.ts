@@ -1,5 +1,6 @@
 import { createFunction } from '../_lib/platform/handler';
 import { cases } from './cases';
+import * as bulletin from './bulletin';
 import { dashboard } from './dashboard';
 import { gridRanking } from './grid-ranking';
 import * as members from './members';
@@ -8,6 +9,7 @@ import * as units from './units';
 
 // 双报到: party members (member.*) and units 共建单位 (unit.*) report to their community; staff review them.
 // 数据看板 (report.*): numbers read from the counters its stats timer folds from the cases and the ledger.
+// 月通报 (report.bulletin*): the bulletin timer prepares each community's monthly bulletin; staff publish it.
 /** One handler per member.* and unit.* action of the contract, and none besides (test/unit/registry.test.ts). */
 export const handlers = [
   members.report,
@@ -21,6 +23,9 @@ export const handlers = [
   dashboard,
   cases,
   gridRanking,
+  bulletin.bulletin,
+  bulletin.publishBulletin,
+  bulletin.bulletins,
 ];
 
-export const main = createFunction('report', handlers, { stats: foldStats });
+export const main = createFunction('report', handlers, { stats: foldStats, bulletin: bulletin.prepareBulletins });

@@ -744,6 +744,19 @@ export async function playMonth(driver: MonthDriver, now: number): Promise<Month
       })),
   ]);
 
+  // ── 月通报: the report function's bulletin timer prepared last month's draft on the 1st (at 11:00, after the
+  // party month was closed at 10:00) as the clock walked past it; 孙丽 reads it and publishes it with a note ──────
+  chain([
+    ago(0.5),
+    async () => {
+      const newest = (await call(sun, 'report.bulletins', { limit: 1 })).items[0] as { month: string; status: string } | undefined;
+      if (newest?.status !== 'draft') return;
+      await call(sun, 'report.bulletin', { month: newest.month });
+      const note = '感谢各位居民、党员志愿者和爱心商家上个月的支持！本月社区将重点跟进5号楼无障碍坡道和楼道照明，欢迎大家继续随手反映身边的问题。';
+      await call(sun, 'report.publishBulletin', { month: newest.month, note });
+    },
+  ]);
+
   // ── play it, in time order ────────────────────────────────────────────────────────────────────────────────
   steps.sort((a, b) => a.at - b.at || a.order - b.order);
   for (const step of steps) {

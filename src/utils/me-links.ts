@@ -50,6 +50,7 @@ const links: { text: string; note: string; url: string; roles: Role[]; except?: 
   { text: '共建单位报到', note: '为所在单位报到，提供场地、志愿者等', url: '/package-report/unit/index', roles: ['resident'] },
   { text: '报到审核', note: '党员和共建单位报到、年度考评', url: '/package-report/review/index', roles: ['staff'], badge: 'pendingReports' },
   { text: '商家入驻', note: '开店的居民申请成为爱心商家', url: '/package-merchant/apply/index', roles: ['resident'], except: 'merchant' },
+  { text: '社区月报', note: '每月的诉求办理、排名与表彰', url: '/package-bulletin/archive/index', roles: communityPeople },
   { text: '我的数据', note: '看看社区存了我什么，导出或注销', url: '/pages/my-data/index', roles: [...roles] },
 ];
 

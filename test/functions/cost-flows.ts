@@ -2,6 +2,7 @@
 // it. Shared by test/functions/db-cost.test.ts (counts) and scripts/bench.ts (the printed table), so both
 // measure the same calls. No jest here: the bench runs it outside a test.
 import { areaOf } from '../../src/shared/contract/action';
+import { closedMonth } from '../../src/shared/domain/bulletin';
 import type { TestEmulator } from '../helpers/emulator';
 import type { InvocationRecord } from '../../emulator/src/meter';
 import { databaseOf } from './ledger-fixture';
@@ -246,6 +247,13 @@ async function measurePass(emu: TestEmulator): Promise<ActionCost[]> {
   // The list behind a number (report.cases): a month's resolved cases, and what is overdue now.
   await step('report.cases', sun, 'report.cases', { from: '2026-11-01', to: '2026-11-30', metric: 'resolved' }, true);
   await step('report.cases (overdue now)', sun, 'report.cases', { from: '2026-11-01', to: '2026-11-30', metric: 'overdueNow' }, true);
+  // 月通报: the timer prepares last month's draft (the second pass finds it published), staff read and publish it,
+  // a resident reads the archive (issue 14).
+  await emu.invoke('report', { Type: 'timer', TriggerName: 'bulletin' });
+  const lastMonth = closedMonth(new Date((await emu.clock()).now));
+  await step('report.bulletin', sun, 'report.bulletin', { month: lastMonth }, true);
+  await step('report.publishBulletin', sun, 'report.publishBulletin', { month: lastMonth, note: '感谢居民的支持' });
+  await list(wang, 'report.bulletins');
   // 我的数据: the newcomer exports what Linli holds about them, then deletes their account.
   await step('user.exportMine', newcomer, 'user.exportMine');
   await step('user.deleteMine', newcomer, 'user.deleteMine', { confirm: '确认注销' });

@@ -3,6 +3,7 @@
 // should meet is there.
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
+import { closedMonth } from '../../src/shared/domain/bulletin';
 import { petitionLevels } from '../../src/shared/domain/petition-ladder';
 import { petitionStatuses } from '../../src/shared/domain/petition';
 import { wishStatuses } from '../../src/shared/domain/wish';
@@ -99,6 +100,20 @@ describe('the demo month', () => {
     expect(d.wishes.created).toBe(stored('wishes').filter((w) => w.communityId === 'community-wutong').length);
     expect(d.points.issued.volunteer).toBeGreaterThan(0);
     expect(d.grids.length).toBeGreaterThan(0);
+  });
+
+  it('ends with last month’s bulletin, prepared by the timer on the 1st and published by staff with a note', async () => {
+    const [newest] = ok(await call('demo-resident-wang', 'report.bulletins', {})).items;
+    expect(newest).toMatchObject({ status: 'published' });
+    // Past the 1st (the timer runs from 11:00 on it), the newest is last month's.
+    const now = new Date(Date.parse((await emu.clock()).now) + 8 * 3600_000);
+    if (now.getUTCDate() >= 2) expect(newest.month).toBe(closedMonth(new Date((await emu.clock()).now)));
+    const { bulletin } = ok(await call('demo-resident-wang', 'report.bulletin', { month: newest.month }));
+    expect(bulletin).toMatchObject({ status: 'published', publishedByName: '孙丽', canPublish: false });
+    expect(bulletin.note).toContain('感谢');
+    expect(bulletin.content.stars.length).toBeGreaterThan(0);
+    expect(bulletin.content.starsFinal).toBe(true);
+    expect(bulletin.content.current.received + bulletin.content.current.wishesCompleted).toBeGreaterThan(0);
   });
 
   it('is the same month again after a reset, ending at now', async () => {

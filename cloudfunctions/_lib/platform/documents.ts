@@ -21,7 +21,7 @@ import type { RosterEntry, RosterHead, RosterImport } from '../../roster/roster-
 import type { WishDoc } from '../../wish/wish-repo';
 import type { PetitionDoc, PetitionSettingsDoc } from '../../petition/petition-repo';
 import type { Department, PetitionCategory } from '../../../src/shared/domain/petition-rules';
-import type { Reply } from '../../../src/shared/contract';
+import type { BulletinContent, Reply } from '../../../src/shared/contract';
 import type { Counters } from '../../../src/shared/domain/stats';
 import type { BalanceDoc } from '../ledger';
 import type { Grant, NoticeDoc } from './outbox';
@@ -40,11 +40,35 @@ export interface StatsDoc {
   updatedAt: Date;
 }
 
-/** How far the stats timer has folded the postings (their time, then id). */
+/**
+ * How far the stats timer has folded the postings (their time, then id); and, as `bulletins:<YYYY-MM>`, how far
+ * the bulletin timer has gone through the communities for that month (`id`: the last community; `done`: all).
+ */
 export interface StatsFoldDoc {
   _id: string;
   at: Date;
   id: string;
+  done?: boolean;
+}
+
+/**
+ * 月通报: a community's bulletin for a closed month (`_id` = `<communityId>:<YYYY-MM>`), prepared by the report
+ * function's bulletin timer as a frozen draft and published by the community's staff with a note. Public once
+ * published: volunteers and 明星党员 are named as the honour rolls name them (names only, no openid).
+ */
+export interface BulletinDoc {
+  _id: string;
+  communityId: string;
+  communityName: string;
+  streetId: string;
+  month: string;
+  status: 'draft' | 'published';
+  content: BulletinContent;
+  note: string;
+  generatedAt: Date;
+  publishedAt: Date | null;
+  publishedBy: string | null;
+  publishedByName: string | null;
 }
 
 /** 我也遇到: one neighbour's co-sign of a case (its id is `<petitionId>:<openid>`). */
@@ -311,6 +335,7 @@ export interface Registry {
   my_data_jobs: MyDataJob;
   helper_bindings: HelperBinding;
   family_codes: FamilyCode;
+  bulletins: BulletinDoc;
 }
 
 /**

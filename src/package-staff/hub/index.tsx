@@ -29,6 +29,7 @@ const groups: { title: string; links: { text: string; note: string; page: string
   },
   { title: '双报到', links: [{ text: '报到审核', note: '党员、共建单位报到与年度考评', page: '/package-report/review/index' }] },
   { title: '数据', links: [{ text: '网格排名', note: '各网格按期办结率、满意率、志愿服务时长', page: '/package-report/ranking/index' }] },
+  { title: '月通报', links: [{ text: '社区月报', note: '核对上月草稿，写寄语并发布', page: '/package-bulletin/read/index' }] },
   { title: '岗位认领', links: [{ text: '岗位管理', note: '发布岗位、值班记录与更正', page: '/package-posts/manage/index' }] },
   {
     title: '账目',

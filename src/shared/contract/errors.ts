@@ -124,6 +124,7 @@ export const errorMessages = {
   FAMILY_CODE_REVOKED: '这个家庭邀请码已被作废，请家人重新生成一个',
   FAMILY_CODE_USED_UP: '这个家庭邀请码的使用次数已满，请家人重新生成一个',
   FAMILY_INVITER_MOVED: '邀请你的家人已不在这个门牌登记，邀请码不能再用，请联系网格员',
+  BULLETIN_NOT_FOUND: '这个月的社区月报还没有生成（每月1日生成上月月报）',
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 // Before any schema parses: zod's messages in Chinese wherever the contract is loaded.
 import './zod-locale';
 import { areaOf, type ActionSpec } from './action';
+import { bulletinActions } from './bulletin';
 import { categoryActions } from './categories';
 import { familyActions } from './family';
 import { helperActions } from './helper';
@@ -28,6 +29,7 @@ export * from './action';
 export * from './envelope';
 export * from './errors';
 export * from './common';
+export * from './bulletin';
 export * from './categories';
 export * from './family';
 export * from './helper';
@@ -65,6 +67,7 @@ const all = [
   ...redeemActions,
   ...shopActions,
   ...statsActions,
+  ...bulletinActions,
   ...orgActions,
   ...roleActions,
   ...categoryActions,

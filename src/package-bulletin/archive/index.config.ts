@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '往期月报', enablePullDownRefresh: true });
