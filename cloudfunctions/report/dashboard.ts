@@ -3,9 +3,12 @@ import { DomainError } from '../../src/shared/domain/errors';
 import {
   DISTRICT_SCOPE,
   maySeeStats,
+  NOW_KEY,
   ownStatsScope,
   rankGrids,
   sumCounters,
+  summarizeCategories,
+  summarizeNow,
   summarizePetitions,
   twelveMonthsTo,
   type Counters,
@@ -17,7 +20,7 @@ import { cachedOrgNames } from '../_lib/platform/org';
 import { _, collections } from '../_lib/platform/runtime';
 import { table } from '../_lib/platform/typed-db';
 import { warmCached } from '../_lib/platform/warm-cache';
-import { cachedPetitionCategories } from '../petition/petition-repo';
+import { cachedDepartments, cachedPetitionCategories } from '../petition/petition-repo';
 
 const MAX_DAYS = 366;
 const UNIT_TTL_MS = 60_000;
@@ -52,25 +55,28 @@ export const dashboard = defineHandler(reportDashboard, async ({ scope, from, to
   const place = await placeFor(user, scope);
   const months = twelveMonthsTo(to.slice(0, 7));
   const stats = table(collections.stats);
-  const [dayDocs, monthDocs, categories] = await Promise.all([
+  const [dayDocs, monthAndNowDocs, categories, departments] = await Promise.all([
     stats
       .where({ scope: place.id, period: 'day', key: _.and(_.gte(from), _.lte(to)) })
       .limit(MAX_DAYS)
       .get(),
+    // The twelve months and the gauges of cases open now in one query (`now` sorts after every month).
     stats
-      .where({ scope: place.id, period: 'month', key: _.and(_.gte(months[0]), _.lte(months[11])) })
-      .limit(12)
+      .where({ scope: place.id, period: _.in(['month', NOW_KEY]), key: _.or(_.and(_.gte(months[0]), _.lte(months[11])), _.eq(NOW_KEY)) })
+      .limit(13)
       .get(),
     cachedPetitionCategories(),
+    cachedDepartments(),
   ]);
+  const monthDocs = monthAndNowDocs.filter((d) => d.period === 'month');
+  const gauges = summarizeNow(monthAndNowDocs.find((d) => d.period === NOW_KEY)?.counters ?? {});
+  const departmentName = new Map(departments.map((d) => [d._id, d.name]));
   const c = sumCounters(dayDocs.map((d) => d.counters));
   const grids = place.kind === 'grid' ? rankGrids(c).filter((g) => g.gridId === place.id) : rankGrids(c);
   const names = await cachedOrgNames(grids.map((g) => g.gridId));
   const categoryName = new Map(categories.map((k) => [k._id, k.name]));
   const byMonth = new Map(monthDocs.map((d) => [d.key, d.counters]));
   const petitions = summarizePetitions(c);
-  const received = prefixed(c, 'k.');
-  const categoryIds = [...new Set(Object.keys(received).map((k) => k.slice(0, k.lastIndexOf('.'))))];
   const countedAt = [...dayDocs, ...monthDocs].reduce<Date | null>(
     (latest, d) => (!latest || d.updatedAt > latest ? new Date(d.updatedAt) : latest),
     null,
@@ -89,9 +95,8 @@ export const dashboard = defineHandler(reportDashboard, async ({ scope, from, to
     },
     points: { issued: prefixed(c, 'pt.issued.'), redeemed: prefixed(c, 'pt.redeemed.') },
     volunteerHours: n(c, 'h.total'),
-    categories: categoryIds
-      .map((id) => ({ id, name: categoryName.get(id) ?? '其他', received: n(c, `k.${id}.received`), resolved: n(c, `k.${id}.resolved`) }))
-      .sort((a, b) => b.received - a.received || a.name.localeCompare(b.name)),
+    categories: summarizeCategories(c).map((k) => ({ ...k, name: categoryName.get(k.id) ?? '其他' })),
+    now: { ...gauges, departments: gauges.departments.map((d) => ({ ...d, name: departmentName.get(d.id) ?? '职能部门' })) },
     grids: grids.map((g) => ({
       id: g.gridId,
       name: names.get(g.gridId) ?? '网格',
