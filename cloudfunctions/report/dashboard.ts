@@ -18,7 +18,7 @@ import { DAY_MS } from '../../src/shared/domain/time';
 import { defineHandler } from '../_lib/platform/handler';
 import { cachedOrgNames } from '../_lib/platform/org';
 import { _, collections } from '../_lib/platform/runtime';
-import { table } from '../_lib/platform/typed-db';
+import { table, type Query } from '../_lib/platform/typed-db';
 import { warmCached } from '../_lib/platform/warm-cache';
 import { cachedDepartments, cachedPetitionCategories } from '../petition/petition-repo';
 
@@ -62,7 +62,12 @@ export const dashboard = defineHandler(reportDashboard, async ({ scope, from, to
       .get(),
     // The twelve months and the gauges of cases open now in one query (`now` sorts after every month).
     stats
-      .where({ scope: place.id, period: _.in(['month', NOW_KEY]), key: _.or(_.and(_.gte(months[0]), _.lte(months[11])), _.eq(NOW_KEY)) })
+      .where(
+        _.or([
+          { scope: place.id, period: 'month', key: _.and(_.gte(months[0]), _.lte(months[11])) },
+          { scope: place.id, period: NOW_KEY, key: NOW_KEY },
+        ]) as unknown as Query<never>,
+      )
       .limit(13)
       .get(),
     cachedPetitionCategories(),
