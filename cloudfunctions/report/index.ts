@@ -1,5 +1,5 @@
 import { createFunction } from '../_lib/platform/handler';
-import { dashboard } from './dashboard';
+import { dashboard, gridRanking } from './dashboard';
 import * as members from './members';
 import { foldStats } from './stats-fold';
 import * as units from './units';
@@ -17,6 +17,7 @@ export const handlers = [
   units.evaluate,
   units.list,
   dashboard,
+  gridRanking,
 ];
 
 export const main = createFunction('report', handlers, { stats: foldStats });

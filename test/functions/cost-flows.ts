@@ -241,6 +241,7 @@ async function measurePass(emu: TestEmulator): Promise<ActionCost[]> {
 
   // 数据看板: a month of one community, read from its counters (issue 14).
   await step('report.dashboard', sun, 'report.dashboard', { from: '2026-11-01', to: '2026-11-30' }, true);
+  await step('report.gridRanking', sun, 'report.gridRanking', { from: '2026-11-01', to: '2026-11-30' }, true);
   // 我的数据: the newcomer exports what Linli holds about them, then deletes their account.
   await step('user.exportMine', newcomer, 'user.exportMine');
   await step('user.deleteMine', newcomer, 'user.deleteMine', { confirm: '确认注销' });

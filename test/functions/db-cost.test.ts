@@ -44,6 +44,7 @@ const WITHIN_BUDGET = [
   'points.reconcile',
   'points.ranking',
   'report.dashboard',
+  'report.gridRanking',
   'org.upsertUnit',
   'org.retireUnit',
   'org.buildingCode',

@@ -1,7 +1,7 @@
 import { gaugeCounters, gaugeDelta, type CaseGauge } from '../../src/shared/domain/stats';
 import { ok, useEmulator } from './call';
 import { file, upload } from './petition-fixtures';
-import { liu, qian, sun, wang } from './personas';
+import { li, liu, qian, sun, wang } from './personas';
 
 // 数据看板 (issue 14): the cases open and overdue NOW, kept as gauges by the same fold that counts the days
 // (`<scope>:now`), read by report.dashboard without a scan of the cases; and the numbers of one category.
@@ -69,6 +69,34 @@ describe('cases open and overdue now', () => {
     const [category] = (await dashboard(sun)).categories;
     expect(category).toMatchObject({ received: 2, resolved: 1, resolutionRate: 0.5, onTimeRate: 1, satisfactionRate: 1, rated: 1 });
     expect(category.name).not.toBe('其他');
+  });
+});
+
+describe('网格排名', () => {
+  it('ranks the grids of the caller’s place by 按期办结 and refuses a grid worker and another community', async () => {
+    const id = await file(call);
+    ok(await call(liu, 'petition.accept', { petitionId: id }));
+    const [before, after] = [await upload(env.emu, liu, 'before.png'), await upload(env.emu, liu, 'after.png')];
+    ok(await call(liu, 'petition.resolve', { petitionId: id, feedback: '坡道已经修好了', beforePhotos: [before], afterPhotos: [after] }));
+    await file(call, li, { location: { kind: 'building', buildingId: 'building-5', detail: '楼下' } });
+    await fold();
+    const day = await today();
+    const r = ok(await call(sun, 'report.gridRanking', { from: day, to: day }));
+    expect(r.scope).toMatchObject({ id: 'community-wutong', kind: 'community' });
+    expect(r.grids).toEqual([
+      expect.objectContaining({ rank: 1, id: 'grid-1', name: '第一网格', received: 1, resolved: 1, onTimeRate: 1 }),
+      expect.objectContaining({ rank: 2, id: 'grid-2', received: 1, resolved: 0, onTimeRate: null }),
+    ]);
+    expect(ok(await call(sun, 'report.gridRanking', { from: day, to: day, scope: 'grid-2' })).grids.map((g: any) => g.id)).toEqual(['grid-2']);
+    expect(await call(liu, 'report.gridRanking', { from: day, to: day })).toMatchObject({ ok: false, code: 'FORBIDDEN_ROLE' });
+    expect(await call(sun, 'report.gridRanking', { from: day, to: day, scope: 'street-qingshi' })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN_SCOPE',
+    });
+    await call(sun, 'report.gridRanking', { from: day, to: day });
+    const [record] = await env.emu.meter(1);
+    expect(record).toMatchObject({ action: 'report.gridRanking', uncovered: [] });
+    expect(record.dbRequests).toBeLessThanOrEqual(3);
   });
 });
 

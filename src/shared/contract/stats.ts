@@ -39,6 +39,17 @@ const petitionNumbersSchema = () =>
     overdueAt: levelCounts(),
   });
 
+const gridRowSchema = () =>
+  z.object({
+    id: z.string(),
+    name: z.string(),
+    received: z.number(),
+    resolved: z.number(),
+    onTimeRate: rate(),
+    satisfactionRate: rate(),
+    volunteerHours: z.number(),
+  });
+
 export const dashboardOutput = () =>
   z.object({
     scope: z.object({ id: z.string(), name: z.string(), kind: z.enum(['grid', 'community', 'street', 'district']) }),
@@ -77,17 +88,7 @@ export const dashboardOutput = () =>
       departments: z.array(z.object({ id: z.string(), name: z.string(), open: z.number(), overdue: z.number() })),
     }),
     /** Grids of the scope, best first (按期办结, then 满意). */
-    grids: z.array(
-      z.object({
-        id: z.string(),
-        name: z.string(),
-        received: z.number(),
-        resolved: z.number(),
-        onTimeRate: rate(),
-        satisfactionRate: rate(),
-        volunteerHours: z.number(),
-      }),
-    ),
+    grids: z.array(gridRowSchema()),
     /** The twelve months up to `to`, oldest first. */
     trend: z.array(z.object({ month: z.string(), received: z.number(), resolved: z.number(), onTimeRate: rate(), satisfactionRate: rate() })),
     /** When the counters were last brought up to date (they follow the cases within a minute or two). */
@@ -103,4 +104,20 @@ export const reportDashboard = defineAction({
   mutates: false,
 });
 
-export const statsActions = [reportDashboard] as const;
+export const reportGridRanking = defineAction({
+  name: 'report.gridRanking',
+  summary: '网格排名：某时段本辖区各网格的受理、办结、按期办结率、满意率与志愿服务时长，按按期办结率排序（读取统计计数）',
+  input: dashboardInput,
+  output: () =>
+    z.object({
+      scope: z.object({ id: z.string(), name: z.string(), kind: z.enum(['grid', 'community', 'street', 'district']) }),
+      from: day(),
+      to: day(),
+      /** Grids that had work in the period, best first (按期办结, then 满意, then resolved); `rank` from 1. */
+      grids: z.array(gridRowSchema().extend({ rank: z.number().int().min(1) })),
+    }),
+  roles: ['staff', 'street_staff', 'district_staff', 'admin'],
+  mutates: false,
+});
+
+export const statsActions = [reportDashboard, reportGridRanking] as const;
