@@ -7,12 +7,24 @@ const GREEN = '#07c160';
 const BLUE = '#1677ff';
 const ORANGE = '#fa8c16';
 
-/** Care mode draws larger labels. */
+/** Care mode draws larger labels (and so fewer of them along the months). */
 export interface ChartLook {
   fontSize: number;
+  care: boolean;
 }
 
 const axisLabel = (look: ChartLook) => ({ label: { fontSize: look.fontSize, fill: '#595959' } });
+const legend = (look: ChartLook) => ({
+  position: 'top',
+  style: { justifyContent: 'center' },
+  nameStyle: { fontSize: look.fontSize, fill: '#595959' },
+});
+
+/** A count axis from 0 in whole numbers: four steps up to the next multiple of four at or above the largest. */
+function countScale(values: readonly number[]) {
+  const max = Math.max(4, Math.ceil(Math.max(0, ...values) / 4) * 4);
+  return { min: 0, max, tickCount: 5 };
+}
 
 /** 12 个月趋势: cases received and resolved each month (grouped bars) and the 按期办结率 line over them. */
 export function trendChart(rows: ReadonlyArray<{ month: string; received: number; resolved: number }>, look: ChartLook): F2Node {
@@ -22,11 +34,11 @@ export function trendChart(rows: ReadonlyArray<{ month: string; received: number
   ]);
   return f2(
     Chart,
-    { data, scale: { count: { min: 0, nice: true, tickCount: 4 } } },
+    { data, scale: { count: countScale(data.map((r) => r.count)), month: { tickCount: look.care ? 6 : 12 } } },
     f2(Axis, { field: 'month', style: axisLabel(look) }),
     f2(Axis, { field: 'count', style: axisLabel(look) }),
     f2(Interval, { x: 'month', y: 'count', color: { field: 'kind', range: [BLUE, GREEN] }, adjust: 'dodge' }),
-    f2(Legend, { position: 'top', style: { justifyContent: 'center' }, itemName: { style: { fontSize: look.fontSize } } }),
+    f2(Legend, legend(look)),
   );
 }
 
@@ -35,7 +47,7 @@ export function categoryChart(rows: ReadonlyArray<{ name: string; received: numb
   const data = [...rows].reverse().map((r) => ({ name: r.name, count: r.received }));
   return f2(
     Chart,
-    { data, coord: { transposed: true }, scale: { count: { min: 0, nice: true, tickCount: 4 } } },
+    { data, coord: { transposed: true }, scale: { count: countScale(data.map((r) => r.count)) } },
     f2(Axis, { field: 'name', style: axisLabel(look) }),
     f2(Axis, { field: 'count', style: axisLabel(look) }),
     f2(Interval, { x: 'name', y: 'count', color: BLUE }),
@@ -76,6 +88,6 @@ export function satisfactionChart(
     f2(Axis, { field: 'rate', style: axisLabel(look), formatter: (v: number) => `${v}%` }),
     f2(Line, { x: 'month', y: 'rate', color: { field: 'kind', range: [GREEN, ORANGE] } }),
     f2(Point, { x: 'month', y: 'rate', color: { field: 'kind', range: [GREEN, ORANGE] } }),
-    f2(Legend, { position: 'top', style: { justifyContent: 'center' }, itemName: { style: { fontSize: look.fontSize } } }),
+    f2(Legend, legend(look)),
   );
 }

@@ -186,7 +186,7 @@ function Numbers({
   honours: { month: string; closed: boolean; members: string[]; shops: string[] } | null;
 }) {
   const p = d.petitions;
-  const look = { fontSize: care ? 15 : 11 };
+  const look = { fontSize: care ? 15 : 11, care };
   const chartHeight = (rows: number) => Math.max(care ? 220 : 180, rows * (care ? 44 : 32) + 40);
   const k = category ? d.categories.find((c) => c.id === category) : undefined;
   const trendVersion = JSON.stringify(d.trend) + care;

@@ -86,7 +86,8 @@ export function F2Chart({
         return;
       }
       drawn.current?.destroy();
-      const canvas = new F2Canvas({ ...surface, animate: false, children: chartRef.current(surface) });
+      // Room on the right for the last label of a horizontal axis (F2's theme leaves 15).
+      const canvas = new F2Canvas({ ...surface, animate: false, padding: [15, 24, 15, 15], children: chartRef.current(surface) });
       drawn.current = canvas;
       await canvas.render();
       setFailed(false);
