@@ -75,6 +75,21 @@ test('community staff read the month: numbers, three charts drawn, a grid picked
   await app.shot('dashboard-month');
   expect(await shootSections(page, 'dashboard-month')).toBeGreaterThanOrEqual(5);
 
+  // A category: its own numbers (flows of the period), then back to all.
+  const chip = shown(page).locator('.chip-filter__chip', { hasText: '电梯故障' });
+  await chip.click();
+  await shown(page).locator('.dash-section__title', { hasText: '类别：电梯故障' }).waitFor();
+  await app.shot('dashboard-category');
+  await shown(page).locator('.chip-filter__chip', { hasText: '全部类别' }).click();
+
+  // 自定义: two date pickers, the period they give shown at the top.
+  await shown(page).locator('.chip-filter__chip', { hasText: '自定义' }).click();
+  await expect(shown(page).locator('.dash-filters__day').allTextContents()).resolves.toEqual([
+    expect.stringMatching(/^从 /),
+    expect.stringMatching(/^到 /),
+  ]);
+  await shown(page).locator('.chip-filter__chip', { hasText: '本月' }).click();
+
   // A grid: the numbers of that grid alone.
   await shown(page).locator('.chip-filter__chip', { hasText: '第一网格' }).click();
   await shown(page).locator('.dash-head__place', { hasText: '第一网格' }).waitFor();

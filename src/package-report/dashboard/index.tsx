@@ -164,6 +164,7 @@ function DashboardPage() {
         <Text className="dash-head__place">{d?.scope.name ?? '数据看板'}</Text>
         <Text className="dash-head__period">
           {days.from} 至 {days.to}
+          {board.state === 'loading' && d ? '  正在更新…' : ''}
         </Text>
       </View>
       {filters}
