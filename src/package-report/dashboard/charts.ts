@@ -62,7 +62,8 @@ export function gridChart(
   const data = [...rows].reverse().map((r) => ({ name: r.name, rate: Math.round((r.onTimeRate ?? 0) * 100) }));
   return f2(
     Chart,
-    { data, coord: { transposed: true }, scale: { rate: { min: 0, max: 100, tickCount: 5 } } },
+    // The bars stop short of the right edge so that the last label (100%) is not cut.
+    { data, coord: { transposed: true }, scale: { rate: { min: 0, max: 100, tickCount: 5, range: [0, 0.93] } } },
     f2(Axis, { field: 'name', style: axisLabel(look) }),
     f2(Axis, { field: 'rate', style: axisLabel(look), formatter: (v: number) => `${v}%` }),
     f2(Interval, { x: 'name', y: 'rate', color: GREEN }),
@@ -87,7 +88,7 @@ export function satisfactionChart(
     f2(Axis, { field: 'month', style: axisLabel(look) }),
     f2(Axis, { field: 'rate', style: axisLabel(look), formatter: (v: number) => `${v}%` }),
     f2(Line, { x: 'month', y: 'rate', color: { field: 'kind', range: [GREEN, ORANGE] } }),
-    f2(Point, { x: 'month', y: 'rate', color: { field: 'kind', range: [GREEN, ORANGE] } }),
+    f2(Point, { x: 'month', y: 'rate', color: { field: 'kind', range: [GREEN, ORANGE] }, size: look.care ? 5 : 4 }),
     f2(Legend, legend(look)),
   );
 }

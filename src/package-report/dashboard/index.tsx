@@ -225,7 +225,10 @@ function Numbers({
         </Section>
       )}
 
-      <Section title="当前在办与逾期" hint="此刻仍在办理的诉求（在哪一级），以及超过期限被自动上报的（按误期的层级）">
+      <Section
+        title="当前在办与逾期"
+        hint={`此刻仍在办理的诉求（在哪一级），以及超过期限被自动上报的（按误期的层级）${category ? '；不分类别' : ''}`}
+      >
         <View className="dash-table">
           <View className="dash-table__row dash-table__row--head">
             <Text className="dash-table__cell">层级</Text>
