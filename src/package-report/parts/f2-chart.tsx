@@ -12,6 +12,25 @@ interface Surface {
   width: number;
   height: number;
   pixelRatio: number;
+  /**
+   * On weapp, what a browser has globally: frames and images come from the canvas node, and text is measured on
+   * an offscreen canvas (without it F2's renderer would reach for `document.createElement('canvas')`, which the
+   * mini-program does not have).
+   */
+  requestAnimationFrame?: (run: () => void) => number;
+  cancelAnimationFrame?: (id: number) => void;
+  createImage?: () => unknown;
+  offscreenCanvas?: unknown;
+}
+
+/** The parts of WeChat's canvas 2d node F2 needs. */
+interface WeappCanvasNode {
+  width: number;
+  height: number;
+  getContext(kind: '2d'): CanvasRenderingContext2D;
+  requestAnimationFrame(run: () => void): number;
+  cancelAnimationFrame(id: number): void;
+  createImage(): unknown;
 }
 
 const isH5 = process.env.TARO_ENV === 'h5';
@@ -24,7 +43,7 @@ function weappSurface(id: string, height: number): Promise<Surface | null> {
       Taro.createSelectorQuery()
         .select(`#${id}`)
         .fields({ node: true, size: true })
-        .exec((res: Array<{ node?: { getContext(kind: '2d'): CanvasRenderingContext2D; width: number; height: number }; width?: number } | null>) => {
+        .exec((res: Array<{ node?: WeappCanvasNode; width?: number } | null>) => {
           const found = res?.[0];
           if (!found?.node || !found.width) {
             if (++tries < 10) setTimeout(ask, 50);
@@ -32,9 +51,19 @@ function weappSurface(id: string, height: number): Promise<Surface | null> {
             return;
           }
           const pixelRatio = Taro.getWindowInfo?.().pixelRatio ?? Taro.getSystemInfoSync().pixelRatio;
-          found.node.width = found.width * pixelRatio;
-          found.node.height = height * pixelRatio;
-          resolve({ context: found.node.getContext('2d'), width: found.width, height, pixelRatio });
+          const node = found.node;
+          node.width = found.width * pixelRatio;
+          node.height = height * pixelRatio;
+          resolve({
+            context: node.getContext('2d'),
+            width: found.width,
+            height,
+            pixelRatio,
+            requestAnimationFrame: (run) => node.requestAnimationFrame(run),
+            cancelAnimationFrame: (id) => node.cancelAnimationFrame(id),
+            createImage: () => node.createImage(),
+            offscreenCanvas: Taro.createOffscreenCanvas({ type: '2d', width: 10, height: 10 }),
+          });
         });
     Taro.nextTick(ask);
   });
@@ -87,7 +116,16 @@ export function F2Chart({
       }
       drawn.current?.destroy();
       // Room on the right for the last label of a horizontal axis (F2's theme leaves 15).
-      const canvas = new F2Canvas({ ...surface, animate: false, padding: [15, 24, 15, 15], children: chartRef.current(surface) });
+      const canvas = new F2Canvas({
+        ...(surface as Omit<Surface, 'createImage' | 'offscreenCanvas'>),
+        ...(surface.createImage ? { createImage: surface.createImage as () => HTMLImageElement } : {}),
+        ...(surface.offscreenCanvas
+          ? { offscreenCanvas: surface.offscreenCanvas as ConstructorParameters<typeof F2Canvas>[0]['offscreenCanvas'] }
+          : {}),
+        animate: false,
+        padding: [15, 24, 15, 15],
+        children: chartRef.current(surface),
+      });
       drawn.current = canvas;
       await canvas.render();
       setFailed(false);
