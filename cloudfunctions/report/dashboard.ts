@@ -45,10 +45,7 @@ const n = (c: Counters, name: string) => c[name] ?? 0;
 const prefixed = (c: Counters, prefix: string) =>
   Object.fromEntries(Object.entries(c).flatMap(([k, v]) => (k.startsWith(prefix) ? [[k.slice(prefix.length), v]] : [])));
 
-/**
- * 数据看板: the days of the period and the twelve months up to its end, for one place — two reads of prepared
- * counters whatever the history holds, besides the caller (the place, its names and the categories are kept warm).
- */
+/** At most a year (the order of the days is checked by the contract). */
 function checkPeriod(from: string, to: string): void {
   const days = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS + 1;
   if (days > MAX_DAYS) throw new DomainError('BAD_INPUT', '统计时段最长一年，请缩短时段');
@@ -77,6 +74,11 @@ async function gridRows(c: Counters, place: StatsPlace) {
   }));
 }
 
+/**
+ * 数据看板: the days of the period, and the twelve months up to its end with the gauges of cases open now, for one
+ * place — two reads of prepared counters whatever the history holds, besides the caller (the place, its names,
+ * the categories and the departments are kept warm).
+ */
 export const dashboard = defineHandler(reportDashboard, async ({ scope, from, to }, { user }) => {
   checkPeriod(from, to);
   const place = await placeFor(user, scope);
