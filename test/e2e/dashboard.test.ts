@@ -122,3 +122,15 @@ test('the same page in care mode: larger numbers, charts still drawn', async () 
   await app.shot('dashboard-care');
   await shootSections(page, 'dashboard-care');
 });
+
+test('a grid worker is told the page is not theirs; street staff open on their street', async () => {
+  await app.open('/package-report/dashboard/index');
+  await app.actAs('刘芳');
+  await shown(page).locator('.state-view--error').waitFor();
+  await expect(shown(page).locator('.state-view__title').textContent()).resolves.toBe('暂时无法查看');
+  await app.shot('dashboard-grid-worker');
+
+  await app.actAs('钱伟');
+  await shown(page).locator('.dash-head__place', { hasText: '街道' }).waitFor();
+  await shown(page).locator('.dash-stat').first().waitFor();
+});
