@@ -46,7 +46,9 @@ export default defineAppConfig({
       ],
     },
     // 双报到: a party member's report (residents) and the community's review of members and units (staff).
-    { root: 'package-report', pages: ['member/index', 'unit/index', 'review/index', 'cases/index', 'ranking/index'] },
+    // 数据看板 (issue 14): staff read the numbers of their place (charts by @antv/f2, kept in this subpackage), the cases
+    // behind a number and the grid ranking.
+    { root: 'package-report', pages: ['member/index', 'unit/index', 'review/index', 'dashboard/index', 'cases/index', 'ranking/index'] },
     // 爱心商家: scan & charge, the day's charges, the shop, and the application to become one.
     { root: 'package-merchant', pages: ['scan/index', 'history/index', 'shop/index', 'apply/index'] },
     // 管理员: the org tree, building codes, the roster (人口台账), roles and the settings of what the community runs (issue 12; grid

@@ -3,9 +3,12 @@ import { DomainError } from '../../src/shared/domain/errors';
 import {
   DISTRICT_SCOPE,
   maySeeStats,
+  NOW_KEY,
   ownStatsScope,
   rankGrids,
   sumCounters,
+  summarizeCategories,
+  summarizeNow,
   summarizePetitions,
   twelveMonthsTo,
   type Counters,
@@ -15,9 +18,9 @@ import { DAY_MS } from '../../src/shared/domain/time';
 import { defineHandler } from '../_lib/platform/handler';
 import { cachedOrgNames } from '../_lib/platform/org';
 import { _, collections } from '../_lib/platform/runtime';
-import { table } from '../_lib/platform/typed-db';
+import { table, type Query } from '../_lib/platform/typed-db';
 import { warmCached } from '../_lib/platform/warm-cache';
-import { cachedPetitionCategories } from '../petition/petition-repo';
+import { cachedDepartments, cachedPetitionCategories } from '../petition/petition-repo';
 
 const MAX_DAYS = 366;
 const UNIT_TTL_MS = 60_000;
@@ -42,35 +45,68 @@ const n = (c: Counters, name: string) => c[name] ?? 0;
 const prefixed = (c: Counters, prefix: string) =>
   Object.fromEntries(Object.entries(c).flatMap(([k, v]) => (k.startsWith(prefix) ? [[k.slice(prefix.length), v]] : [])));
 
-/**
- * 数据看板: the days of the period and the twelve months up to its end, for one place — two reads of prepared
- * counters whatever the history holds, besides the caller (the place, its names and the categories are kept warm).
- */
-export const dashboard = defineHandler(reportDashboard, async ({ scope, from, to }, { user }) => {
+/** At most a year (the order of the days is checked by the contract). */
+function checkPeriod(from: string, to: string): void {
   const days = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS + 1;
   if (days > MAX_DAYS) throw new DomainError('BAD_INPUT', '统计时段最长一年，请缩短时段');
+}
+
+/** The days of a period for one place (one indexed query of at most a year of documents). */
+function daysOf(place: string, from: string, to: string) {
+  return table(collections.stats)
+    .where({ scope: place, period: 'day', key: _.and(_.gte(from), _.lte(to)) })
+    .limit(MAX_DAYS)
+    .get();
+}
+
+/** The grids of a place over summed counters, best first and named (names kept warm); a grid sees only itself. */
+async function gridRows(c: Counters, place: StatsPlace) {
+  const grids = place.kind === 'grid' ? rankGrids(c).filter((g) => g.gridId === place.id) : rankGrids(c);
+  const names = await cachedOrgNames(grids.map((g) => g.gridId));
+  return grids.map((g) => ({
+    id: g.gridId,
+    name: names.get(g.gridId) ?? '网格',
+    received: g.received,
+    resolved: g.resolved,
+    onTimeRate: g.onTimeRate,
+    satisfactionRate: g.satisfactionRate,
+    volunteerHours: g.volunteerHours,
+  }));
+}
+
+/**
+ * 数据看板: the days of the period, and the twelve months up to its end with the gauges of cases open now, for one
+ * place — two reads of prepared counters whatever the history holds, besides the caller (the place, its names,
+ * the categories and the departments are kept warm).
+ */
+export const dashboard = defineHandler(reportDashboard, async ({ scope, from, to }, { user }) => {
+  checkPeriod(from, to);
   const place = await placeFor(user, scope);
   const months = twelveMonthsTo(to.slice(0, 7));
   const stats = table(collections.stats);
-  const [dayDocs, monthDocs, categories] = await Promise.all([
+  const [dayDocs, monthAndNowDocs, categories, departments] = await Promise.all([
+    daysOf(place.id, from, to),
+    // The twelve months and the gauges of cases open now in one query (a branch each, both on the index).
     stats
-      .where({ scope: place.id, period: 'day', key: _.and(_.gte(from), _.lte(to)) })
-      .limit(MAX_DAYS)
-      .get(),
-    stats
-      .where({ scope: place.id, period: 'month', key: _.and(_.gte(months[0]), _.lte(months[11])) })
-      .limit(12)
+      .where(
+        _.or([
+          { scope: place.id, period: 'month', key: _.and(_.gte(months[0]), _.lte(months[11])) },
+          { scope: place.id, period: NOW_KEY, key: NOW_KEY },
+        ]) as unknown as Query<never>,
+      )
+      .limit(13)
       .get(),
     cachedPetitionCategories(),
+    cachedDepartments(),
   ]);
+  const monthDocs = monthAndNowDocs.filter((d) => d.period === 'month');
+  const gauges = summarizeNow(monthAndNowDocs.find((d) => d.period === NOW_KEY)?.counters ?? {});
+  const departmentName = new Map(departments.map((d) => [d._id, d.name]));
   const c = sumCounters(dayDocs.map((d) => d.counters));
-  const grids = place.kind === 'grid' ? rankGrids(c).filter((g) => g.gridId === place.id) : rankGrids(c);
-  const names = await cachedOrgNames(grids.map((g) => g.gridId));
+  const grids = await gridRows(c, place);
   const categoryName = new Map(categories.map((k) => [k._id, k.name]));
   const byMonth = new Map(monthDocs.map((d) => [d.key, d.counters]));
   const petitions = summarizePetitions(c);
-  const received = prefixed(c, 'k.');
-  const categoryIds = [...new Set(Object.keys(received).map((k) => k.slice(0, k.lastIndexOf('.'))))];
   const countedAt = [...dayDocs, ...monthDocs].reduce<Date | null>(
     (latest, d) => (!latest || d.updatedAt > latest ? new Date(d.updatedAt) : latest),
     null,
@@ -89,18 +125,9 @@ export const dashboard = defineHandler(reportDashboard, async ({ scope, from, to
     },
     points: { issued: prefixed(c, 'pt.issued.'), redeemed: prefixed(c, 'pt.redeemed.') },
     volunteerHours: n(c, 'h.total'),
-    categories: categoryIds
-      .map((id) => ({ id, name: categoryName.get(id) ?? '其他', received: n(c, `k.${id}.received`), resolved: n(c, `k.${id}.resolved`) }))
-      .sort((a, b) => b.received - a.received || a.name.localeCompare(b.name)),
-    grids: grids.map((g) => ({
-      id: g.gridId,
-      name: names.get(g.gridId) ?? '网格',
-      received: g.received,
-      resolved: g.resolved,
-      onTimeRate: g.onTimeRate,
-      satisfactionRate: g.satisfactionRate,
-      volunteerHours: g.volunteerHours,
-    })),
+    categories: summarizeCategories(c).map((k) => ({ ...k, name: categoryName.get(k.id) ?? '其他' })),
+    now: { ...gauges, departments: gauges.departments.map((d) => ({ ...d, name: departmentName.get(d.id) ?? '职能部门' })) },
+    grids,
     trend: months.map((month) => {
       const s = summarizePetitions(byMonth.get(month) ?? {});
       return { month, received: s.received, resolved: s.resolved, onTimeRate: s.onTimeRate, satisfactionRate: s.satisfactionRate };

@@ -1,7 +1,7 @@
 import { isSystemAccount, kindOf, type Posting } from '../../src/shared/domain/ledger';
 import { dueAt } from '../../src/shared/domain/petition-deadlines';
 import type { LadderConfig } from '../../src/shared/domain/petition-ladder';
-import { deltasOf, sumCounters, type CaseFacts, type PetitionChange, type StatChange } from '../../src/shared/domain/stats';
+import { deltasOf, gaugeDelta, sumCounters, type CaseFacts, type CaseGauge, type PetitionChange, type StatChange } from '../../src/shared/domain/stats';
 import { cohortTags } from '../../src/shared/domain/stats-cases';
 import type { PetitionDoc } from '../petition/petition-repo';
 import type { WishDoc } from '../wish/wish-repo';
@@ -26,13 +26,28 @@ export function petitionChanges(p: PetitionDoc, counted: number, ladder: LadderC
   let resolved = false;
   let missed = 0;
   let department: string | null = null;
+  // Where the case stood for the gauges of cases open now, before the step (null before it was filed).
+  let gauge: CaseGauge | null = null;
   p.history.forEach((step, i) => {
     const at = new Date(step.at);
     const before = i > 0 ? p.history[i - 1] : null;
     const first = (step.event === 'resolve' || step.event === 'decide') && !resolved;
     const due =
       first && before ? dueAt({ status: before.to.status, level: before.to.level, urgency: p.urgency, since: new Date(before.at) }, ladder) : null;
+    const heldBy = department;
     if (step.event === 'summon') department = step.departmentId;
+    const deadlineMoved = step.automatic && (step.event === 'escalate' || step.event === 'summon') && step.from !== null;
+    const after: CaseGauge = {
+      status: step.to.status,
+      level: step.to.level,
+      departmentId: step.to.level === 'department' ? (step.departmentId ?? department) : null,
+      missed: [
+        ...(gauge?.missed ?? []),
+        ...(deadlineMoved && step.from ? [{ level: step.from.level, departmentId: step.from.level === 'department' ? heldBy : null }] : []),
+      ],
+    };
+    const now = gaugeDelta(gauge, after);
+    gauge = after;
     if (i >= counted) {
       const rated = step.event === 'rate' ? ratingOf(p, step.to.status) : undefined;
       out.push({
@@ -46,6 +61,7 @@ export function petitionChanges(p: PetitionDoc, counted: number, ladder: LadderC
         departmentId: step.departmentId ?? department,
         ...(step.event === 'resolve' || step.event === 'decide' ? { firstResolution: first, dueAt: due, deadlinesMissed: missed } : {}),
         ...(rated && rated !== 'unrated' ? { rating: rated } : {}),
+        ...(Object.keys(now).length > 0 ? { now } : {}),
       });
     }
     if (first) resolved = true;

@@ -48,6 +48,12 @@ const links: { text: string; note: string; url: string; roles: Role[]; except?: 
   { text: '系统设置', note: '积分超市、规则、类别等', url: '/package-admin/settings/index', roles: ['admin'] },
   { text: '党员报到', note: '党员到社区报到，成为志愿者', url: '/package-report/member/index', roles: ['resident'], except: 'member' },
   { text: '共建单位报到', note: '为所在单位报到，提供场地、志愿者等', url: '/package-report/unit/index', roles: ['resident'] },
+  {
+    text: '数据看板',
+    note: '办结率、满意率、在办逾期、网格排名',
+    url: '/package-report/dashboard/index',
+    roles: ['staff', 'street_staff', 'district_staff', 'admin'],
+  },
   { text: '报到审核', note: '党员和共建单位报到、年度考评', url: '/package-report/review/index', roles: ['staff'], badge: 'pendingReports' },
   { text: '商家入驻', note: '开店的居民申请成为爱心商家', url: '/package-merchant/apply/index', roles: ['resident'], except: 'merchant' },
   { text: '社区月报', note: '每月的诉求办理、排名与表彰', url: '/package-bulletin/archive/index', roles: communityPeople },

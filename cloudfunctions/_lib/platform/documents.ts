@@ -22,7 +22,7 @@ import type { WishDoc } from '../../wish/wish-repo';
 import type { PetitionDoc, PetitionSettingsDoc } from '../../petition/petition-repo';
 import type { Department, PetitionCategory } from '../../../src/shared/domain/petition-rules';
 import type { BulletinContent, Reply } from '../../../src/shared/contract';
-import type { Counters } from '../../../src/shared/domain/stats';
+import type { Counters, StatsPeriod } from '../../../src/shared/domain/stats';
 import type { BalanceDoc } from '../ledger';
 import type { Grant, NoticeDoc } from './outbox';
 import type { collections } from './runtime';
@@ -34,7 +34,8 @@ import type { collections } from './runtime';
 export interface StatsDoc {
   _id: string;
   scope: string;
-  period: 'day' | 'month';
+  /** `now`: the gauges of the cases open now (`<scope>:now`), moved by the same fold as the day's counters. */
+  period: StatsPeriod;
   key: string;
   counters: Counters;
   updatedAt: Date;

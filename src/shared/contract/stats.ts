@@ -41,6 +41,17 @@ const petitionNumbersSchema = () =>
     overdueAt: levelCounts(),
   });
 
+const gridRowSchema = () =>
+  z.object({
+    id: z.string(),
+    name: z.string(),
+    received: z.number(),
+    resolved: z.number(),
+    onTimeRate: rate(),
+    satisfactionRate: rate(),
+    volunteerHours: z.number(),
+  });
+
 export const dashboardOutput = () =>
   z.object({
     scope: z.object({ id: z.string(), name: z.string(), kind: z.enum(['grid', 'community', 'street', 'district']) }),
@@ -56,20 +67,30 @@ export const dashboardOutput = () =>
     }),
     points: z.object({ issued: z.record(z.string(), z.number()), redeemed: z.record(z.string(), z.number()) }),
     volunteerHours: z.number(),
-    /** Cases received and resolved per category, most received first. */
-    categories: z.array(z.object({ id: z.string(), name: z.string(), received: z.number(), resolved: z.number() })),
-    /** Grids of the scope, best first (按期办结, then 满意). */
-    grids: z.array(
+    /**
+     * Per category, most received first: flows of the period (received, resolved, rated in it), so a category's
+     * 办结率 may differ from the headline one (cohorts of the cases received in the period).
+     */
+    categories: z.array(
       z.object({
         id: z.string(),
         name: z.string(),
         received: z.number(),
         resolved: z.number(),
+        resolutionRate: rate(),
         onTimeRate: rate(),
         satisfactionRate: rate(),
-        volunteerHours: z.number(),
+        rated: z.number(),
       }),
     ),
+    /** Cases open now, where they are held, and those a deadline passed on, by the level (department) answerable. */
+    now: z.object({
+      open: levelCounts(),
+      overdue: levelCounts(),
+      departments: z.array(z.object({ id: z.string(), name: z.string(), open: z.number(), overdue: z.number() })),
+    }),
+    /** Grids of the scope, best first (按期办结, then 满意). */
+    grids: z.array(gridRowSchema()),
     /** The twelve months up to `to`, oldest first. */
     trend: z.array(z.object({ month: z.string(), received: z.number(), resolved: z.number(), onTimeRate: rate(), satisfactionRate: rate() })),
     /** When the counters were last brought up to date (they follow the cases within a minute or two). */

@@ -58,6 +58,8 @@ export interface PetitionChange {
   deadlinesMissed?: number;
   /** For `rate`: the rating. */
   rating?: PetitionRating;
+  /** What the step changed in the gauges of cases open now (`gaugeDelta`); absent or empty: nothing. */
+  now?: Counters;
 }
 
 export interface WishChange {
@@ -89,9 +91,19 @@ export interface HoursChange {
 
 export type StatChange = PetitionChange | WishChange | PointsChange | HoursChange;
 
-/** The counters `change` adds. Returns an empty object for a change no report counts. */
+/** The key of the gauges in `Deltas` and of the stats document that keeps them (`<scope>:now`, period `now`). */
+export const NOW_KEY = 'now';
+
+/**
+ * The counters `change` adds. Returns an empty object for a change no report counts. Flows and cohorts go to
+ * their China-time day; the gauges of cases open now (not a day's count: they go up and down) go to `NOW_KEY`.
+ */
 export function deltasOf(change: StatChange): Deltas {
   const out: Deltas = {};
+  if (change.kind === 'petition' && change.now) {
+    const gauges = Object.fromEntries(Object.entries(change.now).filter(([, v]) => v !== 0));
+    if (Object.keys(gauges).length > 0) out[NOW_KEY] = gauges;
+  }
   const add = (at: Date, name: string, by = 1) => {
     if (by === 0) return;
     const doc = (out[dayCst(at)] ??= {});
@@ -136,6 +148,7 @@ function petitionDeltas(c: PetitionChange, add: Add): void {
     case 'dismiss':
       flow('p.dismissed');
       cohort('c.dismissed');
+      flow(`k.${categoryId}.dismissed`);
       return;
     case 'escalate':
     case 'summon':
@@ -164,6 +177,7 @@ function petitionDeltas(c: PetitionChange, add: Add): void {
       grid('resolved');
       if (onTime) grid('onTime');
       flow(`k.${categoryId}.resolved`);
+      if (onTime) flow(`k.${categoryId}.onTime`);
       if (level === 'department' && c.departmentId) flow(`d.${c.departmentId}.resolved`);
       return;
     }
@@ -172,6 +186,8 @@ function petitionDeltas(c: PetitionChange, add: Add): void {
       flow(`p.rated.${c.rating}`);
       grid('rated');
       if (c.rating !== 'unsatisfied') grid('good');
+      flow(`k.${categoryId}.rated`);
+      if (c.rating !== 'unsatisfied') flow(`k.${categoryId}.good`);
       return;
     case 'expire':
       flow('p.unrated');
@@ -353,19 +369,26 @@ export function changeScopes(change: StatChange): readonly string[] {
   return change.kind === 'petition' || change.kind === 'wish' ? scopesOf(change.facts) : change.scopes;
 }
 
+/** A stats document counts a day, a month, or (`now`) keeps the gauges of the cases open now. */
+export type StatsPeriod = 'day' | 'month' | typeof NOW_KEY;
+
 /**
  * The counters a batch of changes adds to each stats document: every place it counts for, by day and by month
  * (`<scope>:<YYYY-MM-DD>` and `<scope>:<YYYY-MM>`).
  */
-export function docDeltas(changes: readonly StatChange[]): Map<string, { scope: string; period: 'day' | 'month'; key: string; counters: Counters }> {
-  const out = new Map<string, { scope: string; period: 'day' | 'month'; key: string; counters: Counters }>();
+export function docDeltas(changes: readonly StatChange[]): Map<string, { scope: string; period: StatsPeriod; key: string; counters: Counters }> {
+  const out = new Map<string, { scope: string; period: StatsPeriod; key: string; counters: Counters }>();
   for (const change of changes) {
     for (const [day, counters] of Object.entries(deltasOf(change))) {
       for (const scope of changeScopes(change)) {
-        for (const [period, key] of [
-          ['day', day],
-          ['month', day.slice(0, 7)],
-        ] as const) {
+        const periods: ReadonlyArray<readonly [StatsPeriod, string]> =
+          day === NOW_KEY
+            ? [[NOW_KEY, NOW_KEY]]
+            : [
+                ['day', day],
+                ['month', day.slice(0, 7)],
+              ];
+        for (const [period, key] of periods) {
           const id = statsDocId(scope, key);
           const doc = out.get(id) ?? { scope, period, key, counters: {} };
           doc.counters = sumCounters([doc.counters, counters]);
@@ -428,4 +451,100 @@ export function twelveMonthsTo(lastMonth: string): string[] {
     const k = y * 12 + (m - 1) - (11 - i);
     return `${Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`;
   });
+}
+
+/** Where a petition stands for the gauges of cases open now (null before it exists). */
+export interface CaseGauge {
+  status: PetitionStatus;
+  level: PetitionLevel;
+  /** The department holding it (at the department level). */
+  departmentId: string | null;
+  /** The levels (and departments) whose deadline moved it up the ladder so far. */
+  missed: ReadonlyArray<{ level: PetitionLevel; departmentId: string | null }>;
+}
+
+/** Statuses in which a case still waits for someone's work (待受理, 办理中, 三方议事, 社区复核); 待评价 and 已办结 do not. */
+export const openStatuses: readonly PetitionStatus[] = ['pending', 'accepted', 'council', 'review'];
+
+/**
+ * The gauges one case adds while it is open: `open.<level>` where it is held now (and `d.<dept>.open` when a
+ * department holds it); `overdue.<level>` for each level whose deadline passed on it (the level answerable for
+ * the delay, 逾期责任层级) and `d.<dept>.overdue` for a department that let its deadline pass.
+ */
+export function gaugeCounters(g: CaseGauge | null): Counters {
+  const out: Counters = {};
+  if (!g || !openStatuses.includes(g.status)) return out;
+  out[`open.${g.level}`] = 1;
+  if (g.level === 'department' && g.departmentId) out[`d.${g.departmentId}.open`] = 1;
+  for (const m of g.missed) {
+    out[`overdue.${m.level}`] = 1;
+    if (m.level === 'department' && m.departmentId) out[`d.${m.departmentId}.overdue`] = 1;
+  }
+  return out;
+}
+
+/** What a step changed in the gauges: the case's gauges after it, less those before it. */
+export function gaugeDelta(before: CaseGauge | null, after: CaseGauge | null): Counters {
+  const out = gaugeCounters(after);
+  for (const [name, v] of Object.entries(gaugeCounters(before))) out[name] = (out[name] ?? 0) - v;
+  return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== 0));
+}
+
+export interface NowGauges {
+  open: Record<PetitionLevel, number>;
+  overdue: Record<PetitionLevel, number>;
+  departments: Array<{ id: string; open: number; overdue: number }>;
+}
+
+/** The gauges of a place as the dashboard shows them (departments with most open first). */
+export function summarizeNow(c: Counters): NowGauges {
+  const n = (name: string) => Math.max(0, c[name] ?? 0);
+  const ids = new Set<string>();
+  for (const name of Object.keys(c)) {
+    const m = /^d\.(.+)\.(open|overdue)$/.exec(name);
+    if (m && (c[name] ?? 0) > 0) ids.add(m[1]);
+  }
+  return {
+    open: Object.fromEntries(levels.map((l) => [l, n(`open.${l}`)])) as Record<PetitionLevel, number>,
+    overdue: Object.fromEntries(levels.map((l) => [l, n(`overdue.${l}`)])) as Record<PetitionLevel, number>,
+    departments: [...ids]
+      .map((id) => ({ id, open: n(`d.${id}.open`), overdue: n(`d.${id}.overdue`) }))
+      .sort((a, b) => b.overdue - a.overdue || b.open - a.open || a.id.localeCompare(b.id)),
+  };
+}
+
+export interface CategoryNumbers {
+  id: string;
+  received: number;
+  resolved: number;
+  /** Flows of the period (not cohorts as the headline numbers): resolved / (received − dismissed), capped at 1. */
+  resolutionRate: number | null;
+  onTimeRate: number | null;
+  satisfactionRate: number | null;
+  rated: number;
+}
+
+/** Each category's numbers from `k.<cat>.*`, most received first (ties by id; the caller names them). */
+export function summarizeCategories(c: Counters): CategoryNumbers[] {
+  const n = (name: string) => c[name] ?? 0;
+  const ids = new Set<string>();
+  for (const name of Object.keys(c)) {
+    const m = /^k\.(.+)\.[a-zA-Z]+$/.exec(name);
+    if (m) ids.add(m[1]);
+  }
+  return [...ids]
+    .map((id) => {
+      const accepted = n(`k.${id}.received`) - n(`k.${id}.dismissed`);
+      const rate = share(n(`k.${id}.resolved`), accepted);
+      return {
+        id,
+        received: n(`k.${id}.received`),
+        resolved: n(`k.${id}.resolved`),
+        resolutionRate: rate === null ? null : Math.min(1, rate),
+        onTimeRate: share(n(`k.${id}.onTime`), n(`k.${id}.resolved`)),
+        satisfactionRate: share(n(`k.${id}.good`), n(`k.${id}.rated`)),
+        rated: n(`k.${id}.rated`),
+      };
+    })
+    .sort((a, b) => b.received - a.received || a.id.localeCompare(b.id));
 }

@@ -33,8 +33,15 @@ describe('我的 shows each role the pages it can use', () => {
       '/package-admin/roles/index',
       '/package-admin/codes/index',
       '/package-admin/settings/index',
+      '/package-report/dashboard/index',
       '/pages/my-data/index',
     ]);
+  });
+
+  it('数据看板 is for those who answer for a place (maySeeStats): staff, street and district staff, the admin — not grid workers', () => {
+    for (const role of ['staff', 'street_staff', 'district_staff', 'admin'] as const) expect(texts([role])).toContain('数据看板');
+    for (const role of ['resident', 'member', 'merchant', 'grid_worker', 'department_staff'] as const)
+      expect(texts([role])).not.toContain('数据看板');
   });
 
   it('everyone, whatever their roles, reaches 我的数据 (see, export, delete)', () => {
