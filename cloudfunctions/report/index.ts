@@ -2,7 +2,9 @@ import { createFunction } from '../_lib/platform/handler';
 import { dashboard } from './dashboard';
 import * as members from './members';
 import { foldStats } from './stats-fold';
+import { queueDailyCheck, workChecks } from './stats-verify';
 import * as units from './units';
+import { verify, verifyResult } from './verify';
 
 // 双报到: party members (member.*) and units 共建单位 (unit.*) report to their community; staff review them.
 // 数据看板 (report.*): numbers read from the counters its stats timer folds from the cases and the ledger.
@@ -17,6 +19,14 @@ export const handlers = [
   units.evaluate,
   units.list,
   dashboard,
+  verify,
+  verifyResult,
 ];
 
-export const main = createFunction('report', handlers, { stats: foldStats });
+/** The stats timer folds; once it has caught up, it works the queued checks of the counters (stats-verify.ts). */
+async function statsTimer(): Promise<Record<string, unknown>> {
+  const folded = await foldStats();
+  return { ...folded, ...(folded.caughtUp ? await workChecks() : {}) };
+}
+
+export const main = createFunction('report', handlers, { stats: statsTimer, verify: queueDailyCheck });
