@@ -6,7 +6,7 @@ import type { TestEmulator } from '../helpers/emulator';
 import type { InvocationRecord } from '../../emulator/src/meter';
 import { databaseOf } from './ledger-fixture';
 import { ramp } from './petition-fixtures';
-import { admin, li, liu, merchant, sun, wang, zhang } from './personas';
+import { admin, li, liu, luo, merchant, sun, wang, zhang } from './personas';
 
 export interface ActionCost {
   /** The action, with the situation when one action is measured twice (petition.accept at grid and community). */
@@ -241,6 +241,9 @@ async function measurePass(emu: TestEmulator): Promise<ActionCost[]> {
 
   // 数据看板: a month of one community, read from its counters (issue 14).
   await step('report.dashboard', sun, 'report.dashboard', { from: '2026-11-01', to: '2026-11-30' }, true);
+  // 核对统计: the district asks for a check of a day (the stats timer works it) and reads how it stands.
+  const { check } = await step('report.verify', luo, 'report.verify', { scope: 'community-wutong', day: '2026-11-30' });
+  await step('report.verifyResult', luo, 'report.verifyResult', { checkId: check.id }, true);
   // 我的数据: the newcomer exports what Linli holds about them, then deletes their account.
   await step('user.exportMine', newcomer, 'user.exportMine');
   await step('user.deleteMine', newcomer, 'user.deleteMine', { confirm: '确认注销' });

@@ -44,6 +44,8 @@ const WITHIN_BUDGET = [
   'points.reconcile',
   'points.ranking',
   'report.dashboard',
+  'report.verify',
+  'report.verifyResult',
   'org.upsertUnit',
   'org.retireUnit',
   'org.buildingCode',
