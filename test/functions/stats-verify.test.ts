@@ -112,6 +112,30 @@ describe('the verify job', () => {
     ]);
   }, 120_000);
 
+  it('checks today, with work done after it was asked for (the timer folds it first), and finds them agreeing', async () => {
+    await randomRun(() => env.emu, call, seeded(seedOf('today')), 30);
+    await foldAll(env.emu);
+    const day = await todayOf();
+    const { check } = ok(await call(luo, 'report.verify', { scope: 'district', day }, 'verify-today-01'));
+    // Work after the check was asked for: the timer folds it, then copies the counters, then recomputes.
+    await randomRun(() => env.emu, call, seeded(seedOf('today, meanwhile')), 20);
+    await env.emu.invoke('report', { Type: 'timer', TriggerName: 'stats' });
+    const done = ok(await call(luo, 'report.verifyResult', { checkId: check.id })).check;
+    expect(done).toMatchObject({ status: 'done', differences: [] });
+    expect(done.cases).toBeGreaterThan(0);
+  });
+
+  it('runs every night for the district’s yesterday', async () => {
+    await randomRun(() => env.emu, call, seeded(seedOf('nightly')), 30);
+    await env.emu.clock({ advanceMs: 24 * 3600_000 });
+    await foldAll(env.emu);
+    const { queued } = await env.emu.invoke<{ queued: string }>('report', { Type: 'timer', TriggerName: 'verify' });
+    await env.emu.invoke('report', { Type: 'timer', TriggerName: 'stats' });
+    const { check } = ok(await call(luo, 'report.verifyResult', { checkId: `${queued}:district:daily` }));
+    expect(check).toMatchObject({ scope: 'district', day: queued, status: 'done', differences: [] });
+    expect(check.cases).toBeGreaterThan(0);
+  });
+
   it('checks for an admin or the district only, within what they may see', async () => {
     const payload = { scope: 'community-wutong', day: await todayOf() };
     expect(await call(sun, 'report.verify', payload, 'verify-sun-01')).toMatchObject({ ok: false, code: 'FORBIDDEN_ROLE' });
