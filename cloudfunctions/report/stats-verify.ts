@@ -24,7 +24,9 @@ import { POSTINGS_LAG_MS } from './stats-fold';
  * being read twice).
  */
 
-const PAGE = 100;
+/** Documents per page, and pages per timer run at most (tests set small ones to carry a check over many runs). */
+const pageSize = () => Number(process.env.LINLI_VERIFY_PAGE) || 100;
+const pagesPerRun = () => Number(process.env.LINLI_VERIFY_PAGES_PER_RUN) || Infinity;
 /**
  * A timer run works checks for at most this long (the function's timeout is far longer). Far shorter than the
  * postings' lag too: a check pinned late in a run still finds every step made a lag before it folded by the
@@ -84,14 +86,17 @@ export async function workChecks(): Promise<{ checked: number; done: number }> {
     .limit(5)
     .get();
   let done = 0;
+  let pages = 0;
+  const more = () => performance.now() < until && pages < pagesPerRun();
   for (const check of open) {
     // Saved after every page: a run cut short loses one page's work, never the check's consistency.
-    while (check.status !== 'done' && performance.now() < until) {
+    while (check.status !== 'done' && more()) {
       await step(check);
       await save(check);
+      pages++;
     }
     if (check.status === 'done') done++;
-    if (performance.now() >= until) break;
+    if (!more()) break;
   }
   return { checked: open.length, done };
 }
@@ -123,10 +128,10 @@ async function storedOfDay(day: string): Promise<PlaceCounters> {
     const page = await table(collections.stats)
       .where({ period: 'day', key: day, scope: _.gt(after) })
       .orderBy('scope', 'asc')
-      .limit(PAGE)
+      .limit(pageSize())
       .get();
     for (const doc of page) stored[doc.scope] = doc.counters;
-    if (page.length < PAGE) return stored;
+    if (page.length < pageSize()) return stored;
     after = page[page.length - 1].scope;
   }
 }
@@ -143,7 +148,7 @@ async function casesPage(check: StatsCheckDoc, kind: Kind): Promise<void> {
   const page = await table(collections[kind])
     .where({ updatedAt: _.gte(new Date(from.at)) })
     .orderBy('updatedAt', 'asc')
-    .limit(PAGE)
+    .limit(pageSize())
     .get();
   const seen = new Set(check.seen);
   const fresh = page.filter((doc) => !seen.has(doc._id));
@@ -171,7 +176,7 @@ async function casesPage(check: StatsCheckDoc, kind: Kind): Promise<void> {
   }
   check.seen = [...seen];
   check.cases += fresh.length;
-  if (page.length === PAGE) {
+  if (page.length === pageSize()) {
     const last = page[page.length - 1];
     // A whole page written in one millisecond: step past it rather than read it again.
     const at = new Date(last.updatedAt).getTime() + (fresh.length === 0 ? 1 : 0);
@@ -195,7 +200,7 @@ async function postingsPage(check: StatsCheckDoc): Promise<void> {
         .where({ at: _.and(_.gte(new Date(from.at)), _.lte(until)) })
         .orderBy('at', 'asc')
         .orderBy('_id', 'asc')
-        .limit(PAGE)
+        .limit(pageSize())
         .field({ at: true, asset: true, amount: true, from: true, to: true, reversalOf: true, communityId: true })
         .get()
     : [];
@@ -212,7 +217,7 @@ async function postingsPage(check: StatsCheckDoc): Promise<void> {
     check.scope,
   );
   check.postings += fresh.length;
-  if (page.length === PAGE) {
+  if (page.length === pageSize()) {
     const last = page[page.length - 1];
     check.cursor = { at: new Date(last.at), id: last._id };
     return;
@@ -228,8 +233,8 @@ async function compare(check: StatsCheckDoc): Promise<void> {
   let within = others;
   if (check.scope !== DISTRICT_SCOPE) {
     const units = new Map<string, { path: readonly string[] }>();
-    for (let i = 0; i < others.length; i += PAGE)
-      for (const [id, unit] of await table(collections.orgUnits).byIds(others.slice(i, i + PAGE))) units.set(id, unit);
+    for (let i = 0; i < others.length; i += pageSize())
+      for (const [id, unit] of await table(collections.orgUnits).byIds(others.slice(i, i + pageSize()))) units.set(id, unit);
     within = others.filter((id) => id === check.scope || Boolean(units.get(id)?.path.includes(check.scope)));
   }
   const differences = counterDifferences([...known, ...within], check.stored, check.expected, check.late);
