@@ -7,6 +7,7 @@ import { BUDGET, budgetOf, costTable, measureMainFlows } from '../test/functions
 import { seedLedger } from '../test/functions/ledger-fixture';
 import { residentHeader, residents, uploadFile, xlsx } from '../test/functions/roster-kit';
 import { repoRoot, startEmulator, type TestEmulator } from '../test/helpers/emulator';
+import { dashboardReadsAt } from './bench-stats';
 
 const rows: [string, string][] = [];
 const fig = (name: string, value: string) => {
@@ -257,6 +258,22 @@ async function flatReads(emu: TestEmulator) {
 }
 
 /**
+ * Issue 14's "reads that stay flat" for the reports: docs read by report.dashboard (a year of one community) at
+ * 10 k and 1 M case events. report.cases and report.gridRanking are not on main yet: the dashboard only.
+ */
+async function statsReads() {
+  const small = await dashboardReadsAt(10_000);
+  const big = await dashboardReadsAt(1_000_000);
+  for (const r of [small, big]) {
+    fig(
+      `stats reads: report.dashboard, a year, ${r.events.toLocaleString('en')} case events (requests / docs read)`,
+      `${r.dashboard.requests} / ${r.dashboard.read}; verify of yesterday: ${r.cases} cases, ${r.differences} differences`,
+    );
+  }
+  fig('stats reads: report.dashboard docs read, 1 M / 10 k events', `${(big.dashboard.read / small.dashboard.read).toFixed(2)}× (aim ≤ 1.1×)`);
+}
+
+/**
  * 人口台账: one user action importing a 5,000-row XLSX — the page calls roster.import again while it answers
  * `running` — with the wall time, the calls, and the DB requests of all of them and of the costliest one.
  */
@@ -299,6 +316,8 @@ async function main() {
     sizes();
     return coldRequire();
   }
+  // `npm run bench -- stats`: only the reports' reads at 10 k and 1 M case events.
+  if (process.argv[2] === 'stats') return statsReads();
   // `npm run bench -- flat`: only the reads over a big ledger.
   if (process.argv[2] === 'flat') {
     const emu = await startEmulator();
@@ -331,6 +350,7 @@ async function main() {
     fig('memory: emulator process RSS', rssOf(emu.pid));
     await dbCostPerAction(emu);
     await flatReads(emu);
+    await statsReads();
   } finally {
     await emu.stop();
   }

@@ -5,7 +5,9 @@ import { dashboard } from './dashboard';
 import { gridRanking } from './grid-ranking';
 import * as members from './members';
 import { foldStats } from './stats-fold';
+import { queueDailyCheck, workChecks } from './stats-verify';
 import * as units from './units';
+import { verify, verifyResult } from './verify';
 
 // 双报到: party members (member.*) and units 共建单位 (unit.*) report to their community; staff review them.
 // 数据看板 (report.*): numbers read from the counters its stats timer folds from the cases and the ledger.
@@ -26,6 +28,14 @@ export const handlers = [
   bulletin.bulletin,
   bulletin.publishBulletin,
   bulletin.bulletins,
+  verify,
+  verifyResult,
 ];
 
-export const main = createFunction('report', handlers, { stats: foldStats, bulletin: bulletin.prepareBulletins });
+/** The stats timer folds; once it has caught up, it works the queued checks of the counters (stats-verify.ts). */
+async function statsTimer(): Promise<Record<string, unknown>> {
+  const folded = await foldStats();
+  return { ...folded, ...(folded.caughtUp ? await workChecks() : {}) };
+}
+
+export const main = createFunction('report', handlers, { stats: statsTimer, bulletin: bulletin.prepareBulletins, verify: queueDailyCheck });

@@ -22,7 +22,7 @@ const POSTINGS_PER_PAGE = 200;
 /** Runs of one timer call at most (the next call goes on where this one stopped). */
 const MAX_ROUNDS = 20;
 /** How far behind the clock postings are folded: far longer than any transaction lasts (transact gives up at 15 s). */
-const POSTINGS_LAG_MS = 2 * 60_000;
+export const POSTINGS_LAG_MS = 2 * 60_000;
 const EPOCH = new Date('2020-01-01T00:00:00Z');
 
 /** Adds counters to the stats documents inside `tx` (read, then written whole: a transaction cannot upsert). */
@@ -119,16 +119,16 @@ async function foldPostings(now: Date): Promise<number> {
   return fresh.length;
 }
 
-/** The stats timer: folds what is marked and what was posted, in bounded rounds. */
-export async function foldStats(): Promise<Record<string, unknown>> {
+/** The stats timer: folds what is marked and what was posted, in bounded rounds; `caughtUp` when nothing was left. */
+export async function foldStats(): Promise<{ petitions: number; wishes: number; postings: number; caughtUp: boolean }> {
   const now = new Date();
-  const done = { petitions: 0, wishes: 0, postings: 0 };
-  for (let round = 0; round < MAX_ROUNDS; round++) {
+  const done = { petitions: 0, wishes: 0, postings: 0, caughtUp: false };
+  for (let round = 0; round < MAX_ROUNDS && !done.caughtUp; round++) {
     const [petitions, wishes, postings] = [await foldCases('petitions', now), await foldCases('wishes', now), await foldPostings(now)];
     done.petitions += petitions;
     done.wishes += wishes;
     done.postings += postings;
-    if (petitions + wishes + postings === 0) break;
+    done.caughtUp = petitions + wishes + postings === 0;
   }
   return done;
 }

@@ -7,7 +7,7 @@ import type { TestEmulator } from '../helpers/emulator';
 import type { InvocationRecord } from '../../emulator/src/meter';
 import { databaseOf } from './ledger-fixture';
 import { ramp } from './petition-fixtures';
-import { admin, li, liu, merchant, sun, wang, zhang } from './personas';
+import { admin, li, liu, luo, merchant, sun, wang, zhang } from './personas';
 
 export interface ActionCost {
   /** The action, with the situation when one action is measured twice (petition.accept at grid and community). */
@@ -247,6 +247,7 @@ async function measurePass(emu: TestEmulator): Promise<ActionCost[]> {
   // The list behind a number (report.cases): a month's resolved cases, and what is overdue now.
   await step('report.cases', sun, 'report.cases', { from: '2026-11-01', to: '2026-11-30', metric: 'resolved' }, true);
   await step('report.cases (overdue now)', sun, 'report.cases', { from: '2026-11-01', to: '2026-11-30', metric: 'overdueNow' }, true);
+  await step('report.gridRanking', sun, 'report.gridRanking', { from: '2026-11-01', to: '2026-11-30' }, true);
   // 月通报: the timer prepares last month's draft (the second pass finds it published), staff read and publish it,
   // a resident reads the archive (issue 14).
   await emu.invoke('report', { Type: 'timer', TriggerName: 'bulletin' });
@@ -254,6 +255,9 @@ async function measurePass(emu: TestEmulator): Promise<ActionCost[]> {
   await step('report.bulletin', sun, 'report.bulletin', { month: lastMonth }, true);
   await step('report.publishBulletin', sun, 'report.publishBulletin', { month: lastMonth, note: '感谢居民的支持' });
   await list(wang, 'report.bulletins');
+  // 核对统计: the district asks for a check of a day (the stats timer works it) and reads how it stands.
+  const { check } = await step('report.verify', luo, 'report.verify', { scope: 'community-wutong', day: '2026-11-30' });
+  await step('report.verifyResult', luo, 'report.verifyResult', { checkId: check.id }, true);
   // 我的数据: the newcomer exports what Linli holds about them, then deletes their account.
   await step('user.exportMine', newcomer, 'user.exportMine');
   await step('user.deleteMine', newcomer, 'user.deleteMine', { confirm: '确认注销' });

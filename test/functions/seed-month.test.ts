@@ -116,6 +116,12 @@ describe('the demo month', () => {
     expect(bulletin.content.current.received + bulletin.content.current.wishesCompleted).toBeGreaterThan(0);
   });
 
+  it('checked its counters every night against the events: the daily verify job found no difference', async () => {
+    const checks = stored('stats_checks').filter((c) => c.by === 'timer');
+    expect(checks.filter((c) => c.status === 'done').length).toBeGreaterThanOrEqual(25);
+    expect(checks.flatMap((c) => c.differences.map((d: any) => `${c.day} ${d.scope} ${d.counter}: ${d.stored} / ${d.expected}`))).toEqual([]);
+  });
+
   it('is the same month again after a reset, ending at now', async () => {
     const before = shape();
     await emu.reset();

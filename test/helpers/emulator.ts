@@ -18,6 +18,8 @@ export interface StartOptions {
   h5Dir?: string;
   /** Extra environment for the emulator process (e.g. LINLI_TRIGGER_TICK_MS, or LINLI_SEED=month for the demo month). */
   env?: Record<string, string>;
+  /** Seconds to wait for it to listen (a store of a million documents loads for a while; the bench says so). */
+  startLimitS?: number;
 }
 
 export interface ClockState {
@@ -88,7 +90,7 @@ export async function startEmulator(opts: StartOptions = {}): Promise<TestEmulat
   let port = '0';
 
   const launch = async () => {
-    const started = await spawnEmulator({ ...baseEnv, PORT: port });
+    const started = await spawnEmulator({ ...baseEnv, PORT: port }, opts.startLimitS);
     child = started.child;
     url = started.url;
     port = started.port;
@@ -171,7 +173,7 @@ export function rawRequest(url: string, path: string, init: RawInit = {}): Promi
   });
 }
 
-async function spawnEmulator(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string; port: string }> {
+async function spawnEmulator(env: NodeJS.ProcessEnv, startLimitS?: number): Promise<{ child: ChildProcess; url: string; port: string }> {
   const child = spawn(process.execPath, [MAIN], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   let ready = false;
@@ -188,7 +190,7 @@ async function spawnEmulator(env: NodeJS.ProcessEnv): Promise<{ child: ChildProc
   child.stderr!.on('data', onOutput);
   return new Promise((resolveStart, reject) => {
     // Seeding the demo month plays a month of calls before the emulator listens.
-    const limitS = env.LINLI_SEED === 'month' ? 120 : 30;
+    const limitS = startLimitS ?? (env.LINLI_SEED === 'month' ? 120 : 30);
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`emulator did not start within ${limitS} s:\n${output}`));

@@ -23,6 +23,7 @@ import type { PetitionDoc, PetitionSettingsDoc } from '../../petition/petition-r
 import type { Department, PetitionCategory } from '../../../src/shared/domain/petition-rules';
 import type { BulletinContent, Reply } from '../../../src/shared/contract';
 import type { Counters, StatsPeriod } from '../../../src/shared/domain/stats';
+import type { CounterDifference } from '../../../src/shared/domain/stats-check';
 import type { BalanceDoc } from '../ledger';
 import type { Grant, NoticeDoc } from './outbox';
 import type { collections } from './runtime';
@@ -70,6 +71,37 @@ export interface BulletinDoc {
   publishedAt: Date | null;
   publishedBy: string | null;
   publishedByName: string | null;
+}
+
+/**
+ * One run of the verify job (report/stats-verify.ts): a place's China-time day recomputed from the events and
+ * compared with its stats documents. While it runs it carries its cursor and sums; when done, the differences.
+ */
+export interface StatsCheckDoc {
+  _id: string;
+  /** The place checked (with every place within it): a grid, community, street id or `district`. */
+  scope: string;
+  day: string;
+  /** Queued by the daily timer or by an admin. */
+  by: 'timer' | 'admin';
+  status: 'queued' | 'running' | 'done';
+  phase: 'petitions' | 'wishes' | 'postings' | 'compare' | 'done';
+  cursor: { at: Date; id: string } | null;
+  /** When it copied the stored counters: what the events are compared against. */
+  asOf: Date | null;
+  /** The postings' fold cursor at `asOf`: the postings counted by then. */
+  postingsThrough: { at: Date; id: string } | null;
+  /** By place, while running: the stored counters at `asOf`, the events' before it, and those of steps made while it ran. */
+  stored: Record<string, Counters>;
+  expected: Record<string, Counters>;
+  late: Record<string, Counters>;
+  /** Cases read in the current collection's pass (a case written meanwhile moves to the end of the order). */
+  seen: string[];
+  cases: number;
+  postings: number;
+  differences: CounterDifference[];
+  createdAt: Date;
+  finishedAt: Date | null;
 }
 
 /** 我也遇到: one neighbour's co-sign of a case (its id is `<petitionId>:<openid>`). */
@@ -333,6 +365,7 @@ export interface Registry {
   unit_reports: UnitReportDoc;
   stats: StatsDoc;
   stats_fold: StatsFoldDoc;
+  stats_checks: StatsCheckDoc;
   my_data_jobs: MyDataJob;
   helper_bindings: HelperBinding;
   family_codes: FamilyCode;

@@ -88,6 +88,7 @@ export const collections = {
   unitReports: 'unit_reports',
   stats: 'stats',
   statsFold: 'stats_fold',
+  statsChecks: 'stats_checks',
   myDataJobs: 'my_data_jobs',
   helperBindings: 'helper_bindings',
   familyCodes: 'family_codes',

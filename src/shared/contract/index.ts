@@ -21,6 +21,7 @@ import { roleActions } from './role';
 import { rosterActions } from './roster';
 import { shopActions } from './shop';
 import { statsActions } from './stats';
+import { statsCheckActions } from './stats-check';
 import { userActions } from './user';
 import { virtueActions } from './virtue';
 import { wishActions } from './wish';
@@ -48,6 +49,7 @@ export * from './role';
 export * from './roster';
 export * from './shop';
 export * from './stats';
+export * from './stats-check';
 export * from './user';
 export * from './virtue';
 export * from './wish';
@@ -68,6 +70,7 @@ const all = [
   ...shopActions,
   ...statsActions,
   ...bulletinActions,
+  ...statsCheckActions,
   ...orgActions,
   ...roleActions,
   ...categoryActions,
