@@ -6,7 +6,7 @@
 // minute or two, not a million calls.
 import { join } from 'node:path';
 import { defaultLadderConfig } from '../src/shared/domain/petition-ladder';
-import { docDeltas, sumCounters, type Counters } from '../src/shared/domain/stats';
+import { docDeltas, sumCounters, type Counters, type StatsPeriod } from '../src/shared/domain/stats';
 import { dayCst } from '../src/shared/domain/time';
 import { petitionChanges } from '../cloudfunctions/report/stat-changes';
 import type { PetitionDoc } from '../cloudfunctions/petition/petition-repo';
@@ -75,7 +75,7 @@ function writeEvents(dataDir: string, t: PetitionDoc, events: number, now: numbe
   const store = new Store(join(dataDir, 'db.sqlite'));
   try {
     const copies = Math.ceil(events / t.history.length);
-    const stats = new Map<string, { scope: string; period: 'day' | 'month'; key: string; counters: Counters }>();
+    const stats = new Map<string, { scope: string; period: StatsPeriod; key: string; counters: Counters }>();
     for (let from = 0; from < copies; from += CHUNK) {
       const docs = Array.from({ length: Math.min(CHUNK, copies - from) }, (_, k) => {
         const i = from + k;
