@@ -23,7 +23,7 @@ const MAX_DAYS = 366;
 const UNIT_TTL_MS = 60_000;
 
 /** The place asked for (one read by id, kept warm), checked against the one rule. */
-async function placeFor(user: Parameters<typeof maySeeStats>[0], asked: string | undefined): Promise<StatsPlace & { name: string }> {
+export async function placeFor(user: Parameters<typeof maySeeStats>[0], asked: string | undefined): Promise<StatsPlace & { name: string }> {
   const id = asked ?? ownStatsScope(user);
   if (id === DISTRICT_SCOPE) {
     const place = { id, kind: 'district' as const, path: [], name: '全区' };

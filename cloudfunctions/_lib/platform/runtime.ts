@@ -91,4 +91,6 @@ export const collections = {
   myDataJobs: 'my_data_jobs',
   helperBindings: 'helper_bindings',
   familyCodes: 'family_codes',
+  exportJobs: 'export_jobs',
+  exportParts: 'export_parts',
 } as const;

@@ -20,6 +20,7 @@ import { roleActions } from './role';
 import { rosterActions } from './roster';
 import { shopActions } from './shop';
 import { statsActions } from './stats';
+import { exportActions } from './export';
 import { userActions } from './user';
 import { virtueActions } from './virtue';
 import { wishActions } from './wish';
@@ -46,6 +47,7 @@ export * from './role';
 export * from './roster';
 export * from './shop';
 export * from './stats';
+export * from './export';
 export * from './user';
 export * from './virtue';
 export * from './wish';
@@ -65,6 +67,7 @@ const all = [
   ...redeemActions,
   ...shopActions,
   ...statsActions,
+  ...exportActions,
   ...orgActions,
   ...roleActions,
   ...categoryActions,
