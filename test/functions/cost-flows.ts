@@ -241,6 +241,11 @@ async function measurePass(emu: TestEmulator): Promise<ActionCost[]> {
 
   // 数据看板: a month of one community, read from its counters (issue 14).
   await step('report.dashboard', sun, 'report.dashboard', { from: '2026-11-01', to: '2026-11-30' }, true);
+  // 数据导出: the month's postings as CSV — the job recorded, a page carried by the poll, then the file written.
+  const day = new Date(Date.parse((await emu.clock()).now) + 8 * 3600_000).toISOString().slice(0, 10);
+  await step('report.exportStart', sun, 'report.exportStart', { from: day, to: day, kinds: ['postings'], format: 'csv' });
+  await step('report.exportStatus (page)', sun, 'report.exportStatus');
+  await step('report.exportStatus (file)', sun, 'report.exportStatus');
   // 我的数据: the newcomer exports what Linli holds about them, then deletes their account.
   await step('user.exportMine', newcomer, 'user.exportMine');
   await step('user.deleteMine', newcomer, 'user.deleteMine', { confirm: '确认注销' });
