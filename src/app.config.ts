@@ -72,6 +72,8 @@ export default defineAppConfig({
     { root: 'package-posts', pages: ['list/index', 'shifts/index', 'manage/index', 'edit/index'] },
     // 我的家庭: 代办人 (a child bound, with the parent's consent, to file for an elderly parent).
     { root: 'package-family', pages: ['home/index'] },
+    // 数据导出: staff export cases, postings, volunteer hours and the month's numbers as XLSX / CSV (issue 14).
+    { root: 'package-export', pages: ['export/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -45,6 +45,13 @@ const links: { text: string; note: string; url: string; roles: Role[]; except?: 
   { text: '角色任免', note: '任命网格员、工作人员，任免记录', url: '/package-admin/roles/index', roles: ['admin'] },
   { text: '楼栋码', note: '每栋楼的小程序码，打印张贴', url: '/package-admin/codes/index', roles: ['admin'] },
   { text: '系统设置', note: '积分超市、规则、类别等', url: '/package-admin/settings/index', roles: ['admin'] },
+  // 数据导出 (issue 14): whoever sees the numbers of a place may take them away as a file.
+  {
+    text: '数据导出',
+    note: '诉求心愿、积分流水、志愿时长，Excel / CSV',
+    url: '/package-export/export/index',
+    roles: ['staff', 'street_staff', 'district_staff', 'admin'],
+  },
   { text: '党员报到', note: '党员到社区报到，成为志愿者', url: '/package-report/member/index', roles: ['resident'], except: 'member' },
   { text: '共建单位报到', note: '为所在单位报到，提供场地、志愿者等', url: '/package-report/unit/index', roles: ['resident'] },
   { text: '报到审核', note: '党员和共建单位报到、年度考评', url: '/package-report/review/index', roles: ['staff'], badge: 'pendingReports' },
