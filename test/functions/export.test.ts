@@ -140,6 +140,37 @@ describe('report.exportStart / exportStatus', () => {
     expect(JSON.stringify([street, district])).not.toContain('1001');
   });
 
+  it('sums volunteer hours per volunteer and writes the month’s numbers as the dashboard counts them', async () => {
+    // Mid-morning of the 10th in China: the shifts, the case and the period all fall in one day of one month.
+    await env.emu.clock({ set: '2026-12-10T01:00:00Z' });
+    const always = { days: [0, 1, 2, 3, 4, 5, 6], start: '00:00', end: '23:59', maxHours: 12 };
+    const post = { placeId: 'building-2', type: 'elder_helper', title: '2号楼助老岗', slots: 2, schedule: always, pointsPerHour: 10 };
+    const postId = ok(await call(sun, 'post.publish', post, rid('post'))).post.id;
+    ok(await call(zhang, 'post.claim', { postId }, rid('claim')));
+    for (const hours of [2, 1]) {
+      ok(await call(zhang, 'post.checkIn', { postId }, rid('in')));
+      await env.emu.clock({ advanceMs: hours * 3600_000 });
+      ok(await call(zhang, 'post.checkOut', { postId }, rid('out')));
+    }
+    await file(call);
+    await env.emu.invoke('report', { Type: 'timer', TriggerName: 'stats' });
+    const day = await today();
+    const dashboard = ok(await call(sun, 'report.dashboard', { from: `${day.slice(0, 7)}-01`, to: day }));
+    expect(dashboard.petitions.received).toBe(1);
+
+    ok(await start(sun, { kinds: ['hours', 'bulletin'], from: `${day.slice(0, 7)}-01`, to: day }));
+    const { view } = await finish(sun);
+    const book = await sheets(view.url);
+    expect(book.get('志愿服务时长')).toEqual([
+      ['志愿者', '社区', '值班次数', '服务时长（小时）', '获得积分'],
+      ['张建国', '梧桐社区', 2, 3, 30],
+    ]);
+    const months = book.get('月度通报数字')!;
+    expect(months).toHaveLength(2);
+    expect(months[1].slice(0, 3)).toEqual([day.slice(0, 7), dashboard.petitions.received, dashboard.petitions.resolved]);
+    expect(months[1][10]).toBe(dashboard.volunteerHours);
+  });
+
   it('refuses a place out of scope, a role without exports, and a CSV of two kinds', async () => {
     const refused = (reply: any, code: string) => expect(reply).toMatchObject({ ok: false, code });
     refused(await start(sun, { kinds: ['cases'], scope: 'street-qingshi' }), 'FORBIDDEN_SCOPE');
