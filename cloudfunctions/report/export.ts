@@ -68,9 +68,51 @@ async function viewOf(job: ExportJob) {
   };
 }
 
+/** The communities whose postings belong to the place (postings know only their community; none: the district, all). */
+async function communitiesOf(place: { id: string; kind: ExportJob['scopeKind']; path: readonly string[] }): Promise<string[]> {
+  if (place.kind === 'community') return [place.id];
+  if (place.kind === 'grid') return place.path.slice(-1);
+  if (place.kind === 'district') return [];
+  const units = await table(collections.orgUnits).where({ path: place.id, kind: 'community' }).limit(1000).get();
+  return units.map((u) => u._id);
+}
+
+/** A new export of `what` for `place`, by `user`, at its start. */
+function newJob(
+  openid: string,
+  requestId: string,
+  what: Pick<ExportJob, 'from' | 'to' | 'kinds' | 'format'>,
+  place: { id: string; kind: ExportJob['scopeKind']; name: string; communityIds: string[] },
+  user: { roles: readonly string[]; communityId: string; streetId: string },
+): ExportJob {
+  const now = new Date();
+  return {
+    _id: openid,
+    openid,
+    requestId,
+    status: 'running',
+    ...what,
+    scope: place.id,
+    scopeKind: place.kind,
+    scopeName: place.name,
+    communityIds: place.communityIds,
+    viewer: { roles: [...user.roles], communityId: user.communityId, streetId: user.streetId },
+    step: 0,
+    cursor: null,
+    parts: 0,
+    rows: 0,
+    tally: [],
+    fileID: null,
+    fileName: fileNameOf({ scopeName: place.name, ...what }),
+    error: null,
+    createdAt: now,
+    updatedAt: now,
+    doneAt: null,
+  };
+}
+
 /**
- * 开始导出: the place is checked by the dashboard's rule (maySeeStats); a street's postings are found by its
- * communities (read once here: postings know only their community). DB requests: the caller, the place (kept
+ * 开始导出: the place is checked by the dashboard's rule (maySeeStats). DB requests: the caller, the place (kept
  * warm), the person's job, a street's communities, the new job.
  */
 export const exportStart = defineHandler(
@@ -83,41 +125,7 @@ export const exportStart = defineHandler(
     const [place, current] = await Promise.all([placeFor(user, scope), jobs.get(openid)]);
     if (current?.requestId === requestId) return { export: await viewOf(current) };
     if (current?.status === 'running') throw new DomainError('BUSY', '你有一个导出还没完成，请等它完成后再导出');
-    const communityIds =
-      place.kind === 'community'
-        ? [place.id]
-        : place.kind === 'grid'
-          ? place.path.slice(-1)
-          : place.kind === 'street'
-            ? (await table(collections.orgUnits).where({ path: place.id, kind: 'community' }).limit(1000).get()).map((u) => u._id)
-            : [];
-    const now = new Date();
-    const job: ExportJob = {
-      _id: openid,
-      openid,
-      requestId,
-      status: 'running',
-      scope: place.id,
-      scopeKind: place.kind,
-      scopeName: place.name,
-      communityIds,
-      viewer: { roles: [...user.roles], communityId: user.communityId, streetId: user.streetId },
-      from,
-      to,
-      kinds,
-      format,
-      step: 0,
-      cursor: null,
-      parts: 0,
-      rows: 0,
-      tally: [],
-      fileID: null,
-      fileName: fileNameOf({ scopeName: place.name, kinds, from, to, format }),
-      error: null,
-      createdAt: now,
-      updatedAt: now,
-      doneAt: null,
-    };
+    const job = newJob(openid, requestId, { from, to, kinds, format }, { ...place, communityIds: await communitiesOf(place) }, user);
     // The one document per person is the lock: the previous export (done, failed) and its file give way.
     await jobs.set(openid, fieldsOf(job));
     if (current?.fileID) await cloud.deleteFile({ fileList: [current.fileID] });

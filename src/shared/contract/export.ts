@@ -71,7 +71,7 @@ export const reportExportStart = defineAction({
 export const reportExportStatus = defineAction({
   name: 'report.exportStatus',
   summary: '数据导出：查看导出进度（并推进一页），完成后给出临时下载链接',
-  input: () => z.object({ id: z.string().min(1).max(200).optional() }).strict(),
+  input: () => z.object({}).strict(),
   output: () => z.object({ export: exportView().nullable() }),
   roles: ['staff', 'street_staff', 'district_staff', 'admin'],
   mutates: false,
