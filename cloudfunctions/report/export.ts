@@ -1,3 +1,4 @@
+import { randomUUID } from 'crypto';
 import { exportKindLabels, reportExportStart, reportExportStatus } from '../../src/shared/contract/export';
 import { csvFile } from '../../src/shared/domain/csv';
 import { DomainError } from '../../src/shared/domain/errors';
@@ -16,11 +17,12 @@ import { headers, readPage, sourcesOf } from './export-sources';
  * two at once and a retry with the same requestId answers the same job. The job is then carried a page at a time
  * (export-sources.ts): by each `report.exportStatus` the app polls with (one page per call, within the call's
  * request budget), and by the `exports` timer every minute for a bigger export or an app that went away (pages
- * until its time is up, RUN_MS, well inside the function's 60 s). Each page of rows goes to an `export_parts`
- * doc whose id is its sequence number, and the job moves on only if nobody moved it first — so two carriers of
- * one job write the same parts and one of them wins. When every source is read, the parts become one XLSX
- * (a sheet per kind) or CSV (UTF-8 with BOM) under `exports/<openid>/` in cloud storage, the parts go, and the
- * job answers a temporary link. Jobs and files are removed a day after they finished.
+ * until its time is up, RUN_MS, well inside the function's 60 s; a job polled in the last POLLED_MS is left to its
+ * polls). Each page of rows goes to an `export_parts` doc whose id is its sequence number, and the job moves on
+ * only if nobody moved it first — so two carriers of one job write the same parts and one of them wins. When every
+ * source is read, the parts become one XLSX (a sheet per kind) or CSV (UTF-8 with BOM) under `exports/<openid>/`
+ * in cloud storage (a file per carrier: one whose job update lost deletes its own), the parts go, and the job
+ * answers a temporary link. Jobs and files are removed a day after they finished.
  */
 
 /** How long a download link works: long enough to open or save the file, short enough not to be passed around. */
@@ -29,6 +31,8 @@ const LINK_SECONDS = 600;
 const KEEP_MS = DAY_MS;
 /** A running job nobody could move on for this long has failed (a bug, or data the page cannot read). */
 const STALL_MS = 10 * 60_000;
+/** A job moved this recently is being polled: the timer leaves it to the polls. */
+const POLLED_MS = 10_000;
 /** How long one timer run carries jobs before it stops after the page in hand. */
 const RUN_MS = Number(process.env.LINLI_EXPORT_RUN_MS) || 20_000;
 /** Parts read per request when the file is written; a status call writes the file only when one read holds them all. */
@@ -211,12 +215,14 @@ async function writeFile(job: ExportJob, opts: { wholeFileOnly: boolean }): Prom
     }
     bytes = Buffer.from(await book.xlsx.writeBuffer());
   }
-  // The path is the export's own: a second carrier writing the same file overwrites it with the same bytes.
-  const cloudPath = `exports/${job.openid}/${job.requestId}.${job.format}`;
+  // Each carrier writes its own file: one that lost the race (and may have read the parts as the winner removed
+  // them) deletes its file rather than overwrite the winner's.
+  const cloudPath = `exports/${job.openid}/${job.requestId}-${randomUUID().slice(0, 8)}.${job.format}`;
   const uploaded = (await cloud.uploadFile({ cloudPath, fileContent: bytes })) as { fileID: string };
   const now = new Date();
   const done = await moveOn(job, { status: 'done', fileID: uploaded.fileID, doneAt: now, updatedAt: now });
-  if (done.status === 'done') await parts.where({ jobId: job._id }).remove();
+  if (done.fileID !== uploaded.fileID) await cloud.deleteFile({ fileList: [uploaded.fileID] });
+  else await parts.where({ jobId: job._id }).remove();
   return done;
 }
 
@@ -242,6 +248,8 @@ export async function runExports(): Promise<Record<string, unknown>> {
   let pages = 0;
   let finished = 0;
   for (let job of running) {
+    // Someone is polling it: their calls carry it (and the timer would only race them for the same pages).
+    if (Date.now() - new Date(job.updatedAt).getTime() < POLLED_MS) continue;
     try {
       while (job.status === 'running' && (pages === 0 || Date.now() < until)) {
         const before = job.updatedAt;

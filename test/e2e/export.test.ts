@@ -25,6 +25,26 @@ const ramp = {
   location: { kind: 'building', buildingId: 'building-2', detail: '1单元门口' },
 };
 
+/** Text smaller than 18 px and buttons lower than 48 px on the page on screen (care mode promises neither). */
+async function tooSmall(p: Page) {
+  return p.evaluate(() => {
+    const visible = (el: Element) => el.getBoundingClientRect().width > 0 && getComputedStyle(el).visibility !== 'hidden';
+    const root = Array.from(document.querySelectorAll('.taro_page')).find(visible)?.querySelector('.page');
+    if (!root) throw new Error('no page on screen');
+    const texts = Array.from(root.querySelectorAll('*')).filter(
+      (el) => !el.closest('.persona-chip') && visible(el) && Array.from(el.childNodes).some((n) => n.nodeType === 3 && n.textContent!.trim()),
+    );
+    return {
+      care: root.classList.contains('care'),
+      texts: texts.length,
+      small: texts.filter((el) => parseFloat(getComputedStyle(el).fontSize) < 18).map((el) => el.textContent!.trim().slice(0, 12)),
+      low: Array.from(root.querySelectorAll('taro-button-core'))
+        .filter((el) => visible(el) && el.getBoundingClientRect().height < 48)
+        .map((el) => (el.textContent ?? '').trim()),
+    };
+  });
+}
+
 /** Taps the button and answers with the file the browser downloads (the page's 下载文件). */
 async function download(button: string): Promise<{ name: string; bytes: Buffer }> {
   const [file] = await Promise.all([page.waitForEvent('download'), shown(page).locator('taro-button-core', { hasText: button }).click()]);
@@ -105,6 +125,9 @@ test('in care mode, 孙丽 exports postings as CSV, readable at a glance', async
     await done.waitFor();
     await done.scrollIntoViewIfNeeded();
     await app.shot('export-5-care-done');
+    const m = await tooSmall(page);
+    expect(m.texts).toBeGreaterThan(10);
+    expect(m).toMatchObject({ care: true, small: [], low: [] });
     const file = await download('下载文件');
     expect(file.name).toMatch(/积分流水_.*\.csv$/);
     const text = file.bytes.toString('utf8');

@@ -58,6 +58,16 @@ function ExportPage() {
   return (
     <PageShell className="export">
       {exp.view && <ExportProgress view={exp.view} pollError={exp.pollError} onResume={exp.resume} fresh={exp.fresh} />}
+      {!exp.view && exp.pollError && (
+        <View className="card export__job export__job--failed">
+          <Text className="export__error">没有查到上次导出的情况：{exp.pollError}</Text>
+          <View className="export__job-actions">
+            <ActionButton kind="default" onClick={exp.resume}>
+              再查一次
+            </ActionButton>
+          </View>
+        </View>
+      )}
 
       <Text className="section-title">导出什么</Text>
       <View className="card">

@@ -6,10 +6,13 @@ export type ExportView = NonNullable<Output<'report.exportStatus'>['export']>;
 
 /** How often a running export is asked after: each ask also carries it one page further on the server. */
 const POLL_MS = 1500;
+const MAX_FAILURES = 3;
+const transient = new Set(['INTERNAL', 'BUSY', 'REQUEST_IN_PROGRESS']);
 
 /**
  * The person's export as the server has it: read when the page opens, then asked after while it runs until it is
- * done or failed. A failed ask (network) stops the polling and says so; `resume` asks again.
+ * done or failed. An ask that fails (network, a busy moment) is repeated twice; then the page says so and
+ * `resume` asks again.
  */
 export function useExport() {
   const [view, setView] = useState<ExportView | null>(null);
@@ -17,12 +20,21 @@ export function useExport() {
   const [pollError, setPollError] = useState<string | null>(null);
   const alive = useRef(true);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const failures = useRef(0);
 
   async function ask() {
     const reply = await call('report.exportStatus', {});
     if (!alive.current) return;
     setLoaded(true);
-    if (!reply.ok) return setPollError(reply.message);
+    if (!reply.ok) {
+      // A lost answer or a busy moment is asked again a few times before the page says so.
+      if (transient.has(reply.code) && ++failures.current < MAX_FAILURES) {
+        timer.current = setTimeout(() => void ask(), POLL_MS * 2);
+        return;
+      }
+      return setPollError(reply.message);
+    }
+    failures.current = 0;
     setPollError(null);
     setView(reply.data.export);
     if (reply.data.export?.status === 'running') timer.current = setTimeout(() => void ask(), POLL_MS);
@@ -49,6 +61,7 @@ export function useExport() {
       if (started.status === 'running') timer.current = setTimeout(() => void ask(), POLL_MS);
     },
     resume() {
+      failures.current = 0;
       setPollError(null);
       void ask();
     },
