@@ -1,49 +1,24 @@
 import type { ExportKind } from '../../src/shared/contract/export';
 import { assetLabels, kindOf } from '../../src/shared/domain/ledger';
-import { levelLabels } from '../../src/shared/domain/petition-ladder';
-import { petitionStatusLabels, ratingLabels } from '../../src/shared/domain/petition';
-import { directoryEntry, maskPhone, nameFor } from '../../src/shared/domain/privacy';
-import { summarizePetitions, sumCounters, type Counters } from '../../src/shared/domain/stats';
-import { DAY_MS, minuteCst } from '../../src/shared/domain/time';
-import { wishStatusLabels } from '../../src/shared/domain/wish';
 import type { UserProfile } from '../../src/shared/domain/org';
-import type { CollectionName, ExportCell, ExportJob, StoredPosting, VolunteerTally } from '../_lib/platform/documents';
 import type { PostShift } from '../../src/shared/domain/post';
+import { directoryEntry, maskPhone, nameFor } from '../../src/shared/domain/privacy';
+import { DAY_MS } from '../../src/shared/domain/time';
+import type { CollectionName, ExportCell, ExportJob, StoredPosting, VolunteerTally } from '../_lib/platform/documents';
 import { cachedOrgNames } from '../_lib/platform/org';
 import { _, collections } from '../_lib/platform/runtime';
 import { table, type Query } from '../_lib/platform/typed-db';
-import { cachedCategories } from '../wish/wish-repo';
 import type { PetitionDoc } from '../petition/petition-repo';
-import type { WishDoc } from '../wish/wish-repo';
+import { cachedCategories, type WishDoc } from '../wish/wish-repo';
+import { monthRow, monthsOf, petitionRow, postingType, time, wishRow } from './export-rows';
 
 /**
- * What each kind of export reads, a page at a time, and the rows it writes. Every page is one indexed query in
+ * What each kind of export reads, a page at a time (the rows themselves: export-rows.ts). Every page is one indexed query in
  * order of time then id, behind a cursor (the last row's time and id), so a page costs the same however much
  * history lies before it; the postings' page reads its people in one more request (the privacy rule needs their
  * community), the volunteer hours are summed on the job and written when the last page is read.
  */
 export const PAGE = 1000;
-
-export const headers: Record<ExportKind, string[]> = {
-  cases: ['类型', '编号', '分类', '网格', '层级', '状态', '提交时间', '办结时间', '是否超期', '评价'],
-  postings: ['时间', '积分种类', '数量', '类型', '事由', '居民', '手机号', '经办人', '记录编号'],
-  hours: ['志愿者', '社区', '值班次数', '服务时长（小时）', '获得积分'],
-  bulletin: [
-    '月份',
-    '受理诉求',
-    '办结',
-    '办结率',
-    '按期办结率',
-    '满意率',
-    '就地解决',
-    '平均办理时长（小时）',
-    '新心愿',
-    '完成心愿',
-    '志愿服务时长（小时）',
-    '发放积分',
-    '兑换积分',
-  ],
-};
 
 export type SourceName = 'petitions' | 'wishes' | 'postings' | 'shifts' | 'bulletin';
 
@@ -115,60 +90,12 @@ async function pageAfter<T extends Timed>(
   }
 }
 
-const time = (at: Date | string | null | undefined) => (at ? minuteCst(new Date(at)) : '');
-const openStatuses = new Set(['pending', 'accepted', 'council', 'review']);
-
-function petitionRow(p: PetitionDoc, now: Date): ExportCell[] {
-  const settled = p.history.find((s) => s.event === 'resolve' || s.event === 'decide' || s.event === 'dismiss');
-  // 超期: a deadline moved it up the ladder, or it is open past its deadline now.
-  const missed = p.history.some((s) => s.automatic && (s.event === 'escalate' || s.event === 'summon'));
-  const late = openStatuses.has(p.status) && p.dueAt !== null && new Date(p.dueAt).getTime() < now.getTime();
-  const rating = p.rating ? `${ratingLabels[p.rating.value]}${p.rating.byProxy ? '（代评）' : ''}` : '';
-  return [
-    '诉求',
-    p._id,
-    p.categoryName,
-    p.gridName ?? '',
-    levelLabels[p.level],
-    petitionStatusLabels[p.status],
-    time(p.createdAt),
-    time(settled?.at),
-    missed || late ? '是' : '否',
-    rating,
-  ];
-}
-
-function wishRow(w: WishDoc, categories: Map<string, string>): ExportCell[] {
-  return [
-    '心愿',
-    w._id,
-    categories.get(w.categoryId) ?? '其他',
-    w.gridName ?? '',
-    '网格',
-    wishStatusLabels[w.status],
-    time(w.createdAt),
-    time(w.confirmedAt ?? w.completedAt),
-    w.flaggedAt ? '是（久未认领）' : '否',
-    w.rating ? `${w.rating.stars}星${w.rating.byProxy ? '（代评）' : ''}` : '',
-  ];
-}
-
 /** Who exports, as the privacy rule sees them. */
 function viewerOf(job: ExportJob) {
   return { _id: job.openid, roles: job.viewer.roles, communityId: job.viewer.communityId, streetId: job.viewer.streetId } as Pick<
     UserProfile,
     '_id' | 'roles' | 'communityId' | 'streetId' | 'gridId' | 'workGrids' | 'departmentId'
   >;
-}
-
-function postingType(p: { from: string; to: string; reversalOf: string | null }): string {
-  if (p.reversalOf) return '冲正';
-  const [from, to] = [kindOf(p.from), kindOf(p.to)];
-  if (from === 'issuer') return '发放';
-  if (to === 'issuer') return '扣减';
-  if (to === 'mall' || to === 'shop') return '兑换';
-  if (to === 'fee') return '抵扣物业费';
-  return '转账';
 }
 
 /**
@@ -225,17 +152,6 @@ async function shiftsPage(job: ExportJob): Promise<Page> {
   return { rows, cursor: null, tally: summed };
 }
 
-/** The months the period touches, oldest first (`YYYY-MM`). */
-export function monthsOf(from: string, to: string): string[] {
-  const months: string[] = [];
-  for (let [y, m] = from.slice(0, 7).split('-').map(Number); `${y}-${String(m).padStart(2, '0')}` <= to.slice(0, 7); m === 12 ? ((m = 1), y++) : m++)
-    months.push(`${y}-${String(m).padStart(2, '0')}`);
-  return months;
-}
-
-const percent = (rate: number | null) => (rate === null ? '' : `${(rate * 100).toFixed(1)}%`);
-const sumPrefixed = (c: Counters, prefix: string) => Object.entries(c).reduce((s, [k, v]) => (k.startsWith(prefix) ? s + v : s), 0);
-
 /**
  * 月度通报数字: the month's numbers of the place from its `stats` month counters (the bulletin the 月通报 timer
  * prepares is built from the same counters), one row per month of the period.
@@ -247,25 +163,7 @@ async function bulletinPage(job: ExportJob): Promise<Page> {
     .limit(months.length)
     .get();
   const byMonth = new Map(docs.map((d) => [d.key, d.counters]));
-  const rows = months.map((month): ExportCell[] => {
-    const c = sumCounters([byMonth.get(month) ?? {}]);
-    const s = summarizePetitions(c);
-    return [
-      month,
-      s.received,
-      s.resolved,
-      percent(s.resolutionRate),
-      percent(s.onTimeRate),
-      percent(s.satisfactionRate),
-      s.onSpot,
-      s.averageHours === null ? '' : Math.round(s.averageHours * 10) / 10,
-      c['w.created'] ?? 0,
-      c['w.confirmed'] ?? 0,
-      c['h.total'] ?? 0,
-      sumPrefixed(c, 'pt.issued.'),
-      sumPrefixed(c, 'pt.redeemed.'),
-    ];
-  });
+  const rows = months.map((month) => monthRow(month, byMonth.get(month) ?? {}));
   return { rows, cursor: null };
 }
 

@@ -10,7 +10,8 @@ import { fieldsOf } from '../_lib/platform/transact';
 import { table } from '../_lib/platform/typed-db';
 import { excel } from '../roster/excel';
 import { placeFor } from './dashboard';
-import { headers, readPage, sourcesOf } from './export-sources';
+import { headers } from './export-rows';
+import { readPage, sourcesOf } from './export-sources';
 
 /**
  * 数据导出 (issue 14). `report.exportStart` records a job — one per person (`_id` = their openid), so nobody runs
