@@ -25,7 +25,7 @@ import { cachedDepartments, cachedPetitionCategories } from '../petition/petitio
 const MAX_DAYS = 366;
 const UNIT_TTL_MS = 60_000;
 
-/** The place asked for (one read by id, kept warm), checked against the one rule (also report.cases). */
+/** The place asked for (one read by id, kept warm), checked against the one rule (also report.cases and the exports). */
 export async function placeFor(user: Parameters<typeof maySeeStats>[0], asked: string | undefined): Promise<StatsPlace & { name: string }> {
   const id = asked ?? ownStatsScope(user);
   if (id === DISTRICT_SCOPE) {

@@ -3,6 +3,7 @@ import { cases } from './cases';
 import * as bulletin from './bulletin';
 import { dashboard } from './dashboard';
 import { gridRanking } from './grid-ranking';
+import { exportStart, exportStatus, runExports } from './export';
 import * as members from './members';
 import { foldStats } from './stats-fold';
 import { queueDailyCheck, workChecks } from './stats-verify';
@@ -12,6 +13,7 @@ import { verify, verifyResult } from './verify';
 // 双报到: party members (member.*) and units 共建单位 (unit.*) report to their community; staff review them.
 // 数据看板 (report.*): numbers read from the counters its stats timer folds from the cases and the ledger.
 // 月通报 (report.bulletin*): the bulletin timer prepares each community's monthly bulletin; staff publish it.
+// 数据导出 (report.export*): files carried page by page by the status call and the exports timer (export.ts).
 /** One handler per member.* and unit.* action of the contract, and none besides (test/unit/registry.test.ts). */
 export const handlers = [
   members.report,
@@ -30,6 +32,8 @@ export const handlers = [
   bulletin.bulletins,
   verify,
   verifyResult,
+  exportStart,
+  exportStatus,
 ];
 
 /** The stats timer folds; once it has caught up, it works the queued checks of the counters (stats-verify.ts). */
@@ -38,4 +42,9 @@ async function statsTimer(): Promise<Record<string, unknown>> {
   return { ...folded, ...(folded.caughtUp ? await workChecks() : {}) };
 }
 
-export const main = createFunction('report', handlers, { stats: statsTimer, bulletin: bulletin.prepareBulletins, verify: queueDailyCheck });
+export const main = createFunction('report', handlers, {
+  stats: statsTimer,
+  bulletin: bulletin.prepareBulletins,
+  verify: queueDailyCheck,
+  exports: runExports,
+});

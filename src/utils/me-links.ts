@@ -54,6 +54,13 @@ const links: { text: string; note: string; url: string; roles: Role[]; except?: 
     url: '/package-report/dashboard/index',
     roles: ['staff', 'street_staff', 'district_staff', 'admin'],
   },
+  // 数据导出 (issue 14): whoever sees the numbers of a place may take them away as a file.
+  {
+    text: '数据导出',
+    note: '诉求心愿、积分流水、志愿时长，Excel / CSV',
+    url: '/package-export/export/index',
+    roles: ['staff', 'street_staff', 'district_staff', 'admin'],
+  },
   { text: '报到审核', note: '党员和共建单位报到、年度考评', url: '/package-report/review/index', roles: ['staff'], badge: 'pendingReports' },
   { text: '商家入驻', note: '开店的居民申请成为爱心商家', url: '/package-merchant/apply/index', roles: ['resident'], except: 'merchant' },
   { text: '社区月报', note: '每月的诉求办理、排名与表彰', url: '/package-bulletin/archive/index', roles: communityPeople },

@@ -258,6 +258,11 @@ async function measurePass(emu: TestEmulator): Promise<ActionCost[]> {
   // 核对统计: the district asks for a check of a day (the stats timer works it) and reads how it stands.
   const { check } = await step('report.verify', luo, 'report.verify', { scope: 'community-wutong', day: '2026-11-30' });
   await step('report.verifyResult', luo, 'report.verifyResult', { checkId: check.id }, true);
+  // 数据导出: the month's postings as CSV — the job recorded, a page carried by the poll, then the file written.
+  const day = new Date(Date.parse((await emu.clock()).now) + 8 * 3600_000).toISOString().slice(0, 10);
+  await step('report.exportStart', sun, 'report.exportStart', { from: day, to: day, kinds: ['postings'], format: 'csv' });
+  await step('report.exportStatus (page)', sun, 'report.exportStatus');
+  await step('report.exportStatus (file)', sun, 'report.exportStatus');
   // 我的数据: the newcomer exports what Linli holds about them, then deletes their account.
   await step('user.exportMine', newcomer, 'user.exportMine');
   await step('user.deleteMine', newcomer, 'user.deleteMine', { confirm: '确认注销' });

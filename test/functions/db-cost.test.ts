@@ -56,6 +56,11 @@ const WITHIN_BUDGET = [
   'report.bulletins',
   'report.verify',
   'report.verifyResult',
+  // 数据导出: start (caller, place kept warm, the person's job, the new job); a poll carries a page (caller, job,
+  // page, its people, the part, the job moved on) or writes the file (caller, job, parts, job done, parts removed).
+  'report.exportStart',
+  'report.exportStatus (page)',
+  'report.exportStatus (file)',
   'org.upsertUnit',
   'org.retireUnit',
   'org.buildingCode',

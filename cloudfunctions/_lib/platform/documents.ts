@@ -370,6 +370,8 @@ export interface Registry {
   helper_bindings: HelperBinding;
   family_codes: FamilyCode;
   bulletins: BulletinDoc;
+  export_jobs: ExportJob;
+  export_parts: ExportPart;
 }
 
 /**
@@ -397,6 +399,67 @@ export interface MyDataJob {
   createdAt: Date;
   updatedAt: Date;
   doneAt: Date | null;
+}
+
+/** A cell of an exported row: text, a number, or empty. */
+export type ExportCell = string | number | null;
+
+/** One volunteer's shifts within an export's period, summed page by page (report/export-sources.ts). */
+export interface VolunteerTally {
+  holderId: string;
+  name: string;
+  communityId: string;
+  shifts: number;
+  minutes: number;
+  points: number;
+}
+
+/**
+ * 数据导出 (report/export.ts): one per person (`_id` = their openid), so a second export waits for the first.
+ * `step`/`cursor` say where in its sources it is; each page of rows goes to an `export_parts` doc; when every
+ * source is read the parts become one file in storage. Removed a day after it finished (with its file).
+ */
+export interface ExportJob {
+  _id: string;
+  openid: string;
+  requestId: string;
+  status: 'running' | 'done' | 'failed';
+  /** The place (grid, community, street or `district`) and its name as the caller asked for it. */
+  scope: string;
+  scopeKind: 'grid' | 'community' | 'street' | 'district';
+  scopeName: string;
+  /** Postings know only their community: the communities of the place (empty for `district`: all). */
+  communityIds: string[];
+  /** Who exports, as the privacy rule needs them (the timer that builds the file has no caller). */
+  viewer: { roles: string[]; communityId: string; streetId: string };
+  from: string;
+  to: string;
+  kinds: ('cases' | 'postings' | 'hours' | 'bulletin')[];
+  format: 'xlsx' | 'csv';
+  /** The source (export-sources.ts `sourcesOf`) being read, and after which document (time, id). */
+  step: number;
+  cursor: { at: Date; id: string } | null;
+  /** Pages of rows written so far (`export_parts` `<jobId>:<seq>`), and their rows. */
+  parts: number;
+  rows: number;
+  tally: VolunteerTally[];
+  fileID: string | null;
+  fileName: string;
+  error: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  doneAt: Date | null;
+}
+
+/** One page of an export's rows (`<jobId>:<seq>`), for the sheet of `kind`; removed once the file is written. */
+export interface ExportPart {
+  _id: string;
+  jobId: string;
+  /** The job's requestId: parts of an earlier export of the same person are never mixed in. */
+  requestId: string;
+  seq: number;
+  kind: 'cases' | 'postings' | 'hours' | 'bulletin';
+  rows: ExportCell[][];
 }
 
 export type CollectionName = (typeof collections)[keyof typeof collections];

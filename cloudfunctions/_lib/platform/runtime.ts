@@ -93,4 +93,6 @@ export const collections = {
   helperBindings: 'helper_bindings',
   familyCodes: 'family_codes',
   bulletins: 'bulletins',
+  exportJobs: 'export_jobs',
+  exportParts: 'export_parts',
 } as const;

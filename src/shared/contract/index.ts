@@ -22,6 +22,7 @@ import { rosterActions } from './roster';
 import { shopActions } from './shop';
 import { statsActions } from './stats';
 import { statsCheckActions } from './stats-check';
+import { exportActions } from './export';
 import { userActions } from './user';
 import { virtueActions } from './virtue';
 import { wishActions } from './wish';
@@ -50,6 +51,7 @@ export * from './roster';
 export * from './shop';
 export * from './stats';
 export * from './stats-check';
+export * from './export';
 export * from './user';
 export * from './virtue';
 export * from './wish';
@@ -71,6 +73,7 @@ const all = [
   ...statsActions,
   ...bulletinActions,
   ...statsCheckActions,
+  ...exportActions,
   ...orgActions,
   ...roleActions,
   ...categoryActions,

@@ -34,6 +34,7 @@ describe('我的 shows each role the pages it can use', () => {
       '/package-admin/codes/index',
       '/package-admin/settings/index',
       '/package-report/dashboard/index',
+      '/package-export/export/index',
       '/pages/my-data/index',
     ]);
   });
@@ -42,6 +43,12 @@ describe('我的 shows each role the pages it can use', () => {
     for (const role of ['staff', 'street_staff', 'district_staff', 'admin'] as const) expect(texts([role])).toContain('数据看板');
     for (const role of ['resident', 'member', 'merchant', 'grid_worker', 'department_staff'] as const)
       expect(texts([role])).not.toContain('数据看板');
+  });
+
+  it('staff of a community, a street or the district, and the admin, export their numbers; others do not', () => {
+    for (const role of ['staff', 'street_staff', 'district_staff', 'admin'] as const) expect(texts([role])).toContain('数据导出');
+    for (const role of ['resident', 'member', 'merchant', 'grid_worker', 'department_staff'] as const)
+      expect(texts([role])).not.toContain('数据导出');
   });
 
   it('everyone, whatever their roles, reaches 我的数据 (see, export, delete)', () => {
