@@ -1,7 +1,9 @@
 import { notifySubscribe, notifyTemplates } from '../../src/shared/contract';
 import { createFunction, defineHandler, definePublicHandler } from '../_lib/platform/handler';
 import { carriedNotices, deliver, deliverCarried, grant, pendingNoticeIds } from '../_lib/platform/outbox';
+import { foldMessages } from '../_lib/platform/messages';
 import { templates } from '../_lib/platform/templates';
+import { countUnread, listMessages, readMessages } from './inbox';
 
 const known = new Set<string>(Object.values(templates));
 
@@ -26,8 +28,13 @@ async function retry(): Promise<Record<string, unknown>> {
   return { retried: ids.length + records.reduce((n, r) => n + r.notices.filter((d) => d.status === 'pending').length, 0) };
 }
 
-// 通知: subscription consent and the outbox's retries.
-/** One handler per notify.* action of the contract, and none besides (test/unit/registry.test.ts). */
-export const handlers = [listTemplates, subscribe];
+/** 消息: folds the messages retry records carry into `messages`, and removes those past retention. */
+async function inbox(): Promise<Record<string, unknown>> {
+  return foldMessages();
+}
 
-export const main = createFunction('notify', handlers, { retry });
+// 通知: subscription consent, the outbox's retries, and the in-app 消息.
+/** One handler per notify.* action of the contract, and none besides (test/unit/registry.test.ts). */
+export const handlers = [listTemplates, subscribe, listMessages, readMessages, countUnread];
+
+export const main = createFunction('notify', handlers, { retry, inbox });

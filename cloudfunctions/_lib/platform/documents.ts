@@ -67,6 +67,23 @@ export interface RequestDoc {
   /** Notices the call's transaction queued, carried here until sent (outbox.ts); `noticesPending` while any is. */
   notices?: NoticeDoc[];
   noticesPending?: boolean;
+  /** In-app messages the call's transaction made, carried here until the `inbox` timer folds them (messages.ts). */
+  messages?: Omit<MessageDoc, '_id' | 'readAt'>[];
+  messagesPending?: boolean;
+}
+
+/**
+ * 消息: one in-app message for its recipient (their openid), made from a notice whether or not they consented to
+ * subscribe messages; `page` is the page of the case it is about; `readAt` null until they open it or mark all read.
+ */
+export interface MessageDoc {
+  _id: string;
+  recipient: string;
+  title: string;
+  body: string;
+  page: string;
+  createdAt: Date;
+  readAt: Date | null;
 }
 
 /** A posting as stored: both accounts listed, so "every posting of an account" is one indexed query. */
@@ -311,6 +328,7 @@ export interface Registry {
   my_data_jobs: MyDataJob;
   helper_bindings: HelperBinding;
   family_codes: FamilyCode;
+  messages: MessageDoc;
 }
 
 /**

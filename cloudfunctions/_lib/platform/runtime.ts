@@ -91,4 +91,5 @@ export const collections = {
   myDataJobs: 'my_data_jobs',
   helperBindings: 'helper_bindings',
   familyCodes: 'family_codes',
+  messages: 'messages',
 } as const;
