@@ -4,6 +4,7 @@ import { carriedNotices, deliver, deliverCarried, grant, pendingNoticeIds } from
 import { foldMessages } from '../_lib/platform/messages';
 import { templates } from '../_lib/platform/templates';
 import { countUnread, listMessages, readMessages } from './inbox';
+import { weeklyFeedback } from './weekly';
 
 const known = new Set<string>(Object.values(templates));
 
@@ -37,4 +38,4 @@ async function inbox(): Promise<Record<string, unknown>> {
 /** One handler per notify.* action of the contract, and none besides (test/unit/registry.test.ts). */
 export const handlers = [listTemplates, subscribe, listMessages, readMessages, countUnread];
 
-export const main = createFunction('notify', handlers, { retry, inbox });
+export const main = createFunction('notify', handlers, { retry, inbox, weekly: () => weeklyFeedback() });

@@ -91,5 +91,8 @@ describe('in-app messages', () => {
     await plant(wang, 2, (i) => new Date(now - (i === 0 ? 200 : 10) * 24 * 3600_000));
     await fold();
     expect((await messagesOf(wang)).items.map((m: any) => m.id)).toEqual([`planted-${wang}-1`]);
+    const runs = (await env.emu.meter(50)).filter((r) => r.function === 'notify');
+    expect(runs.some((r) => r.trigger === 'inbox')).toBe(true);
+    expect(runs.flatMap((r) => r.uncovered)).toEqual([]);
   });
 });

@@ -86,6 +86,21 @@ export interface MessageDoc {
   readAt: Date | null;
 }
 
+/**
+ * 周反馈's progress through a week (notify/weekly.ts), `weekly:<Monday, China time>`: the open status it is at
+ * (`step`) and the last case id told in it (`after`), moved in the transaction that writes the page's notices.
+ */
+export interface WeeklyFeedbackJob {
+  _id: string;
+  kind: 'weekly';
+  week: string;
+  step: number;
+  after: string;
+  told: number;
+  done: boolean;
+  updatedAt: Date;
+}
+
 /** A posting as stored: both accounts listed, so "every posting of an account" is one indexed query. */
 export type StoredPosting = Posting & { accounts: AccountId[] };
 
@@ -329,6 +344,7 @@ export interface Registry {
   helper_bindings: HelperBinding;
   family_codes: FamilyCode;
   messages: MessageDoc;
+  notify_jobs: WeeklyFeedbackJob;
 }
 
 /**

@@ -92,4 +92,5 @@ export const collections = {
   helperBindings: 'helper_bindings',
   familyCodes: 'family_codes',
   messages: 'messages',
+  notifyJobs: 'notify_jobs',
 } as const;
