@@ -86,6 +86,14 @@ export interface MessageDoc {
   readAt: Date | null;
 }
 
+/** `notify_settings/subscribe`: whether staff are asked for long-term subscribe messages (notify/subscribe-mode.ts). */
+export interface NotifySetting {
+  _id: string;
+  staffLongTerm: boolean;
+  updatedAt: Date;
+  updatedBy: string;
+}
+
 /**
  * 周反馈's progress through a week (notify/weekly.ts), `weekly:<Monday, China time>`: the open status it is at
  * (`step`) and the last case id told in it (`after`), moved in the transaction that writes the page's notices.
@@ -345,6 +353,7 @@ export interface Registry {
   family_codes: FamilyCode;
   messages: MessageDoc;
   notify_jobs: WeeklyFeedbackJob;
+  notify_settings: NotifySetting;
 }
 
 /**

@@ -93,4 +93,5 @@ export const collections = {
   familyCodes: 'family_codes',
   messages: 'messages',
   notifyJobs: 'notify_jobs',
+  notifySettings: 'notify_settings',
 } as const;

@@ -18,7 +18,16 @@ export const notifyTemplates = defineAction({
   name: 'notify.templates',
   summary: '订阅消息模板 id（用于 requestSubscribeMessage）',
   input: () => z.object({}).strict(),
-  output: () => z.object({ templates: z.record(z.enum(templateKeys), z.string()) }),
+  output: () =>
+    z.object({
+      templates: z.record(z.enum(templateKeys), z.string()),
+      /**
+       * 长期订阅: the account may ask staff for long-term consent to their work notices (`staffKeys`), given once;
+       * false: staff consent one notice at a time, like residents. The district admin sets it (notify.setSubscribeMode).
+       */
+      staffLongTerm: z.boolean(),
+      staffKeys: z.array(z.enum(templateKeys)),
+    }),
   // Public: the app loads them as it starts, and a newcomer who joins asks consent on their first wish.
   roles: 'public',
   mutates: false,
@@ -30,6 +39,15 @@ export const notifySubscribe = defineAction({
   input: () => z.object({ accepted: z.array(z.string().trim().min(1).max(64)).max(10) }).strict(),
   output: () => z.object({ granted: z.number().int() }),
   roles: 'registered',
+  mutates: true,
+});
+
+export const notifySetSubscribeMode = defineAction({
+  name: 'notify.setSubscribeMode',
+  summary: '区级管理员设置员工工作通知的订阅方式：长期订阅（政务民生类目可用）或一次性订阅',
+  input: () => z.object({ staffLongTerm: z.boolean() }).strict(),
+  output: () => z.object({ staffLongTerm: z.boolean() }),
+  roles: ['admin'],
   mutates: true,
 });
 
@@ -80,4 +98,4 @@ export const notifyUnread = defineAction({
 });
 
 /** Every action declared here, in order: the registry (index.ts) is built from these lists, never by hand. */
-export const notifyActions = [notifyTemplates, notifySubscribe, notifyMessages, notifyRead, notifyUnread] as const;
+export const notifyActions = [notifyTemplates, notifySubscribe, notifySetSubscribeMode, notifyMessages, notifyRead, notifyUnread] as const;
