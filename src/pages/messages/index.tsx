@@ -13,14 +13,8 @@ import { call } from '../../services/api';
 import { askWorkNotices, workConsentMode } from '../../services/consent';
 import { newRequestId } from '../../services/request-id';
 import type { MessageView } from '../../shared/contract';
+import { formatDateTime } from '../../utils/date-time';
 import './index.scss';
-
-/** `12月5日 09:30`, or `09:30` today, in the phone's time (China). */
-function when(iso: string): string {
-  const at = new Date(iso);
-  const hm = `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
-  return at.toDateString() === new Date().toDateString() ? `今天 ${hm}` : `${at.getMonth() + 1}月${at.getDate()}日 ${hm}`;
-}
 
 /**
  * 消息: what the app told the person — new work for staff and grid workers, progress of their own wishes and
@@ -112,7 +106,7 @@ function MessagesPage() {
             <View className="messages__head">
               {!m.read && <View className="messages__dot" />}
               <Text className="messages__title">{m.title}</Text>
-              <Text className="messages__time">{when(m.createdAt)}</Text>
+              <Text className="messages__time">{formatDateTime(m.createdAt)}</Text>
             </View>
             <Text className="messages__body">{m.body}</Text>
             <Text className="messages__go">查看详情 ›</Text>
