@@ -54,8 +54,7 @@ export function prefetchTemplates(fresh = false): Promise<void> {
     if (reply.ok) {
       templates = reply.data.templates;
       staffLongTerm = reply.data.staffLongTerm;
-    }
-    else loading = null;
+    } else loading = null;
   });
   return loading;
 }

@@ -80,3 +80,13 @@ test('someone with no messages is told what will show up there', async () => {
     await app.shot('messages-3-empty');
   });
 });
+
+test('系统设置 says how staff are asked for WeChat work reminders; a street admin reads it', async () => {
+  await app.open('/pages/me/index');
+  await withScreenshot(page, 'messages-setting', async () => {
+    await app.actAs('吴磊');
+    await app.open('/package-admin/settings/index');
+    await shown(page).locator('.cell', { hasText: '工作通知' }).filter({ hasText: '长期订阅' }).filter({ hasText: '由区级管理员设置' }).waitFor();
+    await app.shot('messages-4-setting');
+  });
+});

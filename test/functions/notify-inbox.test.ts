@@ -17,7 +17,17 @@ async function plant(openid: string, n: number, at: (i: number) => Date) {
   for (let i = 0; i < n; i += 1) {
     await db
       .collection('messages')
-      .add({ data: { _id: `planted-${openid}-${i}`, recipient: openid, title: `消息${i}`, body: '内容', page: '/pages/me/index', createdAt: at(i), readAt: null } });
+      .add({
+        data: {
+          _id: `planted-${openid}-${i}`,
+          recipient: openid,
+          title: `消息${i}`,
+          body: '内容',
+          page: '/pages/me/index',
+          createdAt: at(i),
+          readAt: null,
+        },
+      });
   }
 }
 
@@ -32,9 +42,7 @@ describe('in-app messages', () => {
     await fold();
     const mine = await messagesOf(wang);
     expect(mine).toMatchObject({ unread: 1, nextOffset: null });
-    expect(mine.items).toEqual([
-      expect.objectContaining({ title: '心愿已发布', page: `/pages/wish-detail/index?id=${wish.id}`, read: false }),
-    ]);
+    expect(mine.items).toEqual([expect.objectContaining({ title: '心愿已发布', page: `/pages/wish-detail/index?id=${wish.id}`, read: false })]);
     expect(mine.items[0].body).toContain('帮忙换灯泡');
     // The grid worker (long-term consent) got both: the subscribe message and the in-app one.
     expect(await sentTo(liu)).toHaveLength(1);

@@ -61,7 +61,10 @@ describe('staff work notices: long-term or one-time consent', () => {
   it('one-time: the district admin turns it off; a staff consent is one send, the in-app list still has both', async () => {
     await addDistrictAdmin();
     // A street admin may not: the account's category is the whole deployment's.
-    expect(await call(admin, 'notify.setSubscribeMode', { staffLongTerm: false }, 'mode-set-0')).toMatchObject({ ok: false, code: 'DISTRICT_SETTING' });
+    expect(await call(admin, 'notify.setSubscribeMode', { staffLongTerm: false }, 'mode-set-0')).toMatchObject({
+      ok: false,
+      code: 'DISTRICT_SETTING',
+    });
     expect(await call(liu, 'notify.setSubscribeMode', { staffLongTerm: false }, 'mode-set-1')).toMatchObject({ ok: false, code: 'FORBIDDEN_ROLE' });
     expect(ok(await call(district, 'notify.setSubscribeMode', { staffLongTerm: false }, 'mode-set-2'))).toEqual({ staffLongTerm: false });
     expect(ok(await call(liu, 'notify.templates'))).toMatchObject({ staffLongTerm: false });

@@ -27,11 +27,16 @@ async function weeklyUntilDone(): Promise<number> {
 }
 
 async function weeklyMessages(): Promise<any[]> {
-  const res = await databaseOf(env.emu).collection('messages').where({ body: databaseOf(env.emu).RegExp({ regexp: '，已\\d+天' }) }).limit(1000).get();
+  const res = await databaseOf(env.emu)
+    .collection('messages')
+    .where({ body: databaseOf(env.emu).RegExp({ regexp: '，已\\d+天' }) })
+    .limit(1000)
+    .get();
   return res.data;
 }
 
-const sends = async (openid: string) => ((await env.emu.outbox()) as any[]).filter((m) => m.touser === openid && m.data?.phrase2?.value === '本周进展');
+const sends = async (openid: string) =>
+  ((await env.emu.outbox()) as any[]).filter((m) => m.touser === openid && m.data?.phrase2?.value === '本周进展');
 
 async function plantOpenWishes(n: number, at: Date) {
   const db = databaseOf(env.emu);

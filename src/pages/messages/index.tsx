@@ -90,7 +90,8 @@ function MessagesPage() {
           <View className="messages__work-text">
             <Text className="messages__work-title">微信提醒新的待办</Text>
             <Text className="messages__work-note">
-              {workAnswer ?? (workConsentMode() === 'once' ? '每次开启可提醒一条；不开启也都会在这里看到' : '开启一次长期有效；不开启也都会在这里看到')}
+              {workAnswer ??
+                (workConsentMode() === 'once' ? '每次开启可提醒一条；不开启也都会在这里看到' : '开启一次长期有效；不开启也都会在这里看到')}
             </Text>
           </View>
           <Button className="btn btn--default btn--small" onClick={askWork}>
