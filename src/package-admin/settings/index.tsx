@@ -47,7 +47,7 @@ function WorkNoticeSetting() {
       <View className="cell">
         <View className="cell__body">
           <Text className="cell__title">工作通知</Text>
-          <Text className="admin-intro">
+          <Text className="admin-note">
             {longTerm ? '长期订阅：工作人员开启一次，长期收到待办提醒' : '一次性订阅：每同意一次，提醒一条'}
             {district ? '' : '（全区共用，由区级管理员设置）'}
           </Text>
