@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { MessageDoc } from './documents';
+import type { MessageDoc, RequestDoc } from './documents';
 import type { Notice } from './outbox';
 import { _, collections, db } from './runtime';
 import { templates } from './templates';
@@ -59,13 +59,29 @@ export async function addMessagesIn(tx: Tx, drafts: readonly MessageDraft[]): Pr
  * The `inbox` timer: folds the messages retry records carry into `messages` (each keyed by its record and place
  * in it, so a rerun after a crash writes the same documents again), then removes messages past retention.
  */
-export async function foldMessages(limit = 100): Promise<{ folded: number; removed: number }> {
-  const records = await table(collections.requests)
-    .where({ messagesPending: true })
-    .orderBy('at', 'asc')
-    .limit(limit)
-    .field({ messages: true })
-    .get();
+export async function foldMessages(limit = 100, runMs = 30_000): Promise<{ folded: number; removed: number }> {
+  const until = Date.now() + runMs;
+  let folded = 0;
+  // A page of carrying records at a time, while the run has time (a backlog is taken up by the next run).
+  for (let page = 0; page === 0 || Date.now() < until; page++) {
+    const records = await table(collections.requests)
+      .where({ messagesPending: true })
+      .orderBy('at', 'asc')
+      .limit(limit)
+      .field({ messages: true })
+      .get();
+    folded += await foldRecords(records);
+    if (records.length < limit) break;
+  }
+  const cutoff = new Date(Date.now() - MESSAGE_RETENTION_DAYS * 24 * 3600_000);
+  const removed = await table(collections.messages)
+    .where({ createdAt: _.lt(cutoff) })
+    .remove();
+  return { folded, removed };
+}
+
+/** Writes the messages each record carries under `<record>-<n>`, then marks the record folded. */
+async function foldRecords(records: readonly Pick<RequestDoc, '_id' | 'messages'>[]): Promise<number> {
   let folded = 0;
   for (const record of records) {
     const drafts = record.messages ?? [];
@@ -83,9 +99,5 @@ export async function foldMessages(limit = 100): Promise<{ folded: number; remov
       .update({ data: { messagesPending: false, messages: _.set([]) } });
     folded += drafts.length;
   }
-  const cutoff = new Date(Date.now() - MESSAGE_RETENTION_DAYS * 24 * 3600_000);
-  const removed = await table(collections.messages)
-    .where({ createdAt: _.lt(cutoff) })
-    .remove();
-  return { folded, removed };
+  return folded;
 }
