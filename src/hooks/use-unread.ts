@@ -1,5 +1,5 @@
 import Taro, { useDidShow } from '@tarojs/taro';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { call } from '../services/api';
 import { usePersona } from './use-persona';
 
@@ -18,10 +18,21 @@ export function setUnread(n: number): void {
   else void Taro.removeTabBarBadge({ index: ME_TAB }).then(done, done);
 }
 
-/** Asks how many messages are unread (`notify.unread`, one count) and shows it. */
-export async function refreshUnread(): Promise<void> {
-  const reply = await call('notify.unread', {});
-  if (reply.ok) setUnread(reply.data.unread);
+let asking: Promise<void> | null = null;
+
+/**
+ * Asks how many messages are unread (`notify.unread`, one count) and shows it. Asked again while a question is on
+ * its way (the app shows and 我的 opens at the same moment), the same answer serves both.
+ */
+export function refreshUnread(): Promise<void> {
+  asking ??= call('notify.unread', {})
+    .then((reply) => {
+      if (reply.ok) setUnread(reply.data.unread);
+    })
+    .finally(() => {
+      asking = null;
+    });
+  return asking;
 }
 
 /**
@@ -38,8 +49,11 @@ export function useUnread(refresh = false): number {
   useEffect(() => {
     if (refresh) void refreshUnread();
   }, [refresh, persona]);
+  // The first show is the mount, which has asked already.
+  const shownBefore = useRef(false);
   useDidShow(() => {
-    if (refresh) void refreshUnread();
+    if (refresh && shownBefore.current) void refreshUnread();
+    shownBefore.current = true;
   });
   return count;
 }
