@@ -15,19 +15,17 @@ const sentTo = async (openid: string) => ((await env.emu.outbox()) as any[]).fil
 async function plant(openid: string, n: number, at: (i: number) => Date) {
   const db = databaseOf(env.emu);
   for (let i = 0; i < n; i += 1) {
-    await db
-      .collection('messages')
-      .add({
-        data: {
-          _id: `planted-${openid}-${i}`,
-          recipient: openid,
-          title: `消息${i}`,
-          body: '内容',
-          page: '/pages/me/index',
-          createdAt: at(i),
-          readAt: null,
-        },
-      });
+    await db.collection('messages').add({
+      data: {
+        _id: `planted-${openid}-${i}`,
+        recipient: openid,
+        title: `消息${i}`,
+        body: '内容',
+        page: '/pages/me/index',
+        createdAt: at(i),
+        readAt: null,
+      },
+    });
   }
 }
 
