@@ -23,6 +23,8 @@ export default defineAppConfig({
     'pages/join/index',
     'pages/profile/index',
     'pages/my-data/index',
+    // 消息: every notice the app sent the person, in the app (issue 14).
+    'pages/messages/index',
   ],
   subPackages: [
     { root: 'package-grid', pages: ['queue/index', 'joins/index'] },

@@ -1,5 +1,6 @@
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useEffect, useRef, type PropsWithChildren } from 'react';
+import { refreshUnread } from './hooks/use-unread';
 import { recheckCareMode } from './services/care-mode';
 import { prefetchTemplates } from './services/consent';
 import { listenForPrivacyAuthorization } from './services/privacy';
@@ -19,7 +20,10 @@ function App({ children }: PropsWithChildren) {
   // On H5 nothing can be read before a demo persona is picked, so they are fetched again once one is.
   useEffect(() => {
     void prefetchTemplates();
-    return onPersonaChange(() => void prefetchTemplates(true));
+    return onPersonaChange(() => {
+      void prefetchTemplates(true);
+      void refreshUnread();
+    });
   }, []);
   // Kept answers (who I am, categories) hold while the app is open: back from the background, someone may have
   // changed them meanwhile (a shop application approved adds the merchant role), so they are asked again.
@@ -29,6 +33,8 @@ function App({ children }: PropsWithChildren) {
     recheckCareMode();
     if (launched.current) forget();
     launched.current = true;
+    // 消息: the unread count on the 我的 tab, wherever the app opens (one count; a guest is simply refused).
+    void refreshUnread();
   });
   return children;
 }

@@ -57,6 +57,7 @@ const sources: Source[] = [
   { key: 'roster_entries', title: '社区花名册中与我关联的登记', where: (id) => ({ userId: id }), newest: null },
   { key: 'subscriptions', title: '消息订阅', where: (id) => ({ openid: id }), newest: null },
   { key: 'notifications', title: '发给我的通知', where: (id) => ({ touser: id }), newest: 'createdAt' },
+  { key: 'messages', title: '我的消息', where: (id) => ({ recipient: id }), newest: 'createdAt' },
   { key: 'points_codes', title: '我的积分码', where: (id) => ({ openid: id }), newest: null },
   // Last: this deletion's own record (kept, see deleteMine) is among them.
   { key: 'requests', title: '我的操作记录', where: (id) => ({ openid: id }), newest: 'at' },
@@ -103,6 +104,8 @@ function exported(source: Source, doc: Doc): Doc {
   if (source.key === 'requests') return { _id: doc._id, action: doc.action, status: doc.status, at: doc.at };
   if (source.key === 'notifications')
     return { _id: doc._id, templateId: doc.templateId, status: doc.status, createdAt: doc.createdAt, sentAt: doc.sentAt };
+  // A message: its heading and when, not its words (they may name the resident a grid worker was told of).
+  if (source.key === 'messages') return { _id: doc._id, title: doc.title, page: doc.page, createdAt: doc.createdAt, readAt: doc.readAt };
   return doc;
 }
 
@@ -266,7 +269,7 @@ function ownFiles(value: unknown, openid: string, into: Set<string>): void {
 }
 
 /** Removed outright: nothing in them is anyone else's. */
-const removed = new Set<CollectionName>(['subscriptions', 'notifications', 'points_codes', 'requests', 'member_reports']);
+const removed = new Set<CollectionName>(['subscriptions', 'notifications', 'messages', 'points_codes', 'requests', 'member_reports']);
 
 /**
  * 注销: refused while duties are open (which, in the message). Otherwise, in one transaction, the user

@@ -288,6 +288,8 @@ export function demoSeed(now: Date = new Date(), fileIdOf: (cloudPath: string) =
       users: users.map((u) => ({ ...u, createdAt: now })),
       categories: demoCategories.map((c) => ({ ...c })),
       subscriptions: staffSubscriptions(users, now),
+      // The demo account is of the 政务民生 category: staff are asked for long-term consent (notify/subscribe-mode.ts).
+      notify_settings: [{ _id: 'subscribe', staffLongTerm: true, updatedAt: now, updatedBy: 'demo-admin-wu' }],
       ...pointsSeed(community._id, now, mall.photoOf),
       ...petitionSeed(street._id),
       ...merchantSeed({ streetId: street._id, communityId: community._id }, now),

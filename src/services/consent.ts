@@ -34,8 +34,12 @@ const questions: Partial<Record<TemplateKey, { title: string; content: string }>
   wishDispatched: { title: '接收派单通知？', content: '社区把心愿派给你时，通过微信提醒你。' },
   petitionProgress: { title: '接收诉求进度通知？', content: '诉求受理、上报、办结时，通过微信提醒你。' },
   pointsHold: { title: '接收扣分确认提醒？', content: '商家单笔扣分超过上限、需要你确认时，通过微信提醒你。' },
+  wishSubmitted: { title: '接收工作提醒？', content: '有新心愿、新诉求、新申请要你处理时，通过微信提醒你。' },
+  petitionAssigned: { title: '接收工作提醒？', content: '有新诉求交到你这一级时，通过微信提醒你。' },
 };
 
+/** Whether staff consent to their work notices long-term (政务民生 accounts, the district admin's setting). */
+let staffLongTerm = false;
 let templates: Templates | null = null;
 let loading: Promise<void> | null = null;
 let asking = false;
@@ -54,8 +58,10 @@ export function prefetchTemplates(fresh = false): Promise<void> {
   const mine = generation;
   loading ??= call('notify.templates', {}).then((reply) => {
     if (mine !== generation) return;
-    if (reply.ok) templates = reply.data.templates;
-    else loading = null;
+    if (reply.ok) {
+      templates = reply.data.templates;
+      staffLongTerm = reply.data.staffLongTerm;
+    } else loading = null;
   });
   return loading;
 }
@@ -85,6 +91,41 @@ export function askConsent(action: ActionName): Promise<string[] | undefined> {
     .then((accepted) => (accepted.length && !carriesConsent[action] ? call('notify.subscribe', { accepted }, { requestId: newRequestId() }) : null))
     .catch((err) => console.warn('[consent]', err));
   return done.catch(() => undefined);
+}
+
+/** The work notices a grid worker or staff member is asked about (WeChat asks at most three at a time). */
+const workKeys = (roles: readonly string[]): TemplateKey[] =>
+  roles.includes('grid_worker')
+    ? ['wishSubmitted', 'petitionAssigned', 'joinSubmitted']
+    : roles.includes('staff')
+      ? ['petitionAssigned', 'wishUnclaimed', 'reportSubmitted']
+      : ['petitionAssigned'];
+
+/** How staff consent here: once for good (长期订阅), or one notice per consent; null until the ids are loaded. */
+export function workConsentMode(): 'longTerm' | 'once' | null {
+  return templates ? (staffLongTerm ? 'longTerm' : 'once') : null;
+}
+
+/**
+ * 微信提醒新的待办 (消息, staff): asks on the tap for the work notices of the person's roles, long-term where the
+ * account allows it; resolves to how many were accepted (0 when refused or not loaded yet).
+ */
+export async function askWorkNotices(roles: readonly string[]): Promise<number> {
+  if (!templates) {
+    await prefetchTemplates();
+    return 0;
+  }
+  const wanted = workKeys(roles).flatMap((key) => (templates?.[key] ? [{ key, id: templates[key] as string }] : []));
+  if (wanted.length === 0 || asking) return 0;
+  asking = true;
+  try {
+    const accepted = process.env.TARO_ENV === 'weapp' ? await askWeChat(wanted.map((w) => w.id)) : await askStandIn(wanted);
+    if (accepted.length === 0) return 0;
+    const reply = await call('notify.subscribe', { accepted }, { requestId: newRequestId() });
+    return reply.ok ? accepted.length : 0;
+  } finally {
+    asking = false;
+  }
 }
 
 async function askWeChat(ids: string[]): Promise<string[]> {

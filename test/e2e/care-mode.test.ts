@@ -72,6 +72,8 @@ test('an elderly resident sees every main page in care mode from the first scree
       ['/pages/mall/index', '.mall', 'care-mall'],
       ['/pages/shops/index', '.shops', 'care-shops'],
       ['/pages/me/index', '.care-switch', 'care-me'],
+      // 消息: her wish went on the wall (the notice she never allowed WeChat to send is here).
+      ['/pages/messages/index', '.messages__item', 'care-messages'],
     ];
     for (const [route, ready, name] of pages) buttons += (await checkPage(route, ready, name)).targets;
     expect(buttons).toBeGreaterThan(5);

@@ -32,5 +32,7 @@ export const HOUR = 3600 * 1000;
 
 /** The subscribe messages sent so far with `template`, as [touser, data] pairs. */
 export async function sent(emu: TestEmulator, template: string): Promise<{ touser: string; data: Record<string, { value: string }> }[]> {
-  return ((await emu.outbox()) as any[]).filter((m) => m.templateId === template);
+  // 周反馈 (the notify weekly timer, which the emulator fires when a test's clock passes Monday 09:00) is left out:
+  // notify-weekly.test.ts tests it; here only the notices of the steps themselves count.
+  return ((await emu.outbox()) as any[]).filter((m) => m.templateId === template && m.data?.phrase2?.value !== '本周进展');
 }

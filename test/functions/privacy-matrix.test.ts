@@ -79,10 +79,18 @@ async function scene(): Promise<Scene> {
   const helperWishId = ok(await call(li, 'wish.create', { ...newWish, onBehalfOf: { helperBinding: binding.binding.id } }, rid('pm-hwish', serial)))
     .wish.id;
   ok(await call(wang, 'user.updateProfile', { buildingId: 'building-5' }, 'privacy-move-0001'));
+  // 消息: the notices of all the above, in everyone's in-app list.
+  await env.emu.fireTrigger('notify', 'inbox');
   return { wishId, petitionId, proxyId, token, postId, helperWishId };
 }
 
 type Rule = (viewer: UserProfile) => Disclosure;
+const openness: Disclosure[] = ['masked', 'named', 'directory', 'contact'];
+/** The most any of the rules lets the viewer see. */
+const widest =
+  (...rules: Rule[]): Rule =>
+  (v) =>
+    rules.map((r) => r(v)).reduce((a, b) => (openness.indexOf(b) > openness.indexOf(a) ? b : a), 'masked');
 /** 人口台账: admins in reach, and the staff of her community and the grid worker of her grid (masked phone). */
 const onRoster: Rule = (v) =>
   v.roles.includes('admin')
@@ -155,6 +163,18 @@ const reads: [action: string, payload: (s: Scene) => Record<string, unknown>, ru
   // checks a prepared one; here the closed month has none yet, so these hold the read path to the rule).
   ['report.bulletin', () => ({}), () => 'masked'],
   ['report.bulletins', () => ({}), () => 'masked'],
+  // 消息: each person's own messages; her name only where a notice told someone allowed to see it (the grid
+  // worker or staff reviewing her wish, the grid worker of the building she applied to move to).
+  [
+    'notify.messages',
+    () => ({}),
+    widest(
+      (v) => wishResident(v, wishFacts),
+      (v) => wishResident(v, helperWishFacts),
+      (v) => petitionReporter(v, caseFacts),
+      (v) => joinApplicant(v, moveFacts),
+    ),
+  ],
 ];
 
 interface Shown {
@@ -205,6 +225,7 @@ describe('who sees 王秀英’s full name, phone and room', () => {
     expect(shown(await call(sun, 'roster.list', {}))).toMatchObject({ name: true, phone: false });
     expect(ok(await call(zhang, 'post.memberStats', {})).mine.recent[0].raterName).toBe('王**');
     expect(shown(await call(zhao, 'user.applications', {}))).toMatchObject({ name: true, phone: true });
+    expect(shown(await call(liu, 'notify.messages', {}))).toMatchObject({ name: true, phone: false });
   });
 });
 

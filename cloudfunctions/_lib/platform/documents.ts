@@ -124,6 +124,46 @@ export interface RequestDoc {
   /** Notices the call's transaction queued, carried here until sent (outbox.ts); `noticesPending` while any is. */
   notices?: NoticeDoc[];
   noticesPending?: boolean;
+  /** In-app messages the call's transaction made, carried here until the `inbox` timer folds them (messages.ts). */
+  messages?: Omit<MessageDoc, '_id' | 'readAt'>[];
+  messagesPending?: boolean;
+}
+
+/**
+ * 消息: one in-app message for its recipient (their openid), made from a notice whether or not they consented to
+ * subscribe messages; `page` is the page of the case it is about; `readAt` null until they open it or mark all read.
+ */
+export interface MessageDoc {
+  _id: string;
+  recipient: string;
+  title: string;
+  body: string;
+  page: string;
+  createdAt: Date;
+  readAt: Date | null;
+}
+
+/** `notify_settings/subscribe`: whether staff are asked for long-term subscribe messages (notify/subscribe-mode.ts). */
+export interface NotifySetting {
+  _id: string;
+  staffLongTerm: boolean;
+  updatedAt: Date;
+  updatedBy: string;
+}
+
+/**
+ * 周反馈's progress through a week (notify/weekly.ts), `weekly:<Monday, China time>`: the open status it is at
+ * (`step`) and the last case id told in it (`after`), moved in the transaction that writes the page's notices.
+ */
+export interface WeeklyFeedbackJob {
+  _id: string;
+  kind: 'weekly';
+  week: string;
+  step: number;
+  after: string;
+  told: number;
+  done: boolean;
+  updatedAt: Date;
 }
 
 /** A posting as stored: both accounts listed, so "every posting of an account" is one indexed query. */
@@ -372,6 +412,9 @@ export interface Registry {
   bulletins: BulletinDoc;
   export_jobs: ExportJob;
   export_parts: ExportPart;
+  messages: MessageDoc;
+  notify_jobs: WeeklyFeedbackJob;
+  notify_settings: NotifySetting;
 }
 
 /**

@@ -4,6 +4,7 @@ import { fail } from './reply';
 import { collections, db } from './runtime';
 import type { Tx } from './typed-db';
 import type { RequestDoc as StoredRequest } from './documents';
+import type { MessageDraft } from './messages';
 import type { NoticeDoc } from './outbox';
 import type { RetryRecord } from './transact';
 
@@ -108,10 +109,11 @@ function inTransactionRecord(_id: string, pending: RequestDoc, toReply: (output:
   const record = {
     id: _id,
     recorded: null as Reply<unknown> | null,
-    async write(tx: Tx, output: unknown, notices: readonly NoticeDoc[]) {
+    async write(tx: Tx, output: unknown, notices: readonly NoticeDoc[], messages: readonly MessageDraft[] = []) {
       staged = toReply(output);
       const carried = notices.length > 0 ? { notices, noticesPending: true } : {};
-      await tx.collection(collections.requests).add({ data: { _id, ...pending, status: 'done', reply: staged, ...carried } });
+      const told = messages.length > 0 ? { messages, messagesPending: true } : {};
+      await tx.collection(collections.requests).add({ data: { _id, ...pending, status: 'done', reply: staged, ...carried, ...told } });
     },
     stage(output: unknown) {
       staged = toReply(output);

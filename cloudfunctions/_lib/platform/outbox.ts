@@ -231,6 +231,21 @@ export async function grant(openid: string, templateIds: readonly string[]): Pro
   );
 }
 
+/**
+ * Records a long-term grant (长期订阅, staff work notices where the account's category allows it: notify
+ * subscribe-mode.ts): any number of sends from now on. One write per template; the one-time sends left are kept.
+ */
+export async function grantLongTerm(openid: string, templateIds: readonly string[]): Promise<void> {
+  await Promise.all(
+    templateIds.map((templateId) =>
+      db
+        .collection(collections.subscriptions)
+        .doc(`${openid}:${templateId}`)
+        .set({ data: { openid, templateId, remaining: 0, longTerm: true, updatedAt: new Date() } }),
+    ),
+  );
+}
+
 /** Retry records still carrying notices to send, oldest first (for the notify function's timer). */
 export async function carriedNotices(olderThan: Date, limit = 100): Promise<{ _id: string; notices: NoticeDoc[] }[]> {
   const records = await table(collections.requests)

@@ -95,4 +95,7 @@ export const collections = {
   bulletins: 'bulletins',
   exportJobs: 'export_jobs',
   exportParts: 'export_parts',
+  messages: 'messages',
+  notifyJobs: 'notify_jobs',
+  notifySettings: 'notify_settings',
 } as const;

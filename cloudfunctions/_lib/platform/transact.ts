@@ -1,5 +1,6 @@
 import type { ErrorCode } from '../../../src/shared/contract/errors';
 import { DomainError } from '../../../src/shared/domain/errors';
+import { addMessagesIn, messageOf, type MessageDraft } from './messages';
 import { deliverQueued, enqueueIn, prepare, type Notice, type NoticeDoc, type QueuedNotice } from './outbox';
 import { db } from './runtime';
 import type { Tx } from './typed-db';
@@ -11,8 +12,11 @@ import type { Tx } from './typed-db';
 export interface RetryRecord {
   /** The record's document id (in `requests`). */
   readonly id: string;
-  /** Stages the reply for `output` inside `tx`, and the notices the transaction queued, to be sent after it commits. */
-  write(tx: Tx, output: unknown, notices: readonly NoticeDoc[]): Promise<void>;
+  /**
+   * Stages the reply for `output` inside `tx`, the notices the transaction queued (sent after it commits) and the
+   * in-app messages it made (folded into `messages` by the notify function's `inbox` timer).
+   */
+  write(tx: Tx, output: unknown, notices: readonly NoticeDoc[], messages?: readonly MessageDraft[]): Promise<void>;
   /** Stages the reply for `output` without writing it: the effect itself records the call (`byEffect`). */
   stage(output: unknown): void;
   /** The transaction that wrote it committed: the call's reply is now on record. */
@@ -21,7 +25,10 @@ export interface RetryRecord {
 
 /** What a unit of work may do besides reading and writing documents through `tx`. */
 export interface Unit {
-  /** Queues notices in this transaction; they are sent once it has committed, never before. */
+  /**
+   * Queues notices in this transaction; they are sent once it has committed, never before, to those who consented.
+   * Each notice is also an in-app message (消息) for its recipient, consent or not, written with the transaction.
+   */
   notify(notices: readonly Notice[]): Promise<void>;
 }
 
@@ -65,16 +72,24 @@ export async function transact<T>(work: (tx: Tx, unit: Unit) => Promise<T>, opti
   let longestLostMs = 0;
   for (let attempt = 0; ; attempt++) {
     const queued: QueuedNotice[] = [];
+    const messages: MessageDraft[] = [];
     const attemptStarted = Date.now();
     try {
       const result: T = await db.runTransaction(async (tx) => {
-        const value = await work(tx, { notify: async (notices) => void queued.push(...(await prepare(notices))) });
-        // The notices travel in the retry record, written anyway; without one, in outbox documents of their own.
+        const notify = async (notices: readonly Notice[]) => {
+          messages.push(...notices.map((n) => messageOf(n)));
+          queued.push(...(await prepare(notices)));
+        };
+        const value = await work(tx, { notify });
+        // The notices and messages travel in the retry record, written anyway; without one, in documents of their own.
         const docs = queued.map((q) => q.doc);
         const output = () => (opts.record?.output ? opts.record.output(value) : value);
-        if (request && opts.record?.byEffect && docs.length === 0) request.stage(output());
-        else if (request) await request.write(tx, output(), docs);
-        else await enqueueIn(tx, queued);
+        if (request && opts.record?.byEffect && docs.length === 0 && messages.length === 0) request.stage(output());
+        else if (request) await request.write(tx, output(), docs, messages);
+        else {
+          await enqueueIn(tx, queued);
+          await addMessagesIn(tx, messages);
+        }
         return value;
       }, 0);
       request?.committed();

@@ -5,6 +5,7 @@ import { PageShell } from '../../components/page-shell';
 import { PersonaList } from '../../components/persona-picker';
 import { ErrorView, Loading } from '../../components/state-view';
 import { useMe } from '../../hooks/use-me';
+import { useUnread } from '../../hooks/use-unread';
 import { needsPersona } from '../../services/persona';
 import { roleLabels } from '../../shared/domain/roles';
 import { linksFor } from '../../utils/me-links';
@@ -12,6 +13,7 @@ import './index.scss';
 
 function MePage() {
   const me = useMe();
+  const unread = useUnread(true);
   const mine = linksFor(me.data?.roles ?? []);
   const place = me.data ? [me.data.communityName, me.data.gridName, me.data.buildingName].filter(Boolean).join(' · ') : '';
 
@@ -36,6 +38,13 @@ function MePage() {
             </View>
           </View>
           <CareModeSwitch />
+          <View className="cells">
+            <View className="cell cell--link me__messages" onClick={() => void Taro.navigateTo({ url: '/pages/messages/index' })}>
+              <Text className="cell__body cell__title">消息</Text>
+              <Text className="cell__value">{unread > 0 ? '有新消息' : '进展与待办通知'}</Text>
+              {unread > 0 && <Text className="me__badge">{unread > 99 ? '99+' : unread}</Text>}
+            </View>
+          </View>
           {mine.length > 0 && (
             <View className="cells">
               {mine.map((l) => (

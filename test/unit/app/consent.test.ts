@@ -7,7 +7,7 @@ jest.mock('../../../src/services/api', () => ({ call: (...args: unknown[]) => ca
 const askOnPage = jest.fn();
 jest.mock('../../../src/services/consent-dialog', () => ({ askOnPage: (...args: unknown[]) => askOnPage(...args) }));
 
-import { askConsent, prefetchTemplates, resetConsentForTests } from '../../../src/services/consent';
+import { askConsent, askWorkNotices, prefetchTemplates, resetConsentForTests, workConsentMode } from '../../../src/services/consent';
 
 const templates = {
   wishSubmitted: 'T-sub',
@@ -76,6 +76,33 @@ describe('on weapp', () => {
     jest.spyOn(console, 'warn').mockImplementation(() => undefined);
     expect(await askConsent('petition.create')).toBeUndefined();
     expect(await askConsent('wish.checkIn')).toBeUndefined();
+  });
+
+  it('微信提醒新的待办: a grid worker is asked, in the tap, for their work notices; the mode says long-term or one-time', async () => {
+    const ids = { ...templates, petitionAssigned: 'T-assigned', joinSubmitted: 'T-join' };
+    for (const staffLongTerm of [true, false]) {
+      resetConsentForTests();
+      call.mockImplementation(async (action: string) =>
+        action === 'notify.templates' ? { ok: true, data: { templates: ids, staffLongTerm, staffKeys: [] } } : { ok: true, data: { granted: 2 } },
+      );
+      expect(workConsentMode()).toBeNull();
+      await prefetchTemplates();
+      expect(workConsentMode()).toBe(staffLongTerm ? 'longTerm' : 'once');
+      requestSubscribeMessage.mockReset();
+      requestSubscribeMessage.mockResolvedValue({
+        errMsg: 'requestSubscribeMessage:ok',
+        'T-sub': 'accept',
+        'T-assigned': 'accept',
+        'T-join': 'reject',
+      });
+      const asked = askWorkNotices(['grid_worker']);
+      expect(requestSubscribeMessage).toHaveBeenCalledWith({ tmplIds: ['T-sub', 'T-assigned', 'T-join'] });
+      await expect(asked).resolves.toBe(2);
+    }
+    expect(subscribed()).toEqual([
+      ['T-sub', 'T-assigned'],
+      ['T-sub', 'T-assigned'],
+    ]);
   });
 
   it('asks nothing for actions without notices, nor before the ids are known (it loads them for next time)', async () => {
