@@ -1,7 +1,15 @@
 import { isSystemAccount, kindOf, type Posting } from '../../src/shared/domain/ledger';
 import { dueAt } from '../../src/shared/domain/petition-deadlines';
 import type { LadderConfig } from '../../src/shared/domain/petition-ladder';
-import { deltasOf, gaugeDelta, sumCounters, type CaseFacts, type CaseGauge, type PetitionChange, type StatChange } from '../../src/shared/domain/stats';
+import {
+  deltasOf,
+  gaugeDelta,
+  sumCounters,
+  type CaseFacts,
+  type CaseGauge,
+  type PetitionChange,
+  type StatChange,
+} from '../../src/shared/domain/stats';
 import { cohortTags } from '../../src/shared/domain/stats-cases';
 import type { PetitionDoc } from '../petition/petition-repo';
 import type { WishDoc } from '../wish/wish-repo';
