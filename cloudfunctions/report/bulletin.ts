@@ -1,12 +1,5 @@
 import { reportBulletin, reportBulletins, reportPublishBulletin, type BulletinContent, type BulletinView } from '../../src/shared/contract';
-import {
-  bulletinNumbers,
-  closedMonth,
-  overdueByDepartment,
-  overdueByLevel,
-  previousMonth,
-  topVolunteers,
-} from '../../src/shared/domain/bulletin';
+import { bulletinNumbers, closedMonth, overdueByDepartment, overdueByLevel, previousMonth, topVolunteers } from '../../src/shared/domain/bulletin';
 import { DomainError } from '../../src/shared/domain/errors';
 import { VIRTUE_SHOPS_MAX, shopStars } from '../../src/shared/domain/merchant-shop';
 import type { OrgUnit, UserProfile } from '../../src/shared/domain/org';

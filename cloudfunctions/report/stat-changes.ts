@@ -2,7 +2,17 @@ import { isSystemAccount, kindOf, type Posting } from '../../src/shared/domain/l
 import { dueAt } from '../../src/shared/domain/petition-deadlines';
 import { countedMinutes, type PostShift } from '../../src/shared/domain/post';
 import type { LadderConfig } from '../../src/shared/domain/petition-ladder';
-import { deltasOf, gaugeDelta, scopesOf, sumCounters, type CaseFacts, type CaseGauge, type HoursChange, type PetitionChange, type StatChange } from '../../src/shared/domain/stats';
+import {
+  deltasOf,
+  gaugeDelta,
+  scopesOf,
+  sumCounters,
+  type CaseFacts,
+  type CaseGauge,
+  type HoursChange,
+  type PetitionChange,
+  type StatChange,
+} from '../../src/shared/domain/stats';
 import { cohortTags } from '../../src/shared/domain/stats-cases';
 import type { PetitionDoc } from '../petition/petition-repo';
 import type { WishDoc } from '../wish/wish-repo';
@@ -160,7 +170,15 @@ export type ShiftOfHours = Pick<PostShift, 'streetId' | 'communityId' | 'gridId'
 export function shiftChange(s: ShiftOfHours, minutes: number): HoursChange[] {
   if (!s.endedAt || minutes === 0) return [];
   const gridId = s.gridId || null;
-  return [{ kind: 'hours', at: new Date(s.endedAt), scopes: scopesOf({ gridId, communityId: s.communityId, streetId: s.streetId }), gridId, hours: minutes / 60 }];
+  return [
+    {
+      kind: 'hours',
+      at: new Date(s.endedAt),
+      scopes: scopesOf({ gridId, communityId: s.communityId, streetId: s.streetId }),
+      gridId,
+      hours: minutes / 60,
+    },
+  ];
 }
 
 /** The hours a shift has still to add to the counters, that have counted `statsMinutes` of it already. */

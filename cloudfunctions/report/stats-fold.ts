@@ -1,4 +1,4 @@
-import { docDeltas, DISTRICT_SCOPE, sumCounters, type StatChange } from '../../src/shared/domain/stats';
+import { docDeltas, DISTRICT_SCOPE, sumCounters, type Counters, type StatChange } from '../../src/shared/domain/stats';
 import { _, collections } from '../_lib/platform/runtime';
 import { transact } from '../_lib/platform/transact';
 import { table, tableIn, type Tx } from '../_lib/platform/typed-db';
@@ -28,6 +28,14 @@ const MAX_ROUNDS = 20;
 export const POSTINGS_LAG_MS = 2 * 60_000;
 const EPOCH = new Date('2020-01-01T00:00:00Z');
 
+/**
+ * Volunteer hours are whole minutes (a shift's minutes / 60): a sum is snapped back to them, so that the
+ * fractions of many shifts added and taken back (更正) never leave a rounding crumb where there are no hours.
+ */
+function wholeMinutes(c: Counters): Counters {
+  return Object.fromEntries(Object.entries(c).map(([name, v]) => [name, name.startsWith('h.') ? Math.round(v * 60) / 60 : v]));
+}
+
 /** Adds counters to the stats documents inside `tx` (read, then written whole: a transaction cannot upsert). */
 async function addCounters(tx: Tx, changes: readonly StatChange[], now: Date): Promise<number> {
   const stats = tableIn(tx, collections.stats);
@@ -40,7 +48,7 @@ async function addCounters(tx: Tx, changes: readonly StatChange[], now: Date): P
         scope: d.scope,
         period: d.period,
         key: d.key,
-        counters: sumCounters([was?.counters ?? {}, d.counters]),
+        counters: wholeMinutes(sumCounters([was?.counters ?? {}, d.counters])),
         updatedAt: now,
       };
       return stats.set(id, fields);

@@ -63,6 +63,28 @@ describe('volunteer hours in the counters', () => {
     await expectCovered(env.emu);
   });
 
+  it('keeps the hours whole minutes, however fractions of an hour are added and taken back', async () => {
+    await env.emu.clock({ set: monday('09:00') });
+    const postId = ok(await call(sun, 'post.publish', newPost, rid('minutes-post', 1))).post.id;
+    ok(await call(zhang, 'post.claim', { postId }, rid('minutes-claim', 1)));
+    const shifts: string[] = [];
+    for (const [i, minutes] of [50, 70].entries()) {
+      ok(await call(zhang, 'post.checkIn', { postId }, rid('minutes-in', i)));
+      await env.emu.clock({ advanceMs: minutes * MINUTE });
+      shifts.push(ok(await call(zhang, 'post.checkOut', { postId }, rid('minutes-out', i))).shift.id);
+      await fold();
+    }
+    expect(await hoursOf()).toEqual({ dashboard: 2, grid: 2 });
+    ok(await call(sun, 'post.correct', { shiftId: shifts[0], reason: '提前离岗，误签' }, rid('minutes-fix', 1)));
+    await fold();
+    expect(await hoursOf()).toEqual({ dashboard: 70 / 60, grid: 70 / 60 });
+    ok(await call(sun, 'post.correct', { shiftId: shifts[1], reason: '提前离岗，误签' }, rid('minutes-fix', 2)));
+    await fold();
+    expect(await hoursOf()).toEqual({ dashboard: 0, grid: 0 });
+    // Nothing left on grid-1 that day: it is not ranked.
+    expect(ok(await call(sun, 'report.gridRanking', period)).grids).toEqual([]);
+  });
+
   it('the verify job recomputes the day’s hours from its shifts and finds a planted one', async () => {
     await twoHoursOnDuty();
     await fold();
