@@ -26,7 +26,8 @@ export const correct = defineHandler(
         if (shift.status !== 'done') throw new DomainError('POST_SHIFT_STATE');
         await reverseShiftIn(tx, shift, { openid, name: user.name }, reason).catch(refuseTwin);
         const correction = { by: openid, byName: user.name, reason, at: new Date(), ...(requestId ? { requestId } : {}) };
-        await shiftsIn(tx).change(shiftId, { status: 'reversed', correction });
+        // Marked for the stats fold, which takes the shift's hours back off the day it ended.
+        await shiftsIn(tx).change(shiftId, { status: 'reversed', correction, statsDirty: true });
         return { ...shift, status: 'reversed' as const, correction };
       },
       recordedAs(request, view, true),

@@ -108,7 +108,8 @@ export const checkOut = defineHandler(
         const open = newShift(post, user, shiftId, new Date(dutySince));
         const postingId = await creditShiftIn(tx, open, counted.points).catch(refuseTwin);
         const changes = { ...counted, endedAt: now, postingId, status: 'done' as const };
-        await shiftsIn(tx).change(shiftId, changes);
+        // Marked for the stats fold (its volunteer hours), in this same write.
+        await shiftsIn(tx).change(shiftId, { ...changes, statsDirty: true });
         const closed = requestId ? { shiftId, requestId } : undefined;
         return { post: await markDuty(tx, post, openid, null, closed), shift: { ...open, ...changes } };
       },

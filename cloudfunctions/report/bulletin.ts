@@ -1,19 +1,11 @@
 import { reportBulletin, reportBulletins, reportPublishBulletin, type BulletinContent, type BulletinView } from '../../src/shared/contract';
-import {
-  bulletinNumbers,
-  closedMonth,
-  type BulletinNumbers,
-  overdueByDepartment,
-  overdueByLevel,
-  previousMonth,
-  topVolunteers,
-} from '../../src/shared/domain/bulletin';
+import { bulletinNumbers, closedMonth, overdueByDepartment, overdueByLevel, previousMonth, topVolunteers } from '../../src/shared/domain/bulletin';
 import { DomainError } from '../../src/shared/domain/errors';
 import { VIRTUE_SHOPS_MAX, shopStars } from '../../src/shared/domain/merchant-shop';
 import type { OrgUnit, UserProfile } from '../../src/shared/domain/org';
 import { rankMonth } from '../../src/shared/domain/party';
 import { levelLabels } from '../../src/shared/domain/petition-ladder';
-import { maySeeStats, rankGrids, type Counters } from '../../src/shared/domain/stats';
+import { maySeeStats, rankGrids } from '../../src/shared/domain/stats';
 import { monthOf, monthRange } from '../../src/shared/domain/time';
 import type { BulletinDoc } from '../_lib/platform/documents';
 import { defineHandler } from '../_lib/platform/handler';
@@ -50,21 +42,10 @@ const UNIT_TTL_MS = 60_000;
 const bulletinId = (communityId: string, month: string) => `${communityId}:${month}`;
 const cursorId = (month: string) => `bulletins:${month}`;
 
-/**
- * Volunteer hours: the stats counter (`h.total`) where the counters keep it; else the duty hours of the month's
- * finished shifts, which the bulletin reads anyway to thank the volunteers.
- */
-function withDutyHours(numbers: BulletinNumbers, c: Counters, shifts: readonly { minutes: number }[]): BulletinNumbers {
-  if (c['h.total'] !== undefined) return numbers;
-  const minutes = shifts.reduce((sum, s) => sum + s.minutes, 0);
-  return { ...numbers, volunteerHours: Math.round((minutes / 60) * 10) / 10 };
-}
-
 /** Reads and freezes what the bulletin of `community` for `month` says. */
 async function contentOf(community: OrgUnit, month: string): Promise<BulletinContent> {
   const previous = previousMonth(month);
   const { start, end } = monthRange(month);
-  const before = monthRange(previous).start;
   const communityId = community._id;
   const [statDocs, departments, snapshot, balances, shifts, wishes] = await Promise.all([
     table(collections.stats)
@@ -79,9 +60,9 @@ async function contentOf(community: OrgUnit, month: string): Promise<BulletinCon
       .limit(VIRTUE_SHOPS_MAX * 2)
       .get(),
     table(collections.postShifts)
-      .where({ communityId, startedAt: _.and(_.gte(before), _.lt(end)) })
+      .where({ communityId, startedAt: _.and(_.gte(start), _.lt(end)) })
       .limit(ACTIVITY_ROWS)
-      .field({ holderId: true, holderName: true, minutes: true, status: true, startedAt: true })
+      .field({ holderId: true, holderName: true, minutes: true, status: true })
       .get(),
     table(collections.wishes)
       .where({ communityId, status: _.in(['done', 'confirmed']), completedAt: _.and(_.gte(start), _.lt(end)) })
@@ -89,9 +70,8 @@ async function contentOf(community: OrgUnit, month: string): Promise<BulletinCon
       .field({ claimantId: true, claimantName: true })
       .get(),
   ]);
-  const done = shifts.filter((s) => s.status === 'done');
-  const thisMonth = done.filter((s) => new Date(s.startedAt).getTime() >= start.getTime());
-  const lastMonth = done.filter((s) => new Date(s.startedAt).getTime() < start.getTime());
+  // The month's volunteer hours are the counters' (h.total); the shifts only name the volunteers to thank.
+  const thisMonth = shifts.filter((s) => s.status === 'done');
   const counters = (key: string) => statDocs.find((d) => d.key === key)?.counters ?? {};
   const c = counters(month);
   const grids = rankGrids(c);
@@ -101,8 +81,8 @@ async function contentOf(community: OrgUnit, month: string): Promise<BulletinCon
   const shopAccounts = balances.filter((b) => b.account.startsWith('shop:'));
   const shops = await table(collections.shops).byIds(shopAccounts.map((b) => b.account.slice('shop:'.length)));
   return {
-    current: withDutyHours(bulletinNumbers(c), c, thisMonth),
-    previous: withDutyHours(bulletinNumbers(counters(previous)), counters(previous), lastMonth),
+    current: bulletinNumbers(c),
+    previous: bulletinNumbers(counters(previous)),
     previousMonth: previous,
     grids: grids.map((g) => ({
       id: g.gridId,

@@ -1,12 +1,15 @@
 import { isSystemAccount, kindOf, type Posting } from '../../src/shared/domain/ledger';
 import { dueAt } from '../../src/shared/domain/petition-deadlines';
+import { countedMinutes, type PostShift } from '../../src/shared/domain/post';
 import type { LadderConfig } from '../../src/shared/domain/petition-ladder';
 import {
   deltasOf,
   gaugeDelta,
+  scopesOf,
   sumCounters,
   type CaseFacts,
   type CaseGauge,
+  type HoursChange,
   type PetitionChange,
   type StatChange,
 } from '../../src/shared/domain/stats';
@@ -155,3 +158,29 @@ export function petitionTags(p: PetitionDoc, ladder: LadderConfig): string[] {
     p.categoryId,
   );
 }
+
+/** What a shift's hours are counted by: where it was served and the day it ended. */
+export type ShiftOfHours = Pick<PostShift, 'streetId' | 'communityId' | 'gridId' | 'endedAt' | 'status' | 'minutes'>;
+
+/**
+ * A shift's volunteer hours as a change, for its grid (if its post has one), community, street and the district,
+ * on the day it ended: `minutes` of them (what it counts now less what was counted before — a correction that
+ * reverses it takes them back); none for a shift not yet ended or nothing to add.
+ */
+export function shiftChange(s: ShiftOfHours, minutes: number): HoursChange[] {
+  if (!s.endedAt || minutes === 0) return [];
+  const gridId = s.gridId || null;
+  return [
+    {
+      kind: 'hours',
+      at: new Date(s.endedAt),
+      scopes: scopesOf({ gridId, communityId: s.communityId, streetId: s.streetId }),
+      gridId,
+      hours: minutes / 60,
+    },
+  ];
+}
+
+/** The hours a shift has still to add to the counters, that have counted `statsMinutes` of it already. */
+export const shiftHoursChanges = (s: ShiftOfHours & Pick<PostShift, 'statsMinutes'>): HoursChange[] =>
+  shiftChange(s, countedMinutes(s) - (s.statsMinutes ?? 0));

@@ -1,11 +1,12 @@
-import { docDeltas, DISTRICT_SCOPE, sumCounters, type StatChange } from '../../src/shared/domain/stats';
+import { docDeltas, DISTRICT_SCOPE, sumCounters, type Counters, type StatChange } from '../../src/shared/domain/stats';
 import { _, collections } from '../_lib/platform/runtime';
 import { transact } from '../_lib/platform/transact';
 import { table, tableIn, type Tx } from '../_lib/platform/typed-db';
 import type { StatsDoc } from '../_lib/platform/documents';
 import { cachedSettings, type PetitionDoc } from '../petition/petition-repo';
 import type { WishDoc } from '../wish/wish-repo';
-import { petitionChanges, petitionTags, postingChanges, wishChanges } from './stat-changes';
+import { countedMinutes } from '../../src/shared/domain/post';
+import { petitionChanges, petitionTags, postingChanges, shiftHoursChanges, wishChanges } from './stat-changes';
 
 /**
  * The reports' counters, folded from what the write path committed (issue 14). Every write of a case marks it
@@ -13,7 +14,9 @@ import { petitionChanges, petitionTags, postingChanges, wishChanges } from './st
  * of each marked case it has not counted yet (`statsCounted`) into the stats documents and clears the mark —
  * the counters and the marks change in one transaction, so a step is counted once, whatever crashes when.
  * Postings never change after they are written: they are folded in order of time behind a cursor, a little
- * behind the clock so that no transaction still in flight can commit a posting behind it.
+ * behind the clock so that no transaction still in flight can commit a posting behind it. Duty shifts are marked
+ * like the cases (a check-out, a correction): the fold adds the difference between the minutes a shift counts now
+ * and those it counted (`statsMinutes`), as volunteer hours on the day the shift ended.
  */
 
 /** Cases folded per transaction, and postings per page. */
@@ -24,6 +27,14 @@ const MAX_ROUNDS = 20;
 /** How far behind the clock postings are folded: far longer than any transaction lasts (transact gives up at 15 s). */
 export const POSTINGS_LAG_MS = 2 * 60_000;
 const EPOCH = new Date('2020-01-01T00:00:00Z');
+
+/**
+ * Volunteer hours are whole minutes (a shift's minutes / 60): a sum is snapped back to them, so that the
+ * fractions of many shifts added and taken back (更正) never leave a rounding crumb where there are no hours.
+ */
+function wholeMinutes(c: Counters): Counters {
+  return Object.fromEntries(Object.entries(c).map(([name, v]) => [name, name.startsWith('h.') ? Math.round(v * 60) / 60 : v]));
+}
 
 /** Adds counters to the stats documents inside `tx` (read, then written whole: a transaction cannot upsert). */
 async function addCounters(tx: Tx, changes: readonly StatChange[], now: Date): Promise<number> {
@@ -37,7 +48,7 @@ async function addCounters(tx: Tx, changes: readonly StatChange[], now: Date): P
         scope: d.scope,
         period: d.period,
         key: d.key,
-        counters: sumCounters([was?.counters ?? {}, d.counters]),
+        counters: wholeMinutes(sumCounters([was?.counters ?? {}, d.counters])),
         updatedAt: now,
       };
       return stats.set(id, fields);
@@ -87,6 +98,24 @@ async function foldCases(kind: 'petitions' | 'wishes', now: Date): Promise<numbe
   }, 'BUSY');
 }
 
+/** Folds up to CASES_PER_FOLD marked duty shifts (their volunteer hours); answers how many it folded. */
+async function foldShifts(now: Date): Promise<number> {
+  const marked = await table(collections.postShifts)
+    .where({ statsDirty: true })
+    .orderBy('endedAt', 'asc')
+    .limit(CASES_PER_FOLD)
+    .field({ _id: true })
+    .get();
+  if (marked.length === 0) return 0;
+  return transact(async (tx) => {
+    const shifts = tableIn(tx, collections.postShifts);
+    const docs = (await Promise.all(marked.map((m) => shifts.get(m._id)))).flatMap((d) => (d?.statsDirty === true ? [d] : []));
+    await addCounters(tx, docs.flatMap(shiftHoursChanges), now);
+    await Promise.all(docs.map((doc) => shifts.change(doc._id, { statsDirty: false, statsMinutes: countedMinutes(doc) })));
+    return docs.length;
+  }, 'BUSY');
+}
+
 /** Folds the next page of postings behind the cursor; answers how many it folded. */
 async function foldPostings(now: Date): Promise<number> {
   const state = (await table(collections.statsFold).get('postings')) ?? { _id: 'postings', at: EPOCH, id: '' };
@@ -120,15 +149,21 @@ async function foldPostings(now: Date): Promise<number> {
 }
 
 /** The stats timer: folds what is marked and what was posted, in bounded rounds; `caughtUp` when nothing was left. */
-export async function foldStats(): Promise<{ petitions: number; wishes: number; postings: number; caughtUp: boolean }> {
+export async function foldStats(): Promise<{ petitions: number; wishes: number; shifts: number; postings: number; caughtUp: boolean }> {
   const now = new Date();
-  const done = { petitions: 0, wishes: 0, postings: 0, caughtUp: false };
+  const done = { petitions: 0, wishes: 0, shifts: 0, postings: 0, caughtUp: false };
   for (let round = 0; round < MAX_ROUNDS && !done.caughtUp; round++) {
-    const [petitions, wishes, postings] = [await foldCases('petitions', now), await foldCases('wishes', now), await foldPostings(now)];
+    const [petitions, wishes, shifts, postings] = [
+      await foldCases('petitions', now),
+      await foldCases('wishes', now),
+      await foldShifts(now),
+      await foldPostings(now),
+    ];
     done.petitions += petitions;
     done.wishes += wishes;
+    done.shifts += shifts;
     done.postings += postings;
-    done.caughtUp = petitions + wishes + postings === 0;
+    done.caughtUp = petitions + wishes + shifts + postings === 0;
   }
   return done;
 }

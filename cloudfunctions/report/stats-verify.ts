@@ -6,12 +6,14 @@ import { table } from '../_lib/platform/typed-db';
 import type { StatsCheckDoc } from '../_lib/platform/documents';
 import { cachedSettings, type PetitionDoc } from '../petition/petition-repo';
 import type { WishDoc } from '../wish/wish-repo';
-import { petitionChanges, postingChanges, wishChanges } from './stat-changes';
+import { countedMinutes } from '../../src/shared/domain/post';
+import { petitionChanges, postingChanges, shiftChange, wishChanges } from './stat-changes';
 import { POSTINGS_LAG_MS } from './stats-fold';
 
 /**
  * The verify job (issue 14): recomputes one China day's counters of a place — and of every place within it —
- * afresh from the events (each case's whole history, the day's postings) with the fold's own rules, and records
+ * afresh from the events (each case's whole history, the duty shifts that ended that day, the day's postings)
+ * with the fold's own rules, and records
  * where the `stats` documents differ, in a `stats_checks` document. It is queued (daily for yesterday's
  * district, or by an admin) and worked by the stats timer right after a fold that left nothing behind, a page
  * at a time, carried from run to run so no run times out.
@@ -60,6 +62,7 @@ export async function queueCheck(scope: string, day: string, by: StatsCheckDoc['
     late: {},
     seen: [],
     cases: 0,
+    shifts: 0,
     postings: 0,
     differences: [],
     createdAt: now,
@@ -105,6 +108,7 @@ export async function workChecks(): Promise<{ checked: number; done: number }> {
 async function step(check: StatsCheckDoc): Promise<void> {
   if (check.status === 'queued') return snapshot(check);
   if (check.phase === 'petitions' || check.phase === 'wishes') return casesPage(check, check.phase);
+  if (check.phase === 'shifts') return shiftsPage(check);
   if (check.phase === 'postings') return postingsPage(check);
   return compare(check);
 }
@@ -185,8 +189,49 @@ async function casesPage(check: StatsCheckDoc, kind: Kind): Promise<void> {
   }
   check.seen = [];
   check.cursor = null;
-  check.phase = kind === 'petitions' ? 'wishes' : 'postings';
-  if (check.phase === 'postings') check.cursor = { at: startOfDay(check.day), id: '' };
+  check.phase = kind === 'petitions' ? 'wishes' : 'shifts';
+  if (check.phase === 'shifts') check.cursor = { at: startOfDay(check.day), id: '' };
+}
+
+/**
+ * The next page of the duty shifts that ended that day: their volunteer hours count there as they stand now. A
+ * shift whose check-out or correction came after `asOf − lag` may or may not have been folded at `asOf`: its
+ * counters were somewhere between none and its whole hours then, so those go to `late`.
+ */
+async function shiftsPage(check: StatsCheckDoc): Promise<void> {
+  const dayEnd = new Date(startOfDay(check.day).getTime() + DAY_MS - 1);
+  const from = check.cursor!;
+  const page = await table(collections.postShifts)
+    .where({ endedAt: _.and(_.gte(new Date(from.at)), _.lte(dayEnd)) })
+    .orderBy('endedAt', 'asc')
+    .orderBy('_id', 'asc')
+    .limit(pageSize())
+    .field({ streetId: true, communityId: true, gridId: true, endedAt: true, status: true, minutes: true, correction: true })
+    .get();
+  const fresh = page.filter((s) => s.endedAt && cursorAfter({ at: s.endedAt, id: s._id }, from));
+  const settled = new Date(check.asOf!).getTime() - POSTINGS_LAG_MS;
+  const lastChange = (s: (typeof fresh)[number]) => new Date(s.correction?.at ?? s.endedAt!).getTime();
+  const [sure, unsure] = [fresh.filter((s) => lastChange(s) < settled), fresh.filter((s) => lastChange(s) >= settled)];
+  addDayCounters(
+    check.expected,
+    sure.flatMap((s) => shiftChange(s, countedMinutes(s))),
+    check.day,
+    check.scope,
+  );
+  addDayCounters(
+    check.late,
+    unsure.flatMap((s) => shiftChange(s, s.minutes)),
+    check.day,
+    check.scope,
+  );
+  check.shifts = (check.shifts ?? 0) + fresh.length;
+  if (page.length === pageSize()) {
+    const last = page[page.length - 1];
+    check.cursor = { at: new Date(last.endedAt!), id: last._id };
+    return;
+  }
+  check.phase = 'postings';
+  check.cursor = { at: startOfDay(check.day), id: '' };
 }
 
 /** The next page of the day's postings the fold had counted at `asOf` (those behind its cursor). */

@@ -100,6 +100,11 @@ describe('the demo month', () => {
     expect(d.wishes.created).toBe(stored('wishes').filter((w) => w.communityId === 'community-wutong').length);
     expect(d.points.issued.volunteer).toBeGreaterThan(0);
     expect(d.grids.length).toBeGreaterThan(0);
+    // Volunteer hours: the finished duty shifts' (the stats fold counted them as they were checked out).
+    const onDuty = stored('post_shifts').filter((s) => s.communityId === 'community-wutong' && s.status === 'done');
+    expect(d.volunteerHours).toBeGreaterThan(0);
+    expect(d.volunteerHours).toBeCloseTo(onDuty.reduce((sum, s) => sum + s.minutes, 0) / 60, 6);
+    expect(d.grids.some((g: any) => g.volunteerHours > 0)).toBe(true);
   });
 
   it('ends with last month’s bulletin, prepared by the timer on the 1st and published by staff with a note', async () => {

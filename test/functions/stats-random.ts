@@ -1,10 +1,11 @@
 // A randomized mix of the actions the reports count — wishes, petitions (timer escalations by the emulator clock
-// included), points awards, deductions and mall orders — and a count of every stats document made afresh from
+// included), points awards, deductions and mall orders, duty shifts checked out and corrected — and a count of every stats document made afresh from
 // what the database holds, to compare with what the stats timer folded. Seeded: the seed is printed, and
 // `LINLI_STATS_SEED=<n>` replays a run.
 import { defaultLadderConfig } from '../../src/shared/domain/petition-ladder';
 import { docDeltas, type Counters, type StatChange } from '../../src/shared/domain/stats';
-import { petitionChanges, postingChanges, wishChanges } from '../../cloudfunctions/report/stat-changes';
+import { countedMinutes } from '../../src/shared/domain/post';
+import { petitionChanges, postingChanges, shiftChange, wishChanges } from '../../cloudfunctions/report/stat-changes';
 import type { TestEmulator } from '../helpers/emulator';
 import { newWish } from './call';
 import { databaseOf } from './ledger-fixture';
@@ -180,6 +181,33 @@ export async function randomRun(
     else await act(pick([wang, li]), 'mall.order', { itemId: 'mall-rice', qty: 1 });
   };
 
+  // 值班 on a post open around the clock: two members check in and out as time passes; staff correct a shift.
+  const duty = { postId: '', onDuty: new Set<string>(), done: [] as string[] };
+  const always = { days: [0, 1, 2, 3, 4, 5, 6], start: '00:00', end: '23:59', maxHours: 12 };
+  const dutyStep = async () => {
+    if (!duty.postId) {
+      const post = { placeId: 'grid-1', type: 'elder_helper', title: '随机值班岗', slots: 2, schedule: always, pointsPerHour: 2 };
+      const reply = await act(sun, 'post.publish', post);
+      if (reply.ok) duty.postId = reply.data.post.id;
+      return;
+    }
+    if (duty.done.length > 0 && rand() < 0.15) {
+      await act(sun, 'post.correct', { shiftId: pick(duty.done), reason: '当天未到岗，误签' });
+      return;
+    }
+    const member = pick(members.slice(0, 2));
+    const ref = { postId: duty.postId };
+    if (duty.onDuty.has(member)) {
+      const reply = await act(member, 'post.checkOut', ref);
+      if (reply.ok) duty.done.push(reply.data.shift.id);
+      if (reply.ok || reply.code === 'POST_NO_SHIFT') duty.onDuty.delete(member);
+      return;
+    }
+    let reply = await act(member, 'post.checkIn', ref);
+    if (reply.code === 'POST_NOT_HOLDER' && (await act(member, 'post.claim', ref)).ok) reply = await act(member, 'post.checkIn', ref);
+    if (reply.ok || reply.code === 'POST_SHIFT_OPEN') duty.onDuty.add(member);
+  };
+
   for (n = 0; tally.calls < count; n++) {
     await between(n);
     const x = rand();
@@ -189,6 +217,7 @@ export async function randomRun(
       await emu().fireTrigger('petition');
     } else if (x < 0.45) await petitionStep();
     else if (x < 0.8) await wishStep();
+    else if (x < 0.88) await dutyStep();
     else await pointsStep();
   }
   return tally;
@@ -219,14 +248,15 @@ async function readAll(db: any, name: string): Promise<any[]> {
 /** Every stats document as the events say it should be (`<scope>:<day|month>` → counters), made afresh from the database. */
 export async function countAfresh(emu: TestEmulator): Promise<{ expected: Map<string, Counters>; stored: Map<string, Counters> }> {
   const db = databaseOf(emu);
-  const [petitions, wishes, postings, units, stats] = await Promise.all(
-    ['petitions', 'wishes', 'postings', 'org_units', 'stats'].map((name) => readAll(db, name)),
+  const [petitions, wishes, postings, units, stats, shifts] = await Promise.all(
+    ['petitions', 'wishes', 'postings', 'org_units', 'stats', 'post_shifts'].map((name) => readAll(db, name)),
   );
   const street = new Map<string, string>(units.map((u: any) => [u._id, u.path?.[0]]));
   const changes: StatChange[] = [
     ...petitions.flatMap((p) => petitionChanges(p, 0, defaultLadderConfig)),
     ...wishes.flatMap((w) => wishChanges(w, 0)),
     ...postings.flatMap((p) => postingChanges(p, [p.communityId, ...(street.get(p.communityId) ? [street.get(p.communityId)!] : []), 'district'])),
+    ...shifts.flatMap((s) => shiftChange(s, countedMinutes(s))),
   ];
   const expected = new Map([...docDeltas(changes)].map(([id, d]) => [id, d.counters]));
   return { expected, stored: new Map(stats.map((s: any) => [s._id, s.counters])) };

@@ -25,7 +25,7 @@ async function expectCountersAgree(): Promise<string[]> {
 }
 
 describe('the counters against the events', () => {
-  it('agree after 500 random wishes, petitions (timer escalations included), awards, deductions and mall orders', async () => {
+  it('agree after 500 random wishes, petitions (timer escalations included), awards, deductions, mall orders and duty shifts', async () => {
     const tally = await randomRun(() => env.emu, call, seeded(seedOf('500 random actions')), 500);
     console.log(`calls (succeeded, refused): ${JSON.stringify(tally.outcomes)}`);
     const days = await expectCountersAgree();
@@ -43,6 +43,9 @@ describe('the counters against the events', () => {
     expect(total('p.handled')).toBeGreaterThan(0);
     expect(total('w.confirmed')).toBeGreaterThan(0);
     expect(total('pt.issued.volunteer')).toBeGreaterThan(0);
+    // Duty shifts checked out (their hours counted) and corrected (taken back) happened too.
+    expect(total('h.total')).toBeGreaterThan(0);
+    expect(tally.outcomes['post.correct']?.[0]).toBeGreaterThan(0);
     expect((await env.emu.meter()).flatMap((r) => r.uncovered)).toEqual([]);
   }, 240_000);
 

@@ -224,4 +224,8 @@ describe('grid ranking', () => {
     const ranks = rankGrids({ ...same('a', 5), ...same('b', 2), ...same('c', 3), 'h.g.b': 10, 'h.g.c': 10 });
     expect(ranks.map((r) => r.gridId)).toEqual(['c', 'b', 'a']);
   });
+
+  it('ranks a grid with volunteer hours alone, but not one whose hours were all taken back', () => {
+    expect(rankGrids({ 'h.g.a': 1.5, 'h.g.b': 0 }).map((r) => [r.gridId, r.volunteerHours])).toEqual([['a', 1.5]]);
+  });
 });

@@ -85,7 +85,7 @@ export interface StatsCheckDoc {
   /** Queued by the daily timer or by an admin. */
   by: 'timer' | 'admin';
   status: 'queued' | 'running' | 'done';
-  phase: 'petitions' | 'wishes' | 'postings' | 'compare' | 'done';
+  phase: 'petitions' | 'wishes' | 'shifts' | 'postings' | 'compare' | 'done';
   cursor: { at: Date; id: string } | null;
   /** When it copied the stored counters: what the events are compared against. */
   asOf: Date | null;
@@ -98,6 +98,8 @@ export interface StatsCheckDoc {
   /** Cases read in the current collection's pass (a case written meanwhile moves to the end of the order). */
   seen: string[];
   cases: number;
+  /** Duty shifts that ended that day (their volunteer hours); absent on checks made before shifts were counted. */
+  shifts?: number;
   postings: number;
   differences: CounterDifference[];
   createdAt: Date;

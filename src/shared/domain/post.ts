@@ -90,7 +90,17 @@ export interface PostShift {
   correction: { by: string; byName: string; reason: string; at: Date; requestId?: string } | null;
   ratingSum: number;
   ratingCount: number;
+  /**
+   * The stats counters' marks (issue 14): a check-out or a correction sets `statsDirty` in its own write; the
+   * stats fold adds the difference between the minutes counted now (`countedMinutes`) and `statsMinutes`, the
+   * minutes it already counted, and clears the mark in the same transaction.
+   */
+  statsDirty?: boolean;
+  statsMinutes?: number;
 }
+
+/** The volunteer minutes a shift counts for in the reports: a finished shift's, none while open or once reversed. */
+export const countedMinutes = (s: Pick<PostShift, 'status' | 'minutes'>): number => (s.status === 'done' ? s.minutes : 0);
 
 /** 服务评价: one rating of one shift by one person. */
 export interface PostRating {

@@ -333,7 +333,8 @@ export interface GridRank {
 export function rankGrids(c: Counters): GridRank[] {
   const ids = new Set<string>();
   for (const name of Object.keys(c)) {
-    const m = /^g\.([^.]+)\./.exec(name) ?? /^h\.g\.([^.]+)$/.exec(name);
+    // Hours taken back by a correction leave a 0: a grid with nothing else is not ranked.
+    const m = /^g\.([^.]+)\./.exec(name) ?? (c[name] !== 0 ? /^h\.g\.([^.]+)$/.exec(name) : null);
     if (m) ids.add(m[1]);
   }
   const n = (name: string) => c[name] ?? 0;
