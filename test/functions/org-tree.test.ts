@@ -104,8 +104,10 @@ describe('org.tree: the caller’s part of the tree, with counts and no people',
     expect(b9[0].tally).toEqual({ people: expect.any(Number), openCases: expect.any(Number) });
     await recount();
     const again = await lastMeter();
-    // Nothing changed: the grouped counts and the units are read, nothing is written.
+    // Nothing changed: the streets, the street's 12 grouped counts (3 collections × 4 place fields) and its units
+    // are read, nothing is written.
     expect(again.written ?? 0).toBe(0);
+    expect(again.dbRequests).toBe(14);
     expect(again.uncovered).toEqual([]);
   });
 
