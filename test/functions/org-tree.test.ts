@@ -39,6 +39,11 @@ const tree = (who: string, payload: object = {}) => call(who, 'org.tree', payloa
 const upsert = (payload: object, requestId?: string) => call(admin, 'org.upsertUnit', payload, requestId);
 const names = (data: { items: { name: string }[] }) => data.items.map((i) => i.name);
 
+/** The tree's counts are tallies the org function's timer recounts every minute: run it now. */
+async function recount() {
+  return env.emu.invoke('org', { Type: 'timer', TriggerName: 'tallies' });
+}
+
 async function lastMeter() {
   const [record] = await env.emu.meter(1);
   return record;
@@ -46,6 +51,7 @@ async function lastMeter() {
 
 describe('org.tree: the caller’s part of the tree, with counts and no people', () => {
   it('an admin sees their street, then one level at a time with people and open cases per unit, all queries indexed', async () => {
+    await recount();
     const roots = ok(await tree(admin));
     expect(roots).toMatchObject({ parent: null, canManage: true, items: [{ id: STREET, kind: 'street', name: '青石街道' }] });
     expect(roots.items[0].people).toBeGreaterThan(10);
@@ -56,7 +62,8 @@ describe('org.tree: the caller’s part of the tree, with counts and no people',
     expect(names(grids)).toEqual(['第一网格', '第二网格', '第三网格']);
     const meter = await lastMeter();
     expect(meter.uncovered).toEqual([]);
-    expect(meter.dbRequests).toBeLessThanOrEqual(6);
+    // A page read's budget: the caller, the parent and a page of children, the counts on the children.
+    expect(meter.dbRequests).toBeLessThanOrEqual(3);
 
     const buildings = ok(await tree(admin, { parentId: 'grid-1' }));
     expect(names(buildings)).toEqual(['1号楼', '2号楼', '3号楼']);
@@ -68,8 +75,13 @@ describe('org.tree: the caller’s part of the tree, with counts and no people',
     expect(grid1.people).toBeGreaterThanOrEqual(sum);
   });
 
-  it('counts open cases: a new wish in 2号楼 adds one to the building', async () => {
-    const before = ok(await tree(admin, { parentId: 'grid-1' })).items.find((b: { id: string }) => b.id === 'building-2').openCases;
+  // The counts lag the writes by up to a minute (the page says so): the writers pay no request for them, which
+  // kept 红色代办, wish.confirm and user.reviewJoin within 8 (issue 10), and a tree page at 3.
+  it('counts open cases a minute behind: a new wish in 2号楼 adds one to the building and its grid at the next recount', async () => {
+    await recount();
+    const building2 = async () => ok(await tree(admin, { parentId: 'grid-1' })).items.find((b: { id: string }) => b.id === 'building-2').openCases;
+    const grid1 = async () => ok(await tree(admin, { parentId: COMMUNITY })).items.find((g: { id: string }) => g.id === 'grid-1').openCases;
+    const [before, gridBefore] = [await building2(), await grid1()];
     ok(
       await call(
         wang,
@@ -78,8 +90,25 @@ describe('org.tree: the caller’s part of the tree, with counts and no people',
         'org-wish-1',
       ),
     );
-    const after = ok(await tree(admin, { parentId: 'grid-1' })).items.find((b: { id: string }) => b.id === 'building-2').openCases;
-    expect(after).toBe(before + 1);
+    expect(await building2()).toBe(before);
+    await recount();
+    expect(await building2()).toBe(before + 1);
+    expect(await grid1()).toBe(gridBefore + 1);
+  });
+
+  it('the recount writes only the tallies that changed, and a unit with nothing in it counts zero', async () => {
+    const first = await recount();
+    expect(first).toBeDefined();
+    const db = databaseOf(env.emu);
+    const { data: b9 } = await db.collection('org_units').where({ _id: 'building-9' }).get();
+    expect(b9[0].tally).toEqual({ people: expect.any(Number), openCases: expect.any(Number) });
+    await recount();
+    const again = await lastMeter();
+    // Nothing changed: the streets, the street's 12 grouped counts (3 collections × 4 place fields) and its units
+    // are read, nothing is written.
+    expect(again.written ?? 0).toBe(0);
+    expect(again.dbRequests).toBe(14);
+    expect(again.uncovered).toEqual([]);
   });
 
   it('a grid worker sees only their grid and its buildings, read-only', async () => {
@@ -192,6 +221,7 @@ describe('org.upsertUnit: create, rename, move (admin only)', () => {
     expect((await lastMeter()).dbRequests).toBeLessThanOrEqual(10);
     expect(names(ok(await tree(admin, { parentId: community.id })))).toEqual(['第一网格']);
     expect(names(ok(await tree(admin, { parentId: COMMUNITY })))).toEqual(['第二网格', '第三网格']);
+    await recount();
     const db = databaseOf(env.emu);
     const { data: buildings } = await db.collection('org_units').where({ parentId: 'grid-1' }).get();
     expect(buildings.map((b: { path: string[] }) => b.path)).toEqual([1, 2, 3].map(() => [STREET, community.id, 'grid-1']));

@@ -51,6 +51,7 @@ function TreePage() {
           ? '点单位名称展开下级。可添加、改名、移动或撤销；撤销不会删除，历史记录仍可查看。'
           : '点单位名称展开下级。这里只能查看，如需调整请联系街道管理员。'}
       </Text>
+      <Text className="org-tree__lag">人数和未办结件数每分钟统计一次，刚登记的变化约 1 分钟后显示。</Text>
       <View className="org-tree__filter">
         <Text className="org-tree__filter-label">显示已撤销的单元</Text>
         <Switch className="org-tree__switch" checked={tree.includeRetired} color="#07c160" onChange={(e) => tree.setIncludeRetired(e.detail.value)} />

@@ -24,6 +24,8 @@ export interface OrgUnit {
   point?: { lat: number; lng: number } | null;
   /** A building's mini-program code (楼栋码), made once for `page` and kept in cloud storage. */
   code?: { page: string; fileID: string } | null;
+  /** People placed in it and its open cases, recounted by the org function's tallies timer (a minute behind). */
+  tally?: { people: number; openCases: number } | null;
 }
 
 /** A registered person. `_id` is their OPENID, so looking a caller up is one read by key. */
