@@ -10,10 +10,11 @@ const out = join(root, 'dist');
 const SDK_VERSION = '4.0.2';
 
 /**
- * Packages a function loads at run time instead of carrying in its bundle (the roster's exceljs is ~1 MB
- * minified): they go into the folder's package.json, and WeChat Cloud installs them ("云端安装依赖").
+ * Packages a function loads at run time instead of carrying in its bundle (exceljs, for the roster's files and the
+ * report function's exports, is ~1 MB minified): they go into the folder's package.json, and WeChat Cloud installs
+ * them ("云端安装依赖").
  */
-const cloudInstalled = { roster: { exceljs: '4.4.0' } };
+const cloudInstalled = { roster: { exceljs: '4.4.0' }, report: { exceljs: '4.4.0' } };
 
 const functionNames = readdirSync(join(root, 'cloudfunctions'), { withFileTypes: true })
   .filter((d) => d.isDirectory() && !d.name.startsWith('_') && existsSync(join(root, 'cloudfunctions', d.name, 'index.ts')))
