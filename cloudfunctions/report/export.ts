@@ -88,7 +88,7 @@ function newJob(
   requestId: string,
   what: Pick<ExportJob, 'from' | 'to' | 'kinds' | 'format'>,
   place: { id: string; kind: ExportJob['scopeKind']; name: string; communityIds: string[] },
-  user: { roles: readonly string[]; communityId: string; streetId: string },
+  user: { roles: readonly string[]; communityId: string; streetId: string; adminScope?: 'street' | 'district' },
 ): ExportJob {
   const now = new Date();
   return {
@@ -101,7 +101,12 @@ function newJob(
     scopeKind: place.kind,
     scopeName: place.name,
     communityIds: place.communityIds,
-    viewer: { roles: [...user.roles], communityId: user.communityId, streetId: user.streetId },
+    viewer: {
+      roles: [...user.roles],
+      communityId: user.communityId,
+      streetId: user.streetId,
+      ...(user.adminScope ? { adminScope: user.adminScope } : {}),
+    },
     step: 0,
     cursor: null,
     parts: 0,

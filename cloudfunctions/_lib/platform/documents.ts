@@ -474,7 +474,7 @@ export interface ExportJob {
   /** Postings know only their community: the communities of the place (empty for `district`: all). */
   communityIds: string[];
   /** Who exports, as the privacy rule needs them (the timer that builds the file has no caller). */
-  viewer: { roles: string[]; communityId: string; streetId: string };
+  viewer: { roles: string[]; communityId: string; streetId: string; adminScope?: 'street' | 'district' };
   from: string;
   to: string;
   kinds: ('cases' | 'postings' | 'hours' | 'bulletin')[];
