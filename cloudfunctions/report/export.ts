@@ -268,7 +268,7 @@ export async function runExports(): Promise<Record<string, unknown>> {
       console.error('[exports] page failed', job._id, error);
       if (Date.now() - new Date(job.updatedAt).getTime() > STALL_MS) {
         const now = new Date();
-        await jobs.change(job._id, { status: 'failed', error: '导出没有完成，请重新导出', doneAt: now, updatedAt: now });
+        await jobs.change(job._id, { status: 'failed', error: '导出没有完成', doneAt: now, updatedAt: now });
       }
     }
     if (Date.now() >= until) break;

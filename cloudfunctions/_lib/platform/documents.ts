@@ -434,7 +434,7 @@ export interface MyDataJob {
   /** The source (my-data.ts `sources`) the job is at, and how far into it. */
   step: number;
   offset: number;
-  /** Erase: the communities whose ledger checkpoints hold the person's account totals. */
+  /** Erase: her community and those whose ledger checkpoints hold her account totals (the staff exports of them are dropped). */
   communities: string[];
   /** Export: the file built, and what it holds kind by kind. */
   fileID: string | null;
