@@ -44,7 +44,9 @@ const sheetWidth = (header: string) => Math.max(10, Math.min(24, header.length *
 
 function fileNameOf(job: Pick<ExportJob, 'scopeName' | 'kinds' | 'from' | 'to' | 'format'>): string {
   const what = job.kinds.length === 1 ? exportKindLabels[job.kinds[0]] : '数据导出';
-  return `${job.scopeName}${what}_${job.from}至${job.to}.${job.format}`;
+  // 梧桐社区 + 社区月报: 梧桐社区月报, not 梧桐社区社区月报.
+  const name = what.startsWith('社区') && job.scopeName.endsWith('社区') ? `${job.scopeName}${what.slice(2)}` : `${job.scopeName}${what}`;
+  return `${name}_${job.from}至${job.to}.${job.format}`;
 }
 
 async function linkOf(fileID: string): Promise<string | null> {

@@ -214,7 +214,7 @@ describe('report.exportStart / exportStatus', () => {
 
     ok(await start(sun, { kinds: ['bulletin'], ...period }));
     const { view } = await finish(sun);
-    expect(view).toMatchObject({ status: 'done', rows: 2, fileName: '梧桐社区社区月报_2026-10-01至2026-11-30.xlsx' });
+    expect(view).toMatchObject({ status: 'done', rows: 2, fileName: '梧桐社区月报_2026-10-01至2026-11-30.xlsx' });
     await expectIndexed(2);
     const sheet = (await sheets(view.url)).get('社区月报')!;
     expect(sheet[0].slice(0, 7)).toEqual(['月份', '社区', '状态', '受理诉求', '受理诉求（上月）', '办结', '办结（上月）']);
