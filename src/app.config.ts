@@ -78,7 +78,7 @@ export default defineAppConfig({
     { root: 'package-family', pages: ['home/index'] },
     // 社区月报: a month's bulletin (staff preview and publish the draft, residents read) and the archive by month.
     { root: 'package-bulletin', pages: ['read/index', 'archive/index'] },
-    // 数据导出: staff export cases, postings, volunteer hours and the month's numbers as XLSX / CSV (issue 14).
+    // 数据导出: staff export cases, postings, volunteer hours and 社区月报 as XLSX / CSV (issue 14).
     { root: 'package-export', pages: ['export/index'] },
   ],
   window: {

@@ -1,33 +1,48 @@
+import type { BulletinContent } from '../../src/shared/contract/bulletin';
 import type { ExportKind } from '../../src/shared/contract/export';
 import { kindOf } from '../../src/shared/domain/ledger';
 import { levelLabels } from '../../src/shared/domain/petition-ladder';
 import { petitionStatusLabels, ratingLabels } from '../../src/shared/domain/petition';
-import { summarizePetitions, sumCounters, type Counters } from '../../src/shared/domain/stats';
 import { minuteCst } from '../../src/shared/domain/time';
 import { wishStatusLabels } from '../../src/shared/domain/wish';
-import type { ExportCell } from '../_lib/platform/documents';
+import type { BulletinDoc, ExportCell } from '../_lib/platform/documents';
 import type { PetitionDoc } from '../petition/petition-repo';
 import type { WishDoc } from '../wish/wish-repo';
 
-/** The columns of each kind's sheet, and the rows of a case, a posting's kind and a month, as the files show them. */
+/** The columns of each kind's sheet, and the rows of a case, a posting's kind and a bulletin, as the files show them. */
+type NumberField = keyof BulletinContent['current'];
+/** The bulletin's numbers in the order of its page: the column, the field, whether it is a rate (shown as a percent). */
+const bulletinNumberColumns: [string, NumberField, boolean][] = [
+  ['受理诉求', 'received', false],
+  ['办结', 'resolved', false],
+  ['办结率', 'resolutionRate', true],
+  ['按期办结率', 'onTimeRate', true],
+  ['满意率', 'satisfactionRate', true],
+  ['就地解决', 'onSpot', false],
+  ['平均办理时长（小时）', 'averageHours', false],
+  ['志愿服务时长（小时）', 'volunteerHours', false],
+  ['完成心愿', 'wishesCompleted', false],
+  ['发放积分', 'pointsIssued', false],
+  ['兑换积分', 'pointsRedeemed', false],
+];
+
 export const headers: Record<ExportKind, string[]> = {
   cases: ['类型', '编号', '分类', '网格', '层级', '状态', '提交时间', '办结时间', '是否超期', '评价'],
   postings: ['时间', '积分种类', '数量', '类型', '事由', '居民', '手机号', '经办人', '记录编号'],
   hours: ['志愿者', '社区', '值班次数', '服务时长（小时）', '获得积分'],
   bulletin: [
     '月份',
-    '受理诉求',
-    '办结',
-    '办结率',
-    '按期办结率',
-    '满意率',
-    '就地解决',
-    '平均办理时长（小时）',
-    '新心愿',
-    '完成心愿',
-    '志愿服务时长（小时）',
-    '发放积分',
-    '兑换积分',
+    '社区',
+    '状态',
+    ...bulletinNumberColumns.flatMap(([label]) => [label, `${label}（上月）`]),
+    '网格排名',
+    '超期（按层级）',
+    '超期（按部门）',
+    '明星党员',
+    '美德商铺',
+    '感谢志愿者',
+    '说明',
+    '发布时间',
   ],
 };
 
@@ -79,34 +94,34 @@ export function postingType(p: { from: string; to: string; reversalOf: string | 
   return '转账';
 }
 
-/** The months the period touches, oldest first (`YYYY-MM`). */
-export function monthsOf(from: string, to: string): string[] {
-  const months: string[] = [];
-  for (let [y, m] = from.slice(0, 7).split('-').map(Number); `${y}-${String(m).padStart(2, '0')}` <= to.slice(0, 7); m === 12 ? ((m = 1), y++) : m++)
-    months.push(`${y}-${String(m).padStart(2, '0')}`);
-  return months;
-}
-
 const percent = (rate: number | null) => (rate === null ? '' : `${(rate * 100).toFixed(1)}%`);
-const sumPrefixed = (c: Counters, prefix: string) => Object.entries(c).reduce((s, [k, v]) => (k.startsWith(prefix) ? s + v : s), 0);
+const joined = (items: string[]) => items.join('；');
 
-/** One month's numbers, as the 月度通报 shows them. */
-export function monthRow(month: string, counters: Counters): ExportCell[] {
-  const c = sumCounters([counters]);
-  const s = summarizePetitions(c);
+/**
+ * One bulletin (月通报) as its community's staff wrote it: the month's numbers each beside the month before's, then
+ * the lists the bulletin shows as one cell each, the note, and when it was published (a draft: empty).
+ */
+export function bulletinRow(b: Pick<BulletinDoc, 'month' | 'communityName' | 'status' | 'content' | 'note' | 'publishedAt'>): ExportCell[] {
+  const c = b.content;
   return [
-    month,
-    s.received,
-    s.resolved,
-    percent(s.resolutionRate),
-    percent(s.onTimeRate),
-    percent(s.satisfactionRate),
-    s.onSpot,
-    s.averageHours === null ? '' : Math.round(s.averageHours * 10) / 10,
-    c['w.created'] ?? 0,
-    c['w.confirmed'] ?? 0,
-    c['h.total'] ?? 0,
-    sumPrefixed(c, 'pt.issued.'),
-    sumPrefixed(c, 'pt.redeemed.'),
+    b.month,
+    b.communityName,
+    b.status === 'published' ? '已发布' : '草稿',
+    ...bulletinNumberColumns.flatMap(([, field, rate]) =>
+      [c.current[field], c.previous[field]].map((v) => (rate ? percent(v) : v === null ? '' : Math.round(v * 10) / 10)),
+    ),
+    joined(
+      c.grids.map(
+        (g, i) =>
+          `${i + 1}.${g.name} 受理${g.received} 办结${g.resolved} 按期${percent(g.onTimeRate) || '—'} 满意${percent(g.satisfactionRate) || '—'}`,
+      ),
+    ),
+    joined(c.overdueByLevel.map((o) => `${o.label}${o.count}件`)),
+    joined(c.overdueByDepartment.map((o) => `${o.name}${o.count}件`)),
+    joined(c.stars.map((m) => `${m.name}（${m.points}分）`)) + (c.stars.length > 0 && !c.starsFinal ? '（未定）' : ''),
+    joined(c.shops.map((s) => `${s.name}（${s.level}，${s.points}分）`)),
+    joined(c.volunteers.map((v) => `${v.name}（${v.hours}小时，心愿${v.wishes}件）`)),
+    b.note,
+    time(b.publishedAt),
   ];
 }

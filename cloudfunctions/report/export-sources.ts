@@ -3,14 +3,15 @@ import { assetLabels, kindOf } from '../../src/shared/domain/ledger';
 import type { UserProfile } from '../../src/shared/domain/org';
 import type { PostShift } from '../../src/shared/domain/post';
 import { directoryEntry, maskPhone, nameFor } from '../../src/shared/domain/privacy';
+import { maySeeStats } from '../../src/shared/domain/stats';
 import { DAY_MS } from '../../src/shared/domain/time';
-import type { CollectionName, ExportCell, ExportJob, StoredPosting, VolunteerTally } from '../_lib/platform/documents';
+import type { BulletinDoc, CollectionName, ExportCell, ExportJob, StoredPosting, VolunteerTally } from '../_lib/platform/documents';
 import { cachedOrgNames } from '../_lib/platform/org';
 import { _, collections } from '../_lib/platform/runtime';
 import { table, type Query } from '../_lib/platform/typed-db';
 import type { PetitionDoc } from '../petition/petition-repo';
 import { cachedCategories, type WishDoc } from '../wish/wish-repo';
-import { monthRow, monthsOf, petitionRow, postingType, time, wishRow } from './export-rows';
+import { bulletinRow, petitionRow, postingType, time, wishRow } from './export-rows';
 
 /**
  * What each kind of export reads, a page at a time (the rows themselves: export-rows.ts). Every page is one indexed query in
@@ -92,9 +93,10 @@ async function pageAfter<T extends Timed>(
 
 /** Who exports, as the privacy rule sees them. */
 function viewerOf(job: ExportJob) {
-  return { _id: job.openid, roles: job.viewer.roles, communityId: job.viewer.communityId, streetId: job.viewer.streetId } as Pick<
+  const { roles, communityId, streetId, adminScope } = job.viewer;
+  return { _id: job.openid, roles, communityId, streetId, adminScope } as Pick<
     UserProfile,
-    '_id' | 'roles' | 'communityId' | 'streetId' | 'gridId' | 'workGrids' | 'departmentId'
+    '_id' | 'roles' | 'communityId' | 'streetId' | 'gridId' | 'workGrids' | 'departmentId' | 'adminScope'
   >;
 }
 
@@ -152,19 +154,48 @@ async function shiftsPage(job: ExportJob): Promise<Page> {
   return { rows, cursor: null, tally: summed };
 }
 
+/** The months the period touches, oldest first (`YYYY-MM`). */
+export function monthsOf(from: string, to: string): string[] {
+  const months: string[] = [];
+  for (let [y, m] = from.slice(0, 7).split('-').map(Number); `${y}-${String(m).padStart(2, '0')}` <= to.slice(0, 7); m === 12 ? ((m = 1), y++) : m++)
+    months.push(`${y}-${String(m).padStart(2, '0')}`);
+  return months;
+}
+
+/** A month as the cursor's time (the first instant of it, UTC: only its `YYYY-MM` is read back). */
+const monthAt = (month: string) => new Date(`${month}-01T00:00:00Z`);
+
 /**
- * 月度通报数字: the month's numbers of the place from its `stats` month counters (the bulletin the 月通报 timer
- * prepares is built from the same counters), one row per month of the period.
+ * 月通报: the community's bulletins (the `bulletins` collection) of the months the period touches — the published
+ * ones, and drafts for whoever may read the community's drafts (report.bulletin's rule, maySeeStats). A grid's
+ * export reads its community's bulletins (a bulletin is a community's). A community's months are one page; a street
+ * or the district is read a month per page, its communities in order behind the cursor (month, last community).
  */
 async function bulletinPage(job: ExportJob): Promise<Page> {
   const months = monthsOf(job.from, job.to);
-  const docs = await table(collections.stats)
-    .where({ scope: job.scope, period: 'month', key: _.and(_.gte(months[0]), _.lte(months[months.length - 1])) })
-    .limit(months.length)
+  const bulletins = table(collections.bulletins);
+  const viewer = viewerOf(job);
+  const readable = (docs: BulletinDoc[]) =>
+    docs.filter((b) => b.status === 'published' || maySeeStats(viewer, { id: b.communityId, kind: 'community', path: [b.streetId] }));
+  if (job.scopeKind === 'grid' || job.scopeKind === 'community') {
+    const docs = await bulletins
+      .where({ communityId: job.communityIds[0], month: _.and(_.gte(months[0]), _.lte(months[months.length - 1])) })
+      .orderBy('month', 'asc')
+      .limit(months.length)
+      .get();
+    return { rows: readable(docs).map(bulletinRow), cursor: null };
+  }
+  const month = job.cursor ? new Date(job.cursor.at).toISOString().slice(0, 7) : months[0];
+  const after = job.cursor?.id ?? '';
+  const place = job.scopeKind === 'street' ? { streetId: job.scope } : {};
+  const docs = await bulletins
+    .where({ ...place, month, communityId: _.gt(after) })
+    .orderBy('communityId', 'asc')
+    .limit(PAGE)
     .get();
-  const byMonth = new Map(docs.map((d) => [d.key, d.counters]));
-  const rows = months.map((month) => monthRow(month, byMonth.get(month) ?? {}));
-  return { rows, cursor: null };
+  const next = months[months.indexOf(month) + 1];
+  const cursor = docs.length === PAGE ? { at: monthAt(month), id: docs[docs.length - 1].communityId } : next ? { at: monthAt(next), id: '' } : null;
+  return { rows: readable(docs).map(bulletinRow), cursor };
 }
 
 /** The next page of `source` for `job`. */

@@ -44,7 +44,9 @@ const sheetWidth = (header: string) => Math.max(10, Math.min(24, header.length *
 
 function fileNameOf(job: Pick<ExportJob, 'scopeName' | 'kinds' | 'from' | 'to' | 'format'>): string {
   const what = job.kinds.length === 1 ? exportKindLabels[job.kinds[0]] : '数据导出';
-  return `${job.scopeName}${what}_${job.from}至${job.to}.${job.format}`;
+  // 梧桐社区 + 社区月报: 梧桐社区月报, not 梧桐社区社区月报.
+  const name = what.startsWith('社区') && job.scopeName.endsWith('社区') ? `${job.scopeName}${what.slice(2)}` : `${job.scopeName}${what}`;
+  return `${name}_${job.from}至${job.to}.${job.format}`;
 }
 
 async function linkOf(fileID: string): Promise<string | null> {
@@ -88,7 +90,7 @@ function newJob(
   requestId: string,
   what: Pick<ExportJob, 'from' | 'to' | 'kinds' | 'format'>,
   place: { id: string; kind: ExportJob['scopeKind']; name: string; communityIds: string[] },
-  user: { roles: readonly string[]; communityId: string; streetId: string },
+  user: { roles: readonly string[]; communityId: string; streetId: string; adminScope?: 'street' | 'district' },
 ): ExportJob {
   const now = new Date();
   return {
@@ -101,7 +103,12 @@ function newJob(
     scopeKind: place.kind,
     scopeName: place.name,
     communityIds: place.communityIds,
-    viewer: { roles: [...user.roles], communityId: user.communityId, streetId: user.streetId },
+    viewer: {
+      roles: [...user.roles],
+      communityId: user.communityId,
+      streetId: user.streetId,
+      ...(user.adminScope ? { adminScope: user.adminScope } : {}),
+    },
     step: 0,
     cursor: null,
     parts: 0,
@@ -263,7 +270,7 @@ export async function runExports(): Promise<Record<string, unknown>> {
       console.error('[exports] page failed', job._id, error);
       if (Date.now() - new Date(job.updatedAt).getTime() > STALL_MS) {
         const now = new Date();
-        await jobs.change(job._id, { status: 'failed', error: '导出没有完成，请重新导出', doneAt: now, updatedAt: now });
+        await jobs.change(job._id, { status: 'failed', error: '导出没有完成', doneAt: now, updatedAt: now });
       }
     }
     if (Date.now() >= until) break;

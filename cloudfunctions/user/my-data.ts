@@ -292,7 +292,9 @@ export const deleteMine = defineHandler(
     const duties = await openDuties(openid, user);
     if (duties.length > 0) throw new DomainError('ACCOUNT_DUTIES_OPEN', `请先交接：${duties.join('；')}`);
     const anonId = `gone-${randomUUID()}`;
-    const job = newJob('erase', openid, new Date(), { anonId, name: user.name, phone: user.phone });
+    // Her community from the start: the staff exports that may name her are found by it (dropStaffExports).
+    const communities = user.communityId ? [user.communityId] : [];
+    const job = newJob('erase', openid, new Date(), { anonId, name: user.name, phone: user.phone, communities });
     return transact(
       async (tx) => {
         await tableIn(tx, collections.myDataJobs).set(job._id, fieldsOf(job));
@@ -365,6 +367,7 @@ async function eraseSome(job: MyDataJob, until: number): Promise<boolean> {
     await jobs.change(job._id, { step, offset, updatedAt: new Date() });
   }
   await moveAccount(account.user(openid), account.user(anonId), [...communities]);
+  await dropStaffExports([...communities]);
   const exportJob = await jobs.get(exportJobId(openid));
   if (exportJob?.fileID) await cloud.deleteFile({ fileList: [exportJob.fileID] });
   await Promise.all([jobs.delete(exportJobId(openid)), table(collections.joinApplications).delete(joinApplicationId(openid))]);
@@ -374,6 +377,36 @@ async function eraseSome(job: MyDataJob, until: number): Promise<boolean> {
     await tableIn(tx, collections.users).delete(openid);
   }, 'BUSY');
   return true;
+}
+
+/** What the staff whose export was dropped read on 数据导出 (the job stays a day as failed, then goes). */
+export const droppedExportError = '导出期间有居民注销了账号，按隐私规定已删除此文件';
+
+/**
+ * Staff exports (数据导出, report/export.ts) of a place holding her communities — a grid, community or street
+ * listing one of them, or the district — may name her (积分流水, 志愿服务时长, 社区月报) and are kept a day. Once
+ * her records are rewritten, every such export finished or under way is dropped: its file deleted, its parts
+ * removed, the job failed with a message that says why, so its staff export again from the rewritten records. Which
+ * exports really name her is not known without reading their files: all of the place's go (a handful of staff).
+ * Runs after the sources, so an export started from now on reads her records rewritten; can run again.
+ */
+async function dropStaffExports(communities: string[]): Promise<void> {
+  const exports = table(collections.exportJobs);
+  const places = [
+    ...(communities.length > 0 ? [{ communityIds: _.in(communities), status: _.in(['running', 'done']) }] : []),
+    { scopeKind: 'district', status: _.in(['running', 'done']) },
+  ];
+  const found = await exports
+    .where(_.or(places) as unknown as Query<never>)
+    .limit(1000)
+    .get();
+  const files = found.flatMap((j) => (j.fileID ? [j.fileID] : []));
+  if (files.length > 0) await cloud.deleteFile({ fileList: files });
+  const now = new Date();
+  for (const job of found) {
+    await exports.change(job._id, { status: 'failed', fileID: null, error: droppedExportError, doneAt: now, updatedAt: now });
+    await table(collections.exportParts).where({ jobId: job._id }).remove();
+  }
 }
 
 const isOwnDeletion = (source: Source) => (doc: Doc) => source.key === 'requests' && doc.action === userDeleteMine.name;

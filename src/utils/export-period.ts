@@ -22,3 +22,10 @@ export function periodPresets(now: number): Period[] {
     { key: 'thisYear', label: '今年', from: `${y}-01-01`, to: today },
   ];
 }
+
+/** The days of a month (`YYYY-MM`) as a period: its first to its last day (a bulletin's month is always over). */
+export function monthPeriod(month: string): { from: string; to: string } {
+  const [y, m] = month.split('-').map(Number);
+  const lastDay = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return { from: `${month}-01`, to: `${month}-${String(lastDay).padStart(2, '0')}` };
+}

@@ -97,6 +97,19 @@ async function publishAndRead(month: string): Promise<void> {
   await shown(page).locator('.bulletin-head').scrollIntoViewIfNeeded();
   await app.shot('bulletin-staff-published');
 
+  // 导出: the export page opens on 社区月报 and that month's days; one press writes the file with the bulletin.
+  await shown(page).locator('.bulletin-more').scrollIntoViewIfNeeded();
+  await app.shot('bulletin-staff-export-link');
+  await shown(page).locator('.bulletin-more .cell', { hasText: '导出' }).click();
+  await shown(page).locator('.choice-chips--what .choice-chips__chip.is-on', { hasText: '社区月报' }).waitFor();
+  await shown(page)
+    .locator('.export__hint', { hasText: `${month}-01 至 ${month}-` })
+    .waitFor();
+  await app.shot('bulletin-export');
+  await shown(page).locator('taro-button-core', { hasText: '开始导出' }).click();
+  await shown(page).locator('.export__job--done', { hasText: '共 1 行' }).waitFor({ timeout: 60_000 });
+  await app.shot('bulletin-export-done');
+
   // 李明 (normal mode) from 我的 → 社区月报 → the month.
   await openAs('李明', '/pages/me/index');
   await shown(page).locator('.cell', { hasText: '社区月报' }).click();
@@ -105,6 +118,8 @@ async function publishAndRead(month: string): Promise<void> {
   await shown(page).locator('.bulletin-archive-item', { hasText: title }).click();
   await shown(page).locator('.bulletin__note', { hasText: note }).waitFor();
   expect(await shown(page).locator('.bulletin-publish').count()).toBe(0);
+  // A resident exports nothing: no 导出 for him.
+  expect(await shown(page).locator('.bulletin-more .cell', { hasText: '导出' }).count()).toBe(0);
   await app.shot('bulletin-read');
 
   // The same pages in care mode: 王秀英 has it by default; 孙丽 and 李明 switch it on.

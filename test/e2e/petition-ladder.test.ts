@@ -50,3 +50,49 @@ test('the street summons a department (街道统筹), which reports from its inb
     expect(await petitions.events()).toEqual(['report', 'summon', 'escalate', 'escalate', 'create']);
   });
 });
+
+/**
+ * The ladder's five labels (网格预警 社区吹哨 街道统筹 部门报到 区级办结) side by side at 375 px: none runs into its
+ * neighbour or out of its rung, in normal mode (孙丽) and in care mode (王秀英, elderly: on by default), with the
+ * times and 自动升级 under the rungs the case passed. Screens: test-results/petition-ladder-{normal,care}.png.
+ */
+test('the ladder labels fit their rungs at 375 px, in normal and in care mode', async () => {
+  // Nobody takes it for a day: the deadline moves it up (自动升级), and the first rung's time is a day ago.
+  const id = await petitions.filed();
+  await session.emu.clock({ advanceMs: 24 * 3600_000 + 60_000 });
+  await session.emu.fireTrigger('petition');
+  const overlaps = () =>
+    petitions.ladder().evaluate((ladder) => {
+      const rungs = Array.from(ladder.querySelectorAll('.ladder__rung'));
+      const found: string[] = [];
+      let last: DOMRect | null = null;
+      for (const rung of rungs) {
+        const box = rung.getBoundingClientRect();
+        for (const el of Array.from(rung.querySelectorAll('.ladder__name, .ladder__when, .ladder__auto'))) {
+          const r = el.getBoundingClientRect();
+          if (r.left < box.left - 0.5 || r.right > box.right + 0.5) found.push(`${el.textContent} leaves its rung`);
+        }
+        const name = rung.querySelector('.ladder__name')!.getBoundingClientRect();
+        if (last && name.left < last.right) found.push(`${rung.textContent} runs into the rung before`);
+        last = name;
+      }
+      return found;
+    });
+  // Both screens are kept before either is judged, so a failure still shows the two of them.
+  const found: Record<string, string[]> = {};
+  await app.open(`/pages/petition-detail/index?id=${id}`);
+  await withScreenshot(page, 'petition-ladder-care', async () => {
+    await app.actAs('王秀英');
+    await shown(page).locator('.page.care .ladder__rung.is-current .ladder__auto').waitFor();
+    await app.shot('petition-ladder-care');
+    found.care = await overlaps();
+  });
+  await withScreenshot(page, 'petition-ladder-normal', async () => {
+    await app.actAs('孙丽');
+    await app.open(`/pages/petition-detail/index?id=${id}`);
+    await shown(page).locator('.page:not(.care) .ladder').waitFor();
+    await app.shot('petition-ladder-normal');
+    found.normal = await overlaps();
+  });
+  expect(found).toEqual({ care: [], normal: [] });
+});

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { newWish, ok, useEmulator } from './call';
+import { bulletinNumbers } from '../../src/shared/domain/bulletin';
 import { databaseOf } from './ledger-fixture';
 import { file } from './petition-fixtures';
 import { liu, luo, qian, sun, wang, zhang } from './personas';
@@ -98,12 +99,12 @@ describe('report.exportStart / exportStatus', () => {
     const started = ok(await start(sun, { kinds: ['cases', 'bulletin'] })).export;
     expect(started).toMatchObject({ status: 'running', scopeName: '梧桐社区', rows: 0, kindsDone: 0, url: null });
     const { view } = await finish(sun);
-    expect(view).toMatchObject({ status: 'done', rows: 3 + 1, kindsDone: 2, id: started.id });
+    expect(view).toMatchObject({ status: 'done', rows: 3, kindsDone: 2, id: started.id });
     expect(view.fileName).toMatch(/^梧桐社区数据导出_\d{4}-\d{2}-\d{2}至\d{4}-\d{2}-\d{2}\.xlsx$/);
     await expectIndexed(3);
 
     const book = await sheets(view.url);
-    expect([...book.keys()]).toEqual(['诉求与心愿', '月度通报数字']);
+    expect([...book.keys()]).toEqual(['诉求与心愿', '社区月报']);
     const cases = book.get('诉求与心愿')!;
     expect(cases[0]).toEqual(['类型', '编号', '分类', '网格', '层级', '状态', '提交时间', '办结时间', '是否超期', '评价']);
     const byId = new Map(cases.slice(1).map((r) => [r[1], r]));
@@ -112,7 +113,9 @@ describe('report.exportStart / exportStatus', () => {
     expect(byId.get(petitions[0])![8]).toBe('否');
     expect(byId.get(petitions[1])![5]).toBe('待受理');
     expect(byId.get(wish)!.slice(0, 6)).toEqual(['心愿', wish, '家电维修', '第一网格', '网格', '待认领']);
-    expect(book.get('月度通报数字')![0][0]).toBe('月份');
+    // No bulletin yet (the month is not over): the sheet has its columns only.
+    expect(book.get('社区月报')).toHaveLength(1);
+    expect(book.get('社区月报')![0].slice(0, 3)).toEqual(['月份', '社区', '状态']);
   });
 
   it('writes postings as CSV with a BOM and proper quoting, people masked by who exports', async () => {
@@ -142,7 +145,7 @@ describe('report.exportStart / exportStatus', () => {
     expect(JSON.stringify([street, district])).not.toContain('1001');
   });
 
-  it('sums volunteer hours per volunteer and writes the month’s numbers as the dashboard counts them', async () => {
+  it('sums volunteer hours per volunteer', async () => {
     // Mid-morning of the 10th in China: the shifts, the case and the period all fall in one day of one month.
     await env.emu.clock({ set: '2026-12-10T01:00:00Z' });
     const always = { days: [0, 1, 2, 3, 4, 5, 6], start: '00:00', end: '23:59', maxHours: 12 };
@@ -154,23 +157,101 @@ describe('report.exportStart / exportStatus', () => {
       await env.emu.clock({ advanceMs: hours * 3600_000 });
       ok(await call(zhang, 'post.checkOut', { postId }, rid('out')));
     }
-    await file(call);
-    await env.emu.invoke('report', { Type: 'timer', TriggerName: 'stats' });
     const day = await today();
-    const dashboard = ok(await call(sun, 'report.dashboard', { from: `${day.slice(0, 7)}-01`, to: day }));
-    expect(dashboard.petitions.received).toBe(1);
-
-    ok(await start(sun, { kinds: ['hours', 'bulletin'], from: `${day.slice(0, 7)}-01`, to: day }));
+    ok(await start(sun, { kinds: ['hours'], from: `${day.slice(0, 7)}-01`, to: day }));
     const { view } = await finish(sun);
     const book = await sheets(view.url);
     expect(book.get('志愿服务时长')).toEqual([
       ['志愿者', '社区', '值班次数', '服务时长（小时）', '获得积分'],
       ['张建国', '梧桐社区', 2, 3, 30],
     ]);
-    const months = book.get('月度通报数字')!;
-    expect(months).toHaveLength(2);
-    expect(months[1].slice(0, 3)).toEqual([day.slice(0, 7), dashboard.petitions.received, dashboard.petitions.resolved]);
-    expect(months[1][10]).toBe(dashboard.volunteerHours);
+  });
+
+  it('exports the bulletins (月通报) of the period: the numbers beside the month before, the lists, the note, drafts too (who may export a place reads its drafts)', async () => {
+    const db = databaseOf(env.emu);
+    const numbers = (received: number, resolved: number, rate: number | null) => ({
+      ...bulletinNumbers({}),
+      received,
+      resolved,
+      resolutionRate: rate,
+      volunteerHours: 6.5,
+    });
+    const content = {
+      current: numbers(12, 9, 0.75),
+      previous: numbers(8, 8, 1),
+      previousMonth: '2026-09',
+      grids: [{ id: 'grid-1', name: '第一网格', received: 7, resolved: 6, onTimeRate: 1, satisfactionRate: 0.5 }],
+      overdueByLevel: [{ level: 'grid', label: '网格预警', count: 2 }],
+      overdueByDepartment: [{ id: 'dept-water', name: '水务局', count: 1 }],
+      stars: [{ name: '李明', points: 120 }],
+      starsFinal: true,
+      shops: [{ name: '老张理发', points: 300, stars: 3, level: '三星美德商铺' }],
+      volunteers: [{ name: '张建国', hours: 3, wishes: 1 }],
+    };
+    const bulletin = async (communityId: string, communityName: string, month: string, published: boolean, note = '') =>
+      db.collection('bulletins').add({
+        data: {
+          _id: `${communityId}:${month}`,
+          communityId,
+          communityName,
+          streetId: 'street-qingshi',
+          month,
+          status: published ? 'published' : 'draft',
+          content,
+          note,
+          generatedAt: new Date('2026-11-01T03:00:00Z'),
+          publishedAt: published ? new Date('2026-11-02T02:30:00Z') : null,
+          publishedBy: published ? sun : null,
+          publishedByName: published ? '孙丽' : null,
+        },
+      });
+    await bulletin('community-wutong', '梧桐社区', '2026-08', true);
+    await bulletin('community-wutong', '梧桐社区', '2026-10', true, '十月诉求多在供暖，已协调。');
+    await bulletin('community-wutong', '梧桐社区', '2026-11', false);
+    await bulletin('community-other', '别的社区', '2026-10', false);
+    await bulletin('community-other', '别的社区', '2026-11', true);
+    const period = { from: '2026-10-01', to: '2026-11-30' };
+
+    ok(await start(sun, { kinds: ['bulletin'], ...period }));
+    const { view } = await finish(sun);
+    expect(view).toMatchObject({ status: 'done', rows: 2, fileName: '梧桐社区月报_2026-10-01至2026-11-30.xlsx' });
+    await expectIndexed(2);
+    const sheet = (await sheets(view.url)).get('社区月报')!;
+    expect(sheet[0].slice(0, 7)).toEqual(['月份', '社区', '状态', '受理诉求', '受理诉求（上月）', '办结', '办结（上月）']);
+    expect(sheet[0].slice(-8)).toEqual(['网格排名', '超期（按层级）', '超期（按部门）', '明星党员', '美德商铺', '感谢志愿者', '说明', '发布时间']);
+    expect(sheet.slice(1).map((r) => r.slice(0, 3))).toEqual([
+      ['2026-10', '梧桐社区', '已发布'],
+      ['2026-11', '梧桐社区', '草稿'],
+    ]);
+    const october = new Map(sheet[0].map((h, i) => [h, sheet[1][i]]));
+    expect([october.get('受理诉求'), october.get('受理诉求（上月）'), october.get('办结率'), october.get('办结率（上月）')]).toEqual([
+      12,
+      8,
+      '75.0%',
+      '100.0%',
+    ]);
+    expect(october.get('志愿服务时长（小时）')).toBe(6.5);
+    expect(october.get('满意率')).toBe('');
+    expect(october.get('网格排名')).toBe('1.第一网格 受理7 办结6 按期100.0% 满意50.0%');
+    expect(october.get('超期（按层级）')).toBe('网格预警2件');
+    expect(october.get('超期（按部门）')).toBe('水务局1件');
+    expect(october.get('明星党员')).toBe('李明（120分）');
+    expect(october.get('美德商铺')).toBe('老张理发（三星美德商铺，300分）');
+    expect(october.get('感谢志愿者')).toBe('张建国（3小时，心愿1件）');
+    expect(october.get('说明')).toBe('十月诉求多在供暖，已协调。');
+    expect(october.get('发布时间')).toBe('2026-11-02 10:30');
+
+    // The street's staff read every community's drafts too: a month per page, its communities in order. CSV: one kind.
+    ok(await start(qian, { kinds: ['bulletin'], format: 'csv', scope: 'street-qingshi', ...period }));
+    const street = await finish(qian);
+    const rows = parseCsv((await download(street.view.url)).toString('utf8').slice(1));
+    expect(rows.slice(1).map((r) => r.slice(0, 3))).toEqual([
+      ['2026-10', '别的社区', '草稿'],
+      ['2026-10', '梧桐社区', '已发布'],
+      ['2026-11', '别的社区', '已发布'],
+      ['2026-11', '梧桐社区', '草稿'],
+    ]);
+    await expectIndexed(2);
   });
 
   it('refuses a place out of scope, a role without exports, and a CSV of two kinds', async () => {

@@ -1,11 +1,13 @@
 import Database from 'better-sqlite3';
+import { existsSync, readdirSync } from 'fs';
 import { join } from 'path';
 import { demoSeed } from '../../emulator/seed';
 import type { UserProfile } from '../../src/shared/domain/org';
+import { databaseOf } from './ledger-fixture';
 import { newWish, ok, useEmulator } from './call';
 import { ramp } from './petition-fixtures';
 import { expectCovered, mallKit, pointsKit, rid } from './points-helpers';
-import { liu, sun, wang, zhang } from './personas';
+import { liu, luo, qian, sun, wang, zhang } from './personas';
 import { importAll, residentHeader, uploadFile, xlsx } from './roster-kit';
 
 /**
@@ -292,5 +294,75 @@ describe('user.deleteMine', () => {
     const wishes = rows().filter((r) => r.coll === 'wishes' && r.json.includes('帮忙换灯泡'));
     expect(wishes).toHaveLength(101);
     expect(wishes.filter((r) => r.json.includes(wang) || r.json.includes(her.name))).toEqual([]);
+  }, 60_000);
+
+  it('drops the staff exports of her places that may name her (finished or under way), and leaves the others', async () => {
+    await pointsKit(env).award(wang, 7);
+    const today = new Date(Date.parse((await env.emu.clock()).now) + 8 * 3600_000).toISOString().slice(0, 10);
+    const exportBy = async (who: string, scope: string | null, finish: boolean) => {
+      const payload = { from: today, to: today, format: 'csv', kinds: ['postings'], ...(scope ? { scope } : {}) };
+      ok(await call(who, 'report.exportStart', payload, rid('md-staff-export', ++serial)));
+      for (let polls = 0; finish && polls < 20; polls++) if (ok(await call(who, 'report.exportStatus', {})).export.status === 'done') break;
+      return ok(await call(who, 'report.exportStatus', {})).export;
+    };
+    const community = await exportBy(sun, null, true);
+    const district = await exportBy(luo, 'district', true);
+    expect([community.status, district.status]).toEqual(['done', 'done']);
+    // The community's file names her (its staff see names and masked phones).
+    expect(Buffer.from(await (await fetch(community.url)).arrayBuffer()).toString('utf8')).toContain(her.name);
+    const files = (openid: string) => {
+      const dir = join(env.emu.dataDir, 'files', 'exports', openid);
+      return existsSync(dir) ? readdirSync(dir) : [];
+    };
+    expect(files(sun)).toHaveLength(1);
+    // The street's export is under way (started, not carried yet); another community's export is not hers.
+    expect((await exportBy(qian, 'street-qingshi', false)).status).toBe('running');
+    const now = new Date();
+    const elsewhere = {
+      _id: 'demo-elsewhere-staff',
+      openid: 'demo-elsewhere-staff',
+      requestId: 'elsewhere-1',
+      status: 'done',
+      from: today,
+      to: today,
+      kinds: ['postings'],
+      format: 'csv',
+      scope: 'community-other',
+      scopeKind: 'community',
+      scopeName: '别的社区',
+      communityIds: ['community-other'],
+      viewer: { roles: ['staff'], communityId: 'community-other', streetId: 'street-qingshi' },
+      step: 1,
+      cursor: null,
+      parts: 0,
+      rows: 0,
+      tally: [],
+      fileID: null,
+      fileName: '别的社区积分流水.csv',
+      error: null,
+      createdAt: now,
+      updatedAt: now,
+      doneAt: now,
+    };
+    await databaseOf(env.emu).collection('export_jobs').add({ data: elsewhere });
+
+    ok(await call(wang, 'user.deleteMine', { confirm: '确认注销' }, rid('md-del', 'exports')));
+    await runJobs();
+    await expectCovered(env.emu);
+
+    const said = '导出期间有居民注销了账号，按隐私规定已删除此文件';
+    for (const who of [sun, luo, qian])
+      expect(ok(await call(who, 'report.exportStatus', {})).export).toMatchObject({ status: 'failed', url: null, error: said });
+    expect(files(sun)).toEqual([]);
+    expect(files(luo)).toEqual([]);
+    const kept = rows().find((r) => r.coll === 'export_jobs' && r.key === elsewhere._id)!;
+    expect(JSON.parse(kept.json)).toMatchObject({ status: 'done', error: null });
+    expect(rows().filter((r) => r.coll === 'export_parts')).toEqual([]);
+    // Exported again, the file has her records as rewritten: neither her name nor her phone.
+    const again = await exportBy(sun, null, true);
+    const text = Buffer.from(await (await fetch(again.url)).arrayBuffer()).toString('utf8');
+    expect(text).toContain('测试发放');
+    expect(text).not.toContain(her.name);
+    expect(text).not.toContain(her.phone.slice(-4));
   }, 60_000);
 });

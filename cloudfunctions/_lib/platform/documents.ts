@@ -436,7 +436,7 @@ export interface MyDataJob {
   /** The source (my-data.ts `sources`) the job is at, and how far into it. */
   step: number;
   offset: number;
-  /** Erase: the communities whose ledger checkpoints hold the person's account totals. */
+  /** Erase: her community and those whose ledger checkpoints hold her account totals (the staff exports of them are dropped). */
   communities: string[];
   /** Export: the file built, and what it holds kind by kind. */
   fileID: string | null;
@@ -476,7 +476,7 @@ export interface ExportJob {
   /** Postings know only their community: the communities of the place (empty for `district`: all). */
   communityIds: string[];
   /** Who exports, as the privacy rule needs them (the timer that builds the file has no caller). */
-  viewer: { roles: string[]; communityId: string; streetId: string };
+  viewer: { roles: string[]; communityId: string; streetId: string; adminScope?: 'street' | 'district' };
   from: string;
   to: string;
   kinds: ('cases' | 'postings' | 'hours' | 'bulletin')[];

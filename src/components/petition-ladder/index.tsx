@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { levelLabels } from '../../shared/domain/petition-ladder';
+import { levelLabels, type PetitionLevel } from '../../shared/domain/petition-ladder';
 import type { PetitionDetail } from '../../utils/petition-actions';
 import { countdown } from '../../utils/petition-clock';
 import { ladderRungs, rungLabels } from '../../utils/petition-rungs';
@@ -24,6 +24,28 @@ function RungTime({ iso, now }: { iso: string; now: number }) {
   );
 }
 
+/** 网格预警 as 网格 + 预警: the place, then what it does there. */
+const mottoWords = (level: PetitionLevel) => {
+  const { name, motto } = rungLabels[level];
+  return [name, motto.slice(name.length)];
+};
+
+/**
+ * A label of two words that never splits inside a word: on one line where the rung is wide enough, else one word
+ * over the other (关怀模式's larger text at 375 px) — never running into the next rung.
+ */
+function Words({ className, words }: { className: string; words: string[] }) {
+  return (
+    <View className={className}>
+      {words.map((w) => (
+        <Text key={w} className="ladder__word">
+          {w}
+        </Text>
+      ))}
+    </View>
+  );
+}
+
 /** 网格 → 社区 → 街道 → 部门 → 区级: where the case stands, who holds it, and what is due by when. */
 export function PetitionLadder({ petition: p, now }: Props) {
   const rungs = ladderRungs(p);
@@ -36,9 +58,9 @@ export function PetitionLadder({ petition: p, now }: Props) {
             <View className="ladder__track">
               <View className="ladder__dot">{r.state === 'passed' || (closed && r.state === 'current') ? '✓' : ''}</View>
             </View>
-            <Text className="ladder__name">{rungLabels[r.level].motto}</Text>
+            <Words className="ladder__name" words={mottoWords(r.level)} />
             {r.arrivedAt && <RungTime iso={r.arrivedAt} now={now} />}
-            {r.automatic && <Text className="ladder__auto">自动升级</Text>}
+            {r.automatic && <Words className="ladder__auto" words={['自动', '升级']} />}
           </View>
         ))}
       </View>

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { PageShell } from '../../components/page-shell';
+import { useMe } from '../../hooks/use-me';
 import { Empty, ErrorView, Loading } from '../../components/state-view';
 import { useRemote } from '../../hooks/use-remote';
 import { call } from '../../services/api';
@@ -11,6 +12,9 @@ import { PublishForm } from '../parts/publish-form';
 import '../parts/index.scss';
 
 const toArchive = () => void Taro.navigateTo({ url: '/package-bulletin/archive/index' });
+/** Who may export (report.exportStart's roles): they get 导出 — the export page opened on this month's bulletins. */
+const exporters = ['staff', 'street_staff', 'district_staff', 'admin'];
+const toExport = (month: string) => void Taro.navigateTo({ url: `/package-export/export/index?kind=bulletin&month=${month}` });
 
 /**
  * 社区月报: one month's bulletin (`?month=`; none: the month just closed). Residents read the published one; the
@@ -18,6 +22,7 @@ const toArchive = () => void Taro.navigateTo({ url: '/package-bulletin/archive/i
  */
 function BulletinPage() {
   const { params } = useRouter();
+  const me = useMe();
   const month = params.month && /^\d{4}-\d{2}$/.test(params.month) ? params.month : undefined;
   const remote = useRemote(() => call('report.bulletin', month ? { month } : {}), month ?? '');
   if (!remote.data) {
@@ -62,6 +67,12 @@ function BulletinPage() {
           <Text className="cell__body cell__title">往期月报</Text>
           <Text className="cell__value">按月份查看</Text>
         </View>
+        {me.data?.roles.some((r) => exporters.includes(r)) && (
+          <View className="cell cell--link" onClick={() => toExport(bulletin.month)}>
+            <Text className="cell__body cell__title">导出</Text>
+            <Text className="cell__value">本月月报存为 Excel</Text>
+          </View>
+        )}
       </View>
     </PageShell>
   );

@@ -1,4 +1,5 @@
 import { Picker, Text, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
 import { ChoiceChips } from '../../components/choice-chips';
@@ -8,7 +9,7 @@ import { Loading } from '../../components/state-view';
 import { useSubmit } from '../../hooks/use-submit';
 import { serverNow } from '../../services/server-clock';
 import { exportKindLabels, exportKinds, type ExportFormat, type ExportKind } from '../../shared/contract/export';
-import { periodPresets, type Period } from '../../utils/export-period';
+import { monthPeriod, periodPresets, type Period } from '../../utils/export-period';
 import { ExportProgress } from './progress';
 import { useExport, type ExportView } from './use-export';
 import './index.scss';
@@ -26,15 +27,19 @@ const formatChoices = [
 /**
  * 数据导出 (staff, street, district staff and admins): choose what, the period and the format; the server writes
  * the file in the background while the page shows how far it got; then it opens in WeChat (Excel) or downloads.
+ * `?kind=bulletin&month=YYYY-MM` (社区月报's 导出) opens on that kind and that month's days.
  */
 function ExportPage() {
   const exp = useExport();
   const start = useSubmit('report.exportStart');
-  const [what, setWhat] = useState<What>('cases');
+  const { params } = useRouter();
+  const asked = (exportKinds as readonly string[]).includes(params.kind ?? '') ? (params.kind as ExportKind) : null;
+  const month = params.month && /^\d{4}-(0[1-9]|1[0-2])$/.test(params.month) ? params.month : null;
+  const [what, setWhat] = useState<What>(asked ?? 'cases');
   const [format, setFormat] = useState<ExportFormat>('xlsx');
   const presets = periodPresets(serverNow());
-  const [periodKey, setPeriodKey] = useState<Period['key'] | 'custom'>('thisMonth');
-  const [custom, setCustom] = useState({ from: presets[0].from, to: presets[0].to });
+  const [periodKey, setPeriodKey] = useState<Period['key'] | 'custom'>(month ? 'custom' : 'thisMonth');
+  const [custom, setCustom] = useState(month ? monthPeriod(month) : { from: presets[0].from, to: presets[0].to });
   const period = periodKey === 'custom' ? custom : presets.find((p) => p.key === periodKey)!;
 
   if (!exp.loaded)

@@ -87,7 +87,7 @@ export function ExportProgress({
       {view.status === 'done' && (
         <>
           <Text className="export__line export__file">{view.fileName}</Text>
-          <Text className="export__line">共 {view.rows} 行。文件保留一天。</Text>
+          <Text className="export__line">共 {view.rows} 行。文件保留一天（期间有居民注销账号则提前删除）。</Text>
           <View className="export__job-actions">
             <ActionButton busy={opening} onClick={() => void onOpen()}>
               {view.format === 'csv' && isWeapp ? '复制下载链接' : isWeapp ? '打开文件' : '下载文件'}

@@ -107,6 +107,7 @@ function MyDataPage() {
       <View className="card my-data__erase">
         <Text className="my-data__line">注销后，你的姓名、手机、门牌、照片和评价里的个人信息都会删除，心愿和诉求只留下内容、不再显示是谁。</Text>
         <Text className="my-data__line">积分流水按规定保留，但改记在匿名账户下，不再关联到你。</Text>
+        <Text className="my-data__line">社区工作人员导出的、可能写有你姓名的表格（保留一天的文件）也会一并删除。</Text>
         <Text className="my-data__line">还有认领中的心愿、没签退的值班、店铺或工作职务时，需要先交接。</Text>
         <Text className="my-data__label">请输入“{deleteConfirmation}”四个字</Text>
         <Input

@@ -3,7 +3,7 @@ import { defineAction } from './action';
 import { idSchema } from './common';
 
 /**
- * 数据导出 (issue 14): cases, postings, volunteer hours and the month's numbers of a place the caller may see, as
+ * 数据导出 (issue 14): cases, postings, volunteer hours and the community bulletins (月通报) of a place the caller may see, as
  * XLSX or CSV, written by the report function into cloud storage page by page and handed back as a short-lived link.
  */
 
@@ -14,7 +14,7 @@ export const exportKindLabels: Record<ExportKind, string> = {
   cases: '诉求与心愿',
   postings: '积分流水',
   hours: '志愿服务时长',
-  bulletin: '月度通报数字',
+  bulletin: '社区月报',
 };
 
 export const exportFormats = ['xlsx', 'csv'] as const;
@@ -61,7 +61,7 @@ export const exportView = () =>
 
 export const reportExportStart = defineAction({
   name: 'report.exportStart',
-  summary: '数据导出：开始导出诉求心愿、积分流水、志愿时长或月度数字（XLSX / CSV，后台分页写入云存储）',
+  summary: '数据导出：开始导出诉求心愿、积分流水、志愿时长或社区月报（XLSX / CSV，后台分页写入云存储）',
   input: exportStartInput,
   output: () => z.object({ export: exportView() }),
   roles: ['staff', 'street_staff', 'district_staff', 'admin'],
