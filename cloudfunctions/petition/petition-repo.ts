@@ -65,6 +65,8 @@ export interface PetitionDoc extends OrgPlace, PetitionState {
   filedByName: string | null;
   /** Filed by the reporter's 代办人 (helper), who may relay their rating as 代评; absent for a grid worker's 红色代办. */
   filedAs?: 'helper';
+  /** A case another system filed (Open311: the 12345 hotline): the partner and its own id for the case. */
+  source?: { partnerId: string; partnerName: string; externalId: string | null };
   heldForReview: boolean;
   /** Shown to neighbours among similar cases and open to co-signing (not private, not held for review). */
   listed: boolean;

@@ -1,5 +1,6 @@
 // The demo community every fresh emulator starts from: 青石街道 / 梧桐社区, three grids, and one
 // persona per role (plus an elderly resident), so every flow can be walked through by hand.
+import { createHash } from 'node:crypto';
 import type { OrgUnit, UserProfile } from '../../src/shared/domain/org';
 import type { Role } from '../../src/shared/domain/roles';
 import { guardOf } from '../../cloudfunctions/org/name-guard';
@@ -8,6 +9,9 @@ import { merchantSeed } from './merchants';
 import { ladderPeople, ladderUsers, petitionSeed } from './petitions';
 import { mallFiles, pointsSeed } from './points';
 import { postSeed } from './posts';
+
+/** The demo 12345 hotline's Open311 API key (README: Open311). Never a real key: the emulator's seed only. */
+export const DEMO_OPEN311_KEY = 'demo-12345-hotline-key';
 
 export interface Persona {
   openid: string;
@@ -292,6 +296,16 @@ export function demoSeed(now: Date = new Date(), fileIdOf: (cloudPath: string) =
       notify_settings: [{ _id: 'subscribe', staffLongTerm: true, updatedAt: now, updatedBy: 'demo-admin-wu' }],
       ...pointsSeed(community._id, now, mall.photoOf),
       ...petitionSeed(street._id),
+      // The 12345 hotline's Open311 key (demo only): cases it files without a building land at 梧桐社区.
+      open311_partners: [
+        {
+          _id: createHash('sha256').update(DEMO_OPEN311_KEY).digest('hex'),
+          name: '12345热线',
+          streetId: street._id,
+          communityId: community._id,
+          createdAt: now,
+        },
+      ],
       ...merchantSeed({ streetId: street._id, communityId: community._id }, now),
       ...postSeed({ streetId: street._id, communityId: community._id }, now),
     },

@@ -27,6 +27,8 @@ function acceptsBody(pathname: string, type: string, fromPage: boolean): boolean
   if (pathname === UPLOAD_PATH) return type.startsWith('image/') || type === 'application/octet-stream';
   // The SDK's open API calls are multipart (form-data); only a process, never a page, may send one.
   if (pathname === SDK_PATH && type === 'multipart/form-data') return !fromPage;
+  // Open311's own body type (GeoReport v2 posts forms): from processes (partner systems), never from a page.
+  if (pathname.startsWith('/open311/v2/') && type === 'application/x-www-form-urlencoded') return !fromPage;
   return type === 'application/json';
 }
 

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { DEV_PREFIX, handleDevRequest } from './dev-api';
 import type { Emulator } from './emulator';
+import { handleHttpAccess, httpAccessRoute } from './http-access';
 import { HttpError, sendJson } from './http-util';
 import { applyCors, guard, isLocalRequest } from './request-guard';
 import { handleSdkRequest, SDK_PATH } from './sdk-gateway';
@@ -37,6 +38,8 @@ async function route(req: IncomingMessage, res: ServerResponse, emu: Emulator): 
   // clock a month back: nobody else may act in it.
   const functionsOwn = pathname.startsWith(COS_PATH) || pathname.startsWith(`${DEV_PREFIX}files/`);
   if (emu.seeding && !functionsOwn) throw new HttpError(503, 'SEEDING', '正在生成演示数据，请稍候几秒再试');
+  const httpFunction = httpAccessRoute(pathname);
+  if (httpFunction) return handleHttpAccess(req, res, emu, httpFunction);
   if (pathname.startsWith(DEV_PREFIX) || pathname.startsWith(COS_PATH)) {
     if (await handleDevRequest(req, res, emu)) return;
     throw new HttpError(404, 'NOT_FOUND', `no emulator route ${req.method} ${pathname}`);

@@ -16,6 +16,7 @@ import type { PointsCode } from '../../../src/shared/domain/points-code';
 import type { RoleChange } from '../../../src/shared/domain/appointment';
 import type { AwardRule } from '../../../src/shared/domain/award';
 import type { WishCategory } from '../../../src/shared/domain/wish';
+import type { Open311Partner } from '../../open311/open311-docs';
 import type { OrgNameGuard } from '../../org/name-guard';
 import type { RosterEntry, RosterHead, RosterImport } from '../../roster/roster-docs';
 import type { WishDoc } from '../../wish/wish-repo';
@@ -417,6 +418,7 @@ export interface Registry {
   messages: MessageDoc;
   notify_jobs: WeeklyFeedbackJob;
   notify_settings: NotifySetting;
+  open311_partners: Open311Partner;
 }
 
 /**

@@ -98,4 +98,5 @@ export const collections = {
   messages: 'messages',
   notifyJobs: 'notify_jobs',
   notifySettings: 'notify_settings',
+  open311Partners: 'open311_partners',
 } as const;
