@@ -53,6 +53,9 @@ const MAX_LISTED = 100;
 const DEFAULT_SPAN_MS = 90 * 24 * 3600 * 1000;
 const PREFIX = /^.*?\/open311\/v2\//;
 
+/** No mini-program actions: this function answers HTTP access only (test/unit/registry.test.ts lists it so). */
+export const handlers: readonly never[] = [];
+
 export function keyHash(key: string): string {
   return createHash('sha256').update(key).digest('hex');
 }
