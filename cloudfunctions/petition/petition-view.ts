@@ -85,12 +85,7 @@ export function render(p: PetitionDoc, viewer: UserProfile, l: Lookup, now: Date
     cosigned: l.cosigned.has(p._id),
     mine: viewer._id === p.reporterId || viewer._id === p.filedById,
     urgeCount: p.urgeCount ?? 0,
-    urge:
-      mayUrge(viewer._id, p) && urgeableStatuses.includes(p.status)
-        ? urgedToday(p, now)
-          ? 'done'
-          : 'may'
-        : null,
+    urge: mayUrge(viewer._id, p) && urgeableStatuses.includes(p.status) ? (urgedToday(p, now) ? 'done' : 'may') : null,
     rates: p.status === 'resolved' ? raterOf(viewer._id, p) : null,
     resolution: r
       ? {

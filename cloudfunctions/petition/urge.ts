@@ -43,7 +43,13 @@ export const urge = defineHandler(
           .update({ data: { urgeCount: _.inc(1), lastUrgedAt: now, history: _.push([step]), statsDirty: true, updatedAt: now } });
         const urged: PetitionDoc = { ...current, urgeCount: count, lastUrgedAt: now, history: [...current.history, step], updatedAt: now };
         const handlers = current.handlerId ? [current.handlerId] : await holdersOf(current.level, current);
-        await unit.notify(assignedNotices(handlers.filter((h) => h !== openid), urged, `居民催办（${note}），请尽快办理`));
+        await unit.notify(
+          assignedNotices(
+            handlers.filter((h) => h !== openid),
+            urged,
+            `居民催办（${note}），请尽快办理`,
+          ),
+        );
         return { petition: await toView(urged, user) };
       },
       { busy: 'PETITION_BUSY', record: { request } },
