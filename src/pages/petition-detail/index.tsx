@@ -24,7 +24,7 @@ import './index.scss';
 
 /**
  * 诉求详情 (`?id=`): progress notices link here. The ladder with where the case stands and the countdowns,
- * what was done, every step; the reporter rates, a neighbour backs it (我也遇到), a handler goes to handle it.
+ * what was done, every step; the reporter urges (催办, once a day) and rates, a neighbour backs it (我也遇到), a handler goes to handle it.
  */
 function PetitionDetailPage() {
   const id = useRouter().params.id ?? '';
@@ -36,6 +36,7 @@ function PetitionDetailPage() {
     detail.update(({ petition }) => ({ petition: afterPetitionStep(petition, data.petition, event, me.data?.name ?? '', note) })),
   );
   const cosign = useSubmit('petition.cosign');
+  const urge = useSubmit('petition.urge');
   const [rating, setRating] = useState(false);
   const now = useServerClock(detail.data?.petition.serverTime);
   usePullRefresh(() => Promise.all([detail.reload(), me.reload()]));
@@ -64,7 +65,7 @@ function PetitionDetailPage() {
   const handles = actionsFor(p, me.data, council).length > 0;
   const canRate = mayRate(p, roles, now);
   const canCosign = mayCosign(p, roles);
-  const hasBar = outcome.notice !== null || handles || canRate || canCosign;
+  const hasBar = outcome.notice !== null || handles || canRate || canCosign || p.urge !== null;
   return (
     <PageShell className={`petition-detail${hasBar ? ` ${barPadding}` : ''}`}>
       <PetitionLadder petition={p} now={now} />
@@ -76,6 +77,20 @@ function PetitionDetailPage() {
           <BarItem name="cosign">
             <ActionButton busy={cosign.submitting} onClick={async () => outcome.settle(await cosign.submit({ petitionId: p.id }), '已附议', null)}>
               我也遇到
+            </ActionButton>
+          </BarItem>
+        )}
+        {p.urge !== null && (
+          <BarItem name="urge">
+            <ActionButton
+              kind="default"
+              disabled={p.urge === 'done'}
+              busy={urge.submitting}
+              onClick={async () =>
+                outcome.settle(await urge.submit({ petitionId: p.id }), '已催办，办理人会收到提醒', 'urge', `第 ${p.urgeCount + 1} 次催办`)
+              }
+            >
+              {p.urge === 'done' ? '今天已催办，明天可再催' : '催办'}
             </ActionButton>
           </BarItem>
         )}
