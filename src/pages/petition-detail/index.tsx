@@ -1,3 +1,4 @@
+import { Text } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
@@ -82,16 +83,19 @@ function PetitionDetailPage() {
         )}
         {p.urge !== null && (
           <BarItem name="urge">
-            <ActionButton
-              kind="default"
-              disabled={p.urge === 'done'}
-              busy={urge.submitting}
-              onClick={async () =>
-                outcome.settle(await urge.submit({ petitionId: p.id }), '已催办，办理人会收到提醒', 'urge', `第 ${p.urgeCount + 1} 次催办`)
-              }
-            >
-              {p.urge === 'done' ? '今天已催办，明天可再催' : '催办'}
-            </ActionButton>
+            {p.urge === 'done' ? (
+              <Text className="petition-detail__urged">今天已催办（共 {p.urgeCount} 次），办理人已收到提醒，明天可再催。</Text>
+            ) : (
+              <ActionButton
+                kind="default"
+                busy={urge.submitting}
+                onClick={async () =>
+                  outcome.settle(await urge.submit({ petitionId: p.id }), '已催办，办理人会收到提醒', 'urge', `第 ${p.urgeCount + 1} 次催办`)
+                }
+              >
+                催办
+              </ActionButton>
+            )}
           </BarItem>
         )}
         {canRate && (
