@@ -1,5 +1,5 @@
 import { ok, useEmulator } from './call';
-import { file, HOUR, sent } from './petition-fixtures';
+import { file, HOUR, ramp, sent } from './petition-fixtures';
 import { li, liu, sun, wang } from './personas';
 
 const env = useEmulator();
@@ -40,6 +40,21 @@ describe('催办: the resident urges an open case, once per case per China day',
     ]);
     // The handler sees the count too (督办 will read it), but may not urge.
     expect(await get(id, liu)).toMatchObject({ urgeCount: 2, urge: null });
+  });
+
+  it('her 代办人 urges for her (under the same once-a-day limit); a grid worker who filed 红色代办 does not', async () => {
+    const binding = ok(await call(li, 'helper.request', { parentName: '王秀英', parentPhone: '13800001001', relation: '儿子' }, 'urge-helper-req'))
+      .binding.id;
+    ok(await call(wang, 'helper.consent', { bindingId: binding }, 'urge-helper-consent'));
+    const id = ok(await call(li, 'petition.create', { ...ramp, onBehalfOf: { helperBinding: binding } }, 'urge-helper-pet')).petition.id;
+    expect((await get(id, li)).urge).toBe('may');
+    expect(ok(await call(li, 'petition.urge', { petitionId: id })).petition).toMatchObject({ urgeCount: 1, urge: 'done' });
+    expect(await call(wang, 'petition.urge', { petitionId: id })).toMatchObject({ ok: false, code: 'PETITION_URGED_TODAY' });
+    expect((await get(id)).timeline.filter((s: any) => s.event === 'urge').map((s: any) => s.by)).toEqual(['李明']);
+
+    const redProxy = ok(await call(liu, 'petition.create', { ...ramp, onBehalfOf: { residentId: wang } })).petition.id;
+    expect(await call(liu, 'petition.urge', { petitionId: redProxy })).toMatchObject({ ok: false });
+    ok(await call(wang, 'petition.urge', { petitionId: redProxy }));
   });
 
   it('only the reporter urges, and only an open case', async () => {
