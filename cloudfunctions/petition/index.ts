@@ -7,6 +7,7 @@ import { setCategory } from './set-category';
 import { places } from './places';
 import { rate } from './rate-petition';
 import { sweep } from './sweep';
+import { urge } from './urge';
 
 // 微诉求: 网格预警 → 社区吹哨 → 街道统筹 → 部门报到 → 区级办结, one action per step, and the ladder's timer.
 /** One handler per petition.* action of the contract, and none besides (test/unit/registry.test.ts). */
@@ -17,6 +18,7 @@ export const handlers = [
   places,
   similar,
   cosign,
+  urge,
   accept,
   report,
   resolve,

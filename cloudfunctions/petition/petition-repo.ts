@@ -81,6 +81,9 @@ export interface PetitionDoc extends OrgPlace, PetitionState {
   /** `byProxy`: 代评, the filer relaying for someone not registered (absent on ratings stored before it). */
   rating: { value: PetitionRating; comment: string | null; at: Date; byProxy?: boolean } | null;
   cosignCount: number;
+  /** 催办 by the reporter or their filer: how many, and the last (one per China day); absent on cases never urged. */
+  urgeCount?: number;
+  lastUrgedAt?: Date | null;
   credit: PetitionCredit | null;
   history: PetitionStep[];
   /**

@@ -1,7 +1,7 @@
 import type { PetitionView } from '../../src/shared/contract';
 import type { UserProfile } from '../../src/shared/domain/org';
 import { isOverdue } from '../../src/shared/domain/petition-deadlines';
-import { raterOf } from '../../src/shared/domain/petition-rules';
+import { mayUrge, raterOf, urgeableStatuses, urgedToday } from '../../src/shared/domain/petition-rules';
 import { disclose, petitionReporter } from '../../src/shared/domain/privacy';
 import { photoUrls } from '../_lib/platform/files';
 import { cachedOrgNames, profilesFor } from '../_lib/platform/org';
@@ -84,6 +84,8 @@ export function render(p: PetitionDoc, viewer: UserProfile, l: Lookup, now: Date
     cosignCount: p.cosignCount,
     cosigned: l.cosigned.has(p._id),
     mine: viewer._id === p.reporterId || viewer._id === p.filedById,
+    urgeCount: p.urgeCount ?? 0,
+    urge: mayUrge(viewer._id, p) && urgeableStatuses.includes(p.status) ? (urgedToday(p, now) ? 'done' : 'may') : null,
     rates: p.status === 'resolved' ? raterOf(viewer._id, p) : null,
     resolution: r
       ? {

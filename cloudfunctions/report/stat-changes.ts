@@ -39,9 +39,12 @@ export function petitionChanges(p: PetitionDoc, counted: number, ladder: LadderC
   let department: string | null = null;
   // Where the case stood for the gauges of cases open now, before the step (null before it was filed).
   let gauge: CaseGauge | null = null;
+  // The last step that moved the case: a 催办 line (from = to) starts no step, so deadlines count from the move before it.
+  let before: PetitionDoc['history'][number] | null = null;
   p.history.forEach((step, i) => {
+    // 催办 is no move: nothing to count (督办 will read the count kept on the case, not the reports).
+    if (step.event === 'urge') return;
     const at = new Date(step.at);
-    const before = i > 0 ? p.history[i - 1] : null;
     const first = (step.event === 'resolve' || step.event === 'decide') && !resolved;
     const due =
       first && before ? dueAt({ status: before.to.status, level: before.to.level, urgency: p.urgency, since: new Date(before.at) }, ladder) : null;
@@ -77,6 +80,7 @@ export function petitionChanges(p: PetitionDoc, counted: number, ladder: LadderC
     }
     if (first) resolved = true;
     if (step.automatic && (step.event === 'escalate' || step.event === 'summon')) missed++;
+    before = step;
   });
   return out;
 }

@@ -13,6 +13,8 @@ const table: Partial<Record<ErrorCode, AfterFailure>> = {
   PETITION_PHOTOS_REQUIRED: { hint: '请分别上传处理前、处理后的照片再提交。', refresh: false },
   PETITION_RATING_CLOSED: { hint: '评价期已过，诉求已自动办结。', refresh: true },
   PETITION_ALREADY_COSIGNED: { hint: '有新进展时会通知你。', refresh: true },
+  PETITION_URGED_TODAY: { hint: '办理人已收到你今天的催办，有进展会通知你。', refresh: true },
+  PETITION_URGE_NOT_REPORTER: { hint: '你可以点「我也遇到」关注它的进展。', refresh: false },
   PETITION_OWN_COSIGN: { hint: '你提交的诉求会自动通知你进展。', refresh: false },
   PETITION_PLACE_INVALID: { hint: '请重新选择楼栋，或改为在地图上选点。', refresh: false },
   PETITION_COUNCIL_NOT_ELIGIBLE: { hint: '请直接办理，或吹哨上报。', refresh: false },

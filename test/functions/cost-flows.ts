@@ -147,6 +147,8 @@ async function measurePass(emu: TestEmulator): Promise<ActionCost[]> {
   await step('petition.accept (grid)', liu, 'petition.accept', { petitionId });
   await step('petition.escalate', liu, 'petition.escalate', { petitionId, reason: '需要社区协调施工' });
   await step('petition.accept (community)', sun, 'petition.accept', { petitionId });
+  // 催办: she urges the community's handler (once today), who is told.
+  await step('petition.urge', wang, 'petition.urge', { petitionId });
   await step('petition.resolve', sun, 'petition.resolve', { petitionId, feedback: '已联系施工队修补坡道' });
   await step('petition.rate', wang, 'petition.rate', { petitionId, rating: 'satisfied' });
   await list(wang, 'petition.listMine');

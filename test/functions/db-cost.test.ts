@@ -34,6 +34,9 @@ const WITHIN_BUDGET = [
   'petition.accept (grid)',
   'petition.accept (community)',
   'petition.resolve',
+  // 催办: caller; start, commit; the case (read, write); the retry record; the notice sent (its outcome) — the handler who
+  // took it is told, no holders are read.
+  'petition.urge',
   'petition.rate',
   'petition.listMine',
   'points.award',

@@ -1,3 +1,4 @@
+import { Text } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
@@ -24,7 +25,7 @@ import './index.scss';
 
 /**
  * 诉求详情 (`?id=`): progress notices link here. The ladder with where the case stands and the countdowns,
- * what was done, every step; the reporter rates, a neighbour backs it (我也遇到), a handler goes to handle it.
+ * what was done, every step; the reporter urges (催办, once a day) and rates, a neighbour backs it (我也遇到), a handler goes to handle it.
  */
 function PetitionDetailPage() {
   const id = useRouter().params.id ?? '';
@@ -36,6 +37,7 @@ function PetitionDetailPage() {
     detail.update(({ petition }) => ({ petition: afterPetitionStep(petition, data.petition, event, me.data?.name ?? '', note) })),
   );
   const cosign = useSubmit('petition.cosign');
+  const urge = useSubmit('petition.urge');
   const [rating, setRating] = useState(false);
   const now = useServerClock(detail.data?.petition.serverTime);
   usePullRefresh(() => Promise.all([detail.reload(), me.reload()]));
@@ -64,7 +66,7 @@ function PetitionDetailPage() {
   const handles = actionsFor(p, me.data, council).length > 0;
   const canRate = mayRate(p, roles, now);
   const canCosign = mayCosign(p, roles);
-  const hasBar = outcome.notice !== null || handles || canRate || canCosign;
+  const hasBar = outcome.notice !== null || handles || canRate || canCosign || p.urge !== null;
   return (
     <PageShell className={`petition-detail${hasBar ? ` ${barPadding}` : ''}`}>
       <PetitionLadder petition={p} now={now} />
@@ -77,6 +79,23 @@ function PetitionDetailPage() {
             <ActionButton busy={cosign.submitting} onClick={async () => outcome.settle(await cosign.submit({ petitionId: p.id }), '已附议', null)}>
               我也遇到
             </ActionButton>
+          </BarItem>
+        )}
+        {p.urge !== null && (
+          <BarItem name="urge">
+            {p.urge === 'done' ? (
+              <Text className="petition-detail__urged">今天已催办（共 {p.urgeCount} 次），办理人已收到提醒，明天可再催。</Text>
+            ) : (
+              <ActionButton
+                kind="default"
+                busy={urge.submitting}
+                onClick={async () =>
+                  outcome.settle(await urge.submit({ petitionId: p.id }), '已催办，办理人会收到提醒', 'urge', `第 ${p.urgeCount + 1} 次催办`)
+                }
+              >
+                催办
+              </ActionButton>
+            )}
           </BarItem>
         )}
         {canRate && (

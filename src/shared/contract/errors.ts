@@ -42,6 +42,8 @@ export const errorMessages = {
   PETITION_NOT_REPORTER: '只有诉求人可以评价',
   PETITION_RATING_CLOSED: '已超过评价期限',
   PETITION_OWN_COSIGN: '不能附议自己提交的诉求',
+  PETITION_URGE_NOT_REPORTER: '只有诉求人或为其代办的人可以催办',
+  PETITION_URGED_TODAY: '今天已经催办过这条诉求，请明天再催',
   PETITION_ALREADY_COSIGNED: '你已经附议过这条诉求',
   PETITION_COUNCIL_NOT_ELIGIBLE: '只有物业、业主相关的诉求可以提交三方议事',
   PETITION_CATEGORY_NOT_FOUND: '诉求类别不存在',

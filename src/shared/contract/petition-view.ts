@@ -53,6 +53,11 @@ export const petitionViewSchema = z.object({
   cosignCount: z.number().int(),
   cosigned: z.boolean().describe('the caller co-signed it (我也遇到)'),
   mine: z.boolean().describe('the caller reported or filed it'),
+  urgeCount: z.number().int().describe('催办 so far (督办 will mark a case yellow at three)'),
+  urge: z
+    .enum(['may', 'done'])
+    .nullable()
+    .describe("the caller's 催办 today: may urge, or already urged (once per China day); null: not theirs or not open"),
   rates: z
     .enum(['reporter', 'proxy'])
     .nullable()
@@ -70,7 +75,7 @@ export const petitionViewSchema = z.object({
 export type PetitionView = z.infer<typeof petitionViewSchema>;
 
 export const petitionStepSchema = z.object({
-  event: z.enum([...petitionEvents, 'create']),
+  event: z.enum([...petitionEvents, 'create', 'urge']),
   level,
   status: z.enum(petitionStatuses),
   by: z.string(),

@@ -81,6 +81,15 @@ export const petitionCosign = defineAction({
   mutates: true,
 });
 
+export const petitionUrge = defineAction({
+  name: 'petition.urge',
+  summary: '催办：诉求人（或其代办人）催促办理中的诉求，每条诉求每天一次，记入进度并通知办理人',
+  input: () => z.object(ref).strict(),
+  output: () => one,
+  roles: ['resident'],
+  mutates: true,
+});
+
 const note = z.string().trim().max(200, '说明最多 200 字').optional();
 
 export const petitionAccept = defineAction({
@@ -199,6 +208,7 @@ export const petitionConclude = defineAction({
 export const petitionActions = [
   petitionCreate,
   petitionCosign,
+  petitionUrge,
   petitionAccept,
   petitionReport,
   petitionResolve,

@@ -3,6 +3,7 @@ import type { OrgPlace, UserProfile } from './org';
 import type { PetitionEvent, PetitionStatus } from './petition';
 import { levelLabels, type PetitionLevel } from './petition-ladder';
 import { coversPlace, handlesPetition, holdsLevel } from './scope';
+import { dayCst } from './time';
 
 /** A category of the configurable tree (环境卫生 → 垃圾清运, …). */
 export interface PetitionCategory {
@@ -99,6 +100,33 @@ export function assertMayCosign(
   if (p.status === 'closed' || p.status === 'resolved') throw new DomainError('PETITION_ILLEGAL_MOVE', '诉求已办结，不能再附议');
 }
 
+/** The statuses a case may be urged in (催办): waiting at a level, handled, in council or in review — not resolved or closed. */
+export const urgeableStatuses: readonly PetitionStatus[] = ['pending', 'accepted', 'council', 'review'];
+
+/** Who urges: the reporter, or the 代办人 (helper) who filed it for them — not a grid worker's 红色代办 (they handle it). */
+export function mayUrge(openid: string, p: { reporterId: string | null; filedById: string | null; filedAs?: 'helper' }): boolean {
+  return (p.reporterId !== null && openid === p.reporterId) || (p.filedAs === 'helper' && p.filedById !== null && openid === p.filedById);
+}
+
+/** Whether the reporter's last 催办 fell on the China day of `now` (one a day per case). */
+export function urgedToday(p: { lastUrgedAt?: Date | null }, now: Date): boolean {
+  return !!p.lastUrgedAt && dayCst(new Date(p.lastUrgedAt)) === dayCst(now);
+}
+
+/**
+ * 催办: the reporter (or the 代办人 who filed it for them) urges an open case, at most once per case per China day.
+ * The count kept on the case is for 督办 (three urges will mark it yellow when the supervision cards come).
+ */
+export function assertMayUrge(
+  openid: string,
+  p: { reporterId: string | null; filedById: string | null; filedAs?: 'helper'; status: PetitionStatus; lastUrgedAt?: Date | null },
+  now: Date,
+): void {
+  if (!mayUrge(openid, p)) throw new DomainError('PETITION_URGE_NOT_REPORTER');
+  if (!urgeableStatuses.includes(p.status)) throw new DomainError('PETITION_ILLEGAL_MOVE', '诉求已办结或待评价，不能催办');
+  if (urgedToday(p, now)) throw new DomainError('PETITION_URGED_TODAY');
+}
+
 /** The idempotency key of the reporter's virtue credit: one per petition, whatever retries or reopens. */
 export function creditKey(petitionId: string): string {
   return `petition:${petitionId}:valid`;
@@ -120,7 +148,8 @@ export function earnsCredit(
 
 /** One line of the ladder timeline: who did what, at which level, when, why, and whether a timer did it. */
 export interface PetitionStep {
-  event: PetitionEvent | 'create';
+  /** 'urge': a resident's 催办, a line on the timeline that moves nothing (from = to). */
+  event: PetitionEvent | 'create' | 'urge';
   by: string;
   byName: string;
   at: Date;

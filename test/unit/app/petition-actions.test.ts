@@ -46,6 +46,8 @@ function petition(level: PetitionLevel, status: PetitionStatus, more: Partial<Pe
     feedback: { dueAt: '2026-11-29T10:00:00.000Z', at: null, overdue: false },
     cosignCount: 0,
     cosigned: false,
+    urgeCount: 0,
+    urge: null,
     mine: false,
     rates: null,
     resolution: null,

@@ -81,6 +81,7 @@ describe('words on the petition pages', () => {
     expect(stepTitle({ event: 'create', level: 'grid', departmentName: null, automatic: false })).toBe('提交诉求 → 网格');
     expect(stepTitle({ event: 'rate', level: 'community', departmentName: null, automatic: false })).toBe('评价');
     expect(stepTitle({ event: 'escalate', level: 'community', departmentName: null, automatic: true })).toBe('超时自动上报 → 社区');
+    expect(stepTitle({ event: 'urge', level: 'department', departmentName: '区住建局', automatic: false })).toBe('居民催办 · 区住建局');
   });
 
   it('what is due next', () => {
