@@ -25,7 +25,8 @@ let asking: Promise<void> | null = null;
  * its way (the app shows and 我的 opens at the same moment), the same answer serves both.
  */
 export function refreshUnread(): Promise<void> {
-  asking ??= call('notify.unread', {})
+  // In the background: a guest's refusal must not move them off the page they opened (the join page).
+  asking ??= call('notify.unread', {}, { background: true })
     .then((reply) => {
       if (reply.ok) setUnread(reply.data.unread);
     })

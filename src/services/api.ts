@@ -14,6 +14,12 @@ export interface CallOptions {
   requestId?: string;
   /** Ask the server even for an answer kept for the session (`user.me`, categories): a retry or a pull-to-refresh. */
   fresh?: boolean;
+  /**
+   * Asked by the app, not by the page the person is on (the unread badge as the app shows): a NOT_REGISTERED
+   * answer moves nobody. Answered while the first page is still opening, it would otherwise send a newcomer who
+   * scanned a building code from the join page to the welcome page.
+   */
+  background?: boolean;
 }
 
 /** What the caller sees when the request never got an answer: the same shape as any other failure. */
@@ -43,7 +49,7 @@ async function ask<A extends ActionName>(action: A, payload: Input<A>, opts: Cal
     noteServerTime(reply.serverTime, sentAt, Date.now());
     if (reply.ok) noteCareModeIn(reply.data);
     // A newcomer is welcomed, not shown an error: the page they are on sends them to the welcome page.
-    if (!reply.ok && reply.code === 'NOT_REGISTERED') onNotRegistered();
+    if (!reply.ok && reply.code === 'NOT_REGISTERED' && !opts.background) onNotRegistered();
     return reply;
   } catch (err) {
     console.warn(`[api] ${action} failed`, err);

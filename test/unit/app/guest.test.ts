@@ -50,6 +50,18 @@ describe('where a newcomer (NOT_REGISTERED) is sent', () => {
     expect(reLaunch).toHaveBeenCalledWith({ url: WELCOME });
   });
 
+  it('a background question (the unread badge as the app opens) moves nobody, even before a page is open', async () => {
+    asTarget('h5');
+    installWindow();
+    getCurrentPages.mockReturnValue([]);
+    fetchMock.mockResolvedValue({ ok: true, status: 200, json: async () => notRegistered, text: async () => '' });
+    expect(await call('notify.unread', {}, { background: true })).toMatchObject({ ok: false, code: 'NOT_REGISTERED' });
+    expect(reLaunch).not.toHaveBeenCalled();
+    // The same answer to a page's own question still welcomes them.
+    await call('notify.unread', {});
+    expect(reLaunch).toHaveBeenCalledWith({ url: WELCOME });
+  });
+
   it('browsing keeps them on the wall; joining forgets it', () => {
     on('pages/wall/index');
     browseAsGuest();
