@@ -4,7 +4,6 @@ import { open311CreateSchema, open311QuerySchema, type Open311Create, type Open3
 import type { OrgUnit } from '../../src/shared/domain/org';
 import { petitionStatusLabels } from '../../src/shared/domain/petition';
 import { levelLabels } from '../../src/shared/domain/petition-ladder';
-import { actAt, dueAt, feedbackDueAt } from '../../src/shared/domain/petition-deadlines';
 import { idOf } from '../_lib/platform/ids';
 import { cachedOrgNames } from '../_lib/platform/org';
 import { _, collections } from '../_lib/platform/runtime';
@@ -12,6 +11,7 @@ import { transact } from '../_lib/platform/transact';
 import { warmCached } from '../_lib/platform/warm-cache';
 import { table, tableIn } from '../_lib/platform/typed-db';
 import { assignedNotices, holdersOf } from '../petition/notices';
+import { newPetitionDoc } from '../petition/new-petition';
 import type { PetitionDoc } from '../petition/petition-repo';
 import type { Open311Partner } from './open311-docs';
 import { cachedPetitionCategories, cachedSettings } from '../petition/petition-repo';
@@ -229,73 +229,35 @@ type Category = Awaited<ReturnType<typeof cachedPetitionCategories>>[number];
 type Ladder = Awaited<ReturnType<typeof cachedSettings>>['ladder'];
 
 function newHotlineCase(id: string, partner: Open311Partner, input: Open311Create, place: Place, category: Category, ladder: Ladder): PetitionDoc {
-  const now = new Date();
-  const level = place.gridId ? ('grid' as const) : ('community' as const);
-  const state = {
-    status: 'pending' as const,
-    level,
-    urgency: 'normal' as const,
-    since: now,
-    departmentId: null,
-    topLevel: level,
-    reopens: 0,
-    resolvedLevel: null,
-    outcome: null,
-    defaultDepartmentId: category.departmentId,
-    councilEligible: category.council,
-  };
-  const name = [input.last_name, input.first_name].filter(Boolean).join('') || '热线来电人';
-  return {
-    _id: id,
-    rev: 0,
-    ...place,
-    ...state,
+  return newPetitionDoc({
+    id,
+    place,
     // The caller's phone stays with the case for its handlers (privacy.ts); the Open311 views never carry it.
-    reporterId: null,
-    reporterName: name,
-    reporterPhone: input.phone ?? null,
-    reporterRoom: null,
-    reporterIsResident: false,
-    rosterKey: null,
-    filedById: null,
-    filedByName: null,
+    reporter: {
+      reporterId: null,
+      reporterName: [input.last_name, input.first_name].filter(Boolean).join('') || '热线来电人',
+      reporterPhone: input.phone ?? null,
+      reporterRoom: null,
+      reporterIsResident: false,
+      rosterKey: null,
+      filedById: null,
+      filedByName: null,
+    },
     source: { partnerId: partner._id, partnerName: partner.name, externalId: input.external_id ?? null },
-    categoryId: category._id,
-    categoryName: category.name,
+    category,
+    ladder,
+    urgency: 'normal',
     description: input.description,
     photos: [],
     // Not shown to neighbours: the hotline's callers did not ask for that.
     heldForReview: false,
     listed: false,
-    departmentIds: [],
-    handlerId: null,
-    handlerName: null,
-    dueAt: dueAt(state, ladder),
-    actAt: actAt(state, ladder),
-    feedbackDueAt: feedbackDueAt(now, ladder),
-    firstFeedbackAt: null,
-    resolution: null,
-    rating: null,
-    cosignCount: 0,
-    credit: null,
-    history: [
-      {
-        event: 'create',
-        by: `open311:${partner._id.slice(0, 12)}`,
-        byName: partner.name,
-        at: now,
-        from: null,
-        to: { status: state.status, level },
-        departmentId: null,
-        note: input.external_id ? `${partner.name}转办，编号 ${input.external_id}` : `${partner.name}转办`,
-        automatic: false,
-      },
-    ],
-    statsDirty: true,
-    statsCounted: 0,
-    createdAt: now,
-    updatedAt: now,
-  };
+    filedBy: {
+      id: `open311:${partner._id.slice(0, 12)}`,
+      name: partner.name,
+      note: input.external_id ? `${partner.name}转办，编号 ${input.external_id}` : `${partner.name}转办`,
+    },
+  });
 }
 
 async function readOwn(partner: Open311Partner, ids: string[]): Promise<PetitionDoc[]> {

@@ -69,7 +69,21 @@ export async function movePetition<R>(id: string, by: Mover, planner: Planner, a
 
 function stateOf(p: PetitionDoc): PetitionState {
   const { status, level, urgency, since, departmentId, topLevel, reopens, resolvedLevel, outcome, defaultDepartmentId, councilEligible } = p;
-  return { status, level, urgency, since, departmentId, topLevel, reopens, resolvedLevel, outcome, defaultDepartmentId, councilEligible };
+  const extendedUntil = p.extendedUntil ?? null;
+  return {
+    status,
+    level,
+    urgency,
+    since,
+    extendedUntil,
+    departmentId,
+    topLevel,
+    reopens,
+    resolvedLevel,
+    outcome,
+    defaultDepartmentId,
+    councilEligible,
+  };
 }
 
 /** The petition after the step: new state, deadlines, holder, first feedback, credit, and the timeline line. */
@@ -115,7 +129,19 @@ function advance(seen: PetitionDoc, plan: Plan, by: Mover, now: Date, ladder: La
  */
 function changedFields(seen: PetitionDoc, next: PetitionDoc, plan: Plan): Record<string, unknown> {
   const whole = (v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date) ? _.set(v) : v);
-  const keys = ['status', 'level', 'since', 'departmentId', 'topLevel', 'reopens', 'resolvedLevel', 'outcome', 'rev', 'departmentIds'] as const;
+  const keys = [
+    'status',
+    'level',
+    'since',
+    'extendedUntil',
+    'departmentId',
+    'topLevel',
+    'reopens',
+    'resolvedLevel',
+    'outcome',
+    'rev',
+    'departmentIds',
+  ] as const;
   const more = ['handlerId', 'handlerName', 'dueAt', 'actAt', 'firstFeedbackAt', 'statsDirty', 'updatedAt'] as const;
   const credit = seen.credit === null && next.credit !== null ? (['credit'] as const) : [];
   const fields = [...keys, ...more, ...credit, ...(Object.keys(plan.changes ?? {}) as (keyof PetitionDoc)[])];

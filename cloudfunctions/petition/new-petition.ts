@@ -3,7 +3,7 @@ import type { PublishedVerdict } from '../../src/shared/domain/content';
 import type { OrgPlace, UserProfile } from '../../src/shared/domain/org';
 import type { PetitionState } from '../../src/shared/domain/petition';
 import { actAt, dueAt, feedbackDueAt } from '../../src/shared/domain/petition-deadlines';
-import type { LadderConfig } from '../../src/shared/domain/petition-ladder';
+import type { LadderConfig, Urgency } from '../../src/shared/domain/petition-ladder';
 import type { PetitionCategory } from '../../src/shared/domain/petition-rules';
 import { idForRequest } from '../_lib/platform/ids';
 import { templates } from '../_lib/platform/templates';
@@ -28,40 +28,80 @@ interface Intake {
 
 /** A new case, waiting at its grid (or its community when the place has no grid), with its clocks started. */
 export function newPetition({ input, place, reporter, category, verdict, ladder, by, requestId }: Intake): PetitionDoc {
+  return newPetitionDoc({
+    // A retried create with the same requestId lands on the same id, so it can never file twice.
+    id: idForRequest(['petition', by._id], requestId, 32),
+    place,
+    reporter,
+    category,
+    ladder,
+    urgency: input.urgency,
+    description: input.description,
+    photos: input.photos,
+    heldForReview: verdict === 'review',
+    listed: !category.private && verdict === 'pass',
+    filedBy: { id: by._id, name: by.name, note: reporter.filedAs === 'helper' ? '代办人代办' : reporter.filedById ? '红色代办' : null },
+    progressConsent: consentOf(input.accepted, reporter),
+  });
+}
+
+interface NewCase {
+  id: string;
+  place: Place;
+  reporter: Reporter;
+  source?: PetitionDoc['source'];
+  category: PetitionCategory;
+  ladder: LadderConfig;
+  urgency: Urgency;
+  description: string;
+  photos: string[];
+  heldForReview: boolean;
+  listed: boolean;
+  /** Who filed it, as the timeline's first line says. */
+  filedBy: { id: string; name: string; note: string | null };
+  progressConsent?: ProgressConsent;
+}
+
+/**
+ * Every new case's document, whoever files it (the app, or a partner system through Open311): waiting at its grid
+ * (or its community when the place has no grid), with its clocks started and nothing decided yet.
+ */
+export function newPetitionDoc(c: NewCase): PetitionDoc {
   const now = new Date();
-  const level = place.gridId ? 'grid' : 'community';
+  const level = c.place.gridId ? 'grid' : 'community';
   const state: PetitionState = {
     status: 'pending',
     level,
-    urgency: input.urgency,
+    urgency: c.urgency,
     since: now,
+    extendedUntil: null,
     departmentId: null,
     topLevel: level,
     reopens: 0,
     resolvedLevel: null,
     outcome: null,
-    defaultDepartmentId: category.departmentId,
-    councilEligible: category.council,
+    defaultDepartmentId: c.category.departmentId,
+    councilEligible: c.category.council,
   };
   return {
-    // A retried create with the same requestId lands on the same id, so it can never file twice.
-    _id: idForRequest(['petition', by._id], requestId, 32),
+    _id: c.id,
     rev: 0,
-    ...place,
+    ...c.place,
     ...state,
-    ...reporter,
-    categoryId: category._id,
-    categoryName: category.name,
-    description: input.description,
-    photos: input.photos,
-    heldForReview: verdict === 'review',
-    listed: !category.private && verdict === 'pass',
+    ...c.reporter,
+    ...(c.source ? { source: c.source } : {}),
+    categoryId: c.category._id,
+    categoryName: c.category.name,
+    description: c.description,
+    photos: c.photos,
+    heldForReview: c.heldForReview,
+    listed: c.listed,
     departmentIds: [],
     handlerId: null,
     handlerName: null,
-    dueAt: dueAt(state, ladder),
-    actAt: actAt(state, ladder),
-    feedbackDueAt: feedbackDueAt(now, ladder),
+    dueAt: dueAt(state, c.ladder),
+    actAt: actAt(state, c.ladder),
+    feedbackDueAt: feedbackDueAt(now, c.ladder),
     firstFeedbackAt: null,
     resolution: null,
     rating: null,
@@ -70,17 +110,17 @@ export function newPetition({ input, place, reporter, category, verdict, ladder,
     history: [
       {
         event: 'create',
-        by: by._id,
-        byName: by.name,
+        by: c.filedBy.id,
+        byName: c.filedBy.name,
         at: now,
         from: null,
         to: { status: state.status, level },
         departmentId: null,
-        note: reporter.filedAs === 'helper' ? '代办人代办' : reporter.filedById ? '红色代办' : null,
+        note: c.filedBy.note,
         automatic: false,
       },
     ],
-    progressConsent: consentOf(input.accepted, reporter),
+    ...(c.progressConsent ? { progressConsent: c.progressConsent } : {}),
     statsDirty: true,
     statsCounted: 0,
     createdAt: now,

@@ -2,10 +2,19 @@ import type { PetitionState } from './petition';
 import { levelLabels, type LadderConfig } from './petition-ladder';
 import { addDays, addHours } from './time';
 
-type Timed = Pick<PetitionState, 'status' | 'level' | 'urgency' | 'since'>;
+type Timed = Pick<PetitionState, 'status' | 'level' | 'urgency' | 'since' | 'extendedUntil'>;
 
-/** When the current step is due: taking the case, settling it, or the resident's rating. Null when closed. */
+/**
+ * When the current step is due: taking the case, settling it, or the resident's rating; an approved extension's
+ * date instead of the ladder's while the step lasts. Null when closed.
+ */
 export function dueAt(p: Timed, config: LadderConfig): Date | null {
+  if (p.extendedUntil && p.status !== 'closed') return new Date(p.extendedUntil);
+  return ladderDueAt(p, config);
+}
+
+/** The ladder's own deadline for the current step, extensions aside (the 督办 card clock and the extension bound read it). */
+export function ladderDueAt(p: Timed, config: LadderConfig): Date | null {
   switch (p.status) {
     case 'pending':
       return addHours(p.since, config.acceptHours[p.level][p.urgency]);

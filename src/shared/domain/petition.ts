@@ -64,6 +64,11 @@ export interface PetitionState {
   urgency: Urgency;
   /** When the current step began: deadlines count from here. */
   since: Date;
+  /**
+   * The current step's deadline as an approved 延期申请 moved it (null: the ladder's own). Cleared by every move:
+   * a new step starts with the ladder's clock. Absent on cases older than extensions (read as null).
+   */
+  extendedUntil?: Date | null;
   /** The department summoned last (kept after it, so a reopen can send the case back to it). */
   departmentId: string | null;
   /** The highest level the case has reached. */
@@ -121,6 +126,7 @@ export function applyMove(state: PetitionState, move: PetitionMove, now: Date, c
     status,
     level,
     since: now,
+    extendedUntil: null,
     topLevel: levelRank(level) > levelRank(state.topLevel) ? level : state.topLevel,
   });
   switch (move.event) {
