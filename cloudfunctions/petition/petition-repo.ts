@@ -4,6 +4,7 @@ import { DomainError } from '../../src/shared/domain/errors';
 import type { OrgPlace } from '../../src/shared/domain/org';
 import type { PetitionRating, PetitionState } from '../../src/shared/domain/petition';
 import { ladderConfig, type LadderConfig, type LadderOverrides, type PetitionLevel } from '../../src/shared/domain/petition-ladder';
+import type { SupervisionCard } from '../../src/shared/domain/petition-cards';
 import type { Department, PetitionCategory, PetitionStep } from '../../src/shared/domain/petition-rules';
 import { pageOf } from '../_lib/platform/page';
 import { collections, db } from '../_lib/platform/runtime';
@@ -84,6 +85,8 @@ export interface PetitionDoc extends OrgPlace, PetitionState {
   /** 催办 by the reporter or their filer: how many, and the last (one per China day); absent on cases never urged. */
   urgeCount?: number;
   lastUrgedAt?: Date | null;
+  /** The current step's 督办 card (petition-cards.ts); cleared by every move; absent on cases never carded. */
+  card?: SupervisionCard | null;
   credit: PetitionCredit | null;
   history: PetitionStep[];
   /**
