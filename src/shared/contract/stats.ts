@@ -10,17 +10,25 @@ const day = () => z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])
 const rate = () => z.number().min(0).max(1).nullable();
 const levelCounts = () => z.object({ grid: z.number(), community: z.number(), street: z.number(), department: z.number(), district: z.number() });
 
-export const dashboardInput = () =>
-  z
-    .object({
-      /** A grid, community or street the caller may see; absent: the caller's own (a community's staff: their community). */
-      scope: idSchema.optional(),
-      /** Inclusive China-time days; at most a year. */
-      from: day(),
-      to: day(),
-    })
+/** The place a reply's numbers are of. */
+const placeSchema = () => z.object({ id: z.string(), name: z.string(), kind: z.enum(['grid', 'community', 'street', 'district']) });
+
+/**
+ * The input of a read over a period: `scope`, a place the caller may see (absent: the caller's own — a community's
+ * staff their community), the inclusive China-time days `from`–`to` (at most a year), then the action's own fields.
+ * A start after the end is refused on `to`.
+ */
+function periodInput<S extends z.ZodRawShape>(own: S) {
+  // TypeScript cannot see `from` and `to` through the generic shape's output; they are there, parsed by `day()`.
+  const inOrder = (v: object) => (v as { from: string }).from <= (v as { to: string }).to;
+  return z
+    .object({ scope: idSchema.optional(), from: day(), to: day(), ...own })
     .strict()
-    .refine((v) => v.from <= v.to, { message: '开始日期不能晚于结束日期', path: ['to'] });
+    .refine(inOrder, { message: '开始日期不能晚于结束日期', path: ['to'] });
+}
+
+/** `scope`: a grid, community or street. */
+export const dashboardInput = () => periodInput({});
 
 const petitionNumbersSchema = () =>
   z.object({
@@ -54,7 +62,7 @@ const gridRowSchema = () =>
 
 export const dashboardOutput = () =>
   z.object({
-    scope: z.object({ id: z.string(), name: z.string(), kind: z.enum(['grid', 'community', 'street', 'district']) }),
+    scope: placeSchema(),
     from: day(),
     to: day(),
     petitions: petitionNumbersSchema(),
@@ -108,28 +116,21 @@ export const reportDashboard = defineAction({
 
 /** The list behind a number of the dashboard (issue 14): paged by an opaque cursor, 20 a page, newest first. */
 export const casesInput = () =>
-  z
-    .object({
-      /** As report.dashboard: a place the caller may see; absent: their own. */
-      scope: idSchema.optional(),
-      from: day(),
-      to: day(),
-      metric: z.enum(caseMetrics),
-      category: idSchema.optional(),
-      /** A grid of the scope: the list of that grid only. */
-      grid: idSchema.optional(),
-      /** Only for openNow / overdueNow: the level (and department) the cases wait at now. */
-      level: z.enum(petitionLevels).optional(),
-      department: idSchema.optional(),
-      /** From the previous page's `nextCursor`; absent: the first page. */
-      cursor: z
-        .string()
-        .max(40)
-        .regex(/^\d{1,15}\.\d{1,4}$/, '分页参数无效，请刷新后重试')
-        .optional(),
-    })
-    .strict()
-    .refine((v) => v.from <= v.to, { message: '开始日期不能晚于结束日期', path: ['to'] });
+  periodInput({
+    metric: z.enum(caseMetrics),
+    category: idSchema.optional(),
+    /** A grid of the scope: the list of that grid only. */
+    grid: idSchema.optional(),
+    /** Only for openNow / overdueNow: the level (and department) the cases wait at now. */
+    level: z.enum(petitionLevels).optional(),
+    department: idSchema.optional(),
+    /** From the previous page's `nextCursor`; absent: the first page. */
+    cursor: z
+      .string()
+      .max(40)
+      .regex(/^\d{1,15}\.\d{1,4}$/, '分页参数无效，请刷新后重试')
+      .optional(),
+  });
 
 export const caseRowSchema = () =>
   z.object({
@@ -156,7 +157,7 @@ export const casesOutput = () =>
   z.object({
     /** “2026年11月 · 已办结 · 东苑网格”. */
     title: z.string(),
-    scope: z.object({ id: z.string(), name: z.string(), kind: z.enum(['grid', 'community', 'street', 'district']) }),
+    scope: placeSchema(),
     /** How many the list holds: on the first page only (null on the next ones). */
     count: z.number().nullable(),
     items: z.array(caseRowSchema()),
@@ -173,20 +174,12 @@ export const reportCases = defineAction({
 });
 
 /** 网格排名: the grids of a place for a period, ranked (按期办结率, then 满意率, then volunteer hours). */
-export const gridRankingInput = () =>
-  z
-    .object({
-      /** A community or street the caller may see (a grid worker: their community); absent: their own. */
-      scope: idSchema.optional(),
-      from: day(),
-      to: day(),
-    })
-    .strict()
-    .refine((v) => v.from <= v.to, { message: '开始日期不能晚于结束日期', path: ['to'] });
+/** `scope`: a community or street (a grid worker: their community). */
+export const gridRankingInput = () => periodInput({});
 
 export const gridRankingOutput = () =>
   z.object({
-    scope: z.object({ id: z.string(), name: z.string(), kind: z.enum(['grid', 'community', 'street', 'district']) }),
+    scope: placeSchema(),
     from: day(),
     to: day(),
     /** Best first; grids with no case and no volunteer hour in the period are not ranked. */
