@@ -15,6 +15,7 @@ import { minuteCst, monthOf } from '../../shared/domain/time';
 import { shiftMonth } from '../../utils/month';
 import { F2Chart } from '../parts/f2-chart';
 import { categoryChart, gridChart, satisfactionChart, trendChart } from './charts';
+import { NumberGrid } from './number-grid';
 import { casesUrl, customProblem, periodDays, type CasesLink, type Metric, type PeriodKind } from './period';
 import '../parts/index.scss';
 import './index.scss';
@@ -25,21 +26,6 @@ const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 1000) 
 const hours = (v: number | null) =>
   v === null ? '—' : v < 0 ? '超过30天' : v < 48 ? `${Math.round(v * 10) / 10}小时` : `${Math.round((v / 24) * 10) / 10}天`;
 const sum = (o: Record<string, number>) => Object.values(o).reduce((a, b) => a + b, 0);
-
-/** A number that opens the cases behind it (when there is a list behind it). */
-function Stat({ label, value, note, link }: { label: string; value: string; note?: string; link?: CasesLink }) {
-  return (
-    <View
-      className={`dash-stat${link ? ' dash-stat--link' : ''}`}
-      onClick={link ? () => void Taro.navigateTo({ url: casesUrl(link) }) : undefined}
-      data-metric={link?.metric}
-    >
-      <Text className="dash-stat__value">{value}</Text>
-      <Text className="dash-stat__label">{label}</Text>
-      {note && <Text className="dash-stat__note">{note}</Text>}
-    </View>
-  );
-}
 
 function Section({ title, hint, children }: { title: string; hint?: string; children: React.ReactNode }) {
   return (
@@ -200,28 +186,32 @@ function Numbers({
 
       {k ? (
         <Section title={`类别：${k.name}`} hint="按类别只统计本时段的收件、办结、按期与评价">
-          <View className="dash-grid">
-            <Stat label="收件" value={String(k.received)} link={link('received')} />
-            <Stat label="办结" value={String(k.resolved)} link={link('resolved')} />
-            <Stat label="办结率" value={pct(k.resolutionRate)} link={link('resolved')} />
-            <Stat label="按期办结率" value={pct(k.onTimeRate)} link={link('late')} note="点看逾期办结的" />
-            <Stat label="满意率" value={pct(k.satisfactionRate)} note={`${k.rated} 件已评价`} link={link('satisfied')} />
-          </View>
+          <NumberGrid
+            items={[
+              { label: '收件', value: String(k.received), link: link('received') },
+              { label: '办结', value: String(k.resolved), link: link('resolved') },
+              { label: '办结率', value: pct(k.resolutionRate), link: link('resolved') },
+              { label: '按期办结率', value: pct(k.onTimeRate), link: link('late'), note: '点看逾期办结的' },
+              { label: '满意率', value: pct(k.satisfactionRate), note: `${k.rated} 件已评价`, link: link('satisfied') },
+            ]}
+          />
         </Section>
       ) : (
         <Section title="诉求办理">
-          <View className="dash-grid">
-            <Stat label="受理" value={String(p.received)} note={p.dismissed ? `不予受理 ${p.dismissed}` : undefined} link={link('received')} />
-            <Stat label="办结率" value={pct(p.resolutionRate)} note={`已办结 ${p.resolved}`} link={link('resolved')} />
-            <Stat label="按期办结率" value={pct(p.onTimeRate)} note="点看逾期办结的" link={link('late')} />
-            <Stat label="满意率" value={pct(p.satisfactionRate)} note={`满意+基本满意，${p.rated} 件已评`} link={link('satisfied')} />
-            <Stat label="平均办理时长" value={hours(p.averageHours)} />
-            <Stat label="九成在此时间内办结" value={hours(p.p90Hours)} />
-            <Stat label="就地解决" value={String(p.onSpot)} note={pct(p.onSpotRate)} link={link('onSpot')} />
-            <Stat label="吹哨上报" value={String(escalated)} link={link('escalated')} />
-            <Stat label="不满意" value={String(p.rated - Math.round((p.satisfactionRate ?? 0) * p.rated))} link={link('dissatisfied')} />
-            <Stat label="未评价" value={String(p.unrated)} link={link('unrated')} />
-          </View>
+          <NumberGrid
+            items={[
+              { label: '受理', value: String(p.received), note: p.dismissed ? `不予受理 ${p.dismissed}` : undefined, link: link('received') },
+              { label: '办结率', value: pct(p.resolutionRate), note: `已办结 ${p.resolved}`, link: link('resolved') },
+              { label: '按期办结率', value: pct(p.onTimeRate), note: '点看逾期办结的', link: link('late') },
+              { label: '满意率', value: pct(p.satisfactionRate), note: `满意+基本满意，${p.rated} 件已评`, link: link('satisfied') },
+              { label: '平均办理时长', value: hours(p.averageHours) },
+              { label: '九成在此时间内办结', value: hours(p.p90Hours) },
+              { label: '就地解决', value: String(p.onSpot), note: pct(p.onSpotRate), link: link('onSpot') },
+              { label: '吹哨上报', value: String(escalated), link: link('escalated') },
+              { label: '不满意', value: String(p.rated - Math.round((p.satisfactionRate ?? 0) * p.rated)), link: link('dissatisfied') },
+              { label: '未评价', value: String(p.unrated), link: link('unrated') },
+            ]}
+          />
         </Section>
       )}
 
@@ -325,14 +315,16 @@ function Numbers({
       )}
 
       <Section title="微心愿与志愿服务">
-        <View className="dash-grid">
-          <Stat label="新心愿" value={String(d.wishes.created)} link={link('wishes')} />
-          <Stat label="已认领" value={String(d.wishes.claimed)} note={`平均等待 ${hours(d.wishes.averageWaitHours)}`} />
-          <Stat label="已完成" value={String(d.wishes.completed)} note={`已确认 ${d.wishes.confirmed}`} />
-          <Stat label="志愿服务时长" value={`${Math.round(d.volunteerHours * 10) / 10}小时`} />
-          <Stat label="发放积分" value={String(sum(d.points.issued))} />
-          <Stat label="兑换积分" value={String(sum(d.points.redeemed))} />
-        </View>
+        <NumberGrid
+          items={[
+            { label: '新心愿', value: String(d.wishes.created), link: link('wishes') },
+            { label: '已认领', value: String(d.wishes.claimed), note: `平均等待 ${hours(d.wishes.averageWaitHours)}` },
+            { label: '已完成', value: String(d.wishes.completed), note: `已确认 ${d.wishes.confirmed}` },
+            { label: '志愿服务时长', value: `${Math.round(d.volunteerHours * 10) / 10}小时` },
+            { label: '发放积分', value: String(sum(d.points.issued)) },
+            { label: '兑换积分', value: String(sum(d.points.redeemed)) },
+          ]}
+        />
       </Section>
 
       {honours && (
