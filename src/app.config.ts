@@ -70,6 +70,7 @@ export default defineAppConfig({
         'settings-virtue/index',
         'settings-merchant/index',
         'settings-categories/index',
+        'settings-hotline/index',
       ],
     },
     // 岗位认领: members claim service posts and serve duty shifts; staff publish and correct; residents rate.

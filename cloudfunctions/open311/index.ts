@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { open311CreateSchema, open311QuerySchema, type Open311Create, type Open311Query } from '../../src/shared/contract/open311';
 import type { OrgUnit } from '../../src/shared/domain/org';
@@ -14,10 +14,11 @@ import { assignedNotices, holdersOf } from '../petition/notices';
 import { newPetitionDoc } from '../petition/new-petition';
 import type { PetitionDoc } from '../petition/petition-repo';
 import type { Open311Partner } from './open311-docs';
+import { keyHash } from './partner-key';
 import { cachedPetitionCategories, cachedSettings } from '../petition/petition-repo';
 
 // Open311 GeoReport v2 over CloudBase HTTP access: the city's 12345 hotline (or another case system) files cases
-// into the ladder and reads their status back. Each partner has an API key (open311_partners, keyed by its hash).
+// into the ladder and reads their status back. Each partner has an API key (open311_partners, found by its hash).
 
 /** The event CloudBase's HTTP access hands the function (and the emulator's /open311/v2/ path likewise). */
 export interface HttpEvent {
@@ -55,10 +56,6 @@ const PREFIX = /^.*?\/open311\/v2\//;
 
 /** No mini-program actions: this function answers HTTP access only (test/unit/registry.test.ts lists it so). */
 export const handlers: readonly never[] = [];
-
-export function keyHash(key: string): string {
-  return createHash('sha256').update(key).digest('hex');
-}
 
 export async function main(event: HttpEvent): Promise<HttpReply> {
   try {
@@ -116,16 +113,19 @@ function bodyOf(event: HttpEvent): Record<string, unknown> {
   return parsed as Record<string, unknown>;
 }
 
-/** A partner is kept warm a minute, as org names are: a revoked key stops working within that minute. */
+/**
+ * A partner is kept warm a minute, as org names are: a replaced key, or a partner switched off, stops working within
+ * that minute (the admin is told so); a new key works at once (never looked up before, so never kept).
+ */
 const PARTNER_TTL_MS = 60_000;
 
 async function partnerOf(apiKey: string): Promise<Open311Partner> {
   const hash = keyHash(apiKey);
   const found = await warmCached(`open311-partner:${hash}`, PARTNER_TTL_MS, async () => {
-    const res = await table(collections.open311Partners).where({ _id: hash }).limit(1).get();
+    const res = await table(collections.open311Partners).where({ keyHash: hash }).limit(1).get();
     return res[0] ?? null;
   });
-  if (!found) throw new Open311Error(403, 403, 'invalid api_key');
+  if (!found || !found.active) throw new Open311Error(403, 403, 'invalid api_key');
   return found;
 }
 

@@ -299,11 +299,16 @@ export function demoSeed(now: Date = new Date(), fileIdOf: (cloudPath: string) =
       // The 12345 hotline's Open311 key (demo only): cases it files without a building land at 梧桐社区.
       open311_partners: [
         {
-          _id: createHash('sha256').update(DEMO_OPEN311_KEY).digest('hex'),
+          _id: 'o311-12345',
           name: '12345热线',
           streetId: street._id,
           communityId: community._id,
+          keyHash: createHash('sha256').update(DEMO_OPEN311_KEY).digest('hex'),
+          keyTail: DEMO_OPEN311_KEY.slice(-4),
+          keyIssuedAt: now,
+          active: true,
           createdAt: now,
+          log: [],
         },
       ],
       ...merchantSeed({ streetId: street._id, communityId: community._id }, now),

@@ -78,11 +78,24 @@ export async function measureMainFlows(emu: TestEmulator): Promise<ActionCost[]>
   // an hour before the first one's shift ended, so the caches the first filled are still warm for it.
   const monday = comingMondayMorning(Date.now());
   await rosterInForce(emu);
+  await districtAdminInForce(emu);
   await emu.clock({ set: monday });
   const first = await measurePass(emu);
   await emu.clock({ set: monday });
   const second = await measurePass(emu);
   return second.map((cost, i) => ({ ...cost, first: first[i].requests }));
+}
+
+/** The district's admin (the seed has none): 热线对接 (hotline.*) is theirs. */
+const districtAdmin = 'o-cost-district-admin';
+
+async function districtAdminInForce(emu: TestEmulator): Promise<void> {
+  const person = { name: '区管理员', phone: '13900009003', roles: ['admin'], adminScope: 'district', streetId: '', communityId: '', birthYear: 1980 };
+  const place = { gridId: null, buildingId: null, room: null };
+  await databaseOf(emu)
+    .collection('users')
+    .doc(districtAdmin)
+    .set({ data: { ...person, ...place, createdAt: new Date() } });
 }
 
 /** 郑大爷 of 2号楼, a person of 梧桐社区's 人口台账 who has not joined: 红色代办 files for him by his entry's key. */
@@ -208,6 +221,11 @@ async function measurePass(emu: TestEmulator): Promise<ActionCost[]> {
   const { unit } = await step('org.upsertUnit', admin, 'org.upsertUnit', { parentId: 'community-wutong', name: '第四网格' });
   await step('org.retireUnit', admin, 'org.retireUnit', { id: unit.id, reason: '建错了，撤销' });
   await step('org.buildingCode', liu, 'org.buildingCode', { buildingId: 'building-1' });
+  // 热线对接: the district admin reads the partners, adds one and issues its key.
+  await list(districtAdmin, 'hotline.partners');
+  const partner = { name: '区数字城管', communityId: 'community-wutong' };
+  const { partner: added } = await step('hotline.savePartner', districtAdmin, 'hotline.savePartner', partner);
+  await step('hotline.rotateKey', districtAdmin, 'hotline.rotateKey', { partnerId: added.id });
   await list(admin, 'role.people', { query: '李' });
   const appoint = { openid: li, role: 'grid_worker', unitId: 'grid-2', reason: '社区换届任命' };
   await step('role.grant', admin, 'role.grant', appoint);

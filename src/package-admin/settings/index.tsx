@@ -15,6 +15,7 @@ const links: { text: string; note: string; page: string }[] = [
   { text: '美德信用目录', note: '可记分的美德行为和分值', page: 'settings-virtue' },
   { text: '商家核销上限', note: '单笔、每店每日、每人每日', page: 'settings-merchant' },
   { text: '心愿与诉求类别', note: '全区共用，区级管理员设置', page: 'settings-categories' },
+  { text: '热线对接', note: '12345热线等转办诉求的接口密钥，区级管理员管理', page: 'settings-hotline' },
 ];
 
 /**
@@ -66,7 +67,7 @@ function WorkNoticeSetting() {
 function SettingsPage() {
   return (
     <PageShell className="admin-settings">
-      <Text className="admin-intro">积分超市、积分有效期、美德目录和商家上限只对你所在社区生效；类别全区共用。修改后立即生效。</Text>
+      <Text className="admin-intro">积分超市、积分有效期、美德目录和商家上限只对你所在社区生效；类别和热线对接全区共用。修改后立即生效。</Text>
       <View className="cells">
         {links.map((l) => (
           <View key={l.page} className="cell cell--link" onClick={() => void Taro.navigateTo({ url: `/package-admin/${l.page}/index` })}>

@@ -82,6 +82,7 @@ export const errorMessages = {
   FORBIDDEN_SELF: '不能为自己办理，请由其他工作人员或管理员办理',
   BUSY: '操作的人太多，请稍后重试',
   ORG_UNIT_NOT_FOUND: '没有找到这个组织单元，请刷新后重试',
+  OPEN311_PARTNER_NOT_FOUND: '没有找到这个热线对接方，请刷新后重试',
   ORG_NAME_TAKEN: '同一上级下已有同名的单元，请换一个名称',
   ORG_RETIRED: '这个单元已撤销，不能再添加下级或人员',
   ORG_HAS_CHILDREN: '还有未撤销的下级单元，请先撤销或移走它们',

@@ -9,6 +9,7 @@ import { helperActions } from './helper';
 import { mallActions } from './mall';
 import { merchantActions } from './merchant';
 import { notifyActions } from './notify';
+import { hotlineActions } from './hotline';
 import { orgActions } from './org';
 import { partyActions } from './party';
 import { petitionActions } from './petition';
@@ -36,6 +37,7 @@ export * from './categories';
 export * from './family';
 export * from './helper';
 export * from './notify';
+export * from './hotline';
 export * from './org';
 export * from './mall';
 export * from './merchant';
@@ -75,6 +77,7 @@ const all = [
   ...statsCheckActions,
   ...exportActions,
   ...orgActions,
+  ...hotlineActions,
   ...roleActions,
   ...categoryActions,
   ...rosterActions,
