@@ -19,7 +19,7 @@ import { _, collections } from '../_lib/platform/runtime';
 import { templates, thing } from '../_lib/platform/templates';
 import { readIn, transact } from '../_lib/platform/transact';
 import { assignedNotices, holdersOf } from './notices';
-import { cachedSettings, type PetitionDoc } from './petition-repo';
+import { cachedSettings, type PetitionDoc, type ProgressConsent } from './petition-repo';
 import { toView } from './petition-view';
 
 /** A line of the 延期申请 on the timeline: it moves nothing (from = to). */
@@ -138,8 +138,13 @@ export const decideExtension = defineHandler(
           decided = { ...moved, dueAt: dueAt(moved, ladder), actAt: actAt(moved, ladder) };
           Object.assign(data, { extendedUntil: until, dueAt: decided.dueAt, actAt: decided.actAt });
         }
+        const { notices, consent } = decisionNotices(decided, extension, user);
+        if (consent) {
+          decided = { ...decided, progressConsent: consent };
+          data.progressConsent = _.set(consent);
+        }
         await tx.collection(collections.petitions).doc(petitionId).update({ data });
-        await unit.notify(decisionNotices(decided, extension, user));
+        await unit.notify(notices);
         return { petition: await toView(decided, user) };
       },
       { busy: 'PETITION_BUSY', record: { request } },
@@ -148,22 +153,41 @@ export const decideExtension = defineHandler(
   { record: 'inTransaction' },
 );
 
-/** The decision to whoever asked (a notice has 20 characters: the decider is on the case's page); an approved one to the reporter (and whoever filed it for them) too. */
-function decisionNotices(p: PetitionDoc, e: PetitionExtension, by: UserProfile): Notice[] {
+/**
+ * The decision to whoever asked (a notice has 20 characters: the decider is on the case's page); an approved one to
+ * the reporter (and whoever filed it for them) too — under the consent the case holds for them when it holds theirs
+ * (spent here, as a move spends it: `consent` is what is left, to write with the decision), else under their grants.
+ */
+function decisionNotices(p: PetitionDoc, e: PetitionExtension, by: UserProfile): { notices: Notice[]; consent: ProgressConsent | null } {
   const approved = e.status === 'approved';
   const said = approved ? `同意延期至 ${untilShort(e.until)}` : `不同意延期${e.note ? `：${e.note}` : ''}`;
   const toRequester = assignedNotices(e.requestedBy === by._id ? [] : [e.requestedBy], p, said);
-  if (!approved) return toRequester;
-  const residents = [...new Set([p.reporterId, p.filedById].filter((id): id is string => id !== null && id !== by._id && id !== e.requestedBy))];
-  const toResidents: Notice[] = residents.map((touser) => ({
-    touser,
-    templateId: templates.petitionProgress,
-    page: `pages/petition-detail/index?id=${p._id}`,
-    data: {
-      thing1: thing(`${p.categoryName}：${p.description}`),
-      phrase2: thing('延期办理', 5),
-      thing3: thing(`办理期限延至 ${untilShort(e.until)}`),
-    },
-  }));
-  return [...toRequester, ...toResidents];
+  if (!approved) return { notices: toRequester, consent: null };
+  const held = p.progressConsent ? { ...p.progressConsent } : null;
+  const residents: [string | null, 'reporter' | 'filer'][] = [
+    [p.reporterId, 'reporter'],
+    [p.filedById, 'filer'],
+  ];
+  const seen = new Set<string>([by._id, e.requestedBy]);
+  const toResidents = residents.flatMap(([touser, role]): Notice[] => {
+    if (touser === null || seen.has(touser)) return [];
+    seen.add(touser);
+    const notice: Notice = {
+      touser,
+      templateId: templates.petitionProgress,
+      page: `pages/petition-detail/index?id=${p._id}`,
+      data: {
+        thing1: thing(`${p.categoryName}：${p.description}`),
+        phrase2: thing('延期办理', 5),
+        thing3: thing(`办理期限延至 ${untilShort(e.until)}`),
+      },
+    };
+    const left = held ? held[role] : null;
+    if (left === null) return [notice];
+    if (left <= 0) return [];
+    held![role] = left - 1;
+    return [{ ...notice, consented: true }];
+  });
+  const changed = held !== null && (held.reporter !== p.progressConsent?.reporter || held.filer !== p.progressConsent?.filer);
+  return { notices: [...toRequester, ...toResidents], consent: changed ? held : null };
 }

@@ -194,7 +194,7 @@ describe('延期申请: who may ask and decide, and when', () => {
     expect(await call(luo, 'petition.decideExtension', { petitionId: id, approve: true })).toMatchObject({
       ok: false,
       code: 'FORBIDDEN_SELF',
-      message: '不能审批自己提交的延期申请',
+      message: '不能为自己办理，请由其他工作人员或管理员办理',
     });
     expect(await get(id, luo)).toMatchObject({ decidesExtension: false });
     expect(await get(id, other)).toMatchObject({ decidesExtension: true });

@@ -133,7 +133,7 @@ export function assertMayDecideExtension(
   if (!holdsLevel(user, deciderLevel[live.level], p)) {
     throw new DomainError('FORBIDDEN_SCOPE', `延期申请由${levelLabels[deciderLevel[live.level]]}一级审批`);
   }
-  if (live.requestedBy === user._id) throw new DomainError('FORBIDDEN_SELF', '不能审批自己提交的延期申请');
+  if (live.requestedBy === user._id) throw new DomainError('FORBIDDEN_SELF');
   if (live.status !== 'pending') throw new DomainError('PETITION_EXTENSION_DECIDED');
   if (approve && new Date(live.until).getTime() <= now.getTime()) {
     throw new DomainError('PETITION_EXTENSION_DATE', '申请延至的时间已过，请不予同意并让办理人重新申请');
