@@ -107,7 +107,9 @@ describe('延期申请: ask, decide, and the deadline moves', () => {
 
     const seen = await get(id);
     expect(seen).toMatchObject({ dueAt: UNTIL, extendedUntil: UNTIL, extension: null, overdue: false });
-    expect(lines(seen.timeline)).toEqual([
+    // She sees the approval (办理期限延至 …), not the staff's request; the handler sees both.
+    expect(lines(seen.timeline)).toEqual([['extend', 'grid', '孙丽']]);
+    expect(lines((await get(id, liu)).timeline)).toEqual([
       ['extendRequest', 'grid', '刘芳'],
       ['extend', 'grid', '孙丽'],
     ]);
@@ -125,10 +127,12 @@ describe('延期申请: ask, decide, and the deadline moves', () => {
     expect((await stored(id)).actAt).toEqual((await stored(id)).dueAt);
     expect(new Date((await stored(id)).actAt).toISOString()).toBe(LADDER_DUE);
     expect((await sent(env.emu, 'petition-assigned')).filter((m) => m.touser === liu).at(-1)!.data.thing4.value).toContain('不同意延期');
-    expect(lines((await get(id)).timeline)).toEqual([
+    expect(lines((await get(id, liu)).timeline)).toEqual([
       ['extendRequest', 'grid', '刘芳'],
       ['extendRefused', 'grid', '孙丽'],
     ]);
+    // The resident sees neither: her deadline did not change.
+    expect(lines((await get(id)).timeline)).toEqual([]);
     // Deciding it again is refused; a new request may be made.
     expect(await call(gao, 'petition.decideExtension', { petitionId: id, approve: true })).toMatchObject({
       ok: false,
@@ -160,7 +164,7 @@ describe('延期申请: who may ask and decide, and when', () => {
     });
     expect(ok(await ask(liu, id, LATEST)).petition.extension).toMatchObject({ until: LATEST });
     // Nothing was written by the refusals: one request line.
-    expect(lines((await get(id)).timeline)).toEqual([['extendRequest', 'grid', '刘芳']]);
+    expect(lines((await get(id, liu)).timeline)).toEqual([['extendRequest', 'grid', '刘芳']]);
   });
 
   it('only the level above decides, never who asked, and a request whose step is gone lapses', async () => {

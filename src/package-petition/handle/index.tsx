@@ -17,6 +17,7 @@ import { call } from '../../services/api';
 import { afterPetitionStep } from '../../utils/step-replies';
 import { levelLabels } from '../../shared/domain/petition-ladder';
 import { actionsFor } from '../../utils/petition-actions';
+import { ExtensionCard } from './extension';
 import { HandleBar } from './handle-bar';
 import './index.scss';
 
@@ -69,6 +70,7 @@ function HandlePage() {
       )}
       {p.heldForReview && <Text className="handle__flag">内容安全检测建议人工复核，请核实文字和图片</Text>}
       <PetitionLadder petition={p} now={now} />
+      <ExtensionCard petition={p} outcome={outcome} now={now} />
       <PetitionBody petition={p} now={now} />
       <PetitionResult petition={p} now={now} />
       <PetitionTimeline petition={p} now={now} />
