@@ -7,22 +7,8 @@ import { SheetError, SheetForm } from '../../components/sheet-form';
 import { useSubmit } from '../../hooks/use-submit';
 import { levelLabels } from '../../shared/domain/petition-ladder';
 import { formatDateTime } from '../../utils/date-time';
+import { dayLabel, dayOf, untilOf } from '../../utils/extension-day';
 import type { StepProps } from './steps';
-
-const CST_MS = 8 * 3_600_000;
-/** The China day of an instant (`2026-03-07`), whatever the phone's time zone. */
-const dayOf = (iso: string) => new Date(Date.parse(iso) + CST_MS).toISOString().slice(0, 10);
-/** `3月7日` for a China day. */
-const dayLabel = (day: string) => `${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`;
-
-/**
- * The deadline asked for on a chosen China day: the end of that day, or the latest allowed when the bound falls
- * within it (the server checks the same bound).
- */
-export function untilOf(day: string, latest: string): string {
-  const end = Date.parse(`${day}T23:59:59.999+08:00`);
-  return new Date(Math.min(end, Date.parse(latest))).toISOString();
-}
 
 const statusText = { pending: '待审批', approved: '已同意', refused: '未同意' } as const;
 
