@@ -65,7 +65,7 @@ function HandlePage() {
         <View className="handle__elsewhere">
           <Text>
             这条诉求当前在{levelLabels[p.level]}（{p.holder.unitName}）办理，
-            {p.decidesExtension ? '他们申请了延期，请在下方审批。' : '你可以查看进展。'}
+            {p.decidesExtension ? `${levelLabels[p.level]}申请了延期，请在下方审批。` : '你可以查看进展。'}
           </Text>
         </View>
       )}
