@@ -2,8 +2,9 @@
 // an approved one moves the deadline the timer escalates at and is shown to the resident.
 import { ok, useEmulator } from './call';
 import { databaseOf } from './ledger-fixture';
-import { consent, file, HOUR, sent } from './petition-fixtures';
+import { consent, file, HOUR, sent, upload } from './petition-fixtures';
 import { gao, liu, luo, qian, sun, wang, zhao } from './personas';
+import { verifyDays } from './stats-random';
 
 jest.setTimeout(120_000);
 
@@ -277,5 +278,28 @@ describe('延期申请: two decisions at once, and the timer', () => {
     ok(await call(liu, 'petition.dismiss', { petitionId: id, reason: '重复提交的诉求' }));
     expect(await ask(liu, id)).toMatchObject({ ok: false, code: 'PETITION_ILLEGAL_MOVE' });
     expect(await ask(liu, 'no-such-case')).toMatchObject({ ok: false, code: 'PETITION_NOT_FOUND' });
+  });
+});
+
+describe('延期申请 in the reports', () => {
+  it('a case resolved after the ladder’s deadline but before the extended one counts as 按期办结, and the verify job agrees', async () => {
+    const id = await taken();
+    ok(await ask(liu, id));
+    ok(await call(sun, 'petition.decideExtension', { petitionId: id, approve: true }));
+    // 6 March 10:00 in Beijing: a day past the ladder's deadline (5 March 09:00), before the extended one (7 March).
+    await env.emu.clock({ set: '2026-03-06T02:00:00.000Z' });
+    const [before, after] = [await upload(env.emu, liu, 'before.png'), await upload(env.emu, liu, 'after.png')];
+    ok(await call(liu, 'petition.resolve', { petitionId: id, feedback: '坡道已经修好了', beforePhotos: [before], afterPhotos: [after] }));
+    await env.emu.invoke('report', { Type: 'timer', TriggerName: 'stats' });
+    // The rates are of the cases filed in the period (filed 2 March).
+    const counted = ok(await call(sun, 'report.dashboard', { from: '2026-03-02', to: '2026-03-06' })).petitions;
+    expect(counted).toMatchObject({ received: 1, resolved: 1 });
+    expect(counted.onTimeRate).toBe(1);
+    // Recounted from the cases' history alone, the days' counters are the same.
+    const checks = await verifyDays(env.emu, call, ['2026-03-02', '2026-03-06']);
+    expect(checks.map((c) => [c.status, c.differences])).toEqual([
+      ['done', []],
+      ['done', []],
+    ]);
   });
 });
