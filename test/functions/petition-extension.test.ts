@@ -187,6 +187,26 @@ describe('延期申请: who may ask and decide, and when', () => {
     expect(moved.mayExtend).not.toBeNull();
   });
 
+  it('the level above opens the case its notice links to, though the case has not reached it — a private one too', async () => {
+    // A dispute between neighbours is never listed: the street sees nothing of it until the community asks.
+    await env.emu.clock({ set: T0 });
+    const id = await file(call, wang, { categoryId: 'dispute', description: '楼上邻居每天深夜装修，噪音很大' });
+    ok(await call(liu, 'petition.escalate', { petitionId: id, reason: '需要社区调解' }));
+    ok(await call(sun, 'petition.accept', { petitionId: id }));
+    expect(await call(qian, 'petition.get', { petitionId: id })).toMatchObject({ ok: false, code: 'PETITION_NOT_FOUND' });
+    ok(await ask(sun, id));
+    const seen = await get(id, qian);
+    expect(seen).toMatchObject({ level: 'community', decidesExtension: true, extension: { status: 'pending', requestedBy: '孙丽' } });
+    // As a neighbour would see her: masked.
+    expect(seen.reporter).toMatchObject({ name: '王**', phone: null, room: null });
+    expect(ok(await call(qian, 'petition.decideExtension', { petitionId: id, approve: true })).petition.extension).toMatchObject({
+      status: 'approved',
+    });
+    // Once the case moves on, the request is gone and so is the street's view of the case.
+    ok(await call(sun, 'petition.resolve', { petitionId: id, feedback: '已组织双方调解，约定装修时间' }));
+    expect(await call(qian, 'petition.get', { petitionId: id })).toMatchObject({ ok: false, code: 'PETITION_NOT_FOUND' });
+  });
+
   it('the district’s own step: a colleague decides, not who asked', async () => {
     const other = await secondDistrictStaff();
     const id = await taken();
