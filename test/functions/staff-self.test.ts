@@ -354,7 +354,17 @@ const cases: [string, SelfCase][] = [
         await databaseOf(env.emu)
           .collection('users')
           .add({
-            data: { _id: 'district-two', name: '韩督办', phone: '13900009002', roles: ['district_staff'], streetId: '', communityId: '', gridId: null, buildingId: null, room: null },
+            data: {
+              _id: 'district-two',
+              name: '韩督办',
+              phone: '13900009002',
+              roles: ['district_staff'],
+              streetId: '',
+              communityId: '',
+              gridId: null,
+              buildingId: null,
+              room: null,
+            },
           });
         const petitionId = await file(call, wang);
         ok(await call(liu, 'petition.escalate', { petitionId, reason: '网格办不了' }));
