@@ -8,6 +8,7 @@ import { places } from './places';
 import { rate } from './rate-petition';
 import { sweep } from './sweep';
 import { urge } from './urge';
+import { decideExtension, requestExtension } from './extension';
 
 // 微诉求: 网格预警 → 社区吹哨 → 街道统筹 → 部门报到 → 区级办结, one action per step, and the ladder's timer.
 /** One handler per petition.* action of the contract, and none besides (test/unit/registry.test.ts). */
@@ -19,6 +20,8 @@ export const handlers = [
   similar,
   cosign,
   urge,
+  requestExtension,
+  decideExtension,
   accept,
   report,
   resolve,

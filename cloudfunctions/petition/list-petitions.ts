@@ -2,7 +2,8 @@ import { petitionCategories, petitionGet, petitionListMine, petitionListQueue } 
 import { DomainError } from '../../src/shared/domain/errors';
 import type { UserProfile } from '../../src/shared/domain/org';
 import type { PetitionLevel } from '../../src/shared/domain/petition-ladder';
-import { inWorkGrids, ladderLevelsOf, workGridsOf } from '../../src/shared/domain/scope';
+import { deciderLevel, liveExtension } from '../../src/shared/domain/petition-extension';
+import { holdsLevel, inWorkGrids, ladderLevelsOf, workGridsOf } from '../../src/shared/domain/scope';
 import { defineHandler } from '../_lib/platform/handler';
 import { cachedOrgNames } from '../_lib/platform/org';
 import { _, collections } from '../_lib/platform/runtime';
@@ -40,11 +41,20 @@ export const getPetition = defineHandler(petitionGet, async ({ petitionId }, { u
   const p = await findPetition(petitionId);
   const l = await lookup([p], user);
   const own = seesReporter(user, p) || user._id === p.filedById;
-  const visible = own || l.cosigned.has(p._id) || (p.listed && p.communityId === user.communityId);
+  const visible = own || l.cosigned.has(p._id) || (p.listed && p.communityId === user.communityId) || decidesStep(user, p);
   if (!visible) throw new DomainError('PETITION_NOT_FOUND');
   const now = new Date();
   return { petition: { ...render(p, user, l, now), timeline: timelineOf(p, user, l), serverTime: now.toISOString() } };
 });
+
+/**
+ * The level above a step with a 延期申请 opens the case to decide it (the notice links here), though the case has not
+ * reached it: it sees the case as a neighbour would (the reporter masked), with the request.
+ */
+function decidesStep(user: UserProfile, p: PetitionDoc): boolean {
+  const live = liveExtension(p);
+  return live !== null && holdsLevel(user, deciderLevel[live.level], p);
+}
 
 async function renderPage(result: { docs: PetitionDoc[]; nextOffset: number | null }, viewer: UserProfile) {
   return { items: await toViews(result.docs, viewer), nextOffset: result.nextOffset };

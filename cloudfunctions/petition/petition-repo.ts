@@ -4,6 +4,7 @@ import { DomainError } from '../../src/shared/domain/errors';
 import type { OrgPlace } from '../../src/shared/domain/org';
 import type { PetitionRating, PetitionState } from '../../src/shared/domain/petition';
 import { ladderConfig, type LadderConfig, type LadderOverrides, type PetitionLevel } from '../../src/shared/domain/petition-ladder';
+import type { PetitionExtension } from '../../src/shared/domain/petition-extension';
 import type { SupervisionCard } from '../../src/shared/domain/petition-cards';
 import type { Department, PetitionCategory, PetitionStep } from '../../src/shared/domain/petition-rules';
 import { pageOf } from '../_lib/platform/page';
@@ -85,6 +86,8 @@ export interface PetitionDoc extends OrgPlace, PetitionState {
   /** 催办 by the reporter or their filer: how many, and the last (one per China day); absent on cases never urged. */
   urgeCount?: number;
   lastUrgedAt?: Date | null;
+  /** The latest 延期申请 (petition-extension.ts): it speaks for the step it names only; absent on cases never extended. */
+  extension?: PetitionExtension | null;
   /** The current step's 督办 card (petition-cards.ts); cleared by every move; absent on cases never carded. */
   card?: SupervisionCard | null;
   credit: PetitionCredit | null;

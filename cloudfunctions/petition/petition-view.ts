@@ -2,7 +2,15 @@ import type { PetitionView } from '../../src/shared/contract';
 import type { UserProfile } from '../../src/shared/domain/org';
 import { isOverdue } from '../../src/shared/domain/petition-deadlines';
 import { mayUrge, raterOf, urgeableStatuses, urgedToday } from '../../src/shared/domain/petition-rules';
+import {
+  decidesExtension,
+  deciderLevel,
+  liveExtension,
+  mayRequestExtension,
+  type PetitionExtension,
+} from '../../src/shared/domain/petition-extension';
 import { disclose, petitionReporter } from '../../src/shared/domain/privacy';
+import { handlesPetition, holdsLevel } from '../../src/shared/domain/scope';
 import { photoUrls } from '../_lib/platform/files';
 import { cachedOrgNames, profilesFor } from '../_lib/platform/org';
 import { _, collections } from '../_lib/platform/runtime';
@@ -61,6 +69,10 @@ export function render(p: PetitionDoc, viewer: UserProfile, l: Lookup, now: Date
     district: l.district,
   }[p.level];
   const r = p.resolution;
+  const live = liveExtension(p);
+  // Nobody handles a case they reported as a resident (handle-petition.ts): nor do they move its deadline.
+  const ownCase = p.reporterIsResident && p.reporterId === viewer._id;
+  const window = !ownCase && holdsLevel(viewer, p.level, p) ? mayRequestExtension(p, now) : null;
   return {
     id: p._id,
     categoryId: p.categoryId,
@@ -86,6 +98,10 @@ export function render(p: PetitionDoc, viewer: UserProfile, l: Lookup, now: Date
     mine: viewer._id === p.reporterId || viewer._id === p.filedById,
     urgeCount: p.urgeCount ?? 0,
     urge: mayUrge(viewer._id, p) && urgeableStatuses.includes(p.status) ? (urgedToday(p, now) ? 'done' : 'may') : null,
+    extendedUntil: iso(p.extendedUntil ?? null),
+    extension: live && (handlesPetition(viewer, p) || holdsLevel(viewer, deciderLevel[live.level], p)) ? extensionView(live) : null,
+    mayExtend: window ? { after: window.after.toISOString(), latest: window.latest.toISOString() } : null,
+    decidesExtension: !ownCase && decidesExtension(viewer, p),
     rates: p.status === 'resolved' ? raterOf(viewer._id, p) : null,
     resolution: r
       ? {
@@ -102,6 +118,21 @@ export function render(p: PetitionDoc, viewer: UserProfile, l: Lookup, now: Date
     heldForReview: p.heldForReview,
     createdAt: iso(p.createdAt)!,
     updatedAt: iso(p.updatedAt)!,
+  };
+}
+
+function extensionView(e: PetitionExtension): NonNullable<PetitionView['extension']> {
+  const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+  return {
+    status: e.status,
+    reason: e.reason,
+    until: iso(e.until)!,
+    level: e.level,
+    requestedBy: e.requestedByName,
+    requestedAt: iso(e.requestedAt)!,
+    decidedBy: e.decidedByName,
+    decidedAt: iso(e.decidedAt),
+    note: e.note,
   };
 }
 

@@ -41,13 +41,23 @@ export function petitionChanges(p: PetitionDoc, counted: number, ladder: LadderC
   let gauge: CaseGauge | null = null;
   // The last step that moved the case: a 催办 line (from = to) starts no step, so deadlines count from the move before it.
   let before: PetitionDoc['history'][number] | null = null;
+  // The step's deadline as an approved 延期申请 moved it: read from its 'extend' line, dropped by the next move.
+  let extendedUntil: Date | null = null;
   p.history.forEach((step, i) => {
-    // 催办 is no move: nothing to count (督办 will read the count kept on the case, not the reports).
-    if (step.event === 'urge') return;
+    // 催办 is no move: nothing to count (督办 will read the count kept on the case, not the reports). Nor is a
+    // 延期申请 or its refusal; an approval moves the deadline the step's resolution is held to (按期办结).
+    if (step.event === 'urge' || step.event === 'extendRequest' || step.event === 'extendRefused') return;
+    if (step.event === 'extend') {
+      extendedUntil = step.until ? new Date(step.until) : null;
+      return;
+    }
     const at = new Date(step.at);
     const first = (step.event === 'resolve' || step.event === 'decide') && !resolved;
     const due =
-      first && before ? dueAt({ status: before.to.status, level: before.to.level, urgency: p.urgency, since: new Date(before.at) }, ladder) : null;
+      first && before
+        ? dueAt({ status: before.to.status, level: before.to.level, urgency: p.urgency, since: new Date(before.at), extendedUntil }, ladder)
+        : null;
+    extendedUntil = null;
     const heldBy = department;
     if (step.event === 'summon') department = step.departmentId;
     const deadlineMoved = step.automatic && (step.event === 'escalate' || step.event === 'summon') && step.from !== null;

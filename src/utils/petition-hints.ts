@@ -18,6 +18,11 @@ const table: Partial<Record<ErrorCode, AfterFailure>> = {
   PETITION_OWN_COSIGN: { hint: '你提交的诉求会自动通知你进展。', refresh: false },
   PETITION_PLACE_INVALID: { hint: '请重新选择楼栋，或改为在地图上选点。', refresh: false },
   PETITION_COUNCIL_NOT_ELIGIBLE: { hint: '请直接办理，或吹哨上报。', refresh: false },
+  PETITION_EXTENSION_PENDING: { hint: '等上一级审批后，如仍需要可以再申请。', refresh: true },
+  PETITION_EXTENSION_DATE: { hint: '请在可选的日期范围内另选一天。', refresh: false },
+  PETITION_EXTENSION_LAPSED: { hint: `${moved}申请失效，如仍需要由现在的办理人重新申请。`, refresh: true },
+  PETITION_EXTENSION_DECIDED: { hint: `${moved}这份申请已有审批结果。`, refresh: true },
+  PETITION_EXTENSION_NONE: { hint: moved, refresh: true },
   FORBIDDEN_SCOPE: { hint: '这条诉求不归你所在的网格或单位办理。', refresh: false },
 };
 

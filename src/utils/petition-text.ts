@@ -38,6 +38,9 @@ const handovers = new Set(['create', 'escalate', 'summon', 'reopen']);
 export function stepTitle(step: Pick<Step, 'event' | 'level' | 'departmentName' | 'automatic'>): string {
   const where = step.level === 'department' && step.departmentName ? step.departmentName : levelLabels[step.level];
   if (step.event === 'urge') return `居民催办 · ${where}`;
+  if (step.event === 'extendRequest') return `${where} · 申请延期`;
+  if (step.event === 'extend') return `${where} · 延期获批`;
+  if (step.event === 'extendRefused') return `${where} · 延期未获批`;
   const what = step.event === 'create' ? '提交诉求' : step.event === 'escalate' && step.automatic ? '超时自动上报' : petitionEventLabels[step.event];
   if (step.event === 'rate' || step.event === 'expire') return what;
   return handovers.has(step.event) ? `${what} → ${where}` : `${where} · ${what}`;

@@ -1,6 +1,7 @@
 import type { PetitionView } from '../shared/contract/petition-view';
 import type { WishView } from '../shared/contract/wish';
 import type { PetitionEvent } from '../shared/domain/petition';
+import type { ExtensionEvent } from '../shared/domain/petition-rules';
 import type { WishEvent } from '../shared/domain/wish';
 import type { PetitionDetail } from './petition-actions';
 import type { WishDetail } from './wish-story';
@@ -20,7 +21,7 @@ export function afterWishStep(detail: WishDetail, wish: WishView, event: WishEve
 export function afterPetitionStep(
   detail: PetitionDetail,
   petition: PetitionView,
-  event: PetitionEvent | 'urge' | null,
+  event: PetitionEvent | 'urge' | ExtensionEvent | null,
   byName: string,
   note: string | null = null,
 ): PetitionDetail {

@@ -7,7 +7,7 @@ import type { TestEmulator } from '../helpers/emulator';
 import type { InvocationRecord } from '../../emulator/src/meter';
 import { databaseOf } from './ledger-fixture';
 import { ramp } from './petition-fixtures';
-import { admin, li, liu, luo, merchant, sun, wang, zhang } from './personas';
+import { admin, li, liu, luo, merchant, qian, sun, wang, zhang } from './personas';
 
 export interface ActionCost {
   /** The action, with the situation when one action is measured twice (petition.accept at grid and community). */
@@ -159,7 +159,11 @@ async function measurePass(emu: TestEmulator): Promise<ActionCost[]> {
   await list(liu, 'petition.listQueue');
   await step('petition.accept (grid)', liu, 'petition.accept', { petitionId });
   await step('petition.escalate', liu, 'petition.escalate', { petitionId, reason: '需要社区协调施工' });
-  await step('petition.accept (community)', sun, 'petition.accept', { petitionId });
+  const { dueAt } = (await step('petition.accept (community)', sun, 'petition.accept', { petitionId })).petition;
+  // 延期申请: the community asks the street for a day more, which approves it (the grid worker and she are told).
+  const until = new Date(Date.parse(dueAt) + 24 * 3_600_000).toISOString();
+  await step('petition.requestExtension', sun, 'petition.requestExtension', { petitionId, reason: '需要等待施工队排期', until });
+  await step('petition.decideExtension', qian, 'petition.decideExtension', { petitionId, approve: true, note: '同意' });
   // 催办: she urges the community's handler (once today), who is told.
   await step('petition.urge', wang, 'petition.urge', { petitionId });
   await step('petition.resolve', sun, 'petition.resolve', { petitionId, feedback: '已联系施工队修补坡道' });

@@ -37,6 +37,11 @@ const WITHIN_BUDGET = [
   // 催办: caller; start, commit; the case (read, write); the retry record; the notice sent (its outcome) — the handler who
   // took it is told, no holders are read.
   'petition.urge',
+  // 延期申请: caller; start, commit; the case (read, write); the retry record; the notice to the street (its outcome) —
+  // the street's staff and their long-term grants are kept warm (a cold instance reads both). Its decision: the same
+  // seven, the notice going to who asked; the resident declined notices on filing, as the case keeps: none is read.
+  'petition.requestExtension',
+  'petition.decideExtension',
   'petition.rate',
   'petition.listMine',
   'points.award',

@@ -1,6 +1,7 @@
 import { newWish, ok, useEmulator } from './call';
 import { file } from './petition-fixtures';
-import { admin, gao, liu, qian, sun, wang, zhang } from './personas';
+import { databaseOf } from './ledger-fixture';
+import { admin, gao, liu, luo, qian, sun, wang, zhang } from './personas';
 import { rid } from './points-helpers';
 
 /**
@@ -310,6 +311,69 @@ const cases: [string, SelfCase][] = [
         const petitionId = await file(call, gao);
         ok(await call(liu, 'petition.escalate', { petitionId, reason: '网格办不了' }));
         return { payload: { petitionId }, look: () => caseOf(petitionId) };
+      },
+    },
+  ],
+  [
+    'staff ask for more time (延期申请) on a petition they reported themselves',
+    {
+      action: 'petition.requestExtension',
+      self: gao,
+      other: sun,
+      arrange: async () => {
+        const petitionId = await file(call, gao);
+        ok(await call(liu, 'petition.escalate', { petitionId, reason: '网格办不了' }));
+        const { dueAt } = ok(await call(sun, 'petition.get', { petitionId })).petition;
+        const until = new Date(Date.parse(dueAt) + 24 * HOUR).toISOString();
+        return { payload: { petitionId, reason: '需要协调施工队排期', until }, look: () => caseOf(petitionId) };
+      },
+    },
+  ],
+  [
+    'staff decide an extension of a petition they reported themselves',
+    {
+      action: 'petition.decideExtension',
+      self: gao,
+      other: sun,
+      arrange: async () => {
+        const petitionId = await file(call, gao);
+        const { dueAt } = ok(await call(liu, 'petition.accept', { petitionId })).petition;
+        const until = new Date(Date.parse(dueAt) + 24 * HOUR).toISOString();
+        ok(await call(liu, 'petition.requestExtension', { petitionId, reason: '需要协调施工队排期', until }));
+        return { payload: { petitionId, approve: true }, look: () => caseOf(petitionId) };
+      },
+    },
+  ],
+  [
+    'district staff decide their own extension request',
+    {
+      action: 'petition.decideExtension',
+      self: luo,
+      other: 'district-two',
+      arrange: async () => {
+        await databaseOf(env.emu)
+          .collection('users')
+          .add({
+            data: {
+              _id: 'district-two',
+              name: '韩督办',
+              phone: '13900009002',
+              roles: ['district_staff'],
+              streetId: '',
+              communityId: '',
+              gridId: null,
+              buildingId: null,
+              room: null,
+            },
+          });
+        const petitionId = await file(call, wang);
+        ok(await call(liu, 'petition.escalate', { petitionId, reason: '网格办不了' }));
+        ok(await call(sun, 'petition.escalate', { petitionId, reason: '社区办不了' }));
+        ok(await call(qian, 'petition.escalate', { petitionId, reason: '需要区级统筹' }));
+        const { dueAt } = ok(await call(luo, 'petition.accept', { petitionId })).petition;
+        const until = new Date(Date.parse(dueAt) + 24 * HOUR).toISOString();
+        ok(await call(luo, 'petition.requestExtension', { petitionId, reason: '需要多部门会商', until }));
+        return { payload: { petitionId, approve: true }, look: () => caseOf(petitionId) };
       },
     },
   ],

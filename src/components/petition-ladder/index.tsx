@@ -89,12 +89,20 @@ function DueLine({ petition: p, now }: Props) {
   const left = countdown(p.dueAt, now);
   const who = p.status === 'resolved' ? '请在' : `${levelLabels[p.level]}须在`;
   return (
-    <View className={`ladder__due${left.overdue ? ' is-overdue' : ''}`}>
-      <Text>
-        {who} {formatDateTime(p.dueAt, now)} 前{what}
-      </Text>
-      <Text className="ladder__left">{left.text}</Text>
-    </View>
+    <>
+      <View className={`ladder__due${left.overdue ? ' is-overdue' : ''}`}>
+        <Text>
+          {who} {formatDateTime(p.dueAt, now)} 前{what}
+        </Text>
+        <Text className="ladder__left">{left.text}</Text>
+      </View>
+      {/* An approved 延期申请 moved the deadline above: said so, for the resident too. */}
+      {p.extendedUntil && (
+        <Text className="ladder__extended" data-testid="extended-until">
+          已批准延期，办理期限延至 {formatDateTime(p.extendedUntil, now)}
+        </Text>
+      )}
+    </>
   );
 }
 

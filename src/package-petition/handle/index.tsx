@@ -17,6 +17,7 @@ import { call } from '../../services/api';
 import { afterPetitionStep } from '../../utils/step-replies';
 import { levelLabels } from '../../shared/domain/petition-ladder';
 import { actionsFor } from '../../utils/petition-actions';
+import { ExtensionCard } from './extension';
 import { HandleBar } from './handle-bar';
 import './index.scss';
 
@@ -63,12 +64,14 @@ function HandlePage() {
       {actions.length === 0 && p.status !== 'closed' && (
         <View className="handle__elsewhere">
           <Text>
-            这条诉求当前在{levelLabels[p.level]}（{p.holder.unitName}）办理，你可以查看进展。
+            这条诉求当前在{levelLabels[p.level]}（{p.holder.unitName}）办理，
+            {p.decidesExtension ? `${levelLabels[p.level]}申请了延期，请在下方审批。` : '你可以查看进展。'}
           </Text>
         </View>
       )}
       {p.heldForReview && <Text className="handle__flag">内容安全检测建议人工复核，请核实文字和图片</Text>}
       <PetitionLadder petition={p} now={now} />
+      <ExtensionCard petition={p} outcome={outcome} now={now} />
       <PetitionBody petition={p} now={now} />
       <PetitionResult petition={p} now={now} />
       <PetitionTimeline petition={p} now={now} />

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { petitionEvents, petitionStatuses, ratings } from '../domain/petition';
 import { petitionLevels, urgencies } from '../domain/petition-ladder';
+import { extensionEvents } from '../domain/petition-rules';
 import { isoDate } from './common';
 
 const photo = z.object({ fileID: z.string(), url: z.string().nullable() });
@@ -22,6 +23,18 @@ export const resolutionSchema = z.object({
   beforePhotos: z.array(photo),
   afterPhotos: z.array(photo),
   council: z.object({ ownersCommittee: z.string(), propertyCompany: z.string() }).nullable(),
+});
+
+export const extensionSchema = z.object({
+  status: z.enum(['pending', 'approved', 'refused']),
+  reason: z.string(),
+  until: isoDate,
+  level,
+  requestedBy: z.string().describe('the name of who asked'),
+  requestedAt: isoDate,
+  decidedBy: z.string().nullable(),
+  decidedAt: isoDate.nullable(),
+  note: z.string().nullable().describe("the decider's note"),
 });
 
 /**
@@ -58,6 +71,15 @@ export const petitionViewSchema = z.object({
     .enum(['may', 'done'])
     .nullable()
     .describe("the caller's 催办 today: may urge, or already urged (once per China day); null: not theirs or not open"),
+  extendedUntil: isoDate.nullable().describe("the current step's deadline as an approved 延期申请 moved it (办理期限延至 …); null: the ladder's"),
+  extension: extensionSchema
+    .nullable()
+    .describe("the current step's 延期申请 (pending, approved or refused), for those who handle the case; null for everyone else, or none"),
+  mayExtend: z
+    .object({ after: isoDate, latest: isoDate })
+    .nullable()
+    .describe('the caller holds the case and may ask to move its deadline, to a time after `after` and at most `latest`'),
+  decidesExtension: z.boolean().describe("the caller may approve or refuse the step's pending 延期申请 (the level above, not who asked)"),
   rates: z
     .enum(['reporter', 'proxy'])
     .nullable()
@@ -75,7 +97,7 @@ export const petitionViewSchema = z.object({
 export type PetitionView = z.infer<typeof petitionViewSchema>;
 
 export const petitionStepSchema = z.object({
-  event: z.enum([...petitionEvents, 'create', 'urge']),
+  event: z.enum([...petitionEvents, 'create', 'urge', ...extensionEvents]),
   level,
   status: z.enum(petitionStatuses),
   by: z.string(),

@@ -3,7 +3,7 @@ import { ratings } from '../domain/petition';
 import { petitionLevels, urgencies } from '../domain/petition-ladder';
 import { ladderStaffRoles } from '../domain/scope';
 import { defineAction } from './action';
-import { fileIdSchema, idSchema } from './common';
+import { fileIdSchema, idSchema, isoDate } from './common';
 import { petitionReadActions } from './petition-reads';
 import { mapPointSchema, petitionViewSchema } from './petition-view';
 
@@ -91,6 +91,39 @@ export const petitionUrge = defineAction({
 });
 
 const note = z.string().trim().max(200, '说明最多 200 字').optional();
+
+export const petitionRequestExtension = defineAction({
+  name: 'petition.requestExtension',
+  summary: '延期申请：当前办理这一级的人申请延长这一步的办理期限（须晚于现期限、至多原期限后 30 天），说明原因，由上一级审批',
+  input: () =>
+    z
+      .object({
+        ...ref,
+        reason: text(5, 200, '延期原因'),
+        until: isoDate.describe('the new deadline asked for (the client sends the end of the chosen China day, or the latest allowed)'),
+      })
+      .strict(),
+  output: () => one,
+  roles: ladderStaffRoles,
+  mutates: true,
+});
+
+export const petitionDecideExtension = defineAction({
+  name: 'petition.decideExtension',
+  summary: '审批延期申请：上一级（网格→社区，社区→街道，街道、部门→区级，区级→区级其他人员）同意或不同意，不能审批自己的申请',
+  input: () =>
+    z
+      .object({
+        ...ref,
+        approve: z.boolean(),
+        note: z.string().trim().max(200, '审批意见最多 200 字').optional(),
+      })
+      .strict()
+      .refine((v) => v.approve || (v.note?.length ?? 0) >= 2, { message: '不同意时请说明原因', path: ['note'] }),
+  output: () => one,
+  roles: ['staff', 'street_staff', 'district_staff'],
+  mutates: true,
+});
 
 export const petitionAccept = defineAction({
   name: 'petition.accept',
@@ -209,6 +242,8 @@ export const petitionActions = [
   petitionCreate,
   petitionCosign,
   petitionUrge,
+  petitionRequestExtension,
+  petitionDecideExtension,
   petitionAccept,
   petitionReport,
   petitionResolve,

@@ -148,8 +148,11 @@ export function earnsCredit(
 
 /** One line of the ladder timeline: who did what, at which level, when, why, and whether a timer did it. */
 export interface PetitionStep {
-  /** 'urge': a resident's 催办, a line on the timeline that moves nothing (from = to). */
-  event: PetitionEvent | 'create' | 'urge';
+  /**
+   * 'urge': a resident's 催办; 'extendRequest' / 'extend' / 'extendRefused': a 延期申请 and its decision
+   * (petition-extension.ts) — lines on the timeline that move nothing (from = to).
+   */
+  event: PetitionEvent | 'create' | 'urge' | ExtensionEvent;
   by: string;
   byName: string;
   at: Date;
@@ -158,4 +161,10 @@ export interface PetitionStep {
   departmentId: string | null;
   note: string | null;
   automatic: boolean;
+  /** On an 'extend' line: the step's new deadline (the reports read the deadline a resolution was held to from here). */
+  until?: Date;
 }
+
+/** The timeline lines of a 延期申请: asked, approved (the deadline moves), refused. */
+export const extensionEvents = ['extendRequest', 'extend', 'extendRefused'] as const;
+export type ExtensionEvent = (typeof extensionEvents)[number];
