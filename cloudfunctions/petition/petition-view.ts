@@ -1,7 +1,7 @@
 import type { PetitionView } from '../../src/shared/contract';
 import type { UserProfile } from '../../src/shared/domain/org';
 import { isOverdue } from '../../src/shared/domain/petition-deadlines';
-import { mayUrge, raterOf, urgeableStatuses, urgedToday } from '../../src/shared/domain/petition-rules';
+import { mayUrge, mayVerifyOnSite, raterOf, urgeableStatuses, urgedToday } from '../../src/shared/domain/petition-rules';
 import { disclose, petitionReporter } from '../../src/shared/domain/privacy';
 import { photoUrls } from '../_lib/platform/files';
 import { cachedOrgNames, profilesFor } from '../_lib/platform/org';
@@ -30,6 +30,7 @@ export async function lookup(docs: readonly PetitionDoc[], viewer: UserProfile):
   const files = docs.flatMap((p) => [
     ...p.photos,
     ...(p.resolution ? [...p.resolution.photos, ...p.resolution.beforePhotos, ...p.resolution.afterPhotos] : []),
+    ...(p.verification?.photos ?? []),
   ]);
   const [names, departments, district, people, cosigned, urls] = await Promise.all([
     cachedOrgNames(docs.flatMap((p) => [p.communityId, p.streetId])),
@@ -61,6 +62,7 @@ export function render(p: PetitionDoc, viewer: UserProfile, l: Lookup, now: Date
     district: l.district,
   }[p.level];
   const r = p.resolution;
+  const v = p.verification ?? null;
   return {
     id: p._id,
     categoryId: p.categoryId,
@@ -79,7 +81,7 @@ export function render(p: PetitionDoc, viewer: UserProfile, l: Lookup, now: Date
     level: p.level,
     holder: { level: p.level, unitName: unit ?? '', handlerName: p.handlerName },
     dueAt: iso(p.dueAt),
-    overdue: p.status !== 'resolved' && isOverdue(p.dueAt, now),
+    overdue: p.status !== 'resolved' && p.status !== 'verifying' && isOverdue(p.dueAt, now),
     feedback: { dueAt: iso(p.feedbackDueAt)!, at: iso(p.firstFeedbackAt), overdue: !p.firstFeedbackAt && isOverdue(p.feedbackDueAt, now) },
     cosignCount: p.cosignCount,
     cosigned: l.cosigned.has(p._id),
@@ -96,6 +98,8 @@ export function render(p: PetitionDoc, viewer: UserProfile, l: Lookup, now: Date
           afterPhotos: r.afterPhotos.map(photo),
         }
       : null,
+    verifies: verifierOf(viewer, p),
+    verification: v ? { result: v.result, how: v.how, byName: v.byName, note: v.note, photos: v.photos.map(photo), at: iso(v.at)! } : null,
     rating: p.rating ? { value: p.rating.value, comment: p.rating.comment, byProxy: p.rating.byProxy === true } : null,
     reopens: p.reopens,
     outcome: p.outcome,
@@ -103,6 +107,13 @@ export function render(p: PetitionDoc, viewer: UserProfile, l: Lookup, now: Date
     createdAt: iso(p.createdAt)!,
     updatedAt: iso(p.updatedAt)!,
   };
+}
+
+/** What the viewer may do with a case waiting to be verified: check it on site, or answer for the resident. */
+function verifierOf(viewer: UserProfile, p: PetitionDoc): 'site' | 'reporter' | 'proxy' | null {
+  if (p.status !== 'verifying') return null;
+  const resident = p.resolution?.by === viewer._id ? null : raterOf(viewer._id, p);
+  return resident ?? (mayVerifyOnSite(viewer, p) ? 'site' : null);
 }
 
 export async function toViews(docs: readonly PetitionDoc[], viewer: UserProfile): Promise<PetitionView[]> {
