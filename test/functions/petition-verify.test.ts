@@ -121,12 +121,14 @@ describe('who may verify, and when', () => {
     });
   });
 
-  it('nobody verifies a resolution they made: the grid worker who resolved on the spot leaves it to the resident or the timer', async () => {
+  it('nobody verifies a resolution they made: the grid worker who resolved on the spot leaves it to the community or the resident', async () => {
     const id = await file(call);
     ok(await call(liu, 'petition.accept', { petitionId: id }));
     const [beforePhotos, afterPhotos] = [[await upload(env.emu, liu, 'before.png')], [await upload(env.emu, liu, 'after.png')]];
     ok(await call(liu, 'petition.resolve', { petitionId: id, feedback: '当场修补了坡道', beforePhotos, afterPhotos }));
     expect((await get(id, liu)).verifies).toBeNull();
+    // The community checks its grid's own work (it would check every case of a place with no grid).
+    expect((await get(id, sun)).verifies).toBe('site');
     expect(await call(liu, 'petition.verify', { petitionId: id, result: 'resolved', note: '修好了', photos: [await photo()] })).toMatchObject({
       ok: false,
       code: 'FORBIDDEN_SELF',

@@ -92,15 +92,17 @@ export function assertMayRate(openid: string, p: { reporterId: string | null; fi
 }
 
 /**
- * 现场验证: the grid worker of the case's grid checks a resolution on site; where the place has no grid, the
- * community's staff. Nobody verifies a resolution they made, nor their own case as its resident (回避). Others are
- * refused (FORBIDDEN_SCOPE); the status is the state machine's to check.
+ * 现场验证: the grid worker of the case's grid checks a resolution on site; the community's staff where the place
+ * has no grid, or where the grid resolved it itself (its worker cannot check their own work). Nobody verifies a
+ * resolution they made, nor their own case as its resident (回避). Others are refused (FORBIDDEN_SCOPE); the
+ * status is the state machine's to check.
  */
 type Verifier = Pick<UserProfile, '_id' | 'roles' | 'streetId' | 'communityId' | 'gridId' | 'workGrids'>;
-type Verified = OrgPlace & { reporterId: string | null; reporterIsResident: boolean; resolution: { by: string } | null };
+type Verified = OrgPlace & { reporterId: string | null; reporterIsResident: boolean; resolution: { by: string; level: PetitionLevel } | null };
 
 export function assertMayVerifyOnSite(user: Verifier, p: Verified): void {
-  const inScope = p.gridId ? coversPlace(user, 'grid_worker', p) : coversPlace(user, 'staff', p);
+  const byStaff = !p.gridId || p.resolution?.level === 'grid';
+  const inScope = (p.gridId !== null && coversPlace(user, 'grid_worker', p)) || (byStaff && coversPlace(user, 'staff', p));
   if (!inScope) throw new DomainError('FORBIDDEN_SCOPE', p.gridId ? '只有本网格的网格员可以现场验证' : '只有本社区工作人员可以现场验证');
   if (p.resolution?.by === user._id) throw new DomainError('FORBIDDEN_SELF', '不能验证自己办结的诉求');
   if (p.reporterIsResident) assertNotSelf(user._id, p.reporterId);
