@@ -104,7 +104,7 @@ export function assertMayVerifyOnSite(user: Verifier, p: Verified): void {
   const byStaff = !p.gridId || p.resolution?.level === 'grid';
   const inScope = (p.gridId !== null && coversPlace(user, 'grid_worker', p)) || (byStaff && coversPlace(user, 'staff', p));
   if (!inScope) throw new DomainError('FORBIDDEN_SCOPE', p.gridId ? '只有本网格的网格员可以现场验证' : '只有本社区工作人员可以现场验证');
-  if (p.resolution?.by === user._id) throw new DomainError('FORBIDDEN_SELF', '不能验证自己办结的诉求');
+  if (p.resolution?.by === user._id) throw new DomainError('FORBIDDEN_SELF');
   if (p.reporterIsResident) assertNotSelf(user._id, p.reporterId);
 }
 
@@ -129,7 +129,7 @@ export function assertMayConfirm(
 ): 'reporter' | 'proxy' {
   const who = raterOf(openid, p);
   if (!who) throw new DomainError('PETITION_NOT_REPORTER', '只有诉求人（或为其代办的人）可以确认办理结果');
-  if (p.resolution?.by === openid) throw new DomainError('FORBIDDEN_SELF', '不能确认自己办结的诉求');
+  if (p.resolution?.by === openid) throw new DomainError('FORBIDDEN_SELF');
   return who;
 }
 
