@@ -96,6 +96,24 @@ describe('确认办理结果 by the resident', () => {
   });
 });
 
+describe('待验证 queue', () => {
+  it('lists the grid’s resolutions waiting for a site check, whatever level resolved them, served by an index', async () => {
+    const id = await resolvedByCommunity();
+    const waiting = ok(await call(liu, 'petition.listQueue', { verifying: true }));
+    expect(waiting).toMatchObject({ level: 'grid', unitName: '第一网格' });
+    expect(waiting.items.map((x: any) => [x.id, x.status, x.verifies])).toEqual([[id, 'verifying', 'site']]);
+    expect(ok(await call(zhao, 'petition.listQueue', { verifying: true })).items).toEqual([]);
+    expect(ok(await call(sun, 'petition.listQueue', { level: 'community', verifying: true })).items.map((x: any) => x.id)).toEqual([id]);
+    // Not in the level's own queue: the community has done its part.
+    expect(ok(await call(sun, 'petition.listQueue')).items.map((x: any) => x.id)).not.toContain(id);
+    const [record] = await env.emu.meter(1);
+    expect(record).toMatchObject({ action: 'petition.listQueue', uncovered: [] });
+    expect(record.dbRequests).toBeLessThanOrEqual(3);
+    await verified(call, env.emu, id);
+    expect(ok(await call(liu, 'petition.listQueue', { verifying: true })).items).toEqual([]);
+  });
+});
+
 describe('who may verify, and when', () => {
   it('refuses another grid’s worker, someone else’s case, a missing photo, a rating with 部分解决, and any case not waiting', async () => {
     const id = await resolvedByCommunity();
