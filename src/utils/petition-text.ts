@@ -56,7 +56,7 @@ export function dueWhat(p: Pick<PetitionView, 'status' | 'level'>): string | nul
     case 'review':
       return '复核';
     case 'verifying':
-      return '验证';
+      return '验证办理结果';
     case 'resolved':
       return '评价';
     case 'closed':
