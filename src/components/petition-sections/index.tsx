@@ -83,7 +83,7 @@ export function PetitionResult({ petition: p, now }: { petition: PetitionView; n
       {v && (
         <View className="p-result__part">
           <Text className="p-result__title">{verifiedHow[v.how]}</Text>
-          <Text className={`p-result__rating is-${v.result === 'resolved' ? 'satisfied' : 'unsatisfied'}`}>{verifyResultLabels[v.result]}</Text>
+          <Text className={`p-result__verdict is-${v.result === 'resolved' ? 'satisfied' : 'unsatisfied'}`}>{verifyResultLabels[v.result]}</Text>
           {v.note && v.how !== 'timer' && <Text className="p-result__text">{v.note}</Text>}
           <PhotoGrid photos={v.photos} />
           <Text className="p-result__meta">
