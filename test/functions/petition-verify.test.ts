@@ -27,8 +27,9 @@ describe('现场验证 by the grid worker', () => {
     expect((await get(id, liu)).verifies).toBe('site');
     expect((await get(id, sun)).verifies).toBeNull();
     const site = await photo();
-    const p = ok(await call(liu, 'petition.verify', { petitionId: id, result: 'resolved', note: '坡道已修好，轮椅试过能推上去', photos: [site] }))
-      .petition;
+    const p = ok(
+      await call(liu, 'petition.verify', { petitionId: id, result: 'resolved', note: '坡道已修好，轮椅试过能推上去', photos: [site] }),
+    ).petition;
     expect(p).toMatchObject({
       status: 'resolved',
       level: 'community',
@@ -43,19 +44,28 @@ describe('现场验证 by the grid worker', () => {
     const progress = (await sent(env.emu, 'petition-progress')).filter((m) => m.touser === wang);
     expect(progress.at(-1)!.data.phrase2.value).toBe('待评价');
     // Verified, it is rated as before.
-    expect(ok(await call(wang, 'petition.rate', { petitionId: id, rating: 'satisfied' })).petition).toMatchObject({ status: 'closed', outcome: 'rated' });
+    expect(ok(await call(wang, 'petition.rate', { petitionId: id, rating: 'satisfied' })).petition).toMatchObject({
+      status: 'closed',
+      outcome: 'rated',
+    });
   });
 
   it('部分解决 reopens it at the level that resolved it (the first reopen); a second failed verification goes to community review', async () => {
     const id = await resolvedByCommunity();
-    let p = ok(await call(liu, 'petition.verify', { petitionId: id, result: 'partial', note: '只补了一半，另一半还塌着', photos: [await photo()] }))
-      .petition;
+    let p = ok(
+      await call(liu, 'petition.verify', { petitionId: id, result: 'partial', note: '只补了一半，另一半还塌着', photos: [await photo()] }),
+    ).petition;
     expect(p).toMatchObject({ status: 'accepted', level: 'community', reopens: 1, verification: { result: 'partial' } });
     const toSun = (await sent(env.emu, 'petition-assigned')).filter((m) => m.touser === sun);
     expect(toSun.at(-1)!.data.thing4.value).toContain('部分解决');
     ok(await call(sun, 'petition.resolve', { petitionId: id, feedback: '另一半也已修补' }));
     p = ok(await call(wang, 'petition.confirm', { petitionId: id, result: 'unresolved', note: '下雨后又塌了' })).petition;
-    expect(p).toMatchObject({ status: 'review', level: 'community', reopens: 2, verification: { result: 'unresolved', how: 'reporter', byName: '王秀英' } });
+    expect(p).toMatchObject({
+      status: 'review',
+      level: 'community',
+      reopens: 2,
+      verification: { result: 'unresolved', how: 'reporter', byName: '王秀英' },
+    });
     expect((await get(id)).timeline.slice(-4).map((s: any) => [s.event, s.status])).toEqual([
       ['resolve', 'verifying'],
       ['verify', 'accepted'],
@@ -69,7 +79,12 @@ describe('确认办理结果 by the resident', () => {
   it('已解决 with a rating closes the case in one tap: two lines on the timeline', async () => {
     const id = await resolvedByCommunity();
     const p = ok(await call(wang, 'petition.confirm', { petitionId: id, result: 'resolved', rating: 'satisfied' })).petition;
-    expect(p).toMatchObject({ status: 'closed', outcome: 'rated', rating: { value: 'satisfied', byProxy: false }, verification: { how: 'reporter' } });
+    expect(p).toMatchObject({
+      status: 'closed',
+      outcome: 'rated',
+      rating: { value: 'satisfied', byProxy: false },
+      verification: { how: 'reporter' },
+    });
     expect((await get(id)).timeline.slice(-2).map((s: any) => [s.event, s.status, s.note])).toEqual([
       ['verify', 'resolved', '居民确认：已解决'],
       ['rate', 'closed', '满意'],
@@ -78,7 +93,10 @@ describe('确认办理结果 by the resident', () => {
 
   it('已解决 alone waits for the rating; 未解决 reopens at the resolving level', async () => {
     const id = await resolvedByCommunity();
-    expect(ok(await call(wang, 'petition.confirm', { petitionId: id, result: 'resolved' })).petition).toMatchObject({ status: 'resolved', rates: 'reporter' });
+    expect(ok(await call(wang, 'petition.confirm', { petitionId: id, result: 'resolved' })).petition).toMatchObject({
+      status: 'resolved',
+      rates: 'reporter',
+    });
     const other = await resolvedByCommunity();
     expect(ok(await call(wang, 'petition.confirm', { petitionId: other, result: 'unresolved' })).petition).toMatchObject({
       status: 'accepted',
@@ -127,7 +145,10 @@ describe('who may verify, and when', () => {
       code: 'BAD_INPUT',
       issues: [{ path: 'photos', message: '请至少拍一张现场照片' }],
     });
-    expect(await call(wang, 'petition.confirm', { petitionId: id, result: 'partial', rating: 'basic' })).toMatchObject({ ok: false, code: 'BAD_INPUT' });
+    expect(await call(wang, 'petition.confirm', { petitionId: id, result: 'partial', rating: 'basic' })).toMatchObject({
+      ok: false,
+      code: 'BAD_INPUT',
+    });
     // Waiting to be verified, it cannot be rated yet.
     expect(await call(wang, 'petition.rate', { petitionId: id, rating: 'satisfied' })).toMatchObject({ ok: false, code: 'PETITION_ILLEGAL_MOVE' });
     await verified(call, env.emu, id);

@@ -330,7 +330,12 @@ const cases: [string, SelfCase][] = [
         const [beforePhotos, afterPhotos] = [[await upload(env.emu, liu, 'before.png')], [await upload(env.emu, liu, 'after.png')]];
         ok(await call(liu, 'petition.resolve', { petitionId, feedback: '当场修补了坡道', beforePhotos, afterPhotos }));
         // Each verifier brings their own site photo (only one's own uploads are taken).
-        const payload = async (who: string) => ({ petitionId, result: 'resolved', note: '到现场看过', photos: [await upload(env.emu, who, 'site.png')] });
+        const payload = async (who: string) => ({
+          petitionId,
+          result: 'resolved',
+          note: '到现场看过',
+          photos: [await upload(env.emu, who, 'site.png')],
+        });
         return { payload, look: () => caseOf(petitionId) };
       },
     },

@@ -140,7 +140,8 @@ export function assertMayCosign(
 ): void {
   if (user._id === p.reporterId || user._id === p.filedById) throw new DomainError('PETITION_OWN_COSIGN');
   if (!p.listed || p.communityId !== user.communityId) throw new DomainError('FORBIDDEN_SCOPE');
-  if (p.status === 'closed' || p.status === 'resolved' || p.status === 'verifying') throw new DomainError('PETITION_ILLEGAL_MOVE', '诉求已办结，不能再附议');
+  if (p.status === 'closed' || p.status === 'resolved' || p.status === 'verifying')
+    throw new DomainError('PETITION_ILLEGAL_MOVE', '诉求已办结，不能再附议');
 }
 
 /** The statuses a case may be urged in (催办): waiting at a level, handled, in council or in review — not resolved or closed. */
