@@ -106,7 +106,9 @@ export function ConfirmCard({ petition, outcome }: Props) {
     });
     const said = result !== 'resolved' ? '已退回重新办理' : rating ? '感谢确认和评价' : '已确认，稍后请评价';
     const line = rating ? 'rate' : 'verify';
-    outcome.settle(reply, said, line, rating ? ratingLabels[rating] : `${proxy ? '代为确认' : '居民确认'}：${verifyResultLabels[result]}`);
+    const answered = `${proxy ? '代为确认' : '居民确认'}：${verifyResultLabels[result]}`;
+    const told = result !== 'resolved' && note.trim() ? `${answered}。${note.trim()}` : answered;
+    outcome.settle(reply, said, line, rating ? ratingLabels[rating] : told);
   }
 
   const busy = confirm.submitting;
