@@ -2,7 +2,7 @@ import type { PetitionView } from '../../src/shared/contract';
 import type { UserProfile } from '../../src/shared/domain/org';
 import { isOverdue } from '../../src/shared/domain/petition-deadlines';
 import { mayUrge, mayVerifyOnSite, raterOf, urgeableStatuses, urgedToday } from '../../src/shared/domain/petition-rules';
-import { disclose, petitionReporter } from '../../src/shared/domain/privacy';
+import { disclose, nameFor, petitionReporter } from '../../src/shared/domain/privacy';
 import { photoUrls } from '../_lib/platform/files';
 import { cachedOrgNames, profilesFor } from '../_lib/platform/org';
 import { _, collections } from '../_lib/platform/runtime';
@@ -99,7 +99,17 @@ export function render(p: PetitionDoc, viewer: UserProfile, l: Lookup, now: Date
         }
       : null,
     verifies: verifierOf(viewer, p),
-    verification: v ? { result: v.result, how: v.how, byName: v.byName, note: v.note, photos: v.photos.map(photo), at: iso(v.at)! } : null,
+    // The reporter's own answer names them as the timeline does: in full only to those who see their contacts.
+    verification: v
+      ? {
+          result: v.result,
+          how: v.how,
+          byName: v.by === p.reporterId ? nameFor(v.byName, petitionReporter(viewer, p)) : v.byName,
+          note: v.note,
+          photos: v.photos.map(photo),
+          at: iso(v.at)!,
+        }
+      : null,
     rating: p.rating ? { value: p.rating.value, comment: p.rating.comment, byProxy: p.rating.byProxy === true } : null,
     reopens: p.reopens,
     outcome: p.outcome,

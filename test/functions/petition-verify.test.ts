@@ -1,6 +1,6 @@
 import { ok, useEmulator } from './call';
 import { consent, file, HOUR, sent, upload, verified } from './petition-fixtures';
-import { li, liu, sun, wang, zhao } from './personas';
+import { li, liu, sun, wang, zhang, zhao } from './personas';
 
 /** Issue 15, verification before closing: a resolution waits (待验证) for the grid worker's site check or the resident's answer. */
 const env = useEmulator();
@@ -96,7 +96,12 @@ describe('确认办理结果 by the resident', () => {
     expect(ok(await call(wang, 'petition.confirm', { petitionId: id, result: 'resolved' })).petition).toMatchObject({
       status: 'resolved',
       rates: 'reporter',
+      verification: { how: 'reporter', byName: '王秀英' },
     });
+    // A neighbour sees the answer, not who she is (as on the timeline).
+    const seenByNeighbour = await get(id, zhang);
+    expect(seenByNeighbour.verification.byName).not.toBe('王秀英');
+    expect(seenByNeighbour.verification.byName).toBe(seenByNeighbour.timeline.at(-1).by);
     const other = await resolvedByCommunity();
     expect(ok(await call(wang, 'petition.confirm', { petitionId: other, result: 'unresolved' })).petition).toMatchObject({
       status: 'accepted',
