@@ -115,8 +115,10 @@ export async function randomRun(
         const reply = await act(c.reporter, 'petition.confirm', { ...ref, result, ...(rating ? { rating } : {}) });
         if (reply.ok && rating) tally.ratings++;
       } else {
-        const photos = [await upload(emu(), c.grid, 'site.png')];
-        await act(c.grid, 'petition.verify', { ...ref, result, note: '到现场看过了', photos });
+        // The grid's worker checks on site; what the grid resolved itself, the community checks.
+        const verifier = p.resolution?.level === 'grid' ? sun : c.grid;
+        const photos = [await upload(emu(), verifier, 'site.png')];
+        await act(verifier, 'petition.verify', { ...ref, result, note: '到现场看过了', photos });
       }
       return;
     }
