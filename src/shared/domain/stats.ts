@@ -473,7 +473,7 @@ export interface CaseGauge {
   missed: ReadonlyArray<{ level: PetitionLevel; departmentId: string | null }>;
 }
 
-/** Statuses in which a case still waits for someone's work (待受理, 办理中, 三方议事, 社区复核); 待评价 and 已办结 do not. */
+/** Statuses in which a case still waits for someone's work (待受理, 办理中, 三方议事, 社区复核); 待验证, 待评价 and 已办结 do not. */
 export const openStatuses: readonly PetitionStatus[] = ['pending', 'accepted', 'council', 'review'];
 
 /**
