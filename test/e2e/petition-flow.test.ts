@@ -82,6 +82,10 @@ test('a resident reports a broken ramp, the grid escalates, the community resolv
     await shown(page).locator('.sheet .btn', { hasText: '提交办理结果' }).click();
     await status().filter({ hasText: '待验证' }).waitFor();
     expect(await shown(page).locator('.p-result').textContent()).toContain('重新浇筑坡道');
+    // Her part is done: the case waits for the grid's site check (or the resident's answer), not for her.
+    await shown(page).locator('.handle__elsewhere', { hasText: '等待网格员现场验证' }).waitFor();
+    expect(await bar().count()).toBe(0);
+    await app.shot('petition-handle-verifying');
   });
 
   await withScreenshot(page, 'petition-3b-grid-verifies', async () => {

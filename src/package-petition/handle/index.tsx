@@ -69,7 +69,12 @@ function HandlePage() {
           </Text>
         </View>
       )}
-      {actions.length === 0 && !onSite && p.status !== 'closed' && (
+      {p.status === 'verifying' && !onSite && (
+        <View className="handle__elsewhere">
+          <Text>已办结，等待网格员现场验证或居民确认办理结果，你可以查看进展。</Text>
+        </View>
+      )}
+      {actions.length === 0 && !onSite && p.status !== 'closed' && p.status !== 'verifying' && (
         <View className="handle__elsewhere">
           <Text>
             这条诉求当前在{levelLabels[p.level]}（{p.holder.unitName}）办理，你可以查看进展。
