@@ -285,6 +285,7 @@ async function listRequests(partner: Open311Partner, q: Open311Query) {
 
 /** A case as the partner reads it: no reporter name or phone, no photos (they are our cloud files). */
 function view(p: PetitionDoc) {
+  // Only a closed case is closed to the partner: 待验证 and 待评价 are open (status_notes names them).
   const closed = p.status === 'closed';
   const notes = [petitionStatusLabels[p.status], levelLabels[p.level] + (p.gridName ? `（${p.gridName}）` : '')];
   if (p.resolution) notes.push(p.resolution.text);

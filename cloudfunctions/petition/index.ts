@@ -9,6 +9,7 @@ import { rate } from './rate-petition';
 import { sweep } from './sweep';
 import { urge } from './urge';
 import { decideExtension, requestExtension } from './extension';
+import { confirm, verify } from './verify-petition';
 
 // 微诉求: 网格预警 → 社区吹哨 → 街道统筹 → 部门报到 → 区级办结, one action per step, and the ladder's timer.
 /** One handler per petition.* action of the contract, and none besides (test/unit/registry.test.ts). */
@@ -30,6 +31,8 @@ export const handlers = [
   summon,
   convene,
   decide,
+  verify,
+  confirm,
   rate,
   reopen,
   conclude,

@@ -98,12 +98,17 @@ async function queueOf(level: PetitionLevel, user: UserProfile): Promise<{ where
   }
 }
 
-/** 本级待办: what waits at the caller's level, by deadline, so the overdue come first. */
-export const listQueue = defineHandler(petitionListQueue, async ({ level: asked, offset, limit }, { user }) => {
+/**
+ * 本级待办: what waits at the caller's level, by deadline, so the overdue come first. `verifying`: the resolutions
+ * of the caller's grid (or community) waiting for a site check (待验证), whatever level resolved them.
+ */
+export const listQueue = defineHandler(petitionListQueue, async ({ level: asked, verifying, offset, limit }, { user }) => {
   const mine = ladderLevelsOf(user);
   const level = asked ?? mine[0];
   if (!level || !mine.includes(level)) throw new DomainError('FORBIDDEN_SCOPE', '你不在这一级办理诉求');
+  if (verifying && level !== 'grid' && level !== 'community') throw new DomainError('FORBIDDEN_SCOPE', '现场验证由网格员（或社区）负责');
   const { where, unitName } = await queueOf(level, user);
-  const result = await page({ ...where, level, status: _.in(QUEUE) }, { field: 'dueAt', dir: 'asc' }, offset, limit);
+  const which = verifying ? { status: 'verifying' } : { level, status: _.in(QUEUE) };
+  const result = await page({ ...where, ...which }, { field: 'dueAt', dir: 'asc' }, offset, limit);
   return { level, unitName, ...(await renderPage(result, user)) };
 });

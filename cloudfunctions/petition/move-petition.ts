@@ -16,11 +16,15 @@ export interface Mover {
   automatic?: boolean;
 }
 
-/** A step to take: the move, why (for the timeline and the notices), and what else it records. */
+/**
+ * A step to take: the move, why (for the timeline and the notices), and what else it records; `then`, a second
+ * step taken in the same transaction (a resident's 已解决 with a rating: verified and rated in one tap).
+ */
 export interface Plan {
   move: PetitionMove;
   note?: string | null;
-  changes?: Partial<Pick<PetitionDoc, 'resolution' | 'rating'>>;
+  changes?: Partial<Pick<PetitionDoc, 'resolution' | 'rating' | 'verification'>>;
+  then?: Plan;
 }
 
 /** Checks the case as read (authority, evidence) and says what to do, or null for nothing. */
@@ -47,17 +51,20 @@ export async function movePetition<R>(id: string, by: Mover, planner: Planner, a
       const { ladder: kept } = await cachedSettings(seen.streetId);
       const plan = planner(seen, kept);
       if (!plan) return null;
-      const advanced = advance(seen, plan, by, new Date(), kept);
+      const now = new Date();
+      const steps = plan.then ? [plan, plan.then] : [plan];
+      const advanced = steps.reduce((doc, step) => advance(doc, step, by, now, kept), seen);
+      const last = steps.at(-1)!;
       // The credit the move earns is posted with it.
       const credited = { ...advanced, credit: await creditIn(tx, advanced) };
-      const { notices, consent } = await noticesFor(seen, credited, plan, by);
+      const { notices, consent } = await noticesFor(seen, credited, last, by);
       // The consent the case held for a notice is spent with the move that sends it.
       const next = consent ? { ...credited, progressConsent: consent } : credited;
       const spent = consent ? { progressConsent: _.set(consent) } : {};
       await tx
         .collection(collections.petitions)
         .doc(id)
-        .update({ data: { ...changedFields(seen, next, plan), ...spent, history: _.push([next.history.at(-1)]) } });
+        .update({ data: { ...changedFields(seen, next, steps), ...spent, history: _.push(next.history.slice(seen.history.length)) } });
       await unit.notify(notices);
       return { next, reply: answer ? await answer.reply(next) : undefined };
     },
@@ -115,7 +122,7 @@ function advance(seen: PetitionDoc, plan: Plan, by: Mover, now: Date, ladder: La
     handlerName: takes ? by.name : handedOn ? null : seen.handlerName,
     dueAt: dueAt(state, ladder),
     actAt: actAt(state, ladder),
-    firstFeedbackAt: seen.firstFeedbackAt ?? (state.status === 'resolved' ? now : null),
+    firstFeedbackAt: seen.firstFeedbackAt ?? (state.status === 'verifying' ? now : null),
     credit: seen.credit ?? (valid ? { key: creditKey(seen._id), amount: ladder.virtueCredit, status: 'pending', postingId: null } : null),
     history: [...seen.history, step],
     statsDirty: true,
@@ -127,7 +134,7 @@ function advance(seen: PetitionDoc, plan: Plan, by: Mover, now: Date, ladder: La
  * What a move writes. The SDK flattens nested objects into dot paths; objects we store replace whole. The
  * credit is written only when the move creates it: settling it later is not a move.
  */
-function changedFields(seen: PetitionDoc, next: PetitionDoc, plan: Plan): Record<string, unknown> {
+function changedFields(seen: PetitionDoc, next: PetitionDoc, steps: readonly Plan[]): Record<string, unknown> {
   const whole = (v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date) ? _.set(v) : v);
   const keys = [
     'status',
@@ -144,7 +151,8 @@ function changedFields(seen: PetitionDoc, next: PetitionDoc, plan: Plan): Record
   ] as const;
   const more = ['handlerId', 'handlerName', 'dueAt', 'actAt', 'firstFeedbackAt', 'statsDirty', 'updatedAt'] as const;
   const credit = seen.credit === null && next.credit !== null ? (['credit'] as const) : [];
-  const fields = [...keys, ...more, ...credit, ...(Object.keys(plan.changes ?? {}) as (keyof PetitionDoc)[])];
+  const changed = new Set(steps.flatMap((plan) => Object.keys(plan.changes ?? {}) as (keyof PetitionDoc)[]));
+  const fields = [...keys, ...more, ...credit, ...changed];
   return Object.fromEntries(fields.map((k) => [k, whole(next[k])]));
 }
 
@@ -160,7 +168,8 @@ async function noticesFor(
   by: Mover,
 ): Promise<{ notices: Notice[]; consent: ProgressConsent | null }> {
   const { event } = plan.move;
-  const lands = event === 'escalate' || event === 'summon' || event === 'reopen' || (event === 'rate' && next.status !== 'closed');
+  const reopens = (event === 'rate' || event === 'verify') && (next.status === 'accepted' || next.status === 'review');
+  const lands = event === 'escalate' || event === 'summon' || event === 'reopen' || reopens;
   const note = plan.note ?? '';
   const [holders, followers] = await Promise.all([lands ? holdersOf(next.level, next) : [], followersOf(seen)]);
   const held = seen.progressConsent ? { ...seen.progressConsent } : null;

@@ -53,12 +53,13 @@ export function assignedNotices(holders: readonly string[], p: PetitionDoc, note
 const phrases: Record<PetitionEvent, string> = {
   accept: '已受理',
   report: '部门报到',
-  resolve: '待评价',
+  resolve: '待验证',
   dismiss: '不予受理',
   escalate: '已上报',
   summon: '已召集部门',
   convene: '三方议事',
-  decide: '待评价',
+  decide: '待验证',
+  verify: '待评价',
   rate: '已评价',
   reopen: '重新交办',
   conclude: '复核办结',
@@ -67,7 +68,8 @@ const phrases: Record<PetitionEvent, string> = {
 
 /** Progress for the reporter and co-signers (每一步都告诉群众). */
 export function progressNotices(followers: readonly string[], p: PetitionDoc, event: PetitionEvent, note: string | null): Notice[] {
-  const phrase = event === 'rate' && p.status !== 'closed' ? (p.status === 'review' ? '社区复核' : '重新办理') : phrases[event];
+  const reopened = (event === 'rate' || event === 'verify') && (p.status === 'accepted' || p.status === 'review');
+  const phrase = reopened ? (p.status === 'review' ? '社区复核' : '重新办理') : phrases[event];
   const said = event === 'rate' && p.rating ? ratingLabels[p.rating.value] : (note ?? '');
   return followers.map((touser) => ({
     touser,

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { mapPointSchema } from '../../src/shared/contract';
 import { DomainError } from '../../src/shared/domain/errors';
 import type { OrgPlace } from '../../src/shared/domain/org';
-import type { PetitionRating, PetitionState } from '../../src/shared/domain/petition';
+import type { PetitionRating, PetitionState, VerifyResult } from '../../src/shared/domain/petition';
 import { ladderConfig, type LadderConfig, type LadderOverrides, type PetitionLevel } from '../../src/shared/domain/petition-ladder';
 import type { PetitionExtension } from '../../src/shared/domain/petition-extension';
 import type { SupervisionCard } from '../../src/shared/domain/petition-cards';
@@ -23,6 +23,20 @@ export interface Resolution {
   beforePhotos: string[];
   afterPhotos: string[];
   council: { ownersCommittee: string; propertyCompany: string } | null;
+}
+
+/**
+ * The last 验证 of a resolution: on site by the grid worker ('site', with photos), answered by the reporter or the
+ * filer relaying for them ('reporter' / 'proxy'), or passed on by the timer when nobody did ('timer', 超时未验证).
+ */
+export interface Verification {
+  result: VerifyResult;
+  how: 'site' | 'reporter' | 'proxy' | 'timer';
+  by: string;
+  byName: string;
+  note: string | null;
+  photos: string[];
+  at: Date;
 }
 
 /** The reporter's virtue credit: recorded with the move that proves the case valid, then posted once under `key`. */
@@ -80,6 +94,8 @@ export interface PetitionDoc extends OrgPlace, PetitionState {
   feedbackDueAt: Date;
   firstFeedbackAt: Date | null;
   resolution: Resolution | null;
+  /** The resolution's verification (待验证 → 待评价, or a reopen); absent on cases resolved before verification. */
+  verification?: Verification | null;
   /** `byProxy`: 代评, the filer relaying for someone not registered (absent on ratings stored before it). */
   rating: { value: PetitionRating; comment: string | null; at: Date; byProxy?: boolean } | null;
   cosignCount: number;

@@ -1,7 +1,6 @@
 import type { PetitionView } from '../../src/shared/contract';
 import type { UserProfile } from '../../src/shared/domain/org';
 import { isOverdue } from '../../src/shared/domain/petition-deadlines';
-import { mayUrge, raterOf, urgeableStatuses, urgedToday } from '../../src/shared/domain/petition-rules';
 import {
   decidesExtension,
   deciderLevel,
@@ -9,8 +8,9 @@ import {
   mayRequestExtension,
   type PetitionExtension,
 } from '../../src/shared/domain/petition-extension';
-import { disclose, petitionReporter } from '../../src/shared/domain/privacy';
 import { handlesPetition, holdsLevel } from '../../src/shared/domain/scope';
+import { mayUrge, mayVerifyOnSite, raterOf, urgeableStatuses, urgedToday } from '../../src/shared/domain/petition-rules';
+import { disclose, nameFor, petitionReporter } from '../../src/shared/domain/privacy';
 import { photoUrls } from '../_lib/platform/files';
 import { cachedOrgNames, profilesFor } from '../_lib/platform/org';
 import { _, collections } from '../_lib/platform/runtime';
@@ -38,6 +38,7 @@ export async function lookup(docs: readonly PetitionDoc[], viewer: UserProfile):
   const files = docs.flatMap((p) => [
     ...p.photos,
     ...(p.resolution ? [...p.resolution.photos, ...p.resolution.beforePhotos, ...p.resolution.afterPhotos] : []),
+    ...(p.verification?.photos ?? []),
   ]);
   const [names, departments, district, people, cosigned, urls] = await Promise.all([
     cachedOrgNames(docs.flatMap((p) => [p.communityId, p.streetId])),
@@ -73,6 +74,7 @@ export function render(p: PetitionDoc, viewer: UserProfile, l: Lookup, now: Date
   // Nobody handles a case they reported as a resident (handle-petition.ts): nor do they move its deadline.
   const ownCase = p.reporterIsResident && p.reporterId === viewer._id;
   const window = !ownCase && holdsLevel(viewer, p.level, p) ? mayRequestExtension(p, now) : null;
+  const v = p.verification ?? null;
   return {
     id: p._id,
     categoryId: p.categoryId,
@@ -91,7 +93,7 @@ export function render(p: PetitionDoc, viewer: UserProfile, l: Lookup, now: Date
     level: p.level,
     holder: { level: p.level, unitName: unit ?? '', handlerName: p.handlerName },
     dueAt: iso(p.dueAt),
-    overdue: p.status !== 'resolved' && isOverdue(p.dueAt, now),
+    overdue: p.status !== 'resolved' && p.status !== 'verifying' && isOverdue(p.dueAt, now),
     feedback: { dueAt: iso(p.feedbackDueAt)!, at: iso(p.firstFeedbackAt), overdue: !p.firstFeedbackAt && isOverdue(p.feedbackDueAt, now) },
     cosignCount: p.cosignCount,
     cosigned: l.cosigned.has(p._id),
@@ -110,6 +112,18 @@ export function render(p: PetitionDoc, viewer: UserProfile, l: Lookup, now: Date
           photos: r.photos.map(photo),
           beforePhotos: r.beforePhotos.map(photo),
           afterPhotos: r.afterPhotos.map(photo),
+        }
+      : null,
+    verifies: verifierOf(viewer, p),
+    // The reporter's own answer names them as the timeline does: in full only to those who see their contacts.
+    verification: v
+      ? {
+          result: v.result,
+          how: v.how,
+          byName: v.by === p.reporterId ? nameFor(v.byName, petitionReporter(viewer, p)) : v.byName,
+          note: v.note,
+          photos: v.photos.map(photo),
+          at: iso(v.at)!,
         }
       : null,
     rating: p.rating ? { value: p.rating.value, comment: p.rating.comment, byProxy: p.rating.byProxy === true } : null,
@@ -134,6 +148,13 @@ function extensionView(e: PetitionExtension): NonNullable<PetitionView['extensio
     decidedAt: iso(e.decidedAt),
     note: e.note,
   };
+}
+
+/** What the viewer may do with a case waiting to be verified: check it on site, or answer for the resident. */
+function verifierOf(viewer: UserProfile, p: PetitionDoc): 'site' | 'reporter' | 'proxy' | null {
+  if (p.status !== 'verifying') return null;
+  const resident = p.resolution?.by === viewer._id ? null : raterOf(viewer._id, p);
+  return resident ?? (mayVerifyOnSite(viewer, p) ? 'site' : null);
 }
 
 export async function toViews(docs: readonly PetitionDoc[], viewer: UserProfile): Promise<PetitionView[]> {

@@ -8,7 +8,7 @@ import { table } from '../_lib/platform/typed-db';
 /** Bounded work per run; the next run picks up the rest. */
 const BATCH = 100;
 
-function planFor(action: DueAction): Plan | null {
+function planFor(action: DueAction, now: Date): Plan | null {
   switch (action.kind) {
     case 'none':
       return null;
@@ -16,6 +16,12 @@ function planFor(action: DueAction): Plan | null {
       return { move: { event: 'escalate' }, note: action.note };
     case 'summon':
       return { move: { event: 'summon', departmentId: action.departmentId }, note: action.note };
+    case 'verifyLapsed': {
+      // 超时未验证: nobody checked it in time; the resident still rates it, and the line says it went unverified.
+      const { openid: by, name: byName } = SYSTEM_ACTOR;
+      const verification = { result: 'resolved' as const, how: 'timer' as const, by, byName, note: action.note, photos: [], at: now };
+      return { move: { event: 'verify', result: 'resolved' }, note: action.note, changes: { verification } };
+    }
     case 'closeUnrated':
       return { move: { event: 'expire' }, note: action.note };
   }
@@ -23,8 +29,8 @@ function planFor(action: DueAction): Plan | null {
 
 /**
  * petition.sweep, every quarter hour: a case whose level let its deadline pass climbs one rung by itself
- * (recorded as automatic; the next level and the resident are told), and a resolution nobody rated within
- * the window closes. Credits a crash left unposted are posted.
+ * (recorded as automatic; the next level and the resident are told), a resolution nobody verified within
+ * verifyDays passes on to the rating (超时未验证), and a resolution nobody rated within the window closes. Credits a crash left unposted are posted.
  */
 export async function sweep(): Promise<Record<string, unknown>> {
   const now = new Date();
@@ -33,14 +39,14 @@ export async function sweep(): Promise<Record<string, unknown>> {
     .orderBy('actAt', 'asc')
     .limit(BATCH)
     .get();
-  const done: Record<DueAction['kind'] | 'failed', number> = { none: 0, escalate: 0, summon: 0, closeUnrated: 0, failed: 0 };
+  const done: Record<DueAction['kind'] | 'failed', number> = { none: 0, escalate: 0, summon: 0, verifyLapsed: 0, closeUnrated: 0, failed: 0 };
   for (const p of res) {
     let kind: DueAction['kind'] = 'none';
     try {
       await movePetition(p._id, { ...SYSTEM_ACTOR, automatic: true }, (current, ladder) => {
         const action = dueAction(current, now, ladder);
         kind = action.kind;
-        return planFor(action);
+        return planFor(action, now);
       });
       done[kind] += 1;
     } catch (error) {

@@ -383,6 +383,8 @@ export async function playMonth(driver: MonthDriver, now: number): Promise<Month
     [day(24, '10:00'), p1.as(qian, 'petition.summon', { departmentId: 'dept-housing', reason: '请住建局维修坡道' })],
     [day(24, '14:00'), p1.as(he, 'petition.report', { note: '明天派人到现场' })],
     [day(21, '17:00'), p1.as(he, 'petition.resolve', { feedback: '坡道已重新浇筑，加装了不锈钢扶手' })],
+    // 现场验证: the grid worker checks it before 王秀英 rates it.
+    [day(20, '09:00'), p1.as(liu, 'petition.verify', { result: 'resolved', note: '到现场看过，坡道平整，扶手牢固', photos: [photo(liu, 'after')] })],
     [day(20, '10:00'), p1.as(wang, 'petition.rate', { rating: 'satisfied', comment: '修得很好，轮椅能推上去了' })],
   );
   // Settled on the spot by the grid worker, with before and after photos; rated 基本满意.
@@ -408,10 +410,12 @@ export async function playMonth(driver: MonthDriver, now: number): Promise<Month
         });
       },
     ],
+    // What the grid settled itself, the community checks.
+    [day(17, '19:00'), p2.as(sun, 'petition.verify', { result: 'resolved', note: '晚上去看过，路灯已经亮了', photos: [photo(sun, 'lit')] })],
     [day(17, '20:00'), p2.as(li, 'petition.rate', { rating: 'basic', comment: '亮了，希望以后坏了能早点修' })],
   );
-  // Nobody at the grid took it within a day: the timer sent it to the community, which settled it; never rated,
-  // so the timer closed it a week later.
+  // Nobody at the grid took it within a day: the timer sent it to the community, which settled it; nobody verified
+  // it (the timer passed it on after three days, 超时未验证) nor rated it, so the timer closed it a week after that.
   const p3 = petition({ by: tang, categoryId: 'garbage', description: '6号楼垃圾桶满了好几天没人清，味道很大', buildingId: 'building-6' });
   chain(
     [day(16, '07:30'), p3.create],
@@ -441,6 +445,7 @@ export async function playMonth(driver: MonthDriver, now: number): Promise<Month
     [day(7, '14:00'), p5.as(qian, 'petition.summon', { departmentId: 'dept-housing', reason: '请住建局修复人行道' })],
     [day(6, '10:00'), p5.as(he, 'petition.report', { note: '已安排施工队' })],
     [day(2, '17:30'), p5.as(he, 'petition.resolve', { feedback: '松动的地砖已全部重新铺设，并做了防滑处理' })],
+    [ago(20), p5.as(zhao, 'petition.verify', { result: 'resolved', note: '到现场踩过，地砖都已铺平', photos: [photo(zhao, 'after')] })],
   );
   // In 三方议事 (物业供暖): the community convened the property company and the owners' committee.
   const p6 = petition({
@@ -509,7 +514,17 @@ export async function playMonth(driver: MonthDriver, now: number): Promise<Month
     [ago(7), p12.as(liu, 'petition.accept')],
     [ago(3), p12.as(liu, 'petition.escalate', { reason: '需要更换整根灯杆，网格办不了' })],
   );
-  // 不满意 twice: back to the grid once, then to the community's review (社区复核中).
+  // Resolved by the community this morning, waiting for 刘芳's site check (待验证).
+  const p14 = petition({ by: zhang, categoryId: 'garbage', description: '1号楼东侧的垃圾桶盖子坏了，野猫翻得满地都是', buildingId: 'building-1' });
+  chain(
+    [day(3, '08:00'), p14.create],
+    [day(3, '09:00'), p14.as(liu, 'petition.accept')],
+    [day(3, '09:30'), p14.as(liu, 'petition.escalate', { reason: '需要社区协调更换垃圾桶' })],
+    [day(2, '10:00'), p14.as(sun, 'petition.accept')],
+    [ago(5), p14.as(sun, 'petition.resolve', { feedback: '已协调环卫公司换了带锁扣的新垃圾桶' })],
+  );
+  // 不满意 twice: back to the grid once, then to the community's review (社区复核中). The community checked it on
+  // site each time in the daytime, when the drilling had stopped.
   const p13 = petition({ by: chen, categoryId: 'noise', description: '楼上装修周末早上七点就开始电钻，老人休息不好', buildingId: 'building-4' });
   const settle = (feedback: string) => async () => {
     const [before, after] = [photo(zhao, 'before'), photo(zhao, 'after')];
@@ -519,8 +534,10 @@ export async function playMonth(driver: MonthDriver, now: number): Promise<Month
     [day(6, '08:00'), p13.create],
     [day(6, '09:30'), p13.as(zhao, 'petition.accept')],
     [day(6, '15:00'), settle('已上门提醒装修户，周末九点后再施工')],
+    [day(5, '08:00'), p13.as(sun, 'petition.verify', { result: 'resolved', note: '白天去看过，没有施工', photos: [photo(sun, 'visit')] })],
     [day(5, '09:00'), p13.as(chen, 'petition.rate', { rating: 'unsatisfied', comment: '今天早上七点又开始了' })],
     [day(4, '16:00'), settle('与装修户和物业签了施工时间承诺书')],
+    [day(3, '10:00'), p13.as(sun, 'petition.verify', { result: 'resolved', note: '白天去看过，承诺书已张贴', photos: [photo(sun, 'visit')] })],
     [day(2, '08:30'), p13.as(chen, 'petition.rate', { rating: 'unsatisfied', comment: '还是一样，希望社区再管管' })],
   );
   // Not taken up: outside what the community handles.

@@ -42,6 +42,7 @@ export function stepTitle(step: Pick<Step, 'event' | 'level' | 'departmentName' 
   if (step.event === 'extend') return `${where} · 延期获批`;
   if (step.event === 'extendRefused') return `${where} · 延期未获批`;
   const what = step.event === 'create' ? '提交诉求' : step.event === 'escalate' && step.automatic ? '超时自动上报' : petitionEventLabels[step.event];
+  if (step.event === 'verify') return step.automatic ? '超时未验证' : what;
   if (step.event === 'rate' || step.event === 'expire') return what;
   return handovers.has(step.event) ? `${what} → ${where}` : `${where} · ${what}`;
 }
@@ -57,6 +58,8 @@ export function dueWhat(p: Pick<PetitionView, 'status' | 'level'>): string | nul
       return '作出议事决定';
     case 'review':
       return '复核';
+    case 'verifying':
+      return '验证办理结果';
     case 'resolved':
       return '评价';
     case 'closed':

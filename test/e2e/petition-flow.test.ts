@@ -1,6 +1,6 @@
 // The petition ladder in a real browser, each role by its demo persona: a resident reports a broken
-// accessibility ramp, the grid worker blows the whistle (吹哨), community staff accept and resolve it, the
-// resident rates 满意; a neighbour backs an open case (我也遇到) instead of filing it twice; a case nobody
+// accessibility ramp, the grid worker blows the whistle (吹哨), community staff accept and resolve it, the grid
+// worker verifies it on site (现场验证), the resident rates 满意; a neighbour backs an open case (我也遇到) instead of filing it twice; a case nobody
 // takes climbs by itself. Needs `npm run build` and chromium. Every new page is kept in test-results/.
 import type { Page } from 'playwright-core';
 import type { TestEmulator } from '../helpers/emulator';
@@ -12,6 +12,8 @@ import { petitionDriver } from './petition-app';
 jest.setTimeout(180_000);
 
 const { wang, liu, sun, zhang } = personas;
+/** A one-pixel PNG: the site photo the grid worker takes. */
+const sitePhoto = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYPj/HwADAgH/eL9GtQAAAABJRU5ErkJggg==', 'base64');
 const HOUR = 3600 * 1000;
 
 const session = browserSession();
@@ -24,7 +26,7 @@ beforeEach(() => {
   petitions = petitionDriver(page, emu);
 });
 
-test('a resident reports a broken ramp, the grid escalates, the community resolves it, the resident rates 满意', async () => {
+test('a resident reports a broken ramp, the grid escalates, the community resolves it, the grid verifies it, the resident rates 满意', async () => {
   const { ladder, currentRung, status, bar, step } = petitions;
   await app.open('/pages/me/index');
 
@@ -78,8 +80,35 @@ test('a resident reports a broken ramp, the grid escalates, the community resolv
     await shown(page).locator('.resolve__feedback textarea').fill('已联系施工队重新浇筑坡道并加装扶手，轮椅可以通行');
     await app.shot('petition-handle-resolve-sheet');
     await shown(page).locator('.sheet .btn', { hasText: '提交办理结果' }).click();
-    await status().filter({ hasText: '待评价' }).waitFor();
+    await status().filter({ hasText: '待验证' }).waitFor();
     expect(await shown(page).locator('.p-result').textContent()).toContain('重新浇筑坡道');
+    // Her part is done: the case waits for the grid's site check (or the resident's answer), not for her.
+    await shown(page).locator('.handle__elsewhere', { hasText: '等待网格员现场验证' }).waitFor();
+    expect(await bar().count()).toBe(0);
+    await app.shot('petition-handle-verifying');
+  });
+
+  await withScreenshot(page, 'petition-3b-grid-verifies', async () => {
+    await app.actAs('刘芳');
+    await app.open('/package-petition/queue/index?level=verify');
+    await shown(page).locator('.p-queue__title', { hasText: '待验证' }).waitFor();
+    await app.shot('petition-queue-verify');
+    await petitions.openCard('无障碍坡道坏了');
+    await shown(page).locator('.handle__elsewhere', { hasText: '请到现场查看' }).waitFor();
+    await step('现场验证');
+    const sheet = shown(page).locator('.sheet');
+    await sheet.locator('.choice-chips--result [data-value="resolved"]').click();
+    await sheet.locator('.verify__note textarea').fill('到现场看过，坡道已重新浇筑，轮椅试过能推上去');
+    const chooser = page.waitForEvent('filechooser');
+    await sheet.locator('.photo-picker__add').click();
+    await (await chooser).setFiles({ name: 'site.png', mimeType: 'image/png', buffer: sitePhoto });
+    await sheet.locator('.photo-picker__item').waitFor();
+    await sheet.locator('.photo-picker__state').first().waitFor({ state: 'detached' });
+    await app.shot('petition-verify-sheet');
+    await sheet.locator('.btn', { hasText: '提交验证结果' }).click();
+    await status().filter({ hasText: '待评价' }).waitFor();
+    expect(await shown(page).locator('.p-result').textContent()).toContain('现场验证已解决');
+    await app.shot('petition-handle-verified');
   });
 
   await withScreenshot(page, 'petition-4-resident-rates', async () => {
@@ -95,7 +124,7 @@ test('a resident reports a broken ramp, the grid escalates, the community resolv
     await status().filter({ hasText: '已办结' }).waitFor();
     expect(await shown(page).locator('.p-result__rating').textContent()).toBe('满意');
     expect(await ladder().locator('.ladder__promise').textContent()).toContain('已于');
-    expect(await petitions.events()).toEqual(['rate', 'resolve', 'accept', 'escalate', 'create']);
+    expect(await petitions.events()).toEqual(['rate', 'verify', 'resolve', 'accept', 'escalate', 'create']);
     await app.shot('petition-detail-closed');
   });
 

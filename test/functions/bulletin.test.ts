@@ -1,7 +1,7 @@
 import { bulletinNumbers } from '../../src/shared/domain/bulletin';
 import { newWish, ok, useEmulator } from './call';
 import { databaseOf } from './ledger-fixture';
-import { file, upload } from './petition-fixtures';
+import { file, upload, verified } from './petition-fixtures';
 import { gao, li, liu, luo, qian, stranger, sun, wang, zhang, zhao } from './personas';
 import { expectCovered, rid } from './points-helpers';
 
@@ -30,6 +30,7 @@ async function aMonthOfWork(): Promise<string> {
   ok(await call(liu, 'petition.accept', { petitionId: onSpot }));
   const [before, after] = [await upload(env.emu, liu, 'before.png'), await upload(env.emu, liu, 'after.png')];
   ok(await call(liu, 'petition.resolve', { petitionId: onSpot, feedback: '坡道已经修好了', beforePhotos: [before], afterPhotos: [after] }));
+  await verified(call, env.emu, onSpot, sun);
   ok(await call(wang, 'petition.rate', { petitionId: onSpot, rating: 'satisfied' }));
   ok(await call(liu, 'petition.dismiss', { petitionId: await file(call), reason: '与另一条诉求重复' }));
   const climbed = await file(call, li, { location: { kind: 'building', buildingId: 'building-5', detail: '楼下' } });

@@ -6,7 +6,7 @@ import { closedMonth } from '../../src/shared/domain/bulletin';
 import type { TestEmulator } from '../helpers/emulator';
 import type { InvocationRecord } from '../../emulator/src/meter';
 import { databaseOf } from './ledger-fixture';
-import { ramp } from './petition-fixtures';
+import { ramp, upload } from './petition-fixtures';
 import { admin, li, liu, luo, merchant, qian, sun, wang, zhang } from './personas';
 
 export interface ActionCost {
@@ -167,7 +167,21 @@ async function measurePass(emu: TestEmulator): Promise<ActionCost[]> {
   // 催办: she urges the community's handler (once today), who is told.
   await step('petition.urge', wang, 'petition.urge', { petitionId });
   await step('petition.resolve', sun, 'petition.resolve', { petitionId, feedback: '已联系施工队修补坡道' });
+  // 现场验证: 刘芳 checks the community's resolution on site with a photo; 已解决 passes it on to 待评价.
+  const site = [await upload(emu, liu, 'site.png')];
+  await step('petition.verify', liu, 'petition.verify', { petitionId, result: 'resolved', note: '到现场看过，坡道已修好', photos: site });
   await step('petition.rate', wang, 'petition.rate', { petitionId, rating: 'satisfied' });
+  // 确认办理结果: on a case 刘芳 resolved on the spot, 王秀英 answers 已解决 and 满意 in one tap (verified and rated).
+  const quiet = async (openid: string, action: string, payload: unknown) => {
+    const reply: any = await emu.invoke(areaOf(action), { action, payload, requestId: `cost-${++serial}-${Date.now()}` }, openid);
+    if (!reply?.ok) throw new Error(`${action} failed: ${JSON.stringify(reply)}`);
+    return reply.data;
+  };
+  const spot = (await quiet(wang, 'petition.create', { ...ramp, accepted: [] })).petition.id;
+  await quiet(liu, 'petition.accept', { petitionId: spot });
+  const [beforePhotos, afterPhotos] = [[await upload(emu, liu, 'before.png')], [await upload(emu, liu, 'after.png')]];
+  await quiet(liu, 'petition.resolve', { petitionId: spot, feedback: '当场修补了坡道', beforePhotos, afterPhotos });
+  await step('petition.confirm', wang, 'petition.confirm', { petitionId: spot, result: 'resolved', rating: 'satisfied' });
   await list(wang, 'petition.listMine');
   // 红色代办 from the roster: the grid worker files for 郑大爷, who has no WeChat, at his building.
   await step('petition.create (roster proxy)', liu, 'petition.create', { ...ramp, onBehalfOf: { rosterKey } });

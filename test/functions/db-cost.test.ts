@@ -34,6 +34,10 @@ const WITHIN_BUDGET = [
   'petition.accept (grid)',
   'petition.accept (community)',
   'petition.resolve',
+  // 现场验证 / 确认办理结果: a move as the others (caller; start, commit; the case read and written; the retry record);
+  // the resident's 已解决 with a rating takes both steps in that one write.
+  'petition.verify',
+  'petition.confirm',
   // 催办: caller; start, commit; the case (read, write); the retry record; the notice sent (its outcome) — the handler who
   // took it is told, no holders are read.
   'petition.urge',

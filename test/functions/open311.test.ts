@@ -1,6 +1,7 @@
 import { DEMO_OPEN311_KEY } from '../../emulator/seed';
 import { ok, useEmulator } from './call';
 import { databaseOf } from './ledger-fixture';
+import { upload } from './petition-fixtures';
 import { liu, sun } from './personas';
 
 /**
@@ -101,6 +102,11 @@ describe('Open311 GeoReport v2', () => {
     ok(await env.call(liu, 'petition.accept', { petitionId: id }));
     const accepted = await http('GET', `requests/${id}.json?api_key=${key}`);
     expect(accepted.json[0]).toMatchObject({ status: 'open', status_notes: '办理中 · 网格（第一网格）' });
+    // Resolved, it waits to be verified (待验证): still open to the partner, with the resolution in the notes.
+    const [beforePhotos, afterPhotos] = [[await upload(env.emu, liu, 'before.png')], [await upload(env.emu, liu, 'after.png')]];
+    ok(await env.call(liu, 'petition.resolve', { petitionId: id, feedback: '已修补坡道，轮椅可以通行', beforePhotos, afterPhotos }));
+    const verifying = await http('GET', `requests/${id}.json?api_key=${key}`);
+    expect(verifying.json[0]).toMatchObject({ status: 'open', status_notes: '待验证 · 网格（第一网格） · 已修补坡道，轮椅可以通行' });
 
     // A running hotline's case (its function warm) stays within the budget of an action; no query is uncovered.
     await post({ ...ramp, external_id: 'HL-2026-0002' });

@@ -1,6 +1,6 @@
 import type { TestEmulator } from '../helpers/emulator';
 import { ok } from './call';
-import { wang } from './personas';
+import { liu, wang } from './personas';
 
 type Call = (openid: string | undefined, action: string, payload?: unknown, requestId?: string) => Promise<any>;
 
@@ -35,4 +35,13 @@ export async function sent(emu: TestEmulator, template: string): Promise<{ touse
   // 周反馈 (the notify weekly timer, which the emulator fires when a test's clock passes Monday 09:00) is left out:
   // notify-weekly.test.ts tests it; here only the notices of the steps themselves count.
   return ((await emu.outbox()) as any[]).filter((m) => m.templateId === template && m.data?.phrase2?.value !== '本周进展');
+}
+
+/**
+ * 现场验证 已解决: the grid worker of 第一网格 (刘芳) checks a resolution on site with a photo, and the case passes on
+ * to 待评价 — the step between every resolution and its rating.
+ */
+export async function verified(call: Call, emu: TestEmulator, petitionId: string, who = liu): Promise<any> {
+  const photos = [await upload(emu, who, 'site.png')];
+  return ok(await call(who, 'petition.verify', { petitionId, result: 'resolved', note: '到现场看过，已经修好', photos })).petition;
 }

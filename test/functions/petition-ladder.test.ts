@@ -1,5 +1,5 @@
 import { ok, useEmulator } from './call';
-import { consent, file, HOUR, sent, upload } from './petition-fixtures';
+import { consent, file, HOUR, sent, upload, verified } from './petition-fixtures';
 import { he, liu, luo, qian, sun, wang, xu } from './personas';
 
 const env = useEmulator();
@@ -26,8 +26,9 @@ describe('the ladder by hand: 网格预警 → 社区吹哨 → 街道统筹 →
     expect(ok(await call(he, 'petition.listQueue')).items.map((x: any) => x.id)).toEqual([id]);
     ok(await call(he, 'petition.report', { petitionId: id, note: '明天派人到现场' }));
     p = ok(await call(he, 'petition.resolve', { petitionId: id, feedback: '坡道已重新浇筑，加装了扶手' })).petition;
-    expect(p).toMatchObject({ status: 'resolved', resolution: { kind: 'handled', level: 'department', byName: '何建华' } });
+    expect(p).toMatchObject({ status: 'verifying', resolution: { kind: 'handled', level: 'department', byName: '何建华' } });
     expect(p.feedback.at).not.toBeNull();
+    await verified(call, env.emu, id);
     p = ok(await call(wang, 'petition.rate', { petitionId: id, rating: 'satisfied', comment: '修得很好' })).petition;
     expect(p).toMatchObject({ status: 'closed', outcome: 'rated', rating: { value: 'satisfied', comment: '修得很好' } });
 
@@ -42,6 +43,7 @@ describe('the ladder by hand: 网格预警 → 社区吹哨 → 街道统筹 →
       ['summon', 'department', '钱伟', false],
       ['report', 'department', '何建华', false],
       ['resolve', 'department', '何建华', false],
+      ['verify', 'department', '刘芳', false],
       ['rate', 'department', '王秀英', false],
     ]);
     expect(detail.timeline[6]).toMatchObject({ departmentName: '区住建局', note: '召集区住建局：请住建局维修坡道' });
@@ -59,7 +61,7 @@ describe('the ladder by hand: 网格预警 → 社区吹哨 → 街道统筹 →
     expect(queue).toMatchObject({ level: 'district', unitName: '明德区' });
     expect(queue.items.map((x: any) => x.id)).toEqual([id]);
     ok(await call(luo, 'petition.accept', { petitionId: id }));
-    expect(ok(await call(luo, 'petition.resolve', { petitionId: id, feedback: '区里协调住建局完成维修' })).petition.status).toBe('resolved');
+    expect(ok(await call(luo, 'petition.resolve', { petitionId: id, feedback: '区里协调住建局完成维修' })).petition.status).toBe('verifying');
     expect((await env.emu.meter()).flatMap((r) => r.uncovered)).toEqual([]);
   });
 

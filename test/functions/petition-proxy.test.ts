@@ -1,5 +1,5 @@
 import { ok, useEmulator } from './call';
-import { ramp, upload } from './petition-fixtures';
+import { ramp, upload, verified } from './petition-fixtures';
 import { liu, sun, wang, zhang, zhao } from './personas';
 
 const env = useEmulator();
@@ -14,6 +14,8 @@ async function acceptAndResolve(id: string): Promise<void> {
   ok(await call(liu, 'petition.accept', { petitionId: id }));
   const [before, after] = [await upload(env.emu, liu, `before-${id}`), await upload(env.emu, liu, `after-${id}`)];
   ok(await call(liu, 'petition.resolve', { petitionId: id, feedback: '已当场修补坡道', beforePhotos: [before], afterPhotos: [after] }));
+  // She cannot verify her own work: the community checks it on site.
+  await verified(call, env.emu, id, sun);
 }
 
 describe('红色代办 stays within the filer’s grid (security issue 9.1)', () => {

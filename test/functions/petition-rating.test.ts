@@ -1,5 +1,5 @@
 import { ok, useEmulator } from './call';
-import { file, HOUR, sent } from './petition-fixtures';
+import { file, HOUR, sent, verified } from './petition-fixtures';
 import { li, liu, qian, sun, wang } from './personas';
 
 const env = useEmulator();
@@ -9,6 +9,7 @@ const get = async (id: string, who = wang) => ok(await call(who, 'petition.get',
 const resolveAtCommunity = async (id: string) => {
   ok(await call(sun, 'petition.accept', { petitionId: id }));
   ok(await call(sun, 'petition.resolve', { petitionId: id, feedback: '已联系施工队修补坡道' }));
+  await verified(call, env.emu, id);
 };
 
 /** A ramp case 刘芳 passed to the community: resolved there by 孙丽. */
@@ -44,6 +45,7 @@ describe('rating: 满意 / 基本满意 / 不满意', () => {
     let p = ok(await call(wang, 'petition.rate', { petitionId: id, rating: 'unsatisfied', comment: '修补的地方又裂了' })).petition;
     expect(p).toMatchObject({ status: 'accepted', level: 'community', reopens: 1, holder: { handlerName: '孙丽' } });
     ok(await call(sun, 'petition.resolve', { petitionId: id, feedback: '重新浇筑了整段坡道' }));
+    await verified(call, env.emu, id);
     p = ok(await call(wang, 'petition.rate', { petitionId: id, rating: 'unsatisfied', comment: '坡度太陡，轮椅还是上不去' })).petition;
     expect(p).toMatchObject({ status: 'review', level: 'community', reopens: 2 });
     const toSun = (await sent(env.emu, 'petition-assigned')).filter((m) => m.touser === sun);
@@ -52,8 +54,9 @@ describe('rating: 满意 / 基本满意 / 不满意', () => {
 
     p = ok(await call(sun, 'petition.conclude', { petitionId: id, conclusion: '坡度符合规范，已向居民解释并加装扶手' })).petition;
     expect(p).toMatchObject({ status: 'closed', outcome: 'reviewed' });
-    expect((await get(id)).timeline.slice(-3).map((s: any) => [s.event, s.status])).toEqual([
-      ['resolve', 'resolved'],
+    expect((await get(id)).timeline.slice(-4).map((s: any) => [s.event, s.status])).toEqual([
+      ['resolve', 'verifying'],
+      ['verify', 'resolved'],
       ['rate', 'review'],
       ['conclude', 'closed'],
     ]);
@@ -65,9 +68,11 @@ describe('rating: 满意 / 基本满意 / 不满意', () => {
     ok(await call(sun, 'petition.escalate', { petitionId: id, reason: '需要街道协调' }));
     ok(await call(qian, 'petition.accept', { petitionId: id }));
     ok(await call(qian, 'petition.resolve', { petitionId: id, feedback: '街道已协调修好' }));
+    await verified(call, env.emu, id);
     ok(await call(wang, 'petition.rate', { petitionId: id, rating: 'unsatisfied', comment: '没修好' }));
     expect((await get(id)).level).toBe('street');
     ok(await call(qian, 'petition.resolve', { petitionId: id, feedback: '再次修补完成' }));
+    await verified(call, env.emu, id);
     ok(await call(wang, 'petition.rate', { petitionId: id, rating: 'unsatisfied', comment: '还是没修好' }));
     expect(await call(sun, 'petition.reopen', { petitionId: id, level: 'district', reason: '请区里处理' })).toMatchObject({
       ok: false,
@@ -105,9 +110,10 @@ describe('三方议事: the council’s decision is the resolution', () => {
       }),
     ).petition;
     expect(decided).toMatchObject({
-      status: 'resolved',
+      status: 'verifying',
       resolution: { kind: 'council', level: 'community', council: { ownersCommittee: '业委会刘主任', propertyCompany: '安居物业' } },
     });
+    await verified(call, env.emu, id);
     expect(ok(await call(wang, 'petition.rate', { petitionId: id, rating: 'satisfied' })).petition.outcome).toBe('rated');
   });
 

@@ -1,7 +1,7 @@
 import { ok, useEmulator } from './call';
 import { databaseOf } from './ledger-fixture';
-import { ramp, upload } from './petition-fixtures';
-import { gao, liu, zhao } from './personas';
+import { ramp, upload, verified } from './petition-fixtures';
+import { gao, liu, sun, zhao } from './personas';
 import { expectCovered, rid } from './points-helpers';
 
 /**
@@ -34,6 +34,8 @@ async function resolve(id: string): Promise<void> {
   ok(await call(liu, 'petition.accept', { petitionId: id }));
   const [before, after] = [await upload(env.emu, liu, `before-${id}`), await upload(env.emu, liu, `after-${id}`)];
   ok(await call(liu, 'petition.resolve', { petitionId: id, feedback: '已当场修好，请查看', beforePhotos: [before], afterPhotos: [after] }));
+  // She cannot verify her own work: the community checks it on site.
+  await verified(call, env.emu, id, sun);
 }
 
 /** Somewhere else than his building: the roster's building wins. */

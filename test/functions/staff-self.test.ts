@@ -1,5 +1,5 @@
 import { newWish, ok, useEmulator } from './call';
-import { file } from './petition-fixtures';
+import { file, upload } from './petition-fixtures';
 import { databaseOf } from './ledger-fixture';
 import { admin, gao, liu, luo, qian, sun, wang, zhang } from './personas';
 import { rid } from './points-helpers';
@@ -83,13 +83,18 @@ async function shiftOfGao(): Promise<string> {
   return ok(await act(gao, 'post.checkOut', { postId })).shift.id;
 }
 
+type Payload = Record<string, unknown>;
+
 interface SelfCase {
   action: string;
   /** Who acts on their own matter, and a colleague or the admin who may act on it instead. */
   self: string;
   other: string;
-  /** Makes the subject; returns the payload that acts on it and a look at what the action would change. */
-  arrange: () => Promise<{ payload: Record<string, unknown>; look: () => Promise<unknown> }>;
+  /**
+   * Makes the subject; returns the payload that acts on it (or how each actor makes it, when it carries their own
+   * upload) and a look at what the action would change.
+   */
+  arrange: () => Promise<{ payload: Payload | ((who: string) => Promise<Payload>); look: () => Promise<unknown> }>;
 }
 
 const cases: [string, SelfCase][] = [
@@ -378,6 +383,28 @@ const cases: [string, SelfCase][] = [
     },
   ],
   [
+    'a grid worker verifies on site the resolution they made on the spot',
+    {
+      action: 'petition.verify',
+      self: liu,
+      other: sun,
+      arrange: async () => {
+        const petitionId = await file(call);
+        ok(await call(liu, 'petition.accept', { petitionId }));
+        const [beforePhotos, afterPhotos] = [[await upload(env.emu, liu, 'before.png')], [await upload(env.emu, liu, 'after.png')]];
+        ok(await call(liu, 'petition.resolve', { petitionId, feedback: '当场修补了坡道', beforePhotos, afterPhotos }));
+        // Each verifier brings their own site photo (only one's own uploads are taken).
+        const payload = async (who: string) => ({
+          petitionId,
+          result: 'resolved',
+          note: '到现场看过',
+          photos: [await upload(env.emu, who, 'site.png')],
+        });
+        return { payload, look: () => caseOf(petitionId) };
+      },
+    },
+  ],
+  [
     'an admin appoints themselves (任免)',
     {
       action: 'role.grant',
@@ -468,14 +495,15 @@ const cases: [string, SelfCase][] = [
 describe('回避: staff never act on their own account, shop, application, wish, order or case', () => {
   it.each(cases)('%s: refused with FORBIDDEN_SELF and nothing changes; a colleague may', async (_name, { action, self, other, arrange }) => {
     const { payload, look } = await arrange();
+    const as = async (who: string) => (typeof payload === 'function' ? await payload(who) : payload);
     const before = await look();
-    expect(await act(self, action, payload)).toMatchObject({
+    expect(await act(self, action, await as(self))).toMatchObject({
       ok: false,
       code: 'FORBIDDEN_SELF',
       message: '不能为自己办理，请由其他工作人员或管理员办理',
     });
     expect(await look()).toEqual(before);
-    ok(await act(other, action, payload));
+    ok(await act(other, action, await as(other)));
     expect(await look()).not.toEqual(before);
   });
 });

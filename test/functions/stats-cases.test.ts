@@ -1,6 +1,6 @@
 import { newWish, ok, useEmulator } from './call';
 import { databaseOf } from './ledger-fixture';
-import { file, upload } from './petition-fixtures';
+import { file, upload, verified } from './petition-fixtures';
 import { li, liu, luo, qian, sun, wang, zhang, zhao } from './personas';
 
 // report.cases (issue 14): the list behind each number of the 数据看板 holds exactly the cases the number counts,
@@ -41,6 +41,7 @@ async function mixedRun(): Promise<{ onSpot: string; dismissed: string; climbed:
   ok(await call(liu, 'petition.accept', { petitionId: onSpot }));
   const [before, after] = [await upload(env.emu, liu, 'before.png'), await upload(env.emu, liu, 'after.png')];
   ok(await call(liu, 'petition.resolve', { petitionId: onSpot, feedback: '坡道已经修好了', beforePhotos: [before], afterPhotos: [after] }));
+  await verified(call, env.emu, onSpot, sun);
   ok(await call(wang, 'petition.rate', { petitionId: onSpot, rating: 'satisfied' }));
 
   const dismissed = await file(call);
@@ -51,6 +52,7 @@ async function mixedRun(): Promise<{ onSpot: string; dismissed: string; climbed:
   ok(await call(zhao, 'petition.escalate', { petitionId: climbed, reason: '需要社区协调' }));
   ok(await call(sun, 'petition.accept', { petitionId: climbed }));
   ok(await call(sun, 'petition.resolve', { petitionId: climbed, feedback: '已经协调物业处理' }));
+  await verified(call, env.emu, climbed, zhao);
   ok(await call(li, 'petition.rate', { petitionId: climbed, rating: 'unsatisfied', comment: '还没修好' }));
 
   const waiting = await file(call);

@@ -1,6 +1,6 @@
 import { gaugeCounters, gaugeDelta, type CaseGauge } from '../../src/shared/domain/stats';
 import { ok, useEmulator } from './call';
-import { file, upload } from './petition-fixtures';
+import { file, upload, verified } from './petition-fixtures';
 import { li, liu, qian, sun, wang } from './personas';
 
 // 数据看板 (issue 14): the cases open and overdue NOW, kept as gauges by the same fold that counts the days
@@ -63,6 +63,7 @@ describe('cases open and overdue now', () => {
     ok(await call(liu, 'petition.accept', { petitionId: id }));
     const [before, after] = [await upload(env.emu, liu, 'before.png'), await upload(env.emu, liu, 'after.png')];
     ok(await call(liu, 'petition.resolve', { petitionId: id, feedback: '坡道已经修好了', beforePhotos: [before], afterPhotos: [after] }));
+    await verified(call, env.emu, id, sun);
     ok(await call(wang, 'petition.rate', { petitionId: id, rating: 'basic' }));
     await file(call);
     await fold();

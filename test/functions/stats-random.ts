@@ -49,6 +49,7 @@ const residents = [
 const categories = ['accessibility', 'streetlight', 'road'];
 const departmentStaff: Record<string, string> = { 区住建局: he, 区城管局: xu, 区供热办: feng };
 const ratings = ['satisfied', 'basic', 'unsatisfied'] as const;
+const verifyResults = ['resolved', 'partial', 'unresolved'] as const;
 
 interface Case {
   id: string;
@@ -106,6 +107,21 @@ export async function randomRun(
     const ref = { petitionId: c.id };
     const holder =
       { grid: c.grid, community: sun, street: qian, district: luo, department: departmentStaff[p.holder.unitName] }[p.level as string] ?? sun;
+    if (p.status === 'verifying') {
+      // 待验证: the resident answers (已解决 with a rating closes it in one tap) or the grid worker checks on site.
+      const result = pick(verifyResults);
+      if (rand() < 0.5) {
+        const rating = result === 'resolved' && rand() < 0.5 ? pick(['satisfied', 'basic'] as const) : undefined;
+        const reply = await act(c.reporter, 'petition.confirm', { ...ref, result, ...(rating ? { rating } : {}) });
+        if (reply.ok && rating) tally.ratings++;
+      } else {
+        // The grid's worker checks on site; what the grid resolved itself, the community checks.
+        const verifier = p.resolution?.level === 'grid' ? sun : c.grid;
+        const photos = [await upload(emu(), verifier, 'site.png')];
+        await act(verifier, 'petition.verify', { ...ref, result, note: '到现场看过了', photos });
+      }
+      return;
+    }
     if (p.status === 'resolved') {
       const rating = pick(ratings);
       const reply = await act(c.reporter, 'petition.rate', { ...ref, rating, ...(rating === 'unsatisfied' ? { comment: '还是没修好' } : {}) });

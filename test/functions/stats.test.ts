@@ -3,7 +3,7 @@ import { docDeltas, type Counters } from '../../src/shared/domain/stats';
 import { petitionChanges, wishChanges } from '../../cloudfunctions/report/stat-changes';
 import { newWish, ok, useEmulator } from './call';
 import { databaseOf } from './ledger-fixture';
-import { file, upload } from './petition-fixtures';
+import { file, upload, verified } from './petition-fixtures';
 import { admin, li, liu, luo, qian, sun, wang, zhang, zhao } from './personas';
 
 // 数据看板 (issue 14): the counters follow the cases through the stats timer, agree with a count made afresh
@@ -24,6 +24,7 @@ async function aWeekOfWork(): Promise<void> {
   ok(await call(liu, 'petition.accept', { petitionId: onSpot }));
   const [before, after] = [await upload(env.emu, liu, 'before.png'), await upload(env.emu, liu, 'after.png')];
   ok(await call(liu, 'petition.resolve', { petitionId: onSpot, feedback: '坡道已经修好了', beforePhotos: [before], afterPhotos: [after] }));
+  await verified(call, env.emu, onSpot, sun);
   ok(await call(wang, 'petition.rate', { petitionId: onSpot, rating: 'satisfied' }));
 
   ok(await call(liu, 'petition.dismiss', { petitionId: await file(call), reason: '与另一条诉求重复' }));
@@ -33,6 +34,7 @@ async function aWeekOfWork(): Promise<void> {
   ok(await call(zhao, 'petition.escalate', { petitionId: climbed, reason: '需要社区协调' }));
   ok(await call(sun, 'petition.accept', { petitionId: climbed }));
   ok(await call(sun, 'petition.resolve', { petitionId: climbed, feedback: '已经协调物业处理' }));
+  await verified(call, env.emu, climbed, zhao);
   ok(await call(li, 'petition.rate', { petitionId: climbed, rating: 'unsatisfied', comment: '还没修好' }));
 
   await file(call);

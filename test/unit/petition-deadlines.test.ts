@@ -78,6 +78,18 @@ describe('what the sweep does when a step is overdue', () => {
     expect(dueAction(state('resolved', 'grid'), at(7 * 24), config)).toEqual({ kind: 'closeUnrated', note: '7 天内未评价，自动办结' });
   });
 
+  it('passes a resolution nobody verified within verifyDays (3 by default, configurable) on to the rating, noted 超时未验证', () => {
+    expect(dueAt(state('verifying', 'district'), config)).toEqual(plus(3 * 24));
+    expect(actAt(state('verifying', 'district'), config)).toEqual(plus(3 * 24));
+    expect(dueAction(state('verifying', 'grid'), at(3 * 24 - 1), config)).toEqual({ kind: 'none' });
+    expect(dueAction(state('verifying', 'district'), at(3 * 24), config)).toEqual({
+      kind: 'verifyLapsed',
+      note: '超时未验证：3 天内无人验证，转待评价',
+    });
+    const custom = ladderConfig({ verifyDays: 1 });
+    expect(dueAction(state('verifying', 'street'), at(24), custom)).toMatchObject({ kind: 'verifyLapsed' });
+  });
+
   it('never moves a district case, a community review or a closed case', () => {
     for (const s of [state('pending', 'district'), state('accepted', 'district'), state('review', 'community'), state('closed', 'street')]) {
       expect(dueAction(s, at(10_000), config)).toEqual({ kind: 'none' });

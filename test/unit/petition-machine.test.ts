@@ -24,6 +24,7 @@ const moveOf = (event: PetitionEvent): PetitionMove => {
   if (event === 'summon') return { event, departmentId: 'dept-urban' };
   if (event === 'rate') return { event, rating: 'satisfied' };
   if (event === 'reopen') return { event, level: 'grid' };
+  if (event === 'verify') return { event, result: 'resolved' };
   return { event } as PetitionMove;
 };
 
@@ -43,7 +44,8 @@ type Row = readonly [PetitionStatus, PetitionLevel, PetitionEvent, PetitionStatu
 const legal: Row[] = [
   ...(['grid', 'community', 'street', 'district'] as const).map((l) => ['pending', l, 'accept', 'accepted', l] as const),
   ['pending', 'department', 'report', 'accepted', 'department'],
-  ...petitionLevels.map((l) => ['accepted', l, 'resolve', 'resolved', l] as const),
+  ...petitionLevels.map((l) => ['accepted', l, 'resolve', 'verifying', l] as const),
+  ...petitionLevels.map((l) => ['verifying', l, 'verify', 'resolved', l] as const),
   ...petitionLevels.map((l) => ['pending', l, 'dismiss', 'closed', l] as const),
   ...(['pending', 'accepted'] as const).flatMap((s) => [
     [s, 'grid', 'escalate', 'pending', 'community'] as const,
@@ -54,7 +56,7 @@ const legal: Row[] = [
     [s, 'community', 'convene', 'council', 'community'] as const,
   ]),
   ['council', 'community', 'escalate', 'pending', 'street'],
-  ['council', 'community', 'decide', 'resolved', 'community'],
+  ['council', 'community', 'decide', 'verifying', 'community'],
   ...petitionLevels.map((l) => ['resolved', l, 'rate', 'closed', l] as const),
   ...petitionLevels.map((l) => ['resolved', l, 'expire', 'closed', l] as const),
   ['review', 'community', 'conclude', 'closed', 'community'],
@@ -172,6 +174,15 @@ describe('rating and reopening', () => {
     expect(code(() => applyMove(resolved, { event: 'rate', rating: 'basic' }, tooLate, config))).toBe('PETITION_RATING_CLOSED');
   });
 
+  it('a review after a failed verification too: the second reopen goes to the community, then it may be sent down', () => {
+    const second = move(state('verifying', 'street', { resolvedLevel: 'street', reopens: 1, topLevel: 'street' }), {
+      event: 'verify',
+      result: 'unresolved',
+    });
+    expect(second).toMatchObject({ status: 'review', level: 'community', reopens: 2 });
+    expect(move(second, { event: 'reopen', level: 'street' })).toMatchObject({ status: 'pending', level: 'street' });
+  });
+
   it('a review sends the case back only to a level it has reached, a department only if one was summoned', () => {
     const review = state('review', 'community', { topLevel: 'street', reopens: 2 });
     expect(move(review, { event: 'reopen', level: 'street' })).toMatchObject({ status: 'pending', level: 'street' });
@@ -182,5 +193,44 @@ describe('rating and reopening', () => {
       level: 'department',
       departmentId: 'dept-urban',
     });
+  });
+});
+
+describe('verification (待验证)', () => {
+  const verifying = (level: PetitionLevel, reopens = 0) =>
+    state('verifying', level, { resolvedLevel: level, reopens, departmentId: level === 'department' ? 'dept-heating' : null, topLevel: level });
+
+  it('a resolution, or a council decision, waits to be verified before the rating', () => {
+    expect(move(state('accepted', 'street'), { event: 'resolve' })).toMatchObject({ status: 'verifying', level: 'street', resolvedLevel: 'street' });
+    expect(move(state('council', 'community'), { event: 'decide' })).toMatchObject({ status: 'verifying', resolvedLevel: 'community' });
+    expect(code(() => move(verifying('grid'), { event: 'rate', rating: 'satisfied' }))).toBe('PETITION_ILLEGAL_MOVE');
+    expect(code(() => move(verifying('grid'), { event: 'expire' }))).toBe('PETITION_ILLEGAL_MOVE');
+  });
+
+  it('已解决 passes it on to the rating, whose window starts then', () => {
+    const verified = move(verifying('department'), { event: 'verify', result: 'resolved' });
+    expect(verified).toMatchObject({ status: 'resolved', level: 'department', since: later, reopens: 0, outcome: null });
+    const lastMoment = new Date(later.getTime() + 7 * 24 * 3600 * 1000 - 1);
+    expect(applyMove(verified, { event: 'rate', rating: 'satisfied' }, lastMoment, config)).toMatchObject({ status: 'closed', outcome: 'rated' });
+  });
+
+  it('部分解决 and 未解决 reopen it at the level that resolved it, counting as the first reopen', () => {
+    for (const result of ['partial', 'unresolved'] as const) {
+      for (const level of petitionLevels) {
+        expect(move(verifying(level), { event: 'verify', result })).toMatchObject({ status: 'accepted', level, reopens: 1 });
+      }
+      expect(move(verifying('department'), { event: 'verify', result }).departmentId).toBe('dept-heating');
+    }
+  });
+
+  it('after the first reopen (by a verification or a 不满意), the next goes to community review', () => {
+    expect(move(verifying('grid', 1), { event: 'verify', result: 'partial' })).toMatchObject({ status: 'review', level: 'community', reopens: 2 });
+    const reopenedByRating = move(state('resolved', 'grid', { resolvedLevel: 'grid' }), { event: 'rate', rating: 'unsatisfied' });
+    const resolvedAgain = move(reopenedByRating, { event: 'resolve' });
+    expect(move(resolvedAgain, { event: 'verify', result: 'unresolved' })).toMatchObject({ status: 'review', reopens: 2 });
+  });
+
+  it('a verification clears an extension: the next step starts with the ladder clock', () => {
+    expect(move(verifying('grid'), { event: 'verify', result: 'partial' }).extendedUntil).toBeNull();
   });
 });

@@ -2,10 +2,12 @@ import type { OrgPlace, UserProfile } from '../../src/shared/domain/org';
 import type { PetitionStatus } from '../../src/shared/domain/petition';
 import {
   assertHolds,
+  assertMayConfirm,
   assertMayCosign,
   assertMayFileAt,
   assertMayFileFor,
   assertMayRate,
+  assertMayVerifyOnSite,
   assertResolutionEvidence,
   creditKey,
 } from '../../src/shared/domain/petition-rules';
@@ -186,5 +188,47 @@ describe('petition rules', () => {
 
   it('one credit key per petition', () => {
     expect(creditKey('abc')).toBe('petition:abc:valid');
+  });
+});
+
+describe('who verifies a resolution (待验证)', () => {
+  const resolved = (by: string, level: 'grid' | 'community' = 'community', at: OrgPlace = place) => ({
+    ...at,
+    reporterId: resident._id,
+    reporterIsResident: true,
+    filedById: null,
+    resolution: { by, level },
+  });
+  const code = (fn: () => void) => {
+    try {
+      fn();
+      return 'allowed';
+    } catch (error) {
+      return (error as { code: string }).code;
+    }
+  };
+
+  it('on site: the grid’s worker; community staff only where there is no grid, or where the grid resolved it itself', () => {
+    expect(code(() => assertMayVerifyOnSite(gridWorker, resolved(communityStaff._id)))).toBe('allowed');
+    expect(code(() => assertMayVerifyOnSite(otherGridWorker, resolved(communityStaff._id)))).toBe('FORBIDDEN_SCOPE');
+    expect(code(() => assertMayVerifyOnSite(person(['staff'], { _id: 'colleague' }), resolved(communityStaff._id)))).toBe('FORBIDDEN_SCOPE');
+    expect(code(() => assertMayVerifyOnSite(communityStaff, resolved(gridWorker._id, 'grid')))).toBe('allowed');
+    expect(code(() => assertMayVerifyOnSite(communityStaff, resolved(streetStaff._id, 'community', { ...place, gridId: null })))).toBe('allowed');
+    expect(code(() => assertMayVerifyOnSite(gridWorker, resolved(streetStaff._id, 'community', { ...place, gridId: null })))).toBe('FORBIDDEN_SCOPE');
+    expect(code(() => assertMayVerifyOnSite(streetStaff, resolved(communityStaff._id)))).toBe('FORBIDDEN_SCOPE');
+  });
+
+  it('never one’s own resolution, nor one’s own case', () => {
+    expect(code(() => assertMayVerifyOnSite(gridWorker, resolved(gridWorker._id, 'grid')))).toBe('FORBIDDEN_SELF');
+    const own = { ...resolved(communityStaff._id), reporterId: gridWorker._id };
+    expect(code(() => assertMayVerifyOnSite(gridWorker, own))).toBe('FORBIDDEN_SELF');
+  });
+
+  it('the resident’s answer: whoever may rate, unless they resolved it', () => {
+    expect(assertMayConfirm(resident._id, resolved(communityStaff._id))).toBe('reporter');
+    expect(code(() => assertMayConfirm(gridWorker._id, resolved(communityStaff._id)))).toBe('PETITION_NOT_REPORTER');
+    const relayed = { reporterId: null, filedById: gridWorker._id, resolution: { by: gridWorker._id } };
+    expect(code(() => assertMayConfirm(gridWorker._id, relayed))).toBe('FORBIDDEN_SELF');
+    expect(assertMayConfirm(gridWorker._id, { ...relayed, resolution: { by: communityStaff._id } })).toBe('proxy');
   });
 });

@@ -229,3 +229,16 @@ describe('grid ranking', () => {
     expect(rankGrids({ 'h.g.a': 1.5, 'h.g.b': 0 }).map((r) => [r.gridId, r.volunteerHours])).toEqual([['a', 1.5]]);
   });
 });
+
+describe('verification (待验证)', () => {
+  it('办结 stays counted at the resolution; a verification counts whether it held, failed or lapsed', () => {
+    const c = countAll([
+      step({ event: 'resolve', at: hours(2), from: at('grid', 'accepted'), to: at('grid', 'verifying'), firstResolution: true, dueAt: hours(72) }),
+      step({ event: 'verify', at: hours(3), from: at('grid', 'verifying'), to: at('grid', 'accepted') }),
+      step({ event: 'resolve', at: hours(4), from: at('grid', 'accepted'), to: at('grid', 'verifying'), firstResolution: false }),
+      step({ event: 'verify', at: hours(5), from: at('grid', 'verifying'), to: at('grid', 'resolved') }),
+      step({ event: 'verify', at: hours(6), from: at('grid', 'verifying'), to: at('grid', 'resolved'), automatic: true }),
+    ]);
+    expect(c).toMatchObject({ 'c.resolved': 1, 'p.resolvedAgain': 1, 'p.verified.failed': 1, 'p.verified.resolved': 1, 'p.verified.lapsed': 1 });
+  });
+});

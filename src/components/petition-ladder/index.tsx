@@ -82,12 +82,13 @@ function Holder({ petition: p }: { petition: PetitionDetail }) {
   );
 }
 
-/** The current step's deadline: the holder's to take or settle it, or the resident's to rate. */
+/** The current step's deadline: the holder's to take or settle it, the verification, or the resident's rating. */
 function DueLine({ petition: p, now }: Props) {
   const what = dueWhat(p);
   if (!what || !p.dueAt) return null;
   const left = countdown(p.dueAt, now);
-  const who = p.status === 'resolved' ? '请在' : `${levelLabels[p.level]}须在`;
+  // 待验证: the grid worker or the resident verifies it by then, or it passes on to the rating unverified.
+  const who = p.status === 'resolved' ? '请在' : p.status === 'verifying' ? '须在' : `${levelLabels[p.level]}须在`;
   return (
     <>
       <View className={`ladder__due${left.overdue ? ' is-overdue' : ''}`}>

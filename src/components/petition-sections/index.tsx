@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { PetitionView } from '../../shared/contract/petition-view';
-import { ratingLabels } from '../../shared/domain/petition';
+import { ratingLabels, verifyResultLabels } from '../../shared/domain/petition';
 import { levelLabels } from '../../shared/domain/petition-ladder';
 import { formatDateTime } from '../../utils/date-time';
 import { placeText } from '../../utils/petition-text';
@@ -48,9 +48,17 @@ function Row({ label, value, phone }: { label: string; value: string; phone?: st
 }
 
 /** 办理结果: the feedback and its photos (before/after at the grid; the three parties of a council), then the rating. */
+const verifiedHow: Record<NonNullable<PetitionView['verification']>['how'], string> = {
+  site: '现场验证',
+  reporter: '居民确认',
+  proxy: '代为确认',
+  timer: '办理结果验证',
+};
+
 export function PetitionResult({ petition: p, now }: { petition: PetitionView; now: number }) {
   const r = p.resolution;
-  if (!r && !p.rating) return null;
+  const v = p.verification;
+  if (!r && !p.rating && !v) return null;
   return (
     <View className="card p-result">
       {r && (
@@ -69,6 +77,17 @@ export function PetitionResult({ petition: p, now }: { petition: PetitionView; n
           <PhotoGrid photos={r.afterPhotos} />
           <Text className="p-result__meta">
             {levelLabels[r.level]} · {r.byName} · {formatDateTime(r.at, now)}
+          </Text>
+        </View>
+      )}
+      {v && (
+        <View className="p-result__part">
+          <Text className="p-result__title">{verifiedHow[v.how]}</Text>
+          <Text className={`p-result__verdict is-${v.result === 'resolved' ? 'satisfied' : 'unsatisfied'}`}>{verifyResultLabels[v.result]}</Text>
+          {v.note && v.how !== 'timer' && <Text className="p-result__text">{v.note}</Text>}
+          <PhotoGrid photos={v.photos} />
+          <Text className="p-result__meta">
+            {v.how === 'timer' ? `超时未验证 · ${formatDateTime(v.at, now)}` : `${v.byName} · ${formatDateTime(v.at, now)}`}
           </Text>
         </View>
       )}

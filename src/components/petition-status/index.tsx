@@ -8,6 +8,7 @@ const tones: Record<PetitionView['status'], string> = {
   pending: 'waiting',
   accepted: 'active',
   council: 'active',
+  verifying: 'active',
   resolved: 'open',
   review: 'waiting',
   closed: 'done',

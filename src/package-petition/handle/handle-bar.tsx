@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
 import { BarItem, PetitionBar } from '../../components/petition-bar';
+import { VerifySheet } from '../../components/petition-verify';
 import type { HandlerAction } from '../../utils/petition-actions';
 import { actionLabel } from '../../utils/petition-text';
 import { DecideSheet, ReopenSheet, SummonSheet } from './ladder-sheets';
 import { ResolveSheet } from './resolve-sheet';
 import { ReasonStep, TakeStep, type StepProps } from './steps';
 
-type SheetAction = 'resolve' | 'summon' | 'decide' | 'reopen';
+type SheetAction = 'resolve' | 'summon' | 'decide' | 'reopen' | 'verify';
 const sheetActions: readonly HandlerAction[] = ['resolve', 'summon', 'decide', 'reopen'];
 const primary: readonly HandlerAction[] = ['resolve', 'decide'];
 
@@ -42,11 +43,17 @@ export function HandleBar({ actions, departments, ...step }: Props) {
             {button(a)}
           </BarItem>
         ))}
+        {petition.verifies === 'site' && (
+          <BarItem name="verify">
+            <ActionButton onClick={() => setSheet('verify')}>现场验证</ActionButton>
+          </BarItem>
+        )}
       </PetitionBar>
       {sheet === 'resolve' && <ResolveSheet {...step} onClose={close} />}
       {sheet === 'summon' && <SummonSheet {...step} departments={departments} onClose={close} />}
       {sheet === 'decide' && <DecideSheet {...step} onClose={close} />}
       {sheet === 'reopen' && <ReopenSheet {...step} onClose={close} />}
+      {sheet === 'verify' && <VerifySheet {...step} onClose={close} />}
     </>
   );
 }

@@ -23,7 +23,8 @@ import './index.scss';
 
 /**
  * 办理诉求 (`?id=`): work notices link here. The case with the reporter's contacts, and the steps its current
- * holder may take: 受理/报到, 办结反馈, 吹哨, 召集部门, 三方议事, 复核, 不予受理.
+ * holder may take: 受理/报到, 办结反馈, 吹哨, 召集部门, 三方议事, 复核, 不予受理; and 现场验证 for the grid worker
+ * (or the community) while a resolution waits to be verified.
  */
 function HandlePage() {
   const id = useRouter().params.id ?? '';
@@ -58,10 +59,23 @@ function HandlePage() {
 
   const category = categories.data?.categories.find((c) => c.id === p.categoryId);
   const actions = actionsFor(p, me.data, category?.council ?? false);
-  const hasBar = actions.length > 0 || outcome.notice !== null;
+  const onSite = p.verifies === 'site';
+  const hasBar = actions.length > 0 || outcome.notice !== null || onSite;
   return (
     <PageShell className={`handle${hasBar ? ` ${barPadding}` : ''}`}>
-      {actions.length === 0 && p.status !== 'closed' && (
+      {onSite && (
+        <View className="handle__elsewhere">
+          <Text>
+            {levelLabels[p.level]}（{p.holder.unitName}）已办结，请到现场查看，拍照并提交验证结果。
+          </Text>
+        </View>
+      )}
+      {p.status === 'verifying' && !onSite && (
+        <View className="handle__elsewhere">
+          <Text>已办结，等待网格员现场验证或居民确认办理结果，你可以查看进展。</Text>
+        </View>
+      )}
+      {actions.length === 0 && !onSite && p.status !== 'closed' && p.status !== 'verifying' && (
         <View className="handle__elsewhere">
           <Text>
             这条诉求当前在{levelLabels[p.level]}（{p.holder.unitName}）办理，

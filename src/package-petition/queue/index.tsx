@@ -17,41 +17,51 @@ import './index.scss';
 /** The department's queue is its inbox: cases the street summoned it to, to report (报到) and settle. */
 const titles: Partial<Record<PetitionLevel, string>> = { department: '部门收件箱' };
 
+type View = PetitionLevel | 'verify';
+
 /**
- * 本级待办 (`?level=`): what waits at the caller's level — to take, to settle, in council, in review — by
- * deadline, so the overdue come first. Someone who works at two levels switches between them.
+ * 本级待办 (`?level=`, `?level=verify`): what waits at the caller's level — to take, to settle, in council, in
+ * review — by deadline, so the overdue come first. Someone who works at two levels switches between them; a grid
+ * worker (and community staff) also sees 待验证: the resolutions of their grid (community) to check on site.
  */
 function QueuePage() {
   const { params } = useRouter();
   const me = useMe();
   const levels = me.data ? ladderLevelsOf(me.data) : [];
-  const asked = params.level as PetitionLevel | undefined;
-  const [picked, setPicked] = useState<PetitionLevel | null>(asked ?? null);
-  const level = picked ?? levels[0] ?? null;
+  const verifier = levels.find((l) => l === 'grid' || l === 'community') ?? null;
+  const views: View[] = verifier ? [...levels, 'verify'] : levels;
+  const asked = params.level as View | undefined;
+  const [picked, setPicked] = useState<View | null>(asked ?? null);
+  const view = picked ?? levels[0] ?? null;
+  const verifying = view === 'verify';
+  const level = verifying ? verifier : view;
   const [unit, setUnit] = useState('');
   // The page of the queue also names the unit (第一网格, 区住建局): kept for the title. Which level to list
   // comes from who the caller is, so the queue waits for that rather than load a guess and then the level.
   const list = usePagedList(
     async (offset) => {
-      const reply = await call('petition.listQueue', { ...(level ? { level } : {}), offset, limit: 10 });
+      const reply = await call('petition.listQueue', { ...(level ? { level } : {}), ...(verifying ? { verifying } : {}), offset, limit: 10 });
       if (reply.ok) setUnit(reply.data.unitName);
       return reply;
     },
-    me.data ? (level ?? '') : null,
+    me.data ? (view ?? '') : null,
   );
   usePullRefresh(list.reload);
   const overdue = list.items.filter((p) => p.overdue).length;
 
   if (me.state !== 'ready') return <PageShell>{me.state === 'error' ? <ErrorView error={me.error} onRetry={me.reload} /> : <Loading />}</PageShell>;
-  const title = (level && titles[level]) ?? `${level ? levelLabels[level] : ''}待办`;
+  const title = verifying ? '待验证' : ((level && titles[level]) ?? `${level ? levelLabels[level] : ''}待办`);
+  const label = (v: View) => (v === 'verify' ? '待验证' : levelLabels[v]);
   return (
     <PageShell className="p-queue">
-      {levels.length > 1 && <Tabs tabs={levels.map((l) => ({ value: l, label: levelLabels[l] }))} value={level ?? levels[0]} onChange={setPicked} />}
+      {views.length > 1 && <Tabs tabs={views.map((v) => ({ value: v, label: label(v) }))} value={view ?? views[0]} onChange={setPicked} />}
       <Text className="p-queue__title">
         {title}
         {unit ? ` · ${unit}` : ''}
       </Text>
-      {overdue > 0 ? (
+      {verifying ? (
+        <Text className="section-title">已办结、等待现场验证的诉求，请到现场查看后提交验证结果</Text>
+      ) : overdue > 0 ? (
         <Text className="p-queue__overdue">{overdue} 条诉求已超时，请优先办理</Text>
       ) : (
         <Text className="section-title">按办理时限排序，快到期的在前</Text>
@@ -60,7 +70,13 @@ function QueuePage() {
         list={list}
         keyOf={(p) => p.id}
         render={(p) => <PetitionCard petition={p} href={handleUrl(p.id)} showReporter />}
-        empty={<Empty title="本级没有待办的诉求" hint="新的诉求和上报、召集到本级的诉求会出现在这里，并通过订阅消息提醒你。" />}
+        empty={
+          verifying ? (
+            <Empty title="没有待验证的诉求" hint="本网格（社区）的诉求办结后会出现在这里，请到现场查看并验证。超过验证期限的会自动转给居民评价。" />
+          ) : (
+            <Empty title="本级没有待办的诉求" hint="新的诉求和上报、召集到本级的诉求会出现在这里，并通过订阅消息提醒你。" />
+          )
+        }
       />
     </PageShell>
   );

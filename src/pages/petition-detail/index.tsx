@@ -8,6 +8,7 @@ import { handleUrl } from '../../components/petition-card';
 import { PetitionLadder } from '../../components/petition-ladder';
 import { PetitionBody, PetitionResult } from '../../components/petition-sections';
 import { PetitionTimeline } from '../../components/petition-timeline';
+import { ConfirmCard, VerifySheet } from '../../components/petition-verify';
 import { DetailPending } from '../../components/state-view';
 import { useMe } from '../../hooks/use-me';
 import { usePetitionCategories } from '../../hooks/use-petition-categories';
@@ -25,7 +26,8 @@ import './index.scss';
 
 /**
  * 诉求详情 (`?id=`): progress notices link here. The ladder with where the case stands and the countdowns,
- * what was done, every step; the reporter urges (催办, once a day) and rates, a neighbour backs it (我也遇到), a handler goes to handle it.
+ * what was done, every step; the reporter urges (催办, once a day), confirms the result (待验证) and rates, a neighbour
+ * backs it (我也遇到), a handler goes to handle it, the grid worker verifies it on site.
  */
 function PetitionDetailPage() {
   const id = useRouter().params.id ?? '';
@@ -39,6 +41,7 @@ function PetitionDetailPage() {
   const cosign = useSubmit('petition.cosign');
   const urge = useSubmit('petition.urge');
   const [rating, setRating] = useState(false);
+  const [verifying, setVerifying] = useState(false);
   const now = useServerClock(detail.data?.petition.serverTime);
   usePullRefresh(() => Promise.all([detail.reload(), me.reload()]));
   useReloadOnShow(detail.reload);
@@ -66,12 +69,14 @@ function PetitionDetailPage() {
   const handles = actionsFor(p, me.data, council).length > 0;
   const canRate = mayRate(p, roles, now);
   const canCosign = mayCosign(p, roles);
-  const hasBar = outcome.notice !== null || handles || canRate || canCosign || p.urge !== null;
+  const onSite = p.verifies === 'site';
+  const hasBar = outcome.notice !== null || handles || canRate || canCosign || p.urge !== null || onSite;
   return (
     <PageShell className={`petition-detail${hasBar ? ` ${barPadding}` : ''}`}>
       <PetitionLadder petition={p} now={now} />
       <PetitionBody petition={p} now={now} />
       <PetitionResult petition={p} now={now} />
+      {(p.verifies === 'reporter' || p.verifies === 'proxy') && <ConfirmCard petition={p} outcome={outcome} />}
       <PetitionTimeline petition={p} now={now} />
       <PetitionBar notice={outcome.notice}>
         {canCosign && (
@@ -103,12 +108,18 @@ function PetitionDetailPage() {
             <ActionButton onClick={() => setRating(true)}>评价办理结果</ActionButton>
           </BarItem>
         )}
+        {onSite && (
+          <BarItem name="verify">
+            <ActionButton onClick={() => setVerifying(true)}>现场验证</ActionButton>
+          </BarItem>
+        )}
         {handles && (
           <BarItem name="handle">
             <ActionButton onClick={() => void Taro.navigateTo({ url: handleUrl(p.id) })}>去办理</ActionButton>
           </BarItem>
         )}
       </PetitionBar>
+      {verifying && <VerifySheet petition={p} outcome={outcome} onClose={() => setVerifying(false)} />}
       {rating && <RateSheet petitionId={p.id} reopens={p.reopens} outcome={outcome} onClose={() => setRating(false)} />}
     </PageShell>
   );

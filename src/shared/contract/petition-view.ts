@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { petitionEvents, petitionStatuses, ratings } from '../domain/petition';
+import { petitionEvents, petitionStatuses, ratings, verifyResults } from '../domain/petition';
 import { petitionLevels, urgencies } from '../domain/petition-ladder';
 import { extensionEvents } from '../domain/petition-rules';
 import { isoDate } from './common';
@@ -85,6 +85,21 @@ export const petitionViewSchema = z.object({
     .nullable()
     .describe('the caller may rate it now: as its reporter, or relaying (代评) for someone not registered'),
   resolution: resolutionSchema.nullable(),
+  verifies: z
+    .enum(['site', 'reporter', 'proxy'])
+    .nullable()
+    .describe('the caller may verify it now (待验证): on site as its grid worker, or answer as its reporter or their filer'),
+  verification: z
+    .object({
+      result: z.enum(verifyResults),
+      how: z.enum(['site', 'reporter', 'proxy', 'timer']).describe('timer: nobody verified it in time (超时未验证)'),
+      byName: z.string(),
+      note: z.string().nullable(),
+      photos: z.array(photo),
+      at: isoDate,
+    })
+    .nullable()
+    .describe("the resolution's last verification"),
   rating: z
     .object({ value: z.enum(ratings), comment: z.string().nullable(), byProxy: z.boolean().describe('代评: relayed by the filer, not the resident') })
     .nullable(),

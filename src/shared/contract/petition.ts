@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ratings } from '../domain/petition';
+import { ratings, verifyResults } from '../domain/petition';
 import { petitionLevels, urgencies } from '../domain/petition-ladder';
 import { ladderStaffRoles } from '../domain/scope';
 import { defineAction } from './action';
@@ -219,6 +219,44 @@ export const petitionRate = defineAction({
   mutates: true,
 });
 
+export const petitionVerify = defineAction({
+  name: 'petition.verify',
+  summary: '现场验证办理结果（本网格网格员；无网格的地点由社区工作人员）：已解决 / 部分解决 / 未解决，附说明和照片',
+  input: () =>
+    z
+      .object({
+        ...ref,
+        result: z.enum(verifyResults),
+        note: text(2, 200, '验证说明'),
+        photos: z.array(fileIdSchema).min(1, '请至少拍一张现场照片').max(6, '最多 6 张图片'),
+      })
+      .strict(),
+  output: () => one,
+  roles: ['grid_worker', 'staff'],
+  mutates: true,
+});
+
+export const petitionConfirm = defineAction({
+  name: 'petition.confirm',
+  summary: '确认办理结果（诉求人或其代办人）：已解决 / 部分解决 / 未解决；已解决时可同时评价，一次办结',
+  input: () =>
+    z
+      .object({
+        ...ref,
+        result: z.enum(verifyResults),
+        rating: z
+          .enum(['satisfied', 'basic'])
+          .optional()
+          .describe('with 已解决 only: rated in the same tap, the case closes (a 不满意 is answered 部分解决 or 未解决)'),
+        note: z.string().trim().max(200, '说明最多 200 字').optional(),
+      })
+      .strict()
+      .refine((v) => v.rating === undefined || v.result === 'resolved', { message: '只有“已解决”可以同时评价', path: ['rating'] }),
+  output: () => one,
+  roles: ['resident', 'grid_worker', 'staff'],
+  mutates: true,
+});
+
 export const petitionReopen = defineAction({
   name: 'petition.reopen',
   summary: '社区复核后重新交办到某一级',
@@ -252,6 +290,8 @@ export const petitionActions = [
   petitionSummon,
   petitionConvene,
   petitionDecide,
+  petitionVerify,
+  petitionConfirm,
   petitionRate,
   petitionReopen,
   petitionConclude,

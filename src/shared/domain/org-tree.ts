@@ -19,7 +19,7 @@ export const placeFieldOf = {
 
 /** A case still open in the tree's counts: a wish not yet confirmed, rejected or cancelled; a petition not closed. */
 export const openWishStatuses: readonly WishStatus[] = ['submitted', 'approved', 'claimed', 'in_service', 'done'];
-export const openPetitionStatuses: readonly PetitionStatus[] = ['pending', 'accepted', 'council', 'resolved', 'review'];
+export const openPetitionStatuses: readonly PetitionStatus[] = ['pending', 'accepted', 'council', 'verifying', 'resolved', 'review'];
 
 /** The page a building's code opens (the join page of issue 13), with the building id as its scene. */
 export const JOIN_PAGE = 'pages/join/index';

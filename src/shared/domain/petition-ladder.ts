@@ -26,6 +26,8 @@ export interface LadderConfig {
   resolveHours: Hours;
   /** 周反馈: days from filing to the first feedback (a resolution) the resident is promised. */
   feedbackDays: number;
+  /** Days a resolution waits to be verified (待验证) before it passes to the rating noted 超时未验证. */
+  verifyDays: number;
   /** Days the resident has to rate a resolution; after that it closes without a rating. */
   ratingDays: number;
   /** 美德信用积分 a valid petition earns its reporter, once. */
@@ -48,6 +50,7 @@ export const defaultLadderConfig: LadderConfig = {
     district: { normal: 240, urgent: 72 },
   },
   feedbackDays: 7,
+  verifyDays: 3,
   ratingDays: 7,
   virtueCredit: 2,
 };
@@ -57,6 +60,7 @@ export type LadderOverrides = Partial<{
   acceptHours: Partial<Record<PetitionLevel, Partial<Record<Urgency, number>>>>;
   resolveHours: Partial<Record<PetitionLevel, Partial<Record<Urgency, number>>>>;
   feedbackDays: number;
+  verifyDays: number;
   ratingDays: number;
   virtueCredit: number;
 }>;
@@ -70,6 +74,7 @@ export function ladderConfig(over: LadderOverrides = {}, base: LadderConfig = de
     acceptHours: mergeHours(base.acceptHours, over.acceptHours),
     resolveHours: mergeHours(base.resolveHours, over.resolveHours),
     feedbackDays: over.feedbackDays ?? base.feedbackDays,
+    verifyDays: over.verifyDays ?? base.verifyDays,
     ratingDays: over.ratingDays ?? base.ratingDays,
     virtueCredit: over.virtueCredit ?? base.virtueCredit,
   };

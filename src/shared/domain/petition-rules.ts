@@ -3,6 +3,7 @@ import type { OrgPlace, UserProfile } from './org';
 import type { PetitionEvent, PetitionStatus } from './petition';
 import { levelLabels, type PetitionLevel } from './petition-ladder';
 import { coversPlace, handlesPetition, holdsLevel } from './scope';
+import { assertNotSelf } from './self-dealing';
 import { dayCst } from './time';
 
 /** A category of the configurable tree (环境卫生 → 垃圾清运, …). */
@@ -90,6 +91,48 @@ export function assertMayRate(openid: string, p: { reporterId: string | null; fi
   return rater;
 }
 
+/**
+ * 现场验证: the grid worker of the case's grid checks a resolution on site; the community's staff where the place
+ * has no grid, or where the grid resolved it itself (its worker cannot check their own work). Nobody verifies a
+ * resolution they made, nor their own case as its resident (回避). Others are refused (FORBIDDEN_SCOPE); the
+ * status is the state machine's to check.
+ */
+type Verifier = Pick<UserProfile, '_id' | 'roles' | 'streetId' | 'communityId' | 'gridId' | 'workGrids'>;
+type Verified = OrgPlace & { reporterId: string | null; reporterIsResident: boolean; resolution: { by: string; level: PetitionLevel } | null };
+
+export function assertMayVerifyOnSite(user: Verifier, p: Verified): void {
+  const byStaff = !p.gridId || p.resolution?.level === 'grid';
+  const inScope = (p.gridId !== null && coversPlace(user, 'grid_worker', p)) || (byStaff && coversPlace(user, 'staff', p));
+  if (!inScope) throw new DomainError('FORBIDDEN_SCOPE', p.gridId ? '只有本网格的网格员可以现场验证' : '只有本社区工作人员可以现场验证');
+  if (p.resolution?.by === user._id) throw new DomainError('FORBIDDEN_SELF');
+  if (p.reporterIsResident) assertNotSelf(user._id, p.reporterId);
+}
+
+/** Whether `user` may verify the case on site now (the view's `verifies`). */
+export function mayVerifyOnSite(user: Verifier, p: Verified & { status: PetitionStatus }): boolean {
+  if (p.status !== 'verifying') return false;
+  try {
+    assertMayVerifyOnSite(user, p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * 确认办理结果: whoever may rate the case (its reporter, or the filer relaying for them) answers 已解决 / 部分解决 /
+ * 未解决 — never someone who resolved it themselves (a grid worker's 红色代办 they handled).
+ */
+export function assertMayConfirm(
+  openid: string,
+  p: { reporterId: string | null; filedById: string | null; filedAs?: 'helper'; resolution: { by: string } | null },
+): 'reporter' | 'proxy' {
+  const who = raterOf(openid, p);
+  if (!who) throw new DomainError('PETITION_NOT_REPORTER', '只有诉求人（或为其代办的人）可以确认办理结果');
+  if (p.resolution?.by === openid) throw new DomainError('FORBIDDEN_SELF');
+  return who;
+}
+
 /** 我也遇到: a neighbour in the same community backs an open, listed case that is not their own. */
 export function assertMayCosign(
   user: Pick<UserProfile, '_id' | 'communityId'>,
@@ -97,7 +140,8 @@ export function assertMayCosign(
 ): void {
   if (user._id === p.reporterId || user._id === p.filedById) throw new DomainError('PETITION_OWN_COSIGN');
   if (!p.listed || p.communityId !== user.communityId) throw new DomainError('FORBIDDEN_SCOPE');
-  if (p.status === 'closed' || p.status === 'resolved') throw new DomainError('PETITION_ILLEGAL_MOVE', '诉求已办结，不能再附议');
+  if (p.status === 'closed' || p.status === 'resolved' || p.status === 'verifying')
+    throw new DomainError('PETITION_ILLEGAL_MOVE', '诉求已办结，不能再附议');
 }
 
 /** The statuses a case may be urged in (催办): waiting at a level, handled, in council or in review — not resolved or closed. */

@@ -5,15 +5,17 @@ import { DAY_MS } from './time';
 /**
  * 微诉求 petition: a problem a resident reports. It waits at a level (`pending`) until that level takes it
  * (受理, or a department's 报到), is handled there (`accepted`) or in a three-party council (`council`, 三方议事),
- * climbs (吹哨) when the level cannot or does not act, and once resolved waits for the resident's rating.
+ * climbs (吹哨) when the level cannot or does not act. Once resolved it waits to be verified (`verifying`, 待验证:
+ * the grid worker checks on site, or the resident answers), then for the resident's rating (`resolved`, 待评价).
  */
-export const petitionStatuses = ['pending', 'accepted', 'council', 'resolved', 'review', 'closed'] as const;
+export const petitionStatuses = ['pending', 'accepted', 'council', 'verifying', 'resolved', 'review', 'closed'] as const;
 export type PetitionStatus = (typeof petitionStatuses)[number];
 
 export const petitionStatusLabels: Record<PetitionStatus, string> = {
   pending: '待受理',
   accepted: '办理中',
   council: '三方议事中',
+  verifying: '待验证',
   resolved: '待评价',
   review: '社区复核中',
   closed: '已办结',
@@ -28,6 +30,7 @@ export const petitionEvents = [
   'summon',
   'convene',
   'decide',
+  'verify',
   'rate',
   'reopen',
   'conclude',
@@ -44,6 +47,7 @@ export const petitionEventLabels: Record<PetitionEvent, string> = {
   summon: '召集部门',
   convene: '提交三方议事',
   decide: '三方议事决定',
+  verify: '验证办理结果',
   rate: '评价',
   reopen: '重新交办',
   conclude: '复核办结',
@@ -53,6 +57,14 @@ export const petitionEventLabels: Record<PetitionEvent, string> = {
 export const ratings = ['satisfied', 'basic', 'unsatisfied'] as const;
 export type PetitionRating = (typeof ratings)[number];
 export const ratingLabels: Record<PetitionRating, string> = { satisfied: '满意', basic: '基本满意', unsatisfied: '不满意' };
+
+/**
+ * 验证: what the grid worker found on site, or the resident answered. 已解决 passes the case on to the rating;
+ * 部分解决 and 未解决 reopen it as a 不满意 does (the first back to the level that resolved it, later ones to review).
+ */
+export const verifyResults = ['resolved', 'partial', 'unresolved'] as const;
+export type VerifyResult = (typeof verifyResults)[number];
+export const verifyResultLabels: Record<VerifyResult, string> = { resolved: '已解决', partial: '部分解决', unresolved: '未解决' };
 
 /** How a closed petition ended. */
 export type PetitionOutcome = 'rated' | 'unrated' | 'reviewed' | 'dismissed';
@@ -86,6 +98,7 @@ export type PetitionMove =
   | { event: 'accept' | 'report' | 'resolve' | 'dismiss' | 'escalate' | 'convene' | 'decide' | 'conclude' | 'expire' }
   | { event: 'summon'; departmentId: string }
   | { event: 'rate'; rating: PetitionRating; byProxy?: boolean }
+  | { event: 'verify'; result: VerifyResult }
   | { event: 'reopen'; level: PetitionLevel };
 
 const open: readonly PetitionStatus[] = ['pending', 'accepted'];
@@ -100,6 +113,7 @@ const from: Record<PetitionEvent, readonly PetitionStatus[]> = {
   summon: open,
   convene: open,
   decide: ['council'],
+  verify: ['verifying'],
   rate: ['resolved'],
   reopen: ['review'],
   conclude: ['review'],
@@ -137,9 +151,13 @@ export function applyMove(state: PetitionState, move: PetitionMove, now: Date, c
       if (state.level !== 'department') throw illegal(state, 'report', '只有被召集的职能部门需要报到');
       return at('accepted');
     case 'resolve':
-      return { ...at('resolved'), resolvedLevel: state.level };
+      return { ...at('verifying'), resolvedLevel: state.level };
     case 'decide':
-      return { ...at('resolved'), resolvedLevel: 'community' };
+      return { ...at('verifying'), resolvedLevel: 'community' };
+    case 'verify':
+      // 已解决 (or the verification window passed): the rating window starts now.
+      if (move.result === 'resolved') return at('resolved');
+      return reopened(state, at);
     case 'dismiss':
       return { ...at('closed'), outcome: 'dismissed' };
     case 'escalate': {
@@ -159,9 +177,7 @@ export function applyMove(state: PetitionState, move: PetitionMove, now: Date, c
       if (now.getTime() - new Date(state.since).getTime() >= config.ratingDays * DAY_MS) throw new DomainError('PETITION_RATING_CLOSED');
       // A relayed 满意 (代评) closes the case but is no one's satisfaction: it ends as unrated.
       if (move.rating !== 'unsatisfied') return { ...at('closed'), outcome: move.byProxy ? 'unrated' : 'rated' };
-      // 不满意: once back to the level that resolved it; after that the community reviews.
-      if (state.reopens === 0) return { ...at('accepted', state.resolvedLevel ?? state.level), reopens: 1 };
-      return { ...at('review', 'community'), reopens: state.reopens + 1 };
+      return reopened(state, at);
     case 'reopen':
       assertReopenLevel(state, move.level);
       return at('pending', move.level);
@@ -170,6 +186,12 @@ export function applyMove(state: PetitionState, move: PetitionMove, now: Date, c
     case 'expire':
       return { ...at('closed'), outcome: 'unrated' };
   }
+}
+
+/** 不满意, 部分解决, 未解决: once back to the level that resolved it; after that the community reviews. */
+function reopened(state: PetitionState, at: (status: PetitionStatus, level?: PetitionLevel) => PetitionState): PetitionState {
+  if (state.reopens === 0) return { ...at('accepted', state.resolvedLevel ?? state.level), reopens: 1 };
+  return { ...at('review', 'community'), reopens: state.reopens + 1 };
 }
 
 /** A community review may send the case back to any level it has already reached (a department: the last one). */

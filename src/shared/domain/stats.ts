@@ -189,6 +189,10 @@ function petitionDeltas(c: PetitionChange, add: Add): void {
       flow(`k.${categoryId}.rated`);
       if (c.rating !== 'unsatisfied') flow(`k.${categoryId}.good`);
       return;
+    case 'verify':
+      // 办结 is counted at the resolution (above), not here: a verification says whether it held.
+      flow(`p.verified.${c.to.status === 'resolved' ? (c.automatic ? 'lapsed' : 'resolved') : 'failed'}`);
+      return;
     case 'expire':
       flow('p.unrated');
       return;
@@ -273,7 +277,12 @@ export interface PetitionSummary {
   /** Cases received in the period (cohort), and how many were not accepted (不予受理). */
   received: number;
   dismissed: number;
-  /** Of the cases received in the period, resolved by now (first resolutions). */
+  /**
+   * Of the cases received in the period, resolved by now (first resolutions). 办结 counts when the level resolves
+   * it (办结反馈, or a council's decision), not when it is verified (待验证) or closed: a verification that fails
+   * reopens the case (`p.verified.failed`; its next resolution is `p.resolvedAgain`), one that holds is
+   * `p.verified.resolved`, one nobody made in time `p.verified.lapsed`.
+   */
   resolved: number;
   /** 办结率: resolved / (received − dismissed). */
   resolutionRate: number | null;
@@ -464,7 +473,7 @@ export interface CaseGauge {
   missed: ReadonlyArray<{ level: PetitionLevel; departmentId: string | null }>;
 }
 
-/** Statuses in which a case still waits for someone's work (待受理, 办理中, 三方议事, 社区复核); 待评价 and 已办结 do not. */
+/** Statuses in which a case still waits for someone's work (待受理, 办理中, 三方议事, 社区复核); 待验证, 待评价 and 已办结 do not. */
 export const openStatuses: readonly PetitionStatus[] = ['pending', 'accepted', 'council', 'review'];
 
 /**

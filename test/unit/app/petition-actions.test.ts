@@ -55,6 +55,8 @@ function petition(level: PetitionLevel, status: PetitionStatus, more: Partial<Pe
     mine: false,
     rates: null,
     resolution: null,
+    verifies: null,
+    verification: null,
     rating: null,
     reopens: 0,
     outcome: null,
