@@ -1,5 +1,6 @@
 import { DomainError } from '../../src/shared/domain/errors';
 import { applyMove, type PetitionMove, type PetitionState } from '../../src/shared/domain/petition';
+import { cardDue } from '../../src/shared/domain/petition-cards';
 import { actAt, dueAt } from '../../src/shared/domain/petition-deadlines';
 import type { LadderConfig } from '../../src/shared/domain/petition-ladder';
 import { creditKey, earnsCredit, type PetitionStep } from '../../src/shared/domain/petition-rules';
@@ -115,6 +116,9 @@ function advance(seen: PetitionDoc, plan: Plan, by: Mover, now: Date, ladder: La
     handlerName: takes ? by.name : handedOn ? null : seen.handlerName,
     dueAt: dueAt(state, ladder),
     actAt: actAt(state, ladder),
+    // A new step, a fresh 督办 clock: the card of the step left stays in the history.
+    card: null,
+    cardAt: cardDue({ ...state, categoryId: seen.categoryId, card: null }, ladder)?.at ?? null,
     firstFeedbackAt: seen.firstFeedbackAt ?? (state.status === 'resolved' ? now : null),
     credit: seen.credit ?? (valid ? { key: creditKey(seen._id), amount: ladder.virtueCredit, status: 'pending', postingId: null } : null),
     history: [...seen.history, step],
@@ -142,7 +146,7 @@ function changedFields(seen: PetitionDoc, next: PetitionDoc, plan: Plan): Record
     'rev',
     'departmentIds',
   ] as const;
-  const more = ['handlerId', 'handlerName', 'dueAt', 'actAt', 'firstFeedbackAt', 'statsDirty', 'updatedAt'] as const;
+  const more = ['handlerId', 'handlerName', 'dueAt', 'actAt', 'card', 'cardAt', 'firstFeedbackAt', 'statsDirty', 'updatedAt'] as const;
   const credit = seen.credit === null && next.credit !== null ? (['credit'] as const) : [];
   const fields = [...keys, ...more, ...credit, ...(Object.keys(plan.changes ?? {}) as (keyof PetitionDoc)[])];
   return Object.fromEntries(fields.map((k) => [k, whole(next[k])]));

@@ -2,6 +2,7 @@ import type { ParsedInput } from '../../src/shared/contract';
 import type { PublishedVerdict } from '../../src/shared/domain/content';
 import type { OrgPlace, UserProfile } from '../../src/shared/domain/org';
 import type { PetitionState } from '../../src/shared/domain/petition';
+import { cardDue } from '../../src/shared/domain/petition-cards';
 import { actAt, dueAt, feedbackDueAt } from '../../src/shared/domain/petition-deadlines';
 import type { LadderConfig, Urgency } from '../../src/shared/domain/petition-ladder';
 import type { PetitionCategory } from '../../src/shared/domain/petition-rules';
@@ -101,6 +102,8 @@ export function newPetitionDoc(c: NewCase): PetitionDoc {
     handlerName: null,
     dueAt: dueAt(state, c.ladder),
     actAt: actAt(state, c.ladder),
+    card: null,
+    cardAt: cardDue({ ...state, categoryId: c.category._id, card: null }, c.ladder)?.at ?? null,
     feedbackDueAt: feedbackDueAt(now, c.ladder),
     firstFeedbackAt: null,
     resolution: null,

@@ -87,6 +87,8 @@ export interface PetitionDoc extends OrgPlace, PetitionState {
   lastUrgedAt?: Date | null;
   /** The current step's 督办 card (petition-cards.ts); cleared by every move; absent on cases never carded. */
   card?: SupervisionCard | null;
+  /** When the step's next card falls due (petition-cards.ts `cardDue`), for the timer's indexed query; null: none can. */
+  cardAt?: Date | null;
   credit: PetitionCredit | null;
   history: PetitionStep[];
   /**

@@ -1,5 +1,6 @@
 import type { PetitionView } from '../../src/shared/contract';
 import type { UserProfile } from '../../src/shared/domain/org';
+import { cardNote } from '../../src/shared/domain/petition-cards';
 import { isOverdue } from '../../src/shared/domain/petition-deadlines';
 import { mayUrge, raterOf, urgeableStatuses, urgedToday } from '../../src/shared/domain/petition-rules';
 import { disclose, petitionReporter } from '../../src/shared/domain/privacy';
@@ -85,6 +86,7 @@ export function render(p: PetitionDoc, viewer: UserProfile, l: Lookup, now: Date
     cosigned: l.cosigned.has(p._id),
     mine: viewer._id === p.reporterId || viewer._id === p.filedById,
     urgeCount: p.urgeCount ?? 0,
+    card: p.card ? { color: p.card.color, reason: p.card.reason, note: cardNote(p.card), at: iso(p.card.at)! } : null,
     urge: mayUrge(viewer._id, p) && urgeableStatuses.includes(p.status) ? (urgedToday(p, now) ? 'done' : 'may') : null,
     rates: p.status === 'resolved' ? raterOf(viewer._id, p) : null,
     resolution: r

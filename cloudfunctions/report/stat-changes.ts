@@ -42,8 +42,25 @@ export function petitionChanges(p: PetitionDoc, counted: number, ladder: LadderC
   // The last step that moved the case: a 催办 line (from = to) starts no step, so deadlines count from the move before it.
   let before: PetitionDoc['history'][number] | null = null;
   p.history.forEach((step, i) => {
-    // 催办 is no move: nothing to count (督办 will read the count kept on the case, not the reports).
+    // 催办 is no move: nothing to count (三 urges issue a card, and the card is counted).
     if (step.event === 'urge') return;
+    // A 督办 card moves nothing either (no gauge, no deadline): counted as issued, at its level (and department).
+    if (step.event === 'card') {
+      if (i >= counted && step.card) {
+        out.push({
+          kind: 'petition',
+          event: 'card',
+          at: new Date(step.at),
+          from: step.from,
+          to: step.to,
+          automatic: step.automatic,
+          facts,
+          departmentId: step.departmentId,
+          card: step.card,
+        });
+      }
+      return;
+    }
     const at = new Date(step.at);
     const first = (step.event === 'resolve' || step.event === 'decide') && !resolved;
     const due =

@@ -38,6 +38,8 @@ const handovers = new Set(['create', 'escalate', 'summon', 'reopen']);
 export function stepTitle(step: Pick<Step, 'event' | 'level' | 'departmentName' | 'automatic'>): string {
   const where = step.level === 'department' && step.departmentName ? step.departmentName : levelLabels[step.level];
   if (step.event === 'urge') return `居民催办 · ${where}`;
+  // A 督办 card: its note says which colour and why.
+  if (step.event === 'card') return `督办 · ${where}`;
   const what = step.event === 'create' ? '提交诉求' : step.event === 'escalate' && step.automatic ? '超时自动上报' : petitionEventLabels[step.event];
   if (step.event === 'rate' || step.event === 'expire') return what;
   return handovers.has(step.event) ? `${what} → ${where}` : `${where} · ${what}`;

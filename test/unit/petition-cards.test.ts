@@ -1,6 +1,6 @@
 import { applyMove } from '../../src/shared/domain/petition';
 import { cardDue, cardLimitsAt, cardNote, cardToIssue, type SupervisionCard } from '../../src/shared/domain/petition-cards';
-import { defaultLadderConfig as ladder } from '../../src/shared/domain/petition-ladder';
+import { defaultLadderConfig as ladder, ladderConfig } from '../../src/shared/domain/petition-ladder';
 
 import { petitionState as state, t0 } from './petition-state';
 
@@ -22,28 +22,28 @@ describe('督办 card clock', () => {
   it('by default a step turns yellow at half of its ladder time and red at three quarters, before its deadline', () => {
     // A grid has 24 h to accept and 72 h to resolve.
     const pending = cased(state('pending', 'grid'));
-    expect(cardDue(pending, undefined, ladder)).toEqual({ color: 'yellow', at: plus(12) });
-    expect(cardToIssue(pending, undefined, ladder, plus(11.9))).toBeNull();
-    expect(cardToIssue(pending, undefined, ladder, plus(12))).toEqual({ color: 'yellow', reason: 'accept' });
-    expect(cardDue(cased(state('pending', 'grid'), card('yellow')), undefined, ladder)).toEqual({ color: 'red', at: plus(18) });
-    expect(cardToIssue(cased(state('pending', 'grid'), card('yellow')), undefined, ladder, plus(17))).toBeNull();
-    expect(cardToIssue(cased(state('pending', 'grid'), card('yellow')), undefined, ladder, plus(18))).toEqual({ color: 'red', reason: 'accept' });
-    expect(cardDue(cased(state('accepted', 'grid')), undefined, ladder)).toEqual({ color: 'yellow', at: plus(36) });
-    expect(cardLimitsAt(cased(state('accepted', 'grid')), undefined, ladder)).toEqual({ yellow: plus(36), red: plus(54), clock: 'resolve' });
+    expect(cardDue(pending, ladder)).toEqual({ color: 'yellow', at: plus(12) });
+    expect(cardToIssue(pending, ladder, plus(11.9))).toBeNull();
+    expect(cardToIssue(pending, ladder, plus(12))).toEqual({ color: 'yellow', reason: 'accept' });
+    expect(cardDue(cased(state('pending', 'grid'), card('yellow')), ladder)).toEqual({ color: 'red', at: plus(18) });
+    expect(cardToIssue(cased(state('pending', 'grid'), card('yellow')), ladder, plus(17))).toBeNull();
+    expect(cardToIssue(cased(state('pending', 'grid'), card('yellow')), ladder, plus(18))).toEqual({ color: 'red', reason: 'accept' });
+    expect(cardDue(cased(state('accepted', 'grid')), ladder)).toEqual({ color: 'yellow', at: plus(36) });
+    expect(cardLimitsAt(cased(state('accepted', 'grid')), ladder)).toEqual({ yellow: plus(36), red: plus(54), clock: 'resolve' });
     // A council runs on the community's time to settle.
-    expect(cardLimitsAt(cased(state('council', 'community')), undefined, ladder)?.clock).toBe('resolve');
+    expect(cardLimitsAt(cased(state('council', 'community')), ladder)?.clock).toBe('resolve');
   });
 
   it('a case found past its red limit gets red at once, never yellow after red', () => {
-    expect(cardToIssue(cased(state('pending', 'grid')), undefined, ladder, plus(20))).toEqual({ color: 'red', reason: 'accept' });
-    expect(cardToIssue(cased(state('pending', 'grid'), card('red')), undefined, ladder, plus(100))).toBeNull();
-    expect(cardDue(cased(state('pending', 'grid'), card('red')), undefined, ladder)).toBeNull();
+    expect(cardToIssue(cased(state('pending', 'grid')), ladder, plus(20))).toEqual({ color: 'red', reason: 'accept' });
+    expect(cardToIssue(cased(state('pending', 'grid'), card('red')), ladder, plus(100))).toBeNull();
+    expect(cardDue(cased(state('pending', 'grid'), card('red')), ladder)).toBeNull();
   });
 
   it('no card waits on a resolution, a review or a closed case', () => {
     for (const s of ['resolved', 'review', 'closed'] as const) {
-      expect(cardDue(cased(state(s, 'community')), undefined, ladder)).toBeNull();
-      expect(cardToIssue(cased(state(s, 'community')), undefined, ladder, plus(1000))).toBeNull();
+      expect(cardDue(cased(state(s, 'community')), ladder)).toBeNull();
+      expect(cardToIssue(cased(state(s, 'community')), ladder, plus(1000))).toBeNull();
     }
   });
 
@@ -53,25 +53,25 @@ describe('督办 card clock', () => {
       k1: { grid: { accept: { red: 3 } } },
       k2: { street: { resolve: { yellow: 1 } } },
     };
-    expect(cardLimitsAt(cased(state('pending', 'grid')), limits, ladder)).toEqual({ yellow: plus(2), red: plus(3), clock: 'accept' });
-    expect(cardLimitsAt({ ...cased(state('pending', 'grid')), categoryId: 'k9' }, limits, ladder)).toEqual({
+    expect(cardLimitsAt(cased(state('pending', 'grid')), ladder, limits)).toEqual({ yellow: plus(2), red: plus(3), clock: 'accept' });
+    expect(cardLimitsAt({ ...cased(state('pending', 'grid')), categoryId: 'k9' }, ladder, limits)).toEqual({
       yellow: plus(2),
       red: plus(4),
       clock: 'accept',
     });
     // Not set for this level: the shares of the ladder's time.
-    expect(cardLimitsAt(cased(state('pending', 'community')), limits, ladder)).toEqual({ yellow: plus(12), red: plus(18), clock: 'accept' });
+    expect(cardLimitsAt(cased(state('pending', 'community')), ladder, limits)).toEqual({ yellow: plus(12), red: plus(18), clock: 'accept' });
     // A red limit at or before the yellow one: red comes first.
     const redFirst = { k1: { grid: { accept: { yellow: 5, red: 3 } } } };
-    expect(cardDue(cased(state('pending', 'grid')), redFirst, ladder)).toEqual({ color: 'red', at: plus(3) });
+    expect(cardDue(cased(state('pending', 'grid')), ladder, redFirst)).toEqual({ color: 'red', at: plus(3) });
   });
 
   it('an approved extension moves the limits by as much as it moved the deadline', () => {
     // The grid's 72 h to resolve extended to 100 h: 28 h later.
     const extended = cased(state('accepted', 'grid', { extendedUntil: plus(100) }));
-    expect(cardLimitsAt(extended, undefined, ladder)).toEqual({ yellow: plus(36 + 28), red: plus(54 + 28), clock: 'resolve' });
-    expect(cardToIssue(extended, undefined, ladder, plus(60))).toBeNull();
-    expect(cardToIssue(extended, undefined, ladder, plus(64))).toEqual({ color: 'yellow', reason: 'resolve' });
+    expect(cardLimitsAt(extended, ladder)).toEqual({ yellow: plus(36 + 28), red: plus(54 + 28), clock: 'resolve' });
+    expect(cardToIssue(extended, ladder, plus(60))).toBeNull();
+    expect(cardToIssue(extended, ladder, plus(64))).toEqual({ color: 'yellow', reason: 'resolve' });
   });
 
   it('an escalation starts a fresh clock at the next level (the move clears the card)', () => {
@@ -79,8 +79,8 @@ describe('督办 card clock', () => {
     expect(moved.level).toBe('street');
     const fresh = cased(moved, null);
     // The street has 24 h to accept from the escalation.
-    expect(cardDue(fresh, undefined, ladder)).toEqual({ color: 'yellow', at: plus(20 + 12) });
-    expect(cardToIssue(fresh, undefined, ladder, plus(25))).toBeNull();
+    expect(cardDue(fresh, ladder)).toEqual({ color: 'yellow', at: plus(20 + 12) });
+    expect(cardToIssue(fresh, ladder, plus(25))).toBeNull();
   });
 
   it('says why in Chinese', () => {

@@ -63,8 +63,8 @@ export function cardClockOf(status: PetitionState['status']): CardClock | null {
 /** The step's limits as instants: the admin's hours (or shares of the ladder's time), moved as far as an approved extension moved the deadline. */
 export function cardLimitsAt(
   p: Clocked,
-  limits: CardLimitOverrides | undefined,
   ladder: LadderConfig,
+  limits: CardLimitOverrides | undefined = ladder.cardLimits,
 ): { yellow: Date; red: Date; clock: CardClock } | null {
   const clock = cardClockOf(p.status);
   const due = ladderDueAt(p, ladder);
@@ -82,9 +82,9 @@ export function cardLimitsAt(
  * already (a card never goes back from red to yellow). Null when nothing more can be issued in this step. Every
  * move starts a fresh clock (`since`, and the card cleared).
  */
-export function cardDue(p: Clocked, limits: CardLimitOverrides | undefined, ladder: LadderConfig): { color: CardColor; at: Date } | null {
+export function cardDue(p: Clocked, ladder: LadderConfig, limits: CardLimitOverrides | undefined = ladder.cardLimits): { color: CardColor; at: Date } | null {
   if (p.card?.color === 'red') return null;
-  const at = cardLimitsAt(p, limits, ladder);
+  const at = cardLimitsAt(p, ladder, limits);
   if (!at) return null;
   // A red limit set before the yellow one: red comes first, and yellow never.
   if (p.card?.color === 'yellow' || at.red.getTime() <= at.yellow.getTime()) return { color: 'red', at: at.red };
@@ -94,12 +94,12 @@ export function cardDue(p: Clocked, limits: CardLimitOverrides | undefined, ladd
 /** The card the clock issues at `now`, if any: red once the red limit passed (even over no yellow), yellow once the yellow one did. */
 export function cardToIssue(
   p: Clocked,
-  limits: CardLimitOverrides | undefined,
   ladder: LadderConfig,
   now: Date,
+  limits: CardLimitOverrides | undefined = ladder.cardLimits,
 ): { color: CardColor; reason: CardClock } | null {
   if (p.card?.color === 'red') return null;
-  const at = cardLimitsAt(p, limits, ladder);
+  const at = cardLimitsAt(p, ladder, limits);
   if (!at) return null;
   if (now.getTime() >= at.red.getTime()) return { color: 'red', reason: at.clock };
   if (!p.card && now.getTime() >= at.yellow.getTime()) return { color: 'yellow', reason: at.clock };

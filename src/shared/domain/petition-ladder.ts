@@ -17,6 +17,8 @@ export const urgencies = ['normal', 'urgent'] as const;
 export type Urgency = (typeof urgencies)[number];
 export const urgencyLabels: Record<Urgency, string> = { normal: '一般', urgent: '紧急' };
 
+import type { CardLimitOverrides } from './petition-cards';
+
 type Hours = Record<PetitionLevel, Record<Urgency, number>>;
 
 export interface LadderConfig {
@@ -30,6 +32,8 @@ export interface LadderConfig {
   ratingDays: number;
   /** 美德信用积分 a valid petition earns its reporter, once. */
   virtueCredit: number;
+  /** 督办 card limits per category × level (petition-cards.ts); absent: the default shares of each step's time. */
+  cardLimits?: CardLimitOverrides;
 }
 
 export const defaultLadderConfig: LadderConfig = {
@@ -59,6 +63,7 @@ export type LadderOverrides = Partial<{
   feedbackDays: number;
   ratingDays: number;
   virtueCredit: number;
+  cardLimits: CardLimitOverrides;
 }>;
 
 function mergeHours(base: Hours, over: LadderOverrides['acceptHours']): Hours {
@@ -72,6 +77,7 @@ export function ladderConfig(over: LadderOverrides = {}, base: LadderConfig = de
     feedbackDays: over.feedbackDays ?? base.feedbackDays,
     ratingDays: over.ratingDays ?? base.ratingDays,
     virtueCredit: over.virtueCredit ?? base.virtueCredit,
+    ...(over.cardLimits || base.cardLimits ? { cardLimits: over.cardLimits ?? base.cardLimits } : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 import { DomainError } from './errors';
 import type { OrgPlace, UserProfile } from './org';
 import type { PetitionEvent, PetitionStatus } from './petition';
+import type { CardColor } from './petition-cards';
 import { levelLabels, type PetitionLevel } from './petition-ladder';
 import { coversPlace, handlesPetition, holdsLevel } from './scope';
 import { dayCst } from './time';
@@ -148,8 +149,11 @@ export function earnsCredit(
 
 /** One line of the ladder timeline: who did what, at which level, when, why, and whether a timer did it. */
 export interface PetitionStep {
-  /** 'urge': a resident's 催办, a line on the timeline that moves nothing (from = to). */
-  event: PetitionEvent | 'create' | 'urge';
+  /**
+   * 'urge': a resident's 催办, a line on the timeline that moves nothing (from = to); 'card': a 督办 card issued
+   * (by the clock, three urges or a 督办员), also moving nothing, its colour in `card`.
+   */
+  event: PetitionEvent | 'create' | 'urge' | 'card';
   by: string;
   byName: string;
   at: Date;
@@ -158,4 +162,6 @@ export interface PetitionStep {
   departmentId: string | null;
   note: string | null;
   automatic: boolean;
+  /** For a 'card' line: the card's colour (the reports count cards issued per level and department). */
+  card?: CardColor;
 }
