@@ -42,12 +42,17 @@ export function cardStep(p: PetitionDoc, card: SupervisionCard): PetitionStep {
   };
 }
 
-/** What issuing `card` writes on the case (with the rest of the caller's update): the card, the next card's time, the line. */
-export function cardFields(p: PetitionDoc, card: SupervisionCard, ladder: LadderConfig): { next: PetitionDoc; data: Record<string, unknown> } {
+/**
+ * What issuing `card` writes on the case (with the rest of the caller's update): the card, the line, and the next
+ * card's time when the ladder is at hand — without it `cardAt` stays, and the timer reckons the next one when it
+ * gets there (it issues nothing the step's card already covers).
+ */
+export function cardFields(p: PetitionDoc, card: SupervisionCard, ladder: LadderConfig | null): { next: PetitionDoc; data: Record<string, unknown> } {
   const step = cardStep(p, card);
   const next: PetitionDoc = { ...p, card, history: [...p.history, step], statsDirty: true, updatedAt: card.at };
-  next.cardAt = cardDue(next, ladder)?.at ?? null;
-  return { next, data: { card: _.set(card), cardAt: next.cardAt, history: _.push([step]), statsDirty: true, updatedAt: card.at } };
+  if (ladder) next.cardAt = cardDue(next, ladder)?.at ?? null;
+  const data = { card: _.set(card), history: _.push([step]), statsDirty: true, updatedAt: card.at };
+  return { next, data: ladder ? { ...data, cardAt: next.cardAt } : data };
 }
 
 /**

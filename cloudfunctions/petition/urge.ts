@@ -7,7 +7,7 @@ import { _, collections } from '../_lib/platform/runtime';
 import { readIn, transact } from '../_lib/platform/transact';
 import { cardFields, clockCard } from './cards';
 import { assignedNotices, cardNotices, holdersOf } from './notices';
-import { cachedSettings, type PetitionDoc } from './petition-repo';
+import type { PetitionDoc } from './petition-repo';
 import { toView } from './petition-view';
 
 /**
@@ -42,7 +42,8 @@ export const urge = defineHandler(
         let urged: PetitionDoc = { ...current, urgeCount: count, lastUrgedAt: now, history: [...current.history, step], updatedAt: now };
         // The third urge marks a step that holds no card yellow (督办), on the same write.
         const carding = count === URGES_FOR_CARD && !current.card ? clockCard(current, 'yellow', 'urge', now) : null;
-        const carded = carding ? cardFields(urged, carding, (await cachedSettings(current.streetId)).ladder) : null;
+        // Its next limit (red) is left for the timer to reckon when it reaches the case's cardAt: no settings read here.
+        const carded = carding ? cardFields(urged, carding, null) : null;
         if (carded) urged = carded.next;
         await tx
           .collection(collections.petitions)
@@ -57,15 +58,14 @@ export const urge = defineHandler(
               updatedAt: now,
             },
           });
-        const handlers = current.handlerId ? [current.handlerId] : await holdersOf(current.level, current);
-        await unit.notify(
-          assignedNotices(
-            handlers.filter((h) => h !== openid),
-            urged,
-            `居民催办（${note}），请尽快办理`,
-          ),
+        // Carded, the card's notice says it all (the holders and the level above); else the handler hears of the urge.
+        const handlers = carding ? [] : current.handlerId ? [current.handlerId] : await holdersOf(current.level, current);
+        const urgeNotices = assignedNotices(
+          handlers.filter((h) => h !== openid),
+          urged,
+          `居民催办（${note}），请尽快办理`,
         );
-        if (carding) await unit.notify(await cardNotices(urged, carding));
+        await unit.notify(carding ? await cardNotices(urged, carding) : urgeNotices);
         return { petition: await toView(urged, user) };
       },
       { busy: 'PETITION_BUSY', record: { request } },

@@ -114,11 +114,14 @@ describe('三次催办 mark the case yellow', () => {
     ok(await call(liu, 'petition.accept', { petitionId: id }));
     ok(await call(wang, 'petition.urge', { petitionId: id }));
     await env.emu.clock({ advanceMs: 24 * HOUR });
-    expect(ok(await call(wang, 'petition.urge', { petitionId: id })).petition.card).toBeNull();
+    expect(ok(await call(wang, 'petition.urge', { petitionId: id }, 'urge-second')).petition.card).toBeNull();
     await env.emu.clock({ advanceMs: 24 * HOUR });
     const before = (await toldOf('黄牌督办')).length;
     const third = ok(await call(wang, 'petition.urge', { petitionId: id }, 'urge-third')).petition;
     expect(third).toMatchObject({ urgeCount: 3, card: { color: 'yellow', reason: 'urge', note: '黄牌督办：居民已催办 3 次' } });
+    // The card costs the urge only whom to tell (the grid's workers, the community's staff: warm instances keep both).
+    const urgeCosts = (await env.emu.meter(20)).filter((r) => r.action === 'petition.urge' && r.parentId === null).map((r) => r.dbRequests);
+    expect(urgeCosts.at(-1)! - urgeCosts.at(-2)!).toBeLessThanOrEqual(2);
     // A retry of the tap answers the same and issues nothing more.
     expect(ok(await call(wang, 'petition.urge', { petitionId: id }, 'urge-third')).petition.card).toMatchObject({ reason: 'urge' });
     const detail = await get(id);
