@@ -1,4 +1,4 @@
-import { cardDue, cardNote, cardToIssue, type CardReason, type SupervisionCard } from '../../src/shared/domain/petition-cards';
+import { cardDue, cardNote, cardRankOf, cardToIssue, type CardReason, type SupervisionCard } from '../../src/shared/domain/petition-cards';
 import type { LadderConfig } from '../../src/shared/domain/petition-ladder';
 import type { PetitionStep } from '../../src/shared/domain/petition-rules';
 import { SYSTEM_ACTOR } from '../../src/shared/domain/wish';
@@ -49,9 +49,10 @@ export function cardStep(p: PetitionDoc, card: SupervisionCard): PetitionStep {
  */
 export function cardFields(p: PetitionDoc, card: SupervisionCard, ladder: LadderConfig | null): { next: PetitionDoc; data: Record<string, unknown> } {
   const step = cardStep(p, card);
-  const next: PetitionDoc = { ...p, card, history: [...p.history, step], statsDirty: true, updatedAt: card.at };
+  const cardRank = cardRankOf(card);
+  const next: PetitionDoc = { ...p, card, cardRank, history: [...p.history, step], statsDirty: true, updatedAt: card.at };
   if (ladder) next.cardAt = cardDue(next, ladder)?.at ?? null;
-  const data = { card: _.set(card), history: _.push([step]), statsDirty: true, updatedAt: card.at };
+  const data = { card: _.set(card), cardRank, history: _.push([step]), statsDirty: true, updatedAt: card.at };
   return { next, data: ladder ? { ...data, cardAt: next.cardAt } : data };
 }
 

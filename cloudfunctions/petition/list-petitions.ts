@@ -89,11 +89,14 @@ async function queueOf(level: PetitionLevel, user: UserProfile): Promise<{ where
 }
 
 /** 本级待办: what waits at the caller's level, by deadline, so the overdue come first. */
-export const listQueue = defineHandler(petitionListQueue, async ({ level: asked, offset, limit }, { user }) => {
+export const listQueue = defineHandler(petitionListQueue, async ({ level: asked, sort, offset, limit }, { user }) => {
   const mine = ladderLevelsOf(user);
   const level = asked ?? mine[0];
   if (!level || !mine.includes(level)) throw new DomainError('FORBIDDEN_SCOPE', '你不在这一级办理诉求');
   const { where, unitName } = await queueOf(level, user);
-  const result = await page({ ...where, level, status: _.in(QUEUE) }, { field: 'dueAt', dir: 'asc' }, offset, limit);
+  const byDue = { field: 'dueAt', dir: 'asc' } as const;
+  // 督办优先: red, then yellow, then the rest, each by deadline (the same index with the card's rank before the deadline).
+  const order = sort === 'card' ? [{ field: 'cardRank', dir: 'desc' } as const, byDue] : byDue;
+  const result = await page({ ...where, level, status: _.in(QUEUE) }, order, offset, limit);
   return { level, unitName, ...(await renderPage(result, user)) };
 });

@@ -118,6 +118,7 @@ function advance(seen: PetitionDoc, plan: Plan, by: Mover, now: Date, ladder: La
     actAt: actAt(state, ladder),
     // A new step, a fresh 督办 clock: the card of the step left stays in the history.
     card: null,
+    cardRank: 0,
     cardAt: cardDue({ ...state, categoryId: seen.categoryId, card: null }, ladder)?.at ?? null,
     firstFeedbackAt: seen.firstFeedbackAt ?? (state.status === 'resolved' ? now : null),
     credit: seen.credit ?? (valid ? { key: creditKey(seen._id), amount: ladder.virtueCredit, status: 'pending', postingId: null } : null),
@@ -146,7 +147,7 @@ function changedFields(seen: PetitionDoc, next: PetitionDoc, plan: Plan): Record
     'rev',
     'departmentIds',
   ] as const;
-  const more = ['handlerId', 'handlerName', 'dueAt', 'actAt', 'card', 'cardAt', 'firstFeedbackAt', 'statsDirty', 'updatedAt'] as const;
+  const more = ['handlerId', 'handlerName', 'dueAt', 'actAt', 'card', 'cardRank', 'cardAt', 'firstFeedbackAt', 'statsDirty', 'updatedAt'] as const;
   const credit = seen.credit === null && next.credit !== null ? (['credit'] as const) : [];
   const fields = [...keys, ...more, ...credit, ...(Object.keys(plan.changes ?? {}) as (keyof PetitionDoc)[])];
   return Object.fromEntries(fields.map((k) => [k, whole(next[k])]));

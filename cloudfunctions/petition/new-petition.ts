@@ -103,6 +103,7 @@ export function newPetitionDoc(c: NewCase): PetitionDoc {
     dueAt: dueAt(state, c.ladder),
     actAt: actAt(state, c.ladder),
     card: null,
+    cardRank: 0,
     cardAt: cardDue({ ...state, categoryId: c.category._id, card: null }, c.ladder)?.at ?? null,
     feedbackDueAt: feedbackDueAt(now, c.ladder),
     firstFeedbackAt: null,

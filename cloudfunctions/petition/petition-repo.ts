@@ -89,6 +89,8 @@ export interface PetitionDoc extends OrgPlace, PetitionState {
   card?: SupervisionCard | null;
   /** When the step's next card falls due (petition-cards.ts `cardDue`), for the timer's indexed query; null: none can. */
   cardAt?: Date | null;
+  /** `cardRankOf(card)` (2 red, 1 yellow, 0 none), for the queues' 督办优先 order; absent on cases never carded since. */
+  cardRank?: number;
   credit: PetitionCredit | null;
   history: PetitionStep[];
   /**
@@ -173,6 +175,11 @@ export function cachedPetitionCategories(): Promise<PetitionCategory[]> {
   return warmCached('petition-categories', SETTINGS_TTL_MS, listPetitionCategories);
 }
 
-export function page(where: Record<string, unknown>, order: { field: keyof PetitionDoc; dir: 'asc' | 'desc' }, offset: number, limit: number) {
+export function page(
+  where: Record<string, unknown>,
+  order: { field: keyof PetitionDoc; dir: 'asc' | 'desc' } | ReadonlyArray<{ field: keyof PetitionDoc; dir: 'asc' | 'desc' }>,
+  offset: number,
+  limit: number,
+) {
   return pageOf<PetitionDoc>(collections.petitions, where, order, offset, limit);
 }

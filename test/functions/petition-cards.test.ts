@@ -22,12 +22,18 @@ const tick = async (ms: number) => {
 };
 
 /** 督办员s (the role the 督办员 work adds): 青石街道's, the district's (no street), and another street's. */
-/** The admin's 督办 limits for 青石街道 (petition_settings `ladder.cardLimits`), past the minute a warm instance keeps them. */
+/**
+ * The admin's 督办 limits for 青石街道 (petition_settings `ladder.cardLimits`), past the minute a warm instance keeps
+ * them — and past what an earlier test of the file left in it with its clock run ahead (a reset puts the clock back,
+ * the instances stay warm): each call moves the clock a month further than the one before.
+ */
+let settingsMoves = 0;
 async function cardLimits(limits: Record<string, unknown>): Promise<void> {
   const settings = databaseOf(env.emu).collection('petition_settings');
   const { _id, ...kept } = (await settings.doc('street-qingshi').get()).data ?? { _id: null };
   await settings.doc('street-qingshi').set({ data: { ...kept, ladder: { ...(kept.ladder ?? {}), cardLimits: limits } } });
-  await env.emu.clock({ advanceMs: 2 * 60_000 });
+  settingsMoves += 1;
+  await env.emu.clock({ advanceMs: settingsMoves * 30 * 24 * HOUR });
 }
 
 async function supervisors(): Promise<void> {
@@ -101,6 +107,36 @@ describe('督办 cards by the clock', () => {
     const other = await file(call, wang, { categoryId: 'streetlight', description: '2号楼前的路灯不亮了，晚上很黑' });
     await tick(2 * HOUR);
     expect((await get(other)).card).toBeNull();
+  });
+});
+
+describe('督办优先: the queue by card', () => {
+  it('lists red, then yellow, then the rest, each by deadline — one indexed page, the card on each row', async () => {
+    // Street lights at the grid turn yellow an hour after they are taken (the admin's limit), to sort apart from the deadlines.
+    await cardLimits({ streetlight: { grid: { resolve: { yellow: 1 } } } });
+    const light = await file(call, wang, { categoryId: 'streetlight', description: '2号楼前的路灯不亮了，晚上很黑' });
+    ok(await call(liu, 'petition.accept', { petitionId: light }));
+    await tick(HOUR);
+    const first = await file(call);
+    await tick(HOUR);
+    const second = await file(call, wang, { description: '2号楼门口的坡道扶手松了，老人扶着很危险' });
+    await tick(10 * HOUR);
+    const fresh = await file(call, wang, { description: '2号楼门口的坡道边上有块砖翘起来了，容易绊倒' });
+    // 18.5 h after the first: it is red (18 h), the second yellow (12 h), the fresh one has none; the light is yellow.
+    await tick(7.5 * HOUR);
+    const queue = async (sort?: string) => ok(await call(liu, 'petition.listQueue', { level: 'grid', ...(sort ? { sort } : {}) })).items;
+    const byDue = await queue();
+    expect(byDue.map((p: any) => p.id)).toEqual([first, second, fresh, light]);
+    const byCard = await queue('card');
+    expect(byCard.map((p: any) => [p.id, p.card?.color ?? null])).toEqual([
+      [first, 'red'],
+      [second, 'yellow'],
+      [light, 'yellow'],
+      [fresh, null],
+    ]);
+    const [read] = (await env.emu.meter(5)).filter((r) => r.action === 'petition.listQueue').slice(-1);
+    expect(read.dbRequests).toBeLessThanOrEqual(3);
+    expect(read.uncovered).toEqual([]);
   });
 });
 

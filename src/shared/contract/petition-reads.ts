@@ -73,7 +73,13 @@ export const petitionListQueue = defineAction({
   name: 'petition.listQueue',
   summary: '本级待办：待受理/报到、办理中、议事、复核，逾期的在前',
   input: () =>
-    z.object({ level: z.enum(petitionLevels).optional().describe('for someone who works at two levels; default the first'), ...pageInput }).strict(),
+    z
+      .object({
+        level: z.enum(petitionLevels).optional().describe('for someone who works at two levels; default the first'),
+        sort: z.enum(['due', 'card']).optional().describe('due (default): by deadline; card: 督办优先 — red, yellow, then by deadline'),
+        ...pageInput,
+      })
+      .strict(),
   output: () => pageOf(petitionViewSchema).extend({ level: z.enum(petitionLevels), unitName: z.string() }),
   roles: ladderStaffRoles,
   mutates: false,

@@ -30,6 +30,14 @@ export interface SupervisionCard {
   comment: string | null;
 }
 
+/**
+ * The card as a number the queues sort by (督办优先: red, yellow, then none), stored beside it on the case as
+ * `cardRank`: whoever writes `card` writes it too.
+ */
+export function cardRankOf(card: Pick<SupervisionCard, 'color'> | null | undefined): number {
+  return card ? (card.color === 'red' ? 2 : 1) : 0;
+}
+
 /** A step's two limits, in hours from the step's start (yellow before red). */
 export interface CardLimit {
   yellow: number;
@@ -82,7 +90,11 @@ export function cardLimitsAt(
  * already (a card never goes back from red to yellow). Null when nothing more can be issued in this step. Every
  * move starts a fresh clock (`since`, and the card cleared).
  */
-export function cardDue(p: Clocked, ladder: LadderConfig, limits: CardLimitOverrides | undefined = ladder.cardLimits): { color: CardColor; at: Date } | null {
+export function cardDue(
+  p: Clocked,
+  ladder: LadderConfig,
+  limits: CardLimitOverrides | undefined = ladder.cardLimits,
+): { color: CardColor; at: Date } | null {
   if (p.card?.color === 'red') return null;
   const at = cardLimitsAt(p, ladder, limits);
   if (!at) return null;
