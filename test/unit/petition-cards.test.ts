@@ -61,6 +61,8 @@ describe('督办 card clock', () => {
     });
     // Not set for this level: the shares of the ladder's time.
     expect(cardLimitsAt(cased(state('pending', 'community')), ladder, limits)).toEqual({ yellow: plus(12), red: plus(18), clock: 'accept' });
+    // Kept with the street's ladder settings (petition_settings `ladder.cardLimits`).
+    expect(cardLimitsAt(cased(state('pending', 'grid')), ladderConfig({ cardLimits: limits }))?.red).toEqual(plus(3));
     // A red limit at or before the yellow one: red comes first.
     const redFirst = { k1: { grid: { accept: { yellow: 5, red: 3 } } } };
     expect(cardDue(cased(state('pending', 'grid')), ladder, redFirst)).toEqual({ color: 'red', at: plus(3) });
