@@ -43,7 +43,7 @@ export function CardNotice({ petition: p, now }: { petition: PetitionView; now: 
     <View className={`p-body__card is-${p.card.color}`} data-card={p.card.color}>
       <Text className={`tag tag--card-${p.card.color}`}>{cardColorLabels[p.card.color]}</Text>
       <Text className="p-body__card-why">{why}</Text>
-      <Text className="p-body__card-since">{formatDateTime(p.card.at, now)} 起督办，请办理人尽快处理</Text>
+      <Text className="p-body__card-since">{formatDateTime(p.card.at, now)} 起督办，已通知办理人尽快处理</Text>
     </View>
   );
 }
