@@ -6,7 +6,7 @@ import { _, collections } from '../_lib/platform/runtime';
 import { readIn, transact } from '../_lib/platform/transact';
 import { table } from '../_lib/platform/typed-db';
 import { cardNotices } from './notices';
-import { cachedSettings, type PetitionDoc } from './petition-repo';
+import { cachedLadderFor, type PetitionDoc } from './petition-repo';
 
 /** Bounded work per run; the next run picks up the rest. */
 const BATCH = 100;
@@ -75,7 +75,7 @@ export async function markCards(now: Date): Promise<{ yellow: number; red: numbe
         async (tx, unit) => {
           const seen = await readIn<PetitionDoc>(tx, collections.petitions, listed._id);
           if (!seen) return null;
-          const { ladder } = await cachedSettings(seen.streetId);
+          const ladder = await cachedLadderFor(seen);
           const issue = cardToIssue(seen, ladder, now);
           const petition = tx.collection(collections.petitions).doc(listed._id);
           if (!issue) {

@@ -30,6 +30,7 @@ export const categories = defineHandler(petitionCategories, async () => {
       private: c.private,
       departmentId: c.departmentId,
       order: c.order,
+      cardLimits: c.cardLimits ?? null,
     })),
     departments: departments.map((d) => ({ id: d._id, name: d.name })),
   };

@@ -9,7 +9,7 @@ import { _, collections } from '../_lib/platform/runtime';
 import { readIn, transact, type RetryRecord } from '../_lib/platform/transact';
 import { creditIn } from './credit';
 import { assignedNotices, followersOf, holdersOf, progressNotices } from './notices';
-import { cachedSettings, type PetitionDoc, type ProgressConsent } from './petition-repo';
+import { cachedLadderFor, type PetitionDoc, type ProgressConsent } from './petition-repo';
 
 export interface Mover {
   openid: string;
@@ -45,7 +45,7 @@ export async function movePetition<R>(id: string, by: Mover, planner: Planner, a
     async (tx, unit) => {
       const seen = await readIn<PetitionDoc>(tx, collections.petitions, id);
       if (!seen) throw new DomainError('PETITION_NOT_FOUND');
-      const { ladder: kept } = await cachedSettings(seen.streetId);
+      const kept = await cachedLadderFor(seen);
       const plan = planner(seen, kept);
       if (!plan) return null;
       const advanced = advance(seen, plan, by, new Date(), kept);

@@ -4,7 +4,7 @@ import { DomainError } from '../../src/shared/domain/errors';
 import type { OrgPlace } from '../../src/shared/domain/org';
 import type { PetitionRating, PetitionState } from '../../src/shared/domain/petition';
 import { ladderConfig, type LadderConfig, type LadderOverrides, type PetitionLevel } from '../../src/shared/domain/petition-ladder';
-import type { SupervisionCard } from '../../src/shared/domain/petition-cards';
+import { withCategoryLimits, type SupervisionCard } from '../../src/shared/domain/petition-cards';
 import type { Department, PetitionCategory, PetitionStep } from '../../src/shared/domain/petition-rules';
 import { pageOf } from '../_lib/platform/page';
 import { collections, db } from '../_lib/platform/runtime';
@@ -161,6 +161,15 @@ const SETTINGS_TTL_MS = 60_000;
  */
 export function cachedSettings(streetId: string): ReturnType<typeof loadSettings> {
   return warmCached(`petition-settings:${streetId}`, SETTINGS_TTL_MS, () => loadSettings(streetId));
+}
+
+/** The street's ladder with the case's category's 督办 limits folded in, as a warm instance keeps both. */
+export async function cachedLadderFor(p: Pick<PetitionDoc, 'streetId' | 'categoryId'>): Promise<LadderConfig> {
+  const [{ ladder }, categories] = await Promise.all([cachedSettings(p.streetId), cachedPetitionCategories()]);
+  return withCategoryLimits(
+    ladder,
+    categories.find((c) => c._id === p.categoryId),
+  );
 }
 
 export function cachedDistrictName(): Promise<string> {

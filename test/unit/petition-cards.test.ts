@@ -1,5 +1,5 @@
 import { applyMove } from '../../src/shared/domain/petition';
-import { cardDue, cardLimitsAt, cardNote, cardToIssue, type SupervisionCard } from '../../src/shared/domain/petition-cards';
+import { cardDue, cardLimitsAt, cardNote, cardToIssue, withCategoryLimits, type SupervisionCard } from '../../src/shared/domain/petition-cards';
 import { defaultLadderConfig as ladder, ladderConfig } from '../../src/shared/domain/petition-ladder';
 
 import { petitionState as state, t0 } from './petition-state';
@@ -66,6 +66,16 @@ describe('督办 card clock', () => {
     // A red limit at or before the yellow one: red comes first.
     const redFirst = { k1: { grid: { accept: { yellow: 5, red: 3 } } } };
     expect(cardDue(cased(state('pending', 'grid')), ladder, redFirst)).toEqual({ color: 'red', at: plus(3) });
+  });
+
+  it('a category’s own limits (诉求类别) over the street’s every-category ones; the street’s own cell for it over both', () => {
+    const street = ladderConfig({ cardLimits: { '*': { grid: { accept: { yellow: 2, red: 4 } } }, k1: { grid: { accept: { red: 5 } } } } });
+    const k1 = withCategoryLimits(street, { _id: 'k1', cardLimits: { grid: { accept: { yellow: 1, red: 3 } }, street: { resolve: { yellow: 6 } } } });
+    expect(cardLimitsAt(cased(state('pending', 'grid')), k1)).toEqual({ yellow: plus(1), red: plus(5), clock: 'accept' });
+    expect(cardLimitsAt(cased(state('accepted', 'street')), k1)?.yellow).toEqual(plus(6));
+    // Another category, or one with no limits of its own: as before.
+    expect(cardLimitsAt({ ...cased(state('pending', 'grid')), categoryId: 'k2' }, k1)?.yellow).toEqual(plus(2));
+    expect(withCategoryLimits(street, { _id: 'k1', cardLimits: null })).toBe(street);
   });
 
   it('an approved extension moves the limits by as much as it moved the deadline', () => {

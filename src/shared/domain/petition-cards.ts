@@ -54,6 +54,33 @@ export type CardClock = (typeof cardClocks)[number];
  */
 export type CardLimitOverrides = Partial<Record<string, Partial<Record<PetitionLevel, Partial<Record<CardClock, Partial<CardLimit>>>>>>>;
 
+/** One category's limits per level × clock, as the district admin sets them on the category (诉求类别). */
+export type CategoryCardLimits = Partial<Record<PetitionLevel, Partial<Record<CardClock, Partial<CardLimit>>>>>;
+
+/**
+ * The ladder with a category's own limits folded in: the category's (set on 诉求类别 by the district admin) over
+ * the street's `*`, and a street's own cell for that category over both.
+ */
+export function withCategoryLimits(
+  ladder: LadderConfig,
+  category: { _id: string; cardLimits?: CategoryCardLimits | null } | undefined,
+): LadderConfig {
+  const own = category?.cardLimits;
+  if (!category || !own) return ladder;
+  const street = ladder.cardLimits?.[category._id] ?? {};
+  const levels = new Set([...Object.keys(own), ...Object.keys(street)]) as Set<PetitionLevel>;
+  const merged: CategoryCardLimits = {};
+  for (const level of levels) {
+    const cell: Partial<Record<CardClock, Partial<CardLimit>>> = {};
+    for (const clock of cardClocks) {
+      const v = { ...own[level]?.[clock], ...street[level]?.[clock] };
+      if (Object.keys(v).length > 0) cell[clock] = v;
+    }
+    merged[level] = cell;
+  }
+  return { ...ladder, cardLimits: { ...ladder.cardLimits, [category._id]: merged } };
+}
+
 export const defaultCardShares: CardLimit = { yellow: 0.5, red: 0.75 };
 
 type Clocked = Pick<PetitionState, 'status' | 'level' | 'urgency' | 'since' | 'extendedUntil'> & {

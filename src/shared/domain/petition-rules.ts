@@ -1,7 +1,7 @@
 import { DomainError } from './errors';
 import type { OrgPlace, UserProfile } from './org';
 import type { PetitionEvent, PetitionStatus } from './petition';
-import type { CardColor } from './petition-cards';
+import type { CardColor, CategoryCardLimits } from './petition-cards';
 import { levelLabels, type PetitionLevel } from './petition-ladder';
 import { coversPlace, handlesPetition, holdsLevel } from './scope';
 import { dayCst } from './time';
@@ -18,6 +18,8 @@ export interface PetitionCategory {
   council: boolean;
   /** Disputes between neighbours are never listed to others or open to co-signing. */
   private: boolean;
+  /** 督办 limits of this kind of problem, in hours per level × clock (petition-cards.ts); absent: the defaults. */
+  cardLimits?: CategoryCardLimits | null;
 }
 
 /** A district department (职能部门) a street can summon. */
