@@ -31,6 +31,7 @@ export const categories = defineHandler(petitionCategories, async () => {
       private: c.private,
       departmentId: c.departmentId,
       order: c.order,
+      cardLimits: c.cardLimits ?? null,
     })),
     departments: departments.map((d) => ({ id: d._id, name: d.name })),
   };
@@ -102,13 +103,17 @@ async function queueOf(level: PetitionLevel, user: UserProfile): Promise<{ where
  * 本级待办: what waits at the caller's level, by deadline, so the overdue come first. `verifying`: the resolutions
  * of the caller's grid (or community) waiting for a site check (待验证), whatever level resolved them.
  */
-export const listQueue = defineHandler(petitionListQueue, async ({ level: asked, verifying, offset, limit }, { user }) => {
+export const listQueue = defineHandler(petitionListQueue, async ({ level: asked, verifying, sort, offset, limit }, { user }) => {
   const mine = ladderLevelsOf(user);
   const level = asked ?? mine[0];
   if (!level || !mine.includes(level)) throw new DomainError('FORBIDDEN_SCOPE', '你不在这一级办理诉求');
   if (verifying && level !== 'grid' && level !== 'community') throw new DomainError('FORBIDDEN_SCOPE', '现场验证由网格员（或社区）负责');
   const { where, unitName } = await queueOf(level, user);
+  const byDue = { field: 'dueAt', dir: 'asc' } as const;
+  // 督办优先: red, then yellow, then the rest, each by deadline (the same index with the card's rank before the deadline).
+  // The 待验证 list has no card to sort by (cards are for taking and settling a case).
+  const order = sort === 'card' && !verifying ? [{ field: 'cardRank', dir: 'desc' } as const, byDue] : byDue;
   const which = verifying ? { status: 'verifying' } : { level, status: _.in(QUEUE) };
-  const result = await page({ ...where, ...which }, { field: 'dueAt', dir: 'asc' }, offset, limit);
+  const result = await page({ ...where, ...which }, order, offset, limit);
   return { level, unitName, ...(await renderPage(result, user)) };
 });

@@ -1,5 +1,6 @@
 import { DomainError } from '../../src/shared/domain/errors';
 import { applyMove, type PetitionMove, type PetitionState } from '../../src/shared/domain/petition';
+import { cardDue } from '../../src/shared/domain/petition-cards';
 import { actAt, dueAt } from '../../src/shared/domain/petition-deadlines';
 import type { LadderConfig } from '../../src/shared/domain/petition-ladder';
 import { creditKey, earnsCredit, type PetitionStep } from '../../src/shared/domain/petition-rules';
@@ -8,7 +9,7 @@ import { _, collections } from '../_lib/platform/runtime';
 import { readIn, transact, type RetryRecord } from '../_lib/platform/transact';
 import { creditIn } from './credit';
 import { assignedNotices, followersOf, holdersOf, progressNotices } from './notices';
-import { cachedSettings, type PetitionDoc, type ProgressConsent } from './petition-repo';
+import { cachedLadderFor, type PetitionDoc, type ProgressConsent } from './petition-repo';
 
 export interface Mover {
   openid: string;
@@ -48,7 +49,7 @@ export async function movePetition<R>(id: string, by: Mover, planner: Planner, a
     async (tx, unit) => {
       const seen = await readIn<PetitionDoc>(tx, collections.petitions, id);
       if (!seen) throw new DomainError('PETITION_NOT_FOUND');
-      const { ladder: kept } = await cachedSettings(seen.streetId);
+      const kept = await cachedLadderFor(seen);
       const plan = planner(seen, kept);
       if (!plan) return null;
       const now = new Date();
@@ -122,6 +123,10 @@ function advance(seen: PetitionDoc, plan: Plan, by: Mover, now: Date, ladder: La
     handlerName: takes ? by.name : handedOn ? null : seen.handlerName,
     dueAt: dueAt(state, ladder),
     actAt: actAt(state, ladder),
+    // A new step, a fresh 督办 clock: the card of the step left stays in the history.
+    card: null,
+    cardRank: 0,
+    cardAt: cardDue({ ...state, categoryId: seen.categoryId, card: null }, ladder)?.at ?? null,
     firstFeedbackAt: seen.firstFeedbackAt ?? (state.status === 'verifying' ? now : null),
     credit: seen.credit ?? (valid ? { key: creditKey(seen._id), amount: ladder.virtueCredit, status: 'pending', postingId: null } : null),
     history: [...seen.history, step],
@@ -149,7 +154,7 @@ function changedFields(seen: PetitionDoc, next: PetitionDoc, steps: readonly Pla
     'rev',
     'departmentIds',
   ] as const;
-  const more = ['handlerId', 'handlerName', 'dueAt', 'actAt', 'firstFeedbackAt', 'statsDirty', 'updatedAt'] as const;
+  const more = ['handlerId', 'handlerName', 'dueAt', 'actAt', 'card', 'cardRank', 'cardAt', 'firstFeedbackAt', 'statsDirty', 'updatedAt'] as const;
   const credit = seen.credit === null && next.credit !== null ? (['credit'] as const) : [];
   const changed = new Set(steps.flatMap((plan) => Object.keys(plan.changes ?? {}) as (keyof PetitionDoc)[]));
   const fields = [...keys, ...more, ...credit, ...changed];

@@ -2,6 +2,7 @@ import type { ParsedInput } from '../../src/shared/contract';
 import type { PublishedVerdict } from '../../src/shared/domain/content';
 import type { OrgPlace, UserProfile } from '../../src/shared/domain/org';
 import type { PetitionState } from '../../src/shared/domain/petition';
+import { cardDue, withCategoryLimits } from '../../src/shared/domain/petition-cards';
 import { actAt, dueAt, feedbackDueAt } from '../../src/shared/domain/petition-deadlines';
 import type { LadderConfig, Urgency } from '../../src/shared/domain/petition-ladder';
 import type { PetitionCategory } from '../../src/shared/domain/petition-rules';
@@ -101,6 +102,9 @@ export function newPetitionDoc(c: NewCase): PetitionDoc {
     handlerName: null,
     dueAt: dueAt(state, c.ladder),
     actAt: actAt(state, c.ladder),
+    card: null,
+    cardRank: 0,
+    cardAt: cardDue({ ...state, categoryId: c.category._id, card: null }, withCategoryLimits(c.ladder, c.category))?.at ?? null,
     feedbackDueAt: feedbackDueAt(now, c.ladder),
     firstFeedbackAt: null,
     resolution: null,

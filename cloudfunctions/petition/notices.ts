@@ -1,5 +1,6 @@
 import { ratingLabels, type PetitionEvent } from '../../src/shared/domain/petition';
-import type { PetitionLevel } from '../../src/shared/domain/petition-ladder';
+import { cardNote, type SupervisionCard } from '../../src/shared/domain/petition-cards';
+import { levelAbove, type PetitionLevel } from '../../src/shared/domain/petition-ladder';
 import { gridWorkersOf } from '../../src/shared/domain/scope';
 import { holdersWhere } from '../_lib/platform/holders';
 import type { Notice } from '../_lib/platform/outbox';
@@ -77,4 +78,34 @@ export function progressNotices(followers: readonly string[], p: PetitionDoc, ev
     page: `pages/petition-detail/index?id=${p._id}`,
     data: { thing1: thing(`${p.categoryName}：${p.description}`), phrase2: thing(phrase, 5), thing3: thing(said || phrase) },
   }));
+}
+
+/** The 督办员s of a case's area: those of its street, and the district's (no street). */
+export async function supervisorsOf(p: Pick<PetitionDoc, 'streetId'>): Promise<string[]> {
+  const [street, district] = await Promise.all([
+    holdersWhere({ roles: 'supervisor', streetId: p.streetId }),
+    holdersWhere({ roles: 'supervisor', streetId: null }),
+  ]);
+  return [...new Set([...street, ...district])];
+}
+
+/** The level that oversees a step at `level` (a street's is the district: a department is there only when summoned). */
+export function overseerOf(level: PetitionLevel): PetitionLevel | null {
+  if (level === 'street' || level === 'department') return 'district';
+  return levelAbove(level);
+}
+
+/**
+ * Who hears of a 督办 card: yellow → the step's holders and the level above; red → the level above and the area's
+ * 督办员s, and the holders too (a red card on a case is news first for whoever holds it).
+ */
+export async function cardNotices(p: PetitionDoc, card: SupervisionCard): Promise<Notice[]> {
+  const above = overseerOf(card.level);
+  const [holders, overseers, supervisors] = await Promise.all([
+    holdersOf(card.level, p),
+    above ? holdersOf(above, p) : [],
+    card.color === 'red' ? supervisorsOf(p) : [],
+  ]);
+  const to = [...new Set([...holders, ...overseers, ...supervisors])].filter((id) => id !== card.by);
+  return assignedNotices(to, p, cardNote(card));
 }

@@ -5,7 +5,7 @@ import type { OrgPlace } from '../../src/shared/domain/org';
 import type { PetitionRating, PetitionState, VerifyResult } from '../../src/shared/domain/petition';
 import { ladderConfig, type LadderConfig, type LadderOverrides, type PetitionLevel } from '../../src/shared/domain/petition-ladder';
 import type { PetitionExtension } from '../../src/shared/domain/petition-extension';
-import type { SupervisionCard } from '../../src/shared/domain/petition-cards';
+import { withCategoryLimits, type SupervisionCard } from '../../src/shared/domain/petition-cards';
 import type { Department, PetitionCategory, PetitionStep } from '../../src/shared/domain/petition-rules';
 import { pageOf } from '../_lib/platform/page';
 import { collections, db } from '../_lib/platform/runtime';
@@ -106,6 +106,10 @@ export interface PetitionDoc extends OrgPlace, PetitionState {
   extension?: PetitionExtension | null;
   /** The current step's 督办 card (petition-cards.ts); cleared by every move; absent on cases never carded. */
   card?: SupervisionCard | null;
+  /** When the step's next card falls due (petition-cards.ts `cardDue`), for the timer's indexed query; null: none can. */
+  cardAt?: Date | null;
+  /** `cardRankOf(card)` (2 red, 1 yellow, 0 none), for the queues' 督办优先 order; absent on cases never carded since. */
+  cardRank?: number;
   credit: PetitionCredit | null;
   history: PetitionStep[];
   /**
@@ -178,6 +182,15 @@ export function cachedSettings(streetId: string): ReturnType<typeof loadSettings
   return warmCached(`petition-settings:${streetId}`, SETTINGS_TTL_MS, () => loadSettings(streetId));
 }
 
+/** The street's ladder with the case's category's 督办 limits folded in, as a warm instance keeps both. */
+export async function cachedLadderFor(p: Pick<PetitionDoc, 'streetId' | 'categoryId'>): Promise<LadderConfig> {
+  const [{ ladder }, categories] = await Promise.all([cachedSettings(p.streetId), cachedPetitionCategories()]);
+  return withCategoryLimits(
+    ladder,
+    categories.find((c) => c._id === p.categoryId),
+  );
+}
+
 export function cachedDistrictName(): Promise<string> {
   return warmCached('petition-district', SETTINGS_TTL_MS, districtName);
 }
@@ -190,6 +203,11 @@ export function cachedPetitionCategories(): Promise<PetitionCategory[]> {
   return warmCached('petition-categories', SETTINGS_TTL_MS, listPetitionCategories);
 }
 
-export function page(where: Record<string, unknown>, order: { field: keyof PetitionDoc; dir: 'asc' | 'desc' }, offset: number, limit: number) {
+export function page(
+  where: Record<string, unknown>,
+  order: { field: keyof PetitionDoc; dir: 'asc' | 'desc' } | ReadonlyArray<{ field: keyof PetitionDoc; dir: 'asc' | 'desc' }>,
+  offset: number,
+  limit: number,
+) {
   return pageOf<PetitionDoc>(collections.petitions, where, order, offset, limit);
 }

@@ -1,5 +1,6 @@
 import type { PetitionView } from '../../src/shared/contract';
 import type { UserProfile } from '../../src/shared/domain/org';
+import { cardNote } from '../../src/shared/domain/petition-cards';
 import { isOverdue } from '../../src/shared/domain/petition-deadlines';
 import {
   decidesExtension,
@@ -99,6 +100,7 @@ export function render(p: PetitionDoc, viewer: UserProfile, l: Lookup, now: Date
     cosigned: l.cosigned.has(p._id),
     mine: viewer._id === p.reporterId || viewer._id === p.filedById,
     urgeCount: p.urgeCount ?? 0,
+    card: p.card ? { color: p.card.color, reason: p.card.reason, note: cardNote(p.card), at: iso(p.card.at)! } : null,
     urge: mayUrge(viewer._id, p) && urgeableStatuses.includes(p.status) ? (urgedToday(p, now) ? 'done' : 'may') : null,
     extendedUntil: iso(p.extendedUntil ?? null),
     extension: live && (handlesPetition(viewer, p) || holdsLevel(viewer, deciderLevel[live.level], p)) ? extensionView(live) : null,

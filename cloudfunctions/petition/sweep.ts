@@ -1,6 +1,7 @@
 import { SYSTEM_ACTOR } from '../../src/shared/domain/wish';
 import { dueAction, type DueAction } from '../../src/shared/domain/petition-deadlines';
 import { _, collections } from '../_lib/platform/runtime';
+import { markCards } from './cards';
 import { settlePendingCredits } from './credit';
 import { movePetition, type Plan } from './move-petition';
 import { table } from '../_lib/platform/typed-db';
@@ -30,10 +31,13 @@ function planFor(action: DueAction, now: Date): Plan | null {
 /**
  * petition.sweep, every quarter hour: a case whose level let its deadline pass climbs one rung by itself
  * (recorded as automatic; the next level and the resident are told), a resolution nobody verified within
- * verifyDays passes on to the rating (超时未验证), and a resolution nobody rated within the window closes. Credits a crash left unposted are posted.
+ * verifyDays passes on to the rating (超时未验证), and a resolution nobody rated within the window closes. Before
+ * that, cases whose 督办 limit passed get their card (cards.ts), so a case the timer finds past its deadline is
+ * carded at the level that let it slip. Credits a crash left unposted are posted.
  */
 export async function sweep(): Promise<Record<string, unknown>> {
   const now = new Date();
+  const cards = await markCards(now);
   const res = await table(collections.petitions)
     .where({ actAt: _.lte(now) })
     .orderBy('actAt', 'asc')
@@ -54,5 +58,5 @@ export async function sweep(): Promise<Record<string, unknown>> {
       done.failed += 1;
     }
   }
-  return { ...done, credited: await settlePendingCredits() };
+  return { ...done, cards, credited: await settlePendingCredits() };
 }

@@ -1,18 +1,20 @@
 import { petitionUrge } from '../../src/shared/contract';
 import { DomainError } from '../../src/shared/domain/errors';
+import { URGES_FOR_CARD } from '../../src/shared/domain/petition-cards';
 import { assertMayUrge, type PetitionStep } from '../../src/shared/domain/petition-rules';
 import { defineHandler } from '../_lib/platform/handler';
 import { _, collections } from '../_lib/platform/runtime';
 import { readIn, transact } from '../_lib/platform/transact';
-import { assignedNotices, holdersOf } from './notices';
+import { cardFields, clockCard } from './cards';
+import { assignedNotices, cardNotices, holdersOf } from './notices';
 import type { PetitionDoc } from './petition-repo';
 import { toView } from './petition-view';
 
 /**
  * 催办: the reporter (or the 代办人 who filed it) urges an open case, at most once per case per China day. It moves
- * nothing: a line on the timeline (from = to), the count on the case — which 督办 will read (three urges mark the
- * case yellow, when the supervision cards come) — and a notice to whoever handles it now (the handler who took it,
- * else the people of the level it waits at).
+ * nothing: a line on the timeline (from = to), the count on the case — the third marks a step holding no card 黄牌督办
+ * (cards.ts, its notices with it) — and a notice to whoever handles it now (the handler who took it, else the people
+ * of the level it waits at).
  */
 export const urge = defineHandler(
   petitionUrge,
@@ -37,19 +39,33 @@ export const urge = defineHandler(
           note,
           automatic: false,
         };
+        let urged: PetitionDoc = { ...current, urgeCount: count, lastUrgedAt: now, history: [...current.history, step], updatedAt: now };
+        // The third urge marks a step that holds no card yellow (督办), on the same write.
+        const carding = count === URGES_FOR_CARD && !current.card ? clockCard(current, 'yellow', 'urge', now) : null;
+        // Its next limit (red) is left for the timer to reckon when it reaches the case's cardAt: no settings read here.
+        const carded = carding ? cardFields(urged, carding, null) : null;
+        if (carded) urged = carded.next;
         await tx
           .collection(collections.petitions)
           .doc(petitionId)
-          .update({ data: { urgeCount: _.inc(1), lastUrgedAt: now, history: _.push([step]), statsDirty: true, updatedAt: now } });
-        const urged: PetitionDoc = { ...current, urgeCount: count, lastUrgedAt: now, history: [...current.history, step], updatedAt: now };
-        const handlers = current.handlerId ? [current.handlerId] : await holdersOf(current.level, current);
-        await unit.notify(
-          assignedNotices(
-            handlers.filter((h) => h !== openid),
-            urged,
-            `居民催办（${note}），请尽快办理`,
-          ),
+          .update({
+            data: {
+              ...carded?.data,
+              urgeCount: _.inc(1),
+              lastUrgedAt: now,
+              history: _.push(carded ? [step, carded.next.history.at(-1)] : [step]),
+              statsDirty: true,
+              updatedAt: now,
+            },
+          });
+        // Carded, the card's notice says it all (the holders and the level above); else the handler hears of the urge.
+        const handlers = carding ? [] : current.handlerId ? [current.handlerId] : await holdersOf(current.level, current);
+        const urgeNotices = assignedNotices(
+          handlers.filter((h) => h !== openid),
+          urged,
+          `居民催办（${note}），请尽快办理`,
         );
+        await unit.notify(carding ? await cardNotices(urged, carding) : urgeNotices);
         return { petition: await toView(urged, user) };
       },
       { busy: 'PETITION_BUSY', record: { request } },

@@ -115,7 +115,11 @@ export const dashboard = defineHandler(reportDashboard, async ({ scope, from, to
     scope: { id: place.id, name: place.name, kind: place.kind },
     from,
     to,
-    petitions: { ...petitions, p90Hours: petitions.p90Hours === Infinity ? -1 : petitions.p90Hours },
+    petitions: {
+      ...petitions,
+      p90Hours: petitions.p90Hours === Infinity ? -1 : petitions.p90Hours,
+      departmentCards: petitions.departmentCards.map((d) => ({ ...d, name: departmentName.get(d.id) ?? '职能部门' })),
+    },
     wishes: {
       created: n(c, 'w.created'),
       claimed: n(c, 'w.claimed'),

@@ -44,11 +44,28 @@ export function petitionChanges(p: PetitionDoc, counted: number, ladder: LadderC
   // The step's deadline as an approved 延期申请 moved it: read from its 'extend' line, dropped by the next move.
   let extendedUntil: Date | null = null;
   p.history.forEach((step, i) => {
-    // 催办 is no move: nothing to count (督办 will read the count kept on the case, not the reports). Nor is a
-    // 延期申请 or its refusal; an approval moves the deadline the step's resolution is held to (按期办结).
+    // 催办 is no move: nothing to count (three urges issue a card, and the card is counted). Nor is a 延期申请 or
+    // its refusal; an approval moves the deadline the step's resolution is held to (按期办结).
     if (step.event === 'urge' || step.event === 'extendRequest' || step.event === 'extendRefused') return;
     if (step.event === 'extend') {
       extendedUntil = step.until ? new Date(step.until) : null;
+      return;
+    }
+    // A 督办 card moves nothing either (no gauge, no deadline): counted as issued, at its level (and department).
+    if (step.event === 'card') {
+      if (i >= counted && step.card) {
+        out.push({
+          kind: 'petition',
+          event: 'card',
+          at: new Date(step.at),
+          from: step.from,
+          to: step.to,
+          automatic: step.automatic,
+          facts,
+          departmentId: step.departmentId,
+          card: step.card,
+        });
+      }
       return;
     }
     const at = new Date(step.at);

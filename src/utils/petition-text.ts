@@ -41,6 +41,8 @@ export function stepTitle(step: Pick<Step, 'event' | 'level' | 'departmentName' 
   if (step.event === 'extendRequest') return `${where} · 申请延期`;
   if (step.event === 'extend') return `${where} · 延期获批`;
   if (step.event === 'extendRefused') return `${where} · 延期未获批`;
+  // A 督办 card: its note says which colour and why.
+  if (step.event === 'card') return `督办 · ${where}`;
   const what = step.event === 'create' ? '提交诉求' : step.event === 'escalate' && step.automatic ? '超时自动上报' : petitionEventLabels[step.event];
   if (step.event === 'verify') return step.automatic ? '超时未验证' : what;
   if (step.event === 'rate' || step.event === 'expire') return what;

@@ -1,5 +1,6 @@
 import * as cloud from 'wx-server-sdk';
 import { newWish, ok, useEmulator } from './call';
+import { HOUR } from './petition-fixtures';
 import { admin, sun, wang } from './personas';
 
 /** 心愿类别 and 诉求类别 are the district's: its admin (written through the real SDK) changes them, nobody else. */
@@ -75,10 +76,41 @@ describe('petition.setCategory', () => {
     const [record] = await env.emu.meter(1);
     expect(record).toMatchObject({ action: 'petition.setCategory', ok: true, uncovered: [] });
     expect(record!.dbRequests).toBeLessThanOrEqual(8);
-    expect(category).toEqual({ id: expect.any(String), ...sub, council: false, private: false });
+    expect(category).toEqual({ id: expect.any(String), ...sub, council: false, private: false, cardLimits: null });
     expect(ok(await call(wang, 'petition.categories')).categories).toContainEqual(category);
     refused(await act(district, 'petition.setCategory', { ...sub, parentId: 'garbage' }), 'PETITION_CATEGORY_NOT_FOUND');
     refused(await act(district, 'petition.setCategory', { ...sub, departmentId: 'dept-none' }), 'DEPARTMENT_NOT_FOUND');
     refused(await act(admin, 'petition.setCategory', sub), 'DISTRICT_SETTING');
+  });
+});
+
+describe('督办时限 on a petition category', () => {
+  it('the district admin sets yellow and red hours per level; the clock of that kind of case runs on them', async () => {
+    await districtAdmin();
+    const ramp = ok(await call(wang, 'petition.categories')).categories.find((c: any) => c.id === 'accessibility');
+    const { id: categoryId, ...fields } = ramp;
+    const cardLimits = { grid: { accept: { yellow: 2, red: 3 } } };
+    refused(
+      await act(district, 'petition.setCategory', { categoryId, ...fields, cardLimits: { grid: { accept: { yellow: 3, red: 2 } } } }),
+      'BAD_INPUT',
+    );
+    const { category } = ok(await act(district, 'petition.setCategory', { categoryId, ...fields, cardLimits }));
+    expect(category.cardLimits).toEqual(cardLimits);
+    expect(ok(await call(wang, 'petition.categories')).categories).toContainEqual(category);
+    // Past the minute other warm instances keep the categories.
+    await env.emu.clock({ advanceMs: 2 * 60_000 });
+    const id = ok(
+      await call(wang, 'petition.create', {
+        categoryId,
+        description: '2号楼门口的无障碍坡道塌了一块，轮椅推不上去',
+        location: { kind: 'building', buildingId: 'building-2', detail: '1单元门口' },
+      }),
+    ).petition.id;
+    await env.emu.clock({ advanceMs: 2 * HOUR + 60_000 });
+    await env.emu.fireTrigger('petition');
+    expect(ok(await call(wang, 'petition.get', { petitionId: id })).petition.card).toMatchObject({ color: 'yellow', reason: 'accept' });
+    await env.emu.clock({ advanceMs: HOUR });
+    await env.emu.fireTrigger('petition');
+    expect(ok(await call(wang, 'petition.get', { petitionId: id })).petition.card).toMatchObject({ color: 'red' });
   });
 });

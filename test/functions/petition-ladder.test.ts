@@ -134,7 +134,7 @@ describe('the timer: an untouched petition climbs by itself', () => {
     await env.emu.fireTrigger('petition');
     expect(await steps(id)).toMatchObject({ level: 'district', status: 'pending', overdue: true, feedback: { overdue: true } });
 
-    const automatic = top.timeline.filter((s: any) => s.automatic);
+    const automatic = top.timeline.filter((s: any) => s.automatic && s.event !== 'card');
     expect(automatic.map((s: any) => [s.event, s.level, s.by])).toEqual([
       ['escalate', 'community', '系统'],
       ['escalate', 'street', '系统'],
@@ -142,7 +142,15 @@ describe('the timer: an untouched petition climbs by itself', () => {
       ['escalate', 'district', '系统'],
     ]);
     expect(automatic[0].note).toBe('网格超时未受理，自动上报');
-    expect((await sent(env.emu, 'petition-assigned')).map((m) => m.touser)).toEqual([liu, sun, qian, xu, luo]);
+    // Besides: each level that let its deadline pass got its red 督办 card first (found past the red limit, no yellow before).
+    expect(top.timeline.filter((s: any) => s.event === 'card').map((s: any) => [s.level, s.note])).toEqual([
+      ['grid', '红牌督办：网格受理用时超过红牌时限'],
+      ['community', '红牌督办：社区受理用时超过红牌时限'],
+      ['street', '红牌督办：街道受理用时超过红牌时限'],
+      ['department', '红牌督办：职能部门受理用时超过红牌时限'],
+    ]);
+    const assigned = await sent(env.emu, 'petition-assigned');
+    expect(assigned.filter((m) => !m.data.thing4.value.includes('督办')).map((m) => m.touser)).toEqual([liu, sun, qian, xu, luo]);
     const toWang = await sent(env.emu, 'petition-progress');
     expect(toWang.map((m) => [m.touser, m.data.phrase2.value])).toEqual([
       [wang, '已上报'],

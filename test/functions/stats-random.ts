@@ -1,7 +1,7 @@
-// A randomized mix of the actions the reports count — wishes, petitions (timer escalations by the emulator clock
-// included), points awards, deductions and mall orders, duty shifts checked out and corrected — and a count of every stats document made afresh from
-// what the database holds, to compare with what the stats timer folded. Seeded: the seed is printed, and
-// `LINLI_STATS_SEED=<n>` replays a run.
+// A randomized mix of the actions the reports count — wishes, petitions (timer escalations and 督办 cards by the
+// emulator clock, 催办 and the card of a third one included), points awards, deductions and mall orders, duty shifts
+// checked out and corrected — and a count of every stats document made afresh from what the database holds, to
+// compare with what the stats timer folded. Seeded: the seed is printed, and `LINLI_STATS_SEED=<n>` replays a run.
 import { defaultLadderConfig } from '../../src/shared/domain/petition-ladder';
 import { docDeltas, type Counters, type StatChange } from '../../src/shared/domain/stats';
 import { countedMinutes } from '../../src/shared/domain/post';
@@ -120,6 +120,11 @@ export async function randomRun(
         const photos = [await upload(emu(), verifier, 'site.png')];
         await act(verifier, 'petition.verify', { ...ref, result, note: '到现场看过了', photos });
       }
+      return;
+    }
+    // 催办 now and then (once a China day): urge lines, and a third urge's yellow card, in the histories folded.
+    if (p.urge === 'may' && rand() < 0.2) {
+      await act(c.reporter, 'petition.urge', ref);
       return;
     }
     if (p.status === 'resolved') {

@@ -4,14 +4,14 @@ import { db } from './runtime';
 export async function pageOf<T>(
   collection: string,
   where: Record<string, unknown>,
-  order: { field: string; dir: 'asc' | 'desc' },
+  order: { field: string; dir: 'asc' | 'desc' } | ReadonlyArray<{ field: string; dir: 'asc' | 'desc' }>,
   offset: number,
   limit: number,
 ): Promise<{ docs: T[]; nextOffset: number | null }> {
-  const res = await db
-    .collection(collection)
-    .where(where)
-    .orderBy(order.field, order.dir)
+  const orders = 'field' in order ? [order] : order;
+  let query = db.collection(collection).where(where);
+  for (const o of orders) query = query.orderBy(o.field, o.dir);
+  const res = await query
     .skip(offset)
     .limit(limit + 1)
     .get();

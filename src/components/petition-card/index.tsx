@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { ReactNode } from 'react';
 import type { PetitionView } from '../../shared/contract/petition-view';
+import { cardColorLabels } from '../../shared/domain/petition-cards';
 import { levelLabels } from '../../shared/domain/petition-ladder';
 import { formatDateTime } from '../../utils/date-time';
 import { dueWhat, placeText } from '../../utils/petition-text';
@@ -42,6 +43,7 @@ export function PetitionCard({ petition: p, href, showReporter = false, children
         <PetitionStatusChip petition={p} />
         {p.urgency === 'urgent' && <Text className="tag tag--urgent">紧急</Text>}
         {p.overdue && <Text className="tag tag--overdue">超时</Text>}
+        {p.card && <Text className={`tag tag--card-${p.card.color}`}>{cardColorLabels[p.card.color]}</Text>}
         {p.cosignCount > 0 && <Text className="petition-card__cosigns">{p.cosignCount} 人也遇到</Text>}
       </View>
       <Text className="petition-card__desc">{p.description}</Text>

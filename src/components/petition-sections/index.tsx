@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { PetitionView } from '../../shared/contract/petition-view';
 import { ratingLabels, verifyResultLabels } from '../../shared/domain/petition';
+import { cardColorLabels } from '../../shared/domain/petition-cards';
 import { levelLabels } from '../../shared/domain/petition-ladder';
 import { formatDateTime } from '../../utils/date-time';
 import { placeText } from '../../utils/petition-text';
@@ -20,6 +21,7 @@ export function PetitionBody({ petition: p, now }: { petition: PetitionView; now
         {p.urgency === 'urgent' && <Text className="tag tag--urgent">紧急</Text>}
         {p.overdue && <Text className="tag tag--overdue">超时</Text>}
       </View>
+      <CardNotice petition={p} now={now} />
       <Text className="p-body__desc">{p.description}</Text>
       <PhotoGrid photos={p.photos} />
       <View className="p-body__rows">
@@ -29,6 +31,19 @@ export function PetitionBody({ petition: p, now }: { petition: PetitionView; now
         {p.cosignCount > 0 && <Row label="我也遇到" value={`${p.cosignCount} 位邻居附议${p.cosigned ? '（含你）' : ''}`} />}
         <Row label="提交时间" value={formatDateTime(p.createdAt, now)} />
       </View>
+    </View>
+  );
+}
+
+/** 黄牌/红牌督办 on the case: which, why, and since when (the resident sees it as the handlers do). */
+export function CardNotice({ petition: p, now }: { petition: PetitionView; now: number }) {
+  if (!p.card) return null;
+  const why = p.card.note.replace(/^[^：]*：/, '');
+  return (
+    <View className={`p-body__card is-${p.card.color}`} data-card={p.card.color}>
+      <Text className={`tag tag--card-${p.card.color}`}>{cardColorLabels[p.card.color]}</Text>
+      <Text className="p-body__card-why">{why}</Text>
+      <Text className="p-body__card-since">{formatDateTime(p.card.at, now)} 起督办，已通知办理人尽快处理</Text>
     </View>
   );
 }

@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
@@ -10,6 +10,8 @@ import { useRemote } from '../../hooks/use-remote';
 import { call } from '../../services/api';
 import { forget } from '../../services/session-cache';
 import type { Output } from '../../shared/contract';
+import { cardClocks, cardColors, type CardClock, type CardColor } from '../../shared/domain/petition-cards';
+import { levelLabels, petitionLevels } from '../../shared/domain/petition-ladder';
 import { useAdminSubmit } from '../parts/admin-submit';
 import { DoneCard } from '../parts/done-card';
 import './index.scss';
@@ -25,8 +27,34 @@ interface Draft {
   council: YesNo;
   private: YesNo;
   order: string;
+  /** 督办 limits as typed, `<level>.<clock>.<colour>` → hours ('' keeps the default). */
+  limits: Record<string, string>;
 }
-const blank: Draft = { id: null, name: '', parentId: '', departmentId: '', council: 'no', private: 'no', order: '100' };
+const blank: Draft = { id: null, name: '', parentId: '', departmentId: '', council: 'no', private: 'no', order: '100', limits: {} };
+type Limits = NonNullable<Category['cardLimits']>;
+const cellKey = (level: string, clock: CardClock, color: CardColor) => `${level}.${clock}.${color}`;
+function limitsText(limits: Category['cardLimits']): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [level, cell] of Object.entries(limits ?? {}))
+    for (const clock of cardClocks)
+      for (const color of cardColors) if (cell?.[clock]?.[color] !== undefined) out[cellKey(level, clock, color)] = String(cell[clock][color]);
+  return out;
+}
+/** The typed hours as the action takes them; null when none is typed (the defaults). */
+function limitsOf(text: Record<string, string>): Limits | null {
+  const out: Limits = {};
+  for (const level of petitionLevels)
+    for (const clock of cardClocks)
+      for (const color of cardColors) {
+        const typed = (text[cellKey(level, clock, color)] ?? '').trim();
+        if (!typed) continue;
+        const cell = (out[level] ??= {});
+        cell[clock] = { ...cell[clock], [color]: Number(typed) };
+      }
+  return Object.keys(out).length > 0 ? out : null;
+}
+const clockLabels: Record<CardClock, string> = { accept: '受理', resolve: '办理' };
+const colorLabels: Record<CardColor, string> = { yellow: '黄', red: '红' };
 const yn = (b: boolean): YesNo => (b ? 'yes' : 'no');
 const draftOf = (c: Category): Draft => ({
   id: c.id,
@@ -36,6 +64,7 @@ const draftOf = (c: Category): Draft => ({
   council: yn(c.council),
   private: yn(c.private),
   order: String(c.order),
+  limits: limitsText(c.cardLimits),
 });
 const yesNo = [
   { value: 'no' as const, label: '否' },
@@ -70,6 +99,7 @@ export function PetitionCategories({ editable }: { editable: boolean }) {
       council: draft.council === 'yes',
       private: draft.private === 'yes',
       order: Number(draft.order) || 0,
+      cardLimits: limitsOf(draft.limits),
     };
     const reply = await save.run(payload, ({ category }) => ({ title: `${draft.id ? '已修改' : '已新增'}诉求类别“${category.name}”` }));
     if (!reply?.ok) return;
@@ -142,6 +172,47 @@ export function PetitionCategories({ editable }: { editable: boolean }) {
             placeholder="例如 100"
             onChange={(order) => set({ order })}
           />
+          <FormField
+            label="督办时限（小时）"
+            error={Object.entries(save.fieldErrors).find(([k]) => k.startsWith('cardLimits'))?.[1]}
+            hint="从案件到达本级（受理）或被受理（办理）起算。留空按默认：黄牌为本级时限的一半，红牌为四分之三"
+          >
+            <View className="card-limits">
+              <View className="card-limits__row card-limits__row--head">
+                <Text className="card-limits__level">层级</Text>
+                {cardClocks.flatMap((clock) =>
+                  cardColors.map((color) => (
+                    <Text key={`${clock}-${color}`} className={`card-limits__head is-${color}`}>
+                      {clockLabels[clock]}
+                      {colorLabels[color]}
+                    </Text>
+                  )),
+                )}
+              </View>
+              {petitionLevels.map((level) => (
+                <View key={level} className="card-limits__row">
+                  <Text className="card-limits__level">{levelLabels[level]}</Text>
+                  {cardClocks.flatMap((clock) =>
+                    cardColors.map((color) => {
+                      const key = cellKey(level, clock, color);
+                      return (
+                        <Input
+                          key={key}
+                          className="card-limits__input"
+                          type="digit"
+                          value={draft.limits[key] ?? ''}
+                          placeholder="默认"
+                          placeholderClass="input-placeholder"
+                          data-cell={key}
+                          onInput={(e) => set({ limits: { ...draft.limits, [key]: e.detail.value } })}
+                        />
+                      );
+                    }),
+                  )}
+                </View>
+              ))}
+            </View>
+          </FormField>
           <NoticeBanner failure={save.failure} />
           <DoneCard done={save.done} />
           <View className="admin-actions">

@@ -14,6 +14,12 @@ import { levelLabels, type PetitionLevel } from '../../shared/domain/petition-la
 import { ladderLevelsOf } from '../../shared/domain/scope';
 import './index.scss';
 
+type QueueSort = 'due' | 'card';
+const sorts: { value: QueueSort; label: string }[] = [
+  { value: 'due', label: '按时限' },
+  { value: 'card', label: '督办优先' },
+];
+
 /** The department's queue is its inbox: cases the street summoned it to, to report (报到) and settle. */
 const titles: Partial<Record<PetitionLevel, string>> = { department: '部门收件箱' };
 
@@ -36,15 +42,22 @@ function QueuePage() {
   const verifying = view === 'verify';
   const level = verifying ? verifier : view;
   const [unit, setUnit] = useState('');
+  const [sort, setSort] = useState<QueueSort>('due');
   // The page of the queue also names the unit (第一网格, 区住建局): kept for the title. Which level to list
   // comes from who the caller is, so the queue waits for that rather than load a guess and then the level.
   const list = usePagedList(
     async (offset) => {
-      const reply = await call('petition.listQueue', { ...(level ? { level } : {}), ...(verifying ? { verifying } : {}), offset, limit: 10 });
+      const reply = await call('petition.listQueue', {
+        ...(level ? { level } : {}),
+        ...(verifying ? { verifying } : {}),
+        ...(sort === 'card' && !verifying ? { sort } : {}),
+        offset,
+        limit: 10,
+      });
       if (reply.ok) setUnit(reply.data.unitName);
       return reply;
     },
-    me.data ? (view ?? '') : null,
+    me.data ? `${view ?? ''}:${sort}` : null,
   );
   usePullRefresh(list.reload);
   const overdue = list.items.filter((p) => p.overdue).length;
@@ -59,12 +72,13 @@ function QueuePage() {
         {title}
         {unit ? ` · ${unit}` : ''}
       </Text>
+      {verifying ? null : <Tabs tabs={sorts} value={sort} onChange={setSort} />}
       {verifying ? (
         <Text className="section-title">已办结、等待现场验证的诉求，请到现场查看后提交验证结果</Text>
       ) : overdue > 0 ? (
         <Text className="p-queue__overdue">{overdue} 条诉求已超时，请优先办理</Text>
       ) : (
-        <Text className="section-title">按办理时限排序，快到期的在前</Text>
+        <Text className="section-title">{sort === 'card' ? '红牌、黄牌督办的在前，再按办理时限' : '按办理时限排序，快到期的在前'}</Text>
       )}
       <PagedListView
         list={list}

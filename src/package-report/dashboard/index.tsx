@@ -262,6 +262,33 @@ function Numbers({
         </View>
       </Section>
 
+      <Section
+        title="督办黄牌与红牌"
+        hint={`本时段发出的督办牌（按发牌时诉求所在的层级、职能部门）：黄牌提醒临近时限，红牌已报上一级和督办员${category ? '；不分类别' : ''}`}
+      >
+        <View className="dash-table" data-section="cards">
+          <View className="dash-table__row dash-table__row--head">
+            <Text className="dash-table__cell">层级</Text>
+            <Text className="dash-table__cell">黄牌</Text>
+            <Text className="dash-table__cell">红牌</Text>
+          </View>
+          {petitionLevels.map((level: PetitionLevel) => (
+            <View key={level} className="dash-table__row">
+              <Text className="dash-table__cell">{levelLabels[level]}</Text>
+              <Text className="dash-table__cell">{p.cards.yellow[level]}</Text>
+              <Text className={`dash-table__cell${p.cards.red[level] ? ' is-warn' : ''}`}>{p.cards.red[level]}</Text>
+            </View>
+          ))}
+          {p.departmentCards.map((dep) => (
+            <View key={dep.id} className="dash-table__row">
+              <Text className="dash-table__cell">{dep.name}</Text>
+              <Text className="dash-table__cell">{dep.yellow}</Text>
+              <Text className={`dash-table__cell${dep.red ? ' is-warn' : ''}`}>{dep.red}</Text>
+            </View>
+          ))}
+        </View>
+      </Section>
+
       <Section title="近12个月趋势" hint="每月受理与办结的诉求">
         <F2Chart
           id="dash-trend"

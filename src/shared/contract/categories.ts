@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineAction } from './action';
 import { idSchema } from './common';
+import { petitionLevels } from '../domain/petition-ladder';
 
 // The category lists residents pick from. Both are the district's (one list for every street), so only a
 // district admin changes them; a change reaches every warm function instance within a minute.
@@ -40,6 +41,18 @@ export const wishSetCategory = defineAction({
   mutates: true,
 });
 
+/** Hours from a step's start (at most 30 days); yellow before red. */
+const cardHours = z.number().positive('时限须大于 0').max(720, '时限最多 720 小时');
+const cardLimit = z
+  .object({ yellow: cardHours.optional(), red: cardHours.optional() })
+  .strict()
+  .refine((v) => v.yellow === undefined || v.red === undefined || v.yellow < v.red, { message: '黄牌时限须早于红牌时限', path: ['red'] });
+/** 督办 limits per level: for taking the case (accept) and settling it (resolve); a level or cell left out keeps the defaults. */
+export const cardLimitsSchema = z.partialRecord(
+  z.enum(petitionLevels),
+  z.object({ accept: cardLimit.optional(), resolve: cardLimit.optional() }).strict(),
+);
+
 export const petitionCategoryAdminSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -48,6 +61,7 @@ export const petitionCategoryAdminSchema = z.object({
   departmentId: z.string().nullable(),
   council: z.boolean(),
   private: z.boolean(),
+  cardLimits: cardLimitsSchema.nullable().describe('督办 limits in hours per level (null: half and three quarters of each step’s time)'),
 });
 
 export const petitionSetCategory = defineAction({
@@ -63,6 +77,7 @@ export const petitionSetCategory = defineAction({
         departmentId: idSchema.nullable().default(null),
         council: z.boolean().default(false),
         private: z.boolean().default(false),
+        cardLimits: cardLimitsSchema.nullable().default(null),
       })
       .strict(),
   output: () => z.object({ category: petitionCategoryAdminSchema }),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { petitionLevels } from '../domain/petition-ladder';
 import { ladderStaffRoles } from '../domain/scope';
 import { defineAction } from './action';
+import { cardLimitsSchema } from './categories';
 import { idSchema, pageInput, pageOf } from './common';
 import { petitionDetailSchema, petitionViewSchema } from './petition-view';
 
@@ -23,6 +24,8 @@ export const petitionCategories = defineAction({
           /** For the admin's category screen: the department a street summons for it, and the list order. */
           departmentId: z.string().nullable(),
           order: z.number().int(),
+          /** …and its 督办 limits in hours per level (null: the defaults). */
+          cardLimits: cardLimitsSchema.nullable(),
         }),
       ),
       departments: z.array(z.object({ id: z.string(), name: z.string() })),
@@ -80,6 +83,7 @@ export const petitionListQueue = defineAction({
           .boolean()
           .optional()
           .describe('待验证 instead: resolutions in the grid (grid workers) or community (staff) waiting for a site check'),
+        sort: z.enum(['due', 'card']).optional().describe('due (default): by deadline; card: 督办优先 — red, yellow, then by deadline'),
         ...pageInput,
       })
       .strict(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { petitionEvents, petitionStatuses, ratings, verifyResults } from '../domain/petition';
+import { cardColors, cardReasons } from '../domain/petition-cards';
 import { petitionLevels, urgencies } from '../domain/petition-ladder';
 import { extensionEvents } from '../domain/petition-rules';
 import { isoDate } from './common';
@@ -66,7 +67,11 @@ export const petitionViewSchema = z.object({
   cosignCount: z.number().int(),
   cosigned: z.boolean().describe('the caller co-signed it (我也遇到)'),
   mine: z.boolean().describe('the caller reported or filed it'),
-  urgeCount: z.number().int().describe('催办 so far (督办 will mark a case yellow at three)'),
+  urgeCount: z.number().int().describe('催办 so far (three mark the case yellow)'),
+  card: z
+    .object({ color: z.enum(cardColors), reason: z.enum(cardReasons), note: z.string(), at: isoDate })
+    .nullable()
+    .describe('the current step’s 督办 card (黄牌/红牌督办): why and since when; null: none'),
   urge: z
     .enum(['may', 'done'])
     .nullable()
@@ -112,7 +117,7 @@ export const petitionViewSchema = z.object({
 export type PetitionView = z.infer<typeof petitionViewSchema>;
 
 export const petitionStepSchema = z.object({
-  event: z.enum([...petitionEvents, 'create', 'urge', ...extensionEvents]),
+  event: z.enum([...petitionEvents, 'create', 'urge', 'card', ...extensionEvents]),
   level,
   status: z.enum(petitionStatuses),
   by: z.string(),

@@ -47,6 +47,9 @@ const petitionNumbersSchema = () =>
     p90Hours: z.number().nullable(),
     escalatedFrom: levelCounts(),
     overdueAt: levelCounts(),
+    /** 督办 cards issued in the period, by the level whose step got them, and by department (names added). */
+    cards: z.object({ yellow: levelCounts(), red: levelCounts() }),
+    departmentCards: z.array(z.object({ id: z.string(), name: z.string(), yellow: z.number(), red: z.number() })),
   });
 
 const gridRowSchema = () =>

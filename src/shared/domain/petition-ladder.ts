@@ -17,6 +17,8 @@ export const urgencies = ['normal', 'urgent'] as const;
 export type Urgency = (typeof urgencies)[number];
 export const urgencyLabels: Record<Urgency, string> = { normal: '一般', urgent: '紧急' };
 
+import type { CardLimitOverrides } from './petition-cards';
+
 type Hours = Record<PetitionLevel, Record<Urgency, number>>;
 
 export interface LadderConfig {
@@ -32,6 +34,8 @@ export interface LadderConfig {
   ratingDays: number;
   /** 美德信用积分 a valid petition earns its reporter, once. */
   virtueCredit: number;
+  /** 督办 card limits per category × level (petition-cards.ts); absent: the default shares of each step's time. */
+  cardLimits?: CardLimitOverrides;
 }
 
 export const defaultLadderConfig: LadderConfig = {
@@ -63,6 +67,7 @@ export type LadderOverrides = Partial<{
   verifyDays: number;
   ratingDays: number;
   virtueCredit: number;
+  cardLimits: CardLimitOverrides;
 }>;
 
 function mergeHours(base: Hours, over: LadderOverrides['acceptHours']): Hours {
@@ -77,6 +82,7 @@ export function ladderConfig(over: LadderOverrides = {}, base: LadderConfig = de
     verifyDays: over.verifyDays ?? base.verifyDays,
     ratingDays: over.ratingDays ?? base.ratingDays,
     virtueCredit: over.virtueCredit ?? base.virtueCredit,
+    ...(over.cardLimits || base.cardLimits ? { cardLimits: over.cardLimits ?? base.cardLimits } : {}),
   };
 }
 

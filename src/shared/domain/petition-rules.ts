@@ -1,6 +1,7 @@
 import { DomainError } from './errors';
 import type { OrgPlace, UserProfile } from './org';
 import type { PetitionEvent, PetitionStatus } from './petition';
+import type { CardColor, CategoryCardLimits } from './petition-cards';
 import { levelLabels, type PetitionLevel } from './petition-ladder';
 import { coversPlace, handlesPetition, holdsLevel } from './scope';
 import { assertNotSelf } from './self-dealing';
@@ -18,6 +19,8 @@ export interface PetitionCategory {
   council: boolean;
   /** Disputes between neighbours are never listed to others or open to co-signing. */
   private: boolean;
+  /** 督办 limits of this kind of problem, in hours per level × clock (petition-cards.ts); absent: the defaults. */
+  cardLimits?: CategoryCardLimits | null;
 }
 
 /** A district department (职能部门) a street can summon. */
@@ -194,9 +197,10 @@ export function earnsCredit(
 export interface PetitionStep {
   /**
    * 'urge': a resident's 催办; 'extendRequest' / 'extend' / 'extendRefused': a 延期申请 and its decision
-   * (petition-extension.ts) — lines on the timeline that move nothing (from = to).
+   * (petition-extension.ts); 'card': a 督办 card issued (by the clock, three urges or a 督办员), its colour in
+   * `card` — lines on the timeline that move nothing (from = to).
    */
-  event: PetitionEvent | 'create' | 'urge' | ExtensionEvent;
+  event: PetitionEvent | 'create' | 'urge' | 'card' | ExtensionEvent;
   by: string;
   byName: string;
   at: Date;
@@ -207,6 +211,8 @@ export interface PetitionStep {
   automatic: boolean;
   /** On an 'extend' line: the step's new deadline (the reports read the deadline a resolution was held to from here). */
   until?: Date;
+  /** For a 'card' line: the card's colour (the reports count cards issued per level and department). */
+  card?: CardColor;
 }
 
 /** The timeline lines of a 延期申请: asked, approved (the deadline moves), refused. */

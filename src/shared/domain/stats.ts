@@ -1,5 +1,6 @@
 import type { Asset } from './ledger';
 import type { PetitionEvent, PetitionRating, PetitionStatus } from './petition';
+import { cardColors, type CardColor } from './petition-cards';
 import type { PetitionLevel } from './petition-ladder';
 import { dayCst, HOUR_MS } from './time';
 
@@ -42,7 +43,7 @@ export interface CaseFacts {
 /** One step of a petition, as the ladder recorded it, with what the counters need to know about the case. */
 export interface PetitionChange {
   kind: 'petition';
-  event: PetitionEvent | 'create';
+  event: PetitionEvent | 'create' | 'card';
   at: Date;
   from: { status: PetitionStatus; level: PetitionLevel } | null;
   to: { status: PetitionStatus; level: PetitionLevel };
@@ -58,6 +59,8 @@ export interface PetitionChange {
   deadlinesMissed?: number;
   /** For `rate`: the rating. */
   rating?: PetitionRating;
+  /** For `card`: the 督办 card's colour (issued at `to.level`, and `departmentId` at department level). */
+  card?: CardColor;
   /** What the step changed in the gauges of cases open now (`gaugeDelta`); absent or empty: nothing. */
   now?: Counters;
 }
@@ -199,6 +202,11 @@ function petitionDeltas(c: PetitionChange, add: Add): void {
     case 'reopen':
       flow('p.reopened');
       return;
+    case 'card':
+      if (!c.card) return;
+      flow(`p.card.${c.card}.${c.to.level}`);
+      if (c.to.level === 'department' && c.departmentId) flow(`d.${c.departmentId}.card.${c.card}`);
+      return;
     default:
       return;
   }
@@ -301,6 +309,9 @@ export interface PetitionSummary {
   /** Cases moved up from each level in the period, and those moved because a deadline passed. */
   escalatedFrom: Record<PetitionLevel, number>;
   overdueAt: Record<PetitionLevel, number>;
+  /** 督办 cards issued in the period, by colour and the level whose step got them, and by department. */
+  cards: Record<CardColor, Record<PetitionLevel, number>>;
+  departmentCards: Array<{ id: string } & Record<CardColor, number>>;
 }
 
 /** The petition numbers of a period, from its summed counters. */
@@ -323,7 +334,23 @@ export function summarizePetitions(c: Counters): PetitionSummary {
     p90Hours: p90Hours(c),
     escalatedFrom: Object.fromEntries(levels.map((l) => [l, n(`p.escalated.${l}`)])) as Record<PetitionLevel, number>,
     overdueAt: Object.fromEntries(levels.map((l) => [l, n(`p.overdue.${l}`)])) as Record<PetitionLevel, number>,
+    cards: Object.fromEntries(
+      cardColors.map((color) => [color, Object.fromEntries(levels.map((l) => [l, n(`p.card.${color}.${l}`)]))]),
+    ) as PetitionSummary['cards'],
+    departmentCards: departmentCards(c),
   };
+}
+
+/** Cards issued to each department (`d.<dept>.card.<colour>`), most red first. */
+function departmentCards(c: Counters): PetitionSummary['departmentCards'] {
+  const ids = new Set<string>();
+  for (const name of Object.keys(c)) {
+    const m = /^d\.(.+)\.card\.(yellow|red)$/.exec(name);
+    if (m && (c[name] ?? 0) > 0) ids.add(m[1]);
+  }
+  return [...ids]
+    .map((id) => ({ id, yellow: c[`d.${id}.card.yellow`] ?? 0, red: c[`d.${id}.card.red`] ?? 0 }))
+    .sort((a, b) => b.red - a.red || b.yellow - a.yellow || a.id.localeCompare(b.id));
 }
 
 export interface GridRank {

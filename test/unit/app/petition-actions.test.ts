@@ -47,6 +47,7 @@ function petition(level: PetitionLevel, status: PetitionStatus, more: Partial<Pe
     cosignCount: 0,
     cosigned: false,
     urgeCount: 0,
+    card: null,
     urge: null,
     extendedUntil: null,
     extension: null,

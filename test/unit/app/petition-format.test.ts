@@ -108,6 +108,7 @@ describe('the category tree', () => {
     parentId,
     council: false,
     private: false,
+    cardLimits: null,
     departmentId: null,
     order: 0,
     ...extra,

@@ -1,0 +1,101 @@
+import { cardDue, cardNote, cardRankOf, cardToIssue, type CardReason, type SupervisionCard } from '../../src/shared/domain/petition-cards';
+import type { LadderConfig } from '../../src/shared/domain/petition-ladder';
+import type { PetitionStep } from '../../src/shared/domain/petition-rules';
+import { SYSTEM_ACTOR } from '../../src/shared/domain/wish';
+import { _, collections } from '../_lib/platform/runtime';
+import { readIn, transact } from '../_lib/platform/transact';
+import { table } from '../_lib/platform/typed-db';
+import { cardNotices } from './notices';
+import { cachedLadderFor, type PetitionDoc } from './petition-repo';
+
+/** Bounded work per run; the next run picks up the rest. */
+const BATCH = 100;
+
+/** A card for the case's current step, issued by the clock or the urges (by: null). */
+export function clockCard(p: PetitionDoc, color: SupervisionCard['color'], reason: CardReason, now: Date): SupervisionCard {
+  return {
+    color,
+    reason,
+    level: p.level,
+    departmentId: p.level === 'department' ? p.departmentId : null,
+    at: now,
+    by: null,
+    byName: null,
+    comment: null,
+  };
+}
+
+/** The timeline line of a card: it moves nothing (from = to); the reports count it by its colour. */
+export function cardStep(p: PetitionDoc, card: SupervisionCard): PetitionStep {
+  const here = { status: p.status, level: p.level };
+  return {
+    event: 'card',
+    by: card.by ?? SYSTEM_ACTOR.openid,
+    byName: card.byName ?? SYSTEM_ACTOR.name,
+    at: card.at,
+    from: here,
+    to: here,
+    departmentId: card.departmentId,
+    note: card.comment ? `${cardNote(card)}（${card.comment}）` : cardNote(card),
+    automatic: card.by === null,
+    card: card.color,
+  };
+}
+
+/**
+ * What issuing `card` writes on the case (with the rest of the caller's update): the card, the line, and the next
+ * card's time when the ladder is at hand — without it `cardAt` stays, and the timer reckons the next one when it
+ * gets there (it issues nothing the step's card already covers).
+ */
+export function cardFields(p: PetitionDoc, card: SupervisionCard, ladder: LadderConfig | null): { next: PetitionDoc; data: Record<string, unknown> } {
+  const step = cardStep(p, card);
+  const cardRank = cardRankOf(card);
+  const next: PetitionDoc = { ...p, card, cardRank, history: [...p.history, step], statsDirty: true, updatedAt: card.at };
+  if (ladder) next.cardAt = cardDue(next, ladder)?.at ?? null;
+  const data = { card: _.set(card), cardRank, history: _.push([step]), statsDirty: true, updatedAt: card.at };
+  return { next, data: ladder ? { ...data, cardAt: next.cardAt } : data };
+}
+
+/**
+ * The 督办 timer (run with petition.sweep): each case whose next card fell due gets it — in a transaction of its own
+ * that decides on the case as it reads it there, so a card is issued once whatever the retries, and a case moved
+ * meanwhile (a fresh step, a fresh clock) gets none.
+ */
+export async function markCards(now: Date): Promise<{ yellow: number; red: number; failed: number }> {
+  const due = await table(collections.petitions)
+    .where({ cardAt: _.lte(now) })
+    .orderBy('cardAt', 'asc')
+    .limit(BATCH)
+    .field({ _id: true })
+    .get();
+  const done = { yellow: 0, red: 0, failed: 0 };
+  for (const listed of due) {
+    try {
+      const color = await transact(
+        async (tx, unit) => {
+          const seen = await readIn<PetitionDoc>(tx, collections.petitions, listed._id);
+          if (!seen) return null;
+          const ladder = await cachedLadderFor(seen);
+          const issue = cardToIssue(seen, ladder, now);
+          const petition = tx.collection(collections.petitions).doc(listed._id);
+          if (!issue) {
+            // Nothing due after all (a card issued meanwhile, by hand or by the urges): look again when the next one is.
+            await petition.update({ data: { cardAt: cardDue(seen, ladder)?.at ?? null } });
+            return null;
+          }
+          const card = clockCard(seen, issue.color, issue.reason, now);
+          const { next, data } = cardFields(seen, card, ladder);
+          await petition.update({ data });
+          await unit.notify(await cardNotices(next, card));
+          return issue.color;
+        },
+        { busy: 'PETITION_BUSY' },
+      );
+      if (color) done[color] += 1;
+    } catch (error) {
+      console.error('[petition cards]', listed._id, error);
+      done.failed += 1;
+    }
+  }
+  return done;
+}
