@@ -6,6 +6,7 @@ import { categories, getPetition, listMine, listQueue } from './list-petitions';
 import { setCategory } from './set-category';
 import { places } from './places';
 import { rate } from './rate-petition';
+import { issueCard, listSupervised, orderEscalate, orderReassign } from './supervise';
 import { sweep } from './sweep';
 import { urge } from './urge';
 
@@ -33,6 +34,10 @@ export const handlers = [
   getPetition,
   listMine,
   listQueue,
+  listSupervised,
+  issueCard,
+  orderEscalate,
+  orderReassign,
 ];
 
 export const main = createFunction('petition', handlers, { sweep });

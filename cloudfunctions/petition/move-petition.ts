@@ -20,7 +20,8 @@ export interface Mover {
 export interface Plan {
   move: PetitionMove;
   note?: string | null;
-  changes?: Partial<Pick<PetitionDoc, 'resolution' | 'rating'>>;
+  /** `gridId`/`gridName`: a 督办员's 改派 to another grid of the community hands the case to that grid. */
+  changes?: Partial<Pick<PetitionDoc, 'resolution' | 'rating' | 'gridId' | 'gridName'>>;
 }
 
 /** Checks the case as read (authority, evidence) and says what to do, or null for nothing. */
@@ -160,7 +161,8 @@ async function noticesFor(
   by: Mover,
 ): Promise<{ notices: Notice[]; consent: ProgressConsent | null }> {
   const { event } = plan.move;
-  const lands = event === 'escalate' || event === 'summon' || event === 'reopen' || (event === 'rate' && next.status !== 'closed');
+  const lands =
+    event === 'escalate' || event === 'summon' || event === 'reopen' || event === 'reassign' || (event === 'rate' && next.status !== 'closed');
   const note = plan.note ?? '';
   const [holders, followers] = await Promise.all([lands ? holdersOf(next.level, next) : [], followersOf(seen)]);
   const held = seen.progressConsent ? { ...seen.progressConsent } : null;

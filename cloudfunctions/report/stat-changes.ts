@@ -42,14 +42,16 @@ export function petitionChanges(p: PetitionDoc, counted: number, ladder: LadderC
   // The last step that moved the case: a 催办 line (from = to) starts no step, so deadlines count from the move before it.
   let before: PetitionDoc['history'][number] | null = null;
   p.history.forEach((step, i) => {
-    // 催办 is no move: nothing to count (督办 will read the count kept on the case, not the reports).
-    if (step.event === 'urge') return;
+    // 催办 is no move: nothing to count (督办 will read the count kept on the case, not the reports). A 督办 card line
+    // moves nothing either; the reports' card counts come with the card clock.
+    if (step.event === 'urge' || step.event === 'card') return;
     const at = new Date(step.at);
     const first = (step.event === 'resolve' || step.event === 'decide') && !resolved;
     const due =
       first && before ? dueAt({ status: before.to.status, level: before.to.level, urgency: p.urgency, since: new Date(before.at) }, ladder) : null;
     const heldBy = department;
-    if (step.event === 'summon') department = step.departmentId;
+    // 改派 to another department hands the case to it as a summons does.
+    if (step.event === 'summon' || (step.event === 'reassign' && step.departmentId)) department = step.departmentId;
     const deadlineMoved = step.automatic && (step.event === 'escalate' || step.event === 'summon') && step.from !== null;
     const after: CaseGauge = {
       status: step.to.status,

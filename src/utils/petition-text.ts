@@ -29,7 +29,7 @@ export function actionLabel(action: HandlerAction, level: PetitionLevel): string
 type Step = PetitionDetail['timeline'][number];
 
 /** Steps that hand the case to a level: the headline names where it went. */
-const handovers = new Set(['create', 'escalate', 'summon', 'reopen']);
+const handovers = new Set(['create', 'escalate', 'summon', 'reopen', 'reassign']);
 
 /**
  * One timeline line's headline: 社区 · 受理, 吹哨上报 → 社区, 召集部门 → 区住建局. The timer's escalation of an
@@ -38,6 +38,8 @@ const handovers = new Set(['create', 'escalate', 'summon', 'reopen']);
 export function stepTitle(step: Pick<Step, 'event' | 'level' | 'departmentName' | 'automatic'>): string {
   const where = step.level === 'department' && step.departmentName ? step.departmentName : levelLabels[step.level];
   if (step.event === 'urge') return `居民催办 · ${where}`;
+  // The card's colour and the supervisor's comment are the line's note.
+  if (step.event === 'card') return `督办 · ${where}`;
   const what = step.event === 'create' ? '提交诉求' : step.event === 'escalate' && step.automatic ? '超时自动上报' : petitionEventLabels[step.event];
   if (step.event === 'rate' || step.event === 'expire') return what;
   return handovers.has(step.event) ? `${what} → ${where}` : `${where} · ${what}`;

@@ -75,7 +75,7 @@ export const petitionViewSchema = z.object({
 export type PetitionView = z.infer<typeof petitionViewSchema>;
 
 export const petitionStepSchema = z.object({
-  event: z.enum([...petitionEvents, 'create', 'urge']),
+  event: z.enum([...petitionEvents, 'create', 'urge', 'card']),
   level,
   status: z.enum(petitionStatuses),
   by: z.string(),

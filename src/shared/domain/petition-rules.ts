@@ -148,8 +148,11 @@ export function earnsCredit(
 
 /** One line of the ladder timeline: who did what, at which level, when, why, and whether a timer did it. */
 export interface PetitionStep {
-  /** 'urge': a resident's 催办, a line on the timeline that moves nothing (from = to). */
-  event: PetitionEvent | 'create' | 'urge';
+  /**
+   * 'urge': a resident's 催办, a line on the timeline that moves nothing (from = to). 'card': a 督办 card issued on
+   * the step (by a 督办员's hand or the card clock), which moves nothing either.
+   */
+  event: PetitionEvent | 'create' | 'urge' | 'card';
   by: string;
   byName: string;
   at: Date;
