@@ -39,6 +39,14 @@ const WITHIN_BUDGET = [
   'petition.urge',
   'petition.rate',
   'petition.listMine',
+  // 督办台: caller; the carded cases, then the rest (two queries at most; org names and departments are cached).
+  'petition.listSupervised',
+  'petition.listSupervised (district, red)',
+  // 亮牌: caller; start, commit; the case (read, write); the retry record; the handler's notice (its outcome).
+  'petition.issueCard',
+  // 改派 / 责令上报: caller; the grid (改派 only); then a move as any (move-petition.ts).
+  'petition.orderReassign',
+  'petition.orderEscalate',
   'points.award',
   'points.deduct',
   'points.partyEntry',
