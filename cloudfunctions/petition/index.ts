@@ -6,7 +6,7 @@ import { categories, getPetition, listMine, listQueue } from './list-petitions';
 import { setCategory } from './set-category';
 import { places } from './places';
 import { rate } from './rate-petition';
-import { issueCard, listSupervised, orderEscalate, orderReassign } from './supervise';
+import { issueCard, listSupervised, orderEscalate, orderReassign, reassignChoices } from './supervise';
 import { sweep } from './sweep';
 import { urge } from './urge';
 
@@ -38,6 +38,7 @@ export const handlers = [
   issueCard,
   orderEscalate,
   orderReassign,
+  reassignChoices,
 ];
 
 export const main = createFunction('petition', handlers, { sweep });

@@ -4,10 +4,12 @@ import {
   petitionListSupervised,
   petitionOrderEscalate,
   petitionOrderReassign,
+  petitionReassignChoices,
   SUPERVISED_SEGMENT,
   type supervisedSchema,
 } from '../../src/shared/contract';
 import { DomainError } from '../../src/shared/domain/errors';
+import { compareUnitNames } from '../../src/shared/domain/unit-order';
 import type { UserProfile } from '../../src/shared/domain/org';
 import { cardColorLabels, type SupervisionCard } from '../../src/shared/domain/petition-cards';
 import type { PetitionStep } from '../../src/shared/domain/petition-rules';
@@ -28,7 +30,7 @@ import { readIn, transact, type RetryRecord } from '../_lib/platform/transact';
 import { table } from '../_lib/platform/typed-db';
 import { movePetition, type Plan } from './move-petition';
 import { assignedNotices, holdersOf } from './notices';
-import { cachedDistrictName, listDepartments, type PetitionDoc } from './petition-repo';
+import { cachedDepartments, cachedDistrictName, findPetition, listDepartments, type PetitionDoc } from './petition-repo';
 import { toViews } from './petition-view';
 
 type Supervised = z.input<typeof supervisedSchema>;
@@ -201,3 +203,22 @@ export const orderReassign = defineHandler(
   },
   { record: 'inTransaction' },
 );
+
+/** A community's grids are few: read whole (index org_units.parentId), put in counting order (第二 before 第十). */
+const GRIDS_MAX = 200;
+
+/** 改派's picker: the other grids of the case's community, or the other departments; nothing at other levels. */
+export const reassignChoices = defineHandler(petitionReassignChoices, async ({ petitionId }, { user }) => {
+  const p = await findPetition(petitionId);
+  assertMaySupervise(user, p);
+  if (p.level === 'department') {
+    const departments = (await cachedDepartments()).filter((d) => d._id !== p.departmentId);
+    return { kind: 'department' as const, choices: departments.map((d) => ({ id: d._id, name: d.name })) };
+  }
+  if (p.level !== 'grid' && p.level !== 'community') return { kind: 'none' as const, choices: [] };
+  const units = await table(collections.orgUnits).where({ parentId: p.communityId }).limit(GRIDS_MAX).get();
+  const grids = units
+    .filter((u) => u.kind === 'grid' && !('retiredAt' in u && u.retiredAt) && !(p.level === 'grid' && u._id === p.gridId))
+    .sort((a, b) => compareUnitNames(a.name, b.name));
+  return { kind: 'grid' as const, choices: grids.map((g) => ({ id: g._id, name: g.name })) };
+});

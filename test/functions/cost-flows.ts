@@ -161,6 +161,7 @@ async function measurePass(emu: TestEmulator): Promise<ActionCost[]> {
   await step('petition.listSupervised (district, red)', zheng, 'petition.listSupervised', { color: 'red' }, true);
   const order = { petitionId: supervisedId, comment: '三天没有进展，请尽快办理' };
   await step('petition.issueCard', song, 'petition.issueCard', { ...order, color: 'yellow' });
+  await step('petition.reassignChoices', song, 'petition.reassignChoices', { petitionId: supervisedId }, true);
   await step('petition.orderReassign', song, 'petition.orderReassign', { ...order, to: { gridId: 'grid-2' } });
   await step('petition.orderEscalate', song, 'petition.orderEscalate', order);
 

@@ -44,6 +44,8 @@ const WITHIN_BUDGET = [
   'petition.listSupervised (district, red)',
   // 亮牌: caller; start, commit; the case (read, write); the retry record; the handler's notice (its outcome).
   'petition.issueCard',
+  // 改派's picker: caller, the case, the community's grids.
+  'petition.reassignChoices',
   // 改派 / 责令上报: caller; the grid (改派 only); then a move as any (move-petition.ts).
   'petition.orderReassign',
   'petition.orderEscalate',

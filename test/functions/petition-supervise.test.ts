@@ -163,6 +163,13 @@ describe('责令上报 and 改派', () => {
   it('改派 sends a grid case to another grid of the community, and a department case to another department', async () => {
     const id = await file(call);
     ok(await call(liu, 'petition.accept', { petitionId: id }));
+    expect(ok(await call(song, 'petition.reassignChoices', { petitionId: id }))).toEqual({
+      kind: 'grid',
+      choices: [
+        { id: 'grid-2', name: '第二网格' },
+        { id: 'grid-3', name: '第三网格' },
+      ],
+    });
     refused(await call(song, 'petition.orderReassign', { petitionId: id, to: { gridId: 'grid-1' }, comment }, rid('o')), 'PETITION_ILLEGAL_MOVE');
     refused(
       await call(song, 'petition.orderReassign', { petitionId: id, to: { gridId: 'building-2' }, comment }, rid('o')),
@@ -179,6 +186,10 @@ describe('责令上报 and 改派', () => {
     ok(await call(zhao, 'petition.accept', { petitionId: id }));
 
     const dept = await atDepartment();
+    const others = ok(await call(zheng, 'petition.reassignChoices', { petitionId: dept }));
+    expect(others.kind).toBe('department');
+    expect(others.choices.map((c: any) => c.id)).toEqual(expect.arrayContaining(['dept-urban', 'dept-heating']));
+    expect(others.choices.map((c: any) => c.id)).not.toContain('dept-housing');
     const toUrban = ok(await call(zheng, 'petition.orderReassign', { petitionId: dept, to: { departmentId: 'dept-urban' }, comment }, rid('o')));
     expect(toUrban.petition).toMatchObject({ level: 'department', status: 'pending', holder: { unitName: '区城管局' } });
     refused(await call(he, 'petition.report', { petitionId: dept }), 'PETITION_NOT_HOLDER');

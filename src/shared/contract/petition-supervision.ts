@@ -94,4 +94,23 @@ export const petitionOrderReassign = defineAction({
   mutates: true,
 });
 
-export const petitionSupervisionActions = [petitionListSupervised, petitionIssueCard, petitionOrderEscalate, petitionOrderReassign] as const;
+export const petitionReassignChoices = defineAction({
+  name: 'petition.reassignChoices',
+  summary: '改派时可选的去处：网格、社区一级的诉求为本社区其他网格，职能部门一级的为其他部门（其他级别无可改派）',
+  input: () => z.object(ref).strict(),
+  output: () =>
+    z.object({
+      kind: z.enum(['grid', 'department', 'none']),
+      choices: z.array(z.object({ id: z.string(), name: z.string() })),
+    }),
+  roles: ['supervisor'],
+  mutates: false,
+});
+
+export const petitionSupervisionActions = [
+  petitionListSupervised,
+  petitionIssueCard,
+  petitionOrderEscalate,
+  petitionOrderReassign,
+  petitionReassignChoices,
+] as const;
