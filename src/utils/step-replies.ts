@@ -20,7 +20,7 @@ export function afterWishStep(detail: WishDetail, wish: WishView, event: WishEve
 export function afterPetitionStep(
   detail: PetitionDetail,
   petition: PetitionView,
-  event: PetitionEvent | 'urge' | null,
+  event: PetitionEvent | 'urge' | 'card' | null,
   byName: string,
   note: string | null = null,
 ): PetitionDetail {

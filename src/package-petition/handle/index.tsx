@@ -17,7 +17,9 @@ import { call } from '../../services/api';
 import { afterPetitionStep } from '../../utils/step-replies';
 import { levelLabels } from '../../shared/domain/petition-ladder';
 import { actionsFor } from '../../utils/petition-actions';
+import { supervisedStatuses, supervisorLevel } from '../../shared/domain/petition-supervision';
 import { HandleBar } from './handle-bar';
+import { SuperviseBar } from './supervise-bar';
 import './index.scss';
 
 /**
@@ -57,7 +59,10 @@ function HandlePage() {
 
   const category = categories.data?.categories.find((c) => c.id === p.categoryId);
   const actions = actionsFor(p, me.data, category?.council ?? false);
-  const hasBar = actions.length > 0 || outcome.notice !== null;
+  // A 督办员 who does not hold the case supervises it (the server checks their area): cards and orders.
+  const supervises =
+    actions.length === 0 && supervisorLevel(me.data) !== null && !p.mine && (supervisedStatuses as readonly string[]).includes(p.status);
+  const hasBar = actions.length > 0 || supervises || outcome.notice !== null;
   return (
     <PageShell className={`handle${hasBar ? ` ${barPadding}` : ''}`}>
       {actions.length === 0 && p.status !== 'closed' && (
@@ -72,7 +77,11 @@ function HandlePage() {
       <PetitionBody petition={p} now={now} />
       <PetitionResult petition={p} now={now} />
       <PetitionTimeline petition={p} now={now} />
-      <HandleBar petition={p} outcome={outcome} actions={actions} departments={categories.data?.departments ?? []} />
+      {supervises ? (
+        <SuperviseBar petition={p} outcome={outcome} />
+      ) : (
+        <HandleBar petition={p} outcome={outcome} actions={actions} departments={categories.data?.departments ?? []} />
+      )}
     </PageShell>
   );
 }
