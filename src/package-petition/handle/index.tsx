@@ -68,7 +68,7 @@ function HandlePage() {
       {actions.length === 0 && p.status !== 'closed' && (
         <View className="handle__elsewhere">
           <Text>
-            这条诉求当前在{levelLabels[p.level]}（{p.holder.unitName}）办理，你可以查看进展。
+            这条诉求当前在{levelLabels[p.level]}（{p.holder.unitName}）办理，{supervises ? '你可以亮牌督办、责令上报或改派。' : '你可以查看进展。'}
           </Text>
         </View>
       )}

@@ -62,7 +62,9 @@ export function SuperviseBar({ petition, outcome }: StepProps) {
     <>
       <PetitionBar notice={outcome.notice}>
         <BarItem name="card-yellow">
-          <ActionButton onClick={() => setOpen('yellow')}>黄牌</ActionButton>
+          <ActionButton kind="default" onClick={() => setOpen('yellow')}>
+            黄牌
+          </ActionButton>
         </BarItem>
         <BarItem name="card-red">
           <ActionButton kind="warn" onClick={() => setOpen('red')}>
@@ -70,10 +72,14 @@ export function SuperviseBar({ petition, outcome }: StepProps) {
           </ActionButton>
         </BarItem>
         <BarItem name="order-escalate">
-          <ActionButton onClick={() => setOpen('escalate')}>责令上报</ActionButton>
+          <ActionButton kind="default" onClick={() => setOpen('escalate')}>
+            责令上报
+          </ActionButton>
         </BarItem>
         <BarItem name="order-reassign">
-          <ActionButton onClick={() => setOpen('reassign')}>改派</ActionButton>
+          <ActionButton kind="default" onClick={() => setOpen('reassign')}>
+            改派
+          </ActionButton>
         </BarItem>
       </PetitionBar>
       {sheet && open && open !== 'reassign' && (
