@@ -13,6 +13,7 @@ import { useSubmit } from '../../hooks/use-submit';
 import { call } from '../../services/api';
 import { cardColorLabels, type CardColor } from '../../shared/domain/petition-cards';
 import type { StepProps } from './steps';
+import './supervise-bar.scss';
 
 type Order = CardColor | 'escalate' | 'reassign';
 
