@@ -50,7 +50,10 @@ function HandlePage() {
           notFound={{
             title: '没有找到这条诉求',
             hint: '它可能不在你负责的范围内。',
-            action: { text: '回到待办', onClick: () => void Taro.redirectTo({ url: '/package-petition/queue/index' }) },
+            action:
+              me.data && supervisorLevel(me.data)
+                ? { text: '回到督办台', onClick: () => void Taro.redirectTo({ url: '/package-petition/supervise/index' }) }
+                : { text: '回到待办', onClick: () => void Taro.redirectTo({ url: '/package-petition/queue/index' }) },
           }}
         />
       </PageShell>
