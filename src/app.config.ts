@@ -29,7 +29,7 @@ export default defineAppConfig({
   subPackages: [
     { root: 'package-grid', pages: ['queue/index', 'joins/index'] },
     // The petition ladder's handlers: grid workers, community, street, department and district staff.
-    { root: 'package-petition', pages: ['queue/index', 'handle/index'] },
+    { root: 'package-petition', pages: ['queue/index', 'handle/index', 'supervise/index'] },
     {
       root: 'package-staff',
       pages: [

@@ -6,6 +6,7 @@ import { categories, getPetition, listMine, listQueue } from './list-petitions';
 import { setCategory } from './set-category';
 import { places } from './places';
 import { rate } from './rate-petition';
+import { issueCard, listSupervised, orderEscalate, orderReassign, reassignChoices } from './supervise';
 import { sweep } from './sweep';
 import { urge } from './urge';
 import { decideExtension, requestExtension } from './extension';
@@ -39,6 +40,11 @@ export const handlers = [
   getPetition,
   listMine,
   listQueue,
+  listSupervised,
+  issueCard,
+  orderEscalate,
+  orderReassign,
+  reassignChoices,
 ];
 
 export const main = createFunction('petition', handlers, { sweep });

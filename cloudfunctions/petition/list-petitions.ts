@@ -3,6 +3,7 @@ import { DomainError } from '../../src/shared/domain/errors';
 import type { UserProfile } from '../../src/shared/domain/org';
 import type { PetitionLevel } from '../../src/shared/domain/petition-ladder';
 import { deciderLevel, liveExtension } from '../../src/shared/domain/petition-extension';
+import { supervisesPlace } from '../../src/shared/domain/petition-supervision';
 import { holdsLevel, inWorkGrids, ladderLevelsOf, workGridsOf } from '../../src/shared/domain/scope';
 import { defineHandler } from '../_lib/platform/handler';
 import { cachedOrgNames } from '../_lib/platform/org';
@@ -41,7 +42,8 @@ export const categories = defineHandler(petitionCategories, async () => {
 export const getPetition = defineHandler(petitionGet, async ({ petitionId }, { user }) => {
   const p = await findPetition(petitionId);
   const l = await lookup([p], user);
-  const own = seesReporter(user, p) || user._id === p.filedById;
+  // A 督办员 opens every case of their area (what they see of its reporter is the privacy rule's).
+  const own = seesReporter(user, p) || user._id === p.filedById || supervisesPlace(user, p);
   const visible = own || l.cosigned.has(p._id) || (p.listed && p.communityId === user.communityId) || decidesStep(user, p);
   if (!visible) throw new DomainError('PETITION_NOT_FOUND');
   const now = new Date();

@@ -24,7 +24,8 @@ export interface Mover {
 export interface Plan {
   move: PetitionMove;
   note?: string | null;
-  changes?: Partial<Pick<PetitionDoc, 'resolution' | 'rating' | 'verification'>>;
+  /** `gridId`/`gridName`: a 督办员's 改派 to another grid of the community hands the case to that grid. */
+  changes?: Partial<Pick<PetitionDoc, 'resolution' | 'rating' | 'verification' | 'gridId' | 'gridName'>>;
   then?: Plan;
 }
 
@@ -174,7 +175,7 @@ async function noticesFor(
 ): Promise<{ notices: Notice[]; consent: ProgressConsent | null }> {
   const { event } = plan.move;
   const reopens = (event === 'rate' || event === 'verify') && (next.status === 'accepted' || next.status === 'review');
-  const lands = event === 'escalate' || event === 'summon' || event === 'reopen' || reopens;
+  const lands = event === 'escalate' || event === 'summon' || event === 'reopen' || event === 'reassign' || reopens;
   const note = plan.note ?? '';
   const [holders, followers] = await Promise.all([lands ? holdersOf(next.level, next) : [], followersOf(seen)]);
   const held = seen.progressConsent ? { ...seen.progressConsent } : null;

@@ -65,6 +65,7 @@ const phrases: Record<PetitionEvent, string> = {
   reopen: '重新交办',
   conclude: '复核办结',
   expire: '已办结',
+  reassign: '已改派',
 };
 
 /** Progress for the reporter and co-signers (每一步都告诉群众). */

@@ -76,7 +76,8 @@ export function petitionChanges(p: PetitionDoc, counted: number, ladder: LadderC
         : null;
     extendedUntil = null;
     const heldBy = department;
-    if (step.event === 'summon') department = step.departmentId;
+    // 改派 to another department hands the case to it as a summons does.
+    if (step.event === 'summon' || (step.event === 'reassign' && step.departmentId)) department = step.departmentId;
     const deadlineMoved = step.automatic && (step.event === 'escalate' || step.event === 'summon') && step.from !== null;
     const after: CaseGauge = {
       status: step.to.status,

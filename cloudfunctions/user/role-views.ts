@@ -1,4 +1,4 @@
-import type { AppointableRole, RoleChange } from '../../src/shared/domain/appointment';
+import { districtLevel, scopeOfRole, type AppointableRole, type RoleChange } from '../../src/shared/domain/appointment';
 import type { UserProfile } from '../../src/shared/domain/org';
 import { appointee, disclose } from '../../src/shared/domain/privacy';
 import { workGridsOf } from '../../src/shared/domain/scope';
@@ -14,7 +14,7 @@ function placeText(p: UserProfile, names: Names): string {
   if (local.length) return local.join(' · ');
   if (p.streetId) return names.get(p.streetId) ?? '';
   if (p.roles.includes('department_staff')) return '职能部门';
-  return p.roles.includes('district_staff') || p.adminScope === 'district' ? '区级' : '';
+  return p.roles.includes('district_staff') || p.adminScope === 'district' || p.supervisorScope === 'district' ? '区级' : '';
 }
 
 const placeIds = (p: UserProfile) => [p.streetId, p.communityId, p.gridId, ...workGridsOf(p)];
@@ -48,9 +48,9 @@ export const entryView = (e: RoleChange) => ({
 
 /** The post a person holds in `role`: where, for the log of its removal (a grid worker's: the grid removed, or all). */
 export function heldPost(p: UserProfile, role: AppointableRole, gridId?: string) {
-  const district = role === 'department_staff' || role === 'district_staff' || (role === 'admin' && p.adminScope === 'district');
-  const unitId =
-    role === 'grid_worker' ? (gridId ?? null) : role === 'staff' ? p.communityId : role === 'street_staff' || role === 'admin' ? p.streetId : null;
+  const district = districtLevel(role, scopeOfRole(p, role));
+  const street = role === 'street_staff' || role === 'admin' || role === 'supervisor';
+  const unitId = role === 'grid_worker' ? (gridId ?? null) : role === 'staff' ? p.communityId : street ? p.streetId : null;
   // Every grid goes at once (a revoke without a grid): the log names them all, and keeps the grid only if there was one.
   const grids = role === 'grid_worker' ? (gridId ? [gridId] : workGridsOf(p)) : [];
   return {

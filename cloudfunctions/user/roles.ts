@@ -30,6 +30,8 @@ async function appointmentOf(input: GrantInput): Promise<{ appointment: Appointm
   if (role === 'district_staff' || (role === 'admin' && adminScope === 'district')) {
     return { appointment: role === 'admin' ? { role, adminScope: 'district' } : { role }, scope: '全区' };
   }
+  // A supervisor appointed to no street supervises the whole district.
+  if (role === 'supervisor' && !unitId) return { appointment: { role }, scope: '全区' };
   if (role === 'department_staff') {
     const department = await table(collections.departments).get(departmentId!);
     if (!department) throw new DomainError('DEPARTMENT_NOT_FOUND');

@@ -6,7 +6,7 @@ import type { Role } from '../../src/shared/domain/roles';
 import { guardOf } from '../../cloudfunctions/org/name-guard';
 import { demoCategories } from './categories';
 import { merchantSeed } from './merchants';
-import { ladderPeople, ladderUsers, petitionSeed } from './petitions';
+import { ladderPeople, ladderUsers, onStreet, petitionSeed } from './petitions';
 import { mallFiles, pointsSeed } from './points';
 import { postSeed } from './posts';
 
@@ -282,7 +282,7 @@ export function demoSeed(now: Date = new Date(), fileIdOf: (cloudPath: string) =
   });
   // Staff above the community: the street's are shown at the street, departments and the district at no unit.
   for (const p of ladderPeople) {
-    const orgUnits = p.role === 'street_staff' ? [{ id: street._id, kind: street.kind, name: street.name }] : [];
+    const orgUnits = onStreet(p) ? [{ id: street._id, kind: street.kind, name: street.name }] : [];
     personas.push({ openid: p._id, name: p.name, roles: [p.role], orgUnits, note: p.note });
   }
   return {

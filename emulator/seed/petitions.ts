@@ -65,8 +65,10 @@ interface LadderPerson {
   _id: string;
   name: string;
   phone: string;
-  role: 'street_staff' | 'department_staff' | 'district_staff';
+  role: 'street_staff' | 'department_staff' | 'district_staff' | 'supervisor';
   departmentId?: string;
+  /** A 督办员's area: the street (青石街道) or the district. */
+  supervisorScope?: 'street' | 'district';
   birthYear: number;
   note: string;
 }
@@ -109,18 +111,42 @@ export const ladderPeople: LadderPerson[] = [
     birthYear: 1972,
     note: `${DISTRICT_NAME}督办中心，区级办结`,
   },
+  {
+    _id: 'demo-supervisor-song',
+    name: '宋嘉',
+    phone: '13800007101',
+    role: 'supervisor',
+    supervisorScope: 'street',
+    birthYear: 1983,
+    note: '青石街道督办员，督办本街道未办结的诉求',
+  },
+  {
+    _id: 'demo-supervisor-zheng',
+    name: '郑和平',
+    phone: '13800009101',
+    role: 'supervisor',
+    supervisorScope: 'district',
+    birthYear: 1970,
+    note: `${DISTRICT_NAME}网格化服务管理中心督办员，督办全区`,
+  },
 ];
 
+export const onStreet = (p: LadderPerson) => p.role === 'street_staff' || p.supervisorScope === 'street';
+
+/** Staff above the community, at their street (street staff and its 督办员) or at none. */
 export function ladderUsers(streetId: string): UserProfile[] {
-  return ladderPeople.map(({ note: _note, role, ...p }) => ({
-    ...p,
-    roles: [role],
-    streetId: role === 'street_staff' ? streetId : '',
-    communityId: '',
-    gridId: null,
-    buildingId: null,
-    room: null,
-  }));
+  return ladderPeople.map((person) => {
+    const { note: _note, role, ...p } = person;
+    return {
+      ...p,
+      roles: [role],
+      streetId: onStreet(person) ? streetId : '',
+      communityId: '',
+      gridId: null,
+      buildingId: null,
+      room: null,
+    };
+  });
 }
 
 export function petitionSeed(streetId: string) {

@@ -7,7 +7,7 @@ import { afterPetitionFailure } from '../utils/petition-hints';
 import { useOutcome, type Change, type Failure, type Outcome } from './use-outcome';
 
 /** A petition step's reply carries the case; the event names the line it adds to the timeline. */
-export type PetitionOutcome = Outcome<{ petition: PetitionView }, PetitionEvent | 'urge' | ExtensionEvent>;
+export type PetitionOutcome = Outcome<{ petition: PetitionView }, PetitionEvent | 'urge' | 'card' | ExtensionEvent>;
 
 /**
  * The app's way of answering a step (useOutcome), with the petition's own failures explained too: a case

@@ -26,6 +26,7 @@ const links: { text: string; note: string; url: string; roles: Role[]; except?: 
     url: '/package-petition/queue/index',
     roles: ['grid_worker', 'staff', 'street_staff', 'district_staff'],
   },
+  { text: '督办台', note: '辖区未办结的诉求，亮牌、责令上报、改派', url: '/package-petition/supervise/index', roles: ['supervisor'] },
   { text: '部门收件箱', note: '街道召集的诉求，报到办理', url: '/package-petition/queue/index?level=department', roles: ['department_staff'] },
   { text: '红色代办', note: '替没有手机的居民反映问题', url: '/pages/petition-new/index?proxy=1', roles: ['grid_worker', 'staff'] },
   { text: '代办心愿', note: '替居民发布微心愿', url: '/pages/wish-new/index?proxy=1', roles: ['grid_worker', 'staff'] },

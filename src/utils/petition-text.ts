@@ -29,7 +29,7 @@ export function actionLabel(action: HandlerAction, level: PetitionLevel): string
 type Step = PetitionDetail['timeline'][number];
 
 /** Steps that hand the case to a level: the headline names where it went. */
-const handovers = new Set(['create', 'escalate', 'summon', 'reopen']);
+const handovers = new Set(['create', 'escalate', 'summon', 'reopen', 'reassign']);
 
 /**
  * One timeline line's headline: 社区 · 受理, 吹哨上报 → 社区, 召集部门 → 区住建局. The timer's escalation of an

@@ -21,7 +21,7 @@ export function afterWishStep(detail: WishDetail, wish: WishView, event: WishEve
 export function afterPetitionStep(
   detail: PetitionDetail,
   petition: PetitionView,
-  event: PetitionEvent | 'urge' | ExtensionEvent | null,
+  event: PetitionEvent | 'urge' | 'card' | ExtensionEvent | null,
   byName: string,
   note: string | null = null,
 ): PetitionDetail {

@@ -7,7 +7,7 @@ import type { TestEmulator } from '../helpers/emulator';
 import type { InvocationRecord } from '../../emulator/src/meter';
 import { databaseOf } from './ledger-fixture';
 import { ramp, upload } from './petition-fixtures';
-import { admin, li, liu, luo, merchant, qian, sun, wang, zhang } from './personas';
+import { admin, li, liu, luo, merchant, qian, song, sun, wang, zhang, zheng } from './personas';
 
 export interface ActionCost {
   /** The action, with the situation when one action is measured twice (petition.accept at grid and community). */
@@ -185,6 +185,16 @@ async function measurePass(emu: TestEmulator): Promise<ActionCost[]> {
   await list(wang, 'petition.listMine');
   // 红色代办 from the roster: the grid worker files for 郑大爷, who has no WeChat, at his building.
   await step('petition.create (roster proxy)', liu, 'petition.create', { ...ramp, onBehalfOf: { rosterKey } });
+  // 督办 (issue 15): 宋嘉, the street's 督办员, reads her queue, cards a case by hand, has it reassigned to the grid
+  // that should take it and then escalated to the community. The case is filed unmeasured (petition.create is above).
+  const supervisedId = (await measured(emu, 'setup', wang, 'petition.create', { ...ramp, accepted: [] })).data.petition.id;
+  await list(song, 'petition.listSupervised');
+  await step('petition.listSupervised (district, red)', zheng, 'petition.listSupervised', { color: 'red' }, true);
+  const order = { petitionId: supervisedId, comment: '三天没有进展，请尽快办理' };
+  await step('petition.issueCard', song, 'petition.issueCard', { ...order, color: 'yellow' });
+  await step('petition.reassignChoices', song, 'petition.reassignChoices', { petitionId: supervisedId }, true);
+  await step('petition.orderReassign', song, 'petition.orderReassign', { ...order, to: { gridId: 'grid-2' } });
+  await step('petition.orderEscalate', song, 'petition.orderEscalate', order);
 
   // 代办人 (issue 13): 李明 asks to help 王秀英 and she consents; he files a wish and a petition for her and lists
   // what he filed; 刘芳 files a wish for her too (红色代办); he ends the binding (the next pass asks anew).

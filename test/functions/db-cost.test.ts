@@ -48,6 +48,16 @@ const WITHIN_BUDGET = [
   'petition.decideExtension',
   'petition.rate',
   'petition.listMine',
+  // 督办台: caller; the carded cases, then the rest (two queries at most; org names and departments are cached).
+  'petition.listSupervised',
+  'petition.listSupervised (district, red)',
+  // 亮牌: caller; start, commit; the case (read, write); the retry record; the handler's notice (its outcome).
+  'petition.issueCard',
+  // 改派's picker: caller, the case, the community's grids.
+  'petition.reassignChoices',
+  // 改派 / 责令上报: caller; the grid (改派 only); then a move as any (move-petition.ts).
+  'petition.orderReassign',
+  'petition.orderEscalate',
   'points.award',
   'points.deduct',
   'points.partyEntry',

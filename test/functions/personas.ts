@@ -18,6 +18,8 @@ export const he = 'demo-dept-housing-he'; // 何建华, department_staff (区住
 export const xu = 'demo-dept-urban-xu'; // 许斌, department_staff (区城管局)
 export const feng = 'demo-dept-heating-feng'; // 冯涛, department_staff (区供热办)
 export const luo = 'demo-district-luo'; // 罗敏, district_staff (明德区)
+export const song = 'demo-supervisor-song'; // 宋嘉, supervisor (督办员) of 青石街道
+export const zheng = 'demo-supervisor-zheng'; // 郑和平, supervisor (督办员) of the district
 
 /** Every seeded persona with its roles, for the action × role matrix. */
 export const everyone: Record<string, string[]> = {
@@ -36,4 +38,6 @@ export const everyone: Record<string, string[]> = {
   [qian]: ['street_staff'],
   [he]: ['department_staff'],
   [luo]: ['district_staff'],
+  [song]: ['supervisor'],
+  [zheng]: ['supervisor'],
 };

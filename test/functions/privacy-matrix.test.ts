@@ -16,7 +16,7 @@ import {
 import { newWish, ok, useEmulator } from './call';
 import { ramp } from './petition-fixtures';
 import { rid } from './points-helpers';
-import { admin, fang, li, liu, merchant, stranger, sun, wang, zhang, zhao } from './personas';
+import { admin, fang, li, liu, merchant, qian, song, stranger, sun, wang, zhang, zhao, zheng } from './personas';
 import { importAll, residentHeader, uploadFile, xlsx } from './roster-kit';
 
 /**
@@ -119,6 +119,8 @@ const reads: [action: string, payload: (s: Scene) => Record<string, unknown>, ru
   ['petition.listMine', () => ({}), (v) => petitionReporter(v, caseFacts)],
   ['petition.listMine', () => ({ kind: 'filed' }), (v) => petitionReporter(v, caseFacts)],
   ['petition.listQueue', () => ({}), (v) => petitionReporter(v, caseFacts)],
+  // 督办台: a 督办员 sees her cases (still at the grid) without her contacts, as the street's staff would.
+  ['petition.listSupervised', () => ({}), (v) => petitionReporter(v, caseFacts)],
   ['petition.similar', () => ({ categoryId: 'accessibility' }), (v) => petitionReporter(v, caseFacts)],
   ['user.me', () => ({}), (v) => directoryEntry(v, her)],
   ['user.listPeople', () => ({ limit: 50 }), (v) => directoryEntry(v, her)],
@@ -226,6 +228,33 @@ describe('who sees 王秀英’s full name, phone and room', () => {
     expect(ok(await call(zhang, 'post.memberStats', {})).mine.recent[0].raterName).toBe('王**');
     expect(shown(await call(zhao, 'user.applications', {}))).toMatchObject({ name: true, phone: true });
     expect(shown(await call(liu, 'notify.messages', {}))).toMatchObject({ name: true, phone: false });
+  });
+});
+
+describe('a 督办员 sees her as the staff of their level do', () => {
+  it('the street’s once the case reached the street, the district’s once it reached the district', async () => {
+    const { petitionId } = await scene();
+    const seen = async (who: string) => shown(await call(who, 'petition.get', { petitionId }));
+    const masked = { name: false, phone: false, room: false };
+    const full = { name: true, phone: true, room: true };
+    expect([await seen(song), await seen(zheng)]).toEqual([masked, masked]);
+    ok(await call(liu, 'petition.escalate', { petitionId, reason: '网格办不了' }));
+    ok(await call(sun, 'petition.escalate', { petitionId, reason: '需要街道协调' }));
+    const street = { ...caseFacts, topLevel: 'street' as const };
+    for (const [who, d] of [
+      [song, 'contact'],
+      [zheng, 'masked'],
+    ] as const) {
+      expect(
+        petitionReporter(
+          users.find((u) => u._id === who)!,
+          street,
+        ),
+      ).toBe(d);
+      expect(await seen(who)).toEqual(d === 'contact' ? full : masked);
+    }
+    ok(await call(qian, 'petition.escalate', { petitionId, reason: '请区里统筹' }));
+    expect([await seen(song), await seen(zheng)]).toEqual([full, full]);
   });
 });
 

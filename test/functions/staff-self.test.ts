@@ -1,7 +1,7 @@
 import { newWish, ok, useEmulator } from './call';
 import { file, upload } from './petition-fixtures';
 import { databaseOf } from './ledger-fixture';
-import { admin, gao, liu, luo, qian, sun, wang, zhang } from './personas';
+import { admin, gao, liu, luo, qian, song, sun, wang, zhang } from './personas';
 import { rid } from './points-helpers';
 
 /**
@@ -37,10 +37,24 @@ const shopOf = async (openid: string) => {
   const { status, points } = ok(await call(openid, 'merchant.mine')).shop;
   return { status, points };
 };
-const caseOf = async (petitionId: string) => {
-  const { status, level, timeline } = ok(await call(sun, 'petition.get', { petitionId })).petition;
+const caseOf = async (petitionId: string, viewer = sun) => {
+  const { status, level, timeline } = ok(await call(viewer, 'petition.get', { petitionId })).petition;
   return { status, level, steps: timeline.length };
 };
+/** 高敏, made 督办员 of her street by 吴磊, reports a problem at her home (第三网格); 宋嘉 supervises the street too. */
+async function caseOfSupervisorGao(): Promise<string> {
+  ok(await act(admin, 'role.grant', { openid: gao, role: 'supervisor', unitId: 'street-qingshi', reason: '兼任街道督办员' }));
+  return file(call, gao, { location: { kind: 'building', buildingId: 'building-7' } });
+}
+const supervised = (action: string, payload: Record<string, unknown>): SelfCase => ({
+  action,
+  self: gao,
+  other: song,
+  arrange: async () => {
+    const petitionId = await caseOfSupervisorGao();
+    return { payload: { petitionId, ...payload }, look: () => caseOf(petitionId, song) };
+  },
+});
 
 async function wishBy(resident: string, approver?: string): Promise<string> {
   const id = ok(await call(resident, 'wish.create', newWish)).wish.id;
@@ -489,6 +503,12 @@ const cases: [string, SelfCase][] = [
         return { payload: { bindingId: binding.id }, look };
       },
     },
+  ],
+  ['a 督办员 cards a case they reported', supervised('petition.issueCard', { color: 'red', comment: '请尽快处理' })],
+  ['a 督办员 orders a case they reported escalated', supervised('petition.orderEscalate', { comment: '请上报社区' })],
+  [
+    'a 督办员 orders a case they reported reassigned',
+    supervised('petition.orderReassign', { to: { gridId: 'grid-1' }, comment: '应由第一网格办理' }),
   ],
 ];
 

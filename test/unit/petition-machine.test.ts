@@ -25,6 +25,7 @@ const moveOf = (event: PetitionEvent): PetitionMove => {
   if (event === 'rate') return { event, rating: 'satisfied' };
   if (event === 'reopen') return { event, level: 'grid' };
   if (event === 'verify') return { event, result: 'resolved' };
+  if (event === 'reassign') return { event, level: 'grid', departmentId: null };
   return { event } as PetitionMove;
 };
 
@@ -54,6 +55,9 @@ const legal: Row[] = [
     [s, 'department', 'escalate', 'pending', 'district'] as const,
     [s, 'street', 'summon', 'pending', 'department'] as const,
     [s, 'community', 'convene', 'council', 'community'] as const,
+    // 改派 (a 督办员's order) to a grid: from a grid or its community, waiting to be taken there.
+    [s, 'grid', 'reassign', 'pending', 'grid'] as const,
+    [s, 'community', 'reassign', 'pending', 'grid'] as const,
   ]),
   ['council', 'community', 'escalate', 'pending', 'street'],
   ['council', 'community', 'decide', 'verifying', 'community'],
@@ -90,6 +94,17 @@ describe('petition ladder: every other move is refused with a clear code', () =>
     expect(() => move(state('pending', 'department'), { event: 'accept' })).toThrow('职能部门须「报到」受理');
     expect(() => move(state('pending', 'grid'), { event: 'report' })).toThrow('只有被召集的职能部门需要报到');
     expect(() => move(state('accepted', 'community'), { event: 'summon', departmentId: 'd' })).toThrow('只有街道可以召集职能部门');
+  });
+
+  it('改派 to another department only from a department step, and it goes there to report anew', () => {
+    const toUrban = { event: 'reassign', level: 'department', departmentId: 'dept-urban' } as const;
+    expect(move(state('accepted', 'department', { departmentId: 'dept-housing' }), toUrban)).toMatchObject({
+      status: 'pending',
+      level: 'department',
+      departmentId: 'dept-urban',
+    });
+    expect(code(() => move(state('accepted', 'street'), toUrban))).toBe('PETITION_ILLEGAL_MOVE');
+    expect(code(() => move(state('accepted', 'department'), { event: 'reassign', level: 'grid', departmentId: null }))).toBe('PETITION_ILLEGAL_MOVE');
   });
 
   it('the district is the top of the ladder', () => {

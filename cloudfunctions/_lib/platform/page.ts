@@ -1,17 +1,18 @@
 import { db } from './runtime';
 
-/** One page of a query, in a stable order; asks for one extra row to know whether more follow. */
+type Order = { field: string; dir: 'asc' | 'desc' };
+
+/** One page of a query, in a stable order (one key, or several in turn); asks for one extra row to know whether more follow. */
 export async function pageOf<T>(
   collection: string,
   where: Record<string, unknown>,
-  order: { field: string; dir: 'asc' | 'desc' } | ReadonlyArray<{ field: string; dir: 'asc' | 'desc' }>,
+  order: Order | readonly Order[],
   offset: number,
   limit: number,
 ): Promise<{ docs: T[]; nextOffset: number | null }> {
-  const orders = 'field' in order ? [order] : order;
-  let query = db.collection(collection).where(where);
-  for (const o of orders) query = query.orderBy(o.field, o.dir);
-  const res = await query
+  const orders = Array.isArray(order) ? (order as readonly Order[]) : [order as Order];
+  const sorted = orders.reduce((q, o) => q.orderBy(o.field, o.dir), db.collection(collection).where(where));
+  const res = await sorted
     .skip(offset)
     .limit(limit + 1)
     .get();

@@ -17,7 +17,7 @@ import './index.scss';
 type Reach = Output<'role.places'>;
 
 /** The roles a street admin gives; a district admin also gives the district's (departments, district staff). */
-const streetRoles: AppointableRole[] = ['grid_worker', 'staff', 'street_staff', 'admin'];
+const streetRoles: AppointableRole[] = ['grid_worker', 'staff', 'street_staff', 'supervisor', 'admin'];
 
 /** 任免: pick a person, then appoint them (role, where, why) or remove a role they hold (why). */
 export function AppointForm({ reach }: { reach: Reach }) {
@@ -47,6 +47,8 @@ export function AppointForm({ reach }: { reach: Reach }) {
     if (role === 'staff') return unit(communityId);
     if (role === 'street_staff') return unit(streetId);
     if (role === 'admin') return adminScope === 'district' ? { adminScope } : streetId ? { unitId: streetId, adminScope } : null;
+    // A 督办员 of the district is appointed to no street.
+    if (role === 'supervisor') return district && adminScope === 'district' ? {} : unit(streetId);
     if (role === 'department_staff') return departmentId ? { departmentId } : null;
     if (role === 'district_staff') return {};
     return null;
@@ -96,7 +98,7 @@ export function AppointForm({ reach }: { reach: Reach }) {
 
   return (
     <View>
-      <Text className="admin-intro">任命或免去网格员、社区和街道工作人员、管理员。每次任免都须写明原因，并留有记录。不能任免自己。</Text>
+      <Text className="admin-intro">任命或免去网格员、社区和街道工作人员、督办员、管理员。每次任免都须写明原因，并留有记录。不能任免自己。</Text>
       <NoticeBanner failure={lastSubmit.failure} />
       <DoneCard done={lastSubmit.done} />
       <PersonPicker
@@ -136,8 +138,8 @@ export function AppointForm({ reach }: { reach: Reach }) {
       <FormField label="任命为" error={fieldErrors.role}>
         <ChoiceChips name="role" choices={roles.map((r) => ({ value: r, label: roleLabels[r] }))} value={role} onChange={setRole} />
       </FormField>
-      {role === 'admin' && district && (
-        <FormField label="管理范围" error={fieldErrors.adminScope}>
+      {(role === 'admin' || role === 'supervisor') && district && (
+        <FormField label={role === 'supervisor' ? '督办范围' : '管理范围'} error={fieldErrors.adminScope}>
           <ChoiceChips
             choices={[
               { value: 'street', label: '一个街道' },
@@ -148,7 +150,10 @@ export function AppointForm({ reach }: { reach: Reach }) {
           />
         </FormField>
       )}
-      {(role === 'grid_worker' || role === 'staff' || role === 'street_staff' || (role === 'admin' && adminScope === 'street')) &&
+      {(role === 'grid_worker' ||
+        role === 'staff' ||
+        role === 'street_staff' ||
+        ((role === 'admin' || role === 'supervisor') && adminScope === 'street')) &&
         reach.places.length > 1 && (
           <FormField label="街道" error={fieldErrors.unitId}>
             <ChoiceChips name="street" choices={reach.places.map((u) => ({ value: u.id, label: u.name }))} value={streetId} onChange={setStreetId} />

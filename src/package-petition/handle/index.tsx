@@ -18,7 +18,9 @@ import { afterPetitionStep } from '../../utils/step-replies';
 import { levelLabels } from '../../shared/domain/petition-ladder';
 import { actionsFor } from '../../utils/petition-actions';
 import { ExtensionCard } from './extension';
+import { supervisedStatuses, supervisorLevel } from '../../shared/domain/petition-supervision';
 import { HandleBar } from './handle-bar';
+import { SuperviseBar } from './supervise-bar';
 import './index.scss';
 
 /**
@@ -50,7 +52,10 @@ function HandlePage() {
           notFound={{
             title: '没有找到这条诉求',
             hint: '它可能不在你负责的范围内。',
-            action: { text: '回到待办', onClick: () => void Taro.redirectTo({ url: '/package-petition/queue/index' }) },
+            action:
+              me.data && supervisorLevel(me.data)
+                ? { text: '回到督办台', onClick: () => void Taro.redirectTo({ url: '/package-petition/supervise/index' }) }
+                : { text: '回到待办', onClick: () => void Taro.redirectTo({ url: '/package-petition/queue/index' }) },
           }}
         />
       </PageShell>
@@ -60,7 +65,10 @@ function HandlePage() {
   const category = categories.data?.categories.find((c) => c.id === p.categoryId);
   const actions = actionsFor(p, me.data, category?.council ?? false);
   const onSite = p.verifies === 'site';
-  const hasBar = actions.length > 0 || outcome.notice !== null || onSite;
+  // A 督办员 who does not hold the case supervises it (the server checks their area): cards and orders.
+  const supervises =
+    actions.length === 0 && !onSite && supervisorLevel(me.data) !== null && !p.mine && (supervisedStatuses as readonly string[]).includes(p.status);
+  const hasBar = actions.length > 0 || supervises || outcome.notice !== null || onSite;
   return (
     <PageShell className={`handle${hasBar ? ` ${barPadding}` : ''}`}>
       {onSite && (
@@ -79,7 +87,11 @@ function HandlePage() {
         <View className="handle__elsewhere">
           <Text>
             这条诉求当前在{levelLabels[p.level]}（{p.holder.unitName}）办理，
-            {p.decidesExtension ? `${levelLabels[p.level]}申请了延期，请在下方审批。` : '你可以查看进展。'}
+            {p.decidesExtension
+              ? `${levelLabels[p.level]}申请了延期，请在下方审批。`
+              : supervises
+                ? '你可以亮牌督办、责令上报或改派。'
+                : '你可以查看进展。'}
           </Text>
         </View>
       )}
@@ -89,7 +101,11 @@ function HandlePage() {
       <PetitionBody petition={p} now={now} />
       <PetitionResult petition={p} now={now} />
       <PetitionTimeline petition={p} now={now} />
-      <HandleBar petition={p} outcome={outcome} actions={actions} departments={categories.data?.departments ?? []} />
+      {supervises ? (
+        <SuperviseBar petition={p} outcome={outcome} />
+      ) : (
+        <HandleBar petition={p} outcome={outcome} actions={actions} departments={categories.data?.departments ?? []} />
+      )}
     </PageShell>
   );
 }

@@ -54,6 +54,7 @@ export const errorMessages = {
   PETITION_CATEGORY_NOT_FOUND: '诉求类别不存在',
   PETITION_PLACE_INVALID: '所选位置不在你的社区或网格内',
   PETITION_BUSY: '这条诉求刚被其他人处理过，请刷新后重试',
+  PETITION_CARD_HELD: '这一步已有同样或更重的督办牌',
   DEPARTMENT_NOT_FOUND: '没有找到这个职能部门',
   MERCHANT_ALREADY_APPLIED: '你已提交过商家申请或已经是商家',
   MERCHANT_APPLICATION_NOT_FOUND: '没有找到这份商家申请',

@@ -5,9 +5,11 @@ import { ladderStaffRoles } from '../domain/scope';
 import { defineAction } from './action';
 import { fileIdSchema, idSchema, isoDate } from './common';
 import { petitionReadActions } from './petition-reads';
+import { petitionSupervisionActions } from './petition-supervision';
 import { mapPointSchema, petitionViewSchema } from './petition-view';
 
 export * from './petition-reads';
+export * from './petition-supervision';
 export * from './petition-view';
 
 const text = (min: number, max: number, what: string) => z.string().trim().min(min, `${what}至少 ${min} 个字`).max(max, `${what}最多 ${max} 字`);
@@ -296,4 +298,5 @@ export const petitionActions = [
   petitionReopen,
   petitionConclude,
   ...petitionReadActions,
+  ...petitionSupervisionActions,
 ] as const;

@@ -10,7 +10,7 @@ const reason = z.string().trim().min(2, '请写明任免原因').max(100, '原�
 /**
  * 任命: the role and where. A grid worker is appointed to a grid, community staff to a community, street staff
  * and a street admin to a street (`unitId`); department staff to a department; district staff and a district
- * admin to no unit.
+ * admin to no unit. A 督办员 (supervisor) is appointed to a street (`unitId`), or without one to the whole district.
  */
 export const roleGrantInput = z
   .object({
@@ -63,7 +63,7 @@ const changed = z.object({
 
 export const roleGrant = defineAction({
   name: 'role.grant',
-  summary: '管理员任命网格员、社区/街道/部门/区级工作人员或管理员（须写明原因，留有记录），须带 requestId',
+  summary: '管理员任命网格员、社区/街道/部门/区级工作人员、督办员或管理员（须写明原因，留有记录），须带 requestId',
   input: () => roleGrantInput,
   output: () => changed,
   roles: ['admin'],

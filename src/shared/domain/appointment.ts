@@ -7,14 +7,15 @@ import { adminCoversStreet, workGridsOf } from './scope';
  * 任免: the roles an admin appoints and removes. Residents, members and merchants get theirs through their own
  * flows (joining, 双报到, the merchant application), never here.
  */
-export const appointableRoles = ['grid_worker', 'staff', 'street_staff', 'department_staff', 'district_staff', 'admin'] as const;
+export const appointableRoles = ['grid_worker', 'staff', 'street_staff', 'department_staff', 'district_staff', 'supervisor', 'admin'] as const;
 export type AppointableRole = (typeof appointableRoles)[number];
 
-/** The org unit each street-level role is appointed to. Department, district staff and district admins have none. */
+/** The org unit each street-level role is appointed to. Department, district staff, district admins and supervisors have none. */
 export const unitKindOf = {
   grid_worker: 'grid',
   staff: 'community',
   street_staff: 'street',
+  supervisor: 'street',
   admin: 'street',
 } as const satisfies Partial<Record<AppointableRole, OrgUnit['kind']>>;
 
@@ -24,19 +25,35 @@ export type Appointment =
   | { role: 'admin'; unit: OrgUnit; adminScope: 'street' }
   | { role: 'admin'; adminScope: 'district' }
   | { role: 'department_staff'; departmentId: string }
-  | { role: 'district_staff' };
+  | { role: 'district_staff' }
+  /** 督办员: of a street (appointed to it), or of the whole district (no unit). */
+  | { role: 'supervisor'; unit: OrgUnit }
+  | { role: 'supervisor' };
 
 type Actor = Pick<UserProfile, 'roles' | 'streetId' | 'adminScope'>;
-type Person = Pick<UserProfile, '_id' | 'roles' | 'streetId' | 'communityId' | 'gridId' | 'workGrids' | 'buildingId' | 'departmentId' | 'adminScope'>;
+type Person = Pick<
+  UserProfile,
+  '_id' | 'roles' | 'streetId' | 'communityId' | 'gridId' | 'workGrids' | 'buildingId' | 'departmentId' | 'adminScope' | 'supervisorScope'
+>;
 
 /** The street a unit belongs to (a street is its own). */
 export function streetOfUnit(unit: Pick<OrgUnit, '_id' | 'kind' | 'path'>): string {
   return unit.kind === 'street' ? unit._id : (unit.path[0] ?? '');
 }
 
-/** Roles that work for the whole district: only a district admin appoints or removes them. */
-function districtLevel(role: Role, adminScope: UserProfile['adminScope']): boolean {
-  return role === 'department_staff' || role === 'district_staff' || (role === 'admin' && adminScope === 'district');
+/**
+ * Roles that work for the whole district: only a district admin appoints or removes them. `scope` is the admin's
+ * or the supervisor's reach (street or district).
+ */
+export function districtLevel(role: Role, scope: 'street' | 'district' | undefined): boolean {
+  return role === 'department_staff' || role === 'district_staff' || ((role === 'admin' || role === 'supervisor') && scope === 'district');
+}
+
+/** The reach a role of `person` has, for `districtLevel`: an admin's or a supervisor's scope. */
+export function scopeOfRole(person: Pick<UserProfile, 'adminScope' | 'supervisorScope'>, role: Role): 'street' | 'district' | undefined {
+  if (role === 'admin') return person.adminScope;
+  if (role === 'supervisor') return person.supervisorScope ?? 'street';
+  return undefined;
 }
 
 /**
@@ -49,7 +66,7 @@ export function reachesPerson(actor: Actor, person: Pick<UserProfile, 'streetId'
 
 /** Throws unless `actor` may make this appointment: never above their own scope, never outside their street. */
 export function assertMayAppoint(actor: Actor, a: Appointment): void {
-  const scope = a.role === 'admin' ? a.adminScope : undefined;
+  const scope = a.role === 'admin' ? a.adminScope : a.role === 'supervisor' ? ('unit' in a ? 'street' : 'district') : undefined;
   if (districtLevel(a.role, scope)) {
     if (actor.adminScope !== 'district') throw new DomainError('ROLE_ABOVE_SCOPE');
     return;
@@ -59,7 +76,7 @@ export function assertMayAppoint(actor: Actor, a: Appointment): void {
 
 /** Throws unless `actor` may remove `role` from `person`. */
 export function assertMayRemove(actor: Actor, person: Person, role: AppointableRole): void {
-  if (districtLevel(role, person.adminScope)) {
+  if (districtLevel(role, scopeOfRole(person, role))) {
     if (actor.adminScope !== 'district') throw new DomainError('ROLE_ABOVE_SCOPE');
     return;
   }
@@ -93,6 +110,7 @@ export function afterGrant<P extends Person>(person: P, a: Appointment): P {
   const next: P = { ...person, ...place, roles: [...person.roles, a.role] };
   if (a.role === 'department_staff') next.departmentId = a.departmentId;
   if (a.role === 'admin') next.adminScope = a.adminScope;
+  if (a.role === 'supervisor') next.supervisorScope = 'unit' in a ? 'street' : 'district';
   return next;
 }
 
@@ -132,6 +150,7 @@ export function afterRevoke<P extends Person>(person: P, role: AppointableRole, 
   const next: P = { ...person, roles: person.roles.filter((r) => r !== role) };
   if (role === 'department_staff') delete next.departmentId;
   if (role === 'admin') delete next.adminScope;
+  if (role === 'supervisor') delete next.supervisorScope;
   return next;
 }
 

@@ -57,6 +57,11 @@ export interface UserProfile {
    * district). Read through `adminCoversStreet` in scope.ts, never directly.
    */
   adminScope?: 'street' | 'district';
+  /**
+   * What a `supervisor` (督办员) watches: the cases of their street (`streetId`), or of the whole district. Read
+   * through `supervisesPlace` in petition-supervision.ts, never directly.
+   */
+  supervisorScope?: 'street' | 'district';
   /** What a member offers to do (修水电, 辅导功课, …), shown to whoever dispatches a wish; residents have none. */
   skills?: string[];
   /** The roster's tags (人口台账 标签: 独居老人, 低保, …) of the entry this person is linked to. */

@@ -197,7 +197,7 @@ export function earnsCredit(
 export interface PetitionStep {
   /**
    * 'urge': a resident's 催办; 'extendRequest' / 'extend' / 'extendRefused': a 延期申请 and its decision
-   * (petition-extension.ts); 'card': a 督办 card issued (by the clock, three urges or a 督办员), its colour in
+   * (petition-extension.ts); 'card': a 督办 card issued on the step (by the clock, three urges or a 督办员's hand), its colour in
    * `card` — lines on the timeline that move nothing (from = to).
    */
   event: PetitionEvent | 'create' | 'urge' | 'card' | ExtensionEvent;

@@ -35,6 +35,7 @@ export const petitionEvents = [
   'reopen',
   'conclude',
   'expire',
+  'reassign',
 ] as const;
 export type PetitionEvent = (typeof petitionEvents)[number];
 
@@ -52,6 +53,7 @@ export const petitionEventLabels: Record<PetitionEvent, string> = {
   reopen: '重新交办',
   conclude: '复核办结',
   expire: '逾期未评价',
+  reassign: '督办改派',
 };
 
 export const ratings = ['satisfied', 'basic', 'unsatisfied'] as const;
@@ -99,7 +101,9 @@ export type PetitionMove =
   | { event: 'summon'; departmentId: string }
   | { event: 'rate'; rating: PetitionRating; byProxy?: boolean }
   | { event: 'verify'; result: VerifyResult }
-  | { event: 'reopen'; level: PetitionLevel };
+  | { event: 'reopen'; level: PetitionLevel }
+  /** 改派 (a 督办员's order): to another grid of the community (the case's place says which), or another department. */
+  | { event: 'reassign'; level: 'grid' | 'department'; departmentId: string | null };
 
 const open: readonly PetitionStatus[] = ['pending', 'accepted'];
 
@@ -118,6 +122,7 @@ const from: Record<PetitionEvent, readonly PetitionStatus[]> = {
   reopen: ['review'],
   conclude: ['review'],
   expire: ['resolved'],
+  reassign: open,
 };
 
 function illegal(state: PetitionState, event: PetitionEvent, why?: string): DomainError {
@@ -185,6 +190,13 @@ export function applyMove(state: PetitionState, move: PetitionMove, now: Date, c
       return { ...at('closed'), outcome: 'reviewed' };
     case 'expire':
       return { ...at('closed'), outcome: 'unrated' };
+    case 'reassign':
+      if (move.level === 'department') {
+        if (state.level !== 'department' || !move.departmentId) throw illegal(state, 'reassign', '只有职能部门一级的诉求可以改派到其他部门');
+        return { ...at('pending', 'department'), departmentId: move.departmentId };
+      }
+      if (state.level !== 'grid' && state.level !== 'community') throw illegal(state, 'reassign', '只有网格或社区一级的诉求可以改派到网格');
+      return at('pending', 'grid');
   }
 }
 

@@ -1,5 +1,6 @@
 import type { OrgPlace, UserProfile } from './org';
 import type { PetitionLevel } from './petition-ladder';
+import { supervisesAsHandler } from './petition-supervision';
 import { adminCoversStreet, handlesPetition, organisesPlace } from './scope';
 
 /**
@@ -18,7 +19,7 @@ export interface PersonFacts {
   room: string | null;
 }
 
-type Viewer = Pick<UserProfile, '_id' | 'roles' | 'streetId' | 'communityId' | 'gridId' | 'workGrids' | 'departmentId'>;
+type Viewer = Pick<UserProfile, '_id' | 'roles' | 'streetId' | 'communityId' | 'gridId' | 'workGrids' | 'departmentId' | 'supervisorScope'>;
 
 /** 王秀英 → 王**: residents on public lists are known by surname only. */
 export function maskName(name: string): string {
@@ -65,13 +66,15 @@ export function wishClaimant(viewer: Viewer, wish: WishPeople): Disclosure {
 
 /**
  * A petition's reporter: for the reporter and whoever handles the case at a level it reached. Whoever filed it
- * for them (红色代办) sees no more than their role allows: as one of its handlers, or masked.
+ * for them (红色代办) sees no more than their role allows: as one of its handlers, or masked. A 督办员 sees what
+ * the staff of their level see (a street's once the case reached the street in their street, the district's once
+ * it reached the district).
  */
 export function petitionReporter(
   viewer: Viewer,
   p: OrgPlace & { reporterId: string | null; topLevel: PetitionLevel; departmentIds: readonly string[] },
 ): Disclosure {
-  return viewer._id === p.reporterId || handlesPetition(viewer, p) ? 'contact' : 'masked';
+  return viewer._id === p.reporterId || handlesPetition(viewer, p) || supervisesAsHandler(viewer, p) ? 'contact' : 'masked';
 }
 
 /** A person in the community's directory (and oneself on 我的): staff of that community see the name and a masked phone. */

@@ -1,7 +1,8 @@
 /**
  * Who a user is in the community. One person may hold several roles (a resident who is also a party member).
  * `staff` are community staff; the petition ladder above the community has its own: street (街道), a district
- * department (职能部门: 住建, 城管, …) and the district (区级). Those belong to no community.
+ * department (职能部门: 住建, 城管, …) and the district (区级). Those belong to no community. A `supervisor` (督办员)
+ * watches the open cases of a street or of the whole district and may card or order them (petition-supervision.ts).
  */
 export const roles = [
   'resident',
@@ -13,6 +14,7 @@ export const roles = [
   'street_staff',
   'department_staff',
   'district_staff',
+  'supervisor',
 ] as const;
 export type Role = (typeof roles)[number];
 
@@ -27,4 +29,5 @@ export const roleLabels: Record<Role, string> = {
   street_staff: '街道工作人员',
   department_staff: '职能部门工作人员',
   district_staff: '区级工作人员',
+  supervisor: '督办员',
 };

@@ -55,4 +55,10 @@ describe('我的 shows each role the pages it can use', () => {
     for (const role of ['resident', 'member', 'merchant', 'grid_worker', 'staff', 'admin', 'street_staff', 'district_staff'] as const)
       expect(texts([role])).toContain('我的数据');
   });
+
+  it('a 督办员 reaches the 督办台, and nobody else does', () => {
+    expect(texts(['supervisor'])).toContain('督办台');
+    for (const role of ['resident', 'grid_worker', 'staff', 'street_staff', 'district_staff', 'admin'] as const)
+      expect(texts([role])).not.toContain('督办台');
+  });
 });

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '督办台', enablePullDownRefresh: true });
