@@ -1,4 +1,12 @@
-import { cardDue, cardNote, cardRankOf, cardToIssue, type CardReason, type SupervisionCard } from '../../src/shared/domain/petition-cards';
+import {
+  cardColorLabels,
+  cardDue,
+  cardNote,
+  cardRankOf,
+  cardToIssue,
+  type CardReason,
+  type SupervisionCard,
+} from '../../src/shared/domain/petition-cards';
 import type { LadderConfig } from '../../src/shared/domain/petition-ladder';
 import type { PetitionStep } from '../../src/shared/domain/petition-rules';
 import { SYSTEM_ACTOR } from '../../src/shared/domain/wish';
@@ -36,7 +44,8 @@ export function cardStep(p: PetitionDoc, card: SupervisionCard): PetitionStep {
     from: here,
     to: here,
     departmentId: card.departmentId,
-    note: card.comment ? `${cardNote(card)}（${card.comment}）` : cardNote(card),
+    // A 督办员's card says their comment as its reason; the clock's and the urges' say which limit or how many urges.
+    note: card.comment ? `${cardColorLabels[card.color]}：${card.comment}` : cardNote(card),
     automatic: card.by === null,
     card: card.color,
   };

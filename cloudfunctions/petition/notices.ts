@@ -83,9 +83,10 @@ export function progressNotices(followers: readonly string[], p: PetitionDoc, ev
 
 /** The 督办员s of a case's area: those of its street, and the district's (no street). */
 export async function supervisorsOf(p: Pick<PetitionDoc, 'streetId'>): Promise<string[]> {
+  // The street's own, and the district's (`supervisorScope` says which: a district 督办员 keeps the street they live in).
   const [street, district] = await Promise.all([
     holdersWhere({ roles: 'supervisor', streetId: p.streetId }),
-    holdersWhere({ roles: 'supervisor', streetId: null }),
+    holdersWhere({ roles: 'supervisor', supervisorScope: 'district' }),
   ]);
   return [...new Set([...street, ...district])];
 }

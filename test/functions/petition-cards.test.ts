@@ -1,7 +1,7 @@
 import { ok, useEmulator } from './call';
 import { databaseOf } from './ledger-fixture';
 import { file, HOUR, sent } from './petition-fixtures';
-import { gao, liu, sun, wang } from './personas';
+import { gao, liu, song, sun, wang, zheng } from './personas';
 
 const env = useEmulator();
 const { call } = env;
@@ -38,9 +38,16 @@ async function cardLimits(limits: Record<string, unknown>): Promise<void> {
 
 async function supervisors(): Promise<void> {
   const users = databaseOf(env.emu).collection('users');
-  const person = (name: string, streetId?: string) => ({ name, phone: '13900000000', roles: ['supervisor'], ...(streetId ? { streetId } : {}) });
+  const person = (name: string, streetId: string, supervisorScope: 'street' | 'district' = 'street') => ({
+    name,
+    phone: '13900000000',
+    roles: ['supervisor'],
+    streetId,
+    supervisorScope,
+  });
   await users.doc('sup-street').set({ data: person('街道督办员', 'street-qingshi') });
-  await users.doc('sup-district').set({ data: person('区督办员') });
+  // The district's 督办员 keeps the street they live in: their scope, not their street, makes them the district's.
+  await users.doc('sup-district').set({ data: person('区督办员', 'street-other', 'district') });
   await users.doc('sup-elsewhere').set({ data: person('别的街道督办员', 'street-other') });
 }
 
@@ -70,11 +77,12 @@ describe('督办 cards by the clock', () => {
     const red = await get(id);
     expect(red.card).toMatchObject({ color: 'red', reason: 'accept', note: '红牌督办：网格受理用时超过红牌时限' });
     expect(cardLines(red.timeline).map(([, note]) => note)).toEqual(['黄牌督办：网格受理用时超过黄牌时限', '红牌督办：网格受理用时超过红牌时限']);
-    // Red: the level above and the 督办员s of the street and the district (not another street's), and whoever holds it.
+    // Red: the level above and the 督办员s of the street and the district (not another street's), and whoever holds it
+    // (the seed's 宋嘉 of 青石街道 and 郑和平 of the district among them).
     expect(new Set(await toldOf('红牌督办'))).toEqual(new Set([liu, sun]));
     const redTold = await messagedOf('红牌督办');
-    expect(new Set(redTold)).toEqual(new Set([liu, sun, gao, 'sup-street', 'sup-district']));
-    expect(redTold).toHaveLength(5);
+    expect(new Set(redTold)).toEqual(new Set([liu, sun, gao, song, zheng, 'sup-street', 'sup-district']));
+    expect(redTold).toHaveLength(7);
     expect(new Set(await messagedOf('黄牌督办'))).toEqual(new Set([liu, sun, gao]));
 
     // Red stays red: nothing more in this step, however often the timer runs.
