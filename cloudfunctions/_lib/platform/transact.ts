@@ -117,7 +117,9 @@ function isConflict(error: unknown): boolean {
  * lost attempt is no such measure: once the crowd has spread out it is short, and a window cut to it sent the
  * retry straight back into the crowd (a spend of a 200-strong crowd took ~6 attempts). The growth spreads a
  * crowd whose attempts do not lengthen with its size, without the doubling that left the last callers of a
- * crowd pausing for seconds after everyone else had gone.
+ * crowd pausing for seconds after everyone else had gone. A window that narrows with each loss instead (the crowd
+ * thins as it commits; never below twice the attempt just lost) sent the bench's 200 spends of one balance
+ * into a storm of retries: 11–12 k requests instead of ~4.5 k, and up to 94 of them refused busy.
  */
 const pauseBefore = (attempt: number, longestLostMs: number) =>
   Math.random() * Math.min(MAX_PAUSE_MS, WINDOW_PER_LOST * Math.max(FIRST_PAUSE_MS, longestLostMs) * GROWTH ** attempt);
