@@ -156,7 +156,9 @@ const OVER_BUDGET: Record<string, number> = {
   // go into the charge's own escrow (written new: nothing can have been posted to it before its first payment),
   // the resident's grant for the hold notice is read (a one-time grant: not kept warm) and the in-app message
   // asking them to confirm is a document of its own — the charge is the call's record, so there is no retry
-  // record for it to ride in (13 before the escrow was written without a failed increment first).
+  // record for it to ride in. Carried on the charge instead, it would reach 消息 only when the inbox timer folds it
+  // (up to a minute) while the hold waits five for the answer, and the timer would read charges too: kept. (13
+  // before the escrow was written without a failed increment first.)
   'merchant.charge (held)': 12,
 };
 
