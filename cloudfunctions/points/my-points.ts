@@ -49,14 +49,18 @@ export const balance = defineHandler(pointsBalance, async (_input, { openid }) =
 });
 
 /**
- * The shop each of my payments at a merchant went to: named by the account for a direct charge; a charge
- * above the cap was paid into its hold, so its shop is read from the charge (one query for the page).
+ * The shop each of my payments at a merchant went to: named by the account for a direct charge, by the payment
+ * for a charge above the cap (paid into its hold); a hold paid before payments named their shop is read from
+ * its charge (one query for the page).
  */
 async function paidShops(postings: Posting[], me: string): Promise<Map<string, string>> {
   const paid = postings.filter((p) => p.from === me && p.reversalOf === null);
   const shops = new Map<string, string>();
-  for (const p of paid) if (kindOf(p.to) === 'shop') shops.set(p._id, p.to.slice('shop:'.length));
-  const held = paid.filter((p) => kindOf(p.to) === 'hold' && p.ref);
+  for (const p of paid) {
+    if (kindOf(p.to) === 'shop') shops.set(p._id, p.to.slice('shop:'.length));
+    else if (kindOf(p.to) === 'hold' && p.shopId) shops.set(p._id, p.shopId);
+  }
+  const held = paid.filter((p) => kindOf(p.to) === 'hold' && !p.shopId && p.ref);
   if (held.length === 0) return shops;
   const charges = await table(collections.merchantCharges)
     .where({ _id: _.in(held.map((p) => p.ref)) })

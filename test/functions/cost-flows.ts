@@ -243,6 +243,14 @@ async function measurePass(emu: TestEmulator): Promise<ActionCost[]> {
   const { token } = await step('points.issueCode', wang, 'points.issueCode');
   await step('merchant.scan', merchant, 'merchant.scan', { token });
   await step('merchant.charge', merchant, 'merchant.charge', { token, points: 5, note: '' });
+  // Above the per-charge cap (50 by default): held until the resident confirms, who is told (notice and 消息).
+  await emu.invoke(
+    'points',
+    { action: 'points.award', payload: { openid: wang, asset: 'virtue', amount: 60, reason: '文明行为' }, requestId: `cost-hold-${++serial}` },
+    sun,
+  );
+  const held = await emu.invoke('points', { action: 'points.issueCode', payload: {}, requestId: `cost-hold-${++serial}` }, wang);
+  await step('merchant.charge (held)', merchant, 'merchant.charge', { token: (held as any).data.token, points: 60, note: '米面粮油' });
   await list(merchant, 'merchant.history');
 
   await list(admin, 'org.tree', { parentId: 'grid-1' });

@@ -153,23 +153,38 @@ const WITHIN_BUDGET = [
 // pass). What the requests are, and why each is needed:
 const OVER_BUDGET: Record<string, number> = {
   // caller; start, commit; the item (read, write: stock); the payment (posting, the buyer's balance read and
-  // written: no overdraft); the order. The order is its own retry record (no request document on success). Each
-  // of the nine is a document the order must read or write: under 8 needs the order and its posting to be one
-  // document (the ledger's postings are immutable, an order's status moves) or the stock kept where the
-  // payment writes anyway — neither is true of this data model. Weighed (issue 10, budget10): the posting carrying
-  // the order's facts with its status told by later documents (pickup, refund) would make 8, but the reserved-
-  // order expiry timer and the order lists query orders by status, which would then be no field of any document;
-  // a conditional stock or balance update needs no read only as a query update, which runs outside a transaction.
+  // written: no overdraft); the order. The order is its own retry record (no request document on success).
+  // Weighed again (pay10), each way to 8:
+  // - the stock read by the update that moves it: a transaction's doc().update answers `{updated}`, not the
+  //   document, and a conditional `where({stock: ≥ qty}).update()` runs outside the transaction (DESIGN.md), so
+  //   the refusal "out of stock, nothing posted" needs the read; the buyer's balance likewise (lots, overdraft);
+  // - the item from the warm cache: its name and price could be, but its stock is on the same document and is
+  //   what refuses an order, so the read stays (caching the rest would save nothing);
+  // - the order and its posting in one request: one insert carries documents of one collection, and one document
+  //   for both would make the ledger's immutable posting carry a status that moves (placed → fulfilled,
+  //   cancelled, refunded) — the settle timer and the order lists query orders by status;
+  // - the stock where the payment writes anyway: the payment writes the buyer's balance and the posting, neither
+  //   of which a second buyer of the item touches;
+  // - the caller's profile (roles, name, community) is read on every call by the wrapper, as for every action.
   'mall.order': 9,
   // caller; start, commit; the shop's virtue balance, which keeps its desk (suspension, name, today's total: read,
   // and written once with the shop's credit); the resident's virtue balance (read and written with the payment:
   // no overdraft, the daily cap, the code's single use — the code is sealed and stored nowhere else); the
-  // payment's posting; the charge, which is the call's retry record. 8 needs the charge and its posting to be one
-  // document (the ledger's postings are immutable, a charge's status moves). A shop's first charge since desks
-  // came reads and clears the shop's own day once more (the first pass). Weighed as mall.order: a held charge's
-  // status moves (awaiting → confirmed / rejected / expired, found by status and hold time by the timer), so it
-  // cannot be the immutable posting; the two balances must be read in the transaction for the caps.
+  // payment's posting; the charge, which is the call's retry record. A shop's first charge since desks came reads
+  // and clears the shop's own day once more (the first pass). Weighed again (pay10): the shop is read for what
+  // must not be cached (a suspension landing meanwhile conflicts with the charge; today's total is the shop's
+  // cap) and from the document the credit writes anyway; 8 needs the charge and its posting to be one document,
+  // but a charge's status moves (posted → refunded; awaiting → confirmed / rejected / expired, found by status
+  // and hold time by the timers) and postings are immutable; there is no in-app message on this path to fold.
   'merchant.charge': 9,
+  // Above the per-charge cap: the same, but the shop's desk is written alone (no credit to ride with), the points
+  // go into the charge's own escrow (written new: nothing can have been posted to it before its first payment),
+  // the resident's grant for the hold notice is read (a one-time grant: not kept warm) and the in-app message
+  // asking them to confirm is a document of its own — the charge is the call's record, so there is no retry
+  // record for it to ride in. Carried on the charge instead, it would reach 消息 only when the inbox timer folds it
+  // (up to a minute) while the hold waits five for the answer, and the timer would read charges too: kept. (13
+  // before the escrow was written without a failed increment first.)
+  'merchant.charge (held)': 12,
 };
 
 let costs: ActionCost[];

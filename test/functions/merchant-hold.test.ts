@@ -1,4 +1,6 @@
+import { chargePostingIds } from '../../src/shared/domain/merchant-charge';
 import { ok, useEmulator } from './call';
+import { databaseOf } from './ledger-fixture';
 import { merchantKit } from './merchant-helpers';
 import { li, merchant, wang } from './personas';
 import { expectCovered, pointsKit } from './points-helpers';
@@ -45,6 +47,19 @@ describe('above the per-charge cap: held until the resident confirms', () => {
     const [back, paid] = ok(await call(wang, 'points.history', { asset: 'virtue' })).items;
     expect(paid).toMatchObject({ amount: -80, reason: '「周记便利店」消费（待确认）：米面粮油', shopId: 'shop-zhouji' });
     expect(back).toMatchObject({ amount: 80, shopId: null });
+    await expectCovered(env.emu);
+  });
+
+  it('names the shop of a held payment made before payments named it, from its charge', async () => {
+    const held = await heldCharge();
+    const db = databaseOf(env.emu);
+    const payment = chargePostingIds(held.id).pay;
+    await db
+      .collection('postings')
+      .doc(payment)
+      .update({ data: { shopId: db.command.remove() } });
+    const [paid] = ok(await call(wang, 'points.history', { asset: 'virtue' })).items;
+    expect(paid).toMatchObject({ id: payment, shopId: 'shop-zhouji' });
     await expectCovered(env.emu);
   });
 

@@ -79,7 +79,8 @@ describe('charge moves and postings', () => {
       reason: '「周记便利店」消费：酱油',
     });
     const held = charge({ mode: 'hold', points: 80 });
-    expect(paymentOf(held)).toMatchObject({ from: 'user:u1', to: 'hold:ch-x', amount: 80 });
+    expect(paymentOf(held)).toMatchObject({ from: 'user:u1', to: 'hold:ch-x', amount: 80, shopId: 'shop-1' });
+    expect(paymentOf(charge()).shopId).toBeUndefined();
     expect(settlementOf({ ...held, status: 'confirmed' })).toMatchObject({ _id: 'charge:ch-x:paid', from: 'hold:ch-x', to: 'shop:shop-1' });
     expect(settlementOf({ ...held, status: 'rejected' })).toMatchObject({ _id: 'charge:ch-x:back', from: 'hold:ch-x', to: 'user:u1' });
     expect(settlementOf({ ...held, status: 'expired' })).toMatchObject({ _id: 'charge:ch-x:back', reason: '「周记便利店」扣分退回（超时未确认）' });

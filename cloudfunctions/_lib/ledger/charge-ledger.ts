@@ -52,7 +52,9 @@ export async function chargeNow(req: ChargeRequest, now: Date): Promise<Charge> 
     // A direct charge credits the shop's balance, which is its desk: written once, with the day moved.
     const direct = reserved.mode === 'direct';
     await saveDeskIn(tx, shop.read, shop.desk, direct);
-    const credit = direct ? { credited: { doc: shop.read.doc, also: { desk: shop.desk } } } : { creditBalance: 'unread' as const };
+    // A held charge's escrow (`hold:<chargeId>`) is this charge's own account, and nothing has been posted to it
+    // unless this payment has (its insert below refuses the repeat): it is written new, not incremented first.
+    const credit = direct ? { credited: { doc: shop.read.doc, also: { desk: shop.desk } } } : { credited: { doc: null, also: {} } };
     try {
       await postIn(tx, paymentOf(reserved), { debited: resident, ...credit });
     } catch (error) {

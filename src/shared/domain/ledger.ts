@@ -77,6 +77,11 @@ export interface Posting {
   override: { by: string; reason: string } | null;
   /** When the points credited by this posting lapse (null: never). */
   expiresAt: Date | null;
+  /**
+   * A payment into a held charge's escrow: the shop it is for, so that the payer's history names the shop without
+   * reading the charge (payments made before it was kept have none: their charge is read).
+   */
+  shopId?: string | null;
 }
 
 export type PostingInput = Omit<Posting, 'at' | 'reversalOf' | 'override' | 'expiresAt'> &

@@ -95,7 +95,9 @@ export function paymentOf(charge: Charge): PostingInput {
   const to = charge.mode === 'direct' ? account.shop(charge.shopId) : account.hold(charge._id);
   const what = charge.note ? `：${charge.note}` : '';
   const reason = charge.mode === 'direct' ? `「${charge.shopName}」消费${what}` : `「${charge.shopName}」消费（待确认）${what}`;
-  return posting(charge, chargePostingIds(charge._id).pay, account.user(charge.residentId), to, reason);
+  const payment = posting(charge, chargePostingIds(charge._id).pay, account.user(charge.residentId), to, reason);
+  // Escrow does not name the shop, so the payment does (the payer's history shows it without reading the charge).
+  return charge.mode === 'direct' ? payment : { ...payment, shopId: charge.shopId };
 }
 
 /** Empties the escrow of a decided hold: to the shop when confirmed, back to the resident otherwise. */
