@@ -163,6 +163,8 @@ async function measurePass(emu: TestEmulator): Promise<ActionCost[]> {
   // 延期申请: the community asks the street for a day more, which approves it (the grid worker and she are told).
   const until = new Date(Date.parse(dueAt) + 24 * 3_600_000).toISOString();
   await step('petition.requestExtension', sun, 'petition.requestExtension', { petitionId, reason: '需要等待施工队排期', until });
+  // 延期待批: 钱伟 finds it on the street's list of requests to decide.
+  await step('petition.listQueue (延期待批)', qian, 'petition.listQueue', { extensions: true }, true);
   await step('petition.decideExtension', qian, 'petition.decideExtension', { petitionId, approve: true, note: '同意' });
   // 催办: she urges the community's handler (once today), who is told.
   await step('petition.urge', wang, 'petition.urge', { petitionId });

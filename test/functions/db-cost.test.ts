@@ -49,6 +49,8 @@ const WITHIN_BUDGET = [
   // the street's staff and their long-term grants are kept warm (a cold instance reads both). Its decision: the same
   // seven, the notice going to who asked; the resident declined notices on filing, as the case keeps: none is read.
   'petition.requestExtension',
+  // 延期待批: caller; the page of requests the street decides (one query on extension_decider_due; names are cached).
+  'petition.listQueue (延期待批)',
   'petition.decideExtension',
   'petition.rate',
   'petition.listMine',
