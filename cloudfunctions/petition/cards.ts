@@ -7,6 +7,7 @@ import {
   type CardReason,
   type SupervisionCard,
 } from '../../src/shared/domain/petition-cards';
+import { petitionStatuses } from '../../src/shared/domain/petition';
 import type { LadderConfig } from '../../src/shared/domain/petition-ladder';
 import type { PetitionStep } from '../../src/shared/domain/petition-rules';
 import { SYSTEM_ACTOR } from '../../src/shared/domain/wish';
@@ -18,6 +19,10 @@ import { cachedLadderFor, type PetitionDoc } from './petition-repo';
 
 /** Bounded work per run; the next run picks up the rest. */
 const BATCH = 100;
+/** Cases given their 督办 clock per run (one write each); the next run takes the next page. */
+const CLOCK_PAGE = 50;
+/** The statuses a 督办 clock may run in (cardDue says whether it does): a closed case needs none. */
+const UNCLOSED = petitionStatuses.filter((s) => s !== 'closed');
 
 /** A card for the case's current step, issued by the clock or the urges (by: null). */
 export function clockCard(p: PetitionDoc, color: SupervisionCard['color'], reason: CardReason, now: Date): SupervisionCard {
@@ -63,6 +68,35 @@ export function cardFields(p: PetitionDoc, card: SupervisionCard, ladder: Ladder
   if (ladder) next.cardAt = cardDue(next, ladder)?.at ?? null;
   const data = { card: _.set(card), cardRank, history: _.push([step]), statsDirty: true, updatedAt: card.at };
   return { next, data: ladder ? { ...data, cardAt: next.cardAt } : data };
+}
+
+/**
+ * Cases filed before the 督办 clock have no `cardAt` (a move writes it, a value or null): the timer gives the open
+ * ones theirs, a page per run (index `status_card_at`), so none waits for its next move to be carded. A case given
+ * its time no longer matches the query, so the next run takes the next page; a write that fails leaves its case for
+ * the next run. The write holds only while the case still lacks the field, so a move meanwhile (which reckons its own
+ * clock) is never overwritten; a card issued meanwhile by the urges is met by markCards, which decides on the case
+ * as it finds it. Once every old case has its time, a run costs the one empty query.
+ */
+export async function clockUnclocked(): Promise<{ clocked: number; failed: number }> {
+  const lacking = await table(collections.petitions)
+    .where({ status: _.in(UNCLOSED), cardAt: _.exists(false) })
+    .limit(CLOCK_PAGE)
+    .get();
+  const done = { clocked: 0, failed: 0 };
+  for (const p of lacking) {
+    try {
+      const cardAt = cardDue(p, await cachedLadderFor(p))?.at ?? null;
+      await table(collections.petitions)
+        .where({ _id: p._id, cardAt: _.exists(false) })
+        .update({ cardAt });
+      done.clocked += 1;
+    } catch (error) {
+      console.error('[petition card clock]', p._id, error);
+      done.failed += 1;
+    }
+  }
+  return done;
 }
 
 /**

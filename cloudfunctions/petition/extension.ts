@@ -5,6 +5,7 @@ import { actAt, dueAt } from '../../src/shared/domain/petition-deadlines';
 import {
   assertMayDecideExtension,
   assertMayRequestExtension,
+  deciderKeyOf,
   deciderLevel,
   untilShort,
   untilText,
@@ -79,11 +80,13 @@ export const requestExtension = defineHandler(
           note: null,
         };
         const step = line(current, 'extendRequest', user, now, `申请延期至 ${untilText(until)}：${reason}`);
+        // On the level above's 延期待批 list until decided (or lapsed by a move).
+        const extensionDecider = deciderKeyOf(current.level, current);
         await tx
           .collection(collections.petitions)
           .doc(petitionId)
-          .update({ data: { extension: _.set(extension), history: _.push([step]), statsDirty: true, updatedAt: now } });
-        const asked: PetitionDoc = { ...current, extension, history: [...current.history, step], updatedAt: now };
+          .update({ data: { extension: _.set(extension), extensionDecider, history: _.push([step]), statsDirty: true, updatedAt: now } });
+        const asked: PetitionDoc = { ...current, extension, extensionDecider, history: [...current.history, step], updatedAt: now };
         const deciders = await holdersOf(deciderLevel[current.level], current);
         await unit.notify(
           assignedNotices(
@@ -130,8 +133,21 @@ export const decideExtension = defineHandler(
         const step = approve
           ? line(current, 'extend', user, now, `同意延期，办理期限延至 ${untilText(until)}${note ? `：${note}` : ''}`, until)
           : line(current, 'extendRefused', user, now, `不同意延期${note ? `：${note}` : ''}`);
-        let decided: PetitionDoc = { ...current, extension, history: [...current.history, step], statsDirty: true, updatedAt: now };
-        const data: Record<string, unknown> = { extension: _.set(extension), history: _.push([step]), statsDirty: true, updatedAt: now };
+        let decided: PetitionDoc = {
+          ...current,
+          extension,
+          extensionDecider: null,
+          history: [...current.history, step],
+          statsDirty: true,
+          updatedAt: now,
+        };
+        const data: Record<string, unknown> = {
+          extension: _.set(extension),
+          extensionDecider: null,
+          history: _.push([step]),
+          statsDirty: true,
+          updatedAt: now,
+        };
         if (approve) {
           const { ladder } = await cachedSettings(current.streetId);
           const moved = { ...decided, extendedUntil: until };

@@ -2,7 +2,7 @@ import { petitionCategories, petitionGet, petitionListMine, petitionListQueue } 
 import { DomainError } from '../../src/shared/domain/errors';
 import type { UserProfile } from '../../src/shared/domain/org';
 import type { PetitionLevel } from '../../src/shared/domain/petition-ladder';
-import { deciderLevel, liveExtension } from '../../src/shared/domain/petition-extension';
+import { decidingLevels, deciderKey, deciderLevel, liveExtension, type DecidingLevel } from '../../src/shared/domain/petition-extension';
 import { supervisesPlace } from '../../src/shared/domain/petition-supervision';
 import { holdsLevel, inWorkGrids, ladderLevelsOf, workGridsOf } from '../../src/shared/domain/scope';
 import { defineHandler } from '../_lib/platform/handler';
@@ -101,15 +101,26 @@ async function queueOf(level: PetitionLevel, user: UserProfile): Promise<{ where
   }
 }
 
+const decides = (level: PetitionLevel): level is DecidingLevel => (decidingLevels as readonly PetitionLevel[]).includes(level);
+
 /**
  * 本级待办: what waits at the caller's level, by deadline, so the overdue come first. `verifying`: the resolutions
  * of the caller's grid (or community) waiting for a site check (待验证), whatever level resolved them.
  */
-export const listQueue = defineHandler(petitionListQueue, async ({ level: asked, verifying, sort, offset, limit }, { user }) => {
+export const listQueue = defineHandler(petitionListQueue, async ({ level: asked, verifying, extensions, sort, offset, limit }, { user }) => {
   const mine = ladderLevelsOf(user);
-  const level = asked ?? mine[0];
+  const level = asked ?? (extensions ? mine.find(decides) : mine[0]);
   if (!level || !mine.includes(level)) throw new DomainError('FORBIDDEN_SCOPE', '你不在这一级办理诉求');
   if (verifying && level !== 'grid' && level !== 'community') throw new DomainError('FORBIDDEN_SCOPE', '现场验证由网格员（或社区）负责');
+  if (extensions) {
+    if (!decides(level)) throw new DomainError('FORBIDDEN_SCOPE', '延期申请由社区、街道或区级审批');
+    // 延期待批: the requests waiting for this level in the caller's area, by deadline — one indexed query (the key
+    // names the unit); one's own request (a district colleague's is decided by another) is left out.
+    const { unitName } = await queueOf(level, user);
+    const where = { extensionDecider: deciderKey(level, user), 'extension.requestedBy': _.neq(user._id) };
+    const result = await page(where, { field: 'dueAt', dir: 'asc' }, offset, limit);
+    return { level, unitName, ...(await renderPage(result, user)) };
+  }
   const { where, unitName } = await queueOf(level, user);
   const byDue = { field: 'dueAt', dir: 'asc' } as const;
   // 督办优先: red, then yellow, then the rest, each by deadline (the same index with the card's rank before the deadline).

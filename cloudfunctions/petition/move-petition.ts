@@ -128,6 +128,8 @@ function advance(seen: PetitionDoc, plan: Plan, by: Mover, now: Date, ladder: La
     card: null,
     cardRank: 0,
     cardAt: cardDue({ ...state, categoryId: seen.categoryId, card: null }, ladder)?.at ?? null,
+    // A new step: a request still pending for the old one lapses, and leaves the 延期待批 list.
+    extensionDecider: null,
     firstFeedbackAt: seen.firstFeedbackAt ?? (state.status === 'verifying' ? now : null),
     credit: seen.credit ?? (valid ? { key: creditKey(seen._id), amount: ladder.virtueCredit, status: 'pending', postingId: null } : null),
     history: [...seen.history, step],
@@ -155,7 +157,19 @@ function changedFields(seen: PetitionDoc, next: PetitionDoc, steps: readonly Pla
     'rev',
     'departmentIds',
   ] as const;
-  const more = ['handlerId', 'handlerName', 'dueAt', 'actAt', 'card', 'cardRank', 'cardAt', 'firstFeedbackAt', 'statsDirty', 'updatedAt'] as const;
+  const more = [
+    'handlerId',
+    'handlerName',
+    'dueAt',
+    'actAt',
+    'card',
+    'cardRank',
+    'cardAt',
+    'extensionDecider',
+    'firstFeedbackAt',
+    'statsDirty',
+    'updatedAt',
+  ] as const;
   const credit = seen.credit === null && next.credit !== null ? (['credit'] as const) : [];
   const changed = new Set(steps.flatMap((plan) => Object.keys(plan.changes ?? {}) as (keyof PetitionDoc)[]));
   const fields = [...keys, ...more, ...credit, ...changed];

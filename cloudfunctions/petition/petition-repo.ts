@@ -104,6 +104,11 @@ export interface PetitionDoc extends OrgPlace, PetitionState {
   lastUrgedAt?: Date | null;
   /** The latest 延期申请 (petition-extension.ts): it speaks for the step it names only; absent on cases never extended. */
   extension?: PetitionExtension | null;
+  /**
+   * While the step's request waits for a decision: whose 延期待批 list it is on (`deciderKey`, index
+   * `extension_decider_due`); null once decided or lapsed (every move clears it). Absent on cases never extended.
+   */
+  extensionDecider?: string | null;
   /** The current step's 督办 card (petition-cards.ts); cleared by every move; absent on cases never carded. */
   card?: SupervisionCard | null;
   /** When the step's next card falls due (petition-cards.ts `cardDue`), for the timer's indexed query; null: none can. */

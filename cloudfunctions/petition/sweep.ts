@@ -1,7 +1,7 @@
 import { SYSTEM_ACTOR } from '../../src/shared/domain/wish';
 import { dueAction, type DueAction } from '../../src/shared/domain/petition-deadlines';
 import { _, collections } from '../_lib/platform/runtime';
-import { markCards } from './cards';
+import { clockUnclocked, markCards } from './cards';
 import { settlePendingCredits } from './credit';
 import { movePetition, type Plan } from './move-petition';
 import { table } from '../_lib/platform/typed-db';
@@ -33,10 +33,13 @@ function planFor(action: DueAction, now: Date): Plan | null {
  * (recorded as automatic; the next level and the resident are told), a resolution nobody verified within
  * verifyDays passes on to the rating (超时未验证), and a resolution nobody rated within the window closes. Before
  * that, cases whose 督办 limit passed get their card (cards.ts), so a case the timer finds past its deadline is
- * carded at the level that let it slip. Credits a crash left unposted are posted.
+ * carded at the level that let it slip; cases filed before the 督办 clock get their `cardAt` a page per run
+ * (clockUnclocked). Credits a crash left unposted are posted.
  */
 export async function sweep(): Promise<Record<string, unknown>> {
   const now = new Date();
+  // Old cases get their 督办 clock first, so one that is already due is carded in the same run.
+  const clocked = await clockUnclocked();
   const cards = await markCards(now);
   const res = await table(collections.petitions)
     .where({ actAt: _.lte(now) })
@@ -58,5 +61,5 @@ export async function sweep(): Promise<Record<string, unknown>> {
       done.failed += 1;
     }
   }
-  return { ...done, cards, credited: await settlePendingCredits() };
+  return { ...done, clocked, cards, credited: await settlePendingCredits() };
 }

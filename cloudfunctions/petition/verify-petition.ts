@@ -5,7 +5,8 @@ import { assertPublishable } from '../_lib/platform/content';
 import { defineHandler } from '../_lib/platform/handler';
 import { movePetition, type Plan } from './move-petition';
 import type { PetitionDoc } from './petition-repo';
-import { toView } from './petition-view';
+import { lookup, render, toView } from './petition-view';
+import { timelineOf } from './timeline';
 
 /**
  * 现场验证: the grid worker of the case's grid (community staff where the place has no grid) checks a resolution
@@ -60,7 +61,11 @@ export const confirm = defineHandler(
       };
       return { ...verified, then: rated };
     };
-    const reply = async (moved: PetitionDoc) => ({ petition: await toView(moved, user) });
+    // The page shows both lines at once (验证, and 评价 with a rating) as the timeline will: the reply carries them.
+    const reply = async (moved: PetitionDoc) => {
+      const l = await lookup([moved], user);
+      return { petition: render(moved, user, l), lines: timelineOf(moved, user, l).slice(rating ? -2 : -1) };
+    };
     return movePetition(petitionId, { openid, name: user.name }, planner, { request, reply });
   },
   { record: 'inTransaction' },

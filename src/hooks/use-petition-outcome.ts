@@ -1,13 +1,16 @@
 import type { Reply } from '../shared/contract/envelope';
-import type { PetitionView } from '../shared/contract/petition-view';
+import type { PetitionStepView, PetitionView } from '../shared/contract/petition-view';
 import type { PetitionEvent } from '../shared/domain/petition';
 import type { ExtensionEvent } from '../shared/domain/petition-rules';
 import { afterFailure } from '../utils/action-hints';
 import { afterPetitionFailure } from '../utils/petition-hints';
 import { useOutcome, type Change, type Failure, type Outcome } from './use-outcome';
 
-/** A petition step's reply carries the case; the event names the line it adds to the timeline. */
-export type PetitionOutcome = Outcome<{ petition: PetitionView }, PetitionEvent | 'urge' | 'card' | ExtensionEvent>;
+/**
+ * A petition step's reply carries the case; the event names the line it adds to the timeline, unless the reply
+ * carries the lines it wrote (`lines`: 确认办理结果, whose 已解决 + rating writes two).
+ */
+export type PetitionOutcome = Outcome<{ petition: PetitionView; lines?: PetitionStepView[] }, PetitionEvent | 'urge' | 'card' | ExtensionEvent>;
 
 /**
  * The app's way of answering a step (useOutcome), with the petition's own failures explained too: a case

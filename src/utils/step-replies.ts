@@ -1,4 +1,4 @@
-import type { PetitionView } from '../shared/contract/petition-view';
+import type { PetitionStepView, PetitionView } from '../shared/contract/petition-view';
 import type { WishView } from '../shared/contract/wish';
 import type { PetitionEvent } from '../shared/domain/petition';
 import type { ExtensionEvent } from '../shared/domain/petition-rules';
@@ -17,27 +17,33 @@ export function afterWishStep(detail: WishDetail, wish: WishView, event: WishEve
   return { ...detail, ...wish, history: [...detail.history, ...line], viewer: { ...detail.viewer, isClaimant } };
 }
 
-/** The petition detail after the caller's own step; the countdowns keep counting from the detail's read. */
+/**
+ * The petition detail after the caller's own step; the countdowns keep counting from the detail's read. A reply
+ * that carries the lines its step wrote (`lines`) is shown with those, as the server will show them.
+ */
 export function afterPetitionStep(
   detail: PetitionDetail,
   petition: PetitionView,
   event: PetitionEvent | 'urge' | 'card' | ExtensionEvent | null,
   byName: string,
   note: string | null = null,
+  lines?: readonly PetitionStepView[],
 ): PetitionDetail {
-  const line = event
-    ? [
-        {
-          event,
-          level: petition.level,
-          status: petition.status,
-          by: byName,
-          at: petition.updatedAt,
-          note,
-          automatic: false,
-          departmentName: null,
-        },
-      ]
-    : [];
+  const line = lines
+    ? lines
+    : event
+      ? [
+          {
+            event,
+            level: petition.level,
+            status: petition.status,
+            by: byName,
+            at: petition.updatedAt,
+            note,
+            automatic: false,
+            departmentName: null,
+          },
+        ]
+      : [];
   return { ...detail, ...petition, timeline: [...detail.timeline, ...line] };
 }

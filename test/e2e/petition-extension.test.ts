@@ -45,9 +45,29 @@ test('the grid asks for an extension, the community approves it, and the residen
     expect(await card().locator('.btn', { hasText: '申请延期' }).count()).toBe(0);
   });
 
-  await withScreenshot(page, 'petition-extension-approve', async () => {
+  await withScreenshot(page, 'petition-extension-queue', async () => {
+    // 延期待批: 孙丽 finds the request on her queue's tab (not only through the notice), the request on its row.
     await app.actAs('孙丽');
-    await app.open(`/package-petition/handle/index?id=${id}`);
+    const queue = async () => {
+      await app.open('/package-petition/queue/index?level=extend');
+      await shown(page).locator('.p-queue__title', { hasText: '延期待批' }).waitFor();
+      return shown(page).locator(`.petition-card[data-petition-id="${id}"]`);
+    };
+    const row = await queue();
+    await row.locator('.petition-card__note', { hasText: '刘芳 申请延期至' }).waitFor();
+    await row.getByText(/需要等待施工队排期，材料周末才到/).waitFor();
+    await app.shot('petition-extension-queue');
+    // The same list in 关怀模式 (her choice on 我的), then back as she had it.
+    const care = (on: boolean) => session.emu.invoke('user', { action: 'user.setPrefs', payload: { careMode: on } }, personas.sun);
+    await care(true);
+    await (await queue()).waitFor();
+    await shown(page).locator('.page.care').waitFor();
+    await app.shot('care-petition-extension-queue');
+    await care(false);
+    await (await queue()).click();
+  });
+
+  await withScreenshot(page, 'petition-extension-approve', async () => {
     await shown(page).getByText('网格申请了延期，请在下方审批。').waitFor();
     await app.shot('petition-extension-decider');
     await card().locator('.btn', { hasText: '同意延期' }).click();

@@ -78,6 +78,9 @@ test('an older resident answers 已解决 and 满意 on large buttons, and the c
     expect(await shown(page).locator('.confirm-card').count()).toBe(0);
     expect(await shown(page).locator('.p-result__rating').textContent()).toBe('满意');
     expect(await shown(page).locator('.p-result').textContent()).toContain('居民确认已解决');
+    // Both lines the tap wrote are on the timeline at once (the reply carries them), newest first, without a reload.
+    expect((await petitions.events()).slice(0, 2)).toEqual(['rate', 'verify']);
+    expect(calls).toEqual(['petition.confirm']);
     await app.shot('care-petition-confirmed');
   });
   const got = await petitions.invoke('petition.get', { petitionId: id }, personas.wang);

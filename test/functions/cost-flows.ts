@@ -163,6 +163,8 @@ async function measurePass(emu: TestEmulator): Promise<ActionCost[]> {
   // 延期申请: the community asks the street for a day more, which approves it (the grid worker and she are told).
   const until = new Date(Date.parse(dueAt) + 24 * 3_600_000).toISOString();
   await step('petition.requestExtension', sun, 'petition.requestExtension', { petitionId, reason: '需要等待施工队排期', until });
+  // 延期待批: 钱伟 finds it on the street's list of requests to decide.
+  await step('petition.listQueue (延期待批)', qian, 'petition.listQueue', { extensions: true }, true);
   await step('petition.decideExtension', qian, 'petition.decideExtension', { petitionId, approve: true, note: '同意' });
   // 催办: she urges the community's handler (once today), who is told.
   await step('petition.urge', wang, 'petition.urge', { petitionId });
@@ -182,6 +184,17 @@ async function measurePass(emu: TestEmulator): Promise<ActionCost[]> {
   const [beforePhotos, afterPhotos] = [[await upload(emu, liu, 'before.png')], [await upload(emu, liu, 'after.png')]];
   await quiet(liu, 'petition.resolve', { petitionId: spot, feedback: '当场修补了坡道', beforePhotos, afterPhotos });
   await step('petition.confirm', wang, 'petition.confirm', { petitionId: spot, result: 'resolved', rating: 'satisfied' });
+  // 第三次催办: the cost flow cannot span three China days, so a case she urged twice, the last time yesterday, is
+  // set up in the database; her third urge cards it yellow (黄牌督办) and its notices go out.
+  const urged = (await quiet(wang, 'petition.create', { ...ramp, accepted: [] })).petition.id;
+  await quiet(liu, 'petition.accept', { petitionId: urged });
+  const yesterday = new Date(Date.parse((await emu.clock()).now) - 24 * 3_600_000);
+  await databaseOf(emu)
+    .collection('petitions')
+    .doc(urged)
+    .update({ data: { urgeCount: 2, lastUrgedAt: yesterday } });
+  const third = await step('petition.urge (third: yellow card)', wang, 'petition.urge', { petitionId: urged });
+  if (third.petition.card?.color !== 'yellow') throw new Error(`the third urge left no yellow card: ${JSON.stringify(third.petition.card)}`);
   await list(wang, 'petition.listMine');
   // 红色代办 from the roster: the grid worker files for 郑大爷, who has no WeChat, at his building.
   await step('petition.create (roster proxy)', liu, 'petition.create', { ...ramp, onBehalfOf: { rosterKey } });

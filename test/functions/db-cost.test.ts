@@ -41,10 +41,16 @@ const WITHIN_BUDGET = [
   // 催办: caller; start, commit; the case (read, write); the retry record; the notice sent (its outcome) — the handler who
   // took it is told, no holders are read.
   'petition.urge',
+  // The third urge (a case urged twice, the last time yesterday, set up in the database): the same seven, the yellow
+  // card on the urge's one write; its notices go to the grid's workers and the community's staff (holders kept warm),
+  // whose long-term grants are read once (one query for all of them): eight.
+  'petition.urge (third: yellow card)',
   // 延期申请: caller; start, commit; the case (read, write); the retry record; the notice to the street (its outcome) —
   // the street's staff and their long-term grants are kept warm (a cold instance reads both). Its decision: the same
   // seven, the notice going to who asked; the resident declined notices on filing, as the case keeps: none is read.
   'petition.requestExtension',
+  // 延期待批: caller; the page of requests the street decides (one query on extension_decider_due; names are cached).
+  'petition.listQueue (延期待批)',
   'petition.decideExtension',
   'petition.rate',
   'petition.listMine',

@@ -104,6 +104,27 @@ describe('督办 cards by the clock', () => {
     expect((await get(id)).card).toMatchObject({ color: 'yellow', reason: 'resolve', note: '黄牌督办：网格办理用时超过黄牌时限' });
   });
 
+  it('gives an open case filed before the clock (no cardAt) its time on the next run, and its card when due', async () => {
+    await env.emu.clock({ set: '2026-03-02T01:00:00.000Z' });
+    const old = await file(call);
+    const closed = await file(call, wang, { description: '2号楼门口的坡道扶手松了，老人扶着很危险' });
+    // As the case was stored before the 督办 clock came: no card, no rank, no cardAt — and a closed one likewise.
+    const petitions = databaseOf(env.emu).collection('petitions');
+    const _ = databaseOf(env.emu).command;
+    const before = { card: _.remove(), cardRank: _.remove(), cardAt: _.remove() };
+    await petitions.doc(old).update({ data: before });
+    await petitions.doc(closed).update({ data: { ...before, status: 'closed' } });
+    // The grid has 24 h to take it: yellow at 12 h.
+    await tick(HOUR);
+    const clocked = (await petitions.doc(old).get()).data;
+    expect(new Date(clocked.cardAt).getTime() - new Date(clocked.createdAt).getTime()).toBe(12 * HOUR);
+    // A closed case is left as it is (no clock runs there).
+    expect((await petitions.doc(closed).get()).data).not.toHaveProperty('cardAt');
+    await tick(11 * HOUR + 60_000);
+    expect((await get(old)).card).toMatchObject({ color: 'yellow', reason: 'accept' });
+    expect((await env.emu.meter()).flatMap((r) => r.uncovered)).toEqual([]);
+  });
+
   it('runs on the limits the admin set for the category and level', async () => {
     await cardLimits({ accessibility: { grid: { accept: { yellow: 1, red: 2 } } } });
     const id = await file(call);

@@ -246,6 +246,42 @@ describe('延期申请: who may ask and decide, and when', () => {
   });
 });
 
+describe('延期待批: the level above lists the requests it decides', () => {
+  const waiting = async (who: string, level?: string) =>
+    ok(await call(who, 'petition.listQueue', { extensions: true, ...(level ? { level } : {}) })).items.map((p: any) => p.id);
+
+  it('lists each pending request on its decider’s list only, until it is decided or lapses — one indexed page', async () => {
+    const id = await taken();
+    ok(await ask(liu, id));
+    // The grid's request is the community's to decide: on 孙丽's list, with the request on the row; not the street's.
+    const listed = ok(await call(sun, 'petition.listQueue', { extensions: true }));
+    expect(listed).toMatchObject({ level: 'community', unitName: '梧桐社区' });
+    expect(listed.items.map((p: any) => p.id)).toContain(id);
+    expect(listed.items.find((p: any) => p.id === id)).toMatchObject({ decidesExtension: true, extension: { status: 'pending' } });
+    expect(await waiting(qian)).not.toContain(id);
+    // Decided: off the list.
+    ok(await call(sun, 'petition.decideExtension', { petitionId: id, approve: false, note: '先按原期限办理' }));
+    expect(await waiting(sun)).not.toContain(id);
+
+    // The community asks the street: on 钱伟's list; the case moves on (resolved): the request lapses, off the list.
+    ok(await call(liu, 'petition.escalate', { petitionId: id, reason: '需要社区协调施工队' }));
+    ok(await call(sun, 'petition.accept', { petitionId: id }));
+    const latest = (await get(id, sun)).mayExtend.latest;
+    ok(await ask(sun, id, latest));
+    expect(await waiting(qian)).toContain(id);
+    expect(await waiting(sun)).not.toContain(id);
+    expect(await waiting(luo)).not.toContain(id);
+    ok(await call(sun, 'petition.resolve', { petitionId: id, feedback: '已联系施工队修补坡道' }));
+    expect(await waiting(qian)).not.toContain(id);
+    expect((await stored(id)).extensionDecider).toBeNull();
+    expect((await env.emu.meter()).flatMap((r) => r.uncovered)).toEqual([]);
+  });
+
+  it('is for the deciding levels only: a grid worker has no such list', async () => {
+    expect(await call(liu, 'petition.listQueue', { extensions: true })).toMatchObject({ ok: false, code: 'FORBIDDEN_SCOPE' });
+  });
+});
+
 describe('延期申请: two decisions at once, and the timer', () => {
   it('two approvals racing (and a refusal): exactly one wins, the others are told it was decided, and every reply is true', async () => {
     const id = await taken();

@@ -78,7 +78,8 @@ describe('现场验证 by the grid worker', () => {
 describe('确认办理结果 by the resident', () => {
   it('已解决 with a rating closes the case in one tap: two lines on the timeline', async () => {
     const id = await resolvedByCommunity();
-    const p = ok(await call(wang, 'petition.confirm', { petitionId: id, result: 'resolved', rating: 'satisfied' })).petition;
+    const reply = ok(await call(wang, 'petition.confirm', { petitionId: id, result: 'resolved', rating: 'satisfied' }));
+    const p = reply.petition;
     expect(p).toMatchObject({
       status: 'closed',
       outcome: 'rated',
@@ -89,6 +90,15 @@ describe('确认办理结果 by the resident', () => {
       ['verify', 'resolved', '居民确认：已解决'],
       ['rate', 'closed', '满意'],
     ]);
+    // The reply carries both lines as the timeline shows them to her: the page needs no second read to show them.
+    expect(reply.lines).toEqual((await get(id)).timeline.slice(-2));
+  });
+
+  it('已解决 alone carries its one line (验证) in the reply', async () => {
+    const id = await resolvedByCommunity();
+    const reply = ok(await call(wang, 'petition.confirm', { petitionId: id, result: 'resolved' }));
+    expect(reply.lines.map((s: any) => [s.event, s.note])).toEqual([['verify', '居民确认：已解决']]);
+    expect(reply.lines).toEqual((await get(id)).timeline.slice(-1));
   });
 
   it('已解决 alone waits for the rating; 未解决 reopens at the resolving level', async () => {

@@ -18,6 +18,8 @@ export interface Commands {
   neq(value: unknown): Command;
   in(values: readonly unknown[]): Command;
   nin(values: readonly unknown[]): Command;
+  /** The field is there (true) or absent (false); null counts as there. */
+  exists(value: boolean): Command;
   and(...conditions: readonly Command[]): Command;
   /** A query matching any of `queries` (each its own indexed branch on the cloud). */
   or(queries: readonly object[]): Command;

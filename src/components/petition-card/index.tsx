@@ -16,6 +16,8 @@ interface Props {
   href?: string;
   /** Handlers see who reported it (and the 红色代办 mark); residents' own lists do not need it. */
   showReporter?: boolean;
+  /** A line of what the list is about for this case (延期待批: the request), under its place. */
+  note?: string;
   /** Actions under the card; taps on them never open the page. */
   children?: ReactNode;
 }
@@ -29,7 +31,7 @@ export function handleUrl(id: string): string {
 }
 
 /** One case in a list: what and where, its status, which level holds it, and its deadline. */
-export function PetitionCard({ petition: p, href, showReporter = false, children }: Props) {
+export function PetitionCard({ petition: p, href, showReporter = false, note, children }: Props) {
   const holder = [p.holder.unitName || levelLabels[p.level], p.holder.handlerName].filter(Boolean).join(' · ');
   const what = dueWhat(p);
   return (
@@ -48,6 +50,7 @@ export function PetitionCard({ petition: p, href, showReporter = false, children
       </View>
       <Text className="petition-card__desc">{p.description}</Text>
       <Text className="petition-card__place">{placeText(p)}</Text>
+      {note && <Text className="petition-card__note">{note}</Text>}
       {p.status !== 'closed' && (
         <View className="petition-card__holder">
           <Text className="petition-card__level">{levelLabels[p.level]}</Text>

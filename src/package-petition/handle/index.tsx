@@ -35,7 +35,7 @@ function HandlePage() {
   const categories = usePetitionCategories();
   // A step's reply is the case as it is now: shown as it is, not read again.
   const outcome: PetitionOutcome = usePetitionOutcome(detail.reload, ({ data, event, note }) =>
-    detail.update(({ petition }) => ({ petition: afterPetitionStep(petition, data.petition, event, me.data?.name ?? '', note) })),
+    detail.update(({ petition }) => ({ petition: afterPetitionStep(petition, data.petition, event, me.data?.name ?? '', note, data.lines) })),
   );
   const now = useServerClock(detail.data?.petition.serverTime);
   usePullRefresh(() => Promise.all([detail.reload(), me.reload()]));

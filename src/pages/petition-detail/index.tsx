@@ -36,7 +36,7 @@ function PetitionDetailPage() {
   const categories = usePetitionCategories();
   // A step's reply is the case as it is now: shown as it is, not read again.
   const outcome: PetitionOutcome = usePetitionOutcome(detail.reload, ({ data, event, note }) =>
-    detail.update(({ petition }) => ({ petition: afterPetitionStep(petition, data.petition, event, me.data?.name ?? '', note) })),
+    detail.update(({ petition }) => ({ petition: afterPetitionStep(petition, data.petition, event, me.data?.name ?? '', note, data.lines) })),
   );
   const cosign = useSubmit('petition.cosign');
   const urge = useSubmit('petition.urge');

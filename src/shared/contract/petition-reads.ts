@@ -84,6 +84,10 @@ export const petitionListQueue = defineAction({
           .optional()
           .describe('待验证 instead: resolutions in the grid (grid workers) or community (staff) waiting for a site check'),
         sort: z.enum(['due', 'card']).optional().describe('due (default): by deadline; card: 督办优先 — red, yellow, then by deadline'),
+        extensions: z
+          .boolean()
+          .optional()
+          .describe('延期待批 instead: cases below the level (community, street or district) whose 延期申请 it decides, by deadline'),
         ...pageInput,
       })
       .strict(),

@@ -127,6 +127,8 @@ export const petitionStepSchema = z.object({
   departmentName: z.string().nullable(),
 });
 
+export type PetitionStepView = z.infer<typeof petitionStepSchema>;
+
 export const petitionDetailSchema = petitionViewSchema.extend({
   timeline: z.array(petitionStepSchema),
   serverTime: isoDate.describe('for the countdowns: the server clock when this was read'),

@@ -6,7 +6,7 @@ import { defineAction } from './action';
 import { fileIdSchema, idSchema, isoDate } from './common';
 import { petitionReadActions } from './petition-reads';
 import { petitionSupervisionActions } from './petition-supervision';
-import { mapPointSchema, petitionViewSchema } from './petition-view';
+import { mapPointSchema, petitionStepSchema, petitionViewSchema } from './petition-view';
 
 export * from './petition-reads';
 export * from './petition-supervision';
@@ -254,7 +254,12 @@ export const petitionConfirm = defineAction({
       })
       .strict()
       .refine((v) => v.rating === undefined || v.result === 'resolved', { message: '只有“已解决”可以同时评价', path: ['rating'] }),
-  output: () => one,
+  output: () =>
+    one.extend({
+      lines: z
+        .array(petitionStepSchema)
+        .describe('the timeline lines this answer wrote, as the timeline shows them to the caller: 验证, and 评价 with a rating'),
+    }),
   roles: ['resident', 'grid_worker', 'staff'],
   mutates: true,
 });

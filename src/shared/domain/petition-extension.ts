@@ -47,6 +47,25 @@ export const deciderLevel: Record<PetitionLevel, PetitionLevel> = {
   district: 'district',
 };
 
+/** The levels that decide requests (a grid's goes to its community). */
+export const decidingLevels = ['community', 'street', 'district'] as const satisfies readonly PetitionLevel[];
+export type DecidingLevel = (typeof decidingLevels)[number];
+
+/**
+ * Whose 延期待批 list a pending request is on (`PetitionDoc.extensionDecider`, one indexed query per list): the
+ * deciding level and, below the district, which unit of it — `community:<id>`, `street:<id>`, `district`. The same
+ * key made from a decider's own profile finds their list.
+ */
+export function deciderKey(level: DecidingLevel, place: Pick<OrgPlace, 'communityId' | 'streetId'>): string {
+  if (level === 'community') return `community:${place.communityId}`;
+  if (level === 'street') return `street:${place.streetId}`;
+  return 'district';
+}
+
+/** The key of the list a request from a step at `level` goes on. */
+export const deciderKeyOf = (level: PetitionLevel, place: Pick<OrgPlace, 'communityId' | 'streetId'>): string =>
+  deciderKey(deciderLevel[level] as DecidingLevel, place);
+
 type Case = Pick<PetitionState, 'status' | 'level' | 'urgency' | 'since' | 'extendedUntil' | 'departmentId'> &
   OrgPlace & {
     extension?: PetitionExtension | null;

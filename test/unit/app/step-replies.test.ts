@@ -78,6 +78,19 @@ describe('a petition step shown from its reply', () => {
     });
   });
 
+  it('shows the lines a reply carries (确认办理结果 已解决 + 满意: 验证 and 评价) instead of making one up', () => {
+    const closed = { ...pending, timeline: undefined, status: 'closed', updatedAt: '2026-11-02T03:00:00.000Z' } as unknown as PetitionView;
+    const at = '2026-11-02T03:00:00.000Z';
+    const step = { level: 'grid', by: '王秀英', at, automatic: false, departmentName: null } as const;
+    const lines = [
+      { ...step, event: 'verify', status: 'resolved', note: '居民确认：已解决' },
+      { ...step, event: 'rate', status: 'closed', note: '满意' },
+    ] as const;
+    const shown = afterPetitionStep(pending, closed, 'rate', '王秀英', '满意', lines);
+    expect(shown.timeline).toEqual([...pending.timeline, ...lines]);
+    expect(shown.status).toBe('closed');
+  });
+
   it('adds no line for 我也遇到 (a cosign moves nothing on the ladder)', () => {
     const cosigned = { ...pending, timeline: undefined, cosignCount: 1, cosigned: true } as unknown as PetitionView;
     const shown = afterPetitionStep(pending, cosigned, null, '李明');
