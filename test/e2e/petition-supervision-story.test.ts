@@ -105,6 +105,33 @@ async function turnPicker(column: number, lines: number) {
   await page.mouse.up();
 }
 
+/**
+ * The room between the times under neighbouring rungs of the ladder on screen (px, from the glyphs' own boxes): a
+ * date under one rung must not read on into the next one's.
+ */
+async function rungTimeGaps(): Promise<number[]> {
+  return shown(page)
+    .locator('.ladder')
+    .evaluate((ladder) => {
+      const extents = Array.from(ladder.querySelectorAll('.ladder__rung')).map((rung) => {
+        const boxes: DOMRect[] = [];
+        const walker = document.createTreeWalker(rung.querySelector('.ladder__when') ?? document.createElement('i'), NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const range = document.createRange();
+          range.selectNodeContents(n);
+          boxes.push(...Array.from(range.getClientRects()));
+        }
+        return boxes.length ? { left: Math.min(...boxes.map((b) => b.left)), right: Math.max(...boxes.map((b) => b.right)) } : null;
+      });
+      const gaps: number[] = [];
+      for (let i = 1; i < extents.length; i++) {
+        const [a, b] = [extents[i - 1], extents[i]];
+        if (a && b) gaps.push(Math.round(b.left - a.right));
+      }
+      return gaps;
+    });
+}
+
 /** 王秀英's case page, fresh. */
 async function wangOpens(id: string) {
   await app.open(`/pages/petition-detail/index?id=${id}`);
@@ -323,6 +350,8 @@ test('a case turns yellow then red while the resident urges, gets an extension, 
     await shown(page).locator('.sheet .btn', { hasText: '提交评价' }).click();
     await petitions.status().filter({ hasText: '已办结' }).waitFor();
     expect(await shown(page).locator('.p-result__rating').textContent()).toBe('满意');
+    // Two dates under neighbouring rungs (关怀模式's large text) keep apart: 12月5日 and 12月6日 do not read as one.
+    expect((await rungTimeGaps()).filter((gap) => gap < 4)).toEqual([]);
     await app.shot('story-closed-resident-care');
   });
   p = await stored(id);
