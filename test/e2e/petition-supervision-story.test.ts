@@ -275,6 +275,7 @@ test('a case turns yellow then red while the resident urges, gets an extension, 
     const card = shown(page).locator('[data-testid="extension-card"]');
     await card.locator('.btn', { hasText: '同意延期' }).click();
     await shown(page).locator('.sheet textarea').fill('同意，请按新期限办结');
+    await app.shot('story-extension-approve');
     await shown(page).locator('.sheet .btn', { hasText: '确认同意' }).click();
     await card.locator('.extension__status', { hasText: '已同意' }).waitFor();
   });
