@@ -13,12 +13,23 @@ interface Props {
   now: number;
 }
 
-/** A rung is narrow: the time alone for today, else the day over the time, each on its own line. */
+/**
+ * A rung is narrow: the time alone for today, else the day over the time, each on its own line. A date is kept in
+ * its words (12月 5日), so where it does not fit (关怀模式) it breaks after the month, never inside a number.
+ */
 function RungTime({ iso, now }: { iso: string; now: number }) {
   const [day, time] = formatDateTime(iso, now).split(' ');
   return (
     <View className="ladder__when">
-      {day !== '今天' && <Text className="ladder__when-day">{day}</Text>}
+      {day !== '今天' && (
+        <Text className="ladder__when-day">
+          {(day.match(/\d+[年月日]/g) ?? [day]).map((word) => (
+            <Text key={word} className="ladder__word">
+              {word}
+            </Text>
+          ))}
+        </Text>
+      )}
       <Text className="ladder__when-time">{time}</Text>
     </View>
   );
