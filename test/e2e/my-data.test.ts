@@ -50,6 +50,8 @@ test('王秀英 asks for her data, gets it a minute later, then deletes her acco
     await modal.waitFor();
     await app.shot('my-data-3-deleted');
     await modal.locator('.taro-model__confirm').click();
+    // The page relaunches 欢迎 once the dialog is closed: wait for it, or that relaunch may land over the join page.
+    await shown(page).locator('.welcome').waitFor();
 
     await app.open('/pages/join/index');
     await shown(page).locator('.join', { hasText: '你的账号正在注销' }).waitFor();
