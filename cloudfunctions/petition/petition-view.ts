@@ -9,6 +9,7 @@ import {
   mayRequestExtension,
   type PetitionExtension,
 } from '../../src/shared/domain/petition-extension';
+import { supervisesPlace } from '../../src/shared/domain/petition-supervision';
 import { handlesPetition, holdsLevel } from '../../src/shared/domain/scope';
 import { mayUrge, mayVerifyOnSite, raterOf, urgeableStatuses, urgedToday } from '../../src/shared/domain/petition-rules';
 import { disclose, nameFor, petitionReporter } from '../../src/shared/domain/privacy';
@@ -103,7 +104,11 @@ export function render(p: PetitionDoc, viewer: UserProfile, l: Lookup, now: Date
     card: p.card ? { color: p.card.color, reason: p.card.reason, note: cardNote(p.card), at: iso(p.card.at)! } : null,
     urge: mayUrge(viewer._id, p) && urgeableStatuses.includes(p.status) ? (urgedToday(p, now) ? 'done' : 'may') : null,
     extendedUntil: iso(p.extendedUntil ?? null),
-    extension: live && (handlesPetition(viewer, p) || holdsLevel(viewer, deciderLevel[live.level], p)) ? extensionView(live) : null,
+    // Those who handle or decide it, and the area's 督办员s (a pending request is worth knowing before carding).
+    extension:
+      live && (handlesPetition(viewer, p) || holdsLevel(viewer, deciderLevel[live.level], p) || supervisesPlace(viewer, p))
+        ? extensionView(live)
+        : null,
     mayExtend: window ? { after: window.after.toISOString(), latest: window.latest.toISOString() } : null,
     decidesExtension: !ownCase && decidesExtension(viewer, p),
     rates: p.status === 'resolved' ? raterOf(viewer._id, p) : null,

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { petitionStepSchema } from '../../src/shared/contract';
 import type { UserProfile } from '../../src/shared/domain/org';
 import { deciderLevel } from '../../src/shared/domain/petition-extension';
+import { supervisesPlace } from '../../src/shared/domain/petition-supervision';
 import type { PetitionStep } from '../../src/shared/domain/petition-rules';
 import { nameFor, petitionReporter } from '../../src/shared/domain/privacy';
 import { handlesPetition, holdsLevel } from '../../src/shared/domain/scope';
@@ -13,11 +14,12 @@ const staffOnly = new Set<PetitionStep['event']>(['extendRequest', 'extendRefuse
 
 /**
  * The ladder timeline: every step with its level, who, when, why, and whether the timer did it. An approved
- * extension (办理期限延至 …) is everyone's; its request and a refusal only those who handle the case or decide it.
+ * extension (办理期限延至 …) is everyone's; its request and a refusal only those who handle the case or decide it,
+ * and the 督办员s of its area (who should know the handler asked for time before they card the case).
  */
 export function timelineOf(p: PetitionDoc, viewer: UserProfile, l: Lookup): z.input<typeof petitionStepSchema>[] {
   const reporter = petitionReporter(viewer, p);
-  const staff = handlesPetition(viewer, p) || holdsLevel(viewer, deciderLevel[p.level], p);
+  const staff = handlesPetition(viewer, p) || holdsLevel(viewer, deciderLevel[p.level], p) || supervisesPlace(viewer, p);
   return p.history
     .filter((s) => staff || !staffOnly.has(s.event))
     .map((s) => ({

@@ -3,7 +3,7 @@
 import { ok, useEmulator } from './call';
 import { databaseOf } from './ledger-fixture';
 import { consent, file, HOUR, sent, upload } from './petition-fixtures';
-import { gao, liu, luo, qian, sun, wang, zhao } from './personas';
+import { gao, liu, luo, qian, song, sun, wang, zhao } from './personas';
 import { verifyDays } from './stats-random';
 
 jest.setTimeout(120_000);
@@ -87,6 +87,12 @@ describe('延期申请: ask, decide, and the deadline moves', () => {
     // The community's staff may decide; the resident sees neither the request nor any new deadline yet.
     expect(await get(id, sun)).toMatchObject({ decidesExtension: true, extension: { status: 'pending' } });
     expect(await get(id)).toMatchObject({ extension: null, extendedUntil: null, decidesExtension: false, mayExtend: null });
+    // The street's 督办员 sees the request and its line (worth knowing before carding the case), but does not decide it;
+    // another street's 督办员 does not open the case at all.
+    const supervised = await get(id, song);
+    expect(supervised).toMatchObject({ decidesExtension: false, mayExtend: null, extension: { status: 'pending', requestedBy: '刘芳' } });
+    expect(lines(supervised.timeline)).toEqual([['extendRequest', 'grid', '刘芳']]);
+    expect(lines((await get(id)).timeline)).toEqual([]);
 
     const progressBefore = (await sent(env.emu, 'petition-progress')).length;
     const decided = ok(await call(sun, 'petition.decideExtension', { petitionId: id, approve: true, note: '同意，请按期完成' }, 'ext-ok-1')).petition;
