@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { careDueVisits, type careDueItemSchema } from '../../src/shared/contract/care';
-import { careLimits, careTierNames, daysOverdue, endOfTodayCst } from '../../src/shared/domain/care';
+import { careLimits, careTierNames, daysOverdue, dueState, endOfTodayCst } from '../../src/shared/domain/care';
 import { DomainError } from '../../src/shared/domain/errors';
 import { workGridsOf } from '../../src/shared/domain/scope';
 import { dayCst } from '../../src/shared/domain/time';
@@ -28,7 +28,7 @@ function fromEvent(e: CareEvent, now: Date): DueItem {
     suggested: null,
     lastVisitAt: null,
     dueAt: e.dueAt.toISOString(),
-    state: e.dueAt < now ? 'overdue' : 'due',
+    state: dueState(e.dueAt, now),
     visits: 0,
     reasons: [],
     daysOverdue: 0,
@@ -37,8 +37,8 @@ function fromEvent(e: CareEvent, now: Date): DueItem {
 
 /**
  * 今日走访: the homes of the grid worker's grids whose visit falls due by the end of today, overdue first, a page at
- * a time (offset). Events (a wish in 助老/就医, a petition about hardship) come with the first page: they are few,
- * each visit clears its home's. Three requests: the caller, the homes, the events.
+ * a time (offset). Events (a wish in 助老/就医, a petition about hardship) come with the first page as soon as they
+ * happen, with the day they are due by: they are few, each visit clears its home's. Three requests: the caller, the homes, the events.
  */
 export const dueVisits = defineHandler(careDueVisits, async ({ after, limit }, { user }) => {
   const grids = workGridsOf(user);
@@ -54,13 +54,7 @@ export const dueVisits = defineHandler(careDueVisits, async ({ after, limit }, {
       .skip(offset)
       .limit(limit + 1)
       .get(),
-    offset === 0
-      ? table(collections.careEvents)
-          .where({ gridId, dueAt: _.lt(end) })
-          .orderBy('dueAt', 'asc')
-          .limit(careLimits.eventsShown)
-          .get()
-      : Promise.resolve([]),
+    offset === 0 ? table(collections.careEvents).where({ gridId }).orderBy('dueAt', 'asc').limit(careLimits.eventsShown).get() : Promise.resolve([]),
   ]);
   const page = homes.slice(0, limit);
   const items = new Map<string, DueItem>(page.map((h) => [h._id, withRhythm(h, now)]));
@@ -69,7 +63,7 @@ export const dueVisits = defineHandler(careDueVisits, async ({ after, limit }, {
     item.reasons.push({ kind: e.kind, label: eventLabel(e), dueAt: e.dueAt.toISOString() });
     if (!item.dueAt || e.dueAt.toISOString() < item.dueAt) item.dueAt = e.dueAt.toISOString();
     item.daysOverdue = daysOverdue(new Date(item.dueAt), now);
-    item.state = item.daysOverdue > 0 ? 'overdue' : 'due';
+    item.state = dueState(new Date(item.dueAt), now);
     items.set(e.householdId, item);
   }
   const sorted = [...items.values()].sort((a, b) => (a.dueAt ?? '').localeCompare(b.dueAt ?? ''));

@@ -92,7 +92,7 @@ export const careDueItemSchema = householdSchema.extend({ reasons: z.array(dueRe
 
 export const careDueVisits = defineAction({
   name: 'care.dueVisits',
-  summary: '今日走访：网格员所管网格里今天到期和已逾期的走访（最早到期的在前），分页',
+  summary: '今日走访：网格员所管网格里今天到期和已逾期的走访（最早到期的在前），以及心愿、诉求带来的待回访（第一页），分页',
   input: () =>
     z
       .object({
