@@ -40,13 +40,12 @@ function fromEvent(e: CareEvent, now: Date): DueItem {
  * a time (offset). Events (a wish in 助老/就医, a petition about hardship) come with the first page as soon as they
  * happen, with the day they are due by: they are few, each visit clears its home's. Three requests: the caller, the homes, the events.
  */
-export const dueVisits = defineHandler(careDueVisits, async ({ after, limit }, { user }) => {
+export const dueVisits = defineHandler(careDueVisits, async ({ offset, limit }, { user }) => {
   const grids = workGridsOf(user);
   if (!grids.length) throw new DomainError('FORBIDDEN_SCOPE', '只有网格员可以查看今日走访');
   const now = new Date();
   const end = endOfTodayCst(now);
   const gridId = grids.length === 1 ? grids[0] : _.in(grids);
-  const offset = Math.max(0, Number.parseInt(after ?? '0', 10) || 0);
   const [homes, events] = await Promise.all([
     table(collections.careHouseholds)
       .where({ gridId, dueAt: _.lt(end) })
@@ -67,7 +66,7 @@ export const dueVisits = defineHandler(careDueVisits, async ({ after, limit }, {
     items.set(e.householdId, item);
   }
   const sorted = [...items.values()].sort((a, b) => (a.dueAt ?? '').localeCompare(b.dueAt ?? ''));
-  return { items: sorted, nextAfter: homes.length > limit ? String(offset + limit) : null, today: dayCst(now) };
+  return { items: sorted, nextOffset: homes.length > limit ? offset + limit : null, today: dayCst(now) };
 });
 
 function withRhythm(h: CareHousehold, now: Date): DueItem {

@@ -96,11 +96,11 @@ export const careDueVisits = defineAction({
   input: () =>
     z
       .object({
-        after: z.string().max(120).optional().describe('nextAfter of the previous page'),
+        offset: z.number().int().min(0).max(2_000).default(0),
         limit: z.number().int().min(1).max(30).default(15),
       })
       .strict(),
-  output: () => z.object({ items: z.array(careDueItemSchema), nextAfter: z.string().nullable(), today: z.string() }),
+  output: () => z.object({ items: z.array(careDueItemSchema), nextOffset: z.number().int().nullable(), today: z.string() }),
   roles: ['grid_worker'],
   mutates: false,
 });
