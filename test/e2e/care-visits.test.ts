@@ -61,11 +61,15 @@ test('a visit round: log a visit, then turn a problem found into a wish filed fo
   expect(card).toMatchObject({ visits: 1, names: ['王秀英'] });
 
   // 关怀模式 for the same round.
-  await act('user', liu, 'user.setPrefs', { careMode: true });
+  await app.open('/pages/me/index');
+  await shown(page).locator('.care-switch').click();
+  await shown(page).locator('.page.care').waitFor();
   await app.open('/package-grid/visits/index');
   await shown(page).locator('.page.care .visit-item').first().waitFor();
   await app.shot('care-visits-care-mode');
-  await act('user', liu, 'user.setPrefs', { careMode: false });
+  await app.open('/pages/me/index');
+  await shown(page).locator('.care-switch').click();
+  await shown(page).locator('.page:not(.care) .care-switch').waitFor();
 
   // 发现问题 → 代办心愿: the wish form opens filing for 郑大爷.
   await app.open('/package-grid/visits/index');
@@ -80,4 +84,13 @@ test('a visit round: log a visit, then turn a problem found into a wish filed fo
   await shown(page).locator('.wish-card', { hasText: '代买降压药' }).waitFor();
   const [wish] = (await databaseOf(emu).collection('wishes').where({ rosterKey: key }).get()).data;
   expect(wish).toMatchObject({ residentName: '郑大爷', filedByName: '刘芳', residentId: `roster:${key}` });
+
+  // The card of his home (from the roster or the round), and the community's coverage for 孙丽.
+  await app.open(`/package-grid/household/index?rosterKey=${encodeURIComponent(key)}`);
+  await shown(page).locator('.household__tier', { hasText: '连心户' }).waitFor();
+  await app.shot('care-household');
+  await app.open('/package-grid/coverage/index');
+  await app.actAs('孙丽');
+  await shown(page).locator('.coverage__grid', { hasText: '第一网格' }).waitFor();
+  await app.shot('care-coverage');
 });

@@ -54,7 +54,14 @@ function VisitsPage() {
       <PagedListView
         list={list}
         keyOf={(v) => v.id}
-        render={(v) => <VisitItem visit={v} onLog={() => setVisiting(v)} onProblem={(kind) => fileFor(v, kind)} />}
+        render={(v) => (
+          <VisitItem
+            visit={v}
+            onOpen={() => void Taro.navigateTo({ url: `/package-grid/household/index?householdId=${v.id}` })}
+            onLog={() => setVisiting(v)}
+            onProblem={(kind) => fileFor(v, kind)}
+          />
+        )}
         empty={<Empty title="今天没有要走访的住户" hint="在人口台账里给住户标记红黄蓝等级后，到期的走访会出现在这里。" />}
       />
       {visiting && (
