@@ -123,6 +123,27 @@ describe('今日走访 and care.logVisit', () => {
   });
 });
 
+describe('a petition about hardship', () => {
+  it('puts the reporter’s home on 今日走访 within 2 days; a case of another kind does not', async () => {
+    await seedRoster();
+    const hardship = { _id: 'hardship', name: '生活困难', parentId: null, order: 80, departmentId: null, council: false, private: true };
+    await databaseOf(env.emu).collection('petition_categories').add({ data: hardship });
+    const place = { location: { kind: 'building', buildingId: 'building-2', detail: '家里' }, accepted: [] };
+    ok(
+      await call(wang, 'petition.create', { ...place, categoryId: 'accessibility', description: '2号楼门口坡道塌了，轮椅推不上去' }, rid('hard', 1)),
+    );
+    expect(ok(await call(liu, 'care.dueVisits', {})).items).toEqual([]);
+    ok(
+      await call(wang, 'petition.create', { ...place, categoryId: 'hardship', description: '老伴住院了，家里没人照应，生活有困难' }, rid('hard', 2)),
+    );
+    const { items } = ok(await call(liu, 'care.dueVisits', {}));
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ room: '1单元302', names: ['王秀英'], state: 'later' });
+    expect(items[0].reasons[0]).toMatchObject({ kind: 'petition', label: '诉求「老伴住院了，家里没人照应，生活有困难」后回访' });
+    await expectCovered(env.emu);
+  });
+});
+
 describe('care.setRhythm and care.coverage', () => {
   it('staff set the rhythm; coverage counts due, done and overdue per grid', async () => {
     await seedRoster();

@@ -31,7 +31,7 @@ interface EventFacts {
 export function careEventOf(f: EventFacts): CareEvent | null {
   const dueAt = eventDueAt(f.kind, f.categoryName, f.at);
   const { streetId, communityId, gridId, buildingId } = f.place;
-  if (!dueAt || !gridId || !buildingId || !f.room) return null;
+  if (!dueAt || !gridId || !buildingId || !f.room || !f.residentId) return null;
   const householdId = householdIdOf(communityId, buildingId, f.room);
   return {
     _id: `${householdId}~${f.kind}-${f.ref}`,

@@ -8,6 +8,7 @@ import { useSubmit } from '../../hooks/use-submit';
 import { call } from '../../services/api';
 import { careTierNames } from '../../shared/domain/care';
 import { formatDateTime } from '../../utils/date-time';
+import { dayOf } from '../visits/visit-item';
 import { TierForm } from './tier-form';
 import './index.scss';
 
@@ -58,7 +59,7 @@ function HouseholdPage() {
         )}
         {h?.reason && <Text className="household__line">原因：{h.reason}</Text>}
         <Text className="household__line">
-          {h?.dueAt ? `下次走访：${formatDateTime(h.dueAt).replace(/ \d\d:\d\d$/, '')}` : '还没有排定走访'}
+          {h?.dueAt ? `下次走访：${dayOf(h.dueAt)}` : '还没有排定走访'}
           {h ? ` · 已走访 ${h.visits} 次` : ''}
         </Text>
       </View>

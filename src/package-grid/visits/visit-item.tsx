@@ -7,7 +7,7 @@ import { dayCst } from '../../shared/domain/time';
 export type DueVisit = Output<'care.dueVisits'>['items'][number];
 
 /** 12月8日: the China day a visit falls due on, whatever zone the phone is set to. */
-function dayOf(iso: string): string {
+export function dayOf(iso: string): string {
   const [, month, day] = dayCst(new Date(iso)).split('-');
   return `${Number(month)}月${Number(day)}日`;
 }
