@@ -27,7 +27,7 @@ export default defineAppConfig({
     'pages/messages/index',
   ],
   subPackages: [
-    { root: 'package-grid', pages: ['queue/index', 'joins/index'] },
+    { root: 'package-grid', pages: ['queue/index', 'joins/index', 'visits/index', 'household/index', 'coverage/index'] },
     // The petition ladder's handlers: grid workers, community, street, department and district staff.
     { root: 'package-petition', pages: ['queue/index', 'handle/index', 'supervise/index'] },
     {

@@ -3,10 +3,12 @@ import { DomainError } from '../../src/shared/domain/errors';
 import { roomLabel } from '../../src/shared/domain/join';
 import type { UserProfile } from '../../src/shared/domain/org';
 import { assertMayFileAt } from '../../src/shared/domain/petition-rules';
+import { rosterResidentId } from '../../src/shared/domain/roster';
 import { loadUser } from '../_lib/platform/actor';
 import { assertPublishable } from '../_lib/platform/content';
 import { defineHandler } from '../_lib/platform/handler';
 import { parentOfHelper, residentFiledFor, rosterPerson } from '../_lib/platform/on-behalf';
+import { addCareEvent, careEventOf } from '../_lib/platform/care-events';
 import { cachedOrgNames } from '../_lib/platform/org';
 import { collections } from '../_lib/platform/runtime';
 import { transact } from '../_lib/platform/transact';
@@ -54,10 +56,25 @@ export const createPetition = defineHandler(
     const { ladder } = await cachedSettings(place.streetId);
     const petition = newPetition({ input, place, reporter, category, verdict, ladder, by: user, requestId });
     const holders = await holdersOf(petition.level, petition);
+    // 困难必访: a case about hardship at the reporter's home puts it on the grid worker's 今日走访 (one insert, in the
+    // case's transaction; only such a case pays it).
+    const care = careEventOf({
+      kind: 'petition',
+      categoryName: category.name,
+      ref: petition._id,
+      title: input.description,
+      place: { ...place, buildingName: place.location.buildingName },
+      room: petition.reporterRoom ?? null,
+      name: petition.reporterName,
+      residentId: petition.reporterId ?? (petition.rosterKey ? rosterResidentId(petition.rosterKey) : ''),
+      rosterKey: petition.rosterKey ?? null,
+      at: petition.createdAt,
+    });
     // A retry after success finds its case (same id) already there and replays the first reply.
     return transact(
       async (tx, unit) => {
         await tx.collection(collections.petitions).add({ data: petition });
+        await addCareEvent(tx, care);
         await unit.notify(assignedNotices(holders, petition, reporter.filedById ? '红色代办：新诉求' : '新诉求'));
         return { petition: await toView(petition, user) };
       },

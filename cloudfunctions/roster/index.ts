@@ -1,10 +1,15 @@
 import { createFunction } from '../_lib/platform/handler';
+import { dueVisits } from './care-due';
+import { coverage, household } from './care-household';
+import { getRhythm, setRhythm, setTier } from './care-tier';
+import { logVisit } from './care-visit';
 import { exportRoster } from './export';
 import { importRoster } from './import';
 import { listRoster } from './list';
 
-// 人口台账: communities' rosters imported from their Excel sheets (and their buildings), listed and exported.
-/** One handler per roster.* action of the contract, and none besides (test/unit/registry.test.ts). */
-export const handlers = [importRoster, listRoster, exportRoster];
+// 人口台账: communities' rosters imported from their Excel sheets (and their buildings), listed and exported; and the
+// 红黄蓝 care of their households (care.*: tiers, visit rhythm, 今日走访, visits, coverage).
+/** One handler per roster.* and care.* action of the contract, and none besides (test/unit/registry.test.ts). */
+export const handlers = [importRoster, listRoster, exportRoster, setTier, setRhythm, getRhythm, dueVisits, household, logVisit, coverage];
 
 export const main = createFunction('roster', handlers);

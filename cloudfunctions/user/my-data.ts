@@ -55,6 +55,11 @@ const sources: Source[] = [
   { key: 'helper_bindings', title: '我代办的老人', where: (id) => ({ helperId: id }), newest: null },
   { key: 'family_codes', title: '我生成的家庭邀请码', where: (id) => ({ inviterId: id }), newest: null },
   { key: 'roster_entries', title: '社区花名册中与我关联的登记', where: (id) => ({ userId: id }), newest: null },
+  // 红黄蓝走访: my home's tier and visits due for my wishes or cases; the tiers I set and the visits I logged.
+  { key: 'care_households', title: '我家的走访等级', where: (id) => ({ memberIds: id }), newest: null },
+  { key: 'care_events', title: '因我的心愿或诉求安排的走访', where: (id) => ({ residentId: id }), newest: null },
+  { key: 'care_households', title: '我标记的走访等级', where: (id) => ({ tierBy: id }), newest: null },
+  { key: 'care_visits', title: '我记录的走访', where: (id) => ({ by: id }), newest: 'at' },
   { key: 'subscriptions', title: '消息订阅', where: (id) => ({ openid: id }), newest: null },
   { key: 'notifications', title: '发给我的通知', where: (id) => ({ touser: id }), newest: 'createdAt' },
   { key: 'messages', title: '我的消息', where: (id) => ({ recipient: id }), newest: 'createdAt' },

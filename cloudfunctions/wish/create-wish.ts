@@ -9,6 +9,7 @@ import { loadUser } from '../_lib/platform/actor';
 import { assertPublishable } from '../_lib/platform/content';
 import { defineHandler } from '../_lib/platform/handler';
 import { parentOfHelper, residentFiledFor, rosterPerson } from '../_lib/platform/on-behalf';
+import { addCareEvent, careEventOf } from '../_lib/platform/care-events';
 import { cachedOrgNames } from '../_lib/platform/org';
 import { idForRequest } from '../_lib/platform/ids';
 import { collections } from '../_lib/platform/runtime';
@@ -23,7 +24,8 @@ export const createWish = defineHandler(
   wishCreate,
   async (input, { openid, user, requestId, request }) => {
     const categories = await cachedCategories();
-    if (!categories.some((c) => c._id === input.categoryId)) throw new DomainError('CATEGORY_NOT_FOUND');
+    const category = categories.find((c) => c._id === input.categoryId);
+    if (!category) throw new DomainError('CATEGORY_NOT_FOUND');
 
     const verdict = await assertPublishable(openid, `${input.title}\n${input.description}`, input.photos);
 
@@ -87,6 +89,22 @@ export const createWish = defineHandler(
     return transact(
       async (tx, unit) => {
         await tx.collection(collections.wishes).add({ data: wish });
+        // 助老/就医: the person's home is put on the grid worker's 今日走访 (one insert, in the wish's transaction).
+        await addCareEvent(
+          tx,
+          careEventOf({
+            kind: 'wish',
+            categoryName: category.name,
+            ref: wish._id,
+            title: wish.title,
+            place: { ...person, buildingName: wish.buildingName },
+            room: person.room,
+            name: person.name,
+            residentId: person.id,
+            rosterKey: person.rosterKey,
+            at: now,
+          }),
+        );
         await unit.notify(
           reviewers.map((touser) => ({
             touser,

@@ -198,6 +198,16 @@ async function measurePass(emu: TestEmulator): Promise<ActionCost[]> {
   await list(wang, 'petition.listMine');
   // 红色代办 from the roster: the grid worker files for 郑大爷, who has no WeChat, at his building.
   await step('petition.create (roster proxy)', liu, 'petition.create', { ...ramp, onBehalfOf: { rosterKey } });
+  // 红黄蓝 (issue 16): 刘芳 tags 郑大爷's home 连心户; 王秀英 asks for company to the hospital (助老), which puts her home
+  // on 今日走访 in the wish's own transaction; 刘芳 reads her round, opens the card, logs the visit; 孙丽 reads coverage.
+  const { household } = await step('care.setTier', liu, 'care.setTier', { rosterKey, tier: 'red', reason: '独居，腿脚不便' });
+  const elderly = { title: '陪我去医院复查', description: '下周二上午去区医院复查，想请人陪同', categoryId: 'elderly' };
+  await step('wish.create (助老)', wang, 'wish.create', elderly);
+  const round = await list(liu, 'care.dueVisits');
+  const hers = round.items.find((i: { names: string[] }) => i.names.includes('王秀英'));
+  await step('care.household', liu, 'care.household', { householdId: household.id }, true);
+  await step('care.logVisit', liu, 'care.logVisit', { householdId: hers.id, note: '已上门了解，安排志愿者陪同复查' });
+  await step('care.coverage', sun, 'care.coverage');
   // 督办 (issue 15): 宋嘉, the street's 督办员, reads her queue, cards a case by hand, has it reassigned to the grid
   // that should take it and then escalated to the community. The case is filed unmeasured (petition.create is above).
   const supervisedId = (await measured(emu, 'setup', wang, 'petition.create', { ...ramp, accepted: [] })).data.petition.id;

@@ -153,6 +153,17 @@ const WITHIN_BUDGET = [
   'notify.read',
   // The tree page: caller, parent, a page of children carrying their tallies (recounted by the org timer).
   'org.tree',
+  // 红黄蓝: a tag (caller; the roster head and entry; start, the home read and written, the retry record, commit — the
+  // rhythm kept warm); a 助老 wish (its own seven and the visit it asks for, inserted in its transaction); 今日走访
+  // (caller, the homes due, the events due); the card (caller, the home, its last visits); a visit (caller, the home's
+  // events; start, the home read and written, the visit — its own retry record —, commit; the events removed);
+  // coverage (caller, three grouped counts, the grids).
+  'care.setTier',
+  'wish.create (助老)',
+  'care.dueVisits',
+  'care.household',
+  'care.logVisit',
+  'care.coverage',
 ];
 
 // Over the budget still, each held at what its write path needs today so it cannot creep up unnoticed (warm

@@ -2,6 +2,7 @@ import { demoSeed } from '../../emulator/seed';
 import type { UserProfile } from '../../src/shared/domain/org';
 import {
   appointee,
+  careTier,
   customer,
   directoryEntry,
   helperParent,
@@ -294,5 +295,47 @@ describe('数据导出 names her no more than the directory rule', () => {
     expect(leaks).toEqual([]);
     // The matrix can fail: her community's staff do see her name.
     expect(named).toBeGreaterThan(0);
+  });
+});
+
+describe('红黄蓝: her home’s tier and its reason, over every read action', () => {
+  const reason = '独居需每周探望护膝';
+  const home = { communityId: her.communityId, gridId: her.gridId!, buildingId: her.buildingId!, room: her.room! };
+  const careReads: [action: string, payload: (householdId: string, rosterKey: string) => Record<string, unknown>][] = [
+    ['care.household', (householdId) => ({ householdId })],
+    ['care.household', () => ({})],
+    ['care.household', (_id, rosterKey) => ({ rosterKey })],
+    ['care.dueVisits', () => ({})],
+    ['care.coverage', () => ({})],
+    ['roster.list', () => ({})],
+  ];
+
+  it('only the grid worker of her grid, the community’s staff and her household see it; they do see it', async () => {
+    const s = await scene();
+    const key: string = ok(await call(liu, 'roster.list', { name: her.name })).items[0].id;
+    const { household } = ok(await call(liu, 'care.setTier', { rosterKey: key, tier: 'red', reason }, rid('pm-tier', 1)));
+    // Due today, so 今日走访 lists her.
+    await env.emu.clock({ advanceMs: 7 * 24 * 3600_000 });
+    const leaks: string[] = [];
+    const misses: string[] = [];
+    const all: [string, Record<string, unknown>][] = [
+      ...reads.map(([action, payload]) => [action, payload(s)] as [string, Record<string, unknown>]),
+      ...careReads.map(([action, payload]) => [action, payload(household.id, key)] as [string, Record<string, unknown>]),
+    ];
+    for (const viewer of viewers) {
+      const may = 'roles' in viewer && careTier(viewer, home);
+      for (const [action, payload] of all) {
+        const seen = JSON.stringify(await call(viewer._id, action, payload)).includes(reason);
+        if (seen && !may) leaks.push(`${viewer._id} ${action}`);
+      }
+      if (may) {
+        const card = await call(viewer._id, 'care.household', { householdId: household.id });
+        if (!JSON.stringify(card).includes(reason)) misses.push(viewer._id);
+      }
+    }
+    expect(leaks).toEqual([]);
+    expect(misses).toEqual([]);
+    // The rule is not empty: her grid worker, the staff and she herself are among those who see it.
+    expect(viewers.filter((v) => 'roles' in v && careTier(v, home)).map((v) => v._id)).toEqual(expect.arrayContaining([liu, sun, wang]));
   });
 });

@@ -24,6 +24,28 @@ const makeQianAdmin = async () =>
   ok(await act(admin, 'role.grant', { openid: qian, role: 'admin', unitId: 'street-qingshi', adminScope: 'street', reason: '增设街道管理员' }));
 const evidence = { text: '社区活动签到表', photos: [] };
 
+/** 高敏's own home (7号楼 2单元301) in the roster in force, for 红黄蓝. */
+const gaoKey = 'community-wutong|building-7|2|301|高敏';
+async function gaoOnRoster() {
+  const db = databaseOf(env.emu);
+  await db
+    .collection('roster_heads')
+    .doc('community-wutong')
+    .set({ data: { communityId: 'community-wutong', streetId: 'street-qingshi', activeImport: 'import-self', rows: 1 } });
+  const entry = {
+    key: gaoKey,
+    communityId: 'community-wutong',
+    gridId: 'grid-3',
+    buildingId: 'building-7',
+    buildingName: '7号楼',
+    unit: '2',
+    room: '301',
+  };
+  await db.collection('roster_entries').add({
+    data: { _id: 'import-self-gao', importId: 'import-self', ...entry, name: '高敏', phone: null, tags: [], userId: null, sortKey: gaoKey },
+  });
+}
+
 async function standing(openid: string) {
   const balances = ok(await call(openid, 'points.balance')).balances.map((b: any) => [b.asset, b.balance]);
   return { balances, postings: ok(await call(openid, 'points.history', { limit: 50 })).items.length };
@@ -501,6 +523,33 @@ const cases: [string, SelfCase][] = [
         const { binding } = ok(await act(gao, 'helper.request', asked));
         const look = async () => ok(await call(wang, 'helper.list')).asParent.map((b: { status: string }) => b.status);
         return { payload: { bindingId: binding.id }, look };
+      },
+    },
+  ],
+  [
+    'community staff tag their own home 红黄蓝',
+    {
+      action: 'care.setTier',
+      self: gao,
+      other: sun,
+      arrange: async () => {
+        await gaoOnRoster();
+        const look = async () => ok(await call(sun, 'care.household', { rosterKey: gaoKey })).household?.tier ?? null;
+        return { payload: { rosterKey: gaoKey, tier: 'green', reason: '家里一切都好' }, look };
+      },
+    },
+  ],
+  [
+    'community staff log a visit to their own home',
+    {
+      action: 'care.logVisit',
+      self: gao,
+      other: sun,
+      arrange: async () => {
+        await gaoOnRoster();
+        const { household } = ok(await act(sun, 'care.setTier', { rosterKey: gaoKey, tier: 'green', reason: '家里一切都好' }));
+        const look = async () => ok(await call(sun, 'care.household', { householdId: household.id })).household.visits;
+        return { payload: { householdId: household.id, note: '上门看过，一切正常' }, look };
       },
     },
   ],

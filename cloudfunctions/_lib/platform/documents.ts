@@ -19,6 +19,7 @@ import type { WishCategory } from '../../../src/shared/domain/wish';
 import type { Open311Partner } from '../../open311/open311-docs';
 import type { OrgNameGuard } from '../../org/name-guard';
 import type { RosterEntry, RosterHead, RosterImport } from '../../roster/roster-docs';
+import type { CareEvent, CareHousehold, CareSettings, CareVisit } from '../../roster/care-docs';
 import type { WishDoc } from '../../wish/wish-repo';
 import type { PetitionDoc, PetitionSettingsDoc } from '../../petition/petition-repo';
 import type { Department, PetitionCategory } from '../../../src/shared/domain/petition-rules';
@@ -399,6 +400,10 @@ export interface Registry {
   roster_entries: RosterEntry;
   roster_heads: RosterHead;
   roster_imports: RosterImport;
+  care_households: CareHousehold;
+  care_events: CareEvent;
+  care_visits: CareVisit;
+  care_settings: CareSettings;
   posts: ServicePost;
   post_shifts: PostShift;
   post_ratings: PostRating;

@@ -37,6 +37,32 @@ export function parentsFrom(params: Record<string, string | undefined>): ParentP
 
 export const noProxy: Proxy = { on: false, parent: null, picked: null, byName: false, name: '', phone: '' };
 
+/**
+ * How a form opens: 我的 → 代办 (`proxy=1`), 我的家庭 → 为TA (`helper`, `parent`), or 今日走访 → 发现问题 (`rosterKey`,
+ * `name`, `place`: the person of the visited home, preselected — the server checks the key as for any pick).
+ */
+export function proxyFrom(params: Record<string, string | undefined>, parents: readonly ParentPick[]): Proxy {
+  const parent = parents[0]?.id ?? null;
+  if (params.rosterKey) {
+    const decode = (v: string | undefined) => decodeURIComponent(v ?? '');
+    const picked: RosterPick = {
+      id: decode(params.rosterKey),
+      name: decode(params.name),
+      phone: null,
+      gridId: '',
+      gridName: '',
+      buildingId: '',
+      buildingName: decode(params.place),
+      unit: '',
+      room: '',
+      tags: [],
+      linked: false,
+    };
+    return { ...noProxy, on: true, picked };
+  }
+  return { ...noProxy, on: params.proxy === '1' || parents.length > 0, parent };
+}
+
 /** What the create action gets for the proxy: the parent's binding, the roster key, or the typed name and phone. */
 export function proxyInput(p: Proxy): { helperBinding: string } | { rosterKey: string } | { name: string; phone?: string } | undefined {
   if (!p.on) return undefined;

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import type { RosterItem } from './use-roster';
 
 /** One person of the roster: name and phone (masked unless the viewer is an admin), where they live, their tags. */
-export function EntryRow({ entry }: { entry: RosterItem }) {
+export function EntryRow({ entry, onCare }: { entry: RosterItem; onCare?: () => void }) {
   const place = [entry.buildingName, entry.unit && `${entry.unit}单元`, entry.room].filter(Boolean).join(' ');
   return (
     <View className="roster-entry">
@@ -10,6 +10,11 @@ export function EntryRow({ entry }: { entry: RosterItem }) {
         <Text className="roster-entry__name">{entry.name}</Text>
         <Text className="roster-entry__phone">{entry.phone ?? '无手机号'}</Text>
       </View>
+      {onCare && (
+        <Text className="roster-entry__care is-link" onClick={onCare}>
+          走访卡片 ›
+        </Text>
+      )}
       <Text className="roster-entry__place">
         {entry.gridName} · {place}
       </Text>

@@ -28,6 +28,8 @@ function RosterPage() {
   const [exportError, setExportError] = useState<string | null>(null);
   const roster = useRoster({ communityId, ...(tag ? { tag } : {}), ...(buildingId ? { buildingId } : {}), ...(name ? { name } : {}) });
   const manages = me.data?.roles.some((r) => r === 'staff' || r === 'admin') ?? false;
+  // 红黄蓝: the grid worker and the community's staff open a person's home card to tag it (admins see no tiers).
+  const cares = me.data?.roles.some((r) => r === 'staff' || r === 'grid_worker') ?? false;
   const page = roster.page;
   const toImport = () => {
     const query = page ? `?communityId=${page.communityId}&name=${encodeURIComponent(page.communityName)}` : '';
@@ -95,7 +97,11 @@ function RosterPage() {
       {roster.state === 'ready' && roster.items.length > 0 && (
         <View className="roster-list">
           {roster.items.map((e) => (
-            <EntryRow key={e.id} entry={e} />
+            <EntryRow
+              key={e.id}
+              entry={e}
+              onCare={cares ? () => void Taro.navigateTo({ url: `/package-grid/household/index?rosterKey=${encodeURIComponent(e.id)}` }) : undefined}
+            />
           ))}
           {page?.nextAfter ? (
             <View className="load-more is-link" onClick={() => void roster.loadMore()}>

@@ -7,7 +7,7 @@ import { FormErrorBanner, FormField } from '../../components/form-field';
 import { PageShell } from '../../components/page-shell';
 import { petitionUrl } from '../../components/petition-card';
 import { PhotoPicker, uploaded, type Photo } from '../../components/photo-picker';
-import { noProxy, parentsFrom, ProxyFields, proxyInput, type Proxy } from '../../components/proxy-fields';
+import { parentsFrom, proxyFrom, ProxyFields, proxyInput, type Proxy } from '../../components/proxy-fields';
 import { ErrorView, Loading } from '../../components/state-view';
 import { useFieldErrors } from '../../hooks/use-field-errors';
 import { useMe } from '../../hooks/use-me';
@@ -44,7 +44,7 @@ function PetitionNewPage() {
   const [place, setPlace] = useState<Place | null>(null);
   // 我的 → 红色代办 opens the form already filing for someone else; 我的家庭 → 为TA反映问题, for that parent.
   const parents = parentsFrom(params);
-  const [proxy, setProxy] = useState<Proxy>({ ...noProxy, on: params.proxy === '1' || parents.length > 0, parent: parents[0]?.id ?? null });
+  const [proxy, setProxy] = useState<Proxy>(() => proxyFrom(params, parents));
   const [reviewing, setReviewing] = useState(false);
   const create = useSubmit('petition.create');
 

@@ -9,7 +9,7 @@ import { useCategories } from '../../hooks/use-categories';
 import { useFieldErrors } from '../../hooks/use-field-errors';
 import { useSubmit } from '../../hooks/use-submit';
 import { PhotoPicker, uploaded, type Photo } from '../../components/photo-picker';
-import { noProxy, parentsFrom, ProxyFields, proxyInput, type Proxy } from '../../components/proxy-fields';
+import { parentsFrom, proxyFrom, ProxyFields, proxyInput, type Proxy } from '../../components/proxy-fields';
 import { useMe } from '../../hooks/use-me';
 import { wishCreate, type Input as ActionInput } from '../../shared/contract';
 import { formErrors, lengthCount } from '../../utils/form-errors';
@@ -24,7 +24,7 @@ function WishNewPage() {
   const roles = me.data?.roles ?? [];
   const organiser = roles.includes('grid_worker') || roles.includes('staff');
   // 我的 → 代办心愿 opens it filing for someone; 我的家庭 → 为TA发心愿, for that parent.
-  const [proxy, setProxy] = useState<Proxy>({ ...noProxy, on: params.proxy === '1' || parents.length > 0, parent: parents[0]?.id ?? null });
+  const [proxy, setProxy] = useState<Proxy>(() => proxyFrom(params, parents));
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
   const [categoryId, setCategoryId] = useState('');

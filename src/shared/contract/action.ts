@@ -48,9 +48,18 @@ export function defineAction<N extends `${string}.${string}`, I extends z.ZodTyp
  * Actions served by another area's function: `role.*` changes people's profiles, which the `user` function owns
  * (and the cold start of a function of its own would buy nothing); `member.*` and `unit.*` (双报到) are served by `report`;
  * `helper.*` (代办人) binds people, whose profiles `user` owns; `family.*` (家庭邀请码) places people at a home;
- * `hotline.*` (热线对接) is the district admin's, as the org tree is — the open311 function itself answers HTTP only.
+ * `hotline.*` (热线对接) is the district admin's, as the org tree is — the open311 function itself answers HTTP only;
+ * `care.*` (红黄蓝走访) works on the households of the 人口台账, which `roster` owns.
  */
-const servedBy: Record<string, string> = { role: 'user', member: 'report', unit: 'report', helper: 'user', family: 'user', hotline: 'org' };
+const servedBy: Record<string, string> = {
+  role: 'user',
+  member: 'report',
+  unit: 'report',
+  helper: 'user',
+  family: 'user',
+  hotline: 'org',
+  care: 'roster',
+};
 
 /** The cloud function an action belongs to: `wish.create` → `wish`, `role.grant` → `user`. */
 export function areaOf(action: string): string {

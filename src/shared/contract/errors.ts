@@ -134,6 +134,8 @@ export const errorMessages = {
   FAMILY_CODE_USED_UP: '这个家庭邀请码的使用次数已满，请家人重新生成一个',
   FAMILY_INVITER_MOVED: '邀请你的家人已不在这个门牌登记，邀请码不能再用，请联系网格员',
   BULLETIN_NOT_FOUND: '这个月的社区月报还没有生成（每月1日生成上月月报）',
+  CARE_HOUSEHOLD_NOT_FOUND: '没有找到这一户的走访记录，请从台账或今日走访里重新选择',
+  CARE_RHYTHM_INVALID: '走访周期应为 1–366 天，且连心户不长于关心户、关心户不长于放心户',
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;

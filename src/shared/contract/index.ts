@@ -20,6 +20,7 @@ import { redeemActions } from './redeem';
 import { reportActions } from './report';
 import { roleActions } from './role';
 import { rosterActions } from './roster';
+import { careActions } from './care';
 import { shopActions } from './shop';
 import { statsActions } from './stats';
 import { statsCheckActions } from './stats-check';
@@ -50,6 +51,7 @@ export * from './redeem';
 export * from './report';
 export * from './role';
 export * from './roster';
+export * from './care';
 export * from './shop';
 export * from './stats';
 export * from './stats-check';
@@ -81,6 +83,7 @@ const all = [
   ...roleActions,
   ...categoryActions,
   ...rosterActions,
+  ...careActions,
   ...postActions,
   ...reportActions,
   ...helperActions,

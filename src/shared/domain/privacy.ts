@@ -1,7 +1,7 @@
 import type { OrgPlace, UserProfile } from './org';
 import type { PetitionLevel } from './petition-ladder';
 import { supervisesAsHandler } from './petition-supervision';
-import { adminCoversStreet, handlesPetition, organisesPlace } from './scope';
+import { adminCoversStreet, handlesPetition, organisesPlace, worksGrid } from './scope';
 
 /**
  * The one privacy rule: how much of a person a viewer sees (ARCHITECTURE.md, "Privacy").
@@ -129,4 +129,18 @@ export function householdMember(
 ): Disclosure {
   if (viewer._id === person._id) return 'directory';
   return viewer.buildingId && viewer.room && viewer.buildingId === person.buildingId && viewer.room === person.room ? 'directory' : 'masked';
+}
+
+/**
+ * 红黄蓝 tiers and their reasons (放心户/关心户/连心户, issue 16): only the grid worker of the household's grid, the
+ * staff of its community and the household itself (a person registered at that building and room). Nobody else —
+ * not an admin, a neighbour or a member serving them — learns that a home is a 连心户, or why.
+ */
+export function careTier(
+  viewer: Pick<UserProfile, 'roles' | 'communityId' | 'workGrids' | 'buildingId' | 'room'>,
+  household: { communityId: string; gridId: string; buildingId: string; room: string },
+): boolean {
+  if (worksGrid(viewer, household.gridId)) return true;
+  if (viewer.roles.includes('staff') && viewer.communityId === household.communityId) return true;
+  return !!viewer.buildingId && viewer.buildingId === household.buildingId && viewer.room === household.room;
 }

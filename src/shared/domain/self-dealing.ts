@@ -20,3 +20,8 @@ export function assertNotOwnPosting(actor: Pick<UserProfile, '_id' | 'shopId'>, 
   const mine = new Set<string>(ownAccounts(actor));
   if (mine.has(posting.from) || mine.has(posting.to)) throw new DomainError('FORBIDDEN_SELF');
 }
+
+/** A grid worker or staff member does not tag or log visits to their own home (building + room): a colleague must. */
+export function assertNotOwnHome(actor: Pick<UserProfile, 'buildingId' | 'room'>, home: { buildingId: string; room: string }): void {
+  if (actor.buildingId && actor.buildingId === home.buildingId && actor.room === home.room) throw new DomainError('FORBIDDEN_SELF');
+}
