@@ -35,6 +35,15 @@ const zodChineseOnly = {
       contents: "export { default as zhCN } from 'zod/v4/locales/zh-CN.js';",
       resolveDir: root,
     }));
+    // The same namespace carries `z.fromJSONSchema` (~12 KiB), which builds schemas from JSON Schema documents: the
+    // functions declare theirs in TypeScript and never call it, so it is left out (a call would say so).
+    b.onResolve({ filter: /\/from-json-schema\.js$/ }, ({ importer }) =>
+      /[\\/]node_modules[\\/]zod[\\/]/.test(importer) ? { path: 'from-json-schema', namespace: 'zod-no-from-json-schema' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'zod-no-from-json-schema' }, () => ({
+      contents:
+        "export function fromJSONSchema() { throw new Error('z.fromJSONSchema is not bundled in the cloud functions (scripts/build-cloud.mjs)'); }",
+    }));
   },
 };
 
