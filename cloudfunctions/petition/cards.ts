@@ -15,6 +15,7 @@ import { _, collections } from '../_lib/platform/runtime';
 import { readIn, transact } from '../_lib/platform/transact';
 import { table } from '../_lib/platform/typed-db';
 import { cardNotices } from './notices';
+import { noteOnCase, stillStep } from './note-on-case';
 import { cachedLadderFor, type PetitionDoc } from './petition-repo';
 
 /** Bounded work per run; the next run picks up the rest. */
@@ -40,34 +41,28 @@ export function clockCard(p: PetitionDoc, color: SupervisionCard['color'], reaso
 
 /** The timeline line of a card: it moves nothing (from = to); the reports count it by its colour. */
 export function cardStep(p: PetitionDoc, card: SupervisionCard): PetitionStep {
-  const here = { status: p.status, level: p.level };
-  return {
+  return stillStep(p, {
     event: 'card',
     by: card.by ?? SYSTEM_ACTOR.openid,
     byName: card.byName ?? SYSTEM_ACTOR.name,
     at: card.at,
-    from: here,
-    to: here,
-    departmentId: card.departmentId,
     // A 督办员's card says their comment as its reason; the clock's and the urges' say which limit or how many urges.
     note: card.comment ? `${cardColorLabels[card.color]}：${card.comment}` : cardNote(card),
     automatic: card.by === null,
     card: card.color,
-  };
+  });
 }
 
 /**
- * What issuing `card` writes on the case (with the rest of the caller's update): the card, the line, and the next
- * card's time when the ladder is at hand — without it `cardAt` stays, and the timer reckons the next one when it
- * gets there (it issues nothing the step's card already covers).
+ * What issuing `card` writes on the case (noteOnCase, with whatever else the caller writes): its line, the card, its
+ * rank for the queues' 督办优先, and the next card's time when the ladder is at hand — without it `cardAt` stays, and
+ * the timer reckons the next one when it gets there (it issues nothing the step's card already covers).
  */
-export function cardFields(p: PetitionDoc, card: SupervisionCard, ladder: LadderConfig | null): { next: PetitionDoc; data: Record<string, unknown> } {
+export function cardFields(p: PetitionDoc, card: SupervisionCard, ladder: LadderConfig | null): { step: PetitionStep; fields: Partial<PetitionDoc> } {
   const step = cardStep(p, card);
-  const cardRank = cardRankOf(card);
-  const next: PetitionDoc = { ...p, card, cardRank, history: [...p.history, step], statsDirty: true, updatedAt: card.at };
-  if (ladder) next.cardAt = cardDue(next, ladder)?.at ?? null;
-  const data = { card: _.set(card), cardRank, history: _.push([step]), statsDirty: true, updatedAt: card.at };
-  return { next, data: ladder ? { ...data, cardAt: next.cardAt } : data };
+  const fields: Partial<PetitionDoc> = { card, cardRank: cardRankOf(card) };
+  if (ladder) fields.cardAt = cardDue({ ...p, ...fields }, ladder)?.at ?? null;
+  return { step, fields };
 }
 
 /**
@@ -120,15 +115,17 @@ export async function markCards(now: Date): Promise<{ yellow: number; red: numbe
           if (!seen) return null;
           const ladder = await cachedLadderFor(seen);
           const issue = cardToIssue(seen, ladder, now);
-          const petition = tx.collection(collections.petitions).doc(listed._id);
           if (!issue) {
             // Nothing due after all (a card issued meanwhile, by hand or by the urges): look again when the next one is.
-            await petition.update({ data: { cardAt: cardDue(seen, ladder)?.at ?? null } });
+            await tx
+              .collection(collections.petitions)
+              .doc(listed._id)
+              .update({ data: { cardAt: cardDue(seen, ladder)?.at ?? null } });
             return null;
           }
           const card = clockCard(seen, issue.color, issue.reason, now);
-          const { next, data } = cardFields(seen, card, ladder);
-          await petition.update({ data });
+          const { step, fields } = cardFields(seen, card, ladder);
+          const next = await noteOnCase(tx, seen, [step], fields);
           await unit.notify(await cardNotices(next, card));
           return issue.color;
         },

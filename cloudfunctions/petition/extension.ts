@@ -19,26 +19,14 @@ import type { Notice } from '../_lib/platform/outbox';
 import { _, collections } from '../_lib/platform/runtime';
 import { templates, thing } from '../_lib/platform/templates';
 import { readIn, transact } from '../_lib/platform/transact';
+import { noteOnCase, stillStep } from './note-on-case';
 import { assignedNotices, holdersOf } from './notices';
 import { cachedSettings, type PetitionDoc, type ProgressConsent } from './petition-repo';
 import { toView } from './petition-view';
 
 /** A line of the 延期申请 on the timeline: it moves nothing (from = to). */
-function line(p: PetitionDoc, event: ExtensionEvent, user: UserProfile, at: Date, note: string, until?: Date): PetitionStep {
-  const here = { status: p.status, level: p.level };
-  return {
-    event,
-    by: user._id,
-    byName: user.name,
-    at,
-    from: here,
-    to: here,
-    departmentId: p.level === 'department' ? p.departmentId : null,
-    note,
-    automatic: false,
-    ...(until ? { until } : {}),
-  };
-}
+const line = (p: PetitionDoc, event: ExtensionEvent, user: UserProfile, at: Date, note: string, until?: Date): PetitionStep =>
+  stillStep(p, { event, by: user._id, byName: user.name, at, note, ...(until ? { until } : {}) });
 
 /** Nobody handles a case they reported as a resident (handle-petition.ts): nor asks for, nor decides, more time for it. */
 function assertNotOwnCase(user: UserProfile, p: PetitionDoc): void {
@@ -82,11 +70,7 @@ export const requestExtension = defineHandler(
         const step = line(current, 'extendRequest', user, now, `申请延期至 ${untilText(until)}：${reason}`);
         // On the level above's 延期待批 list until decided (or lapsed by a move).
         const extensionDecider = deciderKeyOf(current.level, current);
-        await tx
-          .collection(collections.petitions)
-          .doc(petitionId)
-          .update({ data: { extension: _.set(extension), extensionDecider, history: _.push([step]), statsDirty: true, updatedAt: now } });
-        const asked: PetitionDoc = { ...current, extension, extensionDecider, history: [...current.history, step], updatedAt: now };
+        const asked = await noteOnCase(tx, current, [step], { extension, extensionDecider });
         const deciders = await holdersOf(deciderLevel[current.level], current);
         await unit.notify(
           assignedNotices(
@@ -133,33 +117,15 @@ export const decideExtension = defineHandler(
         const step = approve
           ? line(current, 'extend', user, now, `同意延期，办理期限延至 ${untilText(until)}${note ? `：${note}` : ''}`, until)
           : line(current, 'extendRefused', user, now, `不同意延期${note ? `：${note}` : ''}`);
-        let decided: PetitionDoc = {
-          ...current,
-          extension,
-          extensionDecider: null,
-          history: [...current.history, step],
-          statsDirty: true,
-          updatedAt: now,
-        };
-        const data: Record<string, unknown> = {
-          extension: _.set(extension),
-          extensionDecider: null,
-          history: _.push([step]),
-          statsDirty: true,
-          updatedAt: now,
-        };
+        const fields: Partial<PetitionDoc> = { extension, extensionDecider: null };
         if (approve) {
           const { ladder } = await cachedSettings(current.streetId);
-          const moved = { ...decided, extendedUntil: until };
-          decided = { ...moved, dueAt: dueAt(moved, ladder), actAt: actAt(moved, ladder) };
-          Object.assign(data, { extendedUntil: until, dueAt: decided.dueAt, actAt: decided.actAt });
+          const moved = { ...current, extendedUntil: until };
+          Object.assign(fields, { extendedUntil: until, dueAt: dueAt(moved, ladder), actAt: actAt(moved, ladder) });
         }
-        const { notices, consent } = decisionNotices(decided, extension, user);
-        if (consent) {
-          decided = { ...decided, progressConsent: consent };
-          data.progressConsent = _.set(consent);
-        }
-        await tx.collection(collections.petitions).doc(petitionId).update({ data });
+        const { notices, consent } = decisionNotices({ ...current, ...fields }, extension, user);
+        if (consent) fields.progressConsent = consent;
+        const decided = await noteOnCase(tx, current, [step], fields);
         await unit.notify(notices);
         return { petition: await toView(decided, user) };
       },

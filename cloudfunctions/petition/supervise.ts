@@ -29,6 +29,7 @@ import { readIn, transact, type RetryRecord } from '../_lib/platform/transact';
 import { table } from '../_lib/platform/typed-db';
 import { movePetition, type Plan } from './move-petition';
 import { cardFields } from './cards';
+import { noteOnCase } from './note-on-case';
 import { assignedNotices, holdersOf } from './notices';
 import { cachedDepartments, cachedDistrictName, findPetition, listDepartments, type PetitionDoc } from './petition-repo';
 import { toViews } from './petition-view';
@@ -119,8 +120,8 @@ export const issueCard = defineHandler(
         const now = new Date();
         const card = manualCard(current.card, color, { id: user._id, name: user.name, comment }, current, now);
         // The same fields as the clock's cards (cards.ts): the card, its rank for the queues' 督办优先, the line.
-        const { next: carded, data } = cardFields(current, card, null);
-        await tx.collection(collections.petitions).doc(petitionId).update({ data });
+        const { step, fields } = cardFields(current, card, null);
+        const carded = await noteOnCase(tx, current, [step], fields);
         const note = `${cardColorLabels[color]}：${comment}`;
         const handlers = current.handlerId ? [current.handlerId] : await holdersOf(current.level, current);
         await unit.notify(

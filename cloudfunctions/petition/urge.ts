@@ -1,11 +1,12 @@
 import { petitionUrge } from '../../src/shared/contract';
 import { DomainError } from '../../src/shared/domain/errors';
 import { URGES_FOR_CARD } from '../../src/shared/domain/petition-cards';
-import { assertMayUrge, type PetitionStep } from '../../src/shared/domain/petition-rules';
+import { assertMayUrge } from '../../src/shared/domain/petition-rules';
 import { defineHandler } from '../_lib/platform/handler';
-import { _, collections } from '../_lib/platform/runtime';
+import { collections } from '../_lib/platform/runtime';
 import { readIn, transact } from '../_lib/platform/transact';
 import { cardFields, clockCard } from './cards';
+import { noteOnCase, stillStep } from './note-on-case';
 import { assignedNotices, cardNotices, holdersOf } from './notices';
 import type { PetitionDoc } from './petition-repo';
 import { toView } from './petition-view';
@@ -27,37 +28,16 @@ export const urge = defineHandler(
         assertMayUrge(openid, current, now);
         const count = (current.urgeCount ?? 0) + 1;
         const note = `第 ${count} 次催办`;
-        const here = { status: current.status, level: current.level };
-        const step: PetitionStep = {
-          event: 'urge',
-          by: openid,
-          byName: user.name,
-          at: now,
-          from: here,
-          to: here,
-          departmentId: current.level === 'department' ? current.departmentId : null,
-          note,
-          automatic: false,
-        };
-        let urged: PetitionDoc = { ...current, urgeCount: count, lastUrgedAt: now, history: [...current.history, step], updatedAt: now };
-        // The third urge marks a step that holds no card yellow (督办), on the same write.
+        const step = stillStep(current, { event: 'urge', by: openid, byName: user.name, at: now, note });
+        // The third urge marks a step that holds no card yellow (督办), on the same write. Its next limit (red) is left
+        // for the timer to reckon when it reaches the case's cardAt: no settings read here.
         const carding = count === URGES_FOR_CARD && !current.card ? clockCard(current, 'yellow', 'urge', now) : null;
-        // Its next limit (red) is left for the timer to reckon when it reaches the case's cardAt: no settings read here.
-        const carded = carding ? cardFields(urged, carding, null) : null;
-        if (carded) urged = carded.next;
-        await tx
-          .collection(collections.petitions)
-          .doc(petitionId)
-          .update({
-            data: {
-              ...carded?.data,
-              urgeCount: _.inc(1),
-              lastUrgedAt: now,
-              history: _.push(carded ? [step, carded.next.history.at(-1)] : [step]),
-              statsDirty: true,
-              updatedAt: now,
-            },
-          });
+        const carded = carding ? cardFields(current, carding, null) : null;
+        const urged = await noteOnCase(tx, current, carded ? [step, carded.step] : [step], {
+          ...carded?.fields,
+          urgeCount: count,
+          lastUrgedAt: now,
+        });
         // Carded, the card's notice says it all (the holders and the level above); else the handler hears of the urge.
         const handlers = carding ? [] : current.handlerId ? [current.handlerId] : await holdersOf(current.level, current);
         const urgeNotices = assignedNotices(
