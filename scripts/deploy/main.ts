@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { parse as parseEnv } from 'dotenv';
+import { parseEnv } from 'node:util';
 import { desiredApp, desiredCollections, desiredFunctions } from './desired';
 import { parts, type Desired, type Part, type Remote } from './model';
 import { describeStep, planDeploy } from './plan';
@@ -40,6 +41,11 @@ function parseArgs(argv: readonly string[]): Args {
 }
 
 const root = join(__dirname, '../..');
+/**
+ * The official tools live in scripts/deploy's own package (installed by scripts/deploy.mjs on first use): ~300 MB
+ * that the app, its tests and CI never need. Seen through the few calls remote.ts names.
+ */
+const tool = createRequire(join(root, 'scripts/deploy/package.json'));
 /** The last mini-program upload from this machine (WeChat offers no way to read the uploaded version back). */
 const lastAppFile = join(root, '.deploy/last-app.json');
 
@@ -56,7 +62,7 @@ function lastCommit(): string {
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const file = join(root, '.env.production');
-  const env = { ...(existsSync(file) ? parseEnv(readFileSync(file)) : {}), ...process.env };
+  const env = { ...(existsSync(file) ? parseEnv(readFileSync(file, 'utf8')) : {}), ...process.env };
   const settings = readSettings(env, args.only);
   if (settings.missing.length > 0) {
     console.error(missingReport(settings.missing));
@@ -78,7 +84,9 @@ async function main(): Promise<void> {
   if (args.state) remote = JSON.parse(readFileSync(args.state, 'utf8')) as Remote;
   else if (args.dryRun) remote = { collections: {}, functions: {}, app: null };
   else {
-    const { default: CloudBase } = await import('@cloudbase/manager-node');
+    type ManagerClass = new (o: Record<string, string>) => unknown;
+    const loaded = tool('@cloudbase/manager-node') as ManagerClass & { default?: ManagerClass };
+    const CloudBase = loaded.default ?? loaded;
     manager = new CloudBase({
       secretId: settings.values.TENCENTCLOUD_SECRETID,
       secretKey: settings.values.TENCENTCLOUD_SECRETKEY,
@@ -101,7 +109,7 @@ async function main(): Promise<void> {
     return;
   }
 
-  const ci = (await import('miniprogram-ci')) as unknown as Ci & { Project: new (o: Record<string, unknown>) => unknown };
+  const ci = tool('miniprogram-ci') as Ci & { Project: new (o: Record<string, unknown>) => unknown };
   const project = new ci.Project({
     appid: settings.values.LINLI_APPID,
     type: 'miniProgram',
