@@ -76,6 +76,11 @@ describe('bad input and unknown callers change nothing', () => {
     expect(await env.emu.invoke('wish', { action: 'user.me' }, wang)).toMatchObject({ ok: false, code: 'UNKNOWN_ACTION' });
     expect(await env.emu.invoke('wish', { payload: {} }, wang)).toMatchObject({ ok: false, code: 'BAD_INPUT' });
   });
+
+  it('a timer job runs only from the cloud trigger (no caller), never from a mini-program call dressed as one', async () => {
+    expect(await env.emu.invoke('wish', { Type: 'timer', TriggerName: 'sweep' }, wang)).toMatchObject({ ok: false, code: 'FORBIDDEN_ROLE' });
+    expect(await env.emu.invoke('wish', { Type: 'timer', TriggerName: 'sweep' })).not.toHaveProperty('ok', false);
+  });
 });
 
 describe('authorisation by role and org scope', () => {

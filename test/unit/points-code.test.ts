@@ -1,5 +1,6 @@
 import { CODE_TTL_MS, assertUnused, readCode, sealCode, withUsed, type CodeClaims } from '../../src/shared/domain/points-code';
 import { sealerOf } from '../../cloudfunctions/_lib/ledger/seal';
+import { issueCode, openCode } from '../../cloudfunctions/_lib/ledger/points-code';
 
 const sealer = sealerOf('test-secret');
 const now = new Date('2026-11-20T02:00:00Z');
@@ -84,5 +85,26 @@ describe('single use, kept on the resident’s balance', () => {
     const muchLater = new Date(now.getTime() + CODE_TTL_MS);
     const third = withUsed(second, claims({ codeId: 'ThirdCodeThirdCode', expiresAt: new Date(muchLater.getTime() + CODE_TTL_MS) }), muchLater);
     expect(third.map((c) => c.id)).toEqual(['SecondCodeSecondCode', 'ThirdCodeThirdCode']);
+  });
+});
+
+describe('rotating the sealing key (LINLI_CODE_SECRET, README「运维」)', () => {
+  const saved = { ...process.env };
+  afterEach(() => {
+    process.env = { ...saved };
+  });
+  const resident = { _id: 'o-wang', name: '王秀英', communityId: 'community-wutong' } as Parameters<typeof issueCode>[0];
+
+  it('a code sealed under the old key still opens while the old key is kept as the previous one, and not after', () => {
+    process.env.LINLI_CODE_SECRET = 'old-key-'.repeat(5);
+    const { token } = issueCode(resident, now);
+    process.env.LINLI_CODE_SECRET = 'new-key-'.repeat(5);
+    process.env.LINLI_CODE_SECRET_PREVIOUS = 'old-key-'.repeat(5);
+    expect(openCode(token, now)).toMatchObject({ openid: 'o-wang' });
+    const { token: sealedNew } = issueCode(resident, now);
+    expect(openCode(sealedNew, now)).toMatchObject({ openid: 'o-wang' });
+    delete process.env.LINLI_CODE_SECRET_PREVIOUS;
+    expect(() => openCode(token, now)).toThrow(expect.objectContaining({ code: 'POINTS_CODE_INVALID' }));
+    expect(openCode(sealedNew, now)).toMatchObject({ openid: 'o-wang' });
   });
 });

@@ -20,7 +20,18 @@ function secret(): string {
   throw new Error('LINLI_CODE_SECRET is not set: points codes cannot be sealed');
 }
 
-const sealer = (): Sealer => sealerOf(secret());
+/**
+ * Seals with the current key; opens with it or, while a rotation is under way, with the previous one
+ * (`LINLI_CODE_SECRET_PREVIOUS`, README「运维」): a code shown just before the new key landed still scans, and a
+ * retried charge still reads its code.
+ */
+function sealer(): Sealer {
+  const current = sealerOf(secret());
+  const previous = process.env.LINLI_CODE_SECRET_PREVIOUS;
+  if (!previous) return current;
+  const old = sealerOf(previous);
+  return { seal: (text) => current.seal(text), open: (sealed) => current.open(sealed) ?? old.open(sealed) };
+}
 
 /** A fresh code for the resident, sealed; nothing is stored (single use is kept on their balance when charged). */
 export function issueCode(user: UserProfile, now: Date): { token: string; expiresAt: Date } {

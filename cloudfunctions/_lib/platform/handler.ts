@@ -102,6 +102,8 @@ export function createFunction(area: string, handlers: Handler<any>[], timers: R
 
   return async function main(event: unknown): Promise<Reply<unknown> | Record<string, unknown>> {
     if (isTimerEvent(event)) {
+      // A timer's invocation has no caller; a mini-program's call always has one, whatever data it sends.
+      if (cloud.getWXContext().OPENID) return fail('FORBIDDEN_ROLE', '定时任务只能由云端触发器运行');
       const job = timers[event.TriggerName];
       if (!job) return fail('UNKNOWN_ACTION', `没有名为 ${event.TriggerName} 的定时任务`);
       return job();
