@@ -35,12 +35,14 @@ export interface EmulatorConfig {
   env: string;
   appid: string;
   triggerTickMs: number;
-  functionTimeoutMs: number;
+  /** One timeout for every function instead of each one's config.json `timeout` (env LINLI_FUNCTION_TIMEOUT_MS). */
+  functionTimeoutMs?: number;
   /**
    * What a fresh data dir (and a reset) starts from: `month` (the default, env LINLI_SEED) is the demo community
-   * with a month of history played through the functions; `bare` is the community alone (what tests start from).
+   * with a month of history played through the functions; `bare` is the community alone (what tests start from);
+   * `none` is no data at all, only the index file's collections (functions other than Linli's).
    */
-  seed: 'month' | 'bare';
+  seed: 'month' | 'bare' | 'none';
 }
 
 /** The local CloudBase: one process holding the store, the clock, the functions and the HTTP server. */
@@ -85,6 +87,7 @@ export class Emulator {
     });
     this.scheduler = new TriggerScheduler({ runner: this.runner, now, tickMs: config.triggerTickMs });
     this.gatewayDeps = {
+      env: config.env,
       db: this.db,
       runner: this.runner,
       files: this.files,
@@ -104,7 +107,7 @@ export class Emulator {
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     this.allowedOrigins = allowedOrigins(this.url, this.config.devOrigins);
     this.pointSdkHere();
-    if (this.db.isEmpty()) await this.seed();
+    if (this.db.isEmpty() && this.config.seed !== 'none') await this.seed();
     this.scheduler.rebase();
     this.scheduler.start();
     return this.url;
@@ -133,6 +136,7 @@ export class Emulator {
   }
 
   private async seed(): Promise<void> {
+    if (this.config.seed === 'none') return this.db.load({});
     const now = this.clock.now();
     const month = this.config.seed === 'month';
     // With the month, the community was set up before it began.

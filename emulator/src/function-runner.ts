@@ -19,7 +19,18 @@ export interface RunnerOptions {
   env: string;
   appid: string;
   meter: Meter;
-  timeoutMs: number;
+  /** One timeout for every function, replacing their config.json's (env LINLI_FUNCTION_TIMEOUT_MS: a debugger's pauses). */
+  timeoutMs?: number;
+}
+
+/** The cloud's timeout for a function whose config.json sets none, in seconds. */
+export const DEFAULT_TIMEOUT_S = 3;
+
+/** A function's config.json, in WeChat Cloud's format: the parts the emulator reads. */
+export interface FunctionConfig {
+  /** Seconds an invocation may run before the cloud ends it (default 3). */
+  timeout?: number;
+  triggers?: { name: string; type: string; config: string }[];
 }
 
 // Function bundles are loaded by absolute path; their own `require('wx-server-sdk')` resolves from their folder.
@@ -47,10 +58,17 @@ export class FunctionRunner {
     return NAME.test(name) && existsSync(this.entry(name));
   }
 
-  /** The `triggers` of the function's config.json (WeChat Cloud's format), or none. */
-  config(name: string): { triggers?: { name: string; type: string; config: string }[] } {
+  /** The function's config.json (WeChat Cloud's format), or none. */
+  config(name: string): FunctionConfig {
     const file = join(this.opts.functionsDir, name, 'config.json');
     return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  }
+
+  /** How long an invocation of the function may run: its config.json `timeout`, else the cloud's 3 s. */
+  timeoutMs(name: string): number {
+    if (this.opts.timeoutMs !== undefined) return this.opts.timeoutMs;
+    const { timeout } = this.config(name);
+    return (typeof timeout === 'number' && timeout > 0 ? timeout : DEFAULT_TIMEOUT_S) * 1000;
   }
 
   callerOf(invocationId: string): Caller | undefined {
@@ -90,11 +108,12 @@ export class FunctionRunner {
       throw new InvokeError('FUNCTIONS_REQUEST_FAIL', `[ResourceNotFound.Function] 未找到指定的Function（${req.name}），请创建后再试。`);
     }
     const main = this.loadMain(req.name);
+    const timeoutMs = this.timeoutMs(req.name);
     const env = invocationEnv(req.name, caller, invocationId, req.trigger ?? null);
     const context = {
       callbackWaitsForEmptyEventLoop: false,
       memory_limit_in_mb: 256,
-      time_limit_in_ms: this.opts.timeoutMs,
+      time_limit_in_ms: timeoutMs,
       request_id: invocationId,
       function_name: req.name,
       function_version: '$LATEST',
@@ -105,8 +124,8 @@ export class FunctionRunner {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(
-        () => reject(new InvokeError('FUNCTIONS_EXECUTE_FAIL', `Invoking task timed out after ${this.opts.timeoutMs / 1000} seconds`)),
-        this.opts.timeoutMs,
+        () => reject(new InvokeError('FUNCTIONS_EXECUTE_FAIL', `Invoking task timed out after ${timeoutMs / 1000} seconds`)),
+        timeoutMs,
       );
     });
     try {

@@ -17,8 +17,8 @@ function number(name: string, fallback: number): number {
 
 function seedKind(raw: string | undefined): EmulatorConfig['seed'] {
   if (raw === undefined || raw === '' || raw === 'month') return 'month';
-  if (raw === 'bare') return 'bare';
-  throw new Error(`LINLI_SEED must be "month" or "bare", got "${raw}"`);
+  if (raw === 'bare' || raw === 'none') return raw;
+  throw new Error(`LINLI_SEED must be "month", "bare" or "none", got "${raw}"`);
 }
 
 function configFromEnv(): EmulatorConfig {
@@ -38,7 +38,8 @@ function configFromEnv(): EmulatorConfig {
     env: env.LINLI_ENV || 'linli-local',
     appid: env.LINLI_APPID || 'wx0000000000linli',
     triggerTickMs: number('LINLI_TRIGGER_TICK_MS', 2000) || 2000,
-    functionTimeoutMs: number('LINLI_FUNCTION_TIMEOUT_MS', 60_000) || 60_000,
+    // Unset: each function's config.json `timeout` (the cloud's 3 s without one).
+    functionTimeoutMs: number('LINLI_FUNCTION_TIMEOUT_MS', 0) || undefined,
     seed: seedKind(env.LINLI_SEED),
   };
 }

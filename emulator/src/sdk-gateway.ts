@@ -14,6 +14,8 @@ import type { UrlSigner } from './url-signer';
 export const SDK_PATH = '/__tcb';
 
 export interface GatewayDeps {
+  /** The one cloud environment this emulator is (what DYNAMIC_CURRENT_ENV resolves to in its functions). */
+  env: string;
   db: CloudDatabase;
   runner: FunctionRunner;
   files: FileStore;
@@ -40,9 +42,15 @@ const ENVELOPE = new Set([
  * made it: for the meter, for outbox attribution, and for the caller a nested callFunction passes on.
  */
 export async function handleSdkRequest(req: IncomingMessage, res: ServerResponse, deps: GatewayDeps): Promise<void> {
-  const seqId = new URL(req.url ?? '/', 'http://localhost').searchParams.get('seqId') ?? '';
+  const query = new URL(req.url ?? '/', 'http://localhost').searchParams;
+  const seqId = query.get('seqId') ?? '';
   const invocationId = seqId.includes('-') ? seqId.slice(0, seqId.lastIndexOf('-')) : null;
   const body = await readBody(req);
+  // The SDK names the environment in the URL (`env=`) of every request, JSON or multipart. A function that
+  // passes a made-up env id to cloud.init would fail on the cloud; it fails here too. No env at all (cloud.init()
+  // without one) means the first environment on the cloud, which is this one.
+  const env = query.get('env') ?? '';
+  if (env !== '' && env !== deps.env) return sendJson(res, 200, invalidEnv(env, deps.env));
   const contentType = req.headers['content-type'] ?? '';
   if (contentType.startsWith('multipart/form-data')) {
     const fields = new Map(parseMultipart(body, contentType).map((p) => [p.name, p.data]));
@@ -58,6 +66,9 @@ export async function handleSdkRequest(req: IncomingMessage, res: ServerResponse
     return sendBytes(res, 200, 'application/octet-stream', encodeOpenApiResponse(reply));
   }
   const { action, ...rest } = JSON.parse(body.toString('utf8') || '{}') as Record<string, unknown>;
+  if (typeof rest.envName === 'string' && rest.envName !== '' && rest.envName !== deps.env) {
+    return sendJson(res, 200, invalidEnv(rest.envName, deps.env));
+  }
   const params = Object.fromEntries(Object.entries(rest).filter(([k]) => !ENVELOPE.has(k)));
   sendJson(res, 200, await answer(String(action), params, invocationId, deps));
 }
@@ -106,6 +117,15 @@ async function invokeNested(params: Record<string, unknown>, parentId: string | 
 /** LINLI_METER_TRACE=1 prints every database request (action, collection, query) to stderr: where a budget goes. */
 const TRACE = process.env.LINLI_METER_TRACE === '1';
 const traceOf = (params: Record<string, unknown>) => JSON.stringify(params).slice(0, 240);
+
+/** The cloud's answer for an environment that does not exist (CloudBase error code INVALID_ENV). */
+function invalidEnv(asked: string, served: string): { code: string; message: string; requestId: string } {
+  return {
+    code: 'INVALID_ENV',
+    message: `[INVALID_ENV] environment "${asked}" does not exist: this emulator is environment "${served}" (use cloud.DYNAMIC_CURRENT_ENV)`,
+    requestId: randomUUID(),
+  };
+}
 
 function unsupported(action: string | undefined): { code: string; message: string } {
   return { code: 'INVALID_PARAM', message: `the local emulator does not implement action ${action ?? '(none)'}` };

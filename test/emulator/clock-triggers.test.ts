@@ -31,7 +31,7 @@ describe('clock and timer triggers', () => {
   let emu: TestEmulator;
 
   beforeAll(async () => {
-    emu = await startEmulator({ functionsDir, env: { LINLI_TRIGGER_TICK_MS: '100' } });
+    emu = await startEmulator({ functionsDir, env: { LINLI_TRIGGER_TICK_MS: '100', LINLI_INDEXES: join(__dirname, 'fixtures/indexes.json') } });
   });
   afterAll(() => emu.stop());
 

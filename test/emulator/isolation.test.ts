@@ -16,7 +16,7 @@ describe('isolation', () => {
     const guard = join(__dirname, 'fixtures/network-guard.js');
     emu = await startEmulator({
       functionsDir: join(__dirname, 'fixtures/functions'),
-      env: { NODE_OPTIONS: `--require ${guard}`, LINLI_NETWORK_LOG: log },
+      env: { NODE_OPTIONS: `--require ${guard}`, LINLI_NETWORK_LOG: log, LINLI_INDEXES: join(__dirname, 'fixtures/indexes.json') },
     });
   });
   afterAll(async () => {

@@ -19,7 +19,7 @@ describe('requests from web pages', () => {
   const post = (path: string, headers: Record<string, string>, body = '{}') => rawRequest(emu.url, path, { method: 'POST', headers, body });
 
   beforeAll(async () => {
-    emu = await startEmulator({ functionsDir, env: { LINLI_DEV_ORIGINS: DEV_ORIGIN } });
+    emu = await startEmulator({ functionsDir, env: { LINLI_DEV_ORIGINS: DEV_ORIGIN, LINLI_INDEXES: join(__dirname, 'fixtures/indexes.json') } });
   });
   afterAll(() => emu.stop());
   beforeEach(() => emu.reset());

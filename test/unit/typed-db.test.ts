@@ -29,6 +29,7 @@ function fakeCollection(answers: { docs?: unknown[]; doc?: unknown; updated?: Re
       const stages: RawAggregate = {
         match: (q) => (calls.push(`match ${JSON.stringify(q)}`), stages),
         group: (g) => (calls.push(`group ${JSON.stringify((g as { _id: unknown })._id)}`), stages),
+        limit: (n) => (calls.push(`limit ${n}`), stages),
         end: async () => (requests.push('aggregate'), { list: answers.groups ?? [] }),
       };
       return stages;
@@ -40,7 +41,7 @@ function fakeCollection(answers: { docs?: unknown[]; doc?: unknown; updated?: Re
 const shop = { name: '老街面馆', communityId: 'c1', status: 'active' } as Omit<Shop, '_id'>;
 
 describe('typed collections: typed answers, one SDK request per call', () => {
-  it('countBy groups the matching documents by a field in one aggregate request, leaving out those without one', async () => {
+  it('countBy groups the matching documents by a field in one aggregate request (limited: the cloud returns 20 without), leaving out those without one', async () => {
     const found = fakeCollection({
       groups: [
         { _id: 'c1', n: 3 },
@@ -53,7 +54,7 @@ describe('typed collections: typed answers, one SDK request per call', () => {
       ['c1', 3],
       ['c2', 1],
     ]);
-    expect(found.calls).toEqual(['match {"status":"active"}', 'group "$communityId"']);
+    expect(found.calls).toEqual(['match {"status":"active"}', 'group "$communityId"', 'limit 1000']);
     expect(found.requests).toEqual(['aggregate']);
   });
 

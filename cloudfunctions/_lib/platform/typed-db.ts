@@ -51,6 +51,7 @@ export interface RawDoc {
 export interface RawAggregate {
   match(query: object): RawAggregate;
   group(spec: object): RawAggregate;
+  limit(n: number): RawAggregate;
   end(): Promise<{ list: unknown[] }>;
 }
 
@@ -130,6 +131,9 @@ async function read<T extends { _id: string }>(ref: RawDoc, id: string): Promise
   return res.data ? ({ ...(res.data as object), _id: id } as T) : null;
 }
 
+/** The most values countBy tells apart (grids of a street, communities of a district…): far above any real org. */
+const COUNT_BY_MAX_GROUPS = 1000;
+
 /** One collection, typed by the registry. */
 export class Table<T extends { _id: string }> extends Found<T> {
   constructor(private readonly col: RawCollection) {
@@ -152,12 +156,16 @@ export class Table<T extends { _id: string }> extends Found<T> {
     return new Map(docs.map((doc) => [doc._id, doc]));
   }
 
-  /** How many documents match `where`, per value of `field` (documents without one are left out): one request. */
+  /**
+   * How many documents match `where`, per value of `field` (documents without one are left out): one request.
+   * The explicit limit matters: the cloud returns only 20 results of an aggregate that has none.
+   */
   async countBy(where: Query<T>, field: keyof T & string): Promise<Map<string, number>> {
     const res = await this.col
       .aggregate()
       .match(where)
       .group({ _id: `$${field}`, n: db.command.aggregate.sum(1) })
+      .limit(COUNT_BY_MAX_GROUPS)
       .end();
     const groups = res.list as { _id: unknown; n: number }[];
     return new Map(groups.filter((g) => typeof g._id === 'string').map((g) => [g._id as string, g.n]));

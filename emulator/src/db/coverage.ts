@@ -159,6 +159,11 @@ export class Coverage {
     return new Coverage(parsed.data);
   }
 
+  /** The collections the index file declares: the ones the deploy creates. */
+  get declared(): string[] {
+    return [...this.collections.keys()];
+  }
+
   constructor(spec: IndexFile) {
     for (const [name, coll] of Object.entries(spec.collections)) {
       const indexes = coll.indexes.filter((ix) => Object.keys(ix.keys).length > 0).map((ix) => ({ name: ix.name, keys: Object.entries(ix.keys) }));

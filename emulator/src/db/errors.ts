@@ -1,6 +1,7 @@
 // Error codes are the ones @cloudbase/database and wx-server-sdk know (const/code.ts, TCB_ERR_CODE), so the
 // SDK maps them exactly as it does for the cloud: a body with a truthy `code` becomes a thrown TcbError.
-export type DbErrorCode = 'INVALID_PARAM' | 'DATABASE_REQUEST_FAILED' | 'DATABASE_TRANSACTION_CONFLICT' | 'DATABASE_INVALID_OPERRATOR';
+export type DbErrorCode =
+  'INVALID_PARAM' | 'DATABASE_REQUEST_FAILED' | 'DATABASE_TRANSACTION_CONFLICT' | 'DATABASE_INVALID_OPERRATOR' | 'DATABASE_COLLECTION_NOT_EXIST';
 
 export class DbError extends Error {
   constructor(
@@ -14,6 +15,14 @@ export class DbError extends Error {
 
 export const invalidParam = (message: string) => new DbError('INVALID_PARAM', message);
 export const requestFailed = (message: string) => new DbError('DATABASE_REQUEST_FAILED', message);
+
+// What the cloud answers for a collection that was never created; wx-server-sdk surfaces it as
+// "errCode: -502005 database collection not exists | errMsg: [ResourceNotFound] Db or Table not exist. …".
+export const collectionNotExist = () =>
+  new DbError(
+    'DATABASE_COLLECTION_NOT_EXIST',
+    '[ResourceNotFound] Db or Table not exist. Please check your request, but if the problem cannot be solved, contact us.',
+  );
 
 // runTransaction retries only on this code, and only when it comes back from commit (see transactions.ts).
 export const transactionConflict = (detail: string) => new DbError('DATABASE_TRANSACTION_CONFLICT', `database transaction conflict: ${detail}`);

@@ -7,12 +7,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Coverage, type FlagReason } from './coverage';
 import { cloneValue, encodeEJSON, isPlainObject, type Doc } from './ejson';
-import { invalidParam, toDbError } from './errors';
+import { collectionNotExist, invalidParam, requestFailed, toDbError } from './errors';
 import { aggregateDocuments, calculateDocument, getDocument } from './read-actions';
 import { storeSource, transactionSource, type Action, type ActionResult } from './source';
 import { Store } from './store';
 import { Transactions } from './transactions';
-import { find as runFind } from './query';
+import { collectionName, find as runFind } from './query';
 import { insertDocument, modifyAndReturnDoc, modifyDocument, removeDocument } from './write-actions';
 
 /** A query as the meter shows it: JSON-safe (Dates and RegExps in their EJSON form). */
@@ -52,8 +52,13 @@ export interface CloudDatabaseOptions {
   file: string;
   /** ms since epoch: the emulator's controllable clock (for serverDate). */
   now: () => number;
-  /** Path of database/indexes.json; missing => every query not pinned by `_id` is uncovered. */
+  /**
+   * Path of database/indexes.json; missing => every query not pinned by `_id` is uncovered. Its collections
+   * are created at open, as the deploy creates them on the cloud.
+   */
   indexesFile?: string;
+  /** More collections to create at open (besides the index file's). */
+  collections?: readonly string[];
   onMeter?: (e: DbMeterEvent) => void;
   /** How long an abandoned transaction lives, in real ms (default 30 s). */
   transactionTtlMs?: number;
@@ -84,6 +89,12 @@ export class CloudDatabase {
     this.store = new Store(opts.file);
     this.txs = new Transactions(this.store, opts.transactionTtlMs);
     this.coverage = Coverage.fromFile(opts.indexesFile);
+    for (const name of this.declared()) this.store.createCollection(name);
+  }
+
+  /** The collections that exist from the start: the index file's and the options'. */
+  private declared(): string[] {
+    return [...new Set([...this.coverage.declared, ...(this.opts.collections ?? [])])];
   }
 
   /** One SDK `database.*` action → the exact JSON body the SDK expects (success, or the cloud's error shape). */
@@ -111,9 +122,14 @@ export class CloudDatabase {
       case 'database.abortTransaction':
         this.txs.abort(params.transactionId);
         return {};
+      case 'database.addCollection':
+        // db.createCollection(name): fails when the collection exists, as on the cloud.
+        if (!this.store.createCollection(collectionName(params))) throw requestFailed(`collection ${collectionName(params)} already exists`);
+        return {};
     }
     const run = ACTIONS[action];
     if (!run) throw invalidParam(`unsupported action ${action}`);
+    if (!this.store.hasCollection(collectionName(params))) throw collectionNotExist();
     const txId = params.transactionId;
     const tx = txId !== undefined && txId !== null && txId !== '' ? this.txs.get(txId) : undefined;
     const source = tx ? transactionSource(this.txs, tx) : storeSource(this.store);
@@ -139,13 +155,16 @@ export class CloudDatabase {
     if (plan.flags.length > 0) meter.flags = plan.flags.map((f) => ({ ...shown, ...f }));
   }
 
-  /** Replace ALL data with these documents (plain objects; Date values are dates), atomically. */
+  /**
+   * Replace ALL data with these documents (plain objects; Date values are dates), atomically. The collections
+   * are then the declared ones (index file, options) and those named here, even with no documents.
+   */
   load(collections: Record<string, Record<string, unknown>[]>): void {
     const withIds = Object.fromEntries(
       Object.entries(collections).map(([name, docs]) => [name, docs.map(({ _id, ...rest }) => ({ _id: _id ?? newId(), ...rest }))]),
     );
     this.txs.clear();
-    this.store.replaceAll(withIds);
+    this.store.replaceAll(withIds, this.declared());
   }
 
   /** Plain reads for the emulator/tests (no meter): documents matching a Mongo query, Dates as Date. */
@@ -154,6 +173,11 @@ export class CloudDatabase {
     const docs = Array.from(this.store.collection(collection).values(), (row) => row.doc);
     // The caller's query is copied so its Dates are this realm's, which mingo compares with instanceof.
     return cloneValue(runFind(docs, cloneValue(query)));
+  }
+
+  /** Whether the collection exists (was declared, loaded or created). */
+  hasCollection(name: string): boolean {
+    return this.store.hasCollection(name);
   }
 
   isEmpty(): boolean {

@@ -1,13 +1,24 @@
 // Query execution with mingo: candidate documents (straight to the row for `_id` lookups), then mingo for
 // the filter, sort, skip, limit and projection, with every operator registered (mingo/init/context).
 import { Aggregator, ProcessingMode, Query } from 'mingo';
-import type { Options } from 'mingo/core';
+import { Context, type Options, type PipelineOperator } from 'mingo/core';
 import fullContext from 'mingo/init/context';
 import { decodeEJSON, encodeEJSON, isPlainObject, isRegExp, type Doc } from './ejson';
 import { invalidParam, toDbError } from './errors';
+import { sortDocs } from './order';
 
-// $where/$function/$accumulator run arbitrary JS; the cloud does not offer them.
-const OPTIONS: Partial<Options> = { context: fullContext(), scriptEnabled: false };
+/** The `$sort` stage in MongoDB's order (order.ts) instead of mingo's. */
+const $sort: PipelineOperator = (collection, spec) => {
+  if (!isPlainObject(spec) || Object.keys(spec).length === 0) throw invalidParam('$sort needs at least one field');
+  return collection.transform((docs) => sortDocs(docs as Doc[], sortSpec(spec) ?? {}));
+};
+
+// $where/$function/$accumulator run arbitrary JS; the cloud does not offer them. The first context's
+// operators win a merge, so ours replaces mingo's $sort.
+const OPTIONS: Partial<Options> = {
+  context: Context.merge(Context.init({ pipeline: { $sort } }), fullContext()),
+  scriptEnabled: false,
+};
 
 export const DEFAULT_LIMIT = 100;
 // The SDK clamps .limit() to 1000 before sending (query.ts `limit < 1000 ? limit : 1000`); the server does
@@ -108,11 +119,22 @@ export interface FindSpec {
 export function find(candidates: readonly Doc[], query: Doc, spec: FindSpec = {}): Doc[] {
   const projection = spec.projection && Object.keys(spec.projection).length > 0 ? spec.projection : undefined;
   try {
-    let cursor = compile(query).find<Doc>(candidates as Doc[], projection);
-    if (spec.sort) cursor = cursor.sort(spec.sort);
-    if (spec.skip) cursor = cursor.skip(spec.skip);
-    if (spec.limit !== undefined) cursor = cursor.limit(spec.limit);
-    return cursor.all();
+    if (!spec.sort) {
+      let cursor = compile(query).find<Doc>(candidates as Doc[], projection);
+      if (spec.skip) cursor = cursor.skip(spec.skip);
+      if (spec.limit !== undefined) cursor = cursor.limit(spec.limit);
+      return cursor.all();
+    }
+    // mingo's cursor sorts with its own comparison; the page is cut from MongoDB's order, then projected.
+    const skip = spec.skip ?? 0;
+    const sorted = sortDocs(
+      compile(query)
+        .find<Doc>(candidates as Doc[])
+        .all(),
+      spec.sort,
+    );
+    const page = sorted.slice(skip, spec.limit === undefined ? undefined : skip + spec.limit);
+    return projection ? compile({}).find<Doc>(page, projection).all() : page;
   } catch (err) {
     throw toDbError(err);
   }

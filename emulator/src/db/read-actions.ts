@@ -44,6 +44,15 @@ function pipelineOf(p: Params, now: number): Doc[] {
   });
 }
 
+/**
+ * What the cloud returns of an aggregate: 20 results when the pipeline has no `$limit` stage (whatever its
+ * length), and with one at most 10,000. The official docs are silent; developers measured both on the cloud
+ * (developers.weixin.qq.com community: article 000624c67c8b48611dba2b12058c13 "云函数端Aggregate聚合操作limit
+ * 默认20条限制", question 0006ee7caecd8020df7b559b451800 "一般查询是默认100条,但是聚合查询默认是20条").
+ */
+export const AGGREGATE_DEFAULT_LIMIT = 20;
+export const AGGREGATE_MAX_LIMIT = 10_000;
+
 export const aggregateDocuments: Action = (p, env) => {
   const { source, now } = env;
   const coll = collectionName(p);
@@ -55,6 +64,8 @@ export const aggregateDocuments: Action = (p, env) => {
   // Only the leading $match is planned: a later $sort/$skip is not checked against the indexes.
   const { docs: input, examined, plan } = select(env, coll, query);
   const rest = first && first.$match !== undefined ? pipeline.slice(1) : pipeline;
-  const list = aggregate(input, rest, (other) => cloneValue(source.scan(other)) as Doc[]);
+  const limited = pipeline.some((stage) => '$limit' in stage);
+  const all = aggregate(input, rest, (other) => cloneValue(source.scan(other)) as Doc[]);
+  const list = all.slice(0, limited ? AGGREGATE_MAX_LIMIT : AGGREGATE_DEFAULT_LIMIT);
   return { data: { list: list.map(encodeEJSON) }, read: input.length, examined, ran: { query, plan } };
 };

@@ -1,6 +1,8 @@
 // The durable half of the engine: one SQLite table holds every document as EJSON, and an in-memory copy
 // (parsed once at open) answers reads, so a query never re-parses the collection. This process is the only
 // writer, so the copy is updated right after each SQLite commit succeeds and never disagrees with the file.
+// A second table lists the collections that exist: as on the cloud, a collection is created (by the deploy's
+// index file, a seed, or db.createCollection) before documents can be read from or written to it.
 import Database from 'better-sqlite3';
 import { decodeEJSON, encodeEJSON, type Doc } from './ejson';
 
@@ -26,9 +28,11 @@ export class Store {
   private readonly db: Database.Database;
   // Map iteration order is insertion order, which is the natural order the cloud returns unsorted reads in.
   private readonly colls = new Map<string, Map<string, Row>>();
+  private readonly names = new Set<string>();
   private seq = 0;
   private readonly upsertStmt;
   private readonly deleteStmt;
+  private readonly insertNameStmt;
 
   constructor(file: string) {
     this.db = new Database(file);
@@ -42,6 +46,10 @@ export class Store {
       'CREATE TABLE IF NOT EXISTS docs (coll TEXT NOT NULL, key TEXT NOT NULL, version INTEGER NOT NULL, ' +
         'doc TEXT NOT NULL, PRIMARY KEY (coll, key))',
     );
+    this.db.exec('CREATE TABLE IF NOT EXISTS collections (name TEXT PRIMARY KEY)');
+    // Data dirs from before the collections table: every collection that holds documents exists.
+    this.db.exec('INSERT OR IGNORE INTO collections (name) SELECT DISTINCT coll FROM docs');
+    this.insertNameStmt = this.db.prepare('INSERT OR IGNORE INTO collections (name) VALUES (?)');
     this.upsertStmt = this.db.prepare(
       'INSERT INTO docs (coll, key, version, doc) VALUES (?, ?, ?, ?) ' +
         'ON CONFLICT (coll, key) DO UPDATE SET version = excluded.version, doc = excluded.doc',
@@ -51,6 +59,7 @@ export class Store {
   }
 
   private loadAll(): void {
+    for (const r of this.db.prepare('SELECT name FROM collections').all() as { name: string }[]) this.names.add(r.name);
     const rows = this.db.prepare('SELECT coll, key, version, doc FROM docs ORDER BY rowid').all() as {
       coll: string;
       key: string;
@@ -73,22 +82,38 @@ export class Store {
     return coll;
   }
 
+  hasCollection(name: string): boolean {
+    return this.names.has(name);
+  }
+
+  /** Creates the collection if it does not exist yet; answers whether it did not. */
+  createCollection(name: string): boolean {
+    if (this.names.has(name)) return false;
+    this.insertNameStmt.run(name);
+    this.names.add(name);
+    return true;
+  }
+
   get(coll: string, id: unknown): Row | undefined {
     return this.colls.get(coll)?.get(idKey(id));
   }
 
   /** Applies every write in one SQLite transaction: all of them become durable, or none. */
   apply(writes: Write[]): void {
-    if (writes.length > 0) this.commit(writes, false);
+    if (writes.length > 0) this.commit(writes);
   }
 
-  /** Replaces the whole database (reset to seed) in one SQLite transaction. */
-  replaceAll(collections: Record<string, Doc[]>): void {
+  /**
+   * Replaces the whole database (reset to seed) in one SQLite transaction: these documents, and as collections
+   * `names` plus every collection holding one of them.
+   */
+  replaceAll(collections: Record<string, Doc[]>, names: Iterable<string> = []): void {
     const writes = Object.entries(collections).flatMap(([coll, docs]) => docs.map((doc): Write => ({ coll, id: doc._id, doc })));
-    this.commit(writes, true);
+    this.commit(writes, new Set([...names, ...Object.keys(collections)]));
   }
 
-  private commit(writes: Write[], replace: boolean): void {
+  /** `replace`: the collections the database is left with, all documents being replaced by `writes`. */
+  private commit(writes: Write[], replace?: Set<string>): void {
     let seq = this.seq;
     const staged = writes.map((w) => ({
       coll: w.coll,
@@ -97,7 +122,11 @@ export class Store {
       json: w.doc ? encodeEJSON(w.doc) : undefined,
     }));
     this.db.transaction(() => {
-      if (replace) this.db.exec('DELETE FROM docs');
+      if (replace) {
+        this.db.exec('DELETE FROM docs');
+        this.db.exec('DELETE FROM collections');
+        for (const name of replace) this.insertNameStmt.run(name);
+      }
       for (const w of staged) {
         if (w.json !== undefined) this.upsertStmt.run(w.coll, w.key, w.version, w.json);
         else this.deleteStmt.run(w.coll, w.key);
@@ -107,7 +136,11 @@ export class Store {
     // document is decoded from the stored text: memory holds exactly what a restart would load, and never
     // an object the caller still holds.
     this.seq = seq;
-    if (replace) this.colls.clear();
+    if (replace) {
+      this.colls.clear();
+      this.names.clear();
+      for (const name of replace) this.names.add(name);
+    }
     for (const w of staged) {
       if (w.json !== undefined) this.collection(w.coll).set(w.key, { doc: decodeEJSON(w.json, 0) as Doc, version: w.version });
       else this.colls.get(w.coll)?.delete(w.key);

@@ -21,6 +21,7 @@ beforeEach(() => {
       { _id: 'w3', gridId: 'g2', status: 'approved', residentId: 'r1' },
     ],
     categories: [{ _id: 'c1' }, { _id: 'c2' }],
+    other: [],
   });
 });
 afterEach(() => db.close());
@@ -66,7 +67,7 @@ describe('index coverage', () => {
   });
 
   test('without an index file every query not pinned by _id is uncovered', () => {
-    const bare = new CloudDatabase({ file: ':memory:', now: () => 0, onMeter: (e) => meter.push(e) });
+    const bare = new CloudDatabase({ file: ':memory:', now: () => 0, collections: ['wishes'], onMeter: (e) => meter.push(e) });
     bare.handle('database.getDocument', { collectionName: 'wishes', query: q({ gridId: 'g1' }) });
     expect(last().uncovered).toBeDefined();
     bare.close();

@@ -87,6 +87,7 @@ test('kill -9 during a stream of commits leaves only whole transactions', async 
   seed.load({
     accounts: Array.from({ length: 10 }, (_, i) => ({ _id: `acc${i}`, v: 100 })),
     meta: [{ _id: 'commits', n: 0 }],
+    markers: [],
   });
   seed.close();
 

@@ -29,6 +29,47 @@ describe('limits through the SDK', () => {
     expect(rest.data.map((d: { i: number }) => d.i)).toEqual(Array.from({ length: 50 }, (_, k) => 1150 + k));
   });
 
+  test('an aggregate without .limit() returns 20, as the cloud does; with one, what it asks for', async () => {
+    expect(
+      (
+        await db
+          .collection('many')
+          .aggregate()
+          .match({ i: db.command.gte(0) })
+          .end()
+      ).list,
+    ).toHaveLength(20);
+    expect((await db.collection('many').aggregate().sort({ i: -1 }).project({ i: 1 }).end()).list).toHaveLength(20);
+    const asked = await db.collection('many').aggregate().sort({ i: -1 }).limit(1200).end();
+    expect(asked.list).toHaveLength(1200);
+    expect(asked.list[0]).toEqual({ _id: 'd1199', i: 1199 });
+    // The limit may come first: the pipeline has one, so the default page does not apply.
+    expect(
+      (
+        await db
+          .collection('many')
+          .aggregate()
+          .limit(500)
+          .match({ i: db.command.gte(100) })
+          .end()
+      ).list,
+    ).toHaveLength(400);
+    // A group of fewer than 20 is whole either way.
+    const groups = await db
+      .collection('many')
+      .aggregate()
+      .group({ _id: { $mod: ['$i', 7] }, n: db.command.aggregate.sum(1) })
+      .end();
+    expect(groups.list).toHaveLength(7);
+  });
+
+  test('an aggregate returns at most 10,000 results whatever its limit', async () => {
+    const many = h.engine.find('many');
+    h.engine.load({ many, big: Array.from({ length: 10_050 }, (_, i) => ({ _id: `b${i}`, i })) });
+    expect((await db.collection('big').aggregate().limit(20_000).end()).list).toHaveLength(10_000);
+    h.engine.load({ many });
+  });
+
   test('a duplicate _id fails with the cloud errCode and writes nothing', async () => {
     const attempt = db.collection('many').add({ data: [{ _id: 'fresh' }, { _id: 'd0001' }] });
     await expect(attempt).rejects.toMatchObject({ errCode: -502001, errMsg: expect.stringContaining('E11000 duplicate key') });

@@ -7,7 +7,7 @@ let h: Harness;
 let db: any;
 
 beforeAll(async () => {
-  h = await startHarness({ now: () => NOW });
+  h = await startHarness({ now: () => NOW, collections: ['items', 'users', 'wishes'] });
   db = h.db;
 });
 afterAll(() => h.close());

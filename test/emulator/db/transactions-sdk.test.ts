@@ -8,7 +8,7 @@ beforeAll(async () => {
   db = h.db;
 });
 afterAll(() => h.close());
-beforeEach(() => h.engine.load({ counters: [{ _id: 'c', n: 0, log: [] }] }));
+beforeEach(() => h.engine.load({ counters: [{ _id: 'c', n: 0, log: [] }], audit: [] }));
 
 const conflictReplies = () => h.replies.filter((r) => r.code === 'DATABASE_TRANSACTION_CONFLICT').length;
 

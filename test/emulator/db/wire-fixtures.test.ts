@@ -15,6 +15,7 @@ const seed = {
     { _id: 'wrong-c', a: 60, b: 'k', c: 3 },
     { _id: 'low-a', a: 1, b: 'k', c: 2 },
   ],
+  y: [],
 };
 
 describe('wx-server-sdk 4.0.2 golden payloads', () => {
