@@ -39,5 +39,14 @@ export const open = defineHandler(reviewOpen, async (_input, { openid, user }) =
       throw (await table(collections.reviewRounds).get(round._id)) ? new DomainError('REVIEW_ROUND_EXISTS') : error;
     });
   forgetRound(round._id);
-  return { round: roundView(round) };
+  const items = round.members.map((m) => ({
+    memberId: m.id,
+    name: m.name,
+    selfDone: false,
+    peerCount: 0,
+    massCount: 0,
+    result: null,
+    me: m.id === openid,
+  }));
+  return { round: roundView(round), items };
 });

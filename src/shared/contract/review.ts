@@ -20,11 +20,23 @@ export const reviewRoundSchema = z.object({
   publishedAt: isoDate.nullable(),
 });
 
+export const reviewMemberSchema = z.object({
+  memberId: z.string(),
+  name: z.string(),
+  /** Progress, for staff while the round is open (and counts for everyone once published). */
+  selfDone: z.boolean(),
+  peerCount: z.number().int(),
+  massCount: z.number().int(),
+  /** Once published: the weighted result, or null (未参评: too few ratings). */
+  result: outcomeSchema.nullable(),
+  me: z.boolean(),
+});
+
 export const reviewOpen = defineAction({
   name: 'review.open',
-  summary: '社区工作人员开启本半年的民主评议（本社区全体党员），每半年一轮，须带 requestId',
+  summary: '社区工作人员开启本半年的民主评议（本社区全体党员），每半年一轮，须带 requestId；答复含参评党员（进度为零）',
   input: () => z.object({}).strict(),
-  output: () => z.object({ round: reviewRoundSchema }),
+  output: () => z.object({ round: reviewRoundSchema, items: z.array(reviewMemberSchema) }),
   roles: ['staff'],
   mutates: true,
 });
@@ -77,18 +89,6 @@ export const reviewClose = defineAction({
   output: () => z.object({ round: reviewRoundSchema }),
   roles: ['staff'],
   mutates: true,
-});
-
-export const reviewMemberSchema = z.object({
-  memberId: z.string(),
-  name: z.string(),
-  /** Progress, for staff while the round is open (and counts for everyone once published). */
-  selfDone: z.boolean(),
-  peerCount: z.number().int(),
-  massCount: z.number().int(),
-  /** Once published: the weighted result, or null (未参评: too few ratings). */
-  result: outcomeSchema.nullable(),
-  me: z.boolean(),
 });
 
 export const reviewResults = defineAction({
