@@ -89,7 +89,7 @@ function ReviewManagePage() {
         />
       )}
       <RuleNote />
-      {round && <Text className="review-intro">评议进度（评议人不公开）</Text>}
+      {round && <Text className="review-intro">评议进度</Text>}
       <PagedListView
         list={list}
         keyOf={(m) => m.memberId}

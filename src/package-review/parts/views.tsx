@@ -49,7 +49,7 @@ export function MemberRow({ m, published }: { m: Member; published: boolean }) {
             {reviewGradeLabels[result.grade]} {result.points > 0 ? `+${result.points}` : result.points < 0 ? `${result.points}` : ''}
           </Text>
         )}
-        {published && !result && <Text className="tag">未参评</Text>}
+        {published && !result && <Text className="tag">评议人数不足，不计分</Text>}
       </View>
       {published && result && <Text className="review-member__line">加权得分 {result.score} 分</Text>}
       <Text className="review-member__line">
