@@ -153,4 +153,24 @@ describe('民主评议 review rounds', () => {
     await expectReconciled();
     await expectCovered(env.emu);
   });
+
+  it('a settle run cut off after posting but before saving its progress (kill -9) posts nothing twice when the next run takes it up', async () => {
+    const { id } = await openRound();
+    ok(await rate(zhang, id, zhang, 'self', 'excellent'));
+    ok(await rate(chen, id, zhang, 'peer', 'excellent'));
+    ok(await call(sun, 'review.close', { roundId: id }, next('close')));
+    await settle();
+    expect(await balanceOf(zhang, 'party')).toBe(10);
+    // What a run killed after its members' transactions and before the round's progress write leaves behind.
+    await databaseOf(env.emu)
+      .collection('review_rounds')
+      .doc(id)
+      .update({ data: { status: 'closing', settled: 0, publishedAt: null } });
+    expect((await resultsOf(wang)).items).toEqual([]);
+    await settle();
+    expect((await resultsOf(wang)).round.status).toBe('published');
+    expect(await balanceOf(zhang, 'party')).toBe(10);
+    expect((await partyHistory(zhang)).map((h: any) => h.amount)).toEqual([10]);
+    await expectReconciled();
+  });
 });
