@@ -37,12 +37,21 @@ async function servedWang() {
   await act('wish', wang, 'wish.confirm', { wishId: wish.id, rating: 5 });
 }
 
-/** Picks a grade on a person's card and submits it; the card then says what was given. */
-async function rateOn(name: string, grade: string) {
+/** The actions the page sent to the functions, in order (the emulator's gateway). */
+const sent: string[] = [];
+
+/**
+ * Picks a grade on a person's card and submits it (a double tap when `double`); the card then says what was given,
+ * and the tap made exactly one call.
+ */
+async function rateOn(name: string, grade: string, double = false) {
   const card = shown(session.page).locator('.review-target', { hasText: name });
   await card.locator('.choice-chips__chip', { hasText: new RegExp(`^${grade}$`) }).click();
-  await card.locator('.btn', { hasText: /^提交/ }).click();
+  const mark = sent.length;
+  const button = card.locator('.btn', { hasText: /^提交/ });
+  await (double ? button.dblclick() : button.click());
   await card.locator('.review-target__done', { hasText: `已评：${grade}` }).waitFor();
+  expect(sent.slice(mark)).toEqual(['review.submit']);
 }
 
 async function careMode(on: boolean) {
@@ -62,6 +71,11 @@ async function careMode(on: boolean) {
 test('an evaluation round: opened, rated by members and a resident served, closed, and the party-points entry in 积分', async () => {
   const { page, app, emu } = session;
   await page.setViewportSize({ width: 375, height: 812 });
+  sent.length = 0;
+  page.on('request', (req) => {
+    if (req.method() === 'POST' && req.url().includes('/__emulator/invoke/'))
+      sent.push((JSON.parse(req.postData() ?? '{}') as { action: string }).action);
+  });
   await servedWang();
 
   // Before any round: the member's page says what will happen.
@@ -73,8 +87,11 @@ test('an evaluation round: opened, rated by members and a resident served, close
   // 孙丽 opens the round: its members appear with no progress yet.
   await app.open('/package-review/manage/index');
   await app.actAs('孙丽');
+  let mark = sent.length;
   await shown(page).locator('.btn', { hasText: '开启本半年民主评议' }).click();
   await shown(page).locator('.review-member', { hasText: '张建国' }).waitFor();
+  // The reply is the view: the round and its members, read no more.
+  expect(sent.slice(mark)).toEqual(['review.open']);
   expect(await shown(page).locator('.review-round__line').first().textContent()).toContain('评议中');
   await app.shot('review-manage-open');
 
@@ -104,7 +121,7 @@ test('an evaluation round: opened, rated by members and a resident served, close
   expect(await shown(page).locator('.review-target').count()).toBe(1);
   expect(await shown(page).locator('.review-target .tag').textContent()).toBe('群评');
   await app.shot('review-rate-resident');
-  await rateOn('张建国', '优秀');
+  await rateOn('张建国', '优秀', true);
   await careMode(true);
   await app.open('/package-review/rate/index');
   await shown(page).locator('.page.care .review-target__done').waitFor();
@@ -118,8 +135,10 @@ test('an evaluation round: opened, rated by members and a resident served, close
   await row.locator('.review-member__line', { hasText: '互评 2 人 · 群评 1 人' }).waitFor();
   await app.shot('review-manage-progress');
   await shown(page).locator('.btn', { hasText: '结束评议并计分' }).click();
+  mark = sent.length;
   await shown(page).locator('.btn', { hasText: '确认结束' }).click();
   await shown(page).locator('.review-intro', { hasText: '结果正在逐一计入党员积分' }).waitFor();
+  expect(sent.slice(mark)).toEqual(['review.close']);
   await app.shot('review-manage-closed');
 
   // The timer posts each result; the list is published.
