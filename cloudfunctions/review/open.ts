@@ -16,8 +16,10 @@ export const open = defineHandler(reviewOpen, async (_input, { openid, user }) =
     .where({ communityId: user.communityId, roles: 'member' })
     .orderBy('name', 'asc')
     .field({ name: true })
-    .limit(MAX_ROUND_MEMBERS)
+    .limit(MAX_ROUND_MEMBERS + 1)
     .get();
+  // Never a round that leaves members out unseen: one beyond the bound is refused, saying so.
+  if (members.length > MAX_ROUND_MEMBERS) throw new DomainError('REVIEW_TOO_MANY_MEMBERS');
   const round: ReviewRound = {
     _id: roundIdOf(user.communityId, period),
     communityId: user.communityId,

@@ -46,6 +46,21 @@ describe('民主评议 review rounds', () => {
     await expectCovered(env.emu);
   });
 
+  it('refuses a round that could not hold every member of the community (more than 300), rather than leave some out', async () => {
+    const sunDoc = (await databaseOf(env.emu).collection('users').doc(sun).get()).data;
+    const { _id: _sun, ...profile } = sunDoc;
+    const extra = Array.from({ length: 294 }, (_, i) => ({
+      ...profile,
+      _id: `o-review-member-${i}`,
+      name: `党员${i}`,
+      roles: ['resident', 'member'],
+    }));
+    await databaseOf(env.emu).collection('users').add({ data: extra });
+    refused(await call(sun, 'review.open', {}, next('open')), 'REVIEW_TOO_MANY_MEMBERS');
+    await databaseOf(env.emu).collection('users').doc('o-review-member-0').remove();
+    expect(ok(await call(sun, 'review.open', {}, next('open'))).round.memberCount).toBe(300);
+  });
+
   it('refuses self as a peer, another as oneself, a resident’s peer rating, a resident never served, a second rating and a round of another community', async () => {
     const { id } = await openRound();
     refused(await rate(zhang, id, zhang, 'peer', 'excellent'), 'REVIEW_SELF_AS_PEER');
