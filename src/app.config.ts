@@ -51,6 +51,8 @@ export default defineAppConfig({
     // 数据看板 (issue 14): staff read the numbers of their place (charts by @antv/f2, kept in this subpackage), the cases
     // behind a number and the grid ranking.
     { root: 'package-report', pages: ['member/index', 'unit/index', 'review/index', 'dashboard/index', 'cases/index', 'ranking/index'] },
+    // 民主评议 (issue 16): members' and residents' ratings, staff's round, the published results.
+    { root: 'package-review', pages: ['rate/index', 'manage/index', 'results/index'] },
     // 爱心商家: scan & charge, the day's charges, the shop, and the application to become one.
     { root: 'package-merchant', pages: ['scan/index', 'history/index', 'shop/index', 'apply/index'] },
     // 管理员: the org tree, building codes, the roster (人口台账), roles and the settings of what the community runs (issue 12; grid

@@ -60,6 +60,12 @@ const sources: Source[] = [
   { key: 'care_events', title: '因我的心愿或诉求安排的走访', where: (id) => ({ residentId: id }), newest: null },
   { key: 'care_households', title: '我标记的走访等级', where: (id) => ({ tierBy: id }), newest: null },
   { key: 'care_visits', title: '我记录的走访', where: (id) => ({ by: id }), newest: 'at' },
+  // 民主评议: the ratings I gave (whom and how — shown to nobody else), my tallies and results, the rounds I was rated in
+  // or opened.
+  { key: 'review_ratings', title: '我做出的民主评议', where: (id) => ({ raterId: id }), newest: 'at' },
+  { key: 'review_scores', title: '我的民主评议结果', where: (id) => ({ memberId: id }), newest: 'updatedAt' },
+  { key: 'review_rounds', title: '我参加的民主评议', where: (id) => ({ 'members.id': id }), newest: 'openedAt' },
+  { key: 'review_rounds', title: '我开启的民主评议', where: (id) => ({ openedBy: id }), newest: 'openedAt' },
   { key: 'subscriptions', title: '消息订阅', where: (id) => ({ openid: id }), newest: null },
   { key: 'notifications', title: '发给我的通知', where: (id) => ({ touser: id }), newest: 'createdAt' },
   { key: 'messages', title: '我的消息', where: (id) => ({ recipient: id }), newest: 'createdAt' },

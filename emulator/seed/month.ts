@@ -761,6 +761,15 @@ export async function playMonth(driver: MonthDriver, now: number): Promise<Month
       })),
   ]);
 
+  // ── 民主评议: this half-year's round, opened this morning by 孙丽; a few members have rated already ─────────────
+  const review = { round: '' };
+  chain(
+    [ago(6), async () => void (review.round = (await call(sun, 'review.open', {})).round.id)],
+    [ago(5), async () => void (await call(zhang, 'review.submit', { roundId: review.round, memberId: zhang, kind: 'self', grade: 'good' }))],
+    [ago(4.5), async () => void (await call(chen, 'review.submit', { roundId: review.round, memberId: zhang, kind: 'peer', grade: 'excellent' }))],
+    [ago(4), async () => void (await call(huang, 'review.submit', { roundId: review.round, memberId: chen, kind: 'peer', grade: 'good' }))],
+  );
+
   // ── 月通报: the report function's bulletin timer prepared last month's draft on the 1st (at 11:00, after the
   // party month was closed at 10:00) as the clock walked past it; 孙丽 reads it and publishes it with a note ──────
   chain([

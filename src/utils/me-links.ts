@@ -64,6 +64,8 @@ const links: { text: string; note: string; url: string; roles: Role[]; except?: 
     url: '/package-export/export/index',
     roles: ['staff', 'street_staff', 'district_staff', 'admin'],
   },
+  { text: '民主评议', note: '党员自评互评，居民评议为自己服务的党员', url: '/package-review/rate/index', roles: ['resident', 'member'] },
+  { text: '民主评议管理', note: '开启、结束半年评议，看进度', url: '/package-review/manage/index', roles: ['staff'] },
   { text: '报到审核', note: '党员和共建单位报到、年度考评', url: '/package-report/review/index', roles: ['staff'], badge: 'pendingReports' },
   { text: '商家入驻', note: '开店的居民申请成为爱心商家', url: '/package-merchant/apply/index', roles: ['resident'], except: 'merchant' },
   { text: '社区月报', note: '每月的诉求办理、排名与表彰', url: '/package-bulletin/archive/index', roles: communityPeople },

@@ -3,11 +3,12 @@
 // measure the same calls. No jest here: the bench runs it outside a test.
 import { areaOf } from '../../src/shared/contract/action';
 import { closedMonth } from '../../src/shared/domain/bulletin';
+import { periodOf, roundIdOf } from '../../src/shared/domain/review';
 import type { TestEmulator } from '../helpers/emulator';
 import type { InvocationRecord } from '../../emulator/src/meter';
 import { databaseOf } from './ledger-fixture';
 import { ramp, upload } from './petition-fixtures';
-import { admin, li, liu, luo, merchant, qian, song, sun, wang, zhang, zheng } from './personas';
+import { admin, chen, li, liu, luo, merchant, qian, song, sun, wang, zhang, zheng } from './personas';
 
 export interface ActionCost {
   /** The action, with the situation when one action is measured twice (petition.accept at grid and community). */
@@ -86,6 +87,14 @@ export async function measureMainFlows(emu: TestEmulator): Promise<ActionCost[]>
   return second.map((cost, i) => ({ ...cost, first: first[i].requests }));
 }
 
+/** No 民主评议 round, rating or tally of the community yet (the second pass opens this half-year's round again). */
+async function freshReviewRound(emu: TestEmulator): Promise<void> {
+  const db = databaseOf(emu);
+  const roundId = roundIdOf('community-wutong', periodOf(new Date((await emu.clock()).now)));
+  await db.collection('review_rounds').doc(roundId).remove();
+  for (const collection of ['review_ratings', 'review_scores']) await db.collection(collection).where({ roundId }).remove();
+}
+
 /** The district's admin (the seed has none): 热线对接 (hotline.*) is theirs. */
 const districtAdmin = 'o-cost-district-admin';
 
@@ -152,6 +161,18 @@ async function measurePass(emu: TestEmulator): Promise<ActionCost[]> {
   await step('wish.complete', zhang, 'wish.complete', { wishId, proof: '已上门换好灯泡，试过能用' });
   await step('wish.confirm', wang, 'wish.confirm', { wishId, rating: 5, comment: '小张很热心，谢谢！' });
   await list(wang, 'wish.listMine');
+
+  // 民主评议: this half-year's round (the first pass's taken away, as a new half-year would be), 张建国 rated by
+  // himself, a peer and 王秀英 whom he just served; the settle timer that posts the results is not an action.
+  await freshReviewRound(emu);
+  const roundId = (await step('review.open', sun, 'review.open')).round.id;
+  await list(zhang, 'review.mine');
+  await step('review.submit (自评)', zhang, 'review.submit', { roundId, memberId: zhang, kind: 'self', grade: 'excellent' });
+  await step('review.submit (互评)', chen, 'review.submit', { roundId, memberId: zhang, kind: 'peer', grade: 'good' });
+  await step('review.mine (resident)', wang, 'review.mine', {}, true);
+  await step('review.submit (群评)', wang, 'review.submit', { roundId, memberId: zhang, kind: 'mass', grade: 'excellent' });
+  await list(sun, 'review.results');
+  await step('review.close', sun, 'review.close', { roundId });
 
   // As everywhere in these flows, residents take no notices (one sent costs its outcome write after the commit):
   // she declines on the filing tap, as the app tells the case (`accepted`), so no move reads a grant of hers.

@@ -64,6 +64,19 @@ const WITHIN_BUDGET = [
   // 改派 / 责令上报: caller; the grid (改派 only); then a move as any (move-petition.ts).
   'petition.orderReassign',
   'petition.orderEscalate',
+  // 民主评议: open — caller; the community's members (one query); the round inserted; the retry record (pending, done).
+  // A rating — caller; (群评: the proof of service, one query); start, commit; the round, the rating, the member's tally;
+  // no record on success (the rating is it). Close — caller; start, commit; the round (read, write); the retry record.
+  'review.open',
+  'review.submit (自评)',
+  'review.submit (互评)',
+  'review.submit (群评)',
+  'review.close',
+  // 我的评议: caller; the round (kept warm while open); the people a resident may rate (members: on the round); her ratings.
+  'review.mine',
+  'review.mine (resident)',
+  // 评议结果: caller; the round; the page of members' tallies by id.
+  'review.results',
   'points.award',
   'points.deduct',
   'points.partyEntry',

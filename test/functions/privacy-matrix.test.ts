@@ -80,6 +80,9 @@ async function scene(): Promise<Scene> {
   const helperWishId = ok(await call(li, 'wish.create', { ...newWish, onBehalfOf: { helperBinding: binding.binding.id } }, rid('pm-hwish', serial)))
     .wish.id;
   ok(await call(wang, 'user.updateProfile', { buildingId: 'building-5' }, 'privacy-move-0001'));
+  // 民主评议: a round open, 张建国 has rated himself; raters are never shown, members are named.
+  const { round } = ok(await call(sun, 'review.open', {}, rid('pm-review', serial)));
+  ok(await call(zhang, 'review.submit', { roundId: round.id, memberId: zhang, kind: 'self', grade: 'good' }, rid('pm-rate-self', serial)));
   // 消息: the notices of all the above, in everyone's in-app list.
   await env.emu.fireTrigger('notify', 'inbox');
   return { wishId, petitionId, proxyId, token, postId, helperWishId };
@@ -166,6 +169,9 @@ const reads: [action: string, payload: (s: Scene) => Record<string, unknown>, ru
   // checks a prepared one; here the closed month has none yet, so these hold the read path to the rule).
   ['report.bulletin', () => ({}), () => 'masked'],
   ['report.bulletins', () => ({}), () => 'masked'],
+  // 民主评议: the members of the round by name; she is no member, and who rated whom is never told.
+  ['review.mine', () => ({}), () => 'masked'],
+  ['review.results', () => ({}), () => 'masked'],
   // 消息: each person's own messages; her name only where a notice told someone allowed to see it (the grid
   // worker or staff reviewing her wish, the grid worker of the building she applied to move to).
   [

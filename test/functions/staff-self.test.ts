@@ -553,6 +553,19 @@ const cases: [string, SelfCase][] = [
       },
     },
   ],
+  [
+    'community staff who are party members close the 民主评议 round that rates them',
+    {
+      action: 'review.close',
+      self: gao,
+      other: sun,
+      arrange: async () => {
+        const { round } = ok(await act(sun, 'review.open', {}));
+        const look = async () => ok(await call(sun, 'review.results', {})).round.status;
+        return { payload: { roundId: round.id }, look };
+      },
+    },
+  ],
   ['a 督办员 cards a case they reported', supervised('petition.issueCard', { color: 'red', comment: '请尽快处理' })],
   ['a 督办员 orders a case they reported escalated', supervised('petition.orderEscalate', { comment: '请上报社区' })],
   [

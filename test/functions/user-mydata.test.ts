@@ -169,6 +169,12 @@ describe('user.deleteMine', () => {
     const wishId = ok(await call(wang, 'wish.listMine')).items[0].id;
     const released = await call(zhang, 'wish.release', { wishId, reason: '临时有事，请别人帮忙' }, rid('md-release', 1));
     if (!released.ok) throw new Error(JSON.stringify(released));
+    // 民主评议: a rating she gave, as a resident 张建国 served (put in place: her wish here is never confirmed).
+    const { round } = ok(await call(sun, 'review.open', {}, rid('md-review', 1)));
+    const rating = { roundId: round.id, communityId: her.communityId, raterId: wang, memberId: zhang, kind: 'mass', grade: 'good', at: new Date() };
+    await databaseOf(env.emu)
+      .collection('review_ratings')
+      .add({ data: { _id: `${round.id}:${wang}:${zhang}`, ...rating, requestId: 'md-review-rating' } });
     const before = rows();
     expect(before.filter((r) => r.json.includes('王秀英')).map((r) => r.coll)).toEqual(
       expect.arrayContaining(['users', 'wishes', 'petitions', 'mall_orders', 'shop_ratings', 'post_ratings', 'join_applications', 'roster_entries']),

@@ -35,6 +35,7 @@ describe('the action registry', () => {
       'points',
       'post',
       'report',
+      'review',
       'roster',
       'shop',
       'user',

@@ -20,6 +20,7 @@ import type { Open311Partner } from '../../open311/open311-docs';
 import type { OrgNameGuard } from '../../org/name-guard';
 import type { RosterEntry, RosterHead, RosterImport } from '../../roster/roster-docs';
 import type { CareEvent, CareHousehold, CareSettings, CareVisit } from '../../roster/care-docs';
+import type { ReviewRating, ReviewRound, ReviewScore } from '../../review/review-docs';
 import type { WishDoc } from '../../wish/wish-repo';
 import type { PetitionDoc, PetitionSettingsDoc } from '../../petition/petition-repo';
 import type { Department, PetitionCategory } from '../../../src/shared/domain/petition-rules';
@@ -424,6 +425,9 @@ export interface Registry {
   notify_jobs: WeeklyFeedbackJob;
   notify_settings: NotifySetting;
   open311_partners: Open311Partner;
+  review_rounds: ReviewRound;
+  review_ratings: ReviewRating;
+  review_scores: ReviewScore;
 }
 
 /**

@@ -105,4 +105,7 @@ export const collections = {
   notifyJobs: 'notify_jobs',
   notifySettings: 'notify_settings',
   open311Partners: 'open311_partners',
+  reviewRounds: 'review_rounds',
+  reviewRatings: 'review_ratings',
+  reviewScores: 'review_scores',
 } as const;

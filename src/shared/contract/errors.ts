@@ -136,6 +136,17 @@ export const errorMessages = {
   BULLETIN_NOT_FOUND: '这个月的社区月报还没有生成（每月1日生成上月月报）',
   CARE_HOUSEHOLD_NOT_FOUND: '没有找到这一户的走访记录，请从台账或今日走访里重新选择',
   CARE_RHYTHM_INVALID: '走访周期应为 1–366 天，且连心户不长于关心户、关心户不长于放心户',
+  REVIEW_NO_ROUND: '本社区现在没有进行中的民主评议',
+  REVIEW_ROUND_CLOSED: '这一轮民主评议已经结束，不能再评议',
+  REVIEW_ROUND_OPEN: '这一轮民主评议还没有结束',
+  REVIEW_ROUND_EXISTS: '本半年的民主评议已经开过了',
+  REVIEW_ALREADY_RATED: '你已经评议过这位党员了，每人只能评一次',
+  REVIEW_SELF_ONLY: '自评只能评自己',
+  REVIEW_SELF_AS_PEER: '不能在互评或群评里评自己，请做自评',
+  REVIEW_NOT_MEMBER: '只有本社区的党员可以自评和互评',
+  REVIEW_TARGET_NOT_MEMBER: '被评议的人不是本社区的党员',
+  REVIEW_NOT_SERVED: '群评只能评为你服务过的党员（你确认完成的心愿）',
+  REVIEW_TOO_MANY_MEMBERS: '本社区党员超过 300 人，一轮评议容纳不下，请联系管理员分支部评议',
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;

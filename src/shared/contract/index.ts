@@ -18,6 +18,7 @@ import { pointsActions } from './points';
 import { postActions } from './post';
 import { redeemActions } from './redeem';
 import { reportActions } from './report';
+import { reviewActions } from './review';
 import { roleActions } from './role';
 import { rosterActions } from './roster';
 import { careActions } from './care';
@@ -49,6 +50,7 @@ export * from './points';
 export * from './post';
 export * from './redeem';
 export * from './report';
+export * from './review';
 export * from './role';
 export * from './roster';
 export * from './care';
@@ -88,6 +90,7 @@ const all = [
   ...reportActions,
   ...helperActions,
   ...familyActions,
+  ...reviewActions,
 ] as const;
 
 type Registry = { [S in (typeof all)[number] as S['name']]: S };

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '民主评议管理' });
