@@ -1,0 +1,95 @@
+import { join } from 'node:path';
+import { Store } from '../../emulator/src/db/store';
+import { startEmulator, type TestEmulator } from '../helpers/emulator';
+import { caller, newWish, ok } from './call';
+import { databaseOf } from './ledger-fixture';
+import { liu, wang, zhao } from './personas';
+
+/**
+ * Issue 18, migrations: a data directory written by the previous release — grid workers with a `gridId` and no
+ * `workGrids` (before issue 12), no `migrations` record — is brought up to date by the `migrate` function when the
+ * emulator starts on it, before it serves; the flows that depend on the new shape then work. A finished step never
+ * runs again, a step resumes from its cursor, and the mini-program cannot call the function.
+ */
+let emu: TestEmulator;
+const call = caller(() => emu);
+
+beforeAll(async () => {
+  emu = await startEmulator();
+});
+afterAll(() => emu?.stop());
+
+/** Stops the emulator, rewrites its store as `change` says (as an older release would have left it), starts it again. */
+async function restartOn(change: (store: Store) => void): Promise<void> {
+  await emu.kill('SIGTERM');
+  const store = new Store(join(emu.dataDir, 'db.sqlite'));
+  try {
+    change(store);
+  } finally {
+    store.close();
+  }
+  await emu.restart();
+}
+
+/** The previous release's grid worker: no `workGrids`. */
+function withoutWorkGrids(store: Store, id: string): void {
+  const { workGrids: _dropped, ...old } = store.get('users', id)!.doc as Record<string, unknown>;
+  store.apply([{ coll: 'users', id, doc: old }]);
+}
+
+const userOf = async (id: string) => (await databaseOf(emu).collection('users').doc(id).get()).data;
+const recordOf = async (id: string) => (await databaseOf(emu).collection('migrations').doc(id).get()).data;
+const queue = async (who: string) => ok(await call(who, 'wish.listQueue', { kind: 'review' })).items.map((w: { id: string }) => w.id);
+
+describe('migrations', () => {
+  it('an old data directory is migrated at start, and a resident’s wish reaches her grid worker again', async () => {
+    await restartOn((store) => {
+      withoutWorkGrids(store, liu);
+      withoutWorkGrids(store, zhao);
+    });
+    expect((await userOf(liu)).workGrids).toEqual(['grid-1']);
+    expect((await userOf(zhao)).workGrids).toEqual(['grid-2']);
+    expect(await recordOf('001-work-grids')).toMatchObject({ cursor: null, changed: 2, lastError: null, finishedAt: expect.anything() });
+    // Every query it made is covered by an index (the meter holds the start's invocations).
+    const runs = (await emu.meter()).filter((r) => r.function === 'migrate');
+    expect(runs.length).toBeGreaterThan(0);
+    expect(runs.flatMap((r) => r.uncovered)).toEqual([]);
+
+    const id = ok(await call(wang, 'wish.create', newWish, `migrate-wish-${process.pid}`)).wish.id;
+    expect(await queue(liu)).toContain(id);
+    expect(await queue(zhao)).not.toContain(id);
+  });
+
+  it('a finished step never runs again; a call with a caller, or with another action, is refused', async () => {
+    expect(await emu.invoke('migrate', { action: 'migrate.run' })).toEqual({ ok: true, data: { done: true, ran: [] } });
+    expect(await emu.invoke('migrate', { action: 'migrate.run' }, wang)).toMatchObject({ ok: false, code: 'FORBIDDEN_ROLE' });
+    expect(await emu.invoke('migrate', { action: 'wish.create' })).toMatchObject({ ok: false, code: 'UNKNOWN_ACTION' });
+    // Dressed as a timer, it is no timer either.
+    expect(await emu.invoke('migrate', { Type: 'timer', TriggerName: 'x' }, wang)).toMatchObject({ ok: false, code: 'FORBIDDEN_ROLE' });
+  });
+
+  it('a step that failed part-way resumes from its cursor, not from the start', async () => {
+    const at = new Date();
+    await restartOn((store) => {
+      withoutWorkGrids(store, liu);
+      withoutWorkGrids(store, zhao);
+      // Its last call finished the page ending at 刘芳 (demo-grid-liu), then failed.
+      const record = {
+        _id: '001-work-grids',
+        what: 'x',
+        startedAt: at,
+        finishedAt: null,
+        cursor: liu,
+        changed: 5,
+        pages: 1,
+        lastError: 'Error: boom',
+        updatedAt: at,
+      };
+      store.apply([{ coll: 'migrations', id: record._id, doc: record }]);
+    });
+    // 赵强 comes after the cursor and is migrated; 刘芳 was behind it, so this run did not look at her again.
+    expect((await userOf(zhao)).workGrids).toEqual(['grid-2']);
+    expect((await userOf(liu)).workGrids).toBeUndefined();
+    expect(await recordOf('001-work-grids')).toMatchObject({ cursor: null, changed: 6, pages: 2, lastError: null, finishedAt: expect.anything() });
+  });
+});
