@@ -1,9 +1,11 @@
 import { join } from 'node:path';
 import { Store } from '../../emulator/src/db/store';
+import { chargePostingIds } from '../../src/shared/domain/merchant-charge';
 import { startEmulator, type TestEmulator } from '../helpers/emulator';
 import { caller, newWish, ok } from './call';
 import { databaseOf } from './ledger-fixture';
-import { liu, wang, zhao } from './personas';
+import { merchantKit } from './merchant-helpers';
+import { liu, merchant, wang, zhao } from './personas';
 
 /**
  * Issue 18, migrations: a data directory written by the previous release — grid workers with a `gridId` and no
@@ -13,6 +15,7 @@ import { liu, wang, zhao } from './personas';
  */
 let emu: TestEmulator;
 const call = caller(() => emu);
+const { giveVirtue, codeOf, charge } = merchantKit({ call } as Parameters<typeof merchantKit>[0]);
 
 beforeAll(async () => {
   emu = await startEmulator();
@@ -91,5 +94,34 @@ describe('migrations', () => {
     expect((await userOf(zhao)).workGrids).toEqual(['grid-2']);
     expect((await userOf(liu)).workGrids).toBeUndefined();
     expect(await recordOf('001-work-grids')).toMatchObject({ cursor: null, changed: 6, pages: 2, lastError: null, finishedAt: expect.anything() });
+  });
+
+  it('points back from a refused hold stop counting as lifetime credit (the virtue level), once', async () => {
+    await giveVirtue(wang, 120);
+    const held = ok(await charge(merchant, await codeOf(wang), 80, '米面粮油')).charge;
+    expect(held).toMatchObject({ mode: 'hold', status: 'awaiting' });
+    ok(await call(wang, 'points.rejectHold', { chargeId: held.id }, `migrate-reject-${process.pid}`));
+    const lifetime = async () => ok(await call(wang, 'points.balance')).balances.find((b: { asset: string }) => b.asset === 'virtue').lifetime;
+    const right = await lifetime();
+    const ids = chargePostingIds(held.id);
+    const balance = `user:${wang}|virtue|0`;
+    // As the previous release left it: the return was no reversal, and it lifted the lifetime total by 80.
+    await restartOn((store) => {
+      const back = store.get('postings', ids.back)!.doc;
+      const counted = store.get('balances', balance)!.doc as { lifetimeIn: number };
+      store.apply([
+        { coll: 'postings', id: ids.back, doc: { ...back, reversalOf: null } },
+        { coll: 'balances', id: balance, doc: { ...counted, lifetimeIn: counted.lifetimeIn + 80 } },
+        // This data dir already ran the step (at the first restart): as if it never had.
+        { coll: 'migrations', id: '002-hold-back-lifetime', doc: null },
+      ]);
+    });
+    expect(await lifetime()).toBe(right);
+    expect(await recordOf('002-hold-back-lifetime')).toMatchObject({ changed: 1, finishedAt: expect.anything() });
+    expect((await databaseOf(emu).collection('postings').doc(ids.back).get()).data.reversalOf).toBe(ids.pay);
+    // Run again from the start, it finds the posting marked and takes nothing more off.
+    await restartOn((store) => store.apply([{ coll: 'migrations', id: '002-hold-back-lifetime', doc: null }]));
+    expect(await lifetime()).toBe(right);
+    expect(await recordOf('002-hold-back-lifetime')).toMatchObject({ changed: 0, finishedAt: expect.anything() });
   });
 });

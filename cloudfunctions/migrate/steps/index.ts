@@ -1,4 +1,5 @@
 import { workGrids } from './001-work-grids';
+import { holdBackLifetime } from './002-hold-back-lifetime';
 
 /**
  * One data migration: a page of work at a time. `page` looks at a bounded page after `cursor` (null: from the
@@ -16,4 +17,4 @@ export interface Step {
  * Every step, oldest first. Not a step: `petitions.cardAt` for cases filed before the 督办 clock — the petition
  * sweep's `clockUnclocked` gives them theirs, a page per run.
  */
-export const steps: readonly Step[] = [workGrids];
+export const steps: readonly Step[] = [workGrids, holdBackLifetime];
