@@ -1,5 +1,5 @@
 import { newWish, ok, useEmulator } from './call';
-import { stranger, wang } from './personas';
+import { stranger, sun, wang } from './personas';
 
 /**
  * Issue 18, logs: every invocation prints one JSON line (cloudfunctions/_lib/platform/handler.ts) — the action,
@@ -56,6 +56,13 @@ describe('the invocation log line', () => {
     const [read] = (await env.emu.meter()).filter((r) => r.action === 'wish.listMine');
     expect(await logged((l) => l.requestId === again)).toEqual([
       expect.objectContaining({ action: 'wish.listMine', outcome: 'OK', db: read.dbRequests }),
+    ]);
+    // A posting is a transaction (its start and commit are requests too): the count still agrees with the meter's.
+    const award = rid();
+    ok(await call(sun, 'points.award', { openid: wang, asset: 'virtue', amount: 5, reason: '日志测试' }, award));
+    const [posted] = (await env.emu.meter()).filter((r) => r.action === 'points.award');
+    expect(await logged((l) => l.requestId === award)).toEqual([
+      expect.objectContaining({ fn: 'points', action: 'points.award', roles: ['staff'], outcome: 'OK', db: posted.dbRequests }),
     ]);
   });
 
