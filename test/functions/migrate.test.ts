@@ -61,6 +61,9 @@ describe('migrations', () => {
     const id = ok(await call(wang, 'wish.create', newWish, `migrate-wish-${process.pid}`)).wish.id;
     expect(await queue(liu)).toContain(id);
     expect(await queue(zhao)).not.toContain(id);
+    // And she is told of it (the grid workers of grid-1 are found by workGrids).
+    const told = ((await emu.outbox()) as { touser: string; page: string }[]).filter((m) => m.touser === liu && String(m.page).includes(id));
+    expect(told).toHaveLength(1);
   });
 
   it('a finished step never runs again; a call with a caller, or with another action, is refused', async () => {
