@@ -177,8 +177,9 @@ export async function applyStep(step: Step, manager: Manager, ci: Ci, target: Ta
 async function runMigrations(manager: Manager, name: string): Promise<void> {
   for (let call = 0; call < 1000; call += 1) {
     const answer = await manager.functions.invokeFunction(name, { action: 'migrate.run' });
-    const reply = JSON.parse(answer.RetMsg ?? '{}') as { ok?: boolean; data?: { done?: boolean }; error?: { message?: string } };
-    if (!reply.ok) throw new Error(`迁移失败: ${reply.error?.message ?? answer.RetMsg}`);
+    // The function's reply (cloudfunctions/migrate): { ok: true, data: { done, ran } } or { ok: false, code, message }.
+    const reply = JSON.parse(answer.RetMsg ?? '{}') as { ok?: boolean; data?: { done?: boolean }; message?: string };
+    if (!reply.ok) throw new Error(`迁移失败: ${reply.message ?? answer.RetMsg}`);
     if (reply.data?.done) return;
   }
   throw new Error('迁移在 1000 次调用后仍未完成: 请查看 migrate 函数的日志后重新运行 npm run deploy');

@@ -61,6 +61,11 @@ export interface TestEmulator {
    * Resolves to the file id and a short-lived signed URL for it.
    */
   upload(openid: string, data: Buffer, name?: string): Promise<{ fileID: string; tempFileURL: string }>;
+  /**
+   * What the process printed to stdout since it last started listening, line by line (the functions run in it:
+   * their console.log lines are here, the newest 5,000 kept).
+   */
+  logs(): string[];
   /** Kills the process (SIGKILL by default) and waits for it to exit. */
   kill(signal?: NodeJS.Signals): Promise<void>;
   /** Starts it again (after kill, or stopping it first) on the same port and data dir. */
@@ -88,12 +93,22 @@ export async function startEmulator(opts: StartOptions = {}): Promise<TestEmulat
   let child: ChildProcess | null = null;
   let url = '';
   let port = '0';
+  let lines: string[] = [];
+  let partial = '';
 
   const launch = async () => {
     const started = await spawnEmulator({ ...baseEnv, PORT: port }, opts.startLimitS);
     child = started.child;
     url = started.url;
     port = started.port;
+    lines = [];
+    partial = '';
+    started.child.stdout!.on('data', (chunk: Buffer) => {
+      const parts = (partial + chunk.toString()).split('\n');
+      partial = parts.pop() ?? '';
+      lines.push(...parts);
+      if (lines.length > 5000) lines.splice(0, lines.length - 5000);
+    });
   };
   const kill = async (signal: NodeJS.Signals = 'SIGKILL') => {
     const proc = child;
@@ -133,6 +148,7 @@ export async function startEmulator(opts: StartOptions = {}): Promise<TestEmulat
     outbox: () => call('/__emulator/outbox'),
     meter: (last) => call(`/__emulator/meter${last === undefined ? '' : `?last=${last}`}`),
     fetch: (path, init) => fetch(url + path, init),
+    logs: () => [...lines],
     upload: (openid, data, name = 'photo') => {
       const cloudPath = `uploads/${openid}/${name}-${randomBytes(4).toString('hex')}.png`;
       const headers = { 'content-type': 'image/png', 'x-linli-openid': openid };

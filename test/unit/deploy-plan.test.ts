@@ -10,7 +10,8 @@ import { functionEnv, missingReport, readSettings, settingSpecs, templateKeys } 
 const repoRoot = resolve(__dirname, '../..');
 
 /** An in-memory cloud environment behind the same calls the deploy makes to manager-node and miniprogram-ci. */
-function fakeCloud() {
+/** `migrate`: what the migrate function answers, call after call (then done); the reply is `{ ok, data | code, message }`. */
+function fakeCloud(migrate: unknown[] = []) {
   const collections = new Map<string, { indexes: Map<string, { keys: [string, string][]; unique: boolean }>; permission: string | null }>();
   const functions = new Map<string, { timeout: number; env: Record<string, string>; triggers: Map<string, string>; uploads: number }>();
   const calls: string[] = [];
@@ -81,7 +82,7 @@ function fakeCloud() {
       },
       invokeFunction: async (name) => {
         calls.push(`invoke ${name}`);
-        return { RetMsg: JSON.stringify({ ok: true, data: { done: true } }) };
+        return { RetMsg: JSON.stringify(migrate.shift() ?? { ok: true, data: { done: true, ran: [] } }) };
       },
     },
   };
@@ -259,6 +260,19 @@ describe('the deploy plan against the cloud environment (a fake of manager-node 
     expect(steps.at(-1)).toEqual({ part: 'functions', kind: 'migrate', name: 'migrate' });
     expect(cloud.calls.at(-1)).toBe('invoke migrate');
     expect((await deploy(cloud, next)).map((s) => s.kind)).toEqual([]);
+  });
+
+  test('each call of migrate does a page of work: the deploy calls again until done, and stops on a failure with its message', async () => {
+    const notYet = { ok: true, data: { done: false, ran: [{ id: '001-work-grids', changed: 100, finished: false }] } };
+    const cloud = fakeCloud([notYet, notYet]);
+    const next = base();
+    next.functions.push(fn('migrate', 'm1'));
+    await deploy(cloud, next);
+    expect(cloud.calls.filter((c) => c === 'invoke migrate')).toHaveLength(3);
+
+    const failing = fakeCloud([notYet, { ok: false, code: 'INTERNAL', message: '迁移失败：Error: boom' }]);
+    await expect(deploy(failing, next)).rejects.toThrow('迁移失败: 迁移失败：Error: boom');
+    expect(failing.calls.filter((c) => c === 'invoke migrate')).toHaveLength(2);
   });
 
   test('--only plans one part; the mini-program is uploaded when its build or version changed', () => {

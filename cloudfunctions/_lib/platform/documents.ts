@@ -428,6 +428,25 @@ export interface Registry {
   review_rounds: ReviewRound;
   review_ratings: ReviewRating;
   review_scores: ReviewScore;
+  migrations: MigrationDoc;
+}
+
+/**
+ * A data migration's progress (cloudfunctions/migrate): one document per step, its `_id` the step's id. `cursor`
+ * is the last document id its pages finished; `finishedAt` set means it never runs again.
+ */
+export interface MigrationDoc {
+  _id: string;
+  what: string;
+  startedAt: Date;
+  finishedAt: Date | null;
+  cursor: string | null;
+  /** Documents it changed, and the pages it took. */
+  changed: number;
+  pages: number;
+  /** Why its last page failed (cleared by the next that succeeds). */
+  lastError: string | null;
+  updatedAt: Date;
 }
 
 /**

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { areaOf, eventSchema, type ActionSpec, type Reply } from '../../../src/shared/contract';
 import type { UserProfile } from '../../../src/shared/domain/org';
 import { loadUserAnd } from './actor';
+import { counting } from './db-count';
 import { replayOf, replayOnRetry, type RecordMode } from './idempotency';
 import { DomainError } from '../../../src/shared/domain/errors';
 import { badInput, fail, fromError, ok } from './reply';
@@ -84,6 +85,23 @@ function isTimerEvent(event: unknown): event is TimerEvent {
   return typeof event === 'object' && event !== null && (event as { Type?: unknown }).Type === 'timer';
 }
 
+/**
+ * What an invocation's one log line says (JSON, so the console's log search finds a request by its requestId):
+ * the function, the action and its requestId or the timer, the caller's roles (null: not registered) — never who
+ * they are —, the outcome (OK or the error code), milliseconds, DB requests, and a timer's summary.
+ */
+interface LogLine {
+  fn: string;
+  action?: string;
+  requestId?: string | null;
+  roles?: readonly string[] | null;
+  timer?: string;
+}
+
+function log(fields: Record<string, unknown>): void {
+  console.log(JSON.stringify({ linli: 'invocation', ...fields }));
+}
+
 function allows(spec: ActionSpec, user: UserProfile | null): boolean {
   if (spec.roles === 'public') return true;
   if (!user) return false;
@@ -101,7 +119,23 @@ export function createFunction(area: string, handlers: Handler<any>[], timers: R
   const byName = new Map<string, Handler>(handlers.map((h) => [h.spec.name, h]));
 
   return async function main(event: unknown): Promise<Reply<unknown> | Record<string, unknown>> {
+    const started = Date.now();
+    const line: LogLine = { fn: area };
+    try {
+      const { value, requests } = await counting(() => dispatch(event, line));
+      const reply = value as { ok?: unknown; code?: unknown };
+      const outcome = reply.ok === false ? String(reply.code) : 'OK';
+      log({ ...line, outcome, ms: Date.now() - started, db: requests, ...(line.timer ? { summary: value } : {}) });
+      return value;
+    } catch (error) {
+      log({ ...line, outcome: 'THROWN', ms: Date.now() - started });
+      throw error;
+    }
+  };
+
+  async function dispatch(event: unknown, line: LogLine): Promise<Reply<unknown> | Record<string, unknown>> {
     if (isTimerEvent(event)) {
+      line.timer = event.TriggerName;
       // A timer's invocation has no caller; a mini-program's call always has one, whatever data it sends.
       if (cloud.getWXContext().OPENID) return fail('FORBIDDEN_ROLE', '定时任务只能由云端触发器运行');
       const job = timers[event.TriggerName];
@@ -109,13 +143,15 @@ export function createFunction(area: string, handlers: Handler<any>[], timers: R
       return job();
     }
     // Stamped after any replay: the time is when this answer left, for the app's clock.
-    return { ...(await answer(event)), serverTime: new Date().toISOString() };
-  };
+    return { ...(await answer(event, line)), serverTime: new Date().toISOString() };
+  }
 
-  async function answer(event: unknown): Promise<Reply<unknown>> {
+  async function answer(event: unknown, line: LogLine): Promise<Reply<unknown>> {
     const parsedEvent = eventSchema.safeParse(event);
     if (!parsedEvent.success) return badInput(parsedEvent.error);
     const { action, payload, requestId } = parsedEvent.data;
+    line.action = action;
+    line.requestId = requestId ?? null;
     const handler = byName.get(action);
     if (!handler || areaOf(action) !== area) return fail('UNKNOWN_ACTION');
 
@@ -124,6 +160,7 @@ export function createFunction(area: string, handlers: Handler<any>[], timers: R
     try {
       const named = namedIn(payload, handler.subject);
       const { user, other, erasing } = await loadUserAnd(OPENID, named);
+      line.roles = user ? user.roles : null;
       if (!user && handler.spec.roles !== 'public') {
         // A mutation that ended their registration (注销, 退出) replays its reply to a retry.
         const replay = handler.spec.mutates ? await replayOf({ openid: OPENID, action, requestId }) : null;

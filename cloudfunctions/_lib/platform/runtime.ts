@@ -1,4 +1,5 @@
 import cloud from 'wx-server-sdk';
+import { countedDb } from './db-count';
 import type { Command, RawCollection, Tx } from './typed-db';
 
 // DYNAMIC_CURRENT_ENV: the function talks to the environment it is deployed in (locally: the emulator).
@@ -39,8 +40,9 @@ export interface Database {
   readonly command: Commands;
 }
 
-// A missing document reads as null rather than an exception, so "not found" is an answer, not an error.
-export const db = cloud.database({ throwOnNotFound: false } as Parameters<typeof cloud.database>[0]) as unknown as Database;
+// A missing document reads as null rather than an exception, so "not found" is an answer, not an error. Its
+// requests are counted for the invocation's log line (db-count.ts).
+export const db = countedDb(cloud.database({ throwOnNotFound: false } as Parameters<typeof cloud.database>[0]) as unknown as Database);
 export const _ = db.command;
 
 export const collections = {
@@ -108,4 +110,5 @@ export const collections = {
   reviewRounds: 'review_rounds',
   reviewRatings: 'review_ratings',
   reviewScores: 'review_scores',
+  migrations: 'migrations',
 } as const;

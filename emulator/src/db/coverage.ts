@@ -166,7 +166,10 @@ export class Coverage {
 
   constructor(spec: IndexFile) {
     for (const [name, coll] of Object.entries(spec.collections)) {
-      const indexes = coll.indexes.filter((ix) => Object.keys(ix.keys).length > 0).map((ix) => ({ name: ix.name, keys: Object.entries(ix.keys) }));
+      // Every collection has the cloud's own `_id_` index: it serves a range on `_id` ordered by `_id` (a
+      // migration pages a whole collection that way), besides the ids pinned by equality.
+      const declared = coll.indexes.filter((ix) => Object.keys(ix.keys).length > 0).map((ix) => ({ name: ix.name, keys: Object.entries(ix.keys) }));
+      const indexes = [...declared, { name: '_id_', keys: [['_id', 1]] as [string, 1 | -1][] }];
       this.collections.set(name, { indexes, fullScanAllowed: coll.fullScanAllowed === true });
     }
   }
