@@ -1,7 +1,7 @@
 import { cloud } from '../_lib/platform/runtime';
 import { counting } from '../_lib/platform/db-count';
 import { fail, ok } from '../_lib/platform/reply';
-import { runPending } from './run';
+import { pendingSteps, runPending } from './run';
 
 // 数据迁移: reshapes documents written by an older release (steps/), a bounded page of work per call. Invoked by
 // `npm run deploy` after it uploads functions (and by the emulator at start), never by the mini-program: it has
@@ -14,9 +14,9 @@ export async function main(event: unknown): Promise<unknown> {
   const action = typeof event === 'object' && event !== null ? (event as { action?: unknown }).action : undefined;
   const { value, requests } = await counting(async () => {
     if (cloud.getWXContext().OPENID) return fail('FORBIDDEN_ROLE', '数据迁移只能由部署脚本或云开发控制台运行');
-    if (action !== 'migrate.run') return fail('UNKNOWN_ACTION');
+    if (action !== 'migrate.run' && action !== 'migrate.status') return fail('UNKNOWN_ACTION');
     try {
-      return ok(await runPending());
+      return ok(action === 'migrate.status' ? { pending: await pendingSteps() } : await runPending());
     } catch (error) {
       console.error('[migrate]', error);
       return fail('INTERNAL', `迁移失败：${String(error).slice(0, 200)}`);
@@ -27,7 +27,7 @@ export async function main(event: unknown): Promise<unknown> {
     JSON.stringify({
       linli: 'invocation',
       fn: 'migrate',
-      action: 'migrate.run',
+      action,
       outcome,
       ms: Date.now() - started,
       db: requests,

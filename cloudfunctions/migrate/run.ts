@@ -70,3 +70,9 @@ export async function runPending(steps: readonly Step[] = allSteps, budgetMs = C
   }
   return { done: true, ran };
 }
+
+/** The steps not finished yet (one read): what the deploy asks before planning, so an unfinished run is resumed. */
+export async function pendingSteps(steps: readonly Step[] = allSteps): Promise<string[]> {
+  const finished = new Set((await table(collections.migrations).limit(1000).get()).filter((r) => r.finishedAt).map((r) => r._id));
+  return steps.filter((s) => !finished.has(s.id)).map((s) => s.id);
+}

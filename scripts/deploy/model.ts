@@ -57,6 +57,8 @@ export interface Remote {
   collections: Record<string, { indexes: IndexSpec[]; permission: string | null }>;
   functions: Record<string, RemoteFunction>;
   app: { version: string; hash: string } | null;
+  /** Migration steps the migrate function has not finished (asked with `migrate.status`; none without it). */
+  migrationsPending?: string[];
 }
 
 /** The permission every collection has: only the functions (the admin side) read and write; clients never do. */

@@ -71,9 +71,13 @@ function planFunctions(desired: Desired, remote: Remote, plan: Plan): void {
     if (fn.env[CODE_HASH]) plan.steps.push({ part: 'functions', kind: 'deleteFunction', name });
     else plan.foreign.push(`function ${name}`);
   }
-  // New code may need the documents reshaped: the migrate function runs after every upload (its steps are idempotent).
+  // New code may need the documents reshaped: the migrate function runs after every upload, and whenever steps are
+  // left unfinished (a deploy stopped during them); its steps are idempotent.
   const migrate = desired.functions.find((f) => f.name === 'migrate');
-  if (migrate && plan.steps.some((s) => s.kind === 'uploadFunction')) plan.steps.push({ part: 'functions', kind: 'migrate', name: migrate.name });
+  const pending = (remote.migrationsPending ?? []).length > 0;
+  if (migrate && (pending || plan.steps.some((s) => s.kind === 'uploadFunction')))
+    plan.steps.push({ part: 'functions', kind: 'migrate', name: migrate.name });
+  else if (migrate) plan.unchanged.push('migrations (all finished)');
 }
 
 function planApp(desired: Desired, remote: Remote, plan: Plan): void {

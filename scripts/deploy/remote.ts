@@ -101,7 +101,8 @@ export async function readRemote(manager: Manager, lastApp: Remote['app']): Prom
     }
     if (page.length < PAGE) break;
   }
-  return { collections, functions, app: lastApp };
+  const migrationsPending = functions.migrate ? await pendingMigrations(manager) : [];
+  return { collections, functions, app: lastApp, migrationsPending };
 }
 
 export interface Target {
@@ -171,6 +172,14 @@ export async function applyStep(step: Step, manager: Manager, ci: Ci, target: Ta
       });
       return;
   }
+}
+
+/** The migration steps not finished yet, as the deployed migrate function says (it reads its records). */
+async function pendingMigrations(manager: Manager): Promise<string[]> {
+  const answer = await manager.functions.invokeFunction('migrate', { action: 'migrate.status' });
+  const reply = JSON.parse(answer.RetMsg ?? '{}') as { ok?: boolean; data?: { pending?: string[] } };
+  // An older migrate function that does not know the question: run the migrations to be safe.
+  return reply.ok ? (reply.data?.pending ?? []) : ['unknown'];
 }
 
 /** Invokes the migrate function until it says every step is done (each call does a bounded page of work). */

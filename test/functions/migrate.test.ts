@@ -68,6 +68,8 @@ describe('migrations', () => {
 
   it('a finished step never runs again; a call with a caller, or with another action, is refused', async () => {
     expect(await emu.invoke('migrate', { action: 'migrate.run' })).toEqual({ ok: true, data: { done: true, ran: [] } });
+    expect(await emu.invoke('migrate', { action: 'migrate.status' })).toEqual({ ok: true, data: { pending: [] } });
+    expect(await emu.invoke('migrate', { action: 'migrate.status' }, wang)).toMatchObject({ ok: false, code: 'FORBIDDEN_ROLE' });
     expect(await emu.invoke('migrate', { action: 'migrate.run' }, wang)).toMatchObject({ ok: false, code: 'FORBIDDEN_ROLE' });
     expect(await emu.invoke('migrate', { action: 'wish.create' })).toMatchObject({ ok: false, code: 'UNKNOWN_ACTION' });
     // Dressed as a timer, it is no timer either.

@@ -12,6 +12,8 @@ const repoRoot = resolve(__dirname, '../..');
 /** An in-memory cloud environment behind the same calls the deploy makes to manager-node and miniprogram-ci. */
 /** `migrate`: what the migrate function answers, call after call (then done); the reply is `{ ok, data | code, message }`. */
 function fakeCloud(migrate: unknown[] = []) {
+  /** The steps the deployed migrate function has not finished (what `migrate.status` answers). */
+  const migrating = { pending: ['001-work-grids'] };
   const collections = new Map<string, { indexes: Map<string, { keys: [string, string][]; unique: boolean }>; permission: string | null }>();
   const functions = new Map<string, { timeout: number; env: Record<string, string>; triggers: Map<string, string>; uploads: number }>();
   const calls: string[] = [];
@@ -80,9 +82,12 @@ function fakeCloud(migrate: unknown[] = []) {
         calls.push(`deleteFunction ${name}`);
         functions.delete(name);
       },
-      invokeFunction: async (name) => {
+      invokeFunction: async (name, params) => {
+        if (params?.action === 'migrate.status') return { RetMsg: JSON.stringify({ ok: true, data: { pending: migrating.pending } }) };
         calls.push(`invoke ${name}`);
-        return { RetMsg: JSON.stringify(migrate.shift() ?? { ok: true, data: { done: true, ran: [] } }) };
+        const reply = (migrate.shift() ?? { ok: true, data: { done: true, ran: [] } }) as { ok: boolean; data?: { done?: boolean } };
+        if (reply.ok && reply.data?.done) migrating.pending = [];
+        return { RetMsg: JSON.stringify(reply) };
       },
     },
   };
@@ -273,6 +278,12 @@ describe('the deploy plan against the cloud environment (a fake of manager-node 
     const failing = fakeCloud([notYet, { ok: false, code: 'INTERNAL', message: '迁移失败：Error: boom' }]);
     await expect(deploy(failing, next)).rejects.toThrow('迁移失败: 迁移失败：Error: boom');
     expect(failing.calls.filter((c) => c === 'invoke migrate')).toHaveLength(2);
+
+    // The deploy stopped during the migrations: the next one uploads nothing, yet finishes them.
+    failing.calls.length = 0;
+    expect((await deploy(failing, next)).map((s) => s.kind)).toEqual(['migrate']);
+    expect(failing.calls).toEqual(['invoke migrate']);
+    expect(await deploy(failing, next)).toEqual([]);
   });
 
   test('--only plans one part; the mini-program is uploaded when its build or version changed', () => {
