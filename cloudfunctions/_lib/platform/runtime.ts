@@ -105,4 +105,6 @@ export const collections = {
   notifyJobs: 'notify_jobs',
   notifySettings: 'notify_settings',
   open311Partners: 'open311_partners',
+  councilTopics: 'council_topics',
+  councilBallots: 'council_ballots',
 } as const;

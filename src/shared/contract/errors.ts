@@ -135,6 +135,18 @@ export const errorMessages = {
   FAMILY_INVITER_MOVED: '邀请你的家人已不在这个门牌登记，邀请码不能再用，请联系网格员',
   BULLETIN_NOT_FOUND: '这个月的社区月报还没有生成（每月1日生成上月月报）',
   CARE_HOUSEHOLD_NOT_FOUND: '没有找到这一户的走访记录，请从台账或今日走访里重新选择',
+  COUNCIL_TOPIC_NOT_FOUND: '没有找到这个议题，或不在你的社区',
+  COUNCIL_ILLEGAL_STEP: '议题当前状态不允许此操作',
+  COUNCIL_NOT_PARTY: '你不是这个议题所在社区（小区）的议事一方',
+  COUNCIL_OWN_TOPIC: '不能为自己提出的议题联名',
+  COUNCIL_ALREADY_COSIGNED: '你已经为这个议题联名过了',
+  COUNCIL_NO_VOTE: '这个议题不需要居民表决',
+  COUNCIL_VOTE_CLOSED: '表决已截止，结果已公布',
+  COUNCIL_HOUSEHOLD_VOTED: '你家已经投过票了（每户一票）',
+  COUNCIL_NO_HOME: '你的登记里还没有楼栋和门牌，不能代表一户投票，请先在“我的”里补全',
+  COUNCIL_TASK_NOT_FOUND: '没有找到这项议事任务，或它不归你负责',
+  COUNCIL_PERSON_INVALID: '所选的参会人或任务负责人不是本社区的议事成员',
+  COUNCIL_BUSY: '投票的人较多，请稍后重试',
   CARE_RHYTHM_INVALID: '走访周期应为 1–366 天，且连心户不长于关心户、关心户不长于放心户',
 } as const;
 
@@ -151,4 +163,5 @@ export const transientCodes: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'PETITION_BUSY',
   'BUSY',
   'POST_BUSY',
+  'COUNCIL_BUSY',
 ]);

@@ -4,6 +4,7 @@ import './zod-locale';
 import { areaOf, type ActionSpec } from './action';
 import { bulletinActions } from './bulletin';
 import { categoryActions } from './categories';
+import { councilActions } from './council';
 import { familyActions } from './family';
 import { helperActions } from './helper';
 import { mallActions } from './mall';
@@ -35,6 +36,7 @@ export * from './errors';
 export * from './common';
 export * from './bulletin';
 export * from './categories';
+export * from './council';
 export * from './family';
 export * from './helper';
 export * from './notify';
@@ -88,6 +90,7 @@ const all = [
   ...reportActions,
   ...helperActions,
   ...familyActions,
+  ...councilActions,
 ] as const;
 
 type Registry = { [S in (typeof all)[number] as S['name']]: S };
