@@ -9,7 +9,7 @@ import {
   type CouncilTopic,
 } from '../../src/shared/domain/council';
 import type { UserProfile } from '../../src/shared/domain/org';
-import { listed, nameFor } from '../../src/shared/domain/privacy';
+import { councilRaiser, listed, nameFor } from '../../src/shared/domain/privacy';
 import { householdIdOf } from '../_lib/platform/care-events';
 import { collections } from '../_lib/platform/runtime';
 import type { RetryRecord, TransactOptions } from '../_lib/platform/transact';
@@ -59,8 +59,7 @@ function taskView(t: CouncilTask, viewer: UserProfile, now: Date) {
  * three parties' people speak for their seat, by name.
  */
 function raiserName(t: CouncilTopic, viewer: UserProfile): string {
-  const sees = viewer._id === t.raisedBy || (viewer.roles.includes('staff') && viewer.communityId === t.communityId);
-  return t.party === 'resident' && !sees ? nameFor(t.raisedByName, 'masked') : t.raisedByName;
+  return nameFor(t.raisedByName, t.party === 'resident' ? councilRaiser(viewer, t) : listed);
 }
 
 export function summaryView(t: CouncilTopic, viewer: UserProfile, now = new Date(), onlyMine = false) {

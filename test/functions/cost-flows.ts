@@ -102,7 +102,14 @@ async function districtAdminInForce(emu: TestEmulator): Promise<void> {
 const councilProperty = 'o-cost-council-property';
 
 async function councilInForce(emu: TestEmulator): Promise<void> {
-  const person = { name: '白志刚', phone: '13900009004', roles: ['property_rep'], streetId: 'street-qingshi', communityId: 'community-wutong', birthYear: 1975 };
+  const person = {
+    name: '白志刚',
+    phone: '13900009004',
+    roles: ['property_rep'],
+    streetId: 'street-qingshi',
+    communityId: 'community-wutong',
+    birthYear: 1975,
+  };
   const place = { gridId: null, buildingId: null, room: null };
   await databaseOf(emu)
     .collection('users')
