@@ -60,6 +60,12 @@ const sources: Source[] = [
   { key: 'care_events', title: '因我的心愿或诉求安排的走访', where: (id) => ({ residentId: id }), newest: null },
   { key: 'care_households', title: '我标记的走访等级', where: (id) => ({ tierBy: id }), newest: null },
   { key: 'care_visits', title: '我记录的走访', where: (id) => ({ by: id }), newest: 'at' },
+  // 三方议事: topics I raised, co-signed, attended or own a follow-up task of; the votes I cast for my home.
+  { key: 'council_topics', title: '我提出的议事议题', where: (id) => ({ raisedBy: id }), newest: null },
+  { key: 'council_topics', title: '我联名的议事议题', where: (id) => ({ cosignerIds: id }), newest: null },
+  { key: 'council_topics', title: '我参加的议事会议', where: (id) => ({ 'attendees.id': id }), newest: null },
+  { key: 'council_topics', title: '我负责的议事任务', where: (id) => ({ taskOwnerIds: id }), newest: null },
+  { key: 'council_ballots', title: '我代表我家投的票', where: (id) => ({ voterId: id }), newest: null },
   { key: 'subscriptions', title: '消息订阅', where: (id) => ({ openid: id }), newest: null },
   { key: 'notifications', title: '发给我的通知', where: (id) => ({ touser: id }), newest: 'createdAt' },
   { key: 'messages', title: '我的消息', where: (id) => ({ recipient: id }), newest: 'createdAt' },
