@@ -144,6 +144,59 @@ export function sitsInCouncil(user: Person, topic: Pick<CouncilTopic, 'community
   return (['community', 'owners_committee', 'property'] as const).some((p) => sitsFor(user, p, topic));
 }
 
+/**
+ * The topic a community raises when it takes a case (微诉求) to council (petition.convene): on the council's list at
+ * once, linked to the case, whose resolution its decision becomes (petition.decide).
+ */
+export function topicForCase(
+  p: { _id: string; streetId: string; communityId: string; categoryName: string; description: string },
+  by: { _id: string; name: string },
+  id: string,
+  now: Date,
+): CouncilTopic {
+  const title = `${p.categoryName}：${p.description}`;
+  return {
+    _id: id,
+    streetId: p.streetId,
+    communityId: p.communityId,
+    estate: null,
+    title: Array.from(title).length > 30 ? `${Array.from(title).slice(0, 29).join('')}…` : title,
+    body: p.description,
+    party: 'community',
+    raisedBy: by._id,
+    raisedByName: by.name,
+    raisedAt: now,
+    cosignerIds: [],
+    petitionId: p._id,
+    status: 'open',
+    meeting: null,
+    attendees: [],
+    minutes: null,
+    vote: null,
+    tasks: [],
+    taskOwnerIds: [],
+    updatedAt: now,
+  };
+}
+
+/**
+ * What a decided topic says as a case's resolution: the decision, and the household vote's result where there was
+ * one; the 业委会 and 物业 by who attended for them. Refused until the topic is decided (minutes out, vote closed).
+ */
+export function caseResolutionOf(topic: CouncilTopic, now: Date): { text: string; ownersCommittee: string; propertyCompany: string } {
+  if (!topic.minutes || statusAt(topic, now) !== 'decided') {
+    throw new DomainError('COUNCIL_ILLEGAL_STEP', '议题还没有议定（纪要未发布，或居民表决未截止）');
+  }
+  const v = topic.vote;
+  const vote = v ? `（居民表决${votePassed(v) ? '通过' : '未通过'}：同意 ${v.agree} 户、反对 ${v.disagree} 户、弃权 ${v.abstain} 户）` : '';
+  const names = (party: CouncilParty) =>
+    topic.attendees
+      .filter((a) => a.party === party)
+      .map((a) => a.name)
+      .join('、') || '未到会';
+  return { text: `${topic.minutes.decision}${vote}`, ownersCommittee: names('owners_committee'), propertyCompany: names('property') };
+}
+
 /** The status as of `now`: a vote whose deadline passed is closed, and the topic decided. */
 export function statusAt(topic: Pick<CouncilTopic, 'status' | 'vote'>, now: Date): TopicStatus {
   if (topic.status === 'voting' && topic.vote && now.getTime() >= new Date(topic.vote.deadline).getTime()) return 'decided';
