@@ -62,14 +62,22 @@ function MinutesPage() {
     void Taro.navigateBack();
   }
 
-  const who = people.map((p) => ({ value: p.id, label: `${p.name}（${p.parties.map((x) => councilPartyLabels[x]).join('、')}${p.estate ? ` · ${p.estate}` : ''}）` }));
+  const who = people.map((p) => ({
+    value: p.id,
+    label: `${p.name}（${p.parties.map((x) => councilPartyLabels[x]).join('、')}${p.estate ? ` · ${p.estate}` : ''}）`,
+  }));
   return (
     <PageShell className="council-form">
       <NoticeBanner failure={publish.failure} />
       <FormField label="参会人（点选）" error={errors.attendeeIds}>
         <View className="choice-chips">
           {who.map((c) => (
-            <View key={c.value} className={`choice-chips__chip${attendees.includes(c.value) ? ' is-on' : ''}`} data-value={c.value} onClick={() => toggle(c.value)}>
+            <View
+              key={c.value}
+              className={`choice-chips__chip${attendees.includes(c.value) ? ' is-on' : ''}`}
+              data-value={c.value}
+              onClick={() => toggle(c.value)}
+            >
               <Text className="choice-chips__label">{c.label}</Text>
             </View>
           ))}
@@ -85,7 +93,14 @@ function MinutesPage() {
           onInput={(e) => setMinutes(e.detail.value)}
         />
       </FormField>
-      <InputField label="议事决定" error={errors.decision} value={decision} onChange={setDecision} placeholder="例如：采用方案一，重新划线 60 个车位" maxlength={300} />
+      <InputField
+        label="议事决定"
+        error={errors.decision}
+        value={decision}
+        onChange={setDecision}
+        placeholder="例如：采用方案一，重新划线 60 个车位"
+        maxlength={300}
+      />
       <FormField label="需要居民表决吗" hint="需要居民同意的决定（如动用维修基金），每户投一票">
         <ChoiceChips
           name="vote"
@@ -99,9 +114,22 @@ function MinutesPage() {
       </FormField>
       {needsVote === 'yes' && (
         <>
-          <InputField label="表决事项" error={errors.vote} value={question} onChange={setQuestion} placeholder="例如：是否同意方案一" maxlength={60} />
+          <InputField
+            label="表决事项"
+            error={errors.vote}
+            value={question}
+            onChange={setQuestion}
+            placeholder="例如：是否同意方案一"
+            maxlength={60}
+          />
           <FormField label="表决截止日（当天 20:00）">
-            <Picker mode="date" value={voteDay} start={dayFromNow(1)} end={dayFromNow(councilLimits.voteDays - 1)} onChange={(e) => setVoteDay(String(e.detail.value))}>
+            <Picker
+              mode="date"
+              value={voteDay}
+              start={dayFromNow(1)}
+              end={dayFromNow(councilLimits.voteDays - 1)}
+              onChange={(e) => setVoteDay(String(e.detail.value))}
+            >
               <Text className="council-form__picker">{voteDay}</Text>
             </Picker>
           </FormField>
@@ -110,7 +138,13 @@ function MinutesPage() {
       <FormField label={`后续任务（最多 ${councilLimits.tasks} 项）`} error={errors.tasks}>
         {tasks.map((t, i) => (
           <View key={i} className="card council-section" data-task-draft={i}>
-            <InputField label={`任务 ${i + 1}`} value={t.title} onChange={(title) => setTask(i, { title })} placeholder="例如：重新划线并设置标识" maxlength={40} />
+            <InputField
+              label={`任务 ${i + 1}`}
+              value={t.title}
+              onChange={(title) => setTask(i, { title })}
+              placeholder="例如：重新划线并设置标识"
+              maxlength={40}
+            />
             <FormField label="负责人">
               <ChoiceChips name={`owner-${i}`} choices={who} value={t.ownerId} onChange={(ownerId) => setTask(i, { ownerId })} />
             </FormField>
@@ -130,9 +164,11 @@ function MinutesPage() {
           </ActionButton>
         )}
       </FormField>
-      <ActionButton disabled={!topicId || attendees.length < 2} busy={publish.submitting} onClick={() => void onSubmit()}>
-        发布纪要和决定
-      </ActionButton>
+      <View className="council-actions">
+        <ActionButton disabled={!topicId || attendees.length < 2} busy={publish.submitting} onClick={() => void onSubmit()}>
+          发布纪要和决定
+        </ActionButton>
+      </View>
     </PageShell>
   );
 }

@@ -1,4 +1,4 @@
-import { Text, Textarea } from '@tarojs/components';
+import { Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
@@ -73,7 +73,11 @@ function RaisePage() {
               />
             </FormField>
           )}
-          {parties.length === 1 && <Text className="council-intro">以{councilPartyLabels[party as CouncilParty]}名义提出：{notes[party as CouncilParty]}。</Text>}
+          {parties.length === 1 && (
+            <Text className="council-intro">
+              以{councilPartyLabels[party as CouncilParty]}名义提出：{notes[party as CouncilParty]}。
+            </Text>
+          )}
           <InputField label="议题" error={errors.title} value={title} onChange={setTitle} placeholder="例如：小区停车位重新划线" maxlength={30} />
           <FormField label="说明" error={errors.body}>
             <Textarea
@@ -85,10 +89,20 @@ function RaisePage() {
               onInput={(e) => setBody(e.detail.value)}
             />
           </FormField>
-          <InputField label="小区（可不填）" hint="只涉及社区内一个小区时填写" error={errors.estate} value={estate} onChange={setEstate} placeholder="例如：梧桐苑" maxlength={20} />
-          <ActionButton busy={raise.submitting} onClick={() => void onSubmit()}>
-            提出议题
-          </ActionButton>
+          <InputField
+            label="小区（可不填）"
+            hint="只涉及社区内一个小区时填写"
+            error={errors.estate}
+            value={estate}
+            onChange={setEstate}
+            placeholder="例如：梧桐苑"
+            maxlength={20}
+          />
+          <View className="council-actions">
+            <ActionButton busy={raise.submitting} onClick={() => void onSubmit()}>
+              提出议题
+            </ActionButton>
+          </View>
         </>
       )}
     </PageShell>

@@ -57,9 +57,11 @@ function SchedulePage() {
           onInput={(e) => setAgenda(e.detail.value)}
         />
       </FormField>
-      <ActionButton disabled={!topicId} busy={schedule.submitting} onClick={() => void onSubmit()}>
-        确认安排
-      </ActionButton>
+      <View className="council-actions">
+        <ActionButton disabled={!topicId} busy={schedule.submitting} onClick={() => void onSubmit()}>
+          确认安排
+        </ActionButton>
+      </View>
     </PageShell>
   );
 }

@@ -32,7 +32,11 @@ function TopicPage() {
           loads={[topic]}
           id={id}
           notFoundCode="COUNCIL_TOPIC_NOT_FOUND"
-          notFound={{ title: '没有找到这个议题', hint: '它可能不在你的社区，请从议题列表重新打开。', action: { text: '返回', onClick: () => void Taro.navigateBack() } }}
+          notFound={{
+            title: '没有找到这个议题',
+            hint: '它可能不在你的社区，请从议题列表重新打开。',
+            action: { text: '返回', onClick: () => void Taro.navigateBack() },
+          }}
         />
       </PageShell>
     );

@@ -39,7 +39,7 @@ export function VoteSection({ topic: t, onChanged }: { topic: TopicView; onChang
         <View key={c} className="council-vote__bar">
           <Text>{voteChoiceLabels[c]}</Text>
           <View className="council-vote__track">
-            <View className="council-vote__fill" style={{ width: `${cast ? Math.round((v[c] * 100) / cast) : 0}%` }} />
+            <View className={`council-vote__fill council-vote__fill--${c}`} style={{ width: `${cast ? Math.round((v[c] * 100) / cast) : 0}%` }} />
           </View>
           <Text>{v[c]} 户</Text>
         </View>
