@@ -109,7 +109,17 @@ describe('user.exportMine', () => {
         'mydata-family-2',
       ),
     );
+    // 三方议事: her residents' topic, co-signed by 李明: his export says he co-signed it, not who she is or who else did.
+    const topic = { party: 'resident', title: '楼道堆物清理', body: '2号楼楼道堆满杂物，老人上下楼不方便，请三方商量清理' };
+    const topicId = ok(await call(wang, 'council.raise', topic, 'mydata-topic-1')).topic.id;
+    ok(await call('demo-resident-li', 'council.cosign', { topicId }, 'mydata-topic-2'));
+    const his = (await exportOf('demo-resident-li')).sections.find((s: { title: string }) => s.title === '我联名的议事议题');
+    expect(his).toMatchObject({ count: 1, items: [expect.objectContaining({ title: '楼道堆物清理', raisedByName: '王**', cosigns: 1 })] });
     const { sections } = await exportOf(wang);
+    expect(sections.find((s: { title: string }) => s.title === '我提出的议事议题')).toMatchObject({
+      count: 1,
+      items: [expect.objectContaining({ raisedByName: '王秀英' })],
+    });
     const count = (title: string) => sections.find((s: { title: string }) => s.title === title)?.count;
     const codes = sections.find((s: { title: string }) => s.title === '我生成的家庭邀请码');
     expect(codes).toMatchObject({
