@@ -103,7 +103,7 @@ export const grant = defineHandler(
       requestId,
       request,
       apply: async (person) => {
-        if (!reachesPerson(user, person)) throw new DomainError('FORBIDDEN_SCOPE');
+        if (!reachesPerson(user, person, appointment.role)) throw new DomainError('FORBIDDEN_SCOPE');
         const next = afterGrant(person, appointment);
         const entry = {
           change: 'grant' as const,

@@ -133,6 +133,29 @@ describe('三方议事: roles', () => {
   });
 });
 
+describe('三方议事: the community’s staff fill its seats', () => {
+  it('staff appoint and remove 业委会委员 and 物业代表 of their own community, nothing else, never themselves', async () => {
+    const seat = { openid: li, role: 'property_rep', unitId: 'community-wutong', reason: '物业公司派驻代表' };
+    const granted = ok(await act(sun, 'role.grant', seat));
+    expect(granted.person.roles).toEqual(['resident', 'property_rep']);
+    expect(granted.entry).toMatchObject({ role: 'property_rep', scope: '梧桐社区', byName: '孙丽' });
+    expect(ok(await call(sun, 'council.members')).members).toEqual(
+      expect.arrayContaining([{ id: li, name: '李明', parties: ['property'], estate: null }]),
+    );
+    // Not another role, not another community's seat, not herself.
+    expect(await act(sun, 'role.grant', { ...seat, role: 'staff' })).toMatchObject({ ok: false, code: 'FORBIDDEN_SCOPE' });
+    expect(await act(sun, 'role.grant', { ...seat, openid: zhang, role: 'grid_worker', unitId: 'grid-1' })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN_SCOPE',
+    });
+    expect(await act(outsider, 'role.grant', { ...seat, openid: zhang })).toMatchObject({ ok: false, code: 'FORBIDDEN_SCOPE' });
+    expect(await act(sun, 'role.grant', { ...seat, openid: sun })).toMatchObject({ ok: false, code: 'FORBIDDEN_SELF' });
+    expect(await act(sun, 'role.revoke', { openid: admin, role: 'admin', reason: '越权免职' })).toMatchObject({ ok: false, code: 'FORBIDDEN_SCOPE' });
+    const removed = ok(await act(sun, 'role.revoke', { openid: li, role: 'property_rep', reason: '物业公司更换代表' }));
+    expect(removed.person.roles).toEqual(['resident']);
+  });
+});
+
 describe('三方议事: one vote per household', () => {
   it('20 members of 5 households vote at once: 5 ballots, each reply true of the stored tally', async () => {
     const topic = await raise(sun, 'community');

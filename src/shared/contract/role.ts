@@ -68,20 +68,21 @@ const changed = z.object({
 
 export const roleGrant = defineAction({
   name: 'role.grant',
-  summary: '管理员任命网格员、社区/街道/部门/区级工作人员、督办员、业委会委员、物业代表或管理员（须写明原因，留有记录），须带 requestId',
+  summary:
+    '管理员任命网格员、社区/街道/部门/区级工作人员、督办员、业委会委员、物业代表或管理员；社区工作人员任命本社区的业委会委员、物业代表（须写明原因，留有记录），须带 requestId',
   input: () => roleGrantInput,
   output: () => changed,
-  roles: ['admin'],
+  roles: ['admin', 'staff'],
   mutates: true,
 });
 
 export const roleRevoke = defineAction({
   name: 'role.revoke',
-  summary: '管理员免去上述角色（网格员可只免去一个网格；须写明原因，留有记录），须带 requestId',
+  summary: '管理员免去上述角色（网格员可只免去一个网格）；社区工作人员免去本社区的业委会委员、物业代表（须写明原因，留有记录），须带 requestId',
   /** `unitId`: for a grid worker, the one grid to remove (the role goes with the last); without it, every grid. */
   input: () => z.object({ openid: idSchema, role: appointable, unitId: idSchema.optional(), reason }).strict(),
   output: () => changed,
-  roles: ['admin'],
+  roles: ['admin', 'staff'],
   mutates: true,
 });
 

@@ -46,7 +46,17 @@ export type Appointment =
   | { role: 'supervisor'; unit: OrgUnit }
   | { role: 'supervisor' };
 
-type Actor = Pick<UserProfile, 'roles' | 'streetId' | 'adminScope'>;
+type Actor = Pick<UserProfile, 'roles' | 'streetId' | 'adminScope'> & Partial<Pick<UserProfile, 'communityId'>>;
+
+const isCouncilRole = (role: Role): boolean => (councilRoles as readonly Role[]).includes(role);
+
+/**
+ * 三方议事's seats are the community's to fill: its staff appoint and remove 业委会委员 and 物业代表 of their own
+ * community (and its people), as an admin of the street may. Nothing else is theirs to appoint.
+ */
+function staffSeats(actor: Actor, role: Role, communityId: string | null | undefined): boolean {
+  return isCouncilRole(role) && actor.roles.includes('staff') && !!communityId && actor.communityId === communityId;
+}
 type Person = Pick<
   UserProfile,
   | '_id'
@@ -86,8 +96,8 @@ export function scopeOfRole(person: Pick<UserProfile, 'adminScope' | 'supervisor
  * Whether `actor` may act on `person` at all: an admin reaches the people of their street, a district admin
  * everyone. Street staff of no street (department and district staff) are reached by the district only.
  */
-export function reachesPerson(actor: Actor, person: Pick<UserProfile, 'streetId'>): boolean {
-  return adminCoversStreet(actor, person.streetId);
+export function reachesPerson(actor: Actor, person: Pick<UserProfile, 'streetId' | 'communityId'>, role?: Role): boolean {
+  return adminCoversStreet(actor, person.streetId) || (role !== undefined && staffSeats(actor, role, person.communityId));
 }
 
 /** Throws unless `actor` may make this appointment: never above their own scope, never outside their street. */
@@ -97,6 +107,7 @@ export function assertMayAppoint(actor: Actor, a: Appointment): void {
     if (actor.adminScope !== 'district') throw new DomainError('ROLE_ABOVE_SCOPE');
     return;
   }
+  if ('unit' in a && staffSeats(actor, a.role, a.unit.kind === 'community' ? a.unit._id : null)) return;
   if (!('unit' in a) || !adminCoversStreet(actor, streetOfUnit(a.unit))) throw new DomainError('FORBIDDEN_SCOPE');
 }
 
@@ -106,7 +117,7 @@ export function assertMayRemove(actor: Actor, person: Person, role: AppointableR
     if (actor.adminScope !== 'district') throw new DomainError('ROLE_ABOVE_SCOPE');
     return;
   }
-  if (!reachesPerson(actor, person)) throw new DomainError('FORBIDDEN_SCOPE');
+  if (!reachesPerson(actor, person, role)) throw new DomainError('FORBIDDEN_SCOPE');
 }
 
 /** Where an appointment places the person: the ids it sets on their profile. */
