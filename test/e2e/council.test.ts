@@ -149,3 +149,24 @@ test('a topic → meeting → minutes → household vote → follow-up task done
   const done = (await act(bai, 'council.get', { topicId })).topic.tasks[0];
   expect(done).toMatchObject({ status: 'done', note: '60 个车位已重新划线，并设置了标识牌', ownerName: '白志刚' });
 });
+
+test('community staff appoint a 业委会委员 from 议事成员', async () => {
+  const { page, app } = session;
+  await page.setViewportSize({ width: 375, height: 812 });
+  await app.open('/package-council/list/index');
+  await app.actAs('孙丽');
+  await shown(page).locator('.btn', { hasText: '议事成员' }).click();
+  const form = shown(page).locator('.council-form');
+  await form.locator('[data-member="孙丽"]').waitFor();
+  await form.locator('.staff-input input').first().fill('李');
+  await form.locator('.choice-chips--person .choice-chips__chip', { hasText: '李明' }).click();
+  await form.locator('.choice-chips--seat [data-value="owners_committee"]').click();
+  await form.locator('.form-field', { hasText: '小区（可不填）' }).locator('input').fill('梧桐苑');
+  await form.locator('.form-field', { hasText: '任免原因' }).locator('input').fill('业委会换届选举产生');
+  await app.shot('council-members');
+  await form.locator('.btn', { hasText: '确认任命李明为业委会委员' }).click();
+  await form.locator('[data-member="李明"]', { hasText: '业委会 · 梧桐苑' }).waitFor();
+  await app.shot('council-members-appointed');
+  const seated: any = await session.emu.invoke('council', { action: 'council.members', payload: {} }, sun);
+  expect(seated.data.members).toEqual(expect.arrayContaining([{ id: 'demo-resident-li', name: '李明', parties: ['owners_committee'], estate: '梧桐苑' }]));
+});

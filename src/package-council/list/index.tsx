@@ -24,6 +24,7 @@ const empties: Record<View, { title: string; hint: string }> = {
 function CouncilListPage() {
   const me = useMe();
   const [view, setView] = useState<View>('all');
+  const staff = me.data?.roles.includes('staff') ?? false;
   const list = usePagedList<TopicSummary>((offset) => call('council.list', { view, offset, limit: 10 }), me.data ? view : null);
   usePullRefresh(list.reload);
   const open = (t: TopicSummary) => void Taro.navigateTo({ url: `/package-council/topic/index?id=${t.id}` });
@@ -47,6 +48,11 @@ function CouncilListPage() {
       />
       <View className="council-actions">
         <ActionButton onClick={() => void Taro.navigateTo({ url: '/package-council/raise/index' })}>提出议题</ActionButton>
+        {staff && (
+          <ActionButton kind="default" onClick={() => void Taro.navigateTo({ url: '/package-council/members/index' })}>
+            议事成员（任免业委会委员、物业代表）
+          </ActionButton>
+        )}
       </View>
     </PageShell>
   );
