@@ -168,5 +168,7 @@ test('community staff appoint a 业委会委员 from 议事成员', async () => 
   await form.locator('[data-member="李明"]', { hasText: '业委会 · 梧桐苑' }).waitFor();
   await app.shot('council-members-appointed');
   const seated: any = await session.emu.invoke('council', { action: 'council.members', payload: {} }, sun);
-  expect(seated.data.members).toEqual(expect.arrayContaining([{ id: 'demo-resident-li', name: '李明', parties: ['owners_committee'], estate: '梧桐苑' }]));
+  expect(seated.data.members).toEqual(
+    expect.arrayContaining([{ id: 'demo-resident-li', name: '李明', parties: ['owners_committee'], estate: '梧桐苑' }]),
+  );
 });
