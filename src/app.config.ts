@@ -83,6 +83,8 @@ export default defineAppConfig({
     { root: 'package-bulletin', pages: ['read/index', 'archive/index'] },
     // 数据导出: staff export cases, postings, volunteer hours and 社区月报 as XLSX / CSV (issue 14).
     { root: 'package-export', pages: ['export/index'] },
+    // 三方议事: topics, meetings, minutes, household votes and follow-up tasks (issue 16).
+    { root: 'package-council', pages: ['list/index', 'topic/index', 'raise/index', 'schedule/index', 'minutes/index', 'members/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

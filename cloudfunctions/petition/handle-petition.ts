@@ -17,7 +17,11 @@ import type { UserProfile } from '../../src/shared/domain/org';
 import { assertHolds, assertResolutionEvidence } from '../../src/shared/domain/petition-rules';
 import { assertNotSelf } from '../../src/shared/domain/self-dealing';
 import { assertPublishable } from '../_lib/platform/content';
+import { caseResolutionOf, topicForCase } from '../../src/shared/domain/council';
 import { defineHandler } from '../_lib/platform/handler';
+import { idOf } from '../_lib/platform/ids';
+import { collections } from '../_lib/platform/runtime';
+import { table, tableIn } from '../_lib/platform/typed-db';
 import { movePetition, type Plan } from './move-petition';
 import type { PetitionDoc } from './petition-repo';
 import { listDepartments } from './petition-repo';
@@ -77,8 +81,17 @@ export const summon = preparedAction(
   }),
 );
 
-// 三方议事: property and owners' matters go to the community, the owners' committee and the property company.
-export const convene = holderAction(petitionConvene, ({ note }) => ({ move: { event: 'convene' }, note: note || '提交三方议事' }));
+// 三方议事: property and owners' matters go to the community, the owners' committee and the property company — as a
+// topic on the council's list, raised with the move (its id from the case and the step: a retry raises no second).
+export const convene = holderAction(petitionConvene, ({ note }, current, { user }) => {
+  const topic = topicForCase(current, user, `ct-${idOf([current._id, String(current.history.length)], 20)}`, new Date());
+  return {
+    move: { event: 'convene' },
+    note: note || '提交三方议事',
+    changes: { councilTopicId: topic._id },
+    alongside: (tx) => tableIn(tx, collections.councilTopics).add(topic),
+  };
+});
 
 export const resolve = preparedAction(
   petitionResolve,
@@ -96,13 +109,30 @@ export const resolve = preparedAction(
   },
 );
 
+// The decision of the case's 三方议事 topic, once decided (minutes out, any household vote closed), is its resolution.
 export const decide = preparedAction(
   petitionDecide,
-  (input, user) => assertPublishable(user._id, input.decision, input.photos),
-  ({ decision: text, ownersCommittee, propertyCompany, photos }, _current, { user }) => {
-    const by = { by: user._id, byName: user.name, at: new Date() };
+  async ({ petitionId, topicId }) => {
+    const topic = await table(collections.councilTopics).get(topicId);
+    if (!topic || topic.petitionId !== petitionId) throw new DomainError('COUNCIL_TOPIC_NOT_FOUND');
+    return topic;
+  },
+  (_input, _current, { user, prepared: topic }) => {
+    const now = new Date();
+    const { text, ownersCommittee, propertyCompany } = caseResolutionOf(topic, now);
     const council = { ownersCommittee, propertyCompany };
-    const resolution = { kind: 'council' as const, text, level: 'community' as const, ...by, photos, beforePhotos: [], afterPhotos: [], council };
+    const by = { by: user._id, byName: user.name, at: now };
+    const resolution = {
+      kind: 'council' as const,
+      text,
+      level: 'community' as const,
+      ...by,
+      photos: [],
+      beforePhotos: [],
+      afterPhotos: [],
+      council,
+      topicId: topic._id,
+    };
     return { move: { event: 'decide' }, note: `三方议事（业委会 ${ownersCommittee}、物业 ${propertyCompany}）：${text}`, changes: { resolution } };
   },
 );

@@ -7,6 +7,7 @@ import { creditKey, earnsCredit, type PetitionStep } from '../../src/shared/doma
 import type { Notice } from '../_lib/platform/outbox';
 import { _, collections } from '../_lib/platform/runtime';
 import { readIn, transact, type RetryRecord } from '../_lib/platform/transact';
+import type { Tx } from '../_lib/platform/typed-db';
 import { creditIn } from './credit';
 import { assignedNotices, followersOf, holdersOf, progressNotices } from './notices';
 import { cachedLadderFor, type PetitionDoc, type ProgressConsent } from './petition-repo';
@@ -25,8 +26,10 @@ export interface Plan {
   move: PetitionMove;
   note?: string | null;
   /** `gridId`/`gridName`: a 督办员's 改派 to another grid of the community hands the case to that grid. */
-  changes?: Partial<Pick<PetitionDoc, 'resolution' | 'rating' | 'verification' | 'gridId' | 'gridName'>>;
+  changes?: Partial<Pick<PetitionDoc, 'resolution' | 'rating' | 'verification' | 'gridId' | 'gridName' | 'councilTopicId'>>;
   then?: Plan;
+  /** Another document the step writes in its transaction (三方议事: the topic a case goes to council with). */
+  alongside?: (tx: Tx) => Promise<void>;
 }
 
 /** Checks the case as read (authority, evidence) and says what to do, or null for nothing. */
@@ -67,6 +70,7 @@ export async function movePetition<R>(id: string, by: Mover, planner: Planner, a
         .collection(collections.petitions)
         .doc(id)
         .update({ data: { ...changedFields(seen, next, steps), ...spent, history: _.push(next.history.slice(seen.history.length)) } });
+      for (const step of steps) await step.alongside?.(tx);
       await unit.notify(notices);
       return { next, reply: answer ? await answer.reply(next) : undefined };
     },

@@ -23,6 +23,8 @@ export interface Resolution {
   beforePhotos: string[];
   afterPhotos: string[];
   council: { ownersCommittee: string; propertyCompany: string } | null;
+  /** The 三方议事 topic whose decision it is (absent on resolutions recorded before topics). */
+  topicId?: string | null;
 }
 
 /**
@@ -94,6 +96,8 @@ export interface PetitionDoc extends OrgPlace, PetitionState {
   feedbackDueAt: Date;
   firstFeedbackAt: Date | null;
   resolution: Resolution | null;
+  /** The 三方议事 topic the community raised when it took the case to council (petition.convene). */
+  councilTopicId?: string | null;
   /** The resolution's verification (待验证 → 待评价, or a reopen); absent on cases resolved before verification. */
   verification?: Verification | null;
   /** `byProxy`: 代评, the filer relaying for someone not registered (absent on ratings stored before it). */

@@ -119,8 +119,10 @@ export function render(p: PetitionDoc, viewer: UserProfile, l: Lookup, now: Date
           photos: r.photos.map(photo),
           beforePhotos: r.beforePhotos.map(photo),
           afterPhotos: r.afterPhotos.map(photo),
+          topicId: r.topicId ?? null,
         }
       : null,
+    councilTopicId: p.councilTopicId ?? null,
     verifies: verifierOf(viewer, p),
     // The reporter's own answer names them as the timeline does: in full only to those who see their contacts.
     verification: v

@@ -6,6 +6,7 @@ import { maskName, maskPhone } from '../../src/shared/domain/privacy';
 import { roleLabels, type Role } from '../../src/shared/domain/roles';
 import type { UserProfile } from '../../src/shared/domain/org';
 import type { AccountTotal, CollectionName, MyDataJob } from '../_lib/platform/documents';
+import type { CouncilTopic } from '../../src/shared/domain/council';
 import { isProfile } from '../_lib/platform/actor';
 import { defineHandler } from '../_lib/platform/handler';
 import { balanceId } from '../_lib/ledger';
@@ -66,6 +67,12 @@ const sources: Source[] = [
   { key: 'review_scores', title: '我的民主评议结果', where: (id) => ({ memberId: id }), newest: 'updatedAt' },
   { key: 'review_rounds', title: '我参加的民主评议', where: (id) => ({ 'members.id': id }), newest: 'openedAt' },
   { key: 'review_rounds', title: '我开启的民主评议', where: (id) => ({ openedBy: id }), newest: 'openedAt' },
+  // 三方议事: topics I raised, co-signed, attended or own a follow-up task of; the votes I cast for my home.
+  { key: 'council_topics', title: '我提出的议事议题', where: (id) => ({ raisedBy: id }), newest: null },
+  { key: 'council_topics', title: '我联名的议事议题', where: (id) => ({ cosignerIds: id }), newest: null },
+  { key: 'council_topics', title: '我参加的议事会议', where: (id) => ({ 'attendees.id': id }), newest: null },
+  { key: 'council_topics', title: '我负责的议事任务', where: (id) => ({ taskOwnerIds: id }), newest: null },
+  { key: 'council_ballots', title: '我代表我家投的票', where: (id) => ({ voterId: id }), newest: null },
   { key: 'subscriptions', title: '消息订阅', where: (id) => ({ openid: id }), newest: null },
   { key: 'notifications', title: '发给我的通知', where: (id) => ({ touser: id }), newest: 'createdAt' },
   { key: 'messages', title: '我的消息', where: (id) => ({ recipient: id }), newest: 'createdAt' },
@@ -88,7 +95,7 @@ async function read(source: Source, openid: string, offset = 0): Promise<{ docs:
 
 /** Fields that name a person or give a phone: in an export, anyone's but the caller's are masked (王**, 138****1001). */
 const personNames =
-  /^(name|residentName|claimantName|raterName|byName|holderName|buyerName|handlerName|memberName|targetName|reporterName|filedByName|decidedByName|closedByName|merchantName|parentName|helperName|endedByName|inviterName)$/;
+  /^(name|residentName|claimantName|raterName|byName|holderName|buyerName|handlerName|memberName|targetName|reporterName|filedByName|decidedByName|closedByName|merchantName|parentName|helperName|endedByName|inviterName|raisedByName|ownerName)$/;
 const phones = /^(phone|[a-z]+Phone)$/;
 /** A room is never shown masked: someone else's is left out (residentRoom, reporterRoom, … kept on a case). */
 const rooms = /^(room|[a-z]+Room)$/;
@@ -117,7 +124,25 @@ function exported(source: Source, doc: Doc): Doc {
     return { _id: doc._id, templateId: doc.templateId, status: doc.status, createdAt: doc.createdAt, sentAt: doc.sentAt };
   // A message: its heading and when, not its words (they may name the resident a grid worker was told of).
   if (source.key === 'messages') return { _id: doc._id, title: doc.title, page: doc.page, createdAt: doc.createdAt, readAt: doc.readAt };
+  if (source.key === 'council_topics') return councilTopicExported(doc);
   return doc;
+}
+
+/**
+ * A 三方议事 topic one raised, co-signed, attended or owns a task of: what it says, with how many co-signed, never
+ * the other people's ids (the neighbours who co-signed, the attendees, the owners); their names are masked by `plain`.
+ */
+function councilTopicExported(doc: Doc): Doc {
+  const t = doc as Doc & Partial<CouncilTopic>;
+  const { raisedBy: _raiser, cosignerIds, taskOwnerIds: _owners, attendees, tasks, meeting, minutes, ...rest } = t;
+  return {
+    ...rest,
+    cosigns: cosignerIds?.length ?? 0,
+    attendees: (attendees ?? []).map(({ name, party }) => ({ name, party })),
+    tasks: (tasks ?? []).map(({ ownerId: _owner, ...task }) => task),
+    meeting: meeting ? { at: meeting.at, place: meeting.place, agenda: meeting.agenda, byName: meeting.byName } : null,
+    minutes: minutes ? { text: minutes.text, decision: minutes.decision, byName: minutes.byName, at: minutes.at } : null,
+  };
 }
 
 export const exportJobId = (openid: string) => `export:${openid}`;

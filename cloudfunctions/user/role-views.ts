@@ -50,7 +50,14 @@ export const entryView = (e: RoleChange) => ({
 export function heldPost(p: UserProfile, role: AppointableRole, gridId?: string) {
   const district = districtLevel(role, scopeOfRole(p, role));
   const street = role === 'street_staff' || role === 'admin' || role === 'supervisor';
-  const unitId = role === 'grid_worker' ? (gridId ?? null) : role === 'staff' ? p.communityId : street ? p.streetId : null;
+  const unitId =
+    role === 'grid_worker'
+      ? (gridId ?? null)
+      : role === 'staff' || role === 'owners_committee' || role === 'property_rep'
+        ? p.communityId
+        : street
+          ? p.streetId
+          : null;
   // Every grid goes at once (a revoke without a grid): the log names them all, and keeps the grid only if there was one.
   const grids = role === 'grid_worker' ? (gridId ? [gridId] : workGridsOf(p)) : [];
   return {

@@ -26,7 +26,7 @@ type GrantInput = z.output<typeof roleGrant.input>;
 
 /** The appointment a grant asks for, with its unit or department read (one read), and the name the log keeps. */
 async function appointmentOf(input: GrantInput): Promise<{ appointment: Appointment; scope: string }> {
-  const { role, unitId, departmentId, adminScope } = input;
+  const { role, unitId, departmentId, adminScope, estate } = input;
   if (role === 'district_staff' || (role === 'admin' && adminScope === 'district')) {
     return { appointment: role === 'admin' ? { role, adminScope: 'district' } : { role }, scope: '全区' };
   }
@@ -40,6 +40,9 @@ async function appointmentOf(input: GrantInput): Promise<{ appointment: Appointm
   const unit = await table(collections.orgUnits).get(unitId!);
   const retired = unit && 'retiredAt' in unit && unit.retiredAt;
   if (!unit || retired || unit.kind !== unitKindOf[role]) throw new DomainError('ROLE_UNIT_INVALID');
+  if (role === 'owners_committee' || role === 'property_rep') {
+    return { appointment: { role, unit, estate: estate ?? null }, scope: estate ? `${unit.name} · ${estate}` : unit.name };
+  }
   return { appointment: role === 'admin' ? { role, unit, adminScope: 'street' } : { role, unit }, scope: unit.name };
 }
 
@@ -100,7 +103,7 @@ export const grant = defineHandler(
       requestId,
       request,
       apply: async (person) => {
-        if (!reachesPerson(user, person)) throw new DomainError('FORBIDDEN_SCOPE');
+        if (!reachesPerson(user, person, appointment.role)) throw new DomainError('FORBIDDEN_SCOPE');
         const next = afterGrant(person, appointment);
         const entry = {
           change: 'grant' as const,

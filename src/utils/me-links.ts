@@ -32,6 +32,12 @@ const links: { text: string; note: string; url: string; roles: Role[]; except?: 
   { text: '代办心愿', note: '替居民发布微心愿', url: '/pages/wish-new/index?proxy=1', roles: ['grid_worker', 'staff'] },
   { text: '我代办的诉求', note: '进展请转告居民', url: '/pages/petition-mine/index?kind=filed', roles: ['grid_worker', 'staff'] },
   { text: '我代办的心愿', note: '进展请转告居民', url: '/pages/wish-mine/index?kind=filed', roles: ['grid_worker', 'staff'] },
+  {
+    text: '三方议事',
+    note: '社区、业委会、物业共商，居民每户一票',
+    url: '/package-council/list/index',
+    roles: [...communityPeople, 'owners_committee', 'property_rep'],
+  },
   { text: '我的家庭', note: '代办人：子女替老人办事', url: '/package-family/home/index', roles: communityPeople },
   { text: '今日走访', note: '红黄蓝住户到期走访、事件回访', url: '/package-grid/visits/index', roles: ['grid_worker'] },
   { text: '走访覆盖', note: '各网格红黄蓝走访：到期、已走访、逾期', url: '/package-grid/coverage/index', roles: ['staff'] },

@@ -107,6 +107,25 @@ async function districtAdminInForce(emu: TestEmulator): Promise<void> {
     .set({ data: { ...person, ...place, createdAt: new Date() } });
 }
 
+/** 三方议事's 物业代表 of 梧桐社区 (the seed has none). */
+const councilProperty = 'o-cost-council-property';
+
+async function councilInForce(emu: TestEmulator): Promise<void> {
+  const person = {
+    name: '白志刚',
+    phone: '13900009004',
+    roles: ['property_rep'],
+    streetId: 'street-qingshi',
+    communityId: 'community-wutong',
+    birthYear: 1975,
+  };
+  const place = { gridId: null, buildingId: null, room: null };
+  await databaseOf(emu)
+    .collection('users')
+    .doc(councilProperty)
+    .set({ data: { ...person, ...place, createdAt: new Date() } });
+}
+
 /** 郑大爷 of 2号楼, a person of 梧桐社区's 人口台账 who has not joined: 红色代办 files for him by his entry's key. */
 const rosterKey = 'community-wutong|building-2|3|501|郑大爷';
 
@@ -328,6 +347,26 @@ async function measurePass(emu: TestEmulator): Promise<ActionCost[]> {
   await step('post.correct', sun, 'post.correct', { shiftId, reason: '测试更正' });
   await step('post.leave', zhang, 'post.leave', { postId });
   await step('post.close', sun, 'post.close', { postId });
+
+  // 三方议事: a topic through its meeting, minutes and household vote to a follow-up task; a residents' topic co-signed.
+  await councilInForce(emu);
+  const topic = { party: 'community', title: '小区停车位重新划线', body: '地面停车位划线不清，夜里乱停堵住消防通道，请三方商量' };
+  const topicId = (await step('council.raise', sun, 'council.raise', topic)).topic.id;
+  await list(wang, 'council.list');
+  const inDays = async (d: number) => new Date(Date.parse((await emu.clock()).now) + d * 86_400_000).toISOString();
+  await step('council.schedule', sun, 'council.schedule', { topicId, at: await inDays(1), place: '社区议事厅', agenda: ['划线方案'] });
+  await list(sun, 'council.members');
+  const minutes = { minutes: '三方听取居民意见，同意重新划线并提交居民表决。', decision: '重新划线 60 个车位' };
+  const vote = { question: '是否同意重新划线', deadline: await inDays(3) };
+  const tasks = [{ title: '重新划线', ownerId: councilProperty, deadline: await inDays(14) }];
+  await step('council.minutes', sun, 'council.minutes', { topicId, attendeeIds: [sun, councilProperty], ...minutes, vote, tasks });
+  await step('council.vote', wang, 'council.vote', { topicId, choice: 'agree' });
+  await step('council.get', wang, 'council.get', { topicId }, true);
+  const taskId = (await step('council.list (tasks)', councilProperty, 'council.list', { view: 'tasks' }, true)).items[0].tasks[0].id;
+  await step('council.finishTask', councilProperty, 'council.finishTask', { topicId, taskId, note: '已重新划线' });
+  const residents = { ...topic, party: 'resident', title: '楼道堆物清理' };
+  const residentsTopic = (await step('council.raise (resident)', wang, 'council.raise', residents)).topic.id;
+  await step('council.cosign', li, 'council.cosign', { topicId: residentsTopic });
 
   // 入驻: a newcomer picks a building and applies; the grid worker approves.
   // A newcomer of each pass (the first one is a resident by the second).

@@ -126,6 +126,21 @@ const WITHIN_BUDGET = [
   'post.correct',
   'post.leave',
   'post.close',
+  // 三方议事: a mutation is the caller; start, commit; the topic (read, write) and the retry record — a step that names
+  // people (minutes: attendees and task owners) reads them in one query first. A vote: the caller; start, commit; the
+  // topic (read, tally written); the household's ballot (read, written) — the ballot carries the requestId, so no
+  // retry record. Reads: the caller and one page (the topic page: the topic and the home's ballot, by id).
+  'council.raise',
+  'council.list',
+  'council.schedule',
+  'council.members',
+  'council.minutes',
+  'council.vote',
+  'council.get',
+  'council.list (tasks)',
+  'council.finishTask',
+  'council.raise (resident)',
+  'council.cosign',
   'user.joinPlaces',
   // 入驻 by application: the caller (none yet — or the marker of a 注销 still being erased, which refuses it); the
   // building; the roster rows of the person (the head only when there are some); start, commit; the application

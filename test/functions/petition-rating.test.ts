@@ -1,6 +1,6 @@
 import { ok, useEmulator } from './call';
 import { file, HOUR, sent, verified } from './petition-fixtures';
-import { li, liu, qian, sun, wang } from './personas';
+import { admin, li, liu, qian, sun, wang, zhang } from './personas';
 
 const env = useEmulator();
 const { call } = env;
@@ -97,21 +97,53 @@ describe('rating: 满意 / 基本满意 / 不满意', () => {
 });
 
 describe('三方议事: the council’s decision is the resolution', () => {
-  it('property matters go to the community, owners’ committee and property company', async () => {
+  it('property matters go to council as a topic; once the topic is decided (household vote closed), its decision resolves the case', async () => {
+    // 物业 and 业委会 seats of 梧桐社区, appointed by the street's admin.
+    const seat = (openid: string, role: string) =>
+      call(admin, 'role.grant', { openid, role, unitId: 'community-wutong', reason: '三方议事成员' }, `seat-${openid}-${role}`);
+    ok(await seat(li, 'owners_committee'));
+    ok(await seat(zhang, 'property_rep'));
     const id = await file(call, wang, { categoryId: 'heating', description: '2号楼暖气一直不热，物业说不归他们管' });
     ok(await call(liu, 'petition.escalate', { petitionId: id, reason: '涉及物业和业委会' }));
-    expect(ok(await call(sun, 'petition.convene', { petitionId: id })).petition.status).toBe('council');
-    const decided = ok(
-      await call(sun, 'petition.decide', {
-        petitionId: id,
-        decision: '物业本周内排查管道，费用由维修基金列支',
-        ownersCommittee: '业委会刘主任',
-        propertyCompany: '安居物业',
-      }),
-    ).petition;
+    const convened = ok(await call(sun, 'petition.convene', { petitionId: id }, 'convene-heating')).petition;
+    expect(convened).toMatchObject({ status: 'council', councilTopicId: expect.any(String) });
+    const topicId = convened.councilTopicId;
+    // A retry raises no second topic.
+    ok(await call(sun, 'petition.convene', { petitionId: id }, 'convene-heating'));
+    const topics = ok(await call(sun, 'council.list', {})).items.filter((t: any) => t.id === topicId);
+    expect(topics).toEqual([expect.objectContaining({ status: 'open', party: 'community', title: expect.stringContaining('2号楼暖气') })]);
+    expect(ok(await call(sun, 'council.get', { topicId })).topic.petitionId).toBe(id);
+
+    // Not decided yet: the case waits for the topic.
+    expect(await call(sun, 'petition.decide', { petitionId: id, topicId })).toMatchObject({ ok: false, code: 'COUNCIL_ILLEGAL_STEP' });
+    const soon = (hours: number) => new Date(Date.now() + hours * HOUR).toISOString();
+    ok(await call(sun, 'council.schedule', { topicId, at: soon(24), place: '社区议事厅', agenda: ['暖气排查'] }, 'council-heating-1'));
+    const minutes = {
+      topicId,
+      attendeeIds: [sun, li, zhang],
+      minutes: '三方听取了居民反映，物业同意排查管道。',
+      decision: '物业本周内排查管道，费用由维修基金列支',
+    };
+    ok(await call(sun, 'council.minutes', { ...minutes, vote: { question: '是否同意动用维修基金', deadline: soon(48) } }, 'council-heating-2'));
+    ok(await call(wang, 'council.vote', { topicId, choice: 'agree' }, 'council-heating-3'));
+    expect(await call(sun, 'petition.decide', { petitionId: id, topicId })).toMatchObject({ ok: false, code: 'COUNCIL_ILLEGAL_STEP' });
+    // Another case's topic does not decide this one.
+    expect(await call(sun, 'petition.decide', { petitionId: id, topicId: 'ct-elsewhere' })).toMatchObject({
+      ok: false,
+      code: 'COUNCIL_TOPIC_NOT_FOUND',
+    });
+
+    await env.emu.clock({ advanceMs: 48 * HOUR + 60_000 });
+    const decided = ok(await call(sun, 'petition.decide', { petitionId: id, topicId })).petition;
     expect(decided).toMatchObject({
       status: 'verifying',
-      resolution: { kind: 'council', level: 'community', council: { ownersCommittee: '业委会刘主任', propertyCompany: '安居物业' } },
+      resolution: {
+        kind: 'council',
+        level: 'community',
+        topicId,
+        text: '物业本周内排查管道，费用由维修基金列支（居民表决通过：同意 1 户、反对 0 户、弃权 0 户）',
+        council: { ownersCommittee: '李明', propertyCompany: '张建国' },
+      },
     });
     await verified(call, env.emu, id);
     expect(ok(await call(wang, 'petition.rate', { petitionId: id, rating: 'satisfied' })).petition.outcome).toBe('rated');

@@ -3,6 +3,7 @@ import type { UserProfile } from '../../src/shared/domain/org';
 import {
   appointee,
   careTier,
+  councilRaiser,
   customer,
   directoryEntry,
   helperParent,
@@ -50,6 +51,7 @@ interface Scene {
   token: string;
   postId: string;
   helperWishId: string;
+  topicId: string;
 }
 
 /** 王秀英's wish (approved, claimed by 张建国), her own ramp case and one 刘芳 filed for her, a shop rating and her points code. */
@@ -79,13 +81,17 @@ async function scene(): Promise<Scene> {
   ok(await call(wang, 'helper.consent', { bindingId: binding.binding.id }, rid('pm-consent', serial)));
   const helperWishId = ok(await call(li, 'wish.create', { ...newWish, onBehalfOf: { helperBinding: binding.binding.id } }, rid('pm-hwish', serial)))
     .wish.id;
+  // 三方议事: a residents' topic she raised (co-signed by 李明), with a follow-up task for 孙丽 once minuted.
+  const topic = { party: 'resident', title: '楼道堆物清理', body: '2号楼楼道堆满杂物，老人上下楼不方便，请三方商量清理' };
+  const topicId = ok(await call(wang, 'council.raise', topic, rid('pm-topic', serial))).topic.id;
+  ok(await call(li, 'council.cosign', { topicId }, rid('pm-cosign', serial)));
   ok(await call(wang, 'user.updateProfile', { buildingId: 'building-5' }, 'privacy-move-0001'));
   // 民主评议: a round open, 张建国 has rated himself; raters are never shown, members are named.
   const { round } = ok(await call(sun, 'review.open', {}, rid('pm-review', serial)));
   ok(await call(zhang, 'review.submit', { roundId: round.id, memberId: zhang, kind: 'self', grade: 'good' }, rid('pm-rate-self', serial)));
   // 消息: the notices of all the above, in everyone's in-app list.
   await env.emu.fireTrigger('notify', 'inbox');
-  return { wishId, petitionId, proxyId, token, postId, helperWishId };
+  return { wishId, petitionId, proxyId, token, postId, helperWishId, topicId };
 }
 
 type Rule = (viewer: UserProfile) => Disclosure;
@@ -159,6 +165,10 @@ const reads: [action: string, payload: (s: Scene) => Record<string, unknown>, ru
   ['org.buildingCode', () => ({ buildingId: 'building-2' }), () => 'masked'],
   ['org.printCodes', () => ({ gridId: 'grid-1' }), () => 'masked'],
   ['roster.list', () => ({}), onRoster],
+  // 三方议事: the topic she raised, named to her and her community's staff, 王** to the rest; never her phone or room.
+  ['council.get', (s) => ({ topicId: s.topicId }), (v) => councilRaiser(v, { raisedBy: wang, communityId: her.communityId }), 'exact'],
+  ['council.list', () => ({}), (v) => councilRaiser(v, { raisedBy: wang, communityId: her.communityId })],
+  ['council.members', () => ({}), () => 'masked'],
   // 双报到: her report, to herself in full and to her community's staff as in their directory.
   ['member.mine', () => ({}), self],
   ['member.list', () => ({}), (v) => directoryEntry(v, her)],

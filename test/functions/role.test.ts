@@ -127,8 +127,9 @@ describe('role.grant: the admin appoints within their reach', () => {
     // Not a unit of the right kind.
     refused(await grant(admin, { openid: li, role: 'grid_worker', unitId: 'community-wutong' }), 'ROLE_UNIT_INVALID');
     refused(await grant(admin, { openid: 'o-nobody', role: 'staff', unitId: 'community-wutong' }), 'PERSON_NOT_FOUND');
-    // Only admins appoint.
-    refused(await grant(sun, { openid: li, role: 'grid_worker', unitId: 'grid-2' }), 'FORBIDDEN_ROLE');
+    // Only admins appoint (community staff: only 三方议事's seats of their own community, council.test.ts).
+    refused(await grant(sun, { openid: li, role: 'grid_worker', unitId: 'grid-2' }), 'FORBIDDEN_SCOPE');
+    refused(await grant(liu, { openid: li, role: 'owners_committee', unitId: 'community-wutong' }), 'FORBIDDEN_ROLE');
     expect(ok(await call(admin, 'role.people', { limit: 50 })).items).toEqual(before);
     expect(await log()).toEqual([]);
   });

@@ -1,7 +1,7 @@
 import { newWish, ok, useEmulator } from './call';
 import { file, upload } from './petition-fixtures';
 import { databaseOf } from './ledger-fixture';
-import { admin, gao, liu, luo, qian, song, sun, wang, zhang } from './personas';
+import { admin, chen, fang, gao, li, liu, luo, qian, song, sun, wang, zhang } from './personas';
 import { rid } from './points-helpers';
 
 /**
@@ -44,6 +44,16 @@ async function gaoOnRoster() {
   await db.collection('roster_entries').add({
     data: { _id: 'import-self-gao', importId: 'import-self', ...entry, name: '高敏', phone: null, tags: [], userId: null, sortKey: gaoKey },
   });
+}
+
+const DAY = 24 * HOUR;
+
+/** A residents' 三方议事 topic 高敏 raised about her own building, co-signed by five neighbours: on the council's list. */
+async function gaoTopic(): Promise<string> {
+  const topic = { party: 'resident', title: '楼道堆物清理', body: '7号楼楼道堆满杂物，老人上下楼不方便，请三方商量清理' };
+  const topicId = ok(await act(gao, 'council.raise', topic)).topic.id;
+  for (const who of [wang, li, zhang, chen, fang]) ok(await act(who, 'council.cosign', { topicId }));
+  return topicId;
 }
 
 async function standing(openid: string) {
@@ -563,6 +573,33 @@ const cases: [string, SelfCase][] = [
         const { round } = ok(await act(sun, 'review.open', {}));
         const look = async () => ok(await call(sun, 'review.results', {})).round.status;
         return { payload: { roundId: round.id }, look };
+      },
+    },
+  ],
+  [
+    'community staff schedule the 三方议事 topic they raised as a resident',
+    {
+      action: 'council.schedule',
+      self: gao,
+      other: sun,
+      arrange: async () => {
+        const topicId = await gaoTopic();
+        const look = async () => ok(await call(sun, 'council.get', { topicId })).topic.meeting;
+        return { payload: { topicId, at: new Date(Date.now() + DAY).toISOString(), place: '社区议事厅', agenda: ['楼道堆物'] }, look };
+      },
+    },
+  ],
+  [
+    'community staff minute the 三方议事 topic they raised as a resident',
+    {
+      action: 'council.minutes',
+      self: gao,
+      other: sun,
+      arrange: async () => {
+        const topicId = await gaoTopic();
+        ok(await act(sun, 'council.schedule', { topicId, at: new Date(Date.now() + DAY).toISOString(), place: '社区议事厅', agenda: ['楼道堆物'] }));
+        const look = async () => ok(await call(sun, 'council.get', { topicId })).topic.minutes;
+        return { payload: { topicId, attendeeIds: [sun, gao], minutes: '三方商定限期清理楼道堆物。', decision: '一周内清理' }, look };
       },
     },
   ],

@@ -109,7 +109,17 @@ describe('user.exportMine', () => {
         'mydata-family-2',
       ),
     );
+    // 三方议事: her residents' topic, co-signed by 李明: his export says he co-signed it, not who she is or who else did.
+    const topic = { party: 'resident', title: '楼道堆物清理', body: '2号楼楼道堆满杂物，老人上下楼不方便，请三方商量清理' };
+    const topicId = ok(await call(wang, 'council.raise', topic, 'mydata-topic-1')).topic.id;
+    ok(await call('demo-resident-li', 'council.cosign', { topicId }, 'mydata-topic-2'));
+    const his = (await exportOf('demo-resident-li')).sections.find((s: { title: string }) => s.title === '我联名的议事议题');
+    expect(his).toMatchObject({ count: 1, items: [expect.objectContaining({ title: '楼道堆物清理', raisedByName: '王**', cosigns: 1 })] });
     const { sections } = await exportOf(wang);
+    expect(sections.find((s: { title: string }) => s.title === '我提出的议事议题')).toMatchObject({
+      count: 1,
+      items: [expect.objectContaining({ raisedByName: '王秀英' })],
+    });
     const count = (title: string) => sections.find((s: { title: string }) => s.title === title)?.count;
     const codes = sections.find((s: { title: string }) => s.title === '我生成的家庭邀请码');
     expect(codes).toMatchObject({
@@ -166,6 +176,15 @@ describe('user.deleteMine', () => {
         'md-family-2',
       ),
     );
+    // 三方议事: a topic she raised, and her home's vote on the community's topic.
+    const topic = { party: 'resident', title: '楼道堆物清理', body: '2号楼楼道堆满杂物，老人上下楼不方便，请三方商量清理' };
+    ok(await call(wang, 'council.raise', topic, rid('md-topic', 1)));
+    const voted = ok(await call(sun, 'council.raise', { ...topic, party: 'community', title: '停车位划线' }, rid('md-topic', 2))).topic.id;
+    const soon = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
+    ok(await call(sun, 'council.schedule', { topicId: voted, at: soon(1), place: '社区议事厅', agenda: ['划线方案'] }, rid('md-topic', 3)));
+    const minuted = { topicId: voted, attendeeIds: [sun, 'demo-staff-gao'], minutes: '三方商定重新划线并请居民表决。', decision: '重新划线' };
+    ok(await call(sun, 'council.minutes', { ...minuted, vote: { question: '是否同意', deadline: soon(3) } }, rid('md-topic', 4)));
+    ok(await call(wang, 'council.vote', { topicId: voted, choice: 'agree' }, rid('md-topic', 5)));
     const wishId = ok(await call(wang, 'wish.listMine')).items[0].id;
     const released = await call(zhang, 'wish.release', { wishId, reason: '临时有事，请别人帮忙' }, rid('md-release', 1));
     if (!released.ok) throw new Error(JSON.stringify(released));
@@ -255,6 +274,8 @@ describe('user.deleteMine', () => {
       'post_shifts',
       'join_applications',
       'points_codes',
+      'council_topics',
+      'council_ballots',
     ])
       expect(left.filter((s) => s.startsWith(`${coll}/`))).toEqual([]);
     // The ledger names the anonymous account now, and the balances still add up.

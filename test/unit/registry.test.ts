@@ -26,6 +26,7 @@ describe('the action registry', () => {
 
   it('finds the functions and their handlers', () => {
     expect(areas.sort()).toEqual([
+      'council',
       'mall',
       'merchant',
       'migrate',

@@ -11,6 +11,7 @@ import type { OrgUnit, UserProfile } from '../../../src/shared/domain/org';
 import type { PartyTally, RankedMember } from '../../../src/shared/domain/party';
 import type { PointItem } from '../../../src/shared/domain/point-items';
 import type { PostRating, PostRatingTally, PostShift, ServicePost } from '../../../src/shared/domain/post';
+import type { CouncilBallot, CouncilTopic } from '../../../src/shared/domain/council';
 import type { PointRules } from '../../../src/shared/domain/point-rules';
 import type { PointsCode } from '../../../src/shared/domain/points-code';
 import type { RoleChange } from '../../../src/shared/domain/appointment';
@@ -429,6 +430,8 @@ export interface Registry {
   review_ratings: ReviewRating;
   review_scores: ReviewScore;
   migrations: MigrationDoc;
+  council_topics: CouncilTopic;
+  council_ballots: CouncilBallot;
 }
 
 /**

@@ -111,4 +111,6 @@ export const collections = {
   reviewRatings: 'review_ratings',
   reviewScores: 'review_scores',
   migrations: 'migrations',
+  councilTopics: 'council_topics',
+  councilBallots: 'council_ballots',
 } as const;

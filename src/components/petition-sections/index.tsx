@@ -85,6 +85,11 @@ export function PetitionResult({ petition: p, now }: { petition: PetitionView; n
               社区、业委会（{r.council.ownersCommittee}）、物业（{r.council.propertyCompany}）共同议定
             </Text>
           )}
+          {r.topicId && (
+            <Text className="p-result__link" onClick={() => void Taro.navigateTo({ url: `/package-council/topic/index?id=${r.topicId}` })}>
+              查看议题：会议纪要和居民表决 ›
+            </Text>
+          )}
           <PhotoGrid photos={r.photos} />
           {r.beforePhotos.length > 0 && <Text className="p-result__label">处理前</Text>}
           <PhotoGrid photos={r.beforePhotos} />

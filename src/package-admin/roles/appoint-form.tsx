@@ -17,7 +17,9 @@ import './index.scss';
 type Reach = Output<'role.places'>;
 
 /** The roles a street admin gives; a district admin also gives the district's (departments, district staff). */
-const streetRoles: AppointableRole[] = ['grid_worker', 'staff', 'street_staff', 'supervisor', 'admin'];
+const streetRoles: AppointableRole[] = ['grid_worker', 'staff', 'street_staff', 'supervisor', 'admin', 'owners_committee', 'property_rep'];
+/** 三方议事's 业委会委员 and 物业代表 sit for a community, or for one 小区 of it. */
+const isCouncil = (r: AppointableRole | '') => r === 'owners_committee' || r === 'property_rep';
 
 /** 任免: pick a person, then appoint them (role, where, why) or remove a role they hold (why). */
 export function AppointForm({ reach }: { reach: Reach }) {
@@ -32,6 +34,7 @@ export function AppointForm({ reach }: { reach: Reach }) {
   const [departmentId, setDepartmentId] = useState('');
   const [adminScope, setAdminScope] = useState<'street' | 'district'>('street');
   const [reason, setReason] = useState('');
+  const [estate, setEstate] = useState('');
   // The answer shown is the last press's: a removal after an appointment says what the removal did.
   const [last, setLast] = useState<'grant' | 'revoke'>('grant');
   const lastSubmit = last === 'grant' ? grant : revoke;
@@ -41,10 +44,11 @@ export function AppointForm({ reach }: { reach: Reach }) {
   const fieldErrors = { ...revoke.fieldErrors, ...grant.fieldErrors };
 
   /** Where the appointment is, as the payload names it; null while it is not chosen yet. */
-  const where = (): Pick<Input<'role.grant'>, 'unitId' | 'departmentId' | 'adminScope'> | null => {
+  const where = (): Pick<Input<'role.grant'>, 'unitId' | 'departmentId' | 'adminScope' | 'estate'> | null => {
     const unit = (id: string) => (id ? { unitId: id } : null);
     if (role === 'grid_worker') return unit(gridId);
     if (role === 'staff') return unit(communityId);
+    if (isCouncil(role)) return communityId ? { unitId: communityId, ...(estate.trim() ? { estate: estate.trim() } : {}) } : null;
     if (role === 'street_staff') return unit(streetId);
     if (role === 'admin') return adminScope === 'district' ? { adminScope } : streetId ? { unitId: streetId, adminScope } : null;
     // A 督办员 of the district is appointed to no street.
@@ -69,6 +73,7 @@ export function AppointForm({ reach }: { reach: Reach }) {
     setPerson((p) => (p && p.id === data.person.id ? { ...p, roles: data.person.roles, workGrids: grids(p) } : p));
     setRole('');
     setReason('');
+    setEstate('');
   };
   // What a tap did is said at the top of the form, where the person is: bring it into view.
   const toTop = () => void Taro.pageScrollTo({ scrollTop: 0, duration: 200 });
@@ -98,7 +103,9 @@ export function AppointForm({ reach }: { reach: Reach }) {
 
   return (
     <View>
-      <Text className="admin-intro">任命或免去网格员、社区和街道工作人员、督办员、管理员。每次任免都须写明原因，并留有记录。不能任免自己。</Text>
+      <Text className="admin-intro">
+        任命或免去网格员、社区和街道工作人员、督办员、管理员，以及三方议事的业委会委员、物业代表。每次任免都须写明原因，并留有记录。不能任免自己。
+      </Text>
       <NoticeBanner failure={lastSubmit.failure} />
       <DoneCard done={lastSubmit.done} />
       <PersonPicker
@@ -152,6 +159,7 @@ export function AppointForm({ reach }: { reach: Reach }) {
       )}
       {(role === 'grid_worker' ||
         role === 'staff' ||
+        isCouncil(role) ||
         role === 'street_staff' ||
         ((role === 'admin' || role === 'supervisor') && adminScope === 'street')) &&
         reach.places.length > 1 && (
@@ -159,13 +167,24 @@ export function AppointForm({ reach }: { reach: Reach }) {
             <ChoiceChips name="street" choices={reach.places.map((u) => ({ value: u.id, label: u.name }))} value={streetId} onChange={setStreetId} />
           </FormField>
         )}
-      {(role === 'grid_worker' || role === 'staff') && streetId && (
+      {(role === 'grid_worker' || role === 'staff' || isCouncil(role)) && streetId && (
         <UnitChips
           label="社区"
           parentId={streetId}
           value={communityId}
           onChange={setCommunityId}
-          error={role === 'staff' ? fieldErrors.unitId : undefined}
+          error={role === 'grid_worker' ? undefined : fieldErrors.unitId}
+        />
+      )}
+      {isCouncil(role) && communityId && (
+        <InputField
+          label="小区（可不填）"
+          error={fieldErrors.estate}
+          hint="只代表社区内一个小区时填写小区名称；不填即代表整个社区"
+          value={estate}
+          maxlength={20}
+          placeholder="例如：梧桐苑"
+          onChange={setEstate}
         />
       )}
       {role === 'grid_worker' && communityId && (

@@ -1,10 +1,10 @@
-import { Input, Textarea } from '@tarojs/components';
+import { Textarea } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { ActionButton } from '../../components/action-button';
 import { BottomSheet } from '../../components/bottom-sheet';
 import { ChoiceChips } from '../../components/choice-chips';
 import { FormField } from '../../components/form-field';
-import { PhotoPicker, uploaded, type Photo } from '../../components/photo-picker';
 import { SheetError, SheetForm } from '../../components/sheet-form';
 import { useSubmit } from '../../hooks/use-submit';
 import { levelLabels, type PetitionLevel } from '../../shared/domain/petition-ladder';
@@ -106,65 +106,40 @@ export function ReopenSheet({ petition, outcome, onClose }: SheetProps) {
   );
 }
 
-/** 三方议事决定: what the community, the owners' committee and the property company agreed; it is the resolution. */
+/**
+ * 三方议事决定: the case went to council as a topic (petition.convene raised it); once the topic is decided — minutes
+ * out, any household vote closed — its decision is the resolution. The topic page holds the meeting and the vote.
+ */
 export function DecideSheet({ petition, outcome, onClose }: SheetProps) {
   const decide = useSubmit('petition.decide');
-  const [decision, setDecision] = useState('');
-  const [owners, setOwners] = useState('');
-  const [company, setCompany] = useState('');
-  const [photos, setPhotos] = useState<Photo[]>([]);
-  const { fileIDs, uploading } = uploaded(photos);
-  const errors = decide.fieldErrors;
+  const topicId = petition.councilTopicId;
 
   async function onSubmit() {
-    const reply = await decide.submit({ petitionId: petition.id, decision, ownersCommittee: owners, propertyCompany: company, photos: fileIDs });
-    if (outcome.closesSheet(reply, '已记录决定', 'decide')) onClose();
+    if (!topicId) return;
+    const reply = await decide.submit({ petitionId: petition.id, topicId });
+    if (outcome.closesSheet(reply, '已按议事决定办结', 'decide')) onClose();
   }
 
-  const input = (value: string, set: (v: string) => void, placeholder: string) => (
-    <Input
-      className="decide__input"
-      value={value}
-      maxlength={30}
-      placeholder={placeholder}
-      placeholderClass="input-placeholder"
-      onInput={(e) => set(e.detail.value)}
-    />
-  );
   return (
     <BottomSheet
       title="三方议事决定"
-      hint="议定的结果作为办理结果告知居民，请居民评价。"
+      hint="议题议定后（纪要已发布，需要居民表决的已截止），议事决定即作为办理结果告知居民，请居民评价。"
       onClose={onClose}
       footer={
         <>
-          <SheetError text={Object.keys(errors).length ? null : decide.failure?.message} />
-          <ActionButton disabled={uploading} busy={decide.submitting} onClick={onSubmit}>
-            {uploading ? '图片上传中…' : '记录决定'}
+          <SheetError text={decide.failure?.message ?? (topicId ? null : '这条诉求没有关联的议事议题，请在“三方议事”里提出议题。')} />
+          <ActionButton disabled={!topicId} busy={decide.submitting} onClick={onSubmit}>
+            按议事决定办结
           </ActionButton>
         </>
       }
     >
       <SheetForm>
-        <FormField label="议事决定" error={errors.decision}>
-          <Textarea
-            className="sheet-form__textarea"
-            value={decision}
-            maxlength={500}
-            placeholder="例如：物业本月内更换单元门禁，费用从公共维修基金列支"
-            placeholderClass="input-placeholder"
-            onInput={(e) => setDecision(e.detail.value)}
-          />
-        </FormField>
-        <FormField label="业委会代表" error={errors.ownersCommittee}>
-          {input(owners, setOwners, '姓名或职务')}
-        </FormField>
-        <FormField label="物业公司" error={errors.propertyCompany}>
-          {input(company, setCompany, '例如：梧桐物业')}
-        </FormField>
-        <FormField label="会议照片（可选）" error={errors.photos}>
-          <PhotoPicker photos={photos} onChange={setPhotos} max={6} />
-        </FormField>
+        {topicId && (
+          <ActionButton kind="default" onClick={() => void Taro.navigateTo({ url: `/package-council/topic/index?id=${topicId}` })}>
+            查看议题：会议、纪要和表决
+          </ActionButton>
+        )}
       </SheetForm>
     </BottomSheet>
   );

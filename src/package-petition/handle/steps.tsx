@@ -41,7 +41,7 @@ const asks: Record<ReasonAction, { hint: string; placeholder: string; required: 
     done: '已不予受理',
   },
   convene: {
-    hint: '提交社区、业委会、物业三方议事，议定后记录决定作为办理结果。',
+    hint: '提交社区、业委会、物业三方议事：同时在“三方议事”里提出议题，议定后议事决定作为办理结果。',
     placeholder: '议事安排（可选），例如：本周五下午社区会议室',
     required: false,
     kind: 'default',

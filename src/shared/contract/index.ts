@@ -4,6 +4,7 @@ import './zod-locale';
 import { areaOf, type ActionSpec } from './action';
 import { bulletinActions } from './bulletin';
 import { categoryActions } from './categories';
+import { councilActions } from './council';
 import { familyActions } from './family';
 import { helperActions } from './helper';
 import { mallActions } from './mall';
@@ -36,6 +37,7 @@ export * from './errors';
 export * from './common';
 export * from './bulletin';
 export * from './categories';
+export * from './council';
 export * from './family';
 export * from './helper';
 export * from './notify';
@@ -91,6 +93,7 @@ const all = [
   ...helperActions,
   ...familyActions,
   ...reviewActions,
+  ...councilActions,
 ] as const;
 
 type Registry = { [S in (typeof all)[number] as S['name']]: S };

@@ -24,6 +24,8 @@ export const resolutionSchema = z.object({
   beforePhotos: z.array(photo),
   afterPhotos: z.array(photo),
   council: z.object({ ownersCommittee: z.string(), propertyCompany: z.string() }).nullable(),
+  /** The 三方议事 topic whose decision this is (council.get); null for a resolution handled, or recorded before topics. */
+  topicId: z.string().nullable().default(null),
 });
 
 export const extensionSchema = z.object({
@@ -90,6 +92,7 @@ export const petitionViewSchema = z.object({
     .nullable()
     .describe('the caller may rate it now: as its reporter, or relaying (代评) for someone not registered'),
   resolution: resolutionSchema.nullable(),
+  councilTopicId: z.string().nullable().describe('the 三方议事 topic the case went to (petition.convene raised it); null: none'),
   verifies: z
     .enum(['site', 'reporter', 'proxy'])
     .nullable()

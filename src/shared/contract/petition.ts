@@ -183,7 +183,7 @@ export const petitionSummon = defineAction({
 
 export const petitionConvene = defineAction({
   name: 'petition.convene',
-  summary: '社区将物业、业主事项提交三方议事（社区、业委会、物业）',
+  summary: '社区将物业、业主事项提交三方议事（社区、业委会、物业）：同时提出一个议事议题',
   input: () => z.object({ ...ref, note }).strict(),
   output: () => one,
   roles: ['staff'],
@@ -192,17 +192,8 @@ export const petitionConvene = defineAction({
 
 export const petitionDecide = defineAction({
   name: 'petition.decide',
-  summary: '记录三方议事决定，作为办理结果',
-  input: () =>
-    z
-      .object({
-        ...ref,
-        decision: text(5, 500, '议事决定'),
-        ownersCommittee: text(2, 30, '业委会代表'),
-        propertyCompany: text(2, 30, '物业公司'),
-        photos: photos(6),
-      })
-      .strict(),
+  summary: '以三方议事议题的决定作为办理结果（议题须已议定：纪要已发布，需表决的已截止）',
+  input: () => z.object({ ...ref, topicId: idSchema }).strict(),
   output: () => one,
   roles: ['staff'],
   mutates: true,

@@ -11,6 +11,7 @@ const reason = z.string().trim().min(2, '请写明任免原因').max(100, '原�
  * 任命: the role and where. A grid worker is appointed to a grid, community staff to a community, street staff
  * and a street admin to a street (`unitId`); department staff to a department; district staff and a district
  * admin to no unit. A 督办员 (supervisor) is appointed to a street (`unitId`), or without one to the whole district.
+ * 业委会委员 and 物业代表 (三方议事) are appointed to a community, and optionally to one 小区 of it (`estate`).
  */
 export const roleGrantInput = z
   .object({
@@ -19,12 +20,16 @@ export const roleGrantInput = z
     unitId: idSchema.optional(),
     departmentId: idSchema.optional(),
     adminScope: z.enum(['street', 'district']).optional(),
+    /** 业委会委员 / 物业代表 only: the 小区 of the community they sit for (none: the whole community). */
+    estate: z.string().trim().min(2, '小区名称至少 2 个字').max(20, '小区名称最多 20 字').optional(),
     reason,
   })
   .strict()
   .superRefine((v, ctx) => {
+    const council = v.role === 'owners_committee' || v.role === 'property_rep';
     const needsUnit =
-      v.role === 'grid_worker' || v.role === 'staff' || v.role === 'street_staff' || (v.role === 'admin' && v.adminScope !== 'district');
+      v.role === 'grid_worker' || v.role === 'staff' || v.role === 'street_staff' || council || (v.role === 'admin' && v.adminScope !== 'district');
+    if (v.estate && !council) ctx.addIssue({ code: 'custom', path: ['estate'], message: '只有业委会委员和物业代表按小区任命' });
     if (needsUnit && !v.unitId) ctx.addIssue({ code: 'custom', path: ['unitId'], message: '请选择任职的网格、社区或街道' });
     if (v.role === 'department_staff' && !v.departmentId) ctx.addIssue({ code: 'custom', path: ['departmentId'], message: '请选择职能部门' });
     if (v.role === 'admin' && !v.adminScope) ctx.addIssue({ code: 'custom', path: ['adminScope'], message: '请选择管理范围' });
@@ -63,20 +68,21 @@ const changed = z.object({
 
 export const roleGrant = defineAction({
   name: 'role.grant',
-  summary: '管理员任命网格员、社区/街道/部门/区级工作人员、督办员或管理员（须写明原因，留有记录），须带 requestId',
+  summary:
+    '管理员任命网格员、社区/街道/部门/区级工作人员、督办员、业委会委员、物业代表或管理员；社区工作人员任命本社区的业委会委员、物业代表（须写明原因，留有记录），须带 requestId',
   input: () => roleGrantInput,
   output: () => changed,
-  roles: ['admin'],
+  roles: ['admin', 'staff'],
   mutates: true,
 });
 
 export const roleRevoke = defineAction({
   name: 'role.revoke',
-  summary: '管理员免去上述角色（网格员可只免去一个网格；须写明原因，留有记录），须带 requestId',
+  summary: '管理员免去上述角色（网格员可只免去一个网格）；社区工作人员免去本社区的业委会委员、物业代表（须写明原因，留有记录），须带 requestId',
   /** `unitId`: for a grid worker, the one grid to remove (the role goes with the last); without it, every grid. */
   input: () => z.object({ openid: idSchema, role: appointable, unitId: idSchema.optional(), reason }).strict(),
   output: () => changed,
-  roles: ['admin'],
+  roles: ['admin', 'staff'],
   mutates: true,
 });
 

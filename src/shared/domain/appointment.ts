@@ -7,7 +7,19 @@ import { adminCoversStreet, workGridsOf } from './scope';
  * 任免: the roles an admin appoints and removes. Residents, members and merchants get theirs through their own
  * flows (joining, 双报到, the merchant application), never here.
  */
-export const appointableRoles = ['grid_worker', 'staff', 'street_staff', 'department_staff', 'district_staff', 'supervisor', 'admin'] as const;
+export const appointableRoles = [
+  'grid_worker',
+  'staff',
+  'street_staff',
+  'department_staff',
+  'district_staff',
+  'supervisor',
+  'admin',
+  'owners_committee',
+  'property_rep',
+] as const;
+/** The two parties of 三方议事 besides the community: appointed to a community, optionally to one 小区 of it. */
+export const councilRoles = ['owners_committee', 'property_rep'] as const satisfies readonly AppointableRole[];
 export type AppointableRole = (typeof appointableRoles)[number];
 
 /** The org unit each street-level role is appointed to. Department, district staff, district admins and supervisors have none. */
@@ -17,11 +29,15 @@ export const unitKindOf = {
   street_staff: 'street',
   supervisor: 'street',
   admin: 'street',
+  owners_committee: 'community',
+  property_rep: 'community',
 } as const satisfies Partial<Record<AppointableRole, OrgUnit['kind']>>;
 
 /** What one appointment is: a role, and where (a unit, a department, or the admin's scope). */
 export type Appointment =
   | { role: 'grid_worker' | 'staff' | 'street_staff'; unit: OrgUnit }
+  /** 业委会委员 / 物业代表: of a community, or of one 小区 in it (`estate`, its name; null: the whole community). */
+  | { role: 'owners_committee' | 'property_rep'; unit: OrgUnit; estate: string | null }
   | { role: 'admin'; unit: OrgUnit; adminScope: 'street' }
   | { role: 'admin'; adminScope: 'district' }
   | { role: 'department_staff'; departmentId: string }
@@ -30,10 +46,30 @@ export type Appointment =
   | { role: 'supervisor'; unit: OrgUnit }
   | { role: 'supervisor' };
 
-type Actor = Pick<UserProfile, 'roles' | 'streetId' | 'adminScope'>;
+type Actor = Pick<UserProfile, 'roles' | 'streetId' | 'adminScope'> & Partial<Pick<UserProfile, 'communityId'>>;
+
+const isCouncilRole = (role: Role): boolean => (councilRoles as readonly Role[]).includes(role);
+
+/**
+ * 三方议事's seats are the community's to fill: its staff appoint and remove 业委会委员 and 物业代表 of their own
+ * community (and its people), as an admin of the street may. Nothing else is theirs to appoint.
+ */
+function staffSeats(actor: Actor, role: Role, communityId: string | null | undefined): boolean {
+  return isCouncilRole(role) && actor.roles.includes('staff') && !!communityId && actor.communityId === communityId;
+}
 type Person = Pick<
   UserProfile,
-  '_id' | 'roles' | 'streetId' | 'communityId' | 'gridId' | 'workGrids' | 'buildingId' | 'departmentId' | 'adminScope' | 'supervisorScope'
+  | '_id'
+  | 'roles'
+  | 'streetId'
+  | 'communityId'
+  | 'gridId'
+  | 'workGrids'
+  | 'buildingId'
+  | 'departmentId'
+  | 'adminScope'
+  | 'supervisorScope'
+  | 'councilEstate'
 >;
 
 /** The street a unit belongs to (a street is its own). */
@@ -60,8 +96,8 @@ export function scopeOfRole(person: Pick<UserProfile, 'adminScope' | 'supervisor
  * Whether `actor` may act on `person` at all: an admin reaches the people of their street, a district admin
  * everyone. Street staff of no street (department and district staff) are reached by the district only.
  */
-export function reachesPerson(actor: Actor, person: Pick<UserProfile, 'streetId'>): boolean {
-  return adminCoversStreet(actor, person.streetId);
+export function reachesPerson(actor: Actor, person: Pick<UserProfile, 'streetId' | 'communityId'>, role?: Role): boolean {
+  return adminCoversStreet(actor, person.streetId) || (role !== undefined && staffSeats(actor, role, person.communityId));
 }
 
 /** Throws unless `actor` may make this appointment: never above their own scope, never outside their street. */
@@ -71,6 +107,7 @@ export function assertMayAppoint(actor: Actor, a: Appointment): void {
     if (actor.adminScope !== 'district') throw new DomainError('ROLE_ABOVE_SCOPE');
     return;
   }
+  if ('unit' in a && staffSeats(actor, a.role, a.unit.kind === 'community' ? a.unit._id : null)) return;
   if (!('unit' in a) || !adminCoversStreet(actor, streetOfUnit(a.unit))) throw new DomainError('FORBIDDEN_SCOPE');
 }
 
@@ -80,7 +117,7 @@ export function assertMayRemove(actor: Actor, person: Person, role: AppointableR
     if (actor.adminScope !== 'district') throw new DomainError('ROLE_ABOVE_SCOPE');
     return;
   }
-  if (!reachesPerson(actor, person)) throw new DomainError('FORBIDDEN_SCOPE');
+  if (!reachesPerson(actor, person, role)) throw new DomainError('FORBIDDEN_SCOPE');
 }
 
 /** Where an appointment places the person: the ids it sets on their profile. */
@@ -111,6 +148,7 @@ export function afterGrant<P extends Person>(person: P, a: Appointment): P {
   if (a.role === 'department_staff') next.departmentId = a.departmentId;
   if (a.role === 'admin') next.adminScope = a.adminScope;
   if (a.role === 'supervisor') next.supervisorScope = 'unit' in a ? 'street' : 'district';
+  if (a.role === 'owners_committee' || a.role === 'property_rep') assignEstate(next, person, a.estate);
   return next;
 }
 
@@ -151,7 +189,19 @@ export function afterRevoke<P extends Person>(person: P, role: AppointableRole, 
   if (role === 'department_staff') delete next.departmentId;
   if (role === 'admin') delete next.adminScope;
   if (role === 'supervisor') delete next.supervisorScope;
+  if (!next.roles.some((r) => (councilRoles as readonly string[]).includes(r))) delete next.councilEstate;
   return next;
+}
+
+/**
+ * One person sits in 三方议事 for one place: a second council role (业委会 and 物业 both) must be for the same 小区
+ * (or both for the whole community), else ROLE_PLACE_CONFLICT.
+ */
+function assignEstate(next: Pick<UserProfile, 'councilEstate'>, person: Person, estate: string | null): void {
+  const held = person.roles.some((r) => (councilRoles as readonly string[]).includes(r));
+  if (held && (person.councilEstate ?? null) !== estate) throw new DomainError('ROLE_PLACE_CONFLICT');
+  if (estate) next.councilEstate = estate;
+  else delete next.councilEstate;
 }
 
 /** One 任免 as kept in `role_log`: who changed whose role, what, where, when and why. Never changed afterwards. */

@@ -62,6 +62,11 @@ export interface UserProfile {
    * through `supervisesPlace` in petition-supervision.ts, never directly.
    */
   supervisorScope?: 'street' | 'district';
+  /**
+   * The 小区 (residential estate, by name) an `owners_committee` member or `property_rep` sits in 三方议事 for;
+   * absent: their whole community. Set by 任免 with the role.
+   */
+  councilEstate?: string;
   /** What a member offers to do (修水电, 辅导功课, …), shown to whoever dispatches a wish; residents have none. */
   skills?: string[];
   /** The roster's tags (人口台账 标签: 独居老人, 低保, …) of the entry this person is linked to. */

@@ -132,6 +132,19 @@ export function householdMember(
 }
 
 /**
+ * 三方议事: a resident who raised a topic is named to themself and to the staff of its community (who run it), and is
+ * 王** to everyone else — neighbours co-signing and voting, the 业委会 and the 物业. Never a phone or a room. The
+ * three parties' people (attendees, task owners, a party's raiser) speak for their seat: `listed`.
+ */
+export function councilRaiser(
+  viewer: Pick<UserProfile, '_id' | 'roles' | 'communityId'>,
+  topic: { raisedBy: string; communityId: string },
+): Disclosure {
+  const staff = viewer.roles.includes('staff') && viewer.communityId === topic.communityId;
+  return viewer._id === topic.raisedBy || staff ? 'named' : 'masked';
+}
+
+/**
  * 红黄蓝 tiers and their reasons (放心户/关心户/连心户, issue 16): only the grid worker of the household's grid, the
  * staff of its community and the household itself (a person registered at that building and room). Nobody else —
  * not an admin, a neighbour or a member serving them — learns that a home is a 连心户, or why.

@@ -3,6 +3,8 @@
  * `staff` are community staff; the petition ladder above the community has its own: street (街道), a district
  * department (职能部门: 住建, 城管, …) and the district (区级). Those belong to no community. A `supervisor` (督办员)
  * watches the open cases of a street or of the whole district and may card or order them (petition-supervision.ts).
+ * An `owners_committee` member (业委会委员) and a `property_rep` (物业代表) sit in 三方议事 with the community's staff
+ * (council.ts): appointed to a community, optionally to one residential estate (小区) of it (`councilEstate`).
  */
 export const roles = [
   'resident',
@@ -15,6 +17,8 @@ export const roles = [
   'department_staff',
   'district_staff',
   'supervisor',
+  'owners_committee',
+  'property_rep',
 ] as const;
 export type Role = (typeof roles)[number];
 
@@ -30,4 +34,6 @@ export const roleLabels: Record<Role, string> = {
   department_staff: '职能部门工作人员',
   district_staff: '区级工作人员',
   supervisor: '督办员',
+  owners_committee: '业委会委员',
+  property_rep: '物业代表',
 };

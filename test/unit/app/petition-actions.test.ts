@@ -56,6 +56,7 @@ function petition(level: PetitionLevel, status: PetitionStatus, more: Partial<Pe
     mine: false,
     rates: null,
     resolution: null,
+    councilTopicId: null,
     verifies: null,
     verification: null,
     rating: null,
