@@ -79,8 +79,10 @@ export async function transact<T>(work: (tx: Tx, unit: Unit) => Promise<T>, opti
     const queued: QueuedNotice[] = [];
     const messages: MessageDraft[] = [];
     const attemptStarted = Date.now();
+    let lost = false;
     try {
-      const result: T = await db.runTransaction(async (tx) => {
+      const result: T = await db.runTransaction(async (raw) => {
+        const tx = watched(raw, () => (lost = true));
         const notify = async (notices: readonly Notice[]) => {
           messages.push(...notices.map((n) => messageOf(n)));
           queued.push(...(await prepare(notices)));
@@ -102,7 +104,8 @@ export async function transact<T>(work: (tx: Tx, unit: Unit) => Promise<T>, opti
       await deliverQueued(queued, request?.id ?? null).catch((error: unknown) => console.warn('[transact] notices not delivered', error));
       return result;
     } catch (error) {
-      if (!isConflict(error)) throw error;
+      // A write conflict fails the write itself (the transaction is gone), whatever the work made of its error.
+      if (!lost && !isConflict(error)) throw error;
       longestLostMs = Math.max(longestLostMs, Date.now() - attemptStarted);
       const wait = pauseBefore(attempt, longestLostMs);
       if (Date.now() + wait - started > GIVE_UP_MS) throw new DomainError(opts.busy ?? 'POINTS_BUSY');
@@ -111,8 +114,44 @@ export async function transact<T>(work: (tx: Tx, unit: Unit) => Promise<T>, opti
   }
 }
 
-function isConflict(error: unknown): boolean {
-  return (error as { code?: unknown } | null)?.code === 'DATABASE_TRANSACTION_CONFLICT';
+/**
+ * A transaction lost to another: at commit, the TcbError runTransaction throws (`code`); at a write inside it, the
+ * error wx-server-sdk makes of the reply, which keeps only the message (`errMsg`, errCode -501001).
+ */
+export function isConflict(error: unknown): boolean {
+  const e = error as { code?: unknown; errMsg?: unknown; message?: unknown } | null;
+  if (e?.code === 'DATABASE_TRANSACTION_CONFLICT') return true;
+  const text = [e?.errMsg, e?.message].filter((m) => typeof m === 'string').join(' ');
+  return /WriteConflict|transaction conflict|DATABASE_TRANSACTION_CONFLICT/i.test(text);
+}
+
+/**
+ * The transaction as the work sees it: the same calls, noting a write conflict however the work goes on to handle
+ * the error (an insert's failure taken for "exists already" included), so that the attempt is retried, not answered.
+ */
+function watched(tx: Tx, onConflict: () => void): Tx {
+  const noting = <R>(request: Promise<R>): Promise<R> =>
+    request.catch((error: unknown) => {
+      if (isConflict(error)) onConflict();
+      throw error;
+    });
+  return {
+    collection(name) {
+      const coll = tx.collection(name);
+      return {
+        doc(id) {
+          const doc = coll.doc(id);
+          return {
+            get: () => noting(doc.get()),
+            set: (options) => noting(doc.set(options)),
+            update: (options) => noting(doc.update(options)),
+            remove: () => noting(doc.remove()),
+          };
+        },
+        add: (options) => noting(coll.add(options)),
+      };
+    },
+  };
 }
 
 /**

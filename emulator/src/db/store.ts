@@ -27,6 +27,8 @@ export class Store {
   // Map iteration order is insertion order, which is the natural order the cloud returns unsorted reads in.
   private readonly colls = new Map<string, Map<string, Row>>();
   private seq = 0;
+  /** When each removed document went (its removal's version), for transactions' write conflicts; memory only. */
+  private readonly removedAt = new Map<string, number>();
   private readonly upsertStmt;
   private readonly deleteStmt;
 
@@ -77,6 +79,16 @@ export class Store {
     return this.colls.get(coll)?.get(idKey(id));
   }
 
+  /** The version of the last write to any document: what a transaction's snapshot is taken at. */
+  get lastVersion(): number {
+    return this.seq;
+  }
+
+  /** The version of the last write to this document, its removal included (0: never written since the start). */
+  changedAt(coll: string, id: unknown): number {
+    return this.get(coll, id)?.version ?? this.removedAt.get(`${coll}\u0000${idKey(id)}`) ?? 0;
+  }
+
   /** Applies every write in one SQLite transaction: all of them become durable, or none. */
   apply(writes: Write[]): void {
     if (writes.length > 0) this.commit(writes, false);
@@ -107,10 +119,13 @@ export class Store {
     // document is decoded from the stored text: memory holds exactly what a restart would load, and never
     // an object the caller still holds.
     this.seq = seq;
-    if (replace) this.colls.clear();
+    if (replace) {
+      this.colls.clear();
+      this.removedAt.clear();
+    }
     for (const w of staged) {
       if (w.json !== undefined) this.collection(w.coll).set(w.key, { doc: decodeEJSON(w.json, 0) as Doc, version: w.version });
-      else this.colls.get(w.coll)?.delete(w.key);
+      else if (this.colls.get(w.coll)?.delete(w.key)) this.removedAt.set(`${w.coll}\u0000${w.key}`, w.version);
     }
   }
 
