@@ -74,6 +74,11 @@ export interface PostOptions {
    * (`output` of the result), so the reply is on record exactly when the posting is.
    */
   record?: { request: RetryRecord | undefined; output: (result: PostResult) => unknown };
+  /**
+   * The transaction lost to others before: the holders' balances are read and written before the posting is
+   * inserted, not after (see postIn).
+   */
+  contended?: boolean;
 }
 
 export interface PostResult {
@@ -97,13 +102,14 @@ export class AlreadyPosted extends Error {
  *
  * One transaction per posting, and no more requests than it needs: the posting is inserted (a duplicate
  * insert is how an existing one is found), a system account keeps no balance to move, and
- * the person's balance — the document a crowd of spends contends for — is read last, so the span in
- * which another commit can invalidate this one is two requests long.
+ * the person's balance — the document a crowd of spends contends for — is read and written right after the posting
+ * is inserted, or, once the transaction has lost to others, before it (insertPosting), so a crowd's losers stop at
+ * their write of it.
  */
 export async function post(input: PostingInput, opts: PostOptions = {}): Promise<PostResult> {
   assertValidPosting(input);
   try {
-    return await transact((tx) => postIn(tx, input, opts), { busy: 'POINTS_BUSY', record: opts.record });
+    return await transact((tx, { lost }) => postIn(tx, input, { ...opts, contended: lost > 0 }), { busy: 'POINTS_BUSY', record: opts.record });
   } catch (error) {
     return replayOf(input._id, error);
   }
@@ -137,26 +143,45 @@ export async function postIn(tx: Tx, input: PostingInput, opts: PostOptions = {}
   if (debited !== undefined && opts.overdraft && !posting.override) {
     if (overdraws(debited, posting, opts)) posting = { ...posting, override: opts.overdraft };
   }
+  if (!opts.contended) await insertPosting(tx, posting);
+  // A system account (issuer, mall, fee) keeps no cached balance: nothing is ever decided by it (it never runs
+  // dry) and nobody is shown it, so its balance is what its postings sum to — the reconcile checkpoint's proven
+  // totals, kept per day. Holding a copy moved by every posting cost each posting a request and proved nothing
+  // the postings do not: a posting and its sides commit together, and the holders' sides are what is reconciled.
+  const balances = new Map<AccountId, number>();
+  try {
+    for (const side of ['from', 'to'] as const) {
+      if (posting.asset === 'party' && kindOf(posting[side]) === 'user') await moveTally(tx, posting, side);
+    }
+    for (const side of ['from', 'to'] as const) {
+      if (isSystemAccount(posting[side])) continue;
+      if (side === 'to' && opts.creditBalance === 'unread' && !opts.credited) await creditUnread(tx, posting);
+      else balances.set(posting[side], await moveHolder(tx, posting, side, opts, side === 'from' ? debited : opts.credited?.doc));
+    }
+  } catch (error) {
+    // Refused before the posting was tried: if a twin of this call made it meanwhile, the answer is that posting.
+    if (opts.contended && error instanceof DomainError) await insertPosting(tx, posting);
+    throw error;
+  }
+  if (opts.contended) await insertPosting(tx, posting);
+  return { posting, replayed: false, balances };
+}
+
+/**
+ * Inserts the posting (AlreadyPosted when one with its id exists). First as a rule: a retried call finds its posting
+ * at once. After the holders' balances once the transaction has lost to others: on MongoDB (and so CloudBase) a
+ * transaction reads from a snapshot taken at its first request, and a write to a document changed since, or held by
+ * another open transaction, fails at once. Read and written first, the balance a crowd contends for is exposed for one
+ * request (its read to its write), and once written it is this transaction's until it commits: the others lose at
+ * their own write of it, one request in, instead of two.
+ */
+async function insertPosting(tx: Tx, posting: Posting): Promise<void> {
   const { _id, ...fields } = posting;
   try {
     await tableIn(tx, collections.postings).add({ _id, ...fields, accounts: [posting.from, posting.to] });
   } catch (error) {
     throw new AlreadyPosted(error);
   }
-  // A system account (issuer, mall, fee) keeps no cached balance: nothing is ever decided by it (it never runs
-  // dry) and nobody is shown it, so its balance is what its postings sum to — the reconcile checkpoint's proven
-  // totals, kept per day. Holding a copy moved by every posting cost each posting a request and proved nothing
-  // the postings do not: a posting and its sides commit together, and the holders' sides are what is reconciled.
-  const balances = new Map<AccountId, number>();
-  for (const side of ['from', 'to'] as const) {
-    if (posting.asset === 'party' && kindOf(posting[side]) === 'user') await moveTally(tx, posting, side);
-  }
-  for (const side of ['from', 'to'] as const) {
-    if (isSystemAccount(posting[side])) continue;
-    if (side === 'to' && opts.creditBalance === 'unread' && !opts.credited) await creditUnread(tx, posting);
-    else balances.set(posting[side], await moveHolder(tx, posting, side, opts, side === 'from' ? debited : opts.credited?.doc));
-  }
-  return { posting, replayed: false, balances };
 }
 
 /**

@@ -30,6 +30,8 @@ export class Store {
   private readonly colls = new Map<string, Map<string, Row>>();
   private readonly names = new Set<string>();
   private seq = 0;
+  /** When each removed document went (its removal's version), for transactions' write conflicts; memory only. */
+  private readonly removedAt = new Map<string, number>();
   private readonly upsertStmt;
   private readonly deleteStmt;
   private readonly insertNameStmt;
@@ -98,6 +100,16 @@ export class Store {
     return this.colls.get(coll)?.get(idKey(id));
   }
 
+  /** The version of the last write to any document: what a transaction's snapshot is taken at. */
+  get lastVersion(): number {
+    return this.seq;
+  }
+
+  /** The version of the last write to this document, its removal included (0: never written since the start). */
+  changedAt(coll: string, id: unknown): number {
+    return this.get(coll, id)?.version ?? this.removedAt.get(`${coll}\u0000${idKey(id)}`) ?? 0;
+  }
+
   /** Applies every write in one SQLite transaction: all of them become durable, or none. */
   apply(writes: Write[]): void {
     if (writes.length > 0) this.commit(writes);
@@ -140,10 +152,11 @@ export class Store {
       this.colls.clear();
       this.names.clear();
       for (const name of replace) this.names.add(name);
+      this.removedAt.clear();
     }
     for (const w of staged) {
       if (w.json !== undefined) this.collection(w.coll).set(w.key, { doc: decodeEJSON(w.json, 0) as Doc, version: w.version });
-      else this.colls.get(w.coll)?.delete(w.key);
+      else if (this.colls.get(w.coll)?.delete(w.key)) this.removedAt.set(`${w.coll}\u0000${w.key}`, w.version);
     }
   }
 

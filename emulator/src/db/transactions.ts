@@ -1,9 +1,15 @@
-// Optimistic transactions. A transaction snapshots each document the first time it touches it (version and
-// content; version 0 = absent), buffers its writes, and at commit checks every snapshot against the store:
-// if any document changed since, the whole transaction is dropped with DATABASE_TRANSACTION_CONFLICT.
-// The conflict is reported by commitTransaction on purpose: @cloudbase/database's runTransaction retries only
-// when that code reaches it as a thrown TcbError, and only commit() throws it raw — errors from data actions
-// inside the callback pass through wx-server-sdk's wrapper, which replaces `code` with a numeric errCode.
+// Transactions as MongoDB (and so CloudBase) runs them. A transaction reads from a snapshot taken at its first
+// operation and buffers its writes; a write fails AT ONCE with DATABASE_TRANSACTION_CONFLICT (Mongo's WriteConflict,
+// the transaction aborted) when its document changed after that snapshot or another open transaction has already
+// written it (first writer wins: the other holds the document until it commits or aborts). The losers of a crowd on
+// one document therefore stop at their write instead of running on to a commit that cannot succeed.
+// Stricter than Mongo, and kept so: each document is read from the store the first time the transaction touches it
+// (not as of the snapshot), and commit still checks every document it read against the store, so a read that changed
+// meanwhile fails the commit instead of being written on (Mongo would commit it: write skew).
+// How the SDK sees the two: commitTransaction's reply reaches @cloudbase/database's runTransaction as a thrown TcbError
+// with `code` DATABASE_TRANSACTION_CONFLICT; a write's reply passes through wx-server-sdk's wrapper, which keeps the
+// message and replaces `code` with errCode -501001 (unknown code), so callers recognise it by the message
+// (isConflict in cloudfunctions/_lib/platform/transact.ts).
 import { randomBytes } from 'node:crypto';
 import type { Doc } from './ejson';
 import { requestFailed, transactionConflict } from './errors';
@@ -22,6 +28,8 @@ interface Snapshot {
 export interface Transaction {
   readonly id: string;
   readonly expiresAt: number;
+  /** The store's version at the transaction's first read or write: a later change to a document it writes is a conflict. */
+  snapshotAt?: number;
   readonly snapshots: Map<string, Snapshot>;
   readonly writes: Map<string, Write>;
 }
@@ -57,6 +65,7 @@ export class Transactions {
     const key = keyOf(coll, id);
     const written = tx.writes.get(key);
     if (written) return written.doc ?? undefined;
+    tx.snapshotAt ??= this.store.lastVersion;
     let snap = tx.snapshots.get(key);
     if (!snap) {
       const row = this.store.get(coll, id);
@@ -66,8 +75,23 @@ export class Transactions {
     return snap.doc;
   }
 
-  /** Buffers writes; every written document has been read through `read` first, so it has a snapshot. */
+  /**
+   * Buffers writes; every written document has been read through `read` first, so it has a snapshot. A write to a
+   * document changed since the transaction's snapshot, or already written by another open transaction, aborts this
+   * one with a write conflict (nothing of it is kept, and the other keeps its hold).
+   */
   stage(tx: Transaction, writes: Write[]): void {
+    this.sweep();
+    for (const w of writes) {
+      const key = keyOf(w.coll, w.id);
+      if (tx.writes.has(key)) continue;
+      const held = this.holderOf(key, tx);
+      if (held || this.store.changedAt(w.coll, w.id) > (tx.snapshotAt ?? this.store.lastVersion)) {
+        this.open.delete(tx.id);
+        const why = held ? 'is being written by another transaction' : 'changed after the transaction started';
+        throw transactionConflict(`WriteConflict: document ${String(w.id)} in ${w.coll} ${why}; retry the transaction`);
+      }
+    }
     for (const w of writes) tx.writes.set(keyOf(w.coll, w.id), w);
   }
 
@@ -92,6 +116,12 @@ export class Transactions {
   /** Forgets every open transaction (reset to seed). */
   clear(): void {
     this.open.clear();
+  }
+
+  /** The open transaction, other than `tx`, that has written the document `key`. */
+  private holderOf(key: string, tx: Transaction): Transaction | undefined {
+    for (const other of this.open.values()) if (other !== tx && other.writes.has(key)) return other;
+    return undefined;
   }
 
   private take(id: unknown): Transaction {

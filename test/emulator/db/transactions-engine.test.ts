@@ -129,3 +129,84 @@ test('load() (reset to seed) drops open transactions', () => {
   db.load({ acc: [] });
   expect(call('commitTransaction', { transactionId: tx }).code).toBe('DATABASE_REQUEST_FAILED');
 });
+
+// Write conflicts as on MongoDB: the write fails at once, and the transaction that made it is gone.
+const remove = (coll: string, id: string, transactionId?: string) =>
+  call('removeDocument', { collectionName: coll, query: q({ _id: id }), queryType: 'DOC', multi: false, transactionId });
+const commit = (transactionId: string) => call('commitTransaction', { transactionId });
+
+test('the first writer holds a document: a second transaction writing it fails at that write, and is aborted', () => {
+  const t1 = start();
+  const t2 = start();
+  expect(update('acc', 'a', { $inc: { v: -1 } }, t1).code).toBeUndefined();
+  const lost = update('acc', 'a', { $inc: { v: -2 } }, t2);
+  expect(lost).toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT', message: expect.stringContaining('WriteConflict') });
+  // Nothing of t2 is left: not its earlier writes, not the transaction.
+  expect(commit(t2)).toMatchObject({ code: 'DATABASE_REQUEST_FAILED', message: expect.stringContaining('does not exist') });
+  expect(commit(t1).code).toBeUndefined();
+  expect(db.find('acc', { _id: 'a' })[0].v).toBe(9);
+});
+
+test('reads never conflict; only a write does, and an insert of the same new id is a write', () => {
+  const t1 = start();
+  const t2 = start();
+  insert('acc', { _id: 'new', v: 1 }, t1);
+  expect(get('acc', 'a', t2)[0].v).toBe(10);
+  expect(get('acc', 'new', t2)).toEqual([]);
+  expect(insert('acc', { _id: 'new', v: 2 }, t2).code).toBe('DATABASE_TRANSACTION_CONFLICT');
+  expect(commit(t1).code).toBeUndefined();
+  expect(db.find('acc', { _id: 'new' })[0].v).toBe(1);
+});
+
+test('a document committed by another after this transaction began cannot be written by it, even if read after', () => {
+  const t1 = start();
+  const t2 = start();
+  expect(get('acc', 'b', t2)[0].v).toBe(10); // t2's snapshot is taken here
+  update('acc', 'a', { $inc: { v: 1 } }, t1);
+  expect(commit(t1).code).toBeUndefined();
+  expect(get('acc', 'a', t2)[0].v).toBe(11);
+  expect(update('acc', 'a', { $inc: { v: 1 } }, t2).code).toBe('DATABASE_TRANSACTION_CONFLICT');
+  // A transaction whose first operation comes after that commit writes it.
+  const t3 = start();
+  expect(update('acc', 'a', { $inc: { v: 1 } }, t3).code).toBeUndefined();
+  expect(commit(t3).code).toBeUndefined();
+  expect(db.find('acc', { _id: 'a' })[0].v).toBe(12);
+});
+
+test('a holder that aborts, or expires, lets the document go', () => {
+  const t0 = Date.now();
+  const now = jest.spyOn(Date, 'now').mockReturnValue(t0);
+  const t1 = start();
+  const t2 = start();
+  const t3 = start();
+  update('acc', 'a', { $set: { v: 1 } }, t1);
+  call('abortTransaction', { transactionId: t1 });
+  expect(update('acc', 'a', { $set: { v: 2 } }, t2).code).toBeUndefined();
+  now.mockReturnValue(t0 + 1000); // t2 (and t3, never used) expire
+  const t4 = start();
+  expect(update('acc', 'a', { $set: { v: 4 } }, t4).code).toBeUndefined();
+  expect(commit(t4).code).toBeUndefined();
+  expect(commit(t3).code).toBe('DATABASE_REQUEST_FAILED');
+  expect(db.find('acc', { _id: 'a' })[0].v).toBe(4);
+});
+
+test('a removal after the snapshot is a change; one before it is not', () => {
+  remove('acc', 'b');
+  const t1 = start();
+  expect(get('acc', 'a', t1)[0].v).toBe(10);
+  remove('acc', 'a');
+  expect(update('acc', 'a', { $inc: { v: 1 } }, t1).code).toBe('DATABASE_TRANSACTION_CONFLICT');
+  const t2 = start();
+  expect(insert('acc', { _id: 'b', v: 2 }, t2).code).toBeUndefined();
+  expect(commit(t2).code).toBeUndefined();
+  expect(db.find('acc')).toEqual([{ _id: 'b', v: 2 }]);
+});
+
+test('a transaction writes its own documents again freely', () => {
+  const tx = start();
+  update('acc', 'a', { $inc: { v: 1 } }, tx);
+  expect(update('acc', 'a', { $inc: { v: 1 } }, tx).code).toBeUndefined();
+  expect(remove('acc', 'a', tx).code).toBeUndefined();
+  expect(commit(tx).code).toBeUndefined();
+  expect(db.find('acc').map((d) => d._id)).toEqual(['b']);
+});

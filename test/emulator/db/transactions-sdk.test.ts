@@ -1,4 +1,6 @@
-// Transactions driven by the real SDK: runTransaction retries on the conflicts the engine reports at commit.
+// Transactions driven by the real SDK. A conflict at commit reaches runTransaction as `code`
+// DATABASE_TRANSACTION_CONFLICT and it retries; a write conflict (the write itself fails, as on MongoDB) reaches the
+// caller through wx-server-sdk's wrapper with only its message, and runTransaction does not retry it.
 import { startHarness, type Harness } from './sdk-harness';
 
 let h: Harness;
@@ -11,6 +13,8 @@ afterAll(() => h.close());
 beforeEach(() => h.engine.load({ counters: [{ _id: 'c', n: 0, log: [] }], audit: [] }));
 
 const conflictReplies = () => h.replies.filter((r) => r.code === 'DATABASE_TRANSACTION_CONFLICT').length;
+/** How a caller tells a lost transaction (cloudfunctions/_lib/platform/transact.ts isConflict does the same). */
+const isConflict = (e: any) => e?.code === 'DATABASE_TRANSACTION_CONFLICT' || /WriteConflict/.test(String(e?.errMsg));
 
 /** Resolves once `count` callers have arrived, so that many transactions provably read the same version. */
 function barrier(count: number) {
@@ -20,29 +24,40 @@ function barrier(count: number) {
   return () => (++arrived === count && open(), gate);
 }
 
-test('20 concurrent read-modify-write transactions lose no update', async () => {
+test('20 concurrent read-modify-write transactions lose no update; the losers fail at their write', async () => {
   const conflictsBefore = conflictReplies();
   const allRead = barrier(20);
   const attempts = new Array<number>(20).fill(0);
-  // Each transaction can only lose to the 19 others once each, so 20 retries always suffice.
-  await Promise.all(
-    attempts.map((_, i) =>
-      db.runTransaction(async (t: any) => {
+  const writesRefused = new Array<number>(20).fill(0);
+  // The caller retries what it lost (as transact does): each transaction can lose to the 19 others once each.
+  const spend = async (i: number): Promise<void> => {
+    try {
+      await db.runTransaction(async (t: any) => {
         const firstAttempt = attempts[i]++ === 0;
         const { data } = await t.collection('counters').doc('c').get();
         if (firstAttempt) await allRead();
         await t
           .collection('counters')
           .doc('c')
-          .update({ data: { n: data.n + 1, log: [...data.log, i] } });
-      }, 20),
-    ),
-  );
+          .update({ data: { n: data.n + 1, log: [...data.log, i] } })
+          .catch((error: unknown) => {
+            writesRefused[i]++;
+            throw error;
+          });
+      }, 0);
+    } catch (error) {
+      if (!isConflict(error) || attempts[i] > 20) throw error;
+      return spend(i);
+    }
+  };
+  await Promise.all(attempts.map((_, i) => spend(i)));
   const [counter] = h.engine.find('counters');
   expect(counter.n).toBe(20);
   expect([...(counter.log as number[])].sort((a, b) => a - b)).toEqual(attempts.map((_, i) => i));
-  // All 20 read version 0 before anyone committed: the first commit wins and 19 must have conflicted.
+  // All 20 read version 0 before anyone wrote: the first writer holds the counter until it commits, so the 19
+  // others lose at their write — none of them gets as far as a commit that cannot succeed.
   expect(conflictReplies() - conflictsBefore).toBeGreaterThanOrEqual(19);
+  expect(writesRefused.reduce((a, b) => a + b)).toBe(attempts.reduce((a, b) => a + b) - 20);
   expect(attempts.reduce((a, b) => a + b)).toBeGreaterThanOrEqual(39);
 });
 
@@ -63,7 +78,7 @@ test('with the default 3 retries, a transaction either commits or fails loudly: 
     }),
   );
   const failed = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
-  for (const f of failed) expect(f.reason).toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' });
+  for (const f of failed) expect(isConflict(f.reason)).toBe(true);
   expect(h.engine.find('counters')[0].n).toBe(outcomes.length - failed.length);
 });
 
@@ -81,19 +96,37 @@ test('rollback discards every write of the transaction and rejects with the give
   expect(h.engine.find('audit')).toEqual([]);
 });
 
-test('startTransaction/commit: a write outside the transaction makes its commit conflict', async () => {
+test('startTransaction: a write outside the transaction makes its own write of that document fail at once', async () => {
   const t = await db.startTransaction();
   const { data } = await t.collection('counters').doc('c').get();
   await db
     .collection('counters')
     .doc('c')
     .update({ data: { n: 5 } });
-  await t
+  const write = t
     .collection('counters')
     .doc('c')
     .update({ data: { n: data.n + 1 } });
-  await expect(t.commit()).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' });
+  await expect(write).rejects.toMatchObject({ errCode: -501001, errMsg: expect.stringContaining('WriteConflict') });
+  // Mongo aborts a transaction that hit a write conflict: there is nothing left to commit.
+  await expect(t.commit()).rejects.toMatchObject({ code: 'DATABASE_REQUEST_FAILED' });
   expect(h.engine.find('counters')[0].n).toBe(5);
+});
+
+test('startTransaction: a document only read, changed outside meanwhile, still fails the commit', async () => {
+  h.engine.load({ counters: [{ _id: 'c', n: 0 }], limits: [{ _id: 'l', max: 3 }] });
+  const t = await db.startTransaction();
+  await t.collection('limits').doc('l').get();
+  await db
+    .collection('limits')
+    .doc('l')
+    .update({ data: { max: 0 } });
+  await t
+    .collection('counters')
+    .doc('c')
+    .update({ data: { n: 1 } });
+  await expect(t.commit()).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' });
+  expect(h.engine.find('counters')[0].n).toBe(0);
 });
 
 test('doc().set() and doc().remove() inside a transaction apply together at commit', async () => {
