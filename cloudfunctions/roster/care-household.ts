@@ -3,6 +3,7 @@ import { DomainError } from '../../src/shared/domain/errors';
 import { roomLabel } from '../../src/shared/domain/join';
 import { endOfTodayCst } from '../../src/shared/domain/care';
 import { monthOf, monthRange, startOfDayCst } from '../../src/shared/domain/time';
+import { worksGrid } from '../../src/shared/domain/scope';
 import { defineHandler } from '../_lib/platform/handler';
 import { rosterPerson } from '../_lib/platform/on-behalf';
 import { _, collections } from '../_lib/platform/runtime';
@@ -29,7 +30,10 @@ export const household = defineHandler(careHousehold, async (input, { user }) =>
     return { household: null, recent: [] };
   }
   assertSeesCare(user, found);
-  return { household: householdView(found, new Date()), recent: visits.map(visitView) };
+  const view = householdView(found, new Date());
+  // Whom to file for is the organisers' business: the household's own card names nobody by id.
+  const organiser = worksGrid(user, found.gridId) || (user.roles.includes('staff') && user.communityId === found.communityId);
+  return { household: organiser ? view : { ...view, residentId: null }, recent: visits.map(visitView) };
 });
 
 function ownHome(user: Parameters<typeof assertSeesCare>[0]): string | null {

@@ -41,6 +41,7 @@ export function householdView(h: CareHousehold, now: Date): HouseholdView {
     room: h.room,
     names: h.names,
     rosterKey: h.rosterKeys[0] ?? null,
+    residentId: h.memberIds[0] ?? null,
     tier: h.tier,
     reason: h.reason,
     suggested: suggestTier(h.tags),

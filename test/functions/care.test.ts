@@ -121,6 +121,34 @@ describe('今日走访 and care.logVisit', () => {
     refused(await call(zhang, 'care.household', { householdId: items[0].id }), 'CARE_HOUSEHOLD_NOT_FOUND');
     expect(wish.id).toBeTruthy();
   });
+
+  it('发现问题 at a registered resident’s home files a wish and a case for her (代办), preselected by her account', async () => {
+    await seedRoster();
+    ok(await call(wang, 'wish.create', { ...newWish, title: '陪我去医院复查', categoryId: 'elderly' }, rid('found', 1)));
+    // Her home is known only from her own wish: no roster key, but her account to file for — for the grid worker.
+    const [item] = ok(await call(liu, 'care.dueVisits', {})).items;
+    expect(item).toMatchObject({ names: ['王秀英'], rosterKey: null, residentId: wang });
+    const onBehalfOf = { residentId: item.residentId };
+    const filedWish = ok(await call(liu, 'wish.create', { ...newWish, title: '代买降压药', categoryId: 'errand', onBehalfOf }, rid('found', 2))).wish;
+    expect(filedWish).toMatchObject({ title: '代买降压药', proxy: { filedByName: '刘芳' } });
+    const storedWish = (await databaseOf(env.emu).collection('wishes').doc(filedWish.id).get()).data;
+    expect(storedWish).toMatchObject({ residentId: wang, filedById: liu, buildingId: 'building-2' });
+    // The case needs no place: it is placed at her home (2号楼, 第一网格), hers, filed by 刘芳.
+    const description = '走访发现：楼道灯坏了，老人晚上不敢出门';
+    const { petition } = ok(
+      await call(liu, 'petition.create', { categoryId: 'accessibility', description, accepted: [], onBehalfOf }, rid('found', 3)),
+    );
+    expect(petition).toMatchObject({ location: expect.objectContaining({ buildingName: '2号楼' }) });
+    const stored = (await databaseOf(env.emu).collection('petitions').doc(petition.id).get()).data;
+    expect(stored).toMatchObject({ reporterId: wang, reporterRoom: '1单元302', filedById: liu, gridId: 'grid-1', buildingId: 'building-2' });
+    // Another grid’s worker may not file for her; her own card names nobody by id.
+    refused(await call(zhao, 'petition.create', { categoryId: 'accessibility', description, onBehalfOf }, rid('found', 4)), 'FORBIDDEN_SCOPE');
+    expect(ok(await call(wang, 'care.household', {})).household).toBeNull();
+    ok(await call(liu, 'care.logVisit', { householdId: item.id, note: '已代办两件事' }, rid('found', 5)));
+    expect(ok(await call(wang, 'care.household', {})).household).toMatchObject({ residentId: null, visits: 1 });
+    expect(ok(await call(liu, 'care.household', { householdId: item.id })).household).toMatchObject({ residentId: wang });
+    await expectCovered(env.emu);
+  });
 });
 
 describe('a petition about hardship', () => {
@@ -136,10 +164,21 @@ describe('a petition about hardship', () => {
     ok(
       await call(wang, 'petition.create', { ...place, categoryId: 'hardship', description: '老伴住院了，家里没人照应，生活有困难' }, rid('hard', 2)),
     );
+    // The event rides in the case's retry record (no request of its own); the inbox timer puts it on the round.
+    expect(ok(await call(liu, 'care.dueVisits', {})).items).toEqual([]);
+    await env.emu.fireTrigger('notify', 'inbox');
     const { items } = ok(await call(liu, 'care.dueVisits', {}));
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({ room: '1单元302', names: ['王秀英'], state: 'later' });
     expect(items[0].reasons[0]).toMatchObject({ kind: 'petition', label: '诉求「老伴住院了，家里没人照应，生活有困难」后回访' });
+    // Filed by proxy for 郑大爷 of the roster: his home joins the round too, once (a rerun of the timer writes the same).
+    const proxied = { categoryId: 'hardship', description: '独居，生活困难，需要帮扶', accepted: [], onBehalfOf: { rosterKey: zheng } };
+    ok(await call(liu, 'petition.create', proxied, rid('hard', 3)));
+    await env.emu.fireTrigger('notify', 'inbox');
+    await env.emu.fireTrigger('notify', 'inbox');
+    const round = ok(await call(liu, 'care.dueVisits', {})).items;
+    expect(round.map((i: any) => i.names[0]).sort()).toEqual(['王秀英', '郑大爷']);
+    expect(round.find((i: any) => i.names[0] === '郑大爷')).toMatchObject({ room: '3单元501', rosterKey: zheng, reasons: [{ kind: 'petition' }] });
     await expectCovered(env.emu);
   });
 });

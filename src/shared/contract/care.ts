@@ -44,7 +44,11 @@ export const householdSchema = z.object({
   buildingName: z.string(),
   room: z.string(),
   names: z.array(z.string()).describe('the people of the 人口台账 tagged at this home'),
-  rosterKey: z.string().nullable().describe('a person to file for (红色代办) from a visit'),
+  rosterKey: z.string().nullable().describe('a person of the 人口台账 to file for (红色代办) from a visit'),
+  residentId: z
+    .string()
+    .nullable()
+    .describe('a registered person of this home to file for (代办) from a visit, for those who care for it; null on the household’s own card'),
   tier: z.enum(careTiers).nullable(),
   reason: z.string().nullable(),
   suggested: z.enum(careTiers).nullable().describe('what the roster tags (独居老人, 残疾, 低保) suggest'),
