@@ -8,14 +8,14 @@ import { defineHandler } from '../_lib/platform/handler';
 import { _, collections } from '../_lib/platform/runtime';
 import { table } from '../_lib/platform/typed-db';
 import type { CareEvent, CareHousehold } from './care-docs';
-import { householdView } from './care-repo';
+import { hospitalLabel, householdView } from './care-repo';
 
 type DueItem = z.input<typeof careDueItemSchema>;
 
 /** The event's person when they have an account (a roster person not yet joined is `roster:<key>`). */
 const registered = (e: CareEvent) => (e.residentId && !e.residentId.startsWith('roster:') ? e.residentId : null);
 
-const eventLabel = (e: CareEvent) => `${e.kind === 'wish' ? '心愿' : '诉求'}「${e.title}」后回访`;
+const eventLabel = (e: CareEvent) => (e.kind === 'hospital' ? hospitalLabel(e.title) : `${e.kind === 'wish' ? '心愿' : '诉求'}「${e.title}」后回访`);
 
 /** An event's household when it has no rhythm visit due today: known from the event alone, its tier not shown. */
 function fromEvent(e: CareEvent, now: Date): DueItem {

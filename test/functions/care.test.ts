@@ -16,9 +16,14 @@ const qin = 'community-wutong|building-5|1|101|秦阿姨';
 const gaoHome = 'community-wutong|building-7|2|301|高敏';
 const refused = (reply: any, code: string) => expect(reply).toMatchObject({ ok: false, code });
 
-/** 郑大爷 (2号楼, 第一网格, 独居老人), 秦阿姨 (5号楼, 第二网格, 低保) and 高敏's own home in the roster in force. */
+/**
+ * 郑大爷 (2号楼, 第一网格, 独居老人), 秦阿姨 (5号楼, 第二网格, 低保) and 高敏's own home in the roster in force; and a
+ * petition category about hardship, in every test (the petition function keeps categories warm across them).
+ */
 async function seedRoster() {
   const db = databaseOf(env.emu);
+  const hardship = { name: '生活困难', parentId: null, order: 80, departmentId: null, council: false, private: true };
+  await db.collection('petition_categories').doc('hardship').set({ data: hardship });
   await db
     .collection('roster_heads')
     .doc('community-wutong')
@@ -151,11 +156,41 @@ describe('今日走访 and care.logVisit', () => {
   });
 });
 
+describe('care.reportEvent (大病回访)', () => {
+  it('a hospital stay reported puts the home on 今日走访 3 days after the discharge; a retry reports it once; others are refused', async () => {
+    await seedRoster();
+    const { household } = ok(await call(liu, 'care.setTier', { rosterKey: zheng, tier: 'green', reason: '身体还好' }, rid('hosp', 1)));
+    const today = ok(await call(liu, 'care.dueVisits', {})).today as string;
+    const discharge = new Date(Date.parse(`${today}T12:00:00+08:00`) + 2 * DAY_MS).toISOString().slice(0, 10);
+    const report = { householdId: household.id, kind: 'hospital', note: '肺炎住院', dischargedOn: discharge };
+    const first = ok(await call(liu, 'care.reportEvent', report, rid('hosp', 2)));
+    expect(first.event.reason).toMatchObject({ kind: 'hospital', label: '住院「肺炎住院」大病回访' });
+    // Due on the discharge day + 3: five days from today.
+    expect(Date.parse(first.event.reason.dueAt) - Date.parse(`${today}T00:00:00+08:00`)).toBe(5 * DAY_MS);
+    expect(ok(await call(liu, 'care.reportEvent', report, rid('hosp', 2))).event.id).toBe(first.event.id);
+    const [item] = ok(await call(liu, 'care.dueVisits', {})).items;
+    // Its green rhythm is months away: the event alone brings it (as for a wish's), its tier not shown.
+    expect(item).toMatchObject({ id: household.id, names: ['郑大爷'], state: 'later', rosterKey: zheng });
+    expect(item.reasons).toEqual([expect.objectContaining({ kind: 'hospital', label: '住院「肺炎住院」大病回访' })]);
+    // Staff report by roster person too; another grid's worker, a resident, and the organiser's own home are refused.
+    ok(await call(sun, 'care.reportEvent', { rosterKey: qin, kind: 'hospital', note: '摔伤住院' }, rid('hosp', 3)));
+    refused(
+      await call(zhao, 'care.reportEvent', { householdId: household.id, kind: 'hospital', note: '住院' }, rid('hosp', 4)),
+      'CARE_HOUSEHOLD_NOT_FOUND',
+    );
+    refused(await call(wang, 'care.reportEvent', { householdId: household.id, kind: 'hospital', note: '住院' }, rid('hosp', 5)), 'FORBIDDEN_ROLE');
+    const farAhead = { ...report, dischargedOn: '2099-01-01' };
+    refused(await call(liu, 'care.reportEvent', farAhead, rid('hosp', 6)), 'CARE_DISCHARGE_INVALID');
+    // The visit clears the event; the home goes back to its rhythm.
+    ok(await call(liu, 'care.logVisit', { householdId: household.id, note: '出院在家休养' }, rid('hosp', 7)));
+    expect(ok(await call(liu, 'care.dueVisits', {})).items).toEqual([]);
+    await expectCovered(env.emu);
+  });
+});
+
 describe('a petition about hardship', () => {
   it('puts the reporter’s home on 今日走访 within 2 days; a case of another kind does not', async () => {
     await seedRoster();
-    const hardship = { _id: 'hardship', name: '生活困难', parentId: null, order: 80, departmentId: null, council: false, private: true };
-    await databaseOf(env.emu).collection('petition_categories').add({ data: hardship });
     const place = { location: { kind: 'building', buildingId: 'building-2', detail: '家里' }, accepted: [] };
     ok(
       await call(wang, 'petition.create', { ...place, categoryId: 'accessibility', description: '2号楼门口坡道塌了，轮椅推不上去' }, rid('hard', 1)),

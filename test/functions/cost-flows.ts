@@ -217,6 +217,8 @@ async function measurePass(emu: TestEmulator): Promise<ActionCost[]> {
   const hers = round.items.find((i: { names: string[] }) => i.names.includes('王秀英'));
   await step('care.household', liu, 'care.household', { householdId: household.id }, true);
   await step('care.logVisit', liu, 'care.logVisit', { householdId: hers.id, note: '已上门了解，安排志愿者陪同复查' });
+  // 大病回访: 刘芳 reports 郑大爷 in hospital from his card.
+  await step('care.reportEvent', liu, 'care.reportEvent', { householdId: household.id, kind: 'hospital', note: '肺炎住院' });
   await step('care.coverage', sun, 'care.coverage');
   // 督办 (issue 15): 宋嘉, the street's 督办员, reads her queue, cards a case by hand, has it reassigned to the grid
   // that should take it and then escalated to the community. The case is filed unmeasured (petition.create is above).

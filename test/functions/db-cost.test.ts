@@ -166,6 +166,8 @@ const WITHIN_BUDGET = [
   'care.dueVisits',
   'care.household',
   'care.logVisit',
+  // caller, the home, start, the event (its own retry record), commit.
+  'care.reportEvent',
   'care.coverage',
 ];
 

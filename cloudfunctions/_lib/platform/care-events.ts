@@ -12,7 +12,7 @@ export function householdIdOf(communityId: string, buildingId: string, room: str
 }
 
 interface EventFacts {
-  kind: CareEventKind;
+  kind: Exclude<CareEventKind, 'hospital'>;
   categoryName: string;
   ref: string;
   title: string;

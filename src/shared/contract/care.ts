@@ -18,8 +18,8 @@ const rhythmSchema = z.object({ red: days, yellow: days, green: days });
 
 /** Why a household is on 今日走访: its tier's rhythm, or an event (a wish in 助老/就医, a petition about hardship). */
 export const dueReasonSchema = z.object({
-  kind: z.enum(['rhythm', 'wish', 'petition']),
-  label: z.string().describe('e.g. 连心户 每 7 天走访 / 心愿「陪同就医」后回访'),
+  kind: z.enum(['rhythm', 'wish', 'petition', 'hospital']),
+  label: z.string().describe('e.g. 连心户 每 7 天走访 / 心愿「陪同就医」后回访 / 住院「县医院 肺炎」大病回访'),
   dueAt: isoDate,
 });
 
@@ -134,6 +134,29 @@ export const careLogVisit = defineAction({
   mutates: true,
 });
 
+export const careReportEvent = defineAction({
+  name: 'care.reportEvent',
+  summary: '大病回访：网格员或社区工作人员报告一户有人住院（可填出院日期），出院后 3 天内（未出院则 3 天内）的回访进入今日走访',
+  input: () =>
+    z
+      .object({
+        householdId: householdId.optional(),
+        rosterKey: rosterKey.optional(),
+        kind: z.literal('hospital'),
+        note: z.string().trim().min(2, '请写明情况（至少 2 个字）').max(20, '情况最多 20 字'),
+        dischargedOn: z
+          .string()
+          .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '日期格式应为 YYYY-MM-DD')
+          .optional()
+          .describe('the discharge day (China time), if known; the visit falls due 3 days after it'),
+      })
+      .strict()
+      .refine((v) => Boolean(v.householdId) !== Boolean(v.rosterKey), { message: '请从台账或今日走访里选择这一户', path: ['householdId'] }),
+  output: () => z.object({ event: z.object({ id: z.string(), householdId: z.string(), reason: dueReasonSchema }) }),
+  roles: ['grid_worker', 'staff'],
+  mutates: true,
+});
+
 export const careCoverage = defineAction({
   name: 'care.coverage',
   summary: '走访覆盖：本社区每个网格今天到期、本月已走访、已逾期的户数',
@@ -149,4 +172,13 @@ export const careCoverage = defineAction({
   mutates: false,
 });
 
-export const careActions = [careSetTier, careSetRhythm, careRhythm, careDueVisits, careHousehold, careLogVisit, careCoverage] as const;
+export const careActions = [
+  careSetTier,
+  careSetRhythm,
+  careRhythm,
+  careDueVisits,
+  careHousehold,
+  careLogVisit,
+  careReportEvent,
+  careCoverage,
+] as const;

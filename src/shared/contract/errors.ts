@@ -136,6 +136,7 @@ export const errorMessages = {
   BULLETIN_NOT_FOUND: '这个月的社区月报还没有生成（每月1日生成上月月报）',
   CARE_HOUSEHOLD_NOT_FOUND: '没有找到这一户的走访记录，请从台账或今日走访里重新选择',
   CARE_RHYTHM_INVALID: '走访周期应为 1–366 天，且连心户不长于关心户、关心户不长于放心户',
+  CARE_DISCHARGE_INVALID: '出院日期最多填 60 天以后，请核对日期',
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;
