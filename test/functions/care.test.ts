@@ -236,7 +236,17 @@ describe('care.setRhythm and care.coverage', () => {
     ok(await call(liu, 'care.logVisit', { householdId: red.id, note: '一切正常' }, rid('rhythm', 6)));
     grids = ok(await call(sun, 'care.coverage', {})).grids;
     expect(grids.find((g: any) => g.gridId === 'grid-1')).toMatchObject({ due: 0, done: 1, overdue: 0 });
-    expect(grids.find((g: any) => g.gridId === 'grid-2')).toMatchObject({ due: 0, done: 0, overdue: 0 });
+    expect(grids.find((g: any) => g.gridId === 'grid-2')).toMatchObject({ due: 0, done: 0, overdue: 0, events: 0 });
+    // Event visits count too: 秦阿姨's hospital stay (due in 3 days) then overdue; 王秀英's 助老 wish (in 3 days).
+    ok(await call(sun, 'care.reportEvent', { rosterKey: qin, kind: 'hospital', note: '摔伤住院' }, rid('rhythm', 7)));
+    ok(await call(wang, 'wish.create', { ...newWish, title: '陪我去医院复查', categoryId: 'elderly' }, rid('rhythm', 8)));
+    await advanceDays(3);
+    grids = ok(await call(sun, 'care.coverage', {})).grids;
+    expect(grids.find((g: any) => g.gridId === 'grid-2')).toMatchObject({ due: 1, overdue: 0, events: 1 });
+    expect(grids.find((g: any) => g.gridId === 'grid-1')).toMatchObject({ due: 2, overdue: 0, events: 1 });
+    await advanceDays(1);
+    grids = ok(await call(sun, 'care.coverage', {})).grids;
+    expect(grids.find((g: any) => g.gridId === 'grid-2')).toMatchObject({ due: 0, overdue: 1, events: 1 });
     refused(await call(liu, 'care.coverage', {}), 'FORBIDDEN_ROLE');
     await expectCovered(env.emu);
   });

@@ -159,13 +159,20 @@ export const careReportEvent = defineAction({
 
 export const careCoverage = defineAction({
   name: 'care.coverage',
-  summary: '走访覆盖：本社区每个网格今天到期、本月已走访、已逾期的户数',
+  summary: '走访覆盖：本社区每个网格今天到期、已逾期的走访（按等级周期的和心愿、诉求、住院带来的回访），以及本月已走访的次数',
   input: () => z.object({}).strict(),
   output: () =>
     z.object({
       month: z.string(),
       grids: z.array(
-        z.object({ gridId: z.string(), gridName: z.string(), due: z.number().int(), done: z.number().int(), overdue: z.number().int() }),
+        z.object({
+          gridId: z.string(),
+          gridName: z.string(),
+          due: z.number().int(),
+          done: z.number().int(),
+          overdue: z.number().int(),
+          events: z.number().int().describe('of the due and overdue, the visits an event asks for (大病回访、困难必访)'),
+        }),
       ),
     }),
   roles: ['staff'],
