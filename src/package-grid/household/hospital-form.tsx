@@ -20,7 +20,7 @@ export function HospitalForm(props: {
   const [discharged, setDischarged] = useState<string | null>(null);
   if (!open)
     return (
-      <View className="card household__form">
+      <View className="card household__form household__hospital">
         {props.done && <Text className="household__done">{props.done}</Text>}
         <ActionButton kind="default" onClick={() => setOpen(true)}>
           报告住院（大病回访）
@@ -28,7 +28,7 @@ export function HospitalForm(props: {
       </View>
     );
   return (
-    <View className="card household__form">
+    <View className="card household__form household__hospital">
       <FormField label="住院情况" hint="几个字即可，例如：肺炎住院" error={props.error}>
         <Input
           className="household__input"

@@ -84,7 +84,7 @@ function HouseholdPage() {
     <PageShell className="household">
       <View className="card household__head">
         <Text className="household__names">{own ? '我家' : (h?.names.join('、') ?? '这一户')}</Text>
-        {h && <Text className={`household__tier tier-${h.tier ?? 'none'}`}>{h.tier ? careTierNames[h.tier] : '未分级'}</Text>}
+        {h && (h.tier || !own) && <Text className={`household__tier tier-${h.tier ?? 'none'}`}>{h.tier ? careTierNames[h.tier] : '未分级'}</Text>}
         {h && (
           <Text className="household__line">
             {h.buildingName} {h.room}
@@ -93,7 +93,7 @@ function HouseholdPage() {
         {h?.reason && <Text className="household__line">原因：{h.reason}</Text>}
         {own && h?.tier && <Text className="household__line">{ownWords[h.tier]}</Text>}
         <Text className="household__line">
-          {h?.dueAt ? `下次走访：${dayOf(h.dueAt)}` : '还没有排定走访'}
+          {h?.dueAt ? `下次走访：${dayOf(h.dueAt)}` : own ? '网格员会按需上门看看' : '还没有排定走访'}
           {h ? ` · 已走访 ${h.visits} 次` : ''}
         </Text>
       </View>

@@ -70,6 +70,21 @@ function useHonours(kind: Dashboard['scope']['kind'] | undefined) {
 
 type Visits = { due: number; overdue: number; done: number; events: number };
 
+/** 红黄蓝走访 today, summed over the community's grids; it opens 走访覆盖. Shown whatever the period's numbers. */
+function VisitsSection({ visits }: { visits: Visits }) {
+  return (
+    <Section title="红黄蓝走访" hint="今天的情况，点开看各网格">
+      <View className="dash-visits" onClick={() => void Taro.navigateTo({ url: '/package-grid/coverage/index' })}>
+        <Text className="dash-honour">
+          今天到期 {visits.due} · 已逾期 {visits.overdue} · 本月已走访 {visits.done}
+        </Text>
+        {visits.events > 0 && <Text className="dash-honour">其中住院、助老、困难等事件回访 {visits.events} 次</Text>}
+        <Text className="dash-visits__more">查看各网格走访覆盖 ›</Text>
+      </View>
+    </Section>
+  );
+}
+
 function visitTotals(grids: readonly Visits[]): Visits {
   return grids.reduce((t, g) => ({ due: t.due + g.due, overdue: t.overdue + g.overdue, done: t.done + g.done, events: t.events + g.events }), {
     due: 0,
@@ -174,6 +189,7 @@ function DashboardPage() {
       </View>
       {filters}
       {body}
+      {honours.data?.visits && <VisitsSection visits={honours.data.visits} />}
     </PageShell>
   );
 }
@@ -377,18 +393,6 @@ function Numbers({
         <Section title={`${Number(honours.month.slice(5))}月之星`} hint={honours.closed ? undefined : '该月还没有结算，名单按当前积分'}>
           <Text className="dash-honour">明星党员：{honours.members.length ? honours.members.join('、') : '暂无'}</Text>
           <Text className="dash-honour">美德商铺：{honours.shops.length ? honours.shops.join('、') : '暂无'}</Text>
-        </Section>
-      )}
-
-      {honours?.visits && (
-        <Section title="红黄蓝走访" hint="今天的情况，点开看各网格">
-          <View className="dash-visits" onClick={() => void Taro.navigateTo({ url: '/package-grid/coverage/index' })}>
-            <Text className="dash-honour">
-              今天到期 {honours.visits.due} · 已逾期 {honours.visits.overdue} · 本月已走访 {honours.visits.done}
-            </Text>
-            {honours.visits.events > 0 && <Text className="dash-honour">其中住院、助老、困难等事件回访 {honours.visits.events} 次</Text>}
-            <Text className="dash-visits__more">查看各网格走访覆盖 ›</Text>
-          </View>
         </Section>
       )}
     </View>
