@@ -8,11 +8,14 @@ import { defineHandler } from '../_lib/platform/handler';
 import { _, collections } from '../_lib/platform/runtime';
 import { table } from '../_lib/platform/typed-db';
 import type { CareEvent, CareHousehold } from './care-docs';
-import { householdView } from './care-repo';
+import { hospitalLabel, householdView } from './care-repo';
 
 type DueItem = z.input<typeof careDueItemSchema>;
 
-const eventLabel = (e: CareEvent) => `${e.kind === 'wish' ? '心愿' : '诉求'}「${e.title}」后回访`;
+/** The event's person when they have an account (a roster person not yet joined is `roster:<key>`). */
+const registered = (e: CareEvent) => (e.residentId && !e.residentId.startsWith('roster:') ? e.residentId : null);
+
+const eventLabel = (e: CareEvent) => (e.kind === 'hospital' ? hospitalLabel(e.title) : `${e.kind === 'wish' ? '心愿' : '诉求'}「${e.title}」后回访`);
 
 /** An event's household when it has no rhythm visit due today: known from the event alone, its tier not shown. */
 function fromEvent(e: CareEvent, now: Date): DueItem {
@@ -23,6 +26,7 @@ function fromEvent(e: CareEvent, now: Date): DueItem {
     room: e.room,
     names: [e.name],
     rosterKey: e.rosterKey,
+    residentId: registered(e),
     tier: null,
     reason: null,
     suggested: null,
@@ -59,6 +63,9 @@ export const dueVisits = defineHandler(careDueVisits, async ({ offset, limit }, 
   const items = new Map<string, DueItem>(page.map((h) => [h._id, withRhythm(h, now)]));
   for (const e of events) {
     const item = items.get(e.householdId) ?? fromEvent(e, now);
+    // 发现问题 files for someone of the home: a tagged home without one learns them from its event.
+    item.rosterKey ??= e.rosterKey;
+    item.residentId ??= registered(e);
     item.reasons.push({ kind: e.kind, label: eventLabel(e), dueAt: e.dueAt.toISOString() });
     if (!item.dueAt || e.dueAt.toISOString() < item.dueAt) item.dueAt = e.dueAt.toISOString();
     item.daysOverdue = daysOverdue(new Date(item.dueAt), now);

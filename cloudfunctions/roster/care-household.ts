@@ -3,6 +3,7 @@ import { DomainError } from '../../src/shared/domain/errors';
 import { roomLabel } from '../../src/shared/domain/join';
 import { endOfTodayCst } from '../../src/shared/domain/care';
 import { monthOf, monthRange, startOfDayCst } from '../../src/shared/domain/time';
+import { worksGrid } from '../../src/shared/domain/scope';
 import { defineHandler } from '../_lib/platform/handler';
 import { rosterPerson } from '../_lib/platform/on-behalf';
 import { _, collections } from '../_lib/platform/runtime';
@@ -29,7 +30,10 @@ export const household = defineHandler(careHousehold, async (input, { user }) =>
     return { household: null, recent: [] };
   }
   assertSeesCare(user, found);
-  return { household: householdView(found, new Date()), recent: visits.map(visitView) };
+  const view = householdView(found, new Date());
+  // Whom to file for is the organisers' business: the household's own card names nobody by id.
+  const organiser = worksGrid(user, found.gridId) || (user.roles.includes('staff') && user.communityId === found.communityId);
+  return { household: organiser ? view : { ...view, residentId: null }, recent: visits.map(visitView) };
 });
 
 function ownHome(user: Parameters<typeof assertSeesCare>[0]): string | null {
@@ -42,8 +46,11 @@ async function viaRoster(key: string, user: Parameters<typeof assertSeesCare>[0]
 }
 
 /**
- * 走访覆盖: per grid of the staff member's community, the homes whose visit falls due today, those overdue (before
- * today), and the visits logged this month. Three grouped counts and the grids' names (kept warm): no list of homes.
+ * 走访覆盖: per grid of the staff member's community, the visits that fall due today and those overdue (before
+ * today) — homes by their rhythm and events (a wish, a case, a hospital stay) by theirs, `events` saying how many
+ * of them are events — and the visits logged this month (whatever brought them). Five grouped counts and the grids'
+ * names (kept warm): no list of homes. A home due by its rhythm and an event at once counts twice: one visit
+ * settles both.
  */
 export const coverage = defineHandler(careCoverage, async (_input, { user }) => {
   const communityId = user.communityId;
@@ -51,21 +58,27 @@ export const coverage = defineHandler(careCoverage, async (_input, { user }) => 
   const today = startOfDayCst(now);
   const month = monthOf(now);
   const households = table(collections.careHouseholds);
-  const [due, overdue, done, units] = await Promise.all([
-    households.countBy({ communityId, dueAt: _.and(_.gte(today), _.lt(endOfTodayCst(now))) }, 'gridId'),
+  const events = table(collections.careEvents);
+  const dueToday = _.and(_.gte(today), _.lt(endOfTodayCst(now)));
+  const [due, overdue, eventsDue, eventsOverdue, done, units] = await Promise.all([
+    households.countBy({ communityId, dueAt: dueToday }, 'gridId'),
     households.countBy({ communityId, dueAt: _.lt(today) }, 'gridId'),
+    events.countBy({ communityId, dueAt: dueToday }, 'gridId'),
+    events.countBy({ communityId, dueAt: _.lt(today) }, 'gridId'),
     table(collections.careVisits).countBy({ communityId, at: _.gte(monthRange(month).start) }, 'gridId'),
     unitsOf(communityId),
   ]);
   const grids = units.filter((u) => u.kind === 'grid' && !u.retiredAt);
+  const n = (counts: Map<string, number>, gridId: string) => counts.get(gridId) ?? 0;
   return {
     month,
     grids: grids.map((g) => ({
       gridId: g._id,
       gridName: g.name,
-      due: due.get(g._id) ?? 0,
-      done: done.get(g._id) ?? 0,
-      overdue: overdue.get(g._id) ?? 0,
+      due: n(due, g._id) + n(eventsDue, g._id),
+      done: n(done, g._id),
+      overdue: n(overdue, g._id) + n(eventsOverdue, g._id),
+      events: n(eventsDue, g._id) + n(eventsOverdue, g._id),
     })),
   };
 });

@@ -30,6 +30,9 @@ export function assertCaresFor(user: UserProfile, h: Pick<CareHousehold, 'commun
   assertNotOwnHome(user, h);
 }
 
+/** 大病回访 as 今日走访 and the card say it. */
+export const hospitalLabel = (note: string) => `住院「${note}」大病回访`;
+
 type HouseholdView = z.input<typeof householdSchema>;
 
 /** A household as its card shows it to those who may see it (the caller has passed `assertSeesCare`). */
@@ -41,6 +44,7 @@ export function householdView(h: CareHousehold, now: Date): HouseholdView {
     room: h.room,
     names: h.names,
     rosterKey: h.rosterKeys[0] ?? null,
+    residentId: h.memberIds[0] ?? null,
     tier: h.tier,
     reason: h.reason,
     suggested: suggestTier(h.tags),

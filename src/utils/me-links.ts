@@ -39,6 +39,8 @@ const links: { text: string; note: string; url: string; roles: Role[]; except?: 
     roles: [...communityPeople, 'owners_committee', 'property_rep'],
   },
   { text: '我的家庭', note: '代办人：子女替老人办事', url: '/package-family/home/index', roles: communityPeople },
+  // 红黄蓝 (issue 16): the household sees its own card — its tier, why, and the visits (privacy.ts careTier).
+  { text: '我家的走访', note: '网格员上门走访的记录', url: '/package-grid/household/index', roles: ['resident'] },
   { text: '今日走访', note: '红黄蓝住户到期走访、事件回访', url: '/package-grid/visits/index', roles: ['grid_worker'] },
   { text: '走访覆盖', note: '各网格红黄蓝走访：到期、已走访、逾期', url: '/package-grid/coverage/index', roles: ['staff'] },
   { text: '心愿审核', note: '新心愿待审核', url: '/package-grid/queue/index', roles: ['grid_worker', 'staff'] },

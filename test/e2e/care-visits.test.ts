@@ -1,9 +1,12 @@
-// 红黄蓝 走访 (issue 16): 刘芳's 今日走访 lists 郑大爷 (连心户, overdue) and 王秀英 (a 助老 wish asks for a visit); she logs
-// the visit to 王秀英 and, finding 郑大爷 needs help, files a wish for him from the visit (红色代办, him preselected).
-// Screens at 375x812, normal and 关怀模式. Needs dist/h5 and chromium.
+// 红黄蓝 走访 (issue 16): 刘芳's 今日走访 lists 郑大爷 (连心户, overdue) and 王秀英 (a 助老 wish asks for a visit). At
+// 王秀英's (registered, not on the roster) she files a case for her from the visit (代办, her preselected, placed at her
+// home) and logs the visit; finding 郑大爷 needs help, she files a wish for him (红色代办, him preselected) and reports
+// his hospital stay on his card (大病回访). 王秀英 opens her own card from 我的; 孙丽 sees coverage and the dashboard's
+// count. Screens at 375x812, normal and 关怀模式. Needs dist/h5 and chromium.
 import { databaseOf } from '../functions/ledger-fixture';
 import { browserSession } from './app';
 import { shown } from './browser';
+import { petitionDriver } from './petition-app';
 
 jest.setTimeout(120_000);
 
@@ -50,7 +53,22 @@ test('a visit round: log a visit, then turn a problem found into a wish filed fo
   await shown(page).locator('.visit-item', { hasText: '逾期 1 天' }).waitFor();
   await app.shot('care-visits');
 
+  // 发现问题 at 王秀英's → 代办诉求: she has an account but no roster entry; the form opens filing for her, at her home.
   const hers = shown(page).locator('.visit-item', { hasText: '王秀英' });
+  await hers.locator('.btn', { hasText: '代办诉求' }).click();
+  const petitionForm = shown(page).locator('.petition-new');
+  await petitionForm.locator('.proxy-fields__picked', { hasText: '王秀英' }).waitFor();
+  await petitionForm.locator('.petition-new__at-home', { hasText: '王秀英家' }).waitFor();
+  await petitionForm.locator('.choice-chips--category [data-value="accessibility"]').click();
+  await petitionForm.locator('.petition-new__textarea textarea').fill('走访发现：2号楼1单元楼道扶手松了，老人上下楼不安全');
+  await app.shot('care-visits-proxy-petition');
+  await petitionDriver(page, emu).submitButton().click();
+  await app.answerConsent('接收诉求进度通知？', false);
+  await petitionDriver(page, emu).currentRung().waitFor();
+  const [filed] = (await databaseOf(emu).collection('petitions').where({ reporterId: wang, filedByName: '刘芳' }).get()).data;
+  expect(filed).toMatchObject({ reporterName: '王秀英', buildingId: 'building-2', gridId: 'grid-1' });
+
+  await app.open('/package-grid/visits/index');
   await hers.locator('.btn', { hasText: '记录走访' }).click();
   await shown(page).locator('.sheet textarea').fill('老人精神不错，复查已安排志愿者陪同');
   await app.shot('care-visits-log');
@@ -89,8 +107,32 @@ test('a visit round: log a visit, then turn a problem found into a wish filed fo
   await app.open(`/package-grid/household/index?rosterKey=${encodeURIComponent(key)}`);
   await shown(page).locator('.household__tier', { hasText: '连心户' }).waitFor();
   await app.shot('care-household');
+  // 大病回访: he went into hospital; the visit falls due 3 days after the report and joins the round.
+  await shown(page).locator('.btn', { hasText: '报告住院（大病回访）' }).click();
+  await shown(page).locator('.household__hospital input.weui-input').fill('肺炎住院');
+  await app.shot('care-household-hospital');
+  await shown(page).locator('.btn', { hasText: '保存，加入今日走访' }).click();
+  await shown(page).locator('.household__done', { hasText: '已记录住院' }).waitFor();
+  await app.shot('care-household-hospital-done');
+  const round = await act('roster', liu, 'care.dueVisits', {});
+  const zheng = round.items.find((i: { names: string[] }) => i.names.includes('郑大爷'));
+  expect(zheng.reasons.map((r: { kind: string }) => r.kind)).toEqual(expect.arrayContaining(['rhythm', 'hospital']));
+
+  // 王秀英's own card, from 我的 → 我家的走访: her visit, in words for the household — in 关怀模式, hers by default
+  // (she is 80).
+  await app.open('/pages/wall/index');
+  await app.actAs('王秀英');
+  await app.open('/pages/me/index');
+  await shown(page).getByText('我家的走访', { exact: true }).click();
+  await shown(page).locator('.page.care .household__names', { hasText: '我家' }).waitFor();
+  await shown(page).locator('.household__visit-note', { hasText: '复查已安排志愿者陪同' }).waitFor();
+  await app.shot('care-own-card-care-mode');
   await app.open('/package-grid/coverage/index');
   await app.actAs('孙丽');
   await shown(page).locator('.coverage__grid', { hasText: '第一网格' }).waitFor();
   await app.shot('care-coverage');
+  await app.open('/package-report/dashboard/index');
+  await shown(page).locator('.dash-visits', { hasText: '本月已走访' }).waitFor();
+  await shown(page).locator('.dash-visits').scrollIntoViewIfNeeded();
+  await app.shot('care-dashboard-visits');
 });

@@ -16,9 +16,14 @@ const qin = 'community-wutong|building-5|1|101|秦阿姨';
 const gaoHome = 'community-wutong|building-7|2|301|高敏';
 const refused = (reply: any, code: string) => expect(reply).toMatchObject({ ok: false, code });
 
-/** 郑大爷 (2号楼, 第一网格, 独居老人), 秦阿姨 (5号楼, 第二网格, 低保) and 高敏's own home in the roster in force. */
+/**
+ * 郑大爷 (2号楼, 第一网格, 独居老人), 秦阿姨 (5号楼, 第二网格, 低保) and 高敏's own home in the roster in force; and a
+ * petition category about hardship, in every test (the petition function keeps categories warm across them).
+ */
 async function seedRoster() {
   const db = databaseOf(env.emu);
+  const hardship = { name: '生活困难', parentId: null, order: 80, departmentId: null, council: false, private: true };
+  await db.collection('petition_categories').doc('hardship').set({ data: hardship });
   await db
     .collection('roster_heads')
     .doc('community-wutong')
@@ -121,13 +126,71 @@ describe('今日走访 and care.logVisit', () => {
     refused(await call(zhang, 'care.household', { householdId: items[0].id }), 'CARE_HOUSEHOLD_NOT_FOUND');
     expect(wish.id).toBeTruthy();
   });
+
+  it('发现问题 at a registered resident’s home files a wish and a case for her (代办), preselected by her account', async () => {
+    await seedRoster();
+    ok(await call(wang, 'wish.create', { ...newWish, title: '陪我去医院复查', categoryId: 'elderly' }, rid('found', 1)));
+    // Her home is known only from her own wish: no roster key, but her account to file for — for the grid worker.
+    const [item] = ok(await call(liu, 'care.dueVisits', {})).items;
+    expect(item).toMatchObject({ names: ['王秀英'], rosterKey: null, residentId: wang });
+    const onBehalfOf = { residentId: item.residentId };
+    const filedWish = ok(await call(liu, 'wish.create', { ...newWish, title: '代买降压药', categoryId: 'errand', onBehalfOf }, rid('found', 2))).wish;
+    expect(filedWish).toMatchObject({ title: '代买降压药', proxy: { filedByName: '刘芳' } });
+    const storedWish = (await databaseOf(env.emu).collection('wishes').doc(filedWish.id).get()).data;
+    expect(storedWish).toMatchObject({ residentId: wang, filedById: liu, buildingId: 'building-2' });
+    // The case needs no place: it is placed at her home (2号楼, 第一网格), hers, filed by 刘芳.
+    const description = '走访发现：楼道灯坏了，老人晚上不敢出门';
+    const { petition } = ok(
+      await call(liu, 'petition.create', { categoryId: 'accessibility', description, accepted: [], onBehalfOf }, rid('found', 3)),
+    );
+    expect(petition).toMatchObject({ location: expect.objectContaining({ buildingName: '2号楼' }) });
+    const stored = (await databaseOf(env.emu).collection('petitions').doc(petition.id).get()).data;
+    expect(stored).toMatchObject({ reporterId: wang, reporterRoom: '1单元302', filedById: liu, gridId: 'grid-1', buildingId: 'building-2' });
+    // Another grid’s worker may not file for her; her own card names nobody by id.
+    refused(await call(zhao, 'petition.create', { categoryId: 'accessibility', description, onBehalfOf }, rid('found', 4)), 'FORBIDDEN_SCOPE');
+    expect(ok(await call(wang, 'care.household', {})).household).toBeNull();
+    ok(await call(liu, 'care.logVisit', { householdId: item.id, note: '已代办两件事' }, rid('found', 5)));
+    expect(ok(await call(wang, 'care.household', {})).household).toMatchObject({ residentId: null, visits: 1 });
+    expect(ok(await call(liu, 'care.household', { householdId: item.id })).household).toMatchObject({ residentId: wang });
+    await expectCovered(env.emu);
+  });
+});
+
+describe('care.reportEvent (大病回访)', () => {
+  it('a hospital stay reported puts the home on 今日走访 3 days after the discharge; a retry reports it once; others are refused', async () => {
+    await seedRoster();
+    const { household } = ok(await call(liu, 'care.setTier', { rosterKey: zheng, tier: 'green', reason: '身体还好' }, rid('hosp', 1)));
+    const today = ok(await call(liu, 'care.dueVisits', {})).today as string;
+    const discharge = new Date(Date.parse(`${today}T12:00:00+08:00`) + 2 * DAY_MS).toISOString().slice(0, 10);
+    const report = { householdId: household.id, kind: 'hospital', note: '肺炎住院', dischargedOn: discharge };
+    const first = ok(await call(liu, 'care.reportEvent', report, rid('hosp', 2)));
+    expect(first.event.reason).toMatchObject({ kind: 'hospital', label: '住院「肺炎住院」大病回访' });
+    // Due on the discharge day + 3: five days from today.
+    expect(Date.parse(first.event.reason.dueAt) - Date.parse(`${today}T00:00:00+08:00`)).toBe(5 * DAY_MS);
+    expect(ok(await call(liu, 'care.reportEvent', report, rid('hosp', 2))).event.id).toBe(first.event.id);
+    const [item] = ok(await call(liu, 'care.dueVisits', {})).items;
+    // Its green rhythm is months away: the event alone brings it (as for a wish's), its tier not shown.
+    expect(item).toMatchObject({ id: household.id, names: ['郑大爷'], state: 'later', rosterKey: zheng });
+    expect(item.reasons).toEqual([expect.objectContaining({ kind: 'hospital', label: '住院「肺炎住院」大病回访' })]);
+    // Staff report by roster person too; another grid's worker, a resident, and the organiser's own home are refused.
+    ok(await call(sun, 'care.reportEvent', { rosterKey: qin, kind: 'hospital', note: '摔伤住院' }, rid('hosp', 3)));
+    refused(
+      await call(zhao, 'care.reportEvent', { householdId: household.id, kind: 'hospital', note: '住院' }, rid('hosp', 4)),
+      'CARE_HOUSEHOLD_NOT_FOUND',
+    );
+    refused(await call(wang, 'care.reportEvent', { householdId: household.id, kind: 'hospital', note: '住院' }, rid('hosp', 5)), 'FORBIDDEN_ROLE');
+    const farAhead = { ...report, dischargedOn: '2099-01-01' };
+    refused(await call(liu, 'care.reportEvent', farAhead, rid('hosp', 6)), 'CARE_DISCHARGE_INVALID');
+    // The visit clears the event; the home goes back to its rhythm.
+    ok(await call(liu, 'care.logVisit', { householdId: household.id, note: '出院在家休养' }, rid('hosp', 7)));
+    expect(ok(await call(liu, 'care.dueVisits', {})).items).toEqual([]);
+    await expectCovered(env.emu);
+  });
 });
 
 describe('a petition about hardship', () => {
   it('puts the reporter’s home on 今日走访 within 2 days; a case of another kind does not', async () => {
     await seedRoster();
-    const hardship = { _id: 'hardship', name: '生活困难', parentId: null, order: 80, departmentId: null, council: false, private: true };
-    await databaseOf(env.emu).collection('petition_categories').add({ data: hardship });
     const place = { location: { kind: 'building', buildingId: 'building-2', detail: '家里' }, accepted: [] };
     ok(
       await call(wang, 'petition.create', { ...place, categoryId: 'accessibility', description: '2号楼门口坡道塌了，轮椅推不上去' }, rid('hard', 1)),
@@ -136,10 +199,21 @@ describe('a petition about hardship', () => {
     ok(
       await call(wang, 'petition.create', { ...place, categoryId: 'hardship', description: '老伴住院了，家里没人照应，生活有困难' }, rid('hard', 2)),
     );
+    // The event rides in the case's retry record (no request of its own); the inbox timer puts it on the round.
+    expect(ok(await call(liu, 'care.dueVisits', {})).items).toEqual([]);
+    await env.emu.fireTrigger('notify', 'inbox');
     const { items } = ok(await call(liu, 'care.dueVisits', {}));
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({ room: '1单元302', names: ['王秀英'], state: 'later' });
     expect(items[0].reasons[0]).toMatchObject({ kind: 'petition', label: '诉求「老伴住院了，家里没人照应，生活有困难」后回访' });
+    // Filed by proxy for 郑大爷 of the roster: his home joins the round too, once (a rerun of the timer writes the same).
+    const proxied = { categoryId: 'hardship', description: '独居，生活困难，需要帮扶', accepted: [], onBehalfOf: { rosterKey: zheng } };
+    ok(await call(liu, 'petition.create', proxied, rid('hard', 3)));
+    await env.emu.fireTrigger('notify', 'inbox');
+    await env.emu.fireTrigger('notify', 'inbox');
+    const round = ok(await call(liu, 'care.dueVisits', {})).items;
+    expect(round.map((i: any) => i.names[0]).sort()).toEqual(['王秀英', '郑大爷']);
+    expect(round.find((i: any) => i.names[0] === '郑大爷')).toMatchObject({ room: '3单元501', rosterKey: zheng, reasons: [{ kind: 'petition' }] });
     await expectCovered(env.emu);
   });
 });
@@ -162,7 +236,17 @@ describe('care.setRhythm and care.coverage', () => {
     ok(await call(liu, 'care.logVisit', { householdId: red.id, note: '一切正常' }, rid('rhythm', 6)));
     grids = ok(await call(sun, 'care.coverage', {})).grids;
     expect(grids.find((g: any) => g.gridId === 'grid-1')).toMatchObject({ due: 0, done: 1, overdue: 0 });
-    expect(grids.find((g: any) => g.gridId === 'grid-2')).toMatchObject({ due: 0, done: 0, overdue: 0 });
+    expect(grids.find((g: any) => g.gridId === 'grid-2')).toMatchObject({ due: 0, done: 0, overdue: 0, events: 0 });
+    // Event visits count too: 秦阿姨's hospital stay (due in 3 days) then overdue; 王秀英's 助老 wish (in 3 days).
+    ok(await call(sun, 'care.reportEvent', { rosterKey: qin, kind: 'hospital', note: '摔伤住院' }, rid('rhythm', 7)));
+    ok(await call(wang, 'wish.create', { ...newWish, title: '陪我去医院复查', categoryId: 'elderly' }, rid('rhythm', 8)));
+    await advanceDays(3);
+    grids = ok(await call(sun, 'care.coverage', {})).grids;
+    expect(grids.find((g: any) => g.gridId === 'grid-2')).toMatchObject({ due: 1, overdue: 0, events: 1 });
+    expect(grids.find((g: any) => g.gridId === 'grid-1')).toMatchObject({ due: 2, overdue: 0, events: 1 });
+    await advanceDays(1);
+    grids = ok(await call(sun, 'care.coverage', {})).grids;
+    expect(grids.find((g: any) => g.gridId === 'grid-2')).toMatchObject({ due: 0, overdue: 1, events: 1 });
     refused(await call(liu, 'care.coverage', {}), 'FORBIDDEN_ROLE');
     await expectCovered(env.emu);
   });

@@ -79,6 +79,7 @@ export async function measureMainFlows(emu: TestEmulator): Promise<ActionCost[]>
   // an hour before the first one's shift ended, so the caches the first filled are still warm for it.
   const monday = comingMondayMorning(Date.now());
   await rosterInForce(emu);
+  await hardshipInForce(emu);
   await districtAdminInForce(emu);
   await emu.clock({ set: monday });
   const first = await measurePass(emu);
@@ -93,6 +94,12 @@ async function freshReviewRound(emu: TestEmulator): Promise<void> {
   const roundId = roundIdOf('community-wutong', periodOf(new Date((await emu.clock()).now)));
   await db.collection('review_rounds').doc(roundId).remove();
   for (const collection of ['review_ratings', 'review_scores']) await db.collection(collection).where({ roundId }).remove();
+}
+
+/** A petition category about hardship (the seed has none): a case of it asks for a visit (困难必访). */
+async function hardshipInForce(emu: TestEmulator): Promise<void> {
+  const hardship = { name: '生活困难', parentId: null, order: 80, departmentId: null, council: false, private: true };
+  await databaseOf(emu).collection('petition_categories').doc('hardship').set({ data: hardship });
 }
 
 /** The district's admin (the seed has none): 热线对接 (hotline.*) is theirs. */
@@ -238,6 +245,9 @@ async function measurePass(emu: TestEmulator): Promise<ActionCost[]> {
   await list(wang, 'petition.listMine');
   // 红色代办 from the roster: the grid worker files for 郑大爷, who has no WeChat, at his building.
   await step('petition.create (roster proxy)', liu, 'petition.create', { ...ramp, onBehalfOf: { rosterKey } });
+  // 困难必访: a case about his hardship, filed for him, puts his home on 今日走访 (the event rides in the record).
+  const hardship = { categoryId: 'hardship', description: '独居，生活困难，需要帮扶', onBehalfOf: { rosterKey } };
+  await step('petition.create (roster proxy, 困难)', liu, 'petition.create', hardship);
   // 红黄蓝 (issue 16): 刘芳 tags 郑大爷's home 连心户; 王秀英 asks for company to the hospital (助老), which puts her home
   // on 今日走访 in the wish's own transaction; 刘芳 reads her round, opens the card, logs the visit; 孙丽 reads coverage.
   const { household } = await step('care.setTier', liu, 'care.setTier', { rosterKey, tier: 'red', reason: '独居，腿脚不便' });
@@ -247,6 +257,8 @@ async function measurePass(emu: TestEmulator): Promise<ActionCost[]> {
   const hers = round.items.find((i: { names: string[] }) => i.names.includes('王秀英'));
   await step('care.household', liu, 'care.household', { householdId: household.id }, true);
   await step('care.logVisit', liu, 'care.logVisit', { householdId: hers.id, note: '已上门了解，安排志愿者陪同复查' });
+  // 大病回访: 刘芳 reports 郑大爷 in hospital from his card.
+  await step('care.reportEvent', liu, 'care.reportEvent', { householdId: household.id, kind: 'hospital', note: '肺炎住院' });
   await step('care.coverage', sun, 'care.coverage');
   // 督办 (issue 15): 宋嘉, the street's 督办员, reads her queue, cards a case by hand, has it reassigned to the grid
   // that should take it and then escalated to the community. The case is filed unmeasured (petition.create is above).

@@ -26,6 +26,9 @@ const WITHIN_BUDGET = [
   'wish.listMine',
   'petition.create',
   'petition.create (roster proxy)',
+  // 困难必访 by proxy: caller, the roster's head and entry, start, the case, the record (carrying the care event),
+  // commit, the notice's outcome.
+  'petition.create (roster proxy, 困难)',
   'petition.listQueue',
   'petition.escalate',
   // At the grid: caller; start, commit; the case (read, write); the reporter's credit (posting, balance); the retry
@@ -191,6 +194,8 @@ const WITHIN_BUDGET = [
   'care.dueVisits',
   'care.household',
   'care.logVisit',
+  // caller, the home, start, the event (its own retry record), commit.
+  'care.reportEvent',
   'care.coverage',
 ];
 

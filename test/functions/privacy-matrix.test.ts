@@ -314,8 +314,9 @@ describe('数据导出 names her no more than the directory rule', () => {
   });
 });
 
-describe('红黄蓝: her home’s tier and its reason, over every read action', () => {
+describe('红黄蓝: her home’s tier and its reason, and a hospital stay reported there, over every read action', () => {
   const reason = '独居需每周探望护膝';
+  const stay = '肺炎住院观察';
   const home = { communityId: her.communityId, gridId: her.gridId!, buildingId: her.buildingId!, room: her.room! };
   const careReads: [action: string, payload: (householdId: string, rosterKey: string) => Record<string, unknown>][] = [
     ['care.household', (householdId) => ({ householdId })],
@@ -330,6 +331,7 @@ describe('红黄蓝: her home’s tier and its reason, over every read action', 
     const s = await scene();
     const key: string = ok(await call(liu, 'roster.list', { name: her.name })).items[0].id;
     const { household } = ok(await call(liu, 'care.setTier', { rosterKey: key, tier: 'red', reason }, rid('pm-tier', 1)));
+    ok(await call(liu, 'care.reportEvent', { householdId: household.id, kind: 'hospital', note: stay }, rid('pm-tier', 2)));
     // Due today, so 今日走访 lists her.
     await env.emu.clock({ advanceMs: 7 * 24 * 3600_000 });
     const leaks: string[] = [];
@@ -341,8 +343,8 @@ describe('红黄蓝: her home’s tier and its reason, over every read action', 
     for (const viewer of viewers) {
       const may = 'roles' in viewer && careTier(viewer, home);
       for (const [action, payload] of all) {
-        const seen = JSON.stringify(await call(viewer._id, action, payload)).includes(reason);
-        if (seen && !may) leaks.push(`${viewer._id} ${action}`);
+        const reply = JSON.stringify(await call(viewer._id, action, payload));
+        if ((reply.includes(reason) || reply.includes(stay)) && !may) leaks.push(`${viewer._id} ${action}`);
       }
       if (may) {
         const card = await call(viewer._id, 'care.household', { householdId: household.id });

@@ -603,6 +603,19 @@ const cases: [string, SelfCase][] = [
       },
     },
   ],
+  [
+    'community staff report a hospital stay at their own home (大病回访)',
+    {
+      action: 'care.reportEvent',
+      self: gao,
+      other: sun,
+      arrange: async () => {
+        await gaoOnRoster();
+        const look = async () => (await databaseOf(env.emu).collection('care_events').where({ rosterKey: gaoKey }).count()).total;
+        return { payload: { rosterKey: gaoKey, kind: 'hospital', note: '住院观察' }, look };
+      },
+    },
+  ],
   ['a 督办员 cards a case they reported', supervised('petition.issueCard', { color: 'red', comment: '请尽快处理' })],
   ['a 督办员 orders a case they reported escalated', supervised('petition.orderEscalate', { comment: '请上报社区' })],
   [

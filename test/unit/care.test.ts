@@ -1,4 +1,13 @@
-import { daysOverdue, dueState, eventDueAt, isValidRhythm, rhythmDueAt, suggestTier, defaultRhythm } from '../../src/shared/domain/care';
+import {
+  daysOverdue,
+  dueState,
+  eventDueAt,
+  hospitalDueAt,
+  isValidRhythm,
+  rhythmDueAt,
+  suggestTier,
+  defaultRhythm,
+} from '../../src/shared/domain/care';
 
 // China time: 2026-12-05 10:00 (02:00 UTC); midnight there is 16:00 UTC the day before.
 const at = new Date('2026-12-05T02:00:00Z');
@@ -32,6 +41,15 @@ describe('visit due dates by event', () => {
     expect(eventDueAt('wish', '助老陪伴', at)).toEqual(day('2026-12-08'));
     expect(eventDueAt('wish', '陪同就医', at)).toEqual(day('2026-12-08'));
     expect(eventDueAt('petition', '生活困难', at)).toEqual(day('2026-12-07'));
+  });
+  it('a hospital stay reported: 3 days after the discharge day, or after the report while the stay goes on', () => {
+    expect(hospitalDueAt(at, null)).toEqual(day('2026-12-08'));
+    expect(hospitalDueAt(at, '2026-12-10')).toEqual(day('2026-12-13'));
+    expect(hospitalDueAt(at, '2026-12-04')).toEqual(day('2026-12-07'));
+    // A discharge long past: due today, not in the past.
+    expect(hospitalDueAt(at, '2026-11-01')).toEqual(day('2026-12-05'));
+    // Late in the China day the report counts for that day.
+    expect(hospitalDueAt(new Date('2026-12-05T15:59:00Z'), null)).toEqual(day('2026-12-08'));
   });
   it('other categories ask for no visit', () => {
     expect(eventDueAt('wish', '家电维修', at)).toBeNull();

@@ -3,6 +3,7 @@ import type { OrgPlace } from '../../../src/shared/domain/org';
 import type { CareEvent } from '../../roster/care-docs';
 import { idOf } from './ids';
 import { collections } from './runtime';
+import type { Unit } from './transact';
 import type { Tx } from './typed-db';
 
 /** The one id of a home (building + room, as profiles write it) in a community, whoever names it. */
@@ -11,7 +12,7 @@ export function householdIdOf(communityId: string, buildingId: string, room: str
 }
 
 interface EventFacts {
-  kind: CareEventKind;
+  kind: Exclude<CareEventKind, 'hospital'>;
   categoryName: string;
   ref: string;
   title: string;
@@ -53,6 +54,15 @@ export function careEventOf(f: EventFacts): CareEvent | null {
   };
 }
 
+/** In the transaction of the wish that asks for it: one insert, on 今日走访 at once. */
 export async function addCareEvent(tx: Tx, event: CareEvent | null): Promise<void> {
   if (event) await tx.collection(collections.careEvents).add({ data: event });
+}
+
+/**
+ * Carried in the call's retry record instead (transact's `carry`), on 今日走访 within a minute (the `inbox` timer):
+ * no request of its own, for a call that needs every one (a case filed by proxy).
+ */
+export function carryCareEvent(unit: Unit, event: CareEvent | null): void {
+  if (event) unit.carry(event);
 }

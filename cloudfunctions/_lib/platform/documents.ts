@@ -132,6 +132,11 @@ export interface RequestDoc {
   noticesPending?: boolean;
   /** In-app messages the call's transaction made, carried here until the `inbox` timer folds them (messages.ts). */
   messages?: Omit<MessageDoc, '_id' | 'readAt'>[];
+  /**
+   * 大病回访、困难必访 events the call's transaction made (care-events.ts), carried here like the messages and folded
+   * into `care_events` by the same timer; `messagesPending` is set while either is carried.
+   */
+  careEvents?: CareEvent[];
   messagesPending?: boolean;
 }
 

@@ -7,6 +7,7 @@ import type { RequestDoc as StoredRequest } from './documents';
 import type { MessageDraft } from './messages';
 import type { NoticeDoc } from './outbox';
 import type { RetryRecord } from './transact';
+import type { CareEvent } from '../../roster/care-docs';
 
 /** A pending record older than this is taken to be a crashed attempt, and the action may run again. */
 const PENDING_TTL_MS = 30_000;
@@ -109,11 +110,18 @@ function inTransactionRecord(_id: string, pending: RequestDoc, toReply: (output:
   const record = {
     id: _id,
     recorded: null as Reply<unknown> | null,
-    async write(tx: Tx, output: unknown, notices: readonly NoticeDoc[], messages: readonly MessageDraft[] = []) {
+    async write(
+      tx: Tx,
+      output: unknown,
+      notices: readonly NoticeDoc[],
+      messages: readonly MessageDraft[] = [],
+      careEvents: readonly CareEvent[] = [],
+    ) {
       staged = toReply(output);
       const carried = notices.length > 0 ? { notices, noticesPending: true } : {};
-      const told = messages.length > 0 ? { messages, messagesPending: true } : {};
-      await tx.collection(collections.requests).add({ data: { _id, ...pending, status: 'done', reply: staged, ...carried, ...told } });
+      const told = messages.length > 0 || careEvents.length > 0 ? { messages, messagesPending: true } : {};
+      const cared = careEvents.length > 0 ? { careEvents } : {};
+      await tx.collection(collections.requests).add({ data: { _id, ...pending, status: 'done', reply: staged, ...carried, ...told, ...cared } });
     },
     stage(output: unknown) {
       staged = toReply(output);

@@ -68,7 +68,7 @@ export async function foldMessages(limit = 100, runMs = 30_000): Promise<{ folde
       .where({ messagesPending: true })
       .orderBy('at', 'asc')
       .limit(limit)
-      .field({ messages: true })
+      .field({ messages: true, careEvents: true })
       .get();
     folded += await foldRecords(records);
     if (records.length < limit) break;
@@ -80,23 +80,33 @@ export async function foldMessages(limit = 100, runMs = 30_000): Promise<{ folde
   return { folded, removed };
 }
 
-/** Writes the messages each record carries under `<record>-<n>`, then marks the record folded. */
-async function foldRecords(records: readonly Pick<RequestDoc, '_id' | 'messages'>[]): Promise<number> {
+/**
+ * Writes the messages each record carries under `<record>-<n>`, and the care events it carries under their own ids
+ * (a rerun writes the same documents), then marks the record folded.
+ */
+async function foldRecords(records: readonly Pick<RequestDoc, '_id' | 'messages' | 'careEvents'>[]): Promise<number> {
   let folded = 0;
   for (const record of records) {
     const drafts = record.messages ?? [];
-    await Promise.all(
-      drafts.map((draft, i) =>
+    await Promise.all([
+      ...drafts.map((draft, i) =>
         db
           .collection(collections.messages)
           .doc(`${record._id}-${i}`)
           .set({ data: { ...draft, createdAt: new Date(draft.createdAt), readAt: null } }),
       ),
-    );
+      ...(record.careEvents ?? []).map(({ _id, ...event }) =>
+        db
+          .collection(collections.careEvents)
+          .doc(_id)
+          .set({ data: { ...event, dueAt: new Date(event.dueAt), createdAt: new Date(event.createdAt) } }),
+      ),
+    ]);
+    const cleared = record.careEvents?.length ? { careEvents: _.set([]) } : {};
     await db
       .collection(collections.requests)
       .doc(record._id)
-      .update({ data: { messagesPending: false, messages: _.set([]) } });
+      .update({ data: { messagesPending: false, messages: _.set([]), ...cleared } });
     folded += drafts.length;
   }
   return folded;

@@ -2,7 +2,8 @@ import type { ErrorCode } from '../../../src/shared/contract/errors';
 import { DomainError } from '../../../src/shared/domain/errors';
 import { addMessagesIn, messageOf, type MessageDraft } from './messages';
 import { deliverQueued, enqueueIn, prepare, type Notice, type NoticeDoc, type QueuedNotice } from './outbox';
-import { db } from './runtime';
+import { collections, db } from './runtime';
+import type { CareEvent } from '../../roster/care-docs';
 import type { Tx } from './typed-db';
 
 /**
@@ -16,7 +17,7 @@ export interface RetryRecord {
    * Stages the reply for `output` inside `tx`, the notices the transaction queued (sent after it commits) and the
    * in-app messages it made (folded into `messages` by the notify function's `inbox` timer).
    */
-  write(tx: Tx, output: unknown, notices: readonly NoticeDoc[], messages?: readonly MessageDraft[]): Promise<void>;
+  write(tx: Tx, output: unknown, notices: readonly NoticeDoc[], messages?: readonly MessageDraft[], careEvents?: readonly CareEvent[]): Promise<void>;
   /** Stages the reply for `output` without writing it: the effect itself records the call (`byEffect`). */
   stage(output: unknown): void;
   /** The transaction that wrote it committed: the call's reply is now on record. */
@@ -35,6 +36,12 @@ export interface Unit {
    * on differently (the ledger then writes the contended balance first, see postIn).
    */
   readonly lost: number;
+  /**
+   * 大病回访、困难必访: an event asking for a visit to a home, which nobody needs the moment it happens (it falls due in
+   * days). It rides in the call's retry record, written anyway, and the notify function's `inbox` timer puts it on
+   * 今日走访 within a minute; a transaction without a retry record writes it itself.
+   */
+  carry(event: CareEvent): void;
 }
 
 export interface TransactOptions<T> {
@@ -83,6 +90,7 @@ export async function transact<T>(work: (tx: Tx, unit: Unit) => Promise<T>, opti
   for (let attempt = 0; ; attempt++) {
     const queued: QueuedNotice[] = [];
     const messages: MessageDraft[] = [];
+    const careEvents: CareEvent[] = [];
     const attemptStarted = Date.now();
     let lost = false;
     try {
@@ -92,15 +100,17 @@ export async function transact<T>(work: (tx: Tx, unit: Unit) => Promise<T>, opti
           messages.push(...notices.map((n) => messageOf(n)));
           queued.push(...(await prepare(notices)));
         };
-        const value = await work(tx, { notify, lost: attempt });
-        // The notices and messages travel in the retry record, written anyway; without one, in documents of their own.
+        const value = await work(tx, { notify, lost: attempt, carry: (event) => void careEvents.push(event) });
+        // The notices, messages and care events travel in the retry record, written anyway; without one, in
+        // documents of their own.
         const docs = queued.map((q) => q.doc);
         const output = () => (opts.record?.output ? opts.record.output(value) : value);
-        if (request && opts.record?.byEffect && docs.length === 0 && messages.length === 0) request.stage(output());
-        else if (request) await request.write(tx, output(), docs, messages);
+        if (request && opts.record?.byEffect && docs.length === 0 && messages.length === 0 && careEvents.length === 0) request.stage(output());
+        else if (request) await request.write(tx, output(), docs, messages, careEvents);
         else {
           await enqueueIn(tx, queued);
           await addMessagesIn(tx, messages);
+          for (const event of careEvents) await tx.collection(collections.careEvents).add({ data: event });
         }
         return value;
       }, 0);

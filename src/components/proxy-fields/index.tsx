@@ -21,6 +21,11 @@ export interface Proxy {
   parent: string | null;
   /** The 人口台账 person picked (the usual way); null while none is, or when filing by name instead. */
   picked: RosterPick | null;
+  /**
+   * 今日走访 → 发现问题 at a home whose person has an account but no roster key: `picked` shows them, and the
+   * action gets their id (the server checks the caller may file for them, as for a roster pick).
+   */
+  residentId: string | null;
   /** 台账里没有: a resident not on the roster, by name (and an optional phone). */
   byName: boolean;
   name: string;
@@ -35,18 +40,20 @@ export function parentsFrom(params: Record<string, string | undefined>): ParentP
   return params.helper ? [{ id: params.helper, name: decodeURIComponent(params.parent ?? '') || '家人' }] : [];
 }
 
-export const noProxy: Proxy = { on: false, parent: null, picked: null, byName: false, name: '', phone: '' };
+export const noProxy: Proxy = { on: false, parent: null, picked: null, residentId: null, byName: false, name: '', phone: '' };
 
 /**
- * How a form opens: 我的 → 代办 (`proxy=1`), 我的家庭 → 为TA (`helper`, `parent`), or 今日走访 → 发现问题 (`rosterKey`,
- * `name`, `place`: the person of the visited home, preselected — the server checks the key as for any pick).
+ * How a form opens: 我的 → 代办 (`proxy=1`), 我的家庭 → 为TA (`helper`, `parent`), or 今日走访 → 发现问题 (`rosterKey`
+ * or, for a registered resident not on the roster, `residentId`; `name`, `place`: the person of the visited home,
+ * preselected — the server checks the key or id as for any pick).
  */
 export function proxyFrom(params: Record<string, string | undefined>, parents: readonly ParentPick[]): Proxy {
   const parent = parents[0]?.id ?? null;
-  if (params.rosterKey) {
+  if (params.rosterKey || params.residentId) {
     const decode = (v: string | undefined) => decodeURIComponent(v ?? '');
+    const residentId = params.rosterKey ? null : decode(params.residentId);
     const picked: RosterPick = {
-      id: decode(params.rosterKey),
+      id: residentId ?? decode(params.rosterKey),
       name: decode(params.name),
       phone: null,
       gridId: '',
@@ -56,17 +63,20 @@ export function proxyFrom(params: Record<string, string | undefined>, parents: r
       unit: '',
       room: '',
       tags: [],
-      linked: false,
+      linked: residentId !== null,
     };
-    return { ...noProxy, on: true, picked };
+    return { ...noProxy, on: true, picked, residentId };
   }
   return { ...noProxy, on: params.proxy === '1' || parents.length > 0, parent };
 }
 
 /** What the create action gets for the proxy: the parent's binding, the roster key, or the typed name and phone. */
-export function proxyInput(p: Proxy): { helperBinding: string } | { rosterKey: string } | { name: string; phone?: string } | undefined {
+export function proxyInput(
+  p: Proxy,
+): { helperBinding: string } | { rosterKey: string } | { residentId: string } | { name: string; phone?: string } | undefined {
   if (!p.on) return undefined;
   if (p.parent) return { helperBinding: p.parent };
+  if (p.residentId && p.picked) return { residentId: p.residentId };
   if (!p.byName) return { rosterKey: p.picked?.id ?? '' };
   return { name: p.name, ...(p.phone.trim() ? { phone: p.phone } : {}) };
 }
@@ -186,7 +196,7 @@ function RosterFields({ value, byNameAllowed, errorOf, onBlur, onChange }: Omit<
               {value.picked.room}
             </Text>
           </View>
-          <Button className="proxy-fields__small-btn" onClick={() => onChange({ ...value, picked: null })}>
+          <Button className="proxy-fields__small-btn" onClick={() => onChange({ ...value, picked: null, residentId: null })}>
             换一位
           </Button>
         </View>
@@ -234,7 +244,7 @@ function RosterFields({ value, byNameAllowed, errorOf, onBlur, onChange }: Omit<
         </>
       )}
       {byNameAllowed && (
-        <Text className="proxy-fields__link" onClick={() => onChange({ ...value, byName: true, picked: null })}>
+        <Text className="proxy-fields__link" onClick={() => onChange({ ...value, byName: true, picked: null, residentId: null })}>
           台账里没有这位居民？按姓名登记
         </Text>
       )}

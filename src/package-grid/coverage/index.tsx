@@ -6,7 +6,10 @@ import { useRemote } from '../../hooks/use-remote';
 import { call } from '../../services/api';
 import './index.scss';
 
-/** 走访覆盖: per grid of the community, homes due today, visits logged this month, and homes overdue (staff). */
+/**
+ * 走访覆盖: per grid of the community, visits due today (by tier and by event), visits logged this month, and visits
+ * overdue (staff).
+ */
 function CoveragePage() {
   const cover = useRemote(() => call('care.coverage', {}));
   usePullRefresh(cover.reload);
@@ -20,6 +23,7 @@ function CoveragePage() {
       {grids.map((g) => (
         <View key={g.gridId} className={`card coverage__grid${g.overdue > 0 ? ' is-overdue' : ''}`}>
           <Text className="coverage__name">{g.gridName}</Text>
+          {g.events > 0 && <Text className="coverage__events">其中事件回访（住院、助老、困难）{g.events} 次</Text>}
           <View className="coverage__numbers">
             <View className="coverage__cell">
               <Text className="coverage__n">{g.due}</Text>

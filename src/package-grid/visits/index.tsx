@@ -13,10 +13,14 @@ import { VisitItem, type DueVisit } from './visit-item';
 import { VisitSheet } from './visit-sheet';
 import './index.scss';
 
-/** 发现问题: the wish or petition form, filing for the visited person (红色代办), them preselected from the roster. */
+/**
+ * 发现问题: the wish or petition form, filing for the visited person (代办), them preselected — by their roster key,
+ * or by their account when the home knows them only as a registered resident (a wish or case of their own).
+ */
 function fileFor(v: DueVisit, kind: 'wish' | 'petition') {
-  if (!v.rosterKey) return;
-  const q = `rosterKey=${encodeURIComponent(v.rosterKey)}&name=${encodeURIComponent(v.names[0] ?? '')}&place=${encodeURIComponent(`${v.buildingName} ${v.room}`)}`;
+  const who = v.rosterKey ? `rosterKey=${encodeURIComponent(v.rosterKey)}` : v.residentId ? `residentId=${encodeURIComponent(v.residentId)}` : null;
+  if (!who) return;
+  const q = `${who}&name=${encodeURIComponent(v.names[0] ?? '')}&place=${encodeURIComponent(`${v.buildingName} ${v.room}`)}`;
   void Taro.navigateTo({ url: `/pages/${kind === 'wish' ? 'wish-new' : 'petition-new'}/index?${q}` });
 }
 

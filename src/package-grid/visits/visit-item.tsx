@@ -26,6 +26,8 @@ function dueText(v: DueVisit): string {
 export function VisitItem(props: { visit: DueVisit; onOpen: () => void; onLog: () => void; onProblem: (kind: 'wish' | 'petition') => void }) {
   const { visit: v } = props;
   const tier = v.tier ? careTierNames[v.tier] : '未分级';
+  // Someone of the home to file for: from the roster, or registered (their own wish or case brought the visit).
+  const filable = Boolean(v.rosterKey || v.residentId);
   return (
     <View className={`card visit-item is-${v.state}`} data-id={v.id}>
       <View className="visit-item__head" onClick={props.onOpen}>
@@ -46,12 +48,12 @@ export function VisitItem(props: { visit: DueVisit; onOpen: () => void; onLog: (
         <ActionButton size="inline" onClick={props.onLog}>
           记录走访
         </ActionButton>
-        {v.rosterKey && (
+        {filable && (
           <ActionButton size="inline" kind="default" onClick={() => props.onProblem('wish')}>
             代办心愿
           </ActionButton>
         )}
-        {v.rosterKey && (
+        {filable && (
           <ActionButton size="inline" kind="default" onClick={() => props.onProblem('petition')}>
             代办诉求
           </ActionButton>

@@ -37,12 +37,19 @@ function Section({ title, hint, children }: { title: string; hint?: string; chil
   );
 }
 
-/** 明星党员 and 美德商铺 of the month: the community's own lists (a community's staff only; one more call each). */
+/**
+ * 明星党员 and 美德商铺 of the month: the community's own lists, and its 红黄蓝 visits (走访覆盖, summed over its grids)
+ * — a community's staff only; one more call each, made together. Visits that fail to load leave only their section out.
+ */
 function useHonours(kind: Dashboard['scope']['kind'] | undefined) {
   return useRemote(
     async () => {
       const lastMonth = shiftMonth(monthOf(new Date(serverNow())), -1);
-      const [ranking, shops] = await Promise.all([call('points.ranking', { month: lastMonth }), call('shop.listVirtue', {})]);
+      const [ranking, shops, coverage] = await Promise.all([
+        call('points.ranking', { month: lastMonth }),
+        call('shop.listVirtue', {}),
+        call('care.coverage', {}),
+      ]);
       if (!ranking.ok) return ranking;
       if (!shops.ok) return shops;
       const stars = ranking.data.members.filter((m) => m.star);
@@ -53,11 +60,38 @@ function useHonours(kind: Dashboard['scope']['kind'] | undefined) {
           closed: ranking.data.closed,
           members: (stars.length > 0 ? stars : ranking.data.members).slice(0, 3).map((m) => m.name),
           shops: shops.data.items.slice(0, 3).map((s) => s.name),
+          visits: coverage.ok ? visitTotals(coverage.data.grids) : null,
         },
       };
     },
     kind === 'community' ? 'community' : null,
   );
+}
+
+type Visits = { due: number; overdue: number; done: number; events: number };
+
+/** 红黄蓝走访 today, summed over the community's grids; it opens 走访覆盖. Shown whatever the period's numbers. */
+function VisitsSection({ visits }: { visits: Visits }) {
+  return (
+    <Section title="红黄蓝走访" hint="今天的情况，点开看各网格">
+      <View className="dash-visits" onClick={() => void Taro.navigateTo({ url: '/package-grid/coverage/index' })}>
+        <Text className="dash-honour">
+          今天到期 {visits.due} · 已逾期 {visits.overdue} · 本月已走访 {visits.done}
+        </Text>
+        {visits.events > 0 && <Text className="dash-honour">其中住院、助老、困难等事件回访 {visits.events} 次</Text>}
+        <Text className="dash-visits__more">查看各网格走访覆盖 ›</Text>
+      </View>
+    </Section>
+  );
+}
+
+function visitTotals(grids: readonly Visits[]): Visits {
+  return grids.reduce((t, g) => ({ due: t.due + g.due, overdue: t.overdue + g.overdue, done: t.done + g.done, events: t.events + g.events }), {
+    due: 0,
+    overdue: 0,
+    done: 0,
+    events: 0,
+  });
 }
 
 /** 数据看板 (issue 14): community, street and district staff read the numbers they are judged by, for their place. */
@@ -155,6 +189,7 @@ function DashboardPage() {
       </View>
       {filters}
       {body}
+      {honours.data?.visits && <VisitsSection visits={honours.data.visits} />}
     </PageShell>
   );
 }
@@ -170,7 +205,7 @@ function Numbers({
   care: boolean;
   category: string;
   link: (metric: Metric, more?: Partial<CasesLink>) => CasesLink;
-  honours: { month: string; closed: boolean; members: string[]; shops: string[] } | null;
+  honours: { month: string; closed: boolean; members: string[]; shops: string[]; visits: Visits | null } | null;
 }) {
   const p = d.petitions;
   const look = { fontSize: care ? 15 : 11, care };

@@ -57,8 +57,9 @@ function PetitionNewPage() {
   const { fileIDs, uploading } = uploaded(photos);
   const isGridWorker = me.data?.roles.includes('grid_worker') ?? false;
   const organiser = isGridWorker || (me.data?.roles.includes('staff') ?? false);
-  // A helper's parent is filed for at their home: the function places it, the form asks no place.
-  const atHome = proxy.on && proxy.parent !== null;
+  // A helper's parent, or a resident preselected from a visit, is filed for at their home: the function places it,
+  // the form asks no place.
+  const atHome = proxy.on && (proxy.parent !== null || (proxy.residentId !== null && proxy.picked !== null));
   const isResident = me.data?.roles.includes('resident') ?? false;
   // The tap on 提交 must not wait for the lookup (WeChat asks consent only straight from a tap): it waits here.
   const looking = Boolean(categoryId) && similar.state === 'loading';
@@ -165,8 +166,10 @@ function PetitionNewPage() {
           <PhotoPicker photos={photos} onChange={setPhotos} max={6} />
         </FormField>
         {atHome ? (
-          <FormField label="问题地点" hint="按老人登记的楼栋，提交给老人所在网格的网格员">
-            <Text className="petition-new__at-home">老人家</Text>
+          <FormField label="问题地点" hint={`按${proxy.parent ? '老人' : '居民'}登记的楼栋，提交给所在网格的网格员`}>
+            <Text className="petition-new__at-home">
+              {proxy.parent ? '老人家' : `${proxy.picked?.name ?? '居民'}家 ${proxy.picked?.buildingName ?? ''}`.trim()}
+            </Text>
           </FormField>
         ) : (
           <LocationField grids={grids} places={places} me={home} value={where} error={errors.of('location')} onChange={setPlace} />

@@ -18,8 +18,8 @@ const rhythmSchema = z.object({ red: days, yellow: days, green: days });
 
 /** Why a household is on 今日走访: its tier's rhythm, or an event (a wish in 助老/就医, a petition about hardship). */
 export const dueReasonSchema = z.object({
-  kind: z.enum(['rhythm', 'wish', 'petition']),
-  label: z.string().describe('e.g. 连心户 每 7 天走访 / 心愿「陪同就医」后回访'),
+  kind: z.enum(['rhythm', 'wish', 'petition', 'hospital']),
+  label: z.string().describe('e.g. 连心户 每 7 天走访 / 心愿「陪同就医」后回访 / 住院「县医院 肺炎」大病回访'),
   dueAt: isoDate,
 });
 
@@ -44,7 +44,11 @@ export const householdSchema = z.object({
   buildingName: z.string(),
   room: z.string(),
   names: z.array(z.string()).describe('the people of the 人口台账 tagged at this home'),
-  rosterKey: z.string().nullable().describe('a person to file for (红色代办) from a visit'),
+  rosterKey: z.string().nullable().describe('a person of the 人口台账 to file for (红色代办) from a visit'),
+  residentId: z
+    .string()
+    .nullable()
+    .describe('a registered person of this home to file for (代办) from a visit, for those who care for it; null on the household’s own card'),
   tier: z.enum(careTiers).nullable(),
   reason: z.string().nullable(),
   suggested: z.enum(careTiers).nullable().describe('what the roster tags (独居老人, 残疾, 低保) suggest'),
@@ -130,19 +134,58 @@ export const careLogVisit = defineAction({
   mutates: true,
 });
 
+export const careReportEvent = defineAction({
+  name: 'care.reportEvent',
+  summary: '大病回访：网格员或社区工作人员报告一户有人住院（可填出院日期），出院后 3 天内（未出院则 3 天内）的回访进入今日走访',
+  input: () =>
+    z
+      .object({
+        householdId: householdId.optional(),
+        rosterKey: rosterKey.optional(),
+        kind: z.literal('hospital'),
+        note: z.string().trim().min(2, '请写明情况（至少 2 个字）').max(20, '情况最多 20 字'),
+        dischargedOn: z
+          .string()
+          .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '日期格式应为 YYYY-MM-DD')
+          .optional()
+          .describe('the discharge day (China time), if known; the visit falls due 3 days after it'),
+      })
+      .strict()
+      .refine((v) => Boolean(v.householdId) !== Boolean(v.rosterKey), { message: '请从台账或今日走访里选择这一户', path: ['householdId'] }),
+  output: () => z.object({ event: z.object({ id: z.string(), householdId: z.string(), reason: dueReasonSchema }) }),
+  roles: ['grid_worker', 'staff'],
+  mutates: true,
+});
+
 export const careCoverage = defineAction({
   name: 'care.coverage',
-  summary: '走访覆盖：本社区每个网格今天到期、本月已走访、已逾期的户数',
+  summary: '走访覆盖：本社区每个网格今天到期、已逾期的走访（按等级周期的和心愿、诉求、住院带来的回访），以及本月已走访的次数',
   input: () => z.object({}).strict(),
   output: () =>
     z.object({
       month: z.string(),
       grids: z.array(
-        z.object({ gridId: z.string(), gridName: z.string(), due: z.number().int(), done: z.number().int(), overdue: z.number().int() }),
+        z.object({
+          gridId: z.string(),
+          gridName: z.string(),
+          due: z.number().int(),
+          done: z.number().int(),
+          overdue: z.number().int(),
+          events: z.number().int().describe('of the due and overdue, the visits an event asks for (大病回访、困难必访)'),
+        }),
       ),
     }),
   roles: ['staff'],
   mutates: false,
 });
 
-export const careActions = [careSetTier, careSetRhythm, careRhythm, careDueVisits, careHousehold, careLogVisit, careCoverage] as const;
+export const careActions = [
+  careSetTier,
+  careSetRhythm,
+  careRhythm,
+  careDueVisits,
+  careHousehold,
+  careLogVisit,
+  careReportEvent,
+  careCoverage,
+] as const;

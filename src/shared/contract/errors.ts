@@ -159,6 +159,7 @@ export const errorMessages = {
   REVIEW_TARGET_NOT_MEMBER: '被评议的人不是本社区的党员',
   REVIEW_NOT_SERVED: '群评只能评为你服务过的党员（你确认完成的心愿）',
   REVIEW_TOO_MANY_MEMBERS: '本社区党员超过 300 人，一轮评议容纳不下，请联系管理员分支部评议',
+  CARE_DISCHARGE_INVALID: '出院日期最多填 60 天以后，请核对日期',
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;

@@ -65,7 +65,9 @@ export const petitionCreate = defineAction({
           .describe('the notice templates the tap that filed it accepted (requestSubscribeMessage): the case keeps the consent'),
       })
       .strict()
-      .refine((v) => v.location !== undefined || Boolean(v.onBehalfOf?.rosterKey || v.onBehalfOf?.helperBinding), {
+      // A person of the roster, a helper's parent or a registered resident filed for is placed at their home unless a
+      // place is given.
+      .refine((v) => v.location !== undefined || Boolean(v.onBehalfOf?.rosterKey || v.onBehalfOf?.helperBinding || v.onBehalfOf?.residentId), {
         message: '请选择问题地点',
         path: ['location'],
       }),

@@ -33,10 +33,10 @@ export function suggestTier(tags: readonly string[]): CareTier | null {
   return null;
 }
 
-/** What makes an event ask for a visit, and how soon (大病回访、困难必访). */
-export type CareEventKind = 'wish' | 'petition';
+/** What makes an event ask for a visit, and how soon (大病回访、困难必访): a wish, a case, or a hospital stay reported. */
+export type CareEventKind = 'wish' | 'petition' | 'hospital';
 
-const eventRules: Record<CareEventKind, { pattern: RegExp; days: number }> = {
+const eventRules: Record<Exclude<CareEventKind, 'hospital'>, { pattern: RegExp; days: number }> = {
   // A wish in 助老 or 就医: visit within 3 days.
   wish: { pattern: /助老|就医|陪诊|住院/, days: 3 },
   // A petition about hardship: visit within 2 days.
@@ -44,10 +44,28 @@ const eventRules: Record<CareEventKind, { pattern: RegExp; days: number }> = {
 };
 
 /** Whether a wish or petition of this category asks for a visit to the household, and by when; null: it does not. */
-export function eventDueAt(kind: CareEventKind, categoryName: string, at: Date): Date | null {
+export function eventDueAt(kind: Exclude<CareEventKind, 'hospital'>, categoryName: string, at: Date): Date | null {
   const rule = eventRules[kind];
   return rule.pattern.test(categoryName) ? addDays(startOfDayCst(at), rule.days) : null;
 }
+
+/** 大病回访: a visit within this many days of the discharge (or of the report, while the stay goes on). */
+export const hospitalVisitDays = 3;
+
+/**
+ * 大病回访: a hospital stay the grid worker or staff report asks for a visit 3 days after the discharge day (China
+ * time), or after the report's day when no discharge is known yet; never before the report's day (a discharge long
+ * past is due today). `dischargedOn` is a China day, YYYY-MM-DD.
+ */
+export function hospitalDueAt(reportedAt: Date, dischargedOn: string | null): Date {
+  const today = startOfDayCst(reportedAt);
+  if (!dischargedOn) return addDays(today, hospitalVisitDays);
+  const due = addDays(new Date(`${dischargedOn}T00:00:00+08:00`), hospitalVisitDays);
+  return due.getTime() < today.getTime() ? today : due;
+}
+
+/** How far ahead a discharge may be reported (a planned one), in days. */
+export const maxDischargeAheadDays = 60;
 
 /** The next rhythm visit: a tier's days after the last visit (or after the tagging, for a household not yet visited). */
 export function rhythmDueAt(tier: CareTier | null, since: Date, rhythm: CareRhythm): Date | null {

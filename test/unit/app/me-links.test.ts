@@ -13,6 +13,11 @@ describe('我的 shows each role the pages it can use', () => {
     expect(texts(['resident'])).toEqual(expect.arrayContaining(['我的积分', '积分码', '美德商铺', '积分超市', '发心愿', '反映问题', '商家入驻']));
   });
 
+  it('a resident reaches their own household’s care card (红黄蓝), and only a resident', () => {
+    expect(linksFor(['resident']).find((l) => l.text === '我家的走访')?.url).toBe('/package-grid/household/index');
+    for (const role of ['grid_worker', 'staff', 'admin', 'street_staff'] as const) expect(texts([role])).not.toContain('我家的走访');
+  });
+
   it('a merchant does not apply to become one', () => {
     expect(texts(['resident', 'merchant'])).not.toContain('商家入驻');
     expect(texts(['resident', 'merchant'])).toContain('扫码核销');
