@@ -206,6 +206,7 @@ export class Coverage {
 
   /** A geo condition at the top level on a 2dsphere field is served by that index (a geoNear always is). */
   private planGeo(geo: string[], query: Doc): Plan | undefined {
+    if (pinnedIds(query)) return undefined;
     const conds = topConditions(query);
     const served = geoFields(Object.fromEntries(conds.filter(([key]) => !key.startsWith('$')))).filter(({ field }) => geo.includes(field));
     const field = (served.find(({ op }) => op === '$nearSphere') ?? served[0])?.field;
