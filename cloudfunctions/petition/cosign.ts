@@ -2,7 +2,7 @@ import { petitionCosign, petitionSimilar } from '../../src/shared/contract';
 import { DomainError } from '../../src/shared/domain/errors';
 import { assertMayCosign } from '../../src/shared/domain/petition-rules';
 import { defineHandler } from '../_lib/platform/handler';
-import { _, collections } from '../_lib/platform/runtime';
+import { _, collections, db } from '../_lib/platform/runtime';
 import { readIn, transact } from '../_lib/platform/transact';
 import { type PetitionDoc } from './petition-repo';
 import { toView, toViews } from './petition-view';
@@ -11,8 +11,27 @@ import { table } from '../_lib/platform/typed-db';
 const SIMILAR_LIMIT = 10;
 const OPEN = ['pending', 'accepted', 'council', 'review'];
 
-/** Before filing: open, listed cases of the same kind in the grid of the chosen building (or the caller's). */
-export const similar = defineHandler(petitionSimilar, async ({ categoryId, buildingId }, { user }) => {
+/** How far from a map point petition.similar looks for cases filed at points. */
+export const NEARBY_METRES = 500;
+
+/**
+ * Before filing: open, listed cases of the same kind in the grid of the chosen building (or the caller's); for a
+ * map point, those filed at points within NEARBY_METRES of it in the caller's community, nearest first.
+ */
+export const similar = defineHandler(petitionSimilar, async ({ categoryId, buildingId, point }, { user }) => {
+  if (point) {
+    const near = await table(collections.petitions)
+      .where({
+        geo: _.geoNear({ geometry: db.Geo.Point(point.longitude, point.latitude), maxDistance: NEARBY_METRES }),
+        communityId: user.communityId,
+        categoryId,
+        listed: true,
+        status: _.in(OPEN),
+      })
+      .limit(SIMILAR_LIMIT)
+      .get();
+    return { items: await toViews(near as PetitionDoc[], user) };
+  }
   let gridId = user.gridId;
   if (buildingId) {
     const res = await table(collections.orgUnits).where({ _id: buildingId }).limit(1).get();

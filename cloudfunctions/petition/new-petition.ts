@@ -8,7 +8,7 @@ import type { LadderConfig, Urgency } from '../../src/shared/domain/petition-lad
 import type { PetitionCategory } from '../../src/shared/domain/petition-rules';
 import { idForRequest } from '../_lib/platform/ids';
 import { templates } from '../_lib/platform/templates';
-import type { PetitionDoc, ProgressConsent } from './petition-repo';
+import { geoPoint, type PetitionDoc, type ProgressConsent } from './petition-repo';
 
 export type Reporter = Pick<
   PetitionDoc,
@@ -88,6 +88,7 @@ export function newPetitionDoc(c: NewCase): PetitionDoc {
     _id: c.id,
     rev: 0,
     ...c.place,
+    ...(c.place.location.point ? { geo: geoPoint(c.place.location.point) } : {}),
     ...state,
     ...c.reporter,
     ...(c.source ? { source: c.source } : {}),

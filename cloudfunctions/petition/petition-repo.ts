@@ -54,6 +54,16 @@ export interface PetitionCredit {
  * database/indexes.json can serve the queues and the sweep. `rev` counts moves: a move plans against one rev
  * and commits only if it is still current.
  */
+/** A point as GeoJSON, the form a db.Geo.Point takes in the database. */
+export interface GeoPoint {
+  type: 'Point';
+  coordinates: [longitude: number, latitude: number];
+}
+
+export function geoPoint({ latitude, longitude }: { latitude: number; longitude: number }): GeoPoint {
+  return { type: 'Point', coordinates: [longitude, latitude] };
+}
+
 export interface PetitionDoc extends OrgPlace, PetitionState {
   _id: string;
   rev: number;
@@ -62,6 +72,11 @@ export interface PetitionDoc extends OrgPlace, PetitionState {
   description: string;
   photos: string[];
   location: { buildingName: string | null; detail: string | null; point: z.infer<typeof mapPointSchema> | null };
+  /**
+   * A case filed at a map point: that point as the SDK stores a db.Geo.Point (GeoJSON, longitude first), for
+   * petition.similar's geoNear through the 2dsphere index `geo`. Absent on cases at a building and on older ones.
+   */
+  geo?: GeoPoint;
   gridName: string | null;
   /** Null for a resident without a phone who is not registered (红色代办 by name). */
   reporterId: string | null;

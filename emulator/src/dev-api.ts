@@ -40,6 +40,8 @@ export async function handleDevRequest(req: IncomingMessage, res: ServerResponse
     sendJson(res, 200, await emu.scheduler.fireNow(fn, typeof body.name === 'string' ? body.name : undefined));
   } else if (route === 'GET /__emulator/outbox') {
     sendJson(res, 200, emu.outbox.list());
+  } else if (route === 'GET /__emulator/outbox/customer-service') {
+    sendJson(res, 200, emu.outbox.customerService());
   } else if (route === 'GET /__emulator/meter') {
     const last = url.searchParams.get('last');
     sendJson(res, 200, emu.meter.last(last === null ? undefined : Math.max(0, Number(last) || 0)));

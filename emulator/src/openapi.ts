@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Root } from 'protobufjs';
 import { checkImage, checkText, type ContentRules, type Verdict } from './content-check';
 import type { Outbox } from './outbox';
-import { getUnlimited } from './wxacode';
+import { getByPath, getUnlimited } from './wxacode';
 
 /**
  * wx-server-sdk's `cloud.openapi.*` wire format: the request's `requestData` field is a protobuf CommApiData whose
@@ -99,6 +99,12 @@ export function answerOpenApi(apiName: string, params: OpenApiParams, deps: Open
       return subscribeMessageSend(params, deps, invocationId);
     case 'wxacode.getUnlimited':
       return getUnlimited(params);
+    case 'wxacode.get':
+      return getByPath(params, 'get');
+    case 'wxacode.createQRCode':
+      return getByPath(params, 'createQRCode');
+    case 'customerServiceMessage.send':
+      return customerServiceMessageSend(params, deps, invocationId);
     case 'phonenumber.getPhoneNumber':
       return getPhoneNumber(params);
     default:
@@ -168,5 +174,25 @@ function subscribeMessageSend(params: OpenApiParams, deps: OpenApiDeps, invocati
     at: new Date(deps.now()).toISOString(),
     invocationId,
   });
+  return OK;
+}
+
+const CUSTOMER_SERVICE_TYPES = ['text', 'image', 'link', 'miniprogrampage'] as const;
+type CustomerServiceType = (typeof CUSTOMER_SERVICE_TYPES)[number];
+
+/** customerServiceMessage.send: WeChat's checks on the message's shape, then the message lands in the outbox. */
+function customerServiceMessageSend(params: OpenApiParams, deps: OpenApiDeps, invocationId: string | null): Reply {
+  const { touser, msgtype } = params;
+  if (typeof touser !== 'string' || touser === '') return { errcode: 40003, errmsg: 'invalid openid' };
+  if (!CUSTOMER_SERVICE_TYPES.includes(msgtype as CustomerServiceType)) return { errcode: 40008, errmsg: 'invalid message type' };
+  const type = msgtype as CustomerServiceType;
+  const content = params[type];
+  if (content === null || typeof content !== 'object') return FORMAT_ERROR(`${type} is required for msgtype ${type}`);
+  const field = (key: string) => (content as Record<string, unknown>)[key];
+  const missing = { text: ['content'], image: ['media_id'], link: ['title', 'url'], miniprogrampage: ['title', 'pagepath', 'thumb_media_id'] }[
+    type
+  ].find((key) => typeof field(key) !== 'string' || field(key) === '');
+  if (missing) return FORMAT_ERROR(`${type}.${missing} is required`);
+  deps.outbox.add({ kind: 'customerService', touser, msgtype: type, content, at: new Date(deps.now()).toISOString(), invocationId });
   return OK;
 }

@@ -55,6 +55,7 @@ export async function handleSdkRequest(req: IncomingMessage, res: ServerResponse
   if (contentType.startsWith('multipart/form-data')) {
     const fields = new Map(parseMultipart(body, contentType).map((p) => [p.name, p.data]));
     const action = fields.get('action')?.toString();
+    if (action === 'wx.wxPayApi') return sendJson(res, 200, cloudPayUnavailable(fields.get('apiName')?.toString() ?? ''));
     if (action !== 'wx.openApi') return sendJson(res, 200, unsupported(action));
     const apiName = fields.get('apiName')?.toString() ?? '';
     let reply;
@@ -124,6 +125,17 @@ function invalidEnv(asked: string, served: string): { code: string; message: str
     code: 'INVALID_ENV',
     message: `[INVALID_ENV] environment "${asked}" does not exist: this emulator is environment "${served}" (use cloud.DYNAMIC_CURRENT_ENV)`,
     requestId: randomUUID(),
+  };
+}
+
+/**
+ * cloud.cloudPay.* (WeChat Pay) needs a merchant account bound to the environment; the emulator has none and
+ * does not pretend to take money. The SDK throws this as a CloudSDKError whose message says so.
+ */
+function cloudPayUnavailable(apiName: string): { code: string; message: string } {
+  return {
+    code: 'RESOURCE_NOT_INITIAL',
+    message: `cloudPay.${apiName} is not available locally: the emulator has no WeChat Pay merchant; call it on CloudBase`,
   };
 }
 

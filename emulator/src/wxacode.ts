@@ -3,9 +3,14 @@
 import { PNG } from 'pngjs';
 import qrcode from 'qrcode-generator';
 
-/** What the stand-in's QR code says: the page and the scene, as the join page will receive them. */
+/** What the stand-in's QR code says: the page and the scene, as the join page will receive them (getUnlimited). */
 export function wxacodeText(page: string, scene: string): string {
   return `linli-wxacode:${page}?scene=${encodeURIComponent(scene)}`;
+}
+
+/** What the stand-in's QR code says for wxacode.get / createQRCode: the path (page and query) as given. */
+export function wxacodePathText(path: string): string {
+  return `linli-wxacode:${path}`;
 }
 
 /** The module matrix of `text` (true = dark), at error level M, the smallest version that holds it. */
@@ -53,4 +58,17 @@ export function getUnlimited(params: Record<string, unknown>): WxacodeAnswer {
     return { errcode: 41030, errmsg: 'invalid page rid: page must not start with /' };
   const width = Math.min(1280, Math.max(280, Number(params.width) || 430));
   return { contentType: 'image/png', buffer: qrPng(qrModules(wxacodeText(page, scene)), width) };
+}
+
+/**
+ * wxacode.get and wxacode.createQRCode: a code for `path` (a page with its query). WeChat limits the path to
+ * 1024 characters for get and 128 bytes for createQRCode, and answers 40159 for an empty or longer one.
+ */
+export function getByPath(params: Record<string, unknown>, api: 'get' | 'createQRCode'): WxacodeAnswer {
+  const path = params.path;
+  const tooLong = (p: string) => (api === 'get' ? p.length > 1024 : Buffer.byteLength(p) > 128);
+  if (typeof path !== 'string' || path === '' || tooLong(path))
+    return { errcode: 40159, errmsg: 'invalid length for path, or the data is not json string' };
+  const width = Math.min(1280, Math.max(280, Number(params.width) || 430));
+  return { contentType: 'image/png', buffer: qrPng(qrModules(wxacodePathText(path)), width) };
 }

@@ -3,7 +3,8 @@
  * environment holds (remote.ts reads it), both in these shapes, so the plan between them is a pure function.
  */
 
-export type IndexKeys = Record<string, 1 | -1>;
+/** A key's direction, or `2dsphere` for a geo index (petitions' `geo`: 附近的相似诉求). */
+export type IndexKeys = Record<string, 1 | -1 | '2dsphere'>;
 
 export interface IndexSpec {
   name: string;

@@ -52,6 +52,9 @@ export interface Ci {
 
 const PAGE = 100;
 
+/** A key's direction as the cloud reports it ("1", "-1", "2dsphere"). */
+const directionOf = (d: string | undefined): IndexSpec['keys'][string] => (d === '2dsphere' ? '2dsphere' : Number(d) === -1 ? -1 : 1);
+
 /** A timer trigger's cron as the cloud reports it (TriggerDesc is `{"cron":"…"}` JSON, or the cron itself). */
 function cronOf(desc: string): string {
   try {
@@ -80,7 +83,7 @@ export async function readRemote(manager: Manager, lastApp: Remote['app']): Prom
     const { Indexes = [] } = await manager.database.describeCollection(name);
     const indexes: IndexSpec[] = Indexes.map((i) => ({
       name: i.Name,
-      keys: Object.fromEntries(i.Keys.map((k) => [k.Name ?? '', Number(k.Direction) === -1 ? -1 : 1])),
+      keys: Object.fromEntries(i.Keys.map((k) => [k.Name ?? '', directionOf(k.Direction)])),
       ...(i.Unique ? { unique: true } : {}),
     }));
     collections[name] = { indexes, permission: permissions.get(name) ?? null };

@@ -68,6 +68,33 @@ test('with the browser’s geolocation granted, 用当前位置 finds the positi
   }
 });
 
+test('a neighbour at about the same spot is shown the case filed there before (我也遇到 by map point)', async () => {
+  // 王秀英 filed at the car park's bin; 张建国 stands about 110 m north of it when he reports the same.
+  const gcj = wgs84ToGcj02(here);
+  const point = { latitude: Number(gcj.latitude.toFixed(6)), longitude: Number(gcj.longitude.toFixed(6)), address: '东门停车场' };
+  const bins = { categoryId: 'environment', description: '东门停车场的垃圾桶满了好几天没人清', location: { kind: 'point', point } };
+  await petitionDriver(session.page, session.emu).filed(bins);
+  const page = await phonePage(session.browser, { geolocation: { ...here, latitude: here.latitude + 0.001 } });
+  const app = appDriver(page, session.emu);
+  try {
+    await app.open('/pages/petition-new/index');
+    await withScreenshot(page, 'petition-location-similar', async () => {
+      await app.actAs('张建国');
+      const form = await describeProblem(page, '停车场垃圾桶一直没人清，味道很大');
+      await form.locator('.choice-chips--place [data-value="point"]').click();
+      await form.locator('.petition-new__fix[data-state="found"]').waitFor();
+      await form.locator('.petition-new__address input').fill('停车场');
+      await petitionDriver(page, session.emu).submitButton().click();
+      const similar = shown(page).locator('.similar');
+      await similar.locator('.similar__title', { hasText: '附近已有 1 条同类问题' }).waitFor();
+      expect(await similar.locator('.petition-card').textContent()).toContain('垃圾桶满了好几天');
+      await app.shot('petition-new-similar-at-point');
+    });
+  } finally {
+    await page.context().close();
+  }
+});
+
 test('without permission the field says so and offers the buildings; nothing is sent without a place', async () => {
   const { page, app } = session;
   await app.open('/pages/petition-new/index');

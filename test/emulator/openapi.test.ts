@@ -1,4 +1,6 @@
 import { join } from 'node:path';
+import { PNG } from 'pngjs';
+import { QUIET_MODULES, qrModules, wxacodePathText } from '../../emulator/src/wxacode';
 import { startEmulator, type TestEmulator } from '../helpers/emulator';
 
 jest.setTimeout(60_000);
@@ -75,6 +77,101 @@ describe('open API stand-ins', () => {
     expect(sentAt).toBeLessThan(Date.parse('2030-03-01T09:00:00Z'));
     const [record] = await emu.meter(1);
     expect(outbox[outbox.length - 1].invocationId).toBe(record.invocationId);
+  });
+});
+
+/** The dark/light matrix drawn in a PNG made by the stand-in, sampled at each module's centre. */
+function modulesIn(base64: string, size: number): boolean[][] {
+  const png = PNG.sync.read(Buffer.from(base64, 'base64'));
+  const scale = png.width / (size + 2 * QUIET_MODULES);
+  return Array.from({ length: size }, (_, r) =>
+    Array.from({ length: size }, (_, c) => {
+      const x = Math.floor((c + QUIET_MODULES + 0.5) * scale);
+      const y = Math.floor((r + QUIET_MODULES + 0.5) * scale);
+      return png.data[(y * png.width + x) * 4] < 128;
+    }),
+  );
+}
+
+describe('wxacode, customer service and cloudPay stand-ins', () => {
+  let emu: TestEmulator;
+
+  beforeAll(async () => {
+    emu = await startEmulator({ functionsDir });
+  });
+  afterAll(() => emu.stop());
+
+  interface Code {
+    errCode: number;
+    contentType?: string;
+    base64?: string;
+    message?: string;
+  }
+  const code = (api: string, path: string | undefined, width?: number) => emu.invoke<Code>('services', { op: 'wxacode', api, path, width });
+
+  it.each(['get', 'createQRCode'])('wxacode.%s answers a PNG QR code of the path with its query', async (api) => {
+    const path = 'pages/wish/detail?id=w-42';
+    const res = await code(api, path, 300);
+    expect(res).toMatchObject({ errCode: 0, contentType: 'image/png' });
+    const png = PNG.sync.read(Buffer.from(res.base64!, 'base64'));
+    expect(png.width).toBe(png.height);
+    expect(png.width).toBeGreaterThanOrEqual(280);
+    const expected = qrModules(wxacodePathText(path));
+    expect(modulesIn(res.base64!, expected.length)).toEqual(expected);
+  });
+
+  it('wxacode.get and createQRCode refuse a missing or overlong path with 40159, as WeChat does', async () => {
+    expect(await code('get', undefined)).toMatchObject({ errCode: 40159, message: expect.stringContaining('invalid length for path') });
+    expect(await code('get', 'p'.repeat(1025))).toMatchObject({ errCode: 40159 });
+    expect(await code('get', 'p'.repeat(1024))).toMatchObject({ errCode: 0 });
+    // createQRCode counts bytes, to 128: 43 three-byte characters are 129.
+    expect(await code('createQRCode', `pages/a?q=${'楼'.repeat(40)}`)).toMatchObject({ errCode: 40159 });
+    expect(await code('createQRCode', 'p'.repeat(128))).toMatchObject({ errCode: 0 });
+  });
+
+  it('records customerServiceMessage.send in the outbox apart from subscription messages', async () => {
+    const send = (touser: string, msgtype: string, body: unknown) => emu.invoke<Code>('services', { op: 'customerService', touser, msgtype, body });
+    await emu.clock({ set: '2030-04-02T06:00:00Z' });
+    const before = (await emu.outbox()).length;
+    expect(await send('demo-resident-li', 'text', { content: '您好，您的报修已登记' })).toEqual({ errCode: 0 });
+    expect(
+      await send('demo-resident-li', 'link', {
+        title: '停水通知',
+        description: '周六停水',
+        url: 'https://example.org/n',
+        thumbUrl: 'https://example.org/t.png',
+      }),
+    ).toEqual({
+      errCode: 0,
+    });
+    const sent = await emu.customerServiceOutbox();
+    expect(sent).toEqual([
+      expect.objectContaining({ kind: 'customerService', touser: 'demo-resident-li', msgtype: 'text', content: { content: '您好，您的报修已登记' } }),
+      // The SDK snake-cases the body's keys on the way, as WeChat expects them.
+      expect.objectContaining({ msgtype: 'link', content: expect.objectContaining({ title: '停水通知', thumb_url: 'https://example.org/t.png' }) }),
+    ]);
+    expect(Date.parse(sent[0].at)).toBeGreaterThanOrEqual(Date.parse('2030-04-02T06:00:00Z'));
+    const [record] = await emu.meter(1);
+    expect(sent[1].invocationId).toBe(record.invocationId);
+    expect(await emu.outbox()).toHaveLength(before);
+  });
+
+  it('refuses a customer-service message without a user, of an unknown type or without its body', async () => {
+    const send = (touser: string, msgtype: string, body: unknown) => emu.invoke<Code>('services', { op: 'customerService', touser, msgtype, body });
+    expect(await send('', 'text', { content: 'x' })).toMatchObject({ errCode: 40003, message: expect.stringContaining('invalid openid') });
+    expect(await send('demo-resident-li', 'video', { content: 'x' })).toMatchObject({ errCode: 40008 });
+    expect(await send('demo-resident-li', 'text', { content: '' })).toMatchObject({
+      errCode: 47001,
+      message: expect.stringContaining('text.content'),
+    });
+    expect(await send('demo-resident-li', 'image', undefined)).toMatchObject({ errCode: 47001 });
+    expect(await emu.customerServiceOutbox()).toHaveLength(2);
+  });
+
+  it('fails cloudPay calls with an error that says payment is not available locally', async () => {
+    const res = await emu.invoke<{ threw: boolean; errCode?: number; message?: string }>('services', { op: 'pay' });
+    expect(res).toMatchObject({ threw: true, errCode: -501009 });
+    expect(res.message).toContain('cloudPay.unifiedOrder is not available locally');
   });
 });
 

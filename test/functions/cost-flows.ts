@@ -243,6 +243,16 @@ async function measurePass(emu: TestEmulator): Promise<ActionCost[]> {
   const third = await step('petition.urge (third: yellow card)', wang, 'petition.urge', { petitionId: urged });
   if (third.petition.card?.color !== 'yellow') throw new Error(`the third urge left no yellow card: ${JSON.stringify(third.petition.card)}`);
   await list(wang, 'petition.listMine');
+  // 我也遇到 by map point: a neighbour at about the spot of a case filed there finds it (geoNear on its geo index).
+  const atGate = { latitude: 34.75, longitude: 113.62 };
+  await quiet(wang, 'petition.create', { ...ramp, location: { kind: 'point', point: { ...atGate, address: '小区南门外人行道' } }, accepted: [] });
+  await step(
+    'petition.similar (map point)',
+    zhang,
+    'petition.similar',
+    { categoryId: ramp.categoryId, point: { ...atGate, latitude: 34.7505 } },
+    true,
+  );
   // 红色代办 from the roster: the grid worker files for 郑大爷, who has no WeChat, at his building.
   await step('petition.create (roster proxy)', liu, 'petition.create', { ...ramp, onBehalfOf: { rosterKey } });
   // 困难必访: a case about his hardship, filed for him, puts his home on 今日走访 (the event rides in the record).

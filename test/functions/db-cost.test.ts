@@ -57,6 +57,7 @@ const WITHIN_BUDGET = [
   'petition.decideExtension',
   'petition.rate',
   'petition.listMine',
+  'petition.similar (map point)',
   // 督办台: caller; the carded cases, then the rest (two queries at most; org names and departments are cached).
   'petition.listSupervised',
   'petition.listSupervised (district, red)',

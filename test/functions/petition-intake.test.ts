@@ -108,6 +108,33 @@ describe('similar cases and 我也遇到', () => {
     expect((await env.emu.meter()).flatMap((r) => r.uncovered)).toEqual([]);
   });
 
+  it('for a map point, lists cases filed at points within 500 m in the community, nearest first, through the geo index', async () => {
+    // 0.001° of latitude is about 111 m.
+    const at = (latitude: number, address: string) => ({ location: { kind: 'point', point: { latitude, longitude: 113.62, address } } });
+    const southGate = await file(call, wang, at(34.75, '小区南门外人行道'));
+    const busStop = await file(call, li, at(34.7527, '公交站台旁的坡道'));
+    await file(call, wang, at(34.78, '三公里外的天桥坡道'));
+    await file(call, li, { ...at(34.75, '小区南门外垃圾桶'), categoryId: 'garbage', description: '垃圾桶满了三天没人清' });
+    await file(call); // at building-2: no point, not among the nearby ones
+    const near = (latitude: number) => call(zhang, 'petition.similar', { categoryId: 'accessibility', point: { latitude, longitude: 113.62 } });
+    expect(ok(await near(34.7505)).items.map((x: any) => x.id)).toEqual([southGate, busStop]);
+    expect(ok(await near(34.7525)).items.map((x: any) => x.id)).toEqual([busStop, southGate]);
+    expect(ok(await near(34.7505)).items[0]).toMatchObject({ reporter: { name: '王**', phone: null, room: null } });
+    expect(ok(await near(34.9)).items).toEqual([]);
+    expect((await env.emu.meter()).flatMap((r) => r.uncovered)).toEqual([]);
+    // A page read: the nearby query and what the cards need, within 3 requests.
+    await near(34.7505);
+    const [read] = await env.emu.meter(1);
+    expect(read).toMatchObject({ action: 'petition.similar', ok: true });
+    expect(read.dbRequests).toBeLessThanOrEqual(3);
+    const both = await call(zhang, 'petition.similar', {
+      categoryId: 'accessibility',
+      buildingId: 'building-2',
+      point: { latitude: 34.75, longitude: 113.62 },
+    });
+    expect(both).toMatchObject({ ok: false, code: 'BAD_INPUT' });
+  });
+
   it('a dispute is never listed, nor open to co-signing', async () => {
     const id = await file(call, wang, { categoryId: 'dispute', description: '楼上邻居装修占用楼道，沟通无果' });
     expect(ok(await call(zhang, 'petition.similar', { categoryId: 'dispute' })).items).toEqual([]);

@@ -5,7 +5,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { InvocationRecord } from '../../emulator/src/meter';
-import type { OutboxMessage } from '../../emulator/src/outbox';
+import type { CustomerServiceMessage, OutboxMessage } from '../../emulator/src/outbox';
 import type { TriggerFiring } from '../../emulator/src/triggers';
 
 export const repoRoot = resolve(__dirname, '../..');
@@ -53,6 +53,8 @@ export interface TestEmulator {
   clock(change?: ClockChange): Promise<ClockState>;
   fireTrigger(fn: string, name?: string): Promise<TriggerFiring[]>;
   outbox(): Promise<OutboxMessage[]>;
+  /** customerServiceMessage.send calls, oldest first. */
+  customerServiceOutbox(): Promise<CustomerServiceMessage[]>;
   meter(last?: number): Promise<InvocationRecord[]>;
   /** Raw request to the emulator (path starting with `/`). */
   fetch(path: string, init?: RequestInit): Promise<Response>;
@@ -146,6 +148,7 @@ export async function startEmulator(opts: StartOptions = {}): Promise<TestEmulat
     clock: (change) => (change ? post<ClockState>('/__emulator/clock', change) : call<ClockState>('/__emulator/clock')),
     fireTrigger: (fn, name) => post(`/__emulator/triggers/${encodeURIComponent(fn)}`, name ? { name } : {}),
     outbox: () => call('/__emulator/outbox'),
+    customerServiceOutbox: () => call('/__emulator/outbox/customer-service'),
     meter: (last) => call(`/__emulator/meter${last === undefined ? '' : `?last=${last}`}`),
     fetch: (path, init) => fetch(url + path, init),
     logs: () => [...lines],

@@ -297,8 +297,15 @@ describe('the deploy plan against the cloud environment (a fake of manager-node 
 });
 
 describe('what the repository asks for', () => {
-  test('every collection of database/indexes.json with its indexes', () => {
+  test('every collection of database/indexes.json with its indexes; a geo index keeps its 2dsphere key', async () => {
     const collections = desiredCollections(repoRoot);
+    const geo = collections.find((c) => c.name === 'petitions')!.indexes.find((i) => Object.values(i.keys).includes('2dsphere'))!;
+    expect(geo).toBeDefined();
+    const cloud = fakeCloud();
+    const desired = { collections: [{ name: 'petitions', indexes: [geo] }], functions: [], app: null };
+    await deploy(cloud, desired);
+    expect(cloud.collections.get('petitions')!.indexes.get(geo.name)!.keys).toEqual(Object.entries(geo.keys).map(([k, d]) => [k, String(d)]));
+    expect(await deploy(cloud, desired)).toEqual([]);
     expect(collections.length).toBeGreaterThan(40);
     const users = collections.find((c) => c.name === 'users')!;
     expect(users.indexes.find((i) => i.name === 'building_room')).toEqual({ name: 'building_room', keys: { buildingId: 1, room: 1 } });

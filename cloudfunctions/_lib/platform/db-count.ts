@@ -48,5 +48,6 @@ export function countedDb(raw: Database): Database {
     serverDate: () => raw.serverDate(),
     RegExp: (options) => raw.RegExp(options),
     command: raw.command,
+    Geo: raw.Geo,
   };
 }

@@ -24,6 +24,8 @@ export interface Commands {
   and(...conditions: readonly Command[]): Command;
   /** A query matching any of `queries` (each its own indexed branch on the cloud). */
   or(queries: readonly object[]): Command;
+  /** Nearest first, within `maxDistance` metres; needs a 2dsphere index on the field (database/indexes.json). */
+  geoNear(options: { geometry: unknown; maxDistance?: number; minDistance?: number }): Command;
   inc(by: number): Command;
   push(value: unknown): Command;
   set(value: unknown): Command;
@@ -37,6 +39,8 @@ export interface Database {
   runTransaction<T>(work: (tx: Tx) => Promise<T>, retries?: number): Promise<T>;
   serverDate(): Command;
   RegExp(options: { regexp: string; options?: string }): Command;
+  /** db.Geo.Point(longitude, latitude): stored as GeoJSON (a GeoPoint). */
+  readonly Geo: { Point(longitude: number, latitude: number): unknown };
   readonly command: Commands;
 }
 

@@ -5,13 +5,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { isPlainObject, isRegExp, type Doc } from './ejson';
+import { geoFields } from './geo';
 import { pinnedIds, topConditions } from './query';
 
 const indexFileSchema = z.object({
   collections: z.record(
     z.string(),
     z.object({
-      indexes: z.array(z.object({ name: z.string(), keys: z.record(z.string(), z.union([z.literal(1), z.literal(-1)])) })),
+      // '2dsphere' declares a geospatial index on a field of GeoJSON values (db.Geo.*), as on the cloud.
+      indexes: z.array(z.object({ name: z.string(), keys: z.record(z.string(), z.union([z.literal(1), z.literal(-1), z.literal('2dsphere')])) })),
       fullScanAllowed: z.boolean().optional(),
     }),
   ),
@@ -26,6 +28,8 @@ interface Index {
 
 interface CollectionIndexes {
   indexes: Index[];
+  /** Fields with a 2dsphere index: what geoNear needs and what serves geoWithin / geoIntersects. */
+  geo: string[];
   fullScanAllowed: boolean;
 }
 
@@ -159,6 +163,11 @@ export class Coverage {
     return new Coverage(parsed.data);
   }
 
+  /** The fields of `coll` with a 2dsphere index. */
+  geoIndexed(coll: string): string[] {
+    return this.collections.get(coll)?.geo ?? [];
+  }
+
   /** The collections the index file declares: the ones the deploy creates. */
   get declared(): string[] {
     return [...this.collections.keys()];
@@ -168,9 +177,13 @@ export class Coverage {
     for (const [name, coll] of Object.entries(spec.collections)) {
       // Every collection has the cloud's own `_id_` index: it serves a range on `_id` ordered by `_id` (a
       // migration pages a whole collection that way), besides the ids pinned by equality.
-      const declared = coll.indexes.filter((ix) => Object.keys(ix.keys).length > 0).map((ix) => ({ name: ix.name, keys: Object.entries(ix.keys) }));
+      const isGeo = (ix: { keys: Record<string, unknown> }) => Object.values(ix.keys).includes('2dsphere');
+      const declared = coll.indexes
+        .filter((ix) => Object.keys(ix.keys).length > 0 && !isGeo(ix))
+        .map((ix) => ({ name: ix.name, keys: Object.entries(ix.keys) as [string, 1 | -1][] }));
       const indexes = [...declared, { name: '_id_', keys: [['_id', 1]] as [string, 1 | -1][] }];
-      this.collections.set(name, { indexes, fullScanAllowed: coll.fullScanAllowed === true });
+      const geo = coll.indexes.flatMap((ix) => Object.entries(ix.keys).flatMap(([field, kind]) => (kind === '2dsphere' ? [field] : [])));
+      this.collections.set(name, { indexes, geo, fullScanAllowed: coll.fullScanAllowed === true });
     }
   }
 
@@ -184,7 +197,7 @@ export class Coverage {
     const spec = this.collections.get(coll);
     const plan: Plan = spec?.fullScanAllowed
       ? { kind: pinnedIds(query) ? 'id' : 'scan', sortServed: false, uncovered: false, flags: [] }
-      : this.planWith(spec?.indexes ?? [], query, Object.entries(sort));
+      : (this.planGeo(spec?.geo ?? [], query) ?? this.planWith(spec?.indexes ?? [], query, Object.entries(sort)));
     if (skip > MAX_SKIP) {
       plan.flags.push({
         reason: 'skip-over-1000',
@@ -192,6 +205,16 @@ export class Coverage {
       });
     }
     return plan;
+  }
+
+  /** A geo condition at the top level on a 2dsphere field is served by that index (a geoNear always is). */
+  private planGeo(geo: string[], query: Doc): Plan | undefined {
+    if (pinnedIds(query)) return undefined;
+    const conds = topConditions(query);
+    const served = geoFields(Object.fromEntries(conds.filter(([key]) => !key.startsWith('$')))).filter(({ field }) => geo.includes(field));
+    const field = (served.find(({ op }) => op === '$nearSphere') ?? served[0])?.field;
+    if (field === undefined) return undefined;
+    return { kind: 'index', bounds: boundsQuery(conds, [field]), sortServed: false, uncovered: false, flags: [] };
   }
 
   private planWith(indexes: Index[], query: Doc, sort: [string, 1 | -1][]): Plan {

@@ -134,7 +134,8 @@ export class CloudDatabase {
     const tx = txId !== undefined && txId !== null && txId !== '' ? this.txs.get(txId) : undefined;
     const source = tx ? transactionSource(this.txs, tx) : storeSource(this.store);
     const plan = this.coverage.plan.bind(this.coverage);
-    const result = run(params, { source, now: this.opts.now(), newId, plan });
+    const geoIndexed = this.coverage.geoIndexed.bind(this.coverage);
+    const result = run(params, { source, now: this.opts.now(), newId, plan, geoIndexed });
     if (result.writes?.length) {
       if (tx) this.txs.stage(tx, result.writes);
       else this.store.apply(result.writes);

@@ -5,6 +5,7 @@ import { Context, type Options, type PipelineOperator } from 'mingo/core';
 import fullContext from 'mingo/init/context';
 import { decodeEJSON, encodeEJSON, isPlainObject, isRegExp, type Doc } from './ejson';
 import { invalidParam, toDbError } from './errors';
+import { byDistance, GEO_QUERY_OPERATORS, nearCondition } from './geo';
 import { sortDocs } from './order';
 
 /** The `$sort` stage in MongoDB's order (order.ts) instead of mingo's. */
@@ -14,9 +15,9 @@ const $sort: PipelineOperator = (collection, spec) => {
 };
 
 // $where/$function/$accumulator run arbitrary JS; the cloud does not offer them. The first context's
-// operators win a merge, so ours replaces mingo's $sort.
+// operators win a merge, so ours replaces mingo's $sort; the geo operators (geo.ts) are ones mingo lacks.
 const OPTIONS: Partial<Options> = {
-  context: Context.merge(Context.init({ pipeline: { $sort } }), fullContext()),
+  context: Context.merge(Context.init({ pipeline: { $sort }, query: GEO_QUERY_OPERATORS }), fullContext()),
   scriptEnabled: false,
 };
 
@@ -115,10 +116,24 @@ export interface FindSpec {
   projection?: Doc;
 }
 
-/** Runs filter → sort → skip → limit → projection over the candidates, in that order, like Mongo. */
+/**
+ * Runs filter → sort → skip → limit → projection over the candidates, in that order, like Mongo. A geoNear
+ * ($nearSphere) condition orders the matches nearest first unless the query asks for another order.
+ */
 export function find(candidates: readonly Doc[], query: Doc, spec: FindSpec = {}): Doc[] {
   const projection = spec.projection && Object.keys(spec.projection).length > 0 ? spec.projection : undefined;
   try {
+    const near = spec.sort ? undefined : nearCondition(query);
+    if (near) {
+      const skip = spec.skip ?? 0;
+      const matches = compile(query)
+        .find<Doc>(candidates as Doc[])
+        .all();
+      const page = byDistance(matches, near)
+        .map(({ doc }) => doc)
+        .slice(skip, spec.limit === undefined ? undefined : skip + spec.limit);
+      return projection ? compile({}).find<Doc>(page, projection).all() : page;
+    }
     if (!spec.sort) {
       let cursor = compile(query).find<Doc>(candidates as Doc[], projection);
       if (spec.skip) cursor = cursor.skip(spec.skip);

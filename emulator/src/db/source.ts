@@ -2,9 +2,10 @@
 // return their writes instead of applying them, so the caller decides where they go (one SQLite transaction,
 // or the transaction's buffer) and the meter counts them in one place.
 import type { Plan } from './coverage';
-import type { Doc } from './ejson';
+import { isPlainObject, type Doc } from './ejson';
 import { requestFailed } from './errors';
-import { compile, find, pinnedIds, type FindSpec, type Params } from './query';
+import { geoFields, noGeoIndex } from './geo';
+import { compile, find, pinnedIds, topConditions, type FindSpec, type Params } from './query';
 import { idKey, type Store, type Write } from './store';
 import type { Transaction, Transactions } from './transactions';
 
@@ -22,6 +23,8 @@ export interface ActionEnv {
   newId: () => string;
   /** How the cloud would run a query with the declared indexes (coverage.ts), for the meter. */
   plan: (coll: string, query: Doc, sort?: Record<string, 1 | -1>, skip?: number) => Plan;
+  /** The fields of a collection with a declared 2dsphere index (geoNear needs one). */
+  geoIndexed: (coll: string) => string[];
 }
 
 export interface ActionResult {
@@ -89,7 +92,16 @@ export interface Selection {
  * `_id` condition pins (else the whole collection), narrowed to the plan's index bounds; when the query is
  * nothing but the `_id` condition (doc(id) reads and writes) the lookup is already exact and mingo is skipped.
  */
-export function select(env: Pick<ActionEnv, 'source' | 'plan'>, coll: string, query: Doc, spec: FindSpec = {}): Selection {
+export function select(env: Pick<ActionEnv, 'source' | 'plan' | 'geoIndexed'>, coll: string, query: Doc, spec: FindSpec = {}): Selection {
+  // As in MongoDB, a $nearSphere (db.command.geoNear) runs only through a 2dsphere index on its field.
+  const nears = geoFields(query).filter(({ op }) => op === '$nearSphere');
+  if (nears.length > 1) throw requestFailed('Too many geoNear expressions');
+  if (nears.length === 1 && !topConditions(query).some(([key, cond]) => key === nears[0].field && isPlainObject(cond) && '$nearSphere' in cond)) {
+    throw requestFailed('geo near must be top-level expr');
+  }
+  for (const { field } of nears) {
+    if (!env.geoIndexed(coll).includes(field)) throw noGeoIndex(coll, field);
+  }
   const ids = pinnedIds(query);
   const plan = env.plan(coll, query, spec.sort, spec.skip);
   const all = ids ? fetch(env.source, coll, ids) : env.source.scan(coll);

@@ -53,7 +53,8 @@ function PetitionNewPage() {
   const grids = gridsOffered(places.data?.grids ?? [], proxy.on ? home.gridId : null);
   const buildingId = where.kind === 'building' ? (buildingChoice(where, grids).building?.id ?? null) : null;
   const category = categories.data?.categories.find((c) => c.id === categoryId);
-  const similar = useSimilarPetitions(categoryId, buildingId, category?.private ?? false);
+  const point = where.kind === 'point' ? where.fix : null;
+  const similar = useSimilarPetitions(categoryId, buildingId, point, category?.private ?? false);
   const { fileIDs, uploading } = uploaded(photos);
   const isGridWorker = me.data?.roles.includes('grid_worker') ?? false;
   const organiser = isGridWorker || (me.data?.roles.includes('staff') ?? false);

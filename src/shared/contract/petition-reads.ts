@@ -47,8 +47,20 @@ export const petitionPlaces = defineAction({
 
 export const petitionSimilar = defineAction({
   name: 'petition.similar',
-  summary: '同网格内同类未办结的诉求（提交前先看看，可以附议）',
-  input: () => z.object({ categoryId: idSchema, buildingId: idSchema.optional() }).strict(),
+  summary: '同网格内同类未办结的诉求；选了地图位置时，本社区 500 米内在地图上报的（提交前先看看，可以附议）',
+  input: () =>
+    z
+      .object({
+        categoryId: idSchema,
+        buildingId: idSchema.optional(),
+        point: z
+          .object({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) })
+          .strict()
+          .optional()
+          .describe('the map point the case is about: cases filed at points nearby, nearest first'),
+      })
+      .strict()
+      .refine((v) => !(v.buildingId && v.point), { message: '楼栋和地图位置只能选一个', path: ['point'] }),
   output: () => z.object({ items: z.array(petitionViewSchema) }),
   roles: ['resident', 'grid_worker'],
   mutates: false,

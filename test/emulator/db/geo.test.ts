@@ -1,0 +1,290 @@
+// Geo through the real wx-server-sdk: db.Geo values stored and read back, the geoNear / geoWithin /
+// geoIntersects commands and the aggregate geoNear stage, with a 2dsphere index declared as on the cloud.
+// Points on one meridian are a known distance apart: 0.01° of latitude is 6,378,100 m × π / 18,000 ≈ 1,113.2 m
+// on MongoDB's sphere.
+import path from 'node:path';
+import { startHarness, type Harness } from './sdk-harness';
+
+const indexesFile = path.join(__dirname, 'fixtures', 'geo-indexes.json');
+const LNG = 120.15;
+const LAT = 30.28;
+const M_PER_DEG = (6378.1 * 1000 * Math.PI) / 180;
+
+let h: Harness;
+let db: any;
+let _: any;
+beforeAll(async () => {
+  h = await startHarness({ indexesFile });
+  db = h.db;
+  _ = db.command;
+});
+afterAll(() => h.close());
+
+const ids = (res: { data?: { _id: unknown }[]; list?: { _id: unknown }[] }) => (res.data ?? res.list ?? []).map((d) => d._id);
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => 'resolved',
+    (err: Error) => String(err.message),
+  );
+
+/** Cases north of the centre along its meridian, `dLat` degrees away (0.001° ≈ 111 m). */
+const cases = [
+  { _id: 'c-far', dLat: 0.05, category: 'water', status: 'open' },
+  { _id: 'c-500', dLat: 0.0045, category: 'water', status: 'open' },
+  { _id: 'c-100', dLat: 0.0009, category: 'water', status: 'open' },
+  { _id: 'c-300', dLat: 0.0027, category: 'lights', status: 'open' },
+  { _id: 'c-900', dLat: 0.0081, category: 'water', status: 'closed' },
+];
+
+beforeEach(async () => {
+  h.engine.load({ cases: [], plain: [], twin: [] });
+  for (const c of cases) {
+    await db.collection('cases').add({ data: { _id: c._id, category: c.category, status: c.status, location: db.Geo.Point(LNG, LAT + c.dLat) } });
+  }
+});
+
+describe('db.Geo values', () => {
+  it('stores a Point as GeoJSON and reads it back as a db.Geo.Point', async () => {
+    expect(h.engine.find('cases', { _id: 'c-100' })[0].location).toEqual({ type: 'Point', coordinates: [LNG, LAT + 0.0009] });
+    const { data } = await db.collection('cases').doc('c-100').get();
+    // db.Geo.Point is a factory; the SDK turns the stored GeoJSON back into its Point class.
+    expect(data.location.constructor.name).toBe('Point');
+    expect([data.location.longitude, data.location.latitude]).toEqual([LNG, LAT + 0.0009]);
+  });
+
+  it('stores a LineString and a Polygon as the SDK encodes them and reads them back', async () => {
+    const p = (lng: number, lat: number) => db.Geo.Point(lng, lat);
+    const route = db.Geo.LineString([p(120, 30), p(120.01, 30.01)]);
+    const block = db.Geo.Polygon([db.Geo.LineString([p(120, 30), p(120.01, 30), p(120.01, 30.01), p(120, 30)])]);
+    await db.collection('plain').add({ data: { _id: 'shapes', route, block } });
+    expect(h.engine.find('plain', { _id: 'shapes' })[0]).toMatchObject({
+      route: {
+        type: 'LineString',
+        coordinates: [
+          [120, 30],
+          [120.01, 30.01],
+        ],
+      },
+      block: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [120, 30],
+            [120.01, 30],
+            [120.01, 30.01],
+            [120, 30],
+          ],
+        ],
+      },
+    });
+    const { data } = await db.collection('plain').doc('shapes').get();
+    expect(data.route.constructor.name).toBe('LineString');
+    expect(data.block.constructor.name).toBe('Polygon');
+  });
+});
+
+describe('geoNear', () => {
+  const centre = () => db.Geo.Point(LNG, LAT);
+
+  it('answers the documents within maxDistance metres, nearest first', async () => {
+    const res = await db
+      .collection('cases')
+      .where({ location: _.geoNear({ geometry: centre(), maxDistance: 1000 }) })
+      .get();
+    expect(ids(res)).toEqual(['c-100', 'c-300', 'c-500', 'c-900']);
+  });
+
+  it('keeps minDistance, other conditions, skip and limit, and yields to an explicit order', async () => {
+    const near = (opts: object) => _.geoNear({ geometry: centre(), ...opts });
+    const water = await db
+      .collection('cases')
+      .where({ category: 'water', status: 'open', location: near({ maxDistance: 10_000 }) })
+      .get();
+    expect(ids(water)).toEqual(['c-100', 'c-500', 'c-far']);
+    const ring = await db
+      .collection('cases')
+      .where({ location: near({ minDistance: 200, maxDistance: 1000 }) })
+      .get();
+    expect(ids(ring)).toEqual(['c-300', 'c-500', 'c-900']);
+    const page = await db
+      .collection('cases')
+      .where({ location: near({}) })
+      .skip(1)
+      .limit(2)
+      .get();
+    expect(ids(page)).toEqual(['c-300', 'c-500']);
+    const ordered = await db
+      .collection('cases')
+      .where({ location: near({ maxDistance: 1000 }) })
+      .orderBy('_id', 'desc')
+      .get();
+    expect(ids(ordered)).toEqual(['c-900', 'c-500', 'c-300', 'c-100']);
+    expect(
+      await db
+        .collection('cases')
+        .where({ location: near({ maxDistance: 400 }) })
+        .count(),
+    ).toMatchObject({ total: 2 });
+  });
+
+  it('measures on MongoDB’s sphere: 0.0045° of latitude is 500.9 m, inside 501.9 m and outside 499.9 m', async () => {
+    const within = (maxDistance: number) =>
+      db
+        .collection('cases')
+        .where({ _id: 'c-500', location: _.geoNear({ geometry: centre(), maxDistance }) })
+        .get();
+    expect(ids(await within(0.0045 * M_PER_DEG + 1))).toEqual(['c-500']);
+    expect(ids(await within(0.0045 * M_PER_DEG - 1))).toEqual([]);
+  });
+
+  it('fails without a 2dsphere index on the field, as MongoDB does', async () => {
+    await db.collection('plain').add({ data: { tag: 'a', spot: db.Geo.Point(LNG, LAT) } });
+    const err = await failure(
+      db
+        .collection('plain')
+        .where({ spot: _.geoNear({ geometry: centre(), maxDistance: 10 }) })
+        .get(),
+    );
+    expect(err).toContain('unable to find index for $geoNear query');
+    expect(err).toContain('2dsphere index on "spot" of plain');
+  });
+
+  it('must be a top-level condition, and only one', async () => {
+    const near = () => _.geoNear({ geometry: centre(), maxDistance: 1000 });
+    expect(
+      await failure(
+        db
+          .collection('cases')
+          .where(_.or([{ location: near() }, { category: 'water' }]))
+          .get(),
+      ),
+    ).toContain('geo near must be top-level expr');
+    expect(
+      await failure(
+        db
+          .collection('cases')
+          .where(_.and([{ location: near() }, { location: near() }]))
+          .get(),
+      ),
+    ).toContain('Too many geoNear expressions');
+  });
+
+  it('is a covered query for the meter through the 2dsphere index', async () => {
+    h.meter.length = 0;
+    await db
+      .collection('cases')
+      .where({ location: _.geoNear({ geometry: centre(), maxDistance: 1000 }) })
+      .get();
+    expect(h.meter.at(-1)).toMatchObject({ action: 'database.getDocument', read: 4 });
+    expect(h.meter.at(-1)?.uncovered).toBeUndefined();
+    // geoWithin runs without an index, as in MongoDB, but then scans: the meter flags it.
+    await db
+      .collection('plain')
+      .where({ spot: _.geoWithin({ centerSphere: [centre(), 0.001] }) })
+      .get();
+    expect(h.meter.at(-1)?.uncovered).toBeDefined();
+    await db
+      .collection('cases')
+      .where({ location: _.geoWithin({ centerSphere: [centre(), 0.001] }) })
+      .get();
+    expect(h.meter.at(-1)?.uncovered).toBeUndefined();
+  });
+});
+
+describe('geoWithin and geoIntersects', () => {
+  it('geoWithin a centerSphere (radius in radians) keeps the documents inside the cap', async () => {
+    const radians = 600 / (6378.1 * 1000);
+    const res = await db
+      .collection('cases')
+      .where({ location: _.geoWithin({ centerSphere: [db.Geo.Point(LNG, LAT), radians] }) })
+      .orderBy('_id', 'asc')
+      .get();
+    expect(ids(res)).toEqual(['c-100', 'c-300', 'c-500']);
+    const raw = await db
+      .collection('cases')
+      .where({ location: _.geoWithin({ centerSphere: [[LNG, LAT], radians] }), category: 'lights' })
+      .get();
+    expect(ids(raw)).toEqual(['c-300']);
+  });
+
+  it('geoWithin a centerSphere holds a LineString only when all of it is inside', async () => {
+    const p = (dLat: number) => db.Geo.Point(LNG, LAT + dLat);
+    await db.collection('cases').add({ data: { _id: 'route-in', location: db.Geo.LineString([p(0), p(0.002)]) } });
+    await db.collection('cases').add({ data: { _id: 'route-out', location: db.Geo.LineString([p(0), p(0.02)]) } });
+    const res = await db
+      .collection('cases')
+      .where({ _id: _.in(['route-in', 'route-out']), location: _.geoWithin({ centerSphere: [db.Geo.Point(LNG, LAT), 1000 / 6378100] }) })
+      .get();
+    expect(ids(res)).toEqual(['route-in']);
+  });
+
+  it('geoWithin a polygon and geoIntersects fail with a message that says they are not available locally', async () => {
+    const p = (lng: number, lat: number) => db.Geo.Point(lng, lat);
+    const block = db.Geo.Polygon([db.Geo.LineString([p(120, 30), p(121, 30), p(121, 31), p(120, 30)])]);
+    const within = await failure(
+      db
+        .collection('cases')
+        .where({ location: _.geoWithin({ geometry: block }) })
+        .get(),
+    );
+    expect(within).toContain('geoWithin with a geometry (Polygon / MultiPolygon) is not available in the local emulator');
+    const intersects = await failure(
+      db
+        .collection('cases')
+        .where({ location: _.geoIntersects({ geometry: block }) })
+        .get(),
+    );
+    expect(intersects).toContain('geoIntersects is not available in the local emulator');
+  });
+});
+
+describe('aggregate geoNear', () => {
+  it('puts each document’s distance in distanceField, nearest first, with query, includeLocs and later stages', async () => {
+    const $ = db.command.aggregate;
+    const res = await db
+      .collection('cases')
+      .aggregate()
+      .geoNear({
+        near: db.Geo.Point(LNG, LAT),
+        spherical: true,
+        distanceField: 'distance',
+        maxDistance: 1000,
+        query: { status: 'open' },
+        includeLocs: 'where',
+      })
+      .project({ _id: 1, distance: 1, where: 1, category: 1 })
+      .end();
+    expect(ids(res)).toEqual(['c-100', 'c-300', 'c-500']);
+    const [first] = res.list;
+    expect(first.distance).toBeCloseTo(0.0009 * M_PER_DEG, 3);
+    // aggregate results are not converted by the SDK: the location is the stored GeoJSON.
+    expect(first.where).toEqual({ type: 'Point', coordinates: [LNG, LAT + 0.0009] });
+    const grouped = await db
+      .collection('cases')
+      .aggregate()
+      .geoNear({ near: db.Geo.Point(LNG, LAT), distanceField: 'km', distanceMultiplier: 0.001, key: 'location' })
+      .group({ _id: '$category', nearest: $.min('$km') })
+      .sort({ _id: 1 })
+      .end();
+    expect(grouped.list.map((g: { _id: string; nearest: number }) => [g._id, Math.round(g.nearest * 1000)])).toEqual([
+      ['lights', 301],
+      ['water', 100],
+    ]);
+  });
+
+  it('needs a 2dsphere index, a key when there are several, and to be the first stage', async () => {
+    const stage = (extra: object = {}) => ({ near: db.Geo.Point(LNG, LAT), distanceField: 'd', ...extra });
+    expect(await failure(db.collection('plain').aggregate().geoNear(stage()).end())).toContain('unable to find index for $geoNear query');
+    await db.collection('twin').add({ data: { _id: 't1', home: db.Geo.Point(LNG, LAT), work: db.Geo.Point(LNG, LAT + 0.01) } });
+    expect(await failure(db.collection('twin').aggregate().geoNear(stage()).end())).toContain('more than one 2dsphere index');
+    const work = await db
+      .collection('twin')
+      .aggregate()
+      .geoNear(stage({ key: 'work' }))
+      .end();
+    expect(Math.round(work.list[0].d)).toBe(Math.round(0.01 * M_PER_DEG));
+    expect(await failure(db.collection('cases').aggregate().match({ status: 'open' }).geoNear(stage()).end())).toContain(
+      '$geoNear is only valid as the first stage',
+    );
+  });
+});
