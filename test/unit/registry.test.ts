@@ -34,6 +34,7 @@ describe('the action registry', () => {
       'petition',
       'points',
       'post',
+      'project',
       'report',
       'roster',
       'shop',

@@ -135,6 +135,17 @@ export const errorMessages = {
   FAMILY_INVITER_MOVED: '邀请你的家人已不在这个门牌登记，邀请码不能再用，请联系网格员',
   BULLETIN_NOT_FOUND: '这个月的社区月报还没有生成（每月1日生成上月月报）',
   CARE_HOUSEHOLD_NOT_FOUND: '没有找到这一户的走访记录，请从台账或今日走访里重新选择',
+  PROJECT_NOT_FOUND: '没有找到这个项目，请刷新项目清单后重试',
+  PROJECT_ALREADY_CLAIMED: '这个项目已有单位认领，请看看其他待认领的项目',
+  PROJECT_NOT_CLAIMANT: '只有认领这个项目的单位联系人可以报告进展',
+  PROJECT_NOT_DONE: '项目完成后才能评价',
+  PROJECT_DONE: '项目已完成，不能再报告进展',
+  PROJECT_ALREADY_RATED: '你已经评价过这个项目了',
+  PROJECT_PROGRESS_BACKWARDS: '进度不能比上次报告的少',
+  PROJECT_REPORTS_FULL: '这个项目的进展报告已满 20 条，请在最后一次报告中写明完成情况',
+  PROJECT_PROVIDER_INACTIVE: '单位报到通过、商家营业中或党员身份有效时才能登记资源',
+  PROJECT_ITEM_INVALID: '所选的需求或资源不在本社区，或已列入其他项目，请刷新后重新选择',
+  PROJECT_PLACE_INVALID: '请选择本社区的网格',
   CARE_RHYTHM_INVALID: '走访周期应为 1–366 天，且连心户不长于关心户、关心户不长于放心户',
 } as const;
 

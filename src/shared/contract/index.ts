@@ -16,6 +16,7 @@ import { petitionActions } from './petition';
 import { pointRuleActions } from './point-rules';
 import { pointsActions } from './points';
 import { postActions } from './post';
+import { projectActions } from './project';
 import { redeemActions } from './redeem';
 import { reportActions } from './report';
 import { roleActions } from './role';
@@ -47,6 +48,7 @@ export * from './point-rules';
 export * from './petition';
 export * from './points';
 export * from './post';
+export * from './project';
 export * from './redeem';
 export * from './report';
 export * from './role';
@@ -85,6 +87,7 @@ const all = [
   ...rosterActions,
   ...careActions,
   ...postActions,
+  ...projectActions,
   ...reportActions,
   ...helperActions,
   ...familyActions,
