@@ -63,10 +63,13 @@ export const addNeed = defineHandler(
       projectId: null,
     };
     const view = () => ({ need: needView(need) });
-    await transact(async (tx) => {
-      const { _id, ...fields } = need;
-      await tableIn(tx, collections.projectNeeds).set(_id, fields);
-    }, recordedAs(request, view));
+    await transact(
+      async (tx) => {
+        const { _id, ...fields } = need;
+        await tableIn(tx, collections.projectNeeds).set(_id, fields);
+      },
+      recordedAs(request, view),
+    );
     return view();
   },
   { record: 'inTransaction' },

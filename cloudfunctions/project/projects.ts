@@ -1,4 +1,4 @@
-import { listProjects, projectCreate, projectGet } from '../../src/shared/contract';
+import { listMyUnits, listProjects, projectCreate, projectGet } from '../../src/shared/contract';
 import { DomainError } from '../../src/shared/domain/errors';
 import { customer, nameFor } from '../../src/shared/domain/privacy';
 import { emptyTally } from '../../src/shared/domain/project';
@@ -28,6 +28,13 @@ export const list = defineHandler(listProjects, async ({ status, unitId, offset,
     nextOffset: page.nextOffset,
     unitYear: tally && tally.communityId === communityId ? unitYearView(tally) : null,
   };
+});
+
+/** 我的共建单位: the approved units the caller reported (is the contact of), of their community; one indexed query. */
+export const myUnits = defineHandler(listMyUnits, async (_input, { openid, user }) => {
+  const docs = await table(collections.unitReports).where({ reporterId: openid }).orderBy('createdAt', 'desc').limit(20).get();
+  const units = docs.filter((u) => u.status === 'approved' && u.communityId === user.communityId);
+  return { units: units.map((u) => ({ id: u._id, name: u.name })) };
 });
 
 /** One project of the caller's community, and whether the caller rated it (two reads besides the caller). */
@@ -83,11 +90,17 @@ export const create = defineHandler(
       updatedAt: now,
     };
     const view = () => ({ project: projectView(project, user, false) });
-    await transact(async (tx) => {
-      const { _id, ...fields } = project;
-      await projectsIn(tx).set(_id, fields);
-    }, recordedAs(request, view));
-    if (needIds.length > 0) await table(collections.projectNeeds).where({ _id: _.in(needIds) }).update({ projectId: project._id });
+    await transact(
+      async (tx) => {
+        const { _id, ...fields } = project;
+        await projectsIn(tx).set(_id, fields);
+      },
+      recordedAs(request, view),
+    );
+    if (needIds.length > 0)
+      await table(collections.projectNeeds)
+        .where({ _id: _.in(needIds) })
+        .update({ projectId: project._id });
     return view();
   },
   { record: 'inTransaction' },

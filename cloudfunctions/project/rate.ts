@@ -24,40 +24,43 @@ export const rate = defineHandler(
     const view = (p: Project) => ({ project: projectView(p, user, true) });
     const verdict = await assertPublishable(openid, comment);
     const now = new Date();
-    const project = await transact(async (tx) => {
-      const found = await projectIn(tx, projectId, user);
-      const kind = raterKindOf(user, { ...found, claimantContactId: found.claimant?.contactId ?? null });
-      const unitId = found.claimant!.unitId;
-      const rating: ProjectRating = {
-        _id: ratingIdOf(projectId, openid),
-        projectId,
-        communityId: found.communityId,
-        unitId,
-        raterId: openid,
-        raterKind: kind,
-        stars,
-        comment,
-        hidden: verdict === 'review',
-        at: now,
-        ...(requestId ? { requestId } : {}),
-      };
-      await tableIn(tx, collections.projectRatings)
-        .add(rating)
-        .catch(() => {
-          throw new AlreadyRated();
+    const project = await transact(
+      async (tx) => {
+        const found = await projectIn(tx, projectId, user);
+        const kind = raterKindOf(user, { ...found, claimantContactId: found.claimant?.contactId ?? null });
+        const unitId = found.claimant!.unitId;
+        const rating: ProjectRating = {
+          _id: ratingIdOf(projectId, openid),
+          projectId,
+          communityId: found.communityId,
+          unitId,
+          raterId: openid,
+          raterKind: kind,
+          stars,
+          comment,
+          hidden: verdict === 'review',
+          at: now,
+          ...(requestId ? { requestId } : {}),
+        };
+        await tableIn(tx, collections.projectRatings)
+          .add(rating)
+          .catch(() => {
+            throw new AlreadyRated();
+          });
+        const tally = kind === 'staff' ? 'staff' : 'residents';
+        await projectsIn(tx).change(projectId, { [`${tally}.sum`]: _.inc(stars), [`${tally}.count`]: _.inc(1), updatedAt: now });
+        // The year the project finished in: its rating counts in that year's evaluation of the unit.
+        const year = Number(monthOf(found.doneAt ?? now).slice(0, 4));
+        await tableIn(tx, collections.projectUnitYears).change(unitYearId(unitId, year), {
+          [`${tally}.sum`]: _.inc(stars),
+          [`${tally}.count`]: _.inc(1),
+          updatedAt: now,
         });
-      const tally = kind === 'staff' ? 'staff' : 'residents';
-      await projectsIn(tx).change(projectId, { [`${tally}.sum`]: _.inc(stars), [`${tally}.count`]: _.inc(1), updatedAt: now });
-      // The year the project finished in: its rating counts in that year's evaluation of the unit.
-      const year = Number(monthOf(found.doneAt ?? now).slice(0, 4));
-      await tableIn(tx, collections.projectUnitYears).change(unitYearId(unitId, year), {
-        [`${tally}.sum`]: _.inc(stars),
-        [`${tally}.count`]: _.inc(1),
-        updatedAt: now,
-      });
-      const moved = { sum: found[tally].sum + stars, count: found[tally].count + 1 };
-      return { ...found, residents: tally === 'residents' ? moved : found.residents, staff: tally === 'staff' ? moved : found.staff };
-    }, recordedAs(request, view, true)).catch((error: unknown) => replayOf(error, projectId, openid, requestId));
+        const moved = { sum: found[tally].sum + stars, count: found[tally].count + 1 };
+        return { ...found, residents: tally === 'residents' ? moved : found.residents, staff: tally === 'staff' ? moved : found.staff };
+      },
+      recordedAs(request, view, true),
+    ).catch((error: unknown) => replayOf(error, projectId, openid, requestId));
     return view(project);
   },
   { record: 'inTransaction' },

@@ -61,10 +61,13 @@ export const addResource = defineHandler(
       createdAt: new Date(),
     };
     const view = () => ({ resource: resourceView(resource, user) });
-    await transact(async (tx) => {
-      const { _id, ...fields } = resource;
-      await tableIn(tx, collections.projectResources).set(_id, fields);
-    }, recordedAs(request, view));
+    await transact(
+      async (tx) => {
+        const { _id, ...fields } = resource;
+        await tableIn(tx, collections.projectResources).set(_id, fields);
+      },
+      recordedAs(request, view),
+    );
     return view();
   },
   { record: 'inTransaction' },

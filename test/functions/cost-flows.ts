@@ -338,6 +338,7 @@ async function measurePass(emu: TestEmulator): Promise<ActionCost[]> {
   const project = { title: '周末儿童活动', detail: '借用学校操场办周末儿童活动', needIds: [need.id], resourceIds: [resource.id] };
   const projectId = (await step('project.create', sun, 'project.create', project)).project.id;
   await list(wang, 'list.projects');
+  await list(newcomer, 'list.myUnits');
   await step('project.claim', newcomer, 'project.claim', { projectId, unitId });
   await step('project.report', newcomer, 'project.report', { projectId, text: '场地已布置', progress: 50 });
   await step('project.report (done)', newcomer, 'project.report', { projectId, text: '活动办完了', progress: 100 });

@@ -177,6 +177,7 @@ const WITHIN_BUDGET = [
   'list.resources',
   'project.create',
   'list.projects',
+  'list.myUnits',
   'project.claim',
   'project.report',
   'project.report (done)',

@@ -60,7 +60,9 @@ describe('需求清单 list.needs / project.addNeed', () => {
     const { need } = ok(await call(sun, 'project.addNeed', { title: '老人助餐点', detail: '独居老人多，午饭难', gridId: 'grid-1' }, requestId));
     expect(need).toMatchObject({ title: '老人助餐点', placeName: '第一网格', projectId: null });
     // A retry lands on the same need.
-    expect(ok(await call(sun, 'project.addNeed', { title: '老人助餐点', detail: '独居老人多，午饭难', gridId: 'grid-1' }, requestId)).need).toEqual(need);
+    expect(ok(await call(sun, 'project.addNeed', { title: '老人助餐点', detail: '独居老人多，午饭难', gridId: 'grid-1' }, requestId)).need).toEqual(
+      need,
+    );
     ok(await call(sun, 'project.addNeed', { title: '儿童四点半课堂' }, next('need')));
 
     const grid = ok(await call(liu, 'list.needs', { gridId: 'grid-1' }));
@@ -92,7 +94,14 @@ describe('资源清单 list.resources / project.addResource', () => {
     expect(mine.provider).toEqual({ kind: 'member', id: zhang, name: '张建国' });
     const shop = { kind: 'equipment', title: '折叠桌椅 10 套', availability: '提前一天预约' };
     ok(await call(merchant, 'project.addResource', { provider: 'shop', providerId: 'shop-zhouji', ...shop }, next('res')));
-    ok(await call(sun, 'project.addResource', { provider: 'shop', providerId: 'shop-fangji', ...shop, kind: 'funds', title: '每月 200 元' }, next('res')));
+    ok(
+      await call(
+        sun,
+        'project.addResource',
+        { provider: 'shop', providerId: 'shop-fangji', ...shop, kind: 'funds', title: '每月 200 元' },
+        next('res'),
+      ),
+    );
     const unitId = await approvedUnit(wang, '区实验小学');
     const venue = { kind: 'venue', title: '学校操场', availability: '周六、周日全天' };
     ok(await call(wang, 'project.addResource', { provider: 'unit', providerId: unitId, ...venue }, next('res')));
@@ -140,13 +149,19 @@ describe('项目清单: create, claim, report, rate', () => {
     refused(await call(sun, 'project.create', { ...newProject, needIds: [need.id] }, next('create')), 'PROJECT_ITEM_INVALID');
 
     const unitId = await approvedUnit(wang, '区实验小学');
+    ok(await call(wang, 'unit.report', unitForm('还在审核的单位'), next('unit')));
+    expect(ok(await call(wang, 'list.myUnits')).units).toEqual([{ id: unitId, name: '区实验小学' }]);
+    expect(ok(await call(li, 'list.myUnits')).units).toEqual([]);
     const claimed = ok(await call(wang, 'project.claim', { projectId: project.id, unitId }, next('claim'))).project;
     expect(claimed).toMatchObject({ status: 'claimed', claimant: { unitId, unitName: '区实验小学' }, mayReport: true });
     refused(await call(li, 'project.rate', { projectId: project.id, stars: 5 }, next('rate')), 'PROJECT_NOT_DONE');
     refused(await call(li, 'project.report', { projectId: project.id, text: '开始了', progress: 10 }, next('report')), 'PROJECT_NOT_CLAIMANT');
 
     ok(await call(wang, 'project.report', { projectId: project.id, text: '采购了声控灯', progress: 40 }, next('report')));
-    refused(await call(wang, 'project.report', { projectId: project.id, text: '算错了', progress: 30 }, next('report')), 'PROJECT_PROGRESS_BACKWARDS');
+    refused(
+      await call(wang, 'project.report', { projectId: project.id, text: '算错了', progress: 30 }, next('report')),
+      'PROJECT_PROGRESS_BACKWARDS',
+    );
     const done = ok(await call(wang, 'project.report', { projectId: project.id, text: '全部换好', progress: 100 }, next('report'))).project;
     expect(done).toMatchObject({ status: 'done', progress: 100, mayReport: false });
     expect(done.reports.map((r: any) => r.progress)).toEqual([40, 100]);
@@ -156,7 +171,9 @@ describe('项目清单: create, claim, report, rate', () => {
     const rated = ok(await call(li, 'project.rate', { projectId: project.id, stars: 5, comment: '晚上回家亮堂了' }, rateId)).project;
     expect(rated.rating.residents).toEqual({ average: 5, count: 1 });
     // A retry of the same call is answered; another call is refused.
-    expect(ok(await call(li, 'project.rate', { projectId: project.id, stars: 5, comment: '晚上回家亮堂了' }, rateId)).project.rating.residents.count).toBe(1);
+    expect(
+      ok(await call(li, 'project.rate', { projectId: project.id, stars: 5, comment: '晚上回家亮堂了' }, rateId)).project.rating.residents.count,
+    ).toBe(1);
     refused(await call(li, 'project.rate', { projectId: project.id, stars: 1 }, next('rate')), 'PROJECT_ALREADY_RATED');
     ok(await call(sun, 'project.rate', { projectId: project.id, stars: 4 }, next('rate')));
     refused(await call(wang, 'project.rate', { projectId: project.id, stars: 5 }, next('rate')), 'FORBIDDEN_SELF');
@@ -200,7 +217,19 @@ describe('项目清单: create, claim, report, rate', () => {
     // Someone of another community sees none of it.
     const other = 'o-project-other-staff';
     await insertDocs(env.emu, 'users', [
-      { _id: other, name: '外社区', phone: '13900009999', roles: ['staff', 'resident'], streetId: 'street-qingshi', communityId: 'community-other', gridId: null, buildingId: null, room: null, birthYear: 1980, createdAt: new Date() },
+      {
+        _id: other,
+        name: '外社区',
+        phone: '13900009999',
+        roles: ['staff', 'resident'],
+        streetId: 'street-qingshi',
+        communityId: 'community-other',
+        gridId: null,
+        buildingId: null,
+        room: null,
+        birthYear: 1980,
+        createdAt: new Date(),
+      },
     ]);
     refused(await call(other, 'project.get', { projectId: project.id }), 'PROJECT_NOT_FOUND');
     expect(ok(await call(other, 'list.projects', {})).items).toEqual([]);

@@ -568,7 +568,7 @@ const cases: [string, SelfCase][] = [
       other: sun,
       arrange: async () => {
         const { project } = ok(await act(gao, 'project.create', { title: '楼道照明改造', detail: '更换声控灯' }));
-        const units = { [gao]: await approvedUnitOf(gao, sun), [sun]: await approvedUnitOf(sun, gao) };
+        const units: Record<string, string> = { [gao]: await approvedUnitOf(gao, sun), [sun]: await approvedUnitOf(sun, gao) };
         const look = async () => ok(await call(wang, 'project.get', { projectId: project.id })).project.claimant;
         return { payload: async (who: string) => ({ projectId: project.id, unitId: units[who] }), look };
       },

@@ -132,8 +132,7 @@ export const listResources = defineAction({
 
 export const projectAddResource = defineAction({
   name: 'project.addResource',
-  summary:
-    '登记一项资源：单位联系人为本单位、商家为自己的店、党员为自己；社区工作人员可为本社区的单位或商家登记，须带 requestId',
+  summary: '登记一项资源：单位联系人为本单位、商家为自己的店、党员为自己；社区工作人员可为本社区的单位或商家登记，须带 requestId',
   input: () =>
     z
       .object({
@@ -164,6 +163,15 @@ export const listProjects = defineAction({
       })
       .strict(),
   output: () => z.object({ ...pageOf(projectViewSchema).shape, unitYear: unitYearSchema.nullable() }),
+  roles: 'registered',
+  mutates: false,
+});
+
+export const listMyUnits = defineAction({
+  name: 'list.myUnits',
+  summary: '我是联系人的共建单位（审核通过的）：认领项目、登记资源时选用',
+  input: () => z.object({}).strict(),
+  output: () => z.object({ units: z.array(z.object({ id: z.string(), name: z.string() })) }),
   roles: 'registered',
   mutates: false,
 });
@@ -234,6 +242,7 @@ export const projectActions = [
   listResources,
   projectAddResource,
   listProjects,
+  listMyUnits,
   projectGet,
   projectCreate,
   projectClaim,

@@ -81,10 +81,7 @@ export type RaterKind = 'resident' | 'staff';
  * those it served, community staff as its organisers. The unit's contact never rates their own unit's project,
  * nor does a staff member rate one their own unit carried out (回避).
  */
-export function raterKindOf(
-  user: UserProfile,
-  project: { communityId: string; status: ProjectStatus; claimantContactId: string | null },
-): RaterKind {
+export function raterKindOf(user: UserProfile, project: { communityId: string; status: ProjectStatus; claimantContactId: string | null }): RaterKind {
   if (project.communityId !== user.communityId) throw new DomainError('PROJECT_NOT_FOUND');
   if (project.claimantContactId === user._id) throw new DomainError('FORBIDDEN_SELF');
   const kind: RaterKind | null = user.roles.includes('staff')
