@@ -86,11 +86,11 @@ test('a need becomes a project, a unit claims it and reports it done, a neighbou
     await form.field('进度').getByText('50%').click();
     await form.field('做了什么').locator('textarea').fill('已采购声控灯 20 个，本周六安装');
     await button(page, '提交进展').click();
-    await shown(page).getByText('已采购声控灯 20 个').waitFor();
+    await shown(page).getByText('已采购声控灯 20 个').first().waitFor();
     await form.field('进度').getByText('完成 100%').click();
     await form.field('做了什么').locator('textarea').fill('全部换好，试过能用');
     await button(page, '提交进展').click();
-    await shown(page).getByText('还没有评价').waitFor();
+    await shown(page).getByText('还没有评价').first().waitFor();
     await app.shot('projects-7-done');
   });
 
@@ -102,7 +102,7 @@ test('a need becomes a project, a unit claims it and reports it done, a neighbou
     await shown(page).locator('.project-rate textarea').fill('晚上回家亮堂了');
     await app.shot('projects-8-rate');
     await button(page, '提交评价').click();
-    await shown(page).getByText('居民 5 分（1 人）').waitFor();
+    await shown(page).getByText('居民 5 分（1 人）').first().waitFor();
     await shown(page).getByText('谢谢你的评价！').waitFor();
     await app.shot('projects-9-rated');
   });

@@ -10,6 +10,7 @@ import { Tabs } from '../../components/tabs';
 import { useMe } from '../../hooks/use-me';
 import { usePagedList } from '../../hooks/use-paged-list';
 import { usePullRefresh } from '../../hooks/use-pull-refresh';
+import { useReloadOnShow } from '../../hooks/use-reload-on-show';
 import { useRemote } from '../../hooks/use-remote';
 import { call } from '../../services/api';
 import { projectStatusLabels, resourceKindLabels, resourceKinds, type ProjectStatus } from '../../shared/domain/project';
@@ -89,6 +90,8 @@ function Projects() {
 function Needs() {
   const needs = useRemote(() => call('list.needs', { months: 3, limit: 20 }));
   usePullRefresh(needs.reload);
+  // A need entered on the form shows when the person comes back (the paged lists reload on show by themselves).
+  useReloadOnShow(needs.reload);
   if (needs.state === 'loading') return <Loading />;
   if (needs.state === 'error' || !needs.data) return <ErrorView error={needs.error} onRetry={needs.reload} />;
   const { gathered, entered, placeName, months } = needs.data;
