@@ -33,6 +33,9 @@ function ListsPage() {
     { value: 'resources' as const, label: '资源清单' },
   ];
   const [tab, setTab] = useState<Tab>('projects');
+  // Each return to the page (from a form) asks the tab's list again: the lists below key their reads by it.
+  const [visit, setVisit] = useState(0);
+  useReloadOnShow(async () => setVisit((v) => v + 1));
 
   return (
     <PageShell className="projects">
@@ -42,9 +45,9 @@ function ListsPage() {
       {me.data && (
         <>
           <Tabs tabs={tabs} value={tab} onChange={setTab} />
-          {tab === 'projects' && <Projects />}
-          {tab === 'needs' && <Needs />}
-          {tab === 'resources' && <Resources />}
+          {tab === 'projects' && <Projects visit={visit} />}
+          {tab === 'needs' && <Needs visit={visit} />}
+          {tab === 'resources' && <Resources visit={visit} />}
           <View className="staff-actions">
             {staff && tab === 'needs' && <ActionButton onClick={() => open('/package-projects/edit/index?form=need')}>录入需求</ActionButton>}
             {staff && tab === 'projects' && (
@@ -67,11 +70,11 @@ const statusFilter = [
   ...(['open', 'claimed', 'done'] as ProjectStatus[]).map((s) => ({ value: s, label: projectStatusLabels[s] })),
 ];
 
-function Projects() {
+function Projects({ visit }: { visit: number }) {
   const [status, setStatus] = useState('');
   const list = usePagedList<ProjectView>(
     (offset) => call('list.projects', { ...(status ? { status: status as ProjectStatus } : {}), offset, limit: 10 }),
-    `projects:${status}`,
+    `projects:${status}:${visit}`,
   );
   usePullRefresh(list.reload);
   return (
@@ -87,11 +90,9 @@ function Projects() {
   );
 }
 
-function Needs() {
-  const needs = useRemote(() => call('list.needs', { months: 3, limit: 20 }));
+function Needs({ visit }: { visit: number }) {
+  const needs = useRemote(() => call('list.needs', { months: 3, limit: 20 }), `needs:${visit}`);
   usePullRefresh(needs.reload);
-  // A need entered on the form shows when the person comes back (the paged lists reload on show by themselves).
-  useReloadOnShow(needs.reload);
   if (needs.state === 'loading') return <Loading />;
   if (needs.state === 'error' || !needs.data) return <ErrorView error={needs.error} onRetry={needs.reload} />;
   const { gathered, entered, placeName, months } = needs.data;
@@ -116,11 +117,11 @@ function Needs() {
   );
 }
 
-function Resources() {
+function Resources({ visit }: { visit: number }) {
   const [kind, setKind] = useState('');
   const list = usePagedList(
     (offset) => call('list.resources', { ...(kind ? { kind: kind as (typeof resourceKinds)[number] } : {}), offset, limit: 10 }),
-    `resources:${kind}`,
+    `resources:${kind}:${visit}`,
   );
   usePullRefresh(list.reload);
   const options = [{ value: '', label: '全部' }, ...resourceKinds.map((k) => ({ value: k, label: resourceKindLabels[k] }))];
