@@ -36,6 +36,8 @@ test('a need becomes a project, a unit claims it and reports it done, a neighbou
   await withScreenshot(page, 'projects-1-need', async () => {
     await app.open('/package-projects/lists/index');
     await app.actAs('孙丽');
+    // Opened again once she is chosen: the long persona list left the page scrolled.
+    await app.open('/package-projects/lists/index');
     await shown(page).locator('.project-card').or(shown(page).getByText('还没有项目')).first().waitFor();
     await app.shot('projects-0-empty');
     await tab(page, '需求清单');

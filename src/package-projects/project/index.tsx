@@ -10,6 +10,7 @@ import { call } from '../../services/api';
 import { providerKindLabels, resourceKindLabels } from '../../shared/domain/project';
 import { dayOf, ProjectCard, ratingText, type ProjectView } from '../parts';
 import { ClaimBox, RateBox, ReportBox } from './actions';
+import '../../package-staff/parts/index.scss';
 import '../index.scss';
 
 /** 共建项目: its needs, matched resources, claimant, progress and rating, and what the viewer may do with it. */
