@@ -16,6 +16,7 @@ import { call } from '../../services/api';
 import { projectStatusLabels, resourceKindLabels, resourceKinds, type ProjectStatus } from '../../shared/domain/project';
 import type { Role } from '../../shared/domain/roles';
 import { NeedCard, ProjectCard, ResourceCard, type ProjectView } from '../parts';
+import '../../package-staff/parts/index.scss';
 import '../index.scss';
 
 type Tab = 'projects' | 'needs' | 'resources';
