@@ -112,6 +112,18 @@ test('a need becomes a project, a unit claims it and reports it done, a neighbou
   const ofUnit = await act(sun, 'list.projects', { unitId: unit.id });
   expect(ofUnit.unitYear).toMatchObject({ projectsDone: 1, rating: { residents: { average: 5, count: 1 } } });
 
+  // 孙丽 scores the unit's year with its projects' ratings beside the form (报到审核 → 共建单位 → 已通过 → 年度考评).
+  await withScreenshot(page, 'projects-10-evaluate', async () => {
+    await app.open('/package-report/review/index');
+    await app.actAs('孙丽');
+    await app.open('/package-report/review/index');
+    await tab(page, '共建单位');
+    await tab(page, '已通过');
+    await shown(page).locator('.report-item', { hasText: '区实验小学' }).locator('.btn', { hasText: '年度考评' }).click();
+    await page.locator('.unit-projects:visible', { hasText: '今年完成共建项目 1 个；评价：居民 5 分（1 人）' }).waitFor();
+    await app.shot('projects-10-evaluate');
+  });
+
   await withScreenshot(page, 'projects-10-care', async () => {
     await app.open('/pages/me/index');
     await shown(page).locator('.care-switch').click();
