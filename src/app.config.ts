@@ -77,6 +77,8 @@ export default defineAppConfig({
     },
     // 岗位认领: members claim service posts and serve duty shifts; staff publish and correct; residents rate.
     { root: 'package-posts', pages: ['list/index', 'shifts/index', 'manage/index', 'edit/index'] },
+    // 三张清单 (issue 16): needs, resources and projects; units claim projects, residents rate them.
+    { root: 'package-projects', pages: ['lists/index', 'project/index', 'edit/index'] },
     // 我的家庭: 代办人 (a child bound, with the parent's consent, to file for an elderly parent).
     { root: 'package-family', pages: ['home/index'] },
     // 社区月报: a month's bulletin (staff preview and publish the draft, residents read) and the archive by month.

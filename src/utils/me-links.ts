@@ -59,6 +59,7 @@ const links: { text: string; note: string; url: string; roles: Role[]; except?: 
   { text: '系统设置', note: '积分超市、规则、类别等', url: '/package-admin/settings/index', roles: ['admin'] },
   { text: '党员报到', note: '党员到社区报到，成为志愿者', url: '/package-report/member/index', roles: ['resident'], except: 'member' },
   { text: '共建单位报到', note: '为所在单位报到，提供场地、志愿者等', url: '/package-report/unit/index', roles: ['resident'] },
+  { text: '三张清单', note: '需求、资源、共建项目：认领与评价', url: '/package-projects/lists/index', roles: communityPeople },
   {
     text: '数据看板',
     note: '办结率、满意率、在办逾期、网格排名',

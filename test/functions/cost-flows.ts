@@ -409,6 +409,24 @@ async function measurePass(emu: TestEmulator): Promise<ActionCost[]> {
   await list(sun, 'unit.list');
   await step('unit.review', sun, 'unit.review', { unitId, approve: true });
   await step('unit.evaluate', sun, 'unit.evaluate', { unitId, year: 2026, score: 90, comment: '场地开放及时' });
+  // 三张清单 (issue 16): staff read the needs (month counters and a page of entered needs) and add one; the unit's
+  // contact offers its venue; staff make a project of both; the unit claims it, reports twice (the last finishes it,
+  // counting it in the unit's year); a resident rates it; its page and the unit's projects are read.
+  await list(sun, 'list.needs');
+  const { need } = await step('project.addNeed', sun, 'project.addNeed', { title: '儿童活动场地', gridId: 'grid-1' });
+  const venue = { provider: 'unit', providerId: unitId, kind: 'venue', title: '学校操场', availability: '周末全天' };
+  const { resource } = await step('project.addResource', newcomer, 'project.addResource', venue);
+  await list(wang, 'list.resources');
+  const project = { title: '周末儿童活动', detail: '借用学校操场办周末儿童活动', needIds: [need.id], resourceIds: [resource.id] };
+  const projectId = (await step('project.create', sun, 'project.create', project)).project.id;
+  await list(wang, 'list.projects');
+  await list(newcomer, 'list.myUnits');
+  await step('project.claim', newcomer, 'project.claim', { projectId, unitId });
+  await step('project.report', newcomer, 'project.report', { projectId, text: '场地已布置', progress: 50 });
+  await step('project.report (done)', newcomer, 'project.report', { projectId, text: '活动办完了', progress: 100 });
+  await step('project.rate', wang, 'project.rate', { projectId, stars: 5, comment: '孩子们很开心' });
+  await list(wang, 'project.get', { projectId });
+  await step('list.projects (unit)', sun, 'list.projects', { unitId }, true);
 
   // 数据看板: a month of one community, read from its counters (issue 14).
   await step('report.dashboard', sun, 'report.dashboard', { from: '2026-11-01', to: '2026-11-30' }, true);

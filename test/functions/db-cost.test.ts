@@ -198,6 +198,26 @@ const WITHIN_BUDGET = [
   // caller, the home, start, the event (its own retry record), commit.
   'care.reportEvent',
   'care.coverage',
+  // 三张清单: the needs (caller; the month counters, one query; a page of entered needs — category and place names
+  // kept warm); an entry (caller; start, the need, the retry record, commit); a resource (the same, and the unit read
+  // for the rule); a project (caller; its needs and resources, a query each; start, the project, the retry record,
+  // commit; its needs marked in one update); a claim (caller; start, the project and the unit, the project written,
+  // the retry record, commit); a report (the same without the unit; the last also moves the unit's year: its tally
+  // incremented, or set on the year's first); a rating (caller; start, the project, the rating — its own retry
+  // record —, the project's and the year's tallies, commit); the lists and the page: the caller and at most two reads.
+  'list.needs',
+  'project.addNeed',
+  'project.addResource',
+  'list.resources',
+  'project.create',
+  'list.projects',
+  'list.myUnits',
+  'project.claim',
+  'project.report',
+  'project.report (done)',
+  'project.rate',
+  'project.get',
+  'list.projects (unit)',
 ];
 
 // Over the budget still, each held at what its write path needs today so it cannot creep up unnoticed (warm

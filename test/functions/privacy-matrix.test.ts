@@ -52,6 +52,8 @@ interface Scene {
   postId: string;
   helperWishId: string;
   topicId: string;
+  projectId: string;
+  unitId: string;
 }
 
 /** 王秀英's wish (approved, claimed by 张建国), her own ramp case and one 刘芳 filed for her, a shop rating and her points code. */
@@ -85,13 +87,25 @@ async function scene(): Promise<Scene> {
   const topic = { party: 'resident', title: '楼道堆物清理', body: '2号楼楼道堆满杂物，老人上下楼不方便，请三方商量清理' };
   const topicId = ok(await call(wang, 'council.raise', topic, rid('pm-topic', serial))).topic.id;
   ok(await call(li, 'council.cosign', { topicId }, rid('pm-cosign', serial)));
+  // 三张清单: her unit (she is its contact, by her own name and phone) offers its venue, claims a project and finishes it.
+  const unitForm = { name: '区实验小学', partyOrg: '区实验小学党支部', contactName: her.name, contactPhone: her.phone, resources: ['venue'] };
+  const unitId = ok(await call(wang, 'unit.report', unitForm, rid('pm-unit', serial))).unit.id;
+  ok(await call(sun, 'unit.review', { unitId, approve: true }, rid('pm-unit-ok', serial)));
+  const venue = { provider: 'unit', providerId: unitId, kind: 'venue', title: '学校操场', availability: '周末' };
+  const { resource } = ok(await call(wang, 'project.addResource', venue, rid('pm-res', serial)));
+  const { need } = ok(await call(sun, 'project.addNeed', { title: '儿童活动场地', gridId: 'grid-1' }, rid('pm-need', serial)));
+  const project = { title: '周末儿童活动', detail: '借用学校操场', needIds: [need.id], resourceIds: [resource.id] };
+  const projectId = ok(await call(sun, 'project.create', project, rid('pm-project', serial))).project.id;
+  ok(await call(wang, 'project.claim', { projectId, unitId }, rid('pm-claim-project', serial)));
+  ok(await call(wang, 'project.report', { projectId, text: '活动办完了', progress: 100 }, rid('pm-project-done', serial)));
+  ok(await call(li, 'project.rate', { projectId, stars: 5, comment: '孩子们很开心' }, rid('pm-project-rate', serial)));
   ok(await call(wang, 'user.updateProfile', { buildingId: 'building-5' }, 'privacy-move-0001'));
   // 民主评议: a round open, 张建国 has rated himself; raters are never shown, members are named.
   const { round } = ok(await call(sun, 'review.open', {}, rid('pm-review', serial)));
   ok(await call(zhang, 'review.submit', { roundId: round.id, memberId: zhang, kind: 'self', grade: 'good' }, rid('pm-rate-self', serial)));
   // 消息: the notices of all the above, in everyone's in-app list.
   await env.emu.fireTrigger('notify', 'inbox');
-  return { wishId, petitionId, proxyId, token, postId, helperWishId, topicId };
+  return { wishId, petitionId, proxyId, token, postId, helperWishId, topicId, projectId, unitId };
 }
 
 type Rule = (viewer: UserProfile) => Disclosure;
@@ -160,6 +174,12 @@ const reads: [action: string, payload: (s: Scene) => Record<string, unknown>, ru
   ['post.list', () => ({ view: 'nearby' }), () => 'masked'],
   ['post.shifts', (s) => ({ postId: s.postId }), () => 'masked'],
   ['post.memberStats', () => ({}), () => 'masked'],
+  // 三张清单: counts, places, units and shops by name; the unit's contact (her) never.
+  ['list.needs', () => ({}), () => 'masked'],
+  ['list.resources', () => ({}), () => 'masked'],
+  ['list.projects', () => ({}), () => 'masked'],
+  ['list.projects', (s) => ({ unitId: s.unitId }), () => 'masked'],
+  ['project.get', (s) => ({ projectId: s.projectId }), () => 'masked'],
   ['org.tree', () => ({}), () => 'masked'],
   ['org.tree', () => ({ parentId: 'grid-1', includeRetired: true }), () => 'masked'],
   ['org.buildingCode', () => ({ buildingId: 'building-2' }), () => 'masked'],
@@ -355,5 +375,6 @@ describe('红黄蓝: her home’s tier and its reason, and a hospital stay repor
     expect(misses).toEqual([]);
     // The rule is not empty: her grid worker, the staff and she herself are among those who see it.
     expect(viewers.filter((v) => 'roles' in v && careTier(v, home)).map((v) => v._id)).toEqual(expect.arrayContaining([liu, sun, wang]));
-  });
+    // Every read action for every viewer (~1,300 calls, more with each read added): longer than one call's default.
+  }, 120_000);
 });

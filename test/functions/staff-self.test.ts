@@ -69,6 +69,13 @@ const shopOf = async (openid: string) => {
   const { status, points } = ok(await call(openid, 'merchant.mine')).shop;
   return { status, points };
 };
+/** A unit reported by `contact` and approved by a colleague. */
+async function approvedUnitOf(contact: string, approver: string): Promise<string> {
+  const form = { name: `${contact}的单位`, partyOrg: '区实验小学党支部', contactName: '周老师', contactPhone: '13900001234', resources: ['venue'] };
+  const { unit } = ok(await act(contact, 'unit.report', form));
+  ok(await act(approver, 'unit.review', { unitId: unit.id, approve: true }));
+  return unit.id;
+}
 const caseOf = async (petitionId: string, viewer = sun) => {
   const { status, level, timeline } = ok(await call(viewer, 'petition.get', { petitionId })).petition;
   return { status, level, steps: timeline.length };
@@ -577,6 +584,20 @@ const cases: [string, SelfCase][] = [
     },
   ],
   [
+    'community staff claim, for their own unit, a project they created (三张清单)',
+    {
+      action: 'project.claim',
+      self: gao,
+      other: sun,
+      arrange: async () => {
+        const { project } = ok(await act(gao, 'project.create', { title: '楼道照明改造', detail: '更换声控灯' }));
+        const units: Record<string, string> = { [gao]: await approvedUnitOf(gao, sun), [sun]: await approvedUnitOf(sun, gao) };
+        const look = async () => ok(await call(wang, 'project.get', { projectId: project.id })).project.claimant;
+        return { payload: async (who: string) => ({ projectId: project.id, unitId: units[who] }), look };
+      },
+    },
+  ],
+  [
     'community staff schedule the 三方议事 topic they raised as a resident',
     {
       action: 'council.schedule',
@@ -613,6 +634,22 @@ const cases: [string, SelfCase][] = [
         await gaoOnRoster();
         const look = async () => (await databaseOf(env.emu).collection('care_events').where({ rosterKey: gaoKey }).count()).total;
         return { payload: { rosterKey: gaoKey, kind: 'hospital', note: '住院观察' }, look };
+      },
+    },
+  ],
+  [
+    'community staff rate a project their own unit carried out (三张清单)',
+    {
+      action: 'project.rate',
+      self: gao,
+      other: sun,
+      arrange: async () => {
+        const { project } = ok(await act(sun, 'project.create', { title: '楼道照明改造', detail: '更换声控灯' }));
+        const unitId = await approvedUnitOf(gao, sun);
+        ok(await act(gao, 'project.claim', { projectId: project.id, unitId }));
+        ok(await act(gao, 'project.report', { projectId: project.id, text: '灯已全部换好', progress: 100 }));
+        const look = async () => ok(await call(wang, 'project.get', { projectId: project.id })).project.rating;
+        return { payload: { projectId: project.id, stars: 5 }, look };
       },
     },
   ],

@@ -11,7 +11,23 @@ describe('contract', () => {
       expect(eventSchema.safeParse({ action: name }).success).toBe(true);
     }
     expect(new Set(specs.map((s) => areaOf(s.name)))).toEqual(
-      new Set(['user', 'wish', 'notify', 'points', 'mall', 'petition', 'merchant', 'shop', 'org', 'roster', 'post', 'report', 'review']),
+      new Set([
+        'user',
+        'wish',
+        'notify',
+        'points',
+        'mall',
+        'petition',
+        'merchant',
+        'shop',
+        'org',
+        'roster',
+        'post',
+        'report',
+        'review',
+        'project',
+        'council',
+      ]),
     );
   });
 

@@ -36,6 +36,7 @@ describe('the action registry', () => {
       'petition',
       'points',
       'post',
+      'project',
       'report',
       'review',
       'roster',

@@ -14,6 +14,7 @@ import { usePullRefresh } from '../../hooks/use-pull-refresh';
 import { useSubmit } from '../../hooks/use-submit';
 import { call } from '../../services/api';
 import { MemberItem, UnitItem, type MemberReport, type UnitReport } from './items';
+import { UnitProjects } from './unit-projects';
 import '../parts/index.scss';
 
 type Kind = 'member' | 'unit';
@@ -159,6 +160,7 @@ function ReportReviewPage() {
           }
         >
           <SheetForm>
+            <UnitProjects unitId={evaluating.id} />
             <InputField label="得分（0–100）" type="number" value={score} onChange={setScore} placeholder="例如：90" maxlength={3} />
             <InputField label="评语" value={comment} onChange={setComment} placeholder="例如：场地开放及时，志愿者积极" maxlength={200} />
             <SheetError text={evaluate.failure?.message} />

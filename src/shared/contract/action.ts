@@ -49,7 +49,8 @@ export function defineAction<N extends `${string}.${string}`, I extends z.ZodTyp
  * (and the cold start of a function of its own would buy nothing); `member.*` and `unit.*` (双报到) are served by `report`;
  * `helper.*` (代办人) binds people, whose profiles `user` owns; `family.*` (家庭邀请码) places people at a home;
  * `hotline.*` (热线对接) is the district admin's, as the org tree is — the open311 function itself answers HTTP only;
- * `care.*` (红黄蓝走访) works on the households of the 人口台账, which `roster` owns.
+ * `care.*` (红黄蓝走访) works on the households of the 人口台账, which `roster` owns; `list.*` (三张清单) are the
+ * `project` function's lists of needs, resources and projects.
  */
 const servedBy: Record<string, string> = {
   role: 'user',
@@ -59,6 +60,7 @@ const servedBy: Record<string, string> = {
   family: 'user',
   hotline: 'org',
   care: 'roster',
+  list: 'project',
 };
 
 /** The cloud function an action belongs to: `wish.create` → `wish`, `role.grant` → `user`. */

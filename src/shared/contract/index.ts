@@ -17,6 +17,7 @@ import { petitionActions } from './petition';
 import { pointRuleActions } from './point-rules';
 import { pointsActions } from './points';
 import { postActions } from './post';
+import { projectActions } from './project';
 import { redeemActions } from './redeem';
 import { reportActions } from './report';
 import { reviewActions } from './review';
@@ -50,6 +51,7 @@ export * from './point-rules';
 export * from './petition';
 export * from './points';
 export * from './post';
+export * from './project';
 export * from './redeem';
 export * from './report';
 export * from './review';
@@ -89,6 +91,7 @@ const all = [
   ...rosterActions,
   ...careActions,
   ...postActions,
+  ...projectActions,
   ...reportActions,
   ...helperActions,
   ...familyActions,
