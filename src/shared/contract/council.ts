@@ -5,7 +5,8 @@ import { idSchema, isoDate, pageInput, pageOf } from './common';
 
 const text = (min: number, max: number, what: string) => z.string().trim().min(min, `${what}至少 ${min} 个字`).max(max, `${what}最多 ${max} 字`);
 const topicRef = { topicId: idSchema };
-const when = z.coerce.date({ error: '请选择日期和时间' });
+/** A time the client sends as ISO text (its JSON Schema says so); the handlers get a Date. */
+const when = isoDate.transform((s) => new Date(s));
 
 export const councilTaskSchema = z.object({
   id: z.string(),
