@@ -3,6 +3,7 @@ import { Store } from '../../emulator/src/db/store';
 import { chargePostingIds } from '../../src/shared/domain/merchant-charge';
 import { startEmulator, type TestEmulator } from '../helpers/emulator';
 import { caller, newWish, ok } from './call';
+import { measureMainFlows } from './cost-flows';
 import { databaseOf } from './ledger-fixture';
 import { merchantKit } from './merchant-helpers';
 import { liu, merchant, wang, zhao } from './personas';
@@ -65,6 +66,12 @@ describe('migrations', () => {
     const told = ((await emu.outbox()) as { touser: string; page: string }[]).filter((m) => m.touser === liu && String(m.page).includes(id));
     expect(told).toHaveLength(1);
   });
+
+  it('every main flow works on the migrated directory: the flows db-cost measures, each answered ok, twice', async () => {
+    const flows = await measureMainFlows(emu);
+    expect(flows.length).toBeGreaterThan(100);
+    expect(flows.filter((f) => f.flagged > 0).map((f) => f.label)).toEqual([]);
+  }, 240_000);
 
   it('a finished step never runs again; a call with a caller, or with another action, is refused', async () => {
     expect(await emu.invoke('migrate', { action: 'migrate.run' })).toEqual({ ok: true, data: { done: true, ran: [] } });
