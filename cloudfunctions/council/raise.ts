@@ -1,5 +1,5 @@
 import { councilCosign, councilRaise } from '../../src/shared/contract';
-import { cosigned, firstStatus, partiesOf, type CouncilTopic } from '../../src/shared/domain/council';
+import { cosigned, firstStatus, newTopic, partiesOf, type CouncilTopic } from '../../src/shared/domain/council';
 import { DomainError } from '../../src/shared/domain/errors';
 import { assertPublishable } from '../_lib/platform/content';
 import { defineHandler } from '../_lib/platform/handler';
@@ -20,28 +20,21 @@ export const raise = defineHandler(
     if (seat && estate && estate !== seat) throw new DomainError('COUNCIL_NOT_PARTY', `你代表的是${seat}，只能为${seat}提出议题`);
     await assertPublishable(openid, `${title}\n${body}`);
     const now = new Date();
-    const topic: CouncilTopic = {
-      _id: `ct-${idForRequest([openid], requestId, 20)}`,
-      streetId: user.streetId,
-      communityId: user.communityId,
-      estate: seat ?? estate ?? null,
-      title,
-      body,
-      party,
-      raisedBy: openid,
-      raisedByName: user.name,
-      raisedAt: now,
-      cosignerIds: [],
-      petitionId: null,
-      status: firstStatus(party),
-      meeting: null,
-      attendees: [],
-      minutes: null,
-      vote: null,
-      tasks: [],
-      taskOwnerIds: [],
-      updatedAt: now,
-    };
+    const topic = newTopic(
+      {
+        _id: `ct-${idForRequest([openid], requestId, 20)}`,
+        streetId: user.streetId,
+        communityId: user.communityId,
+        estate: seat ?? estate ?? null,
+        title,
+        body,
+        party,
+        petitionId: null,
+        status: firstStatus(party),
+      },
+      user,
+      now,
+    );
     const view = (t: CouncilTopic) => ({ topic: topicView(t, user, null, now) });
     await transact(
       async (tx) => {

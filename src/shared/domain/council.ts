@@ -144,6 +144,28 @@ export function sitsInCouncil(user: Person, topic: Pick<CouncilTopic, 'community
   return (['community', 'owners_committee', 'property'] as const).some((p) => sitsFor(user, p, topic));
 }
 
+/** A new topic as it is first written (app 提出议题 or a case taken to council): no meeting, minutes, vote or tasks yet. */
+export function newTopic(
+  fields: Pick<CouncilTopic, '_id' | 'streetId' | 'communityId' | 'estate' | 'title' | 'body' | 'party' | 'petitionId' | 'status'>,
+  by: { _id: string; name: string },
+  now: Date,
+): CouncilTopic {
+  return {
+    ...fields,
+    raisedBy: by._id,
+    raisedByName: by.name,
+    raisedAt: now,
+    cosignerIds: [],
+    meeting: null,
+    attendees: [],
+    minutes: null,
+    vote: null,
+    tasks: [],
+    taskOwnerIds: [],
+    updatedAt: now,
+  };
+}
+
 /**
  * The topic a community raises when it takes a case (微诉求) to council (petition.convene): on the council's list at
  * once, linked to the case, whose resolution its decision becomes (petition.decide).
@@ -155,28 +177,22 @@ export function topicForCase(
   now: Date,
 ): CouncilTopic {
   const title = `${p.categoryName}：${p.description}`;
-  return {
-    _id: id,
-    streetId: p.streetId,
-    communityId: p.communityId,
-    estate: null,
-    title: Array.from(title).length > 30 ? `${Array.from(title).slice(0, 29).join('')}…` : title,
-    body: p.description,
-    party: 'community',
-    raisedBy: by._id,
-    raisedByName: by.name,
-    raisedAt: now,
-    cosignerIds: [],
-    petitionId: p._id,
-    status: 'open',
-    meeting: null,
-    attendees: [],
-    minutes: null,
-    vote: null,
-    tasks: [],
-    taskOwnerIds: [],
-    updatedAt: now,
-  };
+  const short = Array.from(title).length > 30 ? `${Array.from(title).slice(0, 29).join('')}…` : title;
+  return newTopic(
+    {
+      _id: id,
+      streetId: p.streetId,
+      communityId: p.communityId,
+      estate: null,
+      title: short,
+      body: p.description,
+      party: 'community',
+      petitionId: p._id,
+      status: 'open',
+    },
+    by,
+    now,
+  );
 }
 
 /**
