@@ -770,6 +770,90 @@ export async function playMonth(driver: MonthDriver, now: number): Promise<Month
     [ago(4), async () => void (await call(huang, 'review.submit', { roundId: review.round, memberId: chen, kind: 'peer', grade: 'good' }))],
   );
 
+  // ── 三张清单: 孙丽 lists a need, 李明's 供电公司 (approved on the 12th) offers its electricians, 孙丽 makes it a
+  // project, the company claims it and reports half done ──────────────────────────────────────────────────────
+  const listed = { need: '', resource: '', project: '' };
+  chain(
+    [
+      day(8, '10:00'),
+      async () =>
+        void (listed.need = (await call(sun, 'project.addNeed', { title: '老旧楼栋线路检查', detail: '3号楼、5号楼线路老化，夏天跳闸多' })).need.id),
+    ],
+    [
+      day(7, '19:00'),
+      async () =>
+        void (listed.resource = (
+          await call(li, 'project.addResource', {
+            provider: 'unit',
+            providerId: reports.unit,
+            kind: 'skills',
+            title: '电工上门检查线路',
+            detail: '持证电工，每次 3 人',
+            availability: '每季度一次，周六上午',
+          })
+        ).resource.id),
+    ],
+    [
+      day(6, '09:30'),
+      async () =>
+        void (listed.project = (
+          await call(sun, 'project.create', {
+            title: '老旧楼栋用电安全检查',
+            detail: '供电公司电工逐户检查 3 号楼、5 号楼线路，更换老化的插座和空开',
+            needIds: [listed.need],
+            resourceIds: [listed.resource],
+          })
+        ).project.id),
+    ],
+    [day(5, '20:00'), async () => void (await call(li, 'project.claim', { projectId: listed.project, unitId: reports.unit }))],
+    [
+      day(2, '12:00'),
+      async () => void (await call(li, 'project.report', { projectId: listed.project, text: '3 号楼已查完，换了 6 个插座', progress: 50 })),
+    ],
+  );
+
+  // ── 三方议事: 孙丽 put the parking lines to a meeting next week; 王秀英's topic on 楼道堆物 gathers co-signs ─────
+  const topics = { parking: '', hallway: '' };
+  const nextWeek = today + 3 * DAY + 15 * HOUR;
+  chain(
+    [
+      ago(30),
+      async () =>
+        void (topics.parking = (
+          await call(sun, 'council.raise', {
+            party: 'community',
+            title: '小区停车位重新划线',
+            body: '地面停车位划线不清，夜里乱停堵住消防通道，请业委会、物业一起商量重新规划',
+          })
+        ).topic.id),
+    ],
+    [
+      ago(28),
+      async () =>
+        void (await call(sun, 'council.schedule', {
+          topicId: topics.parking,
+          at: new Date(nextWeek).toISOString(),
+          place: '社区议事厅',
+          agenda: ['停车位划线方案', '夜间停车管理'],
+        })),
+    ],
+  );
+  chain(
+    [
+      ago(20),
+      async () =>
+        void (topics.hallway = (
+          await call(wang, 'council.raise', {
+            party: 'resident',
+            title: '楼道堆物清理',
+            body: '2号楼楼道堆满纸箱和旧家具，老人上下楼不方便，请三方商量清理',
+          })
+        ).topic.id),
+    ],
+    [ago(19), async () => void (await call(li, 'council.cosign', { topicId: topics.hallway }))],
+    [ago(18), async () => void (await call(tang, 'council.cosign', { topicId: topics.hallway }))],
+  );
+
   // ── 月通报: the report function's bulletin timer prepared last month's draft on the 1st (at 11:00, after the
   // party month was closed at 10:00) as the clock walked past it; 孙丽 reads it and publishes it with a note ──────
   chain([

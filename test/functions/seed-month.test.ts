@@ -87,6 +87,18 @@ describe('the demo month', () => {
     expect(stored('posts').length).toBeGreaterThanOrEqual(4);
   });
 
+  it('has grid work and deliberation under way: a claimed project half done, a council meeting ahead, a topic gathering co-signs, a 民主评议 round', async () => {
+    const { items: projects } = ok(await call('demo-resident-wang', 'list.projects', {}));
+    expect(projects).toEqual([expect.objectContaining({ title: '老旧楼栋用电安全检查', status: 'claimed', progress: 50 })]);
+    const { items: topics } = ok(await call('demo-resident-wang', 'council.list', {}));
+    const status = new Map(topics.map((t: { title: string; status: string }) => [t.title, t.status]));
+    expect(status.get('小区停车位重新划线')).toBe('scheduled');
+    expect(status.get('楼道堆物清理')).toBe('gathering');
+    // And the case the community took to council (the seed's 供暖 petition) is on the list as its topic.
+    expect([...status.keys()].some((title) => String(title).startsWith('供暖不热'))).toBe(true);
+    expect(stored('review_rounds').map((r) => r.status)).toEqual(['open']);
+  });
+
   it('shows the month on the staff dashboard: the stats timer counted it as it was played', async () => {
     await emu.invoke('report', { Type: 'timer', TriggerName: 'stats' });
     const now = new Date(Date.parse((await emu.clock()).now) + 8 * 3600_000);
