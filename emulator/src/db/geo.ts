@@ -5,9 +5,14 @@
 // `$geoIntersects: {$geometry}` (geoIntersects); aggregate().geoNear() is a `$geoNear` stage.
 //
 // Distances are great-circle (haversine) distances on MongoDB's sphere, so they are the metres the cloud
-// answers. Containment in a polygon and intersection need real spherical geometry, which the emulator does
-// not hand-write: those two fail with a message that says so (a library such as @turf/boolean-within is the
-// way to add them).
+// answers. Containment in a polygon and intersection are @turf's (boolean-point-in-polygon,
+// boolean-intersects), not hand-written: turf joins vertices with straight lines in longitude/latitude where
+// MongoDB follows great circles (an east–west edge of 10 km at 30° N bows about 1 m apart, of 100 km about
+// 110 m). geoWithin a polygon holds stored Points (a stored line or polygon fails the request rather than
+// being answered wrongly).
+import { booleanIntersects } from '@turf/boolean-intersects';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
+import type { Geometry as GeoJson, MultiPolygon, Polygon } from 'geojson';
 import type { QueryOperator } from 'mingo/core';
 import { resolve } from 'mingo/util';
 import { isPlainObject, type Doc } from './ejson';
@@ -128,13 +133,61 @@ const $nearSphere: QueryOperator = (selector, value) => {
   };
 };
 
+/** A linear ring as MongoDB accepts it: at least four positions, the last equal to the first. */
+function isRing(value: unknown): value is LngLat[] {
+  if (!Array.isArray(value) || value.length < 4 || !value.every(isLngLat)) return false;
+  const [first, last] = [value[0] as LngLat, value[value.length - 1] as LngLat];
+  return first[0] === last[0] && first[1] === last[1];
+}
+
+const isPolygonRings = (value: unknown) => Array.isArray(value) && value.length > 0 && value.every(isRing);
+
+/** The coordinates of each GeoJSON type, checked as MongoDB checks a query's `$geometry`. */
+function wellFormed(geometry: Geometry): boolean {
+  const c = geometry.coordinates;
+  const line = (v: unknown) => Array.isArray(v) && v.length >= 2 && v.every(isLngLat);
+  const many = (each: (v: unknown) => boolean) => Array.isArray(c) && c.length > 0 && c.every(each);
+  switch (geometry.type) {
+    case 'Point':
+      return isLngLat(c);
+    case 'LineString':
+      return line(c);
+    case 'Polygon':
+      return isPolygonRings(c);
+    case 'MultiPoint':
+      return many(isLngLat);
+    case 'MultiLineString':
+      return many(line);
+    case 'MultiPolygon':
+      return many(isPolygonRings);
+    default:
+      return false;
+  }
+}
+
+/** A query's `$geometry`, well formed, or an error in MongoDB's words. */
+function queryGeometry(value: unknown, op: string): GeoJson {
+  if (!isGeometry(value) || !wellFormed(value)) {
+    throw invalidParam(
+      `${op}.$geometry must be GeoJSON (Point, LineString, Polygon with closed rings of 4+ positions, Multi*) with [longitude, latitude] in range`,
+    );
+  }
+  return value as GeoJson;
+}
+
+/** A stored value that turf can read: a well-formed GeoJSON geometry (anything else matches nothing, as in MongoDB). */
+function storedGeometry(value: unknown): GeoJson | undefined {
+  return isGeometry(value) && wellFormed(value) ? (value as GeoJson) : undefined;
+}
+
 /**
- * `$centerSphere: [[lng, lat], radians]`: a stored geometry is within the cap when every vertex is (a cap
+ * `$geoWithin`: `{$geometry: Polygon | MultiPolygon}` keeps stored Points inside it (on the boundary counts);
+ * `{$centerSphere: [[lng, lat], radians]}` keeps stored geometries whose every vertex is inside the cap (a cap
  * smaller than a hemisphere holds the great-circle arcs between its points).
  */
 const $geoWithin: QueryOperator = (selector, value) => {
   if (!isPlainObject(value)) throw invalidParam('$geoWithin needs $geometry or $centerSphere');
-  if (value.$geometry !== undefined) throw notLocal('geoWithin with a geometry (Polygon / MultiPolygon)', 'centerSphere');
+  if (value.$geometry !== undefined) return withinShape(selector, value.$geometry);
   const sphere = value.$centerSphere;
   if (!Array.isArray(sphere) || sphere.length !== 2 || !isLngLat(sphere[0]) || typeof sphere[1] !== 'number' || sphere[1] < 0) {
     throw invalidParam('$centerSphere must be [[longitude, latitude], radius in radians]');
@@ -150,12 +203,34 @@ const $geoWithin: QueryOperator = (selector, value) => {
   };
 };
 
-const $geoIntersects: QueryOperator = () => {
-  throw notLocal('geoIntersects', 'geoNear or geoWithin with a centerSphere');
+function withinShape(selector: string, spec: unknown): ReturnType<QueryOperator> {
+  const shape = queryGeometry(spec, '$geoWithin');
+  if (shape.type !== 'Polygon' && shape.type !== 'MultiPolygon') {
+    throw invalidParam(`$geoWithin.$geometry must be a Polygon or MultiPolygon, not a ${shape.type}`);
+  }
+  const area = shape as Polygon | MultiPolygon;
+  return (obj) => {
+    const stored = storedGeometry(resolve(obj, selector));
+    if (!stored) return false;
+    if (stored.type !== 'Point') {
+      throw notLocal(`geoWithin a polygon of a stored ${stored.type} ("${selector}")`, 'Point fields, or geoIntersects');
+    }
+    return booleanPointInPolygon(stored.coordinates, area);
+  };
+}
+
+/** `$geoIntersects: {$geometry}`: stored geometries (Point, LineString, Polygon, Multi*) that touch or cross it. */
+const $geoIntersects: QueryOperator = (selector, value) => {
+  if (!isPlainObject(value) || value.$geometry === undefined) throw invalidParam('$geoIntersects needs $geometry');
+  const shape = queryGeometry(value.$geometry, '$geoIntersects');
+  return (obj) => {
+    const stored = storedGeometry(resolve(obj, selector));
+    return stored !== undefined && booleanIntersects(stored, shape);
+  };
 };
 
 function notLocal(what: string, instead: string): Error {
-  return requestFailed(`${what} is not available in the local emulator (it needs spherical polygon geometry); use ${instead} locally`);
+  return requestFailed(`${what} is not available in the local emulator; use ${instead} locally`);
 }
 
 export const GEO_QUERY_OPERATORS = { $nearSphere, $geoWithin, $geoIntersects };

@@ -191,7 +191,7 @@ describe('geoNear', () => {
   });
 });
 
-describe('geoWithin and geoIntersects', () => {
+describe('geoWithin a centerSphere', () => {
   it('geoWithin a centerSphere (radius in radians) keeps the documents inside the cap', async () => {
     const radians = 600 / (6378.1 * 1000);
     const res = await db
@@ -217,24 +217,90 @@ describe('geoWithin and geoIntersects', () => {
       .get();
     expect(ids(res)).toEqual(['route-in']);
   });
+});
 
-  it('geoWithin a polygon and geoIntersects fail with a message that says they are not available locally', async () => {
-    const p = (lng: number, lat: number) => db.Geo.Point(lng, lat);
-    const block = db.Geo.Polygon([db.Geo.LineString([p(120, 30), p(121, 30), p(121, 31), p(120, 30)])]);
-    const within = await failure(
-      db
-        .collection('cases')
-        .where({ location: _.geoWithin({ geometry: block }) })
-        .get(),
+describe('geoWithin a polygon and geoIntersects', () => {
+  const p = (dLng: number, dLat: number) => db.Geo.Point(LNG + dLng, LAT + dLat);
+  /** A closed ring through the given [dLng, dLat] corners, relative to the centre. */
+  const ring = (...corners: [number, number][]) => db.Geo.LineString([...corners, corners[0]].map(([x, y]) => p(x, y)));
+  /** The square of half-width 0.001° of longitude between two latitudes north of the centre. */
+  const band = (from: number, to: number) => ring([-0.001, from], [0.001, from], [0.001, to], [-0.001, to]);
+  const where = (cond: object) => db.collection('cases').where(cond).orderBy('_id', 'asc').get();
+
+  it('geoWithin a Polygon keeps the stored Points inside it, with other conditions', async () => {
+    expect(ids(await where({ location: _.geoWithin({ geometry: db.Geo.Polygon([band(0.002, 0.006)]) }) }))).toEqual(['c-300', 'c-500']);
+    expect(ids(await where({ category: 'water', location: _.geoWithin({ geometry: db.Geo.Polygon([band(0.002, 0.006)]) }) }))).toEqual(['c-500']);
+    // A triangle whose long side crosses the meridian at 0.005°: c-900 is in its bounding box but outside it.
+    const triangle = db.Geo.Polygon([ring([-0.01, 0], [0.01, 0], [-0.01, 0.01])]);
+    expect(ids(await where({ location: _.geoWithin({ geometry: triangle }) }))).toEqual(['c-100', 'c-300', 'c-500']);
+    // A hole is outside the polygon.
+    const holed = db.Geo.Polygon([band(0, 0.006), band(0.002, 0.003)]);
+    expect(ids(await where({ location: _.geoWithin({ geometry: holed }) }))).toEqual(['c-100', 'c-500']);
+  });
+
+  it('geoWithin a MultiPolygon keeps the Points inside any of its polygons', async () => {
+    const two = db.Geo.MultiPolygon([db.Geo.Polygon([band(0, 0.001)]), db.Geo.Polygon([band(0.008, 0.06)])]);
+    expect(ids(await where({ location: _.geoWithin({ geometry: two }) }))).toEqual(['c-100', 'c-900', 'c-far']);
+  });
+
+  it('geoWithin a polygon of a stored LineString fails and says it is not available locally', async () => {
+    await db.collection('cases').add({ data: { _id: 'route', location: db.Geo.LineString([p(0, 0), p(0, 0.001)]) } });
+    const err = await failure(where({ location: _.geoWithin({ geometry: db.Geo.Polygon([band(-0.01, 0.01)]) }) }));
+    expect(err).toContain('geoWithin a polygon of a stored LineString ("location") is not available in the local emulator');
+  });
+
+  it('geoIntersects a Polygon keeps the stored Points, LineStrings and Polygons that touch or cross it', async () => {
+    const add = (_id: string, location: unknown) => db.collection('cases').add({ data: { _id, location } });
+    // Crosses the band from west to east with no vertex inside it.
+    await add('line-across', db.Geo.LineString([p(-0.01, 0.004), p(0.01, 0.004)]));
+    await add('line-beside', db.Geo.LineString([p(0.002, 0), p(0.002, 0.01)]));
+    // Overlaps the band's eastern edge; contains none of the cases.
+    await add('block-overlap', db.Geo.Polygon([ring([0.0005, 0.0035], [0.005, 0.0035], [0.005, 0.0038], [0.0005, 0.0038])]));
+    await add('block-apart', db.Geo.Polygon([ring([0.003, 0.003], [0.004, 0.003], [0.004, 0.004])]));
+    const res = await where({ location: _.geoIntersects({ geometry: db.Geo.Polygon([band(0.002, 0.006)]) }) });
+    expect(ids(res)).toEqual(['block-overlap', 'c-300', 'c-500', 'line-across']);
+  });
+
+  it('geoIntersects a Point or a LineString keeps the stored shapes it falls in or crosses', async () => {
+    await db.collection('cases').add({ data: { _id: 'block', location: db.Geo.Polygon([band(0, 0.001)]) } });
+    expect(ids(await where({ location: _.geoIntersects({ geometry: p(0.0005, 0.0005) }) }))).toEqual(['block']);
+    const crossing = db.Geo.LineString([p(-0.01, 0.0002), p(0.01, 0.0002)]);
+    expect(ids(await where({ location: _.geoIntersects({ geometry: crossing }) }))).toEqual(['block']);
+    const northward = db.Geo.LineString([p(-0.001, 0.0027), p(0.001, 0.0027)]);
+    expect(ids(await where({ location: _.geoIntersects({ geometry: northward }) }))).toEqual(['c-300']);
+  });
+
+  it('are covered by the 2dsphere index, and flagged as a scan without it', async () => {
+    const shape = db.Geo.Polygon([band(0, 0.01)]);
+    h.meter.length = 0;
+    await where({ location: _.geoWithin({ geometry: shape }) });
+    expect(h.meter.at(-1)?.uncovered).toBeUndefined();
+    await where({ location: _.geoIntersects({ geometry: shape }) });
+    expect(h.meter.at(-1)?.uncovered).toBeUndefined();
+    await db.collection('plain').add({ data: { _id: 'spot', spot: p(0, 0.0005) } });
+    const plain = await db
+      .collection('plain')
+      .where({ spot: _.geoIntersects({ geometry: shape }) })
+      .get();
+    expect(ids(plain)).toEqual(['spot']);
+    expect(h.meter.at(-1)?.uncovered).toBeDefined();
+  });
+
+  it('refuse a geometry MongoDB refuses: geoWithin a Point, a ring that is not closed', async () => {
+    expect(await failure(where({ location: { $geoWithin: { $geometry: { type: 'Point', coordinates: [LNG, LAT] } } } }))).toContain(
+      '$geoWithin.$geometry must be a Polygon or MultiPolygon, not a Point',
     );
-    expect(within).toContain('geoWithin with a geometry (Polygon / MultiPolygon) is not available in the local emulator');
-    const intersects = await failure(
-      db
-        .collection('cases')
-        .where({ location: _.geoIntersects({ geometry: block }) })
-        .get(),
-    );
-    expect(intersects).toContain('geoIntersects is not available in the local emulator');
+    const open = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [LNG, LAT],
+          [LNG + 0.01, LAT],
+          [LNG, LAT + 0.01],
+        ],
+      ],
+    };
+    expect(await failure(where({ location: { $geoIntersects: { $geometry: open } } }))).toContain('closed rings');
   });
 });
 
