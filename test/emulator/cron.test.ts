@@ -42,10 +42,21 @@ describe('timer trigger cron (7 fields, Beijing time)', () => {
     expect(next('0 0 0 15 * 1 *', '2030-01-07T00:00:00Z')).toBe('2030-01-13T16:00:00.000Z');
   });
 
-  it.each(['0 0 3 * * *', '60 * * * * * *', '0 0 24 * * * *', 'a * * * * * *', '0 0 0 1 13 * *', '*/0 * * * * * *', '5-1 * * * * * *'])(
-    'rejects %s',
-    (expr) => {
-      expect(() => parseCron(expr)).toThrow();
-    },
-  );
+  it("reads N/step as from N to the field's end, as SCF does", () => {
+    expect(next('0 0 22/1 * * * *', '2030-01-01T00:00:00Z')).toBe('2030-01-01T14:00:00.000Z');
+    expect(next('0 0 0 ? * 6/1 *', '2030-01-01T00:00:00Z')).toBe('2030-01-04T16:00:00.000Z');
+  });
+
+  it.each([
+    '0 0 0 * * 7 *',
+    '0 0 3 * * *',
+    '60 * * * * * *',
+    '0 0 24 * * * *',
+    'a * * * * * *',
+    '0 0 0 1 13 * *',
+    '*/0 * * * * * *',
+    '5-1 * * * * * *',
+  ])('rejects %s', (expr) => {
+    expect(() => parseCron(expr)).toThrow();
+  });
 });
