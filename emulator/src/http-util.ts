@@ -1,3 +1,4 @@
+import { contentType } from 'mime-types';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname } from 'node:path';
 
@@ -51,28 +52,9 @@ export function mediaTypeOf(req: IncomingMessage): string {
   return (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
 }
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-};
-
+/** A file's media type by its extension (mime-types, with a charset for text), or bytes when unknown. */
 export function mimeOf(path: string): string {
-  return MIME[extname(path).toLowerCase()] ?? 'application/octet-stream';
+  return contentType(extname(path).toLowerCase()) || 'application/octet-stream';
 }
 
 /** `/a/%E5%9B%BE.png` → `a/图.png`; a malformed escape is a 400. */
