@@ -1,5 +1,6 @@
 import { cloud } from '../_lib/platform/runtime';
 import { counting } from '../_lib/platform/db-count';
+import { log } from '../_lib/platform/log-line';
 import { fail, ok } from '../_lib/platform/reply';
 import { pendingSteps, runPending } from './run';
 
@@ -23,16 +24,6 @@ export async function main(event: unknown): Promise<unknown> {
     }
   });
   const outcome = value.ok ? 'OK' : value.code;
-  console.log(
-    JSON.stringify({
-      linli: 'invocation',
-      fn: 'migrate',
-      action,
-      outcome,
-      ms: Date.now() - started,
-      db: requests,
-      ...(value.ok ? { summary: value.data } : {}),
-    }),
-  );
+  log({ fn: 'migrate', action, outcome, ms: Date.now() - started, db: requests, ...(value.ok ? { summary: value.data } : {}) });
   return value;
 }

@@ -3,6 +3,7 @@ import { areaOf, eventSchema, type ActionSpec, type Reply } from '../../../src/s
 import type { UserProfile } from '../../../src/shared/domain/org';
 import { loadUserAnd } from './actor';
 import { counting } from './db-count';
+import { log } from './log-line';
 import { replayOf, replayOnRetry, type RecordMode } from './idempotency';
 import { DomainError } from '../../../src/shared/domain/errors';
 import { badInput, fail, fromError, ok } from './reply';
@@ -96,10 +97,6 @@ interface LogLine {
   requestId?: string | null;
   roles?: readonly string[] | null;
   timer?: string;
-}
-
-function log(fields: Record<string, unknown>): void {
-  console.log(JSON.stringify({ linli: 'invocation', ...fields }));
 }
 
 function allows(spec: ActionSpec, user: UserProfile | null): boolean {
