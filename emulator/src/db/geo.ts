@@ -5,13 +5,13 @@
 // `$geoIntersects: {$geometry}` (geoIntersects); aggregate().geoNear() is a `$geoNear` stage.
 //
 // Distances are great-circle (haversine) distances on MongoDB's sphere, so they are the metres the cloud
-// answers. Containment in a polygon and intersection are @turf's (boolean-point-in-polygon,
+// answers. Containment in a polygon and intersection are @turf's (boolean-point-in-polygon, boolean-within,
 // boolean-intersects), not hand-written: turf joins vertices with straight lines in longitude/latitude where
 // MongoDB follows great circles (an east–west edge of 10 km at 30° N bows about 1 m apart, of 100 km about
-// 110 m). geoWithin a polygon holds stored Points (a stored line or polygon fails the request rather than
-// being answered wrongly).
+// 110 m), for the query's polygon and a stored line's or polygon's edges alike.
 import { booleanIntersects } from '@turf/boolean-intersects';
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
+import { booleanWithin } from '@turf/boolean-within';
 import type { Geometry as GeoJson, MultiPolygon, Polygon } from 'geojson';
 import type { QueryOperator } from 'mingo/core';
 import { resolve } from 'mingo/util';
@@ -181,9 +181,10 @@ function storedGeometry(value: unknown): GeoJson | undefined {
 }
 
 /**
- * `$geoWithin`: `{$geometry: Polygon | MultiPolygon}` keeps stored Points inside it (on the boundary counts);
- * `{$centerSphere: [[lng, lat], radians]}` keeps stored geometries whose every vertex is inside the cap (a cap
- * smaller than a hemisphere holds the great-circle arcs between its points).
+ * `$geoWithin`: `{$geometry: Polygon | MultiPolygon}` keeps the stored geometries entirely inside it (its
+ * boundary counts as inside); `{$centerSphere: [[lng, lat], radians]}` keeps stored geometries whose every vertex
+ * is inside the cap (a cap smaller than a hemisphere holds the great-circle arcs between its points, so this is
+ * exact for lines and polygons too, as MongoDB answers them since 3.6).
  */
 const $geoWithin: QueryOperator = (selector, value) => {
   if (!isPlainObject(value)) throw invalidParam('$geoWithin needs $geometry or $centerSphere');
@@ -208,15 +209,39 @@ function withinShape(selector: string, spec: unknown): ReturnType<QueryOperator>
   if (shape.type !== 'Polygon' && shape.type !== 'MultiPolygon') {
     throw invalidParam(`$geoWithin.$geometry must be a Polygon or MultiPolygon, not a ${shape.type}`);
   }
-  const area = shape as Polygon | MultiPolygon;
+  // turf answers every stored type against a MultiPolygon (against a Polygon it refuses a MultiLineString).
+  const area: MultiPolygon = shape.type === 'Polygon' ? { type: 'MultiPolygon', coordinates: [shape.coordinates] } : shape;
   return (obj) => {
     const stored = storedGeometry(resolve(obj, selector));
-    if (!stored) return false;
-    if (stored.type !== 'Point') {
-      throw notLocal(`geoWithin a polygon of a stored ${stored.type} ("${selector}")`, 'Point fields, or geoIntersects');
-    }
-    return booleanPointInPolygon(stored.coordinates, area);
+    return stored !== undefined && isWithin(stored, area);
   };
+}
+
+/**
+ * Points (of a Point or MultiPoint) on the boundary are inside, as in MongoDB. Lines and polygons are turf's
+ * `booleanWithin`, which differs from MongoDB at the edges: a line lying wholly on the boundary, or a shape
+ * spanning two touching polygons of a MultiPolygon, is not within for turf. turf checks a polygon's edges against
+ * the area's holes but not a hole lying wholly inside the polygon, which enclosesAHole does.
+ */
+function isWithin(stored: GeoJson, area: MultiPolygon): boolean {
+  switch (stored.type) {
+    case 'Point':
+      return booleanPointInPolygon(stored.coordinates, area);
+    case 'MultiPoint':
+      return stored.coordinates.every((p) => booleanPointInPolygon(p, area));
+    case 'Polygon':
+    case 'MultiPolygon':
+      return booleanWithin(stored, area) && !enclosesAHole(stored, area);
+    default:
+      return booleanWithin(stored, area);
+  }
+}
+
+/** Whether a hole of the area lies inside the stored polygon (its edges already inside the area, so not crossing it). */
+function enclosesAHole(stored: Polygon | MultiPolygon, area: MultiPolygon): boolean {
+  return area.coordinates.some((rings) =>
+    rings.slice(1).some((hole) => hole.some((p) => booleanPointInPolygon(p, stored, { ignoreBoundary: true }))),
+  );
 }
 
 /** `$geoIntersects: {$geometry}`: stored geometries (Point, LineString, Polygon, Multi*) that touch or cross it. */

@@ -243,10 +243,82 @@ describe('geoWithin a polygon and geoIntersects', () => {
     expect(ids(await where({ location: _.geoWithin({ geometry: two }) }))).toEqual(['c-100', 'c-900', 'c-far']);
   });
 
-  it('geoWithin a polygon of a stored LineString fails and says it is not available locally', async () => {
-    await db.collection('cases').add({ data: { _id: 'route', location: db.Geo.LineString([p(0, 0), p(0, 0.001)]) } });
-    const err = await failure(where({ location: _.geoWithin({ geometry: db.Geo.Polygon([band(-0.01, 0.01)]) }) }));
-    expect(err).toContain('geoWithin a polygon of a stored LineString ("location") is not available in the local emulator');
+  describe('of stored lines and polygons', () => {
+    /** The square from 0.02° to 0.04° north of the centre, 0.01° of longitude either side: no case lies in it. */
+    const square = () => ring([-0.01, 0.02], [0.01, 0.02], [0.01, 0.04], [-0.01, 0.04]);
+    /** A hole in the square's middle, 0.028° to 0.032° north. */
+    const hole = () => ring([-0.002, 0.028], [0.002, 0.028], [0.002, 0.032], [-0.002, 0.032]);
+    const line = (...at: [number, number][]) => db.Geo.LineString(at.map(([x, y]) => p(x, y)));
+    const shapes = () => ({
+      'line-in': line([-0.005, 0.025], [0.005, 0.025]),
+      'line-out': line([-0.005, 0.025], [0.02, 0.025]),
+      'line-through-hole': line([0, 0.025], [0, 0.035]),
+      'block-in': db.Geo.Polygon([ring([-0.005, 0.021], [0.005, 0.021], [0.005, 0.024], [-0.005, 0.024])]),
+      'block-over': db.Geo.Polygon([ring([0.005, 0.021], [0.015, 0.021], [0.015, 0.024])]),
+      'block-around-hole': db.Geo.Polygon([ring([-0.004, 0.026], [0.004, 0.026], [0.004, 0.034], [-0.004, 0.034])]),
+      'block-same': db.Geo.Polygon([square()]),
+      'points-edge': db.Geo.MultiPoint([p(0, 0.02), p(0, 0.025)]),
+      'points-out': db.Geo.MultiPoint([p(0, 0.025), p(0, 0.045)]),
+      'lines-in': db.Geo.MultiLineString([line([-0.005, 0.025], [0.005, 0.025]), line([-0.005, 0.035], [0.005, 0.035])]),
+      'lines-out': db.Geo.MultiLineString([line([-0.005, 0.025], [0.005, 0.025]), line([-0.005, 0.035], [0.005, 0.045])]),
+      'blocks-in': db.Geo.MultiPolygon([
+        db.Geo.Polygon([ring([-0.005, 0.021], [0.005, 0.021], [0.005, 0.024])]),
+        db.Geo.Polygon([ring([-0.005, 0.036], [0.005, 0.036], [0.005, 0.039])]),
+      ]),
+      'blocks-out': db.Geo.MultiPolygon([
+        db.Geo.Polygon([ring([-0.005, 0.021], [0.005, 0.021], [0.005, 0.024])]),
+        db.Geo.Polygon([ring([-0.005, 0.036], [0.005, 0.036], [0.005, 0.041])]),
+      ]),
+    });
+    beforeEach(async () => {
+      for (const [_id, location] of Object.entries(shapes())) await db.collection('cases').add({ data: { _id, kind: 'shape', location } });
+    });
+    const within = async (geometry: unknown) => ids(await where({ kind: 'shape', location: _.geoWithin({ geometry }) }));
+
+    it('geoWithin a Polygon keeps the lines, polygons and Multi* wholly inside it, its boundary included', async () => {
+      expect(await within(db.Geo.Polygon([square()]))).toEqual([
+        'block-around-hole',
+        'block-in',
+        'block-same',
+        'blocks-in',
+        'line-in',
+        'line-through-hole',
+        'lines-in',
+        'points-edge',
+      ]);
+    });
+
+    it('geoWithin a Polygon with a hole leaves out what crosses or encloses the hole', async () => {
+      // block-same is the square without its hole: it covers the hole.
+      expect(await within(db.Geo.Polygon([square(), hole()]))).toEqual(['block-in', 'blocks-in', 'line-in', 'lines-in', 'points-edge']);
+    });
+
+    it('geoWithin an L-shaped Polygon leaves out a line and a polygon whose vertices are inside but which cross the notch', async () => {
+      const notched = db.Geo.Polygon([ring([-0.01, 0.02], [0.01, 0.02], [0.01, 0.025], [-0.004, 0.025], [-0.004, 0.04], [-0.01, 0.04])]);
+      await db.collection('cases').add({ data: { _id: 'line-across-notch', kind: 'notch', location: line([0.008, 0.022], [-0.008, 0.038]) } });
+      await db
+        .collection('cases')
+        .add({ data: { _id: 'line-in-arm', kind: 'notch', location: line([0.008, 0.022], [-0.008, 0.022], [-0.008, 0.038]) } });
+      const bridge = db.Geo.Polygon([ring([0.008, 0.021], [0.009, 0.021], [-0.008, 0.039], [-0.009, 0.039])]);
+      await db.collection('cases').add({ data: { _id: 'block-across-notch', kind: 'notch', location: bridge } });
+      const res = await where({ kind: 'notch', location: _.geoWithin({ geometry: notched }) });
+      expect(ids(res)).toEqual(['line-in-arm']);
+    });
+
+    it('geoWithin a MultiPolygon keeps a shape inside one of its polygons', async () => {
+      const two = db.Geo.MultiPolygon([
+        db.Geo.Polygon([band(0, 0.001)]),
+        db.Geo.Polygon([ring([-0.006, 0.0205], [0.006, 0.0205], [0.006, 0.026], [-0.006, 0.026])]),
+      ]);
+      expect(await within(two)).toEqual(['block-in', 'line-in']);
+    });
+
+    it('geoWithin a centerSphere keeps a polygon only when all of it is inside the cap', async () => {
+      // From 0.0225° north: block-in's corners are ≈ 500 m away, line-in's ends ≈ 555 m, points-edge's ≈ 278 m;
+      // block-over reaches 0.015° of longitude east (≈ 1.44 km), block-same's corners ≈ 1.4 km.
+      const res = await where({ kind: 'shape', location: _.geoWithin({ centerSphere: [db.Geo.Point(LNG, LAT + 0.0225), 600 / 6378100] }) });
+      expect(ids(res)).toEqual(['block-in', 'line-in', 'points-edge']);
+    });
   });
 
   it('geoIntersects a Polygon keeps the stored Points, LineStrings and Polygons that touch or cross it', async () => {
