@@ -6,7 +6,7 @@ import type { FunctionRunner } from './function-runner';
 import { InvokeError, type Caller } from './invocation';
 import { readBody, sendBytes, sendJson } from './http-util';
 import type { Meter } from './meter';
-import { parseMultipart } from './multipart';
+import { MultipartError, parseMultipart, type Part } from './multipart';
 import { answerOpenApi, decodeOpenApiRequest, encodeOpenApiResponse, type OpenApiDeps } from './openapi';
 import { storageAction } from './storage-actions';
 import type { UrlSigner } from './url-signer';
@@ -24,6 +24,9 @@ export interface GatewayDeps {
   openapi: OpenApiDeps;
   baseUrl: () => string;
 }
+
+/** An open API call's form: WeChat takes media up to 10 MB (a video) and answers more with 40006. */
+const OPEN_API_FORM_LIMITS = { partBytes: 10 * 1024 * 1024, parts: 32, bodyBytes: 11 * 1024 * 1024 };
 
 /** Fields every SDK request carries besides its own parameters. */
 const ENVELOPE = new Set([
@@ -45,7 +48,6 @@ export async function handleSdkRequest(req: IncomingMessage, res: ServerResponse
   const query = new URL(req.url ?? '/', 'http://localhost').searchParams;
   const seqId = query.get('seqId') ?? '';
   const invocationId = seqId.includes('-') ? seqId.slice(0, seqId.lastIndexOf('-')) : null;
-  const body = await readBody(req);
   // The SDK names the environment in the URL (`env=`) of every request, JSON or multipart. A function that
   // passes a made-up env id to cloud.init would fail on the cloud; it fails here too. No env at all (cloud.init()
   // without one) means the first environment on the cloud, which is this one.
@@ -53,7 +55,18 @@ export async function handleSdkRequest(req: IncomingMessage, res: ServerResponse
   if (env !== '' && env !== deps.env) return sendJson(res, 200, invalidEnv(env, deps.env));
   const contentType = req.headers['content-type'] ?? '';
   if (contentType.startsWith('multipart/form-data')) {
-    const fields = new Map(parseMultipart(body, contentType).map((p) => [p.name, p.data]));
+    let parts: Part[];
+    try {
+      parts = await parseMultipart(req, contentType, OPEN_API_FORM_LIMITS);
+    } catch (err) {
+      if (!(err instanceof MultipartError)) throw err;
+      const refusal =
+        err.reason === 'too-large'
+          ? { errcode: 40006, errmsg: 'invalid media size' }
+          : { errcode: 47001, errmsg: `data format error hint: ${err.message}` };
+      return sendBytes(res, 200, 'application/octet-stream', encodeOpenApiResponse(refusal));
+    }
+    const fields = new Map(parts.map((p) => [p.name, p.data]));
     const action = fields.get('action')?.toString();
     if (action === 'wx.wxPayApi') return sendJson(res, 200, cloudPayUnavailable(fields.get('apiName')?.toString() ?? ''));
     if (action !== 'wx.openApi') return sendJson(res, 200, unsupported(action));
@@ -66,6 +79,7 @@ export async function handleSdkRequest(req: IncomingMessage, res: ServerResponse
     }
     return sendBytes(res, 200, 'application/octet-stream', encodeOpenApiResponse(reply));
   }
+  const body = await readBody(req);
   const { action, ...rest } = JSON.parse(body.toString('utf8') || '{}') as Record<string, unknown>;
   if (typeof rest.envName === 'string' && rest.envName !== '' && rest.envName !== deps.env) {
     return sendJson(res, 200, invalidEnv(rest.envName, deps.env));
