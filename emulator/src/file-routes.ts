@@ -30,7 +30,14 @@ export async function handleFileRoutes(req: IncomingMessage, res: ServerResponse
 /** The SDK's PUT of the bytes, at the signed URL getUploadMetadata issued. Errors are COS's XML, which the SDK reads. */
 async function putObject(req: IncomingMessage, res: ServerResponse, emu: Emulator, url: URL): Promise<void> {
   const cloudPath = cloudPathOf(url.pathname.slice(COS_PATH.length));
-  const data = await readBody(req);
+  let data: Buffer;
+  try {
+    data = await readBody(req);
+  } catch (err) {
+    if (!(err instanceof HttpError) || err.status !== 413) throw err;
+    // COS's answer to an object over its limit (the emulator's is smaller: it keeps files in its store).
+    return cosError(res, 400, 'EntityTooLarge', `Your proposed upload exceeds the maximum allowed object size (${err.message})`);
+  }
   const signed = emu.signer.verify('put', cloudPath, url.searchParams) === 'ok';
   if (!signed) return cosError(res, 403, 'AccessDenied', 'upload URL missing, forged or expired');
   if (emu.files.create(cloudPath, data) === null) return cosError(res, 409, 'PathConflict', `${cloudPath} already exists and is never overwritten`);

@@ -84,6 +84,14 @@ describe('cloud storage', () => {
     expect(await (await fetch(first.tempFileURL)).text()).toBe('licence of li');
   });
 
+  it('answers an uploadFile over the emulator’s 20 MB with COS’s EntityTooLarge, which the SDK reports', async () => {
+    const big = await emu.invoke('services', { op: 'upload', cloudPath: 'big/over.bin', bytes: 20 * 1024 * 1024 + 1 }).catch((e: Error) => e);
+    expect(big).toBeInstanceOf(Error);
+    expect((big as Error).message).toContain('uploadFile:fail [EntityTooLarge]: Your proposed upload exceeds the maximum allowed object size');
+    const after = await emu.invoke<{ fileID: string }>('services', { op: 'upload', cloudPath: 'big/small.bin', bytes: 1024 });
+    expect(after.fileID).toMatch(/\/big\/small\.bin$/);
+  });
+
   it('serves a file only at a signed URL, until it expires', async () => {
     const { fileID, tempFileURL } = await emu.invoke<{ fileID: string; tempFileURL: string }>('services', {
       op: 'upload',
