@@ -32,7 +32,7 @@ async function putObject(req: IncomingMessage, res: ServerResponse, emu: Emulato
   const cloudPath = cloudPathOf(url.pathname.slice(COS_PATH.length));
   let data: Buffer;
   try {
-    data = await readBody(req);
+    data = await readUpload(req, res);
   } catch (err) {
     if (!(err instanceof HttpError) || err.status !== 413) throw err;
     // COS's answer to an object over its limit (the emulator's is smaller: it keeps files in its store).
@@ -44,6 +44,19 @@ async function putObject(req: IncomingMessage, res: ServerResponse, emu: Emulato
   // COS answers a successful PUT with an empty body; the SDK parses any body as an XML error.
   res.writeHead(200, { 'content-length': 0 });
   res.end();
+}
+
+/**
+ * The uploaded bytes. Over readBody's limit it stops with the rest of the body unread on the socket, so the
+ * answer closes the connection: the client must not send its next request on it.
+ */
+async function readUpload(req: IncomingMessage, res: ServerResponse): Promise<Buffer> {
+  try {
+    return await readBody(req);
+  } catch (err) {
+    if (err instanceof HttpError && err.status === 413) res.setHeader('connection', 'close');
+    throw err;
+  }
 }
 
 function cosError(res: ServerResponse, status: number, code: string, message: string): void {
@@ -72,7 +85,7 @@ function serveFile(res: ServerResponse, emu: Emulator, url: URL, headOnly: boole
 async function upload(req: IncomingMessage, res: ServerResponse, emu: Emulator, url: URL): Promise<void> {
   const openid = req.headers['x-linli-openid'];
   if (typeof openid !== 'string' || openid === '') throw new HttpError(401, 'UNAUTHENTICATED', 'an upload needs X-Linli-OpenId: the uploader');
-  const data = await readBody(req);
+  const data = await readUpload(req, res);
   if (data.length === 0) throw new HttpError(400, 'INVALID_PARAM', 'empty upload');
   const named = url.searchParams.get('cloudPath');
   const cloudPath = normalized(named || `${uploadFolderOf(openid)}${randomBytes(8).toString('hex')}${EXTENSIONS[mediaTypeOf(req)] ?? ''}`);
