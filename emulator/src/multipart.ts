@@ -42,8 +42,8 @@ export function parseMultipart(source: Readable | Buffer, contentType: string, l
         headers: { 'content-type': contentType },
         // Filenames arrive as raw UTF-8 (browsers, form-data) more often than as RFC 5987 `filename*`.
         defParamCharset: 'utf8',
-        // busboy stops a part when it reaches its limit, so one more byte tells a part of exactly partBytes from a longer one.
-        limits: { fileSize: limits.partBytes + 1, fieldSize: limits.partBytes + 1, parts: limits.parts },
+        // busboy signals a limit on reaching it: one more byte (part) tells a body at the limit from one over it.
+        limits: { fileSize: limits.partBytes + 1, fieldSize: limits.partBytes + 1, parts: limits.parts + 1 },
       });
     } catch (err) {
       input.resume();

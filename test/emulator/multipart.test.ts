@@ -78,8 +78,18 @@ describe('parseMultipart', () => {
 
     const exact = new FormData();
     exact.append('media', new Blob([Buffer.alloc(LIMITS.partBytes)]), 'fits.png');
+    exact.append('text', 'z'.repeat(LIMITS.partBytes));
     const fits = await encoded(exact);
-    expect((await parseMultipart(fits.body, fits.type, LIMITS))[0].data.length).toBe(LIMITS.partBytes);
+    expect((await parseMultipart(fits.body, fits.type, LIMITS)).map((p) => p.data.length)).toEqual([LIMITS.partBytes, LIMITS.partBytes]);
+    const longText = new FormData();
+    longText.append('text', 'z'.repeat(LIMITS.partBytes + 1));
+    const longBody = await encoded(longText);
+    expect(await reason(parseMultipart(longBody.body, longBody.type, LIMITS))).toBe('too-large');
+
+    const full = new FormData();
+    for (let i = 0; i < LIMITS.parts; i++) full.append(`f${i}`, 'x');
+    const fullParts = await encoded(full);
+    expect(await parseMultipart(fullParts.body, fullParts.type, LIMITS)).toHaveLength(LIMITS.parts);
 
     const many = new FormData();
     for (let i = 0; i <= LIMITS.parts; i++) many.append(`f${i}`, 'x');
