@@ -313,6 +313,18 @@ describe('geoWithin a polygon and geoIntersects', () => {
       expect(await within(two)).toEqual(['block-in', 'line-in']);
     });
 
+    it('differs from MongoDB, as the README says: a line on the boundary, a shape across two touching polygons', async () => {
+      await db.collection('cases').add({ data: { _id: 'line-on-edge', kind: 'edge', location: line([-0.01, 0.02], [0.01, 0.02]) } });
+      await db.collection('cases').add({ data: { _id: 'line-across-halves', kind: 'edge', location: line([-0.005, 0.025], [0.005, 0.025]) } });
+      const halves = db.Geo.MultiPolygon([
+        db.Geo.Polygon([ring([-0.01, 0.02], [0, 0.02], [0, 0.04], [-0.01, 0.04])]),
+        db.Geo.Polygon([ring([0, 0.02], [0.01, 0.02], [0.01, 0.04], [0, 0.04])]),
+      ]);
+      // MongoDB would answer both: each is within the square, and the two halves make the square.
+      expect(ids(await where({ kind: 'edge', location: _.geoWithin({ geometry: db.Geo.Polygon([square()]) }) }))).toEqual(['line-across-halves']);
+      expect(ids(await where({ kind: 'edge', location: _.geoWithin({ geometry: halves }) }))).toEqual([]);
+    });
+
     it('geoWithin a centerSphere keeps a polygon only when all of it is inside the cap', async () => {
       // From 0.0225° north: block-in's corners are ≈ 500 m away, line-in's ends ≈ 555 m, points-edge's ≈ 278 m;
       // block-over reaches 0.015° of longitude east (≈ 1.44 km), block-same's corners ≈ 1.4 km.
