@@ -38,6 +38,8 @@ export interface EmulatorConfig {
   functionTimeoutMs?: number;
   /** How long a function's worker stays warm with nothing to run (env LINLI_IDLE_FUNCTION_MS; default 60 s). */
   idleFunctionMs?: number;
+  /** How many function workers stay warm at most (env LINLI_WARM_FUNCTIONS; default 8). */
+  warmFunctions?: number;
   /**
    * What a fresh data dir (and a reset) starts from: `month` (the default, env LINLI_SEED) is the demo community
    * with a month of history played through the functions; `bare` is the community alone (what tests start from);
@@ -87,6 +89,7 @@ export class Emulator {
       timeoutMs: config.functionTimeoutMs,
       clock: this.clock.shared,
       idleMs: config.idleFunctionMs,
+      maxWarm: config.warmFunctions,
     });
     this.scheduler = new TriggerScheduler({ runner: this.runner, now, tickMs: config.triggerTickMs });
     this.gatewayDeps = {

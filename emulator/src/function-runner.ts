@@ -29,10 +29,18 @@ export interface RunnerOptions {
   clock: SharedArrayBuffer;
   /** How long a container with nothing to run stays warm before it is ended (env LINLI_IDLE_FUNCTION_MS). */
   idleMs?: number;
+  /** How many containers stay warm at most: starting one more ends the least recently used idle one (env LINLI_WARM_FUNCTIONS). */
+  maxWarm?: number;
 }
 
 /** A warm container the cloud has not called for this long is reclaimed (and its memory with it). */
 export const DEFAULT_IDLE_MS = 60_000;
+
+/**
+ * Each warm container holds its own copy of the SDK (~30 MiB): Linli's 17 functions all warm would take the emulator
+ * from ~150 MiB to ~600 MiB, and the test suite runs several emulators at once.
+ */
+export const DEFAULT_MAX_WARM = 8;
 
 /** The memory the cloud gives a function by default (MB): a worker's heap is limited to it. */
 const MEMORY_MB = 256;
@@ -58,7 +66,8 @@ const NAME = /^[A-Za-z][A-Za-z0-9_-]{0,59}$/;
  * rebuild, gets a fresh worker, so no restart is needed). Every invocation gets its own WeChat context and
  * environment. A timed-out invocation ends its container, as on the cloud: the worker takes no new invocation and
  * is terminated once the others it runs have answered (at once if none: a function stuck in a loop cannot hold
- * the emulator). A container idle for `idleMs` is ended too.
+ * the emulator). A container idle for `idleMs` is ended too, as is the least recently used idle one when more than
+ * `maxWarm` would be warm (memory: the cloud reclaims idle containers as well).
  */
 export class FunctionRunner {
   private readonly containers = new Map<string, Container>();
@@ -185,8 +194,17 @@ export class FunctionRunner {
     const file = this.entry(name);
     const { mtimeMs } = statSync(file);
     const warm = this.containers.get(name);
-    if (warm && warm.mtimeMs === mtimeMs) return warm;
+    if (warm && warm.mtimeMs === mtimeMs) {
+      // Most recently used last: the first idle one is the one to end when too many are warm.
+      this.containers.delete(name);
+      this.containers.set(name, warm);
+      return warm;
+    }
     if (warm) this.retire(warm);
+    if (this.containers.size >= (this.opts.maxWarm ?? DEFAULT_MAX_WARM)) {
+      const coldest = [...this.containers.values()].find((c) => c.pending.size === 0);
+      if (coldest) this.retire(coldest);
+    }
     if (!existsSync(WORKER_FILE)) throw new InvokeError('FUNCTIONS_EXECUTE_FAIL', `${WORKER_FILE} is missing: run scripts/build-cloud.mjs`);
     const data: WorkerData = { file, name, clock: this.opts.clock };
     const worker = new Worker(WORKER_FILE, { workerData: data, resourceLimits: { maxOldGenerationSizeMb: MEMORY_MB } });

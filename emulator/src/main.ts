@@ -41,6 +41,7 @@ function configFromEnv(): EmulatorConfig {
     // Unset: each function's config.json `timeout` (the cloud's 3 s without one).
     functionTimeoutMs: number('LINLI_FUNCTION_TIMEOUT_MS', 0) || undefined,
     idleFunctionMs: number('LINLI_IDLE_FUNCTION_MS', 0) || undefined,
+    warmFunctions: number('LINLI_WARM_FUNCTIONS', 0) || undefined,
     seed: seedKind(env.LINLI_SEED),
   };
 }
