@@ -14,6 +14,11 @@ export function realNow(): number {
  * SharedArrayBuffer, so a move of the clock reaches every worker at once, warm or mid-invocation, and dayjs (which
  * calls `new Date()`) follows with no change to the functions' code. This thread's `Date` is shifted the same way
  * (the seed, the meter's timestamps). Time keeps flowing; the offset is persisted so a restart keeps the same "now".
+ *
+ * Not @sinonjs/fake-timers: faking only `Date` (the timers must stay real), its clock moves only when ticked —
+ * `shouldAdvanceTime` ticks it from a real interval — so `Date.now()` stands still through synchronous code (a
+ * busy wait on it never ends) and a move of the emulator clock would reach a worker only as a message, after
+ * whatever task it is running. The shared offset is exact, and seen at once.
  */
 export class Clock {
   private offset = 0;

@@ -36,9 +36,9 @@ export interface EmulatorConfig {
   triggerTickMs: number;
   /** One timeout for every function instead of each one's config.json `timeout` (env LINLI_FUNCTION_TIMEOUT_MS). */
   functionTimeoutMs?: number;
-  /** How long a function's worker stays warm with nothing to run (env LINLI_IDLE_FUNCTION_MS; default 60 s). */
+  /** How long a function's worker stays warm with nothing to run (env LINLI_IDLE_FUNCTION_MS; default 5 min). */
   idleFunctionMs?: number;
-  /** How many function workers stay warm at most (env LINLI_WARM_FUNCTIONS; default 8). */
+  /** How many function workers stay warm at most (env LINLI_WARM_FUNCTIONS; default 20). */
   warmFunctions?: number;
   /**
    * What a fresh data dir (and a reset) starts from: `month` (the default, env LINLI_SEED) is the demo community
