@@ -196,7 +196,7 @@ export class FunctionRunner {
     const file = this.entry(name);
     const { mtimeMs } = statSync(file);
     const warm = this.containers.get(name);
-    if (warm && warm.mtimeMs === mtimeMs) {
+    if (warm && !warm.retiring && warm.mtimeMs === mtimeMs) {
       // Most recently used last: the first idle one is the one to end when too many are warm.
       this.containers.delete(name);
       this.containers.set(name, warm);
@@ -224,15 +224,15 @@ export class FunctionRunner {
     worker.on('exit', (code) => {
       this.fail(container, `Function ${name} exited (code ${code}) before it answered`);
       this.retired.delete(container);
-      if (this.containers.get(name) === container) this.containers.delete(name);
       clearTimeout(container.idle);
     });
     this.containers.set(name, container);
     return container;
   }
 
+  /** The worker failed or ended: what it was running fails, and the next call gets a new one. */
   private fail(container: Container, message: string): void {
-    container.retiring = true;
+    this.retire(container);
     for (const waiting of [...container.pending.values()]) waiting.reject(new InvokeError('FUNCTIONS_EXECUTE_FAIL', message));
   }
 
