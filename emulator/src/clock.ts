@@ -23,7 +23,7 @@ export function realNow(): number {
 export class Clock {
   private offset = 0;
   private readonly file: string;
-  /** The offset as the workers read it (shiftedDateFrom). */
+  /** The offset as the workers read it (installSharedClock). */
   readonly shared = new SharedArrayBuffer(BigInt64Array.BYTES_PER_ELEMENT);
 
   constructor(dataDir: string) {

@@ -64,8 +64,8 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stop);
   // Functions run in their own workers (which log their own strays); these catch the emulator's. The store stays
   // whole: each database action is synchronous.
-  process.on('unhandledRejection', (err) => console.error('[emulator] unhandled rejection (in a function?):', err));
-  process.on('uncaughtException', (err) => console.error('[emulator] uncaught exception (in a function?):', err));
+  process.on('unhandledRejection', (err) => console.error('[emulator] unhandled rejection:', err));
+  process.on('uncaughtException', (err) => console.error('[emulator] uncaught exception:', err));
 }
 
 main().catch((err: unknown) => {
