@@ -8,6 +8,7 @@ import { seedLedger } from '../test/functions/ledger-fixture';
 import { residentHeader, residents, uploadFile, xlsx } from '../test/functions/roster-kit';
 import { repoRoot, startEmulator, type TestEmulator } from '../test/helpers/emulator';
 import { dashboardReadsAt } from './bench-stats';
+import { workers } from './bench-workers';
 
 const rows: [string, string][] = [];
 const fig = (name: string, value: string) => {
@@ -347,6 +348,8 @@ async function main() {
   }
   // `npm run bench -- stats`: only the reports' reads at 10 k and 1 M case events.
   if (process.argv[2] === 'stats') return statsReads();
+  // `npm run bench -- workers`: cold / warm user.me and the memory of every function warm (a worker each).
+  if (process.argv[2] === 'workers') return workers();
   // `npm run bench -- flat`: only the reads over a big ledger.
   if (process.argv[2] === 'flat') {
     const emu = await startEmulator();

@@ -102,8 +102,9 @@ await Promise.all([
     else writeFileSync(join(dest, 'config.json'), JSON.stringify({ permissions: { openapi: [] }, triggers: [] }, null, 2) + '\n');
   }),
   build({
-    entryPoints: [join(root, 'emulator/src/main.ts')],
-    outfile: join(out, 'emulator/main.js'),
+    // The emulator, and the worker each function runs in (emulator/src/function-runner.ts starts it).
+    entryPoints: { main: join(root, 'emulator/src/main.ts'), 'function-worker': join(root, 'emulator/src/function-worker.ts') },
+    outdir: join(out, 'emulator'),
     bundle: true,
     platform: 'node',
     format: 'cjs',

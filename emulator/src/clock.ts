@@ -9,20 +9,30 @@ export function realNow(): number {
 }
 
 /**
- * The emulator's controllable "now". Functions run in this process, so replacing the global `Date` is what lets
- * them (and dayjs, which calls `new Date()`) see the shifted time with no change to their code. Time keeps flowing:
- * the clock is real time plus an offset, and the offset is persisted so that a restart keeps the same "now".
+ * The emulator's controllable "now". Functions run in worker threads (function-runner.ts), each with its own
+ * globals: every worker installs a `Date` whose "now" is real time plus the offset this clock keeps in a
+ * SharedArrayBuffer, so a move of the clock reaches every worker at once, warm or mid-invocation, and dayjs (which
+ * calls `new Date()`) follows with no change to the functions' code. This thread's `Date` is shifted the same way
+ * (the seed, the meter's timestamps). Time keeps flowing; the offset is persisted so a restart keeps the same "now".
+ *
+ * Not @sinonjs/fake-timers: faking only `Date` (the timers must stay real), its clock moves only when ticked —
+ * `shouldAdvanceTime` ticks it from a real interval — so `Date.now()` stands still through synchronous code (a
+ * busy wait on it never ends) and a move of the emulator clock would reach a worker only as a message, after
+ * whatever task it is running. The shared offset is exact, and seen at once.
  */
 export class Clock {
   private offset = 0;
   private readonly file: string;
+  /** The offset as the workers read it (installSharedClock). */
+  readonly shared = new SharedArrayBuffer(BigInt64Array.BYTES_PER_ELEMENT);
 
   constructor(dataDir: string) {
     this.file = join(dataDir, 'clock.json');
     if (existsSync(this.file)) {
       const saved = JSON.parse(readFileSync(this.file, 'utf8')) as { offsetMs?: unknown };
-      if (typeof saved.offsetMs === 'number' && Number.isFinite(saved.offsetMs)) this.offset = saved.offsetMs;
+      if (typeof saved.offsetMs === 'number' && Number.isFinite(saved.offsetMs)) this.offset = Math.round(saved.offsetMs);
     }
+    Atomics.store(new BigInt64Array(this.shared), 0, BigInt(this.offset));
   }
 
   now(): number {
@@ -53,8 +63,15 @@ export class Clock {
   private setOffset(ms: number): void {
     if (!Number.isFinite(ms)) throw new RangeError('clock offset must be a finite number of milliseconds');
     this.offset = Math.round(ms);
+    Atomics.store(new BigInt64Array(this.shared), 0, BigInt(this.offset));
     writeFileSync(this.file, JSON.stringify({ offsetMs: this.offset }) + '\n');
   }
+}
+
+/** In a worker: installs a `Date` whose "now" follows the clock that owns `shared` (Clock.shared). */
+export function installSharedClock(shared: SharedArrayBuffer): void {
+  const offset = new BigInt64Array(shared);
+  globalThis.Date = shiftedDate(() => RealDate.now() + Number(Atomics.load(offset, 0)));
 }
 
 /**

@@ -10,7 +10,6 @@ import { loadRules } from './content-check';
 import { CloudDatabase } from './db';
 import { FileStore } from './file-store';
 import { FunctionRunner } from './function-runner';
-import { installInvocationEnv } from './invocation-env';
 import { Meter } from './meter';
 import { Outbox } from './outbox';
 import { SDK_PATH, type GatewayDeps } from './sdk-gateway';
@@ -37,6 +36,10 @@ export interface EmulatorConfig {
   triggerTickMs: number;
   /** One timeout for every function instead of each one's config.json `timeout` (env LINLI_FUNCTION_TIMEOUT_MS). */
   functionTimeoutMs?: number;
+  /** How long a function's worker stays warm with nothing to run (env LINLI_IDLE_FUNCTION_MS; default 5 min). */
+  idleFunctionMs?: number;
+  /** How many function workers stay warm at most (env LINLI_WARM_FUNCTIONS; default 20). */
+  warmFunctions?: number;
   /**
    * What a fresh data dir (and a reset) starts from: `month` (the default, env LINLI_SEED) is the demo community
    * with a month of history played through the functions; `bare` is the community alone (what tests start from);
@@ -45,7 +48,7 @@ export interface EmulatorConfig {
   seed: 'month' | 'bare' | 'none';
 }
 
-/** The local CloudBase: one process holding the store, the clock, the functions and the HTTP server. */
+/** The local CloudBase: one process holding the store, the clock, the HTTP server and the functions (a worker thread each). */
 export class Emulator {
   readonly clock: Clock;
   readonly meter = new Meter(1000);
@@ -66,8 +69,8 @@ export class Emulator {
   constructor(readonly config: EmulatorConfig) {
     mkdirSync(config.dataDir, { recursive: true });
     this.clock = new Clock(config.dataDir);
+    // The functions run in workers that read the clock themselves; this thread's Date follows it too (the seed).
     this.clock.install();
-    installInvocationEnv();
     const now = () => this.clock.now();
     this.db = new CloudDatabase({
       file: join(config.dataDir, 'db.sqlite'),
@@ -84,6 +87,9 @@ export class Emulator {
       appid: config.appid,
       meter: this.meter,
       timeoutMs: config.functionTimeoutMs,
+      clock: this.clock.shared,
+      idleMs: config.idleFunctionMs,
+      maxWarm: config.warmFunctions,
     });
     this.scheduler = new TriggerScheduler({ runner: this.runner, now, tickMs: config.triggerTickMs });
     this.gatewayDeps = {
@@ -156,6 +162,7 @@ export class Emulator {
     const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
     this.server.closeAllConnections();
     await closed;
+    await this.runner.stop();
     this.db.close();
   }
 

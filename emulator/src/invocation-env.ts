@@ -2,7 +2,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 
 /**
  * The variables WeChat Cloud sets per invocation. wx-server-sdk and @cloudbase/node-sdk read them from
- * `process.env` at call time, and all functions share this process, so concurrent invocations need their own view.
+ * `process.env` at call time, and a function's worker (function-worker.ts) runs its concurrent invocations side by
+ * side, so each needs its own view. Installed in each worker, never in the emulator's own thread.
  */
 export const PER_INVOCATION_KEYS = [
   'WX_CONTEXT_KEYS',

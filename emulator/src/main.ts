@@ -40,6 +40,8 @@ function configFromEnv(): EmulatorConfig {
     triggerTickMs: number('LINLI_TRIGGER_TICK_MS', 2000) || 2000,
     // Unset: each function's config.json `timeout` (the cloud's 3 s without one).
     functionTimeoutMs: number('LINLI_FUNCTION_TIMEOUT_MS', 0) || undefined,
+    idleFunctionMs: number('LINLI_IDLE_FUNCTION_MS', 0) || undefined,
+    warmFunctions: number('LINLI_WARM_FUNCTIONS', 0) || undefined,
     seed: seedKind(env.LINLI_SEED),
   };
 }
@@ -60,10 +62,10 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-  // Functions share this process: one that leaves a promise rejected or throws from a timer must not take the
-  // emulator (and every other function) down with it. The store stays whole: each database action is synchronous.
-  process.on('unhandledRejection', (err) => console.error('[emulator] unhandled rejection (in a function?):', err));
-  process.on('uncaughtException', (err) => console.error('[emulator] uncaught exception (in a function?):', err));
+  // Functions run in their own workers (which log their own strays); these catch the emulator's. The store stays
+  // whole: each database action is synchronous.
+  process.on('unhandledRejection', (err) => console.error('[emulator] unhandled rejection:', err));
+  process.on('uncaughtException', (err) => console.error('[emulator] uncaught exception:', err));
 }
 
 main().catch((err: unknown) => {

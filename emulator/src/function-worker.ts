@@ -1,0 +1,66 @@
+// One cloud function's container: a worker thread (function-runner.ts starts it) with its own module cache and
+// globals. It loads the function's index.js, answers each invocation message with the JSON main returned, and
+// gives every invocation its own WX_* / TCB_* environment. Built to dist/emulator/function-worker.js.
+import { createRequire } from 'node:module';
+import { parentPort, workerData } from 'node:worker_threads';
+import { installSharedClock } from './clock';
+import { describe, InvokeError } from './invocation';
+import { installInvocationEnv, runWithEnv, type InvocationEnv } from './invocation-env';
+
+export interface WorkerData {
+  /** The function's index.js, absolute. */
+  file: string;
+  name: string;
+  /** Clock.shared: the emulator's offset from real time. */
+  clock: SharedArrayBuffer;
+}
+
+export interface InvokeMessage {
+  id: number;
+  event: unknown;
+  context: Record<string, unknown>;
+  env: InvocationEnv;
+}
+
+/** `json`: main's value as JSON (null for undefined); `error`: the failure as the cloud describes it. */
+export type ReplyMessage = { id: number; json: string } | { id: number; error: string };
+
+type Main = (event: unknown, context: Record<string, unknown>) => unknown;
+
+const { file, name, clock } = workerData as WorkerData;
+const port = parentPort!;
+
+// Before the function's code runs: it (and dayjs) may take "now" at load time.
+installSharedClock(clock);
+installInvocationEnv();
+
+// A function that leaves a promise rejected or throws from a timer does not end its warm container (as before
+// workers: the emulator logged it and went on).
+process.on('unhandledRejection', (err) => console.error(`[emulator] unhandled rejection in function ${name}:`, err));
+process.on('uncaughtException', (err) => console.error(`[emulator] uncaught exception in function ${name}:`, err));
+
+let main: Main | undefined;
+
+function load(): Main {
+  if (main) return main;
+  // A module that failed to load is not cached: the next invocation tries again, as a cold start would.
+  // Its own `require('wx-server-sdk')` resolves from its folder.
+  const mod = createRequire(file)(file) as { main?: unknown };
+  if (typeof mod.main !== 'function') throw new InvokeError('FUNCTIONS_EXECUTE_FAIL', `${name}/index.js does not export main`);
+  main = mod.main as Main;
+  return main;
+}
+
+async function invoke({ id, event, context, env }: InvokeMessage): Promise<ReplyMessage> {
+  try {
+    const returned = await runWithEnv(env, async () => load()(event, context));
+    // The cloud hands the result over as JSON: what cannot be serialised does not reach the caller.
+    return { id, json: returned === undefined ? 'null' : (JSON.stringify(returned) ?? 'null') };
+  } catch (err) {
+    return { id, error: err instanceof InvokeError ? err.message : describe(err) };
+  }
+}
+
+port.on('message', (msg: InvokeMessage) => {
+  void invoke(msg).then((reply) => port.postMessage(reply));
+});
