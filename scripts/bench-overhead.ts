@@ -4,6 +4,7 @@
 // `npm run bench -- overhead [rounds] [seconds]`.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { decodeEJSON, encodeEJSON } from '../emulator/src/db/ejson';
 import { startEmulator, type TestEmulator } from '../test/helpers/emulator';
 
 const IN_FLIGHT = 50;
@@ -78,6 +79,33 @@ const spread = (values: number[], digits: number) => {
   return `${median(values).toFixed(digits)} (${sorted[0].toFixed(digits)}–${sorted[sorted.length - 1].toFixed(digits)})`;
 };
 
+/** bson's EJSON on one stored document of the hot path's size (a wish with its history): µs per encode and decode. */
+function ejsonCost(fig: (name: string, value: string) => void) {
+  const at = new Date();
+  const wish = {
+    _id: 'w-0123456789abcdef',
+    title: '帮忙换灯泡',
+    description: '厨房灯泡坏了，够不着，想请人帮忙换一下',
+    status: 'open',
+    points: 10,
+    authorId: WANG,
+    communityId: 'community-wutong',
+    createdAt: at,
+    history: Array.from({ length: 5 }, (_, i) => ({ at: new Date(at.getTime() + i), by: WANG, what: 'claim' })),
+    location: { type: 'Point', coordinates: [120.1, 30.2] },
+  };
+  const text = encodeEJSON(wish);
+  const perCall = (n: number, once: () => unknown) => {
+    for (let i = 0; i < n / 10; i++) once();
+    const t0 = performance.now();
+    for (let i = 0; i < n; i++) once();
+    return ((performance.now() - t0) * 1000) / n;
+  };
+  const encode = perCall(20_000, () => encodeEJSON(wish));
+  const decode = perCall(20_000, () => decodeEJSON(text, 0));
+  fig(`overhead: EJSON (bson) of a ${text.length}-byte document, encode / decode`, `${encode.toFixed(1)} µs / ${decode.toFixed(1)} µs`);
+}
+
 export async function overhead(fig: (name: string, value: string) => void, rounds = 3, seconds = 5): Promise<void> {
   const bare = await startBare();
   let emu: TestEmulator | undefined;
@@ -137,6 +165,7 @@ export async function overhead(fig: (name: string, value: string) => void, round
     }
     fig(`overhead: user.me / bare, same round (median, min–max; aim ≥ 0.25×)`, `${spread(ratios, 3)}×`);
     fig('overhead: user.me DB requests per call', String(calls[0]?.dbRequests ?? 'n/a'));
+    ejsonCost(fig);
   } finally {
     bare.child.kill();
     await emu?.stop();
