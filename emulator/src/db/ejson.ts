@@ -61,6 +61,8 @@ export function decodeEJSON(input: unknown, now: number): unknown {
   if (text === undefined) return undefined;
   let parsed: unknown;
   try {
+    // Without a `"$` there is no wrapper to read: plain JSON, which JSON.parse reads faster than bson's reviver.
+    if (!text.includes('"$')) return JSON.parse(text) as unknown;
     parsed = EJSON.parse(text, { relaxed: true });
   } catch (err) {
     throw invalidParam(`invalid EJSON: ${err instanceof Error ? err.message : String(err)}`);
