@@ -15,17 +15,22 @@ export class HttpError extends Error {
 
 const MAX_BODY = 20 * 1024 * 1024;
 
-/** The whole body. Events rather than `for await`: every SDK request reads one, and the async iterator costs more. */
+/**
+ * The whole body. Events rather than `for await`: every SDK request reads one, and the async iterator costs more.
+ * Over the limit it stops reading and leaves the socket open, so that the 413 can still be answered on it.
+ */
 export function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
       if (size <= MAX_BODY) return void chunks.push(chunk);
+      req.off('data', onData);
+      req.pause();
       reject(new HttpError(413, 'BODY_TOO_LARGE', `request body over ${MAX_BODY} bytes`));
-      req.destroy();
-    });
+    };
+    req.on('data', onData);
     req.on('end', () => resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size)));
     req.on('error', reject);
   });

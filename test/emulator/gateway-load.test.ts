@@ -2,7 +2,7 @@
 // keep-alive connections, and raw requests beside them. Every reply must reach the request that asked, every write
 // land once, and the meter count each request for the invocation that made it. Counts only, never times.
 import { join } from 'node:path';
-import { startEmulator, type TestEmulator } from '../helpers/emulator';
+import { rawRequest, startEmulator, type TestEmulator } from '../helpers/emulator';
 
 jest.setTimeout(120_000);
 
@@ -57,5 +57,12 @@ describe('the SDK endpoint under many concurrent calls', () => {
       [...ids, ...ids, ...ids].map((id) => [id]),
     );
     expect(new Set(replies.map((r) => r.requestId)).size).toBe(3 * CROWD);
+  });
+
+  it('answers a body over the limit with 413 rather than cutting the connection', async () => {
+    const body = Buffer.alloc(21 * 1024 * 1024, 0x20);
+    const reply = await rawRequest(emu.url, '/__tcb?env=linli-local', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    expect(reply.status).toBe(413);
+    expect(JSON.parse(reply.body)).toMatchObject({ error: 'BODY_TOO_LARGE' });
   });
 });
