@@ -331,6 +331,9 @@ async function rosterImport(emu: TestEmulator) {
 }
 
 async function main() {
+  // `npm run bench -- overhead [rounds] [seconds]`: only the per-call overhead, user.me against a bare server.
+  if (process.argv[2] === 'overhead')
+    return (await import('./bench-overhead')).overhead(fig, Number(process.argv[3]) || 3, Number(process.argv[4]) || 5);
   // `npm run bench -- roster`: only the roster import.
   if (process.argv[2] === 'roster') {
     const emu = await startEmulator();

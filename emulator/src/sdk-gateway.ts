@@ -44,8 +44,8 @@ const ENVELOPE = new Set([
  * the `seqId` query parameter (`<TCB_SEQID>-<eventId>`), which is how a request is tied to the invocation that
  * made it: for the meter, for outbox attribution, and for the caller a nested callFunction passes on.
  */
-export async function handleSdkRequest(req: IncomingMessage, res: ServerResponse, deps: GatewayDeps): Promise<void> {
-  const query = new URL(req.url ?? '/', 'http://localhost').searchParams;
+export async function handleSdkRequest(req: IncomingMessage, res: ServerResponse, url: URL, deps: GatewayDeps): Promise<void> {
+  const query = url.searchParams;
   const seqId = query.get('seqId') ?? '';
   const invocationId = seqId.includes('-') ? seqId.slice(0, seqId.lastIndexOf('-')) : null;
   // The SDK names the environment in the URL (`env=`) of every request, JSON or multipart. A function that
@@ -84,8 +84,8 @@ export async function handleSdkRequest(req: IncomingMessage, res: ServerResponse
   if (typeof rest.envName === 'string' && rest.envName !== '' && rest.envName !== deps.env) {
     return sendJson(res, 200, invalidEnv(rest.envName, deps.env));
   }
-  const params = Object.fromEntries(Object.entries(rest).filter(([k]) => !ENVELOPE.has(k)));
-  sendJson(res, 200, await answer(String(action), params, invocationId, deps));
+  for (const key of ENVELOPE) delete rest[key];
+  sendJson(res, 200, await answer(String(action), rest, invocationId, deps));
 }
 
 async function answer(action: string, params: Record<string, unknown>, invocationId: string | null, deps: GatewayDeps): Promise<unknown> {

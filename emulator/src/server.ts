@@ -25,7 +25,8 @@ async function route(req: IncomingMessage, res: ServerResponse, emu: Emulator): 
     req.socket.destroy();
     return;
   }
-  const { pathname } = new URL(req.url ?? '/', 'http://localhost');
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const { pathname } = url;
   guard(req, pathname, emu.allowedOrigins);
   applyCors(req, res);
   if (req.method === 'OPTIONS') {
@@ -33,7 +34,7 @@ async function route(req: IncomingMessage, res: ServerResponse, emu: Emulator): 
     res.end();
     return;
   }
-  if (pathname === SDK_PATH && req.method === 'POST') return handleSdkRequest(req, res, emu.gatewayDeps);
+  if (pathname === SDK_PATH && req.method === 'POST') return handleSdkRequest(req, res, url, emu.gatewayDeps);
   // The demo month is the functions' own traffic (the SDK, storage, and the signed files they read back), on a
   // clock a month back: nobody else may act in it.
   const functionsOwn = pathname.startsWith(COS_PATH) || pathname.startsWith(`${DEV_PREFIX}files/`);
