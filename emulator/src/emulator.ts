@@ -40,6 +40,8 @@ export interface EmulatorConfig {
   idleFunctionMs?: number;
   /** How many function workers stay warm at most (env LINLI_WARM_FUNCTIONS; default 20). */
   warmFunctions?: number;
+  /** How many instances of one function run at once at most (env LINLI_FUNCTION_INSTANCES; default 4). */
+  functionInstances?: number;
   /**
    * What a fresh data dir (and a reset) starts from: `month` (the default, env LINLI_SEED) is the demo community
    * with a month of history played through the functions; `bare` is the community alone (what tests start from);
@@ -90,6 +92,7 @@ export class Emulator {
       clock: this.clock.shared,
       idleMs: config.idleFunctionMs,
       maxWarm: config.warmFunctions,
+      instances: config.functionInstances,
     });
     this.scheduler = new TriggerScheduler({ runner: this.runner, now, tickMs: config.triggerTickMs });
     this.gatewayDeps = {

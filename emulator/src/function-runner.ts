@@ -7,15 +7,36 @@ import type { InvokeMessage, ReplyMessage, WorkerData } from './function-worker'
 import { actionOf, describe, invocationEnv, InvokeError, withUserInfo, type Caller, type InvokeRequest, type InvokeResult } from './invocation';
 import type { InvocationRecord, Meter } from './meter';
 
-/** A function's warm container: its worker, the version of index.js it loaded, the invocations it is running. */
-interface Container {
+/**
+ * One instance of a function, as the cloud starts them: a worker thread with its own module cache and globals, the
+ * version of index.js it loaded, and the one invocation it runs at a time.
+ */
+interface Instance {
   readonly name: string;
   readonly worker: Worker;
   readonly mtimeMs: number;
-  readonly pending: Map<number, { resolve: (json: string) => void; reject: (err: InvokeError) => void }>;
-  /** Timed out, failed or replaced: takes no new invocation, and ends once those it runs have answered. */
+  /** The invocation it runs, once taken; `busy` already from when a call claims it. */
+  running?: { id: number; resolve: (json: string) => void; reject: (err: InvokeError) => void };
+  busy: boolean;
+  /** Timed out, failed, replaced or reclaimed: takes no new invocation, and ends once its call has answered. */
   retiring: boolean;
+  /** When it last finished a call (a counter): the idle one used last takes the next call, the one used first is reclaimed first. */
+  lastUsed: number;
   idle?: NodeJS.Timeout;
+}
+
+/** A call waiting for an instance of its function (all busy, and as many as the limit allows). */
+interface Waiting {
+  mtimeMs: number;
+  take: (instance: Instance) => void;
+  fail: (err: InvokeError) => void;
+}
+
+/** What the runner knows of a function's files, re-read only when their mtime changes (a rebuild). */
+interface Files {
+  mtimeMs: number;
+  configMtimeMs: number;
+  config: FunctionConfig;
 }
 
 export interface RunnerOptions {
@@ -27,22 +48,31 @@ export interface RunnerOptions {
   timeoutMs?: number;
   /** Clock.shared: every worker's `Date` reads the emulator's "now" from it. */
   clock: SharedArrayBuffer;
-  /** How long a container with nothing to run stays warm before it is ended (env LINLI_IDLE_FUNCTION_MS). */
+  /** How long an instance with nothing to run stays warm before it is ended (env LINLI_IDLE_FUNCTION_MS). */
   idleMs?: number;
-  /** How many containers stay warm at most: starting one more ends the least recently used idle one (env LINLI_WARM_FUNCTIONS). */
+  /** How many instances (of all functions) stay warm at most: starting one more ends the least recently used idle one (env LINLI_WARM_FUNCTIONS). */
   maxWarm?: number;
+  /** How many instances of one function run at once at most; further calls wait their turn (env LINLI_FUNCTION_INSTANCES). */
+  instances?: number;
 }
 
-/** A warm container the cloud has not called for this long is reclaimed (and its memory with it). */
+/** A warm instance the cloud has not called for this long is reclaimed (and its memory with it). */
 export const DEFAULT_IDLE_MS = 5 * 60_000;
 
 /**
- * Each warm container holds its own copy of the SDK and its function (~30 MiB): Linli's 17 functions all warm take
+ * Each warm instance holds its own copy of the SDK and its function (~30 MiB): Linli's 17 functions all warm take
  * the emulator from ~110 MiB to ~600 MiB. All of them fit, since a function's in-module caches are part of what
  * its warm calls cost (test/functions/db-cost.test.ts measures a second, warm pass); a smaller limit trades memory
  * for cold starts.
  */
 export const DEFAULT_MAX_WARM = 20;
+
+/**
+ * Instances of one function at most. The cloud starts one per concurrent call (up to the function's concurrency
+ * quota); here they share the machine's cores with the emulator's own thread, so a few are enough to keep them busy
+ * (`npm run bench -- overhead` with LINLI_FUNCTION_INSTANCES=1…6 on 2 cores: see README).
+ */
+export const DEFAULT_INSTANCES = 4;
 
 /** The memory the cloud gives a function by default (MB): a worker's heap is limited to it. */
 const MEMORY_MB = 256;
@@ -63,18 +93,26 @@ const WORKER_FILE = join(__dirname, 'function-worker.js');
 const NAME = /^[A-Za-z][A-Za-z0-9_-]{0,59}$/;
 
 /**
- * Runs each cloud function in its own worker thread, as the cloud runs it in its own container: its own module
- * cache and globals, started at its first invocation and kept warm for the next ones (a changed index.js, i.e. a
- * rebuild, gets a fresh worker, so no restart is needed). Every invocation gets its own WeChat context and
- * environment. A timed-out invocation ends its container, as on the cloud: the worker takes no new invocation and
- * is terminated once the others it runs have answered (at once if none: a function stuck in a loop cannot hold
- * the emulator). A container idle for `idleMs` is ended too, as is the least recently used idle one when more than
- * `maxWarm` would be warm (memory: the cloud reclaims idle containers as well).
+ * Runs cloud functions as the cloud runs them: each invocation in an instance of its function that runs nothing
+ * else meanwhile — a worker thread with its own module cache and globals, started when every instance of the
+ * function is busy (at most `instances` of them; beyond that calls wait in order of arrival, and their timeout
+ * counts from when an instance takes them, as SCF's does) and kept warm for the next calls. The idle instance used
+ * last takes the next call, so a caller calling one after another always lands on the same warm one. A changed
+ * index.js (a rebuild) gets fresh instances, so no restart is needed. Every invocation gets its own WeChat context
+ * and environment. A timed-out invocation ends its instance, as on the cloud (a function stuck in a loop cannot
+ * hold the emulator). An instance idle for `idleMs` is ended too, as is the least recently used idle one when more
+ * than `maxWarm` would be warm (memory: the cloud reclaims idle instances as well).
  */
 export class FunctionRunner {
-  private readonly containers = new Map<string, Container>();
-  private readonly retired = new Set<Container>();
+  /** Each function's instances that take calls, least recently used first. */
+  private readonly pools = new Map<string, Instance[]>();
+  /** Each function's calls waiting for an instance, first come first. */
+  private readonly queues = new Map<string, Waiting[]>();
+  /** Instances ending once their call has answered. */
+  private readonly retired = new Set<Instance>();
+  private readonly files = new Map<string, Files>();
   private serial = 0;
+  private uses = 0;
   /** Callers of the invocations still running, so that a function calling a function passes its caller on. */
   private readonly live = new Map<string, Caller>();
 
@@ -86,13 +124,12 @@ export class FunctionRunner {
   }
 
   exists(name: string): boolean {
-    return NAME.test(name) && existsSync(this.entry(name));
+    return NAME.test(name) && this.filesOf(name) !== undefined;
   }
 
   /** The function's config.json (WeChat Cloud's format), or none. */
   config(name: string): FunctionConfig {
-    const file = join(this.opts.functionsDir, name, 'config.json');
-    return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+    return this.filesOf(name)?.config ?? {};
   }
 
   /** How long an invocation of the function may run: its config.json `timeout`, else the cloud's 3 s. */
@@ -134,19 +171,23 @@ export class FunctionRunner {
     }
   }
 
-  /** Ends every container (the emulator is stopping). */
+  /** Ends every instance (the emulator is stopping); calls still waiting for one fail. */
   async stop(): Promise<void> {
-    const all = [...this.containers.values(), ...this.retired];
-    this.containers.clear();
+    const all = [...[...this.pools.values()].flat(), ...this.retired];
+    const waiting = [...this.queues.values()].flat();
+    this.pools.clear();
+    this.queues.clear();
     this.retired.clear();
-    await Promise.all(all.map((c) => c.worker.terminate()));
+    for (const w of waiting) w.fail(new InvokeError('FUNCTIONS_EXECUTE_FAIL', 'the emulator is stopping'));
+    await Promise.all(all.map((i) => i.worker.terminate()));
   }
 
   private async run(req: InvokeRequest, caller: Caller, invocationId: string): Promise<unknown> {
-    if (!this.exists(req.name)) {
+    const files = NAME.test(req.name) ? this.filesOf(req.name) : undefined;
+    if (!files) {
       throw new InvokeError('FUNCTIONS_REQUEST_FAIL', `[ResourceNotFound.Function] 未找到指定的Function（${req.name}），请创建后再试。`);
     }
-    const container = this.containerOf(req.name);
+    const instance = await this.acquire(req.name, files.mtimeMs);
     const timeoutMs = this.timeoutMs(req.name);
     const env = invocationEnv(req.name, caller, invocationId, req.trigger ?? null);
     const context = {
@@ -161,17 +202,20 @@ export class FunctionRunner {
     };
     const message: InvokeMessage = { id: ++this.serial, event: withUserInfo(req.event, caller), context, env };
     const json = await new Promise<string>((resolve, reject) => {
+      // From when the instance takes the call, as on the cloud (time spent waiting for one does not count).
       const timer = setTimeout(() => {
-        container.pending.delete(message.id);
+        instance.running = undefined;
+        instance.busy = false;
         reject(new InvokeError('FUNCTIONS_EXECUTE_FAIL', `Invoking task timed out after ${timeoutMs / 1000} seconds`));
-        this.retire(container);
+        this.retire(instance);
       }, timeoutMs);
       const settle = () => {
         clearTimeout(timer);
-        container.pending.delete(message.id);
-        this.settled(container);
+        instance.running = undefined;
+        this.release(instance);
       };
-      container.pending.set(message.id, {
+      instance.running = {
+        id: message.id,
         resolve: (value) => {
           settle();
           resolve(value);
@@ -180,9 +224,8 @@ export class FunctionRunner {
           settle();
           reject(err);
         },
-      });
-      clearTimeout(container.idle);
-      container.worker.postMessage(message);
+      };
+      instance.worker.postMessage(message);
     });
     return JSON.parse(json);
   }
@@ -191,71 +234,151 @@ export class FunctionRunner {
     return join(this.opts.functionsDir, name, 'index.js');
   }
 
-  /** The function's warm container, or a new one if it has none, it is retiring, or index.js changed since. */
-  private containerOf(name: string): Container {
-    const file = this.entry(name);
-    const { mtimeMs } = statSync(file);
-    const warm = this.containers.get(name);
-    if (warm && !warm.retiring && warm.mtimeMs === mtimeMs) {
-      // Most recently used last: the first idle one is the one to end when too many are warm.
-      this.containers.delete(name);
-      this.containers.set(name, warm);
-      return warm;
+  /**
+   * The function's index.js version and config.json, or undefined if it has no index.js. One stat of each file
+   * per call; config.json is read again only when its mtime changed.
+   */
+  private filesOf(name: string): Files | undefined {
+    const dir = join(this.opts.functionsDir, name);
+    const entry = statSync(join(dir, 'index.js'), { throwIfNoEntry: false });
+    if (!entry?.isFile()) {
+      this.files.delete(name);
+      return undefined;
     }
-    if (warm) this.retire(warm);
-    if (this.containers.size >= (this.opts.maxWarm ?? DEFAULT_MAX_WARM)) {
-      const coldest = [...this.containers.values()].find((c) => c.pending.size === 0);
+    const configFile = join(dir, 'config.json');
+    const configMtimeMs = statSync(configFile, { throwIfNoEntry: false })?.mtimeMs ?? -1;
+    let known = this.files.get(name);
+    if (!known || known.configMtimeMs !== configMtimeMs) {
+      const config = configMtimeMs < 0 ? {} : (JSON.parse(readFileSync(configFile, 'utf8')) as FunctionConfig);
+      known = { mtimeMs: entry.mtimeMs, configMtimeMs, config };
+      this.files.set(name, known);
+    }
+    known.mtimeMs = entry.mtimeMs;
+    return known;
+  }
+
+  private limit(): number {
+    return Math.max(1, this.opts.instances ?? DEFAULT_INSTANCES);
+  }
+
+  /**
+   * An instance of the function for one call: the idle one used last, else a new one if fewer than the limit run,
+   * else the first to come free after the calls already waiting. Instances of an older index.js take no more calls.
+   */
+  private acquire(name: string, mtimeMs: number): Promise<Instance> {
+    const pool = this.poolOf(name);
+    for (const stale of pool.filter((i) => i.mtimeMs !== mtimeMs)) this.retire(stale);
+    const queue = this.queues.get(name) ?? [];
+    this.queues.set(name, queue);
+    const waiting = new Promise<Instance>((take, fail) => queue.push({ mtimeMs, take, fail }));
+    this.dispatch(name);
+    return waiting;
+  }
+
+  /** Hands free (or new) instances to the function's waiting calls, in order of arrival. */
+  private dispatch(name: string): void {
+    const queue = this.queues.get(name);
+    while (queue && queue.length > 0) {
+      const pool = this.poolOf(name);
+      let instance = lastIdle(pool);
+      if (!instance && pool.length < this.limit()) {
+        try {
+          instance = this.start(name, queue[0].mtimeMs);
+        } catch (err) {
+          queue.shift()!.fail(err instanceof InvokeError ? err : new InvokeError('FUNCTIONS_EXECUTE_FAIL', describe(err)));
+          continue;
+        }
+      }
+      if (!instance) return;
+      instance.busy = true;
+      clearTimeout(instance.idle);
+      queue.shift()!.take(instance);
+    }
+  }
+
+  private poolOf(name: string): Instance[] {
+    let pool = this.pools.get(name);
+    if (!pool) this.pools.set(name, (pool = []));
+    return pool;
+  }
+
+  /** A new instance of the function; the least recently used idle one of any function ends if too many are warm. */
+  private start(name: string, mtimeMs: number): Instance {
+    const all = [...this.pools.values()].flat();
+    if (all.length >= (this.opts.maxWarm ?? DEFAULT_MAX_WARM)) {
+      const idle = all.filter((i) => !i.busy);
+      const coldest = idle.reduce<Instance | undefined>((a, b) => (a && a.lastUsed <= b.lastUsed ? a : b), undefined);
       if (coldest) this.retire(coldest);
     }
     if (!existsSync(WORKER_FILE)) throw new InvokeError('FUNCTIONS_EXECUTE_FAIL', `${WORKER_FILE} is missing: run scripts/build-cloud.mjs`);
-    const data: WorkerData = { file, name, clock: this.opts.clock };
+    const data: WorkerData = { file: this.entry(name), name, clock: this.opts.clock };
     const worker = new Worker(WORKER_FILE, { workerData: data, resourceLimits: { maxOldGenerationSizeMb: MEMORY_MB } });
-    // A warm container never keeps the emulator from exiting.
+    // A warm instance never keeps the emulator from exiting.
     worker.unref();
-    const container: Container = { name, worker, mtimeMs, pending: new Map(), retiring: false };
+    const instance: Instance = { name, worker, mtimeMs, busy: false, retiring: false, lastUsed: ++this.uses };
     worker.on('message', (reply: ReplyMessage) => {
-      const waiting = container.pending.get(reply.id);
-      if (!waiting) return; // timed out meanwhile: the caller has its answer
-      if ('json' in reply) waiting.resolve(reply.json);
-      else waiting.reject(new InvokeError('FUNCTIONS_EXECUTE_FAIL', reply.error));
+      const running = instance.running;
+      if (!running || running.id !== reply.id) return; // timed out meanwhile: the caller has its answer
+      if ('json' in reply) running.resolve(reply.json);
+      else running.reject(new InvokeError('FUNCTIONS_EXECUTE_FAIL', reply.error));
     });
     // Out of memory, or a failure of the worker itself: what it was running fails with it.
-    worker.on('error', (err) => this.fail(container, describe(err)));
+    worker.on('error', (err) => this.fail(instance, describe(err)));
     worker.on('exit', (code) => {
-      this.fail(container, `Function ${name} exited (code ${code}) before it answered`);
-      this.retired.delete(container);
-      clearTimeout(container.idle);
+      this.fail(instance, `Function ${name} exited (code ${code}) before it answered`);
+      this.retired.delete(instance);
+      clearTimeout(instance.idle);
     });
-    this.containers.set(name, container);
-    return container;
+    this.poolOf(name).push(instance);
+    return instance;
   }
 
-  /** The worker failed or ended: what it was running fails, and the next call gets a new one. */
-  private fail(container: Container, message: string): void {
-    this.retire(container);
-    for (const waiting of [...container.pending.values()]) waiting.reject(new InvokeError('FUNCTIONS_EXECUTE_FAIL', message));
+  /** The worker failed or ended: what it was running fails, and the next call gets a new instance. */
+  private fail(instance: Instance, message: string): void {
+    const running = instance.running;
+    this.retire(instance);
+    running?.reject(new InvokeError('FUNCTIONS_EXECUTE_FAIL', message));
   }
 
-  /** No new invocation goes to the container; it ends once it runs none. */
-  private retire(container: Container): void {
-    container.retiring = true;
-    if (this.containers.get(container.name) === container) this.containers.delete(container.name);
-    this.retired.add(container);
-    this.settled(container);
+  /** No new invocation goes to the instance; it ends once its call has answered (at once if it runs none). */
+  private retire(instance: Instance): void {
+    if (instance.retiring) return;
+    instance.retiring = true;
+    clearTimeout(instance.idle);
+    const pool = this.pools.get(instance.name);
+    const at = pool?.indexOf(instance) ?? -1;
+    if (at >= 0) pool!.splice(at, 1);
+    if (instance.busy) this.retired.add(instance);
+    else void instance.worker.terminate();
+    // Room for a call waiting for an instance of this function.
+    this.dispatch(instance.name);
   }
 
-  /** After an invocation ends: a retiring container with nothing left to run ends; an idle one ends later. */
-  private settled(container: Container): void {
-    if (container.pending.size > 0) return;
-    if (container.retiring) {
-      this.retired.delete(container);
-      void container.worker.terminate();
+  /** After a call ends: a retiring instance ends; another takes the next waiting call, or stays warm for a while. */
+  private release(instance: Instance): void {
+    instance.busy = false;
+    instance.lastUsed = ++this.uses;
+    if (instance.retiring) {
+      this.retired.delete(instance);
+      void instance.worker.terminate();
+      this.dispatch(instance.name);
       return;
     }
-    clearTimeout(container.idle);
-    container.idle = setTimeout(() => this.retire(container), this.opts.idleMs ?? DEFAULT_IDLE_MS);
-    container.idle.unref();
+    // Used last: the next call takes it first, the reclaim of idle instances takes it last.
+    const pool = this.poolOf(instance.name);
+    pool.splice(pool.indexOf(instance), 1);
+    pool.push(instance);
+    this.dispatch(instance.name);
+    if (instance.busy) return;
+    instance.idle = setTimeout(() => this.retire(instance), this.opts.idleMs ?? DEFAULT_IDLE_MS);
+    instance.idle.unref();
   }
+}
+
+/** The idle instance used last (pools are kept least recently used first). */
+function lastIdle(pool: Instance[]): Instance | undefined {
+  for (let i = pool.length - 1; i >= 0; i--) if (!pool[i].busy) return pool[i];
+  return undefined;
 }
 
 function finish(record: InvocationRecord, started: number, error: string | null): void {

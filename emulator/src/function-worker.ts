@@ -1,11 +1,12 @@
-// One cloud function's container: a worker thread (function-runner.ts starts it) with its own module cache and
+// One instance of a cloud function: a worker thread (function-runner.ts starts it) with its own module cache and
 // globals. It loads the function's index.js, answers each invocation message with the JSON main returned, and
-// gives every invocation its own WX_* / TCB_* environment. Built to dist/emulator/function-worker.js.
+// gives every invocation its own WX_* / TCB_* environment. It runs one invocation at a time, as a cloud instance
+// does: the runner sends the next only once this one has answered. Built to dist/emulator/function-worker.js.
 import { createRequire } from 'node:module';
 import { parentPort, workerData } from 'node:worker_threads';
 import { installSharedClock } from './clock';
 import { describe, InvokeError } from './invocation';
-import { installInvocationEnv, runWithEnv, type InvocationEnv } from './invocation-env';
+import { setInvocationEnv, type InvocationEnv } from './invocation-env';
 
 export interface WorkerData {
   /** The function's index.js, absolute. */
@@ -32,9 +33,8 @@ const port = parentPort!;
 
 // Before the function's code runs: it (and dayjs) may take "now" at load time.
 installSharedClock(clock);
-installInvocationEnv();
 
-// A function that leaves a promise rejected or throws from a timer does not end its warm container (as before
+// A function that leaves a promise rejected or throws from a timer does not end its warm instance (as before
 // workers: the emulator logged it and went on).
 process.on('unhandledRejection', (err) => console.error(`[emulator] unhandled rejection in function ${name}:`, err));
 process.on('uncaughtException', (err) => console.error(`[emulator] uncaught exception in function ${name}:`, err));
@@ -53,7 +53,8 @@ function load(): Main {
 
 async function invoke({ id, event, context, env }: InvokeMessage): Promise<ReplyMessage> {
   try {
-    const returned = await runWithEnv(env, async () => load()(event, context));
+    setInvocationEnv(env);
+    const returned = await load()(event, context);
     // The cloud hands the result over as JSON: what cannot be serialised does not reach the caller.
     return { id, json: returned === undefined ? 'null' : (JSON.stringify(returned) ?? 'null') };
   } catch (err) {

@@ -42,6 +42,7 @@ function configFromEnv(): EmulatorConfig {
     functionTimeoutMs: number('LINLI_FUNCTION_TIMEOUT_MS', 0) || undefined,
     idleFunctionMs: number('LINLI_IDLE_FUNCTION_MS', 0) || undefined,
     warmFunctions: number('LINLI_WARM_FUNCTIONS', 0) || undefined,
+    functionInstances: number('LINLI_FUNCTION_INSTANCES', 0) || undefined,
     seed: seedKind(env.LINLI_SEED),
   };
 }

@@ -1,3 +1,5 @@
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EmulatorCallError, startEmulator, type TestEmulator } from '../helpers/emulator';
 
@@ -16,6 +18,7 @@ interface Seen {
 }
 interface Waited {
   calls: number;
+  instance: string;
   before: Seen;
   after: Seen;
   tag: string;
@@ -68,8 +71,12 @@ describe('a worker per function', () => {
       expect(r.after.seq).toBe(r.before.seq);
     });
     expect(new Set(replies.map((r) => r.before.seq)).size).toBe(30);
-    // One warm container ran them all, as the counter of its module says.
-    expect(new Set(replies.map((r) => r.calls)).size).toBe(30);
+    // Instances ran them one at a time each, no more instances than the limit (4): each one's counter counted
+    // its own calls, none twice.
+    const byInstance = new Map<string, Waited[]>();
+    for (const r of replies) byInstance.set(r.instance, [...(byInstance.get(r.instance) ?? []), r]);
+    expect(byInstance.size).toBeLessThanOrEqual(4);
+    for (const calls of byInstance.values()) expect(new Set(calls.map((r) => r.calls)).size).toBe(calls.length);
   });
 
   it('times out a function stuck in a loop, keeps serving meanwhile, and runs the next call in a fresh container', async () => {
@@ -85,24 +92,109 @@ describe('a worker per function', () => {
     await expect(emu.invoke('spinner')).resolves.toEqual({ calls: 1 });
   });
 
-  it('ends a timed-out container only once its other invocations have answered', async () => {
-    const first = await emu.invoke<Waited>('waiter', { tag: 'first' });
-    const hung = failure(emu.invoke('waiter', { tag: 'hung', hang: true }));
-    await pause(1000);
-    // Still running when the hung one times out (at 2 s), and answered from the same container after it.
-    const other = emu.invoke<Waited>('waiter', { tag: 'other', waitMs: 1500 });
-    expect((await hung).body.errMsg).toContain('timed out after 2 seconds');
-    const fresh = await emu.invoke<Waited>('waiter', { tag: 'fresh' });
-    expect(fresh.calls).toBe(1);
-    await expect(other).resolves.toMatchObject({ tag: 'other', calls: first.calls + 2 });
-  });
-
   it('fails the invocation of a function that exits its container, and starts the next one afresh', async () => {
     await emu.invoke('spinner');
     const err = await failure(emu.invoke('spinner', { exit: true }));
     expect(err.status).toBe(500);
     expect(err.body.errMsg).toContain('exited (code 3)');
     await expect(emu.invoke('spinner')).resolves.toEqual({ calls: 1 });
+  });
+});
+
+interface Held {
+  instance: string;
+  calls: number;
+  tag: string | null;
+}
+
+/** Issue 17: instances as on the cloud — one invocation each at a time, more of them under concurrent calls. */
+describe('instances of a function', () => {
+  let emu: TestEmulator;
+  let dir: string;
+
+  /** A call of `holder` that starts, then holds until go(tag). */
+  const hold = (tag: string, extra: Record<string, unknown> = {}) => emu.invoke<Held>('holder', { dir, tag, ...extra });
+  const go = (tag: string) => writeFileSync(join(dir, `go-${tag}`), '');
+  const started = (tag: string) => existsSync(join(dir, `started-${tag}`));
+  const whenStarted = async (tag: string) => {
+    while (!started(tag)) await pause(10);
+  };
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'linli-instances-'));
+    emu = await startEmulator({ functionsDir, env: { LINLI_INDEXES: indexes, LINLI_FUNCTION_INSTANCES: '2' } });
+  });
+  afterAll(async () => {
+    await emu.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('runs two concurrent calls of one function in two instances that share no module state', async () => {
+    const warm = await emu.invoke<Held>('holder');
+    expect(warm.calls).toBe(1);
+    const a = hold('two-a');
+    const b = hold('two-b');
+    // Both hold at once: in one instance, one after the other, the second would never start.
+    await whenStarted('two-a');
+    await whenStarted('two-b');
+    go('two-a');
+    go('two-b');
+    const [ra, rb] = await Promise.all([a, b]);
+    expect(ra.instance).not.toBe(rb.instance);
+    // One of them ran in the warm instance (its second call), the other in a new one with its own module state.
+    expect([ra, rb].map((r) => r.calls).sort()).toEqual([1, 2]);
+    expect([ra.instance, rb.instance]).toContain(warm.instance);
+  });
+
+  it('reuses one warm instance for calls made one after another', async () => {
+    const replies: Held[] = [];
+    for (let i = 0; i < 5; i++) replies.push(await emu.invoke<Held>('holder'));
+    expect(new Set(replies.map((r) => r.instance)).size).toBe(1);
+    replies.slice(1).forEach((r, i) => expect(r.calls).toBe(replies[i].calls + 1));
+  });
+
+  it('queues calls beyond the limit of instances, and counts their timeout from when an instance takes them', async () => {
+    const a = hold('cap-a');
+    const b = hold('cap-b');
+    await whenStarted('cap-a');
+    await whenStarted('cap-b');
+    const c = hold('cap-c');
+    // Both instances busy: c waits for one.
+    await pause(1500);
+    expect(started('cap-c')).toBe(false);
+    go('cap-a');
+    go('cap-b');
+    const [ra, rb] = await Promise.all([a, b]);
+    await whenStarted('cap-c');
+    // Held past 3 s since it was called, within 3 s since an instance took it: it answers.
+    await pause(1800);
+    go('cap-c');
+    const rc = await c;
+    // It ran in one of the two instances a and b freed, its next call there.
+    const host = [ra, rb].find((r) => r.instance === rc.instance);
+    expect(rc.calls).toBe(host!.calls + 1);
+  });
+
+  it('ends only the instance whose call timed out', async () => {
+    const hung = failure(hold('to-hung', { hang: true }));
+    await whenStarted('to-hung');
+    const a = hold('to-a');
+    await whenStarted('to-a');
+    expect((await hung).body.errMsg).toContain('timed out after 3 seconds');
+    // a's instance still runs it, and answers.
+    go('to-a');
+    const ra = await a;
+    // Calls made one after another go on in a's warm instance; the hung one's is gone.
+    const next = await emu.invoke<Held>('holder');
+    expect(next).toMatchObject({ instance: ra.instance, calls: ra.calls + 1 });
+    const c = hold('to-c');
+    const d = hold('to-d');
+    await whenStarted('to-c');
+    await whenStarted('to-d');
+    go('to-c');
+    go('to-d');
+    const fresh = [await c, await d].find((r) => r.instance !== ra.instance)!;
+    expect(fresh.calls).toBe(1);
   });
 });
 
