@@ -238,18 +238,16 @@ export class Emulator {
    * reads TCB_ENV / TCB_SEQID / TCB_SOURCE only when TCB_CONTEXT_KEYS lists them.
    */
   private pointSdkHere(): void {
-    for (const key of [
-      'TENCENTCLOUD_RUNENV',
-      'TENCENTCLOUD_SESSIONTOKEN',
-      'TCB_SESSIONTOKEN',
-      'SCF_NAMESPACE',
-      'WX_API_TOKEN',
-      'CBR_ENV_ID',
-      'SUMERU_ENV',
-    ]) {
+    for (const key of ['TENCENTCLOUD_SESSIONTOKEN', 'TCB_SESSIONTOKEN', 'WX_API_TOKEN', 'CBR_ENV_ID', 'SUMERU_ENV']) {
       delete process.env[key];
     }
+    // The workers (function-worker.ts) copy this environment. TENCENTCLOUD_RUNENV=SCF is what a function sees on
+    // the cloud: @cloudbase/node-sdk then uses Node's own HTTP agent rather than agentkeepalive's, tags its requests
+    // `scf` and expects SCF_NAMESPACE and TENCENTCLOUD_REGION; its endpoint stays TCB_CONTEXT_CNFG's URL, here.
     Object.assign(process.env, {
+      TENCENTCLOUD_RUNENV: 'SCF',
+      SCF_NAMESPACE: this.config.env,
+      TENCENTCLOUD_REGION: 'ap-shanghai',
       TENCENTCLOUD_SECRETID: 'local-emulator',
       TENCENTCLOUD_SECRETKEY: 'local-emulator',
       TENCENTCLOUD: 'true',

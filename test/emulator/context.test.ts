@@ -26,6 +26,10 @@ describe('caller context', () => {
     expect(res.event).toEqual({ tag: 'one', userInfo: { appId: res.before.APPID, openId: 'demo-resident-wang' } });
   });
 
+  it("runs functions in SCF mode, as the cloud does: the SDK sends its requests through Node's own HTTP agent", async () => {
+    await expect(emu.invoke('platform')).resolves.toEqual({ runenv: 'SCF', namespace: 'linli-local', region: 'ap-shanghai', nodeAgent: true });
+  });
+
   it('gives an anonymous caller no OPENID', async () => {
     const res = await emu.invoke<WhoAmI>('whoami', { tag: 'anon' });
     expect(res.before.OPENID).toBeUndefined();
