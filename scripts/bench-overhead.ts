@@ -4,6 +4,7 @@
 // `npm run bench -- overhead [rounds] [seconds]`.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { decodeEJSON, encodeEJSON } from '../emulator/src/db/ejson';
 import { startEmulator, type TestEmulator } from '../test/helpers/emulator';
 
@@ -131,8 +132,9 @@ export async function overhead(fig: (name: string, value: string) => void, round
         if (status !== 200) throw new Error(`bare server answered ${status}`);
       },
     };
-    // Warm: the function loaded, the connections open, the JIT past its first pass.
-    await drive(me, 1);
+    // Warm: every instance of the function started, the connections open, the JIT past its first pass (each
+    // instance has its own: one second was not enough for its CPU per call to settle).
+    await drive(me, 4);
     await drive(plain, 1);
     const results = new Map<Target, Round[]>([
       [plain, []],
@@ -165,6 +167,7 @@ export async function overhead(fig: (name: string, value: string) => void, round
     }
     fig(`overhead: user.me / bare, same round (median, min–max; aim ≥ 0.25×)`, `${spread(ratios, 3)}×`);
     fig('overhead: user.me DB requests per call', String(calls[0]?.dbRequests ?? 'n/a'));
+    fig('overhead: instances of a function at most', process.env.LINLI_FUNCTION_INSTANCES ?? `one per core (${Math.max(2, availableParallelism())})`);
     ejsonCost(fig);
   } finally {
     bare.child.kill();

@@ -40,7 +40,7 @@ export interface EmulatorConfig {
   idleFunctionMs?: number;
   /** How many function workers stay warm at most (env LINLI_WARM_FUNCTIONS; default 20). */
   warmFunctions?: number;
-  /** How many instances of one function run at once at most (env LINLI_FUNCTION_INSTANCES; default 4). */
+  /** How many instances of one function run at once at most (env LINLI_FUNCTION_INSTANCES; default one per core, at least 2). */
   functionInstances?: number;
   /**
    * What a fresh data dir (and a reset) starts from: `month` (the default, env LINLI_SEED) is the demo community

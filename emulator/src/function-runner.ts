@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { realNow } from './clock';
@@ -68,11 +69,14 @@ export const DEFAULT_IDLE_MS = 5 * 60_000;
 export const DEFAULT_MAX_WARM = 20;
 
 /**
- * Instances of one function at most. The cloud starts one per concurrent call (up to the function's concurrency
- * quota); here they share the machine's cores with the emulator's own thread, so a few are enough to keep them busy
- * (`npm run bench -- overhead` with LINLI_FUNCTION_INSTANCES=1…6 on 2 cores: see README).
+ * Instances of one function at most, unless LINLI_FUNCTION_INSTANCES says: one per core (at least 2, so concurrent
+ * calls still run side by side). The cloud starts one per concurrent call, up to the function's quota; here they
+ * share the machine's cores with the emulator's own thread (the gateway, the database), and each more instance than
+ * cores only adds CPU per call — on 2 shared cores, user.me at 50 in flight took ~2.4 ms CPU per call with 1 or 2
+ * instances, ~2.8 with 3, ~3.6 with 4 or 6 (its own JIT and heap each, and a thread woken per call) — and memory
+ * (~30 MiB each).
  */
-export const DEFAULT_INSTANCES = 4;
+export const DEFAULT_INSTANCES = Math.max(2, availableParallelism());
 
 /** The memory the cloud gives a function by default (MB): a worker's heap is limited to it. */
 const MEMORY_MB = 256;

@@ -37,7 +37,7 @@ describe('a worker per function', () => {
   let emu: TestEmulator;
 
   beforeAll(async () => {
-    emu = await startEmulator({ functionsDir, env: { LINLI_INDEXES: indexes } });
+    emu = await startEmulator({ functionsDir, env: { LINLI_INDEXES: indexes, LINLI_FUNCTION_INSTANCES: '4' } });
   });
   afterAll(() => emu.stop());
 
