@@ -191,7 +191,7 @@ export class FunctionRunner {
     if (!files) {
       throw new InvokeError('FUNCTIONS_REQUEST_FAIL', `[ResourceNotFound.Function] 未找到指定的Function（${req.name}），请创建后再试。`);
     }
-    const instance = await this.acquire(req.name, files.mtimeMs);
+    const instance = await this.acquire(req.name, files.mtimeMs, Boolean(req.parentId));
     const timeoutMs = this.timeoutMs(req.name);
     const env = invocationEnv(req.name, caller, invocationId, req.trigger ?? null);
     const context = {
@@ -267,11 +267,19 @@ export class FunctionRunner {
 
   /**
    * An instance of the function for one call: the idle one used last, else a new one if fewer than the limit run,
-   * else the first to come free after the calls already waiting. Instances of an older index.js take no more calls.
+   * else the first to come free after the calls already waiting (a call made by a function never waits: it gets an
+   * instance beyond the limit). Instances of an older index.js take no more calls.
    */
-  private acquire(name: string, mtimeMs: number): Promise<Instance> {
+  private acquire(name: string, mtimeMs: number, nested: boolean): Promise<Instance> {
     const pool = this.poolOf(name);
     for (const stale of pool.filter((i) => i.mtimeMs !== mtimeMs)) this.retire(stale);
+    if (nested && !lastIdle(pool) && pool.length >= this.limit()) {
+      // A call made by a function (to itself, or back along a chain) while every instance is busy: the cloud,
+      // whose limit is its concurrency quota, would start another; waiting could wait on the caller itself.
+      const extra = this.start(name, mtimeMs);
+      extra.busy = true;
+      return Promise.resolve(extra);
+    }
     const queue = this.queues.get(name) ?? [];
     this.queues.set(name, queue);
     const waiting = new Promise<Instance>((take, fail) => queue.push({ mtimeMs, take, fail }));

@@ -175,6 +175,16 @@ describe('instances of a function', () => {
     expect(rc.calls).toBe(host!.calls + 1);
   });
 
+  it('gives a call a function makes to itself an instance of its own even when the limit is reached', async () => {
+    // Two calls hold both instances and each calls the function again: waiting for one of them would never end.
+    const a = emu.invoke<{ instance: string; nested: string }>('nester', { dir, tag: 'nest-a', other: 'nest-b' });
+    const b = emu.invoke<{ instance: string; nested: string }>('nester', { dir, tag: 'nest-b', other: 'nest-a' });
+    const replies = await Promise.all([a, b]);
+    const outer = new Set(replies.map((r) => r.instance));
+    expect(outer.size).toBe(2);
+    for (const r of replies) expect(outer.has(r.nested)).toBe(false);
+  });
+
   it('ends only the instance whose call timed out', async () => {
     const hung = failure(hold('to-hung', { hang: true }));
     await whenStarted('to-hung');
