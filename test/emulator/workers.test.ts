@@ -188,6 +188,8 @@ describe('instances of a function', () => {
   it('ends only the instance whose call timed out', async () => {
     const hung = failure(hold('to-hung', { hang: true }));
     await whenStarted('to-hung');
+    // a starts a second later, so that it is still well within its own 3 s when hung's run out.
+    await pause(1000);
     const a = hold('to-a');
     await whenStarted('to-a');
     expect((await hung).body.errMsg).toContain('timed out after 3 seconds');
