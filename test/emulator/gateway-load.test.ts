@@ -1,6 +1,7 @@
 // The SDK endpoint under a crowd: many invocations in flight at once, each making its own SDK requests over shared
 // keep-alive connections, and raw requests beside them. Every reply must reach the request that asked, every write
 // land once, and the meter count each request for the invocation that made it. Counts only, never times.
+import { Agent, request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { rawRequest, startEmulator, type TestEmulator } from '../helpers/emulator';
 
@@ -64,5 +65,30 @@ describe('the SDK endpoint under many concurrent calls', () => {
     const reply = await rawRequest(emu.url, '/__tcb?env=linli-local', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     expect(reply.status).toBe(413);
     expect(JSON.parse(reply.body)).toMatchObject({ error: 'BODY_TOO_LARGE' });
+  });
+
+  it('closes the connection after a 413, so the next request on a kept-alive agent is answered', async () => {
+    // One kept-alive socket: left open, the next request went out on the socket holding the refused body's rest.
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const send = (bytes: number) =>
+      new Promise<string>((resolve) => {
+        const req = httpRequest(
+          `${emu.url}/__tcb?env=linli-local`,
+          { method: 'POST', headers: { 'content-type': 'application/json' }, agent },
+          (res) => {
+            res.resume();
+            res.on('end', () => resolve(`${res.statusCode} ${res.headers.connection ?? ''}`));
+          },
+        );
+        req.on('error', (err: NodeJS.ErrnoException) => resolve(`error ${err.code ?? err.message}`));
+        req.setTimeout(10_000, () => req.destroy(new Error('no answer')));
+        req.end(bytes > 0 ? Buffer.alloc(bytes, 0x20) : '{}');
+      });
+    try {
+      expect(await send(21 * 1024 * 1024)).toBe('413 close');
+      expect(await send(0)).toMatch(/^\d{3} /);
+    } finally {
+      agent.destroy();
+    }
   });
 });
