@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { actions } from '../../src/shared/contract';
-import { demoSeed } from '../../emulator/seed';
+import { demoSeed } from '../../scripts/emulator/seed';
 import { startEmulator, type TestEmulator } from '../helpers/emulator';
 
 jest.setTimeout(60_000);

@@ -1,4 +1,4 @@
-import type { WishCategory } from '../../src/shared/domain/wish';
+import type { WishCategory } from '../../../src/shared/domain/wish';
 
 /** 心愿类别 and the points a member may be offered for each (the community can tune these later). */
 export const demoCategories: WishCategory[] = [

@@ -1,9 +1,9 @@
 // The demo community every fresh emulator starts from: 青石街道 / 梧桐社区, three grids, and one
 // persona per role (plus an elderly resident), so every flow can be walked through by hand.
 import { createHash } from 'node:crypto';
-import type { OrgUnit, UserProfile } from '../../src/shared/domain/org';
-import type { Role } from '../../src/shared/domain/roles';
-import { guardOf } from '../../cloudfunctions/org/name-guard';
+import type { OrgUnit, UserProfile } from '../../../src/shared/domain/org';
+import type { Role } from '../../../src/shared/domain/roles';
+import { guardOf } from '../../../cloudfunctions/org/name-guard';
 import { demoCategories } from './categories';
 import { merchantSeed } from './merchants';
 import { ladderPeople, ladderUsers, onStreet, petitionSeed } from './petitions';

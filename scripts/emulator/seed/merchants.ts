@@ -1,6 +1,6 @@
 // 梧桐社区's merchants: two approved shops (周记便利店, 方记早餐铺) and one application waiting for the staff.
 import { createHash } from 'node:crypto';
-import type { MerchantApplication, Shop } from '../../src/shared/domain/merchant';
+import type { MerchantApplication, Shop } from '../../../src/shared/domain/merchant';
 
 interface Place {
   streetId: string;

@@ -6,7 +6,7 @@
 // Deterministic: the script is fixed, the few varied numbers come from a seeded generator, and every time is a
 // fixed offset from "now" (days before today at a fixed China time, or hours before now), so the month is always
 // the last one. Record ids the database draws are random, as in the cloud.
-import { PRIVACY_VERSION } from '../../src/shared/domain/join';
+import { PRIVACY_VERSION } from '../../../src/shared/domain/join';
 import { box, ellipse, picture, toPng, type Picture } from './pictures';
 
 /** What the script needs from the emulator. */

@@ -1,8 +1,8 @@
 // The petition ladder of the demo: the category tree, the district's departments, the street's deadlines
 // (the defaults, spelled out so they can be tuned by hand), and the staff above the community.
-import type { UserProfile } from '../../src/shared/domain/org';
-import { defaultLadderConfig } from '../../src/shared/domain/petition-ladder';
-import type { Department, PetitionCategory } from '../../src/shared/domain/petition-rules';
+import type { UserProfile } from '../../../src/shared/domain/org';
+import { defaultLadderConfig } from '../../../src/shared/domain/petition-ladder';
+import type { Department, PetitionCategory } from '../../../src/shared/domain/petition-rules';
 
 export const DISTRICT_NAME = '明德区';
 

@@ -1,8 +1,8 @@
 // 梧桐社区's points catalogue: the 积分超市 shelf, the 美德信用 civic behaviours and the 党员积分 "1+1−1"
 // items, and its point rules (no expiry until an admin sets one).
-import { defaultPointRules } from '../../src/shared/domain/point-rules';
-import type { MallItem } from '../../src/shared/domain/mall';
-import type { PointItem } from '../../src/shared/domain/point-items';
+import { defaultPointRules } from '../../../src/shared/domain/point-rules';
+import type { MallItem } from '../../../src/shared/domain/mall';
+import type { PointItem } from '../../../src/shared/domain/point-items';
 import { mallPicturePath, mallPictures } from './mall-pictures';
 
 type Shelf = Pick<MallItem, '_id' | 'name' | 'description' | 'price' | 'asset' | 'stock'>;

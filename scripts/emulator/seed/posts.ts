@@ -1,8 +1,8 @@
 // 梧桐社区's service posts (岗位认领), as staff published them and members claimed them: one building head post
 // already taken, and two posts with room for more, so a member who opens 岗位认领 finds posts to claim and a
 // neighbour on each. No shift is seeded: shifts earn points, and points are only ever posted by the ledger.
-import type { PostHolder, PostSchedule, PostType, ServicePost } from '../../src/shared/domain/post';
-import { assertValidSchedule } from '../../src/shared/domain/post';
+import type { PostHolder, PostSchedule, PostType, ServicePost } from '../../../src/shared/domain/post';
+import { assertValidSchedule } from '../../../src/shared/domain/post';
 
 interface Place {
   streetId: string;

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { CloudDatabase } from '../../../emulator/src/db';
-import { demoSeed } from '../../../emulator/seed';
+import { demoSeed } from '../../../scripts/emulator/seed';
 import { startHarness, type Harness } from './sdk-harness';
 
 const indexesFile = path.join(__dirname, 'fixtures', 'indexes.json');
