@@ -22,6 +22,9 @@ export interface CliOptions {
   argv?: string[];
 }
 
+/** Environment variables, or the same names set by flags. */
+export type Settings = Record<string, string | undefined>;
+
 /** Flag → the environment variable it stands for (a flag wins over the variable). */
 const FLAGS: Record<string, string> = {
   '--port': 'PORT',
@@ -42,7 +45,7 @@ Each flag can also be set by its environment variable: ${Object.entries(FLAGS)
   .join(', ')}; besides LINLI_DEV_ORIGINS, LINLI_TRIGGER_TICK_MS, LINLI_FUNCTION_TIMEOUT_MS.`;
 
 /** The environment with the command line's flags laid over it. */
-export function settingsOf(argv: string[], env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+export function settingsOf(argv: string[], env: Settings): Settings {
   const settings = { ...env };
   for (let i = 0; i < argv.length; i += 1) {
     const name = FLAGS[argv[i]];
@@ -54,7 +57,7 @@ export function settingsOf(argv: string[], env: NodeJS.ProcessEnv): NodeJS.Proce
   return settings;
 }
 
-function number(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+function number(env: Settings, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
@@ -71,7 +74,7 @@ function seedOf(raw: string | undefined, options: CliOptions): Seed | undefined 
   return seed;
 }
 
-export function configOf(env: NodeJS.ProcessEnv, options: CliOptions): EmulatorConfig {
+export function configOf(env: Settings, options: CliOptions): EmulatorConfig {
   const { defaults } = options;
   return {
     port: number(env, 'PORT', 10086),
