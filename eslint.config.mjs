@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 const sdks = ['@tarojs/*', 'wx-server-sdk', '@cloudbase/*', 'react', 'react-dom'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'emulator/dist/**', 'node_modules/**', 'coverage/**', '.linli-data/**', 'test-results/**', 'test/emulator/fixtures/**'] },
+  { ignores: ['dist/**', 'emulator/dist/**', 'node_modules/**', 'coverage/**', '.linli-data/**', 'test-results/**', 'emulator/test/fixtures/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

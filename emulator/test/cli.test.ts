@@ -1,8 +1,8 @@
 // The package's command line: flags laid over the LINLI_* variables, no seed of its own, and an app's seeds by name.
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import type { Seed } from '../../emulator/src/app';
-import { configOf, settingsOf, type CliOptions } from '../../emulator/src/cli';
+import type { Seed } from '../src/app';
+import { configOf, settingsOf, type CliOptions } from '../src/cli';
 
 const defaults = { dataDir: '/d', functionsDir: '/f', indexesFile: '/i.json', contentRulesFile: '/rules.json' };
 
@@ -49,7 +49,7 @@ describe('configOf', () => {
 });
 
 it('the built CLI answers --help with its flags (node emulator/dist/main.js)', () => {
-  const main = resolve(__dirname, '../../emulator/dist/main.js');
+  const main = resolve(__dirname, '../dist/main.js');
   const run = spawnSync(process.execPath, [main, '--help'], { cwd: join(__dirname, 'fixtures'), encoding: 'utf8' });
   expect(run.status).toBe(0);
   expect(run.stdout).toContain('Usage: cloudbase-emulator');

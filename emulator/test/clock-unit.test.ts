@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import dayjs from 'dayjs';
-import { Clock, realNow } from '../../emulator/src/clock';
+import { Clock, realNow } from '../src/clock';
 
 const OriginalDate = Date;
 const originalConstructor = Object.getOwnPropertyDescriptor(Date.prototype, 'constructor')!;

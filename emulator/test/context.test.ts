@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { EmulatorCallError, startEmulator, type TestEmulator } from '../helpers/emulator';
+import { EmulatorCallError, startEmulator, type TestEmulator } from '../../test/helpers/emulator';
 
 jest.setTimeout(60_000);
 

@@ -1,4 +1,4 @@
-import { nextFiring, parseCron } from '../../emulator/src/cron';
+import { nextFiring, parseCron } from '../src/cron';
 
 const at = (iso: string) => Date.parse(iso);
 const next = (expr: string, after: string) => {

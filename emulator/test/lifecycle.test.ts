@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { actions } from '../../src/shared/contract';
 import { demoSeed } from '../../scripts/emulator/seed';
-import { startEmulator, type TestEmulator } from '../helpers/emulator';
+import { startEmulator, type TestEmulator } from '../../test/helpers/emulator';
 
 jest.setTimeout(60_000);
 

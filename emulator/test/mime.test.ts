@@ -1,4 +1,4 @@
-import { mimeOf } from '../../emulator/src/http-util';
+import { mimeOf } from '../src/http-util';
 
 describe('media types of served files (mime-types)', () => {
   it('names the H5 build, uploads and exports as browsers expect, with a charset for text', () => {

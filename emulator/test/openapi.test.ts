@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
-import { QUIET_MODULES, qrModules, wxacodePathText } from '../../emulator/src/wxacode';
-import { startEmulator, type TestEmulator } from '../helpers/emulator';
+import { QUIET_MODULES, qrModules, wxacodePathText } from '../src/wxacode';
+import { startEmulator, type TestEmulator } from '../../test/helpers/emulator';
 
 jest.setTimeout(60_000);
 

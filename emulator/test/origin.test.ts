@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { rawRequest, startEmulator, type TestEmulator } from '../helpers/emulator';
+import { rawRequest, startEmulator, type TestEmulator } from '../../test/helpers/emulator';
 
 jest.setTimeout(60_000);
 

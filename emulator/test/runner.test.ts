@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EmulatorCallError, startEmulator, type TestEmulator } from '../helpers/emulator';
+import { EmulatorCallError, startEmulator, type TestEmulator } from '../../test/helpers/emulator';
 
 jest.setTimeout(60_000);
 

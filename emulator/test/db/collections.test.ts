@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { CloudDatabase } from '../../../emulator/src/db';
+import { CloudDatabase } from '../../src/db';
 import { demoSeed } from '../../../scripts/emulator/seed';
 import { startHarness, type Harness } from './sdk-harness';
 

@@ -1,6 +1,6 @@
 // The meter: one event per action with documents read and written, flagging queries no declared index serves.
 import path from 'node:path';
-import { CloudDatabase, type DbMeterEvent } from '../../../emulator/src/db';
+import { CloudDatabase, type DbMeterEvent } from '../../src/db';
 
 const indexesFile = path.join(__dirname, 'fixtures', 'indexes.json');
 const q = (v: unknown) => JSON.stringify(v);

@@ -1,7 +1,7 @@
 // Child process for durability.test.ts: commits transactions back to back until it is killed. Each one moves
 // value between accounts (the total never changes), bumps a commit counter and inserts markers, and is
 // reported on stdout only after commitTransaction returned.
-import { CloudDatabase } from '../../../emulator/src/db';
+import { CloudDatabase } from '../../src/db';
 
 const ACCOUNTS = 10;
 const MARKERS = 10;

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildSync } from 'esbuild';
-import { CloudDatabase } from '../../../emulator/src/db';
+import { CloudDatabase } from '../../src/db';
 
 const root = path.resolve(__dirname, '../../..');
 let dir: string;

@@ -1,5 +1,5 @@
 // The cloud's limits and error shapes: what a function sees when it asks too much or sends something wrong.
-import { CloudDatabase } from '../../../emulator/src/db';
+import { CloudDatabase } from '../../src/db';
 import { startHarness, type Harness } from './sdk-harness';
 
 type Reply = { requestId: string; code?: string; message?: string; data?: any };

@@ -1,7 +1,7 @@
 // The meter's query plans, driven through the real wx-server-sdk: documents examined (not only returned),
 // and the covered queries it still flags — part of an index, a sort outside it, a skip beyond 1,000.
 import path from 'node:path';
-import { Meter } from '../../../emulator/src/meter';
+import { Meter } from '../../src/meter';
 import { startHarness, type Harness } from './sdk-harness';
 
 // wishes: grid_status {gridId, status}, resident_created {residentId, createdAt↓},

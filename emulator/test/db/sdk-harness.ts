@@ -4,7 +4,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as cloud from 'wx-server-sdk';
-import { CloudDatabase, type CloudDatabaseOptions, type DbMeterEvent } from '../../../emulator/src/db';
+import { CloudDatabase, type CloudDatabaseOptions, type DbMeterEvent } from '../../src/db';
 
 export interface Harness {
   engine: CloudDatabase;

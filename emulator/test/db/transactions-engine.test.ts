@@ -1,5 +1,5 @@
 // Transaction edge cases at the engine boundary: what counts as a conflict, snapshots, expiry, metering.
-import { CloudDatabase, type DbMeterEvent } from '../../../emulator/src/db';
+import { CloudDatabase, type DbMeterEvent } from '../../src/db';
 
 type Reply = { code?: string; message?: string; transactionId?: string; data?: any };
 const q = (v: unknown) => JSON.stringify(v);

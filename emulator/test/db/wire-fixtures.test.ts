@@ -1,7 +1,7 @@
 // The golden wire payloads recorded from wx-server-sdk 4.0.2 (copied from shared/fixtures), replayed in
 // order against the engine; each reply and the resulting data are checked, not just "no error".
 import fixtures from './fixtures/wx-server-sdk-4.0.2-wire.json';
-import { CloudDatabase } from '../../../emulator/src/db';
+import { CloudDatabase } from '../../src/db';
 
 type Payload = { action: string; params: Record<string, unknown> };
 const NOW = Date.UTC(2026, 0, 15, 8, 30);
