@@ -62,6 +62,8 @@ export interface CloudDatabaseOptions {
   onMeter?: (e: DbMeterEvent) => void;
   /** How long an abandoned transaction lives, in real ms (default 30 s). */
   transactionTtlMs?: number;
+  /** false: keep no index entries, so every query reads the whole collection (tests compare the two paths). */
+  indexEntries?: boolean;
 }
 
 const ACTIONS: Record<string, Action> = {
@@ -87,7 +89,7 @@ export class CloudDatabase {
 
   constructor(private readonly opts: CloudDatabaseOptions) {
     this.coverage = Coverage.fromFile(opts.indexesFile);
-    this.store = new Store(opts.file, this.coverage.indexes);
+    this.store = new Store(opts.file, opts.indexEntries === false ? [] : this.coverage.indexes);
     this.txs = new Transactions(this.store, opts.transactionTtlMs);
     for (const name of this.declared()) this.store.createCollection(name);
   }
@@ -188,6 +190,11 @@ export class CloudDatabase {
   /** Documents parsed from SQLite since open or the last reset (tests count them; see Store.stats). */
   get parsed(): number {
     return this.store.stats.parsed;
+  }
+
+  /** Documents the reads took from the store (cached or parsed) since open or the last reset. */
+  get fetched(): number {
+    return this.store.stats.fetched;
   }
 
   resetStats(): void {

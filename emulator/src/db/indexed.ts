@@ -46,7 +46,7 @@ function interval(cond: unknown, dir: 1 | -1): { lo: Buffer; loOpen: boolean; hi
     // Ascending, $gt v is (v, end of v's type); descending the bytes are inverted and it is (start, v).
     const above = (op === '$gt' || op === '$gte') === (dir === 1);
     const open = op === '$gt' || op === '$lt';
-    return above ? { lo: at, loOpen: open, hi: end, hiOpen: true } : { lo: start, loOpen: false, hi: at, hiOpen: !open };
+    return above ? { lo: at, loOpen: open, hi: end, hiOpen: true } : { lo: start, loOpen: false, hi: at, hiOpen: open };
   });
 }
 
@@ -54,7 +54,7 @@ function interval(cond: unknown, dir: 1 | -1): { lo: Buffer; loOpen: boolean; hi
  * The key ranges of `index` that hold every document matching `bounds` (a superset: mingo filters after),
  * or undefined when the index cannot narrow them (a condition it cannot encode on its first key).
  */
-export function keyRanges(keys: readonly [string, 1 | -1][], bounds: Doc): KeyRange[] | undefined {
+export function keyRanges({ keys, multikey }: Pick<StoredIndex, 'keys' | 'multikey'>, bounds: Doc): KeyRange[] | undefined {
   const conds = Array.isArray(bounds.$and) ? (bounds.$and as Doc[]).flatMap((c) => Object.entries(c)) : Object.entries(bounds);
   let prefixes: Buffer[] = [Buffer.alloc(0)];
   for (const [field, dir] of keys) {
@@ -66,8 +66,10 @@ export function keyRanges(keys: readonly [string, 1 | -1][], bounds: Doc): KeyRa
       prefixes = prefixes.flatMap((p) => encoded.map((e) => Buffer.concat([p, e])));
       continue;
     }
-    const limits = mine.flatMap((c) => interval(c, dir) ?? []);
-    if (limits.length === 0) break;
+    const all = mine.flatMap((c) => interval(c, dir) ?? []);
+    if (all.length === 0) break;
+    // On a multikey index each limit may be met by another element of the array: only one of them bounds.
+    const limits = multikey ? all.slice(0, 1) : all;
     // The intersection: the highest lower limit and the lowest upper one.
     return prefixes.flatMap((p) => {
       let lo: Buffer | undefined = Buffer.alloc(0);
@@ -117,7 +119,7 @@ function planRowids({ store, coll }: Source, plan: Plan): number[] | undefined {
     return [...all].sort((a, b) => a - b);
   }
   const ix = plan.kind === 'index' && plan.index ? store.index(coll, plan.index.name) : undefined;
-  const ranges = ix && plan.bounds ? keyRanges(ix.keys, plan.bounds) : undefined;
+  const ranges = ix && plan.bounds ? keyRanges(ix, plan.bounds) : undefined;
   return ix && ranges ? rowidsWithin(store, ix, ranges) : undefined;
 }
 
@@ -133,9 +135,10 @@ export function indexCandidates(store: Store, coll: string, plan: Plan, query: D
   const filter = compile(query);
   const wanted = spec.limit === undefined ? undefined : (spec.skip ?? 0) + spec.limit;
   const ix = plan.index ? store.index(coll, plan.index.name) : undefined;
-  const ranges = ix ? keyRanges(ix.keys, plan.bounds) : undefined;
+  const ranges = ix ? keyRanges(ix, plan.bounds) : undefined;
   if (ix && ranges && plan.order && plan.order.through > 0 && wanted !== undefined && ranges.length <= 1) {
-    const walked = walk(store, ix, ranges[0], plan.order, bounds, filter, wanted);
+    const sorted = [...new Set([...plan.order.unpinned, ...Object.keys(spec.sort ?? {})])];
+    const walked = walk(store, ix, ranges[0], plan.order, sorted, bounds, filter, wanted);
     if (walked) return walked;
   }
   const rids = planRowids({ store, coll }, plan);
@@ -175,49 +178,83 @@ export function examinedOf(bounded: readonly Readonly<Doc>[], plan: Plan, query:
 
 const WALK_CHUNK = 64;
 
+/** Entries of one range in walk order, fetched a chunk at a time, with a look at the next one. */
+class EntryReader {
+  private chunk: Entry[] = [];
+  private at = 0;
+  private last: Entry | undefined;
+  private ended = false;
+
+  constructor(
+    private readonly store: Store,
+    private readonly ix: StoredIndex,
+    private readonly range: KeyRange,
+    private readonly reverse: boolean,
+  ) {}
+
+  peek(): Entry | undefined {
+    if (this.at >= this.chunk.length && !this.ended) {
+      this.chunk = this.store.entries(this.ix, this.range.lo, this.range.hi, this.reverse, WALK_CHUNK, this.last);
+      this.at = 0;
+      this.ended = this.chunk.length < WALK_CHUNK;
+      if (this.chunk.length > 0) this.last = this.chunk[this.chunk.length - 1];
+    }
+    return this.chunk[this.at];
+  }
+
+  next(): Entry | undefined {
+    const entry = this.peek();
+    if (entry) this.at += 1;
+    return entry;
+  }
+}
+
 /**
- * Walks the index in the query's order until `wanted` documents matched, then on through the entries tied with
- * the last one on the sort fields. Undefined when a walked document holds an array on an unpinned field up to
- * the sort's end (its place in the walk is not its place in the sort): the caller reads all candidates.
+ * Walks the index in the query's order until `wanted` documents matched. Documents tied on the sort (the same
+ * key up to the sort's last field) are taken in natural order, as the stable sort of a full read orders them.
+ * Undefined when a walked document holds an array on a field of the sort or an unpinned one up to the sort's
+ * end (it sorts by its smallest or largest element, which need not be the one its place in the walk comes
+ * from): the caller reads all candidates.
  */
 function walk(
   store: Store,
   ix: StoredIndex,
   range: KeyRange,
   order: IndexOrder,
+  sorted: string[],
   bounds: { test: (d: object) => boolean },
   filter: { test: (d: object) => boolean },
   wanted: number,
 ): Candidates | undefined {
-  const paths = order.unpinned.map((f) => f.split('.'));
+  const paths = sorted.map((f) => f.split('.'));
+  const reader = new EntryReader(store, ix, range, order.reverse);
   const seen = new Set<number>();
   const found: Row[] = [];
   let examined = 0;
-  let matched = 0;
-  let tie: Buffer | undefined;
-  let from: Entry | undefined;
-  for (;;) {
-    const chunk = store.entries(ix, range.lo, range.hi, order.reverse, WALK_CHUNK, from);
-    for (const entry of chunk) {
-      if (tie && Buffer.compare(entry.k.subarray(0, tie.length), tie) !== 0) return done(found, examined);
-      if (seen.has(entry.rid)) continue;
-      seen.add(entry.rid);
-      const row = store.byRowid(entry.rid);
+  for (let first = reader.next(); first; first = reader.next()) {
+    if (seen.has(first.rid)) continue;
+    const head = store.byRowid(first.rid);
+    if (!head) continue;
+    const key = indexKeys(head.doc as Doc, ix.keys).find((k) => k.bytes.equals(first.k));
+    if (!key) return undefined;
+    // The entries tied with this one on the sort, in natural order.
+    const tie = first.k.subarray(0, key.ends[order.through - 1]);
+    const group = [first.rid];
+    for (let e = reader.peek(); e && e.k.subarray(0, tie.length).equals(tie); e = reader.peek()) group.push(reader.next()!.rid);
+    for (const rid of [...new Set(group)].sort((a, b) => a - b)) {
+      if (seen.has(rid)) continue;
+      seen.add(rid);
+      const row = rid === head.rowid ? head : store.byRowid(rid);
       if (!row) continue;
       if (paths.some((p) => isMultikey(row.doc, p))) return undefined;
       if (!bounds.test(row.doc)) continue;
-      if (!tie) examined += 1;
+      examined += 1;
       if (!filter.test(row.doc)) continue;
       found.push(row);
-      if (!tie && ++matched >= wanted) {
-        const key = indexKeys(row.doc as Doc, ix.keys).find((k) => k.bytes.equals(entry.k));
-        if (!key) return undefined;
-        tie = key.bytes.subarray(0, key.ends[order.through - 1]);
-      }
+      if (found.length >= wanted) return done(found, examined);
     }
-    if (chunk.length < WALK_CHUNK) return done(found, examined);
-    from = chunk[chunk.length - 1];
   }
+  return done(found, examined);
 }
 
 const done = (found: Row[], examined: number): Candidates => ({

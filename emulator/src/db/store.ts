@@ -12,7 +12,7 @@
 // reinsert after a delete) goes to the end.
 import Database from 'better-sqlite3';
 import { decodeEJSON, encodeEJSON, type Doc } from './ejson';
-import { indexKeys } from './keys';
+import { indexKeys, isMultikey } from './keys';
 
 export interface Row {
   readonly doc: Readonly<Doc>;
@@ -39,6 +39,11 @@ export interface IndexSpec {
 /** A stored index: its id in the entries table. */
 export interface StoredIndex extends IndexSpec {
   id: number;
+  /**
+   * Some document has (or had) an array on one of its fields: one document, several keys. Then two range
+   * conditions on a field may be met by different elements, so a query's range is bounded by one of them only.
+   */
+  multikey: boolean;
 }
 
 /** An index entry: the key bytes and the document's rowid. */
@@ -58,6 +63,8 @@ const CACHE_MAX = 5_000;
 export interface StoreStats {
   /** Documents parsed from their stored text (reads and the old side of writes), since open or resetStats. */
   parsed: number;
+  /** Documents handed out to reads, from the cache or parsed (a full read of a collection counts each of its documents). */
+  fetched: number;
 }
 
 export class Store {
@@ -68,7 +75,7 @@ export class Store {
   private readonly removedAt = new Map<string, number>();
   private readonly cache = new Map<number, Row>();
   private readonly byColl = new Map<string, StoredIndex[]>();
-  readonly stats: StoreStats = { parsed: 0 };
+  readonly stats: StoreStats = { parsed: 0, fetched: 0 };
   private readonly stmt;
 
   /** `indexes`: the declared indexes; without it, the ones stored in the file are kept up to date. */
@@ -89,7 +96,8 @@ export class Store {
     this.db.exec('CREATE TABLE IF NOT EXISTS collections (name TEXT PRIMARY KEY)');
     this.db.exec('CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value INTEGER NOT NULL)');
     this.db.exec(
-      'CREATE TABLE IF NOT EXISTS indexes (id INTEGER PRIMARY KEY, coll TEXT NOT NULL, name TEXT NOT NULL, keys TEXT NOT NULL, UNIQUE (coll, name, keys))',
+      'CREATE TABLE IF NOT EXISTS indexes (id INTEGER PRIMARY KEY, coll TEXT NOT NULL, name TEXT NOT NULL, keys TEXT NOT NULL, ' +
+        'multikey INTEGER NOT NULL DEFAULT 0, UNIQUE (coll, name, keys))',
     );
     this.db.exec(
       'CREATE TABLE IF NOT EXISTS entries (ix INTEGER NOT NULL, k BLOB NOT NULL, rid INTEGER NOT NULL, PRIMARY KEY (ix, k, rid)) WITHOUT ROWID',
@@ -109,6 +117,7 @@ export class Store {
       addEntry: this.db.prepare('INSERT OR IGNORE INTO entries (ix, k, rid) VALUES (?, ?, ?)'),
       dropEntry: this.db.prepare('DELETE FROM entries WHERE ix = ? AND k = ? AND rid = ?'),
       any: this.db.prepare('SELECT 1 FROM docs LIMIT 1'),
+      multikey: this.db.prepare('UPDATE indexes SET multikey = 1 WHERE id = ?'),
     };
     this.open(indexes);
   }
@@ -124,9 +133,20 @@ export class Store {
       this.stmt.setSeq.run(this.seq);
     }
     for (const r of this.db.prepare('SELECT name FROM collections').all() as { name: string }[]) this.names.add(r.name);
-    const stored = (
-      this.db.prepare('SELECT id, coll, name, keys FROM indexes').all() as { id: number; coll: string; name: string; keys: string }[]
-    ).map((r): StoredIndex => ({ id: r.id, coll: r.coll, name: r.name, keys: JSON.parse(r.keys) as [string, 1 | -1][] }));
+    const rows = this.db.prepare('SELECT id, coll, name, keys, multikey FROM indexes').all() as {
+      id: number;
+      coll: string;
+      name: string;
+      keys: string;
+      multikey: number;
+    }[];
+    const stored = rows.map((r): StoredIndex => ({
+      id: r.id,
+      coll: r.coll,
+      name: r.name,
+      keys: JSON.parse(r.keys) as [string, 1 | -1][],
+      multikey: r.multikey === 1,
+    }));
     const sameAs = (a: IndexSpec) => (b: IndexSpec) => a.coll === b.coll && a.name === b.name && JSON.stringify(a.keys) === JSON.stringify(b.keys);
     const kept = declared ? stored.filter((s) => declared.some(sameAs(s))) : stored;
     for (const gone of stored.filter((s) => !kept.includes(s))) {
@@ -145,10 +165,12 @@ export class Store {
       const { lastInsertRowid } = this.db
         .prepare('INSERT INTO indexes (coll, name, keys) VALUES (?, ?, ?)')
         .run(spec.coll, spec.name, JSON.stringify(spec.keys));
-      const ix: StoredIndex = { ...spec, id: Number(lastInsertRowid) };
+      const ix: StoredIndex = { ...spec, id: Number(lastInsertRowid), multikey: false };
       for (let after = 0, rows = this.scanRows(spec.coll, after); rows.length > 0; rows = this.scanRows(spec.coll, after)) {
-        for (const row of rows)
-          for (const key of indexKeys(decodeEJSON(row.doc, 0) as Doc, ix.keys)) this.stmt.addEntry.run(ix.id, key.bytes, row.rowid);
+        for (const row of rows) {
+          this.stats.parsed += 1;
+          for (const bytes of this.keysOf(ix, decodeEJSON(row.doc, 0) as Doc)) this.stmt.addEntry.run(ix.id, bytes, row.rowid);
+        }
         after = rows[rows.length - 1].rowid;
       }
       this.indexesOf(spec.coll).push(ix);
@@ -157,6 +179,15 @@ export class Store {
 
   private scanRows(coll: string, after: number, limit = 1000) {
     return this.stmt.scan.all(coll, after, limit) as { rowid: number; version: number; doc: string }[];
+  }
+
+  /** A document's keys in an index; the index becomes multikey with its first document holding an array there. */
+  private keysOf(ix: StoredIndex, doc: Readonly<Doc>): Buffer[] {
+    if (!ix.multikey && ix.keys.some(([field]) => isMultikey(doc, field.split('.')))) {
+      ix.multikey = true;
+      this.stmt.multikey.run(ix.id);
+    }
+    return indexKeys(doc, ix.keys).map((k) => k.bytes);
   }
 
   /** The indexes maintained for a collection. */
@@ -192,6 +223,7 @@ export class Store {
 
   /** A document by its rowid (from an index entry). */
   byRowid(rowid: number): Row | undefined {
+    this.stats.fetched += 1;
     const hit = this.cached(rowid);
     if (hit) return hit;
     const r = this.stmt.byRowid.get(rowid) as { version: number; doc: string } | undefined;
@@ -202,6 +234,7 @@ export class Store {
   scan(coll: string): Row[] {
     const out: Row[] = [];
     for (let after = 0, rows = this.scanRows(coll, after, 5000); rows.length > 0; rows = this.scanRows(coll, after, 5000)) {
+      this.stats.fetched += rows.length;
       for (const r of rows) out.push(this.cached(r.rowid) ?? this.remember(r.rowid, r.version, r.doc));
       after = rows[rows.length - 1].rowid;
     }
@@ -265,7 +298,11 @@ export class Store {
     const at = this.stmt.locate.get(coll, idKey(id)) as { rowid: number; version: number } | undefined;
     if (!at) return undefined;
     const hit = this.cached(at.rowid);
-    return hit && hit.version === at.version ? hit : this.byRowid(at.rowid);
+    if (hit && hit.version === at.version) {
+      this.stats.fetched += 1;
+      return hit;
+    }
+    return this.byRowid(at.rowid);
   }
 
   /** The version of the last write to any document: what a transaction's snapshot is taken at. */
@@ -319,7 +356,8 @@ export class Store {
         if (old) {
           touched.push(old.rowid);
           if (indexes.length > 0) {
-            const before = this.cached(old.rowid)?.doc ?? (this.stats.parsed++, decodeEJSON(old.doc, 0) as Doc);
+            const hit = this.cached(old.rowid);
+            const before = hit && hit.version === old.version ? hit.doc : (this.stats.parsed++, decodeEJSON(old.doc, 0) as Doc);
             for (const ix of indexes)
               for (const { bytes } of indexKeys(before, ix.keys)) was.set(`${ix.id}:${bytes.toString('hex')}`, { ix: ix.id, k: bytes });
           }
@@ -327,7 +365,7 @@ export class Store {
         if (w.doc && w.json !== undefined) {
           const { rowid } = this.stmt.upsert.get(w.coll, w.key, w.version, w.json) as { rowid: number };
           for (const ix of indexes) {
-            for (const { bytes } of indexKeys(w.doc, ix.keys)) {
+            for (const bytes of this.keysOf(ix, w.doc)) {
               if (!was.delete(`${ix.id}:${bytes.toString('hex')}`)) this.stmt.addEntry.run(ix.id, bytes, rowid);
             }
           }
@@ -359,6 +397,7 @@ export class Store {
   /** Zeroes the counters (tests measure one operation). */
   resetStats(): void {
     this.stats.parsed = 0;
+    this.stats.fetched = 0;
   }
 
   close(): void {
