@@ -347,6 +347,8 @@ async function main() {
   }
   // `npm run bench -- stats`: only the reports' reads at 10 k and 1 M case events.
   if (process.argv[2] === 'stats') return statsReads();
+  // `npm run bench -- scale [docs]`: only the store at scale (listWall at 100 vs 100 k wishes, start on 1 M documents).
+  if (process.argv[2] === 'scale') return (await import('./bench-scale')).scale();
   // `npm run bench -- flat`: only the reads over a big ledger.
   if (process.argv[2] === 'flat') {
     const emu = await startEmulator();
