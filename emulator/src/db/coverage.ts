@@ -1,5 +1,5 @@
 // Which queries an index declared in database/indexes.json (the file the deploy script applies) would serve,
-// and how. The emulator itself scans in memory, so this is bookkeeping for the meter: it plans each query
+// and how. The meter counts with it and the store reads through it (indexed.ts): it plans each query
 // the way Mongo's planner would with those indexes, to count the documents the cloud would examine and to
 // flag the queries that would scan there (no index at all, only part of one, a sort outside it, a deep skip).
 import { existsSync, readFileSync } from 'node:fs';

@@ -93,7 +93,8 @@ export interface Selection {
 
 /**
  * The matching documents, sorted, paged and projected, with the query's plan. Candidates are the rows an
- * `_id` condition pins (else the whole collection), narrowed to the plan's index bounds; when the query is
+ * `_id` condition pins; else, outside a transaction, the documents within the plan's index bounds, read from
+ * the store's index entries (indexed.ts); else the whole collection, narrowed to the bounds. When the query is
  * nothing but the `_id` condition (doc(id) reads and writes) the lookup is already exact and mingo is skipped.
  */
 export function select(env: Pick<ActionEnv, 'source' | 'plan' | 'geoIndexed'>, coll: string, query: Doc, spec: FindSpec = {}): Selection {
