@@ -135,17 +135,31 @@ export interface IndexKey {
   ends: number[];
 }
 
+/** A document's encoded values per field path (ascending, deduplicated), computed once for all its indexes. */
+export type FieldMemo = Map<string, Buffer[]>;
+
+/** The ascending encodings of the values a document holds at `field` (one per distinct multikey element). */
+export function fieldKeys(doc: Readonly<Doc>, field: string, memo?: FieldMemo): Buffer[] {
+  const known = memo?.get(field);
+  if (known) return known;
+  const seen = new Set<string>();
+  const encoded = indexedValues(doc, field.split('.'))
+    .map((v) => encodeValue(v))
+    .filter((b) => {
+      const text = b.toString('latin1');
+      return seen.has(text) ? false : (seen.add(text), true);
+    });
+  memo?.set(field, encoded);
+  return encoded;
+}
+
+const invert = (b: Buffer) => Buffer.from(b.map((x) => ~x & 0xff));
+
 /** A document's keys in an index of these fields (one per combination of multikey values, deduplicated). */
-export function indexKeys(doc: Doc, fields: readonly (readonly [string, 1 | -1])[]): IndexKey[] {
+export function indexKeys(doc: Readonly<Doc>, fields: readonly (readonly [string, 1 | -1])[], memo?: FieldMemo): IndexKey[] {
   let keys: IndexKey[] = [{ bytes: Buffer.alloc(0), ends: [] }];
   for (const [field, dir] of fields) {
-    const seen = new Set<string>();
-    const encoded = indexedValues(doc, field.split('.'))
-      .map((v) => encodeValue(v, dir))
-      .filter((b) => {
-        const hex = b.toString('hex');
-        return seen.has(hex) ? false : (seen.add(hex), true);
-      });
+    const encoded = fieldKeys(doc, field, memo).map((b) => (dir === 1 ? b : invert(b)));
     keys = keys.flatMap((key) =>
       encoded.map((b) => {
         const bytes = Buffer.concat([key.bytes, b]);

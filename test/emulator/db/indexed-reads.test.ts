@@ -113,6 +113,31 @@ describe('indexed reads through the real SDK', () => {
   });
 });
 
+test('natural order: an update keeps a document in its place, a delete and reinsert moves it to the end', () => {
+  const db = new CloudDatabase({ file: ':memory:', now: () => 0, indexesFile });
+  try {
+    db.load({ items: [1, 2, 3].map((i) => ({ _id: `n${i}`, communityId: 'c', status: 'open', n: i })) });
+    const order = () =>
+      (
+        db.handle('database.getDocument', { collectionName: 'items', query: encodeEJSON({ communityId: 'c', status: 'open' }) }) as {
+          data: { list: string[] };
+        }
+      ).data.list.map((text) => (JSON.parse(text) as { _id: string })._id);
+    db.handle('database.modifyDocument', {
+      collectionName: 'items',
+      query: encodeEJSON({ _id: 'n1' }),
+      data: encodeEJSON({ $set: { n: 10 } }),
+      multi: false,
+    });
+    expect(order()).toEqual(['n1', 'n2', 'n3']);
+    db.handle('database.removeDocument', { collectionName: 'items', query: encodeEJSON({ _id: 'n2' }), multi: false });
+    db.handle('database.insertDocument', { collectionName: 'items', data: [encodeEJSON({ _id: 'n2', communityId: 'c', status: 'open' })] });
+    expect(order()).toEqual(['n1', 'n3', 'n2']);
+  } finally {
+    db.close();
+  }
+});
+
 describe('a data dir on disk', () => {
   let dir: string;
   beforeEach(() => {
