@@ -5,7 +5,7 @@
 import type { IndexOrder, Plan } from './coverage';
 import { isPlainObject, isRegExp, type Doc } from './ejson';
 import { encodeValue, indexKeys, isMultikey, successor, typeBracket } from './keys';
-import { compile, find, type FindSpec } from './query';
+import { compile, find, topConditions, type FindSpec } from './query';
 import type { Entry, Row, Store, StoredIndex } from './store';
 
 export interface KeyRange {
@@ -68,8 +68,8 @@ export function keyRanges({ keys, multikey }: Pick<StoredIndex, 'keys' | 'multik
     }
     const all = mine.flatMap((c) => interval(c, dir) ?? []);
     if (all.length === 0) break;
-    // On a multikey index each limit may be met by another element of the array: only one of them bounds.
-    const limits = multikey ? all.slice(0, 1) : all;
+    // On a multikey field each limit may be met by another element of the array: only one of them bounds.
+    const limits = multikey.has(field) ? all.slice(0, 1) : all;
     // The intersection: the highest lower limit and the lowest upper one.
     return prefixes.flatMap((p) => {
       let lo: Buffer | undefined = Buffer.alloc(0);
@@ -123,6 +123,28 @@ function planRowids({ store, coll }: Source, plan: Plan): number[] | undefined {
   return ix && ranges ? rowidsWithin(store, ix, ranges) : undefined;
 }
 
+/**
+ * How many documents match, from the index entries alone, when the index answers the query exactly: every
+ * condition is an equality (or $in) on a scalar other than NaN, on the index's leading fields. Else undefined.
+ * (Equality on a scalar matches exactly the documents with an entry of that value: null matches missing,
+ * an array matches by any element, as the entries hold them.)
+ */
+export function indexCount(store: Store, coll: string, plan: Plan, query: Doc): number | undefined {
+  if (plan.kind !== 'index' || !plan.index || !plan.bounds || plan.branches) return undefined;
+  const ix = store.index(coll, plan.index.name);
+  const conds = topConditions(query);
+  if (!ix || conds.length === 0 || conds.length > ix.keys.length) return undefined;
+  const leading = ix.keys.slice(0, conds.length).map(([field]) => field);
+  const exact = conds.every(([field, cond]) => {
+    // Only the condition itself: {$eq: v, $ne: w} narrows further than its entries.
+    const values = !isPlainObject(cond) || Object.keys(cond).length === 1 ? points(cond) : undefined;
+    return leading.includes(field) && values !== undefined && !values.some((v) => typeof v === 'number' && Number.isNaN(v));
+  });
+  if (!exact || new Set(conds.map(([field]) => field)).size !== conds.length) return undefined;
+  const ranges = keyRanges(ix, { $and: conds.map(([field, cond]) => ({ [field]: cond })) });
+  return ranges ? rowidsWithin(store, ix, ranges).length : undefined;
+}
+
 const rows = (store: Store, rids: number[]): Row[] => rids.flatMap((rid) => store.byRowid(rid) ?? []);
 
 /**
@@ -136,9 +158,11 @@ export function indexCandidates(store: Store, coll: string, plan: Plan, query: D
   const wanted = spec.limit === undefined ? undefined : (spec.skip ?? 0) + spec.limit;
   const ix = plan.index ? store.index(coll, plan.index.name) : undefined;
   const ranges = ix ? keyRanges(ix, plan.bounds) : undefined;
-  if (ix && ranges && plan.order && plan.order.through > 0 && wanted !== undefined && ranges.length <= 1) {
+  if (ix && ranges && plan.order && plan.order.through > 0 && wanted !== undefined && ranges.length === 1) {
     const sorted = [...new Set([...plan.order.unpinned, ...Object.keys(spec.sort ?? {})])];
-    const walked = walk(store, ix, ranges[0], plan.order, sorted, bounds, filter, wanted);
+    // A walk stops early only when the sort is on index fields that never held an array.
+    const walkable = sorted.every((field) => ix.keys.some(([key]) => key === field) && !ix.multikey.has(field));
+    const walked = walkable && walk(store, ix, ranges[0], plan.order, sorted, bounds, filter, wanted);
     if (walked) return walked;
   }
   const rids = planRowids({ store, coll }, plan);

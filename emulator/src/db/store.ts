@@ -40,10 +40,12 @@ export interface IndexSpec {
 export interface StoredIndex extends IndexSpec {
   id: number;
   /**
-   * Some document has (or had) an array on one of its fields: one document, several keys. Then two range
-   * conditions on a field may be met by different elements, so a query's range is bounded by one of them only.
+   * The fields on which some document has (or had) an array: one document, several keys. There two range
+   * conditions may be met by different elements, and a document sorts by its smallest or largest element, so
+   * queries bound such a field by one condition only and never stop a walk early on it (as MongoDB tracks
+   * multikey paths).
    */
-  multikey: boolean;
+  multikey: Set<string>;
 }
 
 /** An index entry: the key bytes and the document's rowid. */
@@ -100,7 +102,7 @@ export class Store {
     this.db.exec('CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value INTEGER NOT NULL)');
     this.db.exec(
       'CREATE TABLE IF NOT EXISTS indexes (id INTEGER PRIMARY KEY, coll TEXT NOT NULL, name TEXT NOT NULL, keys TEXT NOT NULL, ' +
-        'multikey INTEGER NOT NULL DEFAULT 0, UNIQUE (coll, name, keys))',
+        "multikey TEXT NOT NULL DEFAULT '[]', UNIQUE (coll, name, keys))",
     );
     this.db.exec(
       'CREATE TABLE IF NOT EXISTS entries (ix INTEGER NOT NULL, k BLOB NOT NULL, rid INTEGER NOT NULL, PRIMARY KEY (ix, k, rid)) WITHOUT ROWID',
@@ -120,7 +122,7 @@ export class Store {
       addEntry: this.db.prepare('INSERT OR IGNORE INTO entries (ix, k, rid) VALUES (?, ?, ?)'),
       dropEntry: this.db.prepare('DELETE FROM entries WHERE ix = ? AND k = ? AND rid = ?'),
       any: this.db.prepare('SELECT 1 FROM docs LIMIT 1'),
-      multikey: this.db.prepare('UPDATE indexes SET multikey = 1 WHERE id = ?'),
+      multikey: this.db.prepare('UPDATE indexes SET multikey = ? WHERE id = ?'),
     };
     this.open(indexes);
   }
@@ -141,14 +143,14 @@ export class Store {
       coll: string;
       name: string;
       keys: string;
-      multikey: number;
+      multikey: string;
     }[];
     const stored = rows.map((r): StoredIndex => ({
       id: r.id,
       coll: r.coll,
       name: r.name,
       keys: JSON.parse(r.keys) as [string, 1 | -1][],
-      multikey: r.multikey === 1,
+      multikey: new Set(JSON.parse(r.multikey) as string[]),
     }));
     const sameAs = (a: IndexSpec) => (b: IndexSpec) => a.coll === b.coll && a.name === b.name && JSON.stringify(a.keys) === JSON.stringify(b.keys);
     const kept = declared ? stored.filter((s) => declared.some(sameAs(s))) : stored;
@@ -168,7 +170,7 @@ export class Store {
       const { lastInsertRowid } = this.db
         .prepare('INSERT INTO indexes (coll, name, keys) VALUES (?, ?, ?)')
         .run(spec.coll, spec.name, JSON.stringify(spec.keys));
-      const ix: StoredIndex = { ...spec, id: Number(lastInsertRowid), multikey: false };
+      const ix: StoredIndex = { ...spec, id: Number(lastInsertRowid), multikey: new Set() };
       for (let after = 0, rows = this.scanRows(spec.coll, after); rows.length > 0; rows = this.scanRows(spec.coll, after)) {
         for (const row of rows) {
           this.stats.parsed += 1;
@@ -184,11 +186,12 @@ export class Store {
     return this.stmt.scan.all(coll, after, limit) as { rowid: number; version: number; doc: string }[];
   }
 
-  /** A document's keys in an index; the index becomes multikey with its first document holding an array there. */
+  /** A document's keys in an index; a field becomes multikey with the first document holding an array there. */
   private keysOf(ix: StoredIndex, doc: Readonly<Doc>, memo?: FieldMemo): Buffer[] {
-    if (!ix.multikey && ix.keys.some(([field]) => isMultikey(doc, field.split('.')))) {
-      ix.multikey = true;
-      this.stmt.multikey.run(ix.id);
+    const fresh = ix.keys.filter(([field]) => !ix.multikey.has(field) && isMultikey(doc, field.split('.')));
+    if (fresh.length > 0) {
+      for (const [field] of fresh) ix.multikey.add(field);
+      this.stmt.multikey.run(JSON.stringify([...ix.multikey]), ix.id);
     }
     return indexKeys(doc, ix.keys, memo).map((k) => k.bytes);
   }
