@@ -138,6 +138,8 @@ export function indexCount(store: Store, coll: string, plan: Plan, query: Doc): 
   const exact = conds.every(([field, cond]) => {
     // Only the condition itself: {$eq: v, $ne: w} narrows further than its entries.
     const values = !isPlainObject(cond) || Object.keys(cond).length === 1 ? points(cond) : undefined;
+    // $in does not look into arrays nested in an array as equality does, and the entries hold their elements.
+    if (isPlainObject(cond) && '$in' in cond && ix.multikey.has(field)) return false;
     return leading.includes(field) && values !== undefined && !values.some((v) => typeof v === 'number' && Number.isNaN(v));
   });
   if (!exact || new Set(conds.map(([field]) => field)).size !== conds.length) return undefined;

@@ -106,7 +106,13 @@ export function typeBracket(v: unknown, dir: 1 | -1): [Buffer, Buffer] {
 export function indexedValues(doc: unknown, path: string[]): unknown[] {
   if (path.length === 0) {
     if (!Array.isArray(doc)) return [doc];
-    return doc.length === 0 ? [EMPTY_ARRAY] : doc;
+    // The query engine (mingo) matches {a: 'x'} against [['x']] too, so the elements of nested arrays get
+    // entries as well (MongoDB would index the inner array as one value): an index never misses a match.
+    return doc.length === 0
+      ? [EMPTY_ARRAY]
+      : doc.flatMap(function withInner(el: unknown): unknown[] {
+          return Array.isArray(el) ? [el, ...el.flatMap(withInner)] : [el];
+        });
   }
   const [head, ...rest] = path;
   if (Array.isArray(doc)) {

@@ -214,7 +214,7 @@ describe.each([17, 3, 2026, 8])('the indexed path answers as a full read does (s
     if (r.next() < 0.9) d.communityId = r.pick(['c1', 'c2', 'c3', null]);
     if (r.next() < 0.9) d.status = r.pick(['approved', 'submitted', 'done']);
     if (r.next() < 0.9) d.createdAt = r.next() < 0.8 ? new Date(Math.floor(r.next() * 20) * DAY) : r.pick(values);
-    if (r.next() < 0.8) d.a = r.next() < 0.15 ? [r.pick(values), r.pick(values)] : r.pick(values);
+    if (r.next() < 0.8) d.a = r.next() < 0.15 ? [r.pick(values), r.next() < 0.2 ? [r.pick(values)] : r.pick(values)] : r.pick(values);
     if (r.next() < 0.8) d.b = Math.floor(r.next() * 5);
     if (r.next() < 0.7) d.tags = r.next() < 0.2 ? [] : r.next() < 0.3 ? r.pick(['x', 'y']) : [r.pick(['x', 'y', 'z']), r.pick(['x', 'y', 'z'])];
     if (r.next() < 0.5) d.n = Math.floor(r.next() * 10);
