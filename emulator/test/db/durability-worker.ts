@@ -5,7 +5,7 @@ import { CloudDatabase } from '../../src/db';
 
 const ACCOUNTS = 10;
 const MARKERS = 10;
-const db = new CloudDatabase({ file: process.argv[2], now: () => Date.now() });
+const db = new CloudDatabase({ file: process.argv[2], now: () => Date.now(), indexesFile: process.argv[3] });
 const q = (v: unknown) => JSON.stringify(v);
 
 function call(action: string, params: Record<string, unknown>): any {

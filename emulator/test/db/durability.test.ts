@@ -27,7 +27,12 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const open = (file: string) => new CloudDatabase({ file, now: () => Date.now() });
+const indexesFile = path.join(__dirname, 'fixtures', 'durability-indexes.json');
+const open = (file: string) => new CloudDatabase({ file, now: () => Date.now(), indexesFile });
+
+/** A count answered from index entries alone (equality on an indexed field): stale or missing entries show. */
+const counted = (db: CloudDatabase, collectionName: string, query: object) =>
+  (db.handle('database.calculateDocument', { collectionName, query: JSON.stringify(query) }) as { data: { total: number } }).data.total;
 
 test('documents, Dates and order survive close and reopen', () => {
   const file = path.join(dir, 'reopen.db');
@@ -53,7 +58,7 @@ test('documents, Dates and order survive close and reopen', () => {
 /** Runs the worker until it has acknowledged `until` commits in total, then SIGKILLs it mid-stream. */
 function runAndKill(file: string, until: number): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [worker, file], {
+    const child = spawn(process.execPath, [worker, file, indexesFile], {
       env: { ...process.env, NODE_PATH: path.join(root, 'node_modules') },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -99,7 +104,14 @@ test('kill -9 during a stream of commits leaves only whole transactions', async 
     const commits = db.find('meta')[0].n as number;
     const perCommit = new Map<number, number>();
     for (const m of db.find('markers')) perCommit.set(m.seq as number, (perCommit.get(m.seq as number) ?? 0) + 1);
-    const total = db.find('accounts').reduce((sum, a) => sum + (a.v as number), 0);
+    const accounts = db.find('accounts');
+    const total = accounts.reduce((sum, a) => sum + (a.v as number), 0);
+    // The index entries were committed with their documents: each value counts what the documents hold.
+    db.resetStats();
+    for (const { v } of accounts) expect(counted(db, 'accounts', { v })).toBe(accounts.filter((a) => a.v === v).length);
+    expect(counted(db, 'markers', { seq: commits })).toBe(commits > 0 ? 10 : 0);
+    expect(counted(db, 'markers', { seq: commits + 1 })).toBe(0);
+    expect(db.parsed).toBe(0);
     db.close();
     expect(total).toBe(1000);
     expect([...perCommit.keys()].sort((a, b) => a - b)).toEqual(Array.from({ length: commits }, (_, i) => i + 1));
