@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 const sdks = ['@tarojs/*', 'wx-server-sdk', '@cloudbase/*', 'react', 'react-dom'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.linli-data/**', 'test-results/**', 'test/emulator/fixtures/**'] },
+  { ignores: ['dist/**', 'emulator/dist/**', 'node_modules/**', 'coverage/**', '.linli-data/**', 'test-results/**', 'emulator/test/fixtures/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {
@@ -25,6 +25,23 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         { patterns: [{ group: sdks, message: 'src/shared is pure: the domain and the contract import no SDK (see ARCHITECTURE.md).' }] },
+      ],
+    },
+  },
+  {
+    // The emulator is its own package (emulator/package.json): it runs any app's functions, and imports nothing of Linli's.
+    files: ['emulator/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@/*', '**/src/shared/**', '**/cloudfunctions/**', '**/scripts/**', '**/seed', '**/seed/**'],
+              message: 'The emulator imports nothing of Linli: pass what it needs in from scripts/emulator/linli.ts (see ARCHITECTURE.md).',
+            },
+          ],
+        },
       ],
     },
   },

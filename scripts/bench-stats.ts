@@ -14,7 +14,7 @@ import type { PetitionDoc } from '../cloudfunctions/petition/petition-repo';
 import { Store, type Write } from '../emulator/src/db/store';
 import { databaseOf } from '../test/functions/ledger-fixture';
 import { caller } from '../test/functions/call';
-import { ramp } from '../test/functions/petition-fixtures';
+import { ramp, upload } from '../test/functions/petition-fixtures';
 import { startEmulator, type TestEmulator } from '../test/helpers/emulator';
 
 const sun = 'demo-staff-sun';
@@ -26,8 +26,9 @@ const DAY_MS = 86_400_000;
 const CHUNK = 10_000;
 
 /**
- * One petition through the real actions and folded: filed, taken and passed up by the grid and the community,
- * resolved by the street, rated — eight steps, so a million events are 125 k cases.
+ * One petition through the real actions as today's ladder plays it, and folded: filed, taken and passed up by the
+ * grid and the community, resolved by the street, verified on site by its grid worker (待验证 → 待评价), rated —
+ * nine steps, so a million events are 111 k cases.
  */
 async function template(emu: TestEmulator): Promise<PetitionDoc> {
   const call = caller(() => emu);
@@ -40,6 +41,7 @@ async function template(emu: TestEmulator): Promise<PetitionDoc> {
     [sun, 'petition.escalate', { reason: '需要街道协调施工' }],
     [qian, 'petition.accept', {}],
     [qian, 'petition.resolve', { feedback: '坡道已经修好了' }],
+    [liu, 'petition.verify', { result: 'resolved', note: '到现场看过，已经修好', photos: [await upload(emu, liu, 'site.png')] }],
     [wang, 'petition.rate', { rating: 'satisfied' }],
   ] as const) {
     const reply = await call(who, action, { ...petitionId, ...extra }, `bench-stats-${action.replace('.', '-')}-${who}`);

@@ -353,6 +353,8 @@ async function main() {
   if (process.argv[2] === 'stats') return statsReads();
   // `npm run bench -- workers`: cold / warm user.me and the memory of every function warm (a worker each).
   if (process.argv[2] === 'workers') return workers();
+  // `npm run bench -- scale [docs]`: only the store at scale (listWall at 100 vs 100 k wishes, start on 1 M documents).
+  if (process.argv[2] === 'scale') return (await import('./bench-scale')).scale();
   // `npm run bench -- flat`: only the reads over a big ledger.
   if (process.argv[2] === 'flat') {
     const emu = await startEmulator();

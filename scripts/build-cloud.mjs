@@ -1,9 +1,11 @@
 // Bundles each cloud function (TypeScript, with the shared contract and domain inlined) into a
-// deployable folder, and the local emulator into one file. wx-server-sdk stays external: WeChat
-// Cloud installs it from the folder's package.json, and locally it resolves from the repo.
+// deployable folder; builds the emulator package (emulator/dist) and Linli's entry to it, with the demo seed
+// (dist/emulator/main.js). wx-server-sdk stays external: WeChat Cloud installs it from the folder's package.json,
+// and locally it resolves from the repo.
 import { build } from 'esbuild';
 import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { buildEmulator } from '../emulator/build.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const out = join(root, 'dist');
@@ -101,10 +103,11 @@ await Promise.all([
     if (existsSync(config)) cpSync(config, join(dest, 'config.json'));
     else writeFileSync(join(dest, 'config.json'), JSON.stringify({ permissions: { openapi: [] }, triggers: [] }, null, 2) + '\n');
   }),
+  buildEmulator(),
+  // Linli's entry: the package stays external (node_modules/@linli/cloudbase-emulator → emulator/dist/index.js).
   build({
-    // The emulator, and the worker each function runs in (emulator/src/function-runner.ts starts it).
-    entryPoints: { main: join(root, 'emulator/src/main.ts'), 'function-worker': join(root, 'emulator/src/function-worker.ts') },
-    outdir: join(out, 'emulator'),
+    entryPoints: [join(root, 'scripts/emulator/linli.ts')],
+    outfile: join(out, 'emulator/main.js'),
     bundle: true,
     platform: 'node',
     format: 'cjs',
@@ -119,4 +122,6 @@ await Promise.all([
 rmSync(join(out, 'cloudfunctions'), { recursive: true, force: true });
 renameSync(staging, join(out, 'cloudfunctions'));
 
-console.log(`built ${functionNames.length} cloud functions (${functionNames.join(', ')}) and the emulator into dist/`);
+console.log(
+  `built ${functionNames.length} cloud functions (${functionNames.join(', ')}), the emulator (emulator/dist) and Linli's entry to it (dist/emulator)`,
+);

@@ -1,7 +1,4 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { z } from 'zod';
-import { actions } from '../../src/shared/contract';
-import { demoSeed } from '../seed';
 import type { Emulator } from './emulator';
 import { handleFileRoutes } from './file-routes';
 import { decodePath, HttpError, readJson, sendJson } from './http-util';
@@ -22,9 +19,9 @@ export async function handleDevRequest(req: IncomingMessage, res: ServerResponse
   if ((match = /^POST \/__emulator\/invoke\/([^/]+)$/.exec(route))) {
     await invoke(req, res, emu, decodePath(match[1]));
   } else if (route === 'GET /__emulator/personas') {
-    sendJson(res, 200, demoSeed(new Date()).personas);
+    sendJson(res, 200, emu.config.dev?.personas?.() ?? []);
   } else if (route === 'GET /__emulator/api') {
-    sendJson(res, 200, apiSchemas());
+    sendJson(res, 200, emu.config.dev?.api?.() ?? {});
   } else if (route === 'POST /__emulator/reset') {
     await emu.reset();
     sendJson(res, 200, { ok: true, now: new Date(emu.clock.now()).toISOString() });
@@ -96,20 +93,4 @@ async function setClock(emu: Emulator, body: Record<string, unknown>) {
     // Going back in time: what lies "between" was never missed.
     if (emu.clock.now() < before) emu.scheduler.rebase();
   });
-}
-
-function apiSchemas() {
-  const schema = (s: z.ZodType, io: 'input' | 'output') => {
-    try {
-      return z.toJSONSchema(s, { io, unrepresentable: 'any' });
-    } catch (err) {
-      return { description: `not representable as JSON Schema: ${(err as Error).message}` };
-    }
-  };
-  return Object.fromEntries(
-    Object.values(actions).map((spec) => [
-      spec.name,
-      { summary: spec.summary, roles: spec.roles, mutates: spec.mutates, input: schema(spec.input, 'input'), output: schema(spec.output, 'output') },
-    ]),
-  );
 }

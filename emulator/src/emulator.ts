@@ -2,9 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { areaOf } from '../../src/shared/contract/action';
-import { demoSeed } from '../seed';
-import { MONTH_DAYS, playMonth } from '../seed/month';
+import type { DevExtras, Seed } from './app';
 import { Clock, realNow } from './clock';
 import { loadRules } from './content-check';
 import { CloudDatabase } from './db';
@@ -43,11 +41,12 @@ export interface EmulatorConfig {
   /** How many instances of one function run at once at most (env LINLI_FUNCTION_INSTANCES; default one per core, at least 2). */
   functionInstances?: number;
   /**
-   * What a fresh data dir (and a reset) starts from: `month` (the default, env LINLI_SEED) is the demo community
-   * with a month of history played through the functions; `bare` is the community alone (what tests start from);
-   * `none` is no data at all, only the index file's collections (functions other than Linli's).
+   * What a fresh data dir (and a reset) starts from, passed in by the app (Linli's demo community, with or without
+   * its month of history); none: no data at all, only the index file's collections.
    */
-  seed: 'month' | 'bare' | 'none';
+  seed?: Seed;
+  /** The app's answers on the dev surface (personas, API description). */
+  dev?: DevExtras;
 }
 
 /** The local CloudBase: one process holding the store, the clock, the HTTP server and the functions (a worker thread each). */
@@ -62,7 +61,7 @@ export class Emulator {
   readonly scheduler: TriggerScheduler;
   readonly gatewayDeps: GatewayDeps;
   url = '';
-  /** True while the demo month plays: only the functions' own SDK and storage calls are served meanwhile. */
+  /** True while a seed's history (Linli's demo month) plays: only the functions' own SDK and storage calls are served meanwhile. */
   seeding = false;
   /** Set once listening, when our own origin (its port) is known. */
   allowedOrigins: ReadonlySet<string> = new Set();
@@ -117,7 +116,7 @@ export class Emulator {
     this.allowedOrigins = allowedOrigins(this.url, this.config.devOrigins);
     this.pointSdkHere();
     if (!this.db.isEmpty()) await this.migrate();
-    else if (this.config.seed !== 'none') await this.seed();
+    else if (this.config.seed) await this.seed();
     this.scheduler.rebase();
     this.scheduler.start();
     return this.url;
@@ -148,10 +147,10 @@ export class Emulator {
 
   /** Back to the seed: data, files, outbox, meter and clock. */
   async reset(): Promise<void> {
-    // The demo month moves the clock itself and runs the timers at its own steps: none may fire in between.
+    // A seed's history moves the clock itself and runs the timers at its own steps: none may fire in between.
     this.scheduler.stop();
     this.clock.reset();
-    // Files and outbox first: the seed stores its own (the mall's pictures; the month's photos and notices).
+    // Files and outbox first: the seed stores its own (Linli's: the mall's pictures; the month's photos and notices).
     this.files.clear();
     this.outbox.clear();
     await this.seed();
@@ -170,21 +169,22 @@ export class Emulator {
   }
 
   private async seed(): Promise<void> {
-    if (this.config.seed === 'none') return this.db.load({});
+    const seed = this.config.seed;
+    if (!seed) return this.db.load({});
     const now = this.clock.now();
-    const month = this.config.seed === 'month';
-    // With the month, the community was set up before it began.
-    const setUp = month ? now - (MONTH_DAYS + 3) * 24 * 3600 * 1000 : now;
-    const seed = demoSeed(new Date(setUp), (cloudPath) => this.files.fileIdOf(cloudPath));
-    this.db.load(seed.collections);
-    for (const f of seed.files) this.files.create(f.cloudPath, f.data);
-    if (!month) return;
+    const history = seed.history;
+    // With a history, the data was set up before it began.
+    const setUp = history ? now - history.days * 24 * 3600 * 1000 : now;
+    const data = seed.data(new Date(setUp), (cloudPath) => this.files.fileIdOf(cloudPath));
+    this.db.load(data.collections);
+    for (const f of data.files) this.files.create(f.cloudPath, f.data);
+    if (!history) return;
     this.seeding = true;
     const offset = this.clock.offsetMs;
     try {
-      await this.playMonth(setUp);
+      await this.playHistory(history, setUp);
     } catch (err) {
-      // Not half a month: an empty store is seeded again at the next start. The clock goes back to where it was.
+      // Not half a history: an empty store is seeded again at the next start. The clock goes back to where it was.
       this.db.load({});
       this.clock.advance(offset - this.clock.offsetMs);
       throw err;
@@ -194,42 +194,39 @@ export class Emulator {
   }
 
   /**
-   * The month of demo history (emulator/seed/month.ts): the personas' calls go through the function runner as
-   * the app's do, while the clock walks from `from` to now and the timer triggers run at each step. The clock
-   * ends where it was (its offset restored), the firings due on the way there included.
+   * The seed's history (Linli's: the demo month, scripts/emulator/seed/month.ts): its calls go through the function
+   * runner as the app's do, while the clock walks from `from` to now and the timer triggers run at each step. The
+   * clock ends where it was (its offset restored), the firings due on the way there included.
    */
-  private async playMonth(from: number): Promise<void> {
+  private async playHistory(history: NonNullable<Seed['history']>, from: number): Promise<void> {
     const started = realNow();
     const offset = this.clock.offsetMs;
     const end = this.clock.now();
     await this.scheduler.check(() => this.clock.set(from));
     this.scheduler.rebase();
-    // The timers run on a three-hour beat of the month's clock (what became due since fires once, as after any
-    // clock jump): firing all eight at every step of the month would triple its time for nothing it shows.
+    // The timers run on a three-hour beat of the history's clock (what became due since fires once, as after any
+    // clock jump): firing all of them at every step would triple its time for nothing it shows.
     let fired = from;
-    const summary = await playMonth(
+    const summary = await history.play(
       {
-        invoke: async (openid, action, payload, requestId) => {
-          const event = { action, payload, requestId };
-          return (await this.runner.invoke({ name: areaOf(action), event, caller: { openid, source: 'wx_client' } })).result;
-        },
+        invoke: async (name, event, openid) => (await this.runner.invoke({ name, event, caller: { openid, source: 'wx_client' } })).result,
         moveTo: async (at) => {
           if (at - fired < 3 * 3600_000) return this.clock.set(at);
           fired = at;
           await this.scheduler.check(() => this.clock.set(at));
         },
-        // A data dir whose store was emptied keeps its files: the month draws the same pictures at the same paths.
+        // A data dir whose store was emptied keeps its files: the history draws the same pictures at the same paths.
         store: (cloudPath, data) => this.files.create(cloudPath, data) ?? this.files.fileIdOf(cloudPath),
       },
       end,
     );
     await this.scheduler.check(() => this.clock.advance(offset - this.clock.offsetMs));
     const uncovered = this.meter.last().flatMap((r) => r.uncovered);
-    if (uncovered.length > 0) console.warn('[emulator] the demo month ran queries no index covers:', JSON.stringify(uncovered));
+    if (uncovered.length > 0) console.warn("[emulator] the seed's history ran queries no index covers:", JSON.stringify(uncovered));
     // The meter is for the developer's own calls.
     this.meter.clear();
     const seconds = ((realNow() - started) / 1000).toFixed(1);
-    console.log(`[emulator] demo month seeded: ${summary.calls} calls in ${summary.steps} steps, ${seconds} s`);
+    console.log(`[emulator] seed history played: ${summary.calls} calls in ${summary.steps} steps, ${seconds} s`);
   }
 
   /**

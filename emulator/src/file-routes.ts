@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { isInUploadFolder, uploadFolderOf } from '../../src/shared/domain/uploads';
+import { isInUploadFolder, uploadFolderOf } from './uploads';
 import type { Emulator } from './emulator';
 import { normalizeCloudPath } from './file-store';
 import { decodePath, HttpError, mediaTypeOf, mimeOf, readBody, sendBytes, sendJson } from './http-util';

@@ -61,5 +61,8 @@ function fail(res: ServerResponse, err: unknown): void {
     return;
   }
   const status = known ? err.status : 500;
+  // A body over the limit is left unread on the socket (readBody stops reading): the client must not send its next
+  // request on this connection, so it is closed after the answer.
+  if (status === 413) res.setHeader('connection', 'close');
   sendJson(res, status, { error: known ? err.code : 'INTERNAL', message: err instanceof Error ? err.message : String(err) });
 }

@@ -1,4 +1,4 @@
-import { DEMO_OPEN311_KEY } from '../../emulator/seed';
+import { DEMO_OPEN311_KEY } from '../../scripts/emulator/seed';
 import { ok, useEmulator } from './call';
 import { databaseOf } from './ledger-fixture';
 import { admin, sun } from './personas';

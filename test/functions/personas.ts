@@ -1,4 +1,4 @@
-/** The seeded personas the function tests act as (emulator/seed/index.ts). */
+/** The seeded personas the function tests act as (scripts/emulator/seed/index.ts). */
 export const wang = 'demo-resident-wang'; // 王秀英, resident, grid-1, 2号楼
 export const li = 'demo-resident-li'; // 李明, resident, grid-2
 export const zhang = 'demo-member-zhang'; // 张建国, party member, grid-1

@@ -1,4 +1,4 @@
-import { demoSeed } from '../../emulator/seed';
+import { demoSeed } from '../../scripts/emulator/seed';
 import type { UserProfile } from '../../src/shared/domain/org';
 import {
   appointee,

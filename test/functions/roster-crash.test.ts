@@ -1,5 +1,5 @@
 import { residentEntries, type Unit } from '../../cloudfunctions/roster/rows';
-import { demoSeed } from '../../emulator/seed';
+import { demoSeed } from '../../scripts/emulator/seed';
 import { ok, useEmulator } from './call';
 import { sun } from './personas';
 import { countOf, database, importAll, listAll, residentHeader, residents, uploadFile, xlsx } from './roster-kit';

@@ -1,4 +1,4 @@
-// The demo month (emulator/seed/month.ts): what `npm start` seeds a fresh data dir with, played through the
+// The demo month (scripts/emulator/seed/month.ts): what `npm start` seeds a fresh data dir with, played through the
 // functions on the emulator clock. The ledger it leaves reconciles, and every state a newcomer or a staff member
 // should meet is there.
 import Database from 'better-sqlite3';

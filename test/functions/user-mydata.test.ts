@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { existsSync, readdirSync } from 'fs';
 import { join } from 'path';
-import { demoSeed } from '../../emulator/seed';
+import { demoSeed } from '../../scripts/emulator/seed';
 import type { UserProfile } from '../../src/shared/domain/org';
 import { databaseOf } from './ledger-fixture';
 import { newWish, ok, useEmulator } from './call';

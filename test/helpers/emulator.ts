@@ -9,10 +9,15 @@ import type { CustomerServiceMessage, OutboxMessage } from '../../emulator/src/o
 import type { TriggerFiring } from '../../emulator/src/triggers';
 
 export const repoRoot = resolve(__dirname, '../..');
+/** Linli's emulator: the emulator package with Linli's seed (scripts/emulator/linli.ts). */
 const MAIN = join(repoRoot, 'dist/emulator/main.js');
-const READY = /Linli emulator listening on (http:\/\/127\.0\.0\.1:(\d+))/;
+/** The emulator package's own CLI: any function folder, no seed of Linli's. */
+export const GENERIC_MAIN = join(repoRoot, 'emulator/dist/main.js');
+const READY = /emulator listening on (http:\/\/127\.0\.0\.1:(\d+))/;
 
 export interface StartOptions {
+  /** The entry to run: Linli's (the default) or GENERIC_MAIN. */
+  main?: string;
   /** Defaults to the built functions, dist/cloudfunctions. */
   functionsDir?: string;
   h5Dir?: string;
@@ -77,17 +82,18 @@ export interface TestEmulator {
 }
 
 /**
- * Spawns the built emulator (`node dist/emulator/main.js`) on a free port with a fresh data dir, and waits until
+ * Spawns the built emulator (Linli's, `node dist/emulator/main.js`, unless `main` says) on a free port with a fresh data dir, and waits until
  * it is listening. Build first with `node scripts/build-cloud.mjs`.
  */
 export async function startEmulator(opts: StartOptions = {}): Promise<TestEmulator> {
-  if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`node scripts/build-cloud.mjs\` first`);
+  const main = opts.main ?? MAIN;
+  if (!existsSync(main)) throw new Error(`${main} is missing: run \`node scripts/build-cloud.mjs\` first`);
   const dataDir = mkdtempSync(join(tmpdir(), 'linli-emu-'));
   const baseEnv: NodeJS.ProcessEnv = {
     ...process.env,
     LINLI_DATA_DIR: dataDir,
-    // Tests start from the community alone (no demo month) unless they ask for it with LINLI_SEED=month.
-    LINLI_SEED: 'bare',
+    // Linli's tests start from the community alone (no demo month) unless they ask for it with LINLI_SEED=month.
+    ...(main === MAIN ? { LINLI_SEED: 'bare' } : {}),
     LINLI_FUNCTIONS_DIR: opts.functionsDir ?? join(repoRoot, 'dist/cloudfunctions'),
     ...(opts.h5Dir ? { LINLI_H5_DIR: opts.h5Dir } : {}),
     ...opts.env,
@@ -99,7 +105,7 @@ export async function startEmulator(opts: StartOptions = {}): Promise<TestEmulat
   let partial = '';
 
   const launch = async () => {
-    const started = await spawnEmulator({ ...baseEnv, PORT: port }, opts.startLimitS);
+    const started = await spawnEmulator(main, { ...baseEnv, PORT: port }, opts.startLimitS);
     child = started.child;
     url = started.url;
     port = started.port;
@@ -192,8 +198,12 @@ export function rawRequest(url: string, path: string, init: RawInit = {}): Promi
   });
 }
 
-async function spawnEmulator(env: NodeJS.ProcessEnv, startLimitS?: number): Promise<{ child: ChildProcess; url: string; port: string }> {
-  const child = spawn(process.execPath, [MAIN], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+async function spawnEmulator(
+  main: string,
+  env: NodeJS.ProcessEnv,
+  startLimitS?: number,
+): Promise<{ child: ChildProcess; url: string; port: string }> {
+  const child = spawn(process.execPath, [main], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   let ready = false;
   // The pipes are drained for the process's whole life (a full pipe would block it); its logs are shown only

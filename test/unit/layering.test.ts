@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 
 // The layering rule lives in eslint.config.mjs; this proves it bites, so a config edit cannot silently drop it.
 const root = join(__dirname, '../..');
@@ -35,6 +35,31 @@ describe('layering: src/shared/domain imports no SDK', () => {
       /from '(@tarojs\/|wx-server-sdk|@cloudbase\/|react)/.test(readFileSync(f, 'utf8')),
     );
     expect(offenders).toEqual([]);
+  });
+});
+
+describe('the emulator package imports nothing of Linli', () => {
+  const pkg = join(root, 'emulator');
+
+  it.each(['../../src/shared/contract', '../../cloudfunctions/org/name-guard', '../seed', '../../scripts/emulator/seed', '@/shared/domain/uploads'])(
+    'refuses %s in emulator/src',
+    (path) => {
+      const messages = lint('emulator/src/probe.ts', `import x from '${path}';\nexport const y = x;\n`);
+      expect(messages).toHaveLength(1);
+      expect(messages[0]).toContain('imports nothing of Linli');
+    },
+  );
+
+  it('every relative import in emulator/src stays inside emulator/', () => {
+    const files = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? files(join(dir, d.name)) : [join(dir, d.name)]));
+    const outside = files(join(pkg, 'src')).flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/(?:from|import|require\()\s*'(\.{1,2}\/[^']*)'/g)]
+        .map((m) => m[1])
+        .filter((path) => !resolve(dirname(file), path).startsWith(pkg + sep))
+        .map((path) => `${file.slice(root.length + 1)}: ${path}`),
+    );
+    expect(outside).toEqual([]);
   });
 });
 

@@ -1,5 +1,5 @@
 // Which queries an index declared in database/indexes.json (the file the deploy script applies) would serve,
-// and how. The emulator itself scans in memory, so this is bookkeeping for the meter: it plans each query
+// and how. The meter counts with it and the store reads through it (indexed.ts): it plans each query
 // the way Mongo's planner would with those indexes, to count the documents the cloud would examine and to
 // flag the queries that would scan there (no index at all, only part of one, a sort outside it, a deep skip).
 import { existsSync, readFileSync } from 'node:fs';
@@ -52,6 +52,23 @@ export interface Plan {
   /** No declared index serves the query and the collection does not allow full scans. */
   uncovered: boolean;
   flags: PlanFlag[];
+  /** For kind 'index' through one declared index: that index (the store reads its entries within the bounds). */
+  index?: { name: string; keys: [string, 1 | -1][] };
+  /** When the index gives the requested order: how to walk it (see IndexOrder). */
+  order?: IndexOrder;
+  /** For a top-level $or: one plan per branch. */
+  branches?: Plan[];
+}
+
+/**
+ * How an index gives a query's order: walked backwards or not, and its first `through` keys make the sort (0:
+ * the sort is only on fields pinned to one value, so the order is the natural one). `unpinned` are the fields
+ * among those with no equality condition: a document holding an array there is out of order in the walk.
+ */
+export interface IndexOrder {
+  reverse: boolean;
+  through: number;
+  unpinned: string[];
 }
 
 /** A `skip` beyond this still walks every skipped document: page by a key instead. */
@@ -85,8 +102,10 @@ function shapes(conds: [string, unknown][]): Map<string, Shape> {
 }
 
 interface IndexPlan {
+  index: Index;
   bounded: string[];
   sortServed: boolean;
+  order?: IndexOrder;
   flags: PlanFlag[];
 }
 
@@ -119,7 +138,8 @@ function planIndex(index: Index, byField: Map<string, Shape>, sort: [string, 1 |
       });
     }
   }
-  const sortServed = servesSort(index, prefix, byField, sort);
+  const order = servesSort(index, prefix, byField, sort);
+  const sortServed = order !== undefined;
   if (!sortServed) {
     const order = sort.map(([k, d]) => (d === -1 ? `${k}↓` : k)).join(', ');
     flags.push({
@@ -127,17 +147,21 @@ function planIndex(index: Index, byField: Map<string, Shape>, sort: [string, 1 |
       detail: `sort by ${order} is not served by index ${index.name} (${keyList(index)}): every document of the prefix is read and sorted in memory`,
     });
   }
-  return { bounded, sortServed, flags };
+  return { index, bounded, sortServed, order, flags };
 }
 
-function servesSort(index: Index, prefix: number, byField: Map<string, Shape>, sort: [string, 1 | -1][]): boolean {
+/** How the index gives the sort, or undefined when it does not. */
+function servesSort(index: Index, prefix: number, byField: Map<string, Shape>, sort: [string, 1 | -1][]): IndexOrder | undefined {
   const wanted = sort.filter(([field]) => byField.get(field) !== 'point');
-  if (wanted.length === 0) return true;
+  if (wanted.length === 0) return { reverse: false, through: 0, unpinned: [] };
   const sortFields = new Set(wanted.map(([f]) => f));
   const usable = index.keys.filter(([field], i) => byField.get(field) !== 'point' && !(i < prefix && !sortFields.has(field)));
-  if (wanted.length > usable.length) return false;
+  if (wanted.length > usable.length) return undefined;
   const flip = wanted[0][1] === usable[0][1] ? 1 : -1;
-  return wanted.every(([field, dir], i) => usable[i][0] === field && usable[i][1] * flip === dir);
+  if (!wanted.every(([field, dir], i) => usable[i][0] === field && usable[i][1] * flip === dir)) return undefined;
+  const through = index.keys.findIndex(([field]) => field === wanted[wanted.length - 1][0]) + 1;
+  const unpinned = index.keys.slice(0, through).flatMap(([field]) => (['point', 'in'].includes(byField.get(field) ?? '') ? [] : [field]));
+  return { reverse: flip === -1, through, unpinned };
 }
 
 /** Fewest flags first, then the tightest bounds, then the one that serves the sort. */
@@ -166,6 +190,13 @@ export class Coverage {
   /** The fields of `coll` with a 2dsphere index. */
   geoIndexed(coll: string): string[] {
     return this.collections.get(coll)?.geo ?? [];
+  }
+
+  /** The declared indexes (not the 2dsphere ones, nor `_id_`): the ones the store keeps entries for. */
+  get indexes(): { coll: string; name: string; keys: [string, 1 | -1][] }[] {
+    return [...this.collections].flatMap(([coll, spec]) =>
+      spec.indexes.filter((ix) => ix.name !== '_id_').map((ix) => ({ coll, name: ix.name, keys: ix.keys })),
+    );
   }
 
   /** The collections the index file declares: the ones the deploy creates. */
@@ -227,7 +258,17 @@ export class Coverage {
       const candidate = planIndex(index, byField, sort);
       if (!best || better(candidate, best)) best = candidate;
     }
-    if (best) return { kind: 'index', bounds: boundsQuery(conds, best.bounded), sortServed: best.sortServed, uncovered: false, flags: best.flags };
+    if (best) {
+      return {
+        kind: 'index',
+        bounds: boundsQuery(conds, best.bounded),
+        sortServed: best.sortServed,
+        uncovered: false,
+        flags: best.flags,
+        index: best.index,
+        ...(best.order ? { order: best.order } : {}),
+      };
+    }
     return this.planOr(indexes, conds, sort) ?? { kind: 'scan', sortServed: false, uncovered: true, flags: [] };
   }
 
@@ -244,6 +285,7 @@ export class Coverage {
         sortServed: plans.every((p) => p.sortServed),
         uncovered: false,
         flags: plans.flatMap((p) => p.flags),
+        branches: plans,
       };
     }
     return undefined;

@@ -62,6 +62,8 @@ export interface CloudDatabaseOptions {
   onMeter?: (e: DbMeterEvent) => void;
   /** How long an abandoned transaction lives, in real ms (default 30 s). */
   transactionTtlMs?: number;
+  /** false: keep no index entries, so every query reads the whole collection (tests compare the two paths). */
+  indexEntries?: boolean;
 }
 
 const ACTIONS: Record<string, Action> = {
@@ -86,9 +88,9 @@ export class CloudDatabase {
   private readonly coverage: Coverage;
 
   constructor(private readonly opts: CloudDatabaseOptions) {
-    this.store = new Store(opts.file);
-    this.txs = new Transactions(this.store, opts.transactionTtlMs);
     this.coverage = Coverage.fromFile(opts.indexesFile);
+    this.store = new Store(opts.file, opts.indexEntries === false ? [] : this.coverage.indexes);
+    this.txs = new Transactions(this.store, opts.transactionTtlMs);
     for (const name of this.declared()) this.store.createCollection(name);
   }
 
@@ -171,7 +173,7 @@ export class CloudDatabase {
   /** Plain reads for the emulator/tests (no meter): documents matching a Mongo query, Dates as Date. */
   find(collection: string, query: Record<string, unknown> = {}): Record<string, unknown>[] {
     if (!isPlainObject(query)) throw invalidParam('query must be an object');
-    const docs = Array.from(this.store.collection(collection).values(), (row) => row.doc);
+    const docs = this.store.scan(collection).map((row) => row.doc);
     // The caller's query is copied so its Dates are this realm's, which mingo compares with instanceof.
     return cloneValue(runFind(docs, cloneValue(query)));
   }
@@ -183,6 +185,20 @@ export class CloudDatabase {
 
   isEmpty(): boolean {
     return this.store.isEmpty();
+  }
+
+  /** Documents parsed from SQLite since open or the last reset (tests count them; see Store.stats). */
+  get parsed(): number {
+    return this.store.stats.parsed;
+  }
+
+  /** Documents the reads took from the store (cached or parsed) since open or the last reset. */
+  get fetched(): number {
+    return this.store.stats.fetched;
+  }
+
+  resetStats(): void {
+    this.store.resetStats();
   }
 
   close(): void {

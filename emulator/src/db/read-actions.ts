@@ -5,6 +5,7 @@ import { cloneValue, decodeEJSON, encodeEJSON, isPlainObject, type Doc } from '.
 import { invalidParam, requestFailed } from './errors';
 import { distanceTo, noGeoIndex, pointOf } from './geo';
 import { aggregate, collectionName, DEFAULT_LIMIT, intParam, MAX_LIMIT, objectParam, sortSpec, type Params } from './query';
+import { indexCount } from './indexed';
 import { select, type Action, type ActionEnv, type Selection } from './source';
 
 export const getDocument: Action = (p, env) => {
@@ -28,8 +29,12 @@ export const getDocument: Action = (p, env) => {
 export const calculateDocument: Action = (p, env) => {
   const coll = collectionName(p);
   const query = objectParam(p, 'query', env.now);
-  const { docs, examined, plan } = select(env, coll, query);
-  return { data: { total: docs.length }, read: docs.length, examined, ran: { query, plan } };
+  // Counted from the index entries when the index answers the query exactly (no document is read).
+  const plan = env.source.store ? env.plan(coll, query) : undefined;
+  const counted = plan && env.source.store ? indexCount(env.source.store, coll, plan, query) : undefined;
+  if (plan && counted !== undefined) return { data: { total: counted }, read: counted, examined: counted, ran: { query, plan } };
+  const { docs, examined, plan: ran } = select(env, coll, query);
+  return { data: { total: docs.length }, read: docs.length, examined, ran: { query, plan: ran } };
 };
 
 /** The SDK sends each stage as `{stageKey: '$match', stageValue: '<EJSON or JSON text>'}`. */

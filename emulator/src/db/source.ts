@@ -5,7 +5,8 @@ import type { Plan } from './coverage';
 import { isPlainObject, type Doc } from './ejson';
 import { requestFailed } from './errors';
 import { geoFields, noGeoIndex } from './geo';
-import { compile, find, pinnedIds, topConditions, type FindSpec, type Params } from './query';
+import { examinedOf, indexCandidates } from './indexed';
+import { find, pinnedIds, topConditions, type FindSpec, type Params } from './query';
 import { idKey, type Store, type Write } from './store';
 import type { Transaction, Transactions } from './transactions';
 
@@ -13,6 +14,8 @@ export interface Source {
   get(coll: string, id: unknown): Readonly<Doc> | undefined;
   /** Every document of the collection in natural order. */
   scan(coll: string): Readonly<Doc>[];
+  /** The committed store, whose index entries serve queries planned through an index (not in a transaction). */
+  readonly store?: Store;
   readonly inTransaction: boolean;
 }
 
@@ -44,7 +47,8 @@ export type Action = (params: Params, env: ActionEnv) => ActionResult;
 export function storeSource(store: Store): Source {
   return {
     get: (coll, id) => store.get(coll, id)?.doc,
-    scan: (coll) => Array.from(store.collection(coll).values(), (row) => row.doc),
+    scan: (coll) => store.scan(coll).map((row) => row.doc),
+    store,
     inTransaction: false,
   };
 }
@@ -89,7 +93,8 @@ export interface Selection {
 
 /**
  * The matching documents, sorted, paged and projected, with the query's plan. Candidates are the rows an
- * `_id` condition pins (else the whole collection), narrowed to the plan's index bounds; when the query is
+ * `_id` condition pins; else, outside a transaction, the documents within the plan's index bounds, read from
+ * the store's index entries (indexed.ts); else the whole collection, narrowed to the bounds. When the query is
  * nothing but the `_id` condition (doc(id) reads and writes) the lookup is already exact and mingo is skipped.
  */
 export function select(env: Pick<ActionEnv, 'source' | 'plan' | 'geoIndexed'>, coll: string, query: Doc, spec: FindSpec = {}): Selection {
@@ -104,11 +109,14 @@ export function select(env: Pick<ActionEnv, 'source' | 'plan' | 'geoIndexed'>, c
   }
   const ids = pinnedIds(query);
   const plan = env.plan(coll, query, spec.sort, spec.skip);
+  // Through an index the store has entries for: only the documents within its bounds are read.
+  const indexed = !ids && env.source.store ? indexCandidates(env.source.store, coll, plan, query, spec) : undefined;
+  if (indexed) return { docs: find(indexed.docs as Doc[], query, spec), examined: indexed.examined, plan };
   const all = ids ? fetch(env.source, coll, ids) : env.source.scan(coll);
   // The bounds are a part of the query's own conditions, so its matches are among the bounded documents.
   const bounded = plan.bounds ? find(all, plan.bounds) : all;
   const docs = matching(bounded, query, spec, ids !== undefined);
-  return { docs, examined: plan.kind === 'index' ? walked(bounded, plan, query, spec) : all.length, plan };
+  return { docs, examined: plan.kind === 'index' ? examinedOf(bounded, plan, query, spec) : all.length, plan };
 }
 
 function matching(docs: readonly Readonly<Doc>[], query: Doc, spec: FindSpec, pinned: boolean): Doc[] {
@@ -118,17 +126,4 @@ function matching(docs: readonly Readonly<Doc>[], query: Doc, spec: FindSpec, pi
     return docs.slice(skip, spec.limit === undefined ? undefined : skip + spec.limit) as Doc[];
   }
   return find(docs, query, spec);
-}
-
-/** Through an index: the bounded documents, or only those walked to fill the page when the index gives the order. */
-function walked(bounded: readonly Readonly<Doc>[], plan: Plan, query: Doc, spec: FindSpec): number {
-  if (!plan.sortServed || spec.limit === undefined) return bounded.length;
-  const inOrder = spec.sort ? find(bounded, {}, { sort: spec.sort }) : bounded;
-  const wanted = (spec.skip ?? 0) + spec.limit;
-  const filter = compile(query);
-  let matched = 0;
-  for (let i = 0; i < inOrder.length; i++) {
-    if (filter.test(inOrder[i]) && ++matched >= wanted) return i + 1;
-  }
-  return inOrder.length;
 }
