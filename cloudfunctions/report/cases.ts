@@ -4,7 +4,8 @@ import type { caseRowSchema } from '../../src/shared/contract/stats';
 import { DomainError } from '../../src/shared/domain/errors';
 import { petitionStatusLabels, ratingLabels } from '../../src/shared/domain/petition';
 import { petitionLevels } from '../../src/shared/domain/petition-ladder';
-import { categoryTag, casesTitle, isCohortMetric, isLiveMetric } from '../../src/shared/domain/stats-cases';
+import { NOW_KEY, statsDocId, sumCounters, type Counters } from '../../src/shared/domain/stats';
+import { categoryTag, casesTitle, cohortCount, isCohortMetric, isLiveMetric, type CaseMetric } from '../../src/shared/domain/stats-cases';
 import { DAY_MS } from '../../src/shared/domain/time';
 import { wishStatuses, wishStatusLabels } from '../../src/shared/domain/wish';
 import { defineHandler } from '../_lib/platform/handler';
@@ -13,12 +14,15 @@ import { _, collections } from '../_lib/platform/runtime';
 import { table, type Query } from '../_lib/platform/typed-db';
 import { cachedDepartments, cachedPetitionCategories, type PetitionDoc } from '../petition/petition-repo';
 import { cachedCategories, type WishDoc } from '../wish/wish-repo';
-import { placeFor } from './dashboard';
+import { daysOf, placeFor } from './dashboard';
 
 /**
  * The list behind a number of the 数据看板 (report.cases): the cases of one place the number counts, newest
  * first (open ones: nearest deadline first), 20 a page. Besides the caller, one request for the page and, on
- * the first page, one for the count — both served by an index whatever the history holds:
+ * the first page, one for the count — both served by an index whatever the history holds. The count is the
+ * dashboard's own number, read from the same counters (`counterOf`: the days of the period, or the gauges of
+ * now) so that it does not grow with the cases; only where no counter counts what the list holds is it counted
+ * over the cases (`count()`). The page:
  * - cohort lists (received … unrated): `statsTags` (stamped by the stats timer from the same counts the dashboard
  *   adds) with the place and the received time, by index `<place>_tags_created`;
  * - open now / overdue now: the status and the deadline at the place's level queues (`<place>_level_due`);
@@ -41,6 +45,51 @@ const placeField: Record<PlaceKind, 'gridId' | 'communityId' | 'streetId' | null
 const cstMidnight = (day: string) => Date.parse(`${day}T00:00:00+08:00`);
 const short = (text: string, max = 30) => (text.length > max ? `${text.slice(0, max)}…` : text);
 const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null);
+
+/**
+ * The number of the dashboard a list's count is, from the counters the dashboard shows it from, or null where no
+ * counter counts exactly the cases of the list:
+ * - received, resolved, onTime, late, onSpot: the cohort counters of the days (`c.*`, cohortCount) — the 收件 / 办结
+ *   / 就地解决 tiles; a category's 收件 is `k.<id>.received` (counted on the day a case was filed, so a cohort too);
+ * - wishes: 新心愿, `w.created` (a category's `wk.<id>.created`), counted on the day a wish was made;
+ * - openNow: the gauge of cases open now at a level (`open.<level>`, all levels summed) or at a department
+ *   (`d.<id>.open`) — the 在办 column of 当前在办与逾期.
+ * Null (counted over the cases instead), because the dashboard counts something else than the list holds:
+ * escalated / satisfied / dissatisfied / unrated and a category's resolved, onTime, late, onSpot are counted as steps on
+ * the day they happened (吹哨 and ratings: events, not cases; a category's 办结 by the day it was resolved), not as the
+ * cases received in the period; overdueNow's gauge counts open cases that missed a deadline at a level (逾期责任层级),
+ * not those past their deadline now; openNow narrowed to a category has no gauge.
+ */
+export function counterOf(q: {
+  metric: CaseMetric;
+  category?: string;
+  level?: string;
+  department?: string;
+}): { counters: 'days' | 'now'; count: (c: Counters) => number } | null {
+  const n = (c: Counters, name: string) => Math.max(0, c[name] ?? 0);
+  const { metric, category, level, department } = q;
+  const days = (count: (c: Counters) => number) => ({ counters: 'days' as const, count });
+  if (metric === 'wishes') return days((c) => n(c, category ? `wk.${category}.created` : 'w.created'));
+  if (metric === 'openNow') {
+    if (category) return null;
+    const count = department
+      ? (c: Counters) => n(c, `d.${department}.open`)
+      : level
+        ? (c: Counters) => n(c, `open.${level}`)
+        : (c: Counters) => petitionLevels.reduce((sum, l) => sum + n(c, `open.${l}`), 0);
+    return { counters: 'now', count };
+  }
+  if (!isCohortMetric(metric)) return null;
+  if (category) return metric === 'received' ? days((c) => n(c, `k.${category}.received`)) : null;
+  if (cohortCount(metric, {}) === null) return null;
+  return days((c) => cohortCount(metric, c) ?? 0);
+}
+
+/** The count a counter plan reads: the days of the period summed (one indexed query), or the gauges' document by id. */
+async function readCount(plan: NonNullable<ReturnType<typeof counterOf>>, place: string, from: string, to: string): Promise<number> {
+  if (plan.counters === 'now') return plan.count((await table(collections.stats).get(statsDocId(place, NOW_KEY)))?.counters ?? {});
+  return plan.count(sumCounters((await daysOf(place, from, to)).map((d) => d.counters)));
+}
 
 function parseCursor(cursor: string | undefined): { at: number; seen: number } | null {
   if (!cursor) return null;
@@ -87,6 +136,9 @@ export const cases = defineHandler(reportCases, async (input, { user }) => {
     departmentName: department ? (departments.find((d) => d._id === department)?.name ?? '职能部门') : null,
   });
 
+  // The first page's count: the dashboard's number from its counters where one counts this list, else counted.
+  const plan = cursor ? null : counterOf(input);
+  const counted = plan ? readCount(plan, place.id, from, to) : null;
   let count: number | null = null;
   let items: Row[];
   let next: string | null;
@@ -102,7 +154,9 @@ export const cases = defineHandler(reportCases, async (input, { user }) => {
         .skip(cursor?.seen ?? 0)
         .limit(PAGE + 1)
         .get(),
-      cursor ? null : wishes.where({ ...base, createdAt: _.and(_.gte(new Date(start)), _.lte(new Date(end))) } as Query<WishDoc>).count(),
+      cursor
+        ? null
+        : (counted ?? wishes.where({ ...base, createdAt: _.and(_.gte(new Date(start)), _.lte(new Date(end))) } as Query<WishDoc>).count()),
     ]);
     count = total;
     const shown = docs.slice(0, PAGE);
@@ -148,7 +202,7 @@ export const cases = defineHandler(reportCases, async (input, { user }) => {
         .skip(cursor?.seen ?? 0)
         .limit(PAGE + 1)
         .get(),
-      cursor ? null : petitions.where(all as Query<PetitionDoc>).count(),
+      cursor ? null : (counted ?? petitions.where(all as Query<PetitionDoc>).count()),
     ]);
     count = total;
     const shown = docs.slice(0, PAGE);

@@ -51,8 +51,8 @@ function checkPeriod(from: string, to: string): void {
   if (days > MAX_DAYS) throw new DomainError('BAD_INPUT', '统计时段最长一年，请缩短时段');
 }
 
-/** The days of a period for one place (one indexed query of at most a year of documents). */
-function daysOf(place: string, from: string, to: string) {
+/** The days of a period for one place (one indexed query of at most a year of documents; also report.cases' count). */
+export function daysOf(place: string, from: string, to: string) {
   return table(collections.stats)
     .where({ scope: place, period: 'day', key: _.and(_.gte(from), _.lte(to)) })
     .limit(MAX_DAYS)

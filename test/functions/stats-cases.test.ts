@@ -11,6 +11,7 @@ const { call } = env;
 const fold = () => env.emu.invoke<Record<string, number>>('report', { Type: 'timer', TriggerName: 'stats' });
 const today = async () => new Date(Date.parse((await env.emu.clock()).now) + 8 * 3600_000).toISOString().slice(0, 10);
 const OPEN = ['pending', 'accepted', 'council', 'review'];
+const sum = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0);
 
 async function period(payload: Record<string, unknown> = {}) {
   const day = await today();
@@ -202,6 +203,76 @@ describe('report.cases: the list behind a number', () => {
   it('titles the list with its period, number and place', async () => {
     const res = ok(await call(sun, 'report.cases', { from: '2026-11-01', to: '2026-11-30', metric: 'resolved', grid: 'grid-1' }));
     expect(res).toMatchObject({ title: '2026年11月 · 已办结 · 第一网格', count: 0, items: [], nextCursor: null });
+  });
+
+  it('counts from the dashboard’s counters: the same number as its tile, and the first page reads as much at 10× the cases', async () => {
+    const run = await mixedRun();
+    await fold();
+    const db = databaseOf(env.emu);
+    const originals = (await db.collection('petitions').where({ communityId: 'community-wutong' }).get()).data;
+    expect(originals.map((p: any) => p._id).sort()).toEqual(Object.values(run).sort());
+    const DAY = 86_400_000;
+    const shift = (d: unknown, by: number) => new Date(new Date(d as string).getTime() - by);
+    // Copies of the run's cases, received over the last five days (their steps moved with them), marked for the
+    // stats timer as a write would: it counts them and stamps their tags as it does the real ones.
+    let copies = 0;
+    const copy = async (n: number) => {
+      for (let i = 0; i < n; i++, copies++) {
+        const { _id, ...p } = originals[copies % originals.length];
+        const by = (copies % 5) * DAY;
+        await db.collection('petitions').add({
+          data: {
+            ...p,
+            _id: `${_id}-copy-${copies}`,
+            createdAt: shift(p.createdAt, by),
+            updatedAt: shift(p.updatedAt, by),
+            ...(p.dueAt ? { dueAt: shift(p.dueAt, by) } : {}),
+            history: p.history.map((step: any) => ({ ...step, at: shift(step.at, by) })),
+            statsDirty: true,
+            statsCounted: 0,
+            statsTags: [],
+          },
+        });
+      }
+      for (let round = 0; round < 10 && !(await fold()).caughtUp; round++);
+    };
+    const from = new Date(Date.parse(`${await today()}T00:00:00Z`) - 6 * DAY).toISOString().slice(0, 10);
+    const week = { from, to: await today() };
+    const metrics = ['received', 'resolved', 'onTime', 'late', 'onSpot', 'openNow'] as const;
+    /** Each list's first page: its count, the dashboard's number, and what the page read. */
+    const measure = async () => {
+      const d = ok(await call(sun, 'report.dashboard', week));
+      const p = d.petitions;
+      const onTime = Math.round((p.onTimeRate ?? 0) * p.resolved);
+      const tiles = { received: p.received, resolved: p.resolved, onTime, late: p.resolved - onTime, onSpot: p.onSpot, openNow: sum(d.now.open) };
+      const out: Record<string, { count: number; tile: number; read: number; examined: number }> = {};
+      for (const metric of metrics) {
+        await call(sun, 'report.cases', { ...week, metric }); // the place and the names kept warm
+        const first = ok(await call(sun, 'report.cases', { ...week, metric }));
+        const [record] = await env.emu.meter(1);
+        expect(record).toMatchObject({ action: 'report.cases', uncovered: [] });
+        expect(record.dbRequests).toBeLessThanOrEqual(3);
+        expect(first.items).toHaveLength(Math.min(20, first.count));
+        out[metric] = { count: first.count, tile: tiles[metric], read: record.read, examined: record.examined };
+      }
+      return out;
+    };
+    await copy(84); // 88 cases: every list but 'late' (none are late) fills its first page
+    const few = await measure();
+    await copy(792); // 880 cases
+    const many = await measure();
+    for (const metric of metrics) {
+      // The count is the tile's number, and the list holds that many cases.
+      expect({ metric, count: few[metric].count }).toEqual({ metric, count: few[metric].tile });
+      expect({ metric, count: many[metric].count }).toEqual({ metric, count: many[metric].tile });
+      expect(many[metric].count).toBeGreaterThanOrEqual(few[metric].count * 9);
+      // Documents read by the first page do not grow with the cases of the period, nor (but for the open queue
+      // merged over levels and statuses, which holds what is open now, not history) those it looks at.
+      expect({ metric, read: many[metric].read }).toEqual({ metric, read: few[metric].read });
+      if (metric !== 'openNow') expect({ metric, examined: many[metric].examined }).toEqual({ metric, examined: few[metric].examined });
+    }
+    // …and the list holds as many cases as it says (共 N 条).
+    expect(new Set((await all(sun, { ...week, metric: 'onSpot' })).ids).size).toBe(many.onSpot.count);
   });
 
   it('costs at most three DB requests on a warm instance, every query served by an index', async () => {
