@@ -94,6 +94,9 @@ export async function startEmulator(opts: StartOptions = {}): Promise<TestEmulat
     LINLI_DATA_DIR: dataDir,
     // Linli's tests start from the community alone (no demo month) unless they ask for it with LINLI_SEED=month.
     ...(main === MAIN ? { LINLI_SEED: 'bare' } : {}),
+    // The race tests race real calls: on the cloud each concurrent call gets an instance of its own, here at most
+    // this many run at once (the default, one per core, would let only two of a crowd into their transactions).
+    LINLI_FUNCTION_INSTANCES: process.env.LINLI_FUNCTION_INSTANCES ?? '8',
     LINLI_FUNCTIONS_DIR: opts.functionsDir ?? join(repoRoot, 'dist/cloudfunctions'),
     ...(opts.h5Dir ? { LINLI_H5_DIR: opts.h5Dir } : {}),
     ...opts.env,
