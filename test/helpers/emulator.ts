@@ -1,245 +1,55 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { request } from 'node:http';
-import { tmpdir } from 'node:os';
+// Linli's tests start emulators through the emulator package's harness (@linli/cloudbase-emulator/testing), with
+// Linli's defaults: its own entry (dist/emulator/main.js: its seeds, personas, API), its built functions, the
+// community alone (LINLI_SEED=bare), eight instances a function, and the repository as the working directory.
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { InvocationRecord } from '../../emulator/src/meter';
-import type { CustomerServiceMessage, OutboxMessage } from '../../emulator/src/outbox';
-import type { TriggerFiring } from '../../emulator/src/triggers';
+import {
+  startEmulator as startPackageEmulator,
+  type StartOptions as PackageStartOptions,
+  type TestEmulator,
+} from '@linli/cloudbase-emulator/testing';
+
+export {
+  EmulatorCallError,
+  GENERIC_MAIN,
+  rawRequest,
+  type ClockChange,
+  type ClockState,
+  type RawInit,
+  type TestEmulator,
+} from '@linli/cloudbase-emulator/testing';
 
 export const repoRoot = resolve(__dirname, '../..');
 /** Linli's emulator: the emulator package with Linli's seed (scripts/emulator/linli.ts). */
 const MAIN = join(repoRoot, 'dist/emulator/main.js');
-/** The emulator package's own CLI: any function folder, no seed of Linli's. */
-export const GENERIC_MAIN = join(repoRoot, 'emulator/dist/main.js');
-const READY = /emulator listening on (http:\/\/127\.0\.0\.1:(\d+))/;
 
-export interface StartOptions {
-  /** The entry to run: Linli's (the default) or GENERIC_MAIN. */
-  main?: string;
+export interface StartOptions extends Omit<PackageStartOptions, 'functionsDir' | 'cwd'> {
   /** Defaults to the built functions, dist/cloudfunctions. */
   functionsDir?: string;
-  h5Dir?: string;
-  /** Extra environment for the emulator process (e.g. LINLI_TRIGGER_TICK_MS, or LINLI_SEED=month for the demo month). */
-  env?: Record<string, string>;
-  /** Seconds to wait for it to listen (a store of a million documents loads for a while; the bench says so). */
-  startLimitS?: number;
-}
-
-export interface ClockState {
-  now: string;
-  offsetMs: number;
-  /** Timer triggers that became due because the clock moved (POST only). */
-  fired?: TriggerFiring[];
-}
-
-export type ClockChange = { advanceMs: number } | { set: string } | { reset: true };
-
-/** A failed call of the dev surface: for invoke, the shape of wx.cloud.callFunction's rejection. */
-export class EmulatorCallError extends Error {
-  constructor(
-    readonly status: number,
-    readonly body: { errCode?: number; errMsg?: string; error?: string; message?: string },
-  ) {
-    super(`emulator answered ${status}: ${body.errMsg ?? body.message ?? JSON.stringify(body)}`);
-  }
-}
-
-export interface TestEmulator {
-  readonly url: string;
-  readonly dataDir: string;
-  /** The emulator process id (for the bench's memory figures). */
-  readonly pid: number | undefined;
-  /** Calls a function as `openid` (none: an anonymous caller); resolves to main's return value. */
-  invoke<T = unknown>(fn: string, event?: unknown, openid?: string): Promise<T>;
-  reset(): Promise<void>;
-  /** No argument: read the clock. */
-  clock(change?: ClockChange): Promise<ClockState>;
-  fireTrigger(fn: string, name?: string): Promise<TriggerFiring[]>;
-  outbox(): Promise<OutboxMessage[]>;
-  /** customerServiceMessage.send calls, oldest first. */
-  customerServiceOutbox(): Promise<CustomerServiceMessage[]>;
-  meter(last?: number): Promise<InvocationRecord[]>;
-  /** Raw request to the emulator (path starting with `/`). */
-  fetch(path: string, init?: RequestInit): Promise<Response>;
-  /**
-   * Stores a photo as `openid` the way the H5 app does: under the caller's own folder, with a fresh name.
-   * Resolves to the file id and a short-lived signed URL for it.
-   */
-  upload(openid: string, data: Buffer, name?: string): Promise<{ fileID: string; tempFileURL: string }>;
-  /**
-   * What the process printed to stdout since it last started listening, line by line (the functions run in it:
-   * their console.log lines are here, the newest 5,000 kept).
-   */
-  logs(): string[];
-  /** Kills the process (SIGKILL by default) and waits for it to exit. */
-  kill(signal?: NodeJS.Signals): Promise<void>;
-  /** Starts it again (after kill, or stopping it first) on the same port and data dir. */
-  restart(): Promise<void>;
-  /** Stops the process and deletes the data dir. */
-  stop(): Promise<void>;
 }
 
 /**
- * Spawns the built emulator (Linli's, `node dist/emulator/main.js`, unless `main` says) on a free port with a fresh data dir, and waits until
- * it is listening. Build first with `node scripts/build-cloud.mjs`.
+ * Spawns the built emulator (Linli's, `node dist/emulator/main.js`, unless `main` says) on a free port with a fresh
+ * data dir, and waits until it is listening. Build first with `node scripts/build-cloud.mjs`.
  */
 export async function startEmulator(opts: StartOptions = {}): Promise<TestEmulator> {
   const main = opts.main ?? MAIN;
   if (!existsSync(main)) throw new Error(`${main} is missing: run \`node scripts/build-cloud.mjs\` first`);
-  const dataDir = mkdtempSync(join(tmpdir(), 'linli-emu-'));
-  const baseEnv: NodeJS.ProcessEnv = {
-    ...process.env,
-    LINLI_DATA_DIR: dataDir,
+  const env = {
     // Linli's tests start from the community alone (no demo month) unless they ask for it with LINLI_SEED=month.
     ...(main === MAIN ? { LINLI_SEED: 'bare' } : {}),
     // The race tests race real calls: on the cloud each concurrent call gets an instance of its own, here at most
     // this many run at once (the default, one per core, would let only two of a crowd into their transactions).
     LINLI_FUNCTION_INSTANCES: process.env.LINLI_FUNCTION_INSTANCES ?? '8',
-    LINLI_FUNCTIONS_DIR: opts.functionsDir ?? join(repoRoot, 'dist/cloudfunctions'),
-    ...(opts.h5Dir ? { LINLI_H5_DIR: opts.h5Dir } : {}),
     ...opts.env,
   };
-  let child: ChildProcess | null = null;
-  let url = '';
-  let port = '0';
-  let lines: string[] = [];
-  let partial = '';
-
-  const launch = async () => {
-    const started = await spawnEmulator(main, { ...baseEnv, PORT: port }, opts.startLimitS);
-    child = started.child;
-    url = started.url;
-    port = started.port;
-    lines = [];
-    partial = '';
-    started.child.stdout!.on('data', (chunk: Buffer) => {
-      const parts = (partial + chunk.toString()).split('\n');
-      partial = parts.pop() ?? '';
-      lines.push(...parts);
-      if (lines.length > 5000) lines.splice(0, lines.length - 5000);
-    });
-  };
-  const kill = async (signal: NodeJS.Signals = 'SIGKILL') => {
-    const proc = child;
-    child = null;
-    if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
-    const exited = new Promise<void>((done) => proc.once('exit', () => done()));
-    proc.kill(signal);
-    await exited;
-  };
-  const call = async <T>(path: string, init?: RequestInit): Promise<T> => {
-    const res = await fetch(url + path, init);
-    const body = (await res.json()) as T;
-    if (!res.ok) throw new EmulatorCallError(res.status, body as EmulatorCallError['body']);
-    return body;
-  };
-  const post = <T>(path: string, body: unknown, headers: Record<string, string> = {}) =>
-    call<T>(path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body ?? {}) });
-
-  await launch();
-  const onExit = () => child?.kill('SIGKILL');
-  process.once('exit', onExit);
-
-  return {
-    get url() {
-      return url;
-    },
-    get pid() {
-      return (child as ChildProcess | null)?.pid;
-    },
-    dataDir,
-    invoke: (fn, event = {}, openid) => post(`/__emulator/invoke/${encodeURIComponent(fn)}`, event, openid ? { 'x-linli-openid': openid } : {}),
-    reset: async () => {
-      await post('/__emulator/reset', {});
-    },
-    clock: (change) => (change ? post<ClockState>('/__emulator/clock', change) : call<ClockState>('/__emulator/clock')),
-    fireTrigger: (fn, name) => post(`/__emulator/triggers/${encodeURIComponent(fn)}`, name ? { name } : {}),
-    outbox: () => call('/__emulator/outbox'),
-    customerServiceOutbox: () => call('/__emulator/outbox/customer-service'),
-    meter: (last) => call(`/__emulator/meter${last === undefined ? '' : `?last=${last}`}`),
-    fetch: (path, init) => fetch(url + path, init),
-    logs: () => [...lines],
-    upload: (openid, data, name = 'photo') => {
-      const cloudPath = `uploads/${openid}/${name}-${randomBytes(4).toString('hex')}.png`;
-      const headers = { 'content-type': 'image/png', 'x-linli-openid': openid };
-      return call(`/__emulator/upload?cloudPath=${encodeURIComponent(cloudPath)}`, { method: 'POST', headers, body: new Uint8Array(data) });
-    },
-    kill,
-    restart: async () => {
-      await kill('SIGTERM');
-      await launch();
-    },
-    stop: async () => {
-      await kill('SIGTERM');
-      process.removeListener('exit', onExit);
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
-export interface RawInit {
-  method?: string;
-  headers?: Record<string, string>;
-  body?: string | Buffer;
-}
-
-/**
- * A request through node:http, so the path and every header (Host, Origin, Content-Type) reach the server
- * exactly as written: fetch would normalise some of them.
- */
-export function rawRequest(url: string, path: string, init: RawInit = {}): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request(url + path, { method: init.method ?? 'GET', headers: init.headers ?? {} }, (res) => {
-      let body = '';
-      res.on('data', (c: Buffer) => (body += c.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
-    req.on('error', reject);
-    req.end(init.body);
-  });
-}
-
-async function spawnEmulator(
-  main: string,
-  env: NodeJS.ProcessEnv,
-  startLimitS?: number,
-): Promise<{ child: ChildProcess; url: string; port: string }> {
-  const child = spawn(process.execPath, [main], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  let ready = false;
-  // The pipes are drained for the process's whole life (a full pipe would block it); its logs are shown only
-  // on request, or in the error when it fails to start.
-  const onOutput = (chunk: Buffer) => {
-    if (ready) {
-      if (process.env.LINLI_EMULATOR_LOGS) process.stderr.write(chunk);
-      return;
-    }
-    output += chunk.toString();
-  };
-  child.stdout!.on('data', onOutput);
-  child.stderr!.on('data', onOutput);
-  return new Promise((resolveStart, reject) => {
+  return startPackageEmulator({
+    ...opts,
+    main,
+    functionsDir: opts.functionsDir ?? join(repoRoot, 'dist/cloudfunctions'),
+    env,
+    cwd: repoRoot,
     // Seeding the demo month plays a month of calls before the emulator listens.
-    const limitS = startLimitS ?? (env.LINLI_SEED === 'month' ? 120 : 30);
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`emulator did not start within ${limitS} s:\n${output}`));
-    }, limitS * 1000);
-    const onEarlyExit = (code: number | null) => {
-      clearTimeout(timer);
-      reject(new Error(`emulator exited (${code}) before listening:\n${output}`));
-    };
-    child.once('exit', onEarlyExit);
-    child.stdout!.on('data', function watch() {
-      const match = READY.exec(output);
-      if (!match) return;
-      ready = true;
-      clearTimeout(timer);
-      child.off('exit', onEarlyExit);
-      child.stdout!.off('data', watch);
-      resolveStart({ child, url: match[1], port: match[2] });
-    });
+    startLimitS: opts.startLimitS ?? (env.LINLI_SEED === 'month' ? 120 : undefined),
   });
 }
