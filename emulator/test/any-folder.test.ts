@@ -3,7 +3,7 @@
 // used to let through: collections that were never created, a made-up environment id, a function past its
 // timeout (config.json `timeout`, else 3 s).
 import { join } from 'node:path';
-import { EmulatorCallError, GENERIC_MAIN, startEmulator, type TestEmulator } from '../../test/helpers/emulator';
+import { EmulatorCallError, GENERIC_MAIN, startEmulator, type TestEmulator } from '../src/testing';
 
 jest.setTimeout(60_000);
 

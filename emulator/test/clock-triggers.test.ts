@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { startEmulator, type TestEmulator } from '../../test/helpers/emulator';
+import { startEmulator, type TestEmulator } from '../src/testing';
 
 jest.setTimeout(60_000);
 

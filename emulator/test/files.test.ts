@@ -1,6 +1,6 @@
 import { Agent, request } from 'node:http';
 import { join } from 'node:path';
-import { rawRequest, startEmulator, type TestEmulator } from '../../test/helpers/emulator';
+import { rawRequest, startEmulator, type TestEmulator } from '../src/testing';
 
 jest.setTimeout(60_000);
 
@@ -12,7 +12,7 @@ describe('cloud storage', () => {
   let emu: TestEmulator;
 
   beforeAll(async () => {
-    emu = await startEmulator({ functionsDir });
+    emu = await startEmulator({ functionsDir, env: { LINLI_INDEXES: join(__dirname, 'fixtures/indexes.json') } });
   });
   afterAll(() => emu.stop());
 

@@ -3,7 +3,7 @@
 // land once, and the meter count each request for the invocation that made it. Counts only, never times.
 import { Agent, request as httpRequest } from 'node:http';
 import { join } from 'node:path';
-import { rawRequest, startEmulator, type TestEmulator } from '../../test/helpers/emulator';
+import { rawRequest, startEmulator, type TestEmulator } from '../src/testing';
 
 jest.setTimeout(120_000);
 

@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmulator, type TestEmulator } from '../../test/helpers/emulator';
+import { startEmulator, type TestEmulator } from '../src/testing';
 
 jest.setTimeout(60_000);
 

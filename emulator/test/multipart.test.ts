@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { MultipartError, parseMultipart, type Part } from '../src/multipart';
-import { rawRequest, startEmulator, type TestEmulator } from '../../test/helpers/emulator';
+import { rawRequest, startEmulator, type TestEmulator } from '../src/testing';
 
 jest.setTimeout(60_000);
 
@@ -127,7 +127,10 @@ describe('parseMultipart', () => {
 describe('the SDK’s open API calls through the gateway', () => {
   let emu: TestEmulator;
   beforeAll(async () => {
-    emu = await startEmulator({ functionsDir: join(__dirname, 'fixtures/functions') });
+    emu = await startEmulator({
+      functionsDir: join(__dirname, 'fixtures/functions'),
+      env: { LINLI_INDEXES: join(__dirname, 'fixtures/indexes.json') },
+    });
   });
   afterAll(() => emu.stop());
 

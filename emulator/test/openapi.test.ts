@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { QUIET_MODULES, qrModules, wxacodePathText } from '../src/wxacode';
-import { startEmulator, type TestEmulator } from '../../test/helpers/emulator';
+import { startEmulator, type TestEmulator } from '../src/testing';
 
 jest.setTimeout(60_000);
 
@@ -18,7 +18,7 @@ describe('open API stand-ins', () => {
   let emu: TestEmulator;
 
   beforeAll(async () => {
-    emu = await startEmulator({ functionsDir });
+    emu = await startEmulator({ functionsDir, env: { LINLI_INDEXES: join(__dirname, 'fixtures/indexes.json') } });
   });
   afterAll(() => emu.stop());
 
@@ -97,7 +97,7 @@ describe('wxacode, customer service and cloudPay stand-ins', () => {
   let emu: TestEmulator;
 
   beforeAll(async () => {
-    emu = await startEmulator({ functionsDir });
+    emu = await startEmulator({ functionsDir, env: { LINLI_INDEXES: join(__dirname, 'fixtures/indexes.json') } });
   });
   afterAll(() => emu.stop());
 
@@ -180,7 +180,10 @@ describe('content rules override', () => {
 
   beforeAll(async () => {
     const rules = { risky: { label: 20008, words: ['菠萝'] }, review: { words: ['苹果'] } };
-    emu = await startEmulator({ functionsDir, env: { LINLI_CONTENT_RULES: JSON.stringify(rules) } });
+    emu = await startEmulator({
+      functionsDir,
+      env: { LINLI_INDEXES: join(__dirname, 'fixtures/indexes.json'), LINLI_CONTENT_RULES: JSON.stringify(rules) },
+    });
   });
   afterAll(() => emu.stop());
 

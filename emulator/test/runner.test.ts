@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EmulatorCallError, startEmulator, type TestEmulator } from '../../test/helpers/emulator';
+import { EmulatorCallError, startEmulator, type TestEmulator } from '../src/testing';
 
 jest.setTimeout(60_000);
 
@@ -25,7 +25,10 @@ describe('function runner', () => {
       'leaky',
       'exports.main = async () => { Promise.reject(new Error("nobody handles me")); setTimeout(() => { throw new Error("thrown later"); }, 10); return "ok"; };',
     );
-    emu = await startEmulator({ functionsDir: dir, env: { LINLI_FUNCTION_TIMEOUT_MS: '500' } });
+    emu = await startEmulator({
+      functionsDir: dir,
+      env: { LINLI_INDEXES: join(__dirname, 'fixtures/indexes.json'), LINLI_FUNCTION_TIMEOUT_MS: '500' },
+    });
   });
   afterAll(async () => {
     await emu.stop();

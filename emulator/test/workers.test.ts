@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EmulatorCallError, startEmulator, type TestEmulator } from '../../test/helpers/emulator';
+import { EmulatorCallError, startEmulator, type TestEmulator } from '../src/testing';
 
 jest.setTimeout(60_000);
 

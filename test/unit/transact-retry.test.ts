@@ -1,16 +1,17 @@
-// Linli's transaction helper against the engine through the real SDK: a transaction that loses at its write (as on
-// MongoDB) is retried, whatever the work made of the failed write.
-import { startHarness, type Harness } from './sdk-harness';
+// Linli's transaction helper against the emulator's engine through the real SDK: a transaction that loses at its
+// write (as on MongoDB) is retried, whatever the work made of the failed write. Linli's, so it lives here; the
+// engine side of a conflict is the emulator's own (emulator/test/db/transactions-sdk.test.ts).
+import { startHarness, type Harness } from '../../emulator/test/db/sdk-harness';
 
 let h: Harness;
-let transact: typeof import('../../../cloudfunctions/_lib/platform/transact').transact;
-let isConflict: typeof import('../../../cloudfunctions/_lib/platform/transact').isConflict;
-let DomainError: typeof import('../../../src/shared/domain/errors').DomainError;
+let transact: typeof import('../../cloudfunctions/_lib/platform/transact').transact;
+let isConflict: typeof import('../../cloudfunctions/_lib/platform/transact').isConflict;
+let DomainError: typeof import('../../src/shared/domain/errors').DomainError;
 beforeAll(async () => {
   h = await startHarness();
   // After the harness: the helper's SDK instance finds the harness through the environment it set.
-  ({ transact, isConflict } = await import('../../../cloudfunctions/_lib/platform/transact'));
-  ({ DomainError } = await import('../../../src/shared/domain/errors'));
+  ({ transact, isConflict } = await import('../../cloudfunctions/_lib/platform/transact'));
+  ({ DomainError } = await import('../../src/shared/domain/errors'));
 });
 afterAll(() => h.close());
 beforeEach(() => h.engine.load({ counters: [{ _id: 'c', n: 0 }] }));

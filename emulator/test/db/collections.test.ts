@@ -6,7 +6,6 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { CloudDatabase } from '../../src/db';
-import { demoSeed } from '../../../scripts/emulator/seed';
 import { startHarness, type Harness } from './sdk-harness';
 
 const indexesFile = path.join(__dirname, 'fixtures', 'indexes.json');
@@ -109,11 +108,4 @@ describe('on disk', () => {
     expect(db.find('legacy')).toEqual([{ _id: 'a' }]);
     db.close();
   });
-});
-
-test("Linli's demo seed writes only collections database/indexes.json declares", () => {
-  const declared = new CloudDatabase({ file: ':memory:', now: () => 0, indexesFile: path.resolve(__dirname, '../../../database/indexes.json') });
-  const seeded = Object.keys(demoSeed(new Date(), (cloudPath) => cloudPath).collections);
-  expect(seeded.filter((name) => !declared.hasCollection(name))).toEqual([]);
-  declared.close();
 });

@@ -2,12 +2,14 @@
 // whole transactions (and keeps every commit that was acknowledged).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { buildSync } from 'esbuild';
 import { CloudDatabase } from '../../src/db';
 
-const root = path.resolve(__dirname, '../../..');
+/** The node_modules this test resolves better-sqlite3 from (the workspace's hoisted one, or the package's own). */
+const nodeModules = path.resolve(createRequire(__filename).resolve('better-sqlite3/package.json'), '../..');
 let dir: string;
 let worker: string;
 
@@ -59,7 +61,7 @@ test('documents, Dates and order survive close and reopen', () => {
 function runAndKill(file: string, until: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [worker, file, indexesFile], {
-      env: { ...process.env, NODE_PATH: path.join(root, 'node_modules') },
+      env: { ...process.env, NODE_PATH: nodeModules },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let acknowledged = 0;
