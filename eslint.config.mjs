@@ -4,6 +4,22 @@ import tseslint from 'typescript-eslint';
 
 const sdks = ['@tarojs/*', 'wx-server-sdk', '@cloudbase/*', 'react', 'react-dom'];
 
+/** What of Linli's the emulator package (its src and its tests) must not import, whatever the path. */
+const linli = {
+  group: ['@/*', '**/src/shared/**', '**/cloudfunctions/**', '**/scripts/**', '**/seed', '**/seed/**', '**/test/helpers/**'],
+  message: 'The emulator imports nothing of Linli: pass what it needs in from scripts/emulator/linli.ts (see ARCHITECTURE.md).',
+};
+
+/**
+ * A relative import that climbs out of emulator/: from a file `depth` folders below emulator/ (src/x.ts: 1,
+ * test/db/x.ts: 2), `depth + 1` steps up leave the package.
+ */
+const emulatorFiles = (depth) => ['src', 'test'].map((top) => `emulator/${top}/${'*/'.repeat(depth - 1)}*.ts`);
+const outOfEmulator = (depth) => ({
+  regex: `^(\\.\\./){${depth + 1}}`,
+  message: 'The emulator package stands on its own: its sources and tests import only from inside emulator/ (its test harness is src/testing.ts).',
+});
+
 export default tseslint.config(
   { ignores: ['dist/**', 'emulator/dist/**', 'node_modules/**', 'coverage/**', '.linli-data/**', 'test-results/**', 'emulator/test/fixtures/**'] },
   ...tseslint.configs.recommended,
@@ -29,20 +45,13 @@ export default tseslint.config(
     },
   },
   {
-    // The emulator is its own package (emulator/package.json): it runs any app's functions, and imports nothing of Linli's.
-    files: ['emulator/src/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['@/*', '**/src/shared/**', '**/cloudfunctions/**', '**/scripts/**', '**/seed', '**/seed/**'],
-              message: 'The emulator imports nothing of Linli: pass what it needs in from scripts/emulator/linli.ts (see ARCHITECTURE.md).',
-            },
-          ],
-        },
-      ],
-    },
+    // The emulator is its own package (emulator/package.json): it runs any app's functions, and neither it nor its
+    // tests import anything of Linli's. The blocks by depth below add: no relative import leaves emulator/.
+    files: ['emulator/src/**/*.ts', 'emulator/test/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [linli] }] },
   },
+  ...[1, 2, 3, 4].map((depth) => ({
+    files: emulatorFiles(depth),
+    rules: { 'no-restricted-imports': ['error', { patterns: [linli, outOfEmulator(depth)] }] },
+  })),
 );

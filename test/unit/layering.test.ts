@@ -40,21 +40,47 @@ describe('layering: src/shared/domain imports no SDK', () => {
 
 describe('the emulator package imports nothing of Linli', () => {
   const pkg = join(root, 'emulator');
+  const probe = (path: string) => `import x from '${path}';\nexport const y = x;\n`;
 
-  it.each(['../../src/shared/contract', '../../cloudfunctions/org/name-guard', '../seed', '../../scripts/emulator/seed', '@/shared/domain/uploads'])(
-    'refuses %s in emulator/src',
-    (path) => {
-      const messages = lint('emulator/src/probe.ts', `import x from '${path}';\nexport const y = x;\n`);
-      expect(messages).toHaveLength(1);
-      expect(messages[0]).toContain('imports nothing of Linli');
-    },
-  );
+  it.each([
+    ['emulator/src/probe.ts', '../../src/shared/contract'],
+    ['emulator/src/probe.ts', '../../cloudfunctions/org/name-guard'],
+    ['emulator/src/probe.ts', '../seed'],
+    ['emulator/src/probe.ts', '../../scripts/emulator/seed'],
+    ['emulator/src/probe.ts', '@/shared/domain/uploads'],
+    ['emulator/test/probe.test.ts', '../../test/helpers/emulator'],
+    ['emulator/test/probe.test.ts', '../../scripts/emulator/seed'],
+    ['emulator/test/db/probe.test.ts', '../../../cloudfunctions/_lib/platform/transact'],
+    ['emulator/test/db/probe.test.ts', '../../../src/shared/domain/errors'],
+  ])('refuses in %s: %s', (file, path) => {
+    expect(lint(file, probe(path))).toEqual(expect.arrayContaining([expect.stringContaining('imports nothing of Linli')]));
+  });
 
-  it('every relative import in emulator/src stays inside emulator/', () => {
+  it.each([
+    ['emulator/src/probe.ts', '../../package.json'],
+    ['emulator/src/db/probe.ts', '../../../database/indexes.json'],
+    ['emulator/test/probe.test.ts', '../../jest.config'],
+    ['emulator/test/db/probe.test.ts', '../../../types/anything'],
+  ])('refuses in %s a path out of emulator/: %s', (file, path) => {
+    expect(lint(file, probe(path))).toEqual([expect.stringContaining('stands on its own')]);
+  });
+
+  it.each([
+    ['emulator/src/db/probe.ts', '../meter'],
+    ['emulator/test/probe.test.ts', '../src/testing'],
+    ['emulator/test/db/probe.test.ts', '../../src/db'],
+    ['emulator/test/db/probe.test.ts', './sdk-harness'],
+  ])('allows in %s: %s', (file, path) => {
+    expect(lint(file, probe(path))).toEqual([]);
+  });
+
+  it('every relative import, require and __dirname path in emulator/src and emulator/test stays inside emulator/', () => {
     const files = (dir: string): string[] =>
       readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? files(join(dir, d.name)) : [join(dir, d.name)]));
-    const outside = files(join(pkg, 'src')).flatMap((file) =>
-      [...readFileSync(file, 'utf8').matchAll(/(?:from|import|require\()\s*'(\.{1,2}\/[^']*)'/g)]
+    const sources = [...files(join(pkg, 'src')), ...files(join(pkg, 'test'))].filter((f) => /\.(ts|js|mjs|cjs)$/.test(f));
+    expect(sources.length).toBeGreaterThan(50);
+    const outside = sources.flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/(?:from|import|import\(|require\(|__dirname,)\s*'(\.{1,2}\/[^']*)'/g)]
         .map((m) => m[1])
         .filter((path) => !resolve(dirname(file), path).startsWith(pkg + sep))
         .map((path) => `${file.slice(root.length + 1)}: ${path}`),
