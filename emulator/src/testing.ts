@@ -20,7 +20,7 @@ const READY = /emulator listening on (http:\/\/127\.0\.0\.1:(\d+))/;
 export interface StartOptions {
   /** The entry to run: GENERIC_MAIN (the default) or an app's own (one that calls runCli). */
   main?: string;
-  /** The folder of cloud functions (LINLI_FUNCTIONS_DIR). */
+  /** The folder of cloud functions (LINLI_FUNCTIONS_DIR; a relative path is taken from this process's directory). */
   functionsDir: string;
   h5Dir?: string;
   /**
@@ -30,8 +30,8 @@ export interface StartOptions {
   env?: Record<string, string>;
   /**
    * The process's working directory, against which an entry resolves its default paths (the generic CLI:
-   * ./database/indexes.json). Defaults to the fresh data dir, where nothing is found by accident: name what the
-   * emulator should read (LINLI_INDEXES) or pass the app's root.
+   * ./database/indexes.json) and any relative path in `env`. Defaults to the fresh data dir, where nothing is found
+   * by accident: name what the emulator should read (LINLI_INDEXES, as an absolute path) or pass the app's root.
    */
   cwd?: string;
   /** Seconds to wait for it to listen (default 30: a seed played through the functions, or a large store, takes longer). */
@@ -105,8 +105,8 @@ export async function startEmulator(opts: StartOptions): Promise<TestEmulator> {
   const baseEnv: NodeJS.ProcessEnv = {
     ...process.env,
     LINLI_DATA_DIR: dataDir,
-    LINLI_FUNCTIONS_DIR: opts.functionsDir,
-    ...(opts.h5Dir ? { LINLI_H5_DIR: opts.h5Dir } : {}),
+    LINLI_FUNCTIONS_DIR: resolve(opts.functionsDir),
+    ...(opts.h5Dir ? { LINLI_H5_DIR: resolve(opts.h5Dir) } : {}),
     ...opts.env,
   };
   let child: ChildProcess | null = null;
