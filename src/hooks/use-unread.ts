@@ -1,6 +1,7 @@
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import { call } from '../services/api';
+import { currentPersona } from '../services/persona';
 import { usePersona } from './use-persona';
 
 /** 我的 is the second tab (app.config.ts tabBar). */
@@ -18,22 +19,31 @@ export function setUnread(n: number): void {
   else void Taro.removeTabBarBadge({ index: ME_TAB }).then(done, done);
 }
 
-let asking: Promise<void> | null = null;
+/** The question on its way, and whose: the acting persona on H5 (on WeChat always the one signed in). */
+let asking: { who: string | null; answer: Promise<void> } | null = null;
+/** Counts the questions asked: an answer shows only if no question was asked after it. */
+let asked = 0;
 
 /**
- * Asks how many messages are unread (`notify.unread`, one count) and shows it. Asked again while a question is on
- * its way (the app shows and 我的 opens at the same moment), the same answer serves both.
+ * Asks how many messages are unread (`notify.unread`, one count) and shows it. Asked again by the same caller while
+ * a question is on its way (the app shows and 我的 opens at the same moment), the same answer serves both. Asked for
+ * someone else (a persona switched on H5 while a guest's question was on its way), it asks again, and the earlier
+ * answer — which may arrive later — is not shown.
  */
 export function refreshUnread(): Promise<void> {
+  const who = currentPersona()?.openid ?? null;
+  if (asking && asking.who === who) return asking.answer;
+  const question = ++asked;
   // In the background: a guest's refusal must not move them off the page they opened (the join page).
-  asking ??= call('notify.unread', {}, { background: true })
+  const answer = call('notify.unread', {}, { background: true })
     .then((reply) => {
-      if (reply.ok) setUnread(reply.data.unread);
+      if (reply.ok && question === asked) setUnread(reply.data.unread);
     })
     .finally(() => {
-      asking = null;
+      if (asking?.answer === answer) asking = null;
     });
-  return asking;
+  asking = { who, answer };
+  return answer;
 }
 
 /**
