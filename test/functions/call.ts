@@ -12,6 +12,13 @@ export function caller(emu: () => TestEmulator) {
  * One emulator process per test file, back at the seed before every test. `env.emu` is the emulator,
  * `env.call` acts as a persona.
  */
+/**
+ * For the tests that race real calls: on the cloud each concurrent call gets an instance of its own; the emulator runs
+ * one per core unless told (each starts its own SDK), which would let only two of a crowd into their transactions at
+ * once. Eight, for these files only: every other test pays for each cold instance it starts.
+ */
+export const RACING: StartOptions = { env: { LINLI_FUNCTION_INSTANCES: '8' } };
+
 export function useEmulator(opts: StartOptions = {}) {
   let emu: TestEmulator | undefined;
   beforeAll(async () => {

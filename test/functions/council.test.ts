@@ -1,4 +1,4 @@
-import { ok as okOf, useEmulator } from './call';
+import { ok as okOf, RACING, useEmulator } from './call';
 import { admin, gao, li, stranger, sun, wang, zhang } from './personas';
 import { insertDocs } from './post-helpers';
 import { expectCovered, rid } from './points-helpers';
@@ -8,7 +8,7 @@ import { databaseOf } from './ledger-fixture';
  * 三方议事 (issue 16): a topic from the community, 业委会, 物业 or residents (with co-signs); a meeting the staff schedule;
  * minutes, a decision, a household vote (一户一票) and follow-up tasks that show in their owners' lists.
  */
-const env = useEmulator();
+const env = useEmulator(RACING);
 const { call } = env;
 const DAY = 24 * 60 * 60 * 1000;
 const committee = 'test-council-ye'; // 叶委员, 业委会 of 梧桐苑

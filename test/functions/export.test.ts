@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { newWish, ok, useEmulator } from './call';
+import { newWish, ok, useEmulator, RACING } from './call';
 import { bulletinNumbers } from '../../src/shared/domain/bulletin';
 import { databaseOf } from './ledger-fixture';
 import { file } from './petition-fixtures';
@@ -10,7 +10,7 @@ import { liu, luo, qian, sun, wang, zhang } from './personas';
 // 数据导出 (issue 14): staff export what they may see as XLSX or CSV; the file holds the data, masked by the privacy
 // rule; a big export is carried page by page by the status calls and the exports timer; a day later it is gone.
 // Timers run only when a test runs them (or moves the clock past them): a page count mid-way must not race the cron.
-const env = useEmulator({ env: { LINLI_TRIGGER_TICK_MS: String(24 * 3600_000) } });
+const env = useEmulator({ env: { ...RACING.env, LINLI_TRIGGER_TICK_MS: String(24 * 3600_000) } });
 const { call } = env;
 
 let serial = 0;

@@ -1,4 +1,4 @@
-import { ok, useEmulator } from './call';
+import { ok, RACING, useEmulator } from './call';
 import { databaseOf } from './ledger-fixture';
 import { li, liu, stranger, wang } from './personas';
 import { expectCovered, rid } from './points-helpers';
@@ -8,7 +8,7 @@ import { expectCovered, rid } from './points-helpers';
  * verified at once and recorded as invited by her. A used-up, expired or revoked code is refused; the count limit
  * holds however many use a code at once; nobody acts on another home's codes.
  */
-const env = useEmulator();
+const env = useEmulator(RACING);
 const { call } = env;
 const refused = (reply: any, code: string) => expect(reply).toMatchObject({ ok: false, code });
 const newcomer = (n: number) => `o-family-${String(n).padStart(3, '0')}`;

@@ -1,9 +1,9 @@
-import { ok, useEmulator } from './call';
+import { ok, RACING, useEmulator } from './call';
 import { merchantKit } from './merchant-helpers';
 import { admin, chen, fang, li, merchant, sun, wang, zhang } from './personas';
 import { expectCovered, pointsKit, rid } from './points-helpers';
 
-const env = useEmulator();
+const env = useEmulator(RACING);
 const { call } = env;
 const { giveVirtue, codeOf, charge, virtueOf, takenBy } = merchantKit(env);
 const { expectReconciled } = pointsKit(env);

@@ -1,14 +1,14 @@
 // Sibling names are unique even when admins press 保存 at the same moment: the name guard (cloudfunctions/org/
 // name-guard.ts) is taken in the unit's own transaction, so of ten creates of one name exactly one unit exists
 // and every reply says what the data holds.
-import { ok, useEmulator } from './call';
+import { ok, RACING, useEmulator } from './call';
 import { databaseOf } from './ledger-fixture';
 import { admin, sun } from './personas';
 import { uploadFile, xlsx } from './roster-kit';
 
 jest.setTimeout(120_000);
 
-const env = useEmulator();
+const env = useEmulator(RACING);
 const COMMUNITY = 'community-wutong';
 
 /** A second admin of the same street, written straight into the database. */

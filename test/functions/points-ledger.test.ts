@@ -1,7 +1,7 @@
-import { ok, useEmulator } from './call';
+import { ok, RACING, useEmulator } from './call';
 import { li, sun, wang, zhang } from './personas';
 
-const env = useEmulator();
+const env = useEmulator(RACING);
 const { call } = env;
 
 const award = (openid: string, amount: number, requestId: string, asset = 'volunteer') =>

@@ -1,8 +1,8 @@
-import { ok, useEmulator } from './call';
+import { ok, RACING, useEmulator } from './call';
 import { chen, fang, li, members, merchant, sun, tang, wang, zhang } from './personas';
 import { expectCovered, mallKit, pointsKit, rid } from './points-helpers';
 
-const env = useEmulator();
+const env = useEmulator(RACING);
 const { call } = env;
 const { award, balanceOf, expectReconciled } = pointsKit(env);
 

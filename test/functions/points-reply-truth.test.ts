@@ -1,9 +1,9 @@
-import { ok, useEmulator } from './call';
+import { ok, useEmulator, RACING } from './call';
 import { sun, wang, zhang } from './personas';
 import { mallKit, pointsKit, rid } from './points-helpers';
 
 // Callers give up waiting for their postings after 0.5 s instead of 20 s: what a slow, crowded day looks like.
-const env = useEmulator({ env: { LINLI_POSTING_WAIT_MS: '500' } });
+const env = useEmulator({ env: { ...RACING.env, LINLI_POSTING_WAIT_MS: '500' } });
 const { call } = env;
 const { award, balanceOf, expectReconciled } = pointsKit(env);
 const { newItem, order } = mallKit(env);

@@ -1,8 +1,8 @@
-import { ok, useEmulator } from './call';
+import { ok, RACING, useEmulator } from './call';
 import { admin, li, stranger, sun, wang, zhang } from './personas';
 import { expectCovered, pointsKit, rid } from './points-helpers';
 
-const env = useEmulator();
+const env = useEmulator(RACING);
 const { call } = env;
 const { award, balanceOf, expectReconciled } = pointsKit(env);
 

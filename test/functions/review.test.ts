@@ -1,9 +1,9 @@
-import { ok, newWish, useEmulator } from './call';
+import { ok, newWish, RACING, useEmulator } from './call';
 import { databaseOf } from './ledger-fixture';
 import { chen, gao, li, liu, sun, wang, zhang } from './personas';
 import { expectCovered, pointsKit, rid } from './points-helpers';
 
-const env = useEmulator();
+const env = useEmulator(RACING);
 const { call } = env;
 const { balanceOf, expectReconciled } = pointsKit(env);
 const huang = 'demo-member-huang';

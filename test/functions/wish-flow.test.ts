@@ -1,8 +1,8 @@
 import { actions } from '../../src/shared/contract';
-import { newWish, ok, useEmulator } from './call';
+import { newWish, ok, RACING, useEmulator } from './call';
 import { chen, everyone, li, liu, members, sun, wang, zhang, zhao } from './personas';
 
-const env = useEmulator();
+const env = useEmulator(RACING);
 const { call } = env;
 
 /** A wish 王秀英 posted and 刘芳 approved for 10 points: on the wall, ready to claim. */

@@ -1,7 +1,7 @@
-import { newWish, ok, useEmulator } from './call';
+import { newWish, ok, RACING, useEmulator } from './call';
 import { li, liu, stranger, sun, wang, zhang, zhao } from './personas';
 
-const env = useEmulator();
+const env = useEmulator(RACING);
 const { call } = env;
 
 async function postWish(payload = newWish, requestId?: string) {

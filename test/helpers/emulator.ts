@@ -1,6 +1,6 @@
 // Linli's tests start emulators through the emulator package's harness (@linli/cloudbase-emulator/testing), with
 // Linli's defaults: its own entry (dist/emulator/main.js: its seeds, personas, API), its built functions, the
-// community alone (LINLI_SEED=bare), eight instances a function, and the repository as the working directory.
+// community alone (LINLI_SEED=bare), and the repository as the working directory.
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
@@ -38,9 +38,6 @@ export async function startEmulator(opts: StartOptions = {}): Promise<TestEmulat
   const env = {
     // Linli's tests start from the community alone (no demo month) unless they ask for it with LINLI_SEED=month.
     ...(main === MAIN ? { LINLI_SEED: 'bare' } : {}),
-    // The race tests race real calls: on the cloud each concurrent call gets an instance of its own, here at most
-    // this many run at once (the default, one per core, would let only two of a crowd into their transactions).
-    LINLI_FUNCTION_INSTANCES: process.env.LINLI_FUNCTION_INSTANCES ?? '8',
     ...opts.env,
   };
   return startPackageEmulator({
