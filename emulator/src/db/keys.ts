@@ -9,11 +9,10 @@
 //   ended by a 00 byte; booleans one byte; regular expressions their source and flags.
 // An array at the indexed path is multikey: one key per element, as MongoDB indexes it.
 import { isDate, isPlainObject, isRegExp, type Doc } from './ejson';
+import { EMPTY_ARRAY, valuesAt } from './order';
 
 /** The type byte of each BSON type, in MongoDB's order; 0 ends a list. */
 const T = { emptyArray: 1, null: 2, number: 3, string: 4, object: 5, array: 6, binary: 7, boolean: 9, date: 10, regex: 12 } as const;
-
-const EMPTY_ARRAY = Symbol('empty array');
 
 function typeByte(v: unknown): number {
   if (v === EMPTY_ARRAY) return T.emptyArray;
@@ -102,26 +101,15 @@ export function typeBracket(v: unknown, dir: 1 | -1): [Buffer, Buffer] {
   return dir === 1 ? [Buffer.from([t]), Buffer.from([t + 1])] : [Buffer.from([~t & 0xff]), Buffer.from([(~t & 0xff) + 1])];
 }
 
+/**
+ * The query engine (mingo) matches {a: 'x'} against [['x']] too, so the elements of nested arrays get entries as well
+ * (MongoDB would index the inner array as one value): an index never misses a match.
+ */
+const withInner = (array: unknown[]): unknown[] => array.flatMap((el) => (Array.isArray(el) ? [el, ...withInner(el)] : [el]));
+
 /** The values a dotted path reaches, as an index sees them: through arrays of documents, and each element of a final array. */
 export function indexedValues(doc: unknown, path: string[]): unknown[] {
-  if (path.length === 0) {
-    if (!Array.isArray(doc)) return [doc];
-    // The query engine (mingo) matches {a: 'x'} against [['x']] too, so the elements of nested arrays get
-    // entries as well (MongoDB would index the inner array as one value): an index never misses a match.
-    return doc.length === 0
-      ? [EMPTY_ARRAY]
-      : doc.flatMap(function withInner(el: unknown): unknown[] {
-          return Array.isArray(el) ? [el, ...el.flatMap(withInner)] : [el];
-        });
-  }
-  const [head, ...rest] = path;
-  if (Array.isArray(doc)) {
-    if (/^\d+$/.test(head)) return indexedValues(doc[Number(head)], rest);
-    const found = doc.flatMap((el) => (isPlainObject(el) ? indexedValues(el[head], rest) : []));
-    return found.length > 0 ? found : [undefined];
-  }
-  if (isPlainObject(doc)) return indexedValues(doc[head], rest);
-  return [undefined];
+  return valuesAt(doc, path, withInner);
 }
 
 /** Whether a path goes through or ends in an array in this document (its index keys are multikey). */

@@ -11,7 +11,8 @@ import type { Doc } from './ejson';
 import { isPlainObject, isRegExp } from './ejson';
 
 /** The sort key of a field holding `[]`: before null and missing. */
-const EMPTY_ARRAY = Symbol('empty array');
+/** What an empty final array stands for among a path's values (sorts before null, as `[]` does in MongoDB). */
+export const EMPTY_ARRAY = Symbol('empty array');
 
 function typeRank(v: unknown): number {
   if (v === EMPTY_ARRAY) return 0;
@@ -95,20 +96,26 @@ export function compareValues(a: unknown, b: unknown): number {
   }
 }
 
-/** The values a dotted path reaches: through arrays of embedded documents, and the elements of a final array. */
-function valuesAt(value: unknown, path: string[]): unknown[] {
+/** The elements of a final array (a sort compares by them). */
+const elementsOf = (array: unknown[]): unknown[] => array;
+
+/**
+ * The values a dotted path reaches: through arrays of embedded documents, and the elements of a final array — as
+ * `elements` gives them (an index takes those of nested arrays too, keys.ts); an empty one is EMPTY_ARRAY.
+ */
+export function valuesAt(value: unknown, path: string[], elements: (array: unknown[]) => unknown[] = elementsOf): unknown[] {
   if (path.length === 0) {
     if (!Array.isArray(value)) return [value];
-    return value.length === 0 ? [EMPTY_ARRAY] : value;
+    return value.length === 0 ? [EMPTY_ARRAY] : elements(value);
   }
   const [head, ...rest] = path;
   if (Array.isArray(value)) {
     // A numeric step indexes the array; any other step looks into each element.
-    if (/^\d+$/.test(head)) return valuesAt(value[Number(head)], rest);
-    const found = value.flatMap((el) => (isPlainObject(el) ? valuesAt(el[head], rest) : []));
+    if (/^\d+$/.test(head)) return valuesAt(value[Number(head)], rest, elements);
+    const found = value.flatMap((el) => (isPlainObject(el) ? valuesAt(el[head], rest, elements) : []));
     return found.length > 0 ? found : [undefined];
   }
-  if (isPlainObject(value)) return valuesAt(value[head], rest);
+  if (isPlainObject(value)) return valuesAt(value[head], rest, elements);
   return [undefined];
 }
 
