@@ -13,8 +13,9 @@ module.exports = {
   maxWorkers: 2,
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
-    // The emulator package's own tests (emulator/test), run from here so one `npm test` runs everything.
-    { ...base, displayName: 'emulator', testMatch: ['<rootDir>/emulator/test/**/*.test.ts'] },
+    // The emulator package's own tests, with the package's own config (emulator/jest.config.js), run from here so
+    // one `npm test` runs everything.
+    '<rootDir>/emulator',
     { ...base, displayName: 'functions', testMatch: ['<rootDir>/test/functions/**/*.test.ts'] },
     { ...base, displayName: 'weapp', testEnvironment: 'jsdom', testMatch: ['<rootDir>/test/weapp/**/*.test.ts'] },
     { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
