@@ -152,7 +152,7 @@ async function costOf(emu: TestEmulator, label: string, reply: Promise<any>) {
 }
 
 /** The write path: what one posting costs, and a crowd of spends on one balance against the same spends one by one. */
-async function ledger(emu: TestEmulator) {
+async function ledger(emu: TestEmulator, rounds = Math.max(1, Number(process.argv[3]) || 1)) {
   const sun = 'demo-staff-sun';
   const award = (amount: number, requestId: string) =>
     call(emu, sun, 'points.award', { openid: wang, asset: 'volunteer', amount, reason: '志愿服务' }, requestId);
@@ -185,7 +185,6 @@ async function ledger(emu: TestEmulator) {
   // Each round makes the same n spends one after another, then all at once; on a shared machine the rounds' spread
   // says how far one figure can be trusted (`npm run bench -- ledger 3` for three rounds).
   const n = 200;
-  const rounds = Math.max(1, Number(process.argv[3]) || 1);
   await award(2 * n * rounds, 'bench-award-spends');
   const ratios: number[] = [];
   const cpuRatios: number[] = [];
@@ -330,6 +329,17 @@ async function rosterImport(emu: TestEmulator) {
   fig('roster.list: a page of 20 of 5,000 (time, DB requests)', `${ms(listMs)}, ${record.dbRequests}`);
 }
 
+/**
+ * The ledger's crowd as the cloud would run it: `instances` warm instances of the points function (started by as
+ * many concurrent balance reads, so that no spend waits for an instance or pays a cold start), then ledger()'s rounds.
+ */
+async function crowd(emu: TestEmulator, instances: number, rounds: number) {
+  const [warmMs] = await timed(() => Promise.all(Array.from({ length: instances }, () => call(emu, wang, 'points.balance'))));
+  fig(`crowd: ${instances} instances of points started and warm (${instances} concurrent balance reads)`, ms(warmMs));
+  fig('crowd: emulator RSS with them warm', rssOf(emu.pid));
+  await ledger(emu, rounds);
+}
+
 async function main() {
   // `npm run bench -- overhead [rounds] [seconds]`: only the per-call overhead, user.me against a bare server.
   if (process.argv[2] === 'overhead')
@@ -343,6 +353,13 @@ async function main() {
   if (process.argv[2] === 'ledger') {
     const emu = await startEmulator();
     return ledger(emu).finally(() => emu.stop());
+  }
+  // `npm run bench -- crowd [instances] [rounds]`: the write path with as many instances of a function as the crowd
+  // (the cloud runs each concurrent call in an instance of its own), all warm before the clock starts.
+  if (process.argv[2] === 'crowd') {
+    const instances = Number(process.argv[3]) || 200;
+    const emu = await startEmulator({ env: { LINLI_FUNCTION_INSTANCES: String(instances), LINLI_WARM_FUNCTIONS: String(instances + 20) } });
+    return crowd(emu, instances, Number(process.argv[4]) || 1).finally(() => emu.stop());
   }
   // `npm run bench -- cold`: only the bundle sizes and cold requires.
   if (process.argv[2] === 'cold') {
