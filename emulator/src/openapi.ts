@@ -129,12 +129,25 @@ function detailOf(verdict: Verdict): Record<string, unknown> {
 }
 
 /**
+ * What WeChat's imgSecCheck takes: "图片大小限制：1M" (the documented limit; larger media answer 40006 "invalid
+ * media size"), and a request whose media part is missing or empty answers 41005 "media data missing".
+ */
+export const IMG_SEC_CHECK_MAX_BYTES = 1024 * 1024;
+
+/**
  * WeChat's imgSecCheck only passes (0) or rejects (87014 "risky content"). The emulator adds the v2-style
  * `result` so code may tell "review" from "pass"; code that ignores it sees exactly the cloud's answer.
+ *
+ * The size is checked first, as the cloud does, so an oversized photo fails here as it would there. The docs
+ * also ask for at most 750px × 1334px, but name no error code for it, and images with more pixels within 1 MB
+ * are reported to pass (WeChat scales them down for the check); the emulator does not decode images (its
+ * verdict reads marker bytes, and test images need not be valid PNGs), so it applies only the byte limit.
+ * Clients fit photos to 750×1334 themselves (src/shared/domain/photo-fit.ts).
  */
 function imgSecCheck(params: OpenApiParams): Reply {
   const media = params.media as Media | undefined;
-  if (!media || !Buffer.isBuffer(media.value)) return FORMAT_ERROR('media is required');
+  if (!media || !Buffer.isBuffer(media.value) || media.value.length === 0) return { errcode: 41005, errmsg: 'media data missing' };
+  if (media.value.length > IMG_SEC_CHECK_MAX_BYTES) return { errcode: 40006, errmsg: 'invalid media size' };
   const verdict = checkImage(media.value);
   if (verdict.suggest === 'risky') return { errcode: 87014, errmsg: 'risky content' };
   return { ...OK, result: { suggest: verdict.suggest, label: verdict.label } };

@@ -51,6 +51,20 @@ describe('open API stand-ins', () => {
     expect(risky.message).toContain('risky content');
   });
 
+  it('imgSecCheck takes an image of at most 1 MB, as WeChat does: more answers 40006, none answers 41005', async () => {
+    const img = (base64: string, padTo?: number) =>
+      emu.invoke<{ errCode: number; result?: { suggest: string }; message?: string }>('services', { op: 'imgSecCheck', base64, padTo });
+    expect(await img(png(), 1024 * 1024)).toEqual({ errCode: 0, result: { suggest: 'pass', label: 100 } });
+    const over = await img(png(), 1024 * 1024 + 1);
+    expect(over.errCode).toBe(40006);
+    expect(over.message).toContain('invalid media size');
+    // The size is refused before the picture is looked at: an oversized risky image is still 40006.
+    expect((await img(png('LINLI-RISKY'), 2 * 1024 * 1024)).errCode).toBe(40006);
+    const missing = await img('');
+    expect(missing.errCode).toBe(41005);
+    expect(missing.message).toContain('media data missing');
+  });
+
   it('records subscribeMessage.send in the outbox, newest last, with the emulator time', async () => {
     const send = (touser: string, thing: string) =>
       emu.invoke(

@@ -2,9 +2,13 @@ import Taro from '@tarojs/taro';
 import { uploadFolderOf } from '../shared/domain/uploads';
 import { call } from './api';
 import { currentPersona } from './persona';
+import { fitPhoto } from './photo-fit';
 import { newRequestId } from './request-id';
 
-export type UploadResult = { ok: true; fileID: string } | { ok: false; message: string };
+/** `tooLarge`: the photo cannot be made small enough, so trying it again is no use — the user picks another. */
+export type UploadResult = { ok: true; fileID: string } | { ok: false; message: string; tooLarge?: true };
+
+export const PHOTO_TOO_LARGE_MESSAGE = '照片太大，请换一张或裁剪后再试';
 
 /**
  * The uploader's openid, which names their upload folder: the functions accept as someone's photo only a file in
@@ -28,16 +32,21 @@ function cloudPathFor(openid: string, typeHint: string): string {
   return `${uploadFolderOf(openid)}${newRequestId()}.${ext}`;
 }
 
-/** Uploads one chosen photo; weapp to cloud storage, H5 to the emulator's storage. */
+/**
+ * Uploads one chosen photo, first fitted for WeChat's image check (photo-fit.ts; every published photo goes
+ * through it, and it takes nothing over 1 MB); weapp to cloud storage, H5 to the emulator's storage.
+ */
 export async function uploadPhoto(localPath: string): Promise<UploadResult> {
   try {
     const openid = await uploaderOpenid();
-    if (process.env.TARO_ENV === 'weapp') {
-      const res = await Taro.cloud.uploadFile({ cloudPath: cloudPathFor(openid, localPath), filePath: localPath });
+    const fitted = await fitPhoto(localPath);
+    if (fitted.kind === 'tooLarge') return { ok: false, message: PHOTO_TOO_LARGE_MESSAGE, tooLarge: true };
+    if (fitted.kind === 'file') {
+      const res = await Taro.cloud.uploadFile({ cloudPath: cloudPathFor(openid, fitted.path), filePath: fitted.path });
       return { ok: true, fileID: res.fileID };
     }
-    // On H5 a chosen photo is a blob: URL with no extension; its MIME type names the format.
-    const blob = await (await fetch(localPath)).blob();
+    // On H5 a photo is a blob with no name; its MIME type names the format.
+    const blob = fitted.blob;
     const res = await fetch(`/__emulator/upload?cloudPath=${encodeURIComponent(cloudPathFor(openid, blob.type))}`, {
       method: 'POST',
       body: blob,

@@ -45,6 +45,17 @@ describe('photos on wishes', () => {
     expect(good.data.wish.proof.photos[0].url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
   });
 
+  it('a photo over 1 MB, more than WeChat’s image check takes, is refused with what to do, and nothing is stored', async () => {
+    const big = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(1024 * 1024)]);
+    const fileID = (await env.emu.upload(wang, big, 'big.png')).fileID;
+    const reply = await call(wang, 'wish.create', { ...newWish, photos: [await upload('small'), fileID] });
+    expect(reply).toMatchObject({ ok: false, code: 'PHOTO_TOO_LARGE', message: '照片太大，无法检查，请删掉这张照片，换一张或裁剪后重新上传' });
+    expect((await call(wang, 'wish.listMine')).data.items).toEqual([]);
+    // Exactly 1 MB is still taken.
+    const fits = (await env.emu.upload(wang, big.subarray(0, 1024 * 1024), 'fits.png')).fileID;
+    expect(await call(wang, 'wish.create', { ...newWish, photos: [fits] })).toMatchObject({ ok: true });
+  });
+
   it('a photo that was never uploaded (or is gone) is bad input, not a failure of ours', async () => {
     const fileID = await upload('kitchen');
     const missing = fileID.replace(/kitchen-[0-9a-f]+\.png$/, 'never-uploaded.png');

@@ -19,8 +19,11 @@ interface Props {
 export function PhotoPicker({ photos, onChange, max }: Props) {
   async function upload(photo: Photo) {
     const res = await uploadPhoto(photo.localPath);
+    // A photo that cannot be made small enough is taken off: trying it again would fail the same way.
     onChange((all) =>
-      all.map((p) => (p.localPath === photo.localPath ? { ...p, state: res.ok ? 'done' : 'failed', fileID: res.ok ? res.fileID : null } : p)),
+      !res.ok && res.tooLarge
+        ? all.filter((p) => p.localPath !== photo.localPath)
+        : all.map((p) => (p.localPath === photo.localPath ? { ...p, state: res.ok ? 'done' : 'failed', fileID: res.ok ? res.fileID : null } : p)),
     );
     if (!res.ok) void Taro.showToast({ title: res.message, icon: 'none' });
   }

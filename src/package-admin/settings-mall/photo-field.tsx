@@ -28,6 +28,7 @@ export function PhotoField({ value, onChange, onBusy }: { value: ItemPhoto; onCh
     onBusy(false);
     setState(res.ok ? 'idle' : 'failed');
     if (res.ok) onChange({ fileID: res.fileID, src: localPath });
+    else void Taro.showToast({ title: res.message, icon: 'none' });
   }
 
   return (

@@ -11,6 +11,7 @@ export const errorMessages = {
   FORBIDDEN_SCOPE: '这不在你负责的网格或社区范围内',
   NOT_FOUND: '没有找到该内容，可能已被删除',
   CONTENT_RISKY: '内容含有违规信息，请修改后再提交',
+  PHOTO_TOO_LARGE: '照片太大，无法检查，请删掉这张照片，换一张或裁剪后重新上传',
   WISH_NOT_FOUND: '没有找到这个心愿',
   WISH_ILLEGAL_TRANSITION: '心愿当前状态不允许此操作',
   WISH_ALREADY_CLAIMED: '手慢了，这个心愿已被其他人认领',
