@@ -14,6 +14,8 @@ const env = useEmulator();
 // opened, is printed beside it). Add an action here once the write path brings it within its budget; the
 // others are printed by the table as over budget.
 const WITHIN_BUDGET = [
+  // 我的, and what every page asks first: the caller (their community, grid and building names kept warm).
+  'user.me',
   'wish.create',
   'wish.listQueue',
   'wish.approve',
@@ -291,6 +293,10 @@ test.each(WITHIN_BUDGET)('%s stays within its budget of DB requests', (label) =>
 
 test.each(Object.entries(OVER_BUDGET))('%s, over budget, costs no more than its %d DB requests', (label, most) => {
   expect(costOf(label).requests).toBeLessThanOrEqual(most);
+});
+
+test('user.me, asked by every page, reads the database once when warm: the caller, nothing else', () => {
+  expect(costOf('user.me').requests).toBe(1);
 });
 
 test('a month’s first rating of a member (the first pass: their month tally is created) stays within budget too', () => {
