@@ -121,8 +121,8 @@ async function invokeNested(params: Record<string, unknown>, parentId: string | 
     return { code: 'INVALID_PARAM', message: 'request_data is not JSON', requestId: randomUUID() };
   }
   try {
-    const { invocationId, result } = await deps.runner.invoke({ name: String(params.function_name), event, caller, parentId });
-    return { requestId: invocationId, data: { response_data: JSON.stringify(result) } };
+    const { invocationId, json } = await deps.runner.invoke({ name: String(params.function_name), event, caller, parentId });
+    return { requestId: invocationId, data: { response_data: json } };
   } catch (err) {
     const e = err instanceof InvokeError ? err : new InvokeError('FUNCTIONS_EXECUTE_FAIL', String(err));
     return { code: e.code, message: e.message, requestId: e.invocationId ?? randomUUID() };
