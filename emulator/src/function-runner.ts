@@ -71,10 +71,11 @@ export const DEFAULT_MAX_WARM = 20;
 /**
  * Instances of one function at most, unless LINLI_FUNCTION_INSTANCES says: one per core (at least 2, so concurrent
  * calls still run side by side). The cloud starts one per concurrent call, up to the function's quota; here they
- * share the machine's cores with the emulator's own thread (the gateway, the database), and each more instance than
- * cores only adds CPU per call — on 2 shared cores, user.me at 50 in flight took ~2.4 ms CPU per call with 1 or 2
- * instances, ~2.8 with 3, ~3.6 with 4 or 6 (its own JIT and heap each, and a thread woken per call) — and memory
- * (~30 MiB each).
+ * share the machine's cores with the emulator's own thread (the gateway, the database). On 2 shared cores, user.me
+ * at 50 in flight (2026-12-05, after speed17c) ran ~450–570 calls/s at ~1.6 ms CPU per call with 2 instances,
+ * ~540–590 with 3, ~620–680 with 4 (~1.6–1.8 ms), ~310–400 with 8 (~2.6–2.9 ms: its own JIT and heap each). More than
+ * one per core is not the default all the same: every cold instance loads its own SDK (~230 ms CPU) and the tests
+ * start many (with 4, two function test files took ~12% more CPU), and each holds ~30 MiB.
  */
 export const DEFAULT_INSTANCES = Math.max(2, availableParallelism());
 
