@@ -35,12 +35,18 @@ interface Target {
 interface Round {
   perSecond: number;
   cpuMsPerCall: number;
+  /** Of which the process's main thread (HTTP, gateway, database; the rest is function instances and V8's helpers). */
+  mainMsPerCall: number;
 }
 
-/** CPU time the process has used so far (user + system, ms; /proc ticks of 10 ms), or NaN off Linux. */
-function cpuMsOf(pid: number | undefined): number {
-  if (!pid || !existsSync(`/proc/${pid}/stat`)) return NaN;
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+/**
+ * CPU time the process has used so far (user + system, ms; /proc ticks of 10 ms), or NaN off Linux; with
+ * `mainThread`, its main thread's alone.
+ */
+function cpuMsOf(pid: number | undefined, mainThread = false): number {
+  const file = mainThread ? `/proc/${pid}/task/${pid}/stat` : `/proc/${pid}/stat`;
+  if (!pid || !existsSync(file)) return NaN;
+  const fields = readFileSync(file, 'utf8').split(') ')[1].split(' ');
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
@@ -49,6 +55,7 @@ async function drive(target: Target, seconds: number): Promise<Round> {
   const until = performance.now() + seconds * 1000;
   let calls = 0;
   const cpu0 = cpuMsOf(target.pid);
+  const main0 = cpuMsOf(target.pid, true);
   const started = performance.now();
   const loop = async () => {
     while (performance.now() < until) {
@@ -59,7 +66,11 @@ async function drive(target: Target, seconds: number): Promise<Round> {
   };
   await Promise.all(Array.from({ length: IN_FLIGHT }, loop));
   const wall = (performance.now() - started) / 1000;
-  return { perSecond: calls / wall, cpuMsPerCall: (cpuMsOf(target.pid) - cpu0) / calls };
+  return {
+    perSecond: calls / wall,
+    cpuMsPerCall: (cpuMsOf(target.pid) - cpu0) / calls,
+    mainMsPerCall: (cpuMsOf(target.pid, true) - main0) / calls,
+  };
 }
 
 async function startBare(): Promise<{ child: ChildProcess; url: string }> {
@@ -165,6 +176,13 @@ export async function overhead(fig: (name: string, value: string) => void, round
         ),
       );
     }
+    fig(
+      'overhead: … user.me, of which the main thread (HTTP, gateway, DB)',
+      spread(
+        results.get(me)!.map((r) => r.mainMsPerCall),
+        2,
+      ),
+    );
     fig(`overhead: user.me / bare, same round (median, min–max; aim ≥ 0.25×)`, `${spread(ratios, 3)}×`);
     fig('overhead: user.me DB requests per call', String(calls[0]?.dbRequests ?? 'n/a'));
     fig('overhead: instances of a function at most', process.env.LINLI_FUNCTION_INSTANCES ?? `one per core (${Math.max(2, availableParallelism())})`);

@@ -1,17 +1,16 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Emulator } from './emulator';
 import { handleFileRoutes } from './file-routes';
-import { decodePath, HttpError, readJson, sendJson } from './http-util';
+import { decodePath, HttpError, readJson, sendJson, sendJsonText } from './http-util';
 import { InvokeError } from './invocation';
 
 export const DEV_PREFIX = '/__emulator/';
 
 /**
- * The dev surface (loopback only): invoke functions as a persona, inspect and steer the emulator.
- * Returns false when the path is not one of ours.
+ * The dev surface (loopback only): invoke functions as a persona, inspect and steer the emulator. `url` is the
+ * request's, as the server parsed it. Returns false when the path is not one of ours.
  */
-export async function handleDevRequest(req: IncomingMessage, res: ServerResponse, emu: Emulator): Promise<boolean> {
-  const url = new URL(req.url ?? '/', 'http://localhost');
+export async function handleDevRequest(req: IncomingMessage, res: ServerResponse, emu: Emulator, url: URL): Promise<boolean> {
   const method = req.method ?? 'GET';
   const route = `${method} ${url.pathname}`;
   let match: RegExpExecArray | null;
@@ -56,12 +55,13 @@ async function invoke(req: IncomingMessage, res: ServerResponse, emu: Emulator, 
     return typeof value === 'string' && value !== '' ? value : undefined;
   };
   try {
-    const { result } = await emu.runner.invoke({
+    const { json } = await emu.runner.invoke({
       name,
       event,
       caller: { openid: header('x-linli-openid'), unionid: header('x-linli-unionid'), source: 'wx_client' },
     });
-    sendJson(res, 200, result);
+    // The function's value as its worker serialised it: parsing and serialising it again here would change nothing.
+    sendJsonText(res, 200, json);
   } catch (err) {
     if (!(err instanceof InvokeError)) throw err;
     // Shaped like wx.cloud.callFunction's rejection.

@@ -71,10 +71,11 @@ export const DEFAULT_MAX_WARM = 20;
 /**
  * Instances of one function at most, unless LINLI_FUNCTION_INSTANCES says: one per core (at least 2, so concurrent
  * calls still run side by side). The cloud starts one per concurrent call, up to the function's quota; here they
- * share the machine's cores with the emulator's own thread (the gateway, the database), and each more instance than
- * cores only adds CPU per call — on 2 shared cores, user.me at 50 in flight took ~2.4 ms CPU per call with 1 or 2
- * instances, ~2.8 with 3, ~3.6 with 4 or 6 (its own JIT and heap each, and a thread woken per call) — and memory
- * (~30 MiB each).
+ * share the machine's cores with the emulator's own thread (the gateway, the database). On 2 shared cores, user.me
+ * at 50 in flight (2026-12-05, after speed17c) ran ~450–570 calls/s at ~1.6 ms CPU per call with 2 instances,
+ * ~540–590 with 3, ~620–680 with 4 (~1.6–1.8 ms), ~310–400 with 8 (~2.6–2.9 ms: its own JIT and heap each). More than
+ * one per core is not the default all the same: every cold instance loads its own SDK (~230 ms CPU) and the tests
+ * start many (with 4, two function test files took ~12% more CPU), and each holds ~30 MiB.
  */
 export const DEFAULT_INSTANCES = Math.max(2, availableParallelism());
 
@@ -138,8 +139,11 @@ export class FunctionRunner {
 
   /** How long an invocation of the function may run: its config.json `timeout`, else the cloud's 3 s. */
   timeoutMs(name: string): number {
+    return this.timeoutOf(this.config(name));
+  }
+
+  private timeoutOf({ timeout }: FunctionConfig): number {
     if (this.opts.timeoutMs !== undefined) return this.opts.timeoutMs;
-    const { timeout } = this.config(name);
     return (typeof timeout === 'number' && timeout > 0 ? timeout : DEFAULT_TIMEOUT_S) * 1000;
   }
 
@@ -148,7 +152,7 @@ export class FunctionRunner {
   }
 
   async invoke(req: InvokeRequest): Promise<InvokeResult> {
-    const invocationId = randomBytes(12).toString('hex');
+    const invocationId = newInvocationId();
     const record = this.opts.meter.start({
       invocationId,
       parentId: req.parentId ?? null,
@@ -162,9 +166,15 @@ export class FunctionRunner {
     const caller = { ...req.caller, appid: req.caller.appid ?? this.opts.appid };
     this.live.set(invocationId, caller);
     try {
-      const result = await this.run(req, caller, invocationId);
+      const json = await this.run(req, caller, invocationId);
       finish(record, started, null);
-      return { invocationId, result };
+      return {
+        invocationId,
+        json,
+        get result(): unknown {
+          return JSON.parse(json);
+        },
+      };
     } catch (err) {
       const error = err instanceof InvokeError ? err : new InvokeError('FUNCTIONS_EXECUTE_FAIL', describe(err));
       finish(record, started, error.message);
@@ -186,13 +196,14 @@ export class FunctionRunner {
     await Promise.all(all.map((i) => i.worker.terminate()));
   }
 
-  private async run(req: InvokeRequest, caller: Caller, invocationId: string): Promise<unknown> {
+  private async run(req: InvokeRequest, caller: Caller, invocationId: string): Promise<string> {
     const files = NAME.test(req.name) ? this.filesOf(req.name) : undefined;
     if (!files) {
       throw new InvokeError('FUNCTIONS_REQUEST_FAIL', `[ResourceNotFound.Function] 未找到指定的Function（${req.name}），请创建后再试。`);
     }
     const instance = await this.acquire(req.name, files.mtimeMs, Boolean(req.parentId));
-    const timeoutMs = this.timeoutMs(req.name);
+    // The config.json read when the call came in (stat'ing the files again for it cost as much as the first time).
+    const timeoutMs = this.timeoutOf(files.config);
     const env = invocationEnv(req.name, caller, invocationId, req.trigger ?? null);
     const context = {
       callbackWaitsForEmptyEventLoop: false,
@@ -205,7 +216,7 @@ export class FunctionRunner {
       environment: JSON.stringify({ ...env, TCB_ENV: this.opts.env }),
     };
     const message: InvokeMessage = { id: ++this.serial, event: withUserInfo(req.event, caller), context, env };
-    const json = await new Promise<string>((resolve, reject) => {
+    return new Promise<string>((resolve, reject) => {
       // From when the instance takes the call, as on the cloud (time spent waiting for one does not count).
       const timer = setTimeout(() => {
         instance.running = undefined;
@@ -231,7 +242,6 @@ export class FunctionRunner {
       };
       instance.worker.postMessage(message);
     });
-    return JSON.parse(json);
   }
 
   private entry(name: string): string {
@@ -385,6 +395,21 @@ export class FunctionRunner {
     instance.idle = setTimeout(() => this.retire(instance), this.opts.idleMs ?? DEFAULT_IDLE_MS);
     instance.idle.unref();
   }
+}
+
+/** Random bytes drawn in blocks: one call into the system's generator per 512 invocations instead of one each. */
+const ID_BYTES = 12;
+let idPool = Buffer.alloc(0);
+let idAt = 0;
+
+/** An invocation id as the cloud's request ids look to a function: 24 random hex digits. */
+function newInvocationId(): string {
+  if (idAt + ID_BYTES > idPool.length) {
+    idPool = randomBytes(ID_BYTES * 512);
+    idAt = 0;
+  }
+  idAt += ID_BYTES;
+  return idPool.toString('hex', idAt - ID_BYTES, idAt);
 }
 
 /** The idle instance used last (pools are kept least recently used first). */

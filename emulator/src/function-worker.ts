@@ -7,6 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { installSharedClock } from './clock';
 import { describe, InvokeError } from './invocation';
 import { setInvocationEnv, type InvocationEnv } from './invocation-env';
+import { writeStdioDirectly } from './worker-stdio';
 
 export interface WorkerData {
   /** The function's index.js, absolute. */
@@ -33,6 +34,8 @@ const port = parentPort!;
 
 // Before the function's code runs: it (and dayjs) may take "now" at load time.
 installSharedClock(clock);
+// What the function logs (a line per call, often) is written out by this thread, not handed to the main one.
+writeStdioDirectly();
 // A plain object in place of Node's environment store: the SDK reads a dozen variables per request, and a read of
 // the store goes through C++ each time. The thread's environment was already its own copy; child processes the
 // function starts get this object as their environment, as they got the copy.

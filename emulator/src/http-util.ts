@@ -47,7 +47,11 @@ export async function readJson(req: IncomingMessage): Promise<unknown> {
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body === undefined ? null : body);
+  sendJsonText(res, status, JSON.stringify(body === undefined ? null : body));
+}
+
+/** A body already serialised as JSON. */
+export function sendJsonText(res: ServerResponse, status: number, text: string): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
   res.end(text);
 }

@@ -31,7 +31,10 @@ export class InvokeError extends Error {
 
 export interface InvokeResult {
   invocationId: string;
-  result: unknown;
+  /** What the function returned, as the cloud hands it over: JSON (`null` for undefined). */
+  json: string;
+  /** The same, parsed (on each read: a caller that passes the JSON on never parses it). */
+  readonly result: unknown;
 }
 
 /**

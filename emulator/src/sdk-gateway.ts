@@ -80,12 +80,14 @@ export async function handleSdkRequest(req: IncomingMessage, res: ServerResponse
     return sendBytes(res, 200, 'application/octet-stream', encodeOpenApiResponse(reply));
   }
   const body = await readBody(req);
-  const { action, ...rest } = JSON.parse(body.toString('utf8') || '{}') as Record<string, unknown>;
-  if (typeof rest.envName === 'string' && rest.envName !== '' && rest.envName !== deps.env) {
-    return sendJson(res, 200, invalidEnv(rest.envName, deps.env));
-  }
-  for (const key of ENVELOPE) delete rest[key];
-  sendJson(res, 200, await answer(String(action), rest, invocationId, deps));
+  const request = JSON.parse(body.toString('utf8') || '{}') as Record<string, unknown>;
+  const { action, envName } = request;
+  if (typeof envName === 'string' && envName !== '' && envName !== deps.env) return sendJson(res, 200, invalidEnv(envName, deps.env));
+  // The parameters, copied rather than the envelope deleted: an object keys were deleted from reads slower.
+  // (No SDK request names a `__proto__`; assigned, it would set the copy's prototype.)
+  const params: Record<string, unknown> = {};
+  for (const key of Object.keys(request)) if (!ENVELOPE.has(key) && key !== '__proto__') params[key] = request[key];
+  sendJson(res, 200, await answer(String(action), params, invocationId, deps));
 }
 
 async function answer(action: string, params: Record<string, unknown>, invocationId: string | null, deps: GatewayDeps): Promise<unknown> {
@@ -121,8 +123,8 @@ async function invokeNested(params: Record<string, unknown>, parentId: string | 
     return { code: 'INVALID_PARAM', message: 'request_data is not JSON', requestId: randomUUID() };
   }
   try {
-    const { invocationId, result } = await deps.runner.invoke({ name: String(params.function_name), event, caller, parentId });
-    return { requestId: invocationId, data: { response_data: JSON.stringify(result) } };
+    const { invocationId, json } = await deps.runner.invoke({ name: String(params.function_name), event, caller, parentId });
+    return { requestId: invocationId, data: { response_data: json } };
   } catch (err) {
     const e = err instanceof InvokeError ? err : new InvokeError('FUNCTIONS_EXECUTE_FAIL', String(err));
     return { code: e.code, message: e.message, requestId: e.invocationId ?? randomUUID() };

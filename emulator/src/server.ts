@@ -42,7 +42,7 @@ async function route(req: IncomingMessage, res: ServerResponse, emu: Emulator): 
   const httpFunction = httpAccessRoute(pathname);
   if (httpFunction) return handleHttpAccess(req, res, emu, httpFunction);
   if (pathname.startsWith(DEV_PREFIX) || pathname.startsWith(COS_PATH)) {
-    if (await handleDevRequest(req, res, emu)) return;
+    if (await handleDevRequest(req, res, emu, url)) return;
     throw new HttpError(404, 'NOT_FOUND', `no emulator route ${req.method} ${pathname}`);
   }
   if (emu.config.h5Dir && serveStatic(req, res, emu.config.h5Dir)) return;

@@ -59,6 +59,28 @@ describe('function runner', () => {
     await expect(emu.invoke('later', { say: 'still here' })).resolves.toEqual({ echo: 'still here' });
   });
 
+  it("writes a function's console output to the emulator's stdout, in order, a long line whole", async () => {
+    write(
+      'chatty',
+      'exports.main = async (event) => { for (let i = 0; i < 3; i++) console.log(`chatty ${event.n} line ${i}`); console.log("x".repeat(100000)); return event.n; };',
+    );
+    for (const n of [1, 2]) await expect(emu.invoke('chatty', { n })).resolves.toBe(n);
+    // The emulator's stdout is a pipe of its own: read here on its own schedule, not the reply's.
+    const chatter = () => emu.logs().filter((line) => line.startsWith('chatty ') || line.startsWith('xxx'));
+    for (let waited = 0; chatter().length < 8 && waited < 5000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+    const lines = chatter();
+    expect(lines.map((line) => (line.startsWith('xxx') ? line.length : line))).toEqual([
+      'chatty 1 line 0',
+      'chatty 1 line 1',
+      'chatty 1 line 2',
+      100000,
+      'chatty 2 line 0',
+      'chatty 2 line 1',
+      'chatty 2 line 2',
+      100000,
+    ]);
+  });
+
   it('refuses function names that are not names', async () => {
     const err: EmulatorCallError = await emu.invoke<never>('..%2Fescape').catch((e: EmulatorCallError) => e);
     expect(err.status).toBe(404);

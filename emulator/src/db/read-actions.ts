@@ -7,6 +7,7 @@ import { distanceTo, noGeoIndex, pointOf } from './geo';
 import { aggregate, collectionName, DEFAULT_LIMIT, intParam, MAX_LIMIT, objectParam, sortSpec, type Params } from './query';
 import { indexCount } from './indexed';
 import { select, type Action, type ActionEnv, type Selection } from './source';
+import { replyEJSON } from './store';
 
 export const getDocument: Action = (p, env) => {
   const { now } = env;
@@ -19,7 +20,7 @@ export const getDocument: Action = (p, env) => {
   const projection = objectParam(p, 'projection', now);
   const { docs, examined, plan } = select(env, coll, query, { sort: sortSpec(order), skip: offset, limit, projection });
   return {
-    data: { list: docs.map(encodeEJSON), limit, offset },
+    data: { list: docs.map(replyEJSON), limit, offset },
     read: docs.length,
     examined,
     ran: { query, order: Object.keys(order).length > 0 ? order : undefined, plan },

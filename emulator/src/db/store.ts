@@ -62,11 +62,24 @@ export function idKey(id: unknown): string {
 /** Parsed documents kept in memory (by rowid): enough for the pages and lookups of a busy run, bounded. */
 const CACHE_MAX = 5_000;
 
+/**
+ * The stored text of each document parsed from the file (what encodeEJSON made of it when it was written, and
+ * makes of it again): a read that hands the document over unchanged sends it without encoding it anew.
+ */
+const storedText = new WeakMap<Readonly<Doc>, string>();
+
+/** A document as a reply carries it: its stored text when it is one read from the file as it is, else encoded. */
+export function replyEJSON(doc: Readonly<Doc>): string {
+  return storedText.get(doc) ?? encodeEJSON(doc);
+}
+
 export interface StoreStats {
   /** Documents parsed from their stored text (reads and the old side of writes), since open or resetStats. */
   parsed: number;
   /** Documents handed out to reads, from the cache or parsed (a full read of a collection counts each of its documents). */
   fetched: number;
+  /** Lookups of a document by its _id that went to SQLite (the others were answered from memory). */
+  lookups: number;
 }
 
 export class Store {
@@ -76,8 +89,14 @@ export class Store {
   /** When each removed document went (its removal's version), for transactions' write conflicts; memory only. */
   private readonly removedAt = new Map<string, number>();
   private readonly cache = new Map<number, Row>();
+  /**
+   * Where `get` found each (collection, key) since the last write, or null for none: a read-heavy run looks the
+   * same documents up again and again, and each lookup in SQLite costs as much as the rest of the read. Any
+   * commit empties it (a write can move, remove or add any document).
+   */
+  private readonly located = new Map<string, Row | null>();
   private readonly byColl = new Map<string, StoredIndex[]>();
-  readonly stats: StoreStats = { parsed: 0, fetched: 0 };
+  readonly stats: StoreStats = { parsed: 0, fetched: 0, lookups: 0 };
   private readonly stmt;
 
   /** `indexes`: the declared indexes; without it, the ones stored in the file are kept up to date. */
@@ -212,6 +231,7 @@ export class Store {
 
   private remember(rowid: number, version: number, text: string): Row {
     const row: Row = { rowid, version, doc: decodeEJSON(text, 0) as Doc };
+    storedText.set(row.doc, text);
     this.stats.parsed += 1;
     if (this.cache.size >= CACHE_MAX) this.cache.delete(this.cache.keys().next().value as number);
     this.cache.set(rowid, row);
@@ -301,6 +321,21 @@ export class Store {
   }
 
   get(coll: string, id: unknown): Row | undefined {
+    const key = `${coll}\u0000${idKey(id)}`;
+    const known = this.located.get(key);
+    if (known !== undefined) {
+      if (known === null) return undefined;
+      this.stats.fetched += 1;
+      return this.cached(known.rowid) ?? known;
+    }
+    const row = this.locate(coll, id);
+    if (this.located.size >= CACHE_MAX) this.located.clear();
+    this.located.set(key, row ?? null);
+    return row;
+  }
+
+  private locate(coll: string, id: unknown): Row | undefined {
+    this.stats.lookups += 1;
     const at = this.stmt.locate.get(coll, idKey(id)) as { rowid: number; version: number } | undefined;
     if (!at) return undefined;
     const hit = this.cached(at.rowid);
@@ -394,6 +429,7 @@ export class Store {
     })();
     // Only after SQLite committed, so a failed commit leaves memory as untouched as the file.
     this.seq = seq;
+    this.located.clear();
     if (replace) {
       this.cache.clear();
       this.names.clear();
@@ -412,6 +448,7 @@ export class Store {
   resetStats(): void {
     this.stats.parsed = 0;
     this.stats.fetched = 0;
+    this.stats.lookups = 0;
   }
 
   close(): void {
