@@ -107,6 +107,8 @@ const DYNAMIC_IMPORT = /\bimport\s*\(/;
 type Compile = (this: Module, content: string, filename: string, format?: string) => unknown;
 
 const learned: ModuleCacheData = { resolved: {}, code: {} };
+/** What this worker was given (installModuleCache). */
+let given: ModuleCacheData | undefined;
 /** Compiled without a code cache, to produce theirs once the function has loaded (the functions compiled lazily meanwhile included). */
 const fresh: { key: string; script: Script }[] = [];
 
@@ -115,6 +117,7 @@ const fresh: { key: string; script: Script }[] = [];
  * are taken from it, and what is new is kept for shareModuleCache. With source maps on, resolutions only.
  */
 export function installModuleCache(known: ModuleCacheData): void {
+  given = known;
   const loader = Module as unknown as Internals;
   const resolve = loader._resolveFilename.bind(Module);
   loader._resolveFilename = (request, parent, isMain, options) => {
@@ -168,8 +171,13 @@ function requireOf(mod: Module, loader: Internals): NodeJS.Require {
   return require;
 }
 
-/** Hands what this worker learned to the main thread, for the instances started after it. Once per worker. */
+/**
+ * Hands what this worker learned to the main thread, for the instances started after it, once its function has
+ * loaded. The compiled code it was given is let go then: it holds every module any instance loaded (~4 MB), and a
+ * module required later is compiled without it.
+ */
 export function shareModuleCache(): void {
+  if (given) given.code = {};
   for (const { key, script } of fresh.splice(0)) learned.code[key] = script.createCachedData();
   if (Object.keys(learned.resolved).length === 0 && Object.keys(learned.code).length === 0) return;
   const channel = new BroadcastChannel(CHANNEL);
