@@ -44,7 +44,7 @@ Each flag can also be set by its environment variable: ${Object.entries(FLAGS)
   .map(([flag, env]) => `${flag} ${env}`)
   .join(
     ', ',
-  )}; besides LINLI_DEV_ORIGINS, LINLI_TRIGGER_TICK_MS, LINLI_FUNCTION_TIMEOUT_MS, LINLI_IDLE_FUNCTION_MS, LINLI_WARM_FUNCTIONS, LINLI_FUNCTION_INSTANCES.`;
+  )}; besides LINLI_DEV_ORIGINS, LINLI_TRIGGER_TICK_MS, LINLI_FUNCTION_TIMEOUT_MS, LINLI_IDLE_FUNCTION_MS, LINLI_WARM_FUNCTIONS, LINLI_FUNCTION_INSTANCES, LINLI_MODULE_CACHE.`;
 
 /** The environment with the command line's flags laid over it. */
 export function settingsOf(argv: string[], env: Settings): Settings {

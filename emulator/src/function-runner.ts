@@ -7,6 +7,7 @@ import { realNow } from './clock';
 import type { InvokeMessage, ReplyMessage, WorkerData } from './function-worker';
 import { actionOf, describe, invocationEnv, InvokeError, withUserInfo, type Caller, type InvokeRequest, type InvokeResult } from './invocation';
 import type { InvocationRecord, Meter } from './meter';
+import { moduleCacheSnapshot } from './module-cache';
 
 /**
  * One instance of a function, as the cloud starts them: a worker thread with its own module cache and globals, the
@@ -333,7 +334,7 @@ export class FunctionRunner {
       if (coldest) this.retire(coldest);
     }
     if (!existsSync(WORKER_FILE)) throw new InvokeError('FUNCTIONS_EXECUTE_FAIL', `${WORKER_FILE} is missing: run scripts/build-cloud.mjs`);
-    const data: WorkerData = { file: this.entry(name), name, clock: this.opts.clock };
+    const data: WorkerData = { file: this.entry(name), name, clock: this.opts.clock, modules: moduleCacheSnapshot() };
     const worker = new Worker(WORKER_FILE, { workerData: data, resourceLimits: { maxOldGenerationSizeMb: MEMORY_MB } });
     // A warm instance never keeps the emulator from exiting.
     worker.unref();

@@ -8,6 +8,7 @@ import { installSharedClock } from './clock';
 import { describe, InvokeError } from './invocation';
 import { setInvocationEnv, type InvocationEnv } from './invocation-env';
 import { writeStdioDirectly } from './worker-stdio';
+import { installModuleCache, shareModuleCache, type ModuleCacheData } from './module-cache';
 
 export interface WorkerData {
   /** The function's index.js, absolute. */
@@ -15,6 +16,8 @@ export interface WorkerData {
   name: string;
   /** Clock.shared: the emulator's offset from real time. */
   clock: SharedArrayBuffer;
+  /** Where the instances before this one found their modules, and their compiled code (module-cache.ts). */
+  modules: ModuleCacheData;
 }
 
 export interface InvokeMessage {
@@ -29,13 +32,14 @@ export type ReplyMessage = { id: number; json: string } | { id: number; error: s
 
 type Main = (event: unknown, context: Record<string, unknown>) => unknown;
 
-const { file, name, clock } = workerData as WorkerData;
+const { file, name, clock, modules } = workerData as WorkerData;
 const port = parentPort!;
 
 // Before the function's code runs: it (and dayjs) may take "now" at load time.
 installSharedClock(clock);
 // What the function logs (a line per call, often) is written out by this thread, not handed to the main one.
 writeStdioDirectly();
+installModuleCache(modules);
 // A plain object in place of Node's environment store: the SDK reads a dozen variables per request, and a read of
 // the store goes through C++ each time. The thread's environment was already its own copy; child processes the
 // function starts get this object as their environment, as they got the copy.
@@ -55,6 +59,7 @@ function load(): Main {
   const mod = createRequire(file)(file) as { main?: unknown };
   if (typeof mod.main !== 'function') throw new InvokeError('FUNCTIONS_EXECUTE_FAIL', `${name}/index.js does not export main`);
   main = mod.main as Main;
+  shareModuleCache();
   return main;
 }
 
