@@ -1,3 +1,4 @@
+import { IMG_SEC_CHECK_MAX_BYTES } from '../../emulator/src/openapi';
 import { fittedSize, IMAGE_CHECK_MAX_BYTES, PHOTO_QUALITY_STEPS, photoFits, withinBox } from '../../src/shared/domain/photo-fit';
 
 describe('fitting a photo for WeChat’s image check', () => {
@@ -42,4 +43,10 @@ describe('fitting a photo for WeChat’s image check', () => {
     expect(PHOTO_QUALITY_STEPS[0]).toBeLessThanOrEqual(0.9);
     expect(PHOTO_QUALITY_STEPS[PHOTO_QUALITY_STEPS.length - 1]).toBeGreaterThanOrEqual(0.3);
   });
+});
+
+// The emulator's imgSecCheck stands in for WeChat's and imports nothing of Linli's: the two limits must agree, or a
+// photo the app fits would be refused locally (or one the cloud refuses would pass here).
+test('the limit the app fits photos to is the one the emulator’s image check applies', () => {
+  expect(IMAGE_CHECK_MAX_BYTES).toBe(IMG_SEC_CHECK_MAX_BYTES);
 });
