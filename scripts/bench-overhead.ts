@@ -3,10 +3,10 @@
 // 50 calls in flight, in alternating rounds of the same run so that both see the same machine.
 // `npm run bench -- overhead [rounds] [seconds]`.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { decodeEJSON, encodeEJSON } from '../emulator/src/db/ejson';
 import { startEmulator, type TestEmulator } from '../test/helpers/emulator';
+import { cpuMsOf } from './bench-proc';
 
 const IN_FLIGHT = 50;
 const WANG = 'demo-resident-wang';
@@ -37,17 +37,6 @@ interface Round {
   cpuMsPerCall: number;
   /** Of which the process's main thread (HTTP, gateway, database; the rest is function instances and V8's helpers). */
   mainMsPerCall: number;
-}
-
-/**
- * CPU time the process has used so far (user + system, ms; /proc ticks of 10 ms), or NaN off Linux; with
- * `mainThread`, its main thread's alone.
- */
-function cpuMsOf(pid: number | undefined, mainThread = false): number {
-  const file = mainThread ? `/proc/${pid}/task/${pid}/stat` : `/proc/${pid}/stat`;
-  if (!pid || !existsSync(file)) return NaN;
-  const fields = readFileSync(file, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 /** `IN_FLIGHT` loops, each posting the next request as soon as its last one answered, for `seconds`. */

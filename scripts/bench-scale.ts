@@ -8,12 +8,12 @@
 // indexes the emulator declared at its first start are kept up to date by the Store), as copies of a wish made
 // through the real actions plus postings, notifications, retry records and users shaped like the real ones.
 // `npm run bench -- scale <docs>` sets the total (default 1,000,000) for a quicker look.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Store, type Write } from '../emulator/src/db/store';
 import { databaseOf } from '../test/functions/ledger-fixture';
 import { caller } from '../test/functions/call';
 import { startEmulator, type TestEmulator } from '../test/helpers/emulator';
+import { memoryMiB } from './bench-proc';
 
 const wang = 'demo-resident-wang';
 const liu = 'demo-grid-liu';
@@ -23,11 +23,6 @@ const MINUTE = 60_000;
 
 const fig = (name: string, value: string) => console.log(`${name.padEnd(58)} ${value}`);
 const ms = (n: number) => `${n.toFixed(1)} ms`;
-
-function rssMiB(pid: number | undefined): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1]) / 1024;
-}
 
 function median(samples: number[]): number {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -162,10 +157,10 @@ export async function scale(): Promise<void> {
     );
     const startMs = await timedMs(() => emu.restart());
     fig(`scale: emulator start on ${total.toLocaleString('en')} documents (target ≤ 3 s)`, ms(startMs));
-    fig('scale: emulator RSS after start (target ≤ 300 MiB)', `${rssMiB(emu.pid).toFixed(0)} MiB`);
+    fig('scale: emulator RSS after start (target ≤ 300 MiB)', `${memoryMiB(emu.pid).rss.toFixed(0)} MiB`);
     const after = await listWall(emu, 10);
     fig(`scale: wish.listWall on ${total.toLocaleString('en')} documents (median of 10)`, ms(after.ms));
-    fig('scale: emulator RSS after those calls', `${rssMiB(emu.pid).toFixed(0)} MiB`);
+    fig('scale: emulator RSS after those calls', `${memoryMiB(emu.pid).rss.toFixed(0)} MiB`);
   } finally {
     await emu.stop();
   }

@@ -7,6 +7,7 @@ import { BUDGET, budgetOf, costTable, measureMainFlows } from '../test/functions
 import { seedLedger } from '../test/functions/ledger-fixture';
 import { residentHeader, residents, uploadFile, xlsx } from '../test/functions/roster-kit';
 import { repoRoot, startEmulator, type TestEmulator } from '../test/helpers/emulator';
+import { cpuMsOf, memoryMiB } from './bench-proc';
 import { dashboardReadsAt } from './bench-stats';
 import { workers } from './bench-workers';
 
@@ -39,17 +40,8 @@ async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
 
 function rssOf(pid: number | undefined): string {
   if (!pid) return 'n/a';
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const rss = /VmRSS:\s+(\d+) kB/.exec(status)?.[1];
-  const hwm = /VmHWM:\s+(\d+) kB/.exec(status)?.[1];
-  return `${(Number(rss) / 1024).toFixed(0)} MiB now, ${(Number(hwm) / 1024).toFixed(0)} MiB peak`;
-}
-
-/** CPU time the process has used so far (user + system, ms; /proc ticks of 10 ms), or NaN off Linux. */
-function cpuMsOf(pid: number | undefined): number {
-  if (!pid || !existsSync(`/proc/${pid}/stat`)) return NaN;
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
+  const { rss, peak } = memoryMiB(pid);
+  return `${rss.toFixed(0)} MiB now, ${peak.toFixed(0)} MiB peak`;
 }
 
 function sizes() {
