@@ -113,12 +113,12 @@ export interface Session {
  * One emulator serving dist/h5 and one Chromium for a test file; each test starts from the seed with a
  * fresh browser context. Read the fields inside tests: they are filled in by the hooks.
  */
-export function browserSession(): Session {
+export function browserSession(opts: { env?: Record<string, string> } = {}): Session {
   const session = {} as Session;
   // The browser first: without one the file fails at once and no emulator is left running behind it.
   beforeAll(async () => {
     session.browser = await launchChromium();
-    session.emu = await startEmulator({ h5Dir: join(repoRoot, 'dist/h5') });
+    session.emu = await startEmulator({ h5Dir: join(repoRoot, 'dist/h5'), env: opts.env });
   });
   afterAll(async () => {
     await session.browser?.close();

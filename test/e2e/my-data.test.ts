@@ -7,7 +7,9 @@ import { shown, withScreenshot } from './browser';
 
 jest.setTimeout(180_000);
 
-const session = browserSession();
+// Timers run only when the test fires them: the export timer firing on its own real minute between the first tap
+// and the second built the file early, and the page showed it ready before the test's second tap (a CI flake).
+const session = browserSession({ env: { LINLI_TRIGGER_TICK_MS: String(24 * 3600_000) } });
 let page: Page;
 let app: Session['app'];
 beforeEach(async () => {
