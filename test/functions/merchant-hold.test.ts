@@ -1,11 +1,13 @@
 import { chargePostingIds } from '../../src/shared/domain/merchant-charge';
-import { ok, useEmulator } from './call';
+import { ok, useEmulator, clearOfMidnight } from './call';
 import { databaseOf } from './ledger-fixture';
 import { merchantKit } from './merchant-helpers';
 import { li, merchant, wang } from './personas';
 import { expectCovered, pointsKit } from './points-helpers';
 
 const env = useEmulator();
+// Their charges are counted by the shop's China-time day: no test may start just before it turns.
+beforeEach(() => clearOfMidnight(env.emu));
 const { call } = env;
 const { giveVirtue, codeOf, charge, virtueOf, takenBy, holdsOf } = merchantKit(env);
 const { expectReconciled } = pointsKit(env);
