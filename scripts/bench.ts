@@ -192,7 +192,13 @@ async function ledger(emu: TestEmulator, rounds = Math.max(1, Number(process.arg
     const requestsOf = async () => (await emu.meter(n)).filter((r) => r.action === 'points.deduct').reduce((sum, r) => sum + r.dbRequests, 0);
     const oneByOneRequests = await requestsOf();
     fig(`ledger: ${n} spends of 1 on one balance, one after another (wall / emulator CPU)${tag}`, `${ms(oneByOneMs)} / ${ms(cpu1 - cpu0)}`);
-    const [crowdMs, spends] = await timed(() => Promise.all(Array.from({ length: n }, (_, i) => spend(i, `bench-crowd-${round}`))));
+    const crowdStart = performance.now();
+    const finishedAt: number[] = [];
+    const [crowdMs, spends] = await timed(() =>
+      Promise.all(
+        Array.from({ length: n }, (_, i) => spend(i, `bench-crowd-${round}`).finally(() => finishedAt.push(performance.now() - crowdStart))),
+      ),
+    );
     const cpu2 = cpuMsOf(emu.pid);
     const crowdRequests = await requestsOf();
     const outcome = (code: string) => spends.filter((r) => (code === 'ok' ? r.ok : r.code === code)).length;
@@ -203,6 +209,9 @@ async function ledger(emu: TestEmulator, rounds = Math.max(1, Number(process.arg
       `${ms(crowdMs)} / ${ms(cpu2 - cpu1)} (${(crowdMs / oneByOneMs).toFixed(2)}× / ${((cpu2 - cpu1) / (cpu1 - cpu0)).toFixed(2)}× one by one; aim ≤ 3×)`,
     );
     fig(`ledger: … DB requests of the ${n} spends, one by one / all at once${tag}`, `${oneByOneRequests} / ${crowdRequests}`);
+    // Where the crowd's time goes: a long tail (the last few spends pausing long after the rest) or a slow middle.
+    const at = (share: number) => ms(finishedAt[Math.min(n - 1, Math.floor(share * n))]);
+    fig(`ledger: … the crowd's spends answered: a quarter / half / 90% / all by${tag}`, `${at(0.25)} / ${at(0.5)} / ${at(0.9)} / ${at(1)}`);
     fig(
       `ledger: … spent / insufficient / busy / other${tag}`,
       `${outcome('ok')} / ${outcome('POINTS_INSUFFICIENT')} / ${outcome('POINTS_BUSY')} / ${spends.filter((r) => !r.ok && r.code !== 'POINTS_INSUFFICIENT' && r.code !== 'POINTS_BUSY').length}`,
