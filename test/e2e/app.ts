@@ -91,8 +91,9 @@ export function appDriver(page: Page, emu: TestEmulator) {
       .nth(1)
       .waitFor({ state: 'hidden' })
       .catch(() => undefined);
-    await page.waitForTimeout(600);
-    await page.screenshot({ path: join(artefacts, `${name}.png`), fullPage: true });
+    // Taro slides a page in by a CSS transition (300 ms), and dialogs fade: the screenshot finishes them at once
+    // (Playwright fast-forwards finite animations and transitions) instead of waiting them out.
+    await page.screenshot({ path: join(artefacts, `${name}.png`), fullPage: true, animations: 'disabled' });
   }
 
   return { open, actAs, fillWishForm, answerConsent, shot, invokeWish, postedWish, detail, statusChip, bar };
