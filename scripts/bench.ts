@@ -144,7 +144,14 @@ async function costOf(emu: TestEmulator, label: string, reply: Promise<any>) {
 }
 
 /** The write path: what one posting costs, and a crowd of spends on one balance against the same spends one by one. */
-async function ledger(emu: TestEmulator, rounds = Math.max(1, Number(process.argv[3]) || 1)) {
+/** What a crowd round came to: all at once against one by one, in wall time, emulator CPU and DB requests. */
+interface CrowdRatios {
+  wall: number[];
+  cpu: number[];
+  requests: number[];
+}
+
+async function ledger(emu: TestEmulator, rounds = Math.max(1, Number(process.argv[3]) || 1)): Promise<CrowdRatios> {
   const sun = 'demo-staff-sun';
   const award = (amount: number, requestId: string) =>
     call(emu, sun, 'points.award', { openid: wang, asset: 'volunteer', amount, reason: '志愿服务' }, requestId);
@@ -180,6 +187,7 @@ async function ledger(emu: TestEmulator, rounds = Math.max(1, Number(process.arg
   await award(2 * n * rounds, 'bench-award-spends');
   const ratios: number[] = [];
   const cpuRatios: number[] = [];
+  const requestRatios: number[] = [];
   for (let round = 0; round < rounds; round++) {
     const tag = rounds > 1 ? ` [round ${round + 1} of ${rounds}]` : '';
     // The emulator's CPU time beside the wall time: on a shared machine it shows the work a crowd wastes on
@@ -201,6 +209,7 @@ async function ledger(emu: TestEmulator, rounds = Math.max(1, Number(process.arg
     );
     const cpu2 = cpuMsOf(emu.pid);
     const crowdRequests = await requestsOf();
+    requestRatios.push(crowdRequests / oneByOneRequests);
     const outcome = (code: string) => spends.filter((r) => (code === 'ok' ? r.ok : r.code === code)).length;
     ratios.push(crowdMs / oneByOneMs);
     cpuRatios.push((cpu2 - cpu1) / (cpu1 - cpu0));
@@ -235,7 +244,10 @@ async function ledger(emu: TestEmulator, rounds = Math.max(1, Number(process.arg
     'ledger: points.reconcile (accounts, postings, differences)',
     `${ms(reconcileMs)} (${report.data.accounts}, ${report.data.postings}, ${report.data.differences.length})`,
   );
+  return { wall: ratios, cpu: cpuRatios, requests: requestRatios };
 }
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /**
  * Issue 10's table: what each action of the main flows costs the database, from the meter, on a fresh
@@ -346,8 +358,28 @@ async function crowd(emu: TestEmulator, instances: number, rounds: number) {
   });
   fig(`crowd: ${instances} instances of points started and warm (${instances} concurrent balance reads)`, ms(warmMs));
   fig('crowd: emulator RSS with them warm', rssOf(emu.pid));
-  await ledger(emu, rounds);
+  return ledger(emu, rounds);
 }
+
+/**
+ * `npm run bench -- crowd` with no count: the same crowd of 200 spends met by 8, 16, 32 and 64 warm instances, each in
+ * an emulator of its own. On the cloud each instance has a CPU of its own; here all of them share this machine's
+ * cores, so the curve shows where the ledger's conflicts end and the machine's CPU begins: the requests ratio is what a
+ * crowd costs the database wherever it runs, the CPU ratio what it costs this machine.
+ */
+async function crowdCurve(rounds: number) {
+  const rows: string[] = [];
+  for (const instances of [8, 16, 32, 64]) {
+    const emu = await crowdEmulator(instances);
+    const ratios = await crowd(emu, instances, rounds).finally(() => emu.stop());
+    const x = (values: number[]) => `${median(values).toFixed(2)}×`;
+    rows.push(`${String(instances).padStart(3)} instances: wall ${x(ratios.wall)}, emulator CPU ${x(ratios.cpu)}, DB requests ${x(ratios.requests)}`);
+  }
+  for (const row of rows) fig('crowd: 200 spends all at once / one by one (median)', row);
+}
+
+const crowdEmulator = (instances: number) =>
+  startEmulator({ env: { LINLI_FUNCTION_INSTANCES: String(instances), LINLI_WARM_FUNCTIONS: String(instances + 20) } });
 
 async function main() {
   // `npm run bench -- overhead [rounds] [seconds]`: only the per-call overhead, user.me against a bare server.
@@ -364,11 +396,16 @@ async function main() {
     return ledger(emu).finally(() => emu.stop());
   }
   // `npm run bench -- crowd [instances] [rounds]`: the write path with as many instances of a function as the crowd
-  // (the cloud runs each concurrent call in an instance of its own), all warm before the clock starts.
+  // (the cloud runs each concurrent call in an instance of its own), all warm before the clock starts; without a
+  // count, the curve over 8 to 64 instances (crowdCurve).
   if (process.argv[2] === 'crowd') {
-    const instances = Number(process.argv[3]) || 200;
-    const emu = await startEmulator({ env: { LINLI_FUNCTION_INSTANCES: String(instances), LINLI_WARM_FUNCTIONS: String(instances + 20) } });
-    return crowd(emu, instances, Number(process.argv[4]) || 1).finally(() => emu.stop());
+    const rounds = Number(process.argv[4]) || 2;
+    const instances = Number(process.argv[3]);
+    if (!instances) return crowdCurve(rounds);
+    const emu = await crowdEmulator(instances);
+    return crowd(emu, instances, rounds)
+      .then(() => undefined)
+      .finally(() => emu.stop());
   }
   // `npm run bench -- cold`: only the bundle sizes and cold requires.
   if (process.argv[2] === 'cold') {
