@@ -11,7 +11,11 @@ function chineseNumber(text: string): number {
   return (tens ? (digits[tens] ?? 0) : 1) * 10 + (ones ? (digits[ones] ?? 0) : 0);
 }
 
-const collator = new Intl.Collator('zh-CN', { numeric: true });
+/**
+ * Made on first use: building a Chinese collator loads its ICU tables (~5 ms), which every cold start of a function
+ * importing this paid before it answered anything (petition and user were 1.15× a bare SDK require, not ≤ 1.1×).
+ */
+let collator: Intl.Collator | undefined;
 
 /** The name with its Chinese numerals written in Arabic ones, for a numeric-aware comparison. */
 function sortKey(name: string): string {
@@ -19,5 +23,6 @@ function sortKey(name: string): string {
 }
 
 export function compareUnitNames(a: string, b: string): number {
+  collator ??= new Intl.Collator('zh-CN', { numeric: true });
   return collator.compare(sortKey(a), sortKey(b));
 }
