@@ -38,25 +38,27 @@ export const careVisitSchema = z.object({
  * staff and the household itself (privacy.ts `careTier`). `tier` and `reason` are null for anyone else — who never
  * gets the card at all (FORBIDDEN_SCOPE).
  */
-export const householdSchema = z.object({
-  id: z.string(),
-  gridId: z.string(),
-  buildingName: z.string(),
-  room: z.string(),
-  names: z.array(z.string()).describe('the people of the 人口台账 tagged at this home'),
-  rosterKey: z.string().nullable().describe('a person of the 人口台账 to file for (红色代办) from a visit'),
-  residentId: z
-    .string()
-    .nullable()
-    .describe('a registered person of this home to file for (代办) from a visit, for those who care for it; null on the household’s own card'),
-  tier: z.enum(careTiers).nullable(),
-  reason: z.string().nullable(),
-  suggested: z.enum(careTiers).nullable().describe('what the roster tags (独居老人, 残疾, 低保) suggest'),
-  lastVisitAt: isoDate.nullable(),
-  dueAt: isoDate.nullable(),
-  state: z.enum(['overdue', 'due', 'later', 'none']),
-  visits: z.number().int(),
-});
+const household = () =>
+  z.object({
+    id: z.string(),
+    gridId: z.string(),
+    buildingName: z.string(),
+    room: z.string(),
+    names: z.array(z.string()).describe('the people of the 人口台账 tagged at this home'),
+    rosterKey: z.string().nullable().describe('a person of the 人口台账 to file for (红色代办) from a visit'),
+    residentId: z
+      .string()
+      .nullable()
+      .describe('a registered person of this home to file for (代办) from a visit, for those who care for it; null on the household’s own card'),
+    tier: z.enum(careTiers).nullable(),
+    reason: z.string().nullable(),
+    suggested: z.enum(careTiers).nullable().describe('what the roster tags (独居老人, 残疾, 低保) suggest'),
+    lastVisitAt: isoDate.nullable(),
+    dueAt: isoDate.nullable(),
+    state: z.enum(['overdue', 'due', 'later', 'none']),
+    visits: z.number().int(),
+  });
+export const householdSchema = z.lazy(household);
 
 export const careSetTier = defineAction({
   name: 'care.setTier',
@@ -92,7 +94,7 @@ export const careRhythm = defineAction({
   mutates: false,
 });
 
-export const careDueItemSchema = householdSchema.extend({ reasons: z.array(dueReasonSchema), daysOverdue: z.number().int() });
+export const careDueItemSchema = z.lazy(() => household().extend({ reasons: z.array(dueReasonSchema), daysOverdue: z.number().int() }));
 
 export const careDueVisits = defineAction({
   name: 'care.dueVisits',

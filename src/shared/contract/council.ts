@@ -8,71 +8,77 @@ const topicRef = { topicId: idSchema };
 /** A time the client sends as ISO text (its JSON Schema says so); the handlers get a Date. */
 const when = isoDate.transform((s) => new Date(s));
 
-export const councilTaskSchema = z.object({
-  id: z.string(),
-  title: z.string(),
-  ownerName: z.string(),
-  deadline: isoDate,
-  status: z.enum(['open', 'done']),
-  doneAt: isoDate.nullable(),
-  note: z.string().nullable(),
-  /** The viewer owns it: they may mark it done. */
-  mine: z.boolean(),
-  overdue: z.boolean(),
-});
+export const councilTaskSchema = z.lazy(() =>
+  z.object({
+    id: z.string(),
+    title: z.string(),
+    ownerName: z.string(),
+    deadline: isoDate,
+    status: z.enum(['open', 'done']),
+    doneAt: isoDate.nullable(),
+    note: z.string().nullable(),
+    /** The viewer owns it: they may mark it done. */
+    mine: z.boolean(),
+    overdue: z.boolean(),
+  }),
+);
 
 /** A topic as its page shows it. Names: the three parties' people by name; a resident raiser masked (王**) but to staff. */
-export const councilTopicSchema = z.object({
-  id: z.string(),
-  title: z.string(),
-  body: z.string(),
-  estate: z.string().nullable(),
-  party: z.enum(councilParties),
-  raisedByName: z.string(),
-  raisedAt: isoDate,
-  status: z.enum(topicStatuses),
-  cosigns: z.number().int(),
-  cosignsNeeded: z.number().int(),
-  cosignedByMe: z.boolean(),
-  raisedByMe: z.boolean(),
-  petitionId: z.string().nullable(),
-  meeting: z.object({ at: isoDate, place: z.string(), agenda: z.array(z.string()), byName: z.string() }).nullable(),
-  attendees: z.array(z.object({ name: z.string(), party: z.enum(councilParties) })),
-  minutes: z.object({ text: z.string(), decision: z.string(), byName: z.string(), at: isoDate }).nullable(),
-  vote: z
-    .object({
-      question: z.string(),
-      deadline: isoDate,
-      agree: z.number().int(),
-      disagree: z.number().int(),
-      abstain: z.number().int(),
-      open: z.boolean(),
-      passed: z.boolean(),
-    })
-    .nullable(),
-  /** The viewer's household's vote, whoever of it cast it; `byMe` when the viewer did. */
-  myVote: z.object({ choice: z.enum(voteChoices), byMe: z.boolean() }).nullable(),
-  /** The viewer has a registered home in the topic's community (一户一票). */
-  canVote: z.boolean(),
-  /** The viewer is staff of the topic's community and it is not their own: they schedule and minute it. */
-  runs: z.boolean(),
-  tasks: z.array(councilTaskSchema),
-});
+const councilTopic = () =>
+  z.object({
+    id: z.string(),
+    title: z.string(),
+    body: z.string(),
+    estate: z.string().nullable(),
+    party: z.enum(councilParties),
+    raisedByName: z.string(),
+    raisedAt: isoDate,
+    status: z.enum(topicStatuses),
+    cosigns: z.number().int(),
+    cosignsNeeded: z.number().int(),
+    cosignedByMe: z.boolean(),
+    raisedByMe: z.boolean(),
+    petitionId: z.string().nullable(),
+    meeting: z.object({ at: isoDate, place: z.string(), agenda: z.array(z.string()), byName: z.string() }).nullable(),
+    attendees: z.array(z.object({ name: z.string(), party: z.enum(councilParties) })),
+    minutes: z.object({ text: z.string(), decision: z.string(), byName: z.string(), at: isoDate }).nullable(),
+    vote: z
+      .object({
+        question: z.string(),
+        deadline: isoDate,
+        agree: z.number().int(),
+        disagree: z.number().int(),
+        abstain: z.number().int(),
+        open: z.boolean(),
+        passed: z.boolean(),
+      })
+      .nullable(),
+    /** The viewer's household's vote, whoever of it cast it; `byMe` when the viewer did. */
+    myVote: z.object({ choice: z.enum(voteChoices), byMe: z.boolean() }).nullable(),
+    /** The viewer has a registered home in the topic's community (一户一票). */
+    canVote: z.boolean(),
+    /** The viewer is staff of the topic's community and it is not their own: they schedule and minute it. */
+    runs: z.boolean(),
+    tasks: z.array(councilTaskSchema),
+  });
+export const councilTopicSchema = z.lazy(councilTopic);
 
 /** A topic on a list; on 我的议事任务, `tasks` are the viewer's own. */
-export const councilSummarySchema = councilTopicSchema.pick({
-  id: true,
-  title: true,
-  estate: true,
-  party: true,
-  raisedByName: true,
-  raisedAt: true,
-  status: true,
-  cosigns: true,
-  cosignsNeeded: true,
-  meeting: true,
-  tasks: true,
-});
+export const councilSummarySchema = z.lazy(() =>
+  councilTopic().pick({
+    id: true,
+    title: true,
+    estate: true,
+    party: true,
+    raisedByName: true,
+    raisedAt: true,
+    status: true,
+    cosigns: true,
+    cosignsNeeded: true,
+    meeting: true,
+    tasks: true,
+  }),
+);
 
 const one = z.object({ topic: councilTopicSchema });
 

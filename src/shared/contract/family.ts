@@ -5,13 +5,15 @@ import { isoDate } from './common';
 
 /** 家庭邀请码 (issue 13): a resident invites the people of their household, who join at their home at once. */
 
-export const familyCodeSchema = z.object({
-  code: z.string(),
-  expiresAt: isoDate,
-  uses: z.number().int(),
-  maxUses: z.number().int(),
-  inviterName: z.string(),
-});
+export const familyCodeSchema = z.lazy(() =>
+  z.object({
+    code: z.string(),
+    expiresAt: isoDate,
+    uses: z.number().int(),
+    maxUses: z.number().int(),
+    inviterName: z.string(),
+  }),
+);
 export type FamilyCodeView = z.infer<typeof familyCodeSchema>;
 
 const codeInput = z

@@ -7,22 +7,24 @@ import { idSchema, isoDate } from './common';
 export const helperStatuses = ['requested', 'active', 'ended'] as const;
 export const helperConsentLabels = { parent: '本人确认', grid_worker: '网格员代为确认', staff: '社区工作人员代为确认' } as const;
 
-export const helperBindingSchema = z.object({
-  id: z.string(),
-  parentName: z.string(),
-  helper: z.object({ name: z.string(), phone: z.string().nullable() }),
-  relation: z.string(),
-  status: z.enum(helperStatuses),
-  consent: z
-    .object({ byName: z.string(), as: z.enum(['parent', 'grid_worker', 'staff']), at: isoDate })
-    .nullable()
-    .describe('who consented and when: the parent, or the grid worker / staff for them'),
-  requestedAt: isoDate,
-  endedAt: isoDate.nullable(),
-  endedByName: z.string().nullable(),
-  /** Who the caller is to this binding, so the app offers the right buttons (the server still decides). */
-  viewer: z.enum(['parent', 'helper', 'organiser']),
-});
+export const helperBindingSchema = z.lazy(() =>
+  z.object({
+    id: z.string(),
+    parentName: z.string(),
+    helper: z.object({ name: z.string(), phone: z.string().nullable() }),
+    relation: z.string(),
+    status: z.enum(helperStatuses),
+    consent: z
+      .object({ byName: z.string(), as: z.enum(['parent', 'grid_worker', 'staff']), at: isoDate })
+      .nullable()
+      .describe('who consented and when: the parent, or the grid worker / staff for them'),
+    requestedAt: isoDate,
+    endedAt: isoDate.nullable(),
+    endedByName: z.string().nullable(),
+    /** Who the caller is to this binding, so the app offers the right buttons (the server still decides). */
+    viewer: z.enum(['parent', 'helper', 'organiser']),
+  }),
+);
 export type HelperBindingView = z.infer<typeof helperBindingSchema>;
 
 const one = z.object({ binding: helperBindingSchema });

@@ -5,33 +5,37 @@ import { fileIdSchema, idSchema, isoDate, pageInput, pageOf } from './common';
 
 const asset = z.enum(mallAssets);
 
-export const mallItemSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  description: z.string(),
-  price: z.number().int(),
-  asset,
-  stock: z.number().int().min(0),
-  active: z.boolean(),
-  /** The picture's fileID (the admin keeps or replaces it) and a temporary URL to show it; null when it has none. */
-  photo: z.string().nullable(),
-  photoUrl: z.string().nullable(),
-});
+export const mallItemSchema = z.lazy(() =>
+  z.object({
+    id: z.string(),
+    name: z.string(),
+    description: z.string(),
+    price: z.number().int(),
+    asset,
+    stock: z.number().int().min(0),
+    active: z.boolean(),
+    /** The picture's fileID (the admin keeps or replaces it) and a temporary URL to show it; null when it has none. */
+    photo: z.string().nullable(),
+    photoUrl: z.string().nullable(),
+  }),
+);
 
-export const mallOrderSchema = z.object({
-  id: z.string(),
-  itemId: z.string(),
-  itemName: z.string(),
-  qty: z.number().int(),
-  amount: z.number().int(),
-  asset,
-  status: z.enum(orderStatuses),
-  buyerName: z.string(),
-  createdAt: isoDate,
-  fulfilledAt: isoDate.nullable(),
-  cancelledAt: isoDate.nullable(),
-  cancelReason: z.string().nullable(),
-});
+export const mallOrderSchema = z.lazy(() =>
+  z.object({
+    id: z.string(),
+    itemId: z.string(),
+    itemName: z.string(),
+    qty: z.number().int(),
+    amount: z.number().int(),
+    asset,
+    status: z.enum(orderStatuses),
+    buyerName: z.string(),
+    createdAt: isoDate,
+    fulfilledAt: isoDate.nullable(),
+    cancelledAt: isoDate.nullable(),
+    cancelReason: z.string().nullable(),
+  }),
+);
 
 const oneOrder = z.object({ order: mallOrderSchema });
 

@@ -8,40 +8,44 @@ const text = (min: number, max: number, what: string) => z.string().trim().min(m
 export const shopStarsSchema = z.object({ stars: z.number().int().min(1).max(5), name: z.string() });
 
 /** A shop as its owner and the community staff see it. */
-export const shopSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  address: z.string(),
-  category: z.enum(shopCategories),
-  status: z.enum(['active', 'suspended']),
-  suspendReason: z.string().nullable(),
-  /** The text of the shop's QR (评价码), which consumers scan to rate it. */
-  qr: z.string(),
-  points: z.number().int(),
-  level: shopStarsSchema,
-  ratingAvg: z.number().nullable(),
-  ratingCount: z.number().int(),
-  /** Virtue points the shop has taken from residents, net of refunds (what the community settles with it). */
-  virtue: z.number().int(),
-});
+export const shopSchema = z.lazy(() =>
+  z.object({
+    id: z.string(),
+    name: z.string(),
+    address: z.string(),
+    category: z.enum(shopCategories),
+    status: z.enum(['active', 'suspended']),
+    suspendReason: z.string().nullable(),
+    /** The text of the shop's QR (评价码), which consumers scan to rate it. */
+    qr: z.string(),
+    points: z.number().int(),
+    level: shopStarsSchema,
+    ratingAvg: z.number().nullable(),
+    ratingCount: z.number().int(),
+    /** Virtue points the shop has taken from residents, net of refunds (what the community settles with it). */
+    virtue: z.number().int(),
+  }),
+);
 
-export const applicationSchema = z.object({
-  id: z.string(),
-  applicantName: z.string(),
-  shopName: z.string(),
-  address: z.string(),
-  category: z.enum(shopCategories),
-  licence: z.string(),
-  /** A temporary download URL of the licence photo, for the reviewing staff. */
-  licenceUrl: z.string().nullable(),
-  contact: z.string(),
-  status: z.enum(['pending', 'approved', 'rejected']),
-  flagged: z.boolean().describe('the content check asked for a human look'),
-  reason: z.string().nullable(),
-  shopId: z.string().nullable(),
-  createdAt: isoDate,
-  decidedAt: isoDate.nullable(),
-});
+export const applicationSchema = z.lazy(() =>
+  z.object({
+    id: z.string(),
+    applicantName: z.string(),
+    shopName: z.string(),
+    address: z.string(),
+    category: z.enum(shopCategories),
+    licence: z.string(),
+    /** A temporary download URL of the licence photo, for the reviewing staff. */
+    licenceUrl: z.string().nullable(),
+    contact: z.string(),
+    status: z.enum(['pending', 'approved', 'rejected']),
+    flagged: z.boolean().describe('the content check asked for a human look'),
+    reason: z.string().nullable(),
+    shopId: z.string().nullable(),
+    createdAt: isoDate,
+    decidedAt: isoDate.nullable(),
+  }),
+);
 
 export const merchantRulesSchema = z.object({
   perCharge: z.number().int().describe('above this a charge waits for the resident to confirm'),

@@ -10,27 +10,29 @@ const pointSchema = z.object({
 });
 
 /** One unit of the tree as a viewer sees it: counts, never people. */
-export const orgNodeSchema = z.object({
-  id: z.string(),
-  kind: z.enum(orgKinds),
-  name: z.string(),
-  parentId: z.string().nullable(),
-  /** Ancestors' ids from the street down (for a move: where the parent's siblings are). */
-  path: z.array(z.string()),
-  /** Registered people whose place is in this unit. */
-  people: z.number().int(),
-  /** Wishes and petitions not yet finished whose place is in this unit. */
-  openCases: z.number().int(),
-  /** Set when the unit is retired (撤销): shown greyed, with the date. */
-  retired: z.object({ at: isoDate, reason: z.string() }).nullable(),
-  /** A building's 单元 count, address and point. */
-  entrances: z.number().int().nullable(),
-  address: z.string().nullable(),
-  point: pointSchema.nullable(),
-});
+const orgNode = () =>
+  z.object({
+    id: z.string(),
+    kind: z.enum(orgKinds),
+    name: z.string(),
+    parentId: z.string().nullable(),
+    /** Ancestors' ids from the street down (for a move: where the parent's siblings are). */
+    path: z.array(z.string()),
+    /** Registered people whose place is in this unit. */
+    people: z.number().int(),
+    /** Wishes and petitions not yet finished whose place is in this unit. */
+    openCases: z.number().int(),
+    /** Set when the unit is retired (撤销): shown greyed, with the date. */
+    retired: z.object({ at: isoDate, reason: z.string() }).nullable(),
+    /** A building's 单元 count, address and point. */
+    entrances: z.number().int().nullable(),
+    address: z.string().nullable(),
+    point: pointSchema.nullable(),
+  });
+export const orgNodeSchema = z.lazy(orgNode);
 
 /** A unit as a change returns it: what was changed, without the counts (they did not move). */
-export const orgUnitSchema = orgNodeSchema.omit({ people: true, openCases: true });
+export const orgUnitSchema = z.lazy(() => orgNode().omit({ people: true, openCases: true }));
 
 export const orgTree = defineAction({
   name: 'org.tree',

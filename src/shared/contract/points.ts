@@ -17,20 +17,22 @@ export const balanceSchema = z.object({
 
 export const virtueLevelSchema = z.object({ stars: z.number().int().min(1).max(5), name: z.string() });
 
-export const postingViewSchema = z.object({
-  id: z.string(),
-  asset,
-  /** Signed for the viewer: + credited to them, − taken from them. */
-  amount: z.number().int(),
-  reason: z.string(),
-  ref: z.string().nullable(),
-  at: isoDate,
-  byName: z.string(),
-  reversal: z.boolean(),
-  reversed: z.boolean(),
-  /** The shop I paid with this posting (a merchant's charge), so I can rate it; null for anything else. */
-  shopId: z.string().nullable(),
-});
+export const postingViewSchema = z.lazy(() =>
+  z.object({
+    id: z.string(),
+    asset,
+    /** Signed for the viewer: + credited to them, − taken from them. */
+    amount: z.number().int(),
+    reason: z.string(),
+    ref: z.string().nullable(),
+    at: isoDate,
+    byName: z.string(),
+    reversal: z.boolean(),
+    reversed: z.boolean(),
+    /** The shop I paid with this posting (a merchant's charge), so I can rate it; null for anything else. */
+    shopId: z.string().nullable(),
+  }),
+);
 
 export const pointsBalance = defineAction({
   name: 'points.balance',

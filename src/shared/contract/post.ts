@@ -21,42 +21,46 @@ export const postScheduleSchema = z
 export const postHolderSchema = z.object({ name: z.string(), since: isoDate, onDuty: z.boolean() });
 
 /** A post as its page shows it; `holders` only for community staff, `openShiftId` only for its holder. */
-export const postViewSchema = z.object({
-  id: z.string(),
-  type: z.enum(postTypes),
-  title: z.string(),
-  description: z.string(),
-  placeName: z.string(),
-  gridId: z.string(),
-  buildingId: z.string().nullable(),
-  slots: z.number().int(),
-  free: z.number().int(),
-  schedule: postScheduleSchema,
-  pointsPerHour: z.number().int(),
-  status: z.enum(['open', 'closed']),
-  held: z.boolean(),
-  openShiftId: z.string().nullable(),
-  holders: z.array(postHolderSchema),
-});
+export const postViewSchema = z.lazy(() =>
+  z.object({
+    id: z.string(),
+    type: z.enum(postTypes),
+    title: z.string(),
+    description: z.string(),
+    placeName: z.string(),
+    gridId: z.string(),
+    buildingId: z.string().nullable(),
+    slots: z.number().int(),
+    free: z.number().int(),
+    schedule: postScheduleSchema,
+    pointsPerHour: z.number().int(),
+    status: z.enum(['open', 'closed']),
+    held: z.boolean(),
+    openShiftId: z.string().nullable(),
+    holders: z.array(postHolderSchema),
+  }),
+);
 
-export const shiftViewSchema = z.object({
-  id: z.string(),
-  postId: z.string(),
-  postTitle: z.string(),
-  holderName: z.string(),
-  startedAt: isoDate,
-  endedAt: isoDate.nullable(),
-  minutes: z.number().int(),
-  points: z.number().int(),
-  capped: z.boolean(),
-  status: z.enum(['open', 'done', 'reversed']),
-  correction: z.object({ byName: z.string(), reason: z.string(), at: isoDate }).nullable(),
-  ratingAvg: z.number().nullable(),
-  ratingCount: z.number().int(),
-  mine: z.boolean(),
-  /** Whether the viewer has rated this shift already. */
-  ratedByMe: z.boolean(),
-});
+export const shiftViewSchema = z.lazy(() =>
+  z.object({
+    id: z.string(),
+    postId: z.string(),
+    postTitle: z.string(),
+    holderName: z.string(),
+    startedAt: isoDate,
+    endedAt: isoDate.nullable(),
+    minutes: z.number().int(),
+    points: z.number().int(),
+    capped: z.boolean(),
+    status: z.enum(['open', 'done', 'reversed']),
+    correction: z.object({ byName: z.string(), reason: z.string(), at: isoDate }).nullable(),
+    ratingAvg: z.number().nullable(),
+    ratingCount: z.number().int(),
+    mine: z.boolean(),
+    /** Whether the viewer has rated this shift already. */
+    ratedByMe: z.boolean(),
+  }),
+);
 
 export const postRatingSchema = z.object({
   raterName: z.string().describe('masked: 王**'),

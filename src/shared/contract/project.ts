@@ -52,27 +52,29 @@ export const ratingSummarySchema = z.object({
   score: z.number().nullable(),
 });
 
-export const projectViewSchema = z.object({
-  id: z.string(),
-  title: z.string(),
-  detail: z.string(),
-  status: z.enum(projectStatuses),
-  needs: z.array(z.object({ id: z.string(), title: z.string() })),
-  resources: z.array(z.object({ id: z.string(), kind: z.enum(resourceKinds), title: z.string(), providerName: z.string() })),
-  claimant: z.object({ unitId: z.string(), unitName: z.string(), claimedAt: isoDate }).nullable(),
-  progress: z.number().int(),
-  reports: z.array(z.object({ at: isoDate, text: z.string(), progress: z.number().int() })),
-  rating: ratingSummarySchema,
-  createdByName: z.string(),
-  createdAt: isoDate,
-  doneAt: isoDate.nullable(),
-  /** What the viewer may do with it now. */
-  mayClaim: z.boolean(),
-  mayReport: z.boolean(),
-  mayRate: z.boolean(),
-  /** Null on a list page (not read there): the project's own page says. */
-  ratedByMe: z.boolean().nullable(),
-});
+export const projectViewSchema = z.lazy(() =>
+  z.object({
+    id: z.string(),
+    title: z.string(),
+    detail: z.string(),
+    status: z.enum(projectStatuses),
+    needs: z.array(z.object({ id: z.string(), title: z.string() })),
+    resources: z.array(z.object({ id: z.string(), kind: z.enum(resourceKinds), title: z.string(), providerName: z.string() })),
+    claimant: z.object({ unitId: z.string(), unitName: z.string(), claimedAt: isoDate }).nullable(),
+    progress: z.number().int(),
+    reports: z.array(z.object({ at: isoDate, text: z.string(), progress: z.number().int() })),
+    rating: ratingSummarySchema,
+    createdByName: z.string(),
+    createdAt: isoDate,
+    doneAt: isoDate.nullable(),
+    /** What the viewer may do with it now. */
+    mayClaim: z.boolean(),
+    mayReport: z.boolean(),
+    mayRate: z.boolean(),
+    /** Null on a list page (not read there): the project's own page says. */
+    ratedByMe: z.boolean().nullable(),
+  }),
+);
 
 /** A unit's projects of a year, as its annual evaluation (unit.evaluate) shows them beside the staff's score. */
 export const unitYearSchema = z.object({

@@ -17,19 +17,21 @@ const text = (label: string, max: number) => z.string().trim().min(1, `请填写
 const reviewReason = z.string().trim().min(2, '驳回时请写明原因').max(100, '原因最多 100 字').optional();
 const status = z.enum(['pending', 'approved', 'rejected']);
 
-export const memberReportSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  phone: z.string().nullable(),
-  category: z.enum(memberCategories),
-  partyOrg: z.string(),
-  skills: z.array(z.string()),
-  freeTimes: z.string(),
-  status,
-  reason: z.string().nullable(),
-  createdAt: isoDate,
-  decidedAt: isoDate.nullable(),
-});
+export const memberReportSchema = z.lazy(() =>
+  z.object({
+    id: z.string(),
+    name: z.string(),
+    phone: z.string().nullable(),
+    category: z.enum(memberCategories),
+    partyOrg: z.string(),
+    skills: z.array(z.string()),
+    freeTimes: z.string(),
+    status,
+    reason: z.string().nullable(),
+    createdAt: isoDate,
+    decidedAt: isoDate.nullable(),
+  }),
+);
 
 export const memberReport = defineAction({
   name: 'member.report',
@@ -79,20 +81,22 @@ export const memberList = defineAction({
   mutates: false,
 });
 
-export const unitReportSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  partyOrg: z.string(),
-  contactName: z.string(),
-  contactPhone: z.string(),
-  resources: z.array(z.enum(unitResources)),
-  offer: z.string(),
-  status,
-  reason: z.string().nullable(),
-  createdAt: isoDate,
-  /** The community's yearly evaluations, newest first (反向考评). */
-  evaluations: z.array(z.object({ year: z.number().int(), score: z.number().int(), comment: z.string(), byName: z.string() })),
-});
+export const unitReportSchema = z.lazy(() =>
+  z.object({
+    id: z.string(),
+    name: z.string(),
+    partyOrg: z.string(),
+    contactName: z.string(),
+    contactPhone: z.string(),
+    resources: z.array(z.enum(unitResources)),
+    offer: z.string(),
+    status,
+    reason: z.string().nullable(),
+    createdAt: isoDate,
+    /** The community's yearly evaluations, newest first (反向考评). */
+    evaluations: z.array(z.object({ year: z.number().int(), score: z.number().int(), comment: z.string(), byName: z.string() })),
+  }),
+);
 
 export const unitReport = defineAction({
   name: 'unit.report',

@@ -8,29 +8,33 @@ const period = z.string().regex(periodPattern, '评议期格式应为 2026h1 或
 const outcomeSchema = z.object({ score: z.number(), grade: z.enum(reviewGrades), points: z.number().int() });
 
 /** A round as everyone in its community sees it. */
-export const reviewRoundSchema = z.object({
-  id: z.string(),
-  period,
-  label: z.string().describe('2026年下半年'),
-  status: z.enum(['open', 'closing', 'published']).describe('closing: closed, results being posted'),
-  memberCount: z.number().int(),
-  openedByName: z.string(),
-  openedAt: isoDate,
-  closedAt: isoDate.nullable(),
-  publishedAt: isoDate.nullable(),
-});
+export const reviewRoundSchema = z.lazy(() =>
+  z.object({
+    id: z.string(),
+    period,
+    label: z.string().describe('2026年下半年'),
+    status: z.enum(['open', 'closing', 'published']).describe('closing: closed, results being posted'),
+    memberCount: z.number().int(),
+    openedByName: z.string(),
+    openedAt: isoDate,
+    closedAt: isoDate.nullable(),
+    publishedAt: isoDate.nullable(),
+  }),
+);
 
-export const reviewMemberSchema = z.object({
-  memberId: z.string(),
-  name: z.string(),
-  /** Progress, for staff while the round is open (and counts for everyone once published). */
-  selfDone: z.boolean(),
-  peerCount: z.number().int(),
-  massCount: z.number().int(),
-  /** Once published: the weighted result, or null (未参评: too few ratings). */
-  result: outcomeSchema.nullable(),
-  me: z.boolean(),
-});
+export const reviewMemberSchema = z.lazy(() =>
+  z.object({
+    memberId: z.string(),
+    name: z.string(),
+    /** Progress, for staff while the round is open (and counts for everyone once published). */
+    selfDone: z.boolean(),
+    peerCount: z.number().int(),
+    massCount: z.number().int(),
+    /** Once published: the weighted result, or null (未参评: too few ratings). */
+    result: outcomeSchema.nullable(),
+    me: z.boolean(),
+  }),
+);
 
 export const reviewOpen = defineAction({
   name: 'review.open',

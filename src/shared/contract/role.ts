@@ -47,18 +47,20 @@ export const roleHolderSchema = z.object({
   workGrids: z.array(z.object({ id: z.string(), name: z.string() })),
 });
 
-export const roleLogEntrySchema = z.object({
-  id: z.string(),
-  change: z.enum(['grant', 'revoke']),
-  role: z.enum([...appointableRoles, 'member']),
-  targetId: z.string(),
-  targetName: z.string(),
-  /** Where: the unit's name, the department's, 全区 for district roles. */
-  scope: z.string(),
-  reason: z.string(),
-  byName: z.string(),
-  at: isoDate,
-});
+export const roleLogEntrySchema = z.lazy(() =>
+  z.object({
+    id: z.string(),
+    change: z.enum(['grant', 'revoke']),
+    role: z.enum([...appointableRoles, 'member']),
+    targetId: z.string(),
+    targetName: z.string(),
+    /** Where: the unit's name, the department's, 全区 for district roles. */
+    scope: z.string(),
+    reason: z.string(),
+    byName: z.string(),
+    at: isoDate,
+  }),
+);
 
 /** What a change answers: the person's roles as they now are (their place is as the picker showed it), and the entry. */
 const changed = z.object({
@@ -104,7 +106,7 @@ export const rolePeople = defineAction({
   mutates: false,
 });
 
-export const rolePlaceSchema = z.object({ id: z.string(), kind: z.enum(['street', 'community', 'grid']), name: z.string() });
+export const rolePlaceSchema = z.lazy(() => z.object({ id: z.string(), kind: z.enum(['street', 'community', 'grid']), name: z.string() }));
 
 export const rolePlaces = defineAction({
   name: 'role.places',

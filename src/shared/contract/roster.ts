@@ -10,17 +10,19 @@ export const rowErrorSchema = z.object({ line: z.number().int(), reason: z.strin
  * Where an import job stands. `invalid`: rows are bad (listed), nothing was written; `running`: rows are being
  * staged out of sight, call again to go on; `done`: the file is the community's roster (or its buildings).
  */
-export const importStateSchema = z.object({
-  importId: z.string(),
-  kind: z.enum(rosterKinds),
-  status: z.enum(['invalid', 'running', 'done']),
-  rows: z.number().int(),
-  staged: z.number().int().describe('rows written out of sight so far'),
-  errors: z.array(rowErrorSchema).describe(`the first ${rosterLimits.errorsShown} bad rows`),
-  errorCount: z.number().int(),
-  /** True when this file was already the community's roster: nothing changed. */
-  unchanged: z.boolean(),
-});
+export const importStateSchema = z.lazy(() =>
+  z.object({
+    importId: z.string(),
+    kind: z.enum(rosterKinds),
+    status: z.enum(['invalid', 'running', 'done']),
+    rows: z.number().int(),
+    staged: z.number().int().describe('rows written out of sight so far'),
+    errors: z.array(rowErrorSchema).describe(`the first ${rosterLimits.errorsShown} bad rows`),
+    errorCount: z.number().int(),
+    /** True when this file was already the community's roster: nothing changed. */
+    unchanged: z.boolean(),
+  }),
+);
 
 export const rosterImport = defineAction({
   name: 'roster.import',
@@ -39,19 +41,21 @@ export const rosterImport = defineAction({
   mutates: true,
 });
 
-export const rosterEntrySchema = z.object({
-  id: z.string().describe('stable across imports: community + building + 单元 + room + name'),
-  name: z.string(),
-  phone: z.string().nullable().describe('full for admins, 138****1001 for community staff and grid workers'),
-  gridId: z.string(),
-  gridName: z.string(),
-  buildingId: z.string(),
-  buildingName: z.string(),
-  unit: z.string(),
-  room: z.string(),
-  tags: z.array(z.string()),
-  linked: z.boolean().describe('a registered user has claimed this entry (issue 13)'),
-});
+export const rosterEntrySchema = z.lazy(() =>
+  z.object({
+    id: z.string().describe('stable across imports: community + building + 单元 + room + name'),
+    name: z.string(),
+    phone: z.string().nullable().describe('full for admins, 138****1001 for community staff and grid workers'),
+    gridId: z.string(),
+    gridName: z.string(),
+    buildingId: z.string(),
+    buildingName: z.string(),
+    unit: z.string(),
+    room: z.string(),
+    tags: z.array(z.string()),
+    linked: z.boolean().describe('a registered user has claimed this entry (issue 13)'),
+  }),
+);
 
 export const rosterList = defineAction({
   name: 'roster.list',

@@ -6,23 +6,25 @@ import { idSchema, isoDate, pageInput, pageOf } from './common';
 /** 关怀模式: the person's own choice (null until they make one) and what it is without one (care-mode.ts). */
 export const careModeSchema = z.object({ choice: z.boolean().nullable(), byDefault: z.boolean() });
 
-export const meSchema = z.object({
-  openid: z.string(),
-  name: z.string(),
-  roles: z.array(z.enum(roles)),
-  communityId: z.string(),
-  communityName: z.string(),
-  gridId: z.string().nullable(),
-  gridName: z.string().nullable(),
-  buildingId: z.string().nullable(),
-  buildingName: z.string().nullable(),
-  phone: z.string().describe('masked: 138****1001'),
-  /** An admin's reach (their street, or the whole district); null for everyone else. */
-  adminScope: z.enum(['street', 'district']).nullable(),
-  careMode: careModeSchema,
-  pendingJoins: z.number().int().optional().describe('grid workers and staff: join applications waiting for them (the badge)'),
-  pendingReports: z.number().int().optional().describe('community staff: 党员 and 共建单位 reports waiting for them (the badge on 报到审核)'),
-});
+export const meSchema = z.lazy(() =>
+  z.object({
+    openid: z.string(),
+    name: z.string(),
+    roles: z.array(z.enum(roles)),
+    communityId: z.string(),
+    communityName: z.string(),
+    gridId: z.string().nullable(),
+    gridName: z.string().nullable(),
+    buildingId: z.string().nullable(),
+    buildingName: z.string().nullable(),
+    phone: z.string().describe('masked: 138****1001'),
+    /** An admin's reach (their street, or the whole district); null for everyone else. */
+    adminScope: z.enum(['street', 'district']).nullable(),
+    careMode: careModeSchema,
+    pendingJoins: z.number().int().optional().describe('grid workers and staff: join applications waiting for them (the badge)'),
+    pendingReports: z.number().int().optional().describe('community staff: 党员 and 共建单位 reports waiting for them (the badge on 报到审核)'),
+  }),
+);
 
 export const userMe = defineAction({
   name: 'user.me',
@@ -33,14 +35,16 @@ export const userMe = defineAction({
   mutates: false,
 });
 
-export const memberSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  gridName: z.string().nullable(),
-  activeTasks: z.number().int(),
-  /** What the member offers to do, so the dispatcher can match the wish (empty when they named none). */
-  skills: z.array(z.string()),
-});
+export const memberSchema = z.lazy(() =>
+  z.object({
+    id: z.string(),
+    name: z.string(),
+    gridName: z.string().nullable(),
+    activeTasks: z.number().int(),
+    /** What the member offers to do, so the dispatcher can match the wish (empty when they named none). */
+    skills: z.array(z.string()),
+  }),
+);
 
 export const userListMembers = defineAction({
   name: 'user.listMembers',
@@ -51,14 +55,16 @@ export const userListMembers = defineAction({
   mutates: false,
 });
 
-export const personSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  roles: z.array(z.enum(roles)),
-  gridName: z.string().nullable(),
-  buildingName: z.string().nullable(),
-  phone: z.string().describe('masked: 138****1001'),
-});
+export const personSchema = z.lazy(() =>
+  z.object({
+    id: z.string(),
+    name: z.string(),
+    roles: z.array(z.enum(roles)),
+    gridName: z.string().nullable(),
+    buildingName: z.string().nullable(),
+    phone: z.string().describe('masked: 138****1001'),
+  }),
+);
 
 export const userListPeople = defineAction({
   name: 'user.listPeople',
@@ -88,14 +94,16 @@ const personName = z.string().trim().min(2, '请填写真实姓名').max(20, '�
 const unitSchema = z.string().trim().max(10, '单元最多 10 个字').default('');
 const roomSchema = z.string().trim().min(1, '请填写门牌号').max(10, '门牌号最多 10 个字');
 
-export const placeSchema = z.object({
-  communityId: z.string(),
-  communityName: z.string(),
-  gridId: z.string(),
-  gridName: z.string(),
-  buildingId: z.string(),
-  buildingName: z.string(),
-});
+export const placeSchema = z.lazy(() =>
+  z.object({
+    communityId: z.string(),
+    communityName: z.string(),
+    gridId: z.string(),
+    gridName: z.string(),
+    buildingId: z.string(),
+    buildingName: z.string(),
+  }),
+);
 
 export const userJoinPlaces = defineAction({
   name: 'user.joinPlaces',
@@ -113,20 +121,22 @@ export const userJoinPlaces = defineAction({
   mutates: false,
 });
 
-export const joinApplicationSchema = z.object({
-  id: z.string(),
-  kind: z.enum(['join', 'move']),
-  status: z.enum(['pending', 'approved', 'rejected']),
-  name: z.string().describe('full for the applicant and their reviewers only'),
-  phone: z.string().describe('full for the applicant and their reviewers only'),
-  phoneVerified: z.boolean(),
-  unit: z.string(),
-  room: z.string(),
-  place: placeSchema,
-  reason: z.string().nullable(),
-  createdAt: isoDate,
-  decidedAt: isoDate.nullable(),
-});
+export const joinApplicationSchema = z.lazy(() =>
+  z.object({
+    id: z.string(),
+    kind: z.enum(['join', 'move']),
+    status: z.enum(['pending', 'approved', 'rejected']),
+    name: z.string().describe('full for the applicant and their reviewers only'),
+    phone: z.string().describe('full for the applicant and their reviewers only'),
+    phoneVerified: z.boolean(),
+    unit: z.string(),
+    room: z.string(),
+    place: placeSchema,
+    reason: z.string().nullable(),
+    createdAt: isoDate,
+    decidedAt: isoDate.nullable(),
+  }),
+);
 
 export const userJoinStatus = defineAction({
   name: 'user.joinStatus',
@@ -217,20 +227,22 @@ export const userLeave = defineAction({
 
 // ── 我的数据 (个人信息保护法) ─────────────────────────────────────────────────────────────────────────
 
-export const myDataSectionSchema = z.object({
-  key: z.string().describe('the collection it comes from'),
-  title: z.string(),
-  count: z.number().int(),
-  /** More than the bound (myDataBound) were found: the export holds the newest ones. */
-  truncated: z.boolean(),
-  items: z.array(z.record(z.string(), z.unknown())),
-});
+const myDataSection = () =>
+  z.object({
+    key: z.string().describe('the collection it comes from'),
+    title: z.string(),
+    count: z.number().int(),
+    /** More than the bound (myDataBound) were found: the export holds the newest ones. */
+    truncated: z.boolean(),
+    items: z.array(z.record(z.string(), z.unknown())),
+  });
+export const myDataSectionSchema = z.lazy(myDataSection);
 
 /** At most this many records of one kind are exported (newest first); `truncated` says when there were more. */
 export const myDataBound = 100;
 
 /** What an export file holds, kind by kind (the records themselves are in the file). */
-export const myDataSummarySchema = myDataSectionSchema.omit({ items: true });
+export const myDataSummarySchema = z.lazy(() => myDataSection().omit({ items: true }));
 
 export const userExportMine = defineAction({
   name: 'user.exportMine',

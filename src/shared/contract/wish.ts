@@ -23,56 +23,58 @@ export const categorySchema = z.object({
  * A wish as one caller may see it. `resident.phone` and `resident.room` are null unless the caller is staff
  * for the wish's place, the resident, or its claimant; `resident.name` is then masked (王**).
  */
-export const wishViewSchema = z.object({
-  id: z.string(),
-  title: z.string(),
-  description: z.string(),
-  categoryId: z.string(),
-  categoryName: z.string(),
-  status: z.enum(wishStatuses),
-  points: z.number().int().nullable(),
-  offer: z
-    .object({
-      mode: z.enum(['fixed', 'hourly']),
-      points: z.number().int(),
-      perHour: z.number().nullable(),
-      bonus: z.number().int(),
-      text: z.string(),
-    })
-    .nullable()
-    .describe('how the offered points are counted (per task or per hour, the most, the bonus, caps), once points are set'),
-  photos: z.array(z.object({ fileID: z.string(), url: z.string().nullable() })),
-  resident: z.object({ name: z.string(), building: z.string().nullable(), phone: z.string().nullable(), room: z.string().nullable() }),
-  gridName: z.string().nullable(),
-  preferredTime: z.string().nullable(),
-  claimant: z.object({ name: z.string(), phone: z.string().nullable() }).nullable(),
-  proof: z.object({ text: z.string(), photos: z.array(z.object({ fileID: z.string(), url: z.string().nullable() })) }).nullable(),
-  rating: z
-    .object({
-      stars: z.number().int().min(1).max(5),
-      comment: z.string().nullable(),
-      byProxy: z.boolean().optional().describe('代评: relayed by whoever filed it, not the resident’s own word'),
-    })
-    .nullable(),
-  proxy: z
-    .object({ filedByName: z.string(), asHelper: z.boolean() })
-    .nullable()
-    .describe('代办: who filed it for the resident (a grid worker or staff, or their 代办人), to those who see the resident'),
-  award: z
-    .object({
-      status: z.enum(['pending', 'posted', 'review', 'rejected', 'none']),
-      amount: z.number().int().nullable(),
-      note: z.string().nullable(),
-      breakdown: z.string().nullable().describe('how the amount was counted against the offer, once settled'),
-    })
-    .nullable()
-    .describe("the member's volunteer points for this wish, once confirmed (shown to the two people and the organisers)"),
-  unclaimedTooLong: z.boolean().describe('approved but unclaimed past the community limit: staff should dispatch'),
-  heldForReview: z.boolean().describe('content check said "review": staff must look before it is published'),
-  rejectReason: z.string().nullable(),
-  createdAt: isoDate,
-  updatedAt: isoDate,
-});
+const wishView = () =>
+  z.object({
+    id: z.string(),
+    title: z.string(),
+    description: z.string(),
+    categoryId: z.string(),
+    categoryName: z.string(),
+    status: z.enum(wishStatuses),
+    points: z.number().int().nullable(),
+    offer: z
+      .object({
+        mode: z.enum(['fixed', 'hourly']),
+        points: z.number().int(),
+        perHour: z.number().nullable(),
+        bonus: z.number().int(),
+        text: z.string(),
+      })
+      .nullable()
+      .describe('how the offered points are counted (per task or per hour, the most, the bonus, caps), once points are set'),
+    photos: z.array(z.object({ fileID: z.string(), url: z.string().nullable() })),
+    resident: z.object({ name: z.string(), building: z.string().nullable(), phone: z.string().nullable(), room: z.string().nullable() }),
+    gridName: z.string().nullable(),
+    preferredTime: z.string().nullable(),
+    claimant: z.object({ name: z.string(), phone: z.string().nullable() }).nullable(),
+    proof: z.object({ text: z.string(), photos: z.array(z.object({ fileID: z.string(), url: z.string().nullable() })) }).nullable(),
+    rating: z
+      .object({
+        stars: z.number().int().min(1).max(5),
+        comment: z.string().nullable(),
+        byProxy: z.boolean().optional().describe('代评: relayed by whoever filed it, not the resident’s own word'),
+      })
+      .nullable(),
+    proxy: z
+      .object({ filedByName: z.string(), asHelper: z.boolean() })
+      .nullable()
+      .describe('代办: who filed it for the resident (a grid worker or staff, or their 代办人), to those who see the resident'),
+    award: z
+      .object({
+        status: z.enum(['pending', 'posted', 'review', 'rejected', 'none']),
+        amount: z.number().int().nullable(),
+        note: z.string().nullable(),
+        breakdown: z.string().nullable().describe('how the amount was counted against the offer, once settled'),
+      })
+      .nullable()
+      .describe("the member's volunteer points for this wish, once confirmed (shown to the two people and the organisers)"),
+    unclaimedTooLong: z.boolean().describe('approved but unclaimed past the community limit: staff should dispatch'),
+    heldForReview: z.boolean().describe('content check said "review": staff must look before it is published'),
+    rejectReason: z.string().nullable(),
+    createdAt: isoDate,
+    updatedAt: isoDate,
+  });
+export const wishViewSchema = z.lazy(wishView);
 export type WishView = z.infer<typeof wishViewSchema>;
 
 export const wishHistorySchema = z.object({
@@ -81,16 +83,18 @@ export const wishHistorySchema = z.object({
   at: isoDate,
   note: z.string().nullable(),
 });
-export const wishDetailSchema = wishViewSchema.extend({
-  history: z.array(wishHistorySchema),
-  /** Who the caller is to this wish, so the app offers the right buttons (the server still decides). */
-  viewer: z.object({
-    isResident: z.boolean(),
-    isClaimant: z.boolean(),
-    organises: z.boolean(),
-    relays: z.boolean().describe('the filer who confirms (代评) and cancels for the resident: a 代办人, or for a roster person not yet joined'),
+export const wishDetailSchema = z.lazy(() =>
+  wishView().extend({
+    history: z.array(wishHistorySchema),
+    /** Who the caller is to this wish, so the app offers the right buttons (the server still decides). */
+    viewer: z.object({
+      isResident: z.boolean(),
+      isClaimant: z.boolean(),
+      organises: z.boolean(),
+      relays: z.boolean().describe('the filer who confirms (代评) and cancels for the resident: a 代办人, or for a roster person not yet joined'),
+    }),
   }),
-});
+);
 
 const one = z.object({ wish: wishViewSchema });
 const wishRef = { wishId: idSchema };
