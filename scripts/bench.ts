@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { BUDGET, budgetOf, costTable, measureMainFlows } from '../test/functions/cost-flows';
 import { seedLedger } from '../test/functions/ledger-fixture';
+import * as personas from '../test/functions/personas';
 import { residentHeader, residents, uploadFile, xlsx } from '../test/functions/roster-kit';
 import { repoRoot, startEmulator, type TestEmulator } from '../test/helpers/emulator';
 import { cpuMsOf, memoryMiB } from './bench-proc';
@@ -143,7 +144,6 @@ async function costOf(emu: TestEmulator, label: string, reply: Promise<any>) {
   return answer;
 }
 
-/** The write path: what one posting costs, and a crowd of spends on one balance against the same spends one by one. */
 /** What a crowd round came to: all at once against one by one, in wall time, emulator CPU and DB requests. */
 interface CrowdRatios {
   wall: number[];
@@ -151,6 +151,9 @@ interface CrowdRatios {
   requests: number[];
 }
 
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** The write path: what one posting costs, and a crowd of spends on one balance against the same spends one by one. */
 async function ledger(emu: TestEmulator, rounds = Math.max(1, Number(process.argv[3]) || 1)): Promise<CrowdRatios> {
   const sun = 'demo-staff-sun';
   const award = (amount: number, requestId: string) =>
@@ -228,10 +231,7 @@ async function ledger(emu: TestEmulator, rounds = Math.max(1, Number(process.arg
   }
   if (rounds > 1) {
     // The emulator's CPU ratio is the steadier figure on a shared machine: the wall ratio moves with whatever else runs.
-    const spread = (values: number[]) => {
-      const sorted = [...values].sort((a, b) => a - b);
-      return `${sorted[Math.floor(rounds / 2)].toFixed(2)}× (${sorted[0].toFixed(2)}–${sorted[rounds - 1].toFixed(2)}×)`;
-    };
+    const spread = (values: number[]) => `${median(values).toFixed(2)}× (${Math.min(...values).toFixed(2)}–${Math.max(...values).toFixed(2)}×)`;
     fig(
       `ledger: all at once / one by one over ${rounds} rounds, wall / emulator CPU (median, min–max)`,
       `${spread(ratios)} / ${spread(cpuRatios)}; aim ≤ 3×`,
@@ -246,8 +246,6 @@ async function ledger(emu: TestEmulator, rounds = Math.max(1, Number(process.arg
   );
   return { wall: ratios, cpu: cpuRatios, requests: requestRatios };
 }
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /**
  * Issue 10's table: what each action of the main flows costs the database, from the meter, on a fresh
@@ -360,22 +358,13 @@ async function crowd(emu: TestEmulator, instances: number, rounds: number) {
   // Warm for writing too: each instance compiles the write path (transaction, posting, retry record) on its first
   // write, which on the cloud it does on a CPU of its own. Here that is 64 compilations on two shared cores, which
   // made a crowd's first round about twice as slow as its second. Credits to eight people at once, so the crowds stay small.
-  const people = [
-    'demo-resident-wang',
-    'demo-resident-li',
-    'demo-member-zhang',
-    'demo-member-chen',
-    'demo-merchant-zhou',
-    'demo-merchant-fang',
-    'demo-member-huang',
-    'demo-member-ma',
-  ];
+  const people = [personas.wang, personas.li, ...personas.members.slice(0, 4), personas.merchant, personas.fang];
   const [writeWarmMs] = await timed(() =>
     Promise.all(
       Array.from({ length: instances }, (_, i) =>
         call(
           emu,
-          'demo-staff-sun',
+          personas.sun,
           'points.award',
           { openid: people[i % people.length], asset: 'volunteer', amount: 1, reason: '志愿服务' },
           `bench-warm-${i}`,
