@@ -1,4 +1,5 @@
 import { areaOf } from '../../src/shared/contract/action';
+import { DAY_MS, startOfDayCst } from '../../src/shared/domain/time';
 import { startEmulator, type StartOptions, type TestEmulator } from '../helpers/emulator';
 
 /** A user's call as the app makes it: the area's function, the event, the caller's openid. */
@@ -34,18 +35,15 @@ export function useEmulator(opts: StartOptions = {}) {
   };
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-const CST_MS = 8 * 60 * 60 * 1000;
-
 /**
  * For the tests that read "today" (a China-time day: a shop's totals, its 今日 history) after moving the clock by
  * minutes: within `marginMs` of midnight in China the clock is moved to just after it, so the test's day cannot turn
  * under it. (A crash test started at 23:59 CST found its charge gone from 今日 two minutes later.)
  */
 export async function clearOfMidnight(emu: TestEmulator, marginMs = 60 * 60 * 1000): Promise<void> {
-  const now = Date.parse((await emu.clock()).now);
-  const intoDay = (now + CST_MS) % DAY_MS;
-  if (intoDay > DAY_MS - marginMs) await emu.clock({ set: new Date(now - intoDay + DAY_MS + 5 * 60 * 1000).toISOString() });
+  const now = new Date((await emu.clock()).now);
+  const midnight = startOfDayCst(now).getTime() + DAY_MS;
+  if (midnight - now.getTime() < marginMs) await emu.clock({ set: new Date(midnight + 5 * 60 * 1000).toISOString() });
 }
 
 /** The data of a successful reply; fails the test with the reply otherwise. */
