@@ -106,7 +106,7 @@ export const rolePeople = defineAction({
   mutates: false,
 });
 
-export const rolePlaceSchema = z.lazy(() => z.object({ id: z.string(), kind: z.enum(['street', 'community', 'grid']), name: z.string() }));
+export const rolePlaceSchema = z.object({ id: z.string(), kind: z.enum(['street', 'community', 'grid']), name: z.string() });
 
 export const rolePlaces = defineAction({
   name: 'role.places',
