@@ -1,4 +1,4 @@
-import { account, isLive, type PostingInput } from '../../src/shared/domain/ledger';
+import { account, isLive, settleLots, type PostingInput } from '../../src/shared/domain/ledger';
 import { expiryId } from '../../src/shared/domain/point-rules';
 import { post, type BalanceDoc } from '../_lib/ledger';
 import { _, collections } from '../_lib/platform/runtime';
@@ -52,7 +52,8 @@ export async function expireLapsed(): Promise<Record<string, unknown>> {
 }
 
 async function expireLots(doc: BalanceDoc, now: Date, tally: { lots: number; points: number; failed: number }): Promise<void> {
-  for (const lot of doc.lots.filter((l) => !isLive(l, now) && l.remaining > 0)) {
+  // Points a reserved debit took are taken from the lots first (the ledger's settle does the same when it posts).
+  for (const lot of settleLots(doc.lots, doc.unsettled ?? 0).filter((l) => !isLive(l, now) && l.remaining > 0)) {
     try {
       await post(expiryOf(doc, lot), { fromLot: lot.postingId });
       tally.lots += 1;

@@ -5,6 +5,7 @@ import { expireLapsed } from './expire';
 import { feeRelief } from './fee-relief';
 import { confirmHold, pendingHolds, rejectHold } from './holds';
 import { balance, history, historyOf } from './my-points';
+import { sweepPendingDebits } from './pending-debits';
 import { partyEntries, partyEntry, partyItems } from './party-entry';
 import { issuePointsCode } from './points-code';
 import { closeMonth, ranking } from './ranking';
@@ -43,4 +44,10 @@ export const handlers = [
   rejectHold,
 ];
 
-export const main = createFunction('points', handlers, { reconcile: reconcileAll, expire: expireLapsed, reproof: reproveAll });
+/**
+ * The ledger's ten-minute timer: debits a crash left half done are finished (kept or given back) first, so that the
+ * full re-proof under way, which it then takes on, meets no mark it need not.
+ */
+const everyTenMinutes = async () => ({ debits: await sweepPendingDebits(), ...(await reproveAll()) });
+
+export const main = createFunction('points', handlers, { reconcile: reconcileAll, expire: expireLapsed, reproof: everyTenMinutes });

@@ -6,7 +6,11 @@ import {
   differencesOf,
   totalKey,
   isSystemAccount,
+  lapsesAt,
   mayGoNegative,
+  NEVER_LAPSES,
+  pendingField,
+  settleLots,
   reversalOf,
   spendable,
   spendLots,
@@ -101,6 +105,32 @@ describe('lots: spending takes what lapses first', () => {
   it('refuses to overdraw unless a staff override allows going short', () => {
     expect(() => spendLots(lots, 13, now)).toThrow(DomainError);
     expect(spendLots(lots, 13, now, true)).toEqual([lot('old', 9, '2026-11-01T00:00:00Z')]);
+  });
+});
+
+describe('reserved debits: points taken from a balance before its lots', () => {
+  const lots = [lot('a', 5, null), lot('b', 3, '2026-12-01T00:00:00Z'), lot('c', 4, '2026-11-25T00:00:00Z')];
+
+  it('settles what they took from the lots that lapse first, lapsed since or not (none had when they were taken)', () => {
+    expect(settleLots(lots, 6)).toEqual([lot('b', 1, '2026-12-01T00:00:00Z'), lot('a', 5, null)]);
+    expect(settleLots([...lots, lot('old', 2, '2026-11-01T00:00:00Z')], 3)).toEqual([
+      lot('c', 3, '2026-11-25T00:00:00Z'),
+      lot('b', 3, '2026-12-01T00:00:00Z'),
+      lot('a', 5, null),
+    ]);
+    expect(settleLots(lots, 0)).toEqual(lots);
+  });
+
+  it('keeps when the soonest lot with points left lapses, and a date past every lot when none does', () => {
+    expect(lapsesAt(lots)).toEqual(new Date('2026-11-25T00:00:00Z'));
+    expect(lapsesAt([lot('a', 5, null), lot('spent', 0, '2026-11-02T00:00:00Z')])).toEqual(NEVER_LAPSES);
+    expect(lapsesAt([])).toEqual(NEVER_LAPSES);
+  });
+
+  it('marks each posting under a field of its own that holds no dot and starts with no dollar', () => {
+    expect(pendingField('deduct:demo-staff-sun:req-0001')).toBe('deduct:demo-staff-sun:req-0001');
+    expect(pendingField('$pay.order.1%')).toBe('%24pay%2Eorder%2E1%25');
+    expect(pendingField('a.b')).not.toBe(pendingField('a%2Eb'));
   });
 });
 

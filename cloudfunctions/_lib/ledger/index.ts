@@ -7,6 +7,11 @@ import {
   assertValidPosting,
   isSystemAccount,
   kindOf,
+  lapsesAt,
+  NEVER_LAPSES,
+  pendingField,
+  settleLots,
+  spendable,
   spendLots,
   type AccountId,
   type Asset,
@@ -39,6 +44,25 @@ export interface BalanceDoc {
   usedCodes?: UsedCode[] | null;
   /** A shop's virtue balance: what its charges decide by (charges.ts deskIn). */
   desk?: ShopDesk | null;
+  /**
+   * Points that left `balance` by a reserved debit (quickDebit) and are not yet taken from `lots`: the next write of
+   * the whole document takes them (settleLots), except those still `pending`. Absent on a document no write of the
+   * whole document has made since reserved debits came: such a balance is not reserved on until one has.
+   */
+  unsettled?: number;
+  /** Debits reserved on this balance whose posting may not be in yet (quickDebit), by pendingField. */
+  pending?: Record<string, PendingDebit> | null;
+  /** How many `pending` there are: what the sweep finds balances by (index pending_count). */
+  pendingCount?: number;
+  /** When the soonest of `lots` lapses: a debit is reserved only before then (after it, lapsed points wait to be expired). */
+  lapsesAt?: Date;
+}
+
+/** A debit taken from a balance ahead of its posting (quickDebit): the posting is made next, or the points go back. */
+export interface PendingDebit {
+  postingId: string;
+  amount: number;
+  at: Date;
 }
 
 /** What one resident spent at merchants on `day`. */
@@ -108,6 +132,10 @@ export class AlreadyPosted extends Error {
  */
 export async function post(input: PostingInput, opts: PostOptions = {}): Promise<PostResult> {
   assertValidPosting(input);
+  if (reservable(input, opts)) {
+    const quick = await quickDebit(input, opts);
+    if (quick) return quick;
+  }
   try {
     return await transact((tx, { lost }) => postIn(tx, input, { ...opts, contended: lost > 0 }), { busy: 'POINTS_BUSY', record: opts.record });
   } catch (error) {
@@ -124,6 +152,90 @@ async function replayOf(postingId: string, error: unknown): Promise<PostResult> 
   const existing = await findPosting(postingId);
   if (!existing) throw error.cause;
   return { posting: existing, replayed: true, balances: await balancesAfter(existing) };
+}
+
+/**
+ * Whether `post` may reserve the debit first (quickDebit): a person pays a system account (a deduction, a payment to
+ * the mall or the fee fund) and nothing else moves with it — no other holder credited, no lot named, no overdraft, no
+ * party tally, no reversal (which moves lifetime credit) — and nothing of the debited balance was read by the caller.
+ */
+function reservable(p: PostingInput, opts: PostOptions): boolean {
+  if (kindOf(p.from) !== 'user' || !isSystemAccount(p.to) || p.asset === 'party' || p.reversalOf || p.override) return false;
+  return !opts.fromLot && !opts.overdraft && !opts.debited && !opts.credited;
+}
+
+/**
+ * A debit that does not contend: its points are taken from the balance by one conditional update (enough points, no
+ * lapsed lot waiting to expire, not reserved for this posting already) that leaves a pending mark, then the posting
+ * is inserted by its id, then the mark is cleared. A crowd of spends on one balance goes through one by one at the
+ * database, without a transaction to lose and retry. Null when the update finds nothing to reserve (too few points,
+ * a lapse due, a balance not yet kept this way, the same posting reserved by a twin): the transaction decides then.
+ *
+ * Each step can be cut short, and a refusal still means nothing was posted:
+ * - the posting with this id exists already (a retry of a call that went through): the points go back, and the call
+ *   is answered as a replay;
+ * - the insert fails otherwise: the points go back and the error stands (nothing was posted);
+ * - the call dies between the steps: the sweep (sweepPendingDebits) finds the mark once no call can still be
+ *   running, and keeps the debit if its posting is in, or gives the points back if not; a retry before then finds
+ *   the mark, and its transaction makes the posting with the points already taken (settle).
+ * The reconcile counts a marked debit whose posting is not in as still held (proof.ts).
+ * The call's retry record is the posting itself: a retry finds it and is answered as a replay.
+ */
+async function quickDebit(input: PostingInput, opts: PostOptions): Promise<PostResult | null> {
+  const posting: Posting = { reversalOf: null, override: null, expiresAt: null, ...input, at: new Date() };
+  const id = balanceId(posting.from, posting.asset);
+  const mark = `pending.${pendingField(posting._id)}`;
+  const balances = table(collections.balances);
+  const debit: PendingDebit = { postingId: posting._id, amount: posting.amount, at: posting.at };
+  const reserved = await balances
+    .where({ _id: id, balance: _.gte(posting.amount), unsettled: _.gte(0), lapsesAt: _.gt(posting.at), [mark]: _.exists(false) })
+    .update({ balance: _.inc(-posting.amount), unsettled: _.inc(posting.amount), pendingCount: _.inc(1), [mark]: debit, updatedAt: posting.at });
+  if (reserved === 0) return null;
+  const existing = await insertReserved(posting, () => givePendingBack(id, debit));
+  if (existing) return { posting: existing, replayed: true, balances: await balancesAfter(existing) };
+  // Posted: the reply is a success whatever happens to the mark (left standing, the sweep clears it).
+  const cleared = clearPending(id, debit).catch((error: unknown) => console.warn('[ledger] pending mark left to the sweep', posting._id, error));
+  const [, after] = await Promise.all([cleared, balances.get(id)]);
+  const result: PostResult = { posting, replayed: false, balances: new Map([[posting.from, after?.balance ?? 0]]) };
+  opts.record?.request?.stage(opts.record.output(result));
+  opts.record?.request?.committed();
+  return result;
+}
+
+/**
+ * Inserts a reserved debit's posting: null once it is in, or the posting that had this id before (its points
+ * given back first). A failed insert whose posting is not there gives the points back and throws; one that cannot
+ * tell (the read fails too) leaves the mark to the sweep.
+ */
+async function insertReserved(posting: Posting, giveBack: () => Promise<void>): Promise<Posting | null> {
+  const { _id, ...fields } = posting;
+  try {
+    await table(collections.postings).add({ _id, ...fields, accounts: [posting.from, posting.to] });
+    return null;
+  } catch (error) {
+    const found = await findPosting(_id);
+    // The insert went in and only its answer was lost: the posting stamped with this call's own time is this one.
+    if (found && new Date(found.at).getTime() === posting.at.getTime()) return null;
+    await giveBack();
+    if (!found) throw error;
+    return found;
+  }
+}
+
+/** The debit's posting is in: its mark goes (if the retry's transaction has not taken it already). */
+export async function clearPending(id: string, debit: PendingDebit): Promise<void> {
+  const mark = `pending.${pendingField(debit.postingId)}`;
+  await table(collections.balances)
+    .where({ _id: id, [mark]: _.exists(true) })
+    .update({ [mark]: _.remove(), pendingCount: _.inc(-1) });
+}
+
+/** The debit's posting will never be in: its points go back with its mark (if the mark is still there). */
+export async function givePendingBack(id: string, debit: PendingDebit): Promise<void> {
+  const mark = `pending.${pendingField(debit.postingId)}`;
+  await table(collections.balances)
+    .where({ _id: id, [mark]: _.exists(true) })
+    .update({ balance: _.inc(debit.amount), unsettled: _.inc(-debit.amount), pendingCount: _.inc(-1), [mark]: _.remove(), updatedAt: new Date() });
 }
 
 /**
@@ -210,7 +322,12 @@ async function creditUnread(tx: Tx, p: Posting): Promise<void> {
   const balances = tableIn(tx, collections.balances);
   const lot: Lot = { postingId: p._id, remaining: p.amount, expiresAt: p.expiresAt };
   const lifetime = p.reversalOf ? 0 : p.amount;
-  if ((await balances.change(id, { balance: _.inc(p.amount), lifetimeIn: _.inc(lifetime), lots: _.push([lot]), updatedAt: p.at })) === 1) return;
+  const lapses = _.min(p.expiresAt ?? NEVER_LAPSES);
+  if (
+    (await balances.change(id, { balance: _.inc(p.amount), lifetimeIn: _.inc(lifetime), lots: _.push([lot]), lapsesAt: lapses, updatedAt: p.at })) ===
+    1
+  )
+    return;
   await balances.set(id, withoutId(moveIn(emptyBalance(p, 'to', 0), p)));
 }
 
@@ -250,6 +367,10 @@ function emptyBalance(p: Posting, side: 'from' | 'to', shard: number): BalanceDo
     lots: [],
     communityId: p.communityId,
     updatedAt: p.at,
+    unsettled: 0,
+    pending: {},
+    pendingCount: 0,
+    lapsesAt: NEVER_LAPSES,
   };
 }
 
@@ -259,22 +380,45 @@ function withoutId(doc: BalanceDoc): Omit<BalanceDoc, '_id'> {
 }
 
 function moveOut(doc: BalanceDoc, p: Posting, opts: PostOptions): BalanceDoc {
-  const lots = debitLots(doc.lots, p, opts);
-  return { ...doc, balance: doc.balance - p.amount, lifetimeIn: p.reversalOf ? doc.lifetimeIn - p.amount : doc.lifetimeIn, lots, updatedAt: p.at };
+  const { settled, own, reserved } = settle(doc, p._id);
+  // Reserved already (quickDebit, then this transaction was the call's retry): its points left the balance then.
+  if (own) return { ...settled, updatedAt: p.at };
+  const lots = debitLots(settled.lots, p, opts, reserved);
+  const lifetimeIn = p.reversalOf ? doc.lifetimeIn - p.amount : doc.lifetimeIn;
+  return { ...settled, balance: doc.balance - p.amount, lifetimeIn, lots, lapsesAt: lapsesAt(lots), updatedAt: p.at };
 }
 
 function moveIn(doc: BalanceDoc, p: Posting): BalanceDoc {
-  const lots = [...doc.lots, { postingId: p._id, remaining: p.amount, expiresAt: p.expiresAt }];
-  return { ...doc, balance: doc.balance + p.amount, lifetimeIn: p.reversalOf ? doc.lifetimeIn : doc.lifetimeIn + p.amount, lots, updatedAt: p.at };
+  const { settled } = settle(doc, p._id);
+  const lots = [...settled.lots, { postingId: p._id, remaining: p.amount, expiresAt: p.expiresAt }];
+  const lifetimeIn = p.reversalOf ? doc.lifetimeIn : doc.lifetimeIn + p.amount;
+  return { ...settled, balance: doc.balance + p.amount, lifetimeIn, lots, lapsesAt: lapsesAt(lots), updatedAt: p.at };
 }
 
-function debitLots(lots: Lot[], p: Posting, opts: PostOptions): Lot[] {
+/**
+ * The balance as a write of the whole document leaves it: the reserved debits' points taken from the lots, but for
+ * those still pending (their posting may yet fail, and then the points go back), and the pending debit of the posting
+ * `postingId` — its own, when the call that reserved it is being retried — done with.
+ */
+function settle(doc: BalanceDoc, postingId: string): { settled: BalanceDoc; own: PendingDebit | null; reserved: number } {
+  const field = pendingField(postingId);
+  const own = doc.pending?.[field] ?? null;
+  const others = Object.fromEntries(Object.entries(doc.pending ?? {}).filter(([key]) => key !== field));
+  const reserved = Object.values(others).reduce((sum, d) => sum + d.amount, 0);
+  const lots = settleLots(doc.lots, (doc.unsettled ?? 0) - reserved);
+  const settled = { ...doc, lots, unsettled: reserved, pending: others, pendingCount: Object.keys(others).length, lapsesAt: lapsesAt(lots) };
+  return { settled, own, reserved };
+}
+
+/** The lots once `p` is debited from them; `reserved` points of them are promised to pending debits already. */
+function debitLots(lots: Lot[], p: Posting, opts: PostOptions, reserved: number): Lot[] {
   if (opts.fromLot) {
     const lot = lots.find((l) => l.postingId === opts.fromLot);
     if (!lot || lot.remaining < p.amount) throw new DomainError('POINTS_INSUFFICIENT');
     return lots.flatMap((l) => (l === lot ? (l.remaining > p.amount ? [{ ...l, remaining: l.remaining - p.amount }] : []) : [l]));
   }
-  return spendLots(lots, p.amount, p.at, p.override !== null);
+  if (p.override === null && spendable(lots, p.at) - reserved < p.amount) throw new DomainError('POINTS_INSUFFICIENT');
+  return spendLots(lots, p.amount, p.at, true);
 }
 
 /** A replay's answer: the balances of the posting's holders as they stand now. */
@@ -295,7 +439,7 @@ export async function balancesOf(accountId: AccountId): Promise<Map<Asset, Stand
     out.set(doc.asset, {
       balance: sum.balance + doc.balance,
       lifetimeIn: sum.lifetimeIn + doc.lifetimeIn,
-      lots: [...sum.lots, ...doc.lots],
+      lots: [...sum.lots, ...settleLots(doc.lots, doc.unsettled ?? 0)],
       merchantDay: sum.merchantDay ?? doc.merchantDay ?? null,
       usedCodes: [...sum.usedCodes, ...(doc.usedCodes ?? [])],
     });

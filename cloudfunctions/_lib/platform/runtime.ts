@@ -27,6 +27,10 @@ export interface Commands {
   /** Nearest first, within `maxDistance` metres; needs a 2dsphere index on the field (database/indexes.json). */
   geoNear(options: { geometry: unknown; maxDistance?: number; minDistance?: number }): Command;
   inc(by: number): Command;
+  /** Sets the field to `value` when that is smaller than what it holds (or it is absent). */
+  min(value: unknown): Command;
+  /** Takes the field off the document. */
+  remove(): Command;
   push(value: unknown): Command;
   set(value: unknown): Command;
   addToSet(value: unknown): Command;

@@ -168,6 +168,40 @@ export function spendLots(lots: readonly Lot[], amount: number, now: Date, allow
   return kept;
 }
 
+/** A lapse date later than any lot's: what `lapsesAt` says of lots none of which lapse. */
+export const NEVER_LAPSES = new Date('9999-12-31T00:00:00.000Z');
+
+/** When the soonest of `lots` still holding points lapses (NEVER_LAPSES when none does). */
+export function lapsesAt(lots: readonly Lot[]): Date {
+  const dates = lots.filter((l) => l.remaining > 0 && l.expiresAt !== null).map((l) => new Date(l.expiresAt as Date).getTime());
+  return dates.length > 0 ? new Date(Math.min(...dates)) : NEVER_LAPSES;
+}
+
+/**
+ * The lots once `owed` points are taken from them: points a reserved debit took from the balance before any lot
+ * had lapsed (see quickDebit in the ledger), taken now the way spendLots would have taken them then — the soonest
+ * to lapse first, lapsed since or not.
+ */
+export function settleLots(lots: readonly Lot[], owed: number): Lot[] {
+  if (owed <= 0) return [...lots];
+  let left = owed;
+  const kept: Lot[] = [];
+  for (const lot of [...lots].sort(lapsesFirst)) {
+    const take = Math.min(left, lot.remaining);
+    left -= take;
+    if (lot.remaining - take > 0) kept.push({ ...lot, remaining: lot.remaining - take });
+  }
+  return kept;
+}
+
+/**
+ * The field of a balance's `pending` that a posting's reserved debit is marked under: its id with the characters a
+ * field name cannot hold (`.`, a leading `$`) escaped, as in a URL.
+ */
+export function pendingField(postingId: string): string {
+  return postingId.replace(/[%.$]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
 /** 美德信用等级: what merchants see. Levels come from lifetime virtue credit, so spending never lowers them. */
 export const virtueLevels = [
   { stars: 1, name: '一星', min: 0 },
