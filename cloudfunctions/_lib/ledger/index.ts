@@ -128,7 +128,8 @@ export class AlreadyPosted extends Error {
  * insert is how an existing one is found), a system account keeps no balance to move, and
  * the person's balance — the document a crowd of spends contends for — is read and written right after the posting
  * is inserted, or, once the transaction has lost to others, before it (insertPosting), so a crowd's losers stop at
- * their write of it.
+ * their write of it. A person's plain debit to a community account is first reserved without a transaction
+ * (quickDebit), so a crowd of spends does not contend at all; the transaction decides what the reservation cannot.
  */
 export async function post(input: PostingInput, opts: PostOptions = {}): Promise<PostResult> {
   assertValidPosting(input);
@@ -322,12 +323,10 @@ async function creditUnread(tx: Tx, p: Posting): Promise<void> {
   const balances = tableIn(tx, collections.balances);
   const lot: Lot = { postingId: p._id, remaining: p.amount, expiresAt: p.expiresAt };
   const lifetime = p.reversalOf ? 0 : p.amount;
+  // The soonest lapse moves only earlier: a reserved debit is not taken once a lot has lapsed (quickDebit).
   const lapses = _.min(p.expiresAt ?? NEVER_LAPSES);
-  if (
-    (await balances.change(id, { balance: _.inc(p.amount), lifetimeIn: _.inc(lifetime), lots: _.push([lot]), lapsesAt: lapses, updatedAt: p.at })) ===
-    1
-  )
-    return;
+  const changes = { balance: _.inc(p.amount), lifetimeIn: _.inc(lifetime), lots: _.push([lot]), lapsesAt: lapses, updatedAt: p.at };
+  if ((await balances.change(id, changes)) === 1) return;
   await balances.set(id, withoutId(moveIn(emptyBalance(p, 'to', 0), p)));
 }
 
