@@ -1,7 +1,8 @@
-import { pendingField } from '../../src/shared/domain/ledger';
+import { pendingField, settleLots } from '../../src/shared/domain/ledger';
 import { ok, useEmulator, RACING } from './call';
 import { databaseOf } from './ledger-fixture';
-import { admin, sun, wang, zhang } from './personas';
+import { merchantKit } from './merchant-helpers';
+import { admin, fang, merchant, sun, wang, zhang } from './personas';
 import { pointsKit, rid } from './points-helpers';
 
 // A deduction from a person is reserved on their balance by one conditional update, then posted, then its mark is
@@ -9,15 +10,22 @@ import { pointsKit, rid } from './points-helpers';
 const env = useEmulator({ env: RACING.env });
 const { call } = env;
 const { award, balanceOf, expectReconciled } = pointsKit(env);
+const { charge, codeOf, giveVirtue, virtueOf } = merchantKit(env);
 
 const deduct = (openid: string, amount: number, requestId: string) =>
   call(sun, 'points.deduct', { openid, asset: 'volunteer', amount, reason: '兑换物品' }, requestId);
 const deductId = (requestId: string) => `deduct:${sun}:${requestId}`;
-const balanceDocId = (openid: string) => `user:${openid}|volunteer|0`;
 const MINUTE = 60_000;
 
-async function balanceDoc(openid: string): Promise<any> {
-  return (await databaseOf(env.emu).collection('balances').doc(balanceDocId(openid)).get()).data;
+async function balanceDoc(openid: string, asset = 'volunteer'): Promise<any> {
+  return (await databaseOf(env.emu).collection('balances').doc(`user:${openid}|${asset}|0`).get()).data;
+}
+
+/** The balance is what its lots hold once the points reserved debits took are taken from them, and no mark is left. */
+async function expectLotsAgree(openid: string, asset = 'volunteer'): Promise<void> {
+  const doc = await balanceDoc(openid, asset);
+  const held = settleLots(doc.lots, doc.unsettled).reduce((sum, lot) => sum + lot.remaining, 0);
+  expect({ held, pendingCount: doc.pendingCount }).toEqual({ held: doc.balance, pendingCount: 0 });
 }
 
 async function postingExists(id: string): Promise<boolean> {
@@ -34,7 +42,7 @@ async function reserveAndDie(openid: string, amount: number, requestId: string, 
   const at = new Date((await env.emu.clock()).now);
   const postingId = deductId(requestId);
   const mark = `pending.${pendingField(postingId)}`;
-  const id = balanceDocId(openid);
+  const id = `user:${openid}|volunteer|0`;
   const res = await db
     .collection('balances')
     .where({ _id: id, balance: _.gte(amount), unsettled: _.gte(0), [mark]: _.exists(false) })
@@ -78,6 +86,29 @@ describe('a reserved debit: many spends of one balance at once', () => {
     const costs = meter.filter((r) => r.action === 'points.deduct').map((r) => r.dbRequests);
     expect(costs.filter((n) => n === 5)).toHaveLength(100);
     expect(Math.max(...costs)).toBeLessThanOrEqual(8);
+    await expectLotsAgree(wang);
+    await expectReconciled();
+  }, 120_000);
+
+  it('deducts, merchant charges and credits on one virtue balance at once: every reply true, the lots agree', async () => {
+    await giveVirtue(wang, 300);
+    const before = await virtueOf(wang);
+    const codes = await Promise.all(Array.from({ length: 6 }, () => codeOf(wang)));
+    const deductOf = (i: number) =>
+      call(sun, 'points.deduct', { openid: wang, asset: 'virtue', amount: 5, reason: '兑换物品' }, rid('mixed-deduct', i));
+    const creditOf = (i: number) =>
+      call(sun, 'points.award', { openid: wang, asset: 'virtue', amount: 3, reason: '邻里互助' }, rid('mixed-credit', i));
+    const [deducts, charges, credits] = await Promise.all([
+      Promise.all(Array.from({ length: 40 }, (_, i) => deductOf(i))),
+      Promise.all(codes.map((token, i) => charge(i % 2 ? merchant : fang, token, 10))),
+      Promise.all(Array.from({ length: 10 }, (_, i) => creditOf(i))),
+    ]);
+    for (const [i, reply] of deducts.entries()) expect(await postingExists(deductId(rid('mixed-deduct', i)))).toBe(reply.ok);
+    expect(charges.filter((r) => !r.ok)).toEqual([]);
+    expect(credits.filter((r) => !r.ok)).toEqual([]);
+    const deducted = 5 * deducts.filter((r) => r.ok).length;
+    expect(await virtueOf(wang)).toBe(before + 30 - deducted - 60);
+    await expectLotsAgree(wang, 'virtue');
     await expectReconciled();
   }, 120_000);
 

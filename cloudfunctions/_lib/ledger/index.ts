@@ -175,10 +175,10 @@ function reservable(p: PostingInput, opts: PostOptions): boolean {
  * Each step can be cut short, and a refusal still means nothing was posted:
  * - the posting with this id exists already (a retry of a call that went through): the points go back, and the call
  *   is answered as a replay;
- * - the insert fails otherwise: the points go back and the error stands (nothing was posted);
- * - the call dies between the steps: the sweep (sweepPendingDebits) finds the mark once no call can still be
- *   running, and keeps the debit if its posting is in, or gives the points back if not; a retry before then finds
- *   the mark, and its transaction makes the posting with the points already taken (settle).
+ * - the insert fails otherwise, or the call dies between the steps: the mark stays, and the error is not a refusal
+ *   (the insert may yet land). The sweep (sweepPendingDebits) decides the mark once no call can still be running: it
+ *   keeps the debit if its posting is in and gives the points back if not. A retry before then finds the mark, and
+ *   its transaction makes the posting with the points already taken (settle) or finds it made.
  * The reconcile counts a marked debit whose posting is not in as still held (proof.ts).
  * The call's retry record is the posting itself: a retry finds it and is answered as a replay.
  */
@@ -204,9 +204,9 @@ async function quickDebit(input: PostingInput, opts: PostOptions): Promise<PostR
 }
 
 /**
- * Inserts a reserved debit's posting: null once it is in, or the posting that had this id before (its points
- * given back first). A failed insert whose posting is not there gives the points back and throws; one that cannot
- * tell (the read fails too) leaves the mark to the sweep.
+ * Inserts a reserved debit's posting: null once it is in, or the posting that had this id before (its points given
+ * back first). An insert that failed with no posting there throws and leaves the mark: the request may still land
+ * (a lost answer, a timeout), so only the sweep, once no request of this call can, decides whether the points go back.
  */
 async function insertReserved(posting: Posting, giveBack: () => Promise<void>): Promise<Posting | null> {
   const { _id, ...fields } = posting;
@@ -215,10 +215,10 @@ async function insertReserved(posting: Posting, giveBack: () => Promise<void>): 
     return null;
   } catch (error) {
     const found = await findPosting(_id);
-    // The insert went in and only its answer was lost: the posting stamped with this call's own time is this one.
-    if (found && new Date(found.at).getTime() === posting.at.getTime()) return null;
-    await giveBack();
     if (!found) throw error;
+    // The insert went in and only its answer was lost: the posting stamped with this call's own time is this one.
+    if (new Date(found.at).getTime() === posting.at.getTime()) return null;
+    await giveBack();
     return found;
   }
 }
