@@ -47,6 +47,33 @@ test('staff award points to a person found by name, and the person reads it in t
   expect(await balanceOf(chen, 'volunteer')).toBe(8);
 });
 
+test('staff deduct points (reserved on the balance, then posted), and the person reads the deduction and what is left', async () => {
+  await kit.act(sun, 'points.award', { openid: chen, asset: 'volunteer', amount: 20, reason: '参加社区活动' });
+  await withScreenshot(page, 'staff-deduct', async () => {
+    await openStaffTool(page, app, '加分 / 扣分', 'staff-0');
+    await shown(page).locator('.tabs__tab', { hasText: '扣分' }).click();
+    await pickPerson(page, '陈', '陈静');
+    await field('扣多少分').locator('input').fill('5');
+    await field('原因').locator('input').fill('兑换环保袋');
+    await shown(page).getByText('确认扣 5 分').click();
+    await done().locator('.staff-done__title', { hasText: '已为陈静扣 5 分志愿服务积分' }).waitFor();
+    expect(await done().locator('.staff-done__detail').textContent()).toBe('陈静的志愿服务积分余额 15 分');
+    await app.shot('staff-deduct');
+  });
+
+  await withScreenshot(page, 'staff-deduct-history', async () => {
+    await app.actAs('陈静');
+    await app.open('/pages/points/index');
+    const line = shown(page).locator('.posting', { hasText: '兑换环保袋' });
+    expect(await line.locator('.posting__amount').textContent()).toBe('-5');
+    const volunteer = shown(page).locator('.balance.is-volunteer');
+    expect(await volunteer.locator('.balance__amount').textContent()).toBe('15');
+    expect(await volunteer.locator('.balance__meta').textContent()).toContain('可用 15');
+    await app.shot('staff-deduct-history');
+  });
+  expect(await balanceOf(chen, 'volunteer')).toBe(15);
+});
+
 test('staff open 对账 and see 无差异 with the counts the ledger reports', async () => {
   await kit.act(sun, 'points.award', { openid: wang, asset: 'virtue', amount: 50, reason: '参加社区活动' });
   await kit.act(wang, 'mall.order', { itemId: 'mall-tissue', qty: 2 });
