@@ -238,7 +238,9 @@ const OVER_BUDGET: Record<string, number> = {
   //   cancelled, refunded) — the settle timer and the order lists query orders by status;
   // - the stock where the payment writes anyway: the payment writes the buyer's balance and the posting, neither
   //   of which a second buyer of the item touches;
-  // - the caller's profile (roles, name, community) is read on every call by the wrapper, as for every action.
+  // - the caller's profile (roles, name, community) is read on every call by the wrapper, as for every action;
+  // - the buyer's points reserved before the transaction (the ledger's quickDebit, which made points.deduct 5): its
+  //   update and its clear replace the balance's read and write one for one, and the transaction stays for the stock.
   'mall.order': 9,
   // caller; start, commit; the shop's virtue balance, which keeps its desk (suspension, name, today's total: read,
   // and written once with the shop's credit); the resident's virtue balance (read and written with the payment:
@@ -248,7 +250,9 @@ const OVER_BUDGET: Record<string, number> = {
   // must not be cached (a suspension landing meanwhile conflicts with the charge; today's total is the shop's
   // cap) and from the document the credit writes anyway; 8 needs the charge and its posting to be one document,
   // but a charge's status moves (posted → refunded; awaiting → confirmed / rejected / expired, found by status
-  // and hold time by the timers) and postings are immutable; there is no in-app message on this path to fold.
+  // and hold time by the timers) and postings are immutable; there is no in-app message on this path to fold. A
+  // reserved debit (quickDebit) saves nothing here either: the transaction stays for the desk, and the reservation's
+  // update and clear replace the resident's read and write.
   'merchant.charge': 9,
   // Above the per-charge cap: the same, but the shop's desk is written alone (no credit to ride with), the points
   // go into the charge's own escrow (written new: nothing can have been posted to it before its first payment),
