@@ -15,7 +15,7 @@ import {
   wishResident,
   type Disclosure,
 } from '../../src/shared/domain/privacy';
-import { newWish, ok, useEmulator } from './call';
+import { clearOfMidnight, newWish, ok, useEmulator } from './call';
 import { ramp } from './petition-fixtures';
 import { rid } from './points-helpers';
 import { admin, fang, li, liu, merchant, qian, song, stranger, sun, wang, zhang, zhao, zheng } from './personas';
@@ -66,7 +66,9 @@ async function scene(): Promise<Scene> {
     await call(liu, 'petition.create', { ...ramp, description: '2号楼楼道灯坏了一个月，晚上看不见台阶', onBehalfOf: { residentId: wang } }),
   ).petition.id;
   ok(await call(wang, 'shop.rate', { shopId: 'shop-fangji', stars: 5, comment: '豆浆很好喝' }));
-  // A duty shift of 张建国 (on a post open every day, so any clock will do) that 王秀英 rated.
+  // A duty shift of 张建国 (on a post open every day) that 王秀英 rated.
+  // Open all day but its last minute (a schedule ends at 23:59): a shift started in that minute would be refused.
+  await clearOfMidnight(env.emu, 5 * 60_000);
   const always = { days: [0, 1, 2, 3, 4, 5, 6], start: '00:00', end: '23:59', maxHours: 12 };
   const post = { placeId: 'building-2', type: 'elder_helper', title: '2号楼助老岗', slots: 2, schedule: always, pointsPerHour: 10 };
   const postId = ok(await call(sun, 'post.publish', post, rid('pm-post', ++serial))).post.id;

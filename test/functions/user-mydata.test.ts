@@ -4,7 +4,7 @@ import { join } from 'path';
 import { demoSeed } from '../../scripts/emulator/seed';
 import type { UserProfile } from '../../src/shared/domain/org';
 import { databaseOf } from './ledger-fixture';
-import { newWish, ok, useEmulator } from './call';
+import { clearOfMidnight, newWish, ok, useEmulator } from './call';
 import { ramp } from './petition-fixtures';
 import { expectCovered, mallKit, pointsKit, rid } from './points-helpers';
 import { liu, luo, qian, sun, wang, zhang } from './personas';
@@ -41,6 +41,8 @@ async function scene(): Promise<{ photoUrl: string }> {
   const mall = mallKit(env);
   ok(await mall.order(wang, await mall.newItem(5, 10), rid('md-order', n)));
   ok(await call(wang, 'shop.rate', { shopId: 'shop-fangji', stars: 5, comment: '豆浆很好喝，王秀英推荐' }));
+  // Open all day but its last minute (a schedule ends at 23:59): a shift started in that minute would be refused.
+  await clearOfMidnight(env.emu, 5 * 60_000);
   const always = { days: [0, 1, 2, 3, 4, 5, 6], start: '00:00', end: '23:59', maxHours: 12 };
   const post = { placeId: 'building-2', type: 'elder_helper', title: '2号楼助老岗', slots: 2, schedule: always, pointsPerHour: 10 };
   const postId = ok(await call(sun, 'post.publish', post, rid('md-post', n))).post.id;
