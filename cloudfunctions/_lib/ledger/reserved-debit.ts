@@ -1,0 +1,89 @@
+import { isSystemAccount, kindOf, pendingField, type Posting, type PostingInput } from '../../../src/shared/domain/ledger';
+import { _, collections } from '../platform/runtime';
+import { table } from '../platform/typed-db';
+import { balanceId, balancesAfter, findPosting, type PendingDebit } from './balances';
+import type { PostOptions, PostResult } from './index';
+
+/**
+ * Whether `post` may reserve the debit first (quickDebit): a person pays a system account (a deduction, a payment to
+ * the mall or the fee fund) and nothing else moves with it — no other holder credited, no lot named, no overdraft, no
+ * party tally, no reversal (which moves lifetime credit) — and nothing of the debited balance was read by the caller.
+ */
+export function reservable(p: PostingInput, opts: PostOptions): boolean {
+  if (kindOf(p.from) !== 'user' || !isSystemAccount(p.to) || p.asset === 'party' || p.reversalOf || p.override) return false;
+  return !opts.fromLot && !opts.overdraft && !opts.debited && !opts.credited;
+}
+
+/**
+ * A debit that does not contend: its points are taken from the balance by one conditional update (enough points, no
+ * lapsed lot waiting to expire, not reserved for this posting already) that leaves a pending mark, then the posting
+ * is inserted by its id, then the mark is cleared. A crowd of spends on one balance goes through one by one at the
+ * database, without a transaction to lose and retry. Null when the update finds nothing to reserve (too few points,
+ * a lapse due, a balance not yet kept this way, the same posting reserved by a twin): the transaction decides then.
+ *
+ * Each step can be cut short, and a refusal still means nothing was posted:
+ * - the posting with this id exists already (a retry of a call that went through): the points go back, and the call
+ *   is answered as a replay;
+ * - the insert fails otherwise, or the call dies between the steps: the mark stays, and the error is not a refusal
+ *   (the insert may yet land). The sweep (sweepPendingDebits) decides the mark once no call can still be running: it
+ *   keeps the debit if its posting is in and gives the points back if not. A retry before then finds the mark, and
+ *   its transaction makes the posting with the points already taken (settle) or finds it made.
+ * The reconcile counts a marked debit whose posting is not in as still held (proof.ts).
+ * The call's retry record is the posting itself: a retry finds it and is answered as a replay.
+ */
+export async function quickDebit(input: PostingInput, opts: PostOptions): Promise<PostResult | null> {
+  const posting: Posting = { reversalOf: null, override: null, expiresAt: null, ...input, at: new Date() };
+  const id = balanceId(posting.from, posting.asset);
+  const mark = `pending.${pendingField(posting._id)}`;
+  const balances = table(collections.balances);
+  const debit: PendingDebit = { postingId: posting._id, amount: posting.amount, at: posting.at };
+  const reserved = await balances
+    .where({ _id: id, balance: _.gte(posting.amount), unsettled: _.gte(0), lapsesAt: _.gt(posting.at), [mark]: _.exists(false) })
+    .update({ balance: _.inc(-posting.amount), unsettled: _.inc(posting.amount), pendingCount: _.inc(1), [mark]: debit, updatedAt: posting.at });
+  if (reserved === 0) return null;
+  const existing = await insertReserved(posting, () => givePendingBack(id, debit));
+  if (existing) return { posting: existing, replayed: true, balances: await balancesAfter(existing) };
+  // Posted: the reply is a success whatever happens to the mark (left standing, the sweep clears it).
+  const cleared = clearPending(id, debit).catch((error: unknown) => console.warn('[ledger] pending mark left to the sweep', posting._id, error));
+  const [, after] = await Promise.all([cleared, balances.get(id)]);
+  const result: PostResult = { posting, replayed: false, balances: new Map([[posting.from, after?.balance ?? 0]]) };
+  opts.record?.request?.stage(opts.record.output(result));
+  opts.record?.request?.committed();
+  return result;
+}
+
+/**
+ * Inserts a reserved debit's posting: null once it is in, or the posting that had this id before (its points given
+ * back first). An insert that failed with no posting there throws and leaves the mark: the request may still land
+ * (a lost answer, a timeout), so only the sweep, once no request of this call can, decides whether the points go back.
+ */
+async function insertReserved(posting: Posting, giveBack: () => Promise<void>): Promise<Posting | null> {
+  const { _id, ...fields } = posting;
+  try {
+    await table(collections.postings).add({ _id, ...fields, accounts: [posting.from, posting.to] });
+    return null;
+  } catch (error) {
+    const found = await findPosting(_id);
+    if (!found) throw error;
+    // The insert went in and only its answer was lost: the posting stamped with this call's own time is this one.
+    if (new Date(found.at).getTime() === posting.at.getTime()) return null;
+    await giveBack();
+    return found;
+  }
+}
+
+/** The debit's posting is in: its mark goes (if the retry's transaction has not taken it already). */
+export async function clearPending(id: string, debit: PendingDebit): Promise<void> {
+  const mark = `pending.${pendingField(debit.postingId)}`;
+  await table(collections.balances)
+    .where({ _id: id, [mark]: _.exists(true) })
+    .update({ [mark]: _.remove(), pendingCount: _.inc(-1) });
+}
+
+/** The debit's posting will never be in: its points go back with its mark (if the mark is still there). */
+export async function givePendingBack(id: string, debit: PendingDebit): Promise<void> {
+  const mark = `pending.${pendingField(debit.postingId)}`;
+  await table(collections.balances)
+    .where({ _id: id, [mark]: _.exists(true) })
+    .update({ balance: _.inc(debit.amount), unsettled: _.inc(-debit.amount), pendingCount: _.inc(-1), [mark]: _.remove(), updatedAt: new Date() });
+}
