@@ -45,10 +45,13 @@ function treeOf(records: InvocationRecord[], action: string): InvocationRecord[]
 
 let serial = 0;
 
-/** Calls `action` as `openid` (mutations under a fresh requestId) and returns its data and its cost. */
-async function measured(emu: TestEmulator, label: string, openid: string, action: string, payload: unknown = {}, list = false) {
+/**
+ * Calls `action` as `openid` (mutations under a fresh requestId) and returns its data and its cost; with `refusal`, the
+ * call must be refused with that code (what a refusal costs is held to the budget too).
+ */
+async function measured(emu: TestEmulator, label: string, openid: string, action: string, payload: unknown = {}, list = false, refusal?: string) {
   const reply: any = await emu.invoke(areaOf(action), { action, payload, requestId: `cost-${++serial}-${Date.now()}` }, openid);
-  if (!reply?.ok) throw new Error(`${label} failed: ${JSON.stringify(reply)}`);
+  if (refusal ? reply?.code !== refusal : !reply?.ok) throw new Error(`${label} failed: ${JSON.stringify(reply)}`);
   const tree = treeOf(await emu.meter(50), action);
   const sum = (key: 'dbRequests' | 'read' | 'examined' | 'written') => tree.reduce((n, r) => n + r[key], 0);
   const cost: ActionCost = {
@@ -175,6 +178,9 @@ async function measurePass(emu: TestEmulator): Promise<ActionCost[]> {
     return data;
   };
   const list = (openid: string, action: string, payload: unknown = {}) => step(action, openid, action, payload, true);
+  const refused = async (label: string, openid: string, action: string, payload: unknown, code: string) => {
+    costs.push((await measured(emu, label, openid, action, payload, false, code)).cost);
+  };
 
   // What every page asks first.
   await list(wang, 'user.me');
@@ -317,6 +323,14 @@ async function measurePass(emu: TestEmulator): Promise<ActionCost[]> {
 
   await step('points.award', sun, 'points.award', { openid: wang, asset: 'volunteer', amount: 100, reason: '志愿服务' });
   await step('points.deduct', sun, 'points.deduct', { openid: wang, asset: 'volunteer', amount: 5, reason: '更正' });
+  // Refused: the reservation finds too few points, and the transaction that decides it posts nothing.
+  await refused(
+    'points.deduct (too few points)',
+    sun,
+    'points.deduct',
+    { openid: wang, asset: 'volunteer', amount: 100_000, reason: '更正' },
+    'POINTS_INSUFFICIENT',
+  );
   await list(wang, 'points.history');
   const evidence = { text: '社区活动签到表、居民反馈', photos: [] };
   await step('points.partyEntry', sun, 'points.partyEntry', { openid: zhang, itemId: 'party-base', reason: '按月录入', evidence });

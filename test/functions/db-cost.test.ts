@@ -85,6 +85,7 @@ const WITHIN_BUDGET = [
   'review.results',
   'points.award',
   'points.deduct',
+  'points.deduct (too few points)',
   'points.partyEntry',
   'points.award (virtue)',
   'points.history',
