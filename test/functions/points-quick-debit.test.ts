@@ -70,12 +70,13 @@ describe('a reserved debit: many spends of one balance at once', () => {
     await award(wang, 100);
     const requestIds = Array.from({ length: 150 }, (_, i) => rid('crowd-deduct', i));
     const replies = await Promise.all(requestIds.map((requestId) => deduct(wang, 1, requestId)));
-    const meter = await env.emu.meter(150);
+    // Every invocation since the reset: minute timers that fired during the crowd are in it too, so no fixed window.
+    const meter = await env.emu.meter();
 
     expect(replies.filter((r) => r.ok)).toHaveLength(100);
     expect(replies.filter((r) => !r.ok).map((r) => r.code)).toEqual(Array(50).fill('POINTS_INSUFFICIENT'));
     for (const [i, reply] of replies.entries()) expect(await postingExists(deductId(requestIds[i]))).toBe(reply.ok);
-    // Each answered balance is one the person really held after their spend: all different, none below zero.
+    // Each answered balance is one the person held after their spend: none below zero.
     const answered = replies.filter((r) => r.ok).map((r) => r.data.balance);
     expect(Math.min(...answered)).toBeGreaterThanOrEqual(0);
     expect(await balanceOf(wang)).toBe(0);
@@ -84,6 +85,7 @@ describe('a reserved debit: many spends of one balance at once', () => {
     // no spend of the crowd met a conflict and tried again; a refusal costs the transaction that decided it and the
     // record of its reply, within the budget of 8.
     const costs = meter.filter((r) => r.action === 'points.deduct').map((r) => r.dbRequests);
+    expect(costs).toHaveLength(150);
     expect(costs.filter((n) => n === 5)).toHaveLength(100);
     expect(Math.max(...costs)).toBeLessThanOrEqual(8);
     await expectLotsAgree(wang);
