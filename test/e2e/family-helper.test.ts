@@ -192,6 +192,7 @@ test('王秀英 makes a family code on 我的家庭; a newcomer joins with it an
   await shown(page).locator('.cell', { hasText: '我的家庭' }).click();
   await family().locator('.invite-member', { hasText: '王小军' }).locator('.invite-member__line', { hasText: '王秀英 邀请' }).waitFor();
   await family().locator('.invite-code__line', { hasText: '已用 1/6 人' }).waitFor();
-  await page.locator('.page.care').first().waitFor();
+  // The page on top, not the first in the DOM: 我的, in care mode too, stays under it hidden.
+  await shown(page).locator('.page.care').first().waitFor();
   await shotFromTop('care-family-invite');
 });
