@@ -34,7 +34,7 @@ export function reservable(p: PostingInput, opts: PostOptions): boolean {
 export async function quickDebit(input: PostingInput, opts: PostOptions): Promise<PostResult | null> {
   const posting: Posting = { reversalOf: null, override: null, expiresAt: null, ...input, at: new Date() };
   const id = balanceId(posting.from, posting.asset);
-  const mark = `pending.${pendingField(posting._id)}`;
+  const mark = markOf(posting._id);
   const balances = table(collections.balances);
   const debit: PendingDebit = { postingId: posting._id, amount: posting.amount, at: posting.at };
   const reserved = await balances
@@ -74,7 +74,7 @@ async function insertReserved(posting: Posting, giveBack: () => Promise<void>): 
 
 /** The debit's posting is in: its mark goes (if the retry's transaction has not taken it already). */
 export async function clearPending(id: string, debit: PendingDebit): Promise<void> {
-  const mark = `pending.${pendingField(debit.postingId)}`;
+  const mark = markOf(debit.postingId);
   await table(collections.balances)
     .where({ _id: id, [mark]: _.exists(true) })
     .update({ [mark]: _.remove(), pendingCount: _.inc(-1) });
@@ -82,8 +82,11 @@ export async function clearPending(id: string, debit: PendingDebit): Promise<voi
 
 /** The debit's posting will never be in: its points go back with its mark (if the mark is still there). */
 export async function givePendingBack(id: string, debit: PendingDebit): Promise<void> {
-  const mark = `pending.${pendingField(debit.postingId)}`;
+  const mark = markOf(debit.postingId);
   await table(collections.balances)
     .where({ _id: id, [mark]: _.exists(true) })
     .update({ balance: _.inc(debit.amount), unsettled: _.inc(-debit.amount), pendingCount: _.inc(-1), [mark]: _.remove(), updatedAt: new Date() });
 }
+
+/** The path of a posting's mark on its balance (`pending.<field>`), as a query and an update name it. */
+const markOf = (postingId: string) => `pending.${pendingField(postingId)}`;
