@@ -202,13 +202,22 @@ test('a case turns yellow then red while the resident urges, gets an extension, 
       shown(page)
         .locator('.petition-card')
         .evaluateAll((cards) => cards.map((c) => c.getAttribute('data-petition-id')));
-    // The list is loaded again for the order picked: it is there when its three cases are.
-    await shown(page).locator('.petition-card').nth(2).waitFor();
+    // The list is loaded again for the order picked, and the list of the order before stays on screen until it is:
+    // three cards do not say which list they are, but the case on top does (the two orders put different cases
+    // first): wait (a while) for three cards led by it, then check the order.
+    const listed = (first: string) =>
+      page
+        .waitForFunction((want) => {
+          const cards = document.querySelectorAll('.taro_page:not([style*="display: none"]) .petition-card');
+          return cards.length === 3 && cards[0].getAttribute('data-petition-id') === want;
+        }, first)
+        .catch(() => undefined);
+    await listed(bins);
     expect(await order()).toEqual([bins, id, light]);
     await app.shot('story-yellow-queue');
     await shown(page).locator('.tabs__tab', { hasText: '按时限' }).click();
     await shown(page).locator('.section-title', { hasText: '按办理时限排序' }).waitFor();
-    await shown(page).locator('.petition-card').nth(2).waitFor();
+    await listed(id);
     expect((await order())[0]).toBe(id);
   });
 
