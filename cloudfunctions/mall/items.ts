@@ -42,6 +42,10 @@ export const setItem = defineHandler(mallSetItem, async ({ itemId, photo, ...fie
       ...fields,
       photo: photo === undefined ? kept : photo,
       updatedAt: new Date(),
+      // Stock held for orders still being paid stays marked (held-stock.ts), so each is decided once: written
+      // outright, the stock counts it as gone, and one whose call died is given back on top by the sweep.
+      pending: existing?.pending ?? {},
+      pendingCount: existing?.pendingCount ?? 0,
     };
     await shelf.set(id, fieldsOf(next));
     return next;

@@ -1,16 +1,19 @@
 import { _ } from '../_lib/platform/runtime';
 import { settle } from './checkout';
+import { sweepHeldStock } from './held-stock';
 import { orders } from './mall-repo';
 
 /** Older than this, a reserved order has no caller left waiting on it: functions time out long before. */
 const STALE_MS = 5 * 60 * 1000;
 
 /**
- * The timer behind every order left half-way between taking the stock and paying (orders made before an order
- * became one transaction with its payment, checkout.ts `place`): it finishes each one, paying it or putting
- * the goods back.
+ * The mall's ten-minute timer. First the stock held for orders whose call died before it cleared its mark
+ * (held-stock.ts), then every order left half-way between taking the stock and paying (orders made before an
+ * order's stock and payment went together, checkout.ts `place`): it finishes each one, paying it or putting the
+ * goods back.
  */
 export async function settleStale(): Promise<Record<string, unknown>> {
+  const held = await sweepHeldStock();
   const stale = await orders()
     .where({ status: 'reserved', createdAt: _.lt(new Date(Date.now() - STALE_MS)) })
     .orderBy('createdAt', 'asc')
@@ -24,5 +27,5 @@ export async function settleStale(): Promise<Record<string, unknown>> {
     });
     tally[after.status === 'placed' ? 'placed' : after.status === 'refused' ? 'refused' : 'pending'] += 1;
   }
-  return tally;
+  return { ...tally, held };
 }

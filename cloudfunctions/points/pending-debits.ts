@@ -1,12 +1,6 @@
-import { clearPending, findPosting, givePendingBack, type BalanceDoc } from '../_lib/ledger';
+import { clearPending, findPosting, givePendingBack, PENDING_STALE_MS, type BalanceDoc } from '../_lib/ledger';
 import { _, collections } from '../_lib/platform/runtime';
 import { table } from '../_lib/platform/typed-db';
-
-/**
- * How old a debit's pending mark must be before the sweep decides it: well past the longest a call can run (the
- * points function's timeout is 20 s, a transaction lives 30 s), so no call that reserved it can still insert its posting.
- */
-export const PENDING_STALE_MS = 2 * 60 * 1000;
 
 /** Marks live for milliseconds: a thousand balances marked at once is far beyond any crowd (index pending_count). */
 const PAGE = 1000;

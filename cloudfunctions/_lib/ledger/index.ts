@@ -18,7 +18,7 @@ import { balanceId, balancesAfter, emptyBalance, findPosting, moveIn, moveOut, o
 import { quickDebit, reservable } from './reserved-debit';
 
 export { balanceId, balancesOf, findPosting, type BalanceDoc, type MerchantDay, type PendingDebit } from './balances';
-export { clearPending, givePendingBack } from './reserved-debit';
+export { clearPending, givePendingBack, insertReserved, PENDING_STALE_MS, reserveDebit, type ReservedDebit } from './reserved-debit';
 
 export interface PostOptions {
   /** For expiry: take the points from this lot even though it has lapsed. */

@@ -5,6 +5,13 @@ import { balanceId, balancesAfter, findPosting, type PendingDebit } from './bala
 import type { PostOptions, PostResult } from './index';
 
 /**
+ * How old a pending mark must be before a sweep decides it (a debit's here, a mall order's stock in the mall): well
+ * past the longest a call can run (the functions' timeout is 20 s, a transaction lives 30 s), so no call that made the
+ * mark can still insert its posting.
+ */
+export const PENDING_STALE_MS = 2 * 60 * 1000;
+
+/**
  * Whether `post` may reserve the debit first (quickDebit): a person pays a system account (a deduction, a payment to
  * the mall or the fee fund) and nothing else moves with it — no other holder credited, no lot named, no overdraft, no
  * party tally, no reversal (which moves lifetime credit) — and nothing of the debited balance was read by the caller.
@@ -32,24 +39,42 @@ export function reservable(p: PostingInput, opts: PostOptions): boolean {
  * The call's retry record is the posting itself: a retry finds it and is answered as a replay.
  */
 export async function quickDebit(input: PostingInput, opts: PostOptions): Promise<PostResult | null> {
-  const posting: Posting = { reversalOf: null, override: null, expiresAt: null, ...input, at: new Date() };
-  const id = balanceId(posting.from, posting.asset);
-  const mark = markOf(posting._id);
-  const balances = table(collections.balances);
-  const debit: PendingDebit = { postingId: posting._id, amount: posting.amount, at: posting.at };
-  const reserved = await balances
-    .where({ _id: id, balance: _.gte(posting.amount), unsettled: _.gte(0), lapsesAt: _.gt(posting.at), [mark]: _.exists(false) })
-    .update({ balance: _.inc(-posting.amount), unsettled: _.inc(posting.amount), pendingCount: _.inc(1), [mark]: debit, updatedAt: posting.at });
-  if (reserved === 0) return null;
+  const reserved = await reserveDebit(input);
+  if (!reserved) return null;
+  const { posting, balanceId: id, debit } = reserved;
   const existing = await insertReserved(posting, () => givePendingBack(id, debit));
   if (existing) return { posting: existing, replayed: true, balances: await balancesAfter(existing) };
   // Posted: the reply is a success whatever happens to the mark (left standing, the sweep clears it).
   const cleared = clearPending(id, debit).catch((error: unknown) => console.warn('[ledger] pending mark left to the sweep', posting._id, error));
-  const [, after] = await Promise.all([cleared, balances.get(id)]);
+  const [, after] = await Promise.all([cleared, table(collections.balances).get(id)]);
   const result: PostResult = { posting, replayed: false, balances: new Map([[posting.from, after?.balance ?? 0]]) };
   opts.record?.request?.stage(opts.record.output(result));
   opts.record?.request?.committed();
   return result;
+}
+
+/** A debit reserved on its balance (reserveDebit): the posting to insert, and the mark that holds its points. */
+export interface ReservedDebit {
+  posting: Posting;
+  balanceId: string;
+  debit: PendingDebit;
+}
+
+/**
+ * The first step of a reserved debit, for a use case that reserves more than points before it posts (a mall order
+ * takes the stock the same way): the points are taken from the balance by one conditional update that leaves the
+ * mark. Null when there is nothing to reserve (see quickDebit); the caller then lets a transaction decide. The caller
+ * goes on as quickDebit does: insertReserved, then clearPending — or givePendingBack when it will not post.
+ */
+export async function reserveDebit(input: PostingInput): Promise<ReservedDebit | null> {
+  const posting: Posting = { reversalOf: null, override: null, expiresAt: null, ...input, at: new Date() };
+  const id = balanceId(posting.from, posting.asset);
+  const mark = markOf(posting._id);
+  const debit: PendingDebit = { postingId: posting._id, amount: posting.amount, at: posting.at };
+  const reserved = await table(collections.balances)
+    .where({ _id: id, balance: _.gte(posting.amount), unsettled: _.gte(0), lapsesAt: _.gt(posting.at), [mark]: _.exists(false) })
+    .update({ balance: _.inc(-posting.amount), unsettled: _.inc(posting.amount), pendingCount: _.inc(1), [mark]: debit, updatedAt: posting.at });
+  return reserved === 0 ? null : { posting, balanceId: id, debit };
 }
 
 /**
@@ -57,7 +82,7 @@ export async function quickDebit(input: PostingInput, opts: PostOptions): Promis
  * back first). An insert that failed with no posting there throws and leaves the mark: the request may still land
  * (a lost answer, a timeout), so only the sweep, once no request of this call can, decides whether the points go back.
  */
-async function insertReserved(posting: Posting, giveBack: () => Promise<void>): Promise<Posting | null> {
+export async function insertReserved(posting: Posting, giveBack: () => Promise<void>): Promise<Posting | null> {
   const { _id, ...fields } = posting;
   try {
     await table(collections.postings).add({ _id, ...fields, accounts: [posting.from, posting.to] });

@@ -40,6 +40,19 @@ export interface MallItem {
   /** fileID of the item's picture; null shows a placeholder. Older items have none stored. */
   photo?: string | null;
   updatedAt: Date;
+  /**
+   * Stock taken for orders whose payment may not be in yet (the mall's reserved order), by the ledger's pendingField
+   * of the order id: the order is made next, or the stock goes back.
+   */
+  pending?: Record<string, HeldStock> | null;
+  /** How many `pending` there are: what the mall's sweep finds items by (index pending_count). */
+  pendingCount?: number;
+}
+
+/** Stock an order took ahead of its payment, with the order as it will be written once paid. */
+export interface HeldStock {
+  order: MallOrder;
+  at: Date;
 }
 
 export interface MallOrder {
