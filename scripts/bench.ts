@@ -237,6 +237,7 @@ async function ledger(emu: TestEmulator, rounds = Math.max(1, Number(process.arg
       `${spread(ratios)} / ${spread(cpuRatios)}; aim ≤ 3×`,
     );
   }
+  await mallCrowd(emu);
   const balance = await call(emu, wang, 'points.balance');
   fig('ledger: … volunteer balance left', String(balance.data.balances.find((b: any) => b.asset === 'volunteer').balance));
   const [reconcileMs, report] = await timed(() => call(emu, sun, 'points.reconcile'));
@@ -245,6 +246,43 @@ async function ledger(emu: TestEmulator, rounds = Math.max(1, Number(process.arg
     `${ms(reconcileMs)} (${report.data.accounts}, ${report.data.postings}, ${report.data.differences.length})`,
   );
   return { wall: ratios, cpu: cpuRatios, requests: requestRatios };
+}
+
+/**
+ * A crowd at the mall: the same 100 orders of one item by six buyers, one after another, then all at once. An order
+ * holds its stock and the buyer's points by conditional updates (mall held-stock.ts), so a crowd on one shelf does
+ * not contend, where one transaction per order made it commit one by one, each loser retrying on the item.
+ */
+async function mallCrowd(emu: TestEmulator) {
+  const n = 100;
+  const buyers = members.slice(0, 6);
+  for (const buyer of buyers) {
+    await call(
+      emu,
+      'demo-staff-sun',
+      'points.award',
+      { openid: buyer, asset: 'volunteer', amount: 2 * n, reason: '志愿服务' },
+      `bench-mall-${buyer}`,
+    );
+  }
+  const item = await call(emu, 'demo-admin-wu', 'mall.setItem', { name: '环保袋', price: 1, asset: 'volunteer', stock: 2 * n }, 'bench-mall-item');
+  const order = (i: number, prefix: string) =>
+    call(emu, buyers[i % buyers.length], 'mall.order', { itemId: item.data.item.id, qty: 1 }, `${prefix}-${i}`);
+  const requestsOf = async () => (await emu.meter(n)).filter((r) => r.action === 'mall.order').reduce((sum, r) => sum + r.dbRequests, 0);
+  const [oneByOneMs] = await timed(async () => {
+    for (let i = 0; i < n; i++) await order(i, 'bench-mall-serial');
+  });
+  const oneByOneRequests = await requestsOf();
+  const [crowdMs, orders] = await timed(() => Promise.all(Array.from({ length: n }, (_, i) => order(i, 'bench-mall-crowd'))));
+  const crowdRequests = await requestsOf();
+  fig(
+    `mall: ${n} orders of one item by ${buyers.length} buyers, one by one / all at once (wall)`,
+    `${ms(oneByOneMs)} / ${ms(crowdMs)} (${(crowdMs / oneByOneMs).toFixed(2)}×), ${orders.filter((r) => r.ok).length} placed`,
+  );
+  fig(
+    `mall: … DB requests of the ${n} orders, one by one / all at once`,
+    `${oneByOneRequests} / ${crowdRequests} (${(crowdRequests / oneByOneRequests).toFixed(2)}×)`,
+  );
 }
 
 /**
@@ -347,14 +385,19 @@ async function rosterImport(emu: TestEmulator) {
 async function crowd(emu: TestEmulator, instances: number, rounds: number) {
   // In steps of 25 more at once: 200 instances starting together on a 2-core machine each took longer than the
   // function's timeout to load (the steps' calls reuse the instances already warm and start the rest).
-  const [warmMs] = await timed(async () => {
-    for (let crowdSize = Math.min(25, instances); ; crowdSize = Math.min(crowdSize + 25, instances)) {
-      const [stepMs] = await timed(() => Promise.all(Array.from({ length: crowdSize }, () => call(emu, wang, 'points.balance'))));
-      console.log(`crowd: ${crowdSize} at once ${ms(stepMs)}, RSS ${rssOf(emu.pid)}`);
-      if (crowdSize === instances) break;
-    }
-  });
+  const warmUp = (action: string) =>
+    timed(async () => {
+      for (let crowdSize = Math.min(25, instances); ; crowdSize = Math.min(crowdSize + 25, instances)) {
+        const [stepMs] = await timed(() => Promise.all(Array.from({ length: crowdSize }, () => call(emu, wang, action))));
+        console.log(`crowd: ${crowdSize} ${action} at once ${ms(stepMs)}, RSS ${rssOf(emu.pid)}`);
+        if (crowdSize === instances) break;
+      }
+    });
+  const [warmMs] = await warmUp('points.balance');
   fig(`crowd: ${instances} instances of points started and warm (${instances} concurrent balance reads)`, ms(warmMs));
+  // The mall's crowd (mallCrowd) meets as many instances of the mall, warm as well.
+  const [mallWarmMs] = await warmUp('mall.listItems');
+  fig(`crowd: ${instances} instances of mall started and warm (${instances} concurrent shelf reads)`, ms(mallWarmMs));
   // Warm for writing too: each instance compiles the write path (transaction, posting, retry record) on its first
   // write, which on the cloud it does on a CPU of its own. Here that is 64 compilations on two shared cores, which
   // made a crowd's first round about twice as slow as its second. Credits to eight people at once, so the crowds stay small.

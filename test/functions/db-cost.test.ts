@@ -241,7 +241,11 @@ const OVER_BUDGET: Record<string, number> = {
   // but a charge's status moves (posted → refunded; awaiting → confirmed / rejected / expired, found by status
   // and hold time by the timers) and postings are immutable; there is no in-app message on this path to fold. A
   // reserved debit (quickDebit) saves nothing here either: the transaction stays for the desk, and the reservation's
-  // update and clear replace the resident's read and write.
+  // update and clear replace the resident's read and write. What would: no transaction at all, as a mall order has
+  // none (mall held-stock.ts, 8) — the resident's day cap and the code's single use in the reservation's condition
+  // (the day rolling over in the same update), the shop's day and suspension in a conditional update of its desk with
+  // a mark of its own, the shop credited only once the payment is in, and a sweep that undoes all of it for a call
+  // that died: 7. Not built yet.
   'merchant.charge': 9,
   // Above the per-charge cap: the same, but the shop's desk is written alone (no credit to ride with), the points
   // go into the charge's own escrow (written new: nothing can have been posted to it before its first payment),
