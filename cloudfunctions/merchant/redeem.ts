@@ -2,11 +2,12 @@ import { merchantCharge, merchantRefund, merchantScan, merchantVerifyLevel } fro
 import { DomainError } from '../../src/shared/domain/errors';
 import { account, spendable, virtueLevel } from '../../src/shared/domain/ledger';
 import { shopDay, type ShopDesk } from '../../src/shared/domain/merchant';
-import { chargeIdOf } from '../../src/shared/domain/merchant-charge';
+import { chargeIdOf, type Charge } from '../../src/shared/domain/merchant-charge';
 import { assertFresh, assertUnused, type CodeClaims } from '../../src/shared/domain/points-code';
 import { customer, nameFor } from '../../src/shared/domain/privacy';
 import { dayCst } from '../../src/shared/domain/time';
 import { chargeNow, refundCharge } from '../_lib/ledger/charge-ledger';
+import { chargeInFlight, chargeReserved } from '../_lib/ledger/quick-charge';
 import { charges, chargeView, residentDay } from '../_lib/ledger/charges';
 import { defineHandler } from '../_lib/platform/handler';
 import { balancesOf } from '../_lib/ledger';
@@ -36,6 +37,26 @@ async function residentOf(code: CodeClaims, merchantId: string, shop: Pick<ShopD
 
 const insufficient = '居民的美德信用积分不足，未扣分';
 
+/** How long a twin of a charge still on its way (chargeReserved: paid, not yet written) waits for it to be written. */
+const TWIN_WAIT_MS = 2_000;
+
+/**
+ * The charge of this code, for a retry: as written, or — taken by a twin of the call still on its way — once it is
+ * written (a short wait). A twin that outwaits it is told to try again, never that the code is used: that charge
+ * may yet fail, and then nothing is posted.
+ */
+async function madeBy(code: CodeClaims): Promise<Charge | null> {
+  const id = chargeIdOf(code.codeId);
+  const made = await charges().get(id);
+  if (made || !(await chargeInFlight(code.openid, code.codeId))) return made;
+  for (const started = Date.now(); Date.now() - started < TWIN_WAIT_MS;) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const written = await charges().get(id);
+    if (written) return written;
+  }
+  throw new DomainError('POINTS_BUSY');
+}
+
 // 扫码: who it is and what they can spend; the code stays usable for the charge that follows.
 export const scan = defineHandler(merchantScan, async ({ token }, { openid, user }) => {
   const now = new Date();
@@ -61,14 +82,15 @@ export const charge = defineHandler(
     const code = sealedClaims(token);
     try {
       assertFresh(code, now);
-      const made = await chargeNow({ code, shopId: user.shopId, merchantId: openid, points, note, requestId: requestId ?? null }, now);
+      const req = { code, shopId: user.shopId, merchantId: openid, points, note, requestId: requestId ?? null };
+      const made = (await chargeReserved(req, now)) ?? (await chargeNow(req, now));
       return { charge: chargeView(made, new Date()) };
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       if (error.code === 'POINTS_INSUFFICIENT') throw new DomainError('POINTS_INSUFFICIENT', insufficient);
       // A retry of a charge that was made (its code now taken, or expired since) is answered with that charge.
       if (!requestId || (error.code !== 'POINTS_CODE_USED' && error.code !== 'POINTS_CODE_EXPIRED')) throw error;
-      const made = await charges().get(chargeIdOf(code.codeId));
+      const made = await madeBy(code);
       if (made?.merchantId !== openid || made.requestId !== requestId) throw error;
       return { charge: chargeView(made, new Date()) };
     }

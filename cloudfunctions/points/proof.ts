@@ -1,6 +1,7 @@
 // What reconciliation reads and keeps: the checkpoint of proven per-account totals, the postings after a
 // point in time, and the cached balances to hold them against. Each read is an indexed, paged query.
 import { addPostings, differencesOf, keyParts, totalKey, type AccountId, type Difference, type Posting } from '../../src/shared/domain/ledger';
+import { chargePostingIds } from '../../src/shared/domain/merchant-charge';
 import type { BalanceDoc } from '../_lib/ledger';
 import { _, collections } from '../_lib/platform/runtime';
 import type { AccountTotal, Checkpoint } from '../_lib/platform/documents';
@@ -117,15 +118,20 @@ export async function allBalances(communityId: string): Promise<Map<string, numb
 /**
  * Adds the balances to the sums, each with the debits reserved on it whose posting is not in (ledger quickDebit): their
  * points have left the balance ahead of the posting, which the ledger does not hold yet (or never will: the sweep
- * gives them back). One more read, by id, when any balance has such a mark.
+ * gives them back). And a shop's with the charges paid to it that it is not credited with yet (quick-charge.ts: the
+ * credit goes with the desk's mark, after the payment). One more read, by id, when any balance has such a mark.
  */
 async function addBalances(sums: Map<string, number>, docs: readonly BalanceDoc[]): Promise<void> {
   const add = (b: BalanceDoc, amount: number) => sums.set(totalKey(b.account, b.asset), (sums.get(totalKey(b.account, b.asset)) ?? 0) + amount);
   for (const b of docs) add(b, b.balance);
   const marked = docs.flatMap((b) => Object.values(b.pending ?? {}).map((debit) => ({ b, debit })));
-  if (marked.length === 0) return;
-  const posted = await table(collections.postings).byIds(marked.map((m) => m.debit.postingId));
+  const credits = docs.flatMap((b) =>
+    Object.values(b.deskPending ?? {}).map((held) => ({ b, postingId: chargePostingIds(held.charge._id).pay, amount: held.charge.points })),
+  );
+  if (marked.length === 0 && credits.length === 0) return;
+  const posted = await table(collections.postings).byIds([...marked.map((m) => m.debit.postingId), ...credits.map((c) => c.postingId)]);
   for (const { b, debit } of marked) if (!posted.has(debit.postingId)) add(b, debit.amount);
+  for (const { b, postingId, amount } of credits) if (posted.has(postingId)) add(b, amount);
 }
 
 /** The accounts a list of postings touched. */

@@ -97,6 +97,12 @@ const WITHIN_BUDGET = [
   'mall.order',
   'points.issueCode',
   'merchant.scan',
+  // 核销, a direct charge without a transaction (_lib/ledger/quick-charge.ts): caller; the shop's desk (its name, and
+  // what refuses at once); the resident's points reserved with their day and the code; the desk's count; the payment;
+  // the charge (the call's retry record); the shop's credit with the desk's mark; the resident's mark. (9 in one
+  // transaction: start, commit, the desk and the resident each read and written, the payment, the charge.) A shop's
+  // first charge since desks came, and an instance's first read of the community's rules, cost more (the first pass).
+  'merchant.charge',
   'merchant.history',
   'points.reconcile',
   'points.ranking',
@@ -231,24 +237,10 @@ const WITHIN_BUDGET = [
 // Over the budget still, each held at what its write path needs today so it cannot creep up unnoticed (warm
 // pass). What the requests are, and why each is needed:
 const OVER_BUDGET: Record<string, number> = {
-  // caller; start, commit; the shop's virtue balance, which keeps its desk (suspension, name, today's total: read,
-  // and written once with the shop's credit); the resident's virtue balance (read and written with the payment:
-  // no overdraft, the daily cap, the code's single use — the code is sealed and stored nowhere else); the
-  // payment's posting; the charge, which is the call's retry record. A shop's first charge since desks came reads
-  // and clears the shop's own day once more (the first pass). Weighed again (pay10): the shop is read for what
-  // must not be cached (a suspension landing meanwhile conflicts with the charge; today's total is the shop's
-  // cap) and from the document the credit writes anyway; 8 needs the charge and its posting to be one document,
-  // but a charge's status moves (posted → refunded; awaiting → confirmed / rejected / expired, found by status
-  // and hold time by the timers) and postings are immutable; there is no in-app message on this path to fold. A
-  // reserved debit (quickDebit) saves nothing here either: the transaction stays for the desk, and the reservation's
-  // update and clear replace the resident's read and write. What would: no transaction at all, as a mall order has
-  // none (mall held-stock.ts, 8) — the resident's day cap and the code's single use in the reservation's condition
-  // (the day rolling over in the same update), the shop's day and suspension in a conditional update of its desk with
-  // a mark of its own, the shop credited only once the payment is in, and a sweep that undoes all of it for a call
-  // that died: 7. Not built yet.
-  'merchant.charge': 9,
-  // Above the per-charge cap: the same, but the shop's desk is written alone (no credit to ride with), the points
-  // go into the charge's own escrow (written new: nothing can have been posted to it before its first payment),
+  // Above the per-charge cap, in one transaction (chargeNow): caller; start, commit; the shop's desk (read, and
+  // written alone: no credit to ride with); the resident's balance (read, written: no overdraft, the daily cap, the
+  // code's single use); the payment; the charge, which is the call's retry record. And the points go into the
+  // charge's own escrow (written new: nothing can have been posted to it before its first payment),
   // the resident's grant for the hold notice is read (a one-time grant: not kept warm) and the in-app message
   // asking them to confirm is a document of its own — the charge is the call's record, so there is no retry
   // record for it to ride in. Carried on the charge instead, it would reach 消息 only when the inbox timer folds it

@@ -104,8 +104,10 @@ describe('a crash half-way', () => {
     await env.emu.kill('SIGKILL');
     await Promise.allSettled(calls);
     await env.emu.restart();
-    const { fired } = await env.emu.clock({ advanceMs: 2 * 60 * 1000 });
+    // Both sweeps: the merchant's (every minute: charges, desks) and the ledger's (every ten: residents' reserved points).
+    const { fired } = await env.emu.clock({ advanceMs: 11 * 60 * 1000 });
     expect(fired?.some((f) => f.function === 'merchant')).toBe(true);
+    expect(fired?.some((f) => f.function === 'points')).toBe(true);
     const charges = [
       ...ok(await call(merchant, 'merchant.history', { limit: 50 })).items,
       ...ok(await call(fang, 'merchant.history', { limit: 50 })).items,

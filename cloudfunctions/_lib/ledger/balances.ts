@@ -2,6 +2,7 @@
 // the reads of it. The ledger's writes are in index.ts (in a transaction) and reserved-debit.ts (without one).
 import { DomainError } from '../../../src/shared/domain/errors';
 import type { ShopDesk } from '../../../src/shared/domain/merchant';
+import type { Charge } from '../../../src/shared/domain/merchant-charge';
 import type { UsedCode } from '../../../src/shared/domain/points-code';
 import {
   isSystemAccount,
@@ -34,12 +35,28 @@ export interface BalanceDoc {
   lots: Lot[];
   communityId: string;
   updatedAt: Date;
-  /** A resident's spending at merchants on one China-time day (their daily cap), moved with the payments. */
+  /**
+   * A resident's spending at merchants on one China-time day (their daily cap), as a transaction wrote it before
+   * `merchantDays`: a document that still keeps today's here is charged in a transaction, which moves it there.
+   */
   merchantDay?: MerchantDay | null;
+  /**
+   * A resident's spending at merchants by China-time day, moved with the payments: incremented by a charge without a
+   * transaction (quick-charge.ts: the day's key is created by the first), and kept to today's alone by every write of
+   * the whole document.
+   */
+  merchantDays?: Record<string, { total: number; count: number }> | null;
   /** The points codes merchants charged that could still be scanned (single use: points-code.ts). */
   usedCodes?: UsedCode[] | null;
   /** A shop's virtue balance: what its charges decide by (charges.ts deskIn). */
   desk?: ShopDesk | null;
+  /**
+   * Charges counted on the desk whose payment may not be in yet, or whose credit is not (quick-charge.ts), by
+   * pendingField of the charge id: the shop's balance is credited when the mark goes, or the day given back.
+   */
+  deskPending?: Record<string, HeldCharge> | null;
+  /** How many `deskPending` there are: what the merchant sweep finds desks by (index desk_pending_count). */
+  deskPendingCount?: number;
   /**
    * Points that left `balance` by a reserved debit (quickDebit) and are not yet taken from `lots`: the next write of
    * the whole document takes them (settleLots), except those still `pending`. Absent on a document no write of the
@@ -58,6 +75,16 @@ export interface BalanceDoc {
 export interface PendingDebit {
   postingId: string;
   amount: number;
+  at: Date;
+  /** A merchant charge's: the day of `merchantDays` it counted on, given back with the points. */
+  merchantDay?: string;
+  /** A merchant charge's: the code it took (`usedCodes`), given back with the points so it can be scanned again. */
+  codeId?: string;
+}
+
+/** A direct charge counted on its shop's desk ahead of its payment and the shop's credit (quick-charge.ts). */
+export interface HeldCharge {
+  charge: Charge;
   at: Date;
 }
 
@@ -158,19 +185,27 @@ export async function balancesAfter(p: Posting): Promise<Map<AccountId, number>>
   return new Map(holders.map((a, i) => [a, docs[i]?.balance ?? 0]));
 }
 
-type Standing = { balance: number; lifetimeIn: number; lots: Lot[]; merchantDay: MerchantDay | null; usedCodes: UsedCode[] };
+type Standing = {
+  balance: number;
+  lifetimeIn: number;
+  lots: Lot[];
+  merchantDay: MerchantDay | null;
+  merchantDays: BalanceDoc['merchantDays'];
+  usedCodes: UsedCode[];
+};
 
 /** An account's balances across all kinds of points, shards summed (and a person's day at merchants). */
 export async function balancesOf(accountId: AccountId): Promise<Map<Asset, Standing>> {
   const docs = await table(collections.balances).where({ account: accountId }).limit(1000).get();
   const out = new Map<Asset, Standing>();
   for (const doc of docs) {
-    const sum = out.get(doc.asset) ?? { balance: 0, lifetimeIn: 0, lots: [], merchantDay: null, usedCodes: [] };
+    const sum = out.get(doc.asset) ?? { balance: 0, lifetimeIn: 0, lots: [], merchantDay: null, merchantDays: null, usedCodes: [] };
     out.set(doc.asset, {
       balance: sum.balance + doc.balance,
       lifetimeIn: sum.lifetimeIn + doc.lifetimeIn,
       lots: [...sum.lots, ...settleLots(doc.lots, doc.unsettled ?? 0)],
       merchantDay: sum.merchantDay ?? doc.merchantDay ?? null,
+      merchantDays: sum.merchantDays ?? doc.merchantDays ?? null,
       usedCodes: [...sum.usedCodes, ...(doc.usedCodes ?? [])],
     });
   }

@@ -16,7 +16,9 @@ import { table, tableIn, type Tx } from '../platform/typed-db';
 export const charges = () => table(collections.merchantCharges);
 
 /** A resident's day at merchants as their virtue balance keeps it (nothing yet, or an earlier day's: zero). */
-export function residentDay(doc: Pick<BalanceDoc, 'merchantDay'> | null | undefined, day: string): MerchantDay {
+export function residentDay(doc: Pick<BalanceDoc, 'merchantDay' | 'merchantDays'> | null | undefined, day: string): MerchantDay {
+  const kept = doc?.merchantDays?.[day];
+  if (kept) return { day, total: kept.total, count: kept.count };
   return doc?.merchantDay?.day === day ? doc.merchantDay : { day, total: 0, count: 0 };
 }
 
@@ -43,7 +45,11 @@ export async function countIn(tx: Tx, charge: Charge, sign: 1 | -1): Promise<voi
   const balances = tableIn(tx, collections.balances);
   const id = balanceId(account.user(charge.residentId), 'virtue');
   const resident = await balances.get(id);
-  if (resident?.merchantDay?.day === charge.day) await balances.change(id, { merchantDay: _.set(moved(resident.merchantDay, charge, sign)) });
+  const kept = resident?.merchantDays?.[charge.day];
+  if (kept) {
+    const { total, count } = moved({ day: charge.day, ...kept }, charge, sign);
+    await balances.change(id, { [`merchantDays.${charge.day}`]: _.set({ total, count }) });
+  } else if (resident?.merchantDay?.day === charge.day) await balances.change(id, { merchantDay: _.set(moved(resident.merchantDay, charge, sign)) });
 }
 
 export interface ChargeRequest {
@@ -107,7 +113,9 @@ export async function reserveIn(tx: Tx, req: ChargeRequest, now: Date): Promise<
     updatedAt: now,
   };
   const desk: ShopDesk = { ...shop.desk, today: { ...shopTally, total: shopTally.total + req.points, count: shopTally.count + 1 } };
-  const also = { merchantDay: moved(residentTally, charge, 1), usedCodes: withUsed(residentDoc?.usedCodes, code, now) };
+  // Today's spending kept by day (the other days dropped), as a charge without a transaction keeps it.
+  const { total, count } = moved(residentTally, charge, 1);
+  const also = { merchantDay: null, merchantDays: { [day]: { total, count } }, usedCodes: withUsed(residentDoc?.usedCodes, code, now) };
   return { charge, resident: { doc: residentDoc, also }, shop: { read: shop, desk } };
 }
 

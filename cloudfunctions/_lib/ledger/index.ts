@@ -17,8 +17,16 @@ import { tableIn, type Tx } from '../platform/typed-db';
 import { balanceId, balancesAfter, emptyBalance, findPosting, moveIn, moveOut, overdraws, withoutId, type BalanceDoc } from './balances';
 import { quickDebit, reservable } from './reserved-debit';
 
-export { balanceId, balancesOf, findPosting, type BalanceDoc, type MerchantDay, type PendingDebit } from './balances';
-export { clearPending, givePendingBack, insertReserved, PENDING_STALE_MS, reserveDebit, type ReservedDebit } from './reserved-debit';
+export { balanceId, balancesOf, findPosting, type BalanceDoc, type HeldCharge, type MerchantDay, type PendingDebit } from './balances';
+export {
+  clearPending,
+  givePendingBack,
+  insertReserved,
+  PENDING_STALE_MS,
+  reserveDebit,
+  type ReserveAlso,
+  type ReservedDebit,
+} from './reserved-debit';
 
 export interface PostOptions {
   /** For expiry: take the points from this lot even though it has lapsed. */
@@ -34,7 +42,7 @@ export interface PostOptions {
    * The debited person's balance as the caller already read it in this transaction (so it is not read twice),
    * and what else to write on it with the debit (a resident's day at merchants, the code a merchant took).
    */
-  debited?: { doc: BalanceDoc | null; also: Partial<Pick<BalanceDoc, 'merchantDay' | 'usedCodes'>> };
+  debited?: { doc: BalanceDoc | null; also: Partial<Pick<BalanceDoc, 'merchantDay' | 'merchantDays' | 'usedCodes'>> };
   /** The same for the credited side: read by the caller in this transaction, written once with what else it keeps. */
   credited?: { doc: BalanceDoc | null; also: Partial<Pick<BalanceDoc, 'desk'>> };
   /**

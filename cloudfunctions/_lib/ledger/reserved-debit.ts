@@ -1,7 +1,7 @@
 import { isSystemAccount, kindOf, pendingField, type Posting, type PostingInput } from '../../../src/shared/domain/ledger';
 import { _, collections } from '../platform/runtime';
-import { table } from '../platform/typed-db';
-import { balanceId, balancesAfter, findPosting, type PendingDebit } from './balances';
+import { table, type Query } from '../platform/typed-db';
+import { balanceId, balancesAfter, findPosting, type BalanceDoc, type PendingDebit } from './balances';
 import type { PostOptions, PostResult } from './index';
 
 /**
@@ -66,15 +66,28 @@ export interface ReservedDebit {
  * mark. Null when there is nothing to reserve (see quickDebit); the caller then lets a transaction decide. The caller
  * goes on as quickDebit does: insertReserved, then clearPending — or givePendingBack when it will not post.
  */
-export async function reserveDebit(input: PostingInput): Promise<ReservedDebit | null> {
+export async function reserveDebit(input: PostingInput, also?: ReserveAlso): Promise<ReservedDebit | null> {
   const posting: Posting = { reversalOf: null, override: null, expiresAt: null, ...input, at: new Date() };
   const id = balanceId(posting.from, posting.asset);
   const mark = markOf(posting._id);
-  const debit: PendingDebit = { postingId: posting._id, amount: posting.amount, at: posting.at };
+  const debit: PendingDebit = { postingId: posting._id, amount: posting.amount, at: posting.at, ...also?.debit };
+  const base = { _id: id, balance: _.gte(posting.amount), unsettled: _.gte(0), lapsesAt: _.gt(posting.at), [mark]: _.exists(false) };
+  const where = also?.where ? (_.and([base, ...also.where]) as unknown as Query<BalanceDoc>) : base;
+  const changes = { balance: _.inc(-posting.amount), unsettled: _.inc(posting.amount), pendingCount: _.inc(1), [mark]: debit, updatedAt: posting.at };
   const reserved = await table(collections.balances)
-    .where({ _id: id, balance: _.gte(posting.amount), unsettled: _.gte(0), lapsesAt: _.gt(posting.at), [mark]: _.exists(false) })
-    .update({ balance: _.inc(-posting.amount), unsettled: _.inc(posting.amount), pendingCount: _.inc(1), [mark]: debit, updatedAt: posting.at });
+    .where(where)
+    .update({ ...changes, ...also?.changes });
   return reserved === 0 ? null : { posting, balanceId: id, debit };
+}
+
+/** What a use case reserves on the same balance with the points (a merchant charge: its day's total, its code). */
+export interface ReserveAlso {
+  /** Conditions besides enough points (each a query; all must hold). */
+  where?: object[];
+  /** Changes besides the points and the mark. */
+  changes?: Record<string, unknown>;
+  /** What the mark carries for the points' giving back (givePendingBack). */
+  debit?: Pick<PendingDebit, 'merchantDay' | 'codeId'>;
 }
 
 /**
@@ -105,12 +118,27 @@ export async function clearPending(id: string, debit: PendingDebit): Promise<voi
     .update({ [mark]: _.remove(), pendingCount: _.inc(-1) });
 }
 
-/** The debit's posting will never be in: its points go back with its mark (if the mark is still there). */
+/**
+ * The debit's posting will never be in: its points go back with its mark (if the mark is still there), and what a
+ * merchant charge took with them (the day's spending, the code).
+ */
 export async function givePendingBack(id: string, debit: PendingDebit): Promise<void> {
   const mark = markOf(debit.postingId);
+  const day = debit.merchantDay
+    ? { [`merchantDays.${debit.merchantDay}.total`]: _.inc(-debit.amount), [`merchantDays.${debit.merchantDay}.count`]: _.inc(-1) }
+    : {};
+  const code = debit.codeId ? { usedCodes: _.pull({ id: debit.codeId }) } : {};
   await table(collections.balances)
     .where({ _id: id, [mark]: _.exists(true) })
-    .update({ balance: _.inc(debit.amount), unsettled: _.inc(-debit.amount), pendingCount: _.inc(-1), [mark]: _.remove(), updatedAt: new Date() });
+    .update({
+      balance: _.inc(debit.amount),
+      unsettled: _.inc(-debit.amount),
+      pendingCount: _.inc(-1),
+      [mark]: _.remove(),
+      updatedAt: new Date(),
+      ...day,
+      ...code,
+    });
 }
 
 /** The path of a posting's mark on its balance (`pending.<field>`), as a query and an update name it. */

@@ -22,6 +22,8 @@ export interface Commands {
   /** The field is there (true) or absent (false); null counts as there. */
   exists(value: boolean): Command;
   and(...conditions: readonly Command[]): Command;
+  /** A query matching all of `queries` (a conditional update's several conditions on one path, each an `or`). */
+  and(queries: readonly object[]): Command;
   /** A query matching any of `queries` (each its own indexed branch on the cloud). */
   or(queries: readonly object[]): Command;
   /** Nearest first, within `maxDistance` metres; needs a 2dsphere index on the field (database/indexes.json). */
@@ -32,6 +34,8 @@ export interface Commands {
   /** Takes the field off the document. */
   remove(): Command;
   push(value: unknown): Command;
+  /** Takes out of an array field the elements matching `condition`. */
+  pull(condition: unknown): Command;
   set(value: unknown): Command;
   addToSet(value: unknown): Command;
   aggregate: { sum(value: unknown): unknown };
