@@ -238,6 +238,7 @@ async function ledger(emu: TestEmulator, rounds = Math.max(1, Number(process.arg
     );
   }
   await mallCrowd(emu);
+  await merchantCrowd(emu);
   const balance = await call(emu, wang, 'points.balance');
   fig('ledger: … volunteer balance left', String(balance.data.balances.find((b: any) => b.asset === 'volunteer').balance));
   const [reconcileMs, report] = await timed(() => call(emu, sun, 'points.reconcile'));
@@ -286,6 +287,45 @@ async function mallCrowd(emu: TestEmulator) {
   );
   fig(
     `mall: … DB requests of the ${n} orders, one by one / all at once`,
+    `${oneByOneRequests} / ${crowdRequests} (${(crowdRequests / oneByOneRequests).toFixed(2)}×)`,
+  );
+}
+
+/**
+ * A crowd at one shop: the same 100 charges of six residents' codes at 周记, one by one, then all at once. A direct
+ * charge counts itself on the shop's desk and takes the resident's points by conditional updates (ledger
+ * quick-charge.ts), so the desk a shop's charges share is not a transaction's to lose.
+ */
+async function merchantCrowd(emu: TestEmulator) {
+  const n = 100;
+  const residents = members.slice(0, 6);
+  for (const who of residents) {
+    await call(emu, 'demo-staff-sun', 'points.award', { openid: who, asset: 'virtue', amount: 150, reason: '文明行为' }, `bench-shop-${who}`);
+  }
+  const codes = async (count: number) =>
+    Promise.all(Array.from({ length: count }, (_, i) => call(emu, residents[i % residents.length], 'points.issueCode', {})));
+  const chargeWith = (merchant: string, token: string, requestId: string) =>
+    call(emu, merchant, 'merchant.charge', { token, points: 1, note: '' }, requestId);
+  // Untimed, a crowd at the other shop first: each instance compiles the charge's write path on its first.
+  const warm = await codes(n);
+  await Promise.all(warm.map((code, i) => chargeWith('demo-merchant-fang', code.data.token, `bench-shop-warm-${i}`)));
+  const requestsOf = async () => (await emu.meter(n)).filter((r) => r.action === 'merchant.charge').reduce((sum, r) => sum + r.dbRequests, 0);
+  const serial = await codes(n);
+  const [oneByOneMs] = await timed(async () => {
+    for (const [i, code] of serial.entries()) await chargeWith('demo-merchant-zhou', code.data.token, `bench-shop-serial-${i}`);
+  });
+  const oneByOneRequests = await requestsOf();
+  const crowd = await codes(n);
+  const [crowdMs, charges] = await timed(() =>
+    Promise.all(crowd.map((code, i) => chargeWith('demo-merchant-zhou', code.data.token, `bench-shop-crowd-${i}`))),
+  );
+  const crowdRequests = await requestsOf();
+  fig(
+    `merchant: ${n} charges at one shop from ${residents.length} residents, one by one / all at once (wall)`,
+    `${ms(oneByOneMs)} / ${ms(crowdMs)} (${(crowdMs / oneByOneMs).toFixed(2)}×), ${charges.filter((r) => r.ok).length} charged`,
+  );
+  fig(
+    `merchant: … DB requests of the ${n} charges, one by one / all at once`,
     `${oneByOneRequests} / ${crowdRequests} (${(crowdRequests / oneByOneRequests).toFixed(2)}×)`,
   );
 }
