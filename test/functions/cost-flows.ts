@@ -8,7 +8,7 @@ import type { TestEmulator } from '../helpers/emulator';
 import type { InvocationRecord } from '../../emulator/src/meter';
 import { databaseOf } from './ledger-fixture';
 import { ramp, upload } from './petition-fixtures';
-import { admin, chen, li, liu, luo, merchant, qian, song, sun, wang, zhang, zheng } from './personas';
+import { admin, chen, li, liu, luo, merchant, qian, song, sun, tang, wang, zhang, zheng } from './personas';
 
 export interface ActionCost {
   /** The action, with the situation when one action is measured twice (petition.accept at grid and community). */
@@ -344,6 +344,15 @@ async function measurePass(emu: TestEmulator): Promise<ActionCost[]> {
   const { token } = await step('points.issueCode', wang, 'points.issueCode');
   await step('merchant.scan', merchant, 'merchant.scan', { token });
   await step('merchant.charge', merchant, 'merchant.charge', { token, points: 5, note: '' });
+  // Refused: the resident's reservation finds too few points, and what refuses is said without a transaction.
+  const short = await emu.invoke('points', { action: 'points.issueCode', payload: {}, requestId: `cost-short-${++serial}` }, tang);
+  await refused(
+    'merchant.charge (too few points)',
+    merchant,
+    'merchant.charge',
+    { token: (short as any).data.token, points: 40, note: '' },
+    'POINTS_INSUFFICIENT',
+  );
   // Above the per-charge cap (50 by default): held until the resident confirms, who is told (notice and 消息).
   await emu.invoke(
     'points',

@@ -103,6 +103,9 @@ const WITHIN_BUDGET = [
   // transaction: start, commit, the desk and the resident each read and written, the payment, the charge.) A shop's
   // first charge since desks came, and an instance's first read of the community's rules, cost more (the first pass).
   'merchant.charge',
+  // Refused for want of points: caller; the desk; the failed reservation; the resident's balance read to say why;
+  // the refusal's record (looked for, written).
+  'merchant.charge (too few points)',
   'merchant.history',
   'points.reconcile',
   'points.ranking',

@@ -1,6 +1,7 @@
 import { DomainError } from '../../../src/shared/domain/errors';
-import { account, NEVER_LAPSES, pendingField, type Lot } from '../../../src/shared/domain/ledger';
-import { chargeMode, shopDay } from '../../../src/shared/domain/merchant';
+import { account, NEVER_LAPSES, pendingField, type Lot, type Posting } from '../../../src/shared/domain/ledger';
+import { assertUnused } from '../../../src/shared/domain/points-code';
+import { chargeMode, shopDay, type MerchantRules } from '../../../src/shared/domain/merchant';
 import { chargeIdOf, chargePostingIds, paymentOf, type Charge } from '../../../src/shared/domain/merchant-charge';
 import { dayCst } from '../../../src/shared/domain/time';
 import { _, collections } from '../platform/runtime';
@@ -17,7 +18,8 @@ import {
   type BalanceDoc,
   type HeldCharge,
 } from '.';
-import { charges, type ChargeRequest } from './charges';
+import { charges, residentDay, type ChargeRequest } from './charges';
+import { overdraws } from './balances';
 import { assertOpen, deskId } from './shop-desk';
 import { merchantRules } from './shops';
 
@@ -103,7 +105,7 @@ export async function chargeReserved(req: ChargeRequest, now: Date): Promise<Cha
     console.warn('[merchant] reservation failed, charging in a transaction', error);
     return null;
   });
-  if (!reserved) return null;
+  if (!reserved) return whyNot(charge, rules, now);
   const { posting, balanceId, debit } = reserved;
   if (!(await holdOnDesk(charge, desk.today?.day === day, rules.shopDaily))) {
     await givePendingBack(balanceId, debit);
@@ -119,6 +121,20 @@ export async function chargeReserved(req: ChargeRequest, now: Date): Promise<Cha
     console.warn('[merchant] marks left to the sweeps', charge._id, error),
   );
   return charge;
+}
+
+/**
+ * The reservation found nothing to take: most often the resident cannot pay, has spent their day or showed a code
+ * already used — their balance as it is now says so and refuses, without a transaction. Null otherwise (a lapse
+ * due, a balance in an older shape): the transaction decides.
+ */
+async function whyNot(charge: Charge, rules: MerchantRules, now: Date): Promise<null> {
+  const doc = await balances().get(balanceId(account.user(charge.residentId), 'virtue'));
+  assertUnused(doc?.usedCodes, charge.codeId);
+  chargeMode(charge.points, rules, { shop: 0, resident: residentDay(doc, charge.day).total });
+  const payment: Posting = { reversalOf: null, override: null, expiresAt: null, ...paymentOf(charge), at: now };
+  if (overdraws(doc, payment)) throw new DomainError('POINTS_INSUFFICIENT');
+  return null;
 }
 
 /** Counts the charge on the shop's desk, still open and in the community, within today's cap, with its mark. */
