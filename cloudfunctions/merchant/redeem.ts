@@ -37,7 +37,7 @@ async function residentOf(code: CodeClaims, merchantId: string, shop: Pick<ShopD
 
 const insufficient = '居民的美德信用积分不足，未扣分';
 
-/** How long a twin of a charge still on its way (chargeReserved: paid, not yet written) waits for it to be written. */
+/** How long a twin of a charge on its way (chargeReserved: its code taken, the charge not yet written) waits for it. */
 const TWIN_WAIT_MS = 2_000;
 
 /**

@@ -39,9 +39,11 @@ const balances = () => table(collections.balances);
  * 3. the payment's posting is inserted by its id (the code's), which decides: before it everything goes back, after
  *    it the charge stands;
  * 4. the charge is written, then the shop is credited as its mark goes, and the resident's mark is cleared.
- * Null when a reservation finds nothing to take (too few points, the resident's cap, the code used, the desk
- * changed since its read, a shop not kept this way): whatever was taken goes back, and the transaction
- * (charge-ledger.ts chargeNow) decides and answers — a charge held for the resident's confirmation always goes there.
+ * What refuses is said from what was read: the desk (a suspension, another community, the shop's cap) before
+ * anything is taken, the resident's balance (too few points, their day spent, the code used) once their reservation
+ * took nothing (whyNot). Null otherwise (the desk changed since its read, a shop or a balance not kept this way, a
+ * lapse due): whatever was taken goes back, and the transaction (charge-ledger.ts chargeNow) decides and answers —
+ * a charge held for the resident's confirmation always goes there.
  *
  * Cut short, a refusal still means nothing was posted:
  * - the payment was posted before (another merchant's charge of this code, or this call's first attempt): both go
@@ -54,14 +56,15 @@ const balances = () => table(collections.balances);
 export async function chargeReserved(req: ChargeRequest, now: Date): Promise<Charge | null> {
   const { code } = req;
   if (code.openid === req.merchantId) throw new DomainError('MERCHANT_OWN_CODE');
+  // The code's community must be the shop's (refused below otherwise): its rules are the charge's.
+  const rules = await merchantRules(code.communityId);
   // A charge above the per-charge cap is held for the resident's confirmation: the transaction's (its escrow, notice).
-  if (req.points > (await merchantRules(code.communityId)).perCharge) return null;
+  if (req.points > rules.perCharge) return null;
   const read = (await balances().get(deskId(req.shopId)))?.desk;
   if (!read?.name) return null;
   const desk = assertOpen(read);
   if (code.communityId !== desk.communityId) throw new DomainError('MERCHANT_OTHER_COMMUNITY');
   const day = dayCst(now);
-  const rules = await merchantRules(desk.communityId);
   const today = shopDay(desk, day);
   // The resident's cap is the reservation's condition; the shop's is refused here first, and held by the desk's.
   if (chargeMode(req.points, rules, { shop: today.total, resident: 0 }) !== 'direct') return null;
