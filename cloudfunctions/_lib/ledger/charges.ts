@@ -91,11 +91,22 @@ export async function reserveIn(tx: Tx, req: ChargeRequest, now: Date): Promise<
   const shopTally = shopDay(shop.desk, day);
   const rules = await merchantRules(shop.desk.communityId);
   const mode = chargeMode(req.points, rules, { shop: shopTally.total, resident: residentTally.total });
-  const charge: Charge = {
+  const charge = newCharge(req, shop.desk.name, mode, day, now);
+  const desk: ShopDesk = { ...shop.desk, today: { ...shopTally, total: shopTally.total + req.points, count: shopTally.count + 1 } };
+  // Today's spending kept by day (the other days dropped), as a charge without a transaction keeps it.
+  const { total, count } = moved(residentTally, charge, 1);
+  const also = { merchantDay: null, merchantDays: { [day]: { total, count } }, usedCodes: withUsed(residentDoc?.usedCodes, code, now) };
+  return { charge, resident: { doc: residentDoc, also }, shop: { read: shop, desk } };
+}
+
+/** The charge a request makes, as its payment is still to be made (`reserved`, with ledger work owed). */
+export function newCharge(req: ChargeRequest, shopName: string, mode: Charge['mode'], day: string, now: Date): Charge {
+  const { code } = req;
+  return {
     _id: chargeIdOf(code.codeId),
     codeId: code.codeId,
     shopId: req.shopId,
-    shopName: shop.desk.name,
+    shopName,
     merchantId: req.merchantId,
     residentId: code.openid,
     residentName: code.name,
@@ -112,11 +123,6 @@ export async function reserveIn(tx: Tx, req: ChargeRequest, now: Date): Promise<
     createdAt: now,
     updatedAt: now,
   };
-  const desk: ShopDesk = { ...shop.desk, today: { ...shopTally, total: shopTally.total + req.points, count: shopTally.count + 1 } };
-  // Today's spending kept by day (the other days dropped), as a charge without a transaction keeps it.
-  const { total, count } = moved(residentTally, charge, 1);
-  const also = { merchantDay: null, merchantDays: { [day]: { total, count } }, usedCodes: withUsed(residentDoc?.usedCodes, code, now) };
-  return { charge, resident: { doc: residentDoc, also }, shop: { read: shop, desk } };
 }
 
 /** The resident is asked to confirm a held charge (subscribe message; the points page lists it too). */

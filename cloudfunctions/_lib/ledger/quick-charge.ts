@@ -18,7 +18,7 @@ import {
   type BalanceDoc,
   type HeldCharge,
 } from '.';
-import { charges, residentDay, type ChargeRequest } from './charges';
+import { charges, newCharge, residentDay, type ChargeRequest } from './charges';
 import { overdraws } from './balances';
 import { assertOpen, deskId } from './shop-desk';
 import { merchantRules } from './shops';
@@ -68,27 +68,8 @@ export async function chargeReserved(req: ChargeRequest, now: Date): Promise<Cha
   const today = shopDay(desk, day);
   // The resident's cap is the reservation's condition; the shop's is refused here first, and held by the desk's.
   if (chargeMode(req.points, rules, { shop: today.total, resident: 0 }) !== 'direct') return null;
-  const charge: Charge = {
-    _id: chargeIdOf(code.codeId),
-    codeId: code.codeId,
-    shopId: req.shopId,
-    shopName: desk.name,
-    merchantId: req.merchantId,
-    residentId: code.openid,
-    residentName: code.name,
-    communityId: code.communityId,
-    points: req.points,
-    note: req.note,
-    mode: 'direct',
-    status: 'posted',
-    pending: false,
-    day,
-    holdUntil: null,
-    refundReason: null,
-    requestId: req.requestId,
-    createdAt: now,
-    updatedAt: now,
-  };
+  // Written once paid, as a direct charge then stands.
+  const charge: Charge = { ...newCharge(req, desk.name, 'direct', day, now), status: 'posted', pending: false };
   const spent = `merchantDays.${day}`;
   const reserved = await reserveDebit(paymentOf(charge), {
     where: [
