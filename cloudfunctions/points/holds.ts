@@ -16,24 +16,36 @@ export const pendingHolds = defineHandler(pointsPendingHolds, async (_input, { o
   return { items: held.filter((c) => holdOpen(c, now)).map(holdView) };
 });
 
-export const confirmHold = defineHandler(pointsConfirmHold, async ({ chargeId }, { openid }) => ({
-  hold: holdView(await decideHold(chargeId, openid, 'confirmed')),
-}));
+/**
+ * 确认. The charge is the call's retry record (`effect`): a retry finds the hold decided as it asked and is answered
+ * with it, and one that finds it decided otherwise is told it was closed — as the first call would have been.
+ */
+export const confirmHold = defineHandler(
+  pointsConfirmHold,
+  async ({ chargeId }, { openid }) => ({ hold: holdView(await decideHold(chargeId, openid, 'confirmed')) }),
+  { record: 'effect' },
+);
 
 /**
  * 拒绝: the points come back to the resident, and the reply carries what that changed on 我的积分 — their virtue
- * balance and the posting that returned them — so the page shows it without reading again. (Null while the
- * return is still owed: a busy ledger leaves it to the timer.)
+ * balance and the posting that returned them (a hold through escrow's; a hold kept on the balance posted nothing) —
+ * so the page shows it without reading again. (Null while the return is still owed: a busy ledger leaves it to the
+ * timer.)
  */
-export const rejectHold = defineHandler(pointsRejectHold, async ({ chargeId }, { openid }) => {
-  const hold = await decideHold(chargeId, openid, 'rejected');
-  const me = account.user(openid);
-  const [back, virtue] = await Promise.all([
-    hold.pending ? null : findPosting(chargePostingIds(hold._id).back),
-    table(collections.balances).get(balanceId(me, 'virtue')),
-  ]);
-  const returned = back
-    ? { balance: balanceView('virtue', virtue, new Date()), posting: postingView(back, me, { reversed: false, shopId: null }) }
-    : null;
-  return { hold: holdView(hold), returned };
-});
+export const rejectHold = defineHandler(
+  pointsRejectHold,
+  async ({ chargeId }, { openid }) => {
+    const hold = await decideHold(chargeId, openid, 'rejected');
+    if (hold.pending) return { hold: holdView(hold), returned: null };
+    const me = account.user(openid);
+    const [back, virtue] = await Promise.all([
+      hold.onBalance ? null : findPosting(chargePostingIds(hold._id).back),
+      table(collections.balances).get(balanceId(me, 'virtue')),
+    ]);
+    if (!hold.onBalance && !back) return { hold: holdView(hold), returned: null };
+    const posting = back ? postingView(back, me, { reversed: false, shopId: null }) : null;
+    return { hold: holdView(hold), returned: { balance: balanceView('virtue', virtue, new Date()), posting } };
+  },
+  // The charge is the retry record, as for 确认: a retry is answered with the hold and the balance as they are.
+  { record: 'effect' },
+);

@@ -21,7 +21,8 @@ export async function sweepPendingDebits(): Promise<Record<string, unknown>> {
   for (const doc of docs) {
     tally.balances += 1;
     for (const debit of Object.values(doc.pending ?? {})) {
-      if (now - new Date(debit.at).getTime() < PENDING_STALE_MS) continue;
+      // A hold waits for the resident: its charge decides it (the merchant's sweep, quick-charge.ts sweepDeskMarks).
+      if (debit.holdUntil || now - new Date(debit.at).getTime() < PENDING_STALE_MS) continue;
       if (await findPosting(debit.postingId)) {
         await clearPending(doc._id, debit);
         tally.kept += 1;

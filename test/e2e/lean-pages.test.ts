@@ -522,6 +522,32 @@ test('a resident rejects a merchant’s held charge with one call: the reply bri
   expect(await kit.balanceOf(wang, 'virtue')).toBe(100);
 });
 
+test('a hold kept on the balance, rejected with one call: the balance comes back, and no posting was ever made', async () => {
+  await kit.act(sun, 'points.award', { openid: wang, asset: 'virtue', amount: 100, reason: '参加社区活动' });
+  // A first small charge moves the shop's desk onto its balance: every hold after it is kept on the resident's balance.
+  const first = await kit.act<{ token: string }>(wang, 'points.issueCode');
+  await kit.act(zhou, 'merchant.charge', { token: first.token, points: 1, note: '' });
+  const { token } = await kit.act<{ token: string }>(wang, 'points.issueCode');
+  const { charge } = await kit.act<{ charge: { status: string } }>(zhou, 'merchant.charge', { token, points: 80, note: '米面油' });
+  expect(charge.status).toBe('awaiting');
+  await app.open('/pages/points/index');
+  await withScreenshot(page, 'lean-hold-reject-balance', async () => {
+    await app.actAs('王秀英');
+    const hold = shown(page).locator('.hold', { hasText: '周记便利店' });
+    await hold.waitFor();
+    await shown(page).locator('.balance.is-virtue .balance__amount', { hasText: /^19$/ }).waitFor();
+    const reject = await pressing(async () => {
+      await hold.getByText('拒绝').click();
+      await hold.waitFor({ state: 'detached' });
+      await shown(page).locator('.balance.is-virtue .balance__amount', { hasText: /^99$/ }).waitFor();
+    });
+    expect(reject).toEqual(['points.rejectHold']);
+    expect(await shown(page).locator('.posting', { hasText: '待确认' }).count()).toBe(0);
+    await app.shot('lean-hold-rejected-balance');
+  });
+  expect(await kit.balanceOf(wang, 'virtue')).toBe(99);
+});
+
 test('岗位认领: a member claims a seeded post, checks in and out, a resident rates the shift: one call per button', async () => {
   await session.emu.clock({ set: '2026-12-07T09:00:00+08:00' }); // a Monday morning: a duty day of the post
   const card = () => shown(page).locator('.post-card', { hasText: '第一网格助老陪伴岗' });

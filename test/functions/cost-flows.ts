@@ -360,7 +360,26 @@ async function measurePass(emu: TestEmulator): Promise<ActionCost[]> {
     sun,
   );
   const held = await emu.invoke('points', { action: 'points.issueCode', payload: {}, requestId: `cost-hold-${++serial}` }, wang);
-  await step('merchant.charge (held)', merchant, 'merchant.charge', { token: (held as any).data.token, points: 60, note: '米面粮油' });
+  const { charge: hold } = await step('merchant.charge (held)', merchant, 'merchant.charge', {
+    token: (held as any).data.token,
+    points: 60,
+    note: '米面粮油',
+  });
+  await list(wang, 'points.pendingHolds');
+  await step('points.confirmHold', wang, 'points.confirmHold', { chargeId: hold.id });
+  // A second hold the resident refuses: the points and their day come back.
+  await emu.invoke(
+    'points',
+    { action: 'points.award', payload: { openid: wang, asset: 'virtue', amount: 60, reason: '文明行为' }, requestId: `cost-hold-${++serial}` },
+    sun,
+  );
+  const again = await emu.invoke('points', { action: 'points.issueCode', payload: {}, requestId: `cost-hold-${++serial}` }, wang);
+  const declined = await emu.invoke(
+    'merchant',
+    { action: 'merchant.charge', payload: { token: (again as any).data.token, points: 60, note: '日用品' }, requestId: `cost-hold-${++serial}` },
+    merchant,
+  );
+  await step('points.rejectHold', wang, 'points.rejectHold', { chargeId: (declined as any).data.charge.id });
   await list(merchant, 'merchant.history');
 
   await list(admin, 'org.tree', { parentId: 'grid-1' });

@@ -1,5 +1,6 @@
 import { ok, type useEmulator } from './call';
-import { sun } from './personas';
+import { databaseOf } from './ledger-fixture';
+import { fang, merchant, sun, tang } from './personas';
 
 type Env = ReturnType<typeof useEmulator>;
 let serial = 0;
@@ -21,5 +22,32 @@ export function merchantKit(env: Env) {
     /** Virtue points the merchant's shop has taken, net of refunds. */
     takenBy: async (merchant: string): Promise<number> => ok(await call(merchant, 'merchant.mine')).shop.virtue,
     holdsOf: async (openid: string) => ok(await call(openid, 'points.pendingHolds')).items,
+  };
+}
+
+/**
+ * What the tests of charges without a transaction read underneath the calls: the documents themselves, the marks left
+ * on the residents' balances and the shops' desks, and the desks moved onto the shops' balances.
+ */
+export function chargeDocs(env: Env) {
+  const kit = merchantKit(env);
+  const docOf = async (collection: string, id: string): Promise<any> => (await databaseOf(env.emu).collection(collection).doc(id).get()).data ?? null;
+  const residentDoc = (openid: string) => docOf('balances', `user:${openid}|virtue|0`);
+  const deskDoc = (shopId: string) => docOf('balances', `shop:${shopId}|virtue|0`);
+  return {
+    docOf,
+    residentDoc,
+    deskDoc,
+    /** No mark is left on the residents' balances or the shops' desks: every charge was decided and its work done. */
+    expectNoMarks: async (openids: string[]): Promise<void> => {
+      for (const openid of openids) expect((await residentDoc(openid))?.pendingCount ?? 0).toBe(0);
+      for (const shop of ['shop-zhouji', 'shop-fangji']) expect((await deskDoc(shop))?.deskPendingCount ?? 0).toBe(0);
+    },
+    /** The shops' desks kept on their balances, as every charge after a shop's first finds them. */
+    desksMoved: async (): Promise<void> => {
+      await kit.giveVirtue(tang, 20);
+      ok(await kit.charge(merchant, await kit.codeOf(tang), 1));
+      ok(await kit.charge(fang, await kit.codeOf(tang), 1));
+    },
   };
 }

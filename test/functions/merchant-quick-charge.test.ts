@@ -4,8 +4,8 @@ import { chargeIdOf, chargePostingIds, paymentOf, type Charge } from '../../src/
 import { dayCst } from '../../src/shared/domain/time';
 import { clearOfMidnight, ok, RACING, useEmulator } from './call';
 import { databaseOf } from './ledger-fixture';
-import { merchantKit } from './merchant-helpers';
-import { admin, chen, fang, li, members, merchant, tang, wang, zhang } from './personas';
+import { chargeDocs, merchantKit } from './merchant-helpers';
+import { admin, chen, fang, li, members, merchant, wang, zhang } from './personas';
 import { pointsKit, rid } from './points-helpers';
 
 // A direct charge is made without a transaction when it can be: the resident's points reserved with their day and the
@@ -16,29 +16,14 @@ beforeEach(() => clearOfMidnight(env.emu));
 const { call } = env;
 const { giveVirtue, codeOf, charge, virtueOf, takenBy } = merchantKit(env);
 const { expectReconciled } = pointsKit(env);
+const { docOf, residentDoc, deskDoc, expectNoMarks, desksMoved } = chargeDocs(env);
 const MINUTE = 60_000;
 // The emulator's functions seal codes with the development key; the test opens them with it to name their charges.
 process.env.LINLI_CODE_SECRET = 'linli-dev-points-code-secret';
 
 const db = () => databaseOf(env.emu);
-const docOf = async (collection: string, id: string): Promise<any> => (await db().collection(collection).doc(id).get()).data ?? null;
-const residentDoc = (openid: string) => docOf('balances', `user:${openid}|virtue|0`);
-const deskDoc = (shopId: string) => docOf('balances', `shop:${shopId}|virtue|0`);
 const chargeIdOfToken = (token: string) => chargeIdOf(sealedClaims(token).codeId);
 const today = async () => dayCst(new Date((await env.emu.clock()).now));
-
-/** No mark is left on the residents' balances or the shops' desks: every charge was decided. */
-async function expectNoMarks(openids: string[]): Promise<void> {
-  for (const openid of openids) expect((await residentDoc(openid))?.pendingCount ?? 0).toBe(0);
-  for (const shop of ['shop-zhouji', 'shop-fangji']) expect((await deskDoc(shop))?.deskPendingCount ?? 0).toBe(0);
-}
-
-/** The shops' desks kept on their balances, as every charge after a shop's first finds them. */
-async function desksMoved(): Promise<void> {
-  await giveVirtue(tang, 20);
-  ok(await charge(merchant, await codeOf(tang), 1));
-  ok(await charge(fang, await codeOf(tang), 1));
-}
 
 type Stage = 'resident' | 'desk' | 'posted';
 

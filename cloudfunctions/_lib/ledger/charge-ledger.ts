@@ -8,9 +8,12 @@ import {
   holdOpen,
   paymentOf,
   settlementOf,
+  throughEscrow,
   type Charge,
 } from '../../../src/shared/domain/merchant-charge';
-import { afterPayment, countIn, holdNotice, reserveIn, type ChargeRequest } from './charges';
+import { afterPayment, charges, countIn, holdNotice, reserveIn, type ChargeRequest } from './charges';
+import { settleHeld } from './quick-charge';
+import { _ } from '../platform/runtime';
 import { AlreadyPosted, findPosting, post, postIn } from '.';
 import { saveDeskIn } from './shop-desk';
 import type { Notice } from '../platform/outbox';
@@ -107,7 +110,7 @@ async function pay(charge: Charge): Promise<Charge> {
 async function reverseAll(charge: Charge): Promise<void> {
   const ids = chargePostingIds(charge._id);
   const by = { openid: charge.merchantId, name: charge.shopName };
-  for (const id of charge.mode === 'hold' ? [ids.paid, ids.pay] : [ids.pay]) {
+  for (const id of throughEscrow(charge) ? [ids.paid, ids.pay] : [ids.pay]) {
     const original = await findPosting(id);
     if (original) await post(reversalOf(original, by, `「${charge.shopName}」退还：${charge.refundReason ?? ''}`));
   }
@@ -127,9 +130,22 @@ async function settle(charge: Charge) {
 export async function advance(charge: Charge): Promise<Charge> {
   if (!charge.pending) return charge;
   if (charge.status === 'reserved') return pay(charge);
-  const work = charge.status === 'refunded' ? () => reverseAll(charge) : () => settle(charge);
+  const work = charge.status === 'refunded' ? () => reverseAll(charge) : charge.onBalance ? () => settleHeld(charge) : () => settle(charge);
   if (!(await posted(work))) return charge;
-  return update(charge._id, 'CHARGE_NOT_FOUND', async (_tx, c) => (c.pending && c.status === charge.status ? { changes: { pending: false } } : null));
+  // Done, if the status is still the one the work was for (one conditional update, no transaction to read it in).
+  const updatedAt = new Date();
+  const done = await charges().where({ _id: charge._id, pending: true, status: charge.status }).update({ pending: false, updatedAt });
+  return done === 1 ? { ...charge, pending: false, updatedAt } : ((await charges().get(charge._id)) ?? charge);
+}
+
+/**
+ * Moves an open hold kept on the resident's balance to `to` by one conditional update (still awaiting: the resident's
+ * other tap and the timer cannot both move it), with its ledger work owed (advance). Null when it moved meanwhile.
+ */
+async function moveHeld(charge: Charge, to: 'confirmed' | 'rejected' | 'expired', now: Date): Promise<Charge | null> {
+  assertChargeMove(charge.status, to);
+  const moved = await charges().where({ _id: charge._id, status: 'awaiting' }).update({ status: to, pending: true, updatedAt: now });
+  return moved === 1 ? { ...charge, status: to, pending: true, updatedAt: now } : null;
 }
 
 /**
@@ -138,20 +154,39 @@ export async function advance(charge: Charge): Promise<Charge> {
  */
 export async function decideHold(id: string, openid: string, decision: 'confirmed' | 'rejected'): Promise<Charge> {
   const now = new Date();
-  const decided = await update(id, 'POINTS_HOLD_NOT_FOUND', async (tx, c) => {
+  const read = await charges().get(id);
+  if (!read || read.residentId !== openid || read.mode !== 'hold') throw new DomainError('POINTS_HOLD_NOT_FOUND');
+  const decided = read.onBalance ? await decideHeld(read, decision, now) : await decideEscrowed(id, openid, decision, now);
+  const settled = await advance(decided);
+  if (settled.status !== decision) throw new DomainError('POINTS_HOLD_CLOSED');
+  return settled;
+}
+
+/** A hold on the resident's balance, decided (or found decided: a retry, the other tap, the timer). */
+async function decideHeld(read: Charge, decision: 'confirmed' | 'rejected', now: Date): Promise<Charge> {
+  if (read.status !== 'awaiting') return read;
+  const moved = await moveHeld(read, holdOpen(read, now) ? decision : 'expired', now);
+  return moved ?? (await charges().get(read._id)) ?? read;
+}
+
+/** A hold through escrow (made in a transaction), decided in one with its tallies. */
+async function decideEscrowed(id: string, openid: string, decision: 'confirmed' | 'rejected', now: Date): Promise<Charge> {
+  return update(id, 'POINTS_HOLD_NOT_FOUND', async (tx, c) => {
     if (c.residentId !== openid || c.mode !== 'hold') throw new DomainError('POINTS_HOLD_NOT_FOUND');
     if (c.status !== 'awaiting') return null;
     const to = holdOpen(c, now) ? decision : 'expired';
     if (to !== 'confirmed') await countIn(tx, c, -1);
     return { changes: { status: to, pending: true } };
   });
-  const settled = await advance(decided);
-  if (settled.status !== decision) throw new DomainError('POINTS_HOLD_CLOSED');
-  return settled;
 }
 
 /** The timer's half of a hold: past the deadline with no answer, the points go back. */
 export async function expireHold(charge: Charge, now: Date): Promise<Charge> {
+  if (charge.onBalance) {
+    if (holdOpen(charge, now)) return charge;
+    const moved = await moveHeld(charge, 'expired', now);
+    return moved ? advance(moved) : charge;
+  }
   const expired = await update(charge._id, 'CHARGE_NOT_FOUND', async (tx, c) => {
     if (c.status !== 'awaiting' || holdOpen(c, now)) return null;
     await countIn(tx, c, -1);

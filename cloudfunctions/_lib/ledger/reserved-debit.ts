@@ -87,7 +87,7 @@ export interface ReserveAlso {
   /** Changes besides the points and the mark. */
   changes?: Record<string, unknown>;
   /** What the mark carries for the points' giving back (givePendingBack). */
-  debit?: Pick<PendingDebit, 'merchantDay' | 'codeId'>;
+  debit?: Pick<PendingDebit, 'merchantDay' | 'codeId' | 'holdUntil'>;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { MessageDoc, RequestDoc } from './documents';
-import type { Notice } from './outbox';
+import { deliverQueued, prepare, type Notice } from './outbox';
 import { _, collections, db } from './runtime';
 import { templates } from './templates';
 import type { Tx } from './typed-db';
@@ -46,6 +46,26 @@ export function messageOf(notice: Notice, at = new Date()): MessageDraft {
   const key = keyOf.get(notice.templateId);
   const words = key ? byTemplate[key](notice.data) : { title: '新消息', body: Object.values(notice.data).join(' ') };
   return { recipient: notice.touser, title: words.title, body: words.body.trim(), page: link(notice.page), createdAt: at };
+}
+
+/**
+ * The notices of a change made without a transaction, once it is made: each recipient's in-app message, written
+ * under `key` (a rerun writes the same document), and the subscribe messages their consent allows (prepare: one read
+ * of the grants), queued in the `notifications` outbox and sent.
+ */
+export async function notifyNow(notices: readonly Notice[], key: string): Promise<void> {
+  const [queued] = await Promise.all([
+    prepare(notices),
+    ...notices.map((notice, i) =>
+      db
+        .collection(collections.messages)
+        .doc(`${key}-${i}`)
+        .set({ data: { ...messageOf(notice), readAt: null } }),
+    ),
+  ]);
+  if (queued.length === 0) return;
+  await Promise.all(queued.map(({ doc: { _id, ...fields } }) => db.collection(collections.notifications).add({ data: { _id, ...fields } })));
+  await deliverQueued(queued, null);
 }
 
 /** Adds messages to `messages` inside the caller's transaction (when no retry record carries them). */

@@ -60,8 +60,9 @@ function PointsPage() {
     historyStale.current = true;
   };
   // A confirmed hold only leaves the list: its points left the balance when the merchant charged. A rejected
-  // one brings them back: the reply carries the virtue balance after it and the posting that returned them,
-  // shown as they are. Only a hold closed meanwhile (or a return still owed) is read again.
+  // one brings them back: the reply carries the virtue balance after it and the posting that returned them (none
+  // for a hold kept on the balance: nothing was posted), shown as they are. Only a hold closed meanwhile (or a
+  // return still owed) is read again.
   const onHoldDecided = (holdId: string, outcome: Outcome, returned: Returned) => {
     if (outcome === 'closed') void holds.reload();
     else holds.update((d) => ({ items: d.items.filter((h) => h.id !== holdId) }));
@@ -71,7 +72,8 @@ function PointsPage() {
       return;
     }
     balance.update((d) => ({ ...d, balances: d.balances.map((b) => (b.asset === returned.balance.asset ? returned.balance : b)) }));
-    if (kind === '' || kind === returned.posting.asset) history.prepend([returned.posting]);
+    const back = returned.posting;
+    if (back && (kind === '' || kind === back.asset)) history.prepend([back]);
   };
   const showTab = (next: Tab) => {
     setTab(next);

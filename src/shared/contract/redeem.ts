@@ -134,8 +134,11 @@ export const pointsRejectHold = defineAction({
   input: decideHold.input,
   output: () =>
     decideHold.output().extend({
-      /** What came back: my virtue balance after it and the posting that returned it; null while it is still owed. */
-      returned: z.object({ balance: balanceSchema, posting: postingViewSchema }).nullable(),
+      /**
+       * What came back: my virtue balance after it, and the posting that returned it — none for a hold kept on my
+       * balance, whose points never left it by a posting; null while the return is still owed.
+       */
+      returned: z.object({ balance: balanceSchema, posting: postingViewSchema.nullable() }).nullable(),
     }),
   roles: ['resident', 'member'],
   mutates: true,

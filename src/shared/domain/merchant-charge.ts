@@ -4,8 +4,13 @@ import { dayCst } from './time';
 
 /**
  * 核销 a merchant charge: virtue points from a resident to a shop, one per points code. Small charges post
- * at once; above the per-charge cap the points go to escrow (`hold:<chargeId>`) and wait for the resident:
- * confirmed, they move on to the shop; refused or left 5 minutes, they go back.
+ * at once; above the per-charge cap the points are held and wait for the resident: confirmed, they go to the
+ * shop; refused or left 5 minutes, they go back. A hold is made one of two ways:
+ * - on the resident's balance (`onBalance`, as nearly every hold is: quick-charge.ts), a two-phase payment: the
+ *   points leave the balance under a mark and nothing is posted until the resident confirms — then one posting,
+ *   straight to the shop; refused or expired, the mark goes and the points with it back to the balance;
+ * - through escrow (`hold:<chargeId>`, the transaction's: charge-ledger.ts chargeNow): the points are posted to the
+ *   charge's own escrow account, then on to the shop or back to the resident.
  *
  *   reserved → posted | awaiting | refused;  awaiting → confirmed | rejected | expired;  posted | confirmed → refunded
  */
@@ -54,6 +59,11 @@ export interface Charge {
   day: string;
   holdUntil: Date | null;
   refundReason: string | null;
+  /**
+   * A hold kept on the resident's balance (a two-phase payment, see above): its points wait under a mark there and on
+   * the shop's desk, and the payment is posted only once confirmed. Absent: a direct charge, or a hold through escrow.
+   */
+  onBalance?: boolean;
   /** The requestId of the call that made it (absent on older charges): the charge is that call's retry record. */
   requestId?: string | null;
   createdAt: Date;
@@ -90,14 +100,18 @@ function posting(charge: Charge, id: string, from: PostingInput['from'], to: Pos
   };
 }
 
-/** The first posting of a charge: straight to the shop, or into escrow. */
+/** Whether a charge's payment goes to escrow first (a hold made in a transaction) rather than to the shop. */
+export const throughEscrow = (charge: Pick<Charge, 'mode' | 'onBalance'>) => charge.mode === 'hold' && charge.onBalance !== true;
+
+/** The first posting of a charge: straight to the shop (a direct charge, a confirmed hold on the balance), or into escrow. */
 export function paymentOf(charge: Charge): PostingInput {
-  const to = charge.mode === 'direct' ? account.shop(charge.shopId) : account.hold(charge._id);
+  const escrow = throughEscrow(charge);
+  const to = escrow ? account.hold(charge._id) : account.shop(charge.shopId);
   const what = charge.note ? `：${charge.note}` : '';
-  const reason = charge.mode === 'direct' ? `「${charge.shopName}」消费${what}` : `「${charge.shopName}」消费（待确认）${what}`;
+  const reason = escrow ? `「${charge.shopName}」消费（待确认）${what}` : `「${charge.shopName}」消费${what}`;
   const payment = posting(charge, chargePostingIds(charge._id).pay, account.user(charge.residentId), to, reason);
   // Escrow does not name the shop, so the payment does (the payer's history shows it without reading the charge).
-  return charge.mode === 'direct' ? payment : { ...payment, shopId: charge.shopId };
+  return escrow ? { ...payment, shopId: charge.shopId } : payment;
 }
 
 /** Empties the escrow of a decided hold: to the shop when confirmed, back to the resident otherwise. */
