@@ -1,6 +1,6 @@
 import { sealedClaims } from '../../cloudfunctions/_lib/ledger/points-code';
 import { pendingField } from '../../src/shared/domain/ledger';
-import { chargeIdOf, chargePostingIds } from '../../src/shared/domain/merchant-charge';
+import { chargeIdOf, chargePostingIds, type Charge } from '../../src/shared/domain/merchant-charge';
 import { dayCst } from '../../src/shared/domain/time';
 import { clearOfMidnight, ok, RACING, useEmulator } from './call';
 import { databaseOf } from './ledger-fixture';
@@ -211,6 +211,63 @@ describe('a hold kept on the resident’s balance, cut short', () => {
     expect(resident.usedCodes.map((c: any) => c.id)).not.toContain(sealedClaims(token).codeId);
     expect(resident.merchantDays[dayCst(new Date(held.createdAt))]).toEqual({ total: 0, count: 0 });
     expect(await docOf('postings', paymentId(held.id))).toBeNull();
+    await expectNoMarks([wang, tang]);
+    await expectReconciled();
+  });
+
+  it('the desk counted it and the reservation never landed: a retry holds through escrow, and the sweep takes the stray count back', async () => {
+    await desksMoved();
+    await giveVirtue(wang, 120);
+    const token = await codeOf(wang);
+    const claims = sealedClaims(token);
+    const now = new Date((await env.emu.clock()).now);
+    const day = dayCst(now);
+    const desk = (await deskDoc('shop-zhouji')).desk;
+    const before = ok(await call(merchant, 'merchant.history')).today;
+    // What the call leaves if the reservation's request fails without landing: the desk's count and mark alone.
+    const id = chargeIdOf(claims.codeId);
+    const counted: Charge = {
+      _id: id,
+      codeId: claims.codeId,
+      shopId: 'shop-zhouji',
+      shopName: desk.name,
+      merchantId: merchant,
+      residentId: wang,
+      residentName: claims.name,
+      communityId: claims.communityId,
+      points: 80,
+      note: '',
+      mode: 'hold',
+      status: 'awaiting',
+      pending: false,
+      day,
+      holdUntil: new Date(now.getTime() + 5 * MINUTE),
+      refundReason: null,
+      requestId: rid('hold-stray', 1),
+      onBalance: true,
+      createdAt: now,
+      updatedAt: now,
+    };
+    const _ = db().command;
+    await db()
+      .collection('balances')
+      .where({ _id: 'shop:shop-zhouji|virtue|0', 'desk.today.day': day })
+      .update({
+        data: {
+          'desk.today.total': _.inc(80),
+          'desk.today.count': _.inc(1),
+          [`deskPending.${pendingField(id)}`]: { charge: counted, at: now },
+          deskPendingCount: _.inc(1),
+        },
+      });
+    const retried = ok(await charge(merchant, token, 80, '', rid('hold-stray', 1))).charge;
+    expect(retried).toMatchObject({ id, status: 'awaiting', mode: 'hold' });
+    expect(await docOf('postings', paymentId(id))).toMatchObject({ to: `hold:${id}` });
+
+    await env.emu.clock({ advanceMs: 5 * MINUTE + 30_000 });
+    await merchantSweep();
+    expect(ok(await call(merchant, 'merchant.history')).today).toMatchObject({ count: before.count, points: before.points });
+    expect(await virtueOf(wang)).toBe(120);
     await expectNoMarks([wang, tang]);
     await expectReconciled();
   });

@@ -258,7 +258,8 @@ export async function sweepDeskMarks(): Promise<Record<string, number>> {
     for (const held of Object.values(doc.deskPending ?? {})) {
       const charge = chargeOf(held);
       if (charge.onBalance) {
-        if (charge.holdUntil && now >= charge.holdUntil.getTime() && !(await charges().get(charge._id))) {
+        if (charge.holdUntil && now >= charge.holdUntil.getTime() && !(await charges().get(charge._id))?.onBalance) {
+          // Never written, or written by the transaction a retry fell back to (an escrow hold, which counts itself).
           await Promise.all([givePendingBack(residentBalanceId(charge), heldDebit(charge, { withCode: true })), giveDeskBack(charge)]);
           tally.returned += 1;
         }
