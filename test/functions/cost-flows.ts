@@ -365,6 +365,15 @@ async function measurePass(emu: TestEmulator): Promise<ActionCost[]> {
     points: 60,
     note: '米面粮油',
   });
+  // Refused above the cap: the desk counts the hold first, so it gives the count back before the balance says why.
+  const shortHeld = await emu.invoke('points', { action: 'points.issueCode', payload: {}, requestId: `cost-short-${++serial}` }, tang);
+  await refused(
+    'merchant.charge (held, too few points)',
+    merchant,
+    'merchant.charge',
+    { token: (shortHeld as any).data.token, points: 60, note: '' },
+    'POINTS_INSUFFICIENT',
+  );
   await list(wang, 'points.pendingHolds');
   await step('points.confirmHold', wang, 'points.confirmHold', { chargeId: hold.id });
   // A second hold the resident refuses: the points and their day come back.

@@ -112,6 +112,9 @@ const WITHIN_BUDGET = [
   // one-time grant: not kept warm); the in-app message asking them to confirm. Nothing is posted until they do.
   // (12 in one transaction through escrow.)
   'merchant.charge (held)',
+  // Refused for want of points: caller; the desk; its count and mark, then given back; the failed reservation; the
+  // resident's balance read to say why; the refusal's record (looked for, written).
+  'merchant.charge (held, too few points)',
   'points.pendingHolds',
   // The resident decides (charge-ledger.ts decideHold): caller; the charge; its status moved by a conditional update;
   // confirmed, the payment posted straight to the shop, the resident's mark cleared and the shop credited as its
