@@ -106,7 +106,7 @@ const WITHIN_BUDGET = [
   // Refused for want of points: caller; the desk; the failed reservation; the resident's balance read to say why;
   // the refusal's record (looked for, written).
   'merchant.charge (too few points)',
-  // Above the per-charge cap, held for the resident on their balance (quick-charge.ts holdOnBalance): caller; the
+  // Above the per-charge cap, held for the resident on their balance (held-charge.ts holdOnBalance): caller; the
   // desk; the desk's count and mark; the resident's points reserved with their day and the code, under a mark that
   // waits for the answer; the charge (the call's retry record); the resident's grant for the hold notice (a
   // one-time grant: not kept warm); the in-app message asking them to confirm. Nothing is posted until they do.
@@ -293,7 +293,7 @@ test('a month’s first rating of a member (the first pass: their month tally is
 });
 
 // The last action over budget, the held merchant charge (12 in one transaction through escrow), became a hold kept on
-// the resident's balance (quick-charge.ts holdOnBalance: 7). Every action measured is held to its budget.
+// the resident's balance (held-charge.ts holdOnBalance: 7). Every action measured is held to its budget.
 test('every action of the main flows is within its budget', () => {
   const held = new Set(WITHIN_BUDGET);
   expect(costs.map((c) => c.label).filter((label) => !held.has(label))).toEqual([]);

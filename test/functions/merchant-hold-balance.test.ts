@@ -10,7 +10,7 @@ import { expectCovered, pointsKit, rid } from './points-helpers';
 
 // A charge above the per-charge cap is held for the resident on their balance, as a two-phase payment: the desk counts
 // it, the resident's points wait under a mark, the charge is written, and nothing is posted until they confirm
-// (cloudfunctions/_lib/ledger/quick-charge.ts holdOnBalance; decided by charge-ledger.ts decideHold). These tests
+// (cloudfunctions/_lib/ledger/held-charge.ts holdOnBalance; decided by charge-ledger.ts decideHold). These tests
 // follow it through each answer, race the answers and the charges, and cut it short as a crash would.
 const env = useEmulator({ env: RACING.env });
 beforeEach(() => clearOfMidnight(env.emu));

@@ -81,14 +81,14 @@ export interface PendingDebit {
   /** A merchant charge's: the code it took (`usedCodes`), given back with the points so it can be scanned again. */
   codeId?: string;
   /**
-   * A hold's (a charge above the per-charge cap, kept on the balance: quick-charge.ts): its points wait here for the
+   * A hold's (a charge above the per-charge cap, kept on the balance: held-charge.ts): its points wait here for the
    * resident's answer until then. Its charge decides it, through the merchant's sweep; the ledger's sweep leaves it.
    */
   holdUntil?: Date;
 }
 
 /**
- * A charge counted on its shop's desk ahead of the shop's credit (quick-charge.ts): a direct charge until it is paid
+ * A charge counted on its shop's desk ahead of the shop's credit (charge-marks.ts): a direct charge until it is paid
  * and credited, a hold on the resident's balance until it is decided.
  */
 export interface HeldCharge {

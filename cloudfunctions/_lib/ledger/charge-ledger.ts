@@ -12,7 +12,7 @@ import {
   type Charge,
 } from '../../../src/shared/domain/merchant-charge';
 import { afterPayment, charges, countIn, holdNotice, reserveIn, type ChargeRequest } from './charges';
-import { settleHeld } from './quick-charge';
+import { settleHeld } from './held-charge';
 import { _ } from '../platform/runtime';
 import { AlreadyPosted, findPosting, post, postIn } from '.';
 import { saveDeskIn } from './shop-desk';

@@ -1,35 +1,17 @@
 import { DomainError } from '../../../src/shared/domain/errors';
-import { account, NEVER_LAPSES, pendingField, type Lot, type Posting } from '../../../src/shared/domain/ledger';
-import { assertUnused } from '../../../src/shared/domain/points-code';
-import { chargeMode, shopDay, type MerchantRules } from '../../../src/shared/domain/merchant';
-import { HOLD_MS, chargeIdOf, chargePostingIds, paymentOf, type Charge } from '../../../src/shared/domain/merchant-charge';
+import { account, pendingField } from '../../../src/shared/domain/ledger';
+import { chargeMode, shopDay } from '../../../src/shared/domain/merchant';
+import { chargeIdOf, chargePostingIds, paymentOf, type Charge } from '../../../src/shared/domain/merchant-charge';
 import { dayCst } from '../../../src/shared/domain/time';
 import { _, collections } from '../platform/runtime';
-import { fieldsOf } from '../platform/transact';
-import { table, type Query } from '../platform/typed-db';
-import {
-  balanceId,
-  clearPending,
-  findPosting,
-  givePendingBack,
-  insertReserved,
-  PENDING_STALE_MS,
-  reserveDebit,
-  type BalanceDoc,
-  type HeldCharge,
-  type PendingDebit,
-} from '.';
-import type { ReserveAlso } from './reserved-debit';
-import { charges, holdNotice, newCharge, residentDay, type ChargeRequest } from './charges';
-import { notifyNow } from '../platform/messages';
-import { overdraws } from './balances';
+import { table } from '../platform/typed-db';
+import { balanceId, clearPending, findPosting, givePendingBack, insertReserved, PENDING_STALE_MS, reserveDebit } from '.';
+import { charges, newCharge, type ChargeRequest } from './charges';
+import { chargeOf, creditShop, giveDeskBack, holdOnDesk, insertCharge, reservation, whyNot, type At } from './charge-marks';
+import { heldDebit, holdOnBalance, residentBalanceId } from './held-charge';
 import { assertOpen, deskId } from './shop-desk';
 import { merchantRules } from './shops';
 
-/** A resident's used codes kept by a charge without a transaction: far more than can be live (a code lives 60 s). */
-const USED_KEPT = 20;
-
-const deskMarkOf = (chargeId: string) => `deskPending.${pendingField(chargeId)}`;
 const balances = () => table(collections.balances);
 
 /**
@@ -61,9 +43,6 @@ export async function chargeReserved(req: ChargeRequest, now: Date): Promise<Cha
   const at: At = { rules, sameDay: desk.today?.day === day, codeUntil: code.expiresAt, now };
   return mode === 'direct' ? payNow({ ...charge, status: 'posted', pending: false }, at) : holdOnBalance(charge, at);
 }
-
-/** What a charge is made under: the community's rules, whether the desk's day is today, the code's expiry, the time. */
-type At = { rules: MerchantRules; sameDay: boolean; codeUntil: Date; now: Date };
 
 /**
  * A direct charge:
@@ -104,125 +83,6 @@ async function payNow(charge: Charge, at: At): Promise<Charge | null> {
     console.warn('[merchant] marks left to the sweeps', charge._id, error),
   );
   return charge;
-}
-
-/**
- * A charge above the per-charge cap, held for the resident's confirmation as a two-phase payment: nothing is posted
- * until they confirm. The desk counts it and marks it first (its mark stands for the hold until it is decided, so
- * the merchant sweep finds every hold there), then the resident's points are reserved with a mark that waits for
- * the answer, then the charge is written, which decides: the hold stands. The resident is asked (消息, and a
- * subscribe message if they allowed one). Deciding it (charge-ledger.ts decideHold, expireHold) posts the payment
- * straight to the shop, or gives the points back.
- *
- * Cut short before the charge is written, both marks stay and the reply is an error: the merchant sweep gives both
- * back once no call can still write it (sweepDeskMarks), and a retry meanwhile is told to try again
- * (chargeInFlight). Nothing is posted either way.
- */
-async function holdOnBalance(draft: Charge, at: At): Promise<Charge | null> {
-  const holdUntil = new Date(at.now.getTime() + HOLD_MS);
-  const charge: Charge = { ...draft, status: 'awaiting', pending: false, holdUntil, onBalance: true };
-  if (!(await holdOnDesk(charge, at))) return null;
-  const also = reservation(charge, at);
-  // An error here leaves the desk's mark to the sweep: the reservation may have landed with its answer lost.
-  const reserved = await reserveDebit(paymentOf(charge), { ...also, debit: { ...also.debit, holdUntil } });
-  if (!reserved) {
-    await giveDeskBack(charge);
-    return whyNot(charge, at);
-  }
-  await insertCharge(charge);
-  const notice = holdNotice(charge, holdUntil);
-  await notifyNow([notice], `${charge._id}-hold`).catch((error: unknown) => console.warn('[merchant] hold notice not sent', charge._id, error));
-  return charge;
-}
-
-/**
- * What a charge reserves on the resident's balance with the points, in the same conditional update: the day's spending
- * within their cap (`merchantDays.<day>`), and the code, which must not have been used (kept on `usedCodes`).
- */
-function reservation(charge: Charge, { rules, codeUntil }: At): ReserveAlso & { debit: NonNullable<ReserveAlso['debit']> } {
-  const spent = `merchantDays.${charge.day}`;
-  return {
-    where: [
-      // A document still keeping today's spending the old way is charged in a transaction, which moves it.
-      { 'usedCodes.id': _.neq(charge.codeId), 'merchantDay.day': _.neq(charge.day) },
-      _.or([{ [`${spent}.total`]: _.lte(rules.residentDaily - charge.points) }, { [spent]: _.exists(false) }]),
-    ],
-    changes: {
-      [`${spent}.total`]: _.inc(charge.points),
-      [`${spent}.count`]: _.inc(1),
-      usedCodes: _.push({ each: [{ id: charge.codeId, until: codeUntil }], slice: -USED_KEPT }),
-    },
-    debit: { merchantDay: charge.day, codeId: charge.codeId },
-  };
-}
-
-/**
- * The reservation found nothing to take: most often the resident cannot pay, has spent their day or showed a code
- * already used — their balance as it is now says so and refuses, without a transaction. Null otherwise (a lapse
- * due, a balance in an older shape): the transaction decides.
- */
-async function whyNot(charge: Charge, { rules, now }: At): Promise<null> {
-  const doc = await balances().get(balanceId(account.user(charge.residentId), 'virtue'));
-  assertUnused(doc?.usedCodes, charge.codeId);
-  chargeMode(charge.points, rules, { shop: 0, resident: residentDay(doc, charge.day).total });
-  const payment: Posting = { reversalOf: null, override: null, expiresAt: null, ...paymentOf(charge), at: now };
-  if (overdraws(doc, payment)) throw new DomainError('POINTS_INSUFFICIENT');
-  return null;
-}
-
-/** Counts the charge on the shop's desk, still open and in the community, within today's cap, with its mark. */
-async function holdOnDesk(charge: Charge, { sameDay, rules }: At): Promise<boolean> {
-  const shopDaily = rules.shopDaily;
-  const mark = deskMarkOf(charge._id);
-  const open = { _id: deskId(charge.shopId), 'desk.status': 'active', 'desk.communityId': charge.communityId, [mark]: _.exists(false) };
-  const held: HeldCharge = { charge, at: charge.createdAt };
-  const counted = sameDay
-    ? [
-        { 'desk.today.day': charge.day, 'desk.today.total': _.lte(shopDaily - charge.points) },
-        { 'desk.today.total': _.inc(charge.points), 'desk.today.count': _.inc(1) },
-      ]
-    : [{ 'desk.today.day': _.neq(charge.day) }, { 'desk.today': _.set({ day: charge.day, total: charge.points, count: 1, checks: 0 }) }];
-  const updated = await balances()
-    .where({ ...open, ...counted[0] } as Query<BalanceDoc>)
-    .update({ ...counted[1], [mark]: held, deskPendingCount: _.inc(1) });
-  return updated === 1;
-}
-
-/** The charge is paid: the shop is credited as its mark goes (once: only while the mark is there). */
-async function creditShop(charge: Charge, at: Date): Promise<void> {
-  const mark = deskMarkOf(charge._id);
-  const lot: Lot = { postingId: chargePostingIds(charge._id).pay, remaining: charge.points, expiresAt: null };
-  await balances()
-    .where({ _id: deskId(charge.shopId), [mark]: _.exists(true) })
-    .update({
-      balance: _.inc(charge.points),
-      lifetimeIn: _.inc(charge.points),
-      lots: _.push([lot]),
-      lapsesAt: _.min(NEVER_LAPSES),
-      [mark]: _.remove(),
-      deskPendingCount: _.inc(-1),
-      updatedAt: at,
-    });
-}
-
-/** The charge will not be paid: the shop's day counts it no more (if it is still today's), and its mark goes. */
-async function giveDeskBack(charge: Charge): Promise<void> {
-  const mark = deskMarkOf(charge._id);
-  const base = { _id: deskId(charge.shopId), [mark]: _.exists(true) };
-  const release = { [mark]: _.remove(), deskPendingCount: _.inc(-1) };
-  const sameDay = await balances()
-    .where({ ...base, 'desk.today.day': charge.day })
-    .update({ ...release, 'desk.today.total': _.inc(-charge.points), 'desk.today.count': _.inc(-1) });
-  if (sameDay === 0) await balances().where(base).update(release);
-}
-
-/** Writes a paid charge (the sweep may have written it already: then it is there, which is what counts). */
-async function insertCharge(charge: Charge): Promise<void> {
-  try {
-    await charges().add({ _id: charge._id, ...fieldsOf(charge) });
-  } catch (error) {
-    if (!(await charges().get(charge._id))) throw error;
-  }
 }
 
 /**
@@ -278,44 +138,4 @@ export async function sweepDeskMarks(): Promise<Record<string, number>> {
     }
   }
   return tally;
-}
-
-/** The charge a desk's mark carries, its times as dates. */
-function chargeOf(held: HeldCharge): Charge {
-  const c = held.charge;
-  return { ...c, createdAt: new Date(c.createdAt), updatedAt: new Date(c.updatedAt), holdUntil: c.holdUntil ? new Date(c.holdUntil) : null };
-}
-
-const residentBalanceId = (charge: Charge) => balanceId(account.user(charge.residentId), 'virtue');
-
-/** The mark a hold left on the resident's balance, as givePendingBack and clearPending name it. */
-function heldDebit(charge: Charge, { withCode }: { withCode: boolean }): PendingDebit {
-  const debit: PendingDebit = { postingId: chargePostingIds(charge._id).pay, amount: charge.points, at: charge.createdAt, merchantDay: charge.day };
-  return withCode ? { ...debit, codeId: charge.codeId } : debit;
-}
-
-/**
- * The ledger work of a decided hold kept on the resident's balance (charge-ledger.ts advance runs it until it is
- * done): confirmed, the payment is posted straight to the shop, the shop credited as its desk's mark goes and the
- * resident's mark cleared; rejected or expired, the points and the day go back to the resident (the code stays used:
- * it was charged) and the shop's day counts it no more. Each step is by id or by mark, so running it again after a
- * crash changes nothing twice.
- */
-export async function settleHeld(charge: Charge): Promise<void> {
-  const balanceId = residentBalanceId(charge);
-  const debit = heldDebit(charge, { withCode: false });
-  if (charge.status === 'rejected' || charge.status === 'expired') {
-    await Promise.all([givePendingBack(balanceId, debit), giveDeskBack(charge)]);
-    return;
-  }
-  if (charge.status !== 'confirmed') throw new DomainError('CHARGE_STATE');
-  const payment: Posting = { reversalOf: null, override: null, expiresAt: null, ...paymentOf(charge), at: new Date() };
-  const { _id, ...fields } = payment;
-  try {
-    await table(collections.postings).add({ _id, ...fields, accounts: [payment.from, payment.to] });
-  } catch (error) {
-    // Posted by an earlier run of this (its answer lost, or cut short after): nothing else posts this id.
-    if (!(await findPosting(_id))) throw error;
-  }
-  await Promise.all([clearPending(balanceId, debit), creditShop(charge, payment.at)]);
 }

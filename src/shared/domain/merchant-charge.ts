@@ -6,7 +6,7 @@ import { dayCst } from './time';
  * 核销 a merchant charge: virtue points from a resident to a shop, one per points code. Small charges post
  * at once; above the per-charge cap the points are held and wait for the resident: confirmed, they go to the
  * shop; refused or left 5 minutes, they go back. A hold is made one of two ways:
- * - on the resident's balance (`onBalance`, as nearly every hold is: quick-charge.ts), a two-phase payment: the
+ * - on the resident's balance (`onBalance`, as nearly every hold is: held-charge.ts), a two-phase payment: the
  *   points leave the balance under a mark and nothing is posted until the resident confirms — then one posting,
  *   straight to the shop; refused or expired, the mark goes and the points with it back to the balance;
  * - through escrow (`hold:<chargeId>`, the transaction's: charge-ledger.ts chargeNow): the points are posted to the
