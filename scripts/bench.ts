@@ -281,14 +281,8 @@ async function mallCrowd(emu: TestEmulator) {
   const oneByOneRequests = await requestsOf();
   const [crowdMs, orders] = await timed(() => Promise.all(Array.from({ length: n }, (_, i) => order(i, 'bench-mall-crowd'))));
   const crowdRequests = await requestsOf();
-  fig(
-    `mall: ${n} orders of one item by ${buyers.length} buyers, one by one / all at once (wall)`,
-    `${ms(oneByOneMs)} / ${ms(crowdMs)} (${(crowdMs / oneByOneMs).toFixed(2)}×), ${orders.filter((r) => r.ok).length} placed`,
-  );
-  fig(
-    `mall: … DB requests of the ${n} orders, one by one / all at once`,
-    `${oneByOneRequests} / ${crowdRequests} (${(crowdRequests / oneByOneRequests).toFixed(2)}×)`,
-  );
+  crowdFigures(`mall: ${n} orders of one item by ${buyers.length} buyers`, `${n} orders`, [oneByOneMs, crowdMs], [oneByOneRequests, crowdRequests]);
+  fig('mall: … placed', `${orders.filter((r) => r.ok).length} of ${n}`);
 }
 
 /**
@@ -320,14 +314,19 @@ async function merchantCrowd(emu: TestEmulator) {
     Promise.all(crowd.map((code, i) => chargeWith('demo-merchant-zhou', code.data.token, `bench-shop-crowd-${i}`))),
   );
   const crowdRequests = await requestsOf();
-  fig(
-    `merchant: ${n} charges at one shop from ${residents.length} residents, one by one / all at once (wall)`,
-    `${ms(oneByOneMs)} / ${ms(crowdMs)} (${(crowdMs / oneByOneMs).toFixed(2)}×), ${charges.filter((r) => r.ok).length} charged`,
+  crowdFigures(
+    `merchant: ${n} charges at one shop from ${residents.length} residents`,
+    `${n} charges`,
+    [oneByOneMs, crowdMs],
+    [oneByOneRequests, crowdRequests],
   );
-  fig(
-    `merchant: … DB requests of the ${n} charges, one by one / all at once`,
-    `${oneByOneRequests} / ${crowdRequests} (${(crowdRequests / oneByOneRequests).toFixed(2)}×)`,
-  );
+  fig('merchant: … charged', `${charges.filter((r) => r.ok).length} of ${n}`);
+}
+
+/** A crowd's two figures: its wall time and its DB requests, one by one against all at once, with the ratio of each. */
+function crowdFigures(what: string, calls: string, [oneByOneMs, crowdMs]: [number, number], [oneByOne, crowd]: [number, number]) {
+  fig(`${what}, one by one / all at once (wall)`, `${ms(oneByOneMs)} / ${ms(crowdMs)} (${(crowdMs / oneByOneMs).toFixed(2)}×)`);
+  fig(`${what.split(':')[0]}: … DB requests of the ${calls}, one by one / all at once`, `${oneByOne} / ${crowd} (${(crowd / oneByOne).toFixed(2)}×)`);
 }
 
 /**

@@ -344,51 +344,26 @@ async function measurePass(emu: TestEmulator): Promise<ActionCost[]> {
   const { token } = await step('points.issueCode', wang, 'points.issueCode');
   await step('merchant.scan', merchant, 'merchant.scan', { token });
   await step('merchant.charge', merchant, 'merchant.charge', { token, points: 5, note: '' });
+  // What sets up the charges below, unmeasured: a resident's points and their codes, a hold to refuse.
+  const unmeasured = async (openid: string, action: string, payload: unknown = {}): Promise<any> =>
+    ((await emu.invoke(areaOf(action), { action, payload, requestId: `cost-setup-${++serial}` }, openid)) as any).data;
+  const codeOf = async (openid: string): Promise<string> => (await unmeasured(openid, 'points.issueCode')).token;
   // Refused: the resident's reservation finds too few points, and what refuses is said without a transaction.
-  const short = await emu.invoke('points', { action: 'points.issueCode', payload: {}, requestId: `cost-short-${++serial}` }, tang);
-  await refused(
-    'merchant.charge (too few points)',
-    merchant,
-    'merchant.charge',
-    { token: (short as any).data.token, points: 40, note: '' },
-    'POINTS_INSUFFICIENT',
-  );
+  const short = { token: await codeOf(tang), points: 40, note: '' };
+  await refused('merchant.charge (too few points)', merchant, 'merchant.charge', short, 'POINTS_INSUFFICIENT');
   // Above the per-charge cap (50 by default): held until the resident confirms, who is told (notice and 消息).
-  await emu.invoke(
-    'points',
-    { action: 'points.award', payload: { openid: wang, asset: 'virtue', amount: 60, reason: '文明行为' }, requestId: `cost-hold-${++serial}` },
-    sun,
-  );
-  const held = await emu.invoke('points', { action: 'points.issueCode', payload: {}, requestId: `cost-hold-${++serial}` }, wang);
-  const { charge: hold } = await step('merchant.charge (held)', merchant, 'merchant.charge', {
-    token: (held as any).data.token,
-    points: 60,
-    note: '米面粮油',
-  });
+  await unmeasured(sun, 'points.award', { openid: wang, asset: 'virtue', amount: 60, reason: '文明行为' });
+  const held = { token: await codeOf(wang), points: 60, note: '米面粮油' };
+  const { charge: hold } = await step('merchant.charge (held)', merchant, 'merchant.charge', held);
   // Refused above the cap: the desk counts the hold first, so it gives the count back before the balance says why.
-  const shortHeld = await emu.invoke('points', { action: 'points.issueCode', payload: {}, requestId: `cost-short-${++serial}` }, tang);
-  await refused(
-    'merchant.charge (held, too few points)',
-    merchant,
-    'merchant.charge',
-    { token: (shortHeld as any).data.token, points: 60, note: '' },
-    'POINTS_INSUFFICIENT',
-  );
+  const shortHeld = { token: await codeOf(tang), points: 60, note: '' };
+  await refused('merchant.charge (held, too few points)', merchant, 'merchant.charge', shortHeld, 'POINTS_INSUFFICIENT');
   await list(wang, 'points.pendingHolds');
   await step('points.confirmHold', wang, 'points.confirmHold', { chargeId: hold.id });
   // A second hold the resident refuses: the points and their day come back.
-  await emu.invoke(
-    'points',
-    { action: 'points.award', payload: { openid: wang, asset: 'virtue', amount: 60, reason: '文明行为' }, requestId: `cost-hold-${++serial}` },
-    sun,
-  );
-  const again = await emu.invoke('points', { action: 'points.issueCode', payload: {}, requestId: `cost-hold-${++serial}` }, wang);
-  const declined = await emu.invoke(
-    'merchant',
-    { action: 'merchant.charge', payload: { token: (again as any).data.token, points: 60, note: '日用品' }, requestId: `cost-hold-${++serial}` },
-    merchant,
-  );
-  await step('points.rejectHold', wang, 'points.rejectHold', { chargeId: (declined as any).data.charge.id });
+  await unmeasured(sun, 'points.award', { openid: wang, asset: 'virtue', amount: 60, reason: '文明行为' });
+  const declined = await unmeasured(merchant, 'merchant.charge', { token: await codeOf(wang), points: 60, note: '日用品' });
+  await step('points.rejectHold', wang, 'points.rejectHold', { chargeId: declined.charge.id });
   await list(merchant, 'merchant.history');
 
   await list(admin, 'org.tree', { parentId: 'grid-1' });
