@@ -22,7 +22,13 @@ export const pendingHolds = defineHandler(pointsPendingHolds, async (_input, { o
  */
 export const confirmHold = defineHandler(
   pointsConfirmHold,
-  async ({ chargeId }, { openid }) => ({ hold: holdView(await decideHold(chargeId, openid, 'confirmed')) }),
+  async ({ chargeId }, { openid }) => {
+    const hold = await decideHold(chargeId, openid, 'confirmed');
+    // A hold kept on the balance is posted now: the reply carries the posting, so 我的积分 shows it without reading again.
+    const paid = hold.onBalance && !hold.pending ? await findPosting(chargePostingIds(hold._id).pay) : null;
+    const posted = paid ? postingView(paid, account.user(openid), { reversed: false, shopId: hold.shopId }) : null;
+    return { hold: holdView(hold), posted };
+  },
   { record: 'effect' },
 );
 

@@ -522,6 +522,29 @@ test('a resident rejects a merchant’s held charge with one call: the reply bri
   expect(await kit.balanceOf(wang, 'virtue')).toBe(100);
 });
 
+test('a hold kept on the balance, confirmed with one call: the payment it posts joins the history from the reply', async () => {
+  await kit.act(sun, 'points.award', { openid: wang, asset: 'virtue', amount: 100, reason: '参加社区活动' });
+  // A first small charge moves the shop's desk onto its balance: every hold after it is kept on the resident's balance.
+  const first = await kit.act<{ token: string }>(wang, 'points.issueCode');
+  await kit.act(zhou, 'merchant.charge', { token: first.token, points: 1, note: '' });
+  const { token } = await kit.act<{ token: string }>(wang, 'points.issueCode');
+  await kit.act(zhou, 'merchant.charge', { token, points: 80, note: '米面油' });
+  await app.open('/pages/points/index');
+  await withScreenshot(page, 'lean-hold-confirm-balance', async () => {
+    await app.actAs('王秀英');
+    const hold = shown(page).locator('.hold', { hasText: '周记便利店' });
+    await hold.waitFor();
+    const confirm = await pressing(async () => {
+      await hold.getByText('确认扣 80 分').click();
+      await hold.waitFor({ state: 'detached' });
+      await shown(page).locator('.posting', { hasText: '「周记便利店」消费：米面油' }).waitFor();
+    });
+    expect(confirm).toEqual(['points.confirmHold']);
+    expect(await textOf('.balance.is-virtue .balance__amount')).toBe('19');
+    await app.shot('lean-hold-confirmed-balance');
+  });
+});
+
 test('a hold kept on the balance, rejected with one call: the balance comes back, and no posting was ever made', async () => {
   await kit.act(sun, 'points.award', { openid: wang, asset: 'virtue', amount: 100, reason: '参加社区活动' });
   // A first small charge moves the shop's desk onto its balance: every hold after it is kept on the resident's balance.

@@ -119,7 +119,8 @@ const WITHIN_BUDGET = [
   // The resident decides (charge-ledger.ts decideHold): caller; the charge; its status moved by a conditional update;
   // confirmed, the payment posted straight to the shop, the resident's mark cleared and the shop credited as its
   // mark goes; refused, the points and day back to the resident and the shop's day back (the reply adds their
-  // balance); then the charge marked done. The charge is the call's retry record.
+  // balance, 确认 the posting it made, read back for 我的积分's history: 8); then the charge marked done. The charge is
+  // the call's retry record.
   'points.confirmHold',
   'points.rejectHold',
   'merchant.history',

@@ -68,6 +68,8 @@ describe('a hold kept on the resident’s balance', () => {
     expect([await virtueOf(wang), (await takenBy(merchant)) - before, (await holdsOf(wang)).length]).toEqual([40, 80, 0]);
     const [paid] = ok(await call(wang, 'points.history', { asset: 'virtue' })).items;
     expect(paid).toMatchObject({ id: paymentId(held.id), amount: -80, reason: '「周记便利店」消费：米面粮油', shopId: 'shop-zhouji' });
+    // The reply carries the payment exactly as the history shows it, for 我的积分 to add without reading again.
+    expect(confirmed.posted).toEqual(paid);
     expect(ok(await call(merchant, 'merchant.history')).items[0]).toMatchObject({ id: held.id, status: 'confirmed', refundable: true });
     expect(await call(wang, 'points.rejectHold', { chargeId: held.id })).toMatchObject({ ok: false, code: 'POINTS_HOLD_CLOSED' });
     await expectNoMarks([wang, tang]);

@@ -14,11 +14,13 @@ type Hold = Holds['items'][number];
 export type Outcome = 'confirmed' | 'rejected' | 'closed';
 /** What a rejection brought back (the virtue balance after it and the returning posting); null while still owed. */
 export type Returned = Output<'points.rejectHold'>['returned'];
-export type OnDecided = (outcome: Outcome, returned: Returned) => void;
+/** What a confirmation posted (a hold kept on the balance is posted only then); null otherwise. */
+export type Posted = Output<'points.confirmHold'>['posted'];
+export type OnDecided = (outcome: Outcome, returned: Returned, posted: Posted) => void;
 
 /**
  * `onDecided` says how the hold ended: confirmed (the points had already left when the merchant charged, so
- * only the hold goes), rejected (they come back: the reply says to what balance, with which posting), or
+ * only the hold goes, with the payment posted now for a hold kept on the balance), rejected (they come back: the reply says to what balance, with which posting), or
  * closed meanwhile.
  */
 function HoldCard({ hold, onDecided }: { hold: Hold; onDecided: OnDecided }) {
@@ -28,16 +30,16 @@ function HoldCard({ hold, onDecided }: { hold: Hold; onDecided: OnDecided }) {
   const left = hold.holdUntil ? secondsLeft(new Date(hold.holdUntil).getTime(), serverNow()) : 0;
 
   async function decide(
-    submit: (input: { chargeId: string }) => Promise<Reply<{ hold: Hold; returned?: Returned }> | null>,
+    submit: (input: { chargeId: string }) => Promise<Reply<{ hold: Hold; returned?: Returned; posted?: Posted }> | null>,
     text: string,
     outcome: Outcome,
   ) {
     const reply = await submit({ chargeId: hold.id });
     if (!reply) return;
     if (reply.ok) toastResult({ ok: true, text });
-    if (reply.ok) onDecided(outcome, reply.data.returned ?? null);
+    if (reply.ok) onDecided(outcome, reply.data.returned ?? null, reply.data.posted ?? null);
     // Decided or expired meanwhile: what it did is not in the reply, so the page reads it again.
-    else if (reply.code === 'POINTS_HOLD_CLOSED' || reply.code === 'POINTS_HOLD_NOT_FOUND') onDecided('closed', null);
+    else if (reply.code === 'POINTS_HOLD_CLOSED' || reply.code === 'POINTS_HOLD_NOT_FOUND') onDecided('closed', null, null);
   }
 
   return (
@@ -77,7 +79,7 @@ export function PendingHolds({
   onDecided,
 }: {
   holds: Remote<Holds>;
-  onDecided: (holdId: string, outcome: Outcome, returned: Returned) => void;
+  onDecided: (holdId: string, outcome: Outcome, returned: Returned, posted: Posted) => void;
 }) {
   const items = holds.data?.items ?? [];
   if (items.length === 0) return null;
@@ -85,7 +87,7 @@ export function PendingHolds({
     <View className="holds">
       <Text className="section-title">待我确认的扣分</Text>
       {items.map((h) => (
-        <HoldCard key={h.id} hold={h} onDecided={(outcome, returned) => onDecided(h.id, outcome, returned)} />
+        <HoldCard key={h.id} hold={h} onDecided={(outcome, returned, posted) => onDecided(h.id, outcome, returned, posted)} />
       ))}
     </View>
   );

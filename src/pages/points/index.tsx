@@ -17,7 +17,7 @@ import { walletAfterOrder } from '../../utils/mall-order';
 import { visibleBalances } from '../../utils/points';
 import { BalanceCards } from './balances';
 import { History, type PostingView } from './history';
-import { PendingHolds, type Outcome, type Returned } from './holds';
+import { PendingHolds, type Outcome, type Posted, type Returned } from './holds';
 import { MyOrders } from './orders';
 import './index.scss';
 
@@ -59,14 +59,18 @@ function PointsPage() {
     balance.update((d) => ({ ...d, balances: walletAfterOrder(d.balances, cancelled, 'refunded') }));
     historyStale.current = true;
   };
-  // A confirmed hold only leaves the list: its points left the balance when the merchant charged. A rejected
-  // one brings them back: the reply carries the virtue balance after it and the posting that returned them (none
-  // for a hold kept on the balance: nothing was posted), shown as they are. Only a hold closed meanwhile (or a
-  // return still owed) is read again.
-  const onHoldDecided = (holdId: string, outcome: Outcome, returned: Returned) => {
+  // A confirmed hold leaves the list: its points left the balance when the merchant charged (a hold kept on the
+  // balance adds the payment it posted now to the history). A rejected one brings them back: the reply carries the
+  // virtue balance after it and the posting that returned them (none for a hold kept on the balance: nothing was
+  // posted), shown as they are. Only a hold closed meanwhile (or a return still owed) is read again.
+  const onHoldDecided = (holdId: string, outcome: Outcome, returned: Returned, posted: Posted) => {
     if (outcome === 'closed') void holds.reload();
     else holds.update((d) => ({ items: d.items.filter((h) => h.id !== holdId) }));
-    if (outcome === 'confirmed') return;
+    if (outcome === 'confirmed') {
+      // A hold kept on the balance is posted only now: its payment joins the history as the reply gives it.
+      if (posted && (kind === '' || kind === posted.asset)) history.prepend([posted]);
+      return;
+    }
     if (!returned) {
       void Promise.all([balance.reload(), history.reload()]);
       return;

@@ -122,8 +122,16 @@ const decideHold = { input: () => z.object({ chargeId: idSchema }).strict(), out
 
 export const pointsConfirmHold = defineAction({
   name: 'points.confirmHold',
-  summary: '确认一笔商家扣分：积分转给商家',
-  ...decideHold,
+  summary: '确认一笔商家扣分：积分转给商家（回复带回这次确认记下的那条明细）',
+  input: decideHold.input,
+  output: () =>
+    decideHold.output().extend({
+      /**
+       * The payment this confirmation posted, as 我的积分's history shows it: a hold kept on my balance is posted only
+       * now. Null for a hold through escrow (its payment is in my history since the charge) or while still owed.
+       */
+      posted: postingViewSchema.nullable(),
+    }),
   roles: ['resident', 'member'],
   mutates: true,
 });
