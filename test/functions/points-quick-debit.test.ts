@@ -124,6 +124,24 @@ describe('a reserved debit: many spends of one balance at once', () => {
     expect(await balanceDoc(wang)).toMatchObject({ balance: 30, pendingCount: 0 });
     await expectReconciled();
   });
+
+  // A twin that reserves only after the first call has posted and cleared its mark finds the posting taken. It was
+  // told from the first call's own insert by the posting's time, and two calls of a tap can stamp the same
+  // millisecond: CI once saw two replies not replayed, and such a twin would keep its points taken. Many taps, so
+  // the late twin comes often; every reply is checked against the balance.
+  it('twenty double taps of six calls: each posts once and takes its points once', async () => {
+    await award(wang, 400);
+    for (let tap = 0; tap < 20; tap += 1) {
+      const requestId = rid('many-taps', tap);
+      const replies = await Promise.all(Array.from({ length: 6 }, () => deduct(wang, 10, requestId)));
+      expect(replies.map((r) => r.ok && r.data.postingId)).toEqual(Array(6).fill(deductId(requestId)));
+      expect(replies.filter((r) => !r.data.replayed)).toHaveLength(1);
+      expect(await balanceOf(wang)).toBe(400 - 10 * (tap + 1));
+    }
+    expect(await balanceDoc(wang)).toMatchObject({ balance: 200, pendingCount: 0 });
+    await expectLotsAgree(wang);
+    await expectReconciled();
+  }, 120_000);
 });
 
 describe('a reserved debit cut short (a crash between its steps)', () => {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { isSystemAccount, kindOf, pendingField, type Posting, type PostingInput } from '../../../src/shared/domain/ledger';
 import { _, collections } from '../platform/runtime';
 import { table, type Query } from '../platform/typed-db';
@@ -67,7 +68,8 @@ export interface ReservedDebit {
  * goes on as quickDebit does: insertReserved, then clearPending — or givePendingBack when it will not post.
  */
 export async function reserveDebit(input: PostingInput, also?: ReserveAlso): Promise<ReservedDebit | null> {
-  const posting: Posting = { reversalOf: null, override: null, expiresAt: null, ...input, at: new Date() };
+  const attempt = randomBytes(8).toString('hex');
+  const posting: Posting = { reversalOf: null, override: null, expiresAt: null, ...input, at: new Date(), attempt };
   const id = balanceId(posting.from, posting.asset);
   const mark = markOf(posting._id);
   const debit: PendingDebit = { postingId: posting._id, amount: posting.amount, at: posting.at, ...also?.debit };
@@ -103,8 +105,10 @@ export async function insertReserved(posting: Posting, giveBack: () => Promise<v
   } catch (error) {
     const found = await findPosting(_id);
     if (!found) throw error;
-    // The insert went in and only its answer was lost: the posting stamped with this call's own time is this one.
-    if (new Date(found.at).getTime() === posting.at.getTime()) return null;
+    // The insert went in and only its answer was lost: the posting carrying this call's own attempt is this one.
+    // Anything else was posted by a twin — a call that went through before this one reserved, or a retry's
+    // transaction — and this call's reservation goes back.
+    if (found.attempt === posting.attempt) return null;
     await giveBack();
     return found;
   }

@@ -82,6 +82,12 @@ export interface Posting {
    * reading the charge (payments made before it was kept have none: their charge is read).
    */
   shopId?: string | null;
+  /**
+   * A reserved debit's (quickDebit): a random id of the call that reserved it, so that when its insert finds the id
+   * taken the call tells its own insert (the answer lost) from a twin's. Their times cannot: two calls of one double
+   * tap can stamp the same millisecond.
+   */
+  attempt?: string;
 }
 
 export type PostingInput = Omit<Posting, 'at' | 'reversalOf' | 'override' | 'expiresAt'> &
