@@ -44,11 +44,14 @@ const TWIN_WAIT_MS = 2_000;
  * The charge of this code, for a retry: as written, or — taken by a twin of the call still on its way — once it is
  * written (a short wait). A twin that outwaits it is told to try again, never that the code is used: that charge
  * may yet fail, and then nothing is posted.
+ * The twin's mark goes only after its charge is written, so a charge not found and then no mark means the twin
+ * finished between the two reads (seen in a double tap raced under load): the charge is read again.
  */
 async function madeBy(code: CodeClaims): Promise<Charge | null> {
   const id = chargeIdOf(code.codeId);
   const made = await charges().get(id);
-  if (made || !(await chargeInFlight(code.openid, code.codeId))) return made;
+  if (made) return made;
+  if (!(await chargeInFlight(code.openid, code.codeId))) return charges().get(id);
   for (const started = Date.now(); Date.now() - started < TWIN_WAIT_MS;) {
     await new Promise((resolve) => setTimeout(resolve, 200));
     const written = await charges().get(id);
