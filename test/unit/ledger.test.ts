@@ -8,6 +8,7 @@ import {
   isSystemAccount,
   lapsesAt,
   mayGoNegative,
+  mergeLasting,
   NEVER_LAPSES,
   pendingField,
   settleLots,
@@ -105,6 +106,23 @@ describe('lots: spending takes what lapses first', () => {
   it('refuses to overdraw unless a staff override allows going short', () => {
     expect(() => spendLots(lots, 13, now)).toThrow(DomainError);
     expect(spendLots(lots, 13, now, true)).toEqual([lot('old', 9, '2026-11-01T00:00:00Z')]);
+  });
+});
+
+describe('compaction: the lots that never lapse made one', () => {
+  it('sums them into the first of them, in its place, and leaves each lapsing lot as it was', () => {
+    const lots = [lot('b', 3, '2026-12-01T00:00:00Z'), lot('a', 5, null), lot('c', 4, '2026-11-25T00:00:00Z'), lot('d', 2, null), lot('e', 1, null)];
+    const merged = mergeLasting(lots);
+    expect(merged).toEqual([lot('b', 3, '2026-12-01T00:00:00Z'), lot('a', 8, null), lot('c', 4, '2026-11-25T00:00:00Z')]);
+    expect(spendable(merged, now)).toBe(spendable(lots, now));
+    expect(lapsesAt(merged)).toEqual(lapsesAt(lots));
+    expect(spendLots(merged, 9, now).reduce((sum, l) => sum + l.remaining, 0)).toBe(6);
+  });
+
+  it('leaves lots with at most one that never lapses as they are', () => {
+    const lots = [lot('a', 5, null), lot('b', 3, '2026-12-01T00:00:00Z')];
+    expect(mergeLasting(lots)).toEqual(lots);
+    expect(mergeLasting([])).toEqual([]);
   });
 });
 

@@ -201,6 +201,18 @@ export function settleLots(lots: readonly Lot[], owed: number): Lot[] {
 }
 
 /**
+ * The lots with those that never lapse made one, in the place of the first of them and under its posting: they are
+ * spent alike and never expired one by one (expiry takes a lapsing lot by its posting), so one credit's lot differs
+ * from another's only in the document's size. Lots that lapse stay each their own.
+ */
+export function mergeLasting(lots: readonly Lot[]): Lot[] {
+  const lasting = lots.filter((l) => l.expiresAt === null);
+  if (lasting.length < 2) return [...lots];
+  const merged: Lot = { ...lasting[0], remaining: lasting.reduce((sum, l) => sum + l.remaining, 0) };
+  return lots.flatMap((l) => (l === lasting[0] ? [merged] : l.expiresAt === null ? [] : [l]));
+}
+
+/**
  * The field of a balance's `pending` that a posting's reserved debit is marked under: its id with the characters a
  * field name cannot hold (`.`, a leading `$`) escaped, as in a URL.
  */
