@@ -1,6 +1,7 @@
 import { createFunction } from '../_lib/platform/handler';
 import { award, deduct } from './adjust';
 import { approveAward, pendingAwards } from './awards';
+import { compactBalances } from './compact';
 import { expireLapsed } from './expire';
 import { feeRelief } from './fee-relief';
 import { confirmHold, pendingHolds, rejectHold } from './holds';
@@ -46,8 +47,9 @@ export const handlers = [
 
 /**
  * The ledger's ten-minute timer: debits a crash left half done are finished (kept or given back) first, so that the
- * full re-proof under way, which it then takes on, meets no mark it need not.
+ * full re-proof under way, which it then takes on, meets no mark it need not; between them, the balances that have
+ * grown are compacted.
  */
-const everyTenMinutes = async () => ({ debits: await sweepPendingDebits(), ...(await reproveAll()) });
+const everyTenMinutes = async () => ({ debits: await sweepPendingDebits(), compaction: await compactBalances(), ...(await reproveAll()) });
 
 export const main = createFunction('points', handlers, { reconcile: reconcileAll, expire: expireLapsed, reproof: everyTenMinutes });

@@ -7,6 +7,7 @@ import type { UsedCode } from '../../../src/shared/domain/points-code';
 import {
   isSystemAccount,
   lapsesAt,
+  mergeLasting,
   NEVER_LAPSES,
   pendingField,
   settleLots,
@@ -17,6 +18,7 @@ import {
   type Lot,
   type Posting,
 } from '../../../src/shared/domain/ledger';
+import { addDays, dayCst } from '../../../src/shared/domain/time';
 import { collections } from '../platform/runtime';
 import { table } from '../platform/typed-db';
 
@@ -69,6 +71,11 @@ export interface BalanceDoc {
   pendingCount?: number;
   /** When the soonest of `lots` lapses: a debit is reserved only before then (after it, lapsed points wait to be expired). */
   lapsesAt?: Date;
+  /**
+   * How many entries writes have added to `lots` and `merchantDays` since the document was last compacted (a credit's
+   * lot, a charge's day): what the compaction finds documents by (points/compact.ts, index growth). Absent: none yet.
+   */
+  growth?: number;
 }
 
 /** A debit taken from a balance ahead of its posting (quickDebit): the posting is made next, or the points go back. */
@@ -157,7 +164,22 @@ export function moveIn(doc: BalanceDoc, p: Posting): BalanceDoc {
   const { settled } = settle(doc, p._id);
   const lots = [...settled.lots, { postingId: p._id, remaining: p.amount, expiresAt: p.expiresAt }];
   const lifetimeIn = p.reversalOf ? doc.lifetimeIn : doc.lifetimeIn + p.amount;
-  return { ...settled, balance: doc.balance + p.amount, lifetimeIn, lots, lapsesAt: lapsesAt(lots), updatedAt: p.at };
+  const growth = (doc.growth ?? 0) + 1;
+  return { ...settled, balance: doc.balance + p.amount, lifetimeIn, lots, lapsesAt: lapsesAt(lots), updatedAt: p.at, growth };
+}
+
+/**
+ * The balance as the compaction leaves it (points/compact.ts): the points reserved debits took are taken from the
+ * lots as any write of the whole document takes them (settle), the lots that never lapse are made one
+ * (mergeLasting), the spending of days before yesterday is dropped (a day's total is needed for its cap, and
+ * yesterday's by a charge cut short across midnight, which the sweeps give back within minutes), and `growth` is 0.
+ * The balance, its lifetime total and its marks are as they were.
+ */
+export function compacted(doc: BalanceDoc, now: Date): BalanceDoc {
+  const { settled } = settle(doc, '');
+  const since = dayCst(addDays(now, -1));
+  const days = doc.merchantDays && Object.fromEntries(Object.entries(doc.merchantDays).filter(([day]) => day >= since));
+  return { ...settled, lots: mergeLasting(settled.lots), ...(days ? { merchantDays: days } : {}), growth: 0 };
 }
 
 /**

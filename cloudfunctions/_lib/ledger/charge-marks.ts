@@ -43,6 +43,8 @@ export function reservation(charge: Charge, { rules, codeUntil }: At): ReserveAl
       [`${spent}.total`]: _.inc(charge.points),
       [`${spent}.count`]: _.inc(1),
       usedCodes: _.push({ each: [{ id: charge.codeId, until: codeUntil }], slice: -USED_KEPT }),
+      // A day's key is made by its first charge: the compaction drops the days gone (points/compact.ts).
+      growth: _.inc(1),
     },
     debit: { merchantDay: charge.day, codeId: charge.codeId },
   };
@@ -91,6 +93,7 @@ export async function creditShop(charge: Charge, at: Date): Promise<void> {
       lifetimeIn: _.inc(charge.points),
       lots: _.push([lot]),
       lapsesAt: _.min(NEVER_LAPSES),
+      growth: _.inc(1),
       [mark]: _.remove(),
       deskPendingCount: _.inc(-1),
       updatedAt: at,

@@ -193,7 +193,7 @@ async function creditUnread(tx: Tx, p: Posting): Promise<void> {
   const lifetime = p.reversalOf ? 0 : p.amount;
   // The soonest lapse moves only earlier: a reserved debit is not taken once a lot has lapsed (quickDebit).
   const lapses = _.min(p.expiresAt ?? NEVER_LAPSES);
-  const changes = { balance: _.inc(p.amount), lifetimeIn: _.inc(lifetime), lots: _.push([lot]), lapsesAt: lapses, updatedAt: p.at };
+  const changes = { balance: _.inc(p.amount), lifetimeIn: _.inc(lifetime), lots: _.push([lot]), lapsesAt: lapses, growth: _.inc(1), updatedAt: p.at };
   if ((await balances.change(id, changes)) === 1) return;
   await balances.set(id, withoutId(moveIn(emptyBalance(p, 'to', 0), p)));
 }
