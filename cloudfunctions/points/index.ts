@@ -47,9 +47,9 @@ export const handlers = [
 
 /**
  * The ledger's ten-minute timer: debits a crash left half done are finished (kept or given back) first, so that the
- * full re-proof under way, which it then takes on, meets no mark it need not; between them, the balances that have
- * grown are compacted.
+ * full re-proof under way, which it then takes on, meets no mark it need not; last, the balances that have grown
+ * are compacted, for what is left of the run (compact.ts).
  */
-const everyTenMinutes = async () => ({ debits: await sweepPendingDebits(), compaction: await compactBalances(), ...(await reproveAll()) });
+const everyTenMinutes = async () => ({ debits: await sweepPendingDebits(), ...(await reproveAll()), compaction: await compactBalances() });
 
 export const main = createFunction('points', handlers, { reconcile: reconcileAll, expire: expireLapsed, reproof: everyTenMinutes });

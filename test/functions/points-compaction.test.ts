@@ -45,7 +45,11 @@ describe('the ledger timer compacts the balances that grew', () => {
     const after = await balanceDoc(wang, 'volunteer');
     expect(seen(after)).toEqual(seen(before));
     expect(after.lots).toHaveLength(1);
-    expect({ unsettled: after.unsettled, growth: after.growth, pendingCount: after.pendingCount }).toEqual({ unsettled: 0, growth: 0, pendingCount: 0 });
+    expect({ unsettled: after.unsettled, growth: after.growth, pendingCount: after.pendingCount }).toEqual({
+      unsettled: 0,
+      growth: 0,
+      pendingCount: 0,
+    });
     expect(ok(await call(wang, 'points.history', { asset: 'volunteer' }))).toEqual(history);
     await expectReconciled();
     // Compacted once: the next run finds nothing, and the balance is spent and credited as before.
@@ -83,7 +87,11 @@ describe('the ledger timer compacts the balances that grew', () => {
     expect(deskAfter.lots).toHaveLength(1);
     expect(deskAfter.desk).toEqual(desk.desk);
     expect(seen(residentAfter)).toEqual(seen(resident));
-    expect(Object.keys(residentAfter.merchantDays).sort()).toEqual(Object.keys(resident.merchantDays).filter((day) => day >= yesterday).sort());
+    expect(Object.keys(residentAfter.merchantDays).sort()).toEqual(
+      Object.keys(resident.merchantDays)
+        .filter((day) => day >= yesterday)
+        .sort(),
+    );
     expect(residentAfter.merchantDays).not.toHaveProperty(firstDay);
     expect(residentAfter.merchantDays[today]).toEqual(resident.merchantDays[today]);
     expect(residentAfter.usedCodes).toEqual(resident.usedCodes);
@@ -98,7 +106,8 @@ describe('the ledger timer compacts the balances that grew', () => {
 
   it('compacting while 30 spends and 10 credits hit the balance: every reply is true of the data, and the lots agree', async () => {
     for (let i = 0; i < 36; i++) await award(wang, 5);
-    const deductOf = (i: number) => call(sun, 'points.deduct', { openid: wang, asset: 'volunteer', amount: 4, reason: '兑换物品' }, rid('compact-race', i));
+    const deductOf = (i: number) =>
+      call(sun, 'points.deduct', { openid: wang, asset: 'volunteer', amount: 4, reason: '兑换物品' }, rid('compact-race', i));
     const creditOf = (i: number) =>
       call(sun, 'points.award', { openid: wang, asset: 'volunteer', amount: 2, reason: '邻里互助' }, rid('compact-credit', i));
     const [deducts, credits, compaction] = await Promise.all([

@@ -47,6 +47,8 @@ export interface Unit {
 export interface TransactOptions<T> {
   /** What the caller is told when other transactions never stop changing what this one read. */
   busy?: ErrorCode;
+  /** How long lost attempts go on before `busy` (GIVE_UP_MS unless set): shorter for work a timer can leave to its next run. */
+  giveUpMs?: number;
   /** Written in the same transaction with the call's output: `output(result)`, or the result itself. */
   record?: {
     request: RetryRecord | undefined;
@@ -123,7 +125,7 @@ export async function transact<T>(work: (tx: Tx, unit: Unit) => Promise<T>, opti
       if (!lost && !isConflict(error)) throw error;
       longestLostMs = Math.max(longestLostMs, Date.now() - attemptStarted);
       const wait = pauseBefore(attempt, longestLostMs);
-      if (Date.now() + wait - started > GIVE_UP_MS) throw new DomainError(opts.busy ?? 'POINTS_BUSY');
+      if (Date.now() + wait - started > (opts.giveUpMs ?? GIVE_UP_MS)) throw new DomainError(opts.busy ?? 'POINTS_BUSY');
       await new Promise((resolve) => setTimeout(resolve, wait));
     }
   }
