@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { BUDGET, budgetOf, costTable, measureMainFlows } from '../test/functions/cost-flows';
-import { seedLedger } from '../test/functions/ledger-fixture';
+import { databaseOf, seedLedger } from '../test/functions/ledger-fixture';
 import * as personas from '../test/functions/personas';
 import { residentHeader, residents, uploadFile, xlsx } from '../test/functions/roster-kit';
 import { repoRoot, startEmulator, type TestEmulator } from '../test/helpers/emulator';
@@ -372,6 +372,33 @@ async function flatReads(emu: TestEmulator) {
 }
 
 /**
+ * Balances that stay flat (points/compact.ts): one person credited 1,000 times, as party entries and wish awards credit
+ * without reading the balance, with the ledger's ten-minute timer fired after every 100 credits as it would run
+ * between them. The bytes of their balance document just before the timer, after 100 and after 1,000 credits: without
+ * compaction it held a lot for every credit ever made.
+ */
+async function balanceGrowth(emu: TestEmulator) {
+  await emu.reset();
+  const balances = databaseOf(emu).collection('balances');
+  const award = { openid: zhang, asset: 'volunteer', amount: 1, reason: '志愿服务' };
+  const seen = new Map<number, { bytes: number; lots: number }>();
+  for (let i = 1; i <= 1_000; i++) {
+    const reply = await call(emu, 'demo-staff-sun', 'points.award', award, `bench-growth-${i}`);
+    if (!reply.ok) throw new Error(`points.award: ${JSON.stringify(reply)}`);
+    if (i % 100 > 0) continue;
+    const doc = (await balances.doc(`user:${zhang}|volunteer|0`).get()).data;
+    seen.set(i, { bytes: JSON.stringify(doc).length, lots: doc.lots.length });
+    await emu.fireTrigger('points', 'reproof');
+  }
+  const [small, big] = [seen.get(100)!, seen.get(1_000)!];
+  fig(
+    'flat balance: bytes before the timer, 100 / 1,000 credits',
+    `${small.bytes} / ${big.bytes} (${(big.bytes / small.bytes).toFixed(2)}×; aim ≤ 1.1×)`,
+  );
+  fig('flat balance: lots held before the timer, 100 / 1,000 credits', `${small.lots} / ${big.lots}`);
+}
+
+/**
  * Issue 14's "reads that stay flat" for the reports: docs read by report.dashboard, report.gridRanking and the
  * first page of report.cases (a year of one community) at 10 k and 1 M case events.
  */
@@ -526,6 +553,11 @@ async function main() {
     const emu = await startEmulator();
     return flatReads(emu).finally(() => emu.stop());
   }
+  // `npm run bench -- growth`: only a balance credited 1,000 times, compacted by the timer.
+  if (process.argv[2] === 'growth') {
+    const emu = await startEmulator();
+    return balanceGrowth(emu).finally(() => emu.stop());
+  }
   sizes();
   coldRequire();
   const [startMs, emu] = await timed(() => startEmulator());
@@ -553,6 +585,7 @@ async function main() {
     fig('memory: emulator process RSS', rssOf(emu.pid));
     await dbCostPerAction(emu);
     await flatReads(emu);
+    await balanceGrowth(emu);
     await statsReads();
   } finally {
     await emu.stop();
