@@ -1,5 +1,7 @@
+import { settleLots } from '../../src/shared/domain/ledger';
 import type { TestEmulator } from '../helpers/emulator';
 import { ok, type useEmulator } from './call';
+import { databaseOf } from './ledger-fixture';
 import { admin, sun } from './personas';
 
 type Env = ReturnType<typeof useEmulator>;
@@ -16,8 +18,22 @@ export function pointsKit(env: Env) {
       ok(await call(openid, 'points.balance')).balances.find((b: { asset: string }) => b.asset === asset).balance,
     /** The books balance: every cached balance equals the sum of its postings. */
     expectReconciled: async () => expect(ok(await call(sun, 'points.reconcile')).differences).toEqual([]),
+    /** A person's balance document as the ledger keeps it. */
+    balanceDoc: (openid: string, asset = 'volunteer') => balanceDocOf(env, openid, asset),
+    /** The balance is what its lots hold once the points reserved debits took are taken from them, and no mark is left. */
+    expectLotsAgree: async (openid: string, asset = 'volunteer') => {
+      const doc = await balanceDocOf(env, openid, asset);
+      expect({ held: lotsHeld(doc), pendingCount: doc.pendingCount }).toEqual({ held: doc.balance, pendingCount: 0 });
+    },
   };
 }
+
+async function balanceDocOf(env: Env, openid: string, asset: string): Promise<any> {
+  return (await databaseOf(env.emu).collection('balances').doc(`user:${openid}|${asset}|0`).get()).data;
+}
+
+/** What a balance's lots hold once the points reserved debits took (`unsettled`) are taken from them. */
+export const lotsHeld = (doc: any): number => settleLots(doc.lots, doc.unsettled ?? 0).reduce((sum, lot) => sum + lot.remaining, 0);
 
 /** The points mall as its callers use it: the shelf as the admin sees it, a new item, an order. */
 export function mallKit(env: Env) {

@@ -1,4 +1,4 @@
-import { pendingField, settleLots } from '../../src/shared/domain/ledger';
+import { pendingField } from '../../src/shared/domain/ledger';
 import { ok, useEmulator, RACING } from './call';
 import { databaseOf } from './ledger-fixture';
 import { merchantKit } from './merchant-helpers';
@@ -9,24 +9,13 @@ import { pointsKit, rid } from './points-helpers';
 // cleared (ledger quickDebit). These tests race it, and cut it short at each step the way a crash would.
 const env = useEmulator({ env: RACING.env });
 const { call } = env;
-const { award, balanceOf, expectReconciled } = pointsKit(env);
+const { award, balanceOf, balanceDoc, expectLotsAgree, expectReconciled } = pointsKit(env);
 const { charge, codeOf, giveVirtue, virtueOf } = merchantKit(env);
 
 const deduct = (openid: string, amount: number, requestId: string) =>
   call(sun, 'points.deduct', { openid, asset: 'volunteer', amount, reason: '兑换物品' }, requestId);
 const deductId = (requestId: string) => `deduct:${sun}:${requestId}`;
 const MINUTE = 60_000;
-
-async function balanceDoc(openid: string, asset = 'volunteer'): Promise<any> {
-  return (await databaseOf(env.emu).collection('balances').doc(`user:${openid}|${asset}|0`).get()).data;
-}
-
-/** The balance is what its lots hold once the points reserved debits took are taken from them, and no mark is left. */
-async function expectLotsAgree(openid: string, asset = 'volunteer'): Promise<void> {
-  const doc = await balanceDoc(openid, asset);
-  const held = settleLots(doc.lots, doc.unsettled).reduce((sum, lot) => sum + lot.remaining, 0);
-  expect({ held, pendingCount: doc.pendingCount }).toEqual({ held: doc.balance, pendingCount: 0 });
-}
 
 async function postingExists(id: string): Promise<boolean> {
   return Boolean((await databaseOf(env.emu).collection('postings').doc(id).get()).data);
